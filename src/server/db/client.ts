@@ -1,0 +1,77 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { DatabaseConfig } from '#server/config.ts';
+import * as schema from './schema/index.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { migrateDatabase } from './migrate.ts';
+
+export type Schema = typeof schema;
+/** The one Drizzle type repositories see, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Runs one SQL statement with no ORM in between (health checks, benchmarks' floor). */
+  rawQuery: (sql: string, params?: unknown[]) => Promise<unknown[]>;
+  close: () => Promise<void>;
+}
+
+// pg returns `date` columns as JS Dates in local time by default; Samla treats
+// them as calendar dates, exactly as PGlite and the API do.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+/** Wraps an open PGlite instance (used directly by tests that clone a template). */
+export function pgliteHandle(client: PGlite, onClose?: () => void): DatabaseHandle {
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    rawQuery: async (sql, params) => (await client.query(sql, params)).rows,
+    close: async () => {
+      await client.close();
+      onClose?.();
+    },
+  };
+}
+
+export function postgresHandle(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    rawQuery: async (sql, params) => (await pool.query(sql, params)).rows,
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  if (config.kind === 'postgres') {
+    handle = postgresHandle(config.url);
+  } else if (config.kind === 'pglite-memory') {
+    handle = pgliteHandle(new PGlite());
+  } else {
+    const lock: DataDirLock = acquireDataDirLock(config.dataDir);
+    try {
+      const client = new PGlite(`${config.dataDir}/pgdata`);
+      await client.waitReady;
+      handle = pgliteHandle(client, () => lock.release());
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+  try {
+    await migrateDatabase(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}

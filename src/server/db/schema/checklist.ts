@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { mergers } from './mergers.ts';
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    mergerId: uuid('merger_id')
+      .notNull()
+      .references(() => mergers.id, { onDelete: 'cascade' }),
+    phaseId: text('phase_id').notNull(),
+    activityId: text('activity_id').notNull(),
+    // The library item this task was copied from; null for the merger's own tasks.
+    catalogItemId: text('catalog_item_id'),
+    groupName: text('group_name'),
+    title: text('title').notNull(),
+    // The activity's place in the library's document order, then the task's
+    // place within its activity: one index gives the checklist in seed order.
+    activityPosition: integer('activity_position').notNull(),
+    position: integer('position').notNull(),
+    status: text('status').notNull().default('not_started'),
+    notRelevantReason: text('not_relevant_reason'),
+    responsible: text('responsible'),
+    dueDate: date('due_date', { mode: 'string' }),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (table) => [
+    index('tasks_merger_order_idx').on(table.mergerId, table.activityPosition, table.position),
+    check('tasks_status_check', sql`${table.status} in ('not_started', 'in_progress', 'done', 'not_relevant')`),
+    // The rule «ikke relevant needs a reason» is enforced by the service; the
+    // database holds the line too, so no other writer can break it.
+    check(
+      'tasks_not_relevant_reason_check',
+      sql`${table.status} <> 'not_relevant' or length(trim(coalesce(${table.notRelevantReason}, ''))) > 0`,
+    ),
+  ],
+);

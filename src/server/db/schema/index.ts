@@ -1,0 +1,2 @@
+export * from './mergers.ts';
+export * from './checklist.ts';

@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const mergers = pgTable('mergers', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  name: text('name').notNull(),
+  newMunicipalityName: text('new_municipality_name').notNull(),
+  mergerDate: date('merger_date', { mode: 'string' }).notNull(),
+  // The library version the checklist was copied from, so a newer library
+  // can later be offered to the merger as a diff.
+  catalogId: text('catalog_id').notNull(),
+  catalogVersion: text('catalog_version').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const mergerMunicipalities = pgTable(
+  'merger_municipalities',
+  {
+    mergerId: uuid('merger_id')
+      .notNull()
+      .references(() => mergers.id, { onDelete: 'cascade' }),
+    municipalityNumber: text('municipality_number').notNull(),
+    // Snapshot of the register at creation: the register changes with each
+    // reform, the merger must still show the names it was made with.
+    name: text('name').notNull(),
+    languageForm: text('language_form').notNull(),
+    position: integer('position').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.mergerId, table.municipalityNumber] })],
+);

@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { FieldProblem } from '#shared/contracts/common.ts';
+
+/**
+ * An expected failure with a stable code. Services throw these; the one error
+ * handler below turns them into `{ error: { code, message, details } }`.
+ * Messages are Norwegian: API users are Norwegian municipalities, and the web
+ * shows its own catalog text by code but falls back to this.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly statusCode: 400 | 404 | 409 | 422,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (code: string, message: string) => new DomainError(code, 404, message);
+export const invalid = (code: string, message: string, details?: FieldProblem[]) =>
+  new DomainError(code, 400, message, details);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new DomainError(code, 409, message, details);
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    if (error instanceof DomainError) {
+      return reply.status(error.statusCode).send({
+        error: { code: error.code, message: error.message, details: error.details },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details: FieldProblem[] = error.validation.map((problem) => ({
+        path: problem.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+        code: problem.keyword,
+        message: problem.message ?? 'Ugyldig verdi.',
+      }));
+      return reply.status(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `Forespørselen er ugyldig (${error.validationContext ?? 'body'}).`,
+          details,
+        },
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, too large body.
+      return reply.status(status).send({
+        error: { code: error.code ?? 'BAD_REQUEST', message: clientErrorMessage(status), details: error.message },
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({
+      error: { code: 'INTERNAL_ERROR', message: 'Noe gikk galt på serveren. Prøv igjen, eller kontakt en administrator.' },
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: { code: 'ROUTE_NOT_FOUND', message: `Fant ikke ${request.method} ${request.url}.` },
+    }),
+  );
+}
+
+function clientErrorMessage(status: number): string {
+  if (status === 413) return 'Forespørselen er for stor.';
+  if (status === 415) return 'Forespørselen må sendes som JSON.';
+  return 'Forespørselen kunne ikke leses.';
+}

@@ -1,0 +1,92 @@
+import type { Progress, TaskStatus } from '#shared/contracts/checklist.ts';
+
+/** What the progress rules need to know about a task. */
+export interface TaskProgressFacts {
+  status: TaskStatus;
+  dueDate: string | null;
+}
+
+/** Today's calendar date in Norway, whatever the server's own time zone is. */
+export function todayInOslo(now: Date = new Date()): string {
+  // sv-SE formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+}
+
+/**
+ * A task is overdue when its due date has passed in Norway and it is neither
+ * done nor marked not relevant. The due date itself is still in time.
+ */
+export function isOverdue(task: TaskProgressFacts, today: string): boolean {
+  if (task.dueDate === null) return false;
+  if (task.status === 'done' || task.status === 'not_relevant') return false;
+  return task.dueDate < today;
+}
+
+/**
+ * Progress counts tasks, not activities: a phase with one big activity and
+ * one small is as far along as its tasks are. Tasks marked «ikke relevant»
+ * are left out of the share, so dropping a task neither helps nor hurts.
+ */
+export function progressOf(tasks: readonly TaskProgressFacts[], today: string): Progress {
+  const counts = { done: 0, inProgress: 0, notStarted: 0, notRelevant: 0, overdue: 0 };
+  for (const task of tasks) {
+    if (task.status === 'done') counts.done++;
+    else if (task.status === 'in_progress') counts.inProgress++;
+    else if (task.status === 'not_started') counts.notStarted++;
+    else counts.notRelevant++;
+    if (isOverdue(task, today)) counts.overdue++;
+  }
+  const relevant = tasks.length - counts.notRelevant;
+  return {
+    total: tasks.length,
+    relevant,
+    ...counts,
+    percent: relevant === 0 ? null : Math.floor((counts.done * 100) / relevant),
+  };
+}
+
+export interface StatusChange {
+  status: TaskStatus;
+  notRelevantReason: string | null;
+}
+
+/**
+ * The rule for «ikke relevant»: it needs a reason, and a reason belongs only
+ * to that status (leaving it clears the reason, so a stale reason never shows).
+ * Returns the resulting pair, or the problem.
+ */
+export function applyStatusRule(
+  current: StatusChange,
+  change: { status?: TaskStatus; notRelevantReason?: string | null },
+): { ok: true; value: StatusChange } | { ok: false; code: 'NOT_RELEVANT_REASON_REQUIRED' } {
+  const status = change.status ?? current.status;
+  if (status !== 'not_relevant') return { ok: true, value: { status, notRelevantReason: null } };
+  const reason = change.notRelevantReason !== undefined ? change.notRelevantReason : current.notRelevantReason;
+  if (reason === null || reason.trim() === '') return { ok: false, code: 'NOT_RELEVANT_REASON_REQUIRED' };
+  return { ok: true, value: { status, notRelevantReason: reason.trim() } };
+}
+
+export interface ActivityPlace {
+  phaseId: string;
+  phaseNumber: number;
+  title: string;
+  /** Index of the activity in the whole checklist, in document order. */
+  position: number;
+}
+
+/** Where each activity of the library sits; computed once per library object. */
+const activityIndexCache = new WeakMap<object, Map<string, ActivityPlace>>();
+export function activityIndex(catalog: {
+  phases: ReadonlyArray<{ id: string; number: number; activities: ReadonlyArray<{ id: string; title: string }> }>;
+}): Map<string, ActivityPlace> {
+  const cached = activityIndexCache.get(catalog);
+  if (cached) return cached;
+  const index = new Map<string, ActivityPlace>();
+  for (const phase of catalog.phases) {
+    for (const activity of phase.activities) {
+      index.set(activity.id, { phaseId: phase.id, phaseNumber: phase.number, title: activity.title, position: index.size });
+    }
+  }
+  activityIndexCache.set(catalog, index);
+  return index;
+}

@@ -1,0 +1,92 @@
+import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '#server/db/client.ts';
+import { tasks } from '#server/db/schema/index.ts';
+import type { TaskStatus } from '#shared/contracts/checklist.ts';
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTaskRow = typeof tasks.$inferInsert;
+
+export interface TaskFilter {
+  status?: TaskStatus;
+  phaseId?: string;
+  activityId?: string;
+  /** Only tasks whose due date is before this date and that are still open. */
+  overdueBefore?: string;
+}
+
+export async function insertTasks(db: Database, rows: NewTaskRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(tasks).values(rows);
+}
+
+export async function insertTask(db: Database, row: NewTaskRow): Promise<TaskRow> {
+  const [inserted] = await db.insert(tasks).values(row).returning();
+  if (!inserted) throw new Error('insert into tasks returned no row');
+  return inserted;
+}
+
+export async function listTasks(db: Database, mergerId: string, filter: TaskFilter = {}): Promise<TaskRow[]> {
+  const conditions: SQL[] = [eq(tasks.mergerId, mergerId)];
+  if (filter.status) conditions.push(eq(tasks.status, filter.status));
+  if (filter.phaseId) conditions.push(eq(tasks.phaseId, filter.phaseId));
+  if (filter.activityId) conditions.push(eq(tasks.activityId, filter.activityId));
+  if (filter.overdueBefore) {
+    conditions.push(lt(tasks.dueDate, filter.overdueBefore));
+    conditions.push(inArray(tasks.status, ['not_started', 'in_progress']));
+  }
+  return db
+    .select()
+    .from(tasks)
+    .where(and(...conditions))
+    .orderBy(asc(tasks.activityPosition), asc(tasks.position), asc(tasks.createdAt));
+}
+
+export async function findTask(db: Database, mergerId: string, taskId: string): Promise<TaskRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.mergerId, mergerId), eq(tasks.id, taskId)));
+  return row;
+}
+
+/** Lowest-cost facts for progress: no titles or notes. */
+export async function listTaskProgressFacts(db: Database, mergerIds: string[]) {
+  if (mergerIds.length === 0) return [];
+  return db
+    .select({
+      mergerId: tasks.mergerId,
+      phaseId: tasks.phaseId,
+      activityId: tasks.activityId,
+      status: tasks.status,
+      dueDate: tasks.dueDate,
+    })
+    .from(tasks)
+    .where(inArray(tasks.mergerId, mergerIds));
+}
+
+export async function nextPosition(db: Database, mergerId: string, activityId: string): Promise<number> {
+  const [row] = await db
+    .select({ next: sql<number>`coalesce(max(${tasks.position}), -1) + 1` })
+    .from(tasks)
+    .where(and(eq(tasks.mergerId, mergerId), eq(tasks.activityId, activityId)));
+  return Number(row?.next ?? 0);
+}
+
+/**
+ * Writes only if the row is still at `expectedVersion` (optimistic locking):
+ * returns undefined when someone else changed it first.
+ */
+export async function updateTaskIfVersion(
+  db: Database,
+  mergerId: string,
+  taskId: string,
+  expectedVersion: number,
+  changes: Partial<Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'dueDate' | 'notes'>>,
+): Promise<TaskRow | undefined> {
+  const [row] = await db
+    .update(tasks)
+    .set({ ...changes, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(tasks.mergerId, mergerId), eq(tasks.id, taskId), eq(tasks.version, expectedVersion)))
+    .returning();
+  return row;
+}

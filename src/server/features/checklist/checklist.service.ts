@@ -1,0 +1,212 @@
+import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
+import type { Catalog } from '#catalog/catalog.schema.ts';
+import type { ServiceContext } from '#server/context.ts';
+import type { Database } from '#server/db/client.ts';
+import { conflict, invalid, notFound } from '#server/errors.ts';
+import { requireMerger } from '#server/features/mergers/merger-guard.ts';
+import type { z } from 'zod';
+import type {
+  ChecklistProgress,
+  createTaskBody,
+  listTasksQuery,
+  Progress,
+  Task,
+  TaskStatus,
+  updateTaskBody,
+} from '#shared/contracts/checklist.ts';
+import { activityIndex, applyStatusRule, isOverdue, progressOf, todayInOslo } from './checklist.domain.ts';
+import * as repo from './checklist.repo.ts';
+
+const reasonRequired = () =>
+  invalid('NOT_RELEVANT_REASON_REQUIRED', 'Oppgi en begrunnelse når oppgaven settes til «ikke relevant».', [
+    { path: 'notRelevantReason', code: 'required', message: 'Begrunnelse må fylles ut for «ikke relevant».' },
+  ]);
+
+export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task {
+  const activity = activityIndex(catalog).get(row.activityId);
+  return {
+    id: row.id,
+    mergerId: row.mergerId,
+    phaseId: row.phaseId,
+    phase: activity?.phaseNumber ?? 0,
+    activityId: row.activityId,
+    catalogItemId: row.catalogItemId,
+    group: row.groupName,
+    title: row.title,
+    position: row.position,
+    status: row.status as TaskStatus,
+    notRelevantReason: row.notRelevantReason,
+    responsible: row.responsible,
+    dueDate: row.dueDate,
+    notes: row.notes,
+    overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+/** Copies every task of chapter 3.2 into a new merger. Runs inside the caller's transaction. */
+export async function seedChecklist(db: Database, mergerId: string, catalog: Catalog): Promise<void> {
+  const activities = activityIndex(catalog);
+  await repo.insertTasks(
+    db,
+    phaseTasksInOrder(catalog).map((item) => ({
+      mergerId,
+      phaseId: item.phaseId,
+      activityId: item.activityId,
+      activityPosition: activities.get(item.activityId)!.position,
+      catalogItemId: item.taskId,
+      groupName: item.group ?? null,
+      title: item.title,
+      position: item.position,
+    })),
+  );
+}
+
+export async function listTasks(
+  ctx: ServiceContext,
+  mergerId: string,
+  query: z.output<typeof listTasksQuery>,
+): Promise<Task[]> {
+  await requireMerger(ctx, mergerId);
+  const catalog = loadCatalog();
+  const today = todayInOslo(ctx.now());
+  const phaseId = query.phase === undefined ? undefined : catalog.phases.find((p) => p.number === query.phase)?.id;
+  const rows = await repo.listTasks(ctx.db, mergerId, {
+    status: query.status,
+    phaseId,
+    activityId: query.activityId,
+    overdueBefore: query.overdue ? today : undefined,
+  });
+  // overdue=false means «not overdue», which SQL would need the same rule for.
+  const tasks = rows.map((row) => toTask(row, catalog, today));
+  return query.overdue === false ? tasks.filter((task) => !task.overdue) : tasks;
+}
+
+export async function getTask(ctx: ServiceContext, mergerId: string, taskId: string): Promise<Task> {
+  await requireMerger(ctx, mergerId);
+  const row = await repo.findTask(ctx.db, mergerId, taskId);
+  if (!row) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+  return toTask(row, loadCatalog(), todayInOslo(ctx.now()));
+}
+
+export async function createTask(
+  ctx: ServiceContext,
+  mergerId: string,
+  body: z.output<typeof createTaskBody>,
+): Promise<Task> {
+  await requireMerger(ctx, mergerId);
+  const catalog = loadCatalog();
+  const activity = activityIndex(catalog).get(body.activityId);
+  if (!activity) {
+    throw invalid('ACTIVITY_NOT_FOUND', 'Aktiviteten finnes ikke i sjekklisten.', [
+      { path: 'activityId', code: 'unknown', message: 'Velg en aktivitet fra sjekklisten.' },
+    ]);
+  }
+  const rule = applyStatusRule(
+    { status: 'not_started', notRelevantReason: null },
+    { status: body.status, notRelevantReason: body.notRelevantReason ?? null },
+  );
+  if (!rule.ok) throw reasonRequired();
+  const row = await ctx.db.transaction(async (tx) =>
+    repo.insertTask(tx, {
+      mergerId,
+      phaseId: activity.phaseId,
+      activityId: body.activityId,
+      activityPosition: activity.position,
+      catalogItemId: null,
+      title: body.title,
+      position: await repo.nextPosition(tx, mergerId, body.activityId),
+      status: rule.value.status,
+      notRelevantReason: rule.value.notRelevantReason,
+      responsible: body.responsible ?? null,
+      dueDate: body.dueDate ?? null,
+      notes: body.notes ?? null,
+    }),
+  );
+  return toTask(row, catalog, todayInOslo(ctx.now()));
+}
+
+export async function updateTask(
+  ctx: ServiceContext,
+  mergerId: string,
+  taskId: string,
+  body: z.output<typeof updateTaskBody>,
+): Promise<Task> {
+  await requireMerger(ctx, mergerId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const current = await repo.findTask(tx, mergerId, taskId);
+    if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+    if (current.version !== body.version) throw staleVersion(current.version);
+    if (body.title !== undefined && current.catalogItemId !== null && body.title !== current.title) {
+      throw invalid('CATALOG_TASK_TITLE_READONLY', 'Tittelen på oppgaver fra sjekklisten kan ikke endres.', [
+        { path: 'title', code: 'readonly', message: 'Tittelen kommer fra sjekklisten og kan ikke endres.' },
+      ]);
+    }
+    const rule = applyStatusRule(
+      { status: current.status as TaskStatus, notRelevantReason: current.notRelevantReason },
+      { status: body.status, notRelevantReason: body.notRelevantReason },
+    );
+    if (!rule.ok) throw reasonRequired();
+    const updated = await repo.updateTaskIfVersion(tx, mergerId, taskId, body.version, {
+      ...(body.title !== undefined && current.catalogItemId === null ? { title: body.title } : {}),
+      status: rule.value.status,
+      notRelevantReason: rule.value.notRelevantReason,
+      ...(body.responsible !== undefined ? { responsible: body.responsible } : {}),
+      ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
+      ...(body.notes !== undefined ? { notes: body.notes } : {}),
+    });
+    // Another writer got in between our read and our write (another app node).
+    if (!updated) throw staleVersion(null);
+    return updated;
+  });
+  return toTask(row, loadCatalog(), todayInOslo(ctx.now()));
+}
+
+function staleVersion(currentVersion: number | null) {
+  return conflict(
+    'VERSION_CONFLICT',
+    'Oppgaven er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.',
+    currentVersion === null ? undefined : { currentVersion },
+  );
+}
+
+/** Progress per merger, for the list of mergers. */
+export async function progressByMerger(ctx: ServiceContext, mergerIds: string[]): Promise<Map<string, Progress>> {
+  const today = todayInOslo(ctx.now());
+  const facts = await repo.listTaskProgressFacts(ctx.db, mergerIds);
+  const byMerger = new Map<string, Array<{ status: TaskStatus; dueDate: string | null }>>();
+  for (const id of mergerIds) byMerger.set(id, []);
+  for (const fact of facts) byMerger.get(fact.mergerId)?.push({ status: fact.status as TaskStatus, dueDate: fact.dueDate });
+  return new Map([...byMerger].map(([id, tasks]) => [id, progressOf(tasks, today)]));
+}
+
+/** Progress of one merger per phase and activity, in the checklist's order. */
+export async function checklistProgress(ctx: ServiceContext, mergerId: string): Promise<ChecklistProgress> {
+  const catalog = loadCatalog();
+  const today = todayInOslo(ctx.now());
+  const facts = (await repo.listTaskProgressFacts(ctx.db, [mergerId])).map((fact) => ({
+    ...fact,
+    status: fact.status as TaskStatus,
+  }));
+  return {
+    merger: progressOf(facts, today),
+    phases: catalog.phases.map((phase) => ({
+      phaseId: phase.id,
+      number: phase.number,
+      name: phase.name,
+      progress: progressOf(
+        facts.filter((fact) => fact.phaseId === phase.id),
+        today,
+      ),
+      activities: phase.activities.map((activity) => ({
+        activityId: activity.id,
+        title: activity.title,
+        progress: progressOf(
+          facts.filter((fact) => fact.activityId === activity.id),
+          today,
+        ),
+      })),
+    })),
+  };
+}

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '#shared/contracts/common.ts';
+import { mergerParams } from '#shared/contracts/checklist.ts';
+import { createMergerBody, listMergersResponse, merger, mergerDetail } from '#shared/contracts/mergers.ts';
+import * as service from './mergers.service.ts';
+
+export const mergersRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/mergers',
+    {
+      schema: {
+        tags: ['sammenslåinger'],
+        summary: 'Alle sammenslåinger med fremdrift',
+        response: { 200: listMergersResponse },
+      },
+    },
+    async () => ({ mergers: await service.listMergers(app.services) }),
+  );
+
+  app.post(
+    '/mergers',
+    {
+      schema: {
+        tags: ['sammenslåinger'],
+        summary: 'Opprett en sammenslåing; hver oppgave i sjekklistens kapittel 3.2 kopieres inn',
+        body: createMergerBody,
+        response: { 201: merger, 400: errorResponses[400] },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createMerger(app.services, request.body)),
+  );
+
+  app.get(
+    '/mergers/:mergerId',
+    {
+      schema: {
+        tags: ['sammenslåinger'],
+        summary: 'Én sammenslåing med fremdrift per fase og aktivitet',
+        params: mergerParams,
+        response: { 200: mergerDetail, 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request) => service.getMerger(app.services, request.params.mergerId),
+  );
+};

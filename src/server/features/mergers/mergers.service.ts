@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { loadCatalog } from '#catalog/catalog.ts';
+import type { ServiceContext } from '#server/context.ts';
+import { invalid } from '#server/errors.ts';
+import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/checklist/checklist.service.ts';
+import { registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
+import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
+import { requireMerger } from './merger-guard.ts';
+import * as repo from './mergers.repo.ts';
+
+function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRow[]): Merger {
+  return {
+    id: row.id,
+    name: row.name,
+    newMunicipalityName: row.newMunicipalityName,
+    mergerDate: row.mergerDate,
+    municipalities: municipalities.map((m) => ({
+      number: m.municipalityNumber,
+      name: m.name,
+      languageForm: m.languageForm as Merger['municipalities'][number]['languageForm'],
+    })),
+    catalog: { id: row.catalogId, version: row.catalogVersion },
+    createdAt: row.createdAt.toISOString(),
+    version: row.version,
+  };
+}
+
+export async function createMerger(ctx: ServiceContext, body: z.output<typeof createMergerBody>): Promise<Merger> {
+  const selection = registerProblemsAsFields(body.municipalities);
+  if (!selection.ok) {
+    throw invalid(selection.code, selection.message, selection.problems);
+  }
+  const catalog = loadCatalog();
+  const { row, municipalities } = await ctx.db.transaction(async (tx) => {
+    const municipalityRows = selection.municipalities.map((m) => ({
+      municipalityNumber: m.number,
+      name: m.name,
+      languageForm: m.languageForm,
+    }));
+    const inserted = await repo.insertMerger(
+      tx,
+      {
+        name: body.name,
+        newMunicipalityName: body.newMunicipalityName,
+        mergerDate: body.mergerDate,
+        catalogId: catalog.id,
+        catalogVersion: catalog.version,
+      },
+      municipalityRows,
+    );
+    await seedChecklist(tx, inserted.id, catalog);
+    return { row: inserted, municipalities: await repo.listMunicipalitiesOf(tx, [inserted.id]) };
+  });
+  return toMerger(row, municipalities);
+}
+
+export async function listMergers(ctx: ServiceContext): Promise<MergerSummary[]> {
+  const rows = await repo.listMergers(ctx.db);
+  const ids = rows.map((row) => row.id);
+  const [municipalities, progress] = await Promise.all([
+    repo.listMunicipalitiesOf(ctx.db, ids),
+    progressByMerger(ctx, ids),
+  ]);
+  return rows.map((row) => {
+    const merger = toMerger(
+      row,
+      municipalities.filter((m) => m.mergerId === row.id),
+    );
+    return {
+      id: merger.id,
+      name: merger.name,
+      newMunicipalityName: merger.newMunicipalityName,
+      mergerDate: merger.mergerDate,
+      municipalities: merger.municipalities,
+      progress: progress.get(row.id)!,
+      version: merger.version,
+    };
+  });
+}
+
+export async function getMerger(ctx: ServiceContext, mergerId: string): Promise<MergerDetail> {
+  const row = await requireMerger(ctx, mergerId);
+  const [municipalities, progress] = await Promise.all([
+    repo.listMunicipalitiesOf(ctx.db, [mergerId]),
+    checklistProgress(ctx, mergerId),
+  ]);
+  return { ...toMerger(row, municipalities), progress };
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { isoDate, optionalText, requiredText, uuidParam } from './common.ts';
+
+export const taskStatuses = ['not_started', 'in_progress', 'done', 'not_relevant'] as const;
+export const taskStatus = z.enum(taskStatuses);
+export type TaskStatus = z.infer<typeof taskStatus>;
+
+export const task = z
+  .object({
+    id: z.uuid(),
+    mergerId: z.uuid(),
+    phaseId: z.string(),
+    phase: z.number().int().min(1).max(6).describe('Fasenummer 1–6'),
+    activityId: z.string(),
+    catalogItemId: z.string().nullable().describe('Oppgaven i biblioteket den er kopiert fra; null for egne oppgaver'),
+    group: z.string().nullable(),
+    title: z.string(),
+    position: z.number().int(),
+    status: taskStatus,
+    notRelevantReason: z.string().nullable(),
+    responsible: z.string().nullable(),
+    dueDate: isoDate.nullable(),
+    notes: z.string().nullable(),
+    overdue: z.boolean().describe('Fristen er passert (Europe/Oslo) og oppgaven er verken ferdig eller ikke relevant'),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Task' });
+export type Task = z.infer<typeof task>;
+
+export const mergerParams = z.object({ mergerId: uuidParam });
+export const taskParams = z.object({ mergerId: uuidParam, taskId: uuidParam });
+
+export const listTasksQuery = z.object({
+  status: taskStatus.optional(),
+  phase: z.coerce.number().int().min(1).max(6).optional(),
+  activityId: z.string().optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});
+
+export const listTasksResponse = z.object({ tasks: z.array(task) });
+
+const taskFields = {
+  status: taskStatus,
+  notRelevantReason: optionalText(2000),
+  responsible: optionalText(200),
+  dueDate: isoDate.nullable(),
+  notes: optionalText(10_000),
+};
+
+export const updateTaskBody = z
+  .object({
+    version: z.number().int().min(1).describe('Versjonen klienten endrer fra; en utdatert versjon gir 409'),
+    title: requiredText(500).optional().describe('Bare for sammenslåingens egne oppgaver'),
+    status: taskFields.status.optional(),
+    notRelevantReason: taskFields.notRelevantReason.optional().describe('Påkrevd når status er not_relevant'),
+    responsible: taskFields.responsible.optional(),
+    dueDate: taskFields.dueDate.optional(),
+    notes: taskFields.notes.optional(),
+  })
+  .meta({ id: 'UpdateTask' });
+export type UpdateTaskBody = z.input<typeof updateTaskBody>;
+
+export const createTaskBody = z
+  .object({
+    activityId: z.string().min(1),
+    title: requiredText(500),
+    status: taskStatus.default('not_started'),
+    notRelevantReason: taskFields.notRelevantReason.optional(),
+    responsible: taskFields.responsible.optional(),
+    dueDate: taskFields.dueDate.optional(),
+    notes: taskFields.notes.optional(),
+  })
+  .meta({ id: 'CreateTask' });
+export type CreateTaskBody = z.input<typeof createTaskBody>;
+
+export const progress = z
+  .object({
+    total: z.number().int().describe('Alle oppgaver'),
+    relevant: z.number().int().describe('Oppgaver som ikke er merket «ikke relevant»'),
+    done: z.number().int(),
+    inProgress: z.number().int(),
+    notStarted: z.number().int(),
+    notRelevant: z.number().int(),
+    overdue: z.number().int(),
+    percent: z.number().int().min(0).max(100).nullable().describe('Ferdige av relevante, i hele prosent; null når ingen er relevante'),
+  })
+  .meta({ id: 'Progress' });
+export type Progress = z.infer<typeof progress>;
+
+export const checklistProgress = z
+  .object({
+    merger: progress,
+    phases: z.array(
+      z.object({
+        phaseId: z.string(),
+        number: z.number().int(),
+        name: z.string(),
+        progress,
+        activities: z.array(z.object({ activityId: z.string(), title: z.string(), progress })),
+      }),
+    ),
+  })
+  .meta({ id: 'ChecklistProgress' });
+export type ChecklistProgress = z.infer<typeof checklistProgress>;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+// Norwegian messages for every zod validation, on the server and in the web.
+z.config(z.locales.no());
+
+/** A real calendar date as YYYY-MM-DD (31.02. is refused, not rolled over). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datoen må ha formen ÅÅÅÅ-MM-DD.' })
+  .refine(isRealCalendarDate, { error: 'Datoen finnes ikke i kalenderen.' })
+  .meta({ format: 'date', example: '2028-01-01' });
+
+export function isRealCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2200) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const uuidParam = z.uuid({ error: 'Ugyldig id.' });
+
+/** A required piece of text: trimmed, not empty, bounded. */
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'Feltet må fylles ut.' })
+    .max(max, { error: `Teksten kan ikke være lengre enn ${max} tegn.` });
+
+/** Optional text where an empty string means «no value» (null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Teksten kan ikke være lengre enn ${max} tegn.` })
+    .transform((value) => (value === '' ? null : value))
+    .nullable();
+
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: 'MERGER_NOT_FOUND' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'ErrorResponse' });
+
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+/** One problem with one field of a request, as the API's `details` lists them. */
+export interface FieldProblem {
+  /** Path into the request body, e.g. `municipalities.2` or `notRelevantReason`. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+export const errorResponses = {
+  400: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+} as const;
