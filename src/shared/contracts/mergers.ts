@@ -22,19 +22,6 @@ export const createMergerBody = z
   .meta({ id: 'CreateMerger' });
 export type CreateMergerBody = z.input<typeof createMergerBody>;
 
-export const mergerSummary = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    newMunicipalityName: z.string(),
-    mergerDate: isoDate,
-    municipalities: z.array(mergerMunicipality),
-    progress,
-    version: z.number().int(),
-  })
-  .meta({ id: 'MergerSummary' });
-export type MergerSummary = z.infer<typeof mergerSummary>;
-
 export const merger = z
   .object({
     id: z.uuid(),
@@ -48,6 +35,12 @@ export const merger = z
   })
   .meta({ id: 'Merger' });
 export type Merger = z.infer<typeof merger>;
+
+export const mergerSummary = merger
+  .pick({ id: true, name: true, newMunicipalityName: true, mergerDate: true, municipalities: true, version: true })
+  .extend({ progress })
+  .meta({ id: 'MergerSummary' });
+export type MergerSummary = z.infer<typeof mergerSummary>;
 
 export const mergerDetail = merger.extend({ progress: checklistProgress }).meta({ id: 'MergerDetail' });
 export type MergerDetail = z.infer<typeof mergerDetail>;

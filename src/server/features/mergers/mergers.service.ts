@@ -61,20 +61,14 @@ export async function listMergers(ctx: ServiceContext): Promise<MergerSummary[]>
     repo.listMunicipalitiesOf(ctx.db, ids),
     progressByMerger(ctx, ids),
   ]);
+  const municipalitiesByMerger = new Map<string, repo.MergerMunicipalityRow[]>();
+  for (const m of municipalities) municipalitiesByMerger.set(m.mergerId, [...(municipalitiesByMerger.get(m.mergerId) ?? []), m]);
   return rows.map((row) => {
-    const merger = toMerger(
+    const { id, name, newMunicipalityName, mergerDate, municipalities: picked, version } = toMerger(
       row,
-      municipalities.filter((m) => m.mergerId === row.id),
+      municipalitiesByMerger.get(row.id) ?? [],
     );
-    return {
-      id: merger.id,
-      name: merger.name,
-      newMunicipalityName: merger.newMunicipalityName,
-      mergerDate: merger.mergerDate,
-      municipalities: merger.municipalities,
-      progress: progress.get(row.id)!,
-      version: merger.version,
-    };
+    return { id, name, newMunicipalityName, mergerDate, municipalities: picked, version, progress: progress.get(row.id)! };
   });
 }
 
