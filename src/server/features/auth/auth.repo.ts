@@ -34,7 +34,10 @@ export async function insertUser(
   return row;
 }
 
-export async function insertSession(db: Database, values: Pick<SessionRow, 'tokenHash' | 'userId' | 'csrfToken'>) {
+export async function insertSession(
+  db: Database,
+  values: Pick<SessionRow, 'tokenHash' | 'userId' | 'csrfToken' | 'createdAt' | 'lastSeenAt'>,
+) {
   await db.insert(sessions).values(values);
 }
 

@@ -32,10 +32,17 @@ export interface NewSession {
   csrfToken: string;
 }
 
-async function startSession(db: Database, user: repo.UserRow): Promise<NewSession> {
+async function startSession(ctx: ServiceContext, user: repo.UserRow): Promise<NewSession> {
   const sessionToken = randomToken();
   const csrfToken = randomToken();
-  await repo.insertSession(db, { tokenHash: tokenHash(sessionToken), userId: user.id, csrfToken });
+  const now = ctx.now();
+  await repo.insertSession(ctx.db, {
+    tokenHash: tokenHash(sessionToken),
+    userId: user.id,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+  });
   return { user: toPublicUser(user), sessionToken, csrfToken };
 }
 
@@ -77,7 +84,7 @@ export async function login(
     throw wrongCredentials();
   }
   await repo.clearLoginFailures(ctx.db, accountKey);
-  return startSession(ctx.db, user);
+  return startSession(ctx, user);
 }
 
 /** Signs in (or creates on first sign-in) a user vouched for by the identity provider, matched by e-mail. */
@@ -89,7 +96,7 @@ export async function loginFromIdentityProvider(
   const existing = await repo.findUserByEmail(ctx.db, email);
   const user =
     existing ?? (await repo.insertUser(ctx.db, { email, name: claims.name || email, passwordHash: null, isAdministrator: false }));
-  return startSession(ctx.db, user);
+  return startSession(ctx, user);
 }
 
 export async function logout(ctx: ServiceContext, sessionToken: string): Promise<void> {
@@ -180,7 +187,7 @@ export async function setupAdministrator(
   }
   const user = await createAdministrator(ctx.db, input);
   const row = (await repo.findUserById(ctx.db, user.id))!;
-  return startSession(ctx.db, row);
+  return startSession(ctx, row);
 }
 
 export async function createUser(
