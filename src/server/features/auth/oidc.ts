@@ -49,7 +49,7 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
     },
 
     async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ email: string; name: string }> {
-      let claims: client.IDToken | undefined;
+      let claims: Record<string, unknown> | undefined;
       try {
         const tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
           pkceCodeVerifier: pending.codeVerifier,
@@ -57,7 +57,12 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
           expectedNonce: pending.nonce,
           idTokenExpected: true,
         });
-        claims = tokens.claims();
+        const idToken = tokens.claims();
+        claims = idToken;
+        // Many providers put e-mail and name only in the userinfo answer.
+        if (idToken && typeof idToken.email !== 'string') {
+          claims = { ...(await client.fetchUserInfo(await configuration(), tokens.access_token, idToken.sub)), ...idToken };
+        }
       } catch {
         throw new DomainError('SSO_FAILED', 401, 'Innloggingen hos identitetstilbyderen feilet. Prøv igjen.');
       }
