@@ -137,18 +137,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
 
   const webRoot = options.webRoot ?? defaultWebRoot;
-  if (fs.existsSync(`${webRoot}/index.html`)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  const servesWeb = fs.existsSync(`${webRoot}/index.html`);
+  if (servesWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
     // Client-side routes: every non-API GET that is not a file gets the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply.status(404).send({
-        error: { code: 'ROUTE_NOT_FOUND', message: `Fant ikke ${request.method} ${request.url}.` },
-      });
+    if (servesWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({
+      error: { code: 'ROUTE_NOT_FOUND', message: `Fant ikke ${request.method} ${request.url}.` },
     });
-  }
+  });
 
   return app;
 }

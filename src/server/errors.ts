@@ -59,12 +59,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
       error: { code: 'INTERNAL_ERROR', message: 'Noe gikk galt på serveren. Prøv igjen, eller kontakt en administrator.' },
     });
   });
-
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      error: { code: 'ROUTE_NOT_FOUND', message: `Fant ikke ${request.method} ${request.url}.` },
-    }),
-  );
 }
 
 function clientErrorMessage(status: number): string {

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Catalog } from '#catalog/catalog.schema.ts';
+import { apiRequest } from '#web/lib/api-client.ts';
+import { queryKeys } from '#web/lib/query-client.ts';
+
+/** The read-only library; it only changes with a new release of Samla. */
+export function useCatalog() {
+  return useQuery({
+    queryKey: queryKeys.catalog,
+    queryFn: ({ signal }) => apiRequest<Catalog>('/catalog', { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -1,0 +1,200 @@
+import { Button, Details, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router';
+import type { ChecklistProgress, Task } from '#shared/contracts/checklist.ts';
+import { useAnnounce } from '#web/components/live-announcer.tsx';
+import { ProgressSummary } from '#web/components/progress-summary.tsx';
+import { errorText } from '#web/components/query-state.tsx';
+import { RouterLink } from '#web/components/router-link.tsx';
+import { StatusTag } from '#web/components/status-tag.tsx';
+import { useI18n } from '#web/i18n/messages.ts';
+import { ApiError } from '#web/lib/api-client.ts';
+import { paths } from '#web/lib/paths.ts';
+import { useCreateTask } from './checklist.api.ts';
+
+type ActivityProgress = ChecklistProgress['phases'][number]['activities'][number];
+
+/** Consecutive tasks with the same group (sub-heading) belong together. */
+function chunkByGroup(tasks: Task[]): Array<{ group: string | null; tasks: Task[] }> {
+  const chunks: Array<{ group: string | null; tasks: Task[] }> = [];
+  for (const task of tasks) {
+    const last = chunks.at(-1);
+    if (last && last.group === task.group) last.tasks.push(task);
+    else chunks.push({ group: task.group, tasks: [task] });
+  }
+  return chunks;
+}
+
+export const taskLinkId = (taskId: string) => `task-${taskId}`;
+
+interface ActivitySectionProps {
+  mergerId: string;
+  activity: ActivityProgress;
+  tasks: Task[];
+  showAddTask: boolean;
+}
+
+export function ActivitySection({ mergerId, activity, tasks, showAddTask }: ActivitySectionProps) {
+  const { m } = useI18n();
+  const t = m.checklist.page;
+  const headingId = `activity-${activity.activityId}`;
+  return (
+    <section className='samla-activity' aria-labelledby={headingId}>
+      <div className='samla-activity__head'>
+        <Heading level={3} data-size='xs' id={headingId}>
+          {activity.title}
+        </Heading>
+        <ProgressSummary progress={activity.progress} size='sm' />
+      </div>
+      {tasks.length === 0 && showAddTask && (
+        <Paragraph data-size='sm' className='samla-muted'>
+          {t.noTasksInActivity}
+        </Paragraph>
+      )}
+      {chunkByGroup(tasks).map((chunk, index) => (
+        <div key={`${chunk.group ?? ''}-${index}`} className='samla-task-group'>
+          {chunk.group && (
+            <Heading level={4} data-size='2xs' className='samla-task-group__heading'>
+              {chunk.group}
+            </Heading>
+          )}
+          <TaskTable
+            mergerId={mergerId}
+            tasks={chunk.tasks}
+            caption={chunk.group ? t.tasksCaptionGroup(activity.title, chunk.group) : t.tasksCaption(activity.title)}
+          />
+        </div>
+      ))}
+      {showAddTask && <AddTask mergerId={mergerId} activityId={activity.activityId} activityTitle={activity.title} />}
+    </section>
+  );
+}
+
+function TaskTable({ mergerId, tasks, caption }: { mergerId: string; tasks: Task[]; caption: string }) {
+  const { m, fmt } = useI18n();
+  const t = m.checklist.page;
+  const location = useLocation();
+  const from = `${location.pathname}${location.search}`;
+  return (
+    <div className='samla-table-scroll'>
+      <Table data-color='neutral' className='samla-table samla-task-table' data-size='sm' border>
+        <caption className='ds-sr-only'>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope='col' className='samla-task-table__title'>
+              {t.task}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope='col' className='samla-task-table__status'>
+              {t.status}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope='col' className='samla-task-table__responsible'>
+              {t.responsible}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope='col' className='samla-task-table__due'>
+              {t.dueDate}
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {tasks.map((task) => (
+            <Table.Row key={task.id}>
+              <Table.Cell>
+                <RouterLink id={taskLinkId(task.id)} to={paths.task(mergerId, task.id)} state={{ from }} data-color='accent'>
+                  {task.title}
+                </RouterLink>
+                {task.catalogItemId === null && (
+                  <>
+                    {' '}
+                    <Tag data-size='sm' data-color='brand2' variant='outline' className='samla-own-tag'>
+                      {t.ownTask}
+                    </Tag>
+                  </>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <StatusTag status={task.status} />
+              </Table.Cell>
+              <Table.Cell>{task.responsible ?? <span className='samla-muted'>{m.common.notSet}</span>}</Table.Cell>
+              <Table.Cell className='samla-nowrap'>
+                {task.dueDate === null ? (
+                  <span className='samla-muted'>{m.common.notSet}</span>
+                ) : task.overdue ? (
+                  <span className='samla-overdue'>
+                    {fmt.date(task.dueDate)}{' '}
+                    <Tag data-size='sm' data-color='danger'>
+                      {t.overdue}
+                    </Tag>
+                  </span>
+                ) : (
+                  fmt.date(task.dueDate)
+                )}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function AddTask({ mergerId, activityId, activityTitle }: { mergerId: string; activityId: string; activityTitle: string }) {
+  const { m } = useI18n();
+  const t = m.checklist.addTask;
+  const create = useCreateTask(mergerId);
+  const announce = useAnnounce();
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const inputId = `add-task-${activityId}`;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (title.trim() === '') {
+      setError(t.titleRequired);
+      return;
+    }
+    setError(undefined);
+    create.mutate(
+      { activityId, title: title.trim() },
+      {
+        onSuccess: (task) => {
+          setTitle('');
+          announce(m.announcer.taskCreated(task.title));
+        },
+        onError: (failure) => {
+          const problem = failure instanceof ApiError ? failure.problems.find((p) => p.path === 'title') : undefined;
+          setError(problem?.message ?? errorText(failure, m));
+        },
+      },
+    );
+  };
+
+  return (
+    <Details className='samla-add-task'>
+      <Details.Summary>{t.toggle}</Details.Summary>
+      <Details.Content>
+        <form onSubmit={onSubmit} noValidate className='samla-add-task__form'>
+          <Textfield
+            id={inputId}
+            label={
+              <>
+                {t.title}
+                <span className='ds-sr-only'> {t.under(activityTitle)}</span>
+              </>
+            }
+            description={t.description}
+            value={title}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              if (error && event.target.value.trim() !== '') setError(undefined);
+            }}
+            error={error}
+            autoComplete='off'
+          />
+          <Button type='submit' variant='secondary' data-size='sm' loading={create.isPending} disabled={create.isPending}>
+            {t.submit}
+          </Button>
+        </form>
+      </Details.Content>
+    </Details>
+  );
+}

@@ -1,0 +1,58 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateTaskBody, Task, UpdateTaskBody } from '#shared/contracts/checklist.ts';
+import { apiRequest } from '#web/lib/api-client.ts';
+import type { ChecklistFilters } from '#web/lib/paths.ts';
+import { queryKeys } from '#web/lib/query-client.ts';
+
+const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/tasks`;
+
+export function useTasks(mergerId: string, filters: ChecklistFilters) {
+  const params = new URLSearchParams();
+  if (filters.phase !== undefined) params.set('phase', String(filters.phase));
+  if (filters.status !== undefined) params.set('status', filters.status);
+  if (filters.overdue) params.set('overdue', 'true');
+  const search = params.toString();
+  return useQuery<Task[], Error, Task[], ReturnType<typeof queryKeys.taskList>>({
+    queryKey: queryKeys.taskList(mergerId, { ...filters }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ tasks: Task[] }>(`${base(mergerId)}${search ? `?${search}` : ''}`, { signal }).then((body) => body.tasks),
+    // Keep the list on screen while a changed filter loads, so the page does not jump.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTask(mergerId: string, taskId: string) {
+  return useQuery({
+    queryKey: queryKeys.task(mergerId, taskId),
+    queryFn: ({ signal }) => apiRequest<Task>(`${base(mergerId)}/${encodeURIComponent(taskId)}`, { signal }),
+    // The form keeps what the person typed; refetching behind it would only confuse.
+    staleTime: 0,
+  });
+}
+
+/** After any change to a task: every view of this merger's progress and tasks, and the list of mergers. */
+function useRefreshMerger() {
+  const queryClient = useQueryClient();
+  return (mergerId: string, changed?: Task) => {
+    if (changed) queryClient.setQueryData(queryKeys.task(mergerId, changed.id), changed);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.merger(mergerId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.mergers, exact: true });
+  };
+}
+
+export function useUpdateTask(mergerId: string, taskId: string) {
+  const refresh = useRefreshMerger();
+  return useMutation({
+    mutationFn: (body: UpdateTaskBody) =>
+      apiRequest<Task>(`${base(mergerId)}/${encodeURIComponent(taskId)}`, { method: 'PATCH', body }),
+    onSuccess: (task) => refresh(mergerId, task),
+  });
+}
+
+export function useCreateTask(mergerId: string) {
+  const refresh = useRefreshMerger();
+  return useMutation({
+    mutationFn: (body: CreateTaskBody) => apiRequest<Task>(base(mergerId), { method: 'POST', body }),
+    onSuccess: (task) => refresh(mergerId, task),
+  });
+}

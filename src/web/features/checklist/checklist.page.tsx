@@ -1,0 +1,251 @@
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Switch } from '@digdir/designsystemet-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Task } from '#shared/contracts/checklist.ts';
+import type { MergerDetail } from '#shared/contracts/mergers.ts';
+import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
+import { useDocumentTitle } from '#web/components/document-title.ts';
+import { useAnnounce } from '#web/components/live-announcer.tsx';
+import { ProgressSummary } from '#web/components/progress-summary.tsx';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useI18n } from '#web/i18n/messages.ts';
+import type { FocusState } from '#web/lib/navigation-state.ts';
+import { checklistSearch, paths, type ChecklistFilters } from '#web/lib/paths.ts';
+import { ActivitySection } from './activity-section.tsx';
+import { useTasks } from './checklist.api.ts';
+import { filtersFromSearch, narrowsTasks, taskStatuses } from './checklist-filters.ts';
+
+/** Location state set by the task page after a save. */
+export interface ChecklistLocationState extends FocusState {
+  savedTitle?: string;
+}
+
+export function ChecklistPage() {
+  const { mergerId = '' } = useParams();
+  const { m, fmt } = useI18n();
+  const t = m.checklist.page;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
+  const merger = useMerger(mergerId);
+  const tasks = useTasks(mergerId, filters);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const state = location.state as ChecklistLocationState | null;
+
+  const phaseName = filters.phase !== undefined ? merger.data?.progress.phases.find((p) => p.number === filters.phase)?.name : undefined;
+  const heading = filters.phase !== undefined && phaseName ? t.titleWithPhase(fmt.number(filters.phase), phaseName) : t.title;
+  useDocumentTitle(merger.data ? `${heading} – ${merger.data.name}` : t.title);
+
+  // Two quick changes in a row must not undo each other: the second starts from the first's
+  // result, not from the URL the page last rendered (the router may not have re-rendered yet).
+  const latestFilters = useRef(filters);
+  useEffect(() => {
+    latestFilters.current = filters;
+  }, [filters]);
+  const changeFilters = (change: Partial<ChecklistFilters> | 'clear') => {
+    const next = change === 'clear' ? {} : { ...latestFilters.current, ...change };
+    latestFilters.current = next;
+    setSearchParams(new URLSearchParams(checklistSearch(next)), { replace: true });
+  };
+
+  // Tell screen reader users what a filter change did; the list itself is not a live region.
+  const lastCount = useRef<string | undefined>(undefined);
+  const countKey = tasks.data && !tasks.isPlaceholderData ? `${checklistSearch(filters)}:${tasks.data.length}` : undefined;
+  useEffect(() => {
+    if (countKey === undefined || tasks.data === undefined) return;
+    if (lastCount.current !== undefined && lastCount.current !== countKey) {
+      announce(tasks.data.length === 1 ? m.announcer.oneResult : m.announcer.results(fmt.number(tasks.data.length)));
+    }
+    lastCount.current = countKey;
+  }, [countKey, tasks.data, announce, m, fmt]);
+
+  // Back from a saved task: put focus on that task's link, then forget the request.
+  const focusId = state?.focusId;
+  const ready = Boolean(tasks.data && merger.data);
+  useEffect(() => {
+    if (!focusId || !ready) return;
+    const target = document.getElementById(focusId);
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: 'center' });
+    }
+  }, [focusId, ready]);
+  // The «lagret» note stays while the person looks at the list; the history entry forgets it,
+  // so a reload or a later visit does not show it again.
+  const [savedTitle, setSavedTitle] = useState(() => state?.savedTitle);
+  useEffect(() => {
+    if (!ready || state === null) return;
+    void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+  }, [ready, state, navigate, location.pathname, location.search]);
+  const previousSearch = useRef(location.search);
+  useEffect(() => {
+    if (previousSearch.current !== location.search) setSavedTitle(undefined);
+    previousSearch.current = location.search;
+  }, [location.search]);
+
+  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
+  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+
+  return (
+    <>
+      <PageBreadcrumbs trail={trail} />
+      <Heading level={1} data-size='lg'>
+        {heading}
+      </Heading>
+      {merger.data && <Paragraph className='samla-lead'>{t.lead(merger.data.name)}</Paragraph>}
+
+      {savedTitle && (
+        <Alert data-color='success' className='samla-saved'>
+          <Paragraph>{t.saved(savedTitle)}</Paragraph>
+        </Alert>
+      )}
+
+      {merger.isError && <LoadError error={merger.error} onRetry={() => void merger.refetch()} />}
+      {merger.data && (
+        <Filters
+          merger={merger.data}
+          filters={filters}
+          onChange={changeFilters}
+          count={tasks.data && !tasks.isPlaceholderData ? tasks.data.length : undefined}
+        />
+      )}
+      {tasks.isError && <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />}
+      {(merger.isPending || tasks.isPending) && <Loading />}
+      {merger.data && tasks.data && (
+        // While a changed filter loads, the old list stays (dimmed) so the page does not jump.
+        <div aria-busy={tasks.isPlaceholderData} className='samla-checklist-results'>
+          <TaskList merger={merger.data} tasks={tasks.data} filters={filters} />
+        </div>
+      )}
+    </>
+  );
+}
+
+interface FiltersProps {
+  merger: MergerDetail;
+  filters: ChecklistFilters;
+  onChange: (change: Partial<ChecklistFilters> | 'clear') => void;
+  count: number | undefined;
+}
+
+function Filters({ merger, filters, onChange, count }: FiltersProps) {
+  const { m, fmt } = useI18n();
+  const t = m.checklist.page;
+  const active = filters.phase !== undefined || narrowsTasks(filters);
+  return (
+    <section className='samla-filters' aria-labelledby='filters-heading'>
+      <Heading level={2} data-size='2xs' id='filters-heading'>
+        {t.filtersHeading}
+      </Heading>
+      <div className='samla-filters__row'>
+        <Field>
+          <Label>{t.phaseFilter}</Label>
+          <Select
+            id='filter-phase'
+            value={filters.phase === undefined ? '' : String(filters.phase)}
+            onChange={(event) =>
+              onChange({ phase: event.target.value === '' ? undefined : Number(event.target.value) })
+            }
+          >
+            <Select.Option value=''>{t.allPhases}</Select.Option>
+            {merger.progress.phases.map((phase) => (
+              <Select.Option key={phase.phaseId} value={String(phase.number)}>
+                {t.phaseOption(fmt.number(phase.number), phase.name)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label>{t.statusFilter}</Label>
+          <Select
+            id='filter-status'
+            value={filters.status ?? ''}
+            onChange={(event) => {
+              const value = event.target.value;
+              onChange({ status: taskStatuses.find((status) => status === value) });
+            }}
+          >
+            <Select.Option value=''>{t.allStatuses}</Select.Option>
+            {taskStatuses.map((status) => (
+              <Select.Option key={status} value={status}>
+                {m.status[status]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Switch
+          id='filter-overdue'
+          label={t.overdueFilter}
+          checked={filters.overdue === true}
+          onChange={(event) => onChange({ overdue: event.target.checked })}
+          className='samla-filters__switch'
+        />
+        {active && (
+          <Button variant='tertiary' data-size='sm' onClick={() => onChange('clear')} className='samla-filters__clear'>
+            {t.clearFilters}
+          </Button>
+        )}
+      </div>
+      <Paragraph data-size='sm' className='samla-muted'>
+        {count === undefined ? m.common.loading : count === 1 ? m.announcer.oneResult : m.announcer.results(fmt.number(count))}
+      </Paragraph>
+    </section>
+  );
+}
+
+function TaskList({ merger, tasks, filters }: { merger: MergerDetail; tasks: Task[]; filters: ChecklistFilters }) {
+  const { m, fmt } = useI18n();
+  const t = m.checklist.page;
+  const byActivity = useMemo(() => {
+    const map = new Map<string, Task[]>();
+    for (const task of tasks) {
+      const list = map.get(task.activityId) ?? [];
+      list.push(task);
+      map.set(task.activityId, list);
+    }
+    return map;
+  }, [tasks]);
+
+  const narrowed = narrowsTasks(filters);
+  const phases = merger.progress.phases.filter((phase) => filters.phase === undefined || phase.number === filters.phase);
+  const shown = phases
+    .map((phase) => ({ phase, activities: phase.activities.filter((activity) => !narrowed || byActivity.has(activity.activityId)) }))
+    .filter(({ activities }) => activities.length > 0);
+
+  if (shown.length === 0) {
+    return (
+      <Alert data-color='info' className='samla-mt-2'>
+        <Paragraph>{t.noMatches}</Paragraph>
+      </Alert>
+    );
+  }
+
+  return (
+    <div className='samla-checklist'>
+      {shown.map(({ phase, activities }) => (
+        <section key={phase.phaseId} className='samla-phase' aria-labelledby={`phase-${phase.number}`}>
+          <div className='samla-phase__head'>
+            <Heading level={2} data-size='sm' id={`phase-${phase.number}`}>
+              {t.phaseHeading(fmt.number(phase.number), phase.name)}
+            </Heading>
+            <div className='samla-phase__progress'>
+              <span className='samla-label'>{t.phaseProgress}</span>
+              <ProgressSummary progress={phase.progress} details />
+            </div>
+          </div>
+          {activities.map((activity) => (
+            <ActivitySection
+              key={activity.activityId}
+              mergerId={merger.id}
+              activity={activity}
+              tasks={byActivity.get(activity.activityId) ?? []}
+              showAddTask={!narrowed}
+            />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

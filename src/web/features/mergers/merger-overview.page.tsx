@@ -1,0 +1,168 @@
+import { Alert, Card, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useParams } from 'react-router';
+import type { MergerDetail } from '#shared/contracts/mergers.ts';
+import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
+import { useDocumentTitle } from '#web/components/document-title.ts';
+import { ProgressSummary, progressText } from '#web/components/progress-summary.tsx';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { RouterLink } from '#web/components/router-link.tsx';
+import { useI18n, type I18n } from '#web/i18n/messages.ts';
+import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
+import { paths } from '#web/lib/paths.ts';
+import { useMerger } from './mergers.api.ts';
+
+function countdownText(mergerDate: string, { m, fmt }: I18n): string {
+  const t = m.mergers.overview;
+  const days = daysBetween(todayInOslo(), mergerDate);
+  if (days === 0) return t.today;
+  if (days === 1) return t.oneDayLeft;
+  if (days > 1) return t.daysLeft(fmt.number(days));
+  if (days === -1) return t.oneDaySince;
+  return t.daysSince(fmt.number(-days));
+}
+
+export function MergerOverviewPage() {
+  const { mergerId = '' } = useParams();
+  const i18n = useI18n();
+  const { m } = i18n;
+  const merger = useMerger(mergerId);
+  useDocumentTitle(merger.data?.name ?? (merger.isError ? m.errors.loadFailed : m.common.loading));
+
+  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
+  if (merger.isPending) return (<><PageBreadcrumbs trail={trail} /><Loading /></>);
+  if (merger.isError) {
+    return (
+      <>
+        <PageBreadcrumbs trail={trail} />
+        <Heading level={1} data-size='lg'>
+          {m.errors.loadFailed}
+        </Heading>
+        <LoadError error={merger.error} onRetry={() => void merger.refetch()} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageBreadcrumbs trail={trail} />
+      <Overview merger={merger.data} />
+    </>
+  );
+}
+
+function Overview({ merger }: { merger: MergerDetail }) {
+  const i18n = useI18n();
+  const { m, fmt } = i18n;
+  const t = m.mergers.overview;
+  const forms = new Set(merger.municipalities.map((municipality) => municipality.languageForm));
+
+  return (
+    <>
+      <Heading level={1} data-size='lg'>
+        {merger.name}
+      </Heading>
+
+      <Card data-color='neutral' className='samla-overview-facts'>
+        <dl className='samla-facts'>
+          <div>
+            <dt>{t.newMunicipality}</dt>
+            <dd>{merger.newMunicipalityName}</dd>
+          </div>
+          <div>
+            <dt>{t.mergerDate}</dt>
+            <dd>{fmt.date(merger.mergerDate)}</dd>
+          </div>
+          <div>
+            <dt>{t.countdown}</dt>
+            <dd>{countdownText(merger.mergerDate, i18n)}</dd>
+          </div>
+          <div>
+            <dt>{t.catalogVersion}</dt>
+            <dd>{t.catalogVersionValue(merger.catalog.version)}</dd>
+          </div>
+        </dl>
+        <div>
+          <span className='samla-label'>{t.overallProgress}</span>
+          <ProgressSummary progress={merger.progress.merger} details />
+        </div>
+      </Card>
+
+      <section className='samla-section' aria-labelledby='municipalities-heading'>
+        <Heading level={2} data-size='sm' id='municipalities-heading'>
+          {t.municipalitiesHeading}
+        </Heading>
+        <Paragraph className='samla-lead'>{t.languageFormNote}</Paragraph>
+        <div className='samla-table-scroll'>
+          <Table data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope='col'>{t.municipality}</Table.HeaderCell>
+                <Table.HeaderCell scope='col'>{t.number}</Table.HeaderCell>
+                <Table.HeaderCell scope='col'>{t.languageForm}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {merger.municipalities.map((municipality) => (
+                <Table.Row key={municipality.number}>
+                  <Table.HeaderCell scope='row'>{municipality.name}</Table.HeaderCell>
+                  <Table.Cell>{municipality.number}</Table.Cell>
+                  <Table.Cell>{m.languageForm[municipality.languageForm]}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+        {forms.size > 1 && (
+          <Alert data-color='info' className='samla-mt-2'>
+            <Paragraph>{t.mixedLanguageForms}</Paragraph>
+          </Alert>
+        )}
+      </section>
+
+      <section className='samla-section' aria-labelledby='phases-heading'>
+        <div className='samla-section-head'>
+          <Heading level={2} data-size='sm' id='phases-heading'>
+            {t.phasesHeading}
+          </Heading>
+          <RouterLink to={paths.checklist(merger.id)}>{t.openChecklist}</RouterLink>
+        </div>
+        <ol className='samla-phase-list'>
+          {merger.progress.phases.map((phase) => (
+            <li key={phase.phaseId}>
+              <Card data-color='neutral' className='samla-phase-card'>
+                <Card.Block>
+                  <Heading level={3} data-size='xs'>
+                    <RouterLink to={paths.checklist(merger.id, { phase: phase.number })}>
+                      {t.phaseLink(fmt.number(phase.number), phase.name)}
+                    </RouterLink>
+                  </Heading>
+                  <ProgressSummary progress={phase.progress} details size='sm' />
+                </Card.Block>
+                <Details>
+                  <Details.Summary>{t.activitiesOf(fmt.number(phase.number))}</Details.Summary>
+                  <Details.Content>
+                    <Table data-color='neutral' className='samla-table' data-size='sm'>
+                      <Table.Head>
+                        <Table.Row>
+                          <Table.HeaderCell scope='col'>{t.activity}</Table.HeaderCell>
+                          <Table.HeaderCell scope='col'>{t.activityProgress}</Table.HeaderCell>
+                        </Table.Row>
+                      </Table.Head>
+                      <Table.Body>
+                        {phase.activities.map((activity) => (
+                          <Table.Row key={activity.activityId}>
+                            <Table.HeaderCell scope='row'>{activity.title}</Table.HeaderCell>
+                            <Table.Cell className='samla-nowrap'>{progressText(activity.progress, m, fmt)}</Table.Cell>
+                          </Table.Row>
+                        ))}
+                      </Table.Body>
+                    </Table>
+                  </Details.Content>
+                </Details>
+              </Card>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createFormatters } from './format.ts';
+import { nb } from './nb.ts';
+
+const fmt = createFormatters(nb.meta.intlLocale, nb.meta.timeAt);
+
+describe('Norwegian formatting', () => {
+  it('shows calendar dates as dd.mm.yyyy', () => {
+    expect(fmt.date('2028-01-01')).toBe('01.01.2028');
+  });
+
+  it('shows timestamps in Oslo time', () => {
+    expect(fmt.dateTime('2027-12-31T23:30:00Z')).toBe('01.01.2028 kl. 00:30');
+  });
+
+  it('groups thousands and writes percent the Norwegian way', () => {
+    expect(fmt.number(2500).replace(/\s/g, ' ')).toBe('2 500');
+    expect(fmt.percent(40).replace(/\s/g, ' ')).toBe('40 %');
+  });
+
+  it('joins names with «og»', () => {
+    expect(fmt.list(['Indre Østfold', 'Halden', 'Sarpsborg'])).toBe('Indre Østfold, Halden og Sarpsborg');
+  });
+
+  it('says progress as text', () => {
+    expect(nb.progress.summary('12', '30', fmt.percent(40)).replace(/\s/g, ' ')).toBe('12 av 30 ferdige (40 %)');
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Number and date formatting for one locale. Dates are calendar dates (`YYYY-MM-DD`)
+ * shown as dd.mm.yyyy; timestamps are shown in Europe/Oslo.
+ */
+export interface Formatters {
+  number: (value: number) => string;
+  percent: (value: number) => string;
+  /** `2028-01-01` → `01.01.2028`. */
+  date: (isoDate: string) => string;
+  /** An ISO timestamp → `01.01.2028 kl. 13:05` (Europe/Oslo; the words around come from the catalog). */
+  dateTime: (isoTimestamp: string) => string;
+  /** ['A', 'B', 'C'] → «A, B og C». */
+  list: (items: string[]) => string;
+}
+
+export function createFormatters(locale: string, timeAt: (date: string, time: string) => string): Formatters {
+  const numberFormat = new Intl.NumberFormat(locale);
+  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
+  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  return {
+    list: (items) => listFormat.format(items),
+    number: (value) => numberFormat.format(value),
+    percent: (value) => percentFormat.format(value / 100),
+    date: (isoDate) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+      return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
+    },
+    dateTime: (isoTimestamp) => {
+      const date = new Date(isoTimestamp);
+      return Number.isNaN(date.getTime()) ? isoTimestamp : timeAt(dayFormat.format(date), timeFormat.format(date));
+    },
+  };
+}
