@@ -51,7 +51,7 @@ const seedArg = args.indexOf('--seed');
 const seedPath =
   seedArg >= 0 && args[seedArg + 1]
     ? args[seedArg + 1]!
-    : fileURLToPath(new URL('../../shared/seed/000_bb7808aad748b150.txt', import.meta.url));
+    : fileURLToPath(new URL('../src/catalog/source/ks-sjekkliste-digital-sammenslaing.txt', import.meta.url));
 const outPath = fileURLToPath(new URL('../src/catalog/data/ks-sjekkliste-digital-sammenslaing.json', import.meta.url));
 
 // ---------------------------------------------------------------------------------------------

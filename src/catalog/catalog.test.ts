@@ -5,8 +5,8 @@ import { catalogItemCounts, catalogSchema, catalogSummary, loadCatalog, phaseTas
 
 const CHECKBOX = '\uF063';
 const LOW_HANGING = '\uF0EA';
-/** The PDF text the library was extracted from; CI keeps `shared/` beside the repo. */
-const SEED_URL = new URL('../../../shared/seed/000_bb7808aad748b150.txt', import.meta.url);
+/** The PDF text the library was extracted from, kept beside the library for provenance. */
+const SEED_URL = new URL('./source/ks-sjekkliste-digital-sammenslaing.txt', import.meta.url);
 
 const catalog = loadCatalog();
 
@@ -360,7 +360,7 @@ describe('catalogue against the source text', () => {
 
   it('has every checklist item of the seed, joined, in the same order', () => {
     const seedPath = fileURLToPath(SEED_URL);
-    expect(existsSync(seedPath), `The seed file is missing: expected it at ${seedPath} (shared/ beside the repo).`).toBe(true);
+    expect(existsSync(seedPath), `The seed file is missing: expected it at ${seedPath} (src/catalog/source).`).toBe(true);
     const seed = readFileSync(seedPath, 'utf8');
 
     const checkboxLines = seed.split(/\r?\n/).filter((l) => l.trimStart().startsWith(CHECKBOX));
