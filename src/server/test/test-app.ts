@@ -31,8 +31,17 @@ export interface TestApp {
   /** The administrator made at first start. */
   administrator: TestUser;
   createUser: (name: string, options?: { password?: string }) => Promise<TestUser>;
+  /** Creates a merger as `by` (default: the owner) and returns its id. */
+  createMerger: (overrides?: Record<string, unknown>, by?: TestUser) => Promise<string>;
   close: () => Promise<void>;
 }
+
+export const exampleMerger = {
+  name: 'Digital sammenslåing Nye Bergen',
+  newMunicipalityName: 'Nye Bergen',
+  mergerDate: '2028-01-01',
+  municipalities: ['4601', '4626'],
+};
 
 export const administratorPassword = 'riktig-hemmelig-passord';
 
@@ -137,12 +146,18 @@ export async function createTestApp(
   const adminRow = auth.initialAdministrator ? await findUserByEmail(database.db, auth.initialAdministrator.email) : undefined;
   const administrator = adminRow ? asUser(app, adminRow, await tokenFor(adminRow)) : (undefined as unknown as TestUser);
   const owner = await createUser('Eva Eier');
+  const createMerger = async (overrides: Record<string, unknown> = {}, by: TestUser = owner) => {
+    const response = await by.inject({ method: 'POST', url: '/api/v1/mergers', payload: { ...exampleMerger, ...overrides } });
+    if (response.statusCode !== 201) throw new Error(`could not create merger: ${response.body}`);
+    return response.json().id as string;
+  };
   return {
     app,
     database,
     owner,
     administrator,
     createUser,
+    createMerger,
     close: async () => {
       await app.close();
       await database.close();

@@ -6,13 +6,7 @@ let t: TestApp;
 let mergerId: string;
 beforeEach(async () => {
   t = await createTestApp();
-  mergerId = (
-    await t.owner.inject({
-      method: 'POST',
-      url: '/api/v1/mergers',
-      payload: { name: 'Historikk', newMunicipalityName: 'Nye H', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] },
-    })
-  ).json().id;
+  mergerId = await t.createMerger({ name: 'Historikk' });
 });
 afterEach(async () => {
   await t.close();

@@ -8,12 +8,7 @@ const now = () => new Date('2027-03-10T11:00:00Z');
 
 beforeEach(async () => {
   t = await createTestApp({ now });
-  const created = await t.owner.inject({
-    method: 'POST',
-    url: '/api/v1/mergers',
-    payload: { name: 'Test', newMunicipalityName: 'Nye Test', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] },
-  });
-  mergerId = created.json().id;
+  mergerId = await t.createMerger();
 });
 afterEach(async () => {
   await t.close();

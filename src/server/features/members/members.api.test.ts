@@ -5,13 +5,7 @@ let t: TestApp;
 let mergerId: string;
 beforeEach(async () => {
   t = await createTestApp();
-  mergerId = (
-    await t.owner.inject({
-      method: 'POST',
-      url: '/api/v1/mergers',
-      payload: { name: 'Medlemmer', newMunicipalityName: 'Nye M', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] },
-    })
-  ).json().id;
+  mergerId = await t.createMerger({ name: 'Medlemmer' });
 });
 afterEach(async () => {
   await t.close();

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { mergerMembers, users } from '#server/db/schema/index.ts';
 
@@ -8,6 +8,15 @@ export async function findMembership(db: Database, mergerId: string, userId: str
   const [row] = await db
     .select()
     .from(mergerMembers)
+    .where(and(eq(mergerMembers.mergerId, mergerId), eq(mergerMembers.userId, userId)));
+  return row;
+}
+
+export async function findMemberWithUser(db: Database, mergerId: string, userId: string) {
+  const [row] = await db
+    .select({ member: mergerMembers, user: { email: users.email, name: users.name } })
+    .from(mergerMembers)
+    .innerJoin(users, eq(users.id, mergerMembers.userId))
     .where(and(eq(mergerMembers.mergerId, mergerId), eq(mergerMembers.userId, userId)));
   return row;
 }
@@ -38,7 +47,7 @@ export async function insertMember(db: Database, values: Pick<MemberRow, 'merger
 export async function updateMemberRole(db: Database, mergerId: string, userId: string, role: string) {
   const [row] = await db
     .update(mergerMembers)
-    .set({ role })
+    .set({ role, version: sql`${mergerMembers.version} + 1` })
     .where(and(eq(mergerMembers.mergerId, mergerId), eq(mergerMembers.userId, userId)))
     .returning();
   return row;

@@ -81,49 +81,48 @@ export async function addMember(
   });
 }
 
+/**
+ * Changes one member's role, or removes them (newRole null), under a lock on
+ * the owners so the merger never ends up without one.
+ */
+async function changeMembership(
+  ctx: ServiceContext,
+  mergerId: string,
+  userId: string,
+  newRole: MergerRole | null,
+): Promise<MemberView | null> {
+  const actor = actorOf(ctx);
+  if (!roleAllows(myRole(ctx), 'manageMembers')) throw cannotGrant();
+  return ctx.db.transaction(async (tx) => {
+    const owners = await repo.listOwnerIds(tx, mergerId);
+    const current = await repo.findMemberWithUser(tx, mergerId, userId);
+    if (!current) throw notFound('MEMBER_NOT_FOUND', 'Personen er ikke med i sammenslåingen.');
+    if (wouldRemoveLastOwner(owners, { userId, newRole })) throw lastOwner();
+    const oldRole = current.member.role;
+    const updated =
+      newRole === null ? null : (await repo.updateMemberRole(tx, mergerId, userId, newRole)) ?? null;
+    if (newRole === null) await repo.deleteMember(tx, mergerId, userId);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'member',
+      entityId: userId,
+      entityLabel: current.user.email,
+      action: newRole === null ? 'delete' : 'update',
+      changes: oldRole === newRole ? [] : [{ field: 'role', old: oldRole, new: newRole }],
+    });
+    return updated && { ...current.user, userId, role: updated.role as MergerRole, version: updated.version };
+  });
+}
+
 export async function changeMemberRole(
   ctx: ServiceContext,
   mergerId: string,
   userId: string,
   role: MergerRole,
 ): Promise<MemberView> {
-  const actor = actorOf(ctx);
-  if (!roleAllows(myRole(ctx), 'manageMembers')) throw cannotGrant();
-  return ctx.db.transaction(async (tx) => {
-    const owners = await repo.listOwnerIds(tx, mergerId);
-    const current = await repo.findMembership(tx, mergerId, userId);
-    if (!current) throw notFound('MEMBER_NOT_FOUND', 'Personen er ikke med i sammenslåingen.');
-    if (wouldRemoveLastOwner(owners, { userId, newRole: role })) throw lastOwner();
-    const updated = (await repo.updateMemberRole(tx, mergerId, userId, role))!;
-    const members = await repo.listMembersWithUsers(tx, mergerId);
-    const user = members.find((m) => m.user.id === userId)!.user;
-    await recordChange(tx, actor, {
-      mergerId,
-      entity: 'member',
-      entityId: userId,
-      entityLabel: user.email,
-      action: 'update',
-      changes: current.role === role ? [] : [{ field: 'role', old: current.role, new: role }],
-    });
-    return { userId, email: user.email, name: user.name, role, version: updated.version };
-  });
+  return (await changeMembership(ctx, mergerId, userId, role))!;
 }
 
 export async function removeMember(ctx: ServiceContext, mergerId: string, userId: string): Promise<void> {
-  const actor = actorOf(ctx);
-  if (!roleAllows(myRole(ctx), 'manageMembers')) throw cannotGrant();
-  await ctx.db.transaction(async (tx) => {
-    const owners = await repo.listOwnerIds(tx, mergerId);
-    const current = await repo.findMembership(tx, mergerId, userId);
-    if (!current) throw notFound('MEMBER_NOT_FOUND', 'Personen er ikke med i sammenslåingen.');
-    if (wouldRemoveLastOwner(owners, { userId, newRole: null })) throw lastOwner();
-    await repo.deleteMember(tx, mergerId, userId);
-    await recordChange(tx, actor, {
-      mergerId,
-      entity: 'member',
-      entityId: userId,
-      action: 'delete',
-      changes: [{ field: 'role', old: current.role, new: null }],
-    });
-  });
+  await changeMembership(ctx, mergerId, userId, null);
 }
