@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { apiTokens, loginAttempts, sessions, users } from '#server/db/schema/index.ts';
 
@@ -121,4 +121,10 @@ export async function adoptOrphanMergers(db: Database, userId: string) {
     insert into merger_members (merger_id, user_id, role)
     select m.id, ${userId}::uuid, 'owner' from mergers m
     where not exists (select 1 from merger_members mm where mm.merger_id = m.id)`);
+}
+
+/** Housekeeping on sign-in: sessions idle past the limit and failures past the window are dead weight. */
+export async function deleteStaleAuthRows(db: Database, idleBefore: Date, failuresBefore: Date) {
+  await db.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
+  await db.delete(loginAttempts).where(lt(loginAttempts.lastFailureAt, failuresBefore));
 }

@@ -52,7 +52,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       try {
-        const session = await service.login(request.ctx, { ...request.body, address: request.ip });
+        const session = await service.login(request.ctx, {
+          ...request.body,
+          address: request.ip,
+          sessionIdleMinutes: options.auth.sessionIdleMinutes,
+        });
         setSessionCookie(reply, session.sessionToken);
         return { user: session.user, csrfToken: session.csrfToken };
       } catch (error) {

@@ -52,7 +52,7 @@ async function startSession(ctx: ServiceContext, user: repo.UserRow): Promise<Ne
  */
 export async function login(
   ctx: ServiceContext,
-  input: { email: string; password: string; address: string },
+  input: { email: string; password: string; address: string; sessionIdleMinutes: number },
 ): Promise<NewSession> {
   const email = normalizeEmail(input.email);
   const accountKey = `email:${email}`;
@@ -84,6 +84,11 @@ export async function login(
     throw wrongCredentials();
   }
   await repo.clearLoginFailures(ctx.db, accountKey);
+  await repo.deleteStaleAuthRows(
+    ctx.db,
+    new Date(now.getTime() - input.sessionIdleMinutes * 60_000),
+    new Date(now.getTime() - throttlePolicy.windowMs),
+  );
   return startSession(ctx, user);
 }
 
