@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '#shared/contracts/checklist.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshotIfFailed } from './support/browser.ts';
-import { createMergerViaApi, pickMunicipality } from './support/flows.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { apiSession, createMergerViaApi, pickMunicipality, signInThroughPage, type ApiSession } from './support/flows.ts';
+import { admin, startServer, type RunningServer } from './support/server.ts';
 
 // What the main journey does not cover: the server's own validation shown in the form,
 // a conflicting edit (409), filters kept in the URL, overdue tasks, and the merger's own tasks.
@@ -12,11 +12,14 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let api: ApiSession;
 
 beforeAll(async () => {
   server = await startServer();
+  api = await apiSession(server.baseUrl, admin);
   browser = await launchBrowser();
   ({ context, page } = await newPage(browser, server.baseUrl));
+  await signInThroughPage(page, admin);
 });
 
 afterEach(async ({ task }) => {
@@ -30,16 +33,12 @@ afterAll(async () => {
 });
 
 async function tasksOf(mergerId: string, query = ''): Promise<Task[]> {
-  const response = await fetch(`${server.baseUrl}/api/v1/mergers/${mergerId}/tasks${query}`);
+  const response = await api.request('GET', `/mergers/${mergerId}/tasks${query}`);
   return ((await response.json()) as { tasks: Task[] }).tasks;
 }
 
 async function patchTask(mergerId: string, task: Task, body: Record<string, unknown>): Promise<Task> {
-  const response = await fetch(`${server.baseUrl}/api/v1/mergers/${mergerId}/tasks/${task.id}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ version: task.version, ...body }),
-  });
+  const response = await api.request('PATCH', `/mergers/${mergerId}/tasks/${task.id}`, { version: task.version, ...body });
   if (response.status !== 200) throw new Error(`PATCH gave ${response.status}: ${await response.text()}`);
   return (await response.json()) as Task;
 }
@@ -80,7 +79,7 @@ describe('the server is the authority', () => {
   });
 
   it('explains a conflicting edit, keeps what the user typed, and lets them reload and apply it', async () => {
-    const merger = await createMergerViaApi(server.baseUrl, {
+    const merger = await createMergerViaApi(api, {
       name: 'Konfliktprøve',
       newMunicipalityName: 'Nye Konflikt',
       mergerDate: '2030-01-01',
@@ -122,7 +121,7 @@ describe('the server is the authority', () => {
 
 describe('the checklist', () => {
   it('keeps filters in the URL, marks overdue tasks in text, and takes the merger’s own tasks', async () => {
-    const merger = await createMergerViaApi(server.baseUrl, {
+    const merger = await createMergerViaApi(api, {
       name: 'Filterprøve',
       newMunicipalityName: 'Nye Filter',
       mergerDate: '2030-01-01',

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshotIfFailed } from './support/browser.ts';
-import { pickMunicipality, phaseProgress } from './support/flows.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { phaseProgress, pickMunicipality } from './support/flows.ts';
+import { admin, startServer, type RunningServer } from './support/server.ts';
 
 // The issue's demand, end to end in a real browser against the real server:
 // create a merger of three municipalities through the form, work phase 1's checklist,
@@ -42,6 +42,20 @@ async function heading1(): Promise<string> {
 }
 
 describe('a merger of three municipalities, through the browser', () => {
+  it('asks for sign-in first, and then goes to the page that was asked for', async () => {
+    await page.goto('/sjekklisten');
+    await page.waitForURL(/\/logg-inn\?neste=%2Fsjekklisten$/);
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    expect(await page.title()).toBe('Logg inn – Samla');
+    await expectNoAxeViolations(page, 'sign-in');
+    await page.getByLabel('E-post').fill(admin.email);
+    await page.getByLabel('Passord').fill(admin.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/sjekklisten$/);
+    await page.getByRole('heading', { level: 1, name: 'Sjekklisten' }).waitFor();
+    await page.getByRole('button', { name: 'Brukermeny for Administrator' }).waitFor();
+  });
+
   it('starts empty and invites creating a merger', async () => {
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Sammenslåinger' }).waitFor();

@@ -33,6 +33,7 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ cont
  * which page, which rule, and which elements.
  */
 export async function expectNoAxeViolations(page: Page, label?: string): Promise<void> {
+  await animationsSettled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   if (results.violations.length === 0) return;
   const lines = results.violations.map((violation) => {
@@ -54,4 +55,18 @@ export async function screenshotIfFailed(page: Page | undefined, testName: strin
   const file = `${tmpdir()}/samla-e2e-${slug}.png`;
   await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
   console.warn(`screenshot of the failed test: ${file}`);
+}
+
+/**
+ * Waits for running transitions and animations (a dialog fading in) to end, so axe measures
+ * the colours a person sees rather than a frame half-way. Endless ones (a spinner) are skipped.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.race([
+      Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]);
+  });
 }

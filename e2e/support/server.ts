@@ -43,14 +43,35 @@ export interface RunningServer {
  * `port` with `dataDir`, and waits until GET /api/v1/health answers 200. The built web app
  * in dist/web is served by the same process.
  */
-export async function startServer(options: { port?: number; dataDir?: string } = {}): Promise<RunningServer> {
+/** The administrator the existing journeys sign in as (created from SAMLA_ADMIN_* at start). */
+export const admin = { email: 'admin@samla.test', password: 'Et langt passord for testene' } as const;
+
+export interface StartOptions {
+  port?: number;
+  dataDir?: string;
+  /**
+   * Create {@link admin} at start (SAMLA_ADMIN_EMAIL/PASSWORD). Off: a first run, where the
+   * server prints a setup code for «Opprett administrator» in its log.
+   */
+  withAdmin?: boolean;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? freshDataDir();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SAMLA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: {
+      ...withoutSamlaAuth(process.env),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SAMLA_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      ...(options.withAdmin === false ? {} : { SAMLA_ADMIN_EMAIL: admin.email, SAMLA_ADMIN_PASSWORD: admin.password }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -77,6 +98,8 @@ export async function startServer(options: { port?: number; dataDir?: string } =
     throw new Error(`The server did not become healthy on ${baseUrl}.\n--- server output ---\n${log}`);
   }
 
+  if (options.withAdmin !== false) await ensureAdministrator(baseUrl, () => log);
+
   const stop = async () => {
     if (child.exitCode !== null) return;
     child.kill('SIGTERM');
@@ -85,4 +108,32 @@ export async function startServer(options: { port?: number; dataDir?: string } =
     clearTimeout(timer);
   };
   return { baseUrl, port, dataDir, output: () => log, stop };
+}
+
+/** The caller's own SAMLA_ADMIN_* or OIDC_* must not leak into a test's server. */
+function withoutSamlaAuth(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('SAMLA_') && !key.startsWith('OIDC_')));
+}
+
+/** Waits for the first-run setup code in the server's log and returns it. */
+export async function setupCodeFrom(server: RunningServer, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = /Oppsettkode for «Opprett administrator»: ([A-Za-z0-9_-]+)/.exec(server.output());
+    if (match?.[1]) return match[1];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No setup code in the server log:\n${server.output()}`);
+}
+
+/**
+ * The administrator from SAMLA_ADMIN_* must exist at once: the README promises that
+ * setting those variables skips «Opprett administrator». A server that still asks for
+ * setup fails the run.
+ */
+async function ensureAdministrator(baseUrl: string, output: () => string): Promise<void> {
+  const status = (await (await fetch(`${baseUrl}/api/v1/auth/session`)).json()) as { setupRequired: boolean };
+  if (status.setupRequired) {
+    throw new Error(`The server ignored SAMLA_ADMIN_EMAIL/SAMLA_ADMIN_PASSWORD and asks for setup:\n${output()}`);
+  }
 }

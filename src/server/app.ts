@@ -10,8 +10,17 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { ServiceContext } from './context.ts';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import type { AuthConfig } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { randomToken } from './features/auth/auth.crypto.ts';
+import { accessPlugin } from './features/auth/access.plugin.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { ensureInitialAdministrator, needsSetup } from './features/auth/auth.service.ts';
+import { createOidcClient } from './features/auth/oidc.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { membersRoutes } from './features/members/members.routes.ts';
 import { registerErrorHandler } from './errors.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { checklistRoutes } from './features/checklist/checklist.routes.ts';
@@ -22,9 +31,10 @@ import { municipalitiesRoutes } from './features/municipalities/municipalities.r
 declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
-    services: ServiceContext;
   }
 }
+
+export const defaultAuthConfig: AuthConfig = { sessionIdleMinutes: 480, secureCookies: false };
 
 export interface BuildAppOptions {
   database: DatabaseHandle;
@@ -33,6 +43,7 @@ export interface BuildAppOptions {
   now?: () => Date;
   /** Folder with the built web app; served when it exists. */
   webRoot?: string;
+  auth?: AuthConfig;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -46,9 +57,49 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const auth = options.auth ?? defaultAuthConfig;
+  const now = options.now ?? (() => new Date());
   app.decorate('database', options.database);
-  app.decorate('services', { db: options.database.db, now: options.now ?? (() => new Date()) });
   registerErrorHandler(app);
+
+  // First start: an administrator from configuration, or a one-time setup code
+  // in the log for the «Opprett administrator» page, so no stranger on the
+  // network can claim a fresh instance.
+  let setupCode: string | null = null;
+  if (auth.initialAdministrator) {
+    const created = await ensureInitialAdministrator(options.database.db, auth.initialAdministrator);
+    if (created) app.log.info({ email: created.email }, 'opprettet administrator fra SAMLA_ADMIN_EMAIL');
+  } else if (await needsSetup(options.database.db)) {
+    setupCode = randomToken(9);
+    app.log.warn(`Samla er ikke satt opp ennå. Oppsettkode for «Opprett administrator»: ${setupCode}`);
+  }
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React and Designsystemet set style attributes; no inline scripts anywhere.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: auth.secureCookies ? [] : null,
+      },
+    },
+    hsts: auth.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(accessPlugin, { database: options.database, auth, now, apiPrefix: '/api/v1' });
+
+  const oidc = auth.oidc && auth.publicUrl
+    ? createOidcClient(auth.oidc, new URL('/api/v1/auth/oidc/callback', auth.publicUrl).href)
+    : null;
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -68,11 +119,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(authRoutes, {
+        auth,
+        oidc,
+        // Valid only until the first administrator exists.
+        setupCode: () => setupCode,
+      });
+      await api.register(membersRoutes);
+      await api.register(auditRoutes);
       await api.register(catalogRoutes);
       await api.register(municipalitiesRoutes);
       await api.register(mergersRoutes);
       await api.register(checklistRoutes);
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,15 @@ const environmentSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  SAMLA_ADMIN_EMAIL: z.email({ error: 'SAMLA_ADMIN_EMAIL må være en e-postadresse' }).optional(),
+  SAMLA_ADMIN_PASSWORD: z.string().min(12, { error: 'SAMLA_ADMIN_PASSWORD må ha minst 12 tegn' }).optional(),
+  SAMLA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480),
+  /** The address users reach Samla at; https here makes cookies Secure and turns on HSTS. */
+  SAMLA_PUBLIC_URL: z.url().optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default('kommunens innlogging'),
 });
 
 export type DatabaseConfig =
@@ -20,7 +29,24 @@ export type DatabaseConfig =
   | { kind: 'pglite-memory' }
   | { kind: 'postgres'; url: string };
 
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the button: «Logg inn med …». */
+  displayName: string;
+}
+
+export interface AuthConfig {
+  initialAdministrator?: { email: string; password: string };
+  sessionIdleMinutes: number;
+  publicUrl?: string;
+  secureCookies: boolean;
+  oidc?: OidcConfig;
+}
+
 export interface AppConfig {
+  auth: AuthConfig;
   port: number;
   host: string;
   database: DatabaseConfig;
@@ -35,7 +61,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Ugyldig konfigurasjon:\n${problems.join('\n')}`);
   }
   const value = parsed.data;
+  if (Boolean(value.SAMLA_ADMIN_EMAIL) !== Boolean(value.SAMLA_ADMIN_PASSWORD)) {
+    throw new Error('Ugyldig konfigurasjon:\n  SAMLA_ADMIN_EMAIL og SAMLA_ADMIN_PASSWORD må settes sammen.');
+  }
+  const oidcParts = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new Error('Ugyldig konfigurasjon:\n  OIDC_ISSUER, OIDC_CLIENT_ID og OIDC_CLIENT_SECRET må settes sammen.');
+  }
+  if (value.OIDC_ISSUER && !value.SAMLA_PUBLIC_URL) {
+    throw new Error('Ugyldig konfigurasjon:\n  SAMLA_PUBLIC_URL må settes når innlogging med OpenID Connect er slått på.');
+  }
   return {
+    auth: {
+      initialAdministrator:
+        value.SAMLA_ADMIN_EMAIL && value.SAMLA_ADMIN_PASSWORD
+          ? { email: value.SAMLA_ADMIN_EMAIL, password: value.SAMLA_ADMIN_PASSWORD }
+          : undefined,
+      sessionIdleMinutes: value.SAMLA_SESSION_IDLE_MINUTES,
+      publicUrl: value.SAMLA_PUBLIC_URL,
+      secureCookies: value.SAMLA_PUBLIC_URL?.startsWith('https://') ?? false,
+      oidc:
+        value.OIDC_ISSUER && value.OIDC_CLIENT_ID && value.OIDC_CLIENT_SECRET
+          ? {
+              issuer: value.OIDC_ISSUER,
+              clientId: value.OIDC_CLIENT_ID,
+              clientSecret: value.OIDC_CLIENT_SECRET,
+              displayName: value.OIDC_NAME,
+            }
+          : undefined,
+    },
     port: value.PORT,
     host: value.HOST,
     database: value.DATABASE_URL

@@ -1,7 +1,26 @@
 import type { Database } from '#server/db/client.ts';
+import type { MergerRole } from '#server/features/auth/auth.domain.ts';
 
-/** What every service needs: the database and the clock (tests set the clock). */
+/** Who is acting: a signed-in person, through the browser or a personal API token. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  isAdministrator: boolean;
+  via: 'session' | 'token';
+}
+
+/** What every service needs: the database, the clock (tests set it) and who acts. */
 export interface ServiceContext {
   db: Database;
   now: () => Date;
+  actor: Actor | null;
+  /** Set by the access plugin on routes scoped to one merger, after it checked the role. */
+  membership?: { mergerId: string; role: MergerRole };
+}
+
+/** The context of a signed-in request; throws if a route forgot to require sign-in. */
+export function actorOf(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new Error('this use case needs a signed-in actor; the route must require one');
+  return ctx.actor;
 }

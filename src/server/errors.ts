@@ -11,7 +11,7 @@ import type { FieldProblem } from '#shared/contracts/common.ts';
 export class DomainError extends Error {
   constructor(
     readonly code: string,
-    readonly statusCode: 400 | 404 | 409 | 422,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429,
     message: string,
     readonly details?: unknown,
   ) {

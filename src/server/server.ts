@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   const app = await buildApp({
     database,
+    auth: config.auth,
     logger: config.prettyLogs
       ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
       : { level: config.logLevel },

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { AuthConfig } from '#server/config.ts';
+import { createApiToken, createUser as createUserService, findUserByEmail } from '#server/features/auth/auth.service.ts';
 import { buildApp } from '#server/app.ts';
 import { pgliteHandle, postgresHandle, type DatabaseHandle } from '#server/db/client.ts';
 import { migrateDatabase } from '#server/db/migrate.ts';
@@ -12,11 +14,36 @@ import { migrateDatabase } from '#server/db/migrate.ts';
  * Migrating once per file (PGlite: one instance, emptied between tests;
  * PostgreSQL: a new database from a migrated template) keeps tests fast.
  */
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  token: string;
+  /** app.inject as this user, authenticated with a personal API token. */
+  inject: (options: InjectOptions | string) => Promise<LightMyRequestResponse>;
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** A signed-in user who creates the mergers in most tests (their owner). */
+  owner: TestUser;
+  /** The administrator made at first start. */
+  administrator: TestUser;
+  createUser: (name: string, options?: { password?: string }) => Promise<TestUser>;
+  /** Creates a merger as `by` (default: the owner) and returns its id. */
+  createMerger: (overrides?: Record<string, unknown>, by?: TestUser) => Promise<string>;
   close: () => Promise<void>;
 }
+
+export const exampleMerger = {
+  name: 'Digital sammenslåing Nye Bergen',
+  newMunicipalityName: 'Nye Bergen',
+  mergerDate: '2028-01-01',
+  municipalities: ['4601', '4626'],
+};
+
+export const administratorPassword = 'riktig-hemmelig-passord';
 
 let sharedPglite: Promise<DatabaseHandle> | undefined;
 let postgresTemplate: Promise<string> | undefined;
@@ -85,13 +112,52 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
-export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+function asUser(app: FastifyInstance, user: { id: string; email: string; name: string }, token: string): TestUser {
+  return {
+    ...user,
+    token,
+    inject: (options) => {
+      const request = typeof options === 'string' ? { url: options } : options;
+      return app.inject({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } });
+    },
+  };
+}
+
+export async function createTestApp(
+  options: { now?: () => Date; auth?: Partial<AuthConfig> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
-  const app = await buildApp({ database, now: options.now, webRoot: '/nonexistent' });
+  const auth: AuthConfig = {
+    sessionIdleMinutes: 60,
+    secureCookies: false,
+    initialAdministrator: { email: 'admin@samla.test', password: administratorPassword },
+    ...options.auth,
+  };
+  const app = await buildApp({ database, now: options.now, webRoot: '/nonexistent', auth });
   await app.ready();
+  const ctx = { db: database.db, now: options.now ?? (() => new Date()), actor: null };
+  const tokenFor = async (user: { id: string; email: string; name: string; isAdministrator: boolean }) =>
+    (await createApiToken(ctx, { userId: user.id, email: user.email, name: user.name, isAdministrator: user.isAdministrator, via: 'token' }, 'test')).token;
+  const createUser = async (name: string, userOptions: { password?: string } = {}) => {
+    const email = `${name.toLowerCase().replaceAll(/[^a-z0-9]+/g, '.')}@samla.test`;
+    const user = await createUserService(ctx, { email, name, password: userOptions.password });
+    return asUser(app, user, await tokenFor(user));
+  };
+  const adminRow = auth.initialAdministrator ? await findUserByEmail(database.db, auth.initialAdministrator.email) : undefined;
+  const administrator = adminRow ? asUser(app, adminRow, await tokenFor(adminRow)) : (undefined as unknown as TestUser);
+  const owner = await createUser('Eva Eier');
+  const createMerger = async (overrides: Record<string, unknown> = {}, by: TestUser = owner) => {
+    const response = await by.inject({ method: 'POST', url: '/api/v1/mergers', payload: { ...exampleMerger, ...overrides } });
+    if (response.statusCode !== 201) throw new Error(`could not create merger: ${response.body}`);
+    return response.json().id as string;
+  };
   return {
     app,
     database,
+    owner,
+    administrator,
+    createUser,
+    createMerger,
     close: async () => {
       await app.close();
       await database.close();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, requiredText } from './common.ts';
 import { checklistProgress, progress } from './checklist.ts';
+import { mergerPermission, mergerRole } from './members.ts';
 
 export const languageForm = z.enum(['bokmål', 'nynorsk', 'nøytral']);
 
@@ -42,7 +43,12 @@ export const mergerSummary = merger
   .meta({ id: 'MergerSummary' });
 export type MergerSummary = z.infer<typeof mergerSummary>;
 
-export const mergerDetail = merger.extend({ progress: checklistProgress }).meta({ id: 'MergerDetail' });
+export const mergerDetail = merger
+  .extend({
+    progress: checklistProgress,
+    myRole: mergerRole.describe('Din rolle i sammenslåingen'),
+    myPermissions: z.array(mergerPermission).describe('Det rollen din gir lov til; nettsiden skjuler resten'),
+  }).meta({ id: 'MergerDetail' });
 export type MergerDetail = z.infer<typeof mergerDetail>;
 
 export const listMergersResponse = z.object({ mergers: z.array(mergerSummary) });

@@ -1,5 +1,7 @@
 import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { LoginPage } from '#web/features/auth/login.page.tsx';
+import { RequireSession, SessionProvider } from '#web/features/auth/session.tsx';
 import { routePatterns } from '#web/lib/paths.ts';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
@@ -14,22 +16,37 @@ const MergerOverviewPage = lazy(() =>
 const ChecklistPage = lazy(() => import('#web/features/checklist/checklist.page.tsx').then((mod) => ({ default: mod.ChecklistPage })));
 const TaskEditPage = lazy(() => import('#web/features/checklist/task-edit.page.tsx').then((mod) => ({ default: mod.TaskEditPage })));
 const CatalogPage = lazy(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => ({ default: mod.CatalogPage })));
+const MembersPage = lazy(() => import('#web/features/members/members.page.tsx').then((mod) => ({ default: mod.MembersPage })));
+const HistoryPage = lazy(() => import('#web/features/history/history.page.tsx').then((mod) => ({ default: mod.HistoryPage })));
+const UsersPage = lazy(() => import('#web/features/users/users.page.tsx').then((mod) => ({ default: mod.UsersPage })));
+const TokensPage = lazy(() => import('#web/features/tokens/tokens.page.tsx').then((mod) => ({ default: mod.TokensPage })));
+const SetupPage = lazy(() => import('#web/features/auth/setup.page.tsx').then((mod) => ({ default: mod.SetupPage })));
 
 export function App() {
   return (
     <Providers>
       <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route path={routePatterns.mergers} element={<MergerListPage />} />
-            <Route path={routePatterns.newMerger} element={<NewMergerPage />} />
-            <Route path={routePatterns.merger} element={<MergerOverviewPage />} />
-            <Route path={routePatterns.checklist} element={<ChecklistPage />} />
-            <Route path={routePatterns.task} element={<TaskEditPage />} />
-            <Route path={routePatterns.catalog} element={<CatalogPage />} />
-            <Route path='*' element={<NotFoundPage />} />
-          </Route>
-        </Routes>
+        <SessionProvider>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path={routePatterns.login} element={<LoginPage />} />
+              <Route path={routePatterns.setup} element={<SetupPage />} />
+              <Route element={<RequireSession />}>
+                <Route path={routePatterns.mergers} element={<MergerListPage />} />
+                <Route path={routePatterns.newMerger} element={<NewMergerPage />} />
+                <Route path={routePatterns.merger} element={<MergerOverviewPage />} />
+                <Route path={routePatterns.checklist} element={<ChecklistPage />} />
+                <Route path={routePatterns.task} element={<TaskEditPage />} />
+                <Route path={routePatterns.members} element={<MembersPage />} />
+                <Route path={routePatterns.history} element={<HistoryPage />} />
+                <Route path={routePatterns.catalog} element={<CatalogPage />} />
+                <Route path={routePatterns.users} element={<UsersPage />} />
+                <Route path={routePatterns.tokens} element={<TokensPage />} />
+                <Route path='*' element={<NotFoundPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </SessionProvider>
       </BrowserRouter>
     </Providers>
   );

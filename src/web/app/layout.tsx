@@ -1,14 +1,16 @@
-import { Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { Suspense, useEffect, useRef } from 'react';
+import { Dropdown, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Loading } from '#web/components/query-state.tsx';
+import type { User } from '#shared/contracts/auth.ts';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { useSession } from '#web/features/auth/session.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import type { FocusState } from '#web/lib/navigation-state.ts';
 import { paths } from '#web/lib/paths.ts';
 
-
 export function Layout() {
   const { m } = useI18n();
+  const { status, statusError, retry, user } = useSession();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
@@ -35,27 +37,38 @@ export function Layout() {
             <span className='samla-brand__name'>{m.app.name}</span>
             <span className='samla-brand__tagline'>{m.app.tagline}</span>
           </Link>
-          <nav aria-label={m.app.navLabel} className='samla-nav'>
-            <ul>
-              <li>
-                <Link to={paths.mergers()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'mergers')}>
-                  {m.app.nav.mergers}
-                </Link>
-              </li>
-              <li>
-                <Link to={paths.catalog()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'catalog')}>
-                  {m.app.nav.catalog}
-                </Link>
-              </li>
-            </ul>
-          </nav>
+          {user && (
+            <div className='samla-header__end'>
+              <nav aria-label={m.app.navLabel} className='samla-nav'>
+                <ul>
+                  <li>
+                    <Link to={paths.mergers()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'mergers')}>
+                      {m.app.nav.mergers}
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to={paths.catalog()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'catalog')}>
+                      {m.app.nav.catalog}
+                    </Link>
+                  </li>
+                </ul>
+              </nav>
+              <UserMenu user={user} />
+            </div>
+          )}
         </div>
       </header>
       <main id='main' tabIndex={-1} ref={mainRef} className='samla-main'>
         <div className='samla-container'>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
+          {status ? (
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          ) : statusError ? (
+            <LoadError error={statusError} onRetry={retry} />
+          ) : (
+            <Loading />
+          )}
         </div>
       </main>
       <footer className='samla-footer'>
@@ -65,6 +78,68 @@ export function Layout() {
       </footer>
     </div>
   );
+}
+
+/** The signed-in person's name, opening their own pages and «Logg ut». */
+function UserMenu({ user }: { user: User }) {
+  const { m } = useI18n();
+  const t = m.app.userMenu;
+  const { signOut, signingOut } = useSession();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  // Following a link in the menu closes it.
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  return (
+    <Dropdown.TriggerContext>
+      <Dropdown.Trigger variant='tertiary' className='samla-user-menu__trigger' aria-label={t.triggerLabel(user.name)}>
+        <span className='samla-user-menu__avatar' aria-hidden='true'>
+          {initials(user.name)}
+        </span>
+        <span className='samla-user-menu__name'>{t.trigger(user.name)}</span>
+      </Dropdown.Trigger>
+      <Dropdown placement='bottom-end' open={open} onOpen={() => setOpen(true)} onClose={() => setOpen(false)} className='samla-user-menu'>
+        <div className='samla-user-menu__who'>
+          <span className='samla-muted'>{t.signedInAs}</span>
+          <strong>{user.name}</strong>
+          <span className='samla-muted'>{user.email}</span>
+          {user.isAdministrator && <span className='samla-muted'>{t.administrator}</span>}
+        </div>
+        <Dropdown.List>
+          <Dropdown.Item>
+            <Dropdown.Button asChild>
+              <Link to={paths.tokens()}>{t.tokens}</Link>
+            </Dropdown.Button>
+          </Dropdown.Item>
+          {user.isAdministrator && (
+            <Dropdown.Item>
+              <Dropdown.Button asChild>
+                <Link to={paths.users()}>{t.users}</Link>
+              </Dropdown.Button>
+            </Dropdown.Item>
+          )}
+          <Dropdown.Item>
+            <Dropdown.Button
+              onClick={() => {
+                setOpen(false);
+                void signOut();
+              }}
+              loading={signingOut}
+            >
+              {signingOut ? t.signingOut : t.signOut}
+            </Dropdown.Button>
+          </Dropdown.Item>
+        </Dropdown.List>
+      </Dropdown>
+    </Dropdown.TriggerContext>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '';
+  const last = parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '';
+  return `${first}${last}`.toUpperCase();
 }
 
 /** `page` on the section's own page, `true` inside the section, else nothing. */

@@ -11,6 +11,9 @@ describe('Norwegian formatting', () => {
 
   it('shows timestamps in Oslo time', () => {
     expect(fmt.dateTime('2027-12-31T23:30:00Z')).toBe('01.01.2028 kl. 00:30');
+    expect(fmt.timestamp('2027-12-31T23:30:00Z')).toBe('01.01.2028 00:30');
+    // Summer time: UTC+2.
+    expect(fmt.timestamp('2028-06-30T12:05:00Z')).toBe('30.06.2028 14:05');
   });
 
   it('groups thousands and writes percent the Norwegian way', () => {

@@ -9,6 +9,8 @@ export interface Formatters {
   date: (isoDate: string) => string;
   /** An ISO timestamp → `01.01.2028 kl. 13:05` (Europe/Oslo; the words around come from the catalog). */
   dateTime: (isoTimestamp: string) => string;
+  /** An ISO timestamp → `01.01.2028 13:05` (Europe/Oslo), for tables with a «Tidspunkt» column. */
+  timestamp: (isoTimestamp: string) => string;
   /** ['A', 'B', 'C'] → «A, B og C». */
   list: (items: string[]) => string;
 }
@@ -30,6 +32,10 @@ export function createFormatters(locale: string, timeAt: (date: string, time: st
     dateTime: (isoTimestamp) => {
       const date = new Date(isoTimestamp);
       return Number.isNaN(date.getTime()) ? isoTimestamp : timeAt(dayFormat.format(date), timeFormat.format(date));
+    },
+    timestamp: (isoTimestamp) => {
+      const date = new Date(isoTimestamp);
+      return Number.isNaN(date.getTime()) ? isoTimestamp : `${dayFormat.format(date)} ${timeFormat.format(date)}`;
     },
   };
 }

@@ -48,21 +48,58 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Calls `/api/v1{path}` and returns the parsed JSON, or throws an {@link ApiError}. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+// The session lives in an HttpOnly cookie the page cannot read; the CSRF token that must
+// ride along on every state-changing request lives here, in memory only. It comes from
+// GET /auth/session at start and from the login and setup answers.
+let csrfToken: string | null = null;
+/** Whose session the token belongs to, to notice when another tab signed in as someone else. */
+let csrfUserId: string | null = null;
+
+export function setCsrfToken(token: string | null, userId: string | null = null): void {
+  csrfToken = token;
+  csrfUserId = token ? userId : null;
+}
+
+type UnauthenticatedListener = () => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Called when any API call answers 401 UNAUTHENTICATED: the session has expired or was
+ * ended elsewhere. The app then sends the person to sign in, keeping where they were.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The URL of an API path, for links the browser follows itself (downloads, single sign-on). */
+export function apiUrl(path: string): string {
+  return `/api/v1${path}`;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   const init: RequestInit = {
-    method: options.method ?? 'GET',
-    headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    method,
+    headers,
+    credentials: 'same-origin',
     ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, init);
+    return await fetch(apiUrl(path), init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause));
   }
+}
+
+async function parse<T>(response: Response): Promise<T> {
   const text = await response.text();
   let parsed: unknown = undefined;
   if (text !== '') {
@@ -79,4 +116,46 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(response.status, UNREADABLE_RESPONSE, text.slice(0, 200));
   }
   return parsed as T;
+}
+
+/**
+ * Asks the server for the session's CSRF token again: another tab may have signed in anew,
+ * which replaced the cookie. Same person: carry on with the new token. Nobody: sign in.
+ * Someone else: everything on this page belongs to another person, so it starts over.
+ */
+async function refreshCsrfToken(): Promise<boolean> {
+  let status: { session: { csrfToken: string; user: { id: string } } | null };
+  try {
+    status = await parse(await send('/auth/session', {}));
+  } catch {
+    return false;
+  }
+  if (!status.session) {
+    setCsrfToken(null);
+    for (const listener of unauthenticatedListeners) listener();
+    return false;
+  }
+  if (csrfUserId !== null && status.session.user.id !== csrfUserId) {
+    window.location.reload();
+    return false;
+  }
+  setCsrfToken(status.session.csrfToken, status.session.user.id);
+  return true;
+}
+
+/** Calls `/api/v1{path}` and returns the parsed JSON, or throws an {@link ApiError}. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await parse<T>(await send(path, options));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 401 && error.code === 'UNAUTHENTICATED') {
+      setCsrfToken(null);
+      for (const listener of unauthenticatedListeners) listener();
+    } else if (error.status === 403 && error.code === 'CSRF_TOKEN_INVALID' && (await refreshCsrfToken())) {
+      // Once: the token was stale, the session is not.
+      return parse<T>(await send(path, options));
+    }
+    throw error;
+  }
 }

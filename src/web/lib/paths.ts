@@ -1,4 +1,5 @@
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import { historySearch, type HistoryFilters } from './history-filters.ts';
 
 /** The checklist's filters as they live in the URL, so a reload keeps them. */
 export interface ChecklistFilters {
@@ -27,7 +28,13 @@ export const paths = {
   checklist: (mergerId: string, filters: ChecklistFilters = {}) =>
     `/sammenslainger/${mergerId}/sjekkliste${checklistSearch(filters)}`,
   task: (mergerId: string, taskId: string) => `/sammenslainger/${mergerId}/oppgaver/${taskId}`,
+  members: (mergerId: string) => `/sammenslainger/${mergerId}/medlemmer`,
+  history: (mergerId: string, filters: HistoryFilters = {}) => `/sammenslainger/${mergerId}/historikk${historySearch(filters)}`,
   catalog: () => '/sjekklisten',
+  login: (returnTo?: string) => (returnTo && returnTo !== '/' ? `/logg-inn?${new URLSearchParams({ neste: returnTo })}` : '/logg-inn'),
+  setup: () => '/oppsett',
+  users: () => '/brukere',
+  tokens: () => '/api-nokler',
 } as const;
 
 export const routePatterns = {
@@ -36,5 +43,24 @@ export const routePatterns = {
   merger: '/sammenslainger/:mergerId',
   checklist: '/sammenslainger/:mergerId/sjekkliste',
   task: '/sammenslainger/:mergerId/oppgaver/:taskId',
+  members: '/sammenslainger/:mergerId/medlemmer',
+  history: '/sammenslainger/:mergerId/historikk',
   catalog: '/sjekklisten',
+  login: '/logg-inn',
+  setup: '/oppsett',
+  users: '/brukere',
+  tokens: '/api-nokler',
 } as const;
+
+/** The query parameter on the sign-in page that says where to go afterwards. */
+export const returnParam = 'neste';
+
+/**
+ * Where to go after signing in: only a path inside the app, never another site
+ * (`//evil.example` or `https://…` would turn the sign-in page into an open redirect).
+ */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (value.startsWith('/api/') || value === paths.login() || value.startsWith(`${paths.login()}?`) || value === paths.setup()) return '/';
+  return value;
+}

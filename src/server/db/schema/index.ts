@@ -1,2 +1,3 @@
 export * from './mergers.ts';
 export * from './checklist.ts';
+export * from './access.ts';

@@ -6,6 +6,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/catalog',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['sjekkliste'],
         summary: 'Hele biblioteket: KS’ «Sjekkliste for digital sammenslåing», versjonert og skrivebeskyttet',

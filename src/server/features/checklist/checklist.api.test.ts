@@ -8,19 +8,14 @@ const now = () => new Date('2027-03-10T11:00:00Z');
 
 beforeEach(async () => {
   t = await createTestApp({ now });
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/mergers',
-    payload: { name: 'Test', newMunicipalityName: 'Nye Test', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] },
-  });
-  mergerId = created.json().id;
+  mergerId = await t.createMerger();
 });
 afterEach(async () => {
   await t.close();
 });
 
 async function tasks(query = '') {
-  return (await t.app.inject({ url: `/api/v1/mergers/${mergerId}/tasks${query}` })).json().tasks as Array<{
+  return (await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/tasks${query}` })).json().tasks as Array<{
     id: string;
     phase: number;
     activityId: string;
@@ -33,7 +28,7 @@ async function tasks(query = '') {
 }
 
 function patch(taskId: string, payload: Record<string, unknown>) {
-  return t.app.inject({ method: 'PATCH', url: `/api/v1/mergers/${mergerId}/tasks/${taskId}`, payload });
+  return t.owner.inject({ method: 'PATCH', url: `/api/v1/mergers/${mergerId}/tasks/${taskId}`, payload });
 }
 
 describe('PATCH /api/v1/mergers/{id}/tasks/{taskId}', () => {
@@ -54,7 +49,7 @@ describe('PATCH /api/v1/mergers/{id}/tasks/{taskId}', () => {
       notes: 'Avklares i styringsgruppen.',
       version: 2,
     });
-    const reread = (await t.app.inject({ url: `/api/v1/mergers/${mergerId}/tasks/${first!.id}` })).json();
+    const reread = (await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/tasks/${first!.id}` })).json();
     expect(reread).toMatchObject({ responsible: 'Kari Nordmann', version: 2 });
   });
 
@@ -64,7 +59,7 @@ describe('PATCH /api/v1/mergers/{id}/tasks/{taskId}', () => {
     const stale = await patch(first!.id, { version: 1, status: 'not_started', notes: 'overskriver' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
-    const reread = (await t.app.inject({ url: `/api/v1/mergers/${mergerId}/tasks/${first!.id}` })).json();
+    const reread = (await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/tasks/${first!.id}` })).json();
     expect(reread).toMatchObject({ status: 'done', notes: null, version: 2 });
   });
 
@@ -106,7 +101,7 @@ describe('progress and filters', () => {
     await patch(phaseOne[1]!.id, { version: 1, status: 'done' });
     await patch(phaseOne[2]!.id, { version: 1, status: 'not_relevant', notRelevantReason: 'Ikke aktuelt hos oss' });
 
-    const detail = (await t.app.inject({ url: `/api/v1/mergers/${mergerId}` })).json();
+    const detail = (await t.owner.inject({ url: `/api/v1/mergers/${mergerId}` })).json();
     const phase = detail.progress.phases[0];
     expect(phase.progress).toMatchObject({ total: phaseOne.length, relevant: phaseOne.length - 1, done: 2 });
     expect(phase.progress.percent).toBe(Math.floor((2 * 100) / (phaseOne.length - 1)));
@@ -128,14 +123,14 @@ describe('progress and filters', () => {
     const overdue = await tasks('?overdue=true');
     expect(overdue.map((task) => task.id)).toEqual([all[1]!.id]);
     expect(overdue[0]!.overdue).toBe(true);
-    const unknownPhase = await t.app.inject({ url: `/api/v1/mergers/${mergerId}/tasks?phase=9` });
+    const unknownPhase = await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/tasks?phase=9` });
     expect(unknownPhase.statusCode).toBe(400);
   });
 
   it('adds the merger’s own task under an activity, after the library tasks', async () => {
     const all = await tasks();
     const activityId = all[0]!.activityId;
-    const created = await t.app.inject({
+    const created = await t.owner.inject({
       method: 'POST',
       url: `/api/v1/mergers/${mergerId}/tasks`,
       payload: { activityId, title: 'Avklare felles IKT-leverandør', responsible: 'Ola' },
@@ -148,7 +143,7 @@ describe('progress and filters', () => {
     const renamed = await patch(created.json().id, { version: 1, title: 'Avklare IKT-leverandør' });
     expect(renamed.json().title).toBe('Avklare IKT-leverandør');
 
-    const unknownActivity = await t.app.inject({
+    const unknownActivity = await t.owner.inject({
       method: 'POST',
       url: `/api/v1/mergers/${mergerId}/tasks`,
       payload: { activityId: 'finnes-ikke', title: 'X' },

@@ -15,6 +15,7 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/mergers/:mergerId/tasks',
     {
+      config: { access: 'merger:read' },
       schema: {
         tags: ['sjekkliste'],
         summary: 'Sammenslåingens oppgaver i sjekklistens rekkefølge, med filtre',
@@ -23,12 +24,13 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listTasksResponse, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request) => ({ tasks: await service.listTasks(app.services, request.params.mergerId, request.query) }),
+    async (request) => ({ tasks: await service.listTasks(request.ctx, request.params.mergerId, request.query) }),
   );
 
   app.post(
     '/mergers/:mergerId/tasks',
     {
+      config: { access: 'merger:edit' },
       schema: {
         tags: ['sjekkliste'],
         summary: 'Legg til en egen oppgave under en aktivitet',
@@ -38,12 +40,13 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createTask(app.services, request.params.mergerId, request.body)),
+      reply.status(201).send(await service.createTask(request.ctx, request.params.mergerId, request.body)),
   );
 
   app.get(
     '/mergers/:mergerId/tasks/:taskId',
     {
+      config: { access: 'merger:read' },
       schema: {
         tags: ['sjekkliste'],
         summary: 'Én oppgave',
@@ -51,12 +54,13 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: task, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request) => service.getTask(app.services, request.params.mergerId, request.params.taskId),
+    async (request) => service.getTask(request.ctx, request.params.mergerId, request.params.taskId),
   );
 
   app.patch(
     '/mergers/:mergerId/tasks/:taskId',
     {
+      config: { access: 'merger:edit' },
       schema: {
         tags: ['sjekkliste'],
         summary: 'Endre status, ansvarlig, frist og notater; utdatert versjon gir 409',
@@ -74,7 +78,7 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.updateTask(app.services, request.params.mergerId, request.params.taskId, request.body),
+      service.updateTask(request.ctx, request.params.mergerId, request.params.taskId, request.body),
   );
 };
 

@@ -1,8 +1,10 @@
 import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
-import type { ServiceContext } from '#server/context.ts';
+import { actorOf, type ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
 import { conflict, invalid, notFound } from '#server/errors.ts';
+import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
 import { requireMerger } from '#server/features/mergers/merger-guard.ts';
 import type { z } from 'zod';
 import type {
@@ -16,6 +18,9 @@ import type {
 } from '#shared/contracts/checklist.ts';
 import { activityIndex, applyStatusRule, isOverdue, progressOf, todayInOslo } from './checklist.domain.ts';
 import * as repo from './checklist.repo.ts';
+
+/** The fields a person changes on a task, as history shows them. */
+const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'dueDate', 'notes'] as const;
 
 const reasonRequired = () =>
   invalid('NOT_RELEVANT_REASON_REQUIRED', 'Oppgi en begrunnelse når oppgaven settes til «ikke relevant».', [
@@ -108,8 +113,9 @@ export async function createTask(
     { status: body.status, notRelevantReason: body.notRelevantReason ?? null },
   );
   if (!rule.ok) throw reasonRequired();
-  const row = await ctx.db.transaction(async (tx) =>
-    repo.insertTask(tx, {
+  const actor = actorOf(ctx);
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await repo.insertTask(tx, {
       mergerId,
       phaseId: activity.phaseId,
       activityId: body.activityId,
@@ -122,8 +128,17 @@ export async function createTask(
       responsible: body.responsible ?? null,
       dueDate: body.dueDate ?? null,
       notes: body.notes ?? null,
-    }),
-  );
+    });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'task',
+      entityId: created.id,
+      entityLabel: created.title,
+      action: 'create',
+      changes: creationChanges(created, auditedTaskFields),
+    });
+    return created;
+  });
   return toTask(row, catalog, todayInOslo(ctx.now()));
 }
 
@@ -134,6 +149,7 @@ export async function updateTask(
   body: z.output<typeof updateTaskBody>,
 ): Promise<Task> {
   await requireMerger(ctx, mergerId);
+  const actor = actorOf(ctx);
   const row = await ctx.db.transaction(async (tx) => {
     const current = await repo.findTask(tx, mergerId, taskId);
     if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
@@ -158,6 +174,14 @@ export async function updateTask(
     });
     // Another writer got in between our read and our write (another app node).
     if (!updated) throw staleVersion(null);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'task',
+      entityId: updated.id,
+      entityLabel: updated.title,
+      action: 'update',
+      changes: diffFields(current, updated, auditedTaskFields),
+    });
     return updated;
   });
   return toTask(row, loadCatalog(), todayInOslo(ctx.now()));

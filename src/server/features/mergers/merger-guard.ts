@@ -1,13 +1,15 @@
 import type { ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
 import { notFound } from '#server/errors.ts';
 import { findMerger, type MergerRow } from './mergers.repo.ts';
 
 /**
- * The one check other features call before touching a merger's content. Access
- * control per merger (issue 3) belongs here, so every feature gets it at once.
+ * The one check other features call before touching a merger's content. The
+ * access plugin has already checked the caller's role on this merger and put
+ * it on the context; a service reached any other way finds no membership and
+ * answers as if the merger did not exist.
  */
-export async function requireMerger(ctx: ServiceContext | { db: Database }, mergerId: string): Promise<MergerRow> {
+export async function requireMerger(ctx: ServiceContext, mergerId: string): Promise<MergerRow> {
+  if (ctx.membership?.mergerId !== mergerId) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
   const merger = await findMerger(ctx.db, mergerId);
   if (!merger) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
   return merger;

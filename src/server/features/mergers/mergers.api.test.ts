@@ -18,7 +18,7 @@ const validMerger = {
 
 describe('POST /api/v1/mergers', () => {
   it('creates a merger with its municipalities and every task of chapter 3.2', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/mergers', payload: validMerger });
+    const created = await t.owner.inject({ method: 'POST', url: '/api/v1/mergers', payload: validMerger });
     expect(created.statusCode).toBe(201);
     const merger = created.json();
     expect(merger).toMatchObject({
@@ -30,7 +30,7 @@ describe('POST /api/v1/mergers', () => {
     expect(merger.municipalities.map((m: { number: string }) => m.number)).toEqual(['3118', '3101', '3105']);
     expect(merger.municipalities[0]).toHaveProperty('languageForm');
 
-    const tasks = await t.app.inject({ url: `/api/v1/mergers/${merger.id}/tasks` });
+    const tasks = await t.owner.inject({ url: `/api/v1/mergers/${merger.id}/tasks` });
     expect(tasks.statusCode).toBe(200);
     const list = tasks.json().tasks;
     expect(list).toHaveLength(121);
@@ -43,12 +43,12 @@ describe('POST /api/v1/mergers', () => {
   });
 
   it('lists the merger with its progress, and shows it on its own', async () => {
-    const { id } = (await t.app.inject({ method: 'POST', url: '/api/v1/mergers', payload: validMerger })).json();
-    const list = (await t.app.inject({ url: '/api/v1/mergers' })).json();
+    const { id } = (await t.owner.inject({ method: 'POST', url: '/api/v1/mergers', payload: validMerger })).json();
+    const list = (await t.owner.inject({ url: '/api/v1/mergers' })).json();
     expect(list.mergers).toHaveLength(1);
     expect(list.mergers[0]).toMatchObject({ id, progress: { total: 121, done: 0, percent: 0 } });
 
-    const detail = (await t.app.inject({ url: `/api/v1/mergers/${id}` })).json();
+    const detail = (await t.owner.inject({ url: `/api/v1/mergers/${id}` })).json();
     expect(detail.progress.merger.total).toBe(121);
     expect(detail.progress.phases.map((p: { name: string }) => p.name)).toEqual([
       'Før du starter',
@@ -71,18 +71,18 @@ describe('POST /api/v1/mergers', () => {
     ['an empty name', { name: '   ' }, 'VALIDATION_FAILED', 'name'],
     ['a malformed kommunenummer', { municipalities: ['3118', '31a1'] }, 'VALIDATION_FAILED', 'municipalities.1'],
   ])('refuses %s with 400, a code and the field', async (_label, change, code, path) => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/mergers', payload: { ...validMerger, ...change } });
+    const response = await t.owner.inject({ method: 'POST', url: '/api/v1/mergers', payload: { ...validMerger, ...change } });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error.code).toBe(code);
     expect(body.error.message).toEqual(expect.any(String));
     expect(body.error.details.map((d: { path: string }) => d.path)).toContain(path);
     // Nothing was written.
-    expect((await t.app.inject({ url: '/api/v1/mergers' })).json().mergers).toHaveLength(0);
+    expect((await t.owner.inject({ url: '/api/v1/mergers' })).json().mergers).toHaveLength(0);
   });
 
   it('answers 400 for malformed JSON and 404 for an unknown merger, never 500', async () => {
-    const malformed = await t.app.inject({
+    const malformed = await t.owner.inject({
       method: 'POST',
       url: '/api/v1/mergers',
       headers: { 'content-type': 'application/json' },
@@ -91,11 +91,11 @@ describe('POST /api/v1/mergers', () => {
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toEqual(expect.any(String));
 
-    const unknown = await t.app.inject({ url: '/api/v1/mergers/6b0c7a52-4a53-4a43-9b9e-1d7f1b3a2c11' });
+    const unknown = await t.owner.inject({ url: '/api/v1/mergers/6b0c7a52-4a53-4a43-9b9e-1d7f1b3a2c11' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('MERGER_NOT_FOUND');
 
-    const badId = await t.app.inject({ url: '/api/v1/mergers/not-a-uuid' });
+    const badId = await t.owner.inject({ url: '/api/v1/mergers/not-a-uuid' });
     expect(badId.statusCode).toBe(400);
     expect(badId.json().error.code).toBe('VALIDATION_FAILED');
   });
@@ -103,13 +103,13 @@ describe('POST /api/v1/mergers', () => {
 
 describe('reference data and the API description', () => {
   it('serves health, the register and the OpenAPI document', async () => {
-    expect((await t.app.inject({ url: '/api/v1/health' })).statusCode).toBe(200);
+    expect((await t.owner.inject({ url: '/api/v1/health' })).statusCode).toBe(200);
 
-    const register = (await t.app.inject({ url: '/api/v1/municipalities' })).json();
+    const register = (await t.owner.inject({ url: '/api/v1/municipalities' })).json();
     expect(register.municipalities.length).toBeGreaterThan(300);
     expect(register.municipalities.find((m: { number: string }) => m.number === '0301')).toMatchObject({ name: 'Oslo' });
 
-    const openapi = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
+    const openapi = (await t.owner.inject({ url: '/api/v1/openapi.json' })).json();
     expect(openapi.openapi).toMatch(/^3\./);
     for (const path of [
       '/api/v1/health',
@@ -126,7 +126,7 @@ describe('reference data and the API description', () => {
   });
 
   it('serves the whole library with priorities and low-hanging fruit marked', async () => {
-    const response = await t.app.inject({ url: '/api/v1/catalog' });
+    const response = await t.owner.inject({ url: '/api/v1/catalog' });
     expect(response.statusCode).toBe(200);
     const catalog = response.json();
     expect(catalog.source).toMatchObject({ publisher: 'KS', author: 'PA Consulting' });

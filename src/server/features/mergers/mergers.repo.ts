@@ -23,8 +23,13 @@ export async function findMerger(db: Database, id: string): Promise<MergerRow | 
   return row;
 }
 
-export async function listMergers(db: Database): Promise<MergerRow[]> {
-  return db.select().from(mergers).orderBy(asc(mergers.mergerDate), desc(mergers.createdAt));
+export async function listMergers(db: Database, ids: string[]): Promise<MergerRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(mergers)
+    .where(inArray(mergers.id, ids))
+    .orderBy(asc(mergers.mergerDate), desc(mergers.createdAt));
 }
 
 export async function listMunicipalitiesOf(db: Database, mergerIds: string[]): Promise<MergerMunicipalityRow[]> {

@@ -8,18 +8,20 @@ export const mergersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/mergers',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['sammenslåinger'],
         summary: 'Alle sammenslåinger med fremdrift',
         response: { 200: listMergersResponse },
       },
     },
-    async () => ({ mergers: await service.listMergers(app.services) }),
+    async (request) => ({ mergers: await service.listMergers(request.ctx) }),
   );
 
   app.post(
     '/mergers',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['sammenslåinger'],
         summary: 'Opprett en sammenslåing; hver oppgave i sjekklistens kapittel 3.2 kopieres inn',
@@ -27,12 +29,13 @@ export const mergersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: merger, 400: errorResponses[400] },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createMerger(app.services, request.body)),
+    async (request, reply) => reply.status(201).send(await service.createMerger(request.ctx, request.body)),
   );
 
   app.get(
     '/mergers/:mergerId',
     {
+      config: { access: 'merger:read' },
       schema: {
         tags: ['sammenslåinger'],
         summary: 'Én sammenslåing med fremdrift per fase og aktivitet',
@@ -40,6 +43,6 @@ export const mergersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: mergerDetail, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request) => service.getMerger(app.services, request.params.mergerId),
+    async (request) => service.getMerger(request.ctx, request.params.mergerId),
   );
 };

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import type { ServiceContext } from '#server/context.ts';
+import { actorOf, type ServiceContext } from '#server/context.ts';
+import { creationChanges } from '#server/features/audit/audit.domain.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
+import { permissionsOf } from '#server/features/auth/auth.domain.ts';
+import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
 import { invalid } from '#server/errors.ts';
 import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/checklist/checklist.service.ts';
 import { registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
@@ -31,6 +35,7 @@ export async function createMerger(ctx: ServiceContext, body: z.output<typeof cr
     throw invalid(selection.code, selection.message, selection.problems);
   }
   const catalog = loadCatalog();
+  const actor = actorOf(ctx);
   const { row, municipalities } = await ctx.db.transaction(async (tx) => {
     const municipalityRows = selection.municipalities.map((m) => ({
       municipalityNumber: m.number,
@@ -49,13 +54,26 @@ export async function createMerger(ctx: ServiceContext, body: z.output<typeof cr
       municipalityRows,
     );
     await seedChecklist(tx, inserted.id, catalog);
+    await addFounder(tx, inserted.id, actor.userId);
+    await recordChange(tx, actor, {
+      mergerId: inserted.id,
+      entity: 'merger',
+      entityId: inserted.id,
+      entityLabel: inserted.name,
+      action: 'create',
+      changes: [
+        ...creationChanges(inserted, ['name', 'newMunicipalityName', 'mergerDate'] as const),
+        { field: 'municipalities', old: null, new: municipalityRows.map((m) => m.municipalityNumber) },
+      ],
+    });
     return { row: inserted, municipalities: await repo.listMunicipalitiesOf(tx, [inserted.id]) };
   });
   return toMerger(row, municipalities);
 }
 
 export async function listMergers(ctx: ServiceContext): Promise<MergerSummary[]> {
-  const rows = await repo.listMergers(ctx.db);
+  // Only the mergers the user belongs to: membership is the whole visibility rule.
+  const rows = await repo.listMergers(ctx.db, await mergerIdsOf(ctx.db, actorOf(ctx).userId));
   const ids = rows.map((row) => row.id);
   const [municipalities, progress] = await Promise.all([
     repo.listMunicipalitiesOf(ctx.db, ids),
@@ -78,5 +96,6 @@ export async function getMerger(ctx: ServiceContext, mergerId: string): Promise<
     repo.listMunicipalitiesOf(ctx.db, [mergerId]),
     checklistProgress(ctx, mergerId),
   ]);
-  return { ...toMerger(row, municipalities), progress };
+  const myRole = ctx.membership!.role;
+  return { ...toMerger(row, municipalities), progress, myRole, myPermissions: permissionsOf(myRole) };
 }

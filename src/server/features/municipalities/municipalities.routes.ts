@@ -6,6 +6,7 @@ export const municipalitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/municipalities',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['kommuner'],
         summary: 'Kommuneregisteret: kommunenummer, navn, fylke og målform',

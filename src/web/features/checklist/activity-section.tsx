@@ -46,9 +46,9 @@ export function ActivitySection({ mergerId, activity, tasks, showAddTask }: Acti
         </Heading>
         <ProgressSummary progress={activity.progress} size='sm' />
       </div>
-      {tasks.length === 0 && showAddTask && (
+      {tasks.length === 0 && (
         <Paragraph data-size='sm' className='samla-muted'>
-          {t.noTasksInActivity}
+          {showAddTask ? t.noTasksInActivity : t.noTasksInActivityReadOnly}
         </Paragraph>
       )}
       {chunkByGroup(tasks).map((chunk, index) => (

@@ -9,6 +9,7 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { ProgressSummary } from '#web/components/progress-summary.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import type { FocusState } from '#web/lib/navigation-state.ts';
 import { checklistSearch, paths, type ChecklistFilters } from '#web/lib/paths.ts';
@@ -95,6 +96,11 @@ export function ChecklistPage() {
         {heading}
       </Heading>
       {merger.data && <Paragraph className='samla-lead'>{t.lead(merger.data.name)}</Paragraph>}
+      {merger.data && !can(merger.data, 'edit') && (
+        <Alert data-color='info' className='samla-checklist-read-only'>
+          <Paragraph>{t.readOnly}</Paragraph>
+        </Alert>
+      )}
 
       {savedTitle && (
         <Alert data-color='success' className='samla-saved'>
@@ -241,7 +247,7 @@ function TaskList({ merger, tasks, filters }: { merger: MergerDetail; tasks: Tas
               mergerId={merger.id}
               activity={activity}
               tasks={byActivity.get(activity.activityId) ?? []}
-              showAddTask={!narrowed}
+              showAddTask={!narrowed && can(merger, 'edit')}
             />
           ))}
         </section>

@@ -8,7 +8,11 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { RouterLink } from '#web/components/router-link.tsx';
+import { StatusTag } from '#web/components/status-tag.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { can } from '#web/features/mergers/permissions.ts';
+import { TaskHistory } from '#web/features/history/task-history.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { isIsoDate } from '#web/lib/dates.ts';
@@ -109,8 +113,13 @@ export function TaskEditPage() {
   return (
     <>
       <PageBreadcrumbs trail={trail} />
-      {/* A new task id is a new form; the same task refetched keeps what the person typed. */}
-      <TaskForm key={task.data.id} mergerId={mergerId} initial={task.data} merger={merger.data} reload={() => task.refetch().then((r) => r.data)} />
+      {can(merger.data, 'edit') ? (
+        // A new task id is a new form; the same task refetched keeps what the person typed.
+        <TaskForm key={task.data.id} mergerId={mergerId} initial={task.data} merger={merger.data} reload={() => task.refetch().then((r) => r.data)} />
+      ) : (
+        <TaskView task={task.data} merger={merger.data} />
+      )}
+      <TaskHistory mergerId={mergerId} task={task.data} merger={merger.data} />
     </>
   );
 }
@@ -146,8 +155,6 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
   const own = base.catalogItemId === null;
   const from = (location.state as TaskLocationState | null)?.from;
   const backTo = from ?? paths.checklist(mergerId, { phase: base.phase });
-  const phase = merger?.progress.phases.find((p) => p.number === base.phase);
-  const activity = phase?.activities.find((a) => a.activityId === base.activityId);
   const dateIsBad = () => dateRef.current instanceof HTMLInputElement && dateRef.current.validity.badInput;
 
   useEffect(() => {
@@ -234,31 +241,7 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
 
   return (
     <>
-      <Heading level={1} data-size='md' id='task-heading'>
-        {base.title}
-      </Heading>
-      <div className='samla-task-context'>
-        {phase && activity && (
-          <Paragraph data-size='sm' className='samla-muted'>
-            {t.context(fmt.number(phase.number), phase.name, activity.title)}
-          </Paragraph>
-        )}
-        {base.group && (
-          <Paragraph data-size='sm' className='samla-muted'>
-            {t.group(base.group)}
-          </Paragraph>
-        )}
-        {own && (
-          <Tag data-size='sm' data-color='brand2' variant='outline'>
-            {m.checklist.page.ownTask}
-          </Tag>
-        )}
-        {base.overdue && (
-          <Tag data-size='sm' data-color='danger'>
-            {t.overdueNote}
-          </Tag>
-        )}
-      </div>
+      <TaskHeading task={base} merger={merger} />
 
       {conflict === 'detected' && (
         <Alert data-color='warning' className='samla-conflict' ref={conflictRef} tabIndex={-1} role='alert'>
@@ -413,6 +396,94 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
           {t.lastChanged(fmt.dateTime(base.updatedAt))}
         </Paragraph>
       </form>
+    </>
+  );
+}
+
+/** The task's title and where it sits in the checklist; the same for editors and readers. */
+function TaskHeading({ task, merger }: { task: Task; merger: MergerDetail | undefined }) {
+  const { m, fmt } = useI18n();
+  const t = m.checklist.edit;
+  const own = task.catalogItemId === null;
+  const phase = merger?.progress.phases.find((p) => p.number === task.phase);
+  const activity = phase?.activities.find((a) => a.activityId === task.activityId);
+  return (
+    <>
+      <Heading level={1} data-size='md' id='task-heading'>
+        {task.title}
+      </Heading>
+      <div className='samla-task-context'>
+        {phase && activity && (
+          <Paragraph data-size='sm' className='samla-muted'>
+            {t.context(fmt.number(phase.number), phase.name, activity.title)}
+          </Paragraph>
+        )}
+        {task.group && (
+          <Paragraph data-size='sm' className='samla-muted'>
+            {t.group(task.group)}
+          </Paragraph>
+        )}
+        {own && (
+          <Tag data-size='sm' data-color='brand2' variant='outline'>
+            {m.checklist.page.ownTask}
+          </Tag>
+        )}
+        {task.overdue && (
+          <Tag data-size='sm' data-color='danger'>
+            {t.overdueNote}
+          </Tag>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** For a role that may only read: the same facts as the form, as text. */
+function TaskView({ task, merger }: { task: Task; merger: MergerDetail | undefined }) {
+  const { m, fmt } = useI18n();
+  const t = m.checklist.edit;
+  const location = useLocation();
+  const from = (location.state as TaskLocationState | null)?.from;
+  const backTo = from ?? paths.checklist(task.mergerId, { phase: task.phase });
+  const notSet = <span className='samla-muted'>{m.common.notSet}</span>;
+  return (
+    <>
+      <TaskHeading task={task} merger={merger} />
+      <Alert data-color='info' className='samla-read-only-note'>
+        <Paragraph>{t.readOnly}</Paragraph>
+      </Alert>
+      <dl className='samla-task-view'>
+        <div>
+          <dt>{t.status}</dt>
+          <dd>
+            <StatusTag status={task.status} />
+          </dd>
+        </div>
+        {task.status === 'not_relevant' && (
+          <div>
+            <dt>{t.reason}</dt>
+            <dd className='samla-pre'>{task.notRelevantReason ?? t.noReason}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t.responsible}</dt>
+          <dd>{task.responsible ?? notSet}</dd>
+        </div>
+        <div>
+          <dt>{t.dueDate}</dt>
+          <dd>{task.dueDate ? fmt.date(task.dueDate) : notSet}</dd>
+        </div>
+        <div>
+          <dt>{t.notes}</dt>
+          <dd className='samla-pre'>{task.notes ?? notSet}</dd>
+        </div>
+      </dl>
+      <Paragraph data-size='sm' className='samla-muted'>
+        {t.lastChanged(fmt.dateTime(task.updatedAt))}
+      </Paragraph>
+      <Paragraph className='samla-mt-4'>
+        <RouterLink to={backTo}>{t.backToChecklist}</RouterLink>
+      </Paragraph>
     </>
   );
 }

@@ -60,6 +60,16 @@ function Overview({ merger }: { merger: MergerDetail }) {
       <Heading level={1} data-size='lg'>
         {merger.name}
       </Heading>
+      <nav aria-label={t.sectionsLabel} className='samla-merger-nav'>
+        <ul>
+          <li>
+            <RouterLink to={paths.members(merger.id)}>{t.membersLink}</RouterLink>
+          </li>
+          <li>
+            <RouterLink to={paths.history(merger.id)}>{t.historyLink}</RouterLink>
+          </li>
+        </ul>
+      </nav>
 
       <Card data-color='neutral' className='samla-overview-facts'>
         <dl className='samla-facts'>
@@ -78,6 +88,10 @@ function Overview({ merger }: { merger: MergerDetail }) {
           <div>
             <dt>{t.catalogVersion}</dt>
             <dd>{t.catalogVersionValue(merger.catalog.version)}</dd>
+          </div>
+          <div>
+            <dt>{t.yourRole}</dt>
+            <dd className='samla-your-role'>{m.roles[merger.myRole]}</dd>
           </div>
         </dl>
         <div>

@@ -1,0 +1,55 @@
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+/**
+ * The fields that differ between two versions of an entity, in the order
+ * given. Only the listed fields count: bookkeeping (version, updatedAt) is not
+ * a change a person made.
+ */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[],
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const oldValue = before[field] ?? null;
+    const newValue = after[field] ?? null;
+    if (!sameValue(oldValue, newValue)) changes.push({ field, old: oldValue, new: newValue });
+  }
+  return changes;
+}
+
+/** A created entity as changes from nothing, so history shows what it started as. */
+export function creationChanges<T extends Record<string, unknown>>(
+  created: T,
+  fields: readonly (keyof T & string)[],
+): FieldChange[] {
+  return fields
+    .filter((field) => created[field] !== null && created[field] !== undefined)
+    .map((field) => ({ field, old: null, new: created[field] }));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
+
+/** The instant a calendar day starts in Norway (CET or CEST, whichever applies that day). */
+export function startOfDayInOslo(isoDate: string): Date {
+  const utcMidnight = Date.UTC(
+    Number(isoDate.slice(0, 4)),
+    Number(isoDate.slice(5, 7)) - 1,
+    Number(isoDate.slice(8, 10)),
+  );
+  const offsetName = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(utcMidnight))
+    .find((part) => part.type === 'timeZoneName')?.value; // «GMT+01:00»
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetName ?? '');
+  const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  return new Date(utcMidnight - offsetMinutes * 60_000);
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleAllows, type MergerPermission, type MergerRole } from './auth.domain.ts';
+import { createTestApp, type TestApp, type TestUser } from '#server/test/test-app.ts';
+
+/**
+ * Every route in the OpenAPI document, against every kind of caller. The
+ * table below is the contract: a route that is not in it fails this test, so
+ * a new route cannot ship without someone deciding who may call it.
+ */
+type Rule = 'public' | 'signed-in' | 'administrator' | `merger:${MergerPermission}`;
+
+const rules: Record<string, Rule> = {
+  'GET /api/v1/health': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/auth/session': 'public',
+  'POST /api/v1/auth/setup': 'public',
+  'POST /api/v1/auth/logout': 'signed-in',
+  'GET /api/v1/users': 'administrator',
+  'POST /api/v1/users': 'administrator',
+  'GET /api/v1/tokens': 'signed-in',
+  'POST /api/v1/tokens': 'signed-in',
+  'DELETE /api/v1/tokens/{tokenId}': 'signed-in',
+  'GET /api/v1/catalog': 'signed-in',
+  'GET /api/v1/municipalities': 'signed-in',
+  'GET /api/v1/mergers': 'signed-in',
+  'POST /api/v1/mergers': 'signed-in',
+  'GET /api/v1/mergers/{mergerId}': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/tasks': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/tasks': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/tasks/{taskId}': 'merger:read',
+  'PATCH /api/v1/mergers/{mergerId}/tasks/{taskId}': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/members': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/members': 'merger:addMembers',
+  'PATCH /api/v1/mergers/{mergerId}/members/{userId}': 'merger:manageMembers',
+  'DELETE /api/v1/mergers/{mergerId}/members/{userId}': 'merger:manageMembers',
+  'GET /api/v1/mergers/{mergerId}/audit': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/audit/export': 'merger:read',
+};
+
+type Caller = 'anonymous' | 'administrator' | 'otherMergersOwner' | MergerRole;
+const callers: Caller[] = ['anonymous', 'reader', 'member', 'lead', 'owner', 'otherMergersOwner', 'administrator'];
+const denialCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'MERGER_NOT_FOUND', 'ROLE_NOT_GRANTABLE']);
+
+function expectedAllowed(rule: Rule, caller: Caller): boolean {
+  if (rule === 'public') return true;
+  if (caller === 'anonymous') return false;
+  if (rule === 'signed-in') return true;
+  if (rule === 'administrator') return caller === 'administrator';
+  if (caller === 'administrator' || caller === 'otherMergersOwner') return false;
+  return roleAllows(caller, rule.slice('merger:'.length) as MergerPermission);
+}
+
+function expectedDenial(rule: Rule, caller: Caller): number {
+  if (caller === 'anonymous') return 401;
+  if (rule.startsWith('merger:') && (caller === 'administrator' || caller === 'otherMergersOwner')) return 404;
+  return 403;
+}
+
+let t: TestApp;
+let people: Record<Exclude<Caller, 'anonymous'>, TestUser>;
+let target: TestUser;
+let invitee: TestUser;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const [reader, member, lead, other] = await Promise.all([
+    t.createUser('Rita Leser'),
+    t.createUser('Mads Medarbeider'),
+    t.createUser('Live Leder'),
+    t.createUser('Otto Annen'),
+  ]);
+  target = await t.createUser('Tore Mål');
+  invitee = await t.createUser('Ine Invitert');
+  people = { reader, member, lead, owner: t.owner, otherMergersOwner: other, administrator: t.administrator };
+  const otherMerger = { name: 'B', newMunicipalityName: 'Nye B', mergerDate: '2028-01-01', municipalities: ['1508', '1580'] };
+  expect((await other.inject({ method: 'POST', url: '/api/v1/mergers', payload: otherMerger })).statusCode).toBe(201);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function freshMerger() {
+  const merger = (
+    await t.owner.inject({
+      method: 'POST',
+      url: '/api/v1/mergers',
+      payload: { name: 'A', newMunicipalityName: 'Nye A', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] },
+    })
+  ).json();
+  for (const [user, role] of [
+    [people.reader, 'reader'],
+    [people.member, 'member'],
+    [people.lead, 'lead'],
+    [target, 'reader'],
+  ] as const) {
+    const added = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${merger.id}/members`, payload: { email: user.email, role } });
+    expect(added.statusCode).toBe(201);
+  }
+  const task = (await t.owner.inject(`/api/v1/mergers/${merger.id}/tasks`)).json().tasks[0];
+  return { mergerId: merger.id as string, taskId: task.id as string };
+}
+
+function requestFor(method: string, path: string, ids: { mergerId: string; taskId: string }) {
+  const url = path
+    .replace('{mergerId}', ids.mergerId)
+    .replace('{taskId}', ids.taskId)
+    .replace('{userId}', target.id)
+    .replace('{tokenId}', '00000000-0000-4000-8000-000000000000');
+  const payloads: Record<string, unknown> = {
+    'POST /api/v1/auth/login': { email: 'admin@samla.test', password: 'feil' },
+    'POST /api/v1/auth/setup': { code: 'x', email: 'a@b.no', name: 'A', password: 'et-langt-passord' },
+    'POST /api/v1/users': { email: `ny-${Math.random().toString(36).slice(2)}@samla.test`, name: 'Ny' },
+    'POST /api/v1/tokens': { name: 'Matrise' },
+    'POST /api/v1/mergers': { name: 'C', newMunicipalityName: 'Nye C', mergerDate: '2028-01-01', municipalities: ['3101', '3105'] },
+    'POST /api/v1/mergers/{mergerId}/tasks': { activityId: 'fase-1-akt-1', title: 'Egen oppgave' },
+    'PATCH /api/v1/mergers/{mergerId}/tasks/{taskId}': { version: 1, notes: 'endret' },
+    'POST /api/v1/mergers/{mergerId}/members': { email: invitee.email, role: 'reader' },
+    'PATCH /api/v1/mergers/{mergerId}/members/{userId}': { role: 'member' },
+  };
+  const query = path.endsWith('/audit/export') ? '?format=csv' : '';
+  return { method: method as 'GET', url: url + query, payload: payloads[`${method} ${path}`] as object | undefined };
+}
+
+describe('authorization matrix', () => {
+  it('has an explicit rule for every route in the OpenAPI document', async () => {
+    const spec = (await t.app.inject('/api/v1/openapi.json')).json();
+    const routes = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const withoutRule = routes.filter((route) => !(route in rules));
+    expect(withoutRule, 'routes without a rule in the access matrix').toEqual([]);
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(rules).length);
+  });
+
+  for (const [route, rule] of Object.entries(rules)) {
+    it(`${route} (${rule})`, async () => {
+      const [method, path] = route.split(' ') as [string, string];
+      const ids = await freshMerger();
+      const outcomes: string[] = [];
+      for (const caller of callers) {
+        const request = requestFor(method, path, ids);
+        const response =
+          caller === 'anonymous' ? await t.app.inject(request) : await people[caller].inject(request);
+        const code = response.statusCode >= 400 ? (response.json().error?.code as string) : undefined;
+        const denied = code !== undefined && denialCodes.has(code);
+        const allowed = expectedAllowed(rule, caller);
+        if (allowed && denied) outcomes.push(`${caller}: expected access, got ${response.statusCode} ${code}`);
+        if (!allowed && !denied) outcomes.push(`${caller}: expected denial, got ${response.statusCode} ${code ?? ''}`);
+        if (!allowed && denied && response.statusCode !== expectedDenial(rule, caller)) {
+          outcomes.push(`${caller}: expected ${expectedDenial(rule, caller)}, got ${response.statusCode} ${code}`);
+        }
+      }
+      expect(outcomes).toEqual([]);
+    });
+  }
+});

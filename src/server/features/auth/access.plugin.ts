@@ -1,0 +1,101 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthConfig } from '#server/config.ts';
+import type { Actor, ServiceContext } from '#server/context.ts';
+import type { DatabaseHandle } from '#server/db/client.ts';
+import { DomainError } from '#server/errors.ts';
+import { roleOf } from '#server/features/members/members.service.ts';
+import { roleAllows, type MergerPermission } from './auth.domain.ts';
+import { resolveApiToken, resolveSession } from './auth.service.ts';
+
+/**
+ * Every API route declares who may call it. A route without a rule makes the
+ * server refuse to start, so no route can ship open by omission.
+ */
+export type AccessRule = 'public' | 'signed-in' | 'administrator' | `merger:${MergerPermission}`;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    ctx: ServiceContext;
+    csrfToken: string | null;
+  }
+}
+
+export const sessionCookieName = 'samla_session';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const unauthenticated = () =>
+  new DomainError('UNAUTHENTICATED', 401, 'Du må logge inn for å bruke Samla.');
+const forbidden = () =>
+  new DomainError('FORBIDDEN', 403, 'Rollen din i denne sammenslåingen gir ikke lov til dette.');
+const mergerNotFound = () => new DomainError('MERGER_NOT_FOUND', 404, 'Fant ikke sammenslåingen.');
+
+export interface AccessPluginOptions {
+  database: DatabaseHandle;
+  auth: AuthConfig;
+  now: () => Date;
+  apiPrefix: string;
+}
+
+export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
+  app.decorateRequest('ctx', null as unknown as ServiceContext);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(options.apiPrefix)) return;
+    if (!route.config?.access) {
+      throw new Error(`API route ${String(route.method)} ${route.url} has no access rule (config.access)`);
+    }
+  });
+
+  async function authenticate(request: FastifyRequest): Promise<{ actor: Actor | null; csrfToken: string | null }> {
+    const now = options.now();
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const actor = await resolveApiToken(options.database.db, authorization.slice('Bearer '.length).trim(), now);
+      // A wrong token is an error even on public routes: the caller meant to sign in.
+      if (!actor) throw new DomainError('INVALID_TOKEN', 401, 'API-nøkkelen er ugyldig eller trukket tilbake.');
+      return { actor, csrfToken: null };
+    }
+    const cookie = request.cookies[sessionCookieName];
+    if (!cookie) return { actor: null, csrfToken: null };
+    const session = await resolveSession(options.database.db, cookie, now, options.auth);
+    return session ? { actor: session.actor, csrfToken: session.csrfToken } : { actor: null, csrfToken: null };
+  }
+
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const rule = request.routeOptions.config?.access;
+    const { actor, csrfToken } = rule ? await authenticate(request) : { actor: null, csrfToken: null };
+    request.ctx = { db: options.database.db, now: options.now, actor };
+    request.csrfToken = csrfToken;
+    if (!rule || rule === 'public') return;
+    if (!actor) throw unauthenticated();
+    // Cookies ride along on cross-site requests; a header a foreign page cannot read cannot.
+    if (actor.via === 'session' && !safeMethods.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== csrfToken) {
+        throw new DomainError('CSRF_TOKEN_INVALID', 403, 'Forespørselen manglet gyldig CSRF-nøkkel. Last siden på nytt.');
+      }
+    }
+    if (rule === 'administrator' && !actor.isAdministrator) {
+      throw new DomainError('FORBIDDEN', 403, 'Bare administratorer kan gjøre dette.');
+    }
+  });
+
+  // After validation, so the merger id is a well-formed uuid before it reaches SQL.
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const rule = request.routeOptions.config?.access;
+    if (!rule?.startsWith('merger:')) return;
+    const permission = rule.slice('merger:'.length) as MergerPermission;
+    const mergerId = (request.params as { mergerId?: string }).mergerId;
+    if (!mergerId) throw new Error(`route ${request.routeOptions.url} has rule ${rule} but no :mergerId`);
+    const role = await roleOf(options.database.db, mergerId, request.ctx.actor!.userId);
+    // Not a member: the merger does not exist as far as this user can tell.
+    if (!role) throw mergerNotFound();
+    if (!roleAllows(role, permission)) throw forbidden();
+    request.ctx.membership = { mergerId, role };
+  });
+});

@@ -1,0 +1,40 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+
+// argon2id (the library's default algorithm) with OWASP's recommended minimum:
+// 19 MiB memory, 2 passes, 1 lane.
+const argonOptions = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, argonOptions);
+}
+
+// Verified against when the e-mail is unknown, so a wrong e-mail costs as much
+// time as a wrong password and the answer's timing reveals nothing.
+let decoyHash: Promise<string> | undefined;
+
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) {
+    decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    await verify(await decoyHash, password);
+    return false;
+  }
+  return verify(passwordHash, password);
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** Sessions and API tokens are stored only as hashes: a copy of the database opens nothing. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export const apiTokenPrefix = 'samla_';

@@ -1,0 +1,229 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AuthConfig } from '#server/config.ts';
+import { DomainError } from '#server/errors.ts';
+import {
+  apiToken,
+  authStatus,
+  createApiTokenBody,
+  createdApiToken,
+  createUserBody,
+  loginBody,
+  sessionResponse,
+  setupBody,
+  user,
+} from '#shared/contracts/auth.ts';
+import { errorResponse, errorResponses, uuidParam } from '#shared/contracts/common.ts';
+import { actorOf } from '#server/context.ts';
+import { sessionCookieName } from './access.plugin.ts';
+import type { OidcClient, PendingSignIn } from './oidc.ts';
+import * as service from './auth.service.ts';
+
+export interface AuthRoutesOptions {
+  auth: AuthConfig;
+  /** The one-time code for «Opprett administrator»; null once set up or when configured. */
+  setupCode: () => string | null;
+  oidc: OidcClient | null;
+}
+
+const pendingCookieName = 'samla_oidc';
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, options) => {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: options.auth.secureCookies,
+  };
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(sessionCookieName, token, cookieOptions);
+
+  app.post(
+    '/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['innlogging'],
+        summary: 'Logg inn med e-post og passord; setter sesjonscookien',
+        body: loginBody,
+        response: { 200: sessionResponse, 400: errorResponse, 401: errorResponse, 429: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const session = await service.login(request.ctx, {
+          ...request.body,
+          address: request.ip,
+          sessionIdleMinutes: options.auth.sessionIdleMinutes,
+        });
+        setSessionCookie(reply, session.sessionToken);
+        return { user: session.user, csrfToken: session.csrfToken };
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'TOO_MANY_ATTEMPTS') {
+          reply.header('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['innlogging'], summary: 'Logg ut: sesjonen slettes', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookieName];
+      if (token) await service.logout(request.ctx, token);
+      reply.clearCookie(sessionCookieName, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['innlogging'],
+        summary: 'Hvem er logget inn, og må Samla settes opp først?',
+        response: { 200: authStatus },
+      },
+    },
+    async (request) => {
+      const actor = request.ctx.actor;
+      return {
+        signedIn: actor !== null,
+        session:
+          actor && request.csrfToken
+            ? { user: await service.currentUser(request.ctx, actor.userId), csrfToken: request.csrfToken }
+            : null,
+        setupRequired: options.setupCode() !== null && (await service.needsSetup(request.ctx.db)),
+        singleSignOn: options.oidc ? { name: options.oidc.displayName } : null,
+      };
+    },
+  );
+
+  app.post(
+    '/auth/setup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['innlogging'],
+        summary: 'Første oppstart: opprett administratoren med oppsettkoden fra serverloggen',
+        body: setupBody,
+        response: { 201: sessionResponse, 400: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const session = await service.setupAdministrator(request.ctx, options.setupCode(), request.body);
+      setSessionCookie(reply, session.sessionToken);
+      return reply.status(201).send({ user: session.user, csrfToken: session.csrfToken });
+    },
+  );
+
+  app.get(
+    '/auth/oidc/start',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['innlogging'], summary: 'Start innlogging hos kommunens identitetstilbyder (OpenID Connect)', hide: !options.oidc },
+    },
+    async (_request, reply) => {
+      if (!options.oidc) throw new DomainError('SSO_NOT_CONFIGURED', 404, 'Innlogging med identitetstilbyder er ikke satt opp.');
+      const { url, pending } = await options.oidc.start();
+      reply.setCookie(pendingCookieName, JSON.stringify(pending), { ...cookieOptions, maxAge: 600 });
+      return reply.redirect(url);
+    },
+  );
+
+  app.get(
+    '/auth/oidc/callback',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['innlogging'], summary: 'Identitetstilbyderen sender brukeren tilbake hit', hide: !options.oidc },
+    },
+    async (request, reply) => {
+      if (!options.oidc || !options.auth.publicUrl) {
+        throw new DomainError('SSO_NOT_CONFIGURED', 404, 'Innlogging med identitetstilbyder er ikke satt opp.');
+      }
+      let pending: PendingSignIn;
+      try {
+        pending = JSON.parse(request.cookies[pendingCookieName] ?? '') as PendingSignIn;
+      } catch {
+        throw new DomainError('SSO_FAILED', 401, 'Innloggingen hadde utløpt. Prøv igjen.');
+      }
+      reply.clearCookie(pendingCookieName, cookieOptions);
+      const callbackUrl = new URL(request.url, options.auth.publicUrl);
+      const claims = await options.oidc.finish(callbackUrl, pending);
+      const session = await service.loginFromIdentityProvider(request.ctx, claims);
+      setSessionCookie(reply, session.sessionToken);
+      return reply.redirect('/');
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      config: { access: 'administrator' },
+      schema: { tags: ['brukere'], summary: 'Alle brukere (administrator)', response: { 200: z.object({ users: z.array(user) }) } },
+    },
+    async (request) => ({ users: await service.listUsers(request.ctx) }),
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { access: 'administrator' },
+      schema: {
+        tags: ['brukere'],
+        summary: 'Opprett en bruker (administrator); uten passord logger brukeren inn med identitetstilbyderen',
+        body: createUserBody,
+        response: { 201: user, 400: errorResponses[400], 409: errorResponses[409] },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createUser(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/tokens',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['API-nøkler'], summary: 'Mine API-nøkler', response: { 200: z.object({ tokens: z.array(apiToken) }) } },
+    },
+    async (request) => ({ tokens: await service.listApiTokens(request.ctx, actorOf(request.ctx)) }),
+  );
+
+  app.post(
+    '/tokens',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['API-nøkler'],
+        summary: 'Lag en personlig API-nøkkel; nøkkelen vises bare i dette svaret',
+        body: createApiTokenBody,
+        response: { 201: createdApiToken, 400: errorResponses[400] },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createApiToken(request.ctx, actorOf(request.ctx), request.body.name)),
+  );
+
+  app.delete(
+    '/tokens/:tokenId',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['API-nøkler'],
+        summary: 'Trekk tilbake en API-nøkkel',
+        params: z.object({ tokenId: uuidParam }),
+        response: { 204: z.null(), 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      await service.revokeApiToken(request.ctx, actorOf(request.ctx), request.params.tokenId);
+      return reply.status(204).send(null);
+    },
+  );
+};

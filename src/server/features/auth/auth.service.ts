@@ -1,0 +1,254 @@
+import type { AuthConfig } from '#server/config.ts';
+import type { Actor, ServiceContext } from '#server/context.ts';
+import type { Database } from '#server/db/client.ts';
+import { DomainError, conflict, invalid, notFound } from '#server/errors.ts';
+import { normalizeEmail, isSessionExpired, shouldTouchSession, strictest, throttleDecision, throttlePolicy } from './auth.domain.ts';
+import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
+import * as repo from './auth.repo.ts';
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdministrator: boolean;
+}
+
+export function toPublicUser(row: repo.UserRow): PublicUser {
+  return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator };
+}
+
+function actorFrom(row: repo.UserRow, via: Actor['via']): Actor {
+  return { userId: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, via };
+}
+
+const wrongCredentials = () =>
+  new DomainError('INVALID_CREDENTIALS', 401, 'Feil e-post eller passord.');
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface NewSession {
+  user: PublicUser;
+  sessionToken: string;
+  csrfToken: string;
+}
+
+async function startSession(ctx: ServiceContext, user: repo.UserRow): Promise<NewSession> {
+  const sessionToken = randomToken();
+  const csrfToken = randomToken();
+  const now = ctx.now();
+  await repo.insertSession(ctx.db, {
+    tokenHash: tokenHash(sessionToken),
+    userId: user.id,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+  });
+  return { user: toPublicUser(user), sessionToken, csrfToken };
+}
+
+/**
+ * E-mail and password sign-in, throttled per account and per address. The
+ * answer is the same for an unknown e-mail and a wrong password.
+ */
+export async function login(
+  ctx: ServiceContext,
+  input: { email: string; password: string; address: string; sessionIdleMinutes: number },
+): Promise<NewSession> {
+  const email = normalizeEmail(input.email);
+  const accountKey = `email:${email}`;
+  const addressKey = `ip:${input.address}`;
+  const now = ctx.now();
+  const [account, address] = await Promise.all([
+    repo.findLoginFailures(ctx.db, accountKey),
+    repo.findLoginFailures(ctx.db, addressKey),
+  ]);
+  const decision = strictest(
+    throttleDecision(account, throttlePolicy.accountLimit, now),
+    throttleDecision(address, throttlePolicy.addressLimit, now),
+  );
+  if (decision.kind === 'refuse') {
+    throw new DomainError(
+      'TOO_MANY_ATTEMPTS',
+      429,
+      'For mange mislykkede innlogginger. Vent litt og prøv igjen.',
+      { retryAfterSeconds: decision.retryAfterSeconds },
+    );
+  }
+  if (decision.delayMs > 0) await sleep(decision.delayMs);
+
+  const user = await repo.findUserByEmail(ctx.db, email);
+  const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !valid) {
+    await repo.recordLoginFailure(ctx.db, accountKey, now, throttlePolicy.windowMs);
+    await repo.recordLoginFailure(ctx.db, addressKey, now, throttlePolicy.windowMs);
+    throw wrongCredentials();
+  }
+  await repo.clearLoginFailures(ctx.db, accountKey);
+  await repo.deleteStaleAuthRows(
+    ctx.db,
+    new Date(now.getTime() - input.sessionIdleMinutes * 60_000),
+    new Date(now.getTime() - throttlePolicy.windowMs),
+  );
+  return startSession(ctx, user);
+}
+
+/** Signs in (or creates on first sign-in) a user vouched for by the identity provider, matched by e-mail. */
+export async function loginFromIdentityProvider(
+  ctx: ServiceContext,
+  claims: { email: string; name: string },
+): Promise<NewSession> {
+  const email = normalizeEmail(claims.email);
+  const existing = await repo.findUserByEmail(ctx.db, email);
+  const user =
+    existing ?? (await repo.insertUser(ctx.db, { email, name: claims.name || email, passwordHash: null, isAdministrator: false }));
+  return startSession(ctx, user);
+}
+
+export async function logout(ctx: ServiceContext, sessionToken: string): Promise<void> {
+  await repo.deleteSession(ctx.db, tokenHash(sessionToken));
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+export async function resolveSession(
+  db: Database,
+  sessionToken: string,
+  now: Date,
+  config: Pick<AuthConfig, 'sessionIdleMinutes'>,
+): Promise<ResolvedSession | null> {
+  const hashed = tokenHash(sessionToken);
+  const found = await repo.findSessionWithUser(db, hashed);
+  if (!found) return null;
+  if (isSessionExpired(found.session.lastSeenAt, now, config.sessionIdleMinutes)) {
+    await repo.deleteSession(db, hashed);
+    return null;
+  }
+  if (shouldTouchSession(found.session.lastSeenAt, now)) await repo.touchSession(db, hashed, now);
+  return { actor: actorFrom(found.user, 'session'), csrfToken: found.session.csrfToken };
+}
+
+export async function resolveApiToken(db: Database, token: string, now: Date): Promise<Actor | null> {
+  if (!token.startsWith(apiTokenPrefix)) return null;
+  const found = await repo.findLiveTokenWithUser(db, tokenHash(token));
+  if (!found) return null;
+  if (!found.token.lastUsedAt || shouldTouchSession(found.token.lastUsedAt, now)) {
+    await repo.touchApiToken(db, found.token.id, now);
+  }
+  return actorFrom(found.user, 'token');
+}
+
+export async function currentUser(ctx: ServiceContext, userId: string): Promise<PublicUser> {
+  const user = await repo.findUserById(ctx.db, userId);
+  if (!user) throw notFound('USER_NOT_FOUND', 'Fant ikke brukeren.');
+  return toPublicUser(user);
+}
+
+// First start: the administrator comes from configuration, or from the setup
+// page with a one-time code printed in the server log (as Jenkins does).
+
+export async function needsSetup(db: Database): Promise<boolean> {
+  return (await repo.countUsers(db)) === 0;
+}
+
+export async function ensureInitialAdministrator(
+  db: Database,
+  admin: { email: string; password: string },
+): Promise<PublicUser | null> {
+  if (!(await needsSetup(db))) return null;
+  return createAdministrator(db, { email: admin.email, name: 'Administrator', password: admin.password });
+}
+
+async function createAdministrator(db: Database, input: { email: string; name: string; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    // Two first requests at once: only one may create the first administrator.
+    if ((await repo.countUsers(tx)) > 0) throw conflict('SETUP_ALREADY_DONE', 'Samla er allerede satt opp.');
+    const user = await repo.insertUser(tx, {
+      email: normalizeEmail(input.email),
+      name: input.name,
+      passwordHash,
+      isAdministrator: true,
+    });
+    await repo.adoptOrphanMergers(tx, user.id);
+    return toPublicUser(user);
+  });
+}
+
+export async function setupAdministrator(
+  ctx: ServiceContext,
+  setupCode: string | null,
+  input: { code: string; email: string; name: string; password: string },
+): Promise<NewSession> {
+  if (!(await needsSetup(ctx.db)) || setupCode === null) {
+    throw conflict('SETUP_ALREADY_DONE', 'Samla er allerede satt opp. Logg inn.');
+  }
+  if (!constantTimeEqual(input.code.trim(), setupCode)) {
+    throw invalid('INVALID_SETUP_CODE', 'Oppsettkoden stemmer ikke. Den står i serverens logg.', [
+      { path: 'code', code: 'invalid', message: 'Oppsettkoden stemmer ikke.' },
+    ]);
+  }
+  const user = await createAdministrator(ctx.db, input);
+  const row = (await repo.findUserById(ctx.db, user.id))!;
+  return startSession(ctx, row);
+}
+
+export async function createUser(
+  ctx: ServiceContext,
+  input: { email: string; name: string; password?: string | undefined },
+): Promise<PublicUser> {
+  const email = normalizeEmail(input.email);
+  if (await repo.findUserByEmail(ctx.db, email)) {
+    throw conflict('USER_EXISTS', 'Det finnes allerede en bruker med denne e-postadressen.', [
+      { path: 'email', code: 'exists', message: 'E-postadressen er allerede i bruk.' },
+    ]);
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return toPublicUser(await repo.insertUser(ctx.db, { email, name: input.name, passwordHash, isAdministrator: false }));
+}
+
+export async function listUsers(ctx: ServiceContext): Promise<PublicUser[]> {
+  return (await repo.listUsers(ctx.db)).map(toPublicUser);
+}
+
+/** For other features: find a user to add as member. */
+export async function findUserByEmail(db: Database, email: string): Promise<PublicUser | undefined> {
+  const row = await repo.findUserByEmail(db, normalizeEmail(email));
+  return row && toPublicUser(row);
+}
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function toTokenView(row: repo.ApiTokenRow): ApiTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function createApiToken(ctx: ServiceContext, actor: Actor, name: string) {
+  const token = `${apiTokenPrefix}${randomToken()}`;
+  const row = await repo.insertApiToken(ctx.db, { userId: actor.userId, name, tokenHash: tokenHash(token) });
+  return { ...toTokenView(row), token };
+}
+
+export async function listApiTokens(ctx: ServiceContext, actor: Actor): Promise<ApiTokenView[]> {
+  return (await repo.listApiTokens(ctx.db, actor.userId)).map(toTokenView);
+}
+
+export async function revokeApiToken(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
+  if (!(await repo.revokeApiToken(ctx.db, actor.userId, id, ctx.now()))) {
+    throw notFound('TOKEN_NOT_FOUND', 'Fant ikke nøkkelen, eller den er allerede trukket tilbake.');
+  }
+}

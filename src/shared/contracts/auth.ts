@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { requiredText } from './common.ts';
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Skriv en gyldig e-postadresse.' }).max(254));
+
+export const newPassword = z
+  .string()
+  .min(12, { error: 'Passordet må ha minst 12 tegn.' })
+  .max(200, { error: 'Passordet kan ikke ha mer enn 200 tegn.' });
+
+export const user = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    isAdministrator: z.boolean(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof user>;
+
+export const loginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
+export type LoginBody = z.input<typeof loginBody>;
+
+export const sessionResponse = z
+  .object({
+    user,
+    csrfToken: z.string().describe('Send som X-CSRF-Token på alle endrende forespørsler med sesjonscookie'),
+  })
+  .meta({ id: 'Session' });
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const authStatus = z
+  .object({
+    signedIn: z.boolean(),
+    session: sessionResponse.nullable(),
+    setupRequired: z.boolean().describe('Ingen bruker finnes ennå: «Opprett administrator» med oppsettkoden fra serverloggen'),
+    singleSignOn: z.object({ name: z.string() }).nullable().describe('Innlogging via kommunens identitetstilbyder, når den er satt opp'),
+  })
+  .meta({ id: 'AuthStatus' });
+export type AuthStatus = z.infer<typeof authStatus>;
+
+export const setupBody = z.object({
+  code: requiredText(100),
+  email,
+  name: requiredText(200),
+  password: newPassword,
+});
+export type SetupBody = z.input<typeof setupBody>;
+
+export const createUserBody = z.object({ email, name: requiredText(200), password: newPassword.optional() });
+export type CreateUserBody = z.input<typeof createUserBody>;
+
+export const apiToken = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiToken = z.infer<typeof apiToken>;
+
+export const createApiTokenBody = z.object({ name: requiredText(100) });
+export const createdApiToken = apiToken
+  .extend({ token: z.string().describe('Vises bare denne ene gangen; send som Authorization: Bearer …') })
+  .meta({ id: 'CreatedApiToken' });
+export type CreatedApiToken = z.infer<typeof createdApiToken>;

@@ -1,0 +1,153 @@
+import { Alert, Button, Card, Divider, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '#web/components/document-title.ts';
+import { errorText } from '#web/components/query-state.tsx';
+import { useI18n, type Messages } from '#web/i18n/messages.ts';
+import { ApiError, apiUrl } from '#web/lib/api-client.ts';
+import { paths, returnParam, safeReturnPath } from '#web/lib/paths.ts';
+import { useLogin } from './auth.api.ts';
+import { useSession } from './session.tsx';
+
+type FieldErrors = { email?: string | undefined; password?: string | undefined };
+
+function loginErrorText(error: unknown, m: Messages): string {
+  if (error instanceof ApiError && error.code === 'TOO_MANY_ATTEMPTS') {
+    const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    const minutes = typeof seconds === 'number' ? Math.max(1, Math.ceil(seconds / 60)) : 1;
+    return m.auth.login.tooManyAttempts(m.auth.login.minutes(minutes));
+  }
+  return errorText(error, m);
+}
+
+export function LoginPage() {
+  const { m } = useI18n();
+  const t = m.auth.login;
+  useDocumentTitle(t.title);
+  const { status, reason, signedIn } = useSession();
+  const [searchParams] = useSearchParams();
+  const returnTo = safeReturnPath(searchParams.get(returnParam));
+  const navigate = useNavigate();
+  const login = useLogin();
+  const passwordRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [attempt, setAttempt] = useState(0);
+
+  if (status?.setupRequired) return <Navigate to={paths.setup()} replace />;
+  // Signed in already (another tab, or the back button): straight on.
+  if (status?.signedIn && !login.isSuccess) return <Navigate to={returnTo} replace />;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {
+      email: email.trim() === '' ? t.emailRequired : undefined,
+      password: password === '' ? t.passwordRequired : undefined,
+    };
+    setErrors(found);
+    setFailure(undefined);
+    if (found.email || found.password) {
+      document.getElementById(found.email ? 'login-email' : 'login-password')?.focus();
+      return;
+    }
+    login.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: (session) => {
+          signedIn(session);
+          void navigate(returnTo, { replace: true });
+        },
+        onError: (error) => {
+          setFailure(loginErrorText(error, m));
+          setAttempt((n) => n + 1);
+          // The e-mail stays; the password is typed again.
+          setPassword('');
+          passwordRef.current?.focus();
+        },
+      },
+    );
+  };
+
+  const notice = reason === 'expired' ? t.expired : reason === 'signedOut' ? t.signedOut : undefined;
+
+  return (
+    <div className='samla-auth'>
+      <Heading level={1} data-size='lg'>
+        {t.title}
+      </Heading>
+      <Paragraph className='samla-lead'>{t.lead}</Paragraph>
+      {notice && !failure && (
+        <Alert data-color={reason === 'expired' ? 'warning' : 'info'} className='samla-auth__notice'>
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      )}
+      <Card data-color='neutral' className='samla-auth__card'>
+        {status?.singleSignOn && (
+          <>
+            <Button asChild data-size='lg' data-color='accent' className='samla-auth__sso'>
+              <a href={apiUrl('/auth/oidc/start')}>{t.singleSignOn(status.singleSignOn.name)}</a>
+            </Button>
+            <div className='samla-auth__or'>
+              <Divider />
+              <Paragraph data-size='sm' className='samla-muted'>
+                {t.or}
+              </Paragraph>
+              <Divider />
+            </div>
+          </>
+        )}
+        <form noValidate onSubmit={onSubmit} className='samla-form' aria-label={t.title}>
+          {failure && (
+            <Alert key={attempt} data-color='danger' role='alert' className='samla-auth__error'>
+              <Paragraph>{failure}</Paragraph>
+            </Alert>
+          )}
+          <Textfield
+            id='login-email'
+            type='email'
+            label={t.email}
+            value={email}
+            onChange={(event) => {
+              setEmail(event.target.value);
+              if (errors.email) setErrors((current) => ({ ...current, email: undefined }));
+            }}
+            error={errors.email}
+            autoComplete='username'
+            spellCheck={false}
+          />
+          <Textfield
+            ref={passwordRef}
+            id='login-password'
+            type='password'
+            label={t.password}
+            value={password}
+            onChange={(event) => {
+              setPassword(event.target.value);
+              if (errors.password) setErrors((current) => ({ ...current, password: undefined }));
+            }}
+            error={errors.password}
+            autoComplete='current-password'
+          />
+          <div className='samla-form__actions'>
+            <Button
+              type='submit'
+              data-color='accent'
+              // With single sign-on offered, that is the main way in; the password form comes second.
+              variant={status?.singleSignOn ? 'secondary' : 'primary'}
+              loading={login.isPending}
+              disabled={login.isPending}
+            >
+              {login.isPending ? t.submitting : t.submit}
+            </Button>
+          </div>
+        </form>
+      </Card>
+      <Paragraph data-size='sm' className='samla-muted samla-mt-4'>
+        {t.noAccount}
+      </Paragraph>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditEntry } from '#shared/contracts/audit.ts';
+import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
+import { historyApiQuery, type HistoryFilters } from '#web/lib/history-filters.ts';
+import { queryKeys } from '#web/lib/query-client.ts';
+
+export type HistoryQuery = HistoryFilters & { entityId?: string | undefined };
+
+const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/audit`;
+
+export function useHistory(mergerId: string, filters: HistoryQuery) {
+  return useQuery<AuditEntry[], Error, AuditEntry[], ReturnType<typeof queryKeys.history>>({
+    queryKey: queryKeys.history(mergerId, { ...filters }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ entries: AuditEntry[] }>(`${base(mergerId)}${historyApiQuery(filters)}`, { signal }).then((body) => body.entries),
+    // Keep the list on screen while a changed filter loads, so the page does not jump.
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+/** A link the browser downloads itself; the session cookie goes along. */
+export function historyExportUrl(mergerId: string, filters: HistoryQuery, format: 'xlsx' | 'csv'): string {
+  return apiUrl(`${base(mergerId)}/export${historyApiQuery(filters, { format })}`);
+}

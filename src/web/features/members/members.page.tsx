@@ -1,0 +1,344 @@
+import {
+  Alert,
+  Button,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Radio,
+  Select,
+  Table,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import type { Member, MergerRoleName } from '#shared/contracts/members.ts';
+import type { MergerDetail } from '#shared/contracts/mergers.ts';
+import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
+import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
+import { useDocumentTitle } from '#web/components/document-title.ts';
+import { useAnnounce } from '#web/components/live-announcer.tsx';
+import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { useCurrentUser } from '#web/features/auth/session.tsx';
+import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { can } from '#web/features/mergers/permissions.ts';
+import { useI18n, type Messages } from '#web/i18n/messages.ts';
+import { ApiError } from '#web/lib/api-client.ts';
+import { looksLikeEmail } from '#web/lib/email.ts';
+import { paths } from '#web/lib/paths.ts';
+import { useAddMember, useChangeMemberRole, useMembers, useRemoveMember } from './members.api.ts';
+import { grantableRoles, isMergerRole, mergerRoles } from './roles.ts';
+
+export function MembersPage() {
+  const { mergerId = '' } = useParams();
+  const { m } = useI18n();
+  const t = m.members;
+  const merger = useMerger(mergerId);
+  const members = useMembers(mergerId);
+  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : merger.isError ? m.errors.loadFailed : t.title);
+
+  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
+  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+
+  const failed = merger.error ?? members.error;
+  return (
+    <>
+      <PageBreadcrumbs trail={trail} />
+      <Heading level={1} data-size='lg' id='members-heading' tabIndex={-1}>
+        {t.title}
+      </Heading>
+      <Paragraph className='samla-lead'>{t.lead}</Paragraph>
+      {failed && (
+        <LoadError
+          error={failed}
+          onRetry={() => {
+            void merger.refetch();
+            void members.refetch();
+          }}
+        />
+      )}
+      {!failed && (merger.isPending || members.isPending) && <Loading />}
+      {merger.data && members.data && <Members merger={merger.data} members={members.data} />}
+    </>
+  );
+}
+
+function Members({ merger, members }: { merger: MergerDetail; members: Member[] }) {
+  const { m } = useI18n();
+  const t = m.members;
+  const me = useCurrentUser();
+  const announce = useAnnounce();
+  const manage = can(merger, 'manageMembers');
+  const remove = useRemoveMember(merger.id);
+  const [removing, setRemoving] = useState<Member | undefined>(undefined);
+  const [removeError, setRemoveError] = useState<string | undefined>(undefined);
+
+  const confirmRemove = () => {
+    if (!removing) return;
+    const who = removing;
+    remove.mutate(who.userId, {
+      onSuccess: () => {
+        setRemoving(undefined);
+        setRemoveError(undefined);
+        announce(m.announcer.memberRemoved(who.name));
+        // The row and its button are gone: start again at the page's heading.
+        window.setTimeout(() => document.getElementById('members-heading')?.focus(), 0);
+      },
+      onError: (error) => setRemoveError(errorText(error, m)),
+    });
+  };
+
+  return (
+    <>
+      <div className='samla-table-scroll'>
+        <Table data-color='neutral' className='samla-table samla-members-table' data-size='sm' border>
+          <caption className='ds-sr-only'>{t.tableCaption}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope='col'>{t.name}</Table.HeaderCell>
+              <Table.HeaderCell scope='col'>{t.email}</Table.HeaderCell>
+              <Table.HeaderCell scope='col'>{t.role}</Table.HeaderCell>
+              {manage && <Table.HeaderCell scope='col'>{t.actions}</Table.HeaderCell>}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {members.map((member) => (
+              <Table.Row key={member.userId}>
+                <Table.HeaderCell scope='row'>
+                  {member.name}
+                  {member.userId === me.id && <span className='samla-muted'> {t.you}</span>}
+                </Table.HeaderCell>
+                <Table.Cell>{member.email}</Table.Cell>
+                <Table.Cell>
+                  {manage ? <RoleEditor key={`${member.userId}-${member.version}-${member.role}`} mergerId={merger.id} member={member} /> : m.roles[member.role]}
+                </Table.Cell>
+                {manage && (
+                  <Table.Cell>
+                    <Button
+                      variant='tertiary'
+                      data-color='danger'
+                      data-size='sm'
+                      aria-label={t.removeNamed(member.name)}
+                      onClick={() => {
+                        setRemoveError(undefined);
+                        setRemoving(member);
+                      }}
+                    >
+                      {t.remove}
+                    </Button>
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+
+      {can(merger, 'addMembers') ? (
+        <AddMember merger={merger} />
+      ) : (
+        <Paragraph data-size='sm' className='samla-muted samla-mt-4'>
+          {t.readOnlyNote}
+        </Paragraph>
+      )}
+
+      <ConfirmDialog
+        open={removing !== undefined}
+        heading={removing ? t.confirmRemoveHeading(removing.name) : ''}
+        text={t.confirmRemoveText}
+        confirmLabel={t.confirmRemove}
+        pending={remove.isPending}
+        error={removeError}
+        onConfirm={confirmRemove}
+        onCancel={() => {
+          setRemoving(undefined);
+          setRemoveError(undefined);
+        }}
+      />
+    </>
+  );
+}
+
+function RoleEditor({ mergerId, member }: { mergerId: string; member: Member }) {
+  const { m } = useI18n();
+  const t = m.members;
+  const announce = useAnnounce();
+  const change = useChangeMemberRole(mergerId);
+  const [role, setRole] = useState<MergerRoleName>(member.role);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const selectId = `member-role-${member.userId}`;
+
+  const save = () => {
+    if (role === member.role) return;
+    setError(undefined);
+    change.mutate(
+      { userId: member.userId, role },
+      {
+        onSuccess: (saved) => announce(m.announcer.memberRoleChanged(saved.name, m.roles[saved.role])),
+        onError: (failure) => setError(errorText(failure, m)),
+      },
+    );
+  };
+
+  return (
+    <div className='samla-role-editor'>
+      <Field>
+        <Label className='ds-sr-only'>{t.roleFor(member.name)}</Label>
+        <Select
+          id={selectId}
+          value={role}
+          data-size='sm'
+          onChange={(event) => {
+            if (isMergerRole(event.target.value)) setRole(event.target.value);
+            setError(undefined);
+          }}
+        >
+          {mergerRoles.map((option) => (
+            <Select.Option key={option} value={option}>
+              {m.roles[option]}
+            </Select.Option>
+          ))}
+        </Select>
+        {error && <ValidationMessage>{error}</ValidationMessage>}
+      </Field>
+      {/* Only a changed role has something to save. */}
+      {role !== member.role && (
+        <Button
+          variant='primary'
+          data-color='accent'
+          data-size='sm'
+          onClick={save}
+          loading={change.isPending}
+          disabled={change.isPending}
+          aria-label={t.saveRoleFor(member.name)}
+        >
+          {t.saveRole}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+type AddErrors = { email?: string | undefined; role?: string | undefined };
+
+function validateAdd(email: string, m: Messages): AddErrors {
+  if (email.trim() === '') return { email: m.members.add.emailRequired };
+  if (!looksLikeEmail(email)) return { email: m.members.add.emailInvalid };
+  return {};
+}
+
+function AddMember({ merger }: { merger: MergerDetail }) {
+  const { m } = useI18n();
+  const t = m.members.add;
+  const announce = useAnnounce();
+  const add = useAddMember(merger.id);
+  const emailRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
+  const roles = grantableRoles(merger.myRole);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<MergerRoleName>('member');
+  const [errors, setErrors] = useState<AddErrors>({});
+  const [other, setOther] = useState<string | undefined>(undefined);
+  const [added, setAdded] = useState<string | undefined>(undefined);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAdded(undefined);
+    setOther(undefined);
+    const found = validateAdd(email, m);
+    setErrors(found);
+    if (found.email) {
+      emailRef.current?.focus();
+      return;
+    }
+    add.mutate(
+      { email: email.trim(), role },
+      {
+        onSuccess: (member) => {
+          const text = m.announcer.memberAdded(member.name, m.roles[member.role]);
+          setAdded(text);
+          announce(text);
+          setEmail('');
+          setRole('member');
+        },
+        onError: (error) => {
+          const message = errorText(error, m);
+          if (error instanceof ApiError && (error.code === 'USER_NOT_FOUND' || error.code === 'ALREADY_MEMBER')) {
+            setErrors({ email: message });
+            emailRef.current?.focus();
+          } else if (error instanceof ApiError && error.code === 'ROLE_NOT_GRANTABLE') {
+            setErrors({ role: message });
+          } else if (error instanceof ApiError && error.problems.some((problem) => problem.path === 'email')) {
+            setErrors({ email: error.problems.find((problem) => problem.path === 'email')?.message });
+            emailRef.current?.focus();
+          } else {
+            setOther(message);
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <section className='samla-section samla-add-member' aria-labelledby='add-member-heading'>
+      <Heading level={2} data-size='sm' id='add-member-heading'>
+        {t.title}
+      </Heading>
+      <Paragraph className='samla-lead'>{t.lead}</Paragraph>
+      {added && (
+        <Alert data-color='success' className='samla-saved'>
+          <Paragraph>{added}</Paragraph>
+        </Alert>
+      )}
+      <form noValidate onSubmit={onSubmit} className='samla-form' aria-labelledby='add-member-heading'>
+        {other && (
+          <Alert data-color='danger' role='alert'>
+            <Paragraph>{other}</Paragraph>
+          </Alert>
+        )}
+        <Textfield
+          ref={emailRef}
+          id='add-member-email'
+          type='email'
+          label={t.email}
+          description={t.emailDescription}
+          value={email}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            if (errors.email) setErrors((current) => ({ ...current, email: undefined }));
+          }}
+          error={errors.email}
+          autoComplete='off'
+          spellCheck={false}
+        />
+        <Fieldset>
+          <Fieldset.Legend>{t.role}</Fieldset.Legend>
+          <div className='samla-radios samla-radios--stacked'>
+            {roles.map((option) => (
+              <Radio
+                key={option}
+                id={`add-member-role-${option}`}
+                name='add-member-role'
+                value={option}
+                label={m.roles[option]}
+                description={m.roleDescriptions[option]}
+                checked={role === option}
+                onChange={() => {
+                  setRole(option);
+                  if (errors.role) setErrors((current) => ({ ...current, role: undefined }));
+                }}
+              />
+            ))}
+          </div>
+          {errors.role && <ValidationMessage>{errors.role}</ValidationMessage>}
+        </Fieldset>
+        <div className='samla-form__actions'>
+          <Button type='submit' loading={add.isPending} disabled={add.isPending}>
+            {add.isPending ? t.submitting : t.submit}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

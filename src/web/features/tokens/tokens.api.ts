@@ -1,0 +1,27 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiToken, CreatedApiToken } from '#shared/contracts/auth.ts';
+import { apiRequest } from '#web/lib/api-client.ts';
+import { queryKeys } from '#web/lib/query-client.ts';
+
+export function useTokens() {
+  return useQuery({
+    queryKey: queryKeys.tokens,
+    queryFn: ({ signal }) => apiRequest<{ tokens: ApiToken[] }>('/tokens', { signal }).then((body) => body.tokens),
+  });
+}
+
+export function useCreateToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => apiRequest<CreatedApiToken>('/tokens', { method: 'POST', body: { name } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
+  });
+}
+
+export function useRevokeToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tokenId: string) => apiRequest<void>(`/tokens/${encodeURIComponent(tokenId)}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
+  });
+}
