@@ -44,6 +44,8 @@ export interface BuildAppOptions {
   /** Folder with the built web app; served when it exists. */
   webRoot?: string;
   auth?: AuthConfig;
+  /** Proxy hops in front of Samla whose X-Forwarded-For is believed (0: none). */
+  trustedProxyHops?: number;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -53,6 +55,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     // A merger's notes can be long, an import later much longer; 1 MiB for JSON.
     bodyLimit: 1024 * 1024,
+    // Believe X-Forwarded-For only from as many hops as there are proxies.
+    trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

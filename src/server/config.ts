@@ -22,6 +22,11 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default('kommunens innlogging'),
+  /**
+   * Behind a reverse proxy: how many proxy hops to trust for the client's address
+   * (X-Forwarded-For). Login throttling per address needs the real one.
+   */
+  SAMLA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type DatabaseConfig =
@@ -47,6 +52,7 @@ export interface AuthConfig {
 
 export interface AppConfig {
   auth: AuthConfig;
+  trustedProxyHops: number;
   port: number;
   host: string;
   database: DatabaseConfig;
@@ -72,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error('Ugyldig konfigurasjon:\n  SAMLA_PUBLIC_URL må settes når innlogging med OpenID Connect er slått på.');
   }
   return {
+    trustedProxyHops: value.SAMLA_TRUSTED_PROXIES,
     auth: {
       initialAdministrator:
         value.SAMLA_ADMIN_EMAIL && value.SAMLA_ADMIN_PASSWORD

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     database,
     auth: config.auth,
+    trustedProxyHops: config.trustedProxyHops,
     logger: config.prettyLogs
       ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
       : { level: config.logLevel },

@@ -207,3 +207,29 @@ describe('security headers', () => {
     expect(tooLarge.body).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('behind a reverse proxy', () => {
+  async function failedLoginAddress(trustedProxyHops: number): Promise<string[]> {
+    const database = await openTestDatabase();
+    const app = await buildApp({ database, webRoot: '/nonexistent', trustedProxyHops, auth: { sessionIdleMinutes: 60, secureCookies: false } });
+    try {
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.0.0.1',
+        headers: { 'x-forwarded-for': '192.0.2.10' },
+        payload: { email: 'noen@samla.test', password: 'feil' },
+      });
+      const rows = (await database.rawQuery(`select key from login_attempts where key like 'ip:%'`)) as Array<{ key: string }>;
+      return rows.map((row) => row.key);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  }
+
+  it('counts login failures per client address from X-Forwarded-For only when told to trust the proxy', async () => {
+    expect(await failedLoginAddress(1)).toEqual(['ip:192.0.2.10']);
+    expect(await failedLoginAddress(0)).toEqual(['ip:10.0.0.1']);
+  });
+});
