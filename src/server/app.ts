@@ -25,6 +25,7 @@ import { registerErrorHandler } from './errors.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { checklistRoutes } from './features/checklist/checklist.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
 
@@ -135,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(municipalitiesRoutes);
       await api.register(mergersRoutes);
       await api.register(checklistRoutes);
+      await api.register(inventoryRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

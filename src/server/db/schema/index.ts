@@ -1,3 +1,4 @@
 export * from './mergers.ts';
 export * from './checklist.ts';
 export * from './access.ts';
+export * from './inventory.ts';

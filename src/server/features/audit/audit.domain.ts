@@ -33,6 +33,14 @@ export function creationChanges<T extends Record<string, unknown>>(
     .map((field) => ({ field, old: null, new: created[field] }));
 }
 
+/** A deleted entity as changes to nothing, so history keeps what was removed. */
+export function deletionChanges<T extends Record<string, unknown>>(
+  deleted: T,
+  fields: readonly (keyof T & string)[],
+): FieldChange[] {
+  return creationChanges(deleted, fields).map(({ field, new: value }) => ({ field, old: value, new: null }));
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);

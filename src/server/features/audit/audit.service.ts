@@ -2,9 +2,10 @@ import type { Actor, ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
 import type { FieldChange } from './audit.domain.ts';
+import type { InventoryEntity } from '#server/features/inventory/inventory.kinds.ts';
 import * as repo from './audit.repo.ts';
 
-export type AuditedEntity = 'merger' | 'task' | 'member';
+export type AuditedEntity = 'merger' | 'task' | 'member' | InventoryEntity;
 export type AuditAction = 'create' | 'update' | 'delete';
 
 export interface AuditRecord {

@@ -9,6 +9,33 @@ import { createTestApp, type TestApp, type TestUser } from '#server/test/test-ap
  */
 type Rule = 'public' | 'signed-in' | 'administrator' | `merger:${MergerPermission}`;
 
+const inventorySegments = [
+  'systems',
+  'digital-services',
+  'contracts',
+  'integrations',
+  'archives',
+  'infrastructure',
+  'it-organisation',
+  'intermunicipal-cooperation',
+] as const;
+type InventorySegment = (typeof inventorySegments)[number];
+
+/** A valid new row of each kind; `systemId` is a system of the same merger. */
+const inventoryPayload = (segment: InventorySegment, systemId: string): Record<string, unknown> => {
+  const fields: Record<InventorySegment, Record<string, unknown>> = {
+    systems: { name: 'Matrisesystem' },
+    'digital-services': { name: 'Matrisetjeneste', systemId },
+    contracts: { vendor: 'Matriseleverandør', systemIds: [systemId] },
+    integrations: { fromSystemId: systemId, commonSolutionId: 'altinn' },
+    archives: { name: 'Matrisearkiv', systemId },
+    infrastructure: { category: 'network', name: 'Matrisenett' },
+    'it-organisation': { role: 'Matriserolle' },
+    'intermunicipal-cooperation': { name: 'Matrisesamarbeid' },
+  };
+  return { municipalityNumber: '4601', ...fields[segment] };
+};
+
 const rules: Record<string, Rule> = {
   'GET /api/v1/health': 'public',
   'POST /api/v1/auth/login': 'public',
@@ -35,6 +62,21 @@ const rules: Record<string, Rule> = {
   'DELETE /api/v1/mergers/{mergerId}/members/{userId}': 'merger:manageMembers',
   'GET /api/v1/mergers/{mergerId}/audit': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/audit/export': 'merger:read',
+  'GET /api/v1/solution-areas': 'signed-in',
+  'GET /api/v1/common-solutions': 'signed-in',
+  'GET /api/v1/mergers/{mergerId}/inventory/side-by-side': 'merger:read',
+  ...Object.fromEntries(
+    inventorySegments.flatMap((segment) => {
+      const collection = `/api/v1/mergers/{mergerId}/inventory/${segment}`;
+      return [
+        [`GET ${collection}`, 'merger:read'],
+        [`POST ${collection}`, 'merger:edit'],
+        [`GET ${collection}/{itemId}`, 'merger:read'],
+        [`PATCH ${collection}/{itemId}`, 'merger:edit'],
+        [`DELETE ${collection}/{itemId}`, 'merger:edit'],
+      ];
+    }),
+  ),
 };
 
 type Caller = 'anonymous' | 'administrator' | 'otherMergersOwner' | MergerRole;
@@ -100,10 +142,34 @@ async function freshMerger() {
   return { mergerId: merger.id as string, taskId: task.id as string };
 }
 
-function requestFor(method: string, path: string, ids: { mergerId: string; taskId: string }) {
+interface Ids {
+  mergerId: string;
+  taskId: string;
+  /** For inventory routes: a system to point at, and a row of the route's kind. */
+  systemId?: string;
+  itemId?: string;
+}
+
+/** For an inventory route, a system in the merger and (for /{itemId} routes) a row of the kind, made by the owner. */
+async function withInventory(path: string, ids: Ids): Promise<Ids> {
+  const segment = inventorySegments.find((s) => path.includes(`/inventory/${s}`));
+  if (!segment) return ids;
+  const add = async (kind: InventorySegment, payload: Record<string, unknown>) => {
+    const response = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${ids.mergerId}/inventory/${kind}`, payload });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().id as string;
+  };
+  const systemId = await add('systems', inventoryPayload('systems', ''));
+  const itemId = path.endsWith('{itemId}') ? await add(segment, inventoryPayload(segment, systemId)) : undefined;
+  return { ...ids, systemId, itemId };
+}
+
+function requestFor(method: string, path: string, ids: Ids) {
+  const segment = inventorySegments.find((s) => path.endsWith(`/inventory/${s}`));
   const url = path
     .replace('{mergerId}', ids.mergerId)
     .replace('{taskId}', ids.taskId)
+    .replace('{itemId}', ids.itemId ?? '')
     .replace('{userId}', target.id)
     .replace('{tokenId}', '00000000-0000-4000-8000-000000000000');
   const payloads: Record<string, unknown> = {
@@ -117,6 +183,8 @@ function requestFor(method: string, path: string, ids: { mergerId: string; taskI
     'POST /api/v1/mergers/{mergerId}/members': { email: invitee.email, role: 'reader' },
     'PATCH /api/v1/mergers/{mergerId}/members/{userId}': { role: 'member' },
   };
+  if (method === 'POST' && segment) payloads[`${method} ${path}`] = inventoryPayload(segment, ids.systemId ?? '');
+  if (method === 'PATCH' && path.endsWith('/{itemId}')) payloads[`${method} ${path}`] = { version: 1, notes: 'endret' };
   const query = path.endsWith('/audit/export') ? '?format=csv' : '';
   return { method: method as 'GET', url: url + query, payload: payloads[`${method} ${path}`] as object | undefined };
 }
@@ -135,7 +203,7 @@ describe('authorization matrix', () => {
   for (const [route, rule] of Object.entries(rules)) {
     it(`${route} (${rule})`, async () => {
       const [method, path] = route.split(' ') as [string, string];
-      const ids = await freshMerger();
+      const ids = await withInventory(path, await freshMerger());
       const outcomes: string[] = [];
       for (const caller of callers) {
         const request = requestFor(method, path, ids);

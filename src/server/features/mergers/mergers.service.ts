@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/context.ts';
+import type { Database } from '#server/db/client.ts';
 import { creationChanges } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { permissionsOf } from '#server/features/auth/auth.domain.ts';
@@ -98,4 +99,13 @@ export async function getMerger(ctx: ServiceContext, mergerId: string): Promise<
   ]);
   const myRole = ctx.membership!.role;
   return { ...toMerger(row, municipalities), progress, myRole, myPermissions: permissionsOf(myRole) };
+}
+
+/** The municipalities of a merger in their order, for features that file content under one of them. */
+export async function municipalitiesOfMerger(
+  db: Database,
+  mergerId: string,
+): Promise<Array<{ number: string; name: string }>> {
+  const rows = await repo.listMunicipalitiesOf(db, [mergerId]);
+  return rows.map((row) => ({ number: row.municipalityNumber, name: row.name }));
 }

@@ -1,0 +1,303 @@
+import type { z } from 'zod';
+import { loadCatalog } from '#catalog/catalog.ts';
+import { actorOf, type ServiceContext } from '#server/context.ts';
+import type { Database } from '#server/db/client.ts';
+import { conflict, invalid, notFound } from '#server/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
+import { commonSolutionKey, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
+import { requireMerger } from '#server/features/mergers/merger-guard.ts';
+import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
+import type { FieldProblem } from '#shared/contracts/common.ts';
+import {
+  inventoryKinds,
+  type Hosting,
+  type InventoryItem,
+  type InventoryKindKey,
+  type InventoryListQuery,
+  type SideBySide,
+  type SolutionAreaView,
+} from '#shared/contracts/inventory.ts';
+import {
+  buildSolutionAreas,
+  loadExtraSolutionAreas,
+  referenceProblems,
+  sideBySide,
+  systemInUseMessage,
+} from './inventory.domain.ts';
+import { kindDefinitions, type InventoryValues } from './inventory.kinds.ts';
+import * as repo from './inventory.repo.ts';
+
+export type CreateBody<K extends InventoryKindKey> = z.output<(typeof inventoryKinds)[K]['create']>;
+export type UpdateBody<K extends InventoryKindKey> = z.output<(typeof inventoryKinds)[K]['update']>;
+
+/** Fields kept in a table of their own rather than in the kind's row. */
+const linkFields = new Set(['systemIds']);
+
+let cachedAreas: SolutionAreaView[] | undefined;
+/** The checklist's 4.2 solution areas with Samla's own, in the order the side-by-side view shows them. */
+export function solutionAreas(): SolutionAreaView[] {
+  cachedAreas ??= buildSolutionAreas(loadCatalog(), loadExtraSolutionAreas());
+  return cachedAreas;
+}
+
+export function commonSolutions() {
+  const register = loadCommonSolutions();
+  return {
+    version: register.version,
+    commonSolutions: register.solutions.map((solution) => ({
+      id: solution.id,
+      name: solution.name,
+      shortName: solution.shortName ?? null,
+      owner: solution.owner,
+      sector: solution.sector,
+      description: solution.description,
+      mergerNote: solution.mergerNote ?? null,
+    })),
+  };
+}
+
+/** The fields history follows for a kind: everything a person types, in the form's order. */
+function auditedFields(kind: InventoryKindKey): string[] {
+  return ['municipalityNumber', ...inventoryKinds[kind].fieldNames, 'notes'];
+}
+
+/** A stored row in the API's shape, without the names other rows give it. */
+function valuesOf<K extends InventoryKindKey>(
+  kind: K,
+  row: repo.InventoryRow<K>,
+  links: ReadonlyMap<string, string[]>,
+): InventoryValues<K> {
+  const stored = row as Record<string, unknown> & { id: string; createdAt: Date; updatedAt: Date };
+  const fields = Object.fromEntries(
+    inventoryKinds[kind].fieldNames.map((name) => [name, linkFields.has(name) ? links.get(stored.id) ?? [] : stored[name]]),
+  );
+  return {
+    id: stored.id,
+    mergerId: stored.mergerId,
+    municipalityNumber: stored.municipalityNumber,
+    ...fields,
+    notes: stored.notes,
+    createdAt: stored.createdAt.toISOString(),
+    updatedAt: stored.updatedAt.toISOString(),
+    version: stored.version,
+  } as InventoryValues<K>;
+}
+
+/** Rows as items: one query for the contracts' systems, one for the names of every system referred to. */
+async function toItems<K extends InventoryKindKey>(
+  db: Database,
+  kind: K,
+  mergerId: string,
+  rows: readonly repo.InventoryRow<K>[],
+): Promise<InventoryItem<K>[]> {
+  const definition = kindDefinitions[kind];
+  const links =
+    kind === 'contracts' ? await repo.listContractSystemIds(db, rows.map((row) => row.id)) : new Map<string, string[]>();
+  const values = rows.map((row) => valuesOf(kind, row, links));
+  const referred = values.flatMap((value) => definition.references(value).systems.map((system) => system.id));
+  const systems = new Map((await repo.findSystemRefs(db, mergerId, referred)).map((system) => [system.id, system]));
+  return values.map((value) => ({ ...value, ...definition.names(value, systems) }) as InventoryItem<K>);
+}
+
+/** Splits a request body into the row's columns and the systems a contract covers. */
+function columnsOf(body: Record<string, unknown>): { columns: Record<string, unknown>; systemIds?: string[] } {
+  const { systemIds, version: _version, ...columns } = body;
+  return { columns, systemIds: systemIds as string[] | undefined };
+}
+
+/** Every reference and cross-field rule the change touches, checked at once so the form can show them all. */
+async function checkValues<K extends InventoryKindKey>(
+  db: Database,
+  kind: K,
+  mergerId: string,
+  changed: Partial<InventoryValues<K>>,
+  merged: InventoryValues<K>,
+): Promise<void> {
+  const definition = kindDefinitions[kind];
+  const references = definition.references(changed);
+  const ids = references.systems.map((system) => system.id);
+  const problems: FieldProblem[] = [
+    ...referenceProblems(
+      { ...references, municipalityNumber: changed.municipalityNumber },
+      {
+        municipalityNumbers: new Set((await municipalitiesOfMerger(db, mergerId)).map((m) => m.number)),
+        solutionAreaIds: new Set(solutionAreas().map((area) => area.id)),
+        commonSolutionIds: new Set(loadCommonSolutions().solutions.map((solution) => solution.id)),
+        systemIds: new Set((await repo.findSystemRefs(db, mergerId, ids)).map((system) => system.id)),
+      },
+    ),
+    ...(definition.rules?.(merged) ?? []),
+  ];
+  if (problems.length > 0) {
+    throw invalid(
+      'VALIDATION_FAILED',
+      problems.length === 1 ? problems[0]!.message : `Registreringen har ${problems.length} feil. Se feltene.`,
+      problems,
+    );
+  }
+}
+
+const staleVersion = (currentVersion: number | null) =>
+  conflict(
+    'VERSION_CONFLICT',
+    'Registreringen er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.',
+    currentVersion === null ? undefined : { currentVersion },
+  );
+
+const itemNotFound = (kind: InventoryKindKey) =>
+  notFound(kindDefinitions[kind].notFoundCode, `Fant ikke ${kindDefinitions[kind].noun}.`);
+
+function matchingCommonSolutionIds(text: string | undefined): string[] {
+  if (!text) return [];
+  const key = commonSolutionKey(text);
+  return loadCommonSolutions()
+    .solutions.filter((solution) =>
+      [solution.name, solution.shortName ?? ''].some((name) => commonSolutionKey(name).includes(key)),
+    )
+    .map((solution) => solution.id);
+}
+
+export async function listItems<K extends InventoryKindKey>(
+  ctx: ServiceContext,
+  kind: K,
+  mergerId: string,
+  query: InventoryListQuery<K>,
+): Promise<{ items: InventoryItem<K>[]; total: number }> {
+  await requireMerger(ctx, mergerId);
+  const { rows, total } = await repo.listKind(ctx.db, kind, mergerId, query, {
+    commonSolutionIds: matchingCommonSolutionIds(query.q),
+  });
+  return { items: await toItems(ctx.db, kind, mergerId, rows), total };
+}
+
+export async function getItem<K extends InventoryKindKey>(
+  ctx: ServiceContext,
+  kind: K,
+  mergerId: string,
+  itemId: string,
+): Promise<InventoryItem<K>> {
+  await requireMerger(ctx, mergerId);
+  const row = await repo.findRow(ctx.db, repo.inventoryTables[kind], mergerId, itemId);
+  if (!row) throw itemNotFound(kind);
+  const [item] = await toItems(ctx.db, kind, mergerId, [row as repo.InventoryRow<K>]);
+  return item!;
+}
+
+export async function createItem<K extends InventoryKindKey>(
+  ctx: ServiceContext,
+  kind: K,
+  mergerId: string,
+  body: CreateBody<K>,
+): Promise<InventoryItem<K>> {
+  await requireMerger(ctx, mergerId);
+  const actor = actorOf(ctx);
+  const definition = kindDefinitions[kind];
+  // Absent optional fields are stored as «no value», so the merged row is the body with nulls.
+  const values = Object.fromEntries(
+    auditedFields(kind).map((name) => [name, (body as Record<string, unknown>)[name] ?? (name === 'systemIds' ? [] : null)]),
+  ) as InventoryValues<K>;
+  return ctx.db.transaction(async (tx) => {
+    await checkValues(tx, kind, mergerId, values, values);
+    const { columns, systemIds } = columnsOf(values as Record<string, unknown>);
+    const row = await repo.insertRow(tx, repo.inventoryTables[kind], { ...columns, mergerId } as never);
+    if (kind === 'contracts') await repo.replaceContractSystems(tx, mergerId, row.id as string, systemIds ?? []);
+    const [item] = await toItems(tx, kind, mergerId, [row as repo.InventoryRow<K>]);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: definition.entity,
+      entityId: item!.id,
+      entityLabel: definition.label(item!),
+      action: 'create',
+      changes: creationChanges(item! as Record<string, unknown>, auditedFields(kind)),
+    });
+    return item!;
+  });
+}
+
+export async function updateItem<K extends InventoryKindKey>(
+  ctx: ServiceContext,
+  kind: K,
+  mergerId: string,
+  itemId: string,
+  body: UpdateBody<K>,
+): Promise<InventoryItem<K>> {
+  await requireMerger(ctx, mergerId);
+  const actor = actorOf(ctx);
+  const definition = kindDefinitions[kind];
+  const table = repo.inventoryTables[kind];
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findRow(tx, table, mergerId, itemId);
+    if (!current) throw itemNotFound(kind);
+    if (current.version !== body.version) throw staleVersion(current.version as number);
+    const [before] = await toItems(tx, kind, mergerId, [current as repo.InventoryRow<K>]);
+    const changed = Object.fromEntries(
+      Object.entries(body).filter(([name, value]) => name !== 'version' && value !== undefined),
+    ) as Partial<InventoryValues<K>>;
+    await checkValues(tx, kind, mergerId, changed, { ...before!, ...changed });
+    const { columns, systemIds } = columnsOf(changed as Record<string, unknown>);
+    const updated = await repo.updateRowIfVersion(tx, table, mergerId, itemId, body.version, columns as never);
+    // Another writer got in between our read and our write (another app node).
+    if (!updated) throw staleVersion(null);
+    if (kind === 'contracts' && systemIds !== undefined) await repo.replaceContractSystems(tx, mergerId, itemId, systemIds);
+    const [after] = await toItems(tx, kind, mergerId, [updated as repo.InventoryRow<K>]);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: definition.entity,
+      entityId: itemId,
+      entityLabel: definition.label(after!),
+      action: 'update',
+      changes: diffFields(before! as Record<string, unknown>, after! as Record<string, unknown>, auditedFields(kind)),
+    });
+    return after!;
+  });
+}
+
+export async function deleteItem<K extends InventoryKindKey>(
+  ctx: ServiceContext,
+  kind: K,
+  mergerId: string,
+  itemId: string,
+  expectedVersion: number | undefined,
+): Promise<void> {
+  await requireMerger(ctx, mergerId);
+  const actor = actorOf(ctx);
+  const definition = kindDefinitions[kind];
+  await ctx.db.transaction(async (tx) => {
+    // Locked: a row that points at this system cannot be added while we count them.
+    const current = await repo.findRow(tx, repo.inventoryTables[kind], mergerId, itemId, { lock: true });
+    if (!current) throw itemNotFound(kind);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw staleVersion(current.version as number);
+    }
+    if (kind === 'systems') {
+      const usage = await repo.countSystemUsage(tx, mergerId, itemId);
+      const message = systemInUseMessage(usage);
+      if (message) throw conflict('SYSTEM_IN_USE', message, usage);
+    }
+    const [item] = await toItems(tx, kind, mergerId, [current as repo.InventoryRow<K>]);
+    await repo.deleteRow(tx, repo.inventoryTables[kind], mergerId, itemId);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: definition.entity,
+      entityId: itemId,
+      entityLabel: definition.label(item!),
+      action: 'delete',
+      changes: deletionChanges(item! as Record<string, unknown>, auditedFields(kind)),
+    });
+  });
+}
+
+export async function getSideBySide(ctx: ServiceContext, mergerId: string): Promise<SideBySide> {
+  await requireMerger(ctx, mergerId);
+  const municipalities = await municipalitiesOfMerger(ctx.db, mergerId);
+  const systems = await repo.listSystemsForSideBySide(ctx.db, mergerId);
+  return {
+    municipalities,
+    areas: sideBySide(
+      solutionAreas(),
+      municipalities.map((m) => m.number),
+      systems.map((system) => ({ ...system, hosting: system.hosting as Hosting | null })),
+    ),
+  };
+}
