@@ -17,7 +17,7 @@ import {
 import { errorResponse, errorResponses, uuidParam } from '#shared/contracts/common.ts';
 import { actorOf } from '#server/context.ts';
 import { sessionCookieName } from './access.plugin.ts';
-import type { OidcClient, PendingSignIn } from './oidc.ts';
+import { safeReturnTo, type OidcClient, type PendingSignIn } from './oidc.ts';
 import * as service from './auth.service.ts';
 
 export interface AuthRoutesOptions {
@@ -128,11 +128,16 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/auth/oidc/start',
     {
       config: { access: 'public' },
-      schema: { tags: ['innlogging'], summary: 'Start innlogging hos kommunens identitetstilbyder (OpenID Connect)', hide: !options.oidc },
+      schema: {
+        tags: ['innlogging'],
+        summary: 'Start innlogging hos kommunens identitetstilbyder (OpenID Connect)',
+        querystring: z.object({ neste: z.string().max(2000).optional().describe('Stien i Samla brukeren skal tilbake til') }),
+        hide: !options.oidc,
+      },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       if (!options.oidc) throw new DomainError('SSO_NOT_CONFIGURED', 404, 'Innlogging med identitetstilbyder er ikke satt opp.');
-      const { url, pending } = await options.oidc.start();
+      const { url, pending } = await options.oidc.start(request.query.neste);
       reply.setCookie(pendingCookieName, JSON.stringify(pending), { ...cookieOptions, maxAge: 600 });
       return reply.redirect(url);
     },
@@ -159,7 +164,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const claims = await options.oidc.finish(callbackUrl, pending);
       const session = await service.loginFromIdentityProvider(request.ctx, claims);
       setSessionCookie(reply, session.sessionToken);
-      return reply.redirect('/');
+      return reply.redirect(safeReturnTo(pending.returnTo));
     },
   );
 

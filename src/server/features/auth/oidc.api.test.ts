@@ -132,6 +132,13 @@ describe('single sign-on with OpenID Connect', () => {
     expect(users.filter((u: { email: string }) => u.email === 'kari.nordmann@kommune.no')).toHaveLength(1);
   });
 
+  it('returns to the page the user wanted, and never to another site', async () => {
+    const back = await browse(`${samlaUrl}/api/v1/auth/oidc/start?neste=${encodeURIComponent('/sammenslainger/ny?x=1')}`);
+    expect(back.url.pathname + back.url.search).toBe('/sammenslainger/ny?x=1');
+    const elsewhere = await browse(`${samlaUrl}/api/v1/auth/oidc/start?neste=${encodeURIComponent('//evil.example/')}`);
+    expect(elsewhere.url.href).toBe(`${samlaUrl}/`);
+  });
+
   it('refuses a callback whose state does not match', async () => {
     const start = await t.app.inject('/api/v1/auth/oidc/start');
     const pending = start.cookies.find((c) => c.name === 'samla_oidc')!;

@@ -10,6 +10,15 @@ export interface PendingSignIn {
   state: string;
   nonce: string;
   codeVerifier: string;
+  /** Where in Samla to go after signing in: a path, never another site. */
+  returnTo: string;
+}
+
+/** Only a path inside Samla, so the sign-in cannot be used to send people elsewhere. */
+export function safeReturnTo(value: string | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (value.startsWith('/api/')) return '/';
+  return value;
 }
 
 export function createOidcClient(config: OidcConfig, redirectUri: string) {
@@ -31,8 +40,9 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
   return {
     displayName: config.displayName,
 
-    async start(): Promise<{ url: string; pending: PendingSignIn }> {
+    async start(returnTo?: string): Promise<{ url: string; pending: PendingSignIn }> {
       const pending = {
+        returnTo: safeReturnTo(returnTo),
         state: client.randomState(),
         nonce: client.randomNonce(),
         codeVerifier: client.randomPKCECodeVerifier(),

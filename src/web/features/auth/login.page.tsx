@@ -88,7 +88,7 @@ export function LoginPage() {
         {status?.singleSignOn && (
           <>
             <Button asChild data-size='lg' data-color='accent' className='samla-auth__sso'>
-              <a href={apiUrl('/auth/oidc/start')}>{t.singleSignOn(status.singleSignOn.name)}</a>
+              <a href={apiUrl(`/auth/oidc/start?${new URLSearchParams({ neste: returnTo })}`)}>{t.singleSignOn(status.singleSignOn.name)}</a>
             </Button>
             <div className='samla-auth__or'>
               <Divider />
