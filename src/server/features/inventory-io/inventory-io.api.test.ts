@@ -301,3 +301,30 @@ describe('refusals', () => {
     expect(response.json().error.code).toBe('TOO_MANY_ROWS');
   });
 });
+
+describe('a workbook written by LibreOffice', () => {
+  it('imports correctly', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const file = await readFile(new URL('../../../../test-fixtures/inventory-libreoffice.xlsx', import.meta.url));
+    const result = await upload(file, 'commit');
+    expect(result.statusCode, result.body).toBe(200);
+    expect(summary(result.json())).toEqual({ systems: [3, 0, 0], contracts: [1, 0, 0], integrations: [2, 0, 0] });
+    const systems = (await t.owner.inject(`${base}/systems?sort=name`)).json().items;
+    expect(systems.map((s: { name: string }) => s.name)).toEqual(['Elements', 'Gerica', 'Visma Enterprise']);
+    expect(systems[2]).toMatchObject({
+      municipalityNumber: '4601',
+      vendor: 'Visma AS',
+      solutionAreaId: 'samla-omrade-servere-lagring-og-drift',
+      hosting: 'saas',
+      userCount: 1200,
+      archiveWorthy: true,
+    });
+    expect(systems[1].notes).toBe('=ikke en formel');
+    const contract = (await t.owner.inject(`${base}/contracts`)).json().items[0];
+    expect(contract).toMatchObject({ startDate: '2021-03-01', endDate: '2027-12-31', annualCost: 125000.5 });
+    expect(contract.systems).toHaveLength(2);
+    const integrations = (await t.owner.inject(`${base}/integrations`)).json().items;
+    expect(integrations.map((i: { commonSolutionId: string | null }) => i.commonSolutionId).sort()).toEqual(['id-porten', null]);
+    expect((await upload(file, 'preview')).json().sheets.every((s: { unchanged: number }) => s.unchanged > 0)).toBe(true);
+  });
+});
