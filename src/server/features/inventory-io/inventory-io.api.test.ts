@@ -143,6 +143,11 @@ describe('import', () => {
       'kontakt-og-reservasjonsregisteret',
       null,
     ]);
+    const history = (await t.owner.inject(`/api/v1/mergers/${mergerId}/audit?entity=integration`)).json().entries;
+    expect(history.map((entry: { entityLabel: string }) => entry.entityLabel).sort()).toEqual([
+      'Gerica → Kontakt- og reservasjonsregisteret',
+      'Gerica → Visma Enterprise',
+    ]);
     const elements = (await t.owner.inject(`${base}/systems?municipality=4626`)).json().items[0];
     expect(elements).toMatchObject({ name: 'Elements', hosting: 'local', archiveWorthy: false });
 

@@ -4,7 +4,7 @@ import type { Database } from '#server/db/client.ts';
 import { DomainError, invalid } from '#server/errors.ts';
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChanges, type AuditRecord } from '#server/features/audit/audit.service.ts';
-import { loadCommonSolutions, matchCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
+import { findCommonSolution, loadCommonSolutions, matchCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
@@ -195,16 +195,17 @@ export async function importFile(
   await requireMerger(ctx, mergerId);
   const actor = actorOf(ctx);
   const sheets = await readUpload(body, options.kind);
-  const plan = (db: Database) =>
-    loadStored(db, mergerId).then((stored) =>
-      planImport(sheets, {
-        municipalityNumbers: new Set(stored.municipalities.map((m) => m.number)),
-        areas: areaLabels(),
-        commonSolution: (text) => matchCommonSolution(loadCommonSolutions(), text),
-        stored: stored.rows,
-        newId: randomUUID,
-      }),
-    );
+  const plan = async (db: Database) => {
+    const stored = await loadStored(db, mergerId);
+    const made = planImport(sheets, {
+      municipalityNumbers: new Set(stored.municipalities.map((m) => m.number)),
+      areas: areaLabels(),
+      commonSolution: (text) => matchCommonSolution(loadCommonSolutions(), text),
+      stored: stored.rows,
+      newId: randomUUID,
+    });
+    return Object.assign(made, { storedSystems: stored.rows.systems ?? [] });
+  };
   const result = (made: ImportPlan, committed: boolean): ImportResult => ({
     mode: options.mode,
     committed,
@@ -222,7 +223,7 @@ export async function importFile(
         made.problems,
       );
     }
-    await writePlan(tx, mergerId, made, actor);
+    await writePlan(tx, mergerId, made, made.storedSystems, actor);
     return result(made, true);
   });
 }
@@ -233,9 +234,16 @@ function columnsOf(kind: InventoryKindKey, values: Record<string, unknown>): Rec
 }
 
 /** The plan in the caller's transaction: systems first, since the others point at them. */
-async function writePlan(db: Database, mergerId: string, plan: ImportPlan, actor: ReturnType<typeof actorOf>): Promise<void> {
+async function writePlan(
+  db: Database,
+  mergerId: string,
+  plan: ImportPlan,
+  storedSystems: readonly StoredRow[],
+  actor: ReturnType<typeof actorOf>,
+): Promise<void> {
   const audit: AuditRecord[] = [];
-  const systemNames = new Map<string, string>();
+  // History names an integration by its systems: those stored, as the file renames or adds them.
+  const systemNames = new Map(storedSystems.map((row) => [row.id, String(row.values.name)]));
   const stored = plan.updates.concat(plan.creates);
   for (const write of stored) if (write.kind === 'systems') systemNames.set(write.id, String(write.values.name));
   const labelOf = (write: PlannedWrite) => {
@@ -245,7 +253,9 @@ async function writePlan(db: Database, mergerId: string, plan: ImportPlan, actor
       systems: [],
       fromSystemName: systemNames.get(String(values.fromSystemId)) ?? '',
       toSystemName: values.toSystemId ? systemNames.get(String(values.toSystemId)) ?? null : null,
-      commonSolutionName: values.commonSolutionId ? String(values.commonSolutionId) : null,
+      commonSolutionName: values.commonSolutionId
+        ? findCommonSolution(loadCommonSolutions(), String(values.commonSolutionId))?.name ?? null
+        : null,
     };
     return kindDefinitions[write.kind].label({ ...values, ...names } as never);
   };
