@@ -240,6 +240,11 @@ describe('import', () => {
     expect(summary(again.json())).toEqual({ systems: [0, 0, 2] });
   });
 
+  it('reads only the sheet of the kind asked for', async () => {
+    const result = await upload(await workbook(sample), 'preview', { kind: 'systems' });
+    expect(summary(result.json())).toEqual({ systems: [3, 0, 0] });
+  });
+
   it('asks for the kind of a CSV', async () => {
     const response = await upload('Kommunenummer;Navn\r\n4601;X\r\n', 'preview');
     expect(response.statusCode).toBe(400);

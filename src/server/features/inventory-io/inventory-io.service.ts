@@ -160,6 +160,8 @@ export async function readUpload(body: unknown, kind: InventoryKindKey | undefin
         if (error instanceof TooManyRowsError) throw error;
         throw refusal('NOT_A_SPREADSHEET', 'Filen kunne ikke leses som en xlsx-arbeidsbok.');
       }
+      // With a kind, only that kind's sheet is read: «import just the systems from this workbook».
+      if (kind) sheets = sheets.filter((sheet) => sheet.layout.kind === kind);
       if (sheets.length === 0) {
         throw refusal(
           'NO_KNOWN_SHEETS',
