@@ -26,6 +26,7 @@ import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { checklistRoutes } from './features/checklist/checklist.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
+import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
 
@@ -137,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(mergersRoutes);
       await api.register(checklistRoutes);
       await api.register(inventoryRoutes);
+      await api.register(inventoryIoRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

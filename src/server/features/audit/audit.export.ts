@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { csvDocument } from '#server/lib/csv.ts';
 import type { AuditEntry } from './audit.service.ts';
 
 const headers = ['Tidspunkt', 'Hvem', 'E-post', 'Hva', 'Id', 'Navn', 'Handling', 'Felt', 'Før', 'Etter'];
@@ -36,13 +37,7 @@ export function auditRows(entries: readonly AuditEntry[]): string[][] {
 
 // Semicolons and a byte-order mark: what Excel with Norwegian settings opens as columns.
 export function auditCsv(entries: readonly AuditEntry[]): string {
-  const escape = (value: string) => {
-    // A leading =, +, - or @ would be read as a formula by a spreadsheet.
-    const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-    return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  const lines = [headers, ...auditRows(entries)].map((row) => row.map(escape).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([headers, ...auditRows(entries)]);
 }
 
 export async function auditXlsx(entries: readonly AuditEntry[], title: string): Promise<Buffer> {

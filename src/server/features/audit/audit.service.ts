@@ -38,6 +38,24 @@ export async function recordChange(db: Database, actor: Actor, record: AuditReco
   ]);
 }
 
+/** Many changes in one statement, in the caller's transaction: what an import writes. */
+export async function recordChanges(db: Database, actor: Actor, records: readonly AuditRecord[]): Promise<void> {
+  const events = records
+    .filter((record) => !(record.action === 'update' && record.changes.length === 0))
+    .map((record) => ({
+      mergerId: record.mergerId,
+      actorUserId: actor.userId,
+      actorName: actor.name,
+      actorEmail: actor.email,
+      entity: record.entity,
+      entityId: record.entityId,
+      entityLabel: record.entityLabel ?? null,
+      action: record.action,
+      changes: record.changes,
+    }));
+  for (let at = 0; at < events.length; at += 500) await repo.insertAuditEvents(db, events.slice(at, at + 500));
+}
+
 export type { AuditEntry };
 
 export async function listHistory(

@@ -65,6 +65,12 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/solution-areas': 'signed-in',
   'GET /api/v1/common-solutions': 'signed-in',
   'GET /api/v1/mergers/{mergerId}/inventory/side-by-side': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/inventory/template.xlsx': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/inventory/export.xlsx': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/inventory/import': 'merger:edit',
+  ...Object.fromEntries(
+    inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read']),
+  ),
   ...Object.fromEntries(
     inventorySegments.flatMap((segment) => {
       const collection = `/api/v1/mergers/{mergerId}/inventory/${segment}`;
@@ -152,7 +158,7 @@ interface Ids {
 
 /** For an inventory route, a system in the merger and (for /{itemId} routes) a row of the kind, made by the owner. */
 async function withInventory(path: string, ids: Ids): Promise<Ids> {
-  const segment = inventorySegments.find((s) => path.includes(`/inventory/${s}`));
+  const segment = inventorySegments.find((s) => path.includes(`/inventory/${s}/`) || path.endsWith(`/inventory/${s}`));
   if (!segment) return ids;
   const add = async (kind: InventorySegment, payload: Record<string, unknown>) => {
     const response = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${ids.mergerId}/inventory/${kind}`, payload });
@@ -185,7 +191,15 @@ function requestFor(method: string, path: string, ids: Ids) {
   };
   if (method === 'POST' && segment) payloads[`${method} ${path}`] = inventoryPayload(segment, ids.systemId ?? '');
   if (method === 'PATCH' && path.endsWith('/{itemId}')) payloads[`${method} ${path}`] = { version: 1, notes: 'endret' };
-  const query = path.endsWith('/audit/export') ? '?format=csv' : '';
+  const query = path.endsWith('/audit/export') ? '?format=csv' : path.endsWith('/inventory/import') ? '?mode=preview&kind=systems' : '';
+  if (path.endsWith('/inventory/import')) {
+    return {
+      method: method as 'GET',
+      url: url + query,
+      payload: 'Kommunenummer;Navn;Leverandør\r\n4601;Matrisesystem;Matrise AS\r\n',
+      headers: { 'content-type': 'text/csv' },
+    };
+  }
   return { method: method as 'GET', url: url + query, payload: payloads[`${method} ${path}`] as object | undefined };
 }
 

@@ -377,3 +377,37 @@ export async function listKind<K extends InventoryKindKey>(
     offset: query.offset,
   }) as Promise<{ rows: InventoryRow<K>[]; total: number }>;
 }
+
+// ---------------------------------------------------------------- the Excel round trip: whole kinds at once
+
+/** Every row of a kind in a merger: the import diffs against these in memory. */
+export async function listAllRows<K extends InventoryKindKey>(db: Database, kind: K, mergerId: string): Promise<InventoryRow<K>[]> {
+  const table: InventoryTable = inventoryTables[kind];
+  return (await db.select().from(table as PgTable).where(eq(table.mergerId, mergerId)).orderBy(asc(table.createdAt), asc(table.id))) as InventoryRow<K>[];
+}
+
+/** Every contract ↔ system link of a merger, in each contract's order. */
+export async function listAllContractSystemIds(db: Database, mergerId: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ contractId: contractSystems.contractId, systemId: contractSystems.systemId })
+    .from(contractSystems)
+    .where(eq(contractSystems.mergerId, mergerId))
+    .orderBy(asc(contractSystems.contractId), asc(contractSystems.position));
+  const byContract = new Map<string, string[]>();
+  for (const row of rows) byContract.set(row.contractId, [...(byContract.get(row.contractId) ?? []), row.systemId]);
+  return byContract;
+}
+
+/** Many rows in few statements (the row's id is chosen by the caller, so later rows can point at it). */
+export async function insertRows(db: Database, table: InventoryTable, rows: readonly Record<string, unknown>[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += 500) {
+    await db.insert(table as PgTable).values(rows.slice(at, at + 500) as never[]);
+  }
+}
+
+export async function insertContractSystemLinks(
+  db: Database,
+  links: ReadonlyArray<{ mergerId: string; contractId: string; systemId: string; position: number }>,
+): Promise<void> {
+  for (let at = 0; at < links.length; at += 1000) await db.insert(contractSystems).values(links.slice(at, at + 1000) as never[]);
+}

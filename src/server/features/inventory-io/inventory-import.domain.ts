@@ -1,0 +1,368 @@
+import { isRealCalendarDate } from '#shared/contracts/common.ts';
+import { inventoryKinds, type InventoryKindKey } from '#shared/contracts/inventory.ts';
+import type { ImportProblem, ImportSheetSummary } from '#shared/contracts/inventory-import.ts';
+import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
+import type { Column, SheetLayout } from './inventory-sheets.ts';
+
+/**
+ * The import as pure functions: cells in, a plan out (rows to create, rows to
+ * update, problems with sheet, row and column). The service loads what is
+ * stored once, calls `planImport` and writes the plan in one transaction.
+ */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetInput {
+  sheet: string;
+  layout: SheetLayout;
+  /** The header row as the spreadsheet numbers it. */
+  headerRow: number;
+  headers: Array<string | null>;
+  rows: Array<{ row: number; cells: CellValue[] }>;
+}
+
+/** What is stored, as plain values of the audited fields. */
+export interface StoredRow {
+  id: string;
+  version: number;
+  values: Record<string, unknown>;
+}
+
+export interface PlanContext {
+  municipalityNumbers: ReadonlySet<string>;
+  /** Every solution area with the label the template shows. */
+  areas: ReadonlyArray<{ id: string; label: string; name: string }>;
+  /** Typed text → a common solution's id, or undefined (matchCommonSolution). */
+  commonSolution: (text: string) => { id: string } | undefined;
+  stored: { [K in InventoryKindKey]?: StoredRow[] };
+  newId: () => string;
+}
+
+export interface PlannedWrite {
+  kind: InventoryKindKey;
+  id: string;
+  /** Only for updates: the version read, and the values before. */
+  version?: number;
+  before?: Record<string, unknown>;
+  values: Record<string, unknown>;
+}
+
+export interface ImportPlan {
+  sheets: ImportSheetSummary[];
+  problems: ImportProblem[];
+  creates: PlannedWrite[];
+  updates: PlannedWrite[];
+}
+
+export const auditedFields = (kind: InventoryKindKey): string[] => [
+  'municipalityNumber',
+  ...inventoryKinds[kind].fieldNames,
+  'notes',
+];
+
+// ---------------------------------------------------------------- cells
+
+/** A leading apostrophe is how Samla's CSV keeps a formula-looking text from running; it is not part of the text. */
+export function unescapeFormula(value: string): string {
+  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+}
+
+export function formatDate(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+type Parsed = { value: unknown } | { problem: string; code: string };
+const ok = (value: unknown): Parsed => ({ value });
+const bad = (code: string, problem: string): Parsed => ({ code, problem });
+
+function textOf(cell: CellValue): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return formatDate(cell.toISOString().slice(0, 10));
+  return unescapeFormula(String(cell)).trim();
+}
+
+function numberOf(cell: CellValue): number | null | undefined {
+  if (typeof cell === 'number') return cell;
+  const text = textOf(cell).replaceAll(/[\s\u00a0']/g, '').replace(',', '.');
+  if (text === '') return null;
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return undefined;
+  return Number(text);
+}
+
+export function parseDate(cell: CellValue): Parsed {
+  if (cell instanceof Date) return ok(cell.toISOString().slice(0, 10));
+  if (typeof cell === 'number') {
+    // An Excel serial day number in a cell without a date format: day 25569 is 1970-01-01.
+    return ok(new Date(Math.round((cell - 25569) * 86_400_000)).toISOString().slice(0, 10));
+  }
+  const text = textOf(cell);
+  if (text === '') return ok(null);
+  const norwegian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  const iso = norwegian
+    ? `${norwegian[3]}-${norwegian[2]!.padStart(2, '0')}-${norwegian[1]!.padStart(2, '0')}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(text)
+      ? text
+      : undefined;
+  if (!iso || !isRealCalendarDate(iso)) return bad('BAD_DATE', `Datoen må ha formen dd.mm.åååå («${text}» er ikke en dato).`);
+  return ok(iso);
+}
+
+const yes = new Set(['ja', 'j', 'yes', 'y', 'true', 'sann', 'x', '1']);
+const no = new Set(['nei', 'n', 'no', 'false', 'usann', '0']);
+
+function parseCell(column: Column, cell: CellValue, context: PlanContext): Parsed {
+  switch (column.type) {
+    case 'municipality': {
+      const text = typeof cell === 'number' ? String(cell).padStart(4, '0') : textOf(cell);
+      if (text === '') return ok(null);
+      if (!context.municipalityNumbers.has(text)) {
+        return bad(
+          'UNKNOWN_MUNICIPALITY',
+          `Kommunenummer ${text} er ikke en av kommunene i sammenslåingen (${[...context.municipalityNumbers].join(', ')}).`,
+        );
+      }
+      return ok(text);
+    }
+    case 'text': {
+      const text = textOf(cell);
+      return ok(text === '' ? null : text);
+    }
+    case 'integer':
+    case 'year':
+    case 'decimal': {
+      const value = numberOf(cell);
+      if (value === null) return ok(null);
+      if (value === undefined) return bad('BAD_NUMBER', `«${textOf(cell)}» er ikke et tall.`);
+      if (value < 0) return bad('BAD_NUMBER', 'Tallet kan ikke være negativt.');
+      if (column.type !== 'decimal' && !Number.isInteger(value)) return bad('BAD_NUMBER', 'Oppgi et heltall.');
+      return ok(value);
+    }
+    case 'flag': {
+      if (typeof cell === 'boolean') return ok(cell);
+      const text = textOf(cell).toLowerCase();
+      if (text === '') return ok(null);
+      if (yes.has(text)) return ok(true);
+      if (no.has(text)) return ok(false);
+      return bad('UNKNOWN_VALUE', `«${textOf(cell)}» er ikke en gyldig verdi. Tillatt: Ja, Nei (tom er ukjent).`);
+    }
+    case 'date':
+      return parseDate(cell);
+    case 'choice': {
+      const text = textOf(cell);
+      if (text === '') return ok(null);
+      const value = choiceIndex(column).get(text.toLowerCase());
+      if (value === undefined) {
+        return bad('UNKNOWN_VALUE', `«${text}» er ikke en gyldig verdi. Tillatt: ${Object.values(column.labels ?? {}).join(', ')}.`);
+      }
+      return ok(value);
+    }
+    case 'area': {
+      const text = textOf(cell);
+      if (text === '') return ok(null);
+      const area = areaIndex(context.areas).get(nameKey(text)) ?? context.areas.find((candidate) => candidate.id === text);
+      if (!area) return bad('UNKNOWN_SOLUTION_AREA', `Løsningsområdet «${text}» finnes ikke. Velg et fra listen.`);
+      return ok(area.id);
+    }
+    case 'commonSolution': {
+      const text = textOf(cell);
+      if (text === '') return ok(null);
+      const solution = context.commonSolution(text);
+      if (!solution) return bad('UNKNOWN_COMMON_SOLUTION', `Fellesløsningen «${text}» finnes ikke i registeret.`);
+      return ok(solution.id);
+    }
+    case 'system':
+    case 'systems':
+      // Resolved against the systems once the municipality is known (resolveSystems).
+      return ok(textOf(cell));
+  }
+}
+
+/**
+ * Names compared without case or extra whitespace. Plain toLowerCase, not the
+ * Norwegian locale's: the same result for Norwegian text, and many times faster
+ * over the tens of thousands of cells a large import has.
+ */
+export function nameKey(value: string): string {
+  return value.normalize('NFC').toLowerCase().replaceAll(/\s+/g, ' ').trim();
+}
+
+const choiceIndexes = new WeakMap<Column, Map<string, string>>();
+/** A fixed value by its label or its key, lower-cased: built once per column. */
+function choiceIndex(column: Column): Map<string, string> {
+  let index = choiceIndexes.get(column);
+  if (!index) {
+    index = new Map();
+    for (const [value, label] of Object.entries(column.labels ?? {})) {
+      index.set(value.toLowerCase(), value);
+      index.set(label.toLowerCase(), value);
+    }
+    choiceIndexes.set(column, index);
+  }
+  return index;
+}
+
+type Area = PlanContext['areas'][number];
+const areaIndexes = new WeakMap<PlanContext['areas'], Map<string, Area>>();
+/** Areas by label, and by name where the name is unique: built once per list, not once per row. */
+function areaIndex(areas: PlanContext['areas']): Map<string, Area> {
+  let index = areaIndexes.get(areas);
+  if (!index) {
+    const byName = new Map<string, Area[]>();
+    for (const area of areas) byName.set(nameKey(area.name), [...(byName.get(nameKey(area.name)) ?? []), area]);
+    index = new Map([...byName].filter(([, list]) => list.length === 1).map(([key, list]) => [key, list[0]!]));
+    for (const area of areas) index.set(nameKey(area.label), area);
+    areaIndexes.set(areas, index);
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------- comparison and keys
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const left = (a ?? []) as unknown[];
+    const right = (b ?? []) as unknown[];
+    return left.length === right.length && left.every((value, index) => value === right[index]);
+  }
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  return (a ?? null) === (b ?? null);
+}
+
+export function changedFields(kind: InventoryKindKey, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return auditedFields(kind).filter((field) => !sameValue(before[field], after[field]));
+}
+
+export function naturalKey(layout: SheetLayout, values: Record<string, unknown>): string {
+  return [values.municipalityNumber, ...layout.naturalKey.map((field) => values[field])]
+    .map((value) => (typeof value === 'string' ? nameKey(value) : value == null ? '' : String(value)))
+    .join('\u0000');
+}
+
+const systemKey = (municipality: unknown, name: string) => `${String(municipality)}\u0000${nameKey(name)}`;
+
+// ---------------------------------------------------------------- the plan
+
+export function planImport(inputs: readonly SheetInput[], context: PlanContext): ImportPlan {
+  const plan: ImportPlan = { sheets: [], problems: [], creates: [], updates: [] };
+  // Systems by municipality and name: those stored, then those the file adds, so later sheets can name them.
+  const systemsByName = new Map<string, string>();
+  for (const system of context.stored.systems ?? []) {
+    const key = systemKey(system.values.municipalityNumber, String(system.values.name));
+    if (!systemsByName.has(key)) systemsByName.set(key, system.id);
+  }
+  // The system sheet first, whatever order the workbook has.
+  const ordered = [...inputs].sort((a, b) => Number(b.layout.kind === 'systems') - Number(a.layout.kind === 'systems'));
+  for (const input of ordered) planSheet(input, context, systemsByName, plan);
+  return plan;
+}
+
+function planSheet(input: SheetInput, context: PlanContext, systemsByName: Map<string, string>, plan: ImportPlan): void {
+  const { layout, sheet } = input;
+  const kind = layout.kind;
+  const summary: ImportSheetSummary = { kind, sheet, created: 0, updated: 0, unchanged: 0 };
+  plan.sheets.push(summary);
+  const headerKey = (header: string) => header.replaceAll(/\s+/g, ' ').trim().toLowerCase();
+  const positions = new Map<string, number>();
+  input.headers.forEach((header, index) => {
+    if (header && !positions.has(headerKey(header))) positions.set(headerKey(header), index);
+  });
+  const present = layout.columns.filter((column) => positions.has(headerKey(column.header)));
+  const missing = layout.columns.filter((column) => column.required && !positions.has(headerKey(column.header)));
+  // Integrations need a target column; a sheet without either cannot name one.
+  for (const column of missing) {
+    plan.problems.push({
+      sheet,
+      row: input.headerRow,
+      column: column.header,
+      code: 'MISSING_COLUMN',
+      message: `Kolonnen «${column.header}» mangler i overskriftsraden.`,
+    });
+  }
+  if (missing.length > 0) return;
+
+  const stored = new Map<string, StoredRow>();
+  for (const row of context.stored[kind] ?? []) stored.set(naturalKey(layout, row.values), row);
+  const seen = new Map<string, number>();
+  const schema = inventoryKinds[kind].create;
+  const headerOf = (field: string) => layout.columns.find((column) => column.field === field)?.header ?? null;
+
+  for (const { row, cells } of input.rows) {
+    const problems: ImportProblem[] = [];
+    const report = (column: string | null, code: string, message: string) =>
+      problems.push({ sheet, row, column, code, message });
+    const parsed: Record<string, unknown> = {};
+    for (const column of present) {
+      const result = parseCell(column, cells[positions.get(headerKey(column.header))!] ?? null, context);
+      if ('problem' in result) report(column.header, result.code, result.problem);
+      else parsed[column.field] = result.value;
+    }
+    for (const column of present) {
+      if (column.required && parsed[column.field] == null && !problems.some((p) => p.column === column.header)) {
+        report(column.header, 'REQUIRED', `«${column.header}» må fylles ut.`);
+      }
+    }
+    // Names of systems → ids, within the row's municipality.
+    const municipality = parsed.municipalityNumber;
+    for (const column of present.filter((c) => c.type === 'system' || c.type === 'systems')) {
+      const text = parsed[column.field] as string;
+      const names = column.type === 'systems' ? text.split(';').map((name) => name.trim()).filter(Boolean) : text ? [text] : [];
+      const ids: string[] = [];
+      for (const name of names) {
+        const id = municipality ? systemsByName.get(systemKey(municipality, name)) : undefined;
+        if (id) ids.push(id);
+        else if (municipality) {
+          report(
+            column.header,
+            'UNKNOWN_SYSTEM',
+            `Systemet «${name}» finnes ikke i kommune ${String(municipality)}, verken i Samla eller i arket «IKT-systemer».`,
+          );
+        }
+      }
+      parsed[column.field] = column.type === 'systems' ? ids : (ids[0] ?? null);
+    }
+    if (problems.length > 0) {
+      plan.problems.push(...problems);
+      continue;
+    }
+    const key = naturalKey(layout, parsed);
+    const duplicateOf = seen.get(key);
+    if (duplicateOf !== undefined) {
+      plan.problems.push({
+        sheet,
+        row,
+        column: headerOf(layout.naturalKey[0]!),
+        code: 'DUPLICATE_ROW',
+        message: `Raden er lik rad ${duplicateOf} (samme ${['Kommunenummer', ...layout.naturalKey.map(headerOf)].join(', ')}).`,
+      });
+      continue;
+    }
+    seen.set(key, row);
+    const existing = stored.get(key);
+    const base = existing?.values ?? Object.fromEntries(auditedFields(kind).map((f) => [f, f === 'systemIds' ? [] : null]));
+    // Columns the file does not have keep what is stored; an empty cell in a column it has clears the value.
+    const values = { ...base, ...parsed };
+    const check = schema.safeParse(values);
+    if (!check.success) {
+      for (const issue of check.error.issues) {
+        report(headerOf(String(issue.path[0] ?? '')), 'INVALID', issue.message);
+      }
+    }
+    for (const rule of kindDefinitions[kind].rules?.(values as never) ?? []) report(headerOf(rule.path), rule.code, rule.message);
+    if (problems.length > 0) {
+      plan.problems.push(...problems);
+      continue;
+    }
+    if (!existing) {
+      const id = context.newId();
+      plan.creates.push({ kind, id, values });
+      summary.created++;
+      if (kind === 'systems') {
+        const nameKeyOfRow = systemKey(values.municipalityNumber, String(values.name));
+        if (!systemsByName.has(nameKeyOfRow)) systemsByName.set(nameKeyOfRow, id);
+      }
+    } else if (changedFields(kind, existing.values, values).length > 0) {
+      plan.updates.push({ kind, id: existing.id, version: existing.version, before: existing.values, values });
+      summary.updated++;
+    } else summary.unchanged++;
+  }
+}
+

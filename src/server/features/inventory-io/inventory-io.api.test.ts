@@ -1,0 +1,340 @@
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+import { csvContentType, xlsxContentType, type ImportResult } from '#shared/contracts/inventory-import.ts';
+import { buildZip } from './zip-test-helpers.ts';
+
+let t: TestApp;
+let mergerId: string;
+let base: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  mergerId = await t.createMerger();
+  base = `/api/v1/mergers/${mergerId}/inventory`;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+type Sheets = Record<string, Array<Array<string | number | Date | null>>>;
+
+/** A workbook as a user fills it in: the first row of each sheet is the header. */
+async function workbook(sheets: Sheets): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const systemsHeader = ['Kommunenummer', 'Navn', 'Leverandør', 'Produkt', 'Løsningsområde', 'Drift', 'Antall brukere', 'Arkivverdig'];
+const sample: Sheets = {
+  'IKT-systemer': [
+    systemsHeader,
+    ['4601', 'Visma Enterprise', 'Visma', 'Enterprise', 'Servere, lagring og drift', 'SaaS/sky', 1200, 'Ja'],
+    [4626, 'Elements', 'Sikri AS', null, null, 'Lokalt', null, 'Nei'],
+    ['4601', 'Gerica', 'Tieto', null, null, null, 300, null],
+  ],
+  Avtaler: [
+    ['Kommunenummer', 'Leverandør', 'Gjelder', 'Startdato', 'Sluttdato', 'Endringsklausul', 'Årlig kostnad (kr)', 'Systemer'],
+    ['4601', 'Visma', 'Lisens ERP', new Date(Date.UTC(2020, 0, 1)), '31.12.2027', 'Ukjent', 250000.5, 'Visma Enterprise; Gerica'],
+  ],
+  Integrasjoner: [
+    ['Kommunenummer', 'Fra system', 'Til system', 'Fellesløsning', 'Retning', 'Metode'],
+    ['4601', 'Gerica', 'Visma Enterprise', null, 'Ut', 'Fil'],
+    ['4601', 'Gerica', null, 'KRR', 'Inn', 'API'],
+  ],
+};
+
+async function upload(body: Buffer | string, mode: 'preview' | 'commit', options: { kind?: string; type?: string } = {}) {
+  const query = `mode=${mode}${options.kind ? `&kind=${options.kind}` : ''}`;
+  return t.owner.inject({
+    method: 'POST',
+    url: `${base}/import?${query}`,
+    payload: body,
+    headers: { 'content-type': options.type ?? (typeof body === 'string' ? csvContentType : xlsxContentType) },
+  });
+}
+
+async function counts() {
+  const count = async (table: string) =>
+    Number(((await t.database.rawQuery(`select count(*)::int as n from ${table}`)) as Array<{ n: number }>)[0]!.n);
+  return {
+    systems: await count('inventory_systems'),
+    contracts: await count('inventory_contracts'),
+    integrations: await count('inventory_integrations'),
+    audit: await count('audit_events'),
+  };
+}
+
+const summary = (result: ImportResult) =>
+  Object.fromEntries(result.sheets.map((sheet) => [sheet.kind, [sheet.created, sheet.updated, sheet.unchanged]]));
+
+describe('template', () => {
+  it('has the instructions, one sheet per kind with Norwegian headers, dropdowns and a frozen header row', async () => {
+    const response = await t.owner.inject(`${base}/template.xlsx`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain(xlsxContentType);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Veiledning',
+      'Lister',
+      'IKT-systemer',
+      'Digitale tjenester',
+      'Avtaler',
+      'Integrasjoner',
+      'Arkiv og data',
+      'Infrastruktur',
+      'IKT-organisasjon',
+      'Interkommunalt samarbeid',
+    ]);
+    expect(book.getWorksheet('Lister')!.state).toBe('hidden');
+    const guide = book.getWorksheet('Veiledning')!.getColumn(1).values.join('\n');
+    expect(guide).toContain('Kommunenummer');
+    expect(guide).toContain('ikke slettet');
+    expect(guide).toContain('tom celle tømmer');
+    const systems = book.getWorksheet('IKT-systemer')!;
+    expect((systems.getRow(1).values as string[]).slice(1)).toEqual([
+      'Kommunenummer', 'Navn', 'Leverandør', 'Produkt', 'Versjon', 'Løsningsområde', 'Tjenesteområde', 'Drift',
+      'Antall brukere', 'Systemeier', 'Arkivverdig', 'Merknader',
+    ]);
+    expect(systems.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const drift = systems.getCell('H2').dataValidation;
+    expect(drift).toMatchObject({ type: 'list' });
+    expect(drift.formulae[0]).toContain('Lister!');
+    expect(systems.getCell('A2').dataValidation).toMatchObject({ type: 'list' });
+    const lists = book.getWorksheet('Lister')!;
+    expect(lists.getColumn(1).values.slice(1)).toEqual(['4601', '4626']);
+    const avtaler = book.getWorksheet('Avtaler')!;
+    const changeColumn = (avtaler.getRow(1).values as string[]).indexOf('Endringsklausul');
+    expect(avtaler.getRow(2).getCell(changeColumn).dataValidation).toMatchObject({ type: 'list' });
+  });
+});
+
+describe('import', () => {
+  it('previews and then commits the same counts; the same file again changes nothing', async () => {
+    const file = await workbook(sample);
+    const preview = await upload(file, 'preview');
+    expect(preview.statusCode, preview.body).toBe(200);
+    const previewed = preview.json() as ImportResult;
+    expect(previewed.problems).toEqual([]);
+    expect(previewed.committed).toBe(false);
+    expect(summary(previewed)).toEqual({ systems: [3, 0, 0], contracts: [1, 0, 0], integrations: [2, 0, 0] });
+    const before = await counts();
+    expect(before.systems).toBe(0);
+
+    const commit = await upload(file, 'commit');
+    expect(commit.statusCode, commit.body).toBe(200);
+    expect(commit.json().committed).toBe(true);
+    expect(summary(commit.json())).toEqual(summary(previewed));
+    const after = await counts();
+    expect(after).toMatchObject({ systems: 3, contracts: 1, integrations: 2 });
+    expect(after.audit - before.audit).toBe(6);
+
+    const contracts = (await t.owner.inject(`${base}/contracts`)).json().items;
+    expect(contracts[0]).toMatchObject({ startDate: '2020-01-01', endDate: '2027-12-31', changeClause: 'unknown', annualCost: 250000.5 });
+    expect(contracts[0].systems.map((s: { name: string }) => s.name)).toEqual(['Visma Enterprise', 'Gerica']);
+    const integrations = (await t.owner.inject(`${base}/integrations`)).json().items;
+    expect(integrations.map((i: { commonSolutionId: string | null }) => i.commonSolutionId).sort()).toEqual([
+      'kontakt-og-reservasjonsregisteret',
+      null,
+    ]);
+    const history = (await t.owner.inject(`/api/v1/mergers/${mergerId}/audit?entity=integration`)).json().entries;
+    expect(history.map((entry: { entityLabel: string }) => entry.entityLabel).sort()).toEqual([
+      'Gerica → Kontakt- og reservasjonsregisteret',
+      'Gerica → Visma Enterprise',
+    ]);
+    const elements = (await t.owner.inject(`${base}/systems?municipality=4626`)).json().items[0];
+    expect(elements).toMatchObject({ name: 'Elements', hosting: 'local', archiveWorthy: false });
+
+    const again = await upload(file, 'commit');
+    expect(again.statusCode, again.body).toBe(200);
+    expect(summary(again.json())).toEqual({ systems: [0, 0, 3], contracts: [0, 0, 1], integrations: [0, 0, 2] });
+    expect(await counts()).toEqual(after);
+  });
+
+  it('updates a changed row with a version bump and history, and an empty cell clears the value', async () => {
+    await upload(await workbook(sample), 'commit');
+    const changed = structuredClone(sample);
+    changed['IKT-systemer']![1]![6] = 1500;
+    changed['IKT-systemer']![1]![5] = null;
+    const result = await upload(await workbook({ 'IKT-systemer': changed['IKT-systemer']! }), 'commit');
+    expect(summary(result.json())).toEqual({ systems: [0, 1, 2] });
+    const visma = (await t.owner.inject(`${base}/systems?q=Visma`)).json().items[0];
+    expect(visma).toMatchObject({ userCount: 1500, hosting: null, version: 2 });
+    const history = (await t.owner.inject(`/api/v1/mergers/${mergerId}/audit?entity=system&entityId=${visma.id}`)).json().entries;
+    expect(history[0].changes).toEqual([
+      { field: 'hosting', old: 'saas', new: null },
+      { field: 'userCount', old: 1200, new: 1500 },
+    ]);
+  });
+
+  it('reports each error at its sheet, row and column and writes nothing', async () => {
+    const bad: Sheets = {
+      'IKT-systemer': [
+        systemsHeader,
+        ['9999', 'Ukjent kommune', null, null, null, null, null, null],
+        ['4601', 'Feil område', null, null, 'Ikke et område', null, null, null],
+        ['4601', 'Feil drift', null, null, null, 'I skyen', null, null],
+        ['4601', 'Negativ', null, null, null, null, -3, null],
+        ['4601', 'Tekst', null, null, null, null, 'mange', null],
+        ['4601', null, 'Uten navn', null, null, null, null, null],
+        ['4601', 'Dobbel', 'Visma', null, null, null, null, null],
+        ['4601', ' dobbel ', 'VISMA', null, null, null, null, null],
+      ],
+      Avtaler: [
+        ['Kommunenummer', 'Leverandør', 'Startdato'],
+        ['4601', 'Visma', '2020/01/01'],
+      ],
+      Integrasjoner: [
+        ['Kommunenummer', 'Fra system', 'Til system'],
+        ['4601', 'Dobbel', 'Finnes ikke'],
+      ],
+      'Arkiv og data': [['Kommunenummer', 'Beskrivelse'], ['4601', 'Uten navnekolonne']],
+    };
+    const file = await workbook(bad);
+    const before = await counts();
+    const preview = (await upload(file, 'preview')).json() as ImportResult;
+    const at = (sheet: string, row: number) => preview.problems.filter((p) => p.sheet === sheet && p.row === row);
+    expect(at('IKT-systemer', 2)[0]).toMatchObject({ column: 'Kommunenummer', code: 'UNKNOWN_MUNICIPALITY' });
+    expect(at('IKT-systemer', 3)[0]).toMatchObject({ column: 'Løsningsområde', code: 'UNKNOWN_SOLUTION_AREA' });
+    expect(at('IKT-systemer', 4)[0]).toMatchObject({ column: 'Drift', code: 'UNKNOWN_VALUE' });
+    expect(at('IKT-systemer', 4)[0]!.message).toContain('Lokalt, Hos leverandør, SaaS/sky, Interkommunalt');
+    expect(at('IKT-systemer', 5)[0]).toMatchObject({ column: 'Antall brukere', code: 'BAD_NUMBER' });
+    expect(at('IKT-systemer', 6)[0]).toMatchObject({ column: 'Antall brukere', code: 'BAD_NUMBER' });
+    expect(at('IKT-systemer', 7)[0]).toMatchObject({ column: 'Navn', code: 'REQUIRED' });
+    expect(at('IKT-systemer', 8)).toEqual([]);
+    expect(at('IKT-systemer', 9)[0]).toMatchObject({ code: 'DUPLICATE_ROW' });
+    expect(at('IKT-systemer', 9)[0]!.message).toContain('rad 8');
+    expect(at('Avtaler', 2)[0]).toMatchObject({ column: 'Startdato', code: 'BAD_DATE' });
+    expect(at('Avtaler', 2)[0]!.message).toContain('dd.mm.åååå');
+    expect(at('Integrasjoner', 2)[0]).toMatchObject({ column: 'Til system', code: 'UNKNOWN_SYSTEM' });
+    expect(at('Arkiv og data', 1)[0]).toMatchObject({ column: 'Navn', code: 'MISSING_COLUMN' });
+
+    const commit = await upload(file, 'commit');
+    expect(commit.statusCode).toBe(400);
+    expect(commit.json().error.code).toBe('IMPORT_INVALID');
+    expect(commit.json().error.details).toEqual(preview.problems);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports one kind from CSV, semicolons and apostrophe-escaped formulas included', async () => {
+    const csv = '\uFEFFKommunenummer;Navn;Leverandør;Merknader\r\n4601;\'=SUM(A1);"Acme; AS";"sier ""hei"""\r\n4626;\'@kalk;;\'-5\r\n';
+    const result = await upload(csv, 'commit', { kind: 'systems' });
+    expect(result.statusCode, result.body).toBe(200);
+    expect(summary(result.json())).toEqual({ systems: [2, 0, 0] });
+    const items = (await t.owner.inject(`${base}/systems?sort=municipalityNumber`)).json().items;
+    expect(items.map((i: { name: string; vendor: string; notes: string }) => [i.name, i.vendor, i.notes])).toEqual([
+      ['=SUM(A1)', 'Acme; AS', 'sier "hei"'],
+      ['@kalk', null, '-5'],
+    ]);
+    const exported = await t.owner.inject(`${base}/systems/export.csv`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body.startsWith('\uFEFFKommunenummer;Navn;')).toBe(true);
+    expect(exported.body).toContain("'=SUM(A1)");
+    const again = await upload(exported.body, 'commit', { kind: 'systems' });
+    expect(summary(again.json())).toEqual({ systems: [0, 0, 2] });
+  });
+
+  it('reads only the sheet of the kind asked for', async () => {
+    const result = await upload(await workbook(sample), 'preview', { kind: 'systems' });
+    expect(summary(result.json())).toEqual({ systems: [3, 0, 0] });
+  });
+
+  it('asks for the kind of a CSV', async () => {
+    const response = await upload('Kommunenummer;Navn\r\n4601;X\r\n', 'preview');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('KIND_REQUIRED');
+  });
+});
+
+describe('export', () => {
+  it('exports everything in the template layout, and re-importing it changes nothing; formulas stay text', async () => {
+    const withFormula = structuredClone(sample);
+    withFormula['IKT-systemer']!.push(['4626', '=HYPERLINK("http://x")', '+47 Leverandør', '-Produkt', null, null, null, null]);
+    expect((await upload(await workbook(withFormula), 'commit')).statusCode).toBe(200);
+    const response = await t.owner.inject(`${base}/export.xlsx`);
+    expect(response.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const systems = book.getWorksheet('IKT-systemer')!;
+    const cells: ExcelJS.Cell[] = [];
+    systems.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    const formulaCell = cells.find((cell) => String(cell.value).startsWith('=HYPERLINK'))!;
+    expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
+    expect(cells.some((cell) => cell.type === ExcelJS.ValueType.Formula)).toBe(false);
+    const before = await counts();
+    const again = await upload(response.rawPayload, 'commit');
+    expect(again.statusCode, again.body).toBe(200);
+    const result = again.json() as ImportResult;
+    expect(result.sheets.every((sheet) => sheet.created === 0 && sheet.updated === 0)).toBe(true);
+    expect(summary(result)).toMatchObject({ systems: [0, 0, 4], contracts: [0, 0, 1], integrations: [0, 0, 2] });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('refusals', () => {
+  it('refuses a zip bomb before reading it', async () => {
+    const bomb = buildZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(120 * 1024 * 1024) }], { claimedSize: 1000 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const response = await upload(bomb, 'preview');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('SPREADSHEET_TOO_LARGE');
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const response = await upload(Buffer.alloc(11 * 1024 * 1024, 1), 'preview');
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error).toMatchObject({ code: 'FILE_TOO_LARGE' });
+    expect(response.json().error.message).toContain('MB');
+  });
+
+  it('refuses what is not a spreadsheet', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 0xff, 0xfe, 0x00])]);
+    const response = await upload(pdf, 'preview');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('NOT_A_SPREADSHEET');
+    const brokenZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), deflateRawSync(Buffer.from('x'))]);
+    expect((await upload(brokenZip, 'preview')).json().error.code).toBe('NOT_A_SPREADSHEET');
+  });
+
+  it('refuses more rows than the limit', async () => {
+    const rows: Array<Array<string>> = [['Kommunenummer', 'Navn']];
+    for (let i = 0; i < 20_001; i++) rows.push(['4601', `S${i}`]);
+    const csv = rows.map((row) => row.join(';')).join('\r\n');
+    const response = await upload(csv, 'preview', { kind: 'systems' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('TOO_MANY_ROWS');
+  });
+});
+
+describe('a workbook written by LibreOffice', () => {
+  it('imports correctly', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const file = await readFile(new URL('../../../../test-fixtures/inventory-libreoffice.xlsx', import.meta.url));
+    const result = await upload(file, 'commit');
+    expect(result.statusCode, result.body).toBe(200);
+    expect(summary(result.json())).toEqual({ systems: [3, 0, 0], contracts: [1, 0, 0], integrations: [2, 0, 0] });
+    const systems = (await t.owner.inject(`${base}/systems?sort=name`)).json().items;
+    expect(systems.map((s: { name: string }) => s.name)).toEqual(['Elements', 'Gerica', 'Visma Enterprise']);
+    expect(systems[2]).toMatchObject({
+      municipalityNumber: '4601',
+      vendor: 'Visma AS',
+      solutionAreaId: 'samla-omrade-servere-lagring-og-drift',
+      hosting: 'saas',
+      userCount: 1200,
+      archiveWorthy: true,
+    });
+    expect(systems[1].notes).toBe('=ikke en formel');
+    const contract = (await t.owner.inject(`${base}/contracts`)).json().items[0];
+    expect(contract).toMatchObject({ startDate: '2021-03-01', endDate: '2027-12-31', annualCost: 125000.5 });
+    expect(contract.systems).toHaveLength(2);
+    const integrations = (await t.owner.inject(`${base}/integrations`)).json().items;
+    expect(integrations.map((i: { commonSolutionId: string | null }) => i.commonSolutionId).sort()).toEqual(['id-porten', null]);
+    expect((await upload(file, 'preview')).json().sheets.every((s: { unchanged: number }) => s.unchanged > 0)).toBe(true);
+  });
+});

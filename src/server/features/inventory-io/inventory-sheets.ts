@@ -1,0 +1,193 @@
+import { inventoryValueLabels, type InventoryKindKey } from '#shared/contracts/inventory.ts';
+
+/**
+ * The one layout of the inventory in a spreadsheet: sheet names, column
+ * headers and what each column holds. The template, the xlsx and CSV exports
+ * and the import all read it from here, so an export imports with no changes.
+ */
+export type ColumnType =
+  | 'municipality'
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'year'
+  | 'flag'
+  | 'date'
+  | 'choice'
+  | 'area'
+  | 'system'
+  | 'systems'
+  | 'commonSolution';
+
+export interface Column {
+  header: string;
+  /** The field in the kind's contract. */
+  field: string;
+  type: ColumnType;
+  required?: boolean;
+  /** For choices: the stored value → its Norwegian label. */
+  labels?: Readonly<Record<string, string>>;
+  width?: number;
+}
+
+export interface SheetLayout {
+  kind: InventoryKindKey;
+  sheet: string;
+  columns: Column[];
+  /** The fields that identify a row within a merger (besides the municipality). */
+  naturalKey: string[];
+  description: string;
+}
+
+const municipality: Column = { header: 'Kommunenummer', field: 'municipalityNumber', type: 'municipality', required: true, width: 16 };
+const notes: Column = { header: 'Merknader', field: 'notes', type: 'text', width: 40 };
+const text = (header: string, field: string, width = 24): Column => ({ header, field, type: 'text', width });
+
+export const sheetLayouts: SheetLayout[] = [
+  {
+    kind: 'systems',
+    sheet: 'IKT-systemer',
+    description: 'IKT-systemer og fagsystemer. Gjenkjennes på kommunenummer, navn og leverandør.',
+    naturalKey: ['name', 'vendor'],
+    columns: [
+      municipality,
+      { header: 'Navn', field: 'name', type: 'text', required: true, width: 32 },
+      text('Leverandør', 'vendor'),
+      text('Produkt', 'product'),
+      text('Versjon', 'productVersion', 12),
+      { header: 'Løsningsområde', field: 'solutionAreaId', type: 'area', width: 36 },
+      text('Tjenesteområde', 'serviceArea'),
+      { header: 'Drift', field: 'hosting', type: 'choice', labels: inventoryValueLabels.hosting, width: 18 },
+      { header: 'Antall brukere', field: 'userCount', type: 'integer', width: 14 },
+      text('Systemeier', 'systemOwner'),
+      { header: 'Arkivverdig', field: 'archiveWorthy', type: 'flag', width: 12 },
+      notes,
+    ],
+  },
+  {
+    kind: 'digitalServices',
+    sheet: 'Digitale tjenester',
+    description: 'Digitale tjenester for innbyggere og næringsliv. Gjenkjennes på kommunenummer og navn.',
+    naturalKey: ['name'],
+    columns: [
+      municipality,
+      { header: 'Navn', field: 'name', type: 'text', required: true, width: 32 },
+      text('Leverandør', 'vendor'),
+      text('Versjon', 'productVersion', 12),
+      text('Kanal', 'channel'),
+      { header: 'System', field: 'systemId', type: 'system', width: 28 },
+      notes,
+    ],
+  },
+  {
+    kind: 'contracts',
+    sheet: 'Avtaler',
+    description: 'Avtaleverket. Gjenkjennes på kommunenummer, leverandør og hva avtalen gjelder.',
+    naturalKey: ['vendor', 'subject'],
+    columns: [
+      municipality,
+      { header: 'Leverandør', field: 'vendor', type: 'text', required: true, width: 24 },
+      text('Avtaletype', 'type', 18),
+      text('Gjelder', 'subject', 32),
+      { header: 'Startdato', field: 'startDate', type: 'date', width: 12 },
+      { header: 'Sluttdato', field: 'endDate', type: 'date', width: 12 },
+      { header: 'Oppsigelsestid (måneder)', field: 'noticePeriodMonths', type: 'integer', width: 14 },
+      text('Oppsigelsesklausul', 'terminationClause', 32),
+      { header: 'Endringsklausul', field: 'changeClause', type: 'choice', labels: inventoryValueLabels.changeClause, width: 32 },
+      { header: 'Årlig kostnad (kr)', field: 'annualCost', type: 'decimal', width: 16 },
+      { header: 'Systemer', field: 'systemIds', type: 'systems', width: 40 },
+      notes,
+    ],
+  },
+  {
+    kind: 'integrations',
+    sheet: 'Integrasjoner',
+    description:
+      'Integrasjoner fra et system til et annet system eller til en nasjonal fellesløsning. ' +
+      'Gjenkjennes på kommunenummer, fra-system og mål.',
+    naturalKey: ['fromSystemId', 'toSystemId', 'commonSolutionId'],
+    columns: [
+      municipality,
+      { header: 'Fra system', field: 'fromSystemId', type: 'system', required: true, width: 28 },
+      { header: 'Til system', field: 'toSystemId', type: 'system', width: 28 },
+      { header: 'Fellesløsning', field: 'commonSolutionId', type: 'commonSolution', width: 28 },
+      { header: 'Retning', field: 'direction', type: 'choice', labels: inventoryValueLabels.direction, width: 14 },
+      { header: 'Metode', field: 'method', type: 'choice', labels: inventoryValueLabels.method, width: 12 },
+      notes,
+    ],
+  },
+  {
+    kind: 'archives',
+    sheet: 'Arkiv og data',
+    description: 'Hvor arkivverdig og bevaringsverdig dokumentasjon ligger. Gjenkjennes på kommunenummer og navn.',
+    naturalKey: ['name'],
+    columns: [
+      municipality,
+      { header: 'Navn', field: 'name', type: 'text', required: true, width: 32 },
+      text('Beskrivelse', 'description', 32),
+      { header: 'Hvor', field: 'locationKind', type: 'choice', labels: inventoryValueLabels.locationKind, width: 16 },
+      { header: 'System', field: 'systemId', type: 'system', width: 28 },
+      { header: 'Noark 5', field: 'noark5', type: 'flag', width: 10 },
+      text('Omfang', 'volume', 16),
+      { header: 'Fra år', field: 'periodFrom', type: 'year', width: 10 },
+      { header: 'Til år', field: 'periodTo', type: 'year', width: 10 },
+      text('Tilgang i ny kommune', 'accessNeeded', 32),
+      notes,
+    ],
+  },
+  {
+    kind: 'infrastructure',
+    sheet: 'Infrastruktur',
+    description: 'Servere, serverrom, nettverk, sikkerhet, identitet og tilgang. Gjenkjennes på kommunenummer, kategori og navn.',
+    naturalKey: ['category', 'name'],
+    columns: [
+      municipality,
+      { header: 'Kategori', field: 'category', type: 'choice', required: true, labels: inventoryValueLabels.category, width: 22 },
+      { header: 'Navn', field: 'name', type: 'text', required: true, width: 32 },
+      text('Beskrivelse', 'description', 32),
+      text('Plassering', 'location'),
+      notes,
+    ],
+  },
+  {
+    kind: 'itOrganisation',
+    sheet: 'IKT-organisasjon',
+    description: 'Roller, kompetanse og årsverk. Gjenkjennes på kommunenummer og rolle.',
+    naturalKey: ['role'],
+    columns: [
+      municipality,
+      { header: 'Rolle', field: 'role', type: 'text', required: true, width: 28 },
+      text('Kompetanse', 'competence', 40),
+      { header: 'Årsverk', field: 'fte', type: 'decimal', width: 10 },
+      notes,
+    ],
+  },
+  {
+    kind: 'intermunicipalCooperation',
+    sheet: 'Interkommunalt samarbeid',
+    description: 'Interkommunale samarbeid. Gjenkjennes på kommunenummer og navn.',
+    naturalKey: ['name'],
+    columns: [
+      municipality,
+      { header: 'Navn', field: 'name', type: 'text', required: true, width: 32 },
+      text('Omfang', 'scope', 32),
+      { header: 'Form', field: 'form', type: 'choice', labels: inventoryValueLabels.form, width: 16 },
+      text('Deltakere', 'partners', 32),
+      text('Arkiv', 'archive', 32),
+      notes,
+    ],
+  },
+];
+
+export const layoutOfKind = (kind: InventoryKindKey): SheetLayout => sheetLayouts.find((layout) => layout.kind === kind)!;
+
+/** A CSV's or a sheet's kind from the kind key, its URL segment or its sheet name. */
+export function findLayout(name: string): SheetLayout | undefined {
+  const key = name.trim().toLocaleLowerCase('nb');
+  return sheetLayouts.find(
+    (layout) =>
+      layout.kind.toLocaleLowerCase('nb') === key ||
+      layout.sheet.toLocaleLowerCase('nb') === key ||
+      layout.kind.replaceAll(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) === key,
+  );
+}

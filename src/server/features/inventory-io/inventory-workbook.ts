@@ -1,0 +1,199 @@
+import ExcelJS from 'exceljs';
+import { csvDocument, parseCsv } from '#server/lib/csv.ts';
+import { formatDate, type CellValue, type SheetInput } from './inventory-import.domain.ts';
+import { sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
+
+/**
+ * The workbook Samla writes (template and export share it) and how it reads
+ * one back. Cells here are display values: names of systems, Norwegian labels
+ * of fixed values; the service turns stored rows into them.
+ */
+export type DisplayRow = Record<string, CellValue>;
+
+export interface WorkbookLists {
+  municipalities: ReadonlyArray<{ number: string; name: string }>;
+  areaLabels: readonly string[];
+  commonSolutionNames: readonly string[];
+}
+
+const listsSheet = 'Lister';
+const columnLetter = (index: number) => {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+};
+
+function instructions(sheet: ExcelJS.Worksheet, lists: WorkbookLists): void {
+  const lines: string[] = [
+    'Samla – kartlegging av IKT i kommunene',
+    '',
+    'Slik bruker du arbeidsboken',
+    '• Hvert ark er én type register: ' + sheetLayouts.map((layout) => `«${layout.sheet}»`).join(', ') + '.',
+    '• Første rad i hvert ark er overskriftene. Ikke endre dem; kolonner Samla ikke kjenner, blir ikke lest.',
+    '• Kolonnen «Kommunenummer» sier hvilken kommune raden gjelder, så én arbeidsbok kan ha alle kommunene i sammenslåingen: ' +
+      lists.municipalities.map((m) => `${m.number} ${m.name}`).join(', ') + '.',
+    '• Radene kjennes igjen på en naturlig nøkkel (se under). Finnes raden fra før, oppdateres den; ellers legges den til. ' +
+      'Å laste opp samme fil to ganger endrer ingenting.',
+    '• Rader som ikke står i filen, blir ikke slettet. Slett dem i Samla.',
+    '• En tom celle tømmer feltet i Samla.',
+    '• Faste verdier (Drift, Endringsklausul, Retning, Metode, Hvor, Kategori, Form, Løsningsområde) velges fra nedtrekkslisten.',
+    '• Datoer skrives dd.mm.åååå. Ja/Nei-felt: «Ja», «Nei» eller tomt (ukjent).',
+    '• Systemer nevnes ved navn, i samme kommune. «Systemer» i «Avtaler» er en liste skilt med semikolon (;). ' +
+      'Systemer som legges til i samme fil, kan brukes.',
+    '• «Fellesløsning» i «Integrasjoner» er navnet eller forkortelsen på en nasjonal fellesløsning (f.eks. «Altinn», «KRR»).',
+    '• Samla viser først hva som vil bli endret, og lagrer bare når du bekrefter. Har filen feil, lagres ingenting; ' +
+      'hver feil vises med ark, rad og kolonne.',
+    '',
+    'Arkene',
+    ...sheetLayouts.map((layout) => `• ${layout.sheet}: ${layout.description}`),
+  ];
+  lines.forEach((line, index) => {
+    const row = sheet.addRow([line]);
+    if (index === 0 || line === 'Slik bruker du arbeidsboken' || line === 'Arkene') row.font = { bold: true };
+  });
+  sheet.getColumn(1).width = 140;
+  sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+}
+
+/** The template (no rows) or an export: the same sheets, headers and dropdowns. */
+export async function writeWorkbook(lists: WorkbookLists, rowsByKind: Partial<Record<string, DisplayRow[]>> = {}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Samla';
+  instructions(workbook.addWorksheet('Veiledning'), lists);
+
+  // The dropdowns' values live in a hidden sheet: a list typed into the rule itself is capped at 255 characters.
+  const lists_ = workbook.addWorksheet(listsSheet, { state: 'hidden' });
+  const listColumns: Array<{ key: string; values: readonly string[] }> = [
+    { key: 'municipality', values: lists.municipalities.map((m) => m.number) },
+    { key: 'area', values: lists.areaLabels },
+    { key: 'commonSolution', values: lists.commonSolutionNames },
+    { key: 'flag', values: ['Ja', 'Nei'] },
+    ...sheetLayouts.flatMap((layout) =>
+      layout.columns.filter((c) => c.labels).map((c) => ({ key: `${layout.kind}.${c.field}`, values: Object.values(c.labels!) })),
+    ),
+  ];
+  const listRange = new Map<string, string>();
+  listColumns.forEach((list, index) => {
+    const letter = columnLetter(index);
+    list.values.forEach((value, row) => {
+      lists_.getCell(`${letter}${row + 1}`).value = value;
+    });
+    listRange.set(list.key, `${listsSheet}!$${letter}$1:$${letter}$${Math.max(1, list.values.length)}`);
+  });
+
+  for (const layout of sheetLayouts) {
+    const sheet = workbook.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = layout.columns.map((column) => ({ header: column.header, key: column.field, width: column.width ?? 20 }));
+    sheet.getRow(1).font = { bold: true };
+    const rows = rowsByKind[layout.kind] ?? [];
+    for (const row of rows) sheet.addRow(layout.columns.map((column) => row[column.field] ?? null));
+    layout.columns.forEach((column, index) => {
+      if (column.type === 'date') sheet.getColumn(index + 1).numFmt = 'dd.mm.yyyy';
+      // Kommunenummer as text: 0301 must not become 301.
+      if (column.type === 'municipality') sheet.getColumn(index + 1).numFmt = '@';
+      const list = validationList(layout, column);
+      if (!list) return;
+      const letter = columnLetter(index);
+      // Ranges, not cells: exceljs expands each validated cell when it reads a workbook back.
+      const last = Math.max(1000, rows.length + 500);
+      (sheet as unknown as { dataValidations: { add: (address: string, rule: unknown) => void } }).dataValidations.add(
+        `${letter}2:${letter}${last}`,
+        {
+          type: 'list',
+          allowBlank: true,
+          formulae: [listRange.get(list)!],
+          showErrorMessage: column.type !== 'commonSolution',
+          errorTitle: 'Ugyldig verdi',
+          error: `Velg en verdi fra listen for «${column.header}».`,
+        },
+      );
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function validationList(layout: SheetLayout, column: Column): string | undefined {
+  if (column.type === 'municipality' || column.type === 'area' || column.type === 'commonSolution' || column.type === 'flag') {
+    return column.type;
+  }
+  if (column.labels) return `${layout.kind}.${column.field}`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------- reading
+
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return plainValue((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value) return plainValue(value.text as ExcelJS.CellValue);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+export class TooManyRowsError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly rows: number,
+  ) {
+    super(`too many rows in ${sheet}`);
+  }
+}
+
+function isEmpty(cells: CellValue[]): boolean {
+  return cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
+}
+
+/** The sheets Samla knows, by name; the header is the first row. Other sheets are not read. */
+export async function readWorkbook(buffer: Buffer, maxRows: number): Promise<SheetInput[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const inputs: SheetInput[] = [];
+  for (const sheet of workbook.worksheets) {
+    const layout = sheetLayouts.find((l) => l.sheet.toLocaleLowerCase('nb') === sheet.name.trim().toLocaleLowerCase('nb'));
+    if (!layout) continue;
+    if (sheet.actualRowCount - 1 > maxRows) throw new TooManyRowsError(layout.sheet, sheet.actualRowCount - 1);
+    const headerRow = sheet.getRow(1);
+    const width = Math.max(headerRow.cellCount, layout.columns.length);
+    const headers: Array<string | null> = [];
+    for (let col = 1; col <= width; col++) {
+      const value = plainValue(headerRow.getCell(col).value);
+      headers.push(value === null ? null : String(value).trim());
+    }
+    const rows: SheetInput['rows'] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      if (number === 1) return;
+      const cells: CellValue[] = [];
+      for (let col = 1; col <= headers.length; col++) cells.push(plainValue(row.getCell(col).value));
+      if (!isEmpty(cells)) rows.push({ row: number, cells });
+    });
+    inputs.push({ sheet: layout.sheet, layout, headerRow: 1, headers, rows });
+  }
+  return inputs;
+}
+
+export function readCsv(text: string, layout: SheetLayout, maxRows: number): SheetInput {
+  const [headers = [], ...body] = parseCsv(text);
+  const rows = body
+    .map((cells, index) => ({ row: index + 2, cells: cells as CellValue[] }))
+    .filter((row) => !isEmpty(row.cells));
+  if (rows.length > maxRows) throw new TooManyRowsError('CSV', rows.length);
+  return { sheet: 'CSV', layout, headerRow: 1, headers: headers.map((h) => h.trim()), rows };
+}
+
+export function writeCsv(layout: SheetLayout, rows: readonly DisplayRow[]): string {
+  const text = (value: CellValue): string => {
+    if (value === null) return '';
+    if (value instanceof Date) return formatDate(value.toISOString().slice(0, 10));
+    if (typeof value === 'number') return String(value).replace('.', ',');
+    return String(value);
+  };
+  return csvDocument([layout.columns.map((c) => c.header), ...rows.map((row) => layout.columns.map((c) => text(row[c.field] ?? null)))]);
+}
