@@ -689,6 +689,7 @@ export const nb = {
       empty: 'Ingen systemer er registrert ennå.',
       noMatches: 'Ingen områder passer filtrene.',
       users: (count: string) => `${count} brukere`,
+      sharedTag: 'Felles produkt',
       areaCount: (count: string) => `Viser ${count} løsningsområder.`,
     },
     import: {
