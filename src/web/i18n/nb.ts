@@ -690,6 +690,9 @@ export const nb = {
       noMatches: 'Ingen områder passer filtrene.',
       users: (count: string) => `${count} brukere`,
       sharedTag: 'Felles produkt',
+      showEmpty: 'Vis også områder uten systemer',
+      area: 'Løsningsområde',
+      caption: (sector: string) => `${sector}: systemene i hver kommune per løsningsområde`,
       areaCount: (count: string) => `Viser ${count} løsningsområder.`,
     },
     import: {

@@ -267,9 +267,6 @@ function RegisterFilterForm({ merger, spec, filters, areas, onChange }: FilterFo
         {spec.filters.includes('vendor') && (
           <Textfield id='register-vendor' label={t.vendorFilter} value={vendor} onChange={(event) => setVendor(event.target.value)} />
         )}
-        <Button type='submit' variant='secondary' className='samla-filters__submit'>
-          {t.search}
-        </Button>
         <Field>
           <Label>{m.inventory.fields.municipalityNumber}</Label>
           <Select id='register-municipality' value={filters.municipality ?? ''} onChange={(event) => onChange({ municipality: event.target.value || undefined })}>
@@ -311,6 +308,9 @@ function RegisterFilterForm({ merger, spec, filters, areas, onChange }: FilterFo
             </Select>
           </Field>
         )}
+        <Button type='submit' variant='secondary' className='samla-filters__submit'>
+          {t.search}
+        </Button>
         {active && (
           <Button variant='tertiary' data-size='sm' onClick={() => onChange('clear')} className='samla-filters__clear'>
             {t.clearFilters}

@@ -13,6 +13,7 @@ import { InventoryNav } from './inventory-nav.tsx';
 
 const sectorParam = 'sektor';
 const sharedParam = 'felles';
+const emptyParam = 'tomme';
 
 export function SideBySidePage() {
   const { mergerId = '' } = useParams();
@@ -44,6 +45,7 @@ function Matrix({ data }: { data: SideBySide }) {
   const [params, setParams] = useSearchParams();
   const sector = params.get(sectorParam) ?? '';
   const onlyShared = params.get(sharedParam) === 'ja';
+  const showEmpty = params.get(emptyParam) === 'ja';
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -52,7 +54,8 @@ function Matrix({ data }: { data: SideBySide }) {
   };
   const sectors = useMemo(() => [...new Set(data.areas.map((area) => area.sector ?? t.noArea))], [data, t.noArea]);
   const areas = data.areas.filter(
-    (area) => (sector === '' || (area.sector ?? t.noArea) === sector) && (!onlyShared || area.sharedProducts.length > 0),
+    (area) => (sector === '' || (area.sector ?? t.noArea) === sector) && (!onlyShared || area.sharedProducts.length > 0) &&
+      (showEmpty || area.municipalities.some((entry) => entry.systems.length > 0)),
   );
   const groups: Array<{ sector: string; areas: SideBySideArea[] }> = [];
   for (const area of areas) {
@@ -93,6 +96,13 @@ function Matrix({ data }: { data: SideBySide }) {
             onChange={(event) => set(sharedParam, event.target.checked ? 'ja' : undefined)}
             className='samla-filters__check'
           />
+          <Checkbox
+            id='sbs-empty'
+            label={t.showEmpty}
+            checked={showEmpty}
+            onChange={(event) => set(emptyParam, event.target.checked ? 'ja' : undefined)}
+            className='samla-filters__check'
+          />
         </div>
         <Paragraph data-size='sm' className='samla-muted' role='status'>
           {t.areaCount(fmt.number(areas.length))}
@@ -108,9 +118,7 @@ function Matrix({ data }: { data: SideBySide }) {
           <Heading level={2} data-size='sm' id={`sector-${slug(group.sector)}`}>
             {group.sector}
           </Heading>
-          {group.areas.map((area) => (
-            <AreaTable key={area.solutionAreaId ?? 'none'} area={area} municipalities={data.municipalities} />
-          ))}
+          <SectorTable sector={group.sector} areas={group.areas} municipalities={data.municipalities} />
         </section>
       ))}
     </>
@@ -121,88 +129,97 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-');
 }
 
-function AreaTable({ area, municipalities }: { area: SideBySideArea; municipalities: SideBySide['municipalities'] }) {
+function SectorTable({ sector, areas, municipalities }: { sector: string; areas: SideBySideArea[]; municipalities: SideBySide['municipalities'] }) {
+  const { m } = useI18n();
+  const t = m.inventory.sideBySide;
+  return (
+    <div className='samla-table-scroll'>
+      <Table data-color='neutral' className='samla-table samla-sbs-table' border data-size='sm'>
+        <caption className='ds-sr-only'>{t.caption(sector)}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope='col'>{t.area}</Table.HeaderCell>
+            {municipalities.map((mu) => (
+              <Table.HeaderCell key={mu.number} scope='col'>
+                {mu.name}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {areas.map((area) => (
+            <AreaRow key={area.solutionAreaId ?? 'none'} area={area} municipalities={municipalities} />
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function AreaRow({ area, municipalities }: { area: SideBySideArea; municipalities: SideBySide['municipalities'] }) {
   const { m, fmt } = useI18n();
   const t = m.inventory.sideBySide;
   const sharedIds = new Set(area.sharedProducts.flatMap((group) => group.systemIds));
-  const headingId = `area-${area.solutionAreaId ?? 'none'}`;
   return (
-    <div className='samla-sbs-area'>
-      <Heading level={3} data-size='xs' id={headingId}>
-        {area.solutionAreaId === null ? t.noArea : area.name}
-      </Heading>
-      {(area.sharedProducts.length > 0 || area.sharedVendors.length > 0) && (
-        <ul className='samla-sbs-tags'>
-          {area.sharedProducts.map((group) => (
-            <li key={`p-${group.name}`}>
-              <Tag data-color='success' data-size='sm'>
-                {t.sharedProduct(group.name, fmt.number(group.municipalityNumbers.length))}
-              </Tag>
-            </li>
-          ))}
-          {area.sharedVendors.map((group) => (
-            <li key={`v-${group.name}`}>
-              <Tag data-color='info' data-size='sm'>
-                {t.sharedVendor(group.name, fmt.number(group.municipalityNumbers.length))}
-              </Tag>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className='samla-table-scroll'>
-        <Table data-color='neutral' className='samla-table samla-sbs-table' border data-size='sm' aria-labelledby={headingId}>
-          <Table.Head>
-            <Table.Row>
-              {municipalities.map((mu) => (
-                <Table.HeaderCell key={mu.number} scope='col'>
-                  {mu.name}
-                </Table.HeaderCell>
-              ))}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            <Table.Row>
-              {municipalities.map((mu) => {
-                const systems = area.municipalities.find((entry) => entry.municipalityNumber === mu.number)?.systems ?? [];
-                return (
-                  <Table.Cell key={mu.number}>
-                    {systems.length === 0 ? (
-                      <span className='samla-muted'>{t.none}</span>
-                    ) : (
-                      <ul className='samla-sbs-systems'>
-                        {systems.map((system) => (
-                          <li key={system.id} className={sharedIds.has(system.id) ? 'samla-sbs-shared' : undefined}>
-                            <strong>{system.name}</strong>
-                            {sharedIds.has(system.id) && (
-                              <>
-                                {' '}
-                                <Tag data-color='success' data-size='sm'>
-                                  {m.inventory.sideBySide.sharedTag}
-                                </Tag>
-                              </>
-                            )}
-                            <br />
-                            <span className='samla-muted'>
-                              {[
-                                [system.vendor, system.product].filter(Boolean).join(' / '),
-                                system.productVersion,
-                                system.userCount === null ? null : t.users(fmt.number(system.userCount)),
-                                system.hosting ? m.inventory.values.hosting?.[system.hosting] : null,
-                              ]
-                                .filter(Boolean)
-                                .join(' · ')}
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
+    <Table.Row>
+      <Table.HeaderCell scope='row' className='samla-sbs-area'>
+        <span className='samla-sbs-area__name'>{area.solutionAreaId === null ? t.noArea : area.name}</span>
+        {(area.sharedProducts.length > 0 || area.sharedVendors.length > 0) && (
+          <ul className='samla-sbs-tags'>
+            {area.sharedProducts.map((group) => (
+              <li key={`p-${group.name}`}>
+                <Tag data-color='success' data-size='sm'>
+                  {t.sharedProduct(group.name, fmt.number(group.municipalityNumbers.length))}
+                </Tag>
+              </li>
+            ))}
+            {area.sharedVendors.map((group) => (
+              <li key={`v-${group.name}`}>
+                <Tag data-color='info' data-size='sm'>
+                  {t.sharedVendor(group.name, fmt.number(group.municipalityNumbers.length))}
+                </Tag>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Table.HeaderCell>
+      {municipalities.map((mu) => {
+        const systems = area.municipalities.find((entry) => entry.municipalityNumber === mu.number)?.systems ?? [];
+        return (
+          <Table.Cell key={mu.number}>
+            {systems.length === 0 ? (
+              <span className='samla-muted'>{t.none}</span>
+            ) : (
+              <ul className='samla-sbs-systems'>
+                {systems.map((system) => (
+                  <li key={system.id} className={sharedIds.has(system.id) ? 'samla-sbs-shared' : undefined}>
+                    <strong>{system.name}</strong>
+                    {sharedIds.has(system.id) && (
+                      <>
+                        {' '}
+                        <Tag data-color='success' data-size='sm'>
+                          {t.sharedTag}
+                        </Tag>
+                      </>
                     )}
-                  </Table.Cell>
-                );
-              })}
-            </Table.Row>
-          </Table.Body>
-        </Table>
-      </div>
-    </div>
+                    <br />
+                    <span className='samla-muted'>
+                      {[
+                        [system.vendor, system.product].filter(Boolean).join(' / '),
+                        system.productVersion,
+                        system.userCount === null ? null : t.users(fmt.number(system.userCount)),
+                        system.hosting ? m.inventory.values.hosting?.[system.hosting] : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Table.Cell>
+        );
+      })}
+    </Table.Row>
   );
 }
