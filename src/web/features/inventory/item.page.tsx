@@ -455,7 +455,7 @@ function FieldInput({ field, merger, values, error, change, systems, setSystems,
       return (
         <SystemPicker
           id={id}
-          label={label}
+          label={m.inventory.fields[field.name] ?? field.name}
           mergerId={merger.id}
           municipality={municipality}
           value={value}
