@@ -284,3 +284,91 @@ describe('the inventory, through the browser', () => {
     await shot('import-done');
   });
 });
+
+describe('2,500 systems, a conflict, and a reader', () => {
+  let big: MergerDetail;
+  let firstSystem: { id: string; name: string };
+  const reader = { name: 'Rita Leser', email: 'rita.leser@nye-kommune.no', password: 'Rita leser kartleggingen' };
+
+  beforeAll(async () => {
+    const created = await createMergerViaApi(api, {
+      name: 'Stor kartlegging',
+      newMunicipalityName: 'Nye Stor',
+      mergerDate: '2030-01-01',
+      municipalities: ['3101', '3105'],
+    });
+    big = (await (await api.request('GET', `/mergers/${created.id}`)).json()) as MergerDetail;
+    const numbers = Array.from({ length: 2500 }, (_, index) => index);
+    for (let start = 0; start < numbers.length; start += 50) {
+      await Promise.all(
+        numbers.slice(start, start + 50).map(async (index) => {
+          const response = await api.request('POST', `/mergers/${big.id}/inventory/systems`, {
+            municipalityNumber: index % 2 === 0 ? '3101' : '3105',
+            name: `System ${String(index).padStart(4, '0')}`,
+            vendor: `Leverandør ${index % 40}`,
+            userCount: index,
+          });
+          if (response.status !== 201) throw new Error(`POST systems gave ${response.status}: ${await response.text()}`);
+          if (index === 0) firstSystem = (await response.json()) as { id: string; name: string };
+        }),
+      );
+    }
+    const user = await api.request('POST', '/users', reader);
+    if (user.status !== 201) throw new Error(`POST /users gave ${user.status}: ${await user.text()}`);
+    const member = await api.request('POST', `/mergers/${big.id}/members`, { email: reader.email, role: 'reader' });
+    if (member.status !== 201) throw new Error(`POST members gave ${member.status}: ${await member.text()}`);
+  }, 180_000);
+
+  it('shows 100 rows a page, with the count and paging', async () => {
+    await page.goto(`/sammenslainger/${big.id}/kartlegging/ikt-systemer`);
+    await expect.poll(() => page.locator('#register-count').innerText()).toBe('Viser 1–100 av 2\u00a0500');
+    expect(await rows().count()).toBe(100);
+    await page.getByText('Side 1 av 25').waitFor();
+    await expectNoAxeViolations(page, 'register with 2,500 rows');
+    await page.getByRole('button', { name: 'Neste side' }).click();
+    await page.waitForURL(/side=2/);
+    await expect.poll(() => page.locator('#register-count').innerText()).toBe('Viser 101–200 av 2\u00a0500');
+    await expect.poll(() => rows().first().innerText()).toContain('System 0100');
+    expect(await rows().count()).toBe(100);
+  });
+
+  it('explains a conflict when someone else saved first, and keeps what was typed', async () => {
+    await page.goto(`/sammenslainger/${big.id}/kartlegging/ikt-systemer/${firstSystem.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Endre «System 0000»' }).waitFor();
+    const patch = await api.request('PATCH', `/mergers/${big.id}/inventory/systems/${firstSystem.id}`, { version: 1, systemOwner: 'Noen andre' });
+    expect(patch.status).toBe(200);
+    await page.locator('#inv-vendor').fill('Ny leverandør');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByRole('heading', { name: 'Noen andre har endret raden' }).waitFor();
+    await expectNoAxeViolations(page, 'edit system, conflict');
+    await page.getByRole('button', { name: 'Hent nyeste versjon' }).click();
+    await page.getByText('Skjemaet viser nå den nyeste versjonen.', { exact: false }).waitFor();
+    expect(await page.locator('#inv-systemOwner').inputValue()).toBe('Noen andre');
+    await page.locator('.samla-draft').getByText('Ny leverandør').waitFor();
+    await page.getByRole('button', { name: 'Legg inn endringene mine igjen' }).click();
+    expect(await page.locator('#inv-vendor').inputValue()).toBe('Ny leverandør');
+    await expectNoAxeViolations(page, 'edit system, conflict reloaded');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kartlegging: IKT-systemer' }).waitFor();
+  });
+
+  it('lets a reader look but not change', async () => {
+    const other = await newPage(browser, server.baseUrl);
+    try {
+      const readerPage = other.page;
+      await signInThroughPage(readerPage, reader, `/sammenslainger/${big.id}/kartlegging/ikt-systemer`);
+      await readerPage.getByRole('heading', { level: 1, name: 'Kartlegging: IKT-systemer' }).waitFor();
+      await readerPage.getByText('rollen din gir ikke lov til å endre den', { exact: false }).waitFor();
+      expect(await readerPage.getByRole('link', { name: 'Legg til' }).count()).toBe(0);
+      await expectNoAxeViolations(readerPage, 'register as reader');
+      await readerPage.getByRole('link', { name: 'System 0000' }).click();
+      await readerPage.getByRole('heading', { level: 1, name: 'System 0000' }).waitFor();
+      expect(await readerPage.locator('form').count()).toBe(0);
+      expect(await readerPage.getByRole('button', { name: 'Slett' }).count()).toBe(0);
+      await readerPage.getByText('Noen andre').waitFor();
+      await expectNoAxeViolations(readerPage, 'system as reader');
+    } finally {
+      await other.context.close();
+    }
+  });
+});
