@@ -197,6 +197,32 @@ describe('the inventory, through the browser', () => {
     await expectNoAxeViolations(page, 'integrations register');
   });
 
+  it('adds a contract that covers a system', async () => {
+    await page.getByRole('link', { name: 'Avtaler' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kartlegging: Avtaler' }).waitFor();
+    await page.getByRole('link', { name: 'Legg til' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny avtale' }).waitFor();
+    await page.locator('#inv-municipalityNumber').selectOption({ label: name(0) });
+    await page.locator('#inv-vendor').fill('Visma');
+    await page.locator('#inv-endDate').fill('2029-12-31');
+    await page.locator('#inv-changeClause').selectOption({ label: 'Avtalen går over til ny kommune' });
+    await page.locator('#inv-annualCost').fill('1 200 000');
+    await page.locator('#inv-systemIds-search').fill('flyt');
+    await expect.poll(() => page.locator('#inv-systemIds option').allInnerTexts()).toContain('Flyt Skole – Visma');
+    await page.locator('#inv-systemIds').selectOption({ label: 'Flyt Skole – Visma' });
+    await page.getByRole('button', { name: 'Legg til systemet' }).click();
+    await page.getByRole('button', { name: 'Fjern Flyt Skole' }).waitFor();
+    await expectNoAxeViolations(page, 'new contract form');
+    await shot('contract-form');
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kartlegging: Avtaler' }).waitFor();
+    const row = page.getByRole('row', { name: /Visma/ });
+    await expect.poll(() => row.innerText()).toContain('Avtalen går over til ny kommune');
+    expect(await row.innerText()).toContain('Flyt Skole');
+    expect(await row.innerText()).toContain('31.12.2029');
+    await expectNoAxeViolations(page, 'contracts register');
+  });
+
   it('refuses to delete a system in use, and deletes one that is not', async () => {
     await page.getByRole('link', { name: 'IKT-systemer' }).click();
     await page.getByRole('link', { name: 'Acos WebSak' }).click();

@@ -651,6 +651,7 @@ export const nb = {
       deleteHeading: (name: string) => `Slette «${name}»?`,
       deleteText: 'Raden slettes fra kartleggingen. Det kan ikke angres.',
       deleteConfirm: 'Slett',
+      deleteConflict: 'Noen andre har endret raden etter at du åpnet den. Last siden på nytt og se om den fortsatt skal slettes.',
       saved: (name: string) => `«${name}» er lagret.`,
       created: (name: string) => `«${name}» er lagt til.`,
       deleted: (name: string) => `«${name}» er slettet.`,

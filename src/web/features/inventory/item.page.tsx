@@ -351,7 +351,13 @@ function ItemForm({ spec, merger, initial, reload }: ItemFormProps) {
           text={t.deleteText}
           confirmLabel={t.deleteConfirm}
           pending={remove.isPending}
-          error={remove.error ? errorText(remove.error, m) : undefined}
+          error={
+            remove.error
+              ? remove.error instanceof ApiError && remove.error.code === 'VERSION_CONFLICT'
+                ? t.deleteConflict
+                : errorText(remove.error, m)
+              : undefined
+          }
           onCancel={() => {
             setConfirmDelete(false);
             remove.reset();
