@@ -664,6 +664,8 @@ export const nb = {
       systemSearch: (label: string) => `Søk etter system (${label})`,
       systemSearchDescription: 'Skriv deler av navnet; listen viser systemene i kommunen du har valgt.',
       chooseSystem: 'Velg system',
+      systemToAdd: 'System å legge til',
+      systemSearchPlain: 'Søk etter system',
       noSystem: 'Ingen',
       pickMunicipalityFirst: 'Velg kommune først.',
       addSystem: 'Legg til systemet',

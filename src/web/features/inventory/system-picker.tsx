@@ -14,6 +14,8 @@ interface SystemPickerProps {
   onChange: (id: string, name: string | undefined) => void;
   error?: string | undefined;
   required?: boolean;
+  /** The search field's label; by default «Søk etter system (label)». */
+  searchLabel?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ interface SystemPickerProps {
  * the list API (`q`) and a select of what it found. Works with keyboard and screen readers as
  * two plain controls.
  */
-export function SystemPicker({ id, label, mergerId, municipality, value, valueName, onChange, error, required }: SystemPickerProps) {
+export function SystemPicker({ id, label, mergerId, municipality, value, valueName, onChange, error, required, searchLabel }: SystemPickerProps) {
   const { m } = useI18n();
   const t = m.inventory.edit;
   const [q, setQ] = useState('');
@@ -32,7 +34,7 @@ export function SystemPicker({ id, label, mergerId, municipality, value, valueNa
     <div className='samla-system-picker'>
       <Textfield
         id={`${id}-search`}
-        label={t.systemSearch(label)}
+        label={searchLabel ?? t.systemSearch(label)}
         description={municipality === '' ? t.pickMunicipalityFirst : t.systemSearchDescription}
         value={q}
         onChange={(event) => setQ(event.target.value)}
@@ -104,7 +106,8 @@ export function SystemsPicker({ id, label, mergerId, municipality, value, onChan
       )}
       <SystemPicker
         id={id}
-        label={t.chooseSystem}
+        label={t.systemToAdd}
+        searchLabel={t.systemSearchPlain}
         mergerId={mergerId}
         municipality={municipality}
         value={pick.id}
