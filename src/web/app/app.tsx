@@ -20,6 +20,13 @@ const MembersPage = lazy(() => import('#web/features/members/members.page.tsx').
 const HistoryPage = lazy(() => import('#web/features/history/history.page.tsx').then((mod) => ({ default: mod.HistoryPage })));
 const UsersPage = lazy(() => import('#web/features/users/users.page.tsx').then((mod) => ({ default: mod.UsersPage })));
 const TokensPage = lazy(() => import('#web/features/tokens/tokens.page.tsx').then((mod) => ({ default: mod.TokensPage })));
+const InventoryStartPage = lazy(() =>
+  import('#web/features/inventory/register.page.tsx').then((mod) => ({ default: mod.InventoryStartPage })),
+);
+const RegisterPage = lazy(() => import('#web/features/inventory/register.page.tsx').then((mod) => ({ default: mod.RegisterPage })));
+const InventoryItemPage = lazy(() => import('#web/features/inventory/item.page.tsx').then((mod) => ({ default: mod.InventoryItemPage })));
+const SideBySidePage = lazy(() => import('#web/features/inventory/side-by-side.page.tsx').then((mod) => ({ default: mod.SideBySidePage })));
+const ImportPage = lazy(() => import('#web/features/inventory/import.page.tsx').then((mod) => ({ default: mod.ImportPage })));
 const SetupPage = lazy(() => import('#web/features/auth/setup.page.tsx').then((mod) => ({ default: mod.SetupPage })));
 
 export function App() {
@@ -39,6 +46,11 @@ export function App() {
                 <Route path={routePatterns.task} element={<TaskEditPage />} />
                 <Route path={routePatterns.members} element={<MembersPage />} />
                 <Route path={routePatterns.history} element={<HistoryPage />} />
+                <Route path={routePatterns.inventoryStart} element={<InventoryStartPage />} />
+                <Route path={routePatterns.inventory} element={<RegisterPage />} />
+                <Route path={routePatterns.inventoryItem} element={<InventoryItemPage />} />
+                <Route path={routePatterns.sideBySide} element={<SideBySidePage />} />
+                <Route path={routePatterns.inventoryImport} element={<ImportPage />} />
                 <Route path={routePatterns.catalog} element={<CatalogPage />} />
                 <Route path={routePatterns.users} element={<UsersPage />} />
                 <Route path={routePatterns.tokens} element={<TokensPage />} />

@@ -45,6 +45,8 @@ function isErrorBody(value: unknown): value is { error: { code: string; message:
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A file sent as is (an upload), with its content type, instead of a JSON body. */
+  rawBody?: { data: Blob; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -83,12 +85,14 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody !== undefined) headers['content-type'] = options.rawBody.contentType;
   if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   const init: RequestInit = {
     method,
     headers,
     credentials: 'same-origin',
     ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(options.rawBody !== undefined ? { body: options.rawBody.data } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
   try {

@@ -63,6 +63,12 @@ function Overview({ merger }: { merger: MergerDetail }) {
       <nav aria-label={t.sectionsLabel} className='samla-merger-nav'>
         <ul>
           <li>
+            <RouterLink to={paths.inventory(merger.id)}>{m.inventory.overviewLink}</RouterLink>
+          </li>
+          <li>
+            <RouterLink to={paths.sideBySide(merger.id)}>{m.inventory.sideBySide.title}</RouterLink>
+          </li>
+          <li>
             <RouterLink to={paths.members(merger.id)}>{t.membersLink}</RouterLink>
           </li>
           <li>
