@@ -5,7 +5,7 @@ import type { Database } from '#server/db/client.ts';
 import { conflict, invalid, notFound } from '#server/errors.ts';
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { requireMerger } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import type { z } from 'zod';
 import type {
   ChecklistProgress,
@@ -73,7 +73,7 @@ export async function listTasks(
   mergerId: string,
   query: z.output<typeof listTasksQuery>,
 ): Promise<Task[]> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const catalog = loadCatalog();
   const today = todayInOslo(ctx.now());
   const phaseId = query.phase === undefined ? undefined : catalog.phases.find((p) => p.number === query.phase)?.id;
@@ -89,7 +89,7 @@ export async function listTasks(
 }
 
 export async function getTask(ctx: ServiceContext, mergerId: string, taskId: string): Promise<Task> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const row = await repo.findTask(ctx.db, mergerId, taskId);
   if (!row) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
   return toTask(row, loadCatalog(), todayInOslo(ctx.now()));
@@ -100,7 +100,7 @@ export async function createTask(
   mergerId: string,
   body: z.output<typeof createTaskBody>,
 ): Promise<Task> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const catalog = loadCatalog();
   const activity = activityIndex(catalog).get(body.activityId);
   if (!activity) {
@@ -148,7 +148,7 @@ export async function updateTask(
   taskId: string,
   body: z.output<typeof updateTaskBody>,
 ): Promise<Task> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const row = await ctx.db.transaction(async (tx) => {
     const current = await repo.findTask(tx, mergerId, taskId);

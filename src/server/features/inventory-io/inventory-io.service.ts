@@ -8,7 +8,7 @@ import { findCommonSolution, loadCommonSolutions, matchCommonSolution } from '#s
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMerger } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { inventoryKinds, inventoryPathSegments, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ImportMode, ImportResult } from '#shared/contracts/inventory-import.ts';
@@ -109,12 +109,12 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
 // ---------------------------------------------------------------- template and exports
 
 export async function template(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   return writeWorkbook(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)));
 }
 
 export async function exportWorkbook(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const stored = await loadStored(ctx.db, mergerId);
   const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored)]));
   return writeWorkbook(workbookLists(stored.municipalities), rowsByKind);
@@ -126,7 +126,7 @@ export async function exportCsv(
   kind: InventoryKindKey,
   filter: { municipality?: readonly string[] },
 ): Promise<string> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const stored = await loadStored(ctx.db, mergerId);
   const layout = layoutOfKind(kind);
   const wanted = filter.municipality ? new Set(filter.municipality) : undefined;
@@ -194,7 +194,7 @@ export async function importFile(
   body: unknown,
   options: { mode: ImportMode; kind?: InventoryKindKey },
 ): Promise<ImportResult> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const sheets = await readUpload(body, options.kind);
   const plan = async (db: Database) => {

@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '#server/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { commonSolutionKey, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
-import { requireMerger } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import {
@@ -164,7 +164,7 @@ export async function listItems<K extends InventoryKindKey>(
   mergerId: string,
   query: InventoryListQuery<K>,
 ): Promise<{ items: InventoryItem<K>[]; total: number }> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const { rows, total } = await repo.listKind(ctx.db, kind, mergerId, query, {
     commonSolutionIds: matchingCommonSolutionIds(query.q),
   });
@@ -177,7 +177,7 @@ export async function getItem<K extends InventoryKindKey>(
   mergerId: string,
   itemId: string,
 ): Promise<InventoryItem<K>> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const row = await repo.findRow(ctx.db, repo.inventoryTables[kind], mergerId, itemId);
   if (!row) throw itemNotFound(kind);
   const [item] = await toItems(ctx.db, kind, mergerId, [row as repo.InventoryRow<K>]);
@@ -190,7 +190,7 @@ export async function createItem<K extends InventoryKindKey>(
   mergerId: string,
   body: CreateBody<K>,
 ): Promise<InventoryItem<K>> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const definition = kindDefinitions[kind];
   // Absent optional fields are stored as «no value», so the merged row is the body with nulls.
@@ -222,7 +222,7 @@ export async function updateItem<K extends InventoryKindKey>(
   itemId: string,
   body: UpdateBody<K>,
 ): Promise<InventoryItem<K>> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const definition = kindDefinitions[kind];
   const table = repo.inventoryTables[kind];
@@ -260,7 +260,7 @@ export async function deleteItem<K extends InventoryKindKey>(
   itemId: string,
   expectedVersion: number | undefined,
 ): Promise<void> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const definition = kindDefinitions[kind];
   await ctx.db.transaction(async (tx) => {
@@ -289,7 +289,7 @@ export async function deleteItem<K extends InventoryKindKey>(
 }
 
 export async function getSideBySide(ctx: ServiceContext, mergerId: string): Promise<SideBySide> {
-  await requireMerger(ctx, mergerId);
+  requireMergerAccess(ctx, mergerId);
   const municipalities = await municipalitiesOfMerger(ctx.db, mergerId);
   const systems = await repo.listSystemsForSideBySide(ctx.db, mergerId);
   return {

@@ -6,11 +6,11 @@ import { creationChanges } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { permissionsOf } from '#server/features/auth/auth.domain.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
-import { invalid } from '#server/errors.ts';
+import { invalid, notFound } from '#server/errors.ts';
 import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/checklist/checklist.service.ts';
 import { registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
 import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
-import { requireMerger } from './merger-guard.ts';
+import { requireMergerAccess } from './merger-guard.ts';
 import * as repo from './mergers.repo.ts';
 
 function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRow[]): Merger {
@@ -92,11 +92,13 @@ export async function listMergers(ctx: ServiceContext): Promise<MergerSummary[]>
 }
 
 export async function getMerger(ctx: ServiceContext, mergerId: string): Promise<MergerDetail> {
-  const row = await requireMerger(ctx, mergerId);
-  const [municipalities, progress] = await Promise.all([
+  requireMergerAccess(ctx, mergerId);
+  const [row, municipalities, progress] = await Promise.all([
+    repo.findMerger(ctx.db, mergerId),
     repo.listMunicipalitiesOf(ctx.db, [mergerId]),
     checklistProgress(ctx, mergerId),
   ]);
+  if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
   const myRole = ctx.membership!.role;
   return { ...toMerger(row, municipalities), progress, myRole, myPermissions: permissionsOf(myRole) };
 }
