@@ -1,0 +1,242 @@
+import type { ChangeClause } from '#shared/contracts/inventory.ts';
+
+/**
+ * What must happen with each contract in the inventory when the municipalities
+ * merge, and by when. Pure functions over plain data: `today` is passed in, and
+ * every date is a calendar date 'YYYY-MM-DD' computed in UTC, so neither the
+ * server's time zone nor daylight saving can move a deadline by a day.
+ *
+ * The rules:
+ * - A contract that covers no system, or only systems whose fate is undecided,
+ *   waits for the decision on its solution area (`await_decision`, no deadline).
+ * - If any covered system continues, the contract must pass to the new
+ *   municipality (`transfer`), by the day before the merger date. Unless its
+ *   change clause says it transfers, a lawyer must look at it (`legalReview`).
+ *   A contract that ends before the merger date must be renewed or extended
+ *   (flag `expires_before_merger`).
+ * - Otherwise every decided system is migrated or retired, and the contract
+ *   must be over when the last of them is no longer needed: the day before the
+ *   merger date when any of them must be replaced before the merger (or its
+ *   timing is not set, the earlier and safer date), else the day before the end
+ *   of the transition. A contract whose end date comes by then can simply run
+ *   out (`let_expire`, deadline = end date; flag `check_auto_renewal`, since
+ *   many renew themselves unless terminated). Any other must be terminated
+ *   (`terminate`), with notice given by `latestNoticeDate`. If the notice period
+ *   is unknown, so is the deadline (flag `notice_period_unknown`). If some
+ *   covered systems are still undecided, the deadline is shown anyway, because
+ *   a missed notice date is costly (flag `some_systems_undecided`).
+ * - Notice periods are whole months that run from the end of the month in
+ *   which notice is given: notice on 15 March with 3 months ends the contract
+ *   on 30 June, as is usual in Norwegian contracts.
+ */
+
+export type SystemFate = 'continues' | 'migrated' | 'retired' | 'undecided';
+export type ReplacementTiming = 'before_merger' | 'transition';
+
+export interface ContractFacts {
+  id: string;
+  /** Agreed end date; null = runs until terminated. */
+  endDate: string | null;
+  /** Whole months; null = unknown. */
+  noticePeriodMonths: number | null;
+  /** Does the contract pass to the new municipality? */
+  changeClause: ChangeClause | null;
+  /** The fate of each system the contract covers, from the decision on its solution area, and when the replacement must be in place. */
+  systems: ReadonlyArray<{ fate: SystemFate; timing: ReplacementTiming | null }>;
+}
+
+export interface DeadlineContext {
+  /** The new municipality's first day (usually 1 January). */
+  mergerDate: string;
+  /** The first day after the transition period, counted like `mergerDate`: old systems are needed until the day before. */
+  transitionEnd: string;
+  /** Today's date in Norway (see `todayInOslo`). */
+  today: string;
+}
+
+export type ContractAction = 'await_decision' | 'transfer' | 'let_expire' | 'terminate';
+export type ContractFlag =
+  | 'expires_before_merger'
+  | 'check_auto_renewal'
+  | 'notice_period_unknown'
+  | 'some_systems_undecided';
+/** `overdue` and `expired` are what the web paints red. */
+export type DeadlineStatus = 'overdue' | 'expired' | 'due_soon' | 'ok' | 'none';
+
+export interface ContractDeadline {
+  contractId: string;
+  action: ContractAction;
+  /** The last day to act; null when there is nothing to act on yet, or it cannot be known. */
+  deadline: string | null;
+  /** The last day the contract is needed; null when it must go on (transfer) or nothing is decided. */
+  neededUntil: string | null;
+  /** The change clause does not say the contract transfers, so a lawyer must look at it. */
+  legalReview: boolean;
+  flags: ContractFlag[];
+  status: DeadlineStatus;
+}
+
+/** How far ahead a deadline counts as due soon. */
+export const DUE_SOON_DAYS = 90;
+
+// ---------------------------------------------------------------- calendar dates
+
+const DAY_MS = 86_400_000;
+
+interface CalendarDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+function parseDate(value: string): CalendarDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match) {
+    const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+    if (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month)) {
+      return date;
+    }
+  }
+  throw new RangeError(`Not a calendar date YYYY-MM-DD: ${value}`);
+}
+
+function formatDate({ year, month, day }: CalendarDate): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one; Date.UTC knows the leap years.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function epochDay(value: string): number {
+  const { year, month, day } = parseDate(value);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** Whole days from `a` to `b`: positive when `b` is later, negative when earlier. */
+export function daysBetween(a: string, b: string): number {
+  return epochDay(b) - epochDay(a);
+}
+
+/** The calendar date `days` days after `date` (before, when negative). */
+export function addDays(date: string, days: number): string {
+  const moved = new Date((epochDay(date) + days) * DAY_MS);
+  return formatDate({ year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() });
+}
+
+/**
+ * The last day notice can be given so that a contract with `months` months'
+ * notice has ended on or before `endBy`. Notice runs from the end of the month
+ * it is given in, so the contract ends on the last day of a month: take the
+ * last whole month that ends on or before `endBy` (`endBy`'s own month when it
+ * is that month's last day, else the month before), go back `months` months,
+ * and the answer is that month's last day. With 0 months, notice given on a
+ * month's last day ends the contract that same day.
+ *
+ * endBy 2026-12-31, 3 months → 2026-09-30; endBy 2027-01-01 → also 2026-09-30;
+ * endBy 2028-05-31, 3 months → 2028-02-29.
+ */
+export function latestNoticeDate(endBy: string, months: number): string {
+  if (!Number.isInteger(months) || months < 0) {
+    throw new RangeError(`A notice period is a whole number of months, not ${months}`);
+  }
+  const end = parseDate(endBy);
+  const lastWholeMonthEndsOnEndBy = end.day === daysInMonth(end.year, end.month);
+  // Months counted from year 0, so going back across years is plain subtraction.
+  const index = end.year * 12 + (end.month - 1) - (lastWholeMonthEndsOnEndBy ? 0 : 1) - months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return formatDate({ year, month, day: daysInMonth(year, month) });
+}
+
+// ---------------------------------------------------------------- the rules
+
+/** What must happen with one contract, and by when; the rules are at the top of this file. */
+export function contractDeadline(contract: ContractFacts, context: DeadlineContext): ContractDeadline {
+  const { mergerDate, transitionEnd, today } = context;
+  // The rules compare dates as strings, which is only right for real dates in this one format.
+  for (const date of [mergerDate, transitionEnd, today, contract.endDate]) if (date !== null) parseDate(date);
+  const decided = contract.systems.filter((system) => system.fate !== 'undecided');
+  const flags: ContractFlag[] = [];
+  const result = (
+    action: ContractAction,
+    deadline: string | null,
+    neededUntil: string | null,
+    legalReview = false,
+  ): ContractDeadline => ({
+    contractId: contract.id,
+    action,
+    deadline,
+    neededUntil,
+    legalReview,
+    flags,
+    status: deadlineStatus({ action, deadline, endDate: contract.endDate }, today),
+  });
+
+  if (decided.length === 0) return result('await_decision', null, null);
+
+  if (decided.some((system) => system.fate === 'continues')) {
+    // A system that goes on needs its contract on the merger date, whatever happens to the others.
+    if (contract.endDate !== null && contract.endDate < mergerDate) flags.push('expires_before_merger');
+    return result('transfer', addDays(mergerDate, -1), null, contract.changeClause !== 'transfers');
+  }
+
+  if (decided.length < contract.systems.length) flags.push('some_systems_undecided');
+  const neededUntil = decided.some((system) => system.timing !== 'transition')
+    ? addDays(mergerDate, -1)
+    : addDays(transitionEnd, -1);
+
+  if (contract.endDate !== null && contract.endDate <= neededUntil) {
+    flags.push('check_auto_renewal');
+    return result('let_expire', contract.endDate, neededUntil);
+  }
+
+  const months = contract.noticePeriodMonths;
+  // The inventory only stores whole months; anything else is as good as unknown.
+  if (months === null || !Number.isInteger(months) || months < 0) {
+    flags.push('notice_period_unknown');
+    return result('terminate', null, neededUntil);
+  }
+  return result('terminate', latestNoticeDate(neededUntil, months), neededUntil);
+}
+
+/**
+ * How a contract's deadline reads today. A deadline that has passed is
+ * overdue, except for a contract left to expire: reaching its end date is the
+ * goal, so it then reads as expired. A contract whose end date has passed is
+ * expired. A deadline within `DUE_SOON_DAYS` days (today included) is due soon.
+ */
+export function deadlineStatus(
+  item: { action: ContractAction; deadline: string | null; endDate: string | null },
+  today: string,
+): DeadlineStatus {
+  const { action, deadline, endDate } = item;
+  if (deadline !== null && deadline < today && action !== 'let_expire') return 'overdue';
+  if (endDate !== null && endDate < today) return 'expired';
+  if (deadline === null) return 'none';
+  return daysBetween(today, deadline) <= DUE_SOON_DAYS ? 'due_soon' : 'ok';
+}
+
+/** Earliest deadline first, contracts without a deadline last, then by contract id so the order is stable. */
+export function sortByDeadline<T extends { contractId: string; deadline: string | null }>(
+  results: readonly T[],
+): T[] {
+  return [...results].sort((a, b) => {
+    if (a.deadline !== b.deadline) {
+      if (a.deadline === null) return 1;
+      if (b.deadline === null) return -1;
+      return a.deadline < b.deadline ? -1 : 1;
+    }
+    return a.contractId < b.contractId ? -1 : a.contractId > b.contractId ? 1 : 0;
+  });
+}
+
+/** Every contract's deadline, soonest first. */
+export function contractDeadlines(
+  contracts: readonly ContractFacts[],
+  context: DeadlineContext,
+): ContractDeadline[] {
+  return sortByDeadline(contracts.map((contract) => contractDeadline(contract, context)));
+}
