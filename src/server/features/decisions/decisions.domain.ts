@@ -1,0 +1,526 @@
+/**
+ * The rules for a merger's system decisions, as pure functions over plain
+ * data: what a decision per solution area means for each of today's systems,
+ * which candidates the inventory suggests, where the area's checklist tasks
+ * land in the plan, and which critical areas are ready for day one.
+ *
+ * A decision is made per solution area (4.2 in KS' «Sjekkliste for digital
+ * sammenslåing», plus Samla's own areas): continue one of today's systems
+ * (videreføre), adapt one (tilpasse), procure a new one (anskaffe nytt) or
+ * retire the function (avvikle). Nothing here decides on its own: the
+ * suggestions are input to a person, and a decision is a proposal
+ * (forslag) until the project adopts it (vedtatt).
+ */
+import { z } from 'zod';
+import { loadCatalog } from '#catalog/catalog.ts';
+import type { Catalog } from '#catalog/catalog.schema.ts';
+import { nameKey, vendorKey } from '#server/features/inventory/inventory.domain.ts';
+import areaPrioritiesData from './data/area-priorities.json' with { type: 'json' };
+
+// ---------------------------------------------------------------- vocabulary
+
+export const decisionOutcomes = ['continue', 'adapt', 'procure', 'retire'] as const; // videreføre, tilpasse, anskaffe nytt, avvikle
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+
+export const decisionTimings = ['before_merger', 'transition'] as const;
+export type DecisionTiming = (typeof decisionTimings)[number];
+
+export const decisionStates = ['proposed', 'adopted'] as const; // forslag, vedtatt
+export type DecisionState = (typeof decisionStates)[number];
+
+export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
+  continue: 'Videreføre',
+  adapt: 'Tilpasse',
+  procure: 'Anskaffe nytt',
+  retire: 'Avvikle',
+};
+export const decisionTimingLabels: Record<DecisionTiming, string> = {
+  before_merger: 'Før sammenslåingen',
+  transition: 'I overgangsfasen',
+};
+export const decisionStateLabels: Record<DecisionState, string> = {
+  proposed: 'Forslag',
+  adopted: 'Vedtatt',
+};
+
+/**
+ * What happens to one of today's systems under the area's decision:
+ * - continues: it becomes the new municipality's system;
+ * - migrated: its data must be converted into another system (the continued one or the new one);
+ * - retired: it is shut down and its data must go to archive;
+ * - undecided: no decision yet.
+ */
+export type SystemFate = 'continues' | 'migrated' | 'retired' | 'undecided';
+
+export type AreaPriority = 'critical' | 'medium';
+
+/** A problem with a decision, at the field it concerns. */
+export interface DecisionProblem {
+  path: string[];
+  message: string;
+}
+
+// ---------------------------------------------------------------- what a decision means
+
+/**
+ * The fate of each system in the area. Continue and adapt keep the target and
+ * migrate every other system into it; procure migrates every system (into the
+ * new one, whatever the target says); retire retires them all. A target that
+ * is not among `systemIds` is simply not in the map: the map answers only for
+ * the systems asked about.
+ */
+export function systemFates(
+  decision: { outcome: DecisionOutcome; targetSystemId: string | null } | undefined,
+  systemIds: readonly string[],
+): Map<string, SystemFate> {
+  const fates = new Map<string, SystemFate>();
+  for (const id of systemIds) {
+    let fate: SystemFate;
+    if (!decision) fate = 'undecided';
+    else if (decision.outcome === 'retire') fate = 'retired';
+    else if (decision.outcome === 'procure') fate = 'migrated';
+    else fate = id === decision.targetSystemId ? 'continues' : 'migrated';
+    fates.set(id, fate);
+  }
+  return fates;
+}
+
+/**
+ * Checks that the decision's target fits its outcome:
+ * - continue/adapt must name the system to keep, and it must be one of the area's systems;
+ * - retire must name none: nothing continues;
+ * - procure normally names none, because the new system is not in the inventory
+ *   of today's systems. It may name a system outside the area (one already
+ *   registered elsewhere, say under «Annet fagsystem»), but never one of the
+ *   area's own systems: those are all migrated, so keeping one would be
+ *   «videreføre» or «tilpasse», not «anskaffe nytt».
+ * Messages are Norwegian, for the person filling in the form.
+ */
+export function validateDecision(
+  decision: { outcome: string; targetSystemId: string | null },
+  systemsInArea: ReadonlyArray<{ id: string }>,
+): DecisionProblem[] {
+  const outcome = decision.outcome;
+  if (!(decisionOutcomes as readonly string[]).includes(outcome)) {
+    return [{ path: ['outcome'], message: 'Velg videreføre, tilpasse, anskaffe nytt eller avvikle.' }];
+  }
+  const inArea = decision.targetSystemId !== null && systemsInArea.some((system) => system.id === decision.targetSystemId);
+  if (outcome === 'continue' || outcome === 'adapt') {
+    const verb = outcome === 'continue' ? 'videreføres' : 'tilpasses';
+    if (systemsInArea.length === 0) {
+      return [
+        {
+          path: ['outcome'],
+          message: `Området har ingen systemer i kartleggingen som kan ${verb}. Velg anskaffe nytt eller avvikle, eller registrer systemet først.`,
+        },
+      ];
+    }
+    if (decision.targetSystemId === null) return [{ path: ['targetSystemId'], message: `Velg systemet som skal ${verb}.` }];
+    if (!inArea) return [{ path: ['targetSystemId'], message: `Systemet som skal ${verb}, må være et av systemene i området.` }];
+    return [];
+  }
+  if (outcome === 'retire' && decision.targetSystemId !== null) {
+    return [{ path: ['targetSystemId'], message: 'Når løsningen avvikles, skal ingen systemer videreføres. Fjern valgt system.' }];
+  }
+  if (outcome === 'procure' && inArea) {
+    return [
+      {
+        path: ['targetSystemId'],
+        message: 'Ved anskaffelse av nytt system flyttes alle dagens systemer over. Velg videreføre eller tilpasse for å beholde et av dem.',
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * The seed's legend for 4.2: a critical area must be handled before the
+ * merger date, a medium one may wait for the transition phase. This is only
+ * the starting point; the project may choose otherwise.
+ */
+export function defaultTiming(areaPriority: AreaPriority): DecisionTiming {
+  return areaPriority === 'critical' ? 'before_merger' : 'transition';
+}
+
+// ---------------------------------------------------------------- candidates from the inventory
+
+export interface CandidateSystem {
+  id: string;
+  municipalityNumber: string;
+  name: string;
+  vendor: string | null;
+  product: string | null;
+  hosting: string | null;
+  userCount: number | null;
+  integrationCount: number;
+  contractEndDates: string[];
+}
+
+export interface CandidateSuggestion {
+  /** Stable key of the group, e.g. `product:visma|visma enterprise`. */
+  key: string;
+  basis: 'product' | 'vendor';
+  /** The product (with its vendor) or vendor as the recommended system spells it. */
+  label: string;
+  /** Municipality numbers, sorted. Always two or more. */
+  municipalities: string[];
+  /** The systems in the group, the recommended one first. */
+  systems: CandidateSystem[];
+  totals: { users: number; integrations: number };
+  /** The earliest end date of any contract on the systems, or null when none is known. */
+  earliestContractEnd: string | null;
+  /** The distinct hostings, sorted. */
+  hostings: string[];
+  /** The system to continue if the project agrees: most users, then most integrations, then name. */
+  recommendedSystemId: string;
+}
+
+const nb = new Intl.Collator('nb');
+
+/** Most users first (an unknown count counts as none), then most integrations, then name, then id. */
+function compareForRecommendation(a: CandidateSystem, b: CandidateSystem): number {
+  return (
+    (b.userCount ?? 0) - (a.userCount ?? 0) ||
+    b.integrationCount - a.integrationCount ||
+    nb.compare(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+function present(value: string | null): value is string {
+  return value !== null && value.trim() !== '';
+}
+
+/**
+ * Groups of systems where two or more different municipalities already run
+ * the same thing, as candidates for the one to continue:
+ * - by product: same vendor and product (names compared as the inventory's
+ *   side-by-side view does: case, whitespace and the vendor's company form do
+ *   not count). A system without vendor joins its product's group when every
+ *   system that names a vendor for that product names the same one; otherwise
+ *   the vendorless systems of the product form a group of their own;
+ * - by vendor: same vendor, whatever the product. A vendor group with exactly
+ *   the systems of a product group says nothing new and is dropped.
+ * Several copies in one municipality are not a suggestion: the point is what
+ * the municipalities have in common.
+ *
+ * Ranked: product before vendor, more municipalities first, then more users,
+ * more integrations, and label. Suggestions never decide anything.
+ */
+export function suggestCandidates(systems: readonly CandidateSystem[]): CandidateSuggestion[] {
+  const byProduct = new Map<string, Map<string, CandidateSystem[]>>(); // product key → vendor key ('' = none) → systems
+  const byVendor = new Map<string, CandidateSystem[]>();
+  for (const system of systems) {
+    const vendor = present(system.vendor) ? vendorKey(system.vendor) : '';
+    if (present(system.product)) {
+      const product = nameKey(system.product);
+      const vendors = byProduct.get(product) ?? new Map<string, CandidateSystem[]>();
+      byProduct.set(product, vendors);
+      vendors.set(vendor, [...(vendors.get(vendor) ?? []), system]);
+    }
+    if (vendor !== '') byVendor.set(vendor, [...(byVendor.get(vendor) ?? []), system]);
+  }
+
+  const suggestions: CandidateSuggestion[] = [];
+  for (const [product, vendors] of byProduct) {
+    const withoutVendor = vendors.get('') ?? [];
+    const named = [...vendors].filter(([vendor]) => vendor !== '');
+    const [onlyVendor] = named;
+    if (named.length === 1 && onlyVendor) {
+      const suggestion = suggestionFor('product', `product:${onlyVendor[0]}|${product}`, [...onlyVendor[1], ...withoutVendor]);
+      if (suggestion) suggestions.push(suggestion);
+      continue;
+    }
+    for (const [vendor, group] of named) {
+      const suggestion = suggestionFor('product', `product:${vendor}|${product}`, group);
+      if (suggestion) suggestions.push(suggestion);
+    }
+    const suggestion = suggestionFor('product', `product:|${product}`, withoutVendor);
+    if (suggestion) suggestions.push(suggestion);
+  }
+
+  const productGroups = new Set(suggestions.map((s) => systemSetKey(s.systems)));
+  for (const [vendor, group] of byVendor) {
+    const suggestion = suggestionFor('vendor', `vendor:${vendor}`, group);
+    if (suggestion && !productGroups.has(systemSetKey(suggestion.systems))) suggestions.push(suggestion);
+  }
+
+  return suggestions.sort(
+    (a, b) =>
+      (a.basis === b.basis ? 0 : a.basis === 'product' ? -1 : 1) ||
+      b.municipalities.length - a.municipalities.length ||
+      b.totals.users - a.totals.users ||
+      b.totals.integrations - a.totals.integrations ||
+      nb.compare(a.label, b.label) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+function systemSetKey(systems: readonly CandidateSystem[]): string {
+  return systems
+    .map((system) => system.id)
+    .sort()
+    .join('\n');
+}
+
+/** A suggestion for one group, or null when fewer than two municipalities run it. */
+function suggestionFor(basis: CandidateSuggestion['basis'], key: string, group: readonly CandidateSystem[]): CandidateSuggestion | null {
+  const municipalities = [...new Set(group.map((system) => system.municipalityNumber))].sort();
+  if (municipalities.length < 2) return null;
+  const ordered = [...group].sort(compareForRecommendation);
+  const recommended = ordered[0]!;
+  // Spelled as the recommended system spells it, or the first system that names it at all.
+  const vendor = ordered.map((system) => system.vendor).find(present)?.trim() ?? null;
+  const product = ordered.map((system) => system.product).find(present)?.trim() ?? null;
+  const label = basis === 'vendor' ? vendor! : vendor ? `${product!} (${vendor})` : product!;
+  const endDates = ordered.flatMap((system) => system.contractEndDates).sort();
+  return {
+    key,
+    basis,
+    label,
+    municipalities,
+    systems: ordered.map((system) => ({ ...system, contractEndDates: [...system.contractEndDates] })),
+    totals: {
+      users: ordered.reduce((sum, system) => sum + (system.userCount ?? 0), 0),
+      integrations: ordered.reduce((sum, system) => sum + system.integrationCount, 0),
+    },
+    earliestContractEnd: endDates[0] ?? null,
+    hostings: [...new Set(ordered.map((system) => system.hosting).filter(present))].sort(nb.compare),
+    recommendedSystemId: recommended.id,
+  };
+}
+
+// ---------------------------------------------------------------- the 4.1 ranking of areas
+
+/**
+ * `data/area-priorities.json` places every solution area (the catalogue's
+ * 4.2, Samla's own areas and each sector's «Annet fagsystem») under one of
+ * the eight ranked items of the seed's 4.1, with a reason where the choice
+ * needed judgement. Bump `version` when an entry changes.
+ */
+export const areaPrioritiesSchema = z.strictObject({
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  areas: z.array(
+    z.strictObject({
+      areaId: z.string().min(1),
+      priorityId: z.string().min(1),
+      reason: z.string().min(1).optional(),
+    }),
+  ),
+});
+export type AreaPriorities = z.infer<typeof areaPrioritiesSchema>;
+
+let cachedPriorities: AreaPriorities | undefined;
+export function loadAreaPriorities(): AreaPriorities {
+  cachedPriorities ??= areaPrioritiesSchema.parse(areaPrioritiesData);
+  return cachedPriorities;
+}
+
+/**
+ * Area id → 4.1 rank (1 IKT-infrastruktur … 8 digitale tjenester). Throws when
+ * an area is listed twice or names a priority the catalogue does not have:
+ * both are errors in shipped data.
+ */
+export function areaRanks(priorities: AreaPriorities, catalog: Catalog): Map<string, number> {
+  const rankOfPriority = new Map(catalog.prioritization.priorities.map((p) => [p.id, p.rank]));
+  const ranks = new Map<string, number>();
+  for (const entry of priorities.areas) {
+    const rank = rankOfPriority.get(entry.priorityId);
+    if (rank === undefined) throw new Error(`area ${entry.areaId} names unknown priority ${entry.priorityId}`);
+    if (ranks.has(entry.areaId)) throw new Error(`area ${entry.areaId} is ranked twice`);
+    ranks.set(entry.areaId, rank);
+  }
+  return ranks;
+}
+
+let cachedRanks: Map<string, number> | undefined;
+/**
+ * The seed's 4.1 rank of a solution area. Every area Samla knows has one (a
+ * test holds the data to that), so an unknown id is a programming error and
+ * throws rather than quietly sorting last.
+ */
+export function priorityRankOfArea(areaId: string): number {
+  cachedRanks ??= areaRanks(loadAreaPriorities(), loadCatalog());
+  const rank = cachedRanks.get(areaId);
+  if (rank === undefined) throw new Error(`solution area ${areaId} has no 4.1 priority`);
+  return rank;
+}
+
+// ---------------------------------------------------------------- placing the area's tasks in the plan
+
+/** Where a decision's tasks go: «Slå sammen prioriterte …» before the merger, «… resterende …» after. */
+export const decisionPlacement: Record<DecisionTiming, { phaseId: string; activityId: string }> = {
+  before_merger: { phaseId: 'fase-4', activityId: 'fase-4-akt-4' },
+  transition: { phaseId: 'fase-5', activityId: 'fase-5-akt-3' },
+};
+
+export interface PlannedTask {
+  catalogItemId: string;
+  title: string;
+  phaseId: string;
+  activityId: string;
+  /**
+   * Sort key inside the activity, following the seed: 4.1 rank × 10 000 +
+   * the area's place among the catalogue's solution areas × 100 + the task's
+   * place in the area. So infrastructure (rank 1) comes before archive
+   * (rank 2) … before digital services (rank 8); areas of the same rank keep
+   * the catalogue's order; tasks keep the area's order. An area with tasks
+   * that is not in the catalogue sorts after the catalogue's areas of its
+   * rank (place 99). Room is ample: 30-odd areas, at most six tasks each.
+   */
+  order: number;
+}
+
+const areaPlaceCache = new WeakMap<object, Map<string, number>>();
+function areaPlaces(catalog: Catalog): Map<string, number> {
+  let places = areaPlaceCache.get(catalog);
+  if (!places) {
+    places = new Map(catalog.sectors.flatMap((sector) => sector.solutionAreas).map((area, index) => [area.id, index]));
+    areaPlaceCache.set(catalog, places);
+  }
+  return places;
+}
+
+/**
+ * The tasks a decision puts in the merger's plan: the area's checklist tasks
+ * (4.2), in the activity its timing points at. Samla's own areas have no
+ * tasks, so they plan none.
+ */
+export function decisionTaskPlan(
+  area: { id: string; priority: AreaPriority | null; tasks: ReadonlyArray<{ id: string; title: string; priority: AreaPriority }> },
+  timing: DecisionTiming,
+  rankOf: (areaId: string) => number = priorityRankOfArea,
+  catalog: Catalog = loadCatalog(),
+): PlannedTask[] {
+  const { phaseId, activityId } = decisionPlacement[timing];
+  const areaPlace = Math.min(areaPlaces(catalog).get(area.id) ?? 99, 99);
+  const rank = rankOf(area.id);
+  return area.tasks.map((task, taskIndex) => ({
+    catalogItemId: task.id,
+    title: task.title,
+    phaseId,
+    activityId,
+    order: rank * 10_000 + areaPlace * 100 + Math.min(taskIndex, 99),
+  }));
+}
+
+export interface ExistingPlanTask {
+  id: string;
+  catalogItemId: string | null;
+  phaseId: string;
+  activityId: string;
+  /** When given, a different order also moves the task. */
+  order?: number;
+}
+
+export interface TaskReconciliation {
+  /** Wanted tasks the merger does not have yet. */
+  create: PlannedTask[];
+  /** Existing tasks to put in another place; everything else about them stays. */
+  move: Array<{ id: string; phaseId: string; activityId: string; order: number }>;
+  /** Existing tasks already where they should be. */
+  keep: string[];
+}
+
+/**
+ * How to bring the merger's tasks in line with a (changed) decision without
+ * losing work: a task already in the merger (same catalogue item) is moved,
+ * never recreated, so its status, owner, due date and notes stay with it.
+ * Nothing is deleted: an existing task no longer wanted (none in practice,
+ * since an area's tasks do not change) is left where it is, and so are the
+ * merger's other tasks.
+ */
+export function reconcileDecisionTasks<T extends ExistingPlanTask>(
+  existing: readonly T[],
+  wanted: readonly PlannedTask[],
+): TaskReconciliation {
+  const byItem = new Map<string, T[]>();
+  for (const task of existing) {
+    if (task.catalogItemId === null) continue;
+    byItem.set(task.catalogItemId, [...(byItem.get(task.catalogItemId) ?? []), task]);
+  }
+  const result: TaskReconciliation = { create: [], move: [], keep: [] };
+  for (const plan of wanted) {
+    const matches = byItem.get(plan.catalogItemId);
+    if (!matches) {
+      result.create.push(plan);
+      continue;
+    }
+    for (const task of matches) {
+      const moved =
+        task.phaseId !== plan.phaseId || task.activityId !== plan.activityId || (task.order !== undefined && task.order !== plan.order);
+      if (moved) result.move.push({ id: task.id, phaseId: plan.phaseId, activityId: plan.activityId, order: plan.order });
+      else result.keep.push(task.id);
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------- ready for day one
+
+export type ReadinessReason = 'no_decision' | 'not_adopted' | 'tasks_open';
+
+export interface DayOneReadiness {
+  criticalTotal: number;
+  ready: number;
+  /** The critical areas that are not ready, in the order given. */
+  missing: Array<{ areaId: string; reasons: ReadinessReason[]; openTasks: number }>;
+  /** Calendar days from today to the merger date; negative once it has passed. */
+  daysLeft: number;
+}
+
+/** The phase number of `fase-N`, or null for anything else. */
+function phaseNumber(phaseId: string): number | null {
+  const match = /^fase-(\d+)$/.exec(phaseId);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Whether the critical areas are ready for the merger date. A critical area
+ * is ready when its decision is adopted and every task due before day one
+ * (phases 1–4: the decision places them in fase-4) is done or not relevant.
+ * An adopted decision to wait for the transition phase counts as ready: the
+ * project chose to wait, and its tasks are no longer day-one work.
+ */
+export function dayOneReadiness(input: {
+  criticalAreaIds: readonly string[];
+  decisions: ReadonlyMap<string, { state: DecisionState; timing: DecisionTiming }>;
+  tasksByArea: ReadonlyMap<string, ReadonlyArray<{ phaseId: string; status: 'not_started' | 'in_progress' | 'done' | 'not_relevant' }>>;
+  mergerDate: string;
+  today: string;
+}): DayOneReadiness {
+  const areaIds = [...new Set(input.criticalAreaIds)];
+  const missing: DayOneReadiness['missing'] = [];
+  for (const areaId of areaIds) {
+    const decision = input.decisions.get(areaId);
+    const waits = decision?.state === 'adopted' && decision.timing === 'transition';
+    const openTasks = waits
+      ? 0
+      : (input.tasksByArea.get(areaId) ?? []).filter((task) => {
+          const phase = phaseNumber(task.phaseId);
+          return phase !== null && phase <= 4 && task.status !== 'done' && task.status !== 'not_relevant';
+        }).length;
+    const reasons: ReadinessReason[] = [];
+    if (!decision) reasons.push('no_decision');
+    else if (decision.state !== 'adopted') reasons.push('not_adopted');
+    if (openTasks > 0) reasons.push('tasks_open');
+    if (reasons.length > 0) missing.push({ areaId, reasons, openTasks });
+  }
+  return {
+    criticalTotal: areaIds.length,
+    ready: areaIds.length - missing.length,
+    missing,
+    daysLeft: daysBetween(input.today, input.mergerDate),
+  };
+}
+
+/** Calendar days from `from` to `to` (both YYYY-MM-DD), counted in UTC so no clock change shifts a day. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDay(to) - utcDay(from)) / 86_400_000);
+}
+
+function utcDay(date: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`not a YYYY-MM-DD date: ${date}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
