@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { bulkInsert } from '#server/db/bulk-insert.ts';
 import type { Database } from '#server/db/client.ts';
 import { auditEvents } from '#server/db/schema/index.ts';
 
@@ -7,7 +8,7 @@ export type NewAuditEvent = typeof auditEvents.$inferInsert;
 
 export async function insertAuditEvents(db: Database, events: NewAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db.insert(auditEvents).values(events);
+  await bulkInsert(db, auditEvents, events);
 }
 
 export interface AuditFilter {

@@ -53,7 +53,7 @@ export async function recordChanges(db: Database, actor: Actor, records: readonl
       action: record.action,
       changes: record.changes,
     }));
-  for (let at = 0; at < events.length; at += 500) await repo.insertAuditEvents(db, events.slice(at, at + 500));
+  await repo.insertAuditEvents(db, events);
 }
 
 export type { AuditEntry };

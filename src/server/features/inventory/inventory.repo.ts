@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { bulkInsert } from '#server/db/bulk-insert.ts';
 import type { Database } from '#server/db/client.ts';
 import {
   archives,
@@ -400,14 +401,12 @@ export async function listAllContractSystemIds(db: Database, mergerId: string): 
 
 /** Many rows in few statements (the row's id is chosen by the caller, so later rows can point at it). */
 export async function insertRows(db: Database, table: InventoryTable, rows: readonly Record<string, unknown>[]): Promise<void> {
-  for (let at = 0; at < rows.length; at += 500) {
-    await db.insert(table as PgTable).values(rows.slice(at, at + 500) as never[]);
-  }
+  await bulkInsert(db, table, rows);
 }
 
 export async function insertContractSystemLinks(
   db: Database,
   links: ReadonlyArray<{ mergerId: string; contractId: string; systemId: string; position: number }>,
 ): Promise<void> {
-  for (let at = 0; at < links.length; at += 1000) await db.insert(contractSystems).values(links.slice(at, at + 1000) as never[]);
+  await bulkInsert(db, contractSystems, links);
 }
