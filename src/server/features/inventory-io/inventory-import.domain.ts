@@ -283,26 +283,32 @@ function planSheet(input: SheetInput, context: PlanContext, systemsByName: Map<s
   for (const row of context.stored[kind] ?? []) stored.set(naturalKey(layout, row.values), row);
   const seen = new Map<string, number>();
   const schema = inventoryKinds[kind].create;
-  const headerOf = (field: string) => layout.columns.find((column) => column.field === field)?.header ?? null;
+  const headers = new Map(layout.columns.map((column) => [column.field, column.header]));
+  const headerOf = (field: string) => headers.get(field) ?? null;
+  // Worked out once per sheet, not once per cell: a large import has tens of thousands of cells.
+  const cellIndexes = present.map((column) => positions.get(headerKey(column.header))!);
+  const requiredColumns = present.filter((column) => column.required);
+  const systemColumns = present.filter((column) => column.type === 'system' || column.type === 'systems');
+  const emptyValues = () => Object.fromEntries(auditedFields(kind).map((f) => [f, f === 'systemIds' ? [] : null]));
 
   for (const { row, cells } of input.rows) {
     const problems: ImportProblem[] = [];
     const report = (column: string | null, code: string, message: string) =>
       problems.push({ sheet, row, column, code, message });
     const parsed: Record<string, unknown> = {};
-    for (const column of present) {
-      const result = parseCell(column, cells[positions.get(headerKey(column.header))!] ?? null, context);
+    present.forEach((column, index) => {
+      const result = parseCell(column, cells[cellIndexes[index]!] ?? null, context);
       if ('problem' in result) report(column.header, result.code, result.problem);
       else parsed[column.field] = result.value;
-    }
-    for (const column of present) {
-      if (column.required && parsed[column.field] == null && !problems.some((p) => p.column === column.header)) {
+    });
+    for (const column of requiredColumns) {
+      if (parsed[column.field] == null && !problems.some((p) => p.column === column.header)) {
         report(column.header, 'REQUIRED', `«${column.header}» må fylles ut.`);
       }
     }
     // Names of systems → ids, within the row's municipality.
     const municipality = parsed.municipalityNumber;
-    for (const column of present.filter((c) => c.type === 'system' || c.type === 'systems')) {
+    for (const column of systemColumns) {
       const text = parsed[column.field] as string;
       const names = column.type === 'systems' ? text.split(';').map((name) => name.trim()).filter(Boolean) : text ? [text] : [];
       const ids: string[] = [];
@@ -337,7 +343,7 @@ function planSheet(input: SheetInput, context: PlanContext, systemsByName: Map<s
     }
     seen.set(key, row);
     const existing = stored.get(key);
-    const base = existing?.values ?? Object.fromEntries(auditedFields(kind).map((f) => [f, f === 'systemIds' ? [] : null]));
+    const base = existing?.values ?? emptyValues();
     // Columns the file does not have keep what is stored; an empty cell in a column it has clears the value.
     const values = { ...base, ...parsed };
     const check = schema.safeParse(values);
