@@ -68,6 +68,13 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/mergers/{mergerId}/inventory/template.xlsx': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/inventory/export.xlsx': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/inventory/import': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/decisions': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/decisions/readiness': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/decisions/{areaId}': 'merger:read',
+  'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/integration-graph': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/contract-deadlines': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/contract-deadlines.ics': 'merger:read',
   ...Object.fromEntries(
     inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read']),
   ),
@@ -175,6 +182,7 @@ function requestFor(method: string, path: string, ids: Ids) {
   const url = path
     .replace('{mergerId}', ids.mergerId)
     .replace('{taskId}', ids.taskId)
+    .replace('{areaId}', 'omrade-okonomi-og-regnskapssystem')
     .replace('{itemId}', ids.itemId ?? '')
     .replace('{userId}', target.id)
     .replace('{tokenId}', '00000000-0000-4000-8000-000000000000');
@@ -187,6 +195,8 @@ function requestFor(method: string, path: string, ids: Ids) {
     'POST /api/v1/mergers/{mergerId}/tasks': { activityId: 'fase-1-akt-1', title: 'Egen oppgave' },
     'PATCH /api/v1/mergers/{mergerId}/tasks/{taskId}': { version: 1, notes: 'endret' },
     'POST /api/v1/mergers/{mergerId}/members': { email: invitee.email, role: 'reader' },
+    // Retiring needs no system in the area, so the payload is valid in an empty merger.
+    'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}': { outcome: 'retire', timing: 'before_merger', state: 'proposed' },
     'PATCH /api/v1/mergers/{mergerId}/members/{userId}': { role: 'member' },
   };
   if (method === 'POST' && segment) payloads[`${method} ${path}`] = inventoryPayload(segment, ids.systemId ?? '');

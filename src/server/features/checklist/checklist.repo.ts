@@ -14,9 +14,32 @@ export interface TaskFilter {
   overdueBefore?: string;
 }
 
-export async function insertTasks(db: Database, rows: NewTaskRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(tasks).values(rows);
+export async function insertTasks(db: Database, rows: NewTaskRow[]): Promise<TaskRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(tasks).values(rows).returning();
+}
+
+/** The merger's tasks copied from these library items (a decision's area tasks). */
+export async function listTasksOfCatalogItems(db: Database, mergerId: string, catalogItemIds: readonly string[]): Promise<TaskRow[]> {
+  if (catalogItemIds.length === 0) return [];
+  return db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.mergerId, mergerId), inArray(tasks.catalogItemId, [...catalogItemIds])))
+    .orderBy(asc(tasks.activityPosition), asc(tasks.position));
+}
+
+/** Moves a task to another activity and place; status, owner, due date and notes stay as they are. */
+export async function moveTask(
+  db: Database,
+  mergerId: string,
+  taskId: string,
+  place: Pick<TaskRow, 'phaseId' | 'activityId' | 'activityPosition' | 'position'>,
+): Promise<void> {
+  await db
+    .update(tasks)
+    .set({ ...place, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(tasks.mergerId, mergerId), eq(tasks.id, taskId)));
 }
 
 export async function insertTask(db: Database, row: NewTaskRow): Promise<TaskRow> {

@@ -1,10 +1,11 @@
 import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
 import { conflict, invalid, notFound } from '#server/errors.ts';
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { recordChange, recordChanges } from '#server/features/audit/audit.service.ts';
+import { reconcileDecisionTasks, type PlannedTask } from '#server/features/decisions/decisions.domain.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import type { z } from 'zod';
 import type {
@@ -67,6 +68,74 @@ export async function seedChecklist(db: Database, mergerId: string, catalog: Cat
     })),
   );
 }
+
+/**
+ * Puts a decision's tasks in the plan: tasks the merger does not have yet are
+ * added; tasks it has are moved to where the decision now wants them, keeping
+ * status, owner, due date and notes. Runs in the caller's transaction, with
+ * history for every task added or moved.
+ */
+export async function placeDecisionTasks(
+  db: Database,
+  mergerId: string,
+  planned: readonly PlannedTask[],
+  actor: Actor,
+): Promise<void> {
+  const catalog = loadCatalog();
+  const activities = activityIndex(catalog);
+  const existing = await repo.listTasksOfCatalogItems(db, mergerId, planned.map((task) => task.catalogItemId));
+  const reconciliation = reconcileDecisionTasks(
+    existing.map((task) => ({ ...task, order: task.position - decisionTaskPositionBase })),
+    planned,
+  );
+  const place = (task: { activityId: string; order: number }) => ({
+    activityPosition: activities.get(task.activityId)!.position,
+    position: decisionTaskPositionBase + task.order,
+  });
+  const created = await repo.insertTasks(
+    db,
+    reconciliation.create.map((task) => ({
+      mergerId,
+      phaseId: task.phaseId,
+      activityId: task.activityId,
+      catalogItemId: task.catalogItemId,
+      groupName: null,
+      title: task.title,
+      ...place(task),
+    })),
+  );
+  const byId = new Map(existing.map((task) => [task.id, task]));
+  for (const move of reconciliation.move) await repo.moveTask(db, mergerId, move.id, { phaseId: move.phaseId, activityId: move.activityId, ...place(move) });
+  await recordChanges(db, actor, [
+    ...created.map((task) => ({
+      mergerId,
+      entity: 'task' as const,
+      entityId: task.id,
+      entityLabel: task.title,
+      action: 'create' as const,
+      changes: creationChanges({ ...task, phase: activities.get(task.activityId)?.phaseNumber ?? null }, ['phase', ...auditedTaskFields]),
+    })),
+    ...reconciliation.move
+      .filter((move) => byId.get(move.id)!.phaseId !== move.phaseId)
+      .map((move) => ({
+        mergerId,
+        entity: 'task' as const,
+        entityId: move.id,
+        entityLabel: byId.get(move.id)!.title,
+        action: 'update' as const,
+        changes: [
+          {
+            field: 'phase',
+            old: activities.get(byId.get(move.id)!.activityId)?.phaseNumber ?? null,
+            new: activities.get(move.activityId)?.phaseNumber ?? null,
+          },
+        ],
+      })),
+  ]);
+}
+
+/** Decision tasks sort after the activity's own checklist tasks (positions below 1000). */
+const decisionTaskPositionBase = 1000;
 
 export async function listTasks(
   ctx: ServiceContext,

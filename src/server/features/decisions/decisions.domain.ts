@@ -15,18 +15,13 @@ import { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { nameKey, vendorKey } from '#server/features/inventory/inventory.domain.ts';
+import { decisionOutcomes, type DecisionOutcome, type DecisionState, type DecisionTiming, type SystemFate } from '#shared/contracts/decisions.ts';
 import areaPrioritiesData from './data/area-priorities.json' with { type: 'json' };
 
 // ---------------------------------------------------------------- vocabulary
 
-export const decisionOutcomes = ['continue', 'adapt', 'procure', 'retire'] as const; // videreføre, tilpasse, anskaffe nytt, avvikle
-export type DecisionOutcome = (typeof decisionOutcomes)[number];
-
-export const decisionTimings = ['before_merger', 'transition'] as const;
-export type DecisionTiming = (typeof decisionTimings)[number];
-
-export const decisionStates = ['proposed', 'adopted'] as const; // forslag, vedtatt
-export type DecisionState = (typeof decisionStates)[number];
+export { decisionOutcomes, decisionStates, decisionTimings } from '#shared/contracts/decisions.ts';
+export type { DecisionOutcome, DecisionState, DecisionTiming } from '#shared/contracts/decisions.ts';
 
 export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
   continue: 'Videreføre',
@@ -50,7 +45,7 @@ export const decisionStateLabels: Record<DecisionState, string> = {
  * - retired: it is shut down and its data must go to archive;
  * - undecided: no decision yet.
  */
-export type SystemFate = 'continues' | 'migrated' | 'retired' | 'undecided';
+export type { SystemFate } from '#shared/contracts/decisions.ts';
 
 export type AreaPriority = 'critical' | 'medium';
 

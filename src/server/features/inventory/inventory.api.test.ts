@@ -127,14 +127,14 @@ describe('systems', () => {
       code: 'SYSTEM_IN_USE',
       message:
         'Systemet kan ikke slettes fordi 1 integrasjon, 1 avtale, 1 digital tjeneste og 1 arkiv viser til det. Fjern eller endre dem først.',
-      details: { integrations: 1, contracts: 1, digitalServices: 1, archives: 1 },
+      details: { integrations: 1, contracts: 1, digitalServices: 1, archives: 1, decisions: 0 },
     });
     expect((await get(`systems/${journal.id}`)).statusCode).toBe(200);
 
     expect((await remove(`integrations/${integration.id}`)).statusCode).toBe(204);
     expect((await patch(`contracts/${contract.id}`, { version: 1, systemIds: [] })).statusCode).toBe(200);
     const stillUsed = await remove(`systems/${journal.id}`);
-    expect(stillUsed.json().error.details).toEqual({ integrations: 0, contracts: 0, digitalServices: 1, archives: 1 });
+    expect(stillUsed.json().error.details).toEqual({ integrations: 0, contracts: 0, digitalServices: 1, archives: 1, decisions: 0 });
   });
 });
 

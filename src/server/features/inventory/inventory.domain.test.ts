@@ -126,13 +126,16 @@ describe('referenceProblems', () => {
 
 describe('systemInUseMessage', () => {
   it('lists what still points at the system, in Norwegian with the right number', () => {
-    expect(systemInUseMessage({ integrations: 3, contracts: 1, digitalServices: 0, archives: 2 })).toBe(
+    expect(systemInUseMessage({ integrations: 3, contracts: 1, digitalServices: 0, archives: 2, decisions: 0 })).toBe(
       'Systemet kan ikke slettes fordi 3 integrasjoner, 1 avtale og 2 arkiver viser til det. Fjern eller endre dem først.',
     );
-    expect(systemInUseMessage({ integrations: 0, contracts: 0, digitalServices: 1, archives: 0 })).toBe(
+    expect(systemInUseMessage({ integrations: 0, contracts: 0, digitalServices: 1, archives: 0, decisions: 0 })).toBe(
       'Systemet kan ikke slettes fordi 1 digital tjeneste viser til det. Fjern eller endre dem først.',
     );
-    expect(systemInUseMessage({ integrations: 0, contracts: 0, digitalServices: 0, archives: 0 })).toBeNull();
+    expect(systemInUseMessage({ integrations: 0, contracts: 0, digitalServices: 0, archives: 0, decisions: 1 })).toBe(
+      'Systemet kan ikke slettes fordi 1 veivalg viser til det. Fjern eller endre dem først.',
+    );
+    expect(systemInUseMessage({ integrations: 0, contracts: 0, digitalServices: 0, archives: 0, decisions: 0 })).toBeNull();
   });
 });
 

@@ -173,6 +173,8 @@ export interface SystemUsage {
   contracts: number;
   digitalServices: number;
   archives: number;
+  /** Decisions (veivalg) that chose this system as their target. */
+  decisions: number;
 }
 
 const usageNouns: Record<keyof SystemUsage, [string, string]> = {
@@ -180,6 +182,7 @@ const usageNouns: Record<keyof SystemUsage, [string, string]> = {
   contracts: ['avtale', 'avtaler'],
   digitalServices: ['digital tjeneste', 'digitale tjenester'],
   archives: ['arkiv', 'arkiver'],
+  decisions: ['veivalg', 'veivalg'],
 };
 
 /** «Systemet er i bruk i 3 integrasjoner og 1 avtale …», or null when nothing points at it. */

@@ -6,6 +6,7 @@ import {
   archives,
   contracts,
   contractSystems,
+  decisions,
   digitalServices,
   infrastructure,
   integrations,
@@ -138,6 +139,7 @@ export async function countSystemUsage(db: Database, mergerId: string, systemId:
       and(eq(digitalServices.mergerId, mergerId), eq(digitalServices.systemId, systemId)),
     ),
     archives: await countWhere(archives, and(eq(archives.mergerId, mergerId), eq(archives.systemId, systemId))),
+    decisions: await countWhere(decisions, and(eq(decisions.mergerId, mergerId), eq(decisions.targetSystemId, systemId))),
   };
 }
 

@@ -111,3 +111,15 @@ export async function municipalitiesOfMerger(
   const rows = await repo.listMunicipalitiesOf(db, [mergerId]);
   return rows.map((row) => ({ number: row.municipalityNumber, name: row.name }));
 }
+
+/** The merger date, for features whose deadlines count from it. */
+export async function mergerDateOf(db: Database, mergerId: string): Promise<string> {
+  return (await mergerBasics(db, mergerId)).mergerDate;
+}
+
+/** Name and merger date, for features that label or count from them. */
+export async function mergerBasics(db: Database, mergerId: string): Promise<{ name: string; mergerDate: string }> {
+  const row = await repo.findMerger(db, mergerId);
+  if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  return { name: row.name, mergerDate: row.mergerDate };
+}

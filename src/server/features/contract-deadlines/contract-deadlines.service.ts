@@ -1,0 +1,85 @@
+import type { ServiceContext } from '#server/context.ts';
+import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
+import * as decisionsRepo from '#server/features/decisions/decisions.repo.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { mergerBasics, mergerDateOf } from '#server/features/mergers/mergers.service.ts';
+import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
+import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
+import type { ChangeClause } from '#shared/contracts/inventory.ts';
+import { contractDeadline, defaultTransitionEnd, sortByDeadline, type ContractAction } from './contract-deadlines.domain.ts';
+
+/** Every contract with what must happen to it and by when, the earliest deadline first. */
+export async function listContractDeadlines(ctx: ServiceContext, mergerId: string): Promise<ContractDeadlines> {
+  requireMergerAccess(ctx, mergerId);
+  const [mergerDate, contracts, systems, fates] = await Promise.all([
+    mergerDateOf(ctx.db, mergerId),
+    decisionsRepo.listContractsWithSystems(ctx.db, mergerId),
+    decisionsRepo.listSystemNodes(ctx.db, mergerId),
+    fatesOfMerger(ctx.db, mergerId),
+  ]);
+  const transitionEnd = defaultTransitionEnd(mergerDate);
+  const context = { mergerDate, transitionEnd, today: todayInOslo(ctx.now()) };
+  const names = new Map(systems.map((system) => [system.id, system.name]));
+  const rows = contracts.map((contract) => {
+    const covered = contract.systemIds.map((id) => ({ id, name: names.get(id) ?? '', ...(fates.get(id) ?? { fate: 'undecided' as const, timing: null }) }));
+    const result = contractDeadline(
+      {
+        id: contract.id,
+        endDate: contract.endDate,
+        noticePeriodMonths: contract.noticePeriodMonths,
+        changeClause: contract.changeClause as ChangeClause | null,
+        // Only an adopted decision sets a deadline: a proposal may still change.
+        systems: covered.map((system) =>
+          fates.get(system.id)?.state === 'adopted' ? { fate: system.fate, timing: system.timing } : { fate: 'undecided' as const, timing: null },
+        ),
+      },
+      context,
+    );
+    return {
+      ...result,
+      municipalityNumber: contract.municipalityNumber,
+      vendor: contract.vendor,
+      subject: contract.subject,
+      endDate: contract.endDate,
+      noticePeriodMonths: contract.noticePeriodMonths,
+      systems: covered.map(({ id, name, fate }) => ({ id, name, fate })),
+    };
+  });
+  return {
+    mergerDate,
+    transitionEnd,
+    contracts: sortByDeadline(rows).map(({ neededUntil: _neededUntil, ...row }) => row),
+  };
+}
+
+const actionWords: Record<ContractAction, string> = {
+  await_decision: 'Venter på veivalg',
+  transfer: 'Overføre til den nye kommunen',
+  let_expire: 'Løper ut',
+  terminate: 'Siste dag for oppsigelse',
+};
+
+/** The deadlines as an iCalendar file: one all-day event per contract with a deadline. */
+export async function contractDeadlinesCalendar(ctx: ServiceContext, mergerId: string): Promise<string> {
+  const { contracts } = await listContractDeadlines(ctx, mergerId);
+  const { name: mergerName } = await mergerBasics(ctx.db, mergerId);
+  const events: CalendarEvent[] = contracts
+    .filter((contract) => contract.deadline !== null)
+    .map((contract) => ({
+      // The contract and the action: a changed decision moves the event instead of adding one.
+      uid: `${contract.contractId}-${contract.action}@samla`,
+      date: contract.deadline!,
+      summary: `${actionWords[contract.action]}: ${contract.vendor}${contract.subject ? ` – ${contract.subject}` : ''}`,
+      description: [
+        `Kommune ${contract.municipalityNumber}`,
+        contract.systems.length > 0 ? `Systemer: ${contract.systems.map((system) => system.name).join(', ')}` : null,
+        contract.endDate ? `Avtalen utløper ${contract.endDate}` : null,
+        contract.legalReview ? 'Juridisk vurdering: avtalen har ikke en endringsklausul som sikrer overføring.' : null,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      categories: ['Samla', 'Avtalefrist'],
+    }));
+  return icalendar({ name: `Avtalefrister – ${mergerName}`, events, now: ctx.now() });
+}

@@ -1,0 +1,302 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '#catalog/catalog.ts';
+import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+
+let t: TestApp;
+let mergerId: string;
+let base: string;
+
+const economy = 'omrade-okonomi-og-regnskapssystem';
+const economyTasks = loadCatalog()
+  .sectors.flatMap((sector) => sector.solutionAreas)
+  .find((area) => area.id === economy)!.tasks;
+
+beforeEach(async () => {
+  // A fixed «today», so deadlines and days left do not drift with the calendar.
+  t = await createTestApp({ now: () => new Date('2027-03-01T10:00:00Z') });
+  mergerId = await t.createMerger({ mergerDate: '2028-01-01', municipalities: ['4601', '4626', '4631'] });
+  base = `/api/v1/mergers/${mergerId}`;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function add(kind: string, payload: object): Promise<{ id: string; version: number }> {
+  const response = await t.owner.inject({ method: 'POST', url: `${base}/inventory/${kind}`, payload });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+/** Three municipalities' economy systems: two run the same product, one another; with contracts and integrations. */
+async function economyLandscape() {
+  const visma = await add('systems', {
+    municipalityNumber: '4601',
+    name: 'Visma Økonomi',
+    vendor: 'Visma',
+    product: 'Visma Enterprise',
+    solutionAreaId: economy,
+    userCount: 120,
+    hosting: 'saas',
+  });
+  const vismaToo = await add('systems', {
+    municipalityNumber: '4626',
+    name: 'Økonomi',
+    vendor: 'visma ',
+    product: 'VISMA ENTERPRISE',
+    solutionAreaId: economy,
+    userCount: 40,
+  });
+  const agresso = await add('systems', {
+    municipalityNumber: '4631',
+    name: 'Agresso',
+    vendor: 'Unit4',
+    product: 'Agresso',
+    solutionAreaId: economy,
+    userCount: 60,
+  });
+  const keep = await add('contracts', {
+    municipalityNumber: '4601',
+    vendor: 'Visma',
+    subject: 'Økonomisystem',
+    changeClause: 'unknown',
+    systemIds: [visma.id],
+  });
+  const terminate = await add('contracts', {
+    municipalityNumber: '4631',
+    vendor: 'Unit4',
+    subject: 'Agresso drift',
+    noticePeriodMonths: 3,
+    systemIds: [agresso.id],
+  });
+  const toAltinn = await add('integrations', { municipalityNumber: '4631', fromSystemId: agresso.id, commonSolutionId: 'altinn' });
+  return { visma, vismaToo, agresso, keep, terminate, toAltinn };
+}
+
+function decide(payload: object) {
+  return t.owner.inject({ method: 'PUT', url: `${base}/decisions/${economy}`, payload });
+}
+
+describe('deciding a solution area', () => {
+  it('shows every municipality’s systems in the area and suggests the product two municipalities share', async () => {
+    const { visma, vismaToo } = await economyLandscape();
+    const overview = (await t.owner.inject(`${base}/decisions`)).json();
+    const area = overview.sectors.flatMap((sector: { areas: object[] }) => sector.areas).find((a: { id: string }) => a.id === economy);
+    expect(area).toMatchObject({ priority: 'critical', rank: 3, systemsByMunicipality: { '4601': 1, '4626': 1, '4631': 1 }, decision: null });
+    expect(area.suggestionCount).toBeGreaterThanOrEqual(1);
+
+    const detail = (await t.owner.inject(`${base}/decisions/${economy}`)).json();
+    expect(detail.area).toMatchObject({ id: economy, priority: 'critical', defaultTiming: 'before_merger' });
+    expect(detail.systems).toHaveLength(3);
+    expect(detail.systems.every((system: { fate: string }) => system.fate === 'undecided')).toBe(true);
+    expect(detail.suggestions[0]).toMatchObject({
+      basis: 'product',
+      municipalities: ['4601', '4626'],
+      recommendedSystemId: visma.id,
+      totals: { users: 160 },
+    });
+    expect(detail.suggestions[0].systemIds).toEqual([visma.id, vismaToo.id]);
+    // A suggestion is not a decision.
+    expect(detail.decision).toBeNull();
+    expect(detail.plannedTasks).toEqual([]);
+  });
+
+  it('adopting «continue» puts the area’s checklist tasks in phase 4 and gives each system its fate', async () => {
+    const { visma, vismaToo, agresso, toAltinn } = await economyLandscape();
+    const before = (await t.owner.inject(`${base}/tasks?phase=4`)).json().tasks.length;
+
+    const proposed = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'proposed', rationale: 'Flest brukere' });
+    expect(proposed.statusCode, proposed.body).toBe(200);
+    expect(proposed.json().decision).toMatchObject({ state: 'proposed', decidedBy: null, targetSystemName: 'Visma Økonomi', version: 1 });
+    // A proposal plans nothing yet.
+    expect((await t.owner.inject(`${base}/tasks?phase=4`)).json().tasks.length).toBe(before);
+
+    const adopted = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted', rationale: 'Flest brukere', version: 1 });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    const body = adopted.json();
+    expect(body.decision).toMatchObject({ state: 'adopted', decidedBy: t.owner.name, version: 2 });
+    expect(body.decision.decidedAt).toBeTruthy();
+    const fates = Object.fromEntries(body.systems.map((system: { id: string; fate: string }) => [system.id, system.fate]));
+    expect(fates).toEqual({ [visma.id]: 'continues', [vismaToo.id]: 'migrated', [agresso.id]: 'migrated' });
+    expect(body.integrationsToReestablish.map((i: { integrationId: string }) => i.integrationId)).toEqual([toAltinn.id]);
+    expect(body.integrationsToReestablish[0].commonSolution).toEqual({ id: 'altinn', name: expect.stringContaining('Altinn') });
+
+    const phase4 = (await t.owner.inject(`${base}/tasks?phase=4`)).json().tasks;
+    expect(phase4.length).toBe(before + economyTasks.length);
+    const added = phase4.filter((task: { catalogItemId: string }) => economyTasks.some((item) => item.id === task.catalogItemId));
+    expect(added.map((task: { title: string }) => task.title)).toEqual(economyTasks.map((item) => item.title));
+    expect(added.every((task: { activityId: string }) => task.activityId === 'fase-4-akt-4')).toBe(true);
+    expect(body.plannedTasks).toHaveLength(economyTasks.length);
+
+    // Adopting again changes nothing in the plan.
+    const again = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted', rationale: 'Flest brukere', version: 2 });
+    expect(again.statusCode).toBe(200);
+    expect((await t.owner.inject(`${base}/tasks?phase=4`)).json().tasks.length).toBe(before + economyTasks.length);
+  });
+
+  it('a changed timing moves the tasks to the transition phase and keeps their status, owner and notes', async () => {
+    const { visma } = await economyLandscape();
+    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    const task = (await t.owner.inject(`${base}/tasks?phase=4`)).json().tasks.find((item: { catalogItemId: string }) => item.catalogItemId === economyTasks[0]!.id);
+    const edited = await t.owner.inject({
+      method: 'PATCH',
+      url: `${base}/tasks/${task.id}`,
+      payload: { version: task.version, status: 'in_progress', responsible: 'Økonomisjefen', notes: 'Startet' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+
+    const moved = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'adopted', version: 1 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = (await t.owner.inject(`${base}/tasks/${task.id}`)).json();
+    expect(after).toMatchObject({ phase: 5, activityId: 'fase-5-akt-3', status: 'in_progress', responsible: 'Økonomisjefen', notes: 'Startet' });
+    const phase5 = (await t.owner.inject(`${base}/tasks?phase=5`)).json().tasks;
+    expect(phase5.filter((item: { catalogItemId: string }) => economyTasks.some((e) => e.id === item.catalogItemId))).toHaveLength(economyTasks.length);
+    const history = (await t.owner.inject(`${base}/audit?entity=task&entityId=${task.id}`)).json().entries;
+    expect(history[0].changes).toEqual([{ field: 'phase', old: 4, new: 5 }]);
+  });
+
+  it('refuses a decision that does not hold, with the field it concerns, and leaves nothing behind', async () => {
+    const { agresso } = await economyLandscape();
+    const noTarget = await decide({ outcome: 'continue', timing: 'before_merger', state: 'adopted' });
+    expect(noTarget.statusCode).toBe(400);
+    expect(noTarget.json().error.code).toBe('DECISION_INVALID');
+    expect(noTarget.json().error.details[0].path).toBe('targetSystemId');
+
+    const payroll = await add('systems', { municipalityNumber: '4601', name: 'Lønn', solutionAreaId: 'omrade-personal-og-lonnssystem' });
+    const wrongArea = await decide({ outcome: 'adapt', targetSystemId: payroll.id, timing: 'before_merger', state: 'proposed' });
+    expect(wrongArea.statusCode).toBe(400);
+    expect(wrongArea.json().error.details[0].path).toBe('targetSystemId');
+
+    const badOutcome = await decide({ outcome: 'keep', timing: 'before_merger', state: 'proposed' });
+    expect(badOutcome.statusCode).toBe(400);
+
+    const retireWithTarget = await decide({ outcome: 'retire', targetSystemId: agresso.id, timing: 'before_merger', state: 'proposed' });
+    expect(retireWithTarget.statusCode).toBe(400);
+
+    expect((await t.owner.inject(`${base}/decisions/${economy}`)).json().decision).toBeNull();
+    expect((await t.owner.inject(`${base}/decisions/omrade-finnes-ikke`)).statusCode).toBe(404);
+  });
+
+  it('a stale version gets 409, and the decision’s target cannot be deleted from under it', async () => {
+    const { visma } = await economyLandscape();
+    expect((await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'proposed' })).statusCode).toBe(200);
+    const again = await decide({ outcome: 'retire', timing: 'before_merger', state: 'proposed' });
+    expect(again.statusCode).toBe(409);
+    const stale = await decide({ outcome: 'retire', timing: 'before_merger', state: 'proposed', version: 7 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toEqual({ currentVersion: 1 });
+
+    const deleted = await t.owner.inject({ method: 'DELETE', url: `${base}/inventory/systems/${visma.id}` });
+    expect(deleted.statusCode).toBe(409);
+    expect(deleted.json().error.message).toContain('1 veivalg');
+  });
+
+  it('a reader sees decisions but cannot make them; history names who decided', async () => {
+    const { visma } = await economyLandscape();
+    const reader = await t.createUser('Rita Leser');
+    await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: reader.email, role: 'reader' } });
+    expect((await reader.inject(`${base}/decisions/${economy}`)).statusCode).toBe(200);
+    const denied = await reader.inject({
+      method: 'PUT',
+      url: `${base}/decisions/${economy}`,
+      payload: { outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' },
+    });
+    expect(denied.statusCode).toBe(403);
+
+    const saved = (await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' })).json();
+    const history = (await t.owner.inject(`${base}/audit?entity=decision&entityId=${saved.decision.id}`)).json().entries;
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ action: 'create', entityLabel: 'Økonomi- og regnskapssystem', actor: { name: t.owner.name } });
+    expect(history[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'outcome', old: null, new: 'continue' },
+        { field: 'state', old: null, new: 'adopted' },
+      ]),
+    );
+  });
+});
+
+describe('contract deadlines', () => {
+  it('follow adopted decisions: the continued system’s contract is transferred, the migrated one’s terminated in time', async () => {
+    const { visma, keep, terminate } = await economyLandscape();
+    const undecided = (await t.owner.inject(`${base}/contract-deadlines`)).json();
+    expect(undecided.contracts.map((c: { action: string }) => c.action)).toEqual(['await_decision', 'await_decision']);
+
+    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    const decided = (await t.owner.inject(`${base}/contract-deadlines`)).json();
+    expect(decided).toMatchObject({ mergerDate: '2028-01-01', transitionEnd: '2029-01-01' });
+    // Sorted by deadline: the notice date (three months before the end of 2027) comes first.
+    expect(decided.contracts).toMatchObject([
+      { contractId: terminate.id, action: 'terminate', deadline: '2027-09-30', status: 'ok', legalReview: false },
+      { contractId: keep.id, action: 'transfer', deadline: '2027-12-31', legalReview: true },
+    ]);
+    expect(decided.contracts[0].systems).toEqual([{ id: expect.any(String), name: 'Agresso', fate: 'migrated' }]);
+  });
+
+  it('are an iCalendar file a calendar can read, one all-day event per deadline', async () => {
+    const { visma } = await economyLandscape();
+    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    const response = await t.owner.inject(`${base}/contract-deadlines.ics`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/calendar');
+    const text = response.body;
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(text.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    const unfolded = text.replaceAll('\r\n ', '');
+    const events = unfolded.split('BEGIN:VEVENT').slice(1);
+    expect(events).toHaveLength(2);
+    expect(unfolded).toContain('DTSTART;VALUE=DATE:20270930');
+    expect(unfolded).toContain('SUMMARY:Siste dag for oppsigelse: Unit4 – Agresso drift');
+    expect(unfolded).toContain('DTSTART;VALUE=DATE:20271231');
+  });
+});
+
+describe('day-one readiness', () => {
+  it('counts a critical area as ready once its decision is adopted and its tasks before day one are done', async () => {
+    const { visma } = await economyLandscape();
+    const initial = (await t.owner.inject(`${base}/decisions/readiness`)).json();
+    expect(initial).toMatchObject({ mergerDate: '2028-01-01', daysLeft: 306, ready: 0 });
+    expect(initial.criticalTotal).toBeGreaterThan(20);
+    expect(initial.missing.find((item: { areaId: string }) => item.areaId === economy)).toMatchObject({
+      areaName: 'Økonomi- og regnskapssystem',
+      reasons: ['no_decision'],
+    });
+
+    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    const adopted = (await t.owner.inject(`${base}/decisions/readiness`)).json();
+    expect(adopted.missing.find((item: { areaId: string }) => item.areaId === economy)).toMatchObject({
+      reasons: ['tasks_open'],
+      openTasks: economyTasks.length,
+    });
+
+    const tasks = (await t.owner.inject(`${base}/decisions/${economy}`)).json().plannedTasks as Array<{ id: string }>;
+    for (const task of tasks) {
+      const current = (await t.owner.inject(`${base}/tasks/${task.id}`)).json();
+      const done = await t.owner.inject({ method: 'PATCH', url: `${base}/tasks/${task.id}`, payload: { version: current.version, status: 'done' } });
+      expect(done.statusCode).toBe(200);
+    }
+    const ready = (await t.owner.inject(`${base}/decisions/readiness`)).json();
+    expect(ready.ready).toBe(1);
+    expect(ready.missing.some((item: { areaId: string }) => item.areaId === economy)).toBe(false);
+  });
+});
+
+describe('the integration landscape', () => {
+  it('has systems and common solutions as nodes, filters by municipality, and marks what a decision breaks', async () => {
+    const { visma, vismaToo, agresso, toAltinn } = await economyLandscape();
+    const between = await add('integrations', { municipalityNumber: '4626', fromSystemId: vismaToo.id, toSystemId: vismaToo.id, method: 'file' });
+    const whole = (await t.owner.inject(`${base}/integration-graph`)).json();
+    expect(whole.nodes.map((node: { id: string }) => node.id).sort()).toEqual([visma.id, vismaToo.id, agresso.id, 'cs:altinn'].sort());
+    expect(whole.edges).toHaveLength(2);
+    expect(whole.edges.every((edge: { breaks: boolean }) => !edge.breaks)).toBe(true);
+
+    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    const one = (await t.owner.inject(`${base}/integration-graph?municipality=4631`)).json();
+    expect(one.nodes.map((node: { id: string }) => node.id).sort()).toEqual([agresso.id, 'cs:altinn'].sort());
+    expect(one.edges).toEqual([expect.objectContaining({ id: toAltinn.id, from: agresso.id, to: 'cs:altinn', breaks: true })]);
+    expect(one.nodes.find((node: { id: string }) => node.id === agresso.id).fate).toBe('migrated');
+
+    const byArea = (await t.owner.inject(`${base}/integration-graph?area=${economy}&municipality=4626`)).json();
+    expect(byArea.edges.map((edge: { id: string }) => edge.id)).toEqual([between.id]);
+    expect((await t.owner.inject(`${base}/integration-graph?municipality=abc`)).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,131 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { Database } from '#server/db/client.ts';
+import { contracts, contractSystems, decisions, integrations, systems } from '#server/db/schema/index.ts';
+
+export type DecisionRow = typeof decisions.$inferSelect;
+export type NewDecisionRow = typeof decisions.$inferInsert;
+
+export async function listDecisions(db: Database, mergerId: string) {
+  return db
+    .select({ decision: decisions, targetSystemName: systems.name })
+    .from(decisions)
+    .leftJoin(systems, eq(systems.id, decisions.targetSystemId))
+    .where(eq(decisions.mergerId, mergerId));
+}
+
+export async function findDecision(db: Database, mergerId: string, areaId: string, options: { lock?: boolean } = {}) {
+  const query = db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.mergerId, mergerId), eq(decisions.solutionAreaId, areaId)));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertDecision(db: Database, row: NewDecisionRow): Promise<DecisionRow> {
+  const [inserted] = await db.insert(decisions).values(row).returning();
+  if (!inserted) throw new Error('insert into decisions returned no row');
+  return inserted;
+}
+
+/** Writes only if the row is still at `expectedVersion`; undefined when someone else changed it first. */
+export async function updateDecisionIfVersion(
+  db: Database,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<Omit<NewDecisionRow, 'id' | 'mergerId' | 'solutionAreaId' | 'version'>>,
+): Promise<DecisionRow | undefined> {
+  const [row] = await db
+    .update(decisions)
+    .set({ ...changes, version: sql`${decisions.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(decisions.id, id), eq(decisions.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+export async function systemExists(db: Database, mergerId: string, systemId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: systems.id })
+    .from(systems)
+    .where(and(eq(systems.mergerId, mergerId), eq(systems.id, systemId)));
+  return row !== undefined;
+}
+
+/** Systems per solution area and municipality: the overview's counts, one grouped query. */
+export async function countSystemsByArea(db: Database, mergerId: string) {
+  return db
+    .select({ solutionAreaId: systems.solutionAreaId, municipalityNumber: systems.municipalityNumber, systems: count() })
+    .from(systems)
+    .where(eq(systems.mergerId, mergerId))
+    .groupBy(systems.solutionAreaId, systems.municipalityNumber);
+}
+
+/** The facts a decision is made on, for the systems of one area (or all, without an area). */
+export async function listSystemFacts(db: Database, mergerId: string, areaId?: string) {
+  return db
+    .select({
+      id: systems.id,
+      municipalityNumber: systems.municipalityNumber,
+      solutionAreaId: systems.solutionAreaId,
+      name: systems.name,
+      vendor: systems.vendor,
+      product: systems.product,
+      hosting: systems.hosting,
+      userCount: systems.userCount,
+      integrationCount: sql<number>`(select count(*) from ${integrations} where ${integrations.mergerId} = ${systems.mergerId}
+        and (${integrations.fromSystemId} = ${systems.id} or ${integrations.toSystemId} = ${systems.id}))::int`,
+      contractEndDates: sql<string[]>`coalesce((select array_agg(${contracts.endDate}::text order by ${contracts.endDate})
+        from ${contractSystems} join ${contracts} on ${contracts.id} = ${contractSystems.contractId}
+        where ${contractSystems.systemId} = ${systems.id} and ${contracts.endDate} is not null), '{}')::text[]`,
+    })
+    .from(systems)
+    .where(areaId === undefined ? eq(systems.mergerId, mergerId) : and(eq(systems.mergerId, mergerId), eq(systems.solutionAreaId, areaId)))
+    .orderBy(asc(systems.municipalityNumber), asc(sql`lower(${systems.name})`), asc(systems.id));
+}
+
+/** Every system with only what the landscape and the deadlines need. */
+export async function listSystemNodes(db: Database, mergerId: string) {
+  return db
+    .select({
+      id: systems.id,
+      name: systems.name,
+      municipalityNumber: systems.municipalityNumber,
+      solutionAreaId: systems.solutionAreaId,
+    })
+    .from(systems)
+    .where(eq(systems.mergerId, mergerId));
+}
+
+export async function listIntegrationEdges(db: Database, mergerId: string) {
+  return db
+    .select({
+      id: integrations.id,
+      municipalityNumber: integrations.municipalityNumber,
+      fromSystemId: integrations.fromSystemId,
+      toSystemId: integrations.toSystemId,
+      commonSolutionId: integrations.commonSolutionId,
+      direction: integrations.direction,
+      method: integrations.method,
+    })
+    .from(integrations)
+    .where(eq(integrations.mergerId, mergerId))
+    .orderBy(asc(integrations.municipalityNumber), asc(integrations.id));
+}
+
+export async function listContractsWithSystems(db: Database, mergerId: string) {
+  const rows = await db
+    .select({
+      id: contracts.id,
+      municipalityNumber: contracts.municipalityNumber,
+      vendor: contracts.vendor,
+      subject: contracts.subject,
+      endDate: contracts.endDate,
+      noticePeriodMonths: contracts.noticePeriodMonths,
+      changeClause: contracts.changeClause,
+      systemIds: sql<string[]>`coalesce((select array_agg(${contractSystems.systemId}::text order by ${contractSystems.position})
+        from ${contractSystems} where ${contractSystems.contractId} = ${contracts.id}), '{}')::text[]`,
+    })
+    .from(contracts)
+    .where(eq(contracts.mergerId, mergerId));
+  return rows;
+}

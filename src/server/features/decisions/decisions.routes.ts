@@ -1,0 +1,98 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { mergerParams } from '#shared/contracts/checklist.ts';
+import { errorResponses } from '#shared/contracts/common.ts';
+import {
+  areaDecisionResponse,
+  areaParams,
+  decisionOverviewResponse,
+  graphQuery,
+  integrationGraphResponse,
+  readinessResponse,
+  saveDecisionBody,
+} from '#shared/contracts/decisions.ts';
+import * as service from './decisions.service.ts';
+
+const tags = ['veivalg'];
+
+export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/mergers/:mergerId/decisions',
+    {
+      config: { access: 'merger:read' },
+      schema: {
+        tags,
+        summary: 'Alle løsningsområder med systemer per kommune, forslag og veivalg',
+        params: mergerParams,
+        response: { 200: decisionOverviewResponse, 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request) => service.overview(request.ctx, request.params.mergerId),
+  );
+
+  app.get(
+    '/mergers/:mergerId/decisions/readiness',
+    {
+      config: { access: 'merger:read' },
+      schema: {
+        tags,
+        summary: 'Klar til dag én: kritiske områder med vedtatt veivalg og alle oppgaver før sammenslåingen ferdige',
+        params: mergerParams,
+        response: { 200: readinessResponse, 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request) => service.readiness(request.ctx, request.params.mergerId),
+  );
+
+  app.get(
+    '/mergers/:mergerId/decisions/:areaId',
+    {
+      config: { access: 'merger:read' },
+      schema: {
+        tags,
+        summary: 'Ett løsningsområde: systemene, forslag, veivalget, oppgavene i planen og integrasjoner som må etableres på nytt',
+        params: areaParams,
+        response: { 200: areaDecisionResponse, 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request) => service.areaDecision(request.ctx, request.params.mergerId, request.params.areaId),
+  );
+
+  app.put(
+    '/mergers/:mergerId/decisions/:areaId',
+    {
+      config: { access: 'merger:edit' },
+      schema: {
+        tags,
+        summary: 'Registrer eller endre veivalget for et løsningsområde',
+        description:
+          'Et vedtatt veivalg legger områdets oppgaver fra sjekklisten (4.2) inn i planen: før sammenslåingen i fase 4, ' +
+          'i overgangsfasen i fase 5. Endres veivalget, flyttes oppgavene og beholder status, ansvarlig og notater. ' +
+          'version er påkrevd når et veivalg finnes fra før; utdatert versjon gir 409.',
+        params: areaParams,
+        body: saveDecisionBody,
+        response: {
+          200: areaDecisionResponse,
+          400: errorResponses[400],
+          404: errorResponses[404],
+          409: errorResponses[409],
+        },
+      },
+    },
+    async (request) => service.saveDecision(request.ctx, request.params.mergerId, request.params.areaId, request.body),
+  );
+
+  app.get(
+    '/mergers/:mergerId/integration-graph',
+    {
+      config: { access: 'merger:read' },
+      schema: {
+        tags,
+        summary: 'Integrasjonslandskapet som noder (systemer og fellesløsninger) og kanter, med det som brytes av veivalgene',
+        params: mergerParams,
+        querystring: graphQuery,
+        response: { 200: integrationGraphResponse, 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request) => service.integrationGraph(request.ctx, request.params.mergerId, request.query),
+  );
+};

@@ -1,0 +1,439 @@
+import type { z } from 'zod';
+import { loadCatalog } from '#catalog/catalog.ts';
+import { actorOf, type ServiceContext } from '#server/context.ts';
+import type { Database } from '#server/db/client.ts';
+import { conflict, invalid, notFound } from '#server/errors.ts';
+import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
+import { placeDecisionTasks } from '#server/features/checklist/checklist.service.ts';
+import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
+import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
+import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
+import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
+import type {
+  AreaDecision,
+  Decision,
+  DecisionOverview,
+  DecisionTiming,
+  graphQuery,
+  IntegrationGraph,
+  IntegrationImpact,
+  Readiness,
+  saveDecisionBody,
+  SystemFate,
+} from '#shared/contracts/decisions.ts';
+import {
+  dayOneReadiness,
+  decisionTaskPlan,
+  defaultTiming,
+  priorityRankOfArea,
+  suggestCandidates,
+  systemFates,
+  validateDecision,
+} from './decisions.domain.ts';
+import * as repo from './decisions.repo.ts';
+
+/** The fields history follows on a decision. */
+const auditedDecisionFields = ['outcome', 'targetSystemId', 'timing', 'rationale', 'state', 'decidedByName'] as const;
+
+// ---------------------------------------------------------------- areas
+
+interface AreaFacts {
+  view: SolutionAreaView;
+  tasks: Array<{ id: string; title: string; priority: 'critical' | 'medium' }>;
+  rank: number;
+}
+
+let cachedAreas: Map<string, AreaFacts> | undefined;
+/** Every solution area with its checklist tasks (4.2) and its place in 4.1's priority list. */
+function areaFacts(): Map<string, AreaFacts> {
+  if (!cachedAreas) {
+    const catalogAreas = new Map(loadCatalog().sectors.flatMap((sector) => sector.solutionAreas).map((area) => [area.id, area]));
+    cachedAreas = new Map(
+      solutionAreas().map((view) => [
+        view.id,
+        { view, tasks: catalogAreas.get(view.id)?.tasks.map((task) => ({ ...task })) ?? [], rank: priorityRankOfArea(view.id) },
+      ]),
+    );
+  }
+  return cachedAreas;
+}
+
+function requireArea(areaId: string): AreaFacts {
+  const area = areaFacts().get(areaId);
+  if (!area) throw notFound('SOLUTION_AREA_NOT_FOUND', 'Fant ikke løsningsområdet.');
+  return area;
+}
+
+/** Checklist task id → its solution area, for the tasks a decision put in the plan. */
+function areaOfTask(): Map<string, string> {
+  return new Map([...areaFacts().values()].flatMap((area) => area.tasks.map((task) => [task.id, area.view.id] as const)));
+}
+
+function toDecision(row: repo.DecisionRow, targetSystemName: string | null): Decision {
+  return {
+    id: row.id,
+    solutionAreaId: row.solutionAreaId,
+    outcome: row.outcome as Decision['outcome'],
+    targetSystemId: row.targetSystemId,
+    targetSystemName,
+    timing: row.timing as DecisionTiming,
+    rationale: row.rationale,
+    state: row.state as Decision['state'],
+    decidedBy: row.decidedByName,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+// ---------------------------------------------------------------- fates
+
+export interface FateOfSystem {
+  fate: SystemFate;
+  timing: DecisionTiming | null;
+  state: Decision['state'] | null;
+}
+
+/** What each system of the merger faces under its area's decision (undecided without one). */
+export async function fatesOfMerger(db: Database, mergerId: string): Promise<Map<string, FateOfSystem>> {
+  const [decisionRows, systems] = await Promise.all([repo.listDecisions(db, mergerId), repo.listSystemNodes(db, mergerId)]);
+  const byArea = new Map(decisionRows.map(({ decision }) => [decision.solutionAreaId, decision]));
+  const systemsByArea = new Map<string | null, string[]>();
+  for (const system of systems) systemsByArea.set(system.solutionAreaId, [...(systemsByArea.get(system.solutionAreaId) ?? []), system.id]);
+  const fates = new Map<string, FateOfSystem>();
+  for (const [areaId, ids] of systemsByArea) {
+    const decision = areaId === null ? undefined : byArea.get(areaId);
+    const fateById = systemFates(
+      decision && { outcome: decision.outcome as Decision['outcome'], targetSystemId: decision.targetSystemId },
+      ids,
+    );
+    for (const id of ids) {
+      fates.set(id, {
+        fate: fateById.get(id) ?? 'undecided',
+        timing: (decision?.timing as DecisionTiming | undefined) ?? null,
+        state: (decision?.state as Decision['state'] | undefined) ?? null,
+      });
+    }
+  }
+  return fates;
+}
+
+// ---------------------------------------------------------------- reading
+
+export async function overview(ctx: ServiceContext, mergerId: string): Promise<DecisionOverview> {
+  requireMergerAccess(ctx, mergerId);
+  const [mergerDate, municipalities, counts, decisionRows, facts] = await Promise.all([
+    mergerDateOf(ctx.db, mergerId),
+    municipalitiesOfMerger(ctx.db, mergerId),
+    repo.countSystemsByArea(ctx.db, mergerId),
+    repo.listDecisions(ctx.db, mergerId),
+    repo.listSystemFacts(ctx.db, mergerId),
+  ]);
+  const countsByArea = new Map<string, Record<string, number>>();
+  for (const row of counts) {
+    if (row.solutionAreaId === null) continue;
+    const byMunicipality = countsByArea.get(row.solutionAreaId) ?? {};
+    byMunicipality[row.municipalityNumber] = Number(row.systems);
+    countsByArea.set(row.solutionAreaId, byMunicipality);
+  }
+  const factsByArea = new Map<string, typeof facts>();
+  for (const system of facts) {
+    if (system.solutionAreaId !== null) factsByArea.set(system.solutionAreaId, [...(factsByArea.get(system.solutionAreaId) ?? []), system]);
+  }
+  const decisionsByArea = new Map(decisionRows.map((row) => [row.decision.solutionAreaId, row]));
+  const sectors: DecisionOverview['sectors'] = [];
+  for (const { view, rank } of areaFacts().values()) {
+    let sector = sectors.find((candidate) => candidate.id === view.sectorId);
+    if (!sector) {
+      sector = { id: view.sectorId, name: view.sector, areas: [] };
+      sectors.push(sector);
+    }
+    const decided = decisionsByArea.get(view.id);
+    sector.areas.push({
+      id: view.id,
+      name: view.name,
+      priority: view.priority,
+      rank,
+      systemsByMunicipality: countsByArea.get(view.id) ?? {},
+      suggestionCount: suggestCandidates(factsByArea.get(view.id) ?? []).length,
+      decision: decided
+        ? {
+            outcome: decided.decision.outcome as Decision['outcome'],
+            state: decided.decision.state as Decision['state'],
+            timing: decided.decision.timing as DecisionTiming,
+            targetSystemName: decided.targetSystemName,
+          }
+        : null,
+    });
+  }
+  return { mergerDate, municipalities, sectors };
+}
+
+export async function areaDecision(ctx: ServiceContext, mergerId: string, areaId: string): Promise<AreaDecision> {
+  requireMergerAccess(ctx, mergerId);
+  return readAreaDecision(ctx.db, mergerId, requireArea(areaId));
+}
+
+async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts): Promise<AreaDecision> {
+  const [mergerDate, systems, decisionRow, plannedTasks, fates, edges] = await Promise.all([
+    mergerDateOf(db, mergerId),
+    repo.listSystemFacts(db, mergerId, area.view.id),
+    repo.findDecision(db, mergerId, area.view.id),
+    checklistRepo.listTasksOfCatalogItems(db, mergerId, area.tasks.map((task) => task.id)),
+    fatesOfMerger(db, mergerId),
+    repo.listIntegrationEdges(db, mergerId),
+  ]);
+  const target = decisionRow?.targetSystemId ? systems.find((system) => system.id === decisionRow.targetSystemId) : undefined;
+  const systemsInArea = new Set(systems.map((system) => system.id));
+  const names = new Map((await repo.listSystemNodes(db, mergerId)).map((system) => [system.id, system.name]));
+  const fateOf = (id: string): SystemFate => fates.get(id)?.fate ?? 'undecided';
+  const register = loadCommonSolutions();
+  const breaking = (fate: SystemFate) => fate === 'migrated' || fate === 'retired';
+  // Every integration of this area's migrated or retired systems: each must be re-established.
+  const integrationsToReestablish: IntegrationImpact[] = edges
+    .filter(
+      (edge) =>
+        (systemsInArea.has(edge.fromSystemId) && breaking(fateOf(edge.fromSystemId))) ||
+        (edge.toSystemId !== null && systemsInArea.has(edge.toSystemId) && breaking(fateOf(edge.toSystemId))),
+    )
+    .map((edge) => ({
+      integrationId: edge.id,
+      municipalityNumber: edge.municipalityNumber,
+      fromSystem: { id: edge.fromSystemId, name: names.get(edge.fromSystemId) ?? '', fate: fateOf(edge.fromSystemId) },
+      toSystem: edge.toSystemId ? { id: edge.toSystemId, name: names.get(edge.toSystemId) ?? '', fate: fateOf(edge.toSystemId) } : null,
+      commonSolution: edge.commonSolutionId
+        ? { id: edge.commonSolutionId, name: findCommonSolution(register, edge.commonSolutionId)?.name ?? edge.commonSolutionId }
+        : null,
+      direction: edge.direction,
+      method: edge.method,
+    }));
+  return {
+    area: {
+      id: area.view.id,
+      name: area.view.name,
+      sector: area.view.sector,
+      priority: area.view.priority,
+      rank: area.rank,
+      defaultTiming: defaultTiming(area.view.priority ?? 'medium'),
+      tasks: area.tasks,
+    },
+    mergerDate,
+    systems: systems.map((system) => ({ ...system, fate: fateOf(system.id) })),
+    suggestions: suggestCandidates(systems).map((suggestion) => ({
+      key: suggestion.key,
+      basis: suggestion.basis,
+      label: suggestion.label,
+      municipalities: suggestion.municipalities,
+      systemIds: suggestion.systems.map((system) => system.id),
+      totals: suggestion.totals,
+      earliestContractEnd: suggestion.earliestContractEnd,
+      hostings: suggestion.hostings,
+      recommendedSystemId: suggestion.recommendedSystemId,
+    })),
+    decision: decisionRow ? toDecision(decisionRow, target?.name ?? names.get(decisionRow.targetSystemId ?? '') ?? null) : null,
+    plannedTasks: plannedTasks.map((task) => ({
+      id: task.id,
+      catalogItemId: task.catalogItemId!,
+      title: task.title,
+      phaseId: task.phaseId,
+      status: task.status,
+    })),
+    integrationsToReestablish,
+  };
+}
+
+// ---------------------------------------------------------------- deciding
+
+export async function saveDecision(
+  ctx: ServiceContext,
+  mergerId: string,
+  areaId: string,
+  body: z.output<typeof saveDecisionBody>,
+): Promise<AreaDecision> {
+  requireMergerAccess(ctx, mergerId);
+  const area = requireArea(areaId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const systems = await repo.listSystemFacts(tx, mergerId, areaId);
+    const problems = validateDecision(
+      { outcome: body.outcome, targetSystemId: body.targetSystemId },
+      systems.map((system) => ({ id: system.id, name: system.name, municipalityNumber: system.municipalityNumber })),
+    );
+    if (body.targetSystemId !== null && problems.length === 0 && !(await repo.systemExists(tx, mergerId, body.targetSystemId))) {
+      problems.push({ path: ['targetSystemId'], message: 'Målsystemet finnes ikke i kartleggingen.' });
+    }
+    if (problems.length > 0) {
+      throw invalid(
+        'DECISION_INVALID',
+        problems[0]!.message,
+        problems.map((problem) => ({ path: problem.path.join('.'), code: 'invalid', message: problem.message })),
+      );
+    }
+    const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
+    const adoptedNow = body.state === 'adopted' && current?.state !== 'adopted';
+    const decided =
+      body.state === 'adopted'
+        ? adoptedNow
+          ? { decidedByUserId: actor.userId, decidedByName: actor.name, decidedAt: ctx.now() }
+          : {}
+        : { decidedByUserId: null, decidedByName: null, decidedAt: null };
+    const values = {
+      outcome: body.outcome,
+      targetSystemId: body.targetSystemId,
+      timing: body.timing,
+      rationale: body.rationale,
+      state: body.state,
+      ...decided,
+    };
+    let saved: repo.DecisionRow;
+    if (!current) {
+      if (body.version !== undefined) throw staleVersion(null);
+      saved = await repo.insertDecision(tx, { mergerId, solutionAreaId: areaId, ...values });
+      await recordChange(tx, actor, {
+        mergerId,
+        entity: 'decision',
+        entityId: saved.id,
+        entityLabel: area.view.name,
+        action: 'create',
+        changes: creationChanges(saved, auditedDecisionFields),
+      });
+    } else {
+      if (body.version === undefined || body.version !== current.version) throw staleVersion(current.version);
+      const updated = await repo.updateDecisionIfVersion(tx, current.id, body.version, values);
+      if (!updated) throw staleVersion(null);
+      saved = updated;
+      await recordChange(tx, actor, {
+        mergerId,
+        entity: 'decision',
+        entityId: saved.id,
+        entityLabel: area.view.name,
+        action: 'update',
+        changes: diffFields(current, saved, auditedDecisionFields),
+      });
+    }
+    // The plan follows an adopted decision; a proposal plans nothing yet.
+    if (saved.state === 'adopted') {
+      await placeDecisionTasks(tx, mergerId, decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming), actor);
+    }
+    return readAreaDecision(tx, mergerId, area);
+  });
+}
+
+function staleVersion(currentVersion: number | null) {
+  return conflict(
+    'VERSION_CONFLICT',
+    'Veivalget er endret av noen andre siden du åpnet det. Last inn på nytt og gjør endringen igjen.',
+    currentVersion === null ? undefined : { currentVersion },
+  );
+}
+
+// ---------------------------------------------------------------- day one
+
+export async function readiness(ctx: ServiceContext, mergerId: string): Promise<Readiness> {
+  requireMergerAccess(ctx, mergerId);
+  const areas = areaFacts();
+  const critical = [...areas.values()].filter((area) => area.view.priority === 'critical');
+  const taskArea = areaOfTask();
+  const [mergerDate, decisionRows, tasks] = await Promise.all([
+    mergerDateOf(ctx.db, mergerId),
+    repo.listDecisions(ctx.db, mergerId),
+    checklistRepo.listTasksOfCatalogItems(ctx.db, mergerId, [...taskArea.keys()]),
+  ]);
+  const tasksByArea = new Map<string, Array<{ phaseId: string; status: 'not_started' | 'in_progress' | 'done' | 'not_relevant' }>>();
+  for (const task of tasks) {
+    const areaId = taskArea.get(task.catalogItemId!)!;
+    tasksByArea.set(areaId, [...(tasksByArea.get(areaId) ?? []), { phaseId: task.phaseId, status: task.status as 'done' }]);
+  }
+  const result = dayOneReadiness({
+    criticalAreaIds: critical.map((area) => area.view.id),
+    decisions: new Map(
+      decisionRows.map(({ decision }) => [
+        decision.solutionAreaId,
+        { state: decision.state as Decision['state'], timing: decision.timing as DecisionTiming },
+      ]),
+    ),
+    tasksByArea,
+    mergerDate,
+    today: todayInOslo(ctx.now()),
+  });
+  return {
+    mergerDate,
+    daysLeft: result.daysLeft,
+    criticalTotal: result.criticalTotal,
+    ready: result.ready,
+    missing: result.missing.map((item) => ({ ...item, areaName: areas.get(item.areaId)!.view.name })),
+  };
+}
+
+// ---------------------------------------------------------------- the landscape
+
+export async function integrationGraph(
+  ctx: ServiceContext,
+  mergerId: string,
+  query: z.output<typeof graphQuery>,
+): Promise<IntegrationGraph> {
+  requireMergerAccess(ctx, mergerId);
+  if (query.area !== undefined) requireArea(query.area);
+  const [systems, edges, fates] = await Promise.all([
+    repo.listSystemNodes(ctx.db, mergerId),
+    repo.listIntegrationEdges(ctx.db, mergerId),
+    fatesOfMerger(ctx.db, mergerId),
+  ]);
+  const register = loadCommonSolutions();
+  const wanted = (system: { municipalityNumber: string; solutionAreaId: string | null }) =>
+    (query.municipality === undefined || system.municipalityNumber === query.municipality) &&
+    (query.area === undefined || system.solutionAreaId === query.area);
+  const byId = new Map(systems.map((system) => [system.id, system]));
+  const nodes = new Map<string, IntegrationGraph['nodes'][number]>();
+  const systemNode = (id: string) => {
+    const system = byId.get(id)!;
+    if (!nodes.has(id)) {
+      nodes.set(id, {
+        id,
+        kind: 'system',
+        label: system.name,
+        municipalityNumber: system.municipalityNumber,
+        solutionAreaId: system.solutionAreaId,
+        fate: fates.get(id)?.fate ?? 'undecided',
+      });
+    }
+    return id;
+  };
+  for (const system of systems) if (wanted(system)) systemNode(system.id);
+  const breaking = (id: string) => ['migrated', 'retired'].includes(fates.get(id)?.fate ?? 'undecided');
+  const graphEdges: IntegrationGraph['edges'] = [];
+  for (const edge of edges) {
+    const from = byId.get(edge.fromSystemId);
+    const to = edge.toSystemId ? byId.get(edge.toSystemId) : undefined;
+    // An integration is shown when either end is among the systems asked for; the other end comes along.
+    if (!from || (!wanted(from) && !(to && wanted(to)))) continue;
+    let target: string;
+    if (to) target = systemNode(to.id);
+    else {
+      target = `cs:${edge.commonSolutionId}`;
+      if (!nodes.has(target)) {
+        nodes.set(target, {
+          id: target,
+          kind: 'commonSolution',
+          label: findCommonSolution(register, edge.commonSolutionId ?? '')?.name ?? String(edge.commonSolutionId),
+          municipalityNumber: null,
+          solutionAreaId: null,
+          fate: null,
+        });
+      }
+    }
+    graphEdges.push({
+      id: edge.id,
+      from: systemNode(from.id),
+      to: target,
+      direction: edge.direction,
+      method: edge.method,
+      breaks: breaking(from.id) || (to !== undefined && breaking(to.id)),
+    });
+  }
+  return { nodes: [...nodes.values()], edges: graphEdges };
+}

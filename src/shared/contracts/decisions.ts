@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { isoDate, optionalText, uuidParam } from './common.ts';
+
+/**
+ * Veivalg: one decision per solution area (continue, adapt, procure, retire),
+ * what it means for each system, and what follows from it: the plan's tasks,
+ * integrations to re-establish, contract deadlines and day-one readiness.
+ */
+export const decisionOutcomes = ['continue', 'adapt', 'procure', 'retire'] as const; // videreføre, tilpasse, anskaffe nytt, avvikle
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+export const decisionTimings = ['before_merger', 'transition'] as const;
+export type DecisionTiming = (typeof decisionTimings)[number];
+export const decisionStates = ['proposed', 'adopted'] as const; // forslag, vedtatt
+export type DecisionState = (typeof decisionStates)[number];
+export const systemFates = ['continues', 'migrated', 'retired', 'undecided'] as const;
+export type SystemFate = (typeof systemFates)[number];
+
+export const areaParams = z.object({ mergerId: uuidParam, areaId: z.string().min(1).max(120) });
+
+const areaPriority = z.enum(['critical', 'medium']).nullable().describe('Prioritet i sjekklistens 4.2; null for Samlas egne områder');
+
+export const decision = z
+  .object({
+    id: z.uuid(),
+    solutionAreaId: z.string(),
+    outcome: z.enum(decisionOutcomes),
+    targetSystemId: z.uuid().nullable(),
+    targetSystemName: z.string().nullable(),
+    timing: z.enum(decisionTimings),
+    rationale: z.string().nullable(),
+    state: z.enum(decisionStates),
+    decidedBy: z.string().nullable().describe('Hvem som vedtok (navn), når tilstanden er «adopted»'),
+    decidedAt: z.string().nullable(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Decision' });
+export type Decision = z.infer<typeof decision>;
+
+export const decisionOverviewResponse = z.object({
+  mergerDate: isoDate,
+  municipalities: z.array(z.object({ number: z.string(), name: z.string() })),
+  sectors: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      areas: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          priority: areaPriority,
+          rank: z.number().int().describe('Plass i sjekklistens prioriteringsliste (4.1), 1–8'),
+          systemsByMunicipality: z.record(z.string(), z.number().int()),
+          suggestionCount: z.number().int(),
+          decision: z
+            .object({
+              outcome: z.enum(decisionOutcomes),
+              state: z.enum(decisionStates),
+              timing: z.enum(decisionTimings),
+              targetSystemName: z.string().nullable(),
+            })
+            .nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type DecisionOverview = z.infer<typeof decisionOverviewResponse>;
+
+const areaSystem = z.object({
+  id: z.uuid(),
+  municipalityNumber: z.string(),
+  name: z.string(),
+  vendor: z.string().nullable(),
+  product: z.string().nullable(),
+  hosting: z.string().nullable(),
+  userCount: z.number().int().nullable(),
+  integrationCount: z.number().int(),
+  contractEndDates: z.array(isoDate),
+  fate: z.enum(systemFates),
+});
+export type AreaSystem = z.infer<typeof areaSystem>;
+
+export const integrationImpact = z.object({
+  integrationId: z.uuid(),
+  municipalityNumber: z.string(),
+  fromSystem: z.object({ id: z.uuid(), name: z.string(), fate: z.enum(systemFates) }),
+  toSystem: z.object({ id: z.uuid(), name: z.string(), fate: z.enum(systemFates) }).nullable(),
+  commonSolution: z.object({ id: z.string(), name: z.string() }).nullable(),
+  direction: z.string().nullable(),
+  method: z.string().nullable(),
+});
+export type IntegrationImpact = z.infer<typeof integrationImpact>;
+
+export const areaDecisionResponse = z.object({
+  area: z.object({
+    id: z.string(),
+    name: z.string(),
+    sector: z.string(),
+    priority: areaPriority,
+    rank: z.number().int(),
+    defaultTiming: z.enum(decisionTimings),
+    tasks: z.array(z.object({ id: z.string(), title: z.string(), priority: z.enum(['critical', 'medium']) })),
+  }),
+  mergerDate: isoDate,
+  systems: z.array(areaSystem),
+  suggestions: z.array(
+    z.object({
+      key: z.string(),
+      basis: z.enum(['product', 'vendor']),
+      label: z.string(),
+      municipalities: z.array(z.string()),
+      systemIds: z.array(z.uuid()),
+      totals: z.object({ users: z.number().int(), integrations: z.number().int() }),
+      earliestContractEnd: isoDate.nullable(),
+      hostings: z.array(z.string()),
+      recommendedSystemId: z.uuid(),
+    }),
+  ),
+  decision: decision.nullable(),
+  /** The merger's tasks that came from this area's checklist tasks. */
+  plannedTasks: z.array(
+    z.object({ id: z.uuid(), catalogItemId: z.string(), title: z.string(), phaseId: z.string(), status: z.string() }),
+  ),
+  /** Integrations of systems that are migrated or retired: work to re-establish. */
+  integrationsToReestablish: z.array(integrationImpact),
+});
+export type AreaDecision = z.infer<typeof areaDecisionResponse>;
+
+export const saveDecisionBody = z.object({
+  outcome: z.enum(decisionOutcomes, { error: 'Velg et veivalg.' }),
+  targetSystemId: uuidParam.nullable().optional().transform((value) => value ?? null),
+  timing: z.enum(decisionTimings, { error: 'Velg når løsningen må være på plass.' }),
+  rationale: optionalText(4000).optional().transform((value) => value ?? null),
+  state: z.enum(decisionStates, { error: 'Velg om veivalget er et forslag eller vedtatt.' }),
+  version: z.number().int().min(1).optional().describe('Påkrevd når et veivalg finnes fra før; utdatert versjon gir 409'),
+});
+
+export const readinessResponse = z.object({
+  mergerDate: isoDate,
+  daysLeft: z.number().int(),
+  criticalTotal: z.number().int(),
+  ready: z.number().int(),
+  missing: z.array(
+    z.object({
+      areaId: z.string(),
+      areaName: z.string(),
+      reasons: z.array(z.enum(['no_decision', 'not_adopted', 'tasks_open'])),
+      openTasks: z.number().int(),
+    }),
+  ),
+});
+export type Readiness = z.infer<typeof readinessResponse>;
+
+export const graphQuery = z.object({
+  municipality: z.string().regex(/^\d{4}$/, { error: 'Kommunenummer har fire siffer.' }).optional(),
+  area: z.string().max(120).optional(),
+});
+
+export const integrationGraphResponse = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.string().describe('System-id, eller «cs:<id>» for en nasjonal fellesløsning'),
+      kind: z.enum(['system', 'commonSolution']),
+      label: z.string(),
+      municipalityNumber: z.string().nullable(),
+      solutionAreaId: z.string().nullable(),
+      fate: z.enum(systemFates).nullable(),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      id: z.uuid(),
+      from: z.string(),
+      to: z.string(),
+      direction: z.string().nullable(),
+      method: z.string().nullable(),
+      breaks: z.boolean().describe('En av endene migreres eller avvikles: integrasjonen må etableres på nytt'),
+    }),
+  ),
+});
+export type IntegrationGraph = z.infer<typeof integrationGraphResponse>;
+
+export const contractActions = ['await_decision', 'transfer', 'let_expire', 'terminate'] as const;
+export const deadlineStatuses = ['overdue', 'expired', 'due_soon', 'ok', 'none'] as const;
+
+export const contractDeadlinesResponse = z.object({
+  mergerDate: isoDate,
+  transitionEnd: isoDate,
+  contracts: z.array(
+    z.object({
+      contractId: z.uuid(),
+      municipalityNumber: z.string(),
+      vendor: z.string(),
+      subject: z.string().nullable(),
+      endDate: isoDate.nullable(),
+      noticePeriodMonths: z.number().int().nullable(),
+      systems: z.array(z.object({ id: z.uuid(), name: z.string(), fate: z.enum(systemFates) })),
+      action: z.enum(contractActions),
+      deadline: isoDate.nullable(),
+      legalReview: z.boolean(),
+      flags: z.array(z.string()),
+      status: z.enum(deadlineStatuses),
+    }),
+  ),
+});
+export type ContractDeadlines = z.infer<typeof contractDeadlinesResponse>;
