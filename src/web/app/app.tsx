@@ -27,6 +27,16 @@ const RegisterPage = lazy(() => import('#web/features/inventory/register.page.ts
 const InventoryItemPage = lazy(() => import('#web/features/inventory/item.page.tsx').then((mod) => ({ default: mod.InventoryItemPage })));
 const SideBySidePage = lazy(() => import('#web/features/inventory/side-by-side.page.tsx').then((mod) => ({ default: mod.SideBySidePage })));
 const ImportPage = lazy(() => import('#web/features/inventory/import.page.tsx').then((mod) => ({ default: mod.ImportPage })));
+const DecisionsPage = lazy(() => import('#web/features/decisions/decisions.page.tsx').then((mod) => ({ default: mod.DecisionsPage })));
+const AreaDecisionPage = lazy(() =>
+  import('#web/features/decisions/area-decision.page.tsx').then((mod) => ({ default: mod.AreaDecisionPage })),
+);
+const ContractDeadlinesPage = lazy(() =>
+  import('#web/features/contract-deadlines/contract-deadlines.page.tsx').then((mod) => ({ default: mod.ContractDeadlinesPage })),
+);
+const IntegrationGraphPage = lazy(() =>
+  import('#web/features/integration-graph/integration-graph.page.tsx').then((mod) => ({ default: mod.IntegrationGraphPage })),
+);
 const SetupPage = lazy(() => import('#web/features/auth/setup.page.tsx').then((mod) => ({ default: mod.SetupPage })));
 
 export function App() {
@@ -51,6 +61,10 @@ export function App() {
                 <Route path={routePatterns.inventoryItem} element={<InventoryItemPage />} />
                 <Route path={routePatterns.sideBySide} element={<SideBySidePage />} />
                 <Route path={routePatterns.inventoryImport} element={<ImportPage />} />
+                <Route path={routePatterns.decisions} element={<DecisionsPage />} />
+                <Route path={routePatterns.decisionArea} element={<AreaDecisionPage />} />
+                <Route path={routePatterns.contractDeadlines} element={<ContractDeadlinesPage />} />
+                <Route path={routePatterns.integrationGraph} element={<IntegrationGraphPage />} />
                 <Route path={routePatterns.catalog} element={<CatalogPage />} />
                 <Route path={routePatterns.users} element={<UsersPage />} />
                 <Route path={routePatterns.tokens} element={<TokensPage />} />

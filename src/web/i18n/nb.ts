@@ -74,7 +74,7 @@ export const nb = {
       USER_EXISTS: 'Det finnes allerede en bruker med denne e-postadressen.',
       TOKEN_NOT_FOUND: 'Fant ikke nøkkelen, eller den er allerede trukket tilbake.',
       MEMBER_NOT_FOUND: 'Personen er ikke lenger med i sammenslåingen.',
-      SYSTEM_IN_USE: 'Systemet er i bruk i avtaler, integrasjoner, tjenester eller arkiver. Fjern det der først.',
+      SYSTEM_IN_USE: 'Systemet er i bruk i avtaler, integrasjoner, tjenester, arkiver eller veivalg. Fjern det der først.',
       IMPORT_INVALID: 'Filen har feil. Ingenting er importert.',
     } as Partial<Record<string, string>>,
     forbiddenTitle: 'Ingen tilgang',
@@ -399,6 +399,9 @@ export const nb = {
       srSingular: '%d forslag',
       srClear: 'Tøm søkefeltet',
     },
+  },
+  decisions: {
+    title: 'Veivalg',
   },
   checklist: {
     page: {
@@ -732,5 +735,11 @@ export const nb = {
       exportHeading: 'Eksport',
       exportXlsx: 'Last ned hele kartleggingen som Excel',
     },
+  },
+  contractDeadlines: {
+    title: 'Avtalefrister',
+  },
+  integrationGraph: {
+    title: 'Integrasjonslandskapet',
   },
 };

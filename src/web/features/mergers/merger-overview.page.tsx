@@ -69,6 +69,15 @@ function Overview({ merger }: { merger: MergerDetail }) {
             <RouterLink to={paths.sideBySide(merger.id)}>{m.inventory.sideBySide.title}</RouterLink>
           </li>
           <li>
+            <RouterLink to={paths.decisions(merger.id)}>{m.decisions.title}</RouterLink>
+          </li>
+          <li>
+            <RouterLink to={paths.contractDeadlines(merger.id)}>{m.contractDeadlines.title}</RouterLink>
+          </li>
+          <li>
+            <RouterLink to={paths.integrationGraph(merger.id)}>{m.integrationGraph.title}</RouterLink>
+          </li>
+          <li>
             <RouterLink to={paths.members(merger.id)}>{t.membersLink}</RouterLink>
           </li>
           <li>
