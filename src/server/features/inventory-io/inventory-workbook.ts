@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { csvDocument, parseCsv } from '#server/lib/csv.ts';
 import { formatDate, type CellValue, type SheetInput } from './inventory-import.domain.ts';
 import { sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
+import { readXlsxSheets, TooManyRowsError } from './xlsx-reader.ts';
 
 /**
  * The workbook Samla writes (template and export share it) and how it reads
@@ -126,26 +127,7 @@ function validationList(layout: SheetLayout, column: Column): string | undefined
 
 // ---------------------------------------------------------------- reading
 
-function plainValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return plainValue((value.result ?? null) as ExcelJS.CellValue);
-    if ('text' in value) return plainValue(value.text as ExcelJS.CellValue);
-    if ('error' in value) return null;
-  }
-  return String(value);
-}
-
-export class TooManyRowsError extends Error {
-  constructor(
-    readonly sheet: string,
-    readonly rows: number,
-  ) {
-    super(`too many rows in ${sheet}`);
-  }
-}
+export { TooManyRowsError };
 
 function isEmpty(cells: CellValue[]): boolean {
   return cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
@@ -153,27 +135,32 @@ function isEmpty(cells: CellValue[]): boolean {
 
 /** The sheets Samla knows, by name; the header is the first row. Other sheets are not read. */
 export async function readWorkbook(buffer: Buffer, maxRows: number): Promise<SheetInput[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const layoutOf = (name: string) => sheetLayouts.find((l) => l.sheet.toLocaleLowerCase('nb') === name.trim().toLocaleLowerCase('nb'));
+  let sheets: ReturnType<typeof readXlsxSheets>;
+  try {
+    sheets = readXlsxSheets(buffer, (name) => layoutOf(name) !== undefined, maxRows);
+  } catch (error) {
+    // The reader names the sheet as the file spells it; the message names it as Samla does.
+    if (error instanceof TooManyRowsError) throw new TooManyRowsError(layoutOf(error.sheet)?.sheet ?? error.sheet, error.rows);
+    throw error;
+  }
   const inputs: SheetInput[] = [];
-  for (const sheet of workbook.worksheets) {
-    const layout = sheetLayouts.find((l) => l.sheet.toLocaleLowerCase('nb') === sheet.name.trim().toLocaleLowerCase('nb'));
-    if (!layout) continue;
-    if (sheet.actualRowCount - 1 > maxRows) throw new TooManyRowsError(layout.sheet, sheet.actualRowCount - 1);
-    const headerRow = sheet.getRow(1);
-    const width = Math.max(headerRow.cellCount, layout.columns.length);
+  for (const sheet of sheets) {
+    const layout = layoutOf(sheet.name)!;
+    const headerCells = sheet.rows[0]?.row === 1 ? sheet.rows[0].cells : [];
+    const width = Math.max(headerCells.length, layout.columns.length);
     const headers: Array<string | null> = [];
-    for (let col = 1; col <= width; col++) {
-      const value = plainValue(headerRow.getCell(col).value);
+    for (let col = 0; col < width; col++) {
+      const value = headerCells[col] ?? null;
       headers.push(value === null ? null : String(value).trim());
     }
     const rows: SheetInput['rows'] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, number) => {
-      if (number === 1) return;
+    for (const row of sheet.rows) {
+      if (row.row === 1) continue;
       const cells: CellValue[] = [];
-      for (let col = 1; col <= headers.length; col++) cells.push(plainValue(row.getCell(col).value));
-      if (!isEmpty(cells)) rows.push({ row: number, cells });
-    });
+      for (let col = 0; col < headers.length; col++) cells.push(row.cells[col] ?? null);
+      if (!isEmpty(cells)) rows.push({ row: row.row, cells });
+    }
     inputs.push({ sheet: layout.sheet, layout, headerRow: 1, headers, rows });
   }
   return inputs;

@@ -24,30 +24,64 @@ function findEndOfCentralDirectory(buffer: Buffer): number {
   return -1;
 }
 
-export function inspectZip(buffer: Buffer, maxUncompressedBytes: number): ZipVerdict {
-  if (!isZip(buffer)) return { ok: false, reason: 'not-zip' };
+/** One part as the central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  claimedSize: number;
+  localOffset: number;
+}
+
+/**
+ * The central directory's entries, in order, or null when the buffer is not a
+ * zip (no end record, a broken directory record). Nothing is inflated here.
+ */
+export function zipEntries(buffer: Buffer): ZipEntry[] | null {
+  if (!isZip(buffer)) return null;
   const end = findEndOfCentralDirectory(buffer);
-  if (end < 0) return { ok: false, reason: 'not-zip' };
-  const entries = buffer.readUInt16LE(end + 10);
+  if (end < 0) return null;
+  const count = buffer.readUInt16LE(end + 10);
   let at = buffer.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  try {
+    for (let index = 0; index < count; index++) {
+      if (buffer.readUInt32LE(at) !== CENTRAL) return null;
+      const nameLength = buffer.readUInt16LE(at + 28);
+      entries.push({
+        method: buffer.readUInt16LE(at + 10),
+        compressedSize: buffer.readUInt32LE(at + 20),
+        claimedSize: buffer.readUInt32LE(at + 24),
+        localOffset: buffer.readUInt32LE(at + 42),
+        name: buffer.toString('utf8', at + 46, at + 46 + nameLength),
+      });
+      at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+    }
+  } catch {
+    return null;
+  }
+  return entries;
+}
+
+/** Where an entry's bytes begin, after its local header; throws a RangeError on a broken local header. */
+export function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
+  if (buffer.readUInt32LE(entry.localOffset) !== LOCAL) throw new RangeError('broken local header');
+  const dataStart = entry.localOffset + 30 + buffer.readUInt16LE(entry.localOffset + 26) + buffer.readUInt16LE(entry.localOffset + 28);
+  return buffer.subarray(dataStart, dataStart + entry.compressedSize);
+}
+
+export function inspectZip(buffer: Buffer, maxUncompressedBytes: number): ZipVerdict {
+  const entries = zipEntries(buffer);
+  if (!entries) return { ok: false, reason: 'not-zip' };
   let total = 0;
   try {
-    for (let index = 0; index < entries; index++) {
-      if (buffer.readUInt32LE(at) !== CENTRAL) return { ok: false, reason: 'not-zip' };
-      const method = buffer.readUInt16LE(at + 10);
-      const compressedSize = buffer.readUInt32LE(at + 20);
-      const claimedSize = buffer.readUInt32LE(at + 24);
-      const nameLength = buffer.readUInt16LE(at + 28);
-      const extraLength = buffer.readUInt16LE(at + 30);
-      const commentLength = buffer.readUInt16LE(at + 32);
-      const localOffset = buffer.readUInt32LE(at + 42);
-      at += 46 + nameLength + extraLength + commentLength;
+    for (const entry of entries) {
+      const { method, compressedSize, claimedSize } = entry;
       // ZIP64 sizes (0xffffffff) mean a part over 4 GB: absurd for a spreadsheet.
       if (claimedSize === 0xffffffff || compressedSize === 0xffffffff) return { ok: false, reason: 'too-large' };
       if (total + claimedSize > maxUncompressedBytes) return { ok: false, reason: 'too-large' };
-      if (buffer.readUInt32LE(localOffset) !== LOCAL) return { ok: false, reason: 'not-zip' };
-      const dataStart = localOffset + 30 + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
-      const data = buffer.subarray(dataStart, dataStart + compressedSize);
+      if (buffer.readUInt32LE(entry.localOffset) !== LOCAL) return { ok: false, reason: 'not-zip' };
+      const data = entryData(buffer, entry);
       let size: number;
       if (method === 0) size = data.length;
       else if (method === 8) {
