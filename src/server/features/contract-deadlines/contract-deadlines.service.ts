@@ -12,17 +12,15 @@ import { contractDeadline, defaultTransitionEnd, sortByDeadline, type ContractAc
 /** Every contract with what must happen to it and by when, the earliest deadline first. */
 export async function listContractDeadlines(ctx: ServiceContext, mergerId: string): Promise<ContractDeadlines> {
   requireMergerAccess(ctx, mergerId);
-  const [mergerDate, contracts, systems, fates] = await Promise.all([
+  const [mergerDate, contracts, fates] = await Promise.all([
     mergerDateOf(ctx.db, mergerId),
     decisionsRepo.listContractsWithSystems(ctx.db, mergerId),
-    decisionsRepo.listSystemNodes(ctx.db, mergerId),
     fatesOfMerger(ctx.db, mergerId),
   ]);
   const transitionEnd = defaultTransitionEnd(mergerDate);
   const context = { mergerDate, transitionEnd, today: todayInOslo(ctx.now()) };
-  const names = new Map(systems.map((system) => [system.id, system.name]));
   const rows = contracts.map((contract) => {
-    const covered = contract.systemIds.map((id) => ({ id, name: names.get(id) ?? '', ...(fates.get(id) ?? { fate: 'undecided' as const, timing: null }) }));
+    const covered = contract.systemIds.map((id) => ({ id, name: '', fate: 'undecided' as const, timing: null, ...fates.get(id) }));
     const result = contractDeadline(
       {
         id: contract.id,

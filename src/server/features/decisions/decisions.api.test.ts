@@ -58,6 +58,7 @@ async function economyLandscape() {
     municipalityNumber: '4601',
     vendor: 'Visma',
     subject: 'Økonomisystem',
+    endDate: '2029-06-30',
     changeClause: 'unknown',
     systemIds: [visma.id],
   });
@@ -87,6 +88,10 @@ describe('deciding a solution area', () => {
     const detail = (await t.owner.inject(`${base}/decisions/${economy}`)).json();
     expect(detail.area).toMatchObject({ id: economy, priority: 'critical', defaultTiming: 'before_merger' });
     expect(detail.systems).toHaveLength(3);
+    const facts = Object.fromEntries(
+      detail.systems.map((s: { name: string; integrationCount: number; contractEndDates: string[] }) => [s.name, [s.integrationCount, s.contractEndDates]]),
+    );
+    expect(facts).toEqual({ 'Visma Økonomi': [0, ['2029-06-30']], Økonomi: [0, []], Agresso: [1, []] });
     expect(detail.systems.every((system: { fate: string }) => system.fate === 'undecided')).toBe(true);
     expect(detail.suggestions[0]).toMatchObject({
       basis: 'product',

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '#server/db/client.ts';
 import { contracts, contractSystems, decisions, integrations, systems } from '#server/db/schema/index.ts';
 
@@ -60,8 +61,38 @@ export async function countSystemsByArea(db: Database, mergerId: string) {
     .groupBy(systems.solutionAreaId, systems.municipalityNumber);
 }
 
-/** The facts a decision is made on, for the systems of one area (or all, without an area). */
+/**
+ * The facts a decision is made on, for the systems of one area (or all,
+ * without an area): integration counts and contract end dates are grouped
+ * once for the merger and joined, not counted again for every system.
+ */
 export async function listSystemFacts(db: Database, mergerId: string, areaId?: string) {
+  const integrationEnds = db
+    .select({ integrationId: integrations.id, systemId: integrations.fromSystemId })
+    .from(integrations)
+    .where(eq(integrations.mergerId, mergerId))
+    .unionAll(
+      db
+        .select({ integrationId: integrations.id, systemId: sql<string>`${integrations.toSystemId}`.as('system_id') })
+        .from(integrations)
+        .where(and(eq(integrations.mergerId, mergerId), sql`${integrations.toSystemId} is not null`)),
+    )
+    .as('integration_ends');
+  const integrationCounts = db
+    .select({ systemId: integrationEnds.systemId, count: sql<number>`count(distinct ${integrationEnds.integrationId})::int`.as('integration_count') })
+    .from(integrationEnds)
+    .groupBy(integrationEnds.systemId)
+    .as('integration_counts');
+  const endDates = db
+    .select({
+      systemId: contractSystems.systemId,
+      dates: sql<string[]>`array_agg(${contracts.endDate}::text order by ${contracts.endDate})`.as('end_dates'),
+    })
+    .from(contractSystems)
+    .innerJoin(contracts, eq(contracts.id, contractSystems.contractId))
+    .where(and(eq(contractSystems.mergerId, mergerId), sql`${contracts.endDate} is not null`))
+    .groupBy(contractSystems.systemId)
+    .as('end_dates');
   return db
     .select({
       id: systems.id,
@@ -72,13 +103,12 @@ export async function listSystemFacts(db: Database, mergerId: string, areaId?: s
       product: systems.product,
       hosting: systems.hosting,
       userCount: systems.userCount,
-      integrationCount: sql<number>`(select count(*) from ${integrations} where ${integrations.mergerId} = ${systems.mergerId}
-        and (${integrations.fromSystemId} = ${systems.id} or ${integrations.toSystemId} = ${systems.id}))::int`,
-      contractEndDates: sql<string[]>`coalesce((select array_agg(${contracts.endDate}::text order by ${contracts.endDate})
-        from ${contractSystems} join ${contracts} on ${contracts.id} = ${contractSystems.contractId}
-        where ${contractSystems.systemId} = ${systems.id} and ${contracts.endDate} is not null), '{}')::text[]`,
+      integrationCount: sql<number>`coalesce(${integrationCounts.count}, 0)::int`,
+      contractEndDates: sql<string[]>`coalesce(${endDates.dates}, '{}')::text[]`,
     })
     .from(systems)
+    .leftJoin(integrationCounts, eq(integrationCounts.systemId, systems.id))
+    .leftJoin(endDates, eq(endDates.systemId, systems.id))
     .where(areaId === undefined ? eq(systems.mergerId, mergerId) : and(eq(systems.mergerId, mergerId), eq(systems.solutionAreaId, areaId)))
     .orderBy(asc(systems.municipalityNumber), asc(sql`lower(${systems.name})`), asc(systems.id));
 }
@@ -110,6 +140,37 @@ export async function listIntegrationEdges(db: Database, mergerId: string) {
     .from(integrations)
     .where(eq(integrations.mergerId, mergerId))
     .orderBy(asc(integrations.municipalityNumber), asc(integrations.id));
+}
+
+/** The integrations that start or end at one of these systems, with both ends' names and areas. */
+export async function listIntegrationsTouching(db: Database, mergerId: string, systemIds: readonly string[]) {
+  if (systemIds.length === 0) return [];
+  const from = alias(systems, 'from_system');
+  const to = alias(systems, 'to_system');
+  return db
+    .select({
+      id: integrations.id,
+      municipalityNumber: integrations.municipalityNumber,
+      fromSystemId: integrations.fromSystemId,
+      fromName: from.name,
+      fromAreaId: from.solutionAreaId,
+      toSystemId: integrations.toSystemId,
+      toName: to.name,
+      toAreaId: to.solutionAreaId,
+      commonSolutionId: integrations.commonSolutionId,
+      direction: integrations.direction,
+      method: integrations.method,
+    })
+    .from(integrations)
+    .innerJoin(from, eq(from.id, integrations.fromSystemId))
+    .leftJoin(to, eq(to.id, integrations.toSystemId))
+    .where(
+      and(
+        eq(integrations.mergerId, mergerId),
+        or(inArray(integrations.fromSystemId, [...systemIds]), inArray(integrations.toSystemId, [...systemIds])),
+      ),
+    )
+    .orderBy(asc(integrations.municipalityNumber), asc(from.name), asc(integrations.id));
 }
 
 export async function listContractsWithSystems(db: Database, mergerId: string) {

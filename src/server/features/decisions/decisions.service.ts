@@ -98,28 +98,29 @@ export interface FateOfSystem {
   state: Decision['state'] | null;
 }
 
-/** What each system of the merger faces under its area's decision (undecided without one). */
-export async function fatesOfMerger(db: Database, mergerId: string): Promise<Map<string, FateOfSystem>> {
-  const [decisionRows, systems] = await Promise.all([repo.listDecisions(db, mergerId), repo.listSystemNodes(db, mergerId)]);
+/**
+ * A system's fate from its area's decision alone: the fate of one system does
+ * not depend on the area's other systems, so nothing but the decisions (one
+ * per area, a few dozen rows) has to be read to answer it for any system.
+ */
+function fateResolver(decisionRows: ReadonlyArray<{ decision: repo.DecisionRow }>) {
   const byArea = new Map(decisionRows.map(({ decision }) => [decision.solutionAreaId, decision]));
-  const systemsByArea = new Map<string | null, string[]>();
-  for (const system of systems) systemsByArea.set(system.solutionAreaId, [...(systemsByArea.get(system.solutionAreaId) ?? []), system.id]);
-  const fates = new Map<string, FateOfSystem>();
-  for (const [areaId, ids] of systemsByArea) {
+  return (systemId: string, areaId: string | null): FateOfSystem => {
     const decision = areaId === null ? undefined : byArea.get(areaId);
-    const fateById = systemFates(
-      decision && { outcome: decision.outcome as Decision['outcome'], targetSystemId: decision.targetSystemId },
-      ids,
-    );
-    for (const id of ids) {
-      fates.set(id, {
-        fate: fateById.get(id) ?? 'undecided',
-        timing: (decision?.timing as DecisionTiming | undefined) ?? null,
-        state: (decision?.state as Decision['state'] | undefined) ?? null,
-      });
-    }
-  }
-  return fates;
+    const fate = systemFates(decision && { outcome: decision.outcome as Decision['outcome'], targetSystemId: decision.targetSystemId }, [systemId]);
+    return {
+      fate: fate.get(systemId) ?? 'undecided',
+      timing: (decision?.timing as DecisionTiming | undefined) ?? null,
+      state: (decision?.state as Decision['state'] | undefined) ?? null,
+    };
+  };
+}
+
+/** What each system of the merger faces under its area's decision (undecided without one), with its name. */
+export async function fatesOfMerger(db: Database, mergerId: string): Promise<Map<string, FateOfSystem & { name: string }>> {
+  const [decisionRows, systems] = await Promise.all([repo.listDecisions(db, mergerId), repo.listSystemNodes(db, mergerId)]);
+  const fateOf = fateResolver(decisionRows);
+  return new Map(systems.map((system) => [system.id, { name: system.name, ...fateOf(system.id, system.solutionAreaId) }]));
 }
 
 // ---------------------------------------------------------------- reading
@@ -179,32 +180,31 @@ export async function areaDecision(ctx: ServiceContext, mergerId: string, areaId
 }
 
 async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts): Promise<AreaDecision> {
-  const [mergerDate, systems, decisionRow, plannedTasks, fates, edges] = await Promise.all([
+  const [mergerDate, systems, decisionRows, plannedTasks] = await Promise.all([
     mergerDateOf(db, mergerId),
     repo.listSystemFacts(db, mergerId, area.view.id),
-    repo.findDecision(db, mergerId, area.view.id),
+    repo.listDecisions(db, mergerId),
     checklistRepo.listTasksOfCatalogItems(db, mergerId, area.tasks.map((task) => task.id)),
-    fatesOfMerger(db, mergerId),
-    repo.listIntegrationEdges(db, mergerId),
   ]);
-  const target = decisionRow?.targetSystemId ? systems.find((system) => system.id === decisionRow.targetSystemId) : undefined;
-  const systemsInArea = new Set(systems.map((system) => system.id));
-  const names = new Map((await repo.listSystemNodes(db, mergerId)).map((system) => [system.id, system.name]));
-  const fateOf = (id: string): SystemFate => fates.get(id)?.fate ?? 'undecided';
+  const decided = decisionRows.find(({ decision }) => decision.solutionAreaId === area.view.id);
+  const resolve = fateResolver(decisionRows);
+  const fateOf = (id: string, areaId: string | null): SystemFate => resolve(id, areaId).fate;
+  const edges = await repo.listIntegrationsTouching(db, mergerId, systems.map((system) => system.id));
   const register = loadCommonSolutions();
   const breaking = (fate: SystemFate) => fate === 'migrated' || fate === 'retired';
+  const inArea = new Set(systems.map((system) => system.id));
   // Every integration of this area's migrated or retired systems: each must be re-established.
   const integrationsToReestablish: IntegrationImpact[] = edges
     .filter(
       (edge) =>
-        (systemsInArea.has(edge.fromSystemId) && breaking(fateOf(edge.fromSystemId))) ||
-        (edge.toSystemId !== null && systemsInArea.has(edge.toSystemId) && breaking(fateOf(edge.toSystemId))),
+        (inArea.has(edge.fromSystemId) && breaking(fateOf(edge.fromSystemId, edge.fromAreaId))) ||
+        (edge.toSystemId !== null && inArea.has(edge.toSystemId) && breaking(fateOf(edge.toSystemId, edge.toAreaId))),
     )
     .map((edge) => ({
       integrationId: edge.id,
       municipalityNumber: edge.municipalityNumber,
-      fromSystem: { id: edge.fromSystemId, name: names.get(edge.fromSystemId) ?? '', fate: fateOf(edge.fromSystemId) },
-      toSystem: edge.toSystemId ? { id: edge.toSystemId, name: names.get(edge.toSystemId) ?? '', fate: fateOf(edge.toSystemId) } : null,
+      fromSystem: { id: edge.fromSystemId, name: edge.fromName, fate: fateOf(edge.fromSystemId, edge.fromAreaId) },
+      toSystem: edge.toSystemId ? { id: edge.toSystemId, name: edge.toName ?? '', fate: fateOf(edge.toSystemId, edge.toAreaId) } : null,
       commonSolution: edge.commonSolutionId
         ? { id: edge.commonSolutionId, name: findCommonSolution(register, edge.commonSolutionId)?.name ?? edge.commonSolutionId }
         : null,
@@ -222,7 +222,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
       tasks: area.tasks,
     },
     mergerDate,
-    systems: systems.map((system) => ({ ...system, fate: fateOf(system.id) })),
+    systems: systems.map(({ solutionAreaId: _area, ...system }) => ({ ...system, fate: fateOf(system.id, area.view.id) })),
     suggestions: suggestCandidates(systems).map((suggestion) => ({
       key: suggestion.key,
       basis: suggestion.basis,
@@ -234,7 +234,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
       hostings: suggestion.hostings,
       recommendedSystemId: suggestion.recommendedSystemId,
     })),
-    decision: decisionRow ? toDecision(decisionRow, target?.name ?? names.get(decisionRow.targetSystemId ?? '') ?? null) : null,
+    decision: decided ? toDecision(decided.decision, decided.targetSystemName) : null,
     plannedTasks: plannedTasks.map((task) => ({
       id: task.id,
       catalogItemId: task.catalogItemId!,
@@ -378,11 +378,13 @@ export async function integrationGraph(
 ): Promise<IntegrationGraph> {
   requireMergerAccess(ctx, mergerId);
   if (query.area !== undefined) requireArea(query.area);
-  const [systems, edges, fates] = await Promise.all([
+  const [systems, edges, decisionRows] = await Promise.all([
     repo.listSystemNodes(ctx.db, mergerId),
     repo.listIntegrationEdges(ctx.db, mergerId),
-    fatesOfMerger(ctx.db, mergerId),
+    repo.listDecisions(ctx.db, mergerId),
   ]);
+  const resolve = fateResolver(decisionRows);
+  const fates = new Map(systems.map((system) => [system.id, resolve(system.id, system.solutionAreaId)]));
   const register = loadCommonSolutions();
   const wanted = (system: { municipalityNumber: string; solutionAreaId: string | null }) =>
     (query.municipality === undefined || system.municipalityNumber === query.municipality) &&
