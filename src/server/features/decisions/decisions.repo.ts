@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '#server/db/client.ts';
 import { contracts, contractSystems, decisions, integrations, systems } from '#server/db/schema/index.ts';
@@ -63,37 +63,11 @@ export async function countSystemsByArea(db: Database, mergerId: string) {
 
 /**
  * The facts a decision is made on, for the systems of one area (or all,
- * without an area): integration counts and contract end dates are grouped
- * once for the merger and joined, not counted again for every system.
+ * without an area): three plain queries counted up here, which on 2,500
+ * systems is many times faster than a subquery per system.
  */
 export async function listSystemFacts(db: Database, mergerId: string, areaId?: string) {
-  const integrationEnds = db
-    .select({ integrationId: integrations.id, systemId: integrations.fromSystemId })
-    .from(integrations)
-    .where(eq(integrations.mergerId, mergerId))
-    .unionAll(
-      db
-        .select({ integrationId: integrations.id, systemId: sql<string>`${integrations.toSystemId}`.as('system_id') })
-        .from(integrations)
-        .where(and(eq(integrations.mergerId, mergerId), sql`${integrations.toSystemId} is not null`)),
-    )
-    .as('integration_ends');
-  const integrationCounts = db
-    .select({ systemId: integrationEnds.systemId, count: sql<number>`count(distinct ${integrationEnds.integrationId})::int`.as('integration_count') })
-    .from(integrationEnds)
-    .groupBy(integrationEnds.systemId)
-    .as('integration_counts');
-  const endDates = db
-    .select({
-      systemId: contractSystems.systemId,
-      dates: sql<string[]>`array_agg(${contracts.endDate}::text order by ${contracts.endDate})`.as('end_dates'),
-    })
-    .from(contractSystems)
-    .innerJoin(contracts, eq(contracts.id, contractSystems.contractId))
-    .where(and(eq(contractSystems.mergerId, mergerId), sql`${contracts.endDate} is not null`))
-    .groupBy(contractSystems.systemId)
-    .as('end_dates');
-  return db
+  const rows = await db
     .select({
       id: systems.id,
       municipalityNumber: systems.municipalityNumber,
@@ -103,14 +77,43 @@ export async function listSystemFacts(db: Database, mergerId: string, areaId?: s
       product: systems.product,
       hosting: systems.hosting,
       userCount: systems.userCount,
-      integrationCount: sql<number>`coalesce(${integrationCounts.count}, 0)::int`,
-      contractEndDates: sql<string[]>`coalesce(${endDates.dates}, '{}')::text[]`,
     })
     .from(systems)
-    .leftJoin(integrationCounts, eq(integrationCounts.systemId, systems.id))
-    .leftJoin(endDates, eq(endDates.systemId, systems.id))
     .where(areaId === undefined ? eq(systems.mergerId, mergerId) : and(eq(systems.mergerId, mergerId), eq(systems.solutionAreaId, areaId)))
     .orderBy(asc(systems.municipalityNumber), asc(sql`lower(${systems.name})`), asc(systems.id));
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return [];
+  const [ends, endDates] = await Promise.all([
+    db
+      .select({ from: integrations.fromSystemId, to: integrations.toSystemId })
+      .from(integrations)
+      .where(
+        and(
+          eq(integrations.mergerId, mergerId),
+          areaId === undefined ? undefined : or(inArray(integrations.fromSystemId, ids), inArray(integrations.toSystemId, ids)),
+        ),
+      ),
+    db
+      .select({ systemId: contractSystems.systemId, endDate: contracts.endDate })
+      .from(contractSystems)
+      .innerJoin(contracts, eq(contracts.id, contractSystems.contractId))
+      .where(
+        and(
+          eq(contractSystems.mergerId, mergerId),
+          isNotNull(contracts.endDate),
+          areaId === undefined ? undefined : inArray(contractSystems.systemId, ids),
+        ),
+      )
+      .orderBy(asc(contracts.endDate)),
+  ]);
+  const integrationCounts = new Map<string, number>();
+  for (const end of ends) {
+    integrationCounts.set(end.from, (integrationCounts.get(end.from) ?? 0) + 1);
+    if (end.to !== null && end.to !== end.from) integrationCounts.set(end.to, (integrationCounts.get(end.to) ?? 0) + 1);
+  }
+  const datesBySystem = new Map<string, string[]>();
+  for (const { systemId, endDate } of endDates) datesBySystem.set(systemId, [...(datesBySystem.get(systemId) ?? []), endDate!]);
+  return rows.map((row) => ({ ...row, integrationCount: integrationCounts.get(row.id) ?? 0, contractEndDates: datesBySystem.get(row.id) ?? [] }));
 }
 
 /** Every system with only what the landscape and the deadlines need. */
@@ -184,7 +187,7 @@ export async function listContractsWithSystems(db: Database, mergerId: string) {
       noticePeriodMonths: contracts.noticePeriodMonths,
       changeClause: contracts.changeClause,
       systemIds: sql<string[]>`coalesce((select array_agg(${contractSystems.systemId}::text order by ${contractSystems.position})
-        from ${contractSystems} where ${contractSystems.contractId} = ${contracts.id}), '{}')::text[]`,
+        from ${contractSystems} where ${contractSystems.contractId} = ${sql.raw('"inventory_contracts"."id"')}), '{}')::text[]`,
     })
     .from(contracts)
     .where(eq(contracts.mergerId, mergerId));
