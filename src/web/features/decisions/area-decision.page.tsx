@@ -269,7 +269,7 @@ function Suggestions({ data, editable, municipalityName, onUse }: SuggestionsPro
               const recommended = data.systems.find((system) => system.id === suggestion.recommendedSystemId);
               const headingId = `suggestion-${suggestion.key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
               return (
-                <li key={suggestion.key} className='samla-suggestion' aria-labelledby={headingId}>
+                <li key={suggestion.key} className='samla-suggestion'>
                   <Heading level={3} data-size='2xs' id={headingId}>
                     {suggestion.label}
                   </Heading>
