@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AreaDecision, DecisionOverview, Readiness } from '#shared/contracts/decisions.ts';
+import { apiRequest } from '#web/lib/api-client.ts';
+import { queryKeys } from '#web/lib/query-client.ts';
+import type { DecisionBody } from './decision-form.ts';
+
+const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/decisions`;
+
+export const decisionKeys = {
+  all: (mergerId: string) => ['mergers', mergerId, 'decisions'] as const,
+  overview: (mergerId: string) => ['mergers', mergerId, 'decisions', 'overview'] as const,
+  readiness: (mergerId: string) => ['mergers', mergerId, 'decisions', 'readiness'] as const,
+  area: (mergerId: string, areaId: string) => ['mergers', mergerId, 'decisions', 'area', areaId] as const,
+};
+
+export function useDecisionOverview(mergerId: string) {
+  return useQuery({
+    queryKey: decisionKeys.overview(mergerId),
+    queryFn: ({ signal }) => apiRequest<DecisionOverview>(base(mergerId), { signal }),
+  });
+}
+
+export function useReadiness(mergerId: string) {
+  return useQuery({
+    queryKey: decisionKeys.readiness(mergerId),
+    queryFn: ({ signal }) => apiRequest<Readiness>(`${base(mergerId)}/readiness`, { signal }),
+    // Tasks are marked done elsewhere (the checklist, the API): always ask anew.
+    staleTime: 0,
+  });
+}
+
+export function useAreaDecision(mergerId: string, areaId: string) {
+  return useQuery({
+    queryKey: decisionKeys.area(mergerId, areaId),
+    queryFn: ({ signal }) => apiRequest<AreaDecision>(`${base(mergerId)}/${encodeURIComponent(areaId)}`, { signal }),
+    // The form keeps what the person typed; refetching behind it would only confuse.
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * Saves the area's decision. An adopted decision changes the plan (tasks), the merger's
+ * progress, the systems' fates and the contract deadlines, so every view of the merger is refreshed.
+ */
+export function useSaveDecision(mergerId: string, areaId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DecisionBody) =>
+      apiRequest<AreaDecision>(`${base(mergerId)}/${encodeURIComponent(areaId)}`, { method: 'PUT', body }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(decisionKeys.area(mergerId, areaId), saved);
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.merger(mergerId),
+        predicate: (query) => query.queryKey[3] !== 'area' || query.queryKey[4] !== areaId,
+      });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.mergers, exact: true });
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { Readiness } from '#shared/contracts/decisions.ts';
+import type { Formatters } from '#web/i18n/format.ts';
+import type { Messages } from '#web/i18n/messages.ts';
+
+/** «123 dager til sammenslåingsdatoen 01.01.2028.», or how long ago it was. */
+export function daysLeftText(daysLeft: number, mergerDate: string, m: Messages, fmt: Formatters): string {
+  const t = m.decisions.readiness;
+  const date = fmt.date(mergerDate);
+  if (daysLeft === 0) return t.today(date);
+  if (daysLeft === 1) return t.oneDayLeft(date);
+  if (daysLeft > 1) return t.daysLeft(fmt.number(daysLeft), date);
+  if (daysLeft === -1) return t.oneDayAgo;
+  return t.daysAgo(fmt.number(-daysLeft));
+}
+
+/** Why an area is not ready, in words: «veivalget er ikke vedtatt, 3 åpne oppgaver». */
+export function missingReasons(entry: Readiness['missing'][number], m: Messages, fmt: Formatters): string[] {
+  const t = m.decisions.readiness;
+  return entry.reasons.map((reason) =>
+    reason === 'tasks_open'
+      ? entry.openTasks === 1
+        ? t.oneOpenTask
+        : t.openTasks(fmt.number(entry.openTasks))
+      : t.reasons[reason],
+  );
+}
