@@ -41,6 +41,8 @@ describe('history values in words', () => {
 
   it('names the entity', () => {
     expect(entityName({ entity: 'task' }, context)).toBe('Oppgave');
-    expect(entityName({ entity: 'decision' }, context)).toBe('decision');
+    expect(entityName({ entity: 'decision' }, context)).toBe('Veivalg');
+    // An entity the web has no name for yet keeps the API's word rather than vanishing.
+    expect(entityName({ entity: 'widget' }, context)).toBe('widget');
   });
 });
