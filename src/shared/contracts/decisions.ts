@@ -205,3 +205,17 @@ export const contractDeadlinesResponse = z.object({
   ),
 });
 export type ContractDeadlines = z.infer<typeof contractDeadlinesResponse>;
+
+export const calendarFeed = z.object({
+  exists: z.boolean(),
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+});
+export type CalendarFeed = z.infer<typeof calendarFeed>;
+export const createdCalendarFeed = z.object({
+  path: z.string().describe('Den hemmelige adressen (sti på denne serveren); vises bare denne ene gangen'),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type CreatedCalendarFeed = z.infer<typeof createdCalendarFeed>;
+export const calendarFeedParams = z.object({ token: z.string().min(20).max(100) });

@@ -75,6 +75,10 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/mergers/{mergerId}/integration-graph': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/contract-deadlines': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/contract-deadlines.ics': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/calendar-feed': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/calendar-feed': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/calendar-feed': 'merger:edit',
+  'GET /api/v1/calendar-feeds/{token}/avtalefrister.ics': 'public',
   ...Object.fromEntries(
     inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read']),
   ),
@@ -183,6 +187,7 @@ function requestFor(method: string, path: string, ids: Ids) {
     .replace('{mergerId}', ids.mergerId)
     .replace('{taskId}', ids.taskId)
     .replace('{areaId}', 'omrade-okonomi-og-regnskapssystem')
+    .replace('{token}', 'en-hemmelig-adresse-som-ikke-finnes')
     .replace('{itemId}', ids.itemId ?? '')
     .replace('{userId}', target.id)
     .replace('{tokenId}', '00000000-0000-4000-8000-000000000000');

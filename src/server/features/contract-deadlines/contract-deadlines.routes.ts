@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mergerParams } from '#shared/contracts/checklist.ts';
 import { errorResponses } from '#shared/contracts/common.ts';
-import { contractDeadlinesResponse } from '#shared/contracts/decisions.ts';
+import { calendarFeed, calendarFeedParams, contractDeadlinesResponse, createdCalendarFeed } from '#shared/contracts/decisions.ts';
+import * as feeds from './calendar-feed.service.ts';
 import * as service from './contract-deadlines.service.ts';
 
 const tags = ['avtalefrister'];
@@ -39,6 +40,70 @@ export const contractDeadlinesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const calendar = await service.contractDeadlinesCalendar(request.ctx, request.params.mergerId);
       reply.header('content-disposition', 'attachment; filename="samla-avtalefrister.ics"');
+      return reply.type('text/calendar; charset=utf-8').send(calendar);
+    },
+  );
+
+  app.get(
+    '/mergers/:mergerId/calendar-feed',
+    {
+      config: { access: 'merger:read' },
+      schema: {
+        tags,
+        summary: 'Om sammenslåingen har en hemmelig kalenderadresse for avtalefristene (adressen selv vises ikke)',
+        params: mergerParams,
+        response: { 200: calendarFeed, 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request) => feeds.getFeed(request.ctx, request.params.mergerId),
+  );
+
+  app.post(
+    '/mergers/:mergerId/calendar-feed',
+    {
+      config: { access: 'merger:edit' },
+      schema: {
+        tags,
+        summary: 'Lag en ny hemmelig kalenderadresse Outlook kan abonnere på; en tidligere adresse slutter å virke',
+        params: mergerParams,
+        response: { 201: createdCalendarFeed, 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await feeds.createFeed(request.ctx, request.params.mergerId)),
+  );
+
+  app.delete(
+    '/mergers/:mergerId/calendar-feed',
+    {
+      config: { access: 'merger:edit' },
+      schema: {
+        tags,
+        summary: 'Slett kalenderadressen, så den slutter å virke',
+        params: mergerParams,
+        response: { 204: z.null(), 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      await feeds.deleteFeed(request.ctx, request.params.mergerId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/calendar-feeds/:token/avtalefrister.ics',
+    {
+      // The secret address is the credential: calendar programs send no cookie.
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Avtalefristene som kalender, for abonnement (den hemmelige adressen er nøkkelen)',
+        params: calendarFeedParams,
+        response: { 200: z.string().describe('text/calendar'), 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      const calendar = await feeds.feedCalendar(request.ctx, request.params.token);
+      reply.header('cache-control', 'private, max-age=300');
       return reply.type('text/calendar; charset=utf-8').send(calendar);
     },
   );

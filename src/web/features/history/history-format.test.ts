@@ -39,6 +39,12 @@ describe('history values in words', () => {
     expect(formatValue('municipalities', ['3101', '3105', '9999'], context)).toBe('Halden (3101), Sarpsborg (3105) og 9999');
   });
 
+  it('says decisions in words', () => {
+    expect(formatValue('outcome', 'continue', context)).toBe('Videreføre');
+    expect(formatValue('state', 'adopted', context)).toBe('Vedtatt');
+    expect(formatValue('timing', 'transition', context)).toBe('I overgangsfasen');
+  });
+
   it('names the entity', () => {
     expect(entityName({ entity: 'task' }, context)).toBe('Oppgave');
     expect(entityName({ entity: 'decision' }, context)).toBe('Veivalg');

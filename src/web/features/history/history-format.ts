@@ -1,5 +1,6 @@
 import type { AuditEntry } from '#shared/contracts/audit.ts';
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { DecisionOutcome, DecisionState, DecisionTiming } from '#shared/contracts/decisions.ts';
 import type { I18n } from '#web/i18n/messages.ts';
 import { isIsoDate } from '#web/lib/dates.ts';
 import { isMergerRole } from '#web/features/members/roles.ts';
@@ -25,6 +26,9 @@ export function formatValue(field: string, value: unknown, context: FormatContex
   if (value === null || value === undefined || value === '') return m.history.emptyValue;
   if (field === 'status' && typeof value === 'string' && taskStatuses.includes(value)) return m.status[value as TaskStatus];
   if (field === 'role' && typeof value === 'string' && isMergerRole(value)) return m.roles[value];
+  if (field === 'outcome' && typeof value === 'string' && value in m.decisions.outcomes) return m.decisions.outcomes[value as DecisionOutcome];
+  if (field === 'state' && typeof value === 'string' && value in m.decisions.states) return m.decisions.states[value as DecisionState];
+  if (field === 'timing' && typeof value === 'string' && value in m.decisions.timings) return m.decisions.timings[value as DecisionTiming];
   if (typeof value === 'string' && (field === 'dueDate' || field === 'mergerDate') && isIsoDate(value)) return fmt.date(value);
   if (field === 'municipalities' && Array.isArray(value)) {
     return fmt.list(

@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { mergers } from './mergers.ts';
+
+/**
+ * A merger's secret calendar address: a calendar program (Outlook) fetches the
+ * deadlines on its own, without a session, so the address itself is the
+ * credential. Only its hash is stored; making a new one replaces the old.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  mergerId: uuid('merger_id')
+    .primaryKey()
+    .references(() => mergers.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+});

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+
+let t: TestApp;
+let mergerId: string;
+let base: string;
+
+beforeEach(async () => {
+  t = await createTestApp({ now: () => new Date('2027-03-01T10:00:00Z') });
+  mergerId = await t.createMerger({ mergerDate: '2028-01-01' });
+  base = `/api/v1/mergers/${mergerId}`;
+  const add = async (kind: string, payload: object) => {
+    const response = await t.owner.inject({ method: 'POST', url: `${base}/inventory/${kind}`, payload });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().id as string;
+  };
+  const old = await add('systems', { municipalityNumber: '4626', name: 'Gammelt økonomisystem', solutionAreaId: 'omrade-okonomi-og-regnskapssystem' });
+  const kept = await add('systems', { municipalityNumber: '4601', name: 'Nytt økonomisystem', solutionAreaId: 'omrade-okonomi-og-regnskapssystem' });
+  await add('contracts', { municipalityNumber: '4626', vendor: 'Leverandør AS', subject: 'Drift', noticePeriodMonths: 6, systemIds: [old] });
+  const decided = await t.owner.inject({
+    method: 'PUT',
+    url: `${base}/decisions/omrade-okonomi-og-regnskapssystem`,
+    payload: { outcome: 'continue', targetSystemId: kept, timing: 'before_merger', state: 'adopted' },
+  });
+  expect(decided.statusCode, decided.body).toBe(200);
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('the calendar address Outlook subscribes to', () => {
+  it('serves the deadlines without a session, to whoever has the secret address, until it is replaced or deleted', async () => {
+    expect((await t.owner.inject(`${base}/calendar-feed`)).json()).toEqual({ exists: false, createdAt: null, createdBy: null });
+    const created = await t.owner.inject({ method: 'POST', url: `${base}/calendar-feed` });
+    expect(created.statusCode, created.body).toBe(201);
+    const { path } = created.json();
+    expect(path).toMatch(/^\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{40,}\/avtalefrister\.ics$/);
+
+    // A calendar program: no cookie, no token.
+    const feed = await t.app.inject(path);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const unfolded = feed.body.replaceAll('\r\n ', '');
+    expect(unfolded).toContain('X-WR-CALNAME:Avtalefrister – Digital sammenslåing Nye Bergen');
+    expect(unfolded).toContain('DTSTART;VALUE=DATE:20270630');
+    expect(unfolded).toContain('SUMMARY:Siste dag for oppsigelse: Leverandør AS – Drift');
+
+    // What the merger sees afterwards: that an address exists and who made it, never the address.
+    const status = (await t.owner.inject(`${base}/calendar-feed`)).json();
+    expect(status).toMatchObject({ exists: true, createdBy: t.owner.name });
+    expect(JSON.stringify(status)).not.toContain(path.split('/')[4]);
+
+    const replaced = (await t.owner.inject({ method: 'POST', url: `${base}/calendar-feed` })).json().path;
+    expect(replaced).not.toBe(path);
+    expect((await t.app.inject(path)).statusCode).toBe(404);
+    expect((await t.app.inject(replaced)).statusCode).toBe(200);
+
+    expect((await t.owner.inject({ method: 'DELETE', url: `${base}/calendar-feed` })).statusCode).toBe(204);
+    expect((await t.app.inject(replaced)).statusCode).toBe(404);
+    expect((await t.owner.inject({ method: 'DELETE', url: `${base}/calendar-feed` })).statusCode).toBe(404);
+
+    const history = (await t.owner.inject(`${base}/audit?entity=calendarFeed`)).json().entries;
+    expect(history.map((entry: { action: string }) => entry.action)).toEqual(['delete', 'update', 'create']);
+  });
+
+  it('only someone who may edit the merger can make an address', async () => {
+    const reader = await t.createUser('Rita Leser');
+    await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: reader.email, role: 'reader' } });
+    expect((await reader.inject({ method: 'POST', url: `${base}/calendar-feed` })).statusCode).toBe(403);
+    expect((await reader.inject(`${base}/calendar-feed`)).statusCode).toBe(200);
+    expect((await t.app.inject('/api/v1/calendar-feeds/gjettet-adresse-som-ikke-finnes-noe-sted/avtalefrister.ics')).statusCode).toBe(404);
+  });
+});

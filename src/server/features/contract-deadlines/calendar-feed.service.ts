@@ -1,0 +1,63 @@
+import { actorOf, type ServiceContext } from '#server/context.ts';
+import { notFound } from '#server/errors.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
+import { randomToken, tokenHash } from '#server/features/auth/auth.crypto.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import type { CalendarFeed, CreatedCalendarFeed } from '#shared/contracts/decisions.ts';
+import * as repo from './calendar-feed.repo.ts';
+import { contractDeadlinesCalendar } from './contract-deadlines.service.ts';
+
+const feedPath = (token: string) => `/api/v1/calendar-feeds/${token}/avtalefrister.ics`;
+
+export async function getFeed(ctx: ServiceContext, mergerId: string): Promise<CalendarFeed> {
+  requireMergerAccess(ctx, mergerId);
+  const row = await repo.findFeedOfMerger(ctx.db, mergerId);
+  return row ? { exists: true, createdAt: row.createdAt.toISOString(), createdBy: row.createdByName } : { exists: false, createdAt: null, createdBy: null };
+}
+
+/** A new secret address; shown this once, since only its hash is kept. */
+export async function createFeed(ctx: ServiceContext, mergerId: string): Promise<CreatedCalendarFeed> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  const token = randomToken(32);
+  return ctx.db.transaction(async (tx) => {
+    const replaced = await repo.findFeedOfMerger(tx, mergerId);
+    const row = await repo.replaceFeed(tx, { mergerId, tokenHash: tokenHash(token), createdByName: actor.name });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'calendarFeed',
+      entityId: mergerId,
+      entityLabel: 'Kalenderadresse for avtalefrister',
+      action: replaced ? 'update' : 'create',
+      changes: [{ field: 'address', old: replaced ? 'tidligere adresse' : null, new: 'ny adresse' }],
+    });
+    return { path: feedPath(token), createdAt: row.createdAt.toISOString(), createdBy: row.createdByName };
+  });
+}
+
+export async function deleteFeed(ctx: ServiceContext, mergerId: string): Promise<void> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.deleteFeed(tx, mergerId))) throw notFound('CALENDAR_FEED_NOT_FOUND', 'Sammenslåingen har ingen kalenderadresse.');
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'calendarFeed',
+      entityId: mergerId,
+      entityLabel: 'Kalenderadresse for avtalefrister',
+      action: 'delete',
+      changes: [{ field: 'address', old: 'adresse', new: null }],
+    });
+  });
+}
+
+/**
+ * The calendar behind a secret address. The address is the credential: it
+ * stands for read access to this one merger's deadlines and nothing else, so
+ * the request gets a reader's membership of that merger and no actor.
+ */
+export async function feedCalendar(ctx: ServiceContext, token: string): Promise<string> {
+  const row = await repo.findFeedByTokenHash(ctx.db, tokenHash(token));
+  if (!row) throw notFound('CALENDAR_FEED_NOT_FOUND', 'Kalenderadressen finnes ikke eller er erstattet av en ny.');
+  return contractDeadlinesCalendar({ ...ctx, actor: null, membership: { mergerId: row.mergerId, role: 'reader' } }, row.mergerId);
+}
