@@ -162,7 +162,8 @@ function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadl
               <Paragraph>{t.noMatches}</Paragraph>
             </Alert>
           ) : (
-            <div className='samla-table-scroll'>
+            // Wide: it may scroll sideways, so it can take focus and be scrolled with the arrow keys.
+            <div className='samla-table-scroll samla-scroll-focus' tabIndex={0} role='region' aria-label={t.caption}>
               <Table data-color='neutral' className='samla-table samla-deadlines-table' border data-size='sm'>
                 <caption className='ds-sr-only'>{t.caption}</caption>
                 <Table.Head>
