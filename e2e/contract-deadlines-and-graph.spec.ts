@@ -128,14 +128,14 @@ describe('the integration landscape', () => {
     // Bergen first: two systems and the national population register.
     expect(await page.getByLabel('Kommune').inputValue()).toBe('4601');
     await expect.poll(() => nodes().count()).toBe(3);
-    await main().getByText('Grafen viser 2 systemer, 1 fellesløsninger og 2 integrasjoner, hvorav 0 må etableres på nytt.').waitFor();
+    await main().getByText('Grafen viser 2 systemer, 1 fellesløsning og 2 integrasjoner, hvorav 0 må etableres på nytt.').waitFor();
     expect(await table().locator('tbody tr').count()).toBe(2);
     expect(await table().getByRole('row', { name: /Lønn Bergen/ }).innerText()).toMatch(/Visma Økonomi[\s\S]*Fil[\s\S]*Ut[\s\S]*Nei/);
     await expectNoAxeViolations(page, 'integration landscape, Bergen');
 
     await page.getByLabel('Kommune').selectOption({ label: 'Alver' });
     await page.waitForURL(/kommune=4631/);
-    await main().getByText('Grafen viser 1 systemer, 1 fellesløsninger og 1 integrasjoner, hvorav 1 må etableres på nytt.').waitFor();
+    await main().getByText('Grafen viser 1 system, 1 fellesløsning og 1 integrasjon, hvorav 1 må etableres på nytt.').waitFor();
     await expect.poll(() => nodes().count()).toBe(2);
     // The breaking edge is dashed and crossed at its middle, and the table says it in words.
     expect(await graph().getByTestId('graph-break-marks').getAttribute('d')).toMatch(/^M/);
@@ -150,7 +150,7 @@ describe('the integration landscape', () => {
     await main().getByText('Markert: Agresso (Alver, migreres). Trykk Enter for å velge.').waitFor();
     await page.keyboard.press('Enter');
     const panel = page.getByRole('region', { name: 'Agresso' });
-    await panel.getByText('1 integrasjoner for Agresso').waitFor();
+    await panel.getByText('1 integrasjon for Agresso').waitFor();
     await panel.getByText('Må etableres på nytt').waitFor();
     expect(await panel.innerText()).toMatch(/Til: Altinn/);
     // Tab leaves the graph at once instead of walking every node.
@@ -162,7 +162,7 @@ describe('the integration landscape', () => {
     await page.waitForURL(/brudd=ja/);
     await page.getByLabel('Kommune').selectOption({ label: 'Alle kommuner' });
     await page.waitForURL(/kommune=alle/);
-    await main().getByText('Grafen viser 1 systemer, 1 fellesløsninger og 1 integrasjoner, hvorav 1 må etableres på nytt.').waitFor();
+    await main().getByText('Grafen viser 1 system, 1 fellesløsning og 1 integrasjon, hvorav 1 må etableres på nytt.').waitFor();
     await page.getByLabel('Vis bare integrasjoner som må etableres på nytt').click();
     await page.waitForURL((url) => !url.search.includes('brudd'));
     await main().getByText('Grafen viser 4 systemer, 2 fellesløsninger og 3 integrasjoner, hvorav 1 må etableres på nytt.').waitFor();

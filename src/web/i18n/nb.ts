@@ -749,7 +749,8 @@ export const nb = {
     allMunicipalities: 'Alle kommuner',
     action: 'Hva må skje',
     allActions: 'Alt',
-    count: (shown: string, total: string) => `Viser ${shown} av ${total} avtaler.`,
+    count: (shown: number, total: number, n: (value: number) => string) =>
+      `Viser ${n(shown)} av ${n(total)} ${total === 1 ? 'avtale' : 'avtaler'}.`,
     empty: 'Ingen avtaler er registrert i kartleggingen ennå.',
     noMatches: 'Ingen avtaler passer filtrene.',
     clearFilters: 'Fjern filtrene',
@@ -762,12 +763,11 @@ export const nb = {
       noticePeriod: 'Oppsigelsestid',
       action: 'Hva må skje',
       deadline: 'Frist',
-      status: 'Status',
-      notes: 'Merknader',
+      status: 'Status og merknader',
     },
     noSubject: '(uten beskrivelse)',
     noSystems: 'Ingen systemer koblet til',
-    noEndDate: 'Løper til den sies opp',
+    noEndDate: 'Løpende',
     unknown: 'Ukjent',
     months: (count: string) => `${count} mnd`,
     noDeadline: 'Ingen frist',
@@ -820,8 +820,9 @@ export const nb = {
     allAreas: 'Alle løsningsområder',
     onlyBreaking: 'Vis bare integrasjoner som må etableres på nytt',
     graphLabel: 'Integrasjonsgraf',
-    summary: (systems: string, commons: string, edges: string, breaking: string) =>
-      `Grafen viser ${systems} systemer, ${commons} fellesløsninger og ${edges} integrasjoner, hvorav ${breaking} må etableres på nytt.`,
+    summary: (systems: number, commons: number, edges: number, breaking: number, n: (value: number) => string) =>
+      `Grafen viser ${n(systems)} ${systems === 1 ? 'system' : 'systemer'}, ${n(commons)} ${commons === 1 ? 'fellesløsning' : 'fellesløsninger'} ` +
+      `og ${n(edges)} ${edges === 1 ? 'integrasjon' : 'integrasjoner'}, hvorav ${n(breaking)} må etableres på nytt.`,
     keyboardHint:
       'Tastatur: Tab til grafen, bruk piltastene for å gå fra node til node, og Enter eller mellomrom for å velge. + og − zoomer, 0 tilbakestiller, Esc fjerner valget. Alle integrasjonene står også i tabellen under grafen.',
     mouseHint: 'Mus: klikk en node for å velge den, dra for å flytte, og bruk musehjulet for å zoome.',
@@ -830,7 +831,8 @@ export const nb = {
     resetView: 'Tilbakestill visningen',
     zoomControls: 'Zoom',
     active: (label: string) => `Markert: ${label}. Trykk Enter for å velge.`,
-    selectedStatus: (label: string, count: string) => `Valgt: ${label}, ${count} integrasjoner.`,
+    selectedStatus: (label: string, count: number, n: (value: number) => string) =>
+      `Valgt: ${label}, ${n(count)} ${count === 1 ? 'integrasjon' : 'integrasjoner'}.`,
     noActive: 'Ingen node er markert.',
     empty: 'Ingen systemer eller integrasjoner passer filtrene.',
     emptyAll: 'Ingen systemer er registrert i kartleggingen ennå.',
@@ -857,7 +859,8 @@ export const nb = {
     kind: 'Type',
     fate: 'Veivalg',
     noArea: 'Uten løsningsområde',
-    integrationsOf: (label: string, count: string) => `${count} integrasjoner for ${label}`,
+    integrationsOf: (label: string, count: number, n: (value: number) => string) =>
+      `${n(count)} ${count === 1 ? 'integrasjon' : 'integrasjoner'} for ${label}`,
     noIntegrations: 'Ingen integrasjoner.',
     breaksTag: 'Må etableres på nytt',
     tableHeading: 'Integrasjonene som tabell',
@@ -875,7 +878,8 @@ export const nb = {
     yes: 'Ja',
     no: 'Nei',
     showMore: (count: string) => `Vis ${count} flere`,
-    tableCount: (shown: string, total: string) => `Viser ${shown} av ${total} integrasjoner.`,
+    tableCount: (shown: number, total: number, n: (value: number) => string) =>
+      `Viser ${n(shown)} av ${n(total)} ${total === 1 ? 'integrasjon' : 'integrasjoner'}.`,
     noEdges: 'Ingen integrasjoner passer filtrene.',
   },
 };

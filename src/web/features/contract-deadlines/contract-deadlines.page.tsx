@@ -154,7 +154,7 @@ function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadl
               )}
             </div>
             <Paragraph data-size='sm' className='samla-muted' role='status'>
-              {t.count(fmt.number(shown.length), fmt.number(data.contracts.length))}
+              {t.count(shown.length, data.contracts.length, fmt.number)}
             </Paragraph>
           </section>
           {shown.length === 0 ? (
@@ -176,7 +176,6 @@ function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadl
                     <Table.HeaderCell scope='col'>{t.columns.action}</Table.HeaderCell>
                     <Table.HeaderCell scope='col'>{t.columns.deadline}</Table.HeaderCell>
                     <Table.HeaderCell scope='col'>{t.columns.status}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col'>{t.columns.notes}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
@@ -244,8 +243,6 @@ function ContractRow({ contract, municipalityName }: { contract: Contract; munic
         <Tag data-color={statusColor[contract.status]} data-size='sm' variant={contract.status === 'none' ? 'outline' : 'default'}>
           {t.statuses[contract.status] ?? contract.status}
         </Tag>
-      </Table.Cell>
-      <Table.Cell>
         {notes.length > 0 && (
           <ul className='samla-deadline__list samla-deadline__notes'>
             {notes.map((note) => (

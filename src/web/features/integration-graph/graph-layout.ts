@@ -70,6 +70,11 @@ const COMMON_SPACING = 90;
 const RING_GAP = 30;
 const MARGIN = 90;
 const START_ANGLE = -Math.PI / 2;
+/** The solution areas' names are drawn around the wedges when there are at least two and at most this many. */
+export const AREA_LABELS_UP_TO = 30;
+/** Room beside a wedge for its area's name (at most {@link AREA_LABEL_CHARS} characters). */
+const AREA_LABEL_ROOM = 170;
+export const AREA_LABEL_CHARS = 28;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -148,7 +153,7 @@ export function layoutGraph(nodes: readonly LayoutNode[], options: LayoutOptions
         ring += 1;
       }
       const middle = start + wedge / 2;
-      const labelRadius = radius + 48;
+      const labelRadius = radius + 64;
       groups.push({
         areaId: key,
         count: members.length,
@@ -174,7 +179,16 @@ function boundsOf(positions: Map<string, Point>, groups: readonly LayoutGroup[])
     if (y > maxY) maxY = y;
   };
   for (const point of positions.values()) include(point);
-  for (const group of groups) include(group.labelAt);
+  const labelled = groups.length > 1 && groups.length <= AREA_LABELS_UP_TO;
+  for (const group of groups) {
+    include(group.labelAt);
+    if (!labelled) continue;
+    // The name runs outwards from its anchor: to the right on the right side, to the left on the left.
+    const cos = Math.cos(group.angle);
+    const reach = Math.abs(cos) < 0.3 ? AREA_LABEL_ROOM / 2 : AREA_LABEL_ROOM;
+    include({ x: group.labelAt.x + (cos >= 0 ? reach : -reach), y: group.labelAt.y });
+    if (Math.abs(cos) < 0.3) include({ x: group.labelAt.x - reach, y: group.labelAt.y });
+  }
   return { x: minX - MARGIN, y: minY - MARGIN, width: maxX - minX + 2 * MARGIN, height: maxY - minY + 2 * MARGIN };
 }
 

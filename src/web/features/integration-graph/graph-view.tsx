@@ -3,6 +3,8 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type Po
 import type { IntegrationGraph } from '#shared/contracts/decisions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import {
+  AREA_LABEL_CHARS,
+  AREA_LABELS_UP_TO,
   linesPath,
   midpointCrossesPath,
   panView,
@@ -21,8 +23,6 @@ export type Describe = (id: string) => string;
 
 /** All labels are drawn when there are this few nodes; above it only the hovered, selected and marked ones. */
 const ALL_LABELS_UP_TO = 60;
-/** Area names around the wedges, when there are not too many of them. */
-const AREA_LABELS_UP_TO = 30;
 const ZOOM_STEP = 1.4;
 
 interface Props {
@@ -48,7 +48,7 @@ function shapeOf(node: GraphNode): string {
  * table under the graph is the full accessible equivalent.
  */
 export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, describe, summary, areaName }: Props) {
-  const { m } = useI18n();
+  const { m, fmt } = useI18n();
   const t = m.integrationGraph;
   const svgRef = useRef<SVGSVGElement>(null);
   const [view, setView] = useState<{ layout: GraphLayout; box: ViewBox }>({ layout, box: layout.viewBox });
@@ -127,7 +127,7 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
     onSelect(id);
     if (id !== null) {
       setActiveId(id);
-      setMessage(t.selectedStatus(describe(id), String(index.get(id)?.length ?? 0)));
+      setMessage(t.selectedStatus(describe(id), index.get(id)?.length ?? 0, fmt.number));
     } else {
       setMessage('');
     }
@@ -289,19 +289,13 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
                   textAnchor={Math.abs(Math.cos(group.angle)) < 0.3 ? 'middle' : Math.cos(group.angle) > 0 ? 'start' : 'end'}
                   dominantBaseline='middle'
                 >
-                  {areaName(group.areaId)}
+                  <title>{areaName(group.areaId)}</title>
+                  {shorten(areaName(group.areaId))}
                 </text>
               ))}
             </g>
           )}
           <NodeLayer nodes={nodes} positions={positions} />
-          <g className='samla-graph__labels' style={{ fontSize }}>
-            {nodes.map((node) =>
-              showAll || node.kind === 'commonSolution' || extraLabels.has(node.id) ? (
-                <NodeLabel key={node.id} node={node} at={positions.get(node.id)} unit={unit} strong={node.id === selectedId || node.id === hover} />
-              ) : null,
-            )}
-          </g>
           {[hover, selectedId, active].map((id, which) => {
             const at = id === null ? undefined : positions.get(id);
             if (!at || id === null) return null;
@@ -309,6 +303,13 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
             const radius = (nodesById.get(id)?.kind === 'commonSolution' ? 20 : 14) + which * 4;
             return <circle key={kind} className={`samla-graph__ring samla-graph__ring--${kind}`} cx={at.x} cy={at.y} r={radius} style={{ strokeWidth: 2.5 * Math.max(unit, 0.6) }} />;
           })}
+          <g className='samla-graph__labels' style={{ fontSize }}>
+            {nodes.map((node) =>
+              showAll || node.kind === 'commonSolution' || extraLabels.has(node.id) ? (
+                <NodeLabel key={node.id} node={node} at={positions.get(node.id)} unit={unit} strong={node.id === selectedId || node.id === hover} />
+              ) : null,
+            )}
+          </g>
         </svg>
       </div>
       <p id='graph-summary' className='samla-graph__summary'>
@@ -320,6 +321,10 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
       <Legend />
     </div>
   );
+}
+
+function shorten(text: string): string {
+  return text.length <= AREA_LABEL_CHARS ? text : `${text.slice(0, AREA_LABEL_CHARS - 1).trimEnd()}…`;
 }
 
 function toSvgPoint(svg: SVGSVGElement, clientX: number, clientY: number): Point | null {
@@ -377,7 +382,7 @@ function NodeLabel({ node, at, unit, strong }: { node: GraphNode; at: Point | un
   return (
     <text
       x={at.x}
-      y={at.y + below + 12 * unit}
+      y={at.y + below + 13 * unit}
       textAnchor='middle'
       className={strong || node.kind === 'commonSolution' ? 'samla-graph__label samla-graph__label--strong' : 'samla-graph__label'}
       style={{ strokeWidth: 3 * unit }}

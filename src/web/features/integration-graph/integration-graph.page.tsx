@@ -95,12 +95,7 @@ function Landscape({ merger }: { merger: MergerDetail }) {
 
   const systemCount = filtered.nodes.filter((node) => node.kind === 'system').length;
   const breakingCount = filtered.edges.filter((edge) => edge.breaks).length;
-  const summary = t.summary(
-    fmt.number(systemCount),
-    fmt.number(filtered.nodes.length - systemCount),
-    fmt.number(filtered.edges.length),
-    fmt.number(breakingCount),
-  );
+  const summary = t.summary(systemCount, filtered.nodes.length - systemCount, filtered.edges.length, breakingCount, fmt.number);
 
   return (
     <>
@@ -234,7 +229,7 @@ function SelectedPanel({
             )}
           </dl>
           <Heading level={3} data-size='2xs'>
-            {t.integrationsOf(node.label, fmt.number(edges.length))}
+            {t.integrationsOf(node.label, edges.length, fmt.number)}
           </Heading>
           {edges.length === 0 ? (
             <Paragraph data-size='sm'>{t.noIntegrations}</Paragraph>
@@ -309,7 +304,7 @@ function IntegrationTable({
         {t.tableHeading}
       </Heading>
       <Paragraph data-size='sm' className='samla-muted'>
-        {t.tableLead} {t.tableCount(fmt.number(shown.length), fmt.number(rows.length))}
+        {t.tableLead} {t.tableCount(shown.length, rows.length, fmt.number)}
       </Paragraph>
       {rows.length === 0 ? (
         <Alert data-color='info'>
