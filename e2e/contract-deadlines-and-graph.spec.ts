@@ -15,6 +15,7 @@ let context: BrowserContext;
 let page: Page;
 let api: ApiSession;
 let mergerId: string;
+let vismaId: string;
 
 const economy = 'omrade-okonomi-og-regnskapssystem';
 const payroll = 'omrade-personal-og-lonnssystem';
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const visma = await add('systems', { municipalityNumber: '4601', name: 'Visma Økonomi', vendor: 'Visma', product: 'Visma Enterprise', solutionAreaId: economy });
   const vismaToo = await add('systems', { municipalityNumber: '4626', name: 'Økonomi Øygarden', vendor: 'Visma', product: 'Visma Enterprise', solutionAreaId: economy });
   const agresso = await add('systems', { municipalityNumber: '4631', name: 'Agresso', vendor: 'Unit4', product: 'Agresso', solutionAreaId: economy });
+  vismaId = visma.id;
   const salary = await add('systems', { municipalityNumber: '4601', name: 'Lønn Bergen', vendor: 'Visma', product: 'HRM', solutionAreaId: payroll });
 
   await add('contracts', { municipalityNumber: '4601', vendor: 'Visma', subject: 'Økonomisystem', changeClause: 'unknown', systemIds: [visma.id] });
@@ -167,6 +169,17 @@ describe('the integration landscape', () => {
     await page.waitForURL((url) => !url.search.includes('brudd'));
     await main().getByText('Grafen viser 4 systemer, 2 fellesløsninger og 3 integrasjoner, hvorav 1 må etableres på nytt.').waitFor();
     expect(await table().locator('tbody tr').count()).toBe(3);
+
+    // The mouse: a click selects, the wheel zooms.
+    await graph().locator(`use[data-id="${vismaId}"]`).click();
+    await page.getByRole('region', { name: 'Visma Økonomi' }).getByText('2 integrasjoner for Visma Økonomi').waitFor();
+    const svg = graph().locator('svg');
+    const before = await svg.getAttribute('viewBox');
+    await svg.hover();
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => svg.getAttribute('viewBox')).not.toBe(before);
+    await page.getByRole('button', { name: 'Tilbakestill visningen' }).click();
+    await expect.poll(() => svg.getAttribute('viewBox')).toBe(before);
   });
 
   it('stays usable with a large merger: 2,500 systems and 4,000 integrations', async () => {
