@@ -11,6 +11,7 @@ import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { edgesByNode, filterGraph, layoutGraph } from './graph-layout.ts';
+import { ALL_MUNICIPALITIES, graphFiltersFromSearch, withGraphFilter } from './graph-filters.ts';
 import { GraphView, type Describe } from './graph-view.tsx';
 import { useIntegrationGraph } from './integration-graph.api.ts';
 import '#web/styles/integration-graph.css';
@@ -18,12 +19,6 @@ import '#web/styles/integration-graph.css';
 export type GraphNode = IntegrationGraph['nodes'][number];
 export type GraphEdge = IntegrationGraph['edges'][number];
 
-/** The filters in the URL. No municipality in the URL means the first one, so the first view is readable. */
-const municipalityParam = 'kommune';
-const ALL_MUNICIPALITIES = 'alle';
-const areaParam = 'omrade';
-const breakingParam = 'brudd';
-const ON = 'ja';
 
 export function IntegrationGraphPage() {
   const { mergerId = '' } = useParams();
@@ -51,21 +46,9 @@ function Landscape({ merger }: { merger: MergerDetail }) {
   const { m, fmt } = useI18n();
   const t = m.integrationGraph;
   const [params, setParams] = useSearchParams();
-  const rawMunicipality = params.get(municipalityParam);
-  const firstMunicipality = merger.municipalities[0]?.number ?? '';
-  const municipalityValue =
-    rawMunicipality === ALL_MUNICIPALITIES || merger.municipalities.some((mu) => mu.number === rawMunicipality)
-      ? rawMunicipality!
-      : firstMunicipality;
-  const municipality = municipalityValue === ALL_MUNICIPALITIES || municipalityValue === '' ? undefined : municipalityValue;
-  const area = params.get(areaParam) || undefined;
-  const onlyBreaking = params.get(breakingParam) === ON;
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const numbers = useMemo(() => merger.municipalities.map((mu) => mu.number), [merger]);
+  const { municipalityChoice, municipality, area, onlyBreaking } = graphFiltersFromSearch(params, numbers);
+  const set = (change: Parameters<typeof withGraphFilter>[2]) => setParams(withGraphFilter(params, numbers, change), { replace: true });
 
   const areas = useSolutionAreas();
   const graph = useIntegrationGraph(merger.id, { municipality, area });
@@ -108,8 +91,8 @@ function Landscape({ merger }: { merger: MergerDetail }) {
             <Label>{t.municipality}</Label>
             <Select
               id='graph-municipality'
-              value={municipalityValue}
-              onChange={(event) => set(municipalityParam, event.target.value === firstMunicipality ? undefined : event.target.value)}
+              value={municipalityChoice}
+              onChange={(event) => set({ municipality: event.target.value })}
             >
               {merger.municipalities.map((mu) => (
                 <Select.Option key={mu.number} value={mu.number}>
@@ -121,7 +104,7 @@ function Landscape({ merger }: { merger: MergerDetail }) {
           </Field>
           <Field>
             <Label>{t.area}</Label>
-            <Select id='graph-area' value={area ?? ''} onChange={(event) => set(areaParam, event.target.value || undefined)}>
+            <Select id='graph-area' value={area ?? ''} onChange={(event) => set({ area: event.target.value || undefined })}>
               <Select.Option value=''>{t.allAreas}</Select.Option>
               {(areas.data ?? []).map((entry) => (
                 <Select.Option key={entry.id} value={entry.id}>
@@ -134,7 +117,7 @@ function Landscape({ merger }: { merger: MergerDetail }) {
             id='graph-only-breaking'
             label={t.onlyBreaking}
             checked={onlyBreaking}
-            onChange={(event) => set(breakingParam, event.target.checked ? ON : undefined)}
+            onChange={(event) => set({ onlyBreaking: event.target.checked })}
             className='samla-filters__check'
           />
         </div>
