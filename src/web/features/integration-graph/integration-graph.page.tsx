@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { IntegrationGraph } from '#shared/contracts/decisions.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
@@ -268,6 +268,7 @@ function IntegrationTable({
   const t = m.integrationGraph;
   const values = m.inventory.values;
   const [limit, setLimit] = useState(TABLE_PAGE);
+  const scroller = useRef<HTMLDivElement>(null);
   const label = (id: string) => nodesById.get(id)?.label ?? id;
   const rows = useMemo(
     () =>
@@ -294,7 +295,7 @@ function IntegrationTable({
           <Paragraph>{t.noEdges}</Paragraph>
         </Alert>
       ) : (
-        <div className='samla-table-scroll samla-scroll-focus' tabIndex={0} role='region' aria-label={t.tableCaption}>
+        <div ref={scroller} className='samla-table-scroll samla-scroll-focus' tabIndex={0} role='region' aria-label={t.tableCaption}>
           <Table data-color='neutral' className='samla-table' border data-size='sm'>
             <caption className='ds-sr-only'>{t.tableCaption}</caption>
             <Table.Head>
@@ -334,7 +335,16 @@ function IntegrationTable({
         </div>
       )}
       {rows.length > limit && (
-        <Button variant='secondary' data-size='sm' className='samla-mt-2' onClick={() => setLimit((value) => value + TABLE_PAGE)}>
+        <Button
+          variant='secondary'
+          data-size='sm'
+          className='samla-mt-2'
+          onClick={() => {
+            // The button goes away with the last rows: focus then stays in the table instead of falling to the page.
+            if (limit + TABLE_PAGE >= rows.length) scroller.current?.focus();
+            setLimit(limit + TABLE_PAGE);
+          }}
+        >
           {t.showMore(fmt.number(Math.min(TABLE_PAGE, rows.length - limit)))}
         </Button>
       )}
