@@ -833,7 +833,6 @@ export const nb = {
     active: (label: string) => `Markert: ${label}. Trykk Enter for å velge.`,
     selectedStatus: (label: string, count: number, n: (value: number) => string) =>
       `Valgt: ${label}, ${n(count)} ${count === 1 ? 'integrasjon' : 'integrasjoner'}.`,
-    noActive: 'Ingen node er markert.',
     empty: 'Ingen systemer eller integrasjoner passer filtrene.',
     emptyAll: 'Ingen systemer er registrert i kartleggingen ennå.',
     legendHeading: 'Tegnforklaring',
