@@ -1,14 +1,256 @@
-import { Heading } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { useMemo } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { contractActions, type ContractDeadlines } from '#shared/contracts/decisions.ts';
+import type { MergerDetail } from '#shared/contracts/mergers.ts';
+import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { RouterLink } from '#web/components/router-link.tsx';
+import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { useI18n } from '#web/i18n/messages.ts';
+import { paths } from '#web/lib/paths.ts';
+import { contractDeadlinesIcsUrl, useContractDeadlines } from './contract-deadlines.api.ts';
+import '#web/styles/contract-deadlines.css';
 
-/** Placeholder until the page is built: the route exists so links from the overview resolve. */
+type Contract = ContractDeadlines['contracts'][number];
+
+/** The filters in the URL, so a reload or a shared link keeps them. */
+const municipalityParam = 'kommune';
+const actionParam = 'tiltak';
+
+/** Red for what is already too late; the text says the same, the colour only repeats it. */
+const statusColor: Record<Contract['status'], 'danger' | 'warning' | 'success' | 'neutral'> = {
+  overdue: 'danger',
+  expired: 'danger',
+  due_soon: 'warning',
+  ok: 'success',
+  none: 'neutral',
+};
+
 export function ContractDeadlinesPage() {
+  const { mergerId = '' } = useParams();
   const { m } = useI18n();
-  useDocumentTitle(m.contractDeadlines.title);
+  const t = m.contractDeadlines;
+  const merger = useMerger(mergerId);
+  const deadlines = useContractDeadlines(mergerId);
+  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
+  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
+  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+  const error = merger.error ?? deadlines.error;
   return (
-    <Heading level={1} data-size='lg'>
-      {m.contractDeadlines.title}
-    </Heading>
+    <>
+      <PageBreadcrumbs trail={trail} />
+      <Heading level={1} data-size='lg'>
+        {t.title}
+      </Heading>
+      <Paragraph className='samla-lead'>
+        {t.lead} <RouterLink to={paths.decisions(mergerId)}>{t.goToDecisions}</RouterLink>
+      </Paragraph>
+      {error && (
+        <LoadError
+          error={error}
+          onRetry={() => {
+            void merger.refetch();
+            void deadlines.refetch();
+          }}
+        />
+      )}
+      {!error && (merger.isPending || deadlines.isPending) && <Loading />}
+      {merger.data && deadlines.data && <Deadlines merger={merger.data} data={deadlines.data} />}
+    </>
+  );
+}
+
+function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadlines }) {
+  const { m, fmt } = useI18n();
+  const t = m.contractDeadlines;
+  const [params, setParams] = useSearchParams();
+  const municipality = params.get(municipalityParam) ?? '';
+  const rawAction = params.get(actionParam) ?? '';
+  const action = (contractActions as readonly string[]).includes(rawAction) ? rawAction : '';
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const names = useMemo(() => new Map(merger.municipalities.map((mu) => [mu.number, mu.name])), [merger]);
+  const shown = data.contracts.filter(
+    (contract) => (municipality === '' || contract.municipalityNumber === municipality) && (action === '' || contract.action === action),
+  );
+
+  return (
+    <>
+      <dl className='samla-facts samla-deadlines-facts'>
+        <div>
+          <dt>{t.mergerDate}</dt>
+          <dd>{fmt.date(data.mergerDate)}</dd>
+        </div>
+        <div>
+          <dt>{t.transitionEnd}</dt>
+          <dd>{fmt.date(data.transitionEnd)}</dd>
+        </div>
+      </dl>
+      <Paragraph data-size='sm' className='samla-muted'>
+        {t.transitionNote}
+      </Paragraph>
+
+      <section className='samla-deadlines-ics' aria-labelledby='deadlines-ics-heading'>
+        <Heading level={2} data-size='xs' id='deadlines-ics-heading'>
+          {t.icsHeading}
+        </Heading>
+        <Paragraph>
+          <Link href={contractDeadlinesIcsUrl(merger.id)} download='samla-avtalefrister.ics' aria-describedby='deadlines-ics-hint'>
+            {t.icsLink}
+          </Link>
+        </Paragraph>
+        <Paragraph data-size='sm' className='samla-muted' id='deadlines-ics-hint'>
+          {t.icsHint}
+        </Paragraph>
+      </section>
+
+      {data.contracts.length === 0 ? (
+        <Alert data-color='info'>
+          <Paragraph>{t.empty}</Paragraph>
+        </Alert>
+      ) : (
+        <>
+          <section className='samla-filters' aria-labelledby='deadlines-filters-heading'>
+            <Heading level={2} data-size='2xs' id='deadlines-filters-heading'>
+              {t.filtersHeading}
+            </Heading>
+            <div className='samla-filters__row'>
+              <Field>
+                <Label>{t.municipality}</Label>
+                <Select
+                  id='deadlines-municipality'
+                  value={municipality}
+                  onChange={(event) => set(municipalityParam, event.target.value || undefined)}
+                >
+                  <Select.Option value=''>{t.allMunicipalities}</Select.Option>
+                  {merger.municipalities.map((mu) => (
+                    <Select.Option key={mu.number} value={mu.number}>
+                      {mu.name}
+                    </Select.Option>
+                  ))}
+                </Select>
+              </Field>
+              <Field>
+                <Label>{t.action}</Label>
+                <Select id='deadlines-action' value={action} onChange={(event) => set(actionParam, event.target.value || undefined)}>
+                  <Select.Option value=''>{t.allActions}</Select.Option>
+                  {contractActions.map((key) => (
+                    <Select.Option key={key} value={key}>
+                      {t.actions[key]}
+                    </Select.Option>
+                  ))}
+                </Select>
+              </Field>
+              {(municipality !== '' || action !== '') && (
+                <Button variant='tertiary' data-size='sm' onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+                  {t.clearFilters}
+                </Button>
+              )}
+            </div>
+            <Paragraph data-size='sm' className='samla-muted' role='status'>
+              {t.count(shown.length, data.contracts.length, fmt.number)}
+            </Paragraph>
+          </section>
+          {shown.length === 0 ? (
+            <Alert data-color='info'>
+              <Paragraph>{t.noMatches}</Paragraph>
+            </Alert>
+          ) : (
+            // Wide: it may scroll sideways, so it can take focus and be scrolled with the arrow keys.
+            <div className='samla-table-scroll samla-scroll-focus' tabIndex={0} role='region' aria-label={t.caption}>
+              <Table data-color='neutral' className='samla-table samla-deadlines-table' border data-size='sm'>
+                <caption className='ds-sr-only'>{t.caption}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope='col'>{t.columns.municipality}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col'>{t.columns.contract}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col'>{t.columns.systems}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col'>{t.columns.endDate}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col'>{t.columns.noticePeriod}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col'>{t.columns.action}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col'>{t.columns.deadline}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col'>{t.columns.status}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {shown.map((contract) => (
+                    <ContractRow key={contract.contractId} contract={contract} municipalityName={names.get(contract.municipalityNumber)} />
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function ContractRow({ contract, municipalityName }: { contract: Contract; municipalityName: string | undefined }) {
+  const { m, fmt } = useI18n();
+  const t = m.contractDeadlines;
+  const late = contract.status === 'overdue' || contract.status === 'expired';
+  const notes = [...(contract.legalReview ? [t.legalReview] : []), ...contract.flags.map((flag) => t.flags[flag] ?? flag)];
+  const meaning = t.deadlineMeaning[contract.action];
+  return (
+    <Table.Row className={late ? 'samla-deadline--late' : undefined}>
+      <Table.Cell>{municipalityName ?? contract.municipalityNumber}</Table.Cell>
+      <Table.HeaderCell scope='row' className='samla-deadline__contract'>
+        <strong>{contract.vendor}</strong>
+        <br />
+        <span className='samla-muted'>{contract.subject ?? t.noSubject}</span>
+      </Table.HeaderCell>
+      <Table.Cell>
+        {contract.systems.length === 0 ? (
+          <span className='samla-muted'>{t.noSystems}</span>
+        ) : (
+          <ul className='samla-deadline__list'>
+            {contract.systems.map((system) => (
+              <li key={system.id}>
+                {system.name} <span className='samla-muted'>({t.fates[system.fate] ?? system.fate})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Table.Cell>
+      <Table.Cell className='samla-nowrap'>{contract.endDate ? fmt.date(contract.endDate) : <span className='samla-muted'>{t.noEndDate}</span>}</Table.Cell>
+      <Table.Cell className='samla-nowrap'>
+        {contract.noticePeriodMonths === null ? <span className='samla-muted'>{t.unknown}</span> : t.months(fmt.number(contract.noticePeriodMonths))}
+      </Table.Cell>
+      <Table.Cell>{t.actions[contract.action] ?? contract.action}</Table.Cell>
+      <Table.Cell>
+        {contract.deadline ? (
+          <>
+            <strong className='samla-nowrap'>{fmt.date(contract.deadline)}</strong>
+            {meaning && (
+              <>
+                <br />
+                <span className='samla-muted'>{meaning}</span>
+              </>
+            )}
+          </>
+        ) : (
+          <span className='samla-muted'>{t.noDeadline}</span>
+        )}
+      </Table.Cell>
+      <Table.Cell>
+        <Tag data-color={statusColor[contract.status]} data-size='sm' variant={contract.status === 'none' ? 'outline' : 'default'}>
+          {t.statuses[contract.status] ?? contract.status}
+        </Tag>
+        {notes.length > 0 && (
+          <ul className='samla-deadline__list samla-deadline__notes'>
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        )}
+      </Table.Cell>
+    </Table.Row>
   );
 }
