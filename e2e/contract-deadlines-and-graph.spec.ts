@@ -55,7 +55,7 @@ beforeAll(async () => {
   await add('integrations', { municipalityNumber: '4601', fromSystemId: salary.id, toSystemId: visma.id, method: 'file', direction: 'outbound' });
 
   // ApiSession's type lists the methods the other journeys needed; fetch takes PUT as well.
-  const decided = await api.request('PUT' as 'POST', `/mergers/${mergerId}/decisions/${economy}`, {
+  const decided = await api.request('PUT', `/mergers/${mergerId}/decisions/${economy}`, {
     outcome: 'continue',
     targetSystemId: visma.id,
     timing: 'before_merger',

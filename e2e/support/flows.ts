@@ -19,7 +19,7 @@ export async function pickMunicipality(page: Page, query: string, expectedName: 
  * about): the session cookie and the CSRF token from POST /auth/login go along on every call.
  */
 export interface ApiSession {
-  request: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) => Promise<Response>;
+  request: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => Promise<Response>;
 }
 
 export async function apiSession(baseUrl: string, credentials: { email: string; password: string }): Promise<ApiSession> {
