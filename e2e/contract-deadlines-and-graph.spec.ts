@@ -115,6 +115,19 @@ describe('contract deadlines', () => {
     const text = await readFile((await download.path())!, 'utf8');
     expect(text.startsWith('BEGIN:VCALENDAR')).toBe(true);
     expect(text).toContain('DTSTART;VALUE=DATE:20270930');
+
+    // Subscribing: a secret address, shown once, that a calendar fetches without signing in.
+    await page.getByRole('button', { name: 'Lag kalenderadresse' }).click();
+    const address = page.getByLabel('Kalenderadresse', { exact: true });
+    await address.waitFor();
+    const url = await address.inputValue();
+    expect(url).toMatch(/\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]+\/avtalefrister\.ics$/);
+    await expectNoAxeViolations(page, 'contract deadlines with a new calendar address');
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('DTSTART;VALUE=DATE:20270930');
+    await page.getByRole('button', { name: 'Ferdig' }).click();
+    await main().getByText(/En kalenderadresse ble laget av/).waitFor();
   });
 });
 

@@ -1,5 +1,5 @@
-import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
-import { useMemo } from 'react';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { contractActions, type ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
@@ -7,10 +7,18 @@ import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { contractDeadlinesIcsUrl, useContractDeadlines } from './contract-deadlines.api.ts';
+import {
+  contractDeadlinesIcsUrl,
+  useCalendarFeed,
+  useContractDeadlines,
+  useCreateCalendarFeed,
+  useDeleteCalendarFeed,
+} from './contract-deadlines.api.ts';
 import '#web/styles/contract-deadlines.css';
 
 type Contract = ContractDeadlines['contracts'][number];
@@ -62,6 +70,110 @@ export function ContractDeadlinesPage() {
   );
 }
 
+/** The secret address a calendar program subscribes to: made, replaced or deleted here, shown once. */
+function CalendarSubscription({ merger }: { merger: MergerDetail }) {
+  const { m, fmt } = useI18n();
+  const t = m.contractDeadlines.feed;
+  const announce = useAnnounce();
+  const feed = useCalendarFeed(merger.id);
+  const create = useCreateCalendarFeed(merger.id);
+  const remove = useDeleteCalendarFeed(merger.id);
+  const [created, setCreated] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const editable = can(merger, 'edit');
+  useEffect(() => {
+    if (created) headingRef.current?.focus();
+  }, [created]);
+  const make = () =>
+    create.mutate(undefined, {
+      onSuccess: (answer) => {
+        setCopied(false);
+        setCreated(new URL(answer.path, window.location.origin).href);
+      },
+    });
+  const copy = async () => {
+    if (!created) return;
+    await navigator.clipboard.writeText(created);
+    setCopied(true);
+    announce(m.announcer.copied);
+  };
+  return (
+    <section className='samla-deadlines-ics' aria-labelledby='deadlines-feed-heading'>
+      <Heading level={2} data-size='xs' id='deadlines-feed-heading'>
+        {t.heading}
+      </Heading>
+      <Paragraph>{t.lead}</Paragraph>
+      {feed.data && (
+        <Paragraph data-size='sm'>
+          {feed.data.exists && feed.data.createdBy && feed.data.createdAt
+            ? t.exists(feed.data.createdBy, fmt.dateTime(feed.data.createdAt))
+            : t.none}
+        </Paragraph>
+      )}
+      {created && (
+        <Alert data-color='warning'>
+          <Heading level={3} data-size='2xs' ref={headingRef} tabIndex={-1}>
+            {t.newHeading}
+          </Heading>
+          <Paragraph>{t.newWarning}</Paragraph>
+          <Textfield
+            id='calendar-feed-address'
+            label={t.field}
+            value={created}
+            readOnly
+            spellCheck={false}
+            autoComplete='off'
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <Paragraph data-size='sm'>{t.usage}</Paragraph>
+          <div className='samla-actions'>
+            <Button variant='secondary' onClick={() => void copy()}>
+              {copied ? t.copied : t.copy}
+            </Button>
+            <Button variant='tertiary' onClick={() => setCreated(null)}>
+              {t.done}
+            </Button>
+          </div>
+        </Alert>
+      )}
+      {(create.isError || remove.isError) && (
+        <Alert data-color='danger'>
+          <Paragraph>{t.failed}</Paragraph>
+        </Alert>
+      )}
+      {editable ? (
+        <div className='samla-actions'>
+          <Button variant='secondary' onClick={make} disabled={create.isPending} aria-busy={create.isPending || undefined}>
+            {create.isPending ? t.creating : feed.data?.exists ? t.replace : t.create}
+          </Button>
+          {feed.data?.exists && (
+            <Button
+              variant='tertiary'
+              data-color='danger'
+              onClick={() =>
+                remove.mutate(undefined, {
+                  onSuccess: () => {
+                    setCreated(null);
+                    announce(t.removed);
+                  },
+                })
+              }
+              disabled={remove.isPending}
+            >
+              {t.remove}
+            </Button>
+          )}
+        </div>
+      ) : (
+        <Paragraph data-size='sm' className='samla-muted'>
+          {t.readOnly}
+        </Paragraph>
+      )}
+    </section>
+  );
+}
+
 function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadlines }) {
   const { m, fmt } = useI18n();
   const t = m.contractDeadlines;
@@ -109,6 +221,8 @@ function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadl
           {t.icsHint}
         </Paragraph>
       </section>
+
+      <CalendarSubscription merger={merger} />
 
       {data.contracts.length === 0 ? (
         <Alert data-color='info'>
