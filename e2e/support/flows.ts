@@ -19,6 +19,9 @@ export async function pickMunicipality(page: Page, query: string, expectedName: 
  * about): the session cookie and the CSRF token from POST /auth/login go along on every call.
  */
 export interface ApiSession {
+  /** For a request `request` cannot make (a raw file body): the session cookie and the CSRF token. */
+  cookie: string;
+  csrfToken: string;
   request: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => Promise<Response>;
 }
 
@@ -35,6 +38,8 @@ export async function apiSession(baseUrl: string, credentials: { email: string; 
     .map((line) => line.split(';')[0])
     .join('; ');
   return {
+    cookie,
+    csrfToken,
     request: (method, path, body) =>
       fetch(`${baseUrl}/api/v1${path}`, {
         method,
