@@ -146,8 +146,10 @@ describe('the inventory, through the browser', () => {
     await expectNoAxeViolations(page, 'side by side');
     await shot('side-by-side');
 
-    await page.getByLabel('Bare områder med felles produkt').check();
+    // A click, then the URL: the switch follows the URL, which under load can take a moment.
+    await page.getByLabel('Bare områder med felles produkt').click();
     await page.waitForURL(/felles=ja/);
+    await expect.poll(() => page.getByLabel('Bare områder med felles produkt').isChecked()).toBe(true);
     await page.getByText('Felles produkt: Flyt Skole (2 kommuner)').waitFor();
     expect(await page.getByText('Acos WebSak').count()).toBe(0);
     await expectNoAxeViolations(page, 'side by side, only shared');
