@@ -51,16 +51,18 @@ export const updateBenefitBody = z.object({
   version: z.number().int(),
 });
 
+const unit = z.string().trim().max(40, { error: 'Teksten kan ikke være lengre enn 40 tegn.' });
 export const indicatorBody = z.object({
   name: requiredText(200),
-  unit: z.string().trim().max(40, { error: 'Teksten kan ikke være lengre enn 40 tegn.' }).default(''),
+  unit: unit.default(''),
   baselineValue: value,
   baselineDate: isoDate,
   targetValue: value,
   targetDate: isoDate,
   direction: z.enum(indicatorDirections),
 });
-export const updateIndicatorBody = indicatorBody.partial().extend({ version: z.number().int() });
+// No defaults on an update: a field left out stays as it is.
+export const updateIndicatorBody = indicatorBody.extend({ unit }).partial().extend({ version: z.number().int() });
 
 export const measurementBody = z.object({
   measuredOn: isoDate,
