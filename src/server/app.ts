@@ -25,6 +25,8 @@ import { registerErrorHandler } from './errors.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { checklistRoutes } from './features/checklist/checklist.routes.ts';
 import { contractDeadlinesRoutes } from './features/contract-deadlines/contract-deadlines.routes.ts';
+import { benefitsRoutes } from './features/benefits/benefits.routes.ts';
+import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
@@ -143,6 +145,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(inventoryIoRoutes);
       await api.register(decisionsRoutes);
       await api.register(contractDeadlinesRoutes);
+      await api.register(benefitsRoutes);
+      await api.register(opportunitiesRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

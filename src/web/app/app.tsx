@@ -37,6 +37,11 @@ const ContractDeadlinesPage = lazy(() =>
 const IntegrationGraphPage = lazy(() =>
   import('#web/features/integration-graph/integration-graph.page.tsx').then((mod) => ({ default: mod.IntegrationGraphPage })),
 );
+const BenefitsPage = lazy(() => import('#web/features/benefits/benefits.page.tsx').then((mod) => ({ default: mod.BenefitsPage })));
+const BenefitPage = lazy(() => import('#web/features/benefits/benefit.page.tsx').then((mod) => ({ default: mod.BenefitPage })));
+const OpportunitiesPage = lazy(() =>
+  import('#web/features/opportunities/opportunities.page.tsx').then((mod) => ({ default: mod.OpportunitiesPage })),
+);
 const SetupPage = lazy(() => import('#web/features/auth/setup.page.tsx').then((mod) => ({ default: mod.SetupPage })));
 
 export function App() {
@@ -65,6 +70,9 @@ export function App() {
                 <Route path={routePatterns.decisionArea} element={<AreaDecisionPage />} />
                 <Route path={routePatterns.contractDeadlines} element={<ContractDeadlinesPage />} />
                 <Route path={routePatterns.integrationGraph} element={<IntegrationGraphPage />} />
+                <Route path={routePatterns.benefits} element={<BenefitsPage />} />
+                <Route path={routePatterns.benefit} element={<BenefitPage />} />
+                <Route path={routePatterns.opportunities} element={<OpportunitiesPage />} />
                 <Route path={routePatterns.catalog} element={<CatalogPage />} />
                 <Route path={routePatterns.users} element={<UsersPage />} />
                 <Route path={routePatterns.tokens} element={<TokensPage />} />

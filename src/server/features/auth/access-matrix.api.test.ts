@@ -79,6 +79,19 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/mergers/{mergerId}/calendar-feed': 'merger:edit',
   'DELETE /api/v1/mergers/{mergerId}/calendar-feed': 'merger:edit',
   'GET /api/v1/calendar-feeds/{token}/avtalefrister.ics': 'public',
+  'GET /api/v1/mergers/{mergerId}/benefits': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/benefits': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/benefits/export.xlsx': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/benefits/{benefitId}': 'merger:read',
+  'PATCH /api/v1/mergers/{mergerId}/benefits/{benefitId}': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/benefits/{benefitId}': 'merger:edit',
+  'POST /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators': 'merger:edit',
+  'PATCH /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}': 'merger:edit',
+  'POST /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}/measurements': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}/measurements/{measurementId}': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/opportunities': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/opportunities/{opportunityId}/take-up': 'merger:edit',
   ...Object.fromEntries(
     inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read']),
   ),
@@ -165,6 +178,38 @@ interface Ids {
   /** For inventory routes: a system to point at, and a row of the route's kind. */
   systemId?: string;
   itemId?: string;
+  /** For benefit routes: a benefit with an indicator and a measurement, made by the owner. */
+  benefitId?: string;
+  indicatorId?: string;
+  measurementId?: string;
+}
+
+const indicatorPayload = {
+  name: 'Matriseindikator',
+  unit: '%',
+  baselineValue: 10,
+  baselineDate: '2027-01-01',
+  targetValue: 50,
+  targetDate: '2028-01-01',
+  direction: 'higher',
+};
+
+/** For a route under /benefits/{benefitId}: a benefit with one indicator and one measurement. */
+async function withBenefit(path: string, ids: Ids): Promise<Ids> {
+  if (!path.includes('{benefitId}')) return ids;
+  const base = `/api/v1/mergers/${ids.mergerId}/benefits`;
+  const benefit = await t.owner.inject({ method: 'POST', url: base, payload: { title: 'Matrisegevinst', type: 'quality' } });
+  expect(benefit.statusCode, benefit.body).toBe(201);
+  const benefitId = benefit.json().benefit.id as string;
+  const indicator = await t.owner.inject({ method: 'POST', url: `${base}/${benefitId}/indicators`, payload: indicatorPayload });
+  const indicatorId = indicator.json().indicators[0].id as string;
+  const measured = await t.owner.inject({
+    method: 'POST',
+    url: `${base}/${benefitId}/indicators/${indicatorId}/measurements`,
+    payload: { measuredOn: '2027-06-01', value: 20 },
+  });
+  const measurementId = measured.json().indicators[0].measurements[0].id as string;
+  return { ...ids, benefitId, indicatorId, measurementId };
 }
 
 /** For an inventory route, a system in the merger and (for /{itemId} routes) a row of the kind, made by the owner. */
@@ -189,6 +234,10 @@ function requestFor(method: string, path: string, ids: Ids) {
     .replace('{areaId}', 'omrade-okonomi-og-regnskapssystem')
     .replace('{token}', 'en-hemmelig-adresse-som-ikke-finnes')
     .replace('{itemId}', ids.itemId ?? '')
+    .replace('{benefitId}', ids.benefitId ?? '')
+    .replace('{indicatorId}', ids.indicatorId ?? '')
+    .replace('{measurementId}', ids.measurementId ?? '')
+    .replace('{opportunityId}', 'mulighet-ikt-infrastruktur-og-drift-1')
     .replace('{userId}', target.id)
     .replace('{tokenId}', '00000000-0000-4000-8000-000000000000');
   const payloads: Record<string, unknown> = {
@@ -203,6 +252,12 @@ function requestFor(method: string, path: string, ids: Ids) {
     // Retiring needs no system in the area, so the payload is valid in an empty merger.
     'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}': { outcome: 'retire', timing: 'before_merger', state: 'proposed' },
     'PATCH /api/v1/mergers/{mergerId}/members/{userId}': { role: 'member' },
+    'POST /api/v1/mergers/{mergerId}/benefits': { title: 'Ny gevinst', type: 'economic' },
+    'PATCH /api/v1/mergers/{mergerId}/benefits/{benefitId}': { version: 1, status: 'in_progress' },
+    'POST /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators': indicatorPayload,
+    'PATCH /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}': { version: 1, targetValue: 60 },
+    'POST /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}/measurements': { measuredOn: '2027-09-01', value: 30 },
+    'POST /api/v1/mergers/{mergerId}/opportunities/{opportunityId}/take-up': { createBenefit: true },
   };
   if (method === 'POST' && segment) payloads[`${method} ${path}`] = inventoryPayload(segment, ids.systemId ?? '');
   if (method === 'PATCH' && path.endsWith('/{itemId}')) payloads[`${method} ${path}`] = { version: 1, notes: 'endret' };
@@ -232,7 +287,7 @@ describe('authorization matrix', () => {
   for (const [route, rule] of Object.entries(rules)) {
     it(`${route} (${rule})`, async () => {
       const [method, path] = route.split(' ') as [string, string];
-      const ids = await withInventory(path, await freshMerger());
+      const ids = await withBenefit(path, await withInventory(path, await freshMerger()));
       const outcomes: string[] = [];
       for (const caller of callers) {
         const request = requestFor(method, path, ids);

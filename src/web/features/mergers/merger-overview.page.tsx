@@ -83,6 +83,12 @@ function Overview({ merger }: { merger: MergerDetail }) {
           <li>
             <RouterLink to={paths.history(merger.id)}>{t.historyLink}</RouterLink>
           </li>
+          <li>
+            <RouterLink to={paths.benefits(merger.id)}>{m.benefits.title}</RouterLink>
+          </li>
+          <li>
+            <RouterLink to={paths.opportunities(merger.id)}>{m.opportunities.title}</RouterLink>
+          </li>
         </ul>
       </nav>
 

@@ -1,0 +1,203 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+
+let t: TestApp;
+let mergerId: string;
+let base: string;
+
+beforeEach(async () => {
+  t = await createTestApp({ now: () => new Date('2027-06-01T10:00:00Z') });
+  mergerId = await t.createMerger();
+  base = `/api/v1/mergers/${mergerId}`;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const selfService = {
+  name: 'Andel digitale søknader',
+  unit: '%',
+  baselineValue: 20,
+  baselineDate: '2027-01-01',
+  targetValue: 60,
+  targetDate: '2028-01-01',
+  direction: 'higher',
+};
+
+async function firstTaskId(): Promise<string> {
+  return (await t.owner.inject(`${base}/tasks`)).json().tasks[0].id;
+}
+
+async function createBenefit(payload: object = {}) {
+  const response = await t.owner.inject({
+    method: 'POST',
+    url: `${base}/benefits`,
+    payload: { title: 'Færre manuelle søknader', type: 'time', owner: 'Kommunedirektøren', ...payload },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+async function history(entity: string) {
+  return (await t.owner.inject(`${base}/audit?entity=${entity}`)).json().entries;
+}
+
+describe('benefits', () => {
+  it('creates a benefit with a task as enabler, reads it back and lists it with a summary', async () => {
+    const taskId = await firstTaskId();
+    const created = await createBenefit({ taskIds: [taskId], opportunityIds: ['mulighet-ikt-infrastruktur-og-drift-1'], plannedRealisationDate: '2028-06-30' });
+    expect(created.benefit).toMatchObject({
+      title: 'Færre manuelle søknader',
+      type: 'time',
+      status: 'planned',
+      owner: 'Kommunedirektøren',
+      plannedRealisationDate: '2028-06-30',
+      version: 1,
+      indicatorCount: 0,
+    });
+    expect(created.benefit.enablers.tasks).toEqual([{ id: taskId, title: expect.any(String) }]);
+    expect(created.benefit.enablers.opportunities).toEqual([{ id: 'mulighet-ikt-infrastruktur-og-drift-1', title: 'Standardisere IKT-tjenester' }]);
+    const list = (await t.owner.inject(`${base}/benefits`)).json();
+    expect(list.benefits).toHaveLength(1);
+    expect(list.summary).toEqual({ total: 1, byStatus: { planned: 1, in_progress: 0, realised: 0, cancelled: 0 }, behind: 0 });
+    const [entry] = await history('benefit');
+    expect(entry).toMatchObject({ action: 'create', entityLabel: 'Færre manuelle søknader' });
+    expect(entry.changes).toContainEqual({ field: 'taskIds', old: null, new: [taskId] });
+  });
+
+  it('refuses unknown enablers at the field', async () => {
+    const response = await t.owner.inject({
+      method: 'POST',
+      url: `${base}/benefits`,
+      payload: {
+        title: 'X',
+        type: 'other',
+        taskIds: ['00000000-0000-4000-8000-000000000000'],
+        decisionAreaIds: ['omrade-okonomi-og-regnskapssystem'],
+        opportunityIds: ['mulighet-som-ikke-finnes'],
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.map((d: { path: string }) => d.path)).toEqual(['taskIds.0', 'decisionAreaIds.0', 'opportunityIds.0']);
+  });
+
+  it('links a decided solution area', async () => {
+    const area = 'omrade-okonomi-og-regnskapssystem';
+    const decided = await t.owner.inject({ method: 'PUT', url: `${base}/decisions/${area}`, payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed' } });
+    expect(decided.statusCode).toBe(200);
+    const created = await createBenefit({ decisionAreaIds: [area] });
+    expect(created.benefit.enablers.decisions).toEqual([{ solutionAreaId: area, name: 'Økonomi- og regnskapssystem' }]);
+  });
+
+  it('updates with the version, refuses a stale one with 409 and records only what changed', async () => {
+    const { benefit } = await createBenefit();
+    const patch = (payload: object) => t.owner.inject({ method: 'PATCH', url: `${base}/benefits/${benefit.id}`, payload });
+    const updated = await patch({ version: 1, status: 'in_progress', taskIds: [await firstTaskId()] });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json().benefit).toMatchObject({ status: 'in_progress', version: 2, owner: 'Kommunedirektøren' });
+    expect(updated.json().benefit.enablers.tasks).toHaveLength(1);
+    const stale = await patch({ version: 1, status: 'realised' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
+    const [latest] = await history('benefit');
+    expect(latest.action).toBe('update');
+    expect(latest.changes.map((c: { field: string }) => c.field)).toEqual(['status', 'taskIds']);
+  });
+
+  it('deletes a benefit with its indicators and keeps the history', async () => {
+    const { benefit } = await createBenefit();
+    await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: selfService });
+    expect((await t.owner.inject({ method: 'DELETE', url: `${base}/benefits/${benefit.id}` })).statusCode).toBe(204);
+    expect((await t.owner.inject(`${base}/benefits/${benefit.id}`)).statusCode).toBe(404);
+    expect((await history('benefit')).map((e: { action: string }) => e.action)).toEqual(['delete', 'create']);
+  });
+
+  it('is not found in another merger', async () => {
+    const { benefit } = await createBenefit();
+    const other = await t.createMerger({ municipalities: ['1508', '1580'] });
+    expect((await t.owner.inject(`/api/v1/mergers/${other}/benefits/${benefit.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('indicators and measurements', () => {
+  it('records measurements, gives the expected value on each date and flags the latest when behind', async () => {
+    const { benefit } = await createBenefit();
+    const withIndicator = await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: selfService });
+    expect(withIndicator.statusCode, withIndicator.body).toBe(201);
+    const indicator = withIndicator.json().indicators[0];
+    expect(indicator.status).toEqual({ latest: null, expected: null, behind: false });
+    const measure = (payload: object) =>
+      t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators/${indicator.id}/measurements`, payload });
+    expect((await measure({ measuredOn: '2027-03-01', value: 30, comment: 'God start' })).statusCode).toBe(201);
+    const second = await measure({ measuredOn: '2027-07-02', value: 35 });
+    expect(second.statusCode).toBe(201);
+    const judged = second.json().indicators[0];
+    expect(judged.measurements.map((m: { value: number }) => m.value)).toEqual([30, 35]);
+    expect(judged.measurements[0]).toMatchObject({ recordedBy: t.owner.name, comment: 'God start' });
+    expect(judged.measurements[1].expected).toBeCloseTo(39.945, 2);
+    expect(judged.status).toMatchObject({ latest: { measuredOn: '2027-07-02', value: 35 }, behind: true });
+    expect(second.json().benefit.behindCount).toBe(1);
+    expect((await t.owner.inject(`${base}/benefits`)).json().summary.behind).toBe(1);
+    const measurementId = judged.measurements[1].id;
+    const afterDelete = await t.owner.inject({
+      method: 'DELETE',
+      url: `${base}/benefits/${benefit.id}/indicators/${indicator.id}/measurements/${measurementId}`,
+    });
+    expect(afterDelete.statusCode).toBe(200);
+    expect(afterDelete.json().indicators[0].status.behind).toBe(false);
+    expect((await history('measurement')).map((e: { action: string }) => e.action)).toEqual(['delete', 'create', 'create']);
+  });
+
+  it('refuses a target date before the baseline date at the field', async () => {
+    const { benefit } = await createBenefit();
+    const response = await t.owner.inject({
+      method: 'POST',
+      url: `${base}/benefits/${benefit.id}/indicators`,
+      payload: { ...selfService, targetDate: '2026-01-01' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe('targetDate');
+  });
+
+  it('updates an indicator with its version and deletes it', async () => {
+    const { benefit } = await createBenefit();
+    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: selfService })).json()
+      .indicators[0];
+    const url = `${base}/benefits/${benefit.id}/indicators/${indicator.id}`;
+    const updated = await t.owner.inject({ method: 'PATCH', url, payload: { version: 1, targetValue: 80 } });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json().indicators[0]).toMatchObject({ targetValue: 80, version: 2 });
+    expect((await t.owner.inject({ method: 'PATCH', url, payload: { version: 1, targetValue: 70 } })).statusCode).toBe(409);
+    const [change] = await history('indicator');
+    expect(change.changes).toEqual([{ field: 'targetValue', old: 60, new: 80 }]);
+    expect((await t.owner.inject({ method: 'DELETE', url })).json().indicators).toEqual([]);
+  });
+});
+
+describe('export', () => {
+  it('writes the plan as xlsx with Norwegian headers, numbers as numbers and formulas defused', async () => {
+    const { benefit } = await createBenefit({ title: '=HYPERLINK("http://x")', owner: '@eier' });
+    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: selfService })).json()
+      .indicators[0];
+    await t.owner.inject({
+      method: 'POST',
+      url: `${base}/benefits/${benefit.id}/indicators/${indicator.id}/measurements`,
+      payload: { measuredOn: '2027-07-02', value: 35 },
+    });
+    const response = await t.owner.inject(`${base}/benefits/export.xlsx`);
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Gevinstrealiseringsplan')!;
+    const header = sheet.getRow(2).values as unknown[];
+    expect(header.slice(1, 3)).toEqual(['Gevinst', 'Beskrivelse']);
+    expect(header).toContain('Bak planen');
+    const row = sheet.getRow(3).values as unknown[];
+    expect(row[1]).toBe(`'=HYPERLINK("http://x")`);
+    expect(row[5]).toBe("'@eier");
+    expect(row[13]).toBe(20);
+    expect(row[17]).toBe(35);
+    expect(row[20]).toBe('Ja');
+  });
+});

@@ -1,0 +1,470 @@
+import type { z } from 'zod';
+import { loadCatalog } from '#catalog/catalog.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
+import type { Database } from '#server/db/client.ts';
+import { conflict, invalid, notFound } from '#server/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
+import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import type {
+  Benefit,
+  BenefitDetail,
+  BenefitList,
+  BenefitStatus,
+  BenefitType,
+  createBenefitBody,
+  Indicator,
+  IndicatorDirection,
+  indicatorBody,
+  measurementBody,
+  updateBenefitBody,
+  updateIndicatorBody,
+} from '#shared/contracts/benefits.ts';
+import type { FieldProblem } from '#shared/contracts/common.ts';
+import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorDates } from './benefits.domain.ts';
+import * as repo from './benefits.repo.ts';
+
+/** The fields history follows. Enablers are followed as lists of ids. */
+const auditedBenefitFields = [
+  'title',
+  'description',
+  'serviceArea',
+  'type',
+  'owner',
+  'responsible',
+  'plannedRealisationDate',
+  'status',
+  'taskIds',
+  'decisionAreaIds',
+  'opportunityIds',
+] as const;
+const auditedIndicatorFields = ['name', 'unit', 'baselineValue', 'baselineDate', 'targetValue', 'targetDate', 'direction'] as const;
+const auditedMeasurementFields = ['indicator', 'measuredOn', 'value', 'comment', 'recordedByName'] as const;
+
+// ---------------------------------------------------------------- library look-ups
+
+let opportunityTitles: Map<string, string> | undefined;
+export function opportunityIndex(): Map<string, string> {
+  opportunityTitles ??= new Map(loadCatalog().opportunities.areas.flatMap((area) => area.opportunities.map((o) => [o.id, o.title] as const)));
+  return opportunityTitles;
+}
+
+let areaNames: Map<string, string> | undefined;
+function areaName(areaId: string): string {
+  areaNames ??= new Map(solutionAreas().map((area) => [area.id, area.name]));
+  return areaNames.get(areaId) ?? areaId;
+}
+
+// ---------------------------------------------------------------- views
+
+type EnablerRows = Awaited<ReturnType<typeof repo.listEnablers>>;
+
+function enablersOf(rows: EnablerRows, benefitId: string): Benefit['enablers'] & repo.Enablers {
+  const tasks = rows.tasks.filter((row) => row.benefitId === benefitId).map(({ id, title }) => ({ id, title }));
+  const decisions = rows.decisions
+    .filter((row) => row.benefitId === benefitId)
+    .map(({ solutionAreaId }) => ({ solutionAreaId, name: areaName(solutionAreaId) }));
+  const opportunities = rows.opportunities
+    .filter((row) => row.benefitId === benefitId)
+    .map(({ opportunityId }) => ({ id: opportunityId, title: opportunityIndex().get(opportunityId) ?? opportunityId }));
+  return {
+    tasks,
+    decisions,
+    opportunities,
+    taskIds: tasks.map((task) => task.id),
+    decisionAreaIds: decisions.map((decision) => decision.solutionAreaId),
+    opportunityIds: opportunities.map((opportunity) => opportunity.id),
+  };
+}
+
+function toIndicator(row: repo.IndicatorRow, measurementRows: readonly repo.MeasurementRow[]): Indicator {
+  const line = { ...row, direction: row.direction as IndicatorDirection };
+  const own = measurementRows.filter((measurement) => measurement.indicatorId === row.id);
+  return {
+    id: row.id,
+    benefitId: row.benefitId,
+    name: row.name,
+    unit: row.unit,
+    baselineValue: row.baselineValue,
+    baselineDate: row.baselineDate,
+    targetValue: row.targetValue,
+    targetDate: row.targetDate,
+    direction: line.direction,
+    measurements: own.map((measurement) => ({
+      id: measurement.id,
+      measuredOn: measurement.measuredOn,
+      value: measurement.value,
+      comment: measurement.comment,
+      recordedBy: measurement.recordedByName,
+      expected: expectedValueOn(line, measurement.measuredOn),
+      createdAt: measurement.createdAt.toISOString(),
+    })),
+    status: behindTarget(line, own),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+function toBenefit(row: repo.BenefitRow, enablers: Benefit['enablers'], indicators: readonly Indicator[]): Benefit {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    serviceArea: row.serviceArea,
+    type: row.type as BenefitType,
+    owner: row.owner,
+    responsible: row.responsible,
+    plannedRealisationDate: row.plannedRealisationDate,
+    status: row.status as BenefitStatus,
+    enablers: { tasks: enablers.tasks, decisions: enablers.decisions, opportunities: enablers.opportunities },
+    indicatorCount: indicators.length,
+    behindCount: indicators.filter((indicator) => indicator.status.behind).length,
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+/** Every benefit of the merger with its indicators judged: what the list, the export and the summary read. */
+export async function readPlan(db: Database, mergerId: string): Promise<Array<{ benefit: Benefit; indicators: Indicator[] }>> {
+  const rows = await repo.listBenefits(db, mergerId);
+  const ids = rows.map((row) => row.id);
+  const [enablerRows, indicatorRows] = await Promise.all([repo.listEnablers(db, ids), repo.listIndicators(db, ids)]);
+  const measurementRows = await repo.listMeasurements(db, indicatorRows.map((row) => row.id));
+  return rows.map((row) => {
+    const indicators = indicatorRows.filter((indicator) => indicator.benefitId === row.id).map((indicator) => toIndicator(indicator, measurementRows));
+    return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators), indicators };
+  });
+}
+
+async function readBenefit(db: Database, mergerId: string, benefitId: string): Promise<BenefitDetail> {
+  const row = await repo.findBenefit(db, mergerId, benefitId);
+  if (!row) throw benefitNotFound();
+  const [enablerRows, indicatorRows] = await Promise.all([repo.listEnablers(db, [row.id]), repo.listIndicators(db, [row.id])]);
+  const measurementRows = await repo.listMeasurements(db, indicatorRows.map((indicator) => indicator.id));
+  const indicators = indicatorRows.map((indicator) => toIndicator(indicator, measurementRows));
+  return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators), indicators };
+}
+
+// ---------------------------------------------------------------- reading
+
+export async function listBenefits(ctx: ServiceContext, mergerId: string): Promise<BenefitList> {
+  requireMergerAccess(ctx, mergerId);
+  const plan = await readPlan(ctx.db, mergerId);
+  const benefits = plan.map((entry) => entry.benefit);
+  return { benefits, summary: benefitStatusSummary(benefits) };
+}
+
+export async function getBenefit(ctx: ServiceContext, mergerId: string, benefitId: string): Promise<BenefitDetail> {
+  requireMergerAccess(ctx, mergerId);
+  return readBenefit(ctx.db, mergerId, benefitId);
+}
+
+export async function benefitPlan(ctx: ServiceContext, mergerId: string) {
+  requireMergerAccess(ctx, mergerId);
+  return readPlan(ctx.db, mergerId);
+}
+
+// ---------------------------------------------------------------- benefits
+
+/** Enablers must be the merger's own tasks, areas it has decided, and opportunities of the library. */
+async function checkEnablers(db: Database, mergerId: string, enablers: Partial<repo.Enablers>): Promise<void> {
+  const problems: FieldProblem[] = [];
+  if (enablers.taskIds && enablers.taskIds.length > 0) {
+    const found = await repo.existingTaskIds(db, mergerId, enablers.taskIds);
+    enablers.taskIds.forEach((id, index) => {
+      if (!found.has(id)) problems.push({ path: `taskIds.${index}`, code: 'unknown', message: 'Oppgaven finnes ikke i planen.' });
+    });
+  }
+  if (enablers.decisionAreaIds && enablers.decisionAreaIds.length > 0) {
+    const decided = await repo.decidedAreaIds(db, mergerId);
+    enablers.decisionAreaIds.forEach((id, index) => {
+      if (!decided.has(id)) problems.push({ path: `decisionAreaIds.${index}`, code: 'unknown', message: 'Løsningsområdet har ikke noe veivalg.' });
+    });
+  }
+  enablers.opportunityIds?.forEach((id, index) => {
+    if (!opportunityIndex().has(id)) problems.push({ path: `opportunityIds.${index}`, code: 'unknown', message: 'Muligheten finnes ikke i sjekklisten.' });
+  });
+  if (problems.length > 0) throw invalid('BENEFIT_ENABLER_INVALID', problems[0]!.message, problems);
+}
+
+const unique = (ids: readonly string[] | undefined) => (ids === undefined ? undefined : [...new Set(ids)]);
+
+/** Creates a benefit in the caller's transaction, with history; also used when an opportunity is taken up. */
+export async function insertBenefitWithHistory(
+  db: Database,
+  actor: Actor,
+  mergerId: string,
+  body: z.output<typeof createBenefitBody>,
+): Promise<repo.BenefitRow> {
+  const enablers = { taskIds: unique(body.taskIds)!, decisionAreaIds: unique(body.decisionAreaIds)!, opportunityIds: unique(body.opportunityIds)! };
+  await checkEnablers(db, mergerId, enablers);
+  const created = await repo.insertBenefit(db, {
+    mergerId,
+    title: body.title,
+    description: body.description ?? null,
+    serviceArea: body.serviceArea ?? null,
+    type: body.type,
+    owner: body.owner ?? null,
+    responsible: body.responsible ?? null,
+    plannedRealisationDate: body.plannedRealisationDate ?? null,
+    status: body.status,
+  });
+  await repo.replaceEnablers(db, mergerId, created.id, enablers);
+  await recordChange(db, actor, {
+    mergerId,
+    entity: 'benefit',
+    entityId: created.id,
+    entityLabel: created.title,
+    action: 'create',
+    changes: creationChanges(
+      {
+        ...created,
+        taskIds: enablers.taskIds.length > 0 ? enablers.taskIds : null,
+        decisionAreaIds: enablers.decisionAreaIds.length > 0 ? enablers.decisionAreaIds : null,
+        opportunityIds: enablers.opportunityIds.length > 0 ? enablers.opportunityIds : null,
+      },
+      auditedBenefitFields,
+    ),
+  });
+  return created;
+}
+
+export async function createBenefit(ctx: ServiceContext, mergerId: string, body: z.output<typeof createBenefitBody>): Promise<BenefitDetail> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const created = await insertBenefitWithHistory(tx, actor, mergerId, body);
+    return readBenefit(tx, mergerId, created.id);
+  });
+}
+
+export async function updateBenefit(
+  ctx: ServiceContext,
+  mergerId: string,
+  benefitId: string,
+  body: z.output<typeof updateBenefitBody>,
+): Promise<BenefitDetail> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findBenefit(tx, mergerId, benefitId);
+    if (!current) throw benefitNotFound();
+    if (current.version !== body.version) throw staleVersion('Gevinsten', current.version);
+    const enablers = { taskIds: unique(body.taskIds), decisionAreaIds: unique(body.decisionAreaIds), opportunityIds: unique(body.opportunityIds) };
+    await checkEnablers(tx, mergerId, enablers);
+    const { version, taskIds: _t, decisionAreaIds: _d, opportunityIds: _o, ...fields } = body;
+    const before = enablersOf(await repo.listEnablers(tx, [benefitId]), benefitId);
+    const updated = await repo.updateBenefitIfVersion(tx, benefitId, version, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+    if (!updated) throw staleVersion('Gevinsten', null);
+    await repo.replaceEnablers(tx, mergerId, benefitId, enablers);
+    const after = { ...before, ...Object.fromEntries(Object.entries(enablers).filter(([, v]) => v !== undefined)) };
+    const asIds = (ids: string[]) => (ids.length > 0 ? ids : null);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'benefit',
+      entityId: benefitId,
+      entityLabel: updated.title,
+      action: 'update',
+      changes: diffFields(
+        { ...current, taskIds: asIds(before.taskIds), decisionAreaIds: asIds(before.decisionAreaIds), opportunityIds: asIds(before.opportunityIds) },
+        { ...updated, taskIds: asIds(after.taskIds), decisionAreaIds: asIds(after.decisionAreaIds), opportunityIds: asIds(after.opportunityIds) },
+        auditedBenefitFields,
+      ),
+    });
+    return readBenefit(tx, mergerId, benefitId);
+  });
+}
+
+export async function deleteBenefit(ctx: ServiceContext, mergerId: string, benefitId: string): Promise<void> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const current = await repo.findBenefit(tx, mergerId, benefitId);
+    if (!current) throw benefitNotFound();
+    await repo.deleteBenefit(tx, benefitId);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'benefit',
+      entityId: benefitId,
+      entityLabel: current.title,
+      action: 'delete',
+      changes: deletionChanges(current, ['title', 'description', 'serviceArea', 'type', 'owner', 'responsible', 'plannedRealisationDate', 'status']),
+    });
+  });
+}
+
+// ---------------------------------------------------------------- indicators
+
+function checkDates(line: { baselineDate: string; targetDate: string }) {
+  const problems = validateIndicatorDates(line);
+  if (problems.length > 0) {
+    throw invalid(
+      'INDICATOR_DATES_INVALID',
+      problems[0]!.message,
+      problems.map((problem) => ({ path: problem.path, code: 'invalid', message: problem.message })),
+    );
+  }
+}
+
+async function requireBenefit(db: Database, mergerId: string, benefitId: string): Promise<repo.BenefitRow> {
+  const row = await repo.findBenefit(db, mergerId, benefitId);
+  if (!row) throw benefitNotFound();
+  return row;
+}
+
+async function requireIndicator(db: Database, benefitId: string, indicatorId: string): Promise<repo.IndicatorRow> {
+  const row = await repo.findIndicator(db, benefitId, indicatorId);
+  if (!row) throw notFound('INDICATOR_NOT_FOUND', 'Fant ikke indikatoren.');
+  return row;
+}
+
+const indicatorLabel = (benefit: repo.BenefitRow, indicator: { name: string }) => `${benefit.title}: ${indicator.name}`;
+
+export async function createIndicator(
+  ctx: ServiceContext,
+  mergerId: string,
+  benefitId: string,
+  body: z.output<typeof indicatorBody>,
+): Promise<BenefitDetail> {
+  requireMergerAccess(ctx, mergerId);
+  checkDates(body);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const benefit = await requireBenefit(tx, mergerId, benefitId);
+    const created = await repo.insertIndicator(tx, { benefitId, ...body });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'indicator',
+      entityId: created.id,
+      entityLabel: indicatorLabel(benefit, created),
+      action: 'create',
+      changes: creationChanges(created, auditedIndicatorFields),
+    });
+    return readBenefit(tx, mergerId, benefitId);
+  });
+}
+
+export async function updateIndicator(
+  ctx: ServiceContext,
+  mergerId: string,
+  benefitId: string,
+  indicatorId: string,
+  body: z.output<typeof updateIndicatorBody>,
+): Promise<BenefitDetail> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const benefit = await requireBenefit(tx, mergerId, benefitId);
+    const current = await requireIndicator(tx, benefitId, indicatorId);
+    if (current.version !== body.version) throw staleVersion('Indikatoren', current.version);
+    const { version, ...fields } = body;
+    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    checkDates({ baselineDate: body.baselineDate ?? current.baselineDate, targetDate: body.targetDate ?? current.targetDate });
+    const updated = await repo.updateIndicatorIfVersion(tx, indicatorId, version, changes);
+    if (!updated) throw staleVersion('Indikatoren', null);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'indicator',
+      entityId: indicatorId,
+      entityLabel: indicatorLabel(benefit, updated),
+      action: 'update',
+      changes: diffFields(current, updated, auditedIndicatorFields),
+    });
+    return readBenefit(tx, mergerId, benefitId);
+  });
+}
+
+export async function deleteIndicator(ctx: ServiceContext, mergerId: string, benefitId: string, indicatorId: string): Promise<BenefitDetail> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const benefit = await requireBenefit(tx, mergerId, benefitId);
+    const current = await requireIndicator(tx, benefitId, indicatorId);
+    await repo.deleteIndicator(tx, indicatorId);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'indicator',
+      entityId: indicatorId,
+      entityLabel: indicatorLabel(benefit, current),
+      action: 'delete',
+      changes: deletionChanges(current, auditedIndicatorFields),
+    });
+    return readBenefit(tx, mergerId, benefitId);
+  });
+}
+
+// ---------------------------------------------------------------- measurements
+
+export async function recordMeasurement(
+  ctx: ServiceContext,
+  mergerId: string,
+  benefitId: string,
+  indicatorId: string,
+  body: z.output<typeof measurementBody>,
+): Promise<BenefitDetail> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const benefit = await requireBenefit(tx, mergerId, benefitId);
+    const indicator = await requireIndicator(tx, benefitId, indicatorId);
+    const created = await repo.insertMeasurement(tx, {
+      indicatorId,
+      measuredOn: body.measuredOn,
+      value: body.value,
+      comment: body.comment ?? null,
+      recordedByUserId: actor.userId,
+      recordedByName: actor.name,
+    });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'measurement',
+      entityId: created.id,
+      entityLabel: indicatorLabel(benefit, indicator),
+      action: 'create',
+      changes: creationChanges({ ...created, indicator: indicator.name }, auditedMeasurementFields),
+    });
+    return readBenefit(tx, mergerId, benefitId);
+  });
+}
+
+export async function deleteMeasurement(
+  ctx: ServiceContext,
+  mergerId: string,
+  benefitId: string,
+  indicatorId: string,
+  measurementId: string,
+): Promise<BenefitDetail> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const benefit = await requireBenefit(tx, mergerId, benefitId);
+    const indicator = await requireIndicator(tx, benefitId, indicatorId);
+    const current = await repo.findMeasurement(tx, indicatorId, measurementId);
+    if (!current) throw notFound('MEASUREMENT_NOT_FOUND', 'Fant ikke målingen.');
+    await repo.deleteMeasurement(tx, measurementId);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'measurement',
+      entityId: measurementId,
+      entityLabel: indicatorLabel(benefit, indicator),
+      action: 'delete',
+      changes: deletionChanges({ ...current, indicator: indicator.name }, auditedMeasurementFields),
+    });
+    return readBenefit(tx, mergerId, benefitId);
+  });
+}
+
+// ---------------------------------------------------------------- errors
+
+function benefitNotFound() {
+  return notFound('BENEFIT_NOT_FOUND', 'Fant ikke gevinsten.');
+}
+
+function staleVersion(what: 'Gevinsten' | 'Indikatoren', currentVersion: number | null) {
+  return conflict(
+    'VERSION_CONFLICT',
+    `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
+    currentVersion === null ? undefined : { currentVersion },
+  );
+}

@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import { loadCatalog } from '#catalog/catalog.ts';
+import { actorOf, type ServiceContext } from '#server/context.ts';
+import { conflict, invalid, notFound } from '#server/errors.ts';
+import { creationChanges } from '#server/features/audit/audit.domain.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
+import * as benefitsRepo from '#server/features/benefits/benefits.repo.ts';
+import { insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
+import { activityIndex } from '#server/features/checklist/checklist.domain.ts';
+import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import type { Opportunities, opportunitiesQuery, TakeUp, takeUpBody } from '#shared/contracts/benefits.ts';
+import { defaultActivities, defaultActivityFor, filterOpportunities } from './opportunities.domain.ts';
+
+const auditedTaskFields = ['phase', 'title', 'status', 'notRelevantReason', 'responsible', 'dueDate', 'notes'] as const;
+
+function allOpportunities() {
+  return loadCatalog().opportunities.areas;
+}
+
+function findOpportunity(opportunityId: string) {
+  for (const area of allOpportunities()) {
+    const opportunity = area.opportunities.find((candidate) => candidate.id === opportunityId);
+    if (opportunity) return { area, opportunity };
+  }
+  throw notFound('OPPORTUNITY_NOT_FOUND', 'Fant ikke muligheten i sjekklisten.');
+}
+
+export async function listOpportunities(ctx: ServiceContext, mergerId: string, query: z.output<typeof opportunitiesQuery>): Promise<Opportunities> {
+  requireMergerAccess(ctx, mergerId);
+  const catalog = loadCatalog();
+  const areas = filterOpportunities(allOpportunities(), { area: query.area, lowHangingFruit: query.lowHangingFruit });
+  const ids = areas.flatMap((area) => area.opportunities.map((opportunity) => opportunity.id));
+  const [tasks, benefits] = await Promise.all([
+    checklistRepo.listTasksOfCatalogItems(ctx.db, mergerId, ids),
+    benefitsRepo.benefitsOfOpportunities(ctx.db, mergerId, ids),
+  ]);
+  const taskOf = new Map(tasks.map((task) => [task.catalogItemId!, task]));
+  return {
+    areas: areas.map((area) => ({
+      id: area.id,
+      name: area.name,
+      opportunities: area.opportunities.map((opportunity) => {
+        const task = taskOf.get(opportunity.id);
+        return {
+          id: opportunity.id,
+          title: opportunity.title,
+          lowHangingFruit: opportunity.lowHangingFruit,
+          takenUp: task
+            ? {
+                task: { id: task.id, title: task.title },
+                benefits: benefits.filter((b) => b.opportunityId === opportunity.id).map(({ id, title }) => ({ id, title })),
+              }
+            : null,
+        };
+      }),
+    })),
+    allAreas: allOpportunities().map((area) => ({ id: area.id, name: area.name })),
+    activities: catalog.phases.flatMap((phase) => phase.activities.map((activity) => ({ id: activity.id, title: activity.title, phase: phase.number }))),
+    defaultActivity: { ...defaultActivities },
+  };
+}
+
+/**
+ * «Legg til i planen»: the opportunity becomes a task of the merger (its library id as
+ * catalogItemId, so the plan shows where it came from) and, if asked, a benefit with the
+ * task and the opportunity as enablers. One transaction: both or neither.
+ */
+export async function takeUp(
+  ctx: ServiceContext,
+  mergerId: string,
+  opportunityId: string,
+  body: z.output<typeof takeUpBody>,
+): Promise<TakeUp> {
+  requireMergerAccess(ctx, mergerId);
+  const { opportunity } = findOpportunity(opportunityId);
+  const activityId = body.activityId ?? defaultActivityFor(opportunity);
+  const activity = activityIndex(loadCatalog()).get(activityId);
+  if (!activity) {
+    throw invalid('ACTIVITY_NOT_FOUND', 'Aktiviteten finnes ikke i sjekklisten.', [
+      { path: 'activityId', code: 'unknown', message: 'Velg en aktivitet fra sjekklisten.' },
+    ]);
+  }
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [existing] = await checklistRepo.listTasksOfCatalogItems(tx, mergerId, [opportunityId]);
+    if (existing) {
+      throw conflict(
+        'OPPORTUNITY_ALREADY_TAKEN_UP',
+        `«${opportunity.title}» er allerede lagt til i planen som oppgaven «${existing.title}».`,
+        { taskId: existing.id },
+      );
+    }
+    const task = await checklistRepo.insertTask(tx, {
+      mergerId,
+      phaseId: activity.phaseId,
+      activityId,
+      activityPosition: activity.position,
+      catalogItemId: opportunity.id,
+      title: opportunity.title,
+      position: await checklistRepo.nextPosition(tx, mergerId, activityId),
+    });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'task',
+      entityId: task.id,
+      entityLabel: task.title,
+      action: 'create',
+      changes: creationChanges({ ...task, phase: activity.phaseNumber }, auditedTaskFields),
+    });
+    let benefit: TakeUp['benefit'] = null;
+    if (body.createBenefit) {
+      const created = await insertBenefitWithHistory(tx, actor, mergerId, {
+        title: opportunity.title,
+        type: body.benefitType,
+        status: 'planned',
+        taskIds: [task.id],
+        decisionAreaIds: [],
+        opportunityIds: [opportunity.id],
+      });
+      benefit = { id: created.id, title: created.title };
+    }
+    return { opportunityId, task: { id: task.id, title: task.title, activityId }, benefit };
+  });
+}

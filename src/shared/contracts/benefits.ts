@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { isoDate, optionalText, requiredText, uuidParam } from './common.ts';
+
+/**
+ * Gevinstrealisering in the shape of KS' Gevinstkokebok: a benefit (gevinst)
+ * with its owner and enablers (tasks, veivalg, opportunities), indicators with
+ * a baseline (nullpunkt) and a target, and measurements along the way.
+ */
+export const benefitTypes = ['economic', 'quality', 'time', 'other'] as const; // økonomisk, kvalitet, tid, annet
+export type BenefitType = (typeof benefitTypes)[number];
+export const benefitStatuses = ['planned', 'in_progress', 'realised', 'cancelled'] as const; // planlagt, under realisering, realisert, avbrutt
+export type BenefitStatus = (typeof benefitStatuses)[number];
+export const indicatorDirections = ['higher', 'lower'] as const; // høyere er bedre, lavere er bedre
+export type IndicatorDirection = (typeof indicatorDirections)[number];
+
+export const benefitParams = z.object({ mergerId: uuidParam, benefitId: uuidParam });
+export const indicatorParams = benefitParams.extend({ indicatorId: uuidParam });
+export const measurementParams = indicatorParams.extend({ measurementId: uuidParam });
+
+const value = z.number({ error: 'Oppgi et tall.' }).min(-1e12).max(1e12);
+
+const taskIds = z.array(z.uuid({ error: 'Ugyldig oppgave.' })).max(200).describe('Oppgaver i planen som muliggjør gevinsten');
+const decisionAreaIds = z.array(z.string().min(1).max(120)).max(200).describe('Løsningsområder med veivalg som muliggjør gevinsten');
+const opportunityIds = z.array(z.string().min(1).max(120)).max(200).describe('Muligheter fra sjekklistens kapittel 5');
+const enablerFields = { taskIds: taskIds.default([]), decisionAreaIds: decisionAreaIds.default([]), opportunityIds: opportunityIds.default([]) };
+
+const benefitFields = {
+  title: requiredText(200),
+  description: optionalText(4000).optional(),
+  serviceArea: optionalText(200).optional(),
+  type: z.enum(benefitTypes),
+  owner: optionalText(200).optional().describe('Gevinsteier'),
+  responsible: optionalText(200).optional().describe('Ansvarlig for realiseringen'),
+  plannedRealisationDate: isoDate.nullable().optional(),
+  status: z.enum(benefitStatuses).default('planned'),
+};
+
+export const createBenefitBody = z.object({ ...benefitFields, ...enablerFields });
+export const updateBenefitBody = z.object({
+  title: benefitFields.title.optional(),
+  description: benefitFields.description,
+  serviceArea: benefitFields.serviceArea,
+  type: benefitFields.type.optional(),
+  owner: benefitFields.owner,
+  responsible: benefitFields.responsible,
+  plannedRealisationDate: benefitFields.plannedRealisationDate,
+  status: z.enum(benefitStatuses).optional(),
+  taskIds: taskIds.optional(),
+  decisionAreaIds: decisionAreaIds.optional(),
+  opportunityIds: opportunityIds.optional(),
+  version: z.number().int(),
+});
+
+const unit = z.string().trim().max(40, { error: 'Teksten kan ikke være lengre enn 40 tegn.' });
+export const indicatorBody = z.object({
+  name: requiredText(200),
+  unit: unit.default(''),
+  baselineValue: value,
+  baselineDate: isoDate,
+  targetValue: value,
+  targetDate: isoDate,
+  direction: z.enum(indicatorDirections),
+});
+// No defaults on an update: a field left out stays as it is.
+export const updateIndicatorBody = indicatorBody.extend({ unit }).partial().extend({ version: z.number().int() });
+
+export const measurementBody = z.object({
+  measuredOn: isoDate,
+  value,
+  comment: optionalText(1000).optional(),
+});
+
+export const measurement = z
+  .object({
+    id: z.uuid(),
+    measuredOn: isoDate,
+    value: z.number(),
+    comment: z.string().nullable(),
+    recordedBy: z.string().describe('Hvem som registrerte målingen (navn)'),
+    expected: z.number().describe('Forventet verdi på datoen, på linjen fra nullpunkt til mål'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Measurement' });
+export type Measurement = z.infer<typeof measurement>;
+
+export const indicatorStatus = z.object({
+  latest: z.object({ measuredOn: isoDate, value: z.number() }).nullable(),
+  expected: z.number().nullable().describe('Forventet verdi på datoen for siste måling'),
+  behind: z.boolean().describe('Siste måling ligger bak linjen fra nullpunkt til mål'),
+});
+export type IndicatorStatus = z.infer<typeof indicatorStatus>;
+
+export const indicator = z
+  .object({
+    id: z.uuid(),
+    benefitId: z.uuid(),
+    name: z.string(),
+    unit: z.string(),
+    baselineValue: z.number(),
+    baselineDate: isoDate,
+    targetValue: z.number(),
+    targetDate: isoDate,
+    direction: z.enum(indicatorDirections),
+    measurements: z.array(measurement).describe('Eldste først'),
+    status: indicatorStatus,
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Indicator' });
+export type Indicator = z.infer<typeof indicator>;
+
+export const benefit = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    description: z.string().nullable(),
+    serviceArea: z.string().nullable(),
+    type: z.enum(benefitTypes),
+    owner: z.string().nullable(),
+    responsible: z.string().nullable(),
+    plannedRealisationDate: isoDate.nullable(),
+    status: z.enum(benefitStatuses),
+    enablers: z.object({
+      tasks: z.array(z.object({ id: z.uuid(), title: z.string() })),
+      decisions: z.array(z.object({ solutionAreaId: z.string(), name: z.string() })),
+      opportunities: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
+    indicatorCount: z.number().int(),
+    behindCount: z.number().int().describe('Indikatorer der siste måling ligger bak planen'),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Benefit' });
+export type Benefit = z.infer<typeof benefit>;
+
+export const benefitSummary = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.enum(benefitStatuses), z.number().int()),
+  behind: z.number().int().describe('Gevinster med minst én indikator bak planen'),
+});
+export type BenefitSummary = z.infer<typeof benefitSummary>;
+
+export const benefitListResponse = z.object({ benefits: z.array(benefit), summary: benefitSummary });
+export type BenefitList = z.infer<typeof benefitListResponse>;
+
+export const benefitDetailResponse = z.object({ benefit, indicators: z.array(indicator) });
+export type BenefitDetail = z.infer<typeof benefitDetailResponse>;
+
+// ---------------------------------------------------------------- opportunities (ch. 5)
+
+export const opportunityParams = z.object({ mergerId: uuidParam, opportunityId: z.string().min(1).max(120) });
+
+export const opportunitiesQuery = z.object({
+  area: z.string().max(120).optional(),
+  lowHangingFruit: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export const opportunityView = z.object({
+  id: z.string(),
+  title: z.string(),
+  lowHangingFruit: z.boolean(),
+  takenUp: z
+    .object({
+      task: z.object({ id: z.uuid(), title: z.string() }),
+      benefits: z.array(z.object({ id: z.uuid(), title: z.string() })),
+    })
+    .nullable(),
+});
+export type OpportunityView = z.infer<typeof opportunityView>;
+
+export const opportunitiesResponse = z.object({
+  areas: z.array(z.object({ id: z.string(), name: z.string(), opportunities: z.array(opportunityView) })),
+  allAreas: z.array(z.object({ id: z.string(), name: z.string() })).describe('Alle mulighetsområder, for filteret'),
+  activities: z
+    .array(z.object({ id: z.string(), title: z.string(), phase: z.number().int() }))
+    .describe('Aktivitetene en mulighet kan legges til under'),
+  defaultActivity: z.object({ lowHangingFruit: z.string(), other: z.string() }),
+});
+export type Opportunities = z.infer<typeof opportunitiesResponse>;
+
+export const takeUpBody = z.object({
+  activityId: z.string().min(1).max(120).optional().describe('Standard: fase-4-akt-7 for lavthengende frukter, ellers fase-5-akt-8'),
+  createBenefit: z.boolean().default(false),
+  benefitType: z.enum(benefitTypes).default('other'),
+});
+
+export const takeUpResponse = z.object({
+  opportunityId: z.string(),
+  task: z.object({ id: z.uuid(), title: z.string(), activityId: z.string() }),
+  benefit: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+});
+export type TakeUp = z.infer<typeof takeUpResponse>;

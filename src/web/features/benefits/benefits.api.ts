@@ -1,0 +1,142 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BenefitDetail, BenefitList, Opportunities, TakeUp } from '#shared/contracts/benefits.ts';
+import { apiRequest } from '#web/lib/api-client.ts';
+import { queryKeys } from '#web/lib/query-client.ts';
+
+const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/benefits`;
+
+export const benefitKeys = {
+  list: (mergerId: string) => ['mergers', mergerId, 'benefits', 'list'] as const,
+  one: (mergerId: string, benefitId: string) => ['mergers', mergerId, 'benefits', 'one', benefitId] as const,
+  opportunities: (mergerId: string, filter: object) => ['mergers', mergerId, 'opportunities', filter] as const,
+};
+
+export const benefitExportUrl = (mergerId: string) => `/api/v1${base(mergerId)}/export.xlsx`;
+
+export function useBenefits(mergerId: string) {
+  return useQuery({ queryKey: benefitKeys.list(mergerId), queryFn: ({ signal }) => apiRequest<BenefitList>(base(mergerId), { signal }) });
+}
+
+export function useBenefit(mergerId: string, benefitId: string) {
+  return useQuery({
+    queryKey: benefitKeys.one(mergerId, benefitId),
+    queryFn: ({ signal }) => apiRequest<BenefitDetail>(`${base(mergerId)}/${encodeURIComponent(benefitId)}`, { signal }),
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export interface BenefitBody {
+  title?: string;
+  description?: string | null;
+  serviceArea?: string | null;
+  type?: string;
+  owner?: string | null;
+  responsible?: string | null;
+  plannedRealisationDate?: string | null;
+  status?: string;
+  taskIds?: string[];
+  decisionAreaIds?: string[];
+  opportunityIds?: string[];
+  version?: number;
+}
+
+/** Every write answers with the benefit as it now is; the list and the opportunities follow. */
+function useBenefitWrite<V>(mergerId: string, request: (variables: V) => Promise<BenefitDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (saved) => {
+      queryClient.setQueryData(benefitKeys.one(mergerId, saved.benefit.id), saved);
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.merger(mergerId),
+        predicate: (query) => !(query.queryKey[2] === 'benefits' && query.queryKey[3] === 'one' && query.queryKey[4] === saved.benefit.id),
+      });
+    },
+  });
+}
+
+export function useCreateBenefit(mergerId: string) {
+  return useBenefitWrite(mergerId, (body: BenefitBody) => apiRequest<BenefitDetail>(base(mergerId), { method: 'POST', body }));
+}
+
+export function useUpdateBenefit(mergerId: string, benefitId: string) {
+  return useBenefitWrite(mergerId, (body: BenefitBody) =>
+    apiRequest<BenefitDetail>(`${base(mergerId)}/${encodeURIComponent(benefitId)}`, { method: 'PATCH', body }),
+  );
+}
+
+export function useDeleteBenefit(mergerId: string, benefitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<void>(`${base(mergerId)}/${encodeURIComponent(benefitId)}`, { method: 'DELETE' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.merger(mergerId) }),
+  });
+}
+
+export interface IndicatorBody {
+  name: string;
+  unit: string;
+  baselineValue: number;
+  baselineDate: string;
+  targetValue: number;
+  targetDate: string;
+  direction: 'higher' | 'lower';
+}
+
+export function useAddIndicator(mergerId: string, benefitId: string) {
+  return useBenefitWrite(mergerId, (body: IndicatorBody) =>
+    apiRequest<BenefitDetail>(`${base(mergerId)}/${encodeURIComponent(benefitId)}/indicators`, { method: 'POST', body }),
+  );
+}
+
+export function useDeleteIndicator(mergerId: string, benefitId: string) {
+  return useBenefitWrite(mergerId, (indicatorId: string) =>
+    apiRequest<BenefitDetail>(`${base(mergerId)}/${encodeURIComponent(benefitId)}/indicators/${encodeURIComponent(indicatorId)}`, { method: 'DELETE' }),
+  );
+}
+
+export function useRecordMeasurement(mergerId: string, benefitId: string, indicatorId: string) {
+  return useBenefitWrite(mergerId, (body: { measuredOn: string; value: number; comment: string | null }) =>
+    apiRequest<BenefitDetail>(`${base(mergerId)}/${encodeURIComponent(benefitId)}/indicators/${encodeURIComponent(indicatorId)}/measurements`, {
+      method: 'POST',
+      body,
+    }),
+  );
+}
+
+export function useDeleteMeasurement(mergerId: string, benefitId: string, indicatorId: string) {
+  return useBenefitWrite(mergerId, (measurementId: string) =>
+    apiRequest<BenefitDetail>(
+      `${base(mergerId)}/${encodeURIComponent(benefitId)}/indicators/${encodeURIComponent(indicatorId)}/measurements/${encodeURIComponent(measurementId)}`,
+      { method: 'DELETE' },
+    ),
+  );
+}
+
+export function useOpportunities(mergerId: string, filter: { area?: string | undefined; lowHangingFruit?: boolean | undefined }) {
+  const params = new URLSearchParams();
+  if (filter.area) params.set('area', filter.area);
+  if (filter.lowHangingFruit) params.set('lowHangingFruit', 'true');
+  const search = params.toString();
+  return useQuery({
+    queryKey: benefitKeys.opportunities(mergerId, filter),
+    queryFn: ({ signal }) => apiRequest<Opportunities>(`/mergers/${encodeURIComponent(mergerId)}/opportunities${search ? `?${search}` : ''}`, { signal }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useTakeUp(mergerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ opportunityId, ...body }: { opportunityId: string; activityId: string; createBenefit: boolean }) =>
+      apiRequest<TakeUp>(`/mergers/${encodeURIComponent(mergerId)}/opportunities/${encodeURIComponent(opportunityId)}/take-up`, {
+        method: 'POST',
+        body,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.merger(mergerId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.mergers, exact: true });
+    },
+  });
+}

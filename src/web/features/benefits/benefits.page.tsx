@@ -1,0 +1,246 @@
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { benefitStatuses, benefitTypes, type Benefit } from '#shared/contracts/benefits.ts';
+import type { MergerDetail } from '#shared/contracts/mergers.ts';
+import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
+import { useDocumentTitle } from '#web/components/document-title.ts';
+import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useAnnounce } from '#web/components/live-announcer.tsx';
+import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { RouterLink } from '#web/components/router-link.tsx';
+import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { can } from '#web/features/mergers/permissions.ts';
+import { useI18n } from '#web/i18n/messages.ts';
+import { ApiError } from '#web/lib/api-client.ts';
+import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
+import { paths } from '#web/lib/paths.ts';
+import { benefitBodyOf, benefitFields, emptyBenefit, type BenefitField, type BenefitValues } from './benefit-form.ts';
+import { benefitExportUrl, useBenefits, useCreateBenefit } from './benefits.api.ts';
+
+export const statusColor = { planned: 'info', in_progress: 'warning', realised: 'success', cancelled: 'neutral' } as const;
+
+export function BenefitsPage() {
+  const { mergerId = '' } = useParams();
+  const { m, fmt } = useI18n();
+  const t = m.benefits;
+  const merger = useMerger(mergerId);
+  const list = useBenefits(mergerId);
+  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
+  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
+  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+  const error = merger.error ?? list.error;
+  return (
+    <>
+      <PageBreadcrumbs trail={trail} />
+      <Heading level={1} data-size='lg'>
+        {t.title}
+      </Heading>
+      <Paragraph className='samla-lead'>{t.lead}</Paragraph>
+      {error ? (
+        <LoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : list.refetch())} />
+      ) : !merger.data || !list.data ? (
+        <Loading />
+      ) : (
+        <>
+          {!can(merger.data, 'edit') && (
+            <Alert data-color='info' className='samla-read-only-note samla-mt-4'>
+              <Paragraph>{t.readOnly}</Paragraph>
+            </Alert>
+          )}
+          <Paragraph className='samla-mt-4' data-testid='benefit-summary'>
+            {t.summary(fmt.number(list.data.summary.total), fmt.number(list.data.summary.behind))}
+          </Paragraph>
+          <ul className='samla-downloads'>
+            <li>
+              <Link href={benefitExportUrl(mergerId)} download>
+                {t.export}
+              </Link>
+            </li>
+            <li>
+              <RouterLink to={paths.opportunities(mergerId)}>{t.opportunitiesLink}</RouterLink>
+            </li>
+          </ul>
+          <BenefitTable merger={merger.data} benefits={list.data.benefits} />
+          {can(merger.data, 'edit') && <NewBenefitForm merger={merger.data} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function BenefitTable({ merger, benefits }: { merger: MergerDetail; benefits: Benefit[] }) {
+  const { m, fmt } = useI18n();
+  const t = m.benefits.list;
+  if (benefits.length === 0) return <Paragraph className='samla-mt-4'>{t.empty}</Paragraph>;
+  return (
+    <div className='samla-table-scroll samla-mt-4'>
+      <Table data-color='neutral' className='samla-table' border data-size='sm'>
+        <caption className='ds-sr-only'>{t.caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope='col'>{t.title}</Table.HeaderCell>
+            <Table.HeaderCell scope='col'>{t.type}</Table.HeaderCell>
+            <Table.HeaderCell scope='col'>{t.owner}</Table.HeaderCell>
+            <Table.HeaderCell scope='col'>{t.status}</Table.HeaderCell>
+            <Table.HeaderCell scope='col'>{t.planned}</Table.HeaderCell>
+            <Table.HeaderCell scope='col'>{t.indicators}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {benefits.map((benefit) => (
+            <Table.Row key={benefit.id}>
+              <Table.HeaderCell scope='row'>
+                <RouterLink to={paths.benefit(merger.id, benefit.id)}>{benefit.title}</RouterLink>
+              </Table.HeaderCell>
+              <Table.Cell>{m.benefits.types[benefit.type]}</Table.Cell>
+              <Table.Cell>{benefit.owner ?? m.benefits.none}</Table.Cell>
+              <Table.Cell>
+                <Tag data-size='sm' data-color={statusColor[benefit.status]}>
+                  {m.benefits.statuses[benefit.status]}
+                </Tag>
+              </Table.Cell>
+              <Table.Cell className='samla-nowrap'>
+                {benefit.plannedRealisationDate ? fmt.date(benefit.plannedRealisationDate) : m.benefits.none}
+              </Table.Cell>
+              <Table.Cell>
+                {fmt.number(benefit.indicatorCount)}{' '}
+                {benefit.behindCount > 0 && (
+                  <Tag data-size='sm' data-color='danger'>
+                    ⚠ {benefit.behindCount === 1 ? t.behindOne : t.behind(fmt.number(benefit.behindCount))}
+                  </Tag>
+                )}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+const newIds: Record<BenefitField, string> = Object.fromEntries(benefitFields.map((field) => [field, `new-benefit-${field}`])) as Record<
+  BenefitField,
+  string
+>;
+
+function NewBenefitForm({ merger }: { merger: MergerDetail }) {
+  const { m } = useI18n();
+  const t = m.benefits.form;
+  const announce = useAnnounce();
+  const navigate = useNavigate();
+  const create = useCreateBenefit(merger.id);
+  const [values, setValues] = useState<BenefitValues>(emptyBenefit);
+  const [errors, setErrors] = useState<Partial<Record<BenefitField, string>>>({});
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const change = <K extends keyof BenefitValues>(field: K, value: BenefitValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setOtherErrors([]);
+    const { body, errors: found } = benefitBodyOf(values, m);
+    setErrors(found);
+    setAttempt((n) => n + 1);
+    if (!body) return;
+    create.mutate(body, {
+      onSuccess: (saved) => {
+        announce(t.created(saved.benefit.title));
+        void navigate(paths.benefit(merger.id, saved.benefit.id));
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.problems.length > 0) {
+          const { byField, unmatched } = fieldErrorsFromProblems(error.problems, benefitFields);
+          setErrors(byField);
+          setOtherErrors(unmatched);
+        } else setOtherErrors([errorText(error, m)]);
+        setAttempt((n) => n + 1);
+      },
+    });
+  };
+  const summary: SummaryItem[] = benefitFields.flatMap((field) => (errors[field] ? [{ targetId: newIds[field], message: errors[field] }] : []));
+  return (
+    <section className='samla-section' aria-labelledby='new-benefit-heading'>
+      <Heading level={2} data-size='sm' id='new-benefit-heading'>
+        {t.newHeading}
+      </Heading>
+      <FormErrorSummary key={attempt} items={summary} extra={otherErrors} />
+      <form noValidate onSubmit={onSubmit} className='samla-form' aria-labelledby='new-benefit-heading'>
+        <Textfield id={newIds.title} label={t.title} value={values.title} onChange={(e) => change('title', e.target.value)} error={errors.title} />
+        <Field>
+          <Label htmlFor={newIds.type}>{t.type}</Label>
+          <Select
+            id={newIds.type}
+            value={values.type}
+            aria-invalid={errors.type ? true : undefined}
+            onChange={(e) => change('type', e.target.value as BenefitValues['type'])}
+          >
+            <Select.Option value=''>{m.common.notSet}</Select.Option>
+            {benefitTypes.map((type) => (
+              <Select.Option key={type} value={type}>
+                {m.benefits.types[type]}
+              </Select.Option>
+            ))}
+          </Select>
+          {errors.type && <ValidationMessage>{errors.type}</ValidationMessage>}
+        </Field>
+        <Textfield
+          id={newIds.description}
+          multiline
+          rows={3}
+          label={t.description}
+          value={values.description}
+          onChange={(e) => change('description', e.target.value)}
+          error={errors.description}
+        />
+        <Textfield
+          id={newIds.serviceArea}
+          label={t.serviceArea}
+          value={values.serviceArea}
+          onChange={(e) => change('serviceArea', e.target.value)}
+          error={errors.serviceArea}
+        />
+        <Textfield
+          id={newIds.owner}
+          label={t.owner}
+          description={t.ownerDescription}
+          value={values.owner}
+          onChange={(e) => change('owner', e.target.value)}
+          error={errors.owner}
+        />
+        <Textfield
+          id={newIds.responsible}
+          label={t.responsible}
+          value={values.responsible}
+          onChange={(e) => change('responsible', e.target.value)}
+          error={errors.responsible}
+        />
+        <Textfield
+          id={newIds.plannedRealisationDate}
+          type='date'
+          label={t.plannedRealisationDate}
+          value={values.plannedRealisationDate}
+          onChange={(e) => change('plannedRealisationDate', e.target.value)}
+          error={errors.plannedRealisationDate}
+        />
+        <Field>
+          <Label htmlFor={newIds.status}>{t.status}</Label>
+          <Select id={newIds.status} value={values.status} onChange={(e) => change('status', e.target.value as BenefitValues['status'])}>
+            {benefitStatuses.map((status) => (
+              <Select.Option key={status} value={status}>
+                {m.benefits.statuses[status]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <div className='samla-form__actions'>
+          <Button type='submit' loading={create.isPending} disabled={create.isPending}>
+            {create.isPending ? m.common.saving : t.create}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
