@@ -66,3 +66,16 @@ function clientErrorMessage(status: number): string {
   if (status === 415) return 'Forespørselen må sendes som JSON.';
   return 'Forespørselen kunne ikke leses.';
 }
+
+/**
+ * A write refused by a unique constraint (PostgreSQL 23505), however the
+ * driver wraps it: the database's answer when two requests race past the
+ * service's own check, to be told to the user as the conflict it is.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current === 'object' && (current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { mergers } from './mergers.ts';
 
 export const tasks = pgTable(
@@ -30,6 +30,9 @@ export const tasks = pgTable(
   },
   (table) => [
     index('tasks_merger_order_idx').on(table.mergerId, table.activityPosition, table.position),
+    // A library item (seed task, a decision's area task, an opportunity) is in a merger's plan at most
+    // once: two people taking up the same opportunity at the same moment cannot both succeed.
+    uniqueIndex('tasks_merger_catalog_item_unique').on(table.mergerId, table.catalogItemId).where(sql`${table.catalogItemId} is not null`),
     check('tasks_status_check', sql`${table.status} in ('not_started', 'in_progress', 'done', 'not_relevant')`),
     // The rule «ikke relevant needs a reason» is enforced by the service; the
     // database holds the line too, so no other writer can break it.

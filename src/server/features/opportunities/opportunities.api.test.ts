@@ -61,6 +61,15 @@ describe('opportunities', () => {
     expect((await t.owner.inject(`${base}/benefits`)).json().benefits).toEqual([]);
   });
 
+  it('lets only one of two simultaneous take-ups through, and the other gets the same 409', async () => {
+    const answers = await Promise.all([takeUp(quickWin, { createBenefit: true }), takeUp(quickWin, { createBenefit: true })]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((answer) => answer.statusCode === 409)!.json().error.code).toBe('OPPORTUNITY_ALREADY_TAKEN_UP');
+    const tasks = (await t.owner.inject(`${base}/tasks`)).json().tasks.filter((task: { catalogItemId: string }) => task.catalogItemId === quickWin);
+    expect(tasks).toHaveLength(1);
+    expect((await t.owner.inject(`${base}/benefits`)).json().benefits).toHaveLength(1);
+  });
+
   it('refuses an unknown activity at the field and an unknown opportunity with 404, adding nothing', async () => {
     const bad = await takeUp(quickWin, { activityId: 'fase-9-akt-1', createBenefit: true });
     expect(bad.statusCode).toBe(400);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/context.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
 import { creationChanges } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import * as benefitsRepo from '#server/features/benefits/benefits.repo.ts';
@@ -82,7 +82,7 @@ export async function takeUp(
     ]);
   }
   const actor = actorOf(ctx);
-  return ctx.db.transaction(async (tx) => {
+  const takeUp = ctx.db.transaction(async (tx) => {
     const [existing] = await checklistRepo.listTasksOfCatalogItems(tx, mergerId, [opportunityId]);
     if (existing) {
       throw conflict(
@@ -121,5 +121,12 @@ export async function takeUp(
       benefit = { id: created.id, title: created.title };
     }
     return { opportunityId, task: { id: task.id, title: task.title, activityId }, benefit };
+  });
+  // Someone else took it up between our check and our write: the unique index on the plan says so.
+  return takeUp.catch((error: unknown) => {
+    if (isUniqueViolation(error)) {
+      throw conflict('OPPORTUNITY_ALREADY_TAKEN_UP', `«${opportunity.title}» er allerede lagt til i planen.`);
+    }
+    throw error;
   });
 }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "tasks_merger_catalog_item_unique" ON "tasks" USING btree ("merger_id","catalog_item_id") WHERE "tasks"."catalog_item_id" is not null;
