@@ -4,3 +4,4 @@ export * from './access.ts';
 export * from './inventory.ts';
 export * from './decisions.ts';
 export * from './calendar-feeds.ts';
+export * from './schedule.ts';
