@@ -37,6 +37,7 @@ const ContractDeadlinesPage = lazy(() =>
 const IntegrationGraphPage = lazy(() =>
   import('#web/features/integration-graph/integration-graph.page.tsx').then((mod) => ({ default: mod.IntegrationGraphPage })),
 );
+const SchedulePage = lazy(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => ({ default: mod.SchedulePage })));
 const SetupPage = lazy(() => import('#web/features/auth/setup.page.tsx').then((mod) => ({ default: mod.SetupPage })));
 
 export function App() {
@@ -65,6 +66,7 @@ export function App() {
                 <Route path={routePatterns.decisionArea} element={<AreaDecisionPage />} />
                 <Route path={routePatterns.contractDeadlines} element={<ContractDeadlinesPage />} />
                 <Route path={routePatterns.integrationGraph} element={<IntegrationGraphPage />} />
+                <Route path={routePatterns.schedule} element={<SchedulePage />} />
                 <Route path={routePatterns.catalog} element={<CatalogPage />} />
                 <Route path={routePatterns.users} element={<UsersPage />} />
                 <Route path={routePatterns.tokens} element={<TokensPage />} />
