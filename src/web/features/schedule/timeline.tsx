@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import type { Schedule } from '#shared/contracts/schedule.ts';
 import { useI18n } from '#web/i18n/messages.ts';
@@ -27,6 +27,13 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
         ? t.quarter(fmt.number(tick.number), String(tick.year))
         : `${m.schedule.months[tick.number - 1]} ${tick.year}`;
   const anyTasks = groups.some((group) => group.activities.length > 0);
+  // Open (and re-zoom) with today in view, a third in from the left.
+  const scroller = useRef<HTMLDivElement>(null);
+  const todayOffset = x(schedule.today);
+  useEffect(() => {
+    const element = scroller.current;
+    if (element) element.scrollLeft = Math.max(0, todayOffset - element.clientWidth / 3);
+  }, [todayOffset]);
 
   return (
     <section className='samla-section' aria-labelledby='timeline-heading'>
@@ -75,7 +82,7 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
         {t.help}
       </Paragraph>
       {!anyTasks && <Paragraph data-size='sm'>{t.noDatedTasks}</Paragraph>}
-      <div className='samla-timeline' role='region' aria-label={t.regionLabel} tabIndex={0} data-zoom={zoom}>
+      <div ref={scroller} className='samla-timeline' role='region' aria-label={t.regionLabel} tabIndex={0} data-zoom={zoom}>
         <div className='samla-timeline__canvas' style={{ width: `calc(var(--samla-timeline-label) + ${width}px)` }}>
           <div className='samla-timeline__row samla-timeline__row--scale'>
             <div className='samla-timeline__label' />
