@@ -33,6 +33,7 @@ import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
+import { scheduleRoutes } from './features/schedule/schedule.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -147,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(contractDeadlinesRoutes);
       await api.register(benefitsRoutes);
       await api.register(opportunitiesRoutes);
+      await api.register(scheduleRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -20,6 +20,7 @@ export const task = z
     notRelevantReason: z.string().nullable(),
     responsible: z.string().nullable(),
     dueDate: isoDate.nullable(),
+    plannedStart: isoDate.nullable().describe('Planlagt start; tom når oppgaven bare har frist'),
     notes: z.string().nullable(),
     overdue: z.boolean().describe('Fristen er passert (Europe/Oslo) og oppgaven er verken ferdig eller ikke relevant'),
     updatedAt: z.string(),
@@ -48,6 +49,7 @@ const taskFields = {
   notRelevantReason: optionalText(2000),
   responsible: optionalText(200),
   dueDate: isoDate.nullable(),
+  plannedStart: isoDate.nullable(),
   notes: optionalText(10_000),
 };
 
@@ -59,7 +61,11 @@ export const updateTaskBody = z
     notRelevantReason: taskFields.notRelevantReason.optional().describe('Påkrevd når status er not_relevant'),
     responsible: taskFields.responsible.optional(),
     dueDate: taskFields.dueDate.optional(),
+    plannedStart: taskFields.plannedStart.optional().describe('Planlagt start; kan ikke være etter fristen'),
     notes: taskFields.notes.optional(),
+    overrideReason: optionalText(2000)
+      .optional()
+      .describe('Begrunnelse for å sette oppgaven som ferdig selv om oppgaver den avhenger av ikke er ferdige; lagres i historikken'),
   })
   .meta({ id: 'UpdateTask' });
 export type UpdateTaskBody = z.input<typeof updateTaskBody>;

@@ -42,6 +42,7 @@ const BenefitPage = lazy(() => import('#web/features/benefits/benefit.page.tsx')
 const OpportunitiesPage = lazy(() =>
   import('#web/features/opportunities/opportunities.page.tsx').then((mod) => ({ default: mod.OpportunitiesPage })),
 );
+const SchedulePage = lazy(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => ({ default: mod.SchedulePage })));
 const SetupPage = lazy(() => import('#web/features/auth/setup.page.tsx').then((mod) => ({ default: mod.SetupPage })));
 
 export function App() {
@@ -73,6 +74,7 @@ export function App() {
                 <Route path={routePatterns.benefits} element={<BenefitsPage />} />
                 <Route path={routePatterns.benefit} element={<BenefitPage />} />
                 <Route path={routePatterns.opportunities} element={<OpportunitiesPage />} />
+                <Route path={routePatterns.schedule} element={<SchedulePage />} />
                 <Route path={routePatterns.catalog} element={<CatalogPage />} />
                 <Route path={routePatterns.users} element={<UsersPage />} />
                 <Route path={routePatterns.tokens} element={<TokensPage />} />

@@ -23,6 +23,7 @@ export const tasks = pgTable(
     notRelevantReason: text('not_relevant_reason'),
     responsible: text('responsible'),
     dueDate: date('due_date', { mode: 'string' }),
+    plannedStart: date('planned_start', { mode: 'string' }),
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

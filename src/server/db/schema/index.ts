@@ -5,3 +5,4 @@ export * from './inventory.ts';
 export * from './decisions.ts';
 export * from './calendar-feeds.ts';
 export * from './benefits.ts';
+export * from './schedule.ts';

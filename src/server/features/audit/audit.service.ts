@@ -14,6 +14,8 @@ export type AuditedEntity =
   | 'benefit'
   | 'indicator'
   | 'measurement'
+  | 'phase'
+  | 'milestone'
   | InventoryEntity;
 export type AuditAction = 'create' | 'update' | 'delete';
 

@@ -92,6 +92,13 @@ const rules: Record<string, Rule> = {
   'DELETE /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}/measurements/{measurementId}': 'merger:edit',
   'GET /api/v1/mergers/{mergerId}/opportunities': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/opportunities/{opportunityId}/take-up': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/schedule': 'merger:read',
+  'PATCH /api/v1/mergers/{mergerId}/schedule/phases/{phase}': 'merger:edit',
+  'POST /api/v1/mergers/{mergerId}/schedule/milestones': 'merger:edit',
+  'PATCH /api/v1/mergers/{mergerId}/schedule/milestones/{milestoneId}': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/schedule/milestones/{milestoneId}': 'merger:edit',
+  'POST /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies/{dependsOnTaskId}': 'merger:edit',
   ...Object.fromEntries(
     inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read']),
   ),
@@ -168,13 +175,22 @@ async function freshMerger() {
     const added = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${merger.id}/members`, payload: { email: user.email, role } });
     expect(added.statusCode).toBe(201);
   }
-  const task = (await t.owner.inject(`/api/v1/mergers/${merger.id}/tasks`)).json().tasks[0];
-  return { mergerId: merger.id as string, taskId: task.id as string };
+  const [task, other] = (await t.owner.inject(`/api/v1/mergers/${merger.id}/tasks`)).json().tasks;
+  const milestone = await t.owner.inject({
+    method: 'POST',
+    url: `/api/v1/mergers/${merger.id}/schedule/milestones`,
+    payload: { title: 'Fellesnemnda', date: '2027-03-01', kind: 'joint_committee_meeting' },
+  });
+  expect(milestone.statusCode, milestone.body).toBe(201);
+  return { mergerId: merger.id as string, taskId: task.id as string, otherTaskId: other.id as string, milestoneId: milestone.json().id as string };
 }
 
 interface Ids {
   mergerId: string;
   taskId: string;
+  /** A second task of the merger, for dependencies. */
+  otherTaskId?: string;
+  milestoneId?: string;
   /** For inventory routes: a system to point at, and a row of the route's kind. */
   systemId?: string;
   itemId?: string;
@@ -231,6 +247,9 @@ function requestFor(method: string, path: string, ids: Ids) {
   const url = path
     .replace('{mergerId}', ids.mergerId)
     .replace('{taskId}', ids.taskId)
+    .replace('{dependsOnTaskId}', ids.otherTaskId ?? '')
+    .replace('{milestoneId}', ids.milestoneId ?? '')
+    .replace('{phase}', '4')
     .replace('{areaId}', 'omrade-okonomi-og-regnskapssystem')
     .replace('{token}', 'en-hemmelig-adresse-som-ikke-finnes')
     .replace('{itemId}', ids.itemId ?? '')
@@ -258,6 +277,10 @@ function requestFor(method: string, path: string, ids: Ids) {
     'PATCH /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}': { version: 1, targetValue: 60 },
     'POST /api/v1/mergers/{mergerId}/benefits/{benefitId}/indicators/{indicatorId}/measurements': { measuredOn: '2027-09-01', value: 30 },
     'POST /api/v1/mergers/{mergerId}/opportunities/{opportunityId}/take-up': { createBenefit: true },
+    'PATCH /api/v1/mergers/{mergerId}/schedule/phases/{phase}': { version: 0, start: '2027-03-01', end: '2027-12-31' },
+    'POST /api/v1/mergers/{mergerId}/schedule/milestones': { title: 'Vedtak i kommunestyret', date: '2026-06-15', kind: 'local_decision' },
+    'PATCH /api/v1/mergers/{mergerId}/schedule/milestones/{milestoneId}': { version: 1, title: 'Endret' },
+    'POST /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies': { dependsOnTaskId: ids.otherTaskId },
   };
   if (method === 'POST' && segment) payloads[`${method} ${path}`] = inventoryPayload(segment, ids.systemId ?? '');
   if (method === 'PATCH' && path.endsWith('/{itemId}')) payloads[`${method} ${path}`] = { version: 1, notes: 'endret' };

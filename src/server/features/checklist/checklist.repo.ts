@@ -104,7 +104,7 @@ export async function updateTaskIfVersion(
   mergerId: string,
   taskId: string,
   expectedVersion: number,
-  changes: Partial<Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'dueDate' | 'notes'>>,
+  changes: Partial<Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'dueDate' | 'plannedStart' | 'notes'>>,
 ): Promise<TaskRow | undefined> {
   const [row] = await db
     .update(tasks)

@@ -66,14 +66,19 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Endre status, ansvarlig, frist og notater; utdatert versjon gir 409',
         description:
           'Status «not_relevant» krever begrunnelse (notRelevantReason). Felter som ikke sendes, beholdes; ' +
-          'null eller tom tekst tømmer et felt.',
+          'null eller tom tekst tømmer et felt. plannedStart kan ikke være etter dueDate. ' +
+          'Status «done» mens en oppgave den avhenger av verken er ferdig eller ikke relevant gir 409 DEPENDENCIES_OPEN ' +
+          '(details.openTasks lister dem), med mindre overrideReason er oppgitt; begrunnelsen lagres i historikken.',
         params: taskParams,
         body: updateTaskBody,
         response: {
           200: task,
           400: errorResponses[400],
           404: errorResponses[404],
-          409: errorResponses[409].describe('Oppgaven er endret av noen andre; details.currentVersion er gjeldende versjon'),
+          409: errorResponses[409].describe(
+            'VERSION_CONFLICT: oppgaven er endret av noen andre (details.currentVersion); ' +
+              'DEPENDENCIES_OPEN: oppgaver den avhenger av er ikke ferdige (details.openTasks)',
+          ),
         },
       },
     },

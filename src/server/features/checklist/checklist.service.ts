@@ -7,6 +7,8 @@ import { creationChanges, diffFields } from '#server/features/audit/audit.domain
 import { recordChange, recordChanges } from '#server/features/audit/audit.service.ts';
 import { reconcileDecisionTasks, type PlannedTask } from '#server/features/decisions/decisions.domain.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { applyDoneRule, plannedStartIsValid } from '#server/features/schedule/schedule.domain.ts';
+import { dependenciesOf } from '#server/features/schedule/schedule.repo.ts';
 import type { z } from 'zod';
 import type {
   ChecklistProgress,
@@ -21,7 +23,7 @@ import { activityIndex, applyStatusRule, isOverdue, progressOf, todayInOslo } fr
 import * as repo from './checklist.repo.ts';
 
 /** The fields a person changes on a task, as history shows them. */
-const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'dueDate', 'notes'] as const;
+const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
 
 const reasonRequired = () =>
   invalid('NOT_RELEVANT_REASON_REQUIRED', 'Oppgi en begrunnelse når oppgaven settes til «ikke relevant».', [
@@ -44,6 +46,7 @@ export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task
     notRelevantReason: row.notRelevantReason,
     responsible: row.responsible,
     dueDate: row.dueDate,
+    plannedStart: row.plannedStart,
     notes: row.notes,
     overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
     updatedAt: row.updatedAt.toISOString(),
@@ -233,12 +236,28 @@ export async function updateTask(
       { status: body.status, notRelevantReason: body.notRelevantReason },
     );
     if (!rule.ok) throw reasonRequired();
+    const plannedStart = body.plannedStart !== undefined ? body.plannedStart : current.plannedStart;
+    const dueDate = body.dueDate !== undefined ? body.dueDate : current.dueDate;
+    if (!plannedStartIsValid(plannedStart, dueDate)) {
+      throw invalid('PLANNED_START_AFTER_DUE_DATE', 'Planlagt start kan ikke være etter fristen.', [
+        { path: 'plannedStart', code: 'after_due_date', message: 'Planlagt start kan ikke være etter fristen.' },
+      ]);
+    }
+    // The «ferdig» rule: not done before what it depends on, unless the person says why.
+    const doneRule = applyDoneRule(
+      current.status as TaskStatus,
+      rule.value.status,
+      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ ...dep, status: dep.status as TaskStatus })),
+      body.overrideReason,
+    );
+    if (!doneRule.ok) throw dependenciesOpen(doneRule.openTasks);
     const updated = await repo.updateTaskIfVersion(tx, mergerId, taskId, body.version, {
       ...(body.title !== undefined && current.catalogItemId === null ? { title: body.title } : {}),
       status: rule.value.status,
       notRelevantReason: rule.value.notRelevantReason,
       ...(body.responsible !== undefined ? { responsible: body.responsible } : {}),
       ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
+      ...(body.plannedStart !== undefined ? { plannedStart: body.plannedStart } : {}),
       ...(body.notes !== undefined ? { notes: body.notes } : {}),
     });
     // Another writer got in between our read and our write (another app node).
@@ -249,11 +268,32 @@ export async function updateTask(
       entityId: updated.id,
       entityLabel: updated.title,
       action: 'update',
-      changes: diffFields(current, updated, auditedTaskFields),
+      changes: [
+        ...diffFields(current, updated, auditedTaskFields),
+        ...(doneRule.override
+          ? [
+              {
+                field: 'dependencyOverride',
+                old: doneRule.override.openTasks.map((task) => task.title),
+                new: doneRule.override.reason,
+              },
+            ]
+          : []),
+      ],
     });
     return updated;
   });
   return toTask(row, loadCatalog(), todayInOslo(ctx.now()));
+}
+
+function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; status: TaskStatus }>) {
+  const names = openTasks.map((task) => `«${task.title}»`).join(', ');
+  return conflict(
+    'DEPENDENCIES_OPEN',
+    `Oppgaven kan ikke settes som ferdig før det den avhenger av er ferdig: ${names}. ` +
+      'Oppgi en begrunnelse (overrideReason) for å sette den som ferdig likevel.',
+    { openTasks },
+  );
 }
 
 function staleVersion(currentVersion: number | null) {

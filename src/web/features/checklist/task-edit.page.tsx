@@ -1,8 +1,10 @@
-import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLinkBase, useLocation, useNavigate, useParams } from 'react-router';
 import type { Task, TaskStatus, UpdateTaskBody } from '#shared/contracts/checklist.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
+import type { OpenDependencies } from '#shared/contracts/schedule.ts';
+import { useAddDependency, useRemoveDependency, useSchedule } from '#web/features/schedule/schedule.api.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
@@ -23,7 +25,7 @@ import { useTask, useUpdateTask } from './checklist.api.ts';
 import { taskStatuses } from './checklist-filters.ts';
 import type { ChecklistLocationState } from './checklist.page.tsx';
 
-const fields = ['title', 'status', 'notRelevantReason', 'responsible', 'dueDate', 'notes'] as const;
+const fields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes', 'overrideReason'] as const;
 type FieldName = (typeof fields)[number];
 type FieldErrors = Partial<Record<FieldName, string>>;
 
@@ -32,7 +34,9 @@ const inputIds: Record<FieldName, string> = {
   status: 'task-status-not_started',
   notRelevantReason: 'task-reason',
   responsible: 'task-responsible',
+  plannedStart: 'task-planned-start',
   dueDate: 'task-due-date',
+  overrideReason: 'task-override-reason',
   notes: 'task-notes',
 };
 
@@ -41,6 +45,7 @@ interface FormValues {
   status: TaskStatus;
   notRelevantReason: string;
   responsible: string;
+  plannedStart: string;
   dueDate: string;
   notes: string;
 }
@@ -51,6 +56,7 @@ function valuesOf(task: Task): FormValues {
     status: task.status,
     notRelevantReason: task.notRelevantReason ?? '',
     responsible: task.responsible ?? '',
+    plannedStart: task.plannedStart ?? '',
     dueDate: task.dueDate ?? '',
     notes: task.notes ?? '',
   };
@@ -71,6 +77,10 @@ function validate(values: FormValues, own: boolean, dateIsBad: boolean, m: Messa
   if (own && values.title.trim() === '') errors.title = t.titleRequired;
   if (values.status === 'not_relevant' && values.notRelevantReason.trim() === '') errors.notRelevantReason = t.reasonRequired;
   if (dateIsBad || (values.dueDate !== '' && !isIsoDate(values.dueDate))) errors.dueDate = t.dueDateInvalid;
+  if (values.plannedStart !== '' && !isIsoDate(values.plannedStart)) errors.plannedStart = t.plannedStartInvalid;
+  else if (values.plannedStart !== '' && errors.dueDate === undefined && values.dueDate !== '' && values.plannedStart > values.dueDate) {
+    errors.plannedStart = t.plannedStartAfterDue;
+  }
   return errors;
 }
 
@@ -119,6 +129,7 @@ export function TaskEditPage() {
       ) : (
         <TaskView task={task.data} merger={merger.data} />
       )}
+      <TaskDependencies mergerId={mergerId} task={task.data} editable={can(merger.data, 'edit')} />
       <TaskHistory mergerId={mergerId} task={task.data} merger={merger.data} />
     </>
   );
@@ -151,6 +162,10 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
   // does not undo what the other person saved in fields this person never touched.
   const [draft, setDraft] = useState<Partial<FormValues> | undefined>(undefined);
   const [reloading, setReloading] = useState(false);
+  // Saving «Ferdig» while tasks it depends on are open: which, and the reason to do it anyway.
+  const [openDeps, setOpenDeps] = useState<OpenDependencies['openTasks'] | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
+  const openDepsRef = useRef<HTMLDivElement>(null);
 
   const own = base.catalogItemId === null;
   const from = (location.state as TaskLocationState | null)?.from;
@@ -160,6 +175,9 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
   useEffect(() => {
     if (conflict === 'detected') conflictRef.current?.focus();
   }, [conflict]);
+  useEffect(() => {
+    if (openDeps) openDepsRef.current?.focus();
+  }, [openDeps]);
 
   const change = <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
     const next = { ...values, [field]: value };
@@ -175,11 +193,11 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
     }
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const save = (override: string | undefined) => {
     setAttempt((n) => n + 1);
     setOtherErrors([]);
     const found = validate(values, own, dateIsBad(), m);
+    if (override !== undefined && override.trim() === '') found.overrideReason = t.overrideReasonRequired;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
 
@@ -188,9 +206,11 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
       status: values.status,
       ...(values.status === 'not_relevant' ? { notRelevantReason: values.notRelevantReason.trim() } : {}),
       responsible: values.responsible.trim() === '' ? null : values.responsible.trim(),
+      plannedStart: values.plannedStart === '' ? null : values.plannedStart,
       dueDate: values.dueDate === '' ? null : values.dueDate,
       notes: values.notes.trim() === '' ? null : values.notes,
       ...(own ? { title: values.title.trim() } : {}),
+      ...(override !== undefined ? { overrideReason: override.trim() } : {}),
     };
     update.mutate(body, {
       onSuccess: (saved) => {
@@ -199,6 +219,10 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
         void navigate(backTo, { state });
       },
       onError: (error) => {
+        if (error instanceof ApiError && error.code === 'DEPENDENCIES_OPEN') {
+          setOpenDeps((error.details as OpenDependencies | undefined)?.openTasks ?? []);
+          return;
+        }
         if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
           setDraft(changedFields(valuesOf(base), values));
           setConflict('detected');
@@ -206,6 +230,7 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
         }
         if (error instanceof ApiError && error.problems.length > 0) {
           const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
+          if (error.code === 'PLANNED_START_AFTER_DUE_DATE') byField.plannedStart = t.plannedStartAfterDue;
           if (byField.notRelevantReason !== undefined && error.code === 'NOT_RELEVANT_REASON_REQUIRED') {
             byField.notRelevantReason = m.errors.byCode.NOT_RELEVANT_REASON_REQUIRED ?? byField.notRelevantReason;
           }
@@ -217,6 +242,12 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
         setAttempt((n) => n + 1);
       },
     });
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setOpenDeps(null);
+    save(undefined);
   };
 
   const loadLatest = async () => {
@@ -314,6 +345,36 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
 
       <FormErrorSummary key={attempt} items={summary} extra={otherErrors} />
 
+      {openDeps && values.status === 'done' && (
+        <Alert data-color='warning' className='samla-conflict' ref={openDepsRef} tabIndex={-1} role='alert' data-testid='dependencies-open'>
+          <Heading level={2} data-size='xs'>
+            {t.dependenciesOpenHeading}
+          </Heading>
+          <Paragraph>{t.dependenciesOpenText}</Paragraph>
+          <ul className='samla-dependencies'>
+            {openDeps.map((dep) => (
+              <li key={dep.id}>
+                <RouterLink to={paths.task(mergerId, dep.id)}>{dep.title}</RouterLink> ({m.status[dep.status].toLowerCase()})
+              </li>
+            ))}
+          </ul>
+          <Textfield
+            id={inputIds.overrideReason}
+            multiline
+            rows={2}
+            label={t.overrideReason}
+            description={t.overrideReasonDescription}
+            value={overrideReason}
+            onChange={(event) => setOverrideReason(event.target.value)}
+            error={errors.overrideReason}
+            required
+          />
+          <Button variant='secondary' data-size='sm' className='samla-mt-2' onClick={() => save(overrideReason)} loading={update.isPending}>
+            {t.overrideSubmit}
+          </Button>
+        </Alert>
+      )}
+
       <form noValidate onSubmit={onSubmit} className='samla-form' aria-labelledby='task-heading'>
         {own && (
           <Textfield
@@ -361,6 +422,18 @@ function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
           onChange={(event) => change('responsible', event.target.value)}
           error={errors.responsible}
           autoComplete='off'
+        />
+        <Textfield
+          id={inputIds.plannedStart}
+          type='date'
+          label={t.plannedStart}
+          description={t.plannedStartDescription}
+          value={values.plannedStart}
+          onChange={(event) => change('plannedStart', event.target.value)}
+          error={errors.plannedStart}
+          min='1900-01-01'
+          max='2200-12-31'
+          className='samla-date-field'
         />
         <Textfield
           ref={dateRef}
@@ -470,6 +543,10 @@ function TaskView({ task, merger }: { task: Task; merger: MergerDetail | undefin
           <dd>{task.responsible ?? notSet}</dd>
         </div>
         <div>
+          <dt>{t.plannedStart}</dt>
+          <dd>{task.plannedStart ? fmt.date(task.plannedStart) : notSet}</dd>
+        </div>
+        <div>
           <dt>{t.dueDate}</dt>
           <dd>{task.dueDate ? fmt.date(task.dueDate) : notSet}</dd>
         </div>
@@ -485,5 +562,117 @@ function TaskView({ task, merger }: { task: Task; merger: MergerDetail | undefin
         <RouterLink to={backTo}>{t.backToChecklist}</RouterLink>
       </Paragraph>
     </>
+  );
+}
+
+/** «Avhenger av»: the tasks this one waits for, changed at once (not with the form's Lagre). */
+function TaskDependencies({ mergerId, task, editable }: { mergerId: string; task: Task; editable: boolean }) {
+  const { m, fmt } = useI18n();
+  const t = m.checklist.dependencies;
+  const announce = useAnnounce();
+  const schedule = useSchedule(mergerId);
+  const add = useAddDependency(mergerId, task.id);
+  const remove = useRemoveDependency(mergerId, task.id);
+  const [picked, setPicked] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  if (!schedule.data) return schedule.isError ? <LoadError error={schedule.error} onRetry={() => void schedule.refetch()} /> : null;
+  const byId = new Map(schedule.data.tasks.map((other) => [other.id, other]));
+  const dependsOn = (byId.get(task.id)?.dependsOn ?? []).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  const dependents = schedule.data.tasks.filter((other) => other.dependsOn.includes(task.id));
+  const candidates = schedule.data.tasks.filter((other) => other.id !== task.id && !dependsOn.some((dep) => dep.id === other.id));
+  const onAdd = (event: FormEvent) => {
+    event.preventDefault();
+    if (picked === '') {
+      setError(t.pickRequired);
+      return;
+    }
+    setError(undefined);
+    add.mutate(picked, {
+      onSuccess: () => {
+        announce(t.added(byId.get(picked)?.title ?? ''));
+        setPicked('');
+      },
+      onError: (failure) => setError(errorText(failure, m)),
+    });
+  };
+  return (
+    <section className='samla-section' aria-labelledby='dependencies-heading'>
+      <Heading level={2} data-size='sm' id='dependencies-heading'>
+        {t.heading}
+      </Heading>
+      <Paragraph data-size='sm' className='samla-muted'>
+        {t.lead}
+      </Paragraph>
+      {dependsOn.length === 0 ? (
+        <Paragraph>{t.none}</Paragraph>
+      ) : (
+        <ul className='samla-dependencies' data-testid='depends-on'>
+          {dependsOn.map((dep) => (
+            <li key={dep.id}>
+              <RouterLink to={paths.task(mergerId, dep.id)}>{dep.title}</RouterLink> <StatusTag status={dep.status} />{' '}
+              {editable && (
+                <Button
+                  variant='tertiary'
+                  data-size='sm'
+                  aria-label={t.remove(dep.title)}
+                  loading={remove.isPending && remove.variables === dep.id}
+                  onClick={() =>
+                    remove.mutate(dep.id, {
+                      onSuccess: () => announce(t.removed(dep.title)),
+                      onError: (failure) => setError(errorText(failure, m)),
+                    })
+                  }
+                >
+                  {t.removeShort}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {dependents.length > 0 && (
+        <>
+          <Paragraph data-size='sm'>{t.dependents}</Paragraph>
+          <ul className='samla-dependencies'>
+            {dependents.map((other) => (
+              <li key={other.id}>
+                <RouterLink to={paths.task(mergerId, other.id)}>{other.title}</RouterLink>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {editable && (
+        <form noValidate onSubmit={onAdd} className='samla-form' aria-label={t.add}>
+          <Field>
+            <Label htmlFor='dependency-pick'>{t.pick}</Label>
+            <Select
+              id='dependency-pick'
+              value={picked}
+              onChange={(event) => setPicked(event.target.value)}
+              aria-invalid={error !== undefined}
+              aria-describedby={error ? 'dependency-error' : undefined}
+            >
+              <Select.Option value=''>{t.pickPlaceholder}</Select.Option>
+              {candidates.map((other) => (
+                <Select.Option key={other.id} value={other.id}>
+                  {t.option(fmt.number(other.phase), other.title)}
+                </Select.Option>
+              ))}
+            </Select>
+            {error && (
+              <ValidationMessage id='dependency-error' role='alert'>
+                {error}
+              </ValidationMessage>
+            )}
+          </Field>
+          <div className='samla-form__actions'>
+            <Button type='submit' variant='secondary' loading={add.isPending}>
+              {t.add}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }

@@ -63,6 +63,9 @@ function Overview({ merger }: { merger: MergerDetail }) {
       <nav aria-label={t.sectionsLabel} className='samla-merger-nav'>
         <ul>
           <li>
+            <RouterLink to={paths.schedule(merger.id)}>{m.schedule.title}</RouterLink>
+          </li>
+          <li>
             <RouterLink to={paths.inventory(merger.id)}>{m.inventory.overviewLink}</RouterLink>
           </li>
           <li>

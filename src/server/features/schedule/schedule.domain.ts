@@ -1,0 +1,162 @@
+import type { TaskStatus } from '#shared/contracts/checklist.ts';
+
+/**
+ * The schedule's rules, as pure functions (decision 012).
+ *
+ * Default phase dates follow the merger date (dates are calendar dates, YYYY-MM-DD,
+ * and a phase's end date is its last day):
+ * - 4 Gjennomføring: the 9 months before the merger date, ending the day before it;
+ * - 3 Planlegging og anskaffelse, 2 Kartlegging og målbilde, 1 Før du starter:
+ *   6 months each, counted back from the start of the phase after;
+ * - 5 Overgangsfase: one year from the merger date;
+ * - 6 Drift: one year from the end of the transition (it really goes on; a year keeps
+ *   the timeline bounded).
+ */
+export const defaultPhaseMonths: Readonly<Record<number, number>> = { 1: 6, 2: 6, 3: 6, 4: 9, 5: 12, 6: 12 };
+
+export interface PhaseDates {
+  number: number;
+  start: string;
+  end: string;
+}
+
+function parts(iso: string): [number, number, number] {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return [y, m, d];
+}
+
+function format(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = parts(iso);
+  return format(new Date(Date.UTC(y, m - 1, d + days)));
+}
+
+/** Calendar months; the day is kept, or the month's last day when it has fewer (31.08 + 1 month = 30.09). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = parts(iso);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return format(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+}
+
+/** The six phases' default dates for a merger date. */
+export function defaultPhaseDates(mergerDate: string): PhaseDates[] {
+  const phases: PhaseDates[] = [];
+  // Counting back from the merger date: 4, 3, 2, 1.
+  let nextStart = mergerDate;
+  for (const number of [4, 3, 2, 1]) {
+    const start = addMonths(nextStart, -defaultPhaseMonths[number]!);
+    phases.unshift({ number, start, end: addDays(nextStart, -1) });
+    nextStart = start;
+  }
+  // Forward from the merger date: 5, 6.
+  let start = mergerDate;
+  for (const number of [5, 6]) {
+    const next = addMonths(start, defaultPhaseMonths[number]!);
+    phases.push({ number, start, end: addDays(next, -1) });
+    start = next;
+  }
+  return phases;
+}
+
+export interface EffectivePhase extends PhaseDates {
+  isDefault: boolean;
+}
+
+/** The defaults, with the project's own dates where it has set them. */
+export function effectivePhaseDates(mergerDate: string, stored: ReadonlyArray<PhaseDates>): EffectivePhase[] {
+  return defaultPhaseDates(mergerDate).map((phase) => {
+    const own = stored.find((row) => row.number === phase.number);
+    return own ? { number: phase.number, start: own.start, end: own.end, isDefault: false } : { ...phase, isDefault: true };
+  });
+}
+
+/** The end of the transition phase, as a milestone: the last day of phase 5. */
+export function transitionEnd(phases: ReadonlyArray<PhaseDates>): string | null {
+  return phases.find((phase) => phase.number === 5)?.end ?? null;
+}
+
+export interface Dependency {
+  taskId: string;
+  dependsOnTaskId: string;
+}
+
+/**
+ * Whether adding «taskId depends on dependsOnTaskId» would close a cycle. Returns the
+ * cycle as task ids from taskId back to taskId (e.g. [A, B, C, A] when C already depends
+ * on A through B), or null when the edge is safe. A task depending on itself is a cycle.
+ */
+export function cycleIfAdded(existing: readonly Dependency[], taskId: string, dependsOnTaskId: string): string[] | null {
+  if (taskId === dependsOnTaskId) return [taskId, taskId];
+  const next = new Map<string, string[]>();
+  for (const edge of existing) {
+    const list = next.get(edge.taskId) ?? [];
+    list.push(edge.dependsOnTaskId);
+    next.set(edge.taskId, list);
+  }
+  // Is there a path dependsOnTaskId → … → taskId? Depth-first, remembering how we came.
+  const cameFrom = new Map<string, string>();
+  const stack = [dependsOnTaskId];
+  const seen = new Set(stack);
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current === taskId) {
+      const path = [taskId];
+      let step = taskId;
+      while (step !== dependsOnTaskId) {
+        step = cameFrom.get(step)!;
+        path.unshift(step);
+      }
+      return [taskId, ...path];
+    }
+    for (const following of next.get(current) ?? []) {
+      if (seen.has(following)) continue;
+      seen.add(following);
+      cameFrom.set(following, current);
+      stack.push(following);
+    }
+  }
+  return null;
+}
+
+/** A task it depends on is open while it is neither done nor not relevant. */
+export function isSettled(status: TaskStatus): boolean {
+  return status === 'done' || status === 'not_relevant';
+}
+
+export interface DependencyFacts {
+  id: string;
+  title: string;
+  status: TaskStatus;
+}
+
+export type DoneRuleResult =
+  | { ok: true; override: null }
+  | { ok: true; override: { reason: string; openTasks: DependencyFacts[] } }
+  | { ok: false; code: 'DEPENDENCIES_OPEN'; openTasks: DependencyFacts[] };
+
+/**
+ * The «ferdig» rule: a task cannot become done while a task it depends on is open,
+ * unless the person gives a reason to override (recorded in history). A task that is
+ * already done stays done; the rule applies only on the way into «done».
+ */
+export function applyDoneRule(
+  currentStatus: TaskStatus,
+  nextStatus: TaskStatus,
+  dependsOn: readonly DependencyFacts[],
+  overrideReason: string | null | undefined,
+): DoneRuleResult {
+  if (nextStatus !== 'done' || currentStatus === 'done') return { ok: true, override: null };
+  const openTasks = dependsOn.filter((task) => !isSettled(task.status));
+  if (openTasks.length === 0) return { ok: true, override: null };
+  const reason = overrideReason?.trim() ?? '';
+  if (reason === '') return { ok: false, code: 'DEPENDENCIES_OPEN', openTasks };
+  return { ok: true, override: { reason, openTasks } };
+}
+
+/** A planned start after the due date is a mistake; either may be missing. */
+export function plannedStartIsValid(plannedStart: string | null, dueDate: string | null): boolean {
+  return plannedStart === null || dueDate === null || plannedStart <= dueDate;
+}

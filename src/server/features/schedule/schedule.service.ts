@@ -1,0 +1,275 @@
+import { loadCatalog } from '#catalog/catalog.ts';
+import { actorOf, type ServiceContext } from '#server/context.ts';
+import type { Database } from '#server/db/client.ts';
+import { conflict, invalid, notFound } from '#server/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
+import { isOverdue, todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
+import { findMerger } from '#server/features/mergers/mergers.repo.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import type { z } from 'zod';
+import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type {
+  createMilestoneBody,
+  Milestone,
+  Schedule,
+  SchedulePhase,
+  updateMilestoneBody,
+  updatePhaseBody,
+} from '#shared/contracts/schedule.ts';
+import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './schedule.domain.ts';
+import * as repo from './schedule.repo.ts';
+
+const derivedTitles = { merger_date: 'Sammenslåingsdato', transition_end: 'Overgangsfasen slutter' } as const;
+
+async function mergerDateOf(db: Database, mergerId: string): Promise<string> {
+  const merger = await findMerger(db, mergerId);
+  if (!merger) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  return merger.mergerDate;
+}
+
+async function phasesOf(db: Database, mergerId: string, mergerDate: string): Promise<SchedulePhase[]> {
+  const catalog = loadCatalog();
+  const stored = await repo.listPhaseDates(db, mergerId);
+  const effective = effectivePhaseDates(
+    mergerDate,
+    stored.map((row) => ({ number: row.phaseNumber, start: row.startDate, end: row.endDate })),
+  );
+  return catalog.phases.map((phase) => {
+    const dates = effective.find((p) => p.number === phase.number)!;
+    return {
+      phaseId: phase.id,
+      number: phase.number,
+      name: phase.name,
+      start: dates.start,
+      end: dates.end,
+      isDefault: dates.isDefault,
+      version: stored.find((row) => row.phaseNumber === phase.number)?.version ?? 0,
+      activities: phase.activities.map((activity) => ({ activityId: activity.id, title: activity.title })),
+    };
+  });
+}
+
+function toMilestone(row: repo.MilestoneRow): Milestone {
+  return { id: row.id, kind: row.kind as Milestone['kind'], title: row.title, date: row.date, derived: false, version: row.version };
+}
+
+/** Everything the timeline and its list show, in one answer. */
+export async function getSchedule(ctx: ServiceContext, mergerId: string): Promise<Schedule> {
+  requireMergerAccess(ctx, mergerId);
+  const today = todayInOslo(ctx.now());
+  const mergerDate = await mergerDateOf(ctx.db, mergerId);
+  const [phases, milestoneRows, taskRows, dependencies] = await Promise.all([
+    phasesOf(ctx.db, mergerId, mergerDate),
+    repo.listMilestones(ctx.db, mergerId),
+    checklistRepo.listTasks(ctx.db, mergerId),
+    repo.listDependencies(ctx.db, mergerId),
+  ]);
+  const end = transitionEnd(phases);
+  const derived: Milestone[] = [
+    { id: 'merger_date', kind: 'merger_date', title: derivedTitles.merger_date, date: mergerDate, derived: true, version: null },
+    ...(end ? [{ id: 'transition_end', kind: 'transition_end' as const, title: derivedTitles.transition_end, date: end, derived: true, version: null }] : []),
+  ];
+  const milestones = [...derived, ...milestoneRows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date));
+  const dependsOn = new Map<string, string[]>();
+  for (const edge of dependencies) dependsOn.set(edge.taskId, [...(dependsOn.get(edge.taskId) ?? []), edge.dependsOnTaskId]);
+  const phaseOfId = new Map(phases.map((phase) => [phase.phaseId, phase.number]));
+  return {
+    mergerDate,
+    today,
+    phases,
+    milestones,
+    tasks: taskRows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      phase: phaseOfId.get(row.phaseId) ?? 0,
+      activityId: row.activityId,
+      status: row.status as TaskStatus,
+      plannedStart: row.plannedStart,
+      dueDate: row.dueDate,
+      overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
+      dependsOn: dependsOn.get(row.id) ?? [],
+    })),
+  };
+}
+
+const staleVersion = (what: string, currentVersion?: number) =>
+  conflict(
+    'VERSION_CONFLICT',
+    `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
+    currentVersion === undefined ? undefined : { currentVersion },
+  );
+
+export async function updatePhase(
+  ctx: ServiceContext,
+  mergerId: string,
+  phaseNumber: number,
+  body: z.output<typeof updatePhaseBody>,
+): Promise<SchedulePhase> {
+  requireMergerAccess(ctx, mergerId);
+  if (body.end < body.start) {
+    throw invalid('PHASE_END_BEFORE_START', 'Fasen kan ikke slutte før den starter.', [
+      { path: 'end', code: 'before_start', message: 'Sluttdatoen kan ikke være før startdatoen.' },
+    ]);
+  }
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const mergerDate = await mergerDateOf(tx, mergerId);
+    const before = (await phasesOf(tx, mergerId, mergerDate)).find((phase) => phase.number === phaseNumber)!;
+    if (before.version !== body.version) throw staleVersion('Fasen', before.version);
+    const written =
+      body.version === 0
+        ? await repo.insertPhaseDates(tx, { mergerId, phaseNumber, startDate: body.start, endDate: body.end })
+        : await repo.updatePhaseDatesIfVersion(tx, mergerId, phaseNumber, body.version, { startDate: body.start, endDate: body.end });
+    if (!written) throw staleVersion('Fasen');
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'phase',
+      entityId: String(phaseNumber),
+      entityLabel: `Fase ${phaseNumber}: ${before.name}`,
+      action: 'update',
+      changes: diffFields({ start: before.start, end: before.end }, { start: written.startDate, end: written.endDate }, ['start', 'end']),
+    });
+    return { ...before, start: written.startDate, end: written.endDate, isDefault: false, version: written.version };
+  });
+}
+
+const auditedMilestoneFields = ['title', 'date', 'kind'] as const;
+
+export async function createMilestone(ctx: ServiceContext, mergerId: string, body: z.output<typeof createMilestoneBody>): Promise<Milestone> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.insertMilestone(tx, { mergerId, title: body.title, date: body.date, kind: body.kind });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'milestone',
+      entityId: row.id,
+      entityLabel: row.title,
+      action: 'create',
+      changes: creationChanges(row, auditedMilestoneFields),
+    });
+    return toMilestone(row);
+  });
+}
+
+const milestoneNotFound = () => notFound('MILESTONE_NOT_FOUND', 'Fant ikke milepælen.');
+
+export async function updateMilestone(
+  ctx: ServiceContext,
+  mergerId: string,
+  milestoneId: string,
+  body: z.output<typeof updateMilestoneBody>,
+): Promise<Milestone> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findMilestone(tx, mergerId, milestoneId);
+    if (!current) throw milestoneNotFound();
+    if (current.version !== body.version) throw staleVersion('Milepælen', current.version);
+    const updated = await repo.updateMilestoneIfVersion(tx, mergerId, milestoneId, body.version, {
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      ...(body.date !== undefined ? { date: body.date } : {}),
+      ...(body.kind !== undefined ? { kind: body.kind } : {}),
+    });
+    if (!updated) throw staleVersion('Milepælen');
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'milestone',
+      entityId: updated.id,
+      entityLabel: updated.title,
+      action: 'update',
+      changes: diffFields(current, updated, auditedMilestoneFields),
+    });
+    return toMilestone(updated);
+  });
+}
+
+export async function deleteMilestone(ctx: ServiceContext, mergerId: string, milestoneId: string): Promise<void> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const current = await repo.findMilestone(tx, mergerId, milestoneId);
+    if (!current) throw milestoneNotFound();
+    await repo.deleteMilestone(tx, mergerId, milestoneId);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'milestone',
+      entityId: current.id,
+      entityLabel: current.title,
+      action: 'delete',
+      changes: deletionChanges(current, auditedMilestoneFields),
+    });
+  });
+}
+
+/** Records a change to a task's dependencies on the task, so it shows in the task's own history. */
+async function recordDependencyChange(
+  tx: Database,
+  ctx: ServiceContext,
+  mergerId: string,
+  taskId: string,
+  taskTitle: string,
+  before: readonly string[],
+  after: readonly string[],
+) {
+  const titles = await repo.taskTitles(tx, mergerId, [...before, ...after]);
+  const named = (ids: readonly string[]) => ids.map((id) => titles.get(id) ?? id);
+  await recordChange(tx, actorOf(ctx), {
+    mergerId,
+    entity: 'task',
+    entityId: taskId,
+    entityLabel: taskTitle,
+    action: 'update',
+    changes: [{ field: 'dependsOn', old: named(before), new: named(after) }],
+  });
+}
+
+export async function addDependency(ctx: ServiceContext, mergerId: string, taskId: string, dependsOnTaskId: string) {
+  requireMergerAccess(ctx, mergerId);
+  actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    await repo.lockMergerDependencies(tx, mergerId);
+    const task = await checklistRepo.findTask(tx, mergerId, taskId);
+    if (!task) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+    const other = await checklistRepo.findTask(tx, mergerId, dependsOnTaskId);
+    if (!other) {
+      throw invalid('DEPENDENCY_TASK_NOT_FOUND', 'Oppgaven det skal avhenges av, finnes ikke i denne sammenslåingen.', [
+        { path: 'dependsOnTaskId', code: 'unknown', message: 'Velg en oppgave i denne sammenslåingen.' },
+      ]);
+    }
+    const edges = await repo.listDependencies(tx, mergerId);
+    const cycle = cycleIfAdded(edges, taskId, dependsOnTaskId);
+    if (cycle) {
+      const titles = await repo.taskTitles(tx, mergerId, cycle);
+      const chain = cycle.map((id) => `«${titles.get(id) ?? id}»`).join(' → ');
+      const message =
+        cycle.length === 2
+          ? `En oppgave kan ikke avhenge av seg selv («${task.title}»).`
+          : `Avhengigheten ville gi en sirkel: ${chain}. Fjern en av avhengighetene først.`;
+      throw invalid('DEPENDENCY_CYCLE', message, [{ path: 'dependsOnTaskId', code: 'cycle', message }]);
+    }
+    const before = edges.filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
+    const added = await repo.insertDependency(tx, { mergerId, taskId, dependsOnTaskId });
+    if (!added) {
+      throw conflict('DEPENDENCY_EXISTS', `«${task.title}» avhenger allerede av «${other.title}».`);
+    }
+    await recordDependencyChange(tx, ctx, mergerId, taskId, task.title, before, [...before, dependsOnTaskId]);
+    return { taskId, dependsOnTaskId };
+  });
+}
+
+export async function removeDependency(ctx: ServiceContext, mergerId: string, taskId: string, dependsOnTaskId: string): Promise<void> {
+  requireMergerAccess(ctx, mergerId);
+  actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    await repo.lockMergerDependencies(tx, mergerId);
+    const task = await checklistRepo.findTask(tx, mergerId, taskId);
+    if (!task) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+    const before = (await repo.listDependencies(tx, mergerId)).filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
+    const removed = await repo.deleteDependency(tx, mergerId, taskId, dependsOnTaskId);
+    if (!removed) throw notFound('DEPENDENCY_NOT_FOUND', 'Oppgaven har ikke denne avhengigheten.');
+    await recordDependencyChange(tx, ctx, mergerId, taskId, task.title, before, before.filter((id) => id !== dependsOnTaskId));
+  });
+}
