@@ -26,6 +26,7 @@ import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { checklistRoutes } from './features/checklist/checklist.routes.ts';
 import { contractDeadlinesRoutes } from './features/contract-deadlines/contract-deadlines.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
+import { risksRoutes } from './features/risks/risks.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(inventoryRoutes);
       await api.register(inventoryIoRoutes);
       await api.register(decisionsRoutes);
+      await api.register(risksRoutes);
       await api.register(contractDeadlinesRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },

@@ -5,7 +5,7 @@ import type { FieldChange } from './audit.domain.ts';
 import type { InventoryEntity } from '#server/features/inventory/inventory.kinds.ts';
 import * as repo from './audit.repo.ts';
 
-export type AuditedEntity = 'merger' | 'task' | 'member' | 'decision' | InventoryEntity;
+export type AuditedEntity = 'merger' | 'task' | 'member' | 'decision' | 'risk' | 'mitigation' | 'riskMatrix' | InventoryEntity;
 export type AuditAction = 'create' | 'update' | 'delete';
 
 export interface AuditRecord {
