@@ -649,6 +649,7 @@ export const nb = {
       caption: 'Tiltak for risikoen',
       empty: 'Ingen tiltak ennå.',
       title: 'Tiltak',
+      titleLabel: 'Navn på tiltaket',
       description: 'Beskrivelse',
       owner: 'Ansvarlig',
       deadline: 'Frist',

@@ -653,7 +653,7 @@ function Mitigations({ merger, risk, options, editable }: { merger: MergerDetail
           <Heading level={3} data-size='xs' id='mitigation-form-heading'>
             {t.addHeading}
           </Heading>
-          <Textfield id='mitigation-title' label={t.title} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} error={errors.title} />
+          <Textfield id='mitigation-title' label={t.titleLabel} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} error={errors.title} />
           <Textfield
             id='mitigation-description'
             multiline
