@@ -671,6 +671,22 @@ export const nb = {
     },
     history: 'Historikk for risikoen',
     historyEmpty: 'Ingen endringer ennå.',
+    /** Field names in the risk's history, added to the history's own names on the risk page. */
+    historyFields: {
+      description: 'Beskrivelse',
+      cause: 'Årsak',
+      systemIds: 'Systemer',
+      areaIds: 'Løsningsområder',
+      integrationIds: 'Integrasjoner',
+      consequences: 'Konsekvens per dimensjon',
+      likelihood: 'Sannsynlighet',
+      residualLikelihood: 'Restsannsynlighet',
+      residualConsequence: 'Restkonsekvens',
+      owner: 'Risikoeier',
+      acceptedByName: 'Akseptert av',
+      acceptanceReason: 'Begrunnelse for aksept',
+      nextReviewDate: 'Neste gjennomgang',
+    } as Partial<Record<string, string>>,
     suggestions: {
       title: 'Startforslag',
       documentTitle: (merger: string) => `Startforslag til risikoer – ${merger}`,

@@ -18,7 +18,7 @@ import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { HistoryTable } from '#web/features/history/history-table.tsx';
 import { useSolutionAreas } from '#web/features/inventory/inventory.api.ts';
-import { useI18n } from '#web/i18n/messages.ts';
+import { I18nContext, useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -722,7 +722,13 @@ function Mitigations({ merger, risk, options, editable }: { merger: MergerDetail
 }
 
 function RiskHistory({ merger, risk }: { merger: MergerDetail; risk: Risk }) {
-  const { m } = useI18n();
+  const i18n = useI18n();
+  const { m } = i18n;
+  // The risk's own field names, on top of the history's, for this table only.
+  const withRiskFields = useMemo(
+    () => ({ ...i18n, m: { ...m, history: { ...m.history, fields: { ...m.history.fields, ...m.risks.historyFields } } } }),
+    [i18n, m],
+  );
   const history = useRiskHistory(merger.id, risk.id);
   const municipalityNames = useMemo(() => new Map(merger.municipalities.map((mu) => [mu.number, mu.name])), [merger]);
   return (
@@ -734,7 +740,9 @@ function RiskHistory({ merger, risk }: { merger: MergerDetail; risk: Risk }) {
       {history.isError && <LoadError error={history.error} onRetry={() => void history.refetch()} />}
       {history.data && history.data.length === 0 && <Paragraph className='samla-muted'>{m.risks.historyEmpty}</Paragraph>}
       {history.data && history.data.length > 0 && (
-        <HistoryTable mergerId={merger.id} entries={history.data} caption={m.risks.history} showEntity={false} municipalityNames={municipalityNames} />
+        <I18nContext.Provider value={withRiskFields}>
+          <HistoryTable mergerId={merger.id} entries={history.data} caption={m.risks.history} showEntity={false} municipalityNames={municipalityNames} />
+        </I18nContext.Provider>
       )}
     </section>
   );
