@@ -163,5 +163,16 @@ describe('ROS-analyse', () => {
     await page.getByRole('heading', { level: 1, name: 'Risikomatrise' }).waitFor();
     await page.getByLabel('Navn på nivå 5').first().waitFor();
     await expectNoAxeViolations(page, 'risk matrix');
+    // Renaming a class needs no mapping; the preview shows every risk where it lands, then it is saved.
+    await page.getByLabel('Navn på klassen «high»').fill('Høy risiko');
+    await page.getByRole('button', { name: 'Forhåndsvis endringen' }).click();
+    const moves = main().getByRole('table', { name: 'Risikoene før og etter endringen' });
+    await moves.getByRole('row', { name: /Nedetid i økonomisystemet/ }).getByText('Høy risiko (S4 × K5)').waitFor();
+    expect(await moves.getByRole('row').count()).toBe(1 + 3);
+    await expectNoAxeViolations(page, 'risk matrix preview');
+    await page.getByRole('button', { name: 'Lagre matrisen' }).click();
+    await main().getByText('Risikomatrisen er lagret, og risikoene er flyttet.').waitFor();
+    const matrix = (await (await api.request('GET', `/mergers/${merger.id}/risk-matrix`)).json()) as { version: number };
+    expect(matrix.version).toBe(1);
   });
 });

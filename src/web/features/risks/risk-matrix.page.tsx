@@ -19,6 +19,8 @@ export function RiskMatrixPage() {
   const t = m.risks.matrix;
   const { merger, trail, editable } = useRiskTrail(mergerId);
   const matrix = useRiskMatrix(mergerId);
+  // Kept here: a save gives a new version, and the editor starts afresh from it.
+  const [saved, setSaved] = useState(false);
   useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
   return (
     <RiskPageHead trail={trail} title={t.title}>
@@ -27,13 +29,21 @@ export function RiskMatrixPage() {
       {matrix.isError && <LoadError error={matrix.error} onRetry={() => void matrix.refetch()} />}
       {matrix.isPending && <Loading />}
       {matrix.data && merger.data && (
-        <MatrixEditor key={matrix.data.version} mergerId={mergerId} current={matrix.data} editable={editable} />
+        <MatrixEditor key={matrix.data.version} mergerId={mergerId} current={matrix.data} editable={editable} saved={saved} onSaved={setSaved} />
       )}
     </RiskPageHead>
   );
 }
 
-function MatrixEditor({ mergerId, current, editable }: { mergerId: string; current: RiskMatrixResponse; editable: boolean }) {
+interface MatrixEditorProps {
+  mergerId: string;
+  current: RiskMatrixResponse;
+  editable: boolean;
+  saved: boolean;
+  onSaved: (saved: boolean) => void;
+}
+
+function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEditorProps) {
   const { m, fmt } = useI18n();
   const t = m.risks.matrix;
   const announce = useAnnounce();
@@ -53,6 +63,7 @@ function MatrixEditor({ mergerId, current, editable }: { mergerId: string; curre
   const edit = (next: RiskMatrix) => {
     setDraft(next);
     setPreview(undefined);
+    onSaved(false);
   };
   const resize = (axis: Axis, size: number) => {
     const scale = [...draft[axis]];
@@ -74,7 +85,10 @@ function MatrixEditor({ mergerId, current, editable }: { mergerId: string; curre
   const save = () => {
     setFailure(undefined);
     saver.mutate(needsMapping ? { matrix: draft, mapping, version: current.version } : { matrix: draft, version: current.version }, {
-      onSuccess: () => announce(t.saved),
+      onSuccess: () => {
+        onSaved(true);
+        announce(t.saved);
+      },
       onError: (error) => setFailure(error instanceof ApiError && error.code === 'VERSION_CONFLICT' ? t.conflict : errorText(error, m)),
     });
   };
@@ -82,7 +96,7 @@ function MatrixEditor({ mergerId, current, editable }: { mergerId: string; curre
   return (
     <>
       {current.version === 0 && <Paragraph>{t.isDefault}</Paragraph>}
-      {saver.isSuccess && (
+      {saved && (
         <Alert data-color='success'>
           <Paragraph>{t.saved}</Paragraph>
         </Alert>
