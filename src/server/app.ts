@@ -28,6 +28,7 @@ import { contractDeadlinesRoutes } from './features/contract-deadlines/contract-
 import { benefitsRoutes } from './features/benefits/benefits.routes.ts';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
+import { risksRoutes } from './features/risks/risks.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(inventoryRoutes);
       await api.register(inventoryIoRoutes);
       await api.register(decisionsRoutes);
+      await api.register(risksRoutes);
       await api.register(contractDeadlinesRoutes);
       await api.register(benefitsRoutes);
       await api.register(opportunitiesRoutes);

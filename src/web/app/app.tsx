@@ -28,6 +28,13 @@ const InventoryItemPage = lazy(() => import('#web/features/inventory/item.page.t
 const SideBySidePage = lazy(() => import('#web/features/inventory/side-by-side.page.tsx').then((mod) => ({ default: mod.SideBySidePage })));
 const ImportPage = lazy(() => import('#web/features/inventory/import.page.tsx').then((mod) => ({ default: mod.ImportPage })));
 const DecisionsPage = lazy(() => import('#web/features/decisions/decisions.page.tsx').then((mod) => ({ default: mod.DecisionsPage })));
+const RisksPage = lazy(() => import('#web/features/risks/risks.page.tsx').then((mod) => ({ default: mod.RisksPage })));
+const RiskPage = lazy(() => import('#web/features/risks/risk.page.tsx').then((mod) => ({ default: mod.RiskPage })));
+const RiskSuggestionsPage = lazy(() =>
+  import('#web/features/risks/risk-suggestions.page.tsx').then((mod) => ({ default: mod.RiskSuggestionsPage })),
+);
+const RiskHeatmapPage = lazy(() => import('#web/features/risks/risk-heatmap.page.tsx').then((mod) => ({ default: mod.RiskHeatmapPage })));
+const RiskMatrixPage = lazy(() => import('#web/features/risks/risk-matrix.page.tsx').then((mod) => ({ default: mod.RiskMatrixPage })));
 const AreaDecisionPage = lazy(() =>
   import('#web/features/decisions/area-decision.page.tsx').then((mod) => ({ default: mod.AreaDecisionPage })),
 );
@@ -69,6 +76,12 @@ export function App() {
                 <Route path={routePatterns.inventoryImport} element={<ImportPage />} />
                 <Route path={routePatterns.decisions} element={<DecisionsPage />} />
                 <Route path={routePatterns.decisionArea} element={<AreaDecisionPage />} />
+                <Route path={routePatterns.risks} element={<RisksPage />} />
+                <Route path={routePatterns.riskNew} element={<RiskPage />} />
+                <Route path={routePatterns.riskSuggestions} element={<RiskSuggestionsPage />} />
+                <Route path={routePatterns.riskHeatmap} element={<RiskHeatmapPage />} />
+                <Route path={routePatterns.riskMatrix} element={<RiskMatrixPage />} />
+                <Route path={routePatterns.risk} element={<RiskPage />} />
                 <Route path={routePatterns.contractDeadlines} element={<ContractDeadlinesPage />} />
                 <Route path={routePatterns.integrationGraph} element={<IntegrationGraphPage />} />
                 <Route path={routePatterns.benefits} element={<BenefitsPage />} />

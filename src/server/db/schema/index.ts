@@ -6,3 +6,4 @@ export * from './decisions.ts';
 export * from './calendar-feeds.ts';
 export * from './benefits.ts';
 export * from './schedule.ts';
+export * from './risks.ts';

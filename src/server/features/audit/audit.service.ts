@@ -16,6 +16,9 @@ export type AuditedEntity =
   | 'measurement'
   | 'phase'
   | 'milestone'
+  | 'risk'
+  | 'mitigation'
+  | 'riskMatrix'
   | InventoryEntity;
 export type AuditAction = 'create' | 'update' | 'delete';
 

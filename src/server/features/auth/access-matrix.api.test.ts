@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleAllows, type MergerPermission, type MergerRole } from './auth.domain.ts';
 import { createTestApp, type TestApp, type TestUser } from '#server/test/test-app.ts';
+import { defaultMatrix } from '#server/features/risks/risks.domain.ts';
 
 /**
  * Every route in the OpenAPI document, against every kind of caller. The
@@ -75,6 +76,21 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/mergers/{mergerId}/integration-graph': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/contract-deadlines': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/contract-deadlines.ics': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/risk-matrix': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/risk-matrix/preview': 'merger:edit',
+  'PUT /api/v1/mergers/{mergerId}/risk-matrix': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/risks': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/risks': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/risk-register.xlsx': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/risks/{riskId}': 'merger:read',
+  'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/risks/{riskId}': 'merger:edit',
+  'POST /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations': 'merger:edit',
+  'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations/{mitigationId}': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations/{mitigationId}': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/risk-suggestions': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/risk-suggestions/dismissals': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/risk-heatmap': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/calendar-feed': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/calendar-feed': 'merger:edit',
   'DELETE /api/v1/mergers/{mergerId}/calendar-feed': 'merger:edit',
@@ -198,6 +214,25 @@ interface Ids {
   benefitId?: string;
   indicatorId?: string;
   measurementId?: string;
+  /** For risk routes: a risk (and a mitigation of it) made by the owner. */
+  riskId?: string;
+  mitigationId?: string;
+}
+
+/** For a /risks/{riskId} route, a risk of the merger, and for /{mitigationId} a mitigation of it. */
+async function withRisk(path: string, ids: Ids): Promise<Ids> {
+  if (!path.includes('{riskId}')) return ids;
+  const risk = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${ids.mergerId}/risks`, payload: { title: 'Matriserisiko' } });
+  expect(risk.statusCode, risk.body).toBe(201);
+  const riskId = risk.json().id as string;
+  if (!path.includes('{mitigationId}')) return { ...ids, riskId };
+  const mitigation = await t.owner.inject({
+    method: 'POST',
+    url: `/api/v1/mergers/${ids.mergerId}/risks/${riskId}/mitigations`,
+    payload: { title: 'Matrisetiltak' },
+  });
+  expect(mitigation.statusCode, mitigation.body).toBe(201);
+  return { ...ids, riskId, mitigationId: mitigation.json().id as string };
 }
 
 const indicatorPayload = {
@@ -257,6 +292,8 @@ function requestFor(method: string, path: string, ids: Ids) {
     .replace('{indicatorId}', ids.indicatorId ?? '')
     .replace('{measurementId}', ids.measurementId ?? '')
     .replace('{opportunityId}', 'mulighet-ikt-infrastruktur-og-drift-1')
+    .replace('{riskId}', ids.riskId ?? '')
+    .replace('{mitigationId}', ids.mitigationId ?? '')
     .replace('{userId}', target.id)
     .replace('{tokenId}', '00000000-0000-4000-8000-000000000000');
   const payloads: Record<string, unknown> = {
@@ -268,6 +305,13 @@ function requestFor(method: string, path: string, ids: Ids) {
     'POST /api/v1/mergers/{mergerId}/tasks': { activityId: 'fase-1-akt-1', title: 'Egen oppgave' },
     'PATCH /api/v1/mergers/{mergerId}/tasks/{taskId}': { version: 1, notes: 'endret' },
     'POST /api/v1/mergers/{mergerId}/members': { email: invitee.email, role: 'reader' },
+    'POST /api/v1/mergers/{mergerId}/risk-matrix/preview': { matrix: defaultMatrix() },
+    'PUT /api/v1/mergers/{mergerId}/risk-matrix': { matrix: defaultMatrix(), version: 0 },
+    'POST /api/v1/mergers/{mergerId}/risks': { title: 'Matriserisiko' },
+    'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}': { version: 1, owner: 'Matriseeier' },
+    'POST /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations': { title: 'Matrisetiltak' },
+    'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations/{mitigationId}': { version: 1, status: 'done' },
+    'POST /api/v1/mergers/{mergerId}/risk-suggestions/dismissals': { key: 'generic:archive' },
     // Retiring needs no system in the area, so the payload is valid in an empty merger.
     'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}': { outcome: 'retire', timing: 'before_merger', state: 'proposed' },
     'PATCH /api/v1/mergers/{mergerId}/members/{userId}': { role: 'member' },
@@ -284,7 +328,14 @@ function requestFor(method: string, path: string, ids: Ids) {
   };
   if (method === 'POST' && segment) payloads[`${method} ${path}`] = inventoryPayload(segment, ids.systemId ?? '');
   if (method === 'PATCH' && path.endsWith('/{itemId}')) payloads[`${method} ${path}`] = { version: 1, notes: 'endret' };
-  const query = path.endsWith('/audit/export') ? '?format=csv' : path.endsWith('/inventory/import') ? '?mode=preview&kind=systems' : '';
+  const versioned = method === 'DELETE' && (path.endsWith('{riskId}') || path.endsWith('{mitigationId}'));
+  const query = path.endsWith('/audit/export')
+    ? '?format=csv'
+    : path.endsWith('/inventory/import')
+      ? '?mode=preview&kind=systems'
+      : versioned
+        ? '?version=1'
+        : '';
   if (path.endsWith('/inventory/import')) {
     return {
       method: method as 'GET',
@@ -310,7 +361,7 @@ describe('authorization matrix', () => {
   for (const [route, rule] of Object.entries(rules)) {
     it(`${route} (${rule})`, async () => {
       const [method, path] = route.split(' ') as [string, string];
-      const ids = await withBenefit(path, await withInventory(path, await freshMerger()));
+      const ids = await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger())));
       const outcomes: string[] = [];
       for (const caller of callers) {
         const request = requestFor(method, path, ids);

@@ -78,6 +78,9 @@ function Overview({ merger }: { merger: MergerDetail }) {
             <RouterLink to={paths.contractDeadlines(merger.id)}>{m.contractDeadlines.title}</RouterLink>
           </li>
           <li>
+            <RouterLink to={paths.risks(merger.id)}>{m.risks.title}</RouterLink>
+          </li>
+          <li>
             <RouterLink to={paths.integrationGraph(merger.id)}>{m.integrationGraph.title}</RouterLink>
           </li>
           <li>

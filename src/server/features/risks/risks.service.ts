@@ -1,0 +1,596 @@
+import type { z } from 'zod';
+import { actorOf, type ServiceContext } from '#server/context.ts';
+import type { Database } from '#server/db/client.ts';
+import { conflict, invalid, notFound } from '#server/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { recordChange } from '#server/features/audit/audit.service.ts';
+import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
+import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
+import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
+import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
+import type { FieldProblem } from '#shared/contracts/common.ts';
+import type {
+  createMitigationBody,
+  createRiskBody,
+  Heatmap,
+  matrixPreviewBody,
+  MatrixPreview,
+  Mitigation,
+  Risk,
+  RiskList,
+  RiskListQuery,
+  RiskMatrix,
+  RiskMatrixResponse,
+  RiskSuggestions,
+  saveMatrixBody,
+  updateMitigationBody,
+  updateRiskBody,
+} from '#shared/contracts/risks.ts';
+import {
+  defaultMatrix,
+  fullConsequences,
+  heatmapCounts,
+  identityMapping,
+  mappingProblems,
+  mappingRequired,
+  matrixProblems,
+  placeRisk,
+  remapRisk,
+  riskProblems,
+  starterRisks,
+  worstConsequence,
+} from './risks.domain.ts';
+import { riskRegisterXlsx } from './risks.export.ts';
+import * as repo from './risks.repo.ts';
+
+// ---------------------------------------------------------------- helpers
+
+function fail(code: string, problems: FieldProblem[]): never {
+  throw invalid(code, problems[0]!.message, problems);
+}
+
+function stale(what: string, currentVersion: number | null) {
+  return conflict(
+    'VERSION_CONFLICT',
+    `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
+    currentVersion === null ? undefined : { currentVersion },
+  );
+}
+
+async function currentMatrix(db: Database, mergerId: string, options: { lock?: boolean } = {}): Promise<{ matrix: RiskMatrix; version: number }> {
+  const row = await repo.findMatrix(db, mergerId, options);
+  return row ? { matrix: row.matrix, version: row.version } : { matrix: defaultMatrix(), version: 0 };
+}
+
+let areaNames: Map<string, { name: string; critical: boolean }> | undefined;
+function areas() {
+  areaNames ??= new Map(solutionAreas().map((area) => [area.id, { name: area.name, critical: area.priority === 'critical' }]));
+  return areaNames;
+}
+
+/** The fields history follows on a risk (links as id lists). */
+const auditedRiskFields = [
+  'title',
+  'description',
+  'cause',
+  'systemIds',
+  'areaIds',
+  'integrationIds',
+  'consequences',
+  'likelihood',
+  'residualLikelihood',
+  'residualConsequence',
+  'owner',
+  'status',
+  'acceptedByName',
+  'acceptanceReason',
+  'nextReviewDate',
+] as const;
+const auditedMitigationFields = ['title', 'description', 'owner', 'deadline', 'status', 'taskId'] as const;
+
+type RiskSnapshot = Record<(typeof auditedRiskFields)[number], unknown>;
+function snapshot(row: repo.RiskRow, systemIds: readonly string[], integrationIds: readonly string[]): RiskSnapshot {
+  return {
+    title: row.title,
+    description: row.description,
+    cause: row.cause,
+    systemIds: [...systemIds].sort(),
+    areaIds: row.areaIds,
+    integrationIds: [...integrationIds].sort(),
+    consequences: row.consequences,
+    likelihood: row.likelihood,
+    residualLikelihood: row.residualLikelihood,
+    residualConsequence: row.residualConsequence,
+    owner: row.owner,
+    status: row.status,
+    acceptedByName: row.acceptedByName,
+    acceptanceReason: row.acceptanceReason,
+    nextReviewDate: row.nextReviewDate,
+  };
+}
+
+function toMitigation(row: repo.MitigationRow, taskTitle: string | null): Mitigation {
+  return {
+    id: row.id,
+    riskId: row.riskId,
+    title: row.title,
+    description: row.description,
+    owner: row.owner,
+    deadline: row.deadline,
+    status: row.status as Mitigation['status'],
+    taskId: row.taskId,
+    taskTitle,
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+/** Risks as the API shows them: with their links, mitigations and cells in the merger's matrix. */
+async function assemble(db: Database, matrix: RiskMatrix, rows: readonly repo.RiskRow[]): Promise<Risk[]> {
+  const ids = rows.map((row) => row.id);
+  const [systemLinks, integrationLinks, mitigationRows] = await Promise.all([
+    repo.linkedSystems(db, ids),
+    repo.linkedIntegrations(db, ids),
+    repo.listMitigations(db, ids),
+  ]);
+  const register = loadCommonSolutions();
+  const group = <T extends { riskId: string }>(items: readonly T[]) => {
+    const byRisk = new Map<string, T[]>();
+    for (const item of items) byRisk.set(item.riskId, [...(byRisk.get(item.riskId) ?? []), item]);
+    return byRisk;
+  };
+  const systemsByRisk = group(systemLinks);
+  const integrationsByRisk = group(integrationLinks);
+  const mitigationsByRisk = group(mitigationRows.map((row) => ({ riskId: row.mitigation.riskId, ...row })));
+  return rows.map((row) => {
+    const placed = placeRisk(matrix, row);
+    return {
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      cause: row.cause,
+      systems: (systemsByRisk.get(row.id) ?? []).map(({ id, name, municipalityNumber }) => ({ id, name, municipalityNumber })),
+      areas: row.areaIds.map((id) => ({ id, name: areas().get(id)?.name ?? id })),
+      integrations: (integrationsByRisk.get(row.id) ?? []).map((link) => ({
+        id: link.id,
+        label: `${link.fromName} → ${link.toName ?? (link.commonSolutionId ? (findCommonSolution(register, link.commonSolutionId)?.name ?? link.commonSolutionId) : '')}`,
+      })),
+      consequences: fullConsequences(row.consequences),
+      consequence: worstConsequence(row.consequences),
+      likelihood: row.likelihood,
+      inherent: placed.inherent,
+      residualLikelihood: row.residualLikelihood,
+      residualConsequence: row.residualConsequence,
+      residual: placed.residual,
+      owner: row.owner,
+      status: row.status as Risk['status'],
+      acceptedBy: row.acceptedByName,
+      acceptedAt: row.acceptedAt?.toISOString() ?? null,
+      acceptanceReason: row.acceptanceReason,
+      nextReviewDate: row.nextReviewDate,
+      suggestionKey: row.suggestionKey,
+      mitigations: (mitigationsByRisk.get(row.id) ?? []).map(({ mitigation, taskTitle }) => toMitigation(mitigation, taskTitle)),
+      updatedAt: row.updatedAt.toISOString(),
+      version: row.version,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- matrix
+
+export async function getMatrix(ctx: ServiceContext, mergerId: string): Promise<RiskMatrixResponse> {
+  requireMergerAccess(ctx, mergerId);
+  const [{ matrix, version }, riskCount] = await Promise.all([currentMatrix(ctx.db, mergerId), repo.countRisks(ctx.db, mergerId)]);
+  return { matrix, version, riskCount };
+}
+
+interface MatrixPlan {
+  problems: FieldProblem[];
+  mappingRequired: boolean;
+  moves: MatrixPreview['moves'];
+  remapped: Array<{ row: repo.RiskRow; levels: repo.RiskRow }>;
+}
+
+/** What a new matrix would do to the merger's risks: every risk's cells before and after, or why it cannot be applied. */
+function planMatrix(before: RiskMatrix, after: RiskMatrix, rows: readonly repo.RiskRow[], mapping: z.output<typeof saveMatrixBody>['mapping']): MatrixPlan {
+  const problems = matrixProblems(after).map((problem) => ({ ...problem, path: `matrix.${problem.path}` }));
+  const required = mappingRequired(before, after, rows.length);
+  const sameSize = before.likelihood.length === after.likelihood.length && before.consequence.length === after.consequence.length;
+  let used = mapping;
+  if (!used && sameSize) used = identityMapping(before);
+  if (!used && rows.length > 0) {
+    problems.push({ path: 'mapping', code: 'required', message: 'Velg hvilket nytt nivå hvert gammelt nivå skal bli, for begge aksene.' });
+  }
+  if (used) problems.push(...mappingProblems(before, after, used));
+  const remapped: MatrixPlan['remapped'] = [];
+  const moves: MatrixPreview['moves'] = [];
+  if (problems.length === 0) {
+    for (const row of rows) {
+      const levels = used ? { ...row, ...remapRisk(row, used) } : row;
+      const rule = riskProblems(after, { ...levels, consequence: null, status: 'open', acceptanceReason: null });
+      if (rule.length > 0) {
+        problems.push({ path: 'mapping', code: 'risk', message: `«${row.title}»: ${rule[0]!.message}` });
+        continue;
+      }
+      remapped.push({ row, levels: levels as repo.RiskRow });
+      const was = placeRisk(before, row);
+      const will = placeRisk(after, levels);
+      moves.push({ riskId: row.id, title: row.title, inherentBefore: was.inherent, inherentAfter: will.inherent, residualBefore: was.residual, residualAfter: will.residual });
+    }
+  }
+  return { problems, mappingRequired: required, moves, remapped };
+}
+
+export async function previewMatrix(ctx: ServiceContext, mergerId: string, body: z.output<typeof matrixPreviewBody>): Promise<MatrixPreview> {
+  requireMergerAccess(ctx, mergerId);
+  const [{ matrix }, rows] = await Promise.all([currentMatrix(ctx.db, mergerId), repo.listRisks(ctx.db, mergerId)]);
+  const plan = planMatrix(matrix, body.matrix, rows, body.mapping);
+  return { mappingRequired: plan.mappingRequired, problems: plan.problems, moves: plan.moves };
+}
+
+/** Saves the matrix and moves every risk by the mapping, all or nothing. */
+export async function saveMatrix(ctx: ServiceContext, mergerId: string, body: z.output<typeof saveMatrixBody>): Promise<RiskMatrixResponse> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await currentMatrix(tx, mergerId, { lock: true });
+    if (body.version !== current.version) throw stale('Risikomatrisen', current.version);
+    const rows = await repo.listRisks(tx, mergerId, { lock: true });
+    const plan = planMatrix(current.matrix, body.matrix, rows, body.mapping);
+    if (plan.problems.length > 0) fail('RISK_MATRIX_INVALID', plan.problems);
+    const saved =
+      current.version === 0
+        ? await repo.insertMatrix(tx, mergerId, body.matrix)
+        : await repo.updateMatrixIfVersion(tx, mergerId, current.version, body.matrix);
+    if (!saved) throw stale('Risikomatrisen', null);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'riskMatrix',
+      entityId: mergerId,
+      entityLabel: 'Risikomatrise',
+      action: current.version === 0 ? 'create' : 'update',
+      changes: diffFields({ matrix: current.matrix }, { matrix: body.matrix }, ['matrix']),
+    });
+    for (const { row, levels } of plan.remapped) {
+      const changes = diffFields(row, levels, ['likelihood', 'consequences', 'residualLikelihood', 'residualConsequence']);
+      if (changes.length === 0) continue;
+      await repo.setRiskLevels(tx, row.id, {
+        likelihood: levels.likelihood,
+        consequences: fullConsequences(levels.consequences),
+        residualLikelihood: levels.residualLikelihood,
+        residualConsequence: levels.residualConsequence,
+      });
+      await recordChange(tx, actor, { mergerId, entity: 'risk', entityId: row.id, entityLabel: row.title, action: 'update', changes });
+    }
+    return { matrix: saved.matrix, version: saved.version, riskCount: rows.length };
+  });
+}
+
+// ---------------------------------------------------------------- risks
+
+export async function listRisks(ctx: ServiceContext, mergerId: string, query: RiskListQuery): Promise<RiskList> {
+  requireMergerAccess(ctx, mergerId);
+  const [{ matrix }, rows] = await Promise.all([currentMatrix(ctx.db, mergerId), repo.listRisks(ctx.db, mergerId)]);
+  const all = await assemble(ctx.db, matrix, rows);
+  const residual = query.residual === 'true';
+  const risks = all.filter((risk) => {
+    const cell = residual ? risk.residual : risk.inherent;
+    if (query.status !== undefined && risk.status !== query.status) return false;
+    if (query.level !== undefined && cell?.classKey !== query.level) return false;
+    if (query.cell !== undefined && (!cell || `${cell.likelihood}-${cell.consequence}` !== query.cell)) return false;
+    return true;
+  });
+  return { risks, matrix };
+}
+
+async function readRisk(db: Database, mergerId: string, riskId: string): Promise<Risk> {
+  const row = await repo.findRisk(db, mergerId, riskId);
+  if (!row) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
+  const { matrix } = await currentMatrix(db, mergerId);
+  return (await assemble(db, matrix, [row]))[0]!;
+}
+
+export async function getRisk(ctx: ServiceContext, mergerId: string, riskId: string): Promise<Risk> {
+  requireMergerAccess(ctx, mergerId);
+  return readRisk(ctx.db, mergerId, riskId);
+}
+
+/** The links point into this merger: systems and integrations of it, areas of the catalogue. */
+async function linkProblems(db: Database, mergerId: string, links: { systemIds?: string[] | undefined; integrationIds?: string[] | undefined; areaIds?: string[] | undefined }) {
+  const problems: FieldProblem[] = [];
+  const [systemIds, integrationIds] = await Promise.all([
+    repo.existingSystemIds(db, mergerId, links.systemIds ?? []),
+    repo.existingIntegrationIds(db, mergerId, links.integrationIds ?? []),
+  ]);
+  (links.systemIds ?? []).forEach((id, index) => {
+    if (!systemIds.has(id)) problems.push({ path: `systemIds.${index}`, code: 'not_found', message: 'Systemet finnes ikke i kartleggingen.' });
+  });
+  (links.integrationIds ?? []).forEach((id, index) => {
+    if (!integrationIds.has(id)) problems.push({ path: `integrationIds.${index}`, code: 'not_found', message: 'Integrasjonen finnes ikke i kartleggingen.' });
+  });
+  (links.areaIds ?? []).forEach((id, index) => {
+    if (!areas().has(id)) problems.push({ path: `areaIds.${index}`, code: 'not_found', message: 'Fant ikke løsningsområdet.' });
+  });
+  return problems;
+}
+
+const unique = <T>(values: readonly T[]) => [...new Set(values)];
+
+export async function createRisk(ctx: ServiceContext, mergerId: string, body: z.output<typeof createRiskBody>): Promise<Risk> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const { matrix } = await currentMatrix(tx, mergerId);
+    const systemIds = unique(body.systemIds);
+    const integrationIds = unique(body.integrationIds);
+    const areaIds = unique(body.areaIds);
+    const problems = [
+      ...riskProblems(matrix, { ...body, consequence: null }),
+      ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds })),
+    ];
+    if (problems.length > 0) fail('RISK_INVALID', problems);
+    if (body.suggestionKey !== undefined) {
+      const hidden = await repo.hiddenSuggestionKeys(tx, mergerId);
+      if (hidden.accepted.includes(body.suggestionKey)) {
+        throw conflict('SUGGESTION_ALREADY_ACCEPTED', 'Forslaget er allerede lagt til som risiko.');
+      }
+    }
+    const accepted = body.status === 'accepted' ? { acceptedByUserId: actor.userId, acceptedByName: actor.name, acceptedAt: ctx.now() } : {};
+    const row = await repo.insertRisk(tx, {
+      mergerId,
+      title: body.title,
+      description: body.description,
+      cause: body.cause,
+      areaIds,
+      consequences: fullConsequences(body.consequences),
+      likelihood: body.likelihood,
+      residualLikelihood: body.residualLikelihood,
+      residualConsequence: body.residualConsequence,
+      owner: body.owner,
+      status: body.status,
+      acceptanceReason: body.status === 'accepted' ? body.acceptanceReason : null,
+      nextReviewDate: body.nextReviewDate,
+      suggestionKey: body.suggestionKey ?? null,
+      ...accepted,
+    });
+    await repo.replaceLinks(tx, mergerId, row.id, systemIds, integrationIds);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'risk',
+      entityId: row.id,
+      entityLabel: row.title,
+      action: 'create',
+      changes: creationChanges(snapshot(row, systemIds, integrationIds), auditedRiskFields).filter(
+        (change) => !(Array.isArray(change.new) && change.new.length === 0),
+      ),
+    });
+    return readRisk(tx, mergerId, row.id);
+  });
+}
+
+export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: string, body: z.output<typeof updateRiskBody>): Promise<Risk> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findRisk(tx, mergerId, riskId, { lock: true });
+    if (!current) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
+    if (body.version !== current.version) throw stale('Risikoen', current.version);
+    const { matrix } = await currentMatrix(tx, mergerId);
+    const [systemLinks, integrationLinks] = await Promise.all([repo.linkedSystems(tx, [riskId]), repo.linkedIntegrations(tx, [riskId])]);
+    const before = snapshot(current, systemLinks.map((link) => link.id), integrationLinks.map((link) => link.id));
+    const systemIds = body.systemIds && unique(body.systemIds);
+    const integrationIds = body.integrationIds && unique(body.integrationIds);
+    const areaIds = body.areaIds && unique(body.areaIds);
+    const next = {
+      title: body.title ?? current.title,
+      description: body.description === undefined ? current.description : body.description,
+      cause: body.cause === undefined ? current.cause : body.cause,
+      areaIds: areaIds ?? current.areaIds,
+      consequences: body.consequences === undefined ? current.consequences : fullConsequences({ ...current.consequences, ...body.consequences }),
+      likelihood: body.likelihood === undefined ? current.likelihood : body.likelihood,
+      residualLikelihood: body.residualLikelihood === undefined ? current.residualLikelihood : body.residualLikelihood,
+      residualConsequence: body.residualConsequence === undefined ? current.residualConsequence : body.residualConsequence,
+      owner: body.owner === undefined ? current.owner : body.owner,
+      status: body.status ?? current.status,
+      acceptanceReason: body.acceptanceReason === undefined ? current.acceptanceReason : body.acceptanceReason,
+      nextReviewDate: body.nextReviewDate === undefined ? current.nextReviewDate : body.nextReviewDate,
+    };
+    const problems = [
+      ...riskProblems(matrix, { ...next, consequence: null }),
+      ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds })),
+    ];
+    if (problems.length > 0) fail('RISK_INVALID', problems);
+    // Acceptance records who and when; leaving «akseptert» clears it (history keeps it).
+    const acceptance =
+      next.status === 'accepted'
+        ? current.status === 'accepted'
+          ? {}
+          : { acceptedByUserId: actor.userId, acceptedByName: actor.name, acceptedAt: ctx.now() }
+        : { acceptedByUserId: null, acceptedByName: null, acceptedAt: null, acceptanceReason: null };
+    const saved = await repo.updateRiskIfVersion(tx, riskId, body.version, { ...next, ...acceptance });
+    if (!saved) throw stale('Risikoen', null);
+    await repo.replaceLinks(tx, mergerId, riskId, systemIds, integrationIds);
+    const after = snapshot(saved, systemIds ?? before.systemIds as string[], integrationIds ?? before.integrationIds as string[]);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'risk',
+      entityId: riskId,
+      entityLabel: saved.title,
+      action: 'update',
+      changes: diffFields(before, after, auditedRiskFields),
+    });
+    return readRisk(tx, mergerId, riskId);
+  });
+}
+
+export async function deleteRisk(ctx: ServiceContext, mergerId: string, riskId: string, version: number): Promise<void> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const current = await repo.findRisk(tx, mergerId, riskId, { lock: true });
+    if (!current) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
+    if (version !== current.version) throw stale('Risikoen', current.version);
+    const [systemLinks, integrationLinks] = await Promise.all([repo.linkedSystems(tx, [riskId]), repo.linkedIntegrations(tx, [riskId])]);
+    const deleted = await repo.deleteRiskIfVersion(tx, riskId, version);
+    if (!deleted) throw stale('Risikoen', null);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'risk',
+      entityId: riskId,
+      entityLabel: current.title,
+      action: 'delete',
+      changes: deletionChanges(snapshot(current, systemLinks.map((l) => l.id), integrationLinks.map((l) => l.id)), auditedRiskFields),
+    });
+  });
+}
+
+// ---------------------------------------------------------------- mitigations
+
+async function requireTask(db: Database, mergerId: string, taskId: string | null | undefined) {
+  if (!taskId) return null;
+  const task = await repo.findTask(db, mergerId, taskId);
+  if (!task) fail('MITIGATION_INVALID', [{ path: 'taskId', code: 'not_found', message: 'Oppgaven finnes ikke i planen.' }]);
+  return task;
+}
+
+export async function createMitigation(
+  ctx: ServiceContext,
+  mergerId: string,
+  riskId: string,
+  body: z.output<typeof createMitigationBody>,
+): Promise<Mitigation> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const risk = await repo.findRisk(tx, mergerId, riskId);
+    if (!risk) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
+    const task = await requireTask(tx, mergerId, body.taskId);
+    const row = await repo.insertMitigation(tx, { mergerId, riskId, ...body });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'mitigation',
+      entityId: row.id,
+      entityLabel: `${row.title} (${risk.title})`,
+      action: 'create',
+      changes: creationChanges(row, auditedMitigationFields),
+    });
+    return toMitigation(row, task?.title ?? null);
+  });
+}
+
+export async function updateMitigation(
+  ctx: ServiceContext,
+  mergerId: string,
+  riskId: string,
+  mitigationId: string,
+  body: z.output<typeof updateMitigationBody>,
+): Promise<Mitigation> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findMitigation(tx, mergerId, riskId, mitigationId, { lock: true });
+    if (!current) throw notFound('MITIGATION_NOT_FOUND', 'Fant ikke tiltaket.');
+    if (body.version !== current.version) throw stale('Tiltaket', current.version);
+    const { version, ...changes } = body;
+    const taskId = changes.taskId === undefined ? current.taskId : changes.taskId;
+    const task = await requireTask(tx, mergerId, taskId);
+    const saved = await repo.updateMitigationIfVersion(tx, mitigationId, version, changes);
+    if (!saved) throw stale('Tiltaket', null);
+    const risk = await repo.findRisk(tx, mergerId, riskId);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'mitigation',
+      entityId: mitigationId,
+      entityLabel: `${saved.title} (${risk?.title ?? ''})`,
+      action: 'update',
+      changes: diffFields(current, saved, auditedMitigationFields),
+    });
+    return toMitigation(saved, task?.title ?? null);
+  });
+}
+
+export async function deleteMitigation(ctx: ServiceContext, mergerId: string, riskId: string, mitigationId: string, version: number): Promise<void> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const current = await repo.findMitigation(tx, mergerId, riskId, mitigationId, { lock: true });
+    if (!current) throw notFound('MITIGATION_NOT_FOUND', 'Fant ikke tiltaket.');
+    if (version !== current.version) throw stale('Tiltaket', current.version);
+    if (!(await repo.deleteMitigationIfVersion(tx, mitigationId, version))) throw stale('Tiltaket', null);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'mitigation',
+      entityId: mitigationId,
+      entityLabel: current.title,
+      action: 'delete',
+      changes: deletionChanges(current, auditedMitigationFields),
+    });
+  });
+}
+
+// ---------------------------------------------------------------- starter risks
+
+async function computeSuggestions(db: Database, mergerId: string, hidden: ReadonlySet<string>) {
+  const [systems, integrations, fates, municipalities] = await Promise.all([
+    repo.listStarterSystems(db, mergerId),
+    repo.listCommonSolutionIntegrations(db, mergerId),
+    fatesOfMerger(db, mergerId),
+    municipalitiesOfMerger(db, mergerId),
+  ]);
+  const register = loadCommonSolutions();
+  const municipalityName = new Map(municipalities.map((municipality) => [municipality.number, municipality.name]));
+  return starterRisks({
+    systems: systems.map((system) => {
+      const area = system.solutionAreaId ? areas().get(system.solutionAreaId) : undefined;
+      return {
+        id: system.id,
+        name: system.name,
+        municipalityName: municipalityName.get(system.municipalityNumber) ?? system.municipalityNumber,
+        solutionAreaId: system.solutionAreaId,
+        areaName: area?.name ?? null,
+        critical: area?.critical ?? false,
+        fate: fates.get(system.id)?.fate ?? 'undecided',
+        archiveWorthy: system.archiveWorthy,
+      };
+    }),
+    integrations: integrations.map((integration) => ({
+      ...integration,
+      commonSolutionName: integration.commonSolutionId ? (findCommonSolution(register, integration.commonSolutionId)?.name ?? null) : null,
+    })),
+    hidden,
+  });
+}
+
+export async function suggestions(ctx: ServiceContext, mergerId: string): Promise<RiskSuggestions> {
+  requireMergerAccess(ctx, mergerId);
+  const hidden = await repo.hiddenSuggestionKeys(ctx.db, mergerId);
+  const list = await computeSuggestions(ctx.db, mergerId, new Set([...hidden.dismissed, ...hidden.accepted]));
+  return { suggestions: list, dismissedCount: hidden.dismissed.length };
+}
+
+/** Says no to a suggestion for good: it is remembered per merger and not suggested again. */
+export async function dismissSuggestion(ctx: ServiceContext, mergerId: string, key: string): Promise<RiskSuggestions> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const offered = await computeSuggestions(tx, mergerId, new Set());
+    if (!offered.some((suggestion) => suggestion.key === key)) throw notFound('SUGGESTION_NOT_FOUND', 'Fant ikke forslaget.');
+    await repo.insertDismissal(tx, mergerId, key, actor.name);
+  });
+  return suggestions(ctx, mergerId);
+}
+
+// ---------------------------------------------------------------- heatmap and export
+
+export async function heatmap(ctx: ServiceContext, mergerId: string): Promise<Heatmap> {
+  requireMergerAccess(ctx, mergerId);
+  const [{ matrix }, rows] = await Promise.all([currentMatrix(ctx.db, mergerId), repo.listRisks(ctx.db, mergerId)]);
+  return { matrix, ...heatmapCounts(matrix, rows) };
+}
+
+export async function exportRegister(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
+  const { risks, matrix } = await listRisks(ctx, mergerId, {});
+  const municipalities = await municipalitiesOfMerger(ctx.db, mergerId);
+  return riskRegisterXlsx(risks, matrix, new Map(municipalities.map((m) => [m.number, m.name])));
+}
