@@ -98,7 +98,7 @@ describe('contract deadlines', () => {
     expect(order.map((row) => /\d\d\.\d\d\.\d{4}/.exec(row)?.[0])).toEqual(['31.12.2025', '30.09.2027', '31.12.2027']);
 
     await main().getByText('01.01.2028', { exact: true }).waitFor();
-    await main().getByText('Overgangsfasen regnes som ett år', { exact: false }).waitFor();
+    await main().getByText('Overgangsfasen slutter der fremdriftsplanen sier', { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'contract deadlines');
 
     await page.getByLabel('Hva må skje').selectOption({ label: 'Sies opp' });

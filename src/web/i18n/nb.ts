@@ -1414,7 +1414,7 @@ export const nb = {
     goToDecisions: 'Gå til veivalgene',
     mergerDate: 'Sammenslåingsdato',
     transitionEnd: 'Overgangsfasen over',
-    transitionNote: 'Overgangsfasen regnes som ett år etter sammenslåingen. Systemer som skal byttes ut i overgangsfasen, trengs til dagen før.',
+    transitionNote: 'Overgangsfasen slutter der fremdriftsplanen sier (ett år etter sammenslåingen om ingen har endret den). Systemer som skal byttes ut i overgangsfasen, trengs til dagen før.',
     filtersHeading: 'Filtrer avtalene',
     municipality: 'Kommune',
     allMunicipalities: 'Alle kommuner',

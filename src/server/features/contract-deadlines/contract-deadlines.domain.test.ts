@@ -6,7 +6,6 @@ import {
   contractDeadlines,
   type ContractFacts,
   daysBetween,
-  defaultTransitionEnd,
   deadlineStatus,
   type DeadlineContext,
   latestNoticeDate,
@@ -374,9 +373,3 @@ describe('sortByDeadline', () => {
   });
 });
 
-describe('defaultTransitionEnd', () => {
-  it('is a year after the merger date, and a leap day ends with February', () => {
-    expect(defaultTransitionEnd('2028-01-01')).toBe('2029-01-01');
-    expect(defaultTransitionEnd('2028-02-29')).toBe('2029-02-28');
-  });
-});

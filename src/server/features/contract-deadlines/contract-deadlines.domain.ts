@@ -241,14 +241,3 @@ export function contractDeadlines(
   return sortByDeadline(contracts.map((contract) => contractDeadline(contract, context)));
 }
 
-/**
- * Until Samla plans phases (the schedule), the transition phase is taken to
- * last a year after the merger date: `transitionEnd` is the first day after it.
- */
-export function defaultTransitionEnd(mergerDate: string): string {
-  const [year, month, day] = mergerDate.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year + 1, month - 1, day));
-  // 29 February + one year has no such day: the transition ends with February.
-  if (date.getUTCMonth() !== month - 1) date.setUTCDate(0);
-  return date.toISOString().slice(0, 10);
-}

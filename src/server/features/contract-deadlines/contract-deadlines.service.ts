@@ -7,7 +7,8 @@ import { mergerBasics, mergerDateOf } from '#server/features/mergers/mergers.ser
 import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
 import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
-import { contractDeadline, defaultTransitionEnd, sortByDeadline, type ContractAction } from './contract-deadlines.domain.ts';
+import { lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
+import { addDays, contractDeadline, sortByDeadline, type ContractAction } from './contract-deadlines.domain.ts';
 
 /** Every contract with what must happen to it and by when, the earliest deadline first. */
 export async function listContractDeadlines(ctx: ServiceContext, mergerId: string): Promise<ContractDeadlines> {
@@ -17,7 +18,8 @@ export async function listContractDeadlines(ctx: ServiceContext, mergerId: strin
     decisionsRepo.listContractsWithSystems(ctx.db, mergerId),
     fatesOfMerger(ctx.db, mergerId),
   ]);
-  const transitionEnd = defaultTransitionEnd(mergerDate);
+  // The first day after the transition phase, as the schedule has it (a year by default).
+  const transitionEnd = addDays(await lastDayOfTransition(ctx.db, mergerId), 1);
   const context = { mergerDate, transitionEnd, today: todayInOslo(ctx.now()) };
   const rows = contracts.map((contract) => {
     const covered = contract.systemIds.map((id) => ({ id, name: '', fate: 'undecided' as const, timing: null, ...fates.get(id) }));

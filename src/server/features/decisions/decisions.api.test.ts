@@ -237,6 +237,27 @@ describe('contract deadlines', () => {
     expect(decided.contracts[0].systems).toEqual([{ id: expect.any(String), name: 'Agresso', fate: 'migrated' }]);
   });
 
+  it('count from the transition end the schedule gives, when a decision waits for the transition phase', async () => {
+    const { visma, terminate } = await economyLandscape();
+    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'adopted' });
+    const byDefault = (await t.owner.inject(`${base}/contract-deadlines`)).json();
+    expect(byDefault.transitionEnd).toBe('2029-01-01');
+    // Needed until 31.12.2028; three months' notice: by the end of September 2028.
+    expect(byDefault.contracts.find((c: { contractId: string }) => c.contractId === terminate.id).deadline).toBe('2028-09-30');
+
+    const schedule = (await t.owner.inject(`${base}/schedule`)).json();
+    const transition = schedule.phases.find((phase: { number: number }) => phase.number === 5);
+    const moved = await t.owner.inject({
+      method: 'PATCH',
+      url: `${base}/schedule/phases/5`,
+      payload: { version: transition.version, start: transition.start, end: '2028-06-30' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const shorter = (await t.owner.inject(`${base}/contract-deadlines`)).json();
+    expect(shorter.transitionEnd).toBe('2028-07-01');
+    expect(shorter.contracts.find((c: { contractId: string }) => c.contractId === terminate.id).deadline).toBe('2028-03-31');
+  });
+
   it('are an iCalendar file a calendar can read, one all-day event per deadline', async () => {
     const { visma } = await economyLandscape();
     await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });

@@ -6,7 +6,7 @@ import { creationChanges, deletionChanges, diffFields } from '#server/features/a
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { isOverdue, todayInOslo } from '#server/features/checklist/checklist.domain.ts';
 import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
-import { findMerger } from '#server/features/mergers/mergers.repo.ts';
+import { mergerDateOf } from '#server/features/mergers/mergers.service.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import type { z } from 'zod';
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
@@ -23,10 +23,10 @@ import * as repo from './schedule.repo.ts';
 
 const derivedTitles = { merger_date: 'Sammenslåingsdato', transition_end: 'Overgangsfasen slutter' } as const;
 
-async function mergerDateOf(db: Database, mergerId: string): Promise<string> {
-  const merger = await findMerger(db, mergerId);
-  if (!merger) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
-  return merger.mergerDate;
+/** The last day of the transition phase (phase 5), as the project set it or by default. */
+export async function lastDayOfTransition(db: Database, mergerId: string): Promise<string> {
+  const phases = await phasesOf(db, mergerId, await mergerDateOf(db, mergerId));
+  return transitionEnd(phases)!;
 }
 
 async function phasesOf(db: Database, mergerId: string, mergerDate: string): Promise<SchedulePhase[]> {
