@@ -121,7 +121,7 @@ describe('contract deadlines', () => {
     const address = page.getByLabel('Kalenderadresse', { exact: true });
     await address.waitFor();
     const url = await address.inputValue();
-    expect(url).toMatch(/\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]+\/avtalefrister\.ics$/);
+    expect(url).toMatch(/\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]+\/frister\.ics$/);
     await expectNoAxeViolations(page, 'contract deadlines with a new calendar address');
     const feed = await fetch(url);
     expect(feed.status).toBe(200);

@@ -1481,7 +1481,8 @@ export const nb = {
       'I Outlook: åpne filen du lastet ned, eller velg Fil › Åpne og eksporter › Importer/eksporter › «Importer en iCalendar-fil (.ics)». I Outlook på nettet: Kalender › Legg til kalender › Last opp fra fil. Filen er et øyeblikksbilde; last den ned på nytt når veivalgene endres.',
     feed: {
       heading: 'Abonner i Outlook',
-      lead: 'Med en kalenderadresse holder Outlook fristene oppdatert selv. Adressen er hemmelig: alle som har den, kan se fristene, uten å logge inn.',
+      lead: 'Med en kalenderadresse holder Outlook fristene oppdatert selv: avtalefristene, fristene på åpne oppgaver og milepælene i fremdriftsplanen. Adressen er hemmelig: alle som har den, kan se fristene, uten å logge inn.',
+      downloadAll: 'Last ned alle frister og milepæler (.ics)',
       none: 'Sammenslåingen har ingen kalenderadresse ennå.',
       exists: (who: string, when: string) => `En kalenderadresse ble laget av ${who} ${when}. Adressen vises bare når den lages.`,
       create: 'Lag kalenderadresse',

@@ -34,14 +34,17 @@ describe('the calendar address Outlook subscribes to', () => {
     const created = await t.owner.inject({ method: 'POST', url: `${base}/calendar-feed` });
     expect(created.statusCode, created.body).toBe(201);
     const { path } = created.json();
-    expect(path).toMatch(/^\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{40,}\/avtalefrister\.ics$/);
+    expect(path).toMatch(/^\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{40,}\/frister\.ics$/);
 
     // A calendar program: no cookie, no token.
     const feed = await t.app.inject(path);
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toContain('text/calendar');
     const unfolded = feed.body.replaceAll('\r\n ', '');
-    expect(unfolded).toContain('X-WR-CALNAME:Avtalefrister – Digital sammenslåing Nye Bergen');
+    expect(unfolded).toContain('X-WR-CALNAME:Frister og milepæler – Digital sammenslåing Nye Bergen');
+    // The milestones come along: the merger date and the end of the transition.
+    expect(unfolded).toContain('SUMMARY:Milepæl: Sammenslåingsdato');
+    expect(unfolded).toContain('DTSTART;VALUE=DATE:20280101');
     expect(unfolded).toContain('DTSTART;VALUE=DATE:20270630');
     expect(unfolded).toContain('SUMMARY:Siste dag for oppsigelse: Leverandør AS – Drift');
 
@@ -68,6 +71,6 @@ describe('the calendar address Outlook subscribes to', () => {
     await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: reader.email, role: 'reader' } });
     expect((await reader.inject({ method: 'POST', url: `${base}/calendar-feed` })).statusCode).toBe(403);
     expect((await reader.inject(`${base}/calendar-feed`)).statusCode).toBe(200);
-    expect((await t.app.inject('/api/v1/calendar-feeds/gjettet-adresse-som-ikke-finnes-noe-sted/avtalefrister.ics')).statusCode).toBe(404);
+    expect((await t.app.inject('/api/v1/calendar-feeds/gjettet-adresse-som-ikke-finnes-noe-sted/frister.ics')).statusCode).toBe(404);
   });
 });

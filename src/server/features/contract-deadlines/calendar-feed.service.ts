@@ -5,9 +5,9 @@ import { randomToken, tokenHash } from '#server/features/auth/auth.crypto.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import type { CalendarFeed, CreatedCalendarFeed } from '#shared/contracts/decisions.ts';
 import * as repo from './calendar-feed.repo.ts';
-import { contractDeadlinesCalendar } from './contract-deadlines.service.ts';
+import { mergerCalendar } from './contract-deadlines.service.ts';
 
-const feedPath = (token: string) => `/api/v1/calendar-feeds/${token}/avtalefrister.ics`;
+const feedPath = (token: string) => `/api/v1/calendar-feeds/${token}/frister.ics`;
 
 export async function getFeed(ctx: ServiceContext, mergerId: string): Promise<CalendarFeed> {
   requireMergerAccess(ctx, mergerId);
@@ -27,7 +27,7 @@ export async function createFeed(ctx: ServiceContext, mergerId: string): Promise
       mergerId,
       entity: 'calendarFeed',
       entityId: mergerId,
-      entityLabel: 'Kalenderadresse for avtalefrister',
+      entityLabel: 'Kalenderadresse for frister og milepæler',
       action: replaced ? 'update' : 'create',
       changes: [{ field: 'address', old: replaced ? 'tidligere adresse' : null, new: 'ny adresse' }],
     });
@@ -44,7 +44,7 @@ export async function deleteFeed(ctx: ServiceContext, mergerId: string): Promise
       mergerId,
       entity: 'calendarFeed',
       entityId: mergerId,
-      entityLabel: 'Kalenderadresse for avtalefrister',
+      entityLabel: 'Kalenderadresse for frister og milepæler',
       action: 'delete',
       changes: [{ field: 'address', old: 'adresse', new: null }],
     });
@@ -59,5 +59,5 @@ export async function deleteFeed(ctx: ServiceContext, mergerId: string): Promise
 export async function feedCalendar(ctx: ServiceContext, token: string): Promise<string> {
   const row = await repo.findFeedByTokenHash(ctx.db, tokenHash(token));
   if (!row) throw notFound('CALENDAR_FEED_NOT_FOUND', 'Kalenderadressen finnes ikke eller er erstattet av en ny.');
-  return contractDeadlinesCalendar({ ...ctx, actor: null, membership: { mergerId: row.mergerId, role: 'reader' } }, row.mergerId);
+  return mergerCalendar({ ...ctx, actor: null, membership: { mergerId: row.mergerId, role: 'reader' } }, row.mergerId);
 }

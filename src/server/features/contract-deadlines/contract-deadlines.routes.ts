@@ -45,12 +45,30 @@ export const contractDeadlinesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/mergers/:mergerId/calendar.ics',
+    {
+      config: { access: 'merger:read' },
+      schema: {
+        tags,
+        summary: 'Alle frister og milepæler som iCalendar: milepæler, frister på åpne oppgaver og avtalefrister',
+        params: mergerParams,
+        response: { 200: z.string().describe('text/calendar'), 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      const calendar = await service.mergerCalendar(request.ctx, request.params.mergerId);
+      reply.header('content-disposition', 'attachment; filename="samla-frister-og-milepaeler.ics"');
+      return reply.type('text/calendar; charset=utf-8').send(calendar);
+    },
+  );
+
+  app.get(
     '/mergers/:mergerId/calendar-feed',
     {
       config: { access: 'merger:read' },
       schema: {
         tags,
-        summary: 'Om sammenslåingen har en hemmelig kalenderadresse for avtalefristene (adressen selv vises ikke)',
+        summary: 'Om sammenslåingen har en hemmelig kalenderadresse for frister og milepæler (adressen selv vises ikke)',
         params: mergerParams,
         response: { 200: calendarFeed, 400: errorResponses[400], 404: errorResponses[404] },
       },
@@ -90,13 +108,13 @@ export const contractDeadlinesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/calendar-feeds/:token/avtalefrister.ics',
+    '/calendar-feeds/:token/frister.ics',
     {
       // The secret address is the credential: calendar programs send no cookie.
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Avtalefristene som kalender, for abonnement (den hemmelige adressen er nøkkelen)',
+        summary: 'Frister og milepæler som kalender, for abonnement (den hemmelige adressen er nøkkelen)',
         params: calendarFeedParams,
         response: { 200: z.string().describe('text/calendar'), 400: errorResponses[400], 404: errorResponses[404] },
       },

@@ -7,7 +7,7 @@ import { mergerBasics, mergerDateOf } from '#server/features/mergers/mergers.ser
 import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
 import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
-import { lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
+import { getSchedule, lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
 import { addDays, contractDeadline, sortByDeadline, type ContractAction } from './contract-deadlines.domain.ts';
 
 /** Every contract with what must happen to it and by when, the earliest deadline first. */
@@ -60,14 +60,12 @@ const actionWords: Record<ContractAction, string> = {
   terminate: 'Siste dag for oppsigelse',
 };
 
-/** The deadlines as an iCalendar file: one all-day event per contract with a deadline. */
-export async function contractDeadlinesCalendar(ctx: ServiceContext, mergerId: string): Promise<string> {
+/** One all-day event per contract with a deadline; the UID is the contract and the action, so a changed decision moves the event. */
+async function contractEvents(ctx: ServiceContext, mergerId: string): Promise<CalendarEvent[]> {
   const { contracts } = await listContractDeadlines(ctx, mergerId);
-  const { name: mergerName } = await mergerBasics(ctx.db, mergerId);
-  const events: CalendarEvent[] = contracts
+  return contracts
     .filter((contract) => contract.deadline !== null)
     .map((contract) => ({
-      // The contract and the action: a changed decision moves the event instead of adding one.
       uid: `${contract.contractId}-${contract.action}@samla`,
       date: contract.deadline!,
       summary: `${actionWords[contract.action]}: ${contract.vendor}${contract.subject ? ` – ${contract.subject}` : ''}`,
@@ -81,5 +79,39 @@ export async function contractDeadlinesCalendar(ctx: ServiceContext, mergerId: s
         .join('\n'),
       categories: ['Samla', 'Avtalefrist'],
     }));
+}
+
+/** The contract deadlines as an iCalendar file. */
+export async function contractDeadlinesCalendar(ctx: ServiceContext, mergerId: string): Promise<string> {
+  const events = await contractEvents(ctx, mergerId);
+  const { name: mergerName } = await mergerBasics(ctx.db, mergerId);
   return icalendar({ name: `Avtalefrister – ${mergerName}`, events, now: ctx.now() });
+}
+
+/**
+ * The merger's whole calendar: milestones (the merger date and the end of the
+ * transition included), the due dates of open tasks, and the contract deadlines.
+ */
+export async function mergerCalendar(ctx: ServiceContext, mergerId: string): Promise<string> {
+  const [schedule, contracts, { name: mergerName }] = await Promise.all([
+    getSchedule(ctx, mergerId),
+    contractEvents(ctx, mergerId),
+    mergerBasics(ctx.db, mergerId),
+  ]);
+  const milestones: CalendarEvent[] = schedule.milestones.map((milestone) => ({
+    uid: `${mergerId}-milestone-${milestone.id}@samla`,
+    date: milestone.date,
+    summary: `Milepæl: ${milestone.title}`,
+    categories: ['Samla', 'Milepæl'],
+  }));
+  const tasks: CalendarEvent[] = schedule.tasks
+    .filter((task) => task.dueDate !== null && task.status !== 'done' && task.status !== 'not_relevant')
+    .map((task) => ({
+      uid: `${task.id}-due@samla`,
+      date: task.dueDate!,
+      summary: `Frist: ${task.title}`,
+      description: `Fase ${task.phase}`,
+      categories: ['Samla', 'Oppgave'],
+    }));
+  return icalendar({ name: `Frister og milepæler – ${mergerName}`, events: [...milestones, ...tasks, ...contracts], now: ctx.now() });
 }

@@ -46,3 +46,6 @@ export function useContractDeadlines(mergerId: string) {
 
 /** The deadlines as an iCalendar file, for a link the browser downloads itself. */
 export const contractDeadlinesIcsUrl = (mergerId: string) => apiUrl(`${base(mergerId)}.ics`);
+
+/** Every deadline and milestone of the merger as an iCalendar file. */
+export const mergerCalendarUrl = (mergerId: string) => apiUrl(`/mergers/${encodeURIComponent(mergerId)}/calendar.ics`);

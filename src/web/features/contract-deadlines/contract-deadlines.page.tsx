@@ -14,6 +14,7 @@ import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import {
   contractDeadlinesIcsUrl,
+  mergerCalendarUrl,
   useCalendarFeed,
   useContractDeadlines,
   useCreateCalendarFeed,
@@ -104,6 +105,11 @@ function CalendarSubscription({ merger }: { merger: MergerDetail }) {
         {t.heading}
       </Heading>
       <Paragraph>{t.lead}</Paragraph>
+      <Paragraph>
+        <Link href={mergerCalendarUrl(merger.id)} download='samla-frister-og-milepaeler.ics'>
+          {t.downloadAll}
+        </Link>
+      </Paragraph>
       {feed.data && (
         <Paragraph data-size='sm'>
           {feed.data.exists && feed.data.createdBy && feed.data.createdAt
