@@ -265,15 +265,15 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
   const width = textWidth(doc);
   const gap = 10;
   const boxWidth = (width - 2 * gap) / 3;
-  const boxHeight = 78;
+  const boxHeight = 88;
   const top = doc.y;
   figures.forEach(([label, value, note], index) => {
     const x = margin.left + (index % 3) * (boxWidth + gap);
     const y = top + Math.floor(index / 3) * (boxHeight + gap);
     doc.rect(x, y, boxWidth, boxHeight).lineWidth(0.75).fillAndStroke(grey.stripe, grey.line);
     doc.fillColor(grey.text).font('Sans').fontSize(9).text(label, x + 8, y + 8, { width: boxWidth - 16 });
-    doc.font('Sans-Bold').fontSize(18).text(value, x + 8, y + 26, { width: boxWidth - 16 });
-    doc.font('Sans').fontSize(8).fillColor(grey.muted).text(note, x + 8, y + 52, { width: boxWidth - 16 });
+    doc.font('Sans-Bold').fontSize(18).text(value, x + 8, doc.y + 2, { width: boxWidth - 16 });
+    doc.font('Sans').fontSize(8).fillColor(grey.muted).text(note, x + 8, doc.y + 2, { width: boxWidth - 16 });
     doc.fillColor(grey.text);
   });
   doc.x = margin.left;
@@ -310,12 +310,12 @@ function phasesSection(doc: Doc, data: StatusReportData): void {
   table(
     doc,
     [
-      { header: 'Fase', width: 0.3 },
+      { header: 'Fase', width: 0.28 },
       { header: 'Periode', width: 0.2 },
       { header: 'Ferdig', width: 0.1, align: 'right' },
       { header: 'Pågår', width: 0.1, align: 'right' },
       { header: 'Ikke startet', width: 0.1, align: 'right' },
-      { header: 'Forfalt', width: 0.08, align: 'right' },
+      { header: 'Forfalt', width: 0.1, align: 'right' },
       { header: 'Fremdrift', width: 0.12, align: 'right' },
     ],
     data.phases.map((phase) => [
