@@ -49,13 +49,13 @@ describe('reports', () => {
     await link.waitFor();
     await expectNoAxeViolations(page, 'reports');
 
-    await page.getByLabel('Fra og med').fill('2027-05-02');
-    await page.getByLabel('Til og med').fill('2027-05-01');
+    await page.getByLabel('Fra og med', { exact: true }).fill('2027-05-02');
+    await page.getByLabel('Til og med', { exact: true }).fill('2027-05-01');
     await page.getByText('Fra-datoen kan ikke være etter til-datoen.').waitFor();
     expect(await link.count()).toBe(0);
     await expectNoAxeViolations(page, 'reports with a period that runs backwards');
 
-    await page.getByLabel('Fra og med').fill('2027-01-01');
+    await page.getByLabel('Fra og med', { exact: true }).fill('2027-01-01');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/^statusrapport-rapportprove-orsta-\d{4}-\d{2}-\d{2}\.pdf$/);
     const pdf = await readFile((await download.path())!);
