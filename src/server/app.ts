@@ -29,6 +29,7 @@ import { benefitsRoutes } from './features/benefits/benefits.routes.ts';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
+import { reportsRoutes } from './features/reports/reports.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(benefitsRoutes);
       await api.register(opportunitiesRoutes);
       await api.register(scheduleRoutes);
+      await api.register(reportsRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -49,6 +49,7 @@ const BenefitPage = lazy(() => import('#web/features/benefits/benefit.page.tsx')
 const OpportunitiesPage = lazy(() =>
   import('#web/features/opportunities/opportunities.page.tsx').then((mod) => ({ default: mod.OpportunitiesPage })),
 );
+const ReportsPage = lazy(() => import('#web/features/reports/reports.page.tsx').then((mod) => ({ default: mod.ReportsPage })));
 const SchedulePage = lazy(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => ({ default: mod.SchedulePage })));
 const SetupPage = lazy(() => import('#web/features/auth/setup.page.tsx').then((mod) => ({ default: mod.SetupPage })));
 
@@ -88,6 +89,7 @@ export function App() {
                 <Route path={routePatterns.benefit} element={<BenefitPage />} />
                 <Route path={routePatterns.opportunities} element={<OpportunitiesPage />} />
                 <Route path={routePatterns.schedule} element={<SchedulePage />} />
+                <Route path={routePatterns.reports} element={<ReportsPage />} />
                 <Route path={routePatterns.catalog} element={<CatalogPage />} />
                 <Route path={routePatterns.users} element={<UsersPage />} />
                 <Route path={routePatterns.tokens} element={<TokensPage />} />

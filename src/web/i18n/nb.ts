@@ -1407,6 +1407,27 @@ export const nb = {
     added: (title: string) => `«${title}» er lagt til i planen.`,
     addedWithBenefit: (title: string) => `«${title}» er lagt til i planen, også som gevinst.`,
   },
+  reports: {
+    title: 'Rapporter',
+    documentTitle: (merger: string) => `Rapporter – ${merger}`,
+    navLink: 'Rapporter',
+    statusReport: {
+      title: 'Statusrapport til styringsgruppen',
+      lead: 'En PDF med nøkkeltall, klar til dag én, fremdrift per fase, veivalg vedtatt i perioden, risikoer på rødt nivå med tiltak, avtalefrister de neste 90 dagene, gevinster og et vedlegg med forfalte oppgaver. Den leses like godt skrevet ut i svart-hvitt.',
+      period: 'Rapportperiode',
+      periodDescription: 'Perioden avgjør hvilke vedtatte veivalg som kommer med. La feltene stå tomme for de 30 siste dagene til og med i dag.',
+      from: 'Fra og med',
+      to: 'Til og med',
+      download: 'Last ned statusrapport (PDF)',
+      fixPeriod: 'Rett perioden for å laste ned rapporten.',
+      problems: {
+        invalidFrom: 'Fra-datoen er ikke en gyldig dato.',
+        invalidTo: 'Til-datoen er ikke en gyldig dato.',
+        fromAfterTo: 'Fra-datoen kan ikke være etter til-datoen.',
+        tooLong: 'Rapportperioden kan være høyst 366 dager.',
+      },
+    },
+  },
   contractDeadlines: {
     title: 'Avtalefrister',
     documentTitle: (merger: string) => `Avtalefrister – ${merger}`,

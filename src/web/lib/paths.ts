@@ -43,6 +43,7 @@ export const paths = {
   benefit: (mergerId: string, benefitId: string) => `/sammenslainger/${mergerId}/gevinster/${benefitId}`,
   opportunities: (mergerId: string) => `/sammenslainger/${mergerId}/muligheter`,
   schedule: (mergerId: string) => `/sammenslainger/${mergerId}/fremdriftsplan`,
+  reports: (mergerId: string) => `/sammenslainger/${mergerId}/rapporter`,
   risks: (mergerId: string, search = '') => `/sammenslainger/${mergerId}/risiko${search}`,
   riskNew: (mergerId: string, suggestionKey?: string) =>
     `/sammenslainger/${mergerId}/risiko/ny${suggestionKey ? `?${new URLSearchParams({ forslag: suggestionKey })}` : ''}`,
@@ -78,6 +79,7 @@ export const routePatterns = {
   benefit: '/sammenslainger/:mergerId/gevinster/:benefitId',
   opportunities: '/sammenslainger/:mergerId/muligheter',
   schedule: '/sammenslainger/:mergerId/fremdriftsplan',
+  reports: '/sammenslainger/:mergerId/rapporter',
   risks: '/sammenslainger/:mergerId/risiko',
   riskNew: '/sammenslainger/:mergerId/risiko/ny',
   risk: '/sammenslainger/:mergerId/risiko/:riskId',

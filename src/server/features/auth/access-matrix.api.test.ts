@@ -116,6 +116,7 @@ const rules: Record<string, Rule> = {
   'DELETE /api/v1/mergers/{mergerId}/schedule/milestones/{milestoneId}': 'merger:edit',
   'POST /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies': 'merger:edit',
   'DELETE /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies/{dependsOnTaskId}': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/reports/status.pdf': 'merger:read',
   ...Object.fromEntries(
     inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read']),
   ),

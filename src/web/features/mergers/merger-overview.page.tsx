@@ -95,6 +95,9 @@ function Overview({ merger }: { merger: MergerDetail }) {
           <li>
             <RouterLink to={paths.opportunities(merger.id)}>{m.opportunities.title}</RouterLink>
           </li>
+          <li>
+            <RouterLink to={paths.reports(merger.id)}>{m.reports.navLink}</RouterLink>
+          </li>
         </ul>
       </nav>
 

@@ -1,0 +1,123 @@
+import type { FieldProblem } from '#shared/contracts/common.ts';
+
+/**
+ * The steering group's status report: which period it covers and which of
+ * the merger's facts belong in it. Pure functions; the service reads the
+ * facts from the other features' services and the PDF module draws them.
+ */
+
+/** The longest period one report covers, in days (a leap year). */
+export const MAX_PERIOD_DAYS = 366;
+/** The default period: this many days up to and including today. */
+export const DEFAULT_PERIOD_DAYS = 30;
+/** Contract deadlines this many days ahead of today are listed. */
+export const DEADLINE_HORIZON_DAYS = 90;
+
+export interface ReportPeriod {
+  from: string;
+  to: string;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** `date` moved by `days` calendar days (YYYY-MM-DD in, YYYY-MM-DD out). */
+export function addDays(date: string, days: number): string {
+  return new Date(toUtc(date) + days * dayMs).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / dayMs);
+}
+
+/**
+ * The report period from the query. Without dates: the 30 days up to and
+ * including today (Europe/Oslo). With only `to`: the 30 days up to it. With
+ * only `from`: from it up to today. The period may not run backwards and
+ * covers at most 366 days, both ends included.
+ */
+export function reportPeriod(
+  query: { from?: string | undefined; to?: string | undefined },
+  today: string,
+): { ok: true; period: ReportPeriod } | { ok: false; problems: FieldProblem[] } {
+  const to = query.to ?? today;
+  const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
+  if (from > to) {
+    return { ok: false, problems: [{ path: 'from', code: 'after_to', message: 'Fra-datoen kan ikke være etter til-datoen.' }] };
+  }
+  if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) {
+    return {
+      ok: false,
+      problems: [{ path: 'to', code: 'too_long', message: `Rapportperioden kan være høyst ${MAX_PERIOD_DAYS} dager.` }],
+    };
+  }
+  return { ok: true, period: { from, to } };
+}
+
+/** A timestamp's calendar date in Norway. */
+export function osloDate(timestamp: string | Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(timestamp));
+}
+
+export function isWithin(date: string, period: ReportPeriod): boolean {
+  return date >= period.from && date <= period.to;
+}
+
+/** Decisions adopted in the period: state «vedtatt» with the adoption date (Norway) inside it, oldest first. */
+export function decisionsAdoptedIn<T extends { state: string; decidedAt: string | null }>(decisions: readonly T[], period: ReportPeriod): T[] {
+  return decisions
+    .filter((decision) => decision.state === 'adopted' && decision.decidedAt !== null && isWithin(osloDate(decision.decidedAt), period))
+    .sort((a, b) => a.decidedAt!.localeCompare(b.decidedAt!));
+}
+
+/** Contract deadlines from today up to and including today + 90 days, earliest first. */
+export function deadlinesAhead<T extends { deadline: string | null }>(
+  contracts: readonly T[],
+  today: string,
+  days: number = DEADLINE_HORIZON_DAYS,
+): Array<T & { deadline: string }> {
+  const last = addDays(today, days);
+  return contracts
+    .filter((contract): contract is T & { deadline: string } => contract.deadline !== null && contract.deadline >= today && contract.deadline <= last)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+}
+
+/**
+ * Red level: the matrix's highest risk class (its last), judged on the
+ * inherent cell as the register filters by. Closed risks are left out.
+ */
+export function redRisks<T extends { status: string; inherent: { classKey: string } | null }>(
+  risks: readonly T[],
+  classes: ReadonlyArray<{ key: string }>,
+): T[] {
+  const top = classes.at(-1)?.key;
+  if (top === undefined) return [];
+  return risks.filter((risk) => risk.status !== 'closed' && risk.inherent?.classKey === top);
+}
+
+/** 30.06.2027 */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** A safe file-name part: lower case ascii, æøå spelt out. */
+export function slugify(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replaceAll('æ', 'ae')
+      .replaceAll('ø', 'o')
+      .replaceAll('å', 'a')
+      .normalize('NFKD')
+      .replaceAll(/[\u0300-\u036f]/g, '')
+      .replaceAll(/[^a-z0-9]+/g, '-')
+      .replaceAll(/^-+|-+$/g, '')
+      .slice(0, 60) || 'sammenslaing'
+  );
+}
+
+export function reportFileName(mergerName: string, today: string): string {
+  return `statusrapport-${slugify(mergerName)}-${today}.pdf`;
+}
