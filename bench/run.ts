@@ -122,6 +122,9 @@ const reads: Array<[string, number]> = [
   ['integration graph, whole merger', await medianOf(`${api}/integration-graph`)],
   ['contract deadlines (800 contracts)', await medianOf(`${api}/contract-deadlines`)],
   ['contract deadlines as .ics', await medianOf(`${api}/contract-deadlines.ics`)],
+  ['all deadlines and milestones as .ics', await medianOf(`${api}/calendar.ics`)],
+  ['schedule (phases, milestones, every task)', await medianOf(`${api}/schedule`)],
+  ['steering group status report (PDF)', await medianOf(`${api}/reports/status.pdf`, 3)],
 ];
 await t.close();
 
@@ -140,7 +143,7 @@ for (const [name, took] of rows) console.log(`| ${name} | ${took.toFixed(0)} | $
 console.log(`\nGoal: the whole import under 1.5× the bare read (${database}; ${process.version}).`);
 
 console.log(`\nVeivalg on the same merger — ${decidedAreas.length} decisions adopted in ${decide.ms.toFixed(0)} ms (${(decide.ms / decidedAreas.length).toFixed(0)} ms each, page read + save)`);
-console.log('| request (median of 9, app.inject) | ms |');
+console.log('| request (median of 9, the PDF of 3; app.inject) | ms |');
 console.log('|---|---:|');
 for (const [name, took] of reads) console.log(`| ${name} | ${took.toFixed(0)} |`);
 process.exit(0);
