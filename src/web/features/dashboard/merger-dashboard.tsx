@@ -45,7 +45,7 @@ export function MergerDashboard({ mergerId }: { mergerId: string }) {
 function DashCard({ id, heading, children }: { id: string; heading: string; children: React.ReactNode }) {
   return (
     <li>
-      <Card data-color='neutral' className='samla-dashboard__card' data-testid={`dashboard-${id}`}>
+      <Card data-color='neutral' className='samla-dashboard__card' data-testid={`dashboard-card-${id}`}>
         <Heading level={3} data-size='xs' id={`dashboard-${id}-heading`}>
           {heading}
         </Heading>
@@ -178,7 +178,7 @@ function UpcomingCard({ data }: { data: Dashboard }) {
       {upcoming.items.length === 0 ? (
         <Paragraph data-size='sm'>{t.none}</Paragraph>
       ) : (
-        <ul className='samla-dashboard__list samla-dashboard__upcoming'>
+        <ul className='samla-dashboard__list samla-dashboard__upcoming' data-testid='dashboard-upcoming-list'>
           {upcoming.items.map((item) => (
             <li key={`${item.kind}-${item.targetId}`}>
               <span className='samla-nowrap'>{fmt.date(item.date)}</span> <span className='samla-dashboard__kind'>{t.kinds[item.kind]}:</span>{' '}
@@ -209,7 +209,7 @@ function RiskCard({ data }: { data: Dashboard }) {
       <Figure
         to={paths.risks(mergerId, riskSearch({ level: risks.red.classKey }))}
         figure={t.figure(fmt.number(risks.red.inherent))}
-        text={t.redSummary(risks.red.className)}
+        text={(risks.red.inherent === 1 ? t.redSummaryOne : t.redSummary)(risks.red.className)}
         testId='dashboard-red-risks'
       />
       <Paragraph data-size='sm'>
