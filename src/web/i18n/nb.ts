@@ -453,6 +453,7 @@ export const nb = {
       todayDate: (date: string) => `Sammenslåingsdatoen ${date} er i dag`,
       progress: (done: string, total: string, percent: string) => `${done} av ${total} oppgaver er ferdige (${percent} %)`,
       noTasks: 'Ingen relevante oppgaver ennå',
+      phasesLink: 'Se fremdriften fase for fase lenger ned',
     },
     readiness: {
       heading: 'Klar til dag én',

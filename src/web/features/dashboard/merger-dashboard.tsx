@@ -1,4 +1,4 @@
-import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Card, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import type { Dashboard } from '#shared/contracts/dashboard.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
@@ -75,21 +75,17 @@ function DaysLeftCard({ data }: { data: Dashboard }) {
     <DashCard id='days' heading={t.heading}>
       <Figure to={paths.schedule(data.merger.id)} figure={figure} text={text} testId='dashboard-days-left' />
       <Paragraph data-size='sm'>
-        {progress.percent === null
-          ? t.noTasks
-          : t.progress(fmt.number(progress.done), fmt.number(progress.total), fmt.number(progress.percent))}
+        {progress.percent === null ? (
+          t.noTasks
+        ) : (
+          <RouterLink to={paths.checklist(data.merger.id)}>
+            {t.progress(fmt.number(progress.done), fmt.number(progress.total), fmt.number(progress.percent))}
+          </RouterLink>
+        )}
       </Paragraph>
-      <ul className='samla-dashboard__list' aria-label={m.mergers.overview.phasesHeading}>
-        {progress.phases.map((phase) => (
-          <li key={phase.number}>
-            <RouterLink to={paths.checklist(data.merger.id, { phase: phase.number })}>
-              {m.mergers.overview.phaseLink(fmt.number(phase.number), phase.name)}
-            </RouterLink>
-            {': '}
-            {phase.percent === null ? t.noTasks : `${fmt.number(phase.done)}/${fmt.number(phase.total)} (${fmt.number(phase.percent)} %)`}
-          </li>
-        ))}
-      </ul>
+      <Paragraph data-size='sm'>
+        <DsLink href='#phases-heading'>{t.phasesLink}</DsLink>
+      </Paragraph>
     </DashCard>
   );
 }
