@@ -122,6 +122,7 @@ const reads: Array<[string, number]> = [
   ['integration graph, whole merger', await medianOf(`${api}/integration-graph`)],
   ['contract deadlines (800 contracts)', await medianOf(`${api}/contract-deadlines`)],
   ['contract deadlines as .ics', await medianOf(`${api}/contract-deadlines.ics`)],
+  ['dashboard (every figure of the start page, one request)', await medianOf(`${api}/dashboard`)],
 ];
 await t.close();
 
