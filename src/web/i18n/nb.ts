@@ -488,7 +488,7 @@ export const nb = {
       redSummary: (className: string) => `risikoer i klassen «${className}»`,
       redSummaryOne: (className: string) => `risiko i klassen «${className}»`,
       residual: (count: string, className: string) => `${count} er fortsatt «${className}» etter tiltakene.`,
-      total: (count: string) => `${count} risikoer i alt.`,
+      total: (count: string) => (count === '1' ? '1 risiko i alt.' : `${count} risikoer i alt.`),
       unassessed: (count: string) => `${count} er ikke vurdert.`,
       caption: 'Iboende risiko per celle: sannsynlighet (rader) og konsekvens (kolonner)',
       likelihood: (level: string) => `Sannsynlighet ${level}`,
