@@ -125,6 +125,7 @@ const reads: Array<[string, number]> = [
   ['all deadlines and milestones as .ics', await medianOf(`${api}/calendar.ics`)],
   ['schedule (phases, milestones, every task)', await medianOf(`${api}/schedule`)],
   ['steering group status report (PDF)', await medianOf(`${api}/reports/status.pdf`, 3)],
+  ['dashboard (every figure of the start page, one request)', await medianOf(`${api}/dashboard`)],
 ];
 await t.close();
 

@@ -27,6 +27,7 @@ import { checklistRoutes } from './features/checklist/checklist.routes.ts';
 import { contractDeadlinesRoutes } from './features/contract-deadlines/contract-deadlines.routes.ts';
 import { benefitsRoutes } from './features/benefits/benefits.routes.ts';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(opportunitiesRoutes);
       await api.register(scheduleRoutes);
       await api.register(reportsRoutes);
+      await api.register(dashboardRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

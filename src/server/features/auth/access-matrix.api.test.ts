@@ -69,6 +69,7 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/mergers/{mergerId}/inventory/template.xlsx': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/inventory/export.xlsx': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/inventory/import': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/dashboard': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/decisions': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/decisions/readiness': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/decisions/{areaId}': 'merger:read',

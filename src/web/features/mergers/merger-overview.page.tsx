@@ -6,6 +6,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { ProgressSummary, progressText } from '#web/components/progress-summary.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { MergerDashboard } from '#web/features/dashboard/merger-dashboard.tsx';
 import { useI18n, type I18n } from '#web/i18n/messages.ts';
 import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -100,6 +101,8 @@ function Overview({ merger }: { merger: MergerDetail }) {
           </li>
         </ul>
       </nav>
+
+      <MergerDashboard mergerId={merger.id} />
 
       <Card data-color='neutral' className='samla-overview-facts'>
         <dl className='samla-facts'>

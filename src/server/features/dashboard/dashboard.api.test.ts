@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+
+let t: TestApp;
+let mergerId: string;
+let base: string;
+
+const economy = 'omrade-okonomi-og-regnskapssystem';
+
+beforeEach(async () => {
+  // A fixed «today», 2027-09-20 in Oslo; the merger is on 2028-01-01.
+  t = await createTestApp({ now: () => new Date('2027-09-20T10:00:00Z') });
+  mergerId = await t.createMerger({ mergerDate: '2028-01-01', municipalities: ['4601', '4626', '4631'] });
+  base = `/api/v1/mergers/${mergerId}`;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function post(url: string, payload: object): Promise<{ id: string } & Record<string, unknown>> {
+  const response = await t.owner.inject({ method: 'POST', url: `${base}${url}`, payload });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+async function setDueDate(task: { id: string; version: number }, dueDate: string) {
+  const response = await t.owner.inject({ method: 'PATCH', url: `${base}/tasks/${task.id}`, payload: { version: task.version, dueDate } });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+describe('GET /api/v1/mergers/{mergerId}/dashboard', () => {
+  it('shows each figure: days left, progress, readiness, overdue, the next 30 days, red risks and benefits behind', async () => {
+    const tasks: Array<{ id: string; title: string; version: number }> = (await t.owner.inject(`${base}/tasks`)).json().tasks;
+    const [tomorrow, late] = [tasks[0]!, tasks[1]!];
+    await setDueDate(tomorrow, '2027-09-21');
+    await setDueDate(late, '2027-09-01');
+
+    const milestone = await post('/schedule/milestones', { title: 'Fellesnemndas møte', date: '2027-09-30', kind: 'joint_committee_meeting' });
+
+    const agresso = await post('/inventory/systems', { municipalityNumber: '4631', name: 'Agresso', vendor: 'Unit4', solutionAreaId: economy });
+    const visma = await post('/inventory/systems', { municipalityNumber: '4601', name: 'Visma Økonomi', vendor: 'Visma', solutionAreaId: economy });
+    const contract = await post('/inventory/contracts', {
+      municipalityNumber: '4631',
+      vendor: 'Unit4',
+      subject: 'Agresso drift',
+      noticePeriodMonths: 3,
+      systemIds: [agresso.id],
+    });
+    const decided = await t.owner.inject({
+      method: 'PUT',
+      url: `${base}/decisions/${economy}`,
+      payload: { outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+
+    const red = await post('/risks', { title: 'Lønn utbetales ikke', likelihood: 5, consequences: { serviceDelivery: 5 } });
+    await post('/risks', { title: 'Liten risiko', likelihood: 1, consequences: { economy: 1 } });
+
+    const { benefit } = (await post('/benefits', { title: 'Færre manuelle søknader', type: 'time' })) as unknown as { benefit: { id: string } };
+    await post('/benefits', { title: 'I rute', type: 'quality' });
+    const { indicators } = (await post(`/benefits/${benefit.id}/indicators`, {
+      name: 'Andel digitale søknader',
+      unit: '%',
+      baselineValue: 20,
+      baselineDate: '2027-01-01',
+      targetValue: 60,
+      targetDate: '2028-01-01',
+      direction: 'higher',
+    })) as unknown as { indicators: Array<{ id: string }> };
+    await post(`/benefits/${benefit.id}/indicators/${indicators[0]!.id}/measurements`, { measuredOn: '2027-09-01', value: 22 });
+
+    const response = await t.owner.inject(`${base}/dashboard`);
+    expect(response.statusCode, response.body).toBe(200);
+    const dashboard = response.json();
+
+    expect(dashboard.merger).toMatchObject({ id: mergerId, mergerDate: '2028-01-01' });
+    expect(dashboard.today).toBe('2027-09-20');
+    expect(dashboard.daysLeft).toBe(103);
+
+    expect(dashboard.progress.phases).toHaveLength(6);
+    expect(dashboard.progress.phases[0]).toMatchObject({ number: 1, done: 0, percent: 0 });
+    expect(dashboard.progress.total).toBeGreaterThan(0);
+
+    expect(dashboard.readiness.criticalTotal).toBeGreaterThan(0);
+    expect(dashboard.readiness.missing.length).toBeLessThanOrEqual(5);
+    expect(dashboard.readiness.missingCount).toBe(dashboard.readiness.criticalTotal - dashboard.readiness.ready);
+
+    expect(dashboard.overdue).toEqual({ count: 1, tasks: [{ id: late.id, title: late.title, dueDate: '2027-09-01', phase: expect.any(Number) }] });
+
+    expect(dashboard.upcoming).toMatchObject({ from: '2027-09-20', to: '2027-10-19' });
+    expect(dashboard.upcoming.items).toEqual([
+      { kind: 'task', date: '2027-09-21', title: tomorrow.title, targetId: tomorrow.id },
+      { kind: 'milestone', date: '2027-09-30', title: 'Fellesnemndas møte', targetId: milestone.id },
+      { kind: 'contract_deadline', date: '2027-09-30', title: 'Unit4: Agresso drift', targetId: contract.id },
+    ]);
+
+    expect(dashboard.risks).toMatchObject({ total: 2, unassessed: 0, red: { classKey: 'high', className: 'Høy', inherent: 1, residual: 1 } });
+    expect(dashboard.risks.inherent[4][4]).toBe(1);
+    expect(red.id).toEqual(expect.any(String));
+
+    expect(dashboard.benefits).toEqual({ total: 2, behindCount: 1, behind: [{ id: benefit.id, title: 'Færre manuelle søknader', behindCount: 1 }] });
+  });
+
+  it('answers a reader, and as not found for someone outside the merger', async () => {
+    const reader = await t.createUser('Rita Leser');
+    await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: reader.email, role: 'reader' } });
+    expect((await reader.inject(`${base}/dashboard`)).statusCode).toBe(200);
+    const outsider = await t.createUser('Ola Utenfor');
+    expect((await outsider.inject(`${base}/dashboard`)).statusCode).toBe(404);
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const spec = (await t.owner.inject('/api/v1/openapi.json')).json();
+    expect(spec.paths['/api/v1/mergers/{mergerId}/dashboard'].get).toBeDefined();
+  });
+});

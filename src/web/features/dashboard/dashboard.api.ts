@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Dashboard } from '#shared/contracts/dashboard.ts';
+import { apiRequest } from '#web/lib/api-client.ts';
+
+export const dashboardKeys = {
+  dashboard: (mergerId: string) => ['mergers', mergerId, 'dashboard'] as const,
+};
+
+export function useDashboard(mergerId: string) {
+  return useQuery({
+    queryKey: dashboardKeys.dashboard(mergerId),
+    queryFn: ({ signal }) => apiRequest<Dashboard>(`/mergers/${encodeURIComponent(mergerId)}/dashboard`, { signal }),
+    // The figures change wherever the work happens (checklist, veivalg, risks): always ask anew.
+    staleTime: 0,
+  });
+}
