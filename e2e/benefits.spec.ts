@@ -110,7 +110,10 @@ describe('Gevinster', () => {
     await page.getByRole('heading', { level: 1, name: 'Muligheter' }).waitFor();
     await main().getByText('Viser 102 muligheter.').waitFor();
     await expectNoAxeViolations(page, 'opportunities');
-    await main().getByLabel('Bare lavthengende frukter').check();
+    // A click, then the URL: the switch follows the URL, which under load can take a moment.
+    await main().getByLabel('Bare lavthengende frukter').click();
+    await page.waitForURL(/lavthengende=ja/);
+    await expect.poll(() => main().getByLabel('Bare lavthengende frukter').isChecked()).toBe(true);
     await main().getByLabel('Område').selectOption({ label: 'IKT-infrastruktur og -drift' });
     await main().getByText('Viser 3 muligheter.').waitFor();
     expect(page.url()).toContain('lavthengende=ja');
