@@ -60,5 +60,19 @@ describe('reports', () => {
     expect(download.suggestedFilename()).toMatch(/^statusrapport-rapportprove-orsta-\d{4}-\d{2}-\d{2}\.pdf$/);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // The whole merger as a workbook and as a calendar, from the same page.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Last ned hele kartleggingen som Excel (xlsx)' }).click(),
+    ]);
+    expect((await readFile((await workbook.path())!)).subarray(0, 2).toString('latin1')).toBe('PK');
+    const [calendar] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Last ned alle frister og milepæler som kalender (.ics)' }).click(),
+    ]);
+    const ics = await readFile((await calendar.path())!, 'utf8');
+    expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
+    expect(ics).toContain('SUMMARY:Milepæl: Sammenslåingsdato');
   });
 });

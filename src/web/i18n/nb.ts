@@ -1494,6 +1494,13 @@ export const nb = {
         tooLong: 'Rapportperioden kan være høyst 366 dager.',
       },
     },
+    other: {
+      title: 'Hele sammenslåingen',
+      workbook: 'Last ned hele kartleggingen som Excel (xlsx)',
+      workbookNote: 'Ett ark per register, med de samme kolonnene som importmalen, så arbeidsboken kan importeres igjen.',
+      calendar: 'Last ned alle frister og milepæler som kalender (.ics)',
+      calendarNote: 'For abonnement i Outlook: lag en kalenderadresse under «Avtalefrister».',
+    },
   },
   contractDeadlines: {
     title: 'Avtalefrister',

@@ -1,4 +1,6 @@
 import { Fieldset, Heading, Link, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { mergerCalendarUrl } from '#web/features/contract-deadlines/contract-deadlines.api.ts';
+import { exportXlsxUrl } from '#web/features/inventory/inventory.api.ts';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -71,6 +73,25 @@ export function ReportsPage() {
           </Paragraph>
         </section>
       )}
+      <section aria-labelledby='reports-other-heading'>
+        <Heading level={2} data-size='sm' id='reports-other-heading'>
+          {t.other.title}
+        </Heading>
+        <ul>
+          <li>
+            <Link href={exportXlsxUrl(mergerId)} download>
+              {t.other.workbook}
+            </Link>{' '}
+            <span className='samla-muted'>{t.other.workbookNote}</span>
+          </li>
+          <li>
+            <Link href={mergerCalendarUrl(mergerId)} download>
+              {t.other.calendar}
+            </Link>{' '}
+            <span className='samla-muted'>{t.other.calendarNote}</span>
+          </li>
+        </ul>
+      </section>
     </>
   );
 }
