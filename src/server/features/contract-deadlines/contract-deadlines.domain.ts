@@ -1,3 +1,5 @@
+import { addDays, daysBetween, daysInMonth, formatCalendarDate, parseCalendarDate } from '#shared/calendar-dates.ts';
+import type { SystemFate } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 
 /**
@@ -30,7 +32,7 @@ import type { ChangeClause } from '#shared/contracts/inventory.ts';
  *   on 30 June, as is usual in Norwegian contracts.
  */
 
-export type SystemFate = 'continues' | 'migrated' | 'retired' | 'undecided';
+export type { SystemFate };
 export type ReplacementTiming = 'before_merger' | 'transition';
 
 export interface ContractFacts {
@@ -81,50 +83,7 @@ export const DUE_SOON_DAYS = 90;
 
 // ---------------------------------------------------------------- calendar dates
 
-const DAY_MS = 86_400_000;
-
-interface CalendarDate {
-  year: number;
-  /** 1–12 */
-  month: number;
-  day: number;
-}
-
-function parseDate(value: string): CalendarDate {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (match) {
-    const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-    if (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month)) {
-      return date;
-    }
-  }
-  throw new RangeError(`Not a calendar date YYYY-MM-DD: ${value}`);
-}
-
-function formatDate({ year, month, day }: CalendarDate): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; Date.UTC knows the leap years.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function epochDay(value: string): number {
-  const { year, month, day } = parseDate(value);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-/** Whole days from `a` to `b`: positive when `b` is later, negative when earlier. */
-export function daysBetween(a: string, b: string): number {
-  return epochDay(b) - epochDay(a);
-}
-
-/** The calendar date `days` days after `date` (before, when negative). */
-export function addDays(date: string, days: number): string {
-  const moved = new Date((epochDay(date) + days) * DAY_MS);
-  return formatDate({ year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() });
-}
+export { addDays, daysBetween };
 
 /**
  * The last day notice can be given so that a contract with `months` months'
@@ -142,13 +101,13 @@ export function latestNoticeDate(endBy: string, months: number): string {
   if (!Number.isInteger(months) || months < 0) {
     throw new RangeError(`A notice period is a whole number of months, not ${months}`);
   }
-  const end = parseDate(endBy);
+  const end = parseCalendarDate(endBy);
   const lastWholeMonthEndsOnEndBy = end.day === daysInMonth(end.year, end.month);
   // Months counted from year 0, so going back across years is plain subtraction.
   const index = end.year * 12 + (end.month - 1) - (lastWholeMonthEndsOnEndBy ? 0 : 1) - months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  return formatDate({ year, month, day: daysInMonth(year, month) });
+  return formatCalendarDate({ year, month, day: daysInMonth(year, month) });
 }
 
 // ---------------------------------------------------------------- the rules
@@ -157,7 +116,7 @@ export function latestNoticeDate(endBy: string, months: number): string {
 export function contractDeadline(contract: ContractFacts, context: DeadlineContext): ContractDeadline {
   const { mergerDate, transitionEnd, today } = context;
   // The rules compare dates as strings, which is only right for real dates in this one format.
-  for (const date of [mergerDate, transitionEnd, today, contract.endDate]) if (date !== null) parseDate(date);
+  for (const date of [mergerDate, transitionEnd, today, contract.endDate]) if (date !== null) parseCalendarDate(date);
   const decided = contract.systems.filter((system) => system.fate !== 'undecided');
   const flags: ContractFlag[] = [];
   const result = (

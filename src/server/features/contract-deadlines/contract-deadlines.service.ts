@@ -1,7 +1,7 @@
 import type { ServiceContext } from '#server/context.ts';
 import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
 import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
-import * as decisionsRepo from '#server/features/decisions/decisions.repo.ts';
+import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { mergerBasics, mergerDateOf } from '#server/features/mergers/mergers.service.ts';
 import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
@@ -15,7 +15,7 @@ export async function listContractDeadlines(ctx: ServiceContext, mergerId: strin
   requireMergerAccess(ctx, mergerId);
   const [mergerDate, contracts, fates] = await Promise.all([
     mergerDateOf(ctx.db, mergerId),
-    decisionsRepo.listContractsWithSystems(ctx.db, mergerId),
+    inventoryRepo.listContractsWithSystems(ctx.db, mergerId),
     fatesOfMerger(ctx.db, mergerId),
   ]);
   // The first day after the transition phase, as the schedule has it (a year by default).

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { nameKey, vendorKey } from '#server/features/inventory/inventory.domain.ts';
+import { daysBetween } from '#shared/calendar-dates.ts';
 import { decisionOutcomes, type DecisionOutcome, type DecisionState, type DecisionTiming, type SystemFate } from '#shared/contracts/decisions.ts';
 import areaPrioritiesData from './data/area-priorities.json' with { type: 'json' };
 
@@ -509,13 +510,4 @@ export function dayOneReadiness(input: {
   };
 }
 
-/** Calendar days from `from` to `to` (both YYYY-MM-DD), counted in UTC so no clock change shifts a day. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcDay(to) - utcDay(from)) / 86_400_000);
-}
-
-function utcDay(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`not a YYYY-MM-DD date: ${date}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-}
+export { daysBetween };

@@ -175,21 +175,3 @@ export async function listIntegrationsTouching(db: Database, mergerId: string, s
     )
     .orderBy(asc(integrations.municipalityNumber), asc(from.name), asc(integrations.id));
 }
-
-export async function listContractsWithSystems(db: Database, mergerId: string) {
-  const rows = await db
-    .select({
-      id: contracts.id,
-      municipalityNumber: contracts.municipalityNumber,
-      vendor: contracts.vendor,
-      subject: contracts.subject,
-      endDate: contracts.endDate,
-      noticePeriodMonths: contracts.noticePeriodMonths,
-      changeClause: contracts.changeClause,
-      systemIds: sql<string[]>`coalesce((select array_agg(${contractSystems.systemId}::text order by ${contractSystems.position})
-        from ${contractSystems} where ${contractSystems.contractId} = ${sql.raw('"inventory_contracts"."id"')}), '{}')::text[]`,
-    })
-    .from(contracts)
-    .where(eq(contracts.mergerId, mergerId));
-  return rows;
-}

@@ -412,3 +412,22 @@ export async function insertContractSystemLinks(
 ): Promise<void> {
   await bulkInsert(db, contractSystems, links);
 }
+
+/** Every contract of the merger with the ids of the systems it covers, in the order given: what deadlines are computed from. */
+export async function listContractsWithSystems(db: Database, mergerId: string) {
+  const rows = await db
+    .select({
+      id: contracts.id,
+      municipalityNumber: contracts.municipalityNumber,
+      vendor: contracts.vendor,
+      subject: contracts.subject,
+      endDate: contracts.endDate,
+      noticePeriodMonths: contracts.noticePeriodMonths,
+      changeClause: contracts.changeClause,
+      systemIds: sql<string[]>`coalesce((select array_agg(${contractSystems.systemId}::text order by ${contractSystems.position})
+        from ${contractSystems} where ${contractSystems.contractId} = ${sql.raw('"inventory_contracts"."id"')}), '{}')::text[]`,
+    })
+    .from(contracts)
+    .where(eq(contracts.mergerId, mergerId));
+  return rows;
+}

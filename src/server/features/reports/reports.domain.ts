@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '#shared/calendar-dates.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 
 /**
@@ -18,18 +19,7 @@ export interface ReportPeriod {
   to: string;
 }
 
-const dayMs = 24 * 60 * 60 * 1000;
-const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
-/** `date` moved by `days` calendar days (YYYY-MM-DD in, YYYY-MM-DD out). */
-export function addDays(date: string, days: number): string {
-  return new Date(toUtc(date) + days * dayMs).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / dayMs);
-}
+export { addDays, daysBetween };
 
 /**
  * The report period from the query. Without dates: the 30 days up to and

@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '#shared/calendar-dates.ts';
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
 
 /**
@@ -20,26 +21,7 @@ export interface PhaseDates {
   end: string;
 }
 
-function parts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return [y, m, d];
-}
-
-function format(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = parts(iso);
-  return format(new Date(Date.UTC(y, m - 1, d + days)));
-}
-
-/** Calendar months; the day is kept, or the month's last day when it has fewer (31.08 + 1 month = 30.09). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = parts(iso);
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return format(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
-}
+export { addDays, addMonths };
 
 /** The six phases' default dates for a merger date. */
 export function defaultPhaseDates(mergerDate: string): PhaseDates[] {
