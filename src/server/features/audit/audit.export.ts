@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '#server/lib/lazy-modules.ts';
 import { csvDocument } from '#server/lib/csv.ts';
 import type { AuditEntry } from './audit.service.ts';
 
@@ -41,7 +42,7 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
 }
 
 export async function auditXlsx(entries: readonly AuditEntry[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Samla';
   const sheet = workbook.addWorksheet('Historikk');
   sheet.addRow([title]).font = { bold: true };

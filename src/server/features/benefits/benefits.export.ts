@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '#server/lib/lazy-modules.ts';
 import type { Benefit, BenefitStatus, BenefitType, Indicator } from '#shared/contracts/benefits.ts';
 
 const statusNames: Record<BenefitStatus, string> = {
@@ -82,7 +83,7 @@ export function planRows(plan: ReadonlyArray<{ benefit: Benefit; indicators: rea
 }
 
 export async function planXlsx(plan: ReadonlyArray<{ benefit: Benefit; indicators: readonly Indicator[] }>, title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Samla';
   const sheet = workbook.addWorksheet('Gevinstrealiseringsplan');
   sheet.addRow([safeText(title)]).font = { bold: true };

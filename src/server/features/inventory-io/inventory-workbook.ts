@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '#server/lib/lazy-modules.ts';
 import { csvDocument, parseCsv } from '#server/lib/csv.ts';
 import { formatDate, type CellValue, type SheetInput } from './inventory-import.domain.ts';
 import { sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
@@ -62,7 +63,7 @@ function instructions(sheet: ExcelJS.Worksheet, lists: WorkbookLists): void {
 
 /** The template (no rows) or an export: the same sheets, headers and dropdowns. */
 export async function writeWorkbook(lists: WorkbookLists, rowsByKind: Partial<Record<string, DisplayRow[]>> = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Samla';
   instructions(workbook.addWorksheet('Veiledning'), lists);
 

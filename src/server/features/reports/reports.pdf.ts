@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '#server/lib/lazy-modules.ts';
 import type { Progress } from '#shared/contracts/checklist.ts';
 import { formatDate, type ReportPeriod } from './reports.domain.ts';
 
@@ -104,6 +104,7 @@ const percent = (progress: Progress) => (progress.percent === null ? '–' : `${
 const clip = (text: string) => (text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text);
 
 export async function renderStatusReport(data: StatusReportData): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: margin,

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '#server/lib/lazy-modules.ts';
 import { consequenceDimensions, type Risk, type RiskMatrix } from '#shared/contracts/risks.ts';
 
 export const statusNames: Record<Risk['status'], string> = {
@@ -87,7 +88,7 @@ export function registerRows(risks: readonly Risk[], matrix: RiskMatrix, municip
 }
 
 export async function riskRegisterXlsx(risks: readonly Risk[], matrix: RiskMatrix, municipalityNames: ReadonlyMap<string, string>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Samla';
   const sheet = workbook.addWorksheet('Risikoregister');
   const header = sheet.addRow(registerHeaders);
