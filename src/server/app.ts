@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -162,7 +163,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const servesWeb = fs.existsSync(`${webRoot}/index.html`);
-  if (servesWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (servesWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // The build writes .br/.gz beside each asset (vite.config.ts).
+      preCompressed: true,
+      // File names under assets/ carry a content hash (a changed file gets a new
+      // name), so browsers may keep them; everything else is checked each time.
+      cacheControl: false,
+      setHeaders: (response, filePath) => {
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes: every non-API GET that is not a file gets the app shell.
     if (servesWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
