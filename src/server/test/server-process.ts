@@ -26,6 +26,11 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** SAMLA_DATA_DIR for the embedded database (ignored when env has DATABASE_URL). */
   dataDir?: string;
+  /**
+   * 'source' (default): the TypeScript sources through tsx, as `npm run dev`.
+   * 'start': scripts/start.mjs, exactly what `npm start` runs (the bundle, rebuilt when stale).
+   */
+  entry?: 'source' | 'start';
   /** How long to wait for the first 200 from /api/v1/health (default 60 s: tsx compiles on a cold start). */
   readyTimeoutMs?: number;
 }
@@ -56,7 +61,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
     ...(options.dataDir ? { SAMLA_DATA_DIR: options.dataDir } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'src/server/server.ts')], {
+  const args =
+    options.entry === 'start'
+      ? [path.join(repositoryRoot, 'scripts/start.mjs')]
+      : ['--import', 'tsx', path.join(repositoryRoot, 'src/server/server.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: repositoryRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
