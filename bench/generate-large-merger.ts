@@ -5,18 +5,24 @@ import { layoutOfKind } from '#server/features/inventory-io/inventory-sheets.ts'
 
 /**
  * A large merger's inventory as one workbook, the same every run: 5
- * municipalities, 2,500 systems, 800 contracts and 4,000 integrations, a fifth
- * of them to national common solutions. A small linear congruential generator
- * instead of Math.random keeps it deterministic.
+ * municipalities, 2,500 systems, 800 contracts, 4,000 integrations (a fifth
+ * of them to national common solutions) and 600 archive and data entries. A
+ * small linear congruential generator instead of Math.random keeps it
+ * deterministic; bench/large-merger.ts seeds the rest of the merger with it.
  */
 export const largeMergerMunicipalities = ['4601', '4626', '4627', '4631', '4632'];
 
-export async function generateLargeMergerWorkbook(): Promise<Buffer> {
-  let seed = 4601;
-  const random = () => {
+/** A deterministic generator of numbers in [0, 1): the same seed gives the same sequence. */
+export function seededRandom(initial: number): () => number {
+  let seed = initial;
+  return () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
+}
+
+export async function generateLargeMergerWorkbook(): Promise<Buffer> {
+  const random = seededRandom(4601);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const vendors = ['Visma', 'Tieto', 'Sikri', 'Acos', 'Evry', 'Microsoft', 'Norkart', 'Ambita', 'Vitec', 'Infoland'];
   const hostings = ['Lokalt', 'Hos leverandør', 'SaaS/sky', 'Interkommunalt'];
@@ -24,7 +30,7 @@ export async function generateLargeMergerWorkbook(): Promise<Buffer> {
   const solutions = loadCommonSolutions().solutions.map((solution) => solution.name);
 
   const book = new ExcelJS.Workbook();
-  const sheetOf = (kind: 'systems' | 'contracts' | 'integrations') => {
+  const sheetOf = (kind: 'systems' | 'contracts' | 'integrations' | 'archives') => {
     const layout = layoutOfKind(kind);
     const sheet = book.addWorksheet(layout.sheet);
     sheet.addRow(layout.columns.map((column) => column.header));
@@ -86,6 +92,27 @@ export async function generateLargeMergerWorkbook(): Promise<Buffer> {
         Fellesløsning: toCommon ? solutions[j % solutions.length] : null,
         Retning: pick(['Ut', 'Inn', 'Begge veier']),
         Metode: pick(['API', 'Fil', 'Manuell']),
+      });
+    }
+  }
+
+  const archives = sheetOf('archives');
+  const locations = ['I fagsystem', 'Filområde', 'Skylagring', 'E-post', 'Papir', 'Annet'];
+  for (const municipality of largeMergerMunicipalities) {
+    for (let k = 0; k < 120; k++) {
+      const location = k % 3 === 0 ? 'I fagsystem' : pick(locations);
+      const from = 1960 + Math.floor(random() * 50);
+      add(archives, {
+        Kommunenummer: municipality,
+        Navn: `Arkivserie ${String(k).padStart(3, '0')}`,
+        Beskrivelse: k % 4 === 0 ? 'Saksarkiv med journalposter og vedlegg' : null,
+        Hvor: location,
+        System: location === 'I fagsystem' ? systemName((k * 7) % perMunicipality) : null,
+        'Noark 5': pick(['Ja', 'Nei', null]),
+        Omfang: `${1 + Math.floor(random() * 400)} hyllemeter`,
+        'Fra år': from,
+        'Til år': Math.min(2026, from + Math.floor(random() * 40)),
+        'Tilgang i ny kommune': k % 5 === 0 ? 'Lesetilgang for saksbehandlere i ny kommune' : null,
       });
     }
   }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { createTestApp } from '#server/test/test-app.ts';
 import type { Database } from '#server/db/client.ts';
@@ -62,6 +63,15 @@ function withWriteClock(db: Database, clock: { ms: number }): Database {
 }
 
 const file = await generateLargeMergerWorkbook();
+// npm run bench -- --write-workbook out.xlsx: the large merger's workbook, for importing by hand.
+const writeAt = process.argv.indexOf('--write-workbook');
+if (writeAt !== -1) {
+  const target = process.argv[writeAt + 1];
+  if (!target) throw new Error('--write-workbook needs a file name');
+  fs.writeFileSync(target, file);
+  console.log(`wrote ${target} (${(file.length / 1024).toFixed(0)} KiB)`);
+  process.exit(0);
+}
 const t = await createTestApp();
 const mergerId = await t.createMerger({ municipalities: largeMergerMunicipalities });
 const writes = { ms: 0 };
