@@ -6,6 +6,12 @@ export const dashboardKeys = {
   dashboard: (mergerId: string) => ['mergers', mergerId, 'dashboard'] as const,
 };
 
+export type DashboardQuery = ReturnType<typeof useDashboard>;
+
+/**
+ * Call it where the merger's page starts (not in the dashboard component, which
+ * mounts only once the merger is loaded), so both requests run at once.
+ */
 export function useDashboard(mergerId: string) {
   return useQuery({
     queryKey: dashboardKeys.dashboard(mergerId),

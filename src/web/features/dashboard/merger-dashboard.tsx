@@ -6,7 +6,7 @@ import { missingReasons } from '#web/features/decisions/readiness-text.ts';
 import { riskSearch, textColorOn } from '#web/features/risks/risk-form.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { useDashboard } from './dashboard.api.ts';
+import type { DashboardQuery } from './dashboard.api.ts';
 import { countsByClass, daysLeftFigure, upcomingTarget } from './dashboard-text.ts';
 import '#web/styles/dashboard.css';
 
@@ -14,10 +14,9 @@ import '#web/styles/dashboard.css';
  * The merger's start page figures, as a grid of cards. Each figure is a link
  * to the list behind it and is written out in words; colour only repeats it.
  */
-export function MergerDashboard({ mergerId }: { mergerId: string }) {
+export function MergerDashboard({ mergerId, dashboard }: { mergerId: string; dashboard: DashboardQuery }) {
   const { m } = useI18n();
   const t = m.dashboard;
-  const dashboard = useDashboard(mergerId);
   return (
     <section className='samla-section samla-dashboard' aria-labelledby='dashboard-heading' data-testid='dashboard'>
       <Heading level={2} data-size='sm' id='dashboard-heading'>

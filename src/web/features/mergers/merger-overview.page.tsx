@@ -6,6 +6,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { ProgressSummary, progressText } from '#web/components/progress-summary.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { useDashboard, type DashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
 import { MergerDashboard } from '#web/features/dashboard/merger-dashboard.tsx';
 import { useI18n, type I18n } from '#web/i18n/messages.ts';
 import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
@@ -27,6 +28,8 @@ export function MergerOverviewPage() {
   const i18n = useI18n();
   const { m } = i18n;
   const merger = useMerger(mergerId);
+  // Asked for together with the merger rather than after it: the dashboard is the slower of the two.
+  const dashboard = useDashboard(mergerId);
   useDocumentTitle(merger.data?.name ?? (merger.isError ? m.errors.loadFailed : m.common.loading));
 
   const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
@@ -45,12 +48,12 @@ export function MergerOverviewPage() {
   return (
     <>
       <PageBreadcrumbs trail={trail} />
-      <Overview merger={merger.data} />
+      <Overview merger={merger.data} dashboard={dashboard} />
     </>
   );
 }
 
-function Overview({ merger }: { merger: MergerDetail }) {
+function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: DashboardQuery }) {
   const i18n = useI18n();
   const { m, fmt } = i18n;
   const t = m.mergers.overview;
@@ -102,7 +105,7 @@ function Overview({ merger }: { merger: MergerDetail }) {
         </ul>
       </nav>
 
-      <MergerDashboard mergerId={merger.id} />
+      <MergerDashboard mergerId={merger.id} dashboard={dashboard} />
 
       <Card data-color='neutral' className='samla-overview-facts'>
         <dl className='samla-facts'>

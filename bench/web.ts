@@ -1,0 +1,168 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, newPage } from '../e2e/support/browser.ts';
+import { freePort } from '#server/test/server-process.ts';
+
+/**
+ * What a user waits for, measured as they would meet it: the size of the web
+ * app over the wire, `npm start` to the first answer on an existing data
+ * folder, the time from navigation to the dashboard's figures in headless
+ * Chromium, and the server's memory. Runs against a data folder seeded with
+ * the large merger (bench/seed-large-merger.ts); the caller says which.
+ *
+ *   node --import tsx bench/web.ts <data dir> <merger id> <owner e-mail> <owner password>
+ *
+ * Prints a JSON object; bench/run.ts puts it into BENCHMARKS.md.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const webRoot = path.join(root, 'dist/web');
+
+export interface WebSizes {
+  initialJsGzip: number;
+  initialCssGzip: number;
+  initialFiles: string[];
+  routes: Array<{ chunk: string; gzip: number }>;
+}
+
+const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+
+/** The initial load is what index.html names (entry, modulepreloads, stylesheets); the rest are route chunks loaded on demand. */
+export function webSizes(): WebSizes {
+  const html = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  const initialFiles = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+  const sum = (ext: string) =>
+    initialFiles.filter((file) => file.endsWith(ext)).reduce((total, file) => total + gzipSize(path.join(webRoot, file)), 0);
+  const routes = fs
+    .readdirSync(path.join(webRoot, 'assets'))
+    .filter((file) => /\.page-[^.]+\.js$/.test(file))
+    .map((file) => ({ chunk: file.replace(/\.page-.*$/, '.page'), gzip: gzipSize(path.join(webRoot, 'assets', file)) }))
+    .sort((a, b) => b.gzip - a.gzip);
+  return { initialJsGzip: sum('.js'), initialCssGzip: sum('.css'), initialFiles, routes };
+}
+
+function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kib / 1024);
+}
+
+interface Started {
+  url: string;
+  pid: number;
+  msToFirst200: number;
+  stop: () => Promise<void>;
+}
+
+/** `npm start` as the README says it (scripts/start.mjs is what it runs), timed to the first 200. */
+async function startSamla(dataDir: string): Promise<Started> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', SAMLA_DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error('Samla exited before answering');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const msToFirst200 = Number(process.hrtime.bigint() - started) / 1e6;
+  return {
+    url,
+    pid: child.pid!,
+    msToFirst200,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export interface WebMeasurements {
+  sizes: WebSizes;
+  coldStartMs: number[];
+  dashboardFirstVisitMs: number[];
+  dashboardRepeatVisitMs: number[];
+  rssIdleMiB: number;
+  rssAfterMiB: number;
+}
+
+export async function measureWeb(dataDir: string, mergerId: string, email: string, password: string): Promise<WebMeasurements> {
+  const sizes = webSizes();
+  // The bundle is built (or rebuilt) by the first start; time the ones after.
+  await (await startSamla(dataDir)).stop();
+  const coldStartMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const samla = await startSamla(dataDir);
+    coldStartMs.push(samla.msToFirst200);
+    await samla.stop();
+  }
+
+  const samla = await startSamla(dataDir);
+  const rssIdleMiB = rssMiB(samla.pid);
+  const browser = await launchBrowser();
+  const dashboardFirstVisitMs: number[] = [];
+  const dashboardRepeatVisitMs: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      // A new context each round: empty cache, as a user's first visit of the day.
+      const { context, page } = await newPage(browser, samla.url);
+      const login = await context.request.post('/api/v1/auth/login', { data: { email, password } });
+      if (login.status() !== 200) throw new Error(`login: ${login.status()} ${await login.text()}`);
+      // First with an empty cache, then once more with the app's files cached.
+      for (const into of [dashboardFirstVisitMs, dashboardRepeatVisitMs]) {
+        const navigated = Date.now();
+        await page.goto(`/sammenslainger/${mergerId}`);
+        await page.getByTestId('dashboard-card-days').waitFor({ state: 'visible' });
+        await page.getByTestId('dashboard-card-benefits').waitFor({ state: 'visible' });
+        into.push(Date.now() - navigated);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const rssAfterMiB = rssMiB(samla.pid);
+  await samla.stop();
+  return { sizes, coldStartMs, dashboardFirstVisitMs, dashboardRepeatVisitMs, rssIdleMiB, rssAfterMiB };
+}
+
+export function webTable(result: WebMeasurements): string {
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const lines = [
+    '| measurement | result | goal |',
+    '|---|---:|---|',
+    `| initial JS, gzip (${result.sizes.initialFiles.filter((f) => f.endsWith('.js')).length} files) | ${kB(result.sizes.initialJsGzip)} | ≤ 200 kB ${result.sizes.initialJsGzip <= 200_000 ? 'met' : '**not met**'} |`,
+    `| initial CSS, gzip | ${kB(result.sizes.initialCssGzip)} | – |`,
+    `| largest route chunk, gzip (${result.sizes.routes[0]?.chunk ?? '–'}) | ${kB(result.sizes.routes[0]?.gzip ?? 0)} | – |`,
+    `| \`npm start\` to first 200, existing data folder (median of 3) | ${median(result.coldStartMs).toFixed(0)} ms | ≤ 2,000 ms ${median(result.coldStartMs) <= 2000 ? 'met' : '**not met**'} |`,
+    `| navigation to the dashboard's figures, empty cache (median of 5) | ${median(result.dashboardFirstVisitMs)} ms | ≤ 800 ms ${median(result.dashboardFirstVisitMs) <= 800 ? 'met' : '**not met**'} |`,
+    `| … again in the same tab (cached app, fresh data) | ${median(result.dashboardRepeatVisitMs)} ms | – |`,
+    `| server memory (RSS) after start / after the browser runs | ${result.rssIdleMiB} / ${result.rssAfterMiB} MiB | – |`,
+  ];
+  const routes = ['', '| route chunk | gzip |', '|---|---:|', ...result.sizes.routes.map((route) => `| ${route.chunk} | ${kB(route.gzip)} |`)];
+  return [...lines, ...routes].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const [dataDir, mergerId, email, password] = process.argv.slice(2);
+  if (!dataDir || !mergerId || !email || !password) {
+    console.error('Bruk: node --import tsx bench/web.ts <datamappe> <sammenslåing-id> <e-post> <passord>');
+    process.exit(2);
+  }
+  const result = await measureWeb(path.resolve(dataDir), mergerId, email, password);
+  console.log(webTable(result));
+  console.log(JSON.stringify(result));
+}
