@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     database,
     auth: config.auth,
     trustedProxyHops: config.trustedProxyHops,
+    metricsToken: config.metricsToken,
     logger: config.prettyLogs
       ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
       : { level: config.logLevel },
