@@ -33,6 +33,7 @@ import { risksRoutes } from './features/risks/risks.routes.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
 import { healthRoutes } from './features/operations/health.routes.ts';
 import { metricsPlugin } from './features/operations/metrics.plugin.ts';
+import { registerConnectionDraining } from './features/operations/draining.ts';
 import { registerRequestIdHeader, requestIdServerOptions } from './features/operations/request-id.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('database', options.database);
   registerErrorHandler(app);
   registerRequestIdHeader(app);
+  registerConnectionDraining(app);
   await app.register(metricsPlugin, { database: options.database, token: options.metricsToken });
 
   // First start: an administrator from configuration, or a one-time setup code
