@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppOptions } from '#server/app.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { createTestApp, openTestDatabase, type TestApp } from '#server/test/test-app.ts';
-import { readJournal } from './operations.service.ts';
+import { checkReadiness, readJournal } from './operations.service.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -70,6 +70,14 @@ describe('liveness and readiness', () => {
     expect(ready.statusCode).toBe(503);
     expect(ready.json().error.code).toBe('DATABASE_UNAVAILABLE');
     expect(ready.json().error.message).toMatch(/^Databasen svarer ikke \(connection refused\)/);
+  });
+
+  it('is not ready when the database does not answer at all, instead of hanging the probe', async () => {
+    const healthy = await openTestDatabase();
+    cleanups.push(() => healthy.close());
+    const hanging: DatabaseHandle = { ...healthy, rawQuery: () => new Promise(() => undefined) };
+    const readiness = await checkReadiness(hanging, readJournal(), 50);
+    expect(readiness).toMatchObject({ ready: false, code: 'DATABASE_UNAVAILABLE' });
   });
 
   it('is not ready when a migration this version needs is missing from the database, and names it', async () => {
