@@ -32,7 +32,10 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
-import { healthRoutes } from './features/health/health.routes.ts';
+import { healthRoutes } from './features/operations/health.routes.ts';
+import { metricsPlugin } from './features/operations/metrics.plugin.ts';
+import { registerConnectionDraining } from './features/operations/draining.ts';
+import { registerRequestIdHeader, requestIdServerOptions } from './features/operations/request-id.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
@@ -57,6 +60,8 @@ export interface BuildAppOptions {
   auth?: AuthConfig;
   /** Proxy hops in front of Samla whose X-Forwarded-For is believed (0: none). */
   trustedProxyHops?: number;
+  /** Bearer token for GET /metrics (none: open). */
+  metricsToken?: string;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -68,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 1024 * 1024,
     // Believe X-Forwarded-For only from as many hops as there are proxies.
     trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
+    ...requestIdServerOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -76,6 +82,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const now = options.now ?? (() => new Date());
   app.decorate('database', options.database);
   registerErrorHandler(app);
+  registerRequestIdHeader(app);
+  registerConnectionDraining(app);
+  await app.register(metricsPlugin, { database: options.database, token: options.metricsToken });
 
   // First start: an administrator from configuration, or a one-time setup code
   // in the log for the «Opprett administrator» page, so no stranger on the

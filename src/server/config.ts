@@ -27,6 +27,10 @@ const environmentSchema = z.object({
    * (X-Forwarded-For). Login throttling per address needs the real one.
    */
   SAMLA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** When set, GET /metrics answers only to `Authorization: Bearer <this>`. */
+  SAMLA_METRICS_TOKEN: z.string().min(16, { error: 'SAMLA_METRICS_TOKEN må ha minst 16 tegn' }).optional(),
+  /** How long SIGTERM waits for requests in flight before giving up and exiting with 1. */
+  SAMLA_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 });
 
 export type DatabaseConfig =
@@ -53,6 +57,9 @@ export interface AuthConfig {
 export interface AppConfig {
   auth: AuthConfig;
   trustedProxyHops: number;
+  /** Bearer token for GET /metrics; none means /metrics is open (protect it at the proxy). */
+  metricsToken?: string;
+  shutdownTimeoutMs: number;
   port: number;
   host: string;
   database: DatabaseConfig;
@@ -79,6 +86,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     trustedProxyHops: value.SAMLA_TRUSTED_PROXIES,
+    metricsToken: value.SAMLA_METRICS_TOKEN,
+    shutdownTimeoutMs: value.SAMLA_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     auth: {
       initialAdministrator:
         value.SAMLA_ADMIN_EMAIL && value.SAMLA_ADMIN_PASSWORD

@@ -18,6 +18,8 @@ export interface DatabaseHandle {
   /** Runs one SQL statement with no ORM in between (health checks, benchmarks' floor). */
   rawQuery: (sql: string, params?: unknown[]) => Promise<unknown[]>;
   close: () => Promise<void>;
+  /** PostgreSQL only: the connection pool right now (for /metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 // pg returns `date` columns as JS Dates in local time by default; Samla treats
@@ -46,6 +48,7 @@ export function postgresHandle(url: string): DatabaseHandle {
     kind: 'postgres',
     rawQuery: async (sql, params) => (await pool.query(sql, params)).rows,
     close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 

@@ -39,6 +39,7 @@ const inventoryPayload = (segment: InventorySegment, systemId: string): Record<s
 
 const rules: Record<string, Rule> = {
   'GET /api/v1/health': 'public',
+  'GET /api/v1/ready': 'public',
   'POST /api/v1/auth/login': 'public',
   'GET /api/v1/auth/session': 'public',
   'POST /api/v1/auth/setup': 'public',
