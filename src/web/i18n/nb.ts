@@ -256,6 +256,7 @@ export const nb = {
       newMunicipalityName: 'Ny kommune',
       mergerDate: 'Sammenslåingstidspunkt',
       municipalities: 'Kommuner',
+      isDemo: 'Demosammenslåing',
       phase: 'Fase',
       outcome: 'Veivalg',
       targetSystemId: 'Målsystem',
