@@ -350,6 +350,14 @@ export const nb = {
     inProgress: (count: string) => `${count} pågår`,
     overdue: (count: string) => `${count} forfalt`,
   },
+  demo: {
+    tag: 'Demo',
+    tryText: 'Vil du se hvordan Samla ser ut med innhold først? Demosammenslåingen har tre kommuner med systemer, avtaler, veivalg, risikoer og gevinster.',
+    tryButton: 'Prøv Samla med en demosammenslåing',
+    creating: 'Lager demosammenslåingen …',
+    notice:
+      'Dette er en demosammenslåing med oppdiktede data. Kommunene er ekte, men systemene, avtalene, tallene og vurderingene er laget for å vise hvordan Samla virker. Endre og prøv fritt; ingen andre ser den.',
+  },
   mergers: {
     list: {
       title: 'Sammenslåinger',

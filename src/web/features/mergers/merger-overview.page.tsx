@@ -7,6 +7,7 @@ import { ProgressSummary, progressText } from '#web/components/progress-summary.
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { MergerDashboard } from '#web/features/dashboard/merger-dashboard.tsx';
+import { DemoNotice, DemoTag } from '#web/features/demo/demo-merger.tsx';
 import { useI18n, type I18n } from '#web/i18n/messages.ts';
 import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -60,7 +61,9 @@ function Overview({ merger }: { merger: MergerDetail }) {
     <>
       <Heading level={1} data-size='lg'>
         {merger.name}
+        {merger.isDemo && <> <DemoTag /></>}
       </Heading>
+      {merger.isDemo && <DemoNotice />}
       <nav aria-label={t.sectionsLabel} className='samla-merger-nav'>
         <ul>
           <li>
