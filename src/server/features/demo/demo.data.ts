@@ -91,7 +91,7 @@ export const demoProducts: DemoProduct[] = [
     owner: 'Arkivleder',
     archiveWorthy: true,
     contract: licence('Sak- og arkivsystem', 12, 'does_not_transfer'),
-    uses: { [VT]: { users: 240, version: '22 R1', cost: 410_000, end: 20 } },
+    uses: { [VT]: { users: 240, version: '22 R1', cost: 410_000, end: -11 } },
   },
   {
     key: 'okonomi-visma',
