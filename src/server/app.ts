@@ -30,6 +30,7 @@ import { benefitsRoutes } from './features/benefits/benefits.routes.ts';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
+import { demoRoutes } from './features/demo/demo.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
 import { healthRoutes } from './features/operations/health.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(catalogRoutes);
       await api.register(municipalitiesRoutes);
       await api.register(mergersRoutes);
+      await api.register(demoRoutes);
       await api.register(checklistRoutes);
       await api.register(inventoryRoutes);
       await api.register(inventoryIoRoutes);

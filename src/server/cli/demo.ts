@@ -1,4 +1,35 @@
-/** `npm run samla -- demo`: being built (issue 8). */
-export async function run(_args: string[]): Promise<void> {
-  throw new Error('Kommandoen «demo» er ikke ferdig ennå.');
+import { readConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { ensureInitialAdministrator, firstAdministrator } from '#server/features/auth/auth.service.ts';
+import { createDemoMerger } from '#server/features/demo/demo.service.ts';
+
+/**
+ * `npm run samla -- demo`: a demo merger in the configured database, owned by
+ * the first administrator. Opening the database takes the embedded
+ * database's lock, so the command refuses while a Samla server holds it.
+ */
+export async function run(args: string[]): Promise<void> {
+  if (args.length > 0) throw new Error(`Kommandoen «demo» tar ingen argumenter (fikk ${args.join(' ')}).`);
+  const config = readConfig();
+  const database = await openDatabase(config.database);
+  try {
+    // A fresh instance with SAMLA_ADMIN_* set gets its administrator now, exactly as `npm start` would make it.
+    if (config.auth.initialAdministrator) await ensureInitialAdministrator(database.db, config.auth.initialAdministrator);
+    const owner = await firstAdministrator(database.db);
+    if (!owner) {
+      throw new Error(
+        'Samla har ingen administrator ennå, og demosammenslåingen må ha en eier. ' +
+          'Start Samla (npm start) og opprett administratoren med oppsettkoden fra loggen, ' +
+          'eller sett SAMLA_ADMIN_EMAIL og SAMLA_ADMIN_PASSWORD, og kjør kommandoen igjen. ' +
+          'Innloggede brukere kan også lage en selv med knappen «Prøv Samla med en demosammenslåing».',
+      );
+    }
+    const { merger, counts } = await createDemoMerger({ db: database.db, now: () => new Date(), actor: owner });
+    console.log(`Opprettet «${merger.name}» (${merger.municipalities.map((m) => m.name).join(', ')}), sammenslåing ${merger.mergerDate}.`);
+    console.log(`${counts.systems} systemer, ${counts.contracts} avtaler, ${counts.integrations} integrasjoner, ${counts.decisions} veivalg, ${counts.risks} risikoer og ${counts.benefits} gevinster.`);
+    console.log(`Eier: ${owner.name} (${owner.email}).`);
+    console.log(`Åpne: /sammenslainger/${merger.id}`);
+  } finally {
+    await database.close();
+  }
 }

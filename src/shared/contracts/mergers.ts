@@ -32,13 +32,14 @@ export const merger = z
     municipalities: z.array(mergerMunicipality),
     catalog: z.object({ id: z.string(), version: z.string() }),
     createdAt: z.string(),
+    isDemo: z.boolean().describe('En demosammenslåing med oppdiktede data (POST /api/v1/demo-merger)'),
     version: z.number().int(),
   })
   .meta({ id: 'Merger' });
 export type Merger = z.infer<typeof merger>;
 
 export const mergerSummary = merger
-  .pick({ id: true, name: true, newMunicipalityName: true, mergerDate: true, municipalities: true, version: true })
+  .pick({ id: true, name: true, newMunicipalityName: true, mergerDate: true, municipalities: true, isDemo: true, version: true })
   .extend({ progress })
   .meta({ id: 'MergerSummary' });
 export type MergerSummary = z.infer<typeof mergerSummary>;

@@ -256,6 +256,7 @@ export const nb = {
       newMunicipalityName: 'Ny kommune',
       mergerDate: 'Sammenslåingstidspunkt',
       municipalities: 'Kommuner',
+      isDemo: 'Demosammenslåing',
       phase: 'Fase',
       outcome: 'Veivalg',
       targetSystemId: 'Målsystem',
@@ -348,6 +349,14 @@ export const nb = {
     notRelevant: (count: string) => `${count} ikke relevante`,
     inProgress: (count: string) => `${count} pågår`,
     overdue: (count: string) => `${count} forfalt`,
+  },
+  demo: {
+    tag: 'Demo',
+    tryText: 'Vil du se hvordan Samla ser ut med innhold først? Demosammenslåingen har tre kommuner med systemer, avtaler, veivalg, risikoer og gevinster.',
+    tryButton: 'Prøv Samla med en demosammenslåing',
+    creating: 'Lager demosammenslåingen …',
+    notice:
+      'Dette er en demosammenslåing med oppdiktede data. Kommunene er ekte, men systemene, avtalene, tallene og vurderingene er laget for å vise hvordan Samla virker. Endre og prøv fritt; ingen andre ser den.',
   },
   mergers: {
     list: {

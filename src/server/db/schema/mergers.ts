@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const mergers = pgTable('mergers', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
@@ -10,6 +10,9 @@ export const mergers = pgTable('mergers', {
   // can later be offered to the merger as a diff.
   catalogId: text('catalog_id').notNull(),
   catalogVersion: text('catalog_version').notNull(),
+  // Made by «Prøv Samla med en demosammenslåing» with invented data: the web
+  // marks it everywhere so nobody mistakes it for a real merger's inventory.
+  isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),

@@ -53,6 +53,7 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/municipalities': 'signed-in',
   'GET /api/v1/mergers': 'signed-in',
   'POST /api/v1/mergers': 'signed-in',
+  'POST /api/v1/demo-merger': 'signed-in',
   'GET /api/v1/mergers/{mergerId}': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/tasks': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/tasks': 'merger:edit',

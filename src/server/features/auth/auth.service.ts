@@ -213,6 +213,14 @@ export async function listUsers(ctx: ServiceContext): Promise<PublicUser[]> {
   return (await repo.listUsers(ctx.db)).map(toPublicUser);
 }
 
+/** The administrator who has been one longest: whom a command-line operation acts as. */
+export async function firstAdministrator(db: Database): Promise<Actor | undefined> {
+  const [first] = (await repo.listUsers(db))
+    .filter((user) => user.isAdministrator)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return first && actorFrom(first, 'token');
+}
+
 /** For other features: find a user to add as member. */
 export async function findUserByEmail(db: Database, email: string): Promise<PublicUser | undefined> {
   const row = await repo.findUserByEmail(db, normalizeEmail(email));

@@ -7,7 +7,7 @@ export type MergerMunicipalityRow = typeof mergerMunicipalities.$inferSelect;
 
 export async function insertMerger(
   db: Database,
-  values: Pick<MergerRow, 'name' | 'newMunicipalityName' | 'mergerDate' | 'catalogId' | 'catalogVersion'>,
+  values: Pick<MergerRow, 'name' | 'newMunicipalityName' | 'mergerDate' | 'catalogId' | 'catalogVersion'> & Partial<Pick<MergerRow, 'isDemo'>>,
   municipalities: Array<Pick<MergerMunicipalityRow, 'municipalityNumber' | 'name' | 'languageForm'>>,
 ): Promise<MergerRow> {
   const [row] = await db.insert(mergers).values(values).returning();

@@ -26,11 +26,17 @@ function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRo
     })),
     catalog: { id: row.catalogId, version: row.catalogVersion },
     createdAt: row.createdAt.toISOString(),
+    isDemo: row.isDemo,
     version: row.version,
   };
 }
 
-export async function createMerger(ctx: ServiceContext, body: z.output<typeof createMergerBody>): Promise<Merger> {
+/** `isDemo`: only the demo feature sets it, so the API's create body cannot mark a real merger as demo. */
+export async function createMerger(
+  ctx: ServiceContext,
+  body: z.output<typeof createMergerBody>,
+  options: { isDemo?: boolean } = {},
+): Promise<Merger> {
   const selection = registerProblemsAsFields(body.municipalities);
   if (!selection.ok) {
     throw invalid(selection.code, selection.message, selection.problems);
@@ -51,6 +57,7 @@ export async function createMerger(ctx: ServiceContext, body: z.output<typeof cr
         mergerDate: body.mergerDate,
         catalogId: catalog.id,
         catalogVersion: catalog.version,
+        isDemo: options.isDemo ?? false,
       },
       municipalityRows,
     );
@@ -64,6 +71,7 @@ export async function createMerger(ctx: ServiceContext, body: z.output<typeof cr
       action: 'create',
       changes: [
         ...creationChanges(inserted, ['name', 'newMunicipalityName', 'mergerDate'] as const),
+        ...(inserted.isDemo ? [{ field: 'isDemo', old: null, new: true }] : []),
         { field: 'municipalities', old: null, new: municipalityRows.map((m) => m.municipalityNumber) },
       ],
     });
@@ -83,11 +91,11 @@ export async function listMergers(ctx: ServiceContext): Promise<MergerSummary[]>
   const municipalitiesByMerger = new Map<string, repo.MergerMunicipalityRow[]>();
   for (const m of municipalities) municipalitiesByMerger.set(m.mergerId, [...(municipalitiesByMerger.get(m.mergerId) ?? []), m]);
   return rows.map((row) => {
-    const { id, name, newMunicipalityName, mergerDate, municipalities: picked, version } = toMerger(
+    const { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, version } = toMerger(
       row,
       municipalitiesByMerger.get(row.id) ?? [],
     );
-    return { id, name, newMunicipalityName, mergerDate, municipalities: picked, version, progress: progress.get(row.id)! };
+    return { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, version, progress: progress.get(row.id)! };
   });
 }
 

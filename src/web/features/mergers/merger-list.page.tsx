@@ -5,6 +5,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { ProgressSummary } from '#web/components/progress-summary.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { DemoTag, TryDemoButton } from '#web/features/demo/demo-merger.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useMergers } from './mergers.api.ts';
@@ -41,6 +42,7 @@ export function MergerListPage() {
           <Button asChild>
             <RouterLinkBase to={paths.newMerger()}>{m.mergers.list.emptyAction}</RouterLinkBase>
           </Button>
+          <TryDemoButton />
         </Card>
       )}
       {mergers.data && mergers.data.length > 0 && (
@@ -67,6 +69,7 @@ function MergerCard({ merger }: { merger: MergerSummary }) {
     <Card data-color='neutral' className='samla-merger-card'>
       <Heading level={2} data-size='sm'>
         <RouterLink to={paths.merger(merger.id)}>{merger.name}</RouterLink>
+        {merger.isDemo && <> <DemoTag /></>}
       </Heading>
       <dl className='samla-facts'>
         <div>

@@ -8,6 +8,7 @@ import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useDashboard, type DashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
 import { MergerDashboard } from '#web/features/dashboard/merger-dashboard.tsx';
+import { DemoNotice, DemoTag } from '#web/features/demo/demo-merger.tsx';
 import { useI18n, type I18n } from '#web/i18n/messages.ts';
 import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -63,7 +64,9 @@ function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: Dash
     <>
       <Heading level={1} data-size='lg'>
         {merger.name}
+        {merger.isDemo && <> <DemoTag /></>}
       </Heading>
+      {merger.isDemo && <DemoNotice />}
       <nav aria-label={t.sectionsLabel} className='samla-merger-nav'>
         <ul>
           <li>
