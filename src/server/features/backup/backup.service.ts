@@ -111,7 +111,7 @@ export async function createBackup(target: Target, file: string, now: () => Date
           }
           yield `${endLine(total)}\n`;
         }
-        const out = fs.createWriteStream(temporary, { flags: 'wx' });
+        const out = fs.createWriteStream(temporary);
         await pipeline(Readable.from(lines()), createGzip({ level: 6 }), out);
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -151,7 +151,7 @@ function unreadable(file: string, error: unknown): BackupError | undefined {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new BackupError(`Finner ikke filen ${file}. Databasen er ikke endret.`);
   if (code === 'EACCES') return new BackupError(`Har ikke lesetilgang til ${file}. Databasen er ikke endret.`);
-  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'ERR_INVALID_STATE') {
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
     return new BackupError(
       `Filen er ikke en lesbar sikkerhetskopi fra Samla (skadet eller avkortet: ${(error as Error).message}). Databasen er ikke endret.`,
     );
