@@ -7,6 +7,7 @@ import {
   describeRestore,
   foreignKeyOrder,
   parseHeader,
+  readLines,
   refuseNonEmpty,
   type BackupHeader,
 } from './backup.domain.ts';
@@ -122,6 +123,24 @@ describe('reading the body', () => {
     expect(() => read([...complete, '{"id":4}'])).toThrow('etter slutten');
     expect(() => read(['@table users', '{"id":1', '{"id":2}'])).toThrow('en linje i filen er skadet');
     expect(() => read([...complete.slice(0, -1), '@end 4'])).toThrow('antallet rader stemmer ikke');
+  });
+});
+
+describe('splitting the file into lines', () => {
+  const collect = async (chunks: Uint8Array[]) => {
+    const lines: string[] = [];
+    for await (const line of readLines((async function* () { yield* chunks; })())) lines.push(line);
+    return lines;
+  };
+
+  it('keeps a Norwegian letter whole when its bytes fall in two chunks', async () => {
+    const bytes = Buffer.from('{"navn":"Ås"}\n{"navn":"Bø"}\n@end 2');
+    const split = bytes.indexOf(Buffer.from('Å')) + 1;
+    expect(await collect([bytes.subarray(0, split), bytes.subarray(split)])).toEqual(['{"navn":"Ås"}', '{"navn":"Bø"}', '@end 2']);
+  });
+
+  it('refuses bytes that are not text', async () => {
+    await expect(collect([Buffer.from([0x7b, 0xff, 0xfe, 0x7d])])).rejects.toThrow();
   });
 });
 

@@ -148,6 +148,23 @@ export function foreignKeyOrder(tables: readonly string[], references: ReadonlyA
   return ordered;
 }
 
+/**
+ * Splits a byte stream into lines. The decoder keeps a character whose bytes
+ * are split between two chunks (æ, ø, å are two bytes) whole; bytes that are
+ * not UTF-8 at all throw, as a damaged file should.
+ */
+export async function* readLines(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let rest = '';
+  for await (const chunk of chunks) {
+    const lines = (rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }))).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  rest += decoder.decode();
+  if (rest !== '') yield rest;
+}
+
 /** How a file line is to be read while restoring. */
 export type BodyLine = { kind: 'table'; name: string } | { kind: 'row'; json: string } | { kind: 'end'; rows: number };
 

@@ -18,6 +18,7 @@ import {
   endLine,
   foreignKeyOrder,
   parseHeader,
+  readLines,
   refuseNonEmpty,
   tableLine,
   type BackupHeader,
@@ -135,23 +136,11 @@ export async function createBackup(target: Target, file: string, now: () => Date
   return { header: header!, message: describeBackup(file, header!) };
 }
 
-/** Splits a text stream into lines; a stream error (a damaged gzip) surfaces where the lines are read. */
-async function* readLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of stream) {
-    const text = rest + chunk.toString();
-    const lines = text.split('\n');
-    rest = lines.pop()!;
-    yield* lines;
-  }
-  if (rest !== '') yield rest;
-}
-
 function unreadable(file: string, error: unknown): BackupError | undefined {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new BackupError(`Finner ikke filen ${file}. Databasen er ikke endret.`);
   if (code === 'EACCES') return new BackupError(`Har ikke lesetilgang til ${file}. Databasen er ikke endret.`);
-  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
     return new BackupError(
       `Filen er ikke en lesbar sikkerhetskopi fra Samla (skadet eller avkortet: ${(error as Error).message}). Databasen er ikke endret.`,
     );
