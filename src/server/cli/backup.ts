@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { readConfig } from '#server/config.ts';
 import { openDatabase } from '#server/db/client.ts';
 import { createBackup } from '#server/features/backup/backup.service.ts';
@@ -13,7 +15,13 @@ export async function run(args: string[]): Promise<void> {
   if (!file || extra.length > 0 || file.startsWith('-')) {
     throw new Error('Bruk: npm run samla -- backup <fil>   (for eksempel samla-2026-11-27.samla.gz)');
   }
-  const database = await openDatabase(readConfig().database);
+  const config = readConfig().database;
+  // Opening a data folder that does not exist creates an empty database: a
+  // mistyped SAMLA_DATA_DIR would give a backup of nothing, and look fine.
+  if (config.kind === 'pglite' && !fs.existsSync(path.join(config.dataDir, 'pgdata'))) {
+    throw new Error(`Fant ingen database i ${config.dataDir}. Er SAMLA_DATA_DIR riktig?`);
+  }
+  const database = await openDatabase(config);
   try {
     console.log((await createBackup(database, file)).message);
   } finally {

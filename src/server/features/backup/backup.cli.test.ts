@@ -99,4 +99,13 @@ describe('npm run samla -- backup / restore on the embedded database', () => {
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain('Bruk: npm run samla -- restore <fil> [--overwrite]');
   }, 120_000);
+
+  it('refuses to back up a data folder with no database in it (a mistyped SAMLA_DATA_DIR), and writes no file', async () => {
+    const file = path.join(directory, 'tom.samla.gz');
+    const refused = await samla(path.join(directory, 'feilstavet'), 'backup', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Fant ingen database i ${path.join(directory, 'feilstavet')}. Er SAMLA_DATA_DIR riktig?`);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(path.join(directory, 'feilstavet'))).toBe(false);
+  }, 120_000);
 });

@@ -140,7 +140,7 @@ export function foreignKeyOrder(tables: readonly string[], references: ReadonlyA
   const remaining = [...tables].sort();
   while (remaining.length > 0) {
     const next = remaining.findIndex((table) => [...dependsOn.get(table)!].every((parent) => placed.has(parent)));
-    if (next === -1) throw new Error(`foreign keys form a cycle among ${remaining.join(', ')}`);
+    if (next === -1) throw new BackupError(`Tabellenes fremmednøkler peker i ring (${remaining.join(', ')}), så de kan ikke gjenopprettes i rekkefølge.`);
     const [table] = remaining.splice(next, 1);
     ordered.push(table!);
     placed.add(table!);
