@@ -108,8 +108,11 @@ export async function countRows(db: Database, tables: readonly string[]): Promis
  */
 export async function* tableRowsAsJson(db: Database, table: CatalogTable, batchSize = 2000): AsyncGenerator<string[]> {
   const cursor = quote(`samla_backup_${table.name}`);
-  const order = table.primaryKey.length > 0 ? ` order by ${table.primaryKey.map((column) => `t.${quote(column)}`).join(', ')}` : '';
-  await db.execute(sql.raw(`declare ${cursor} no scroll cursor for select row_to_json(t)::text as j from ${quote(table.name)} t${order}`));
+  const order = table.primaryKey.length > 0 ? ` order by ${table.primaryKey.map((column) => `samla_row.${quote(column)}`).join(', ')}` : '';
+  // `alias.*`, not a bare alias: a bare name means a column if the table has one by that name.
+  await db.execute(
+    sql.raw(`declare ${cursor} no scroll cursor for select row_to_json(samla_row.*)::text as j from ${quote(table.name)} samla_row${order}`),
+  );
   for (;;) {
     const batch = await rows<{ j: string }>(db, sql.raw(`fetch forward ${batchSize} from ${cursor}`));
     if (batch.length === 0) break;

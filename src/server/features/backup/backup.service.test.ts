@@ -40,7 +40,7 @@ async function snapshot(handle: DatabaseHandle): Promise<Snapshot> {
     const result: Snapshot = {};
     const tables = await rows<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
     for (const { tablename } of tables) {
-      result[tablename] = (await rows<{ r: string }>(sql.raw(`select t::text as r from "${tablename}" t`))).map((row) => row.r).sort();
+      result[tablename] = (await rows<{ r: string }>(sql.raw(`select (samla_row.*)::text as r from "${tablename}" samla_row`))).map((row) => row.r).sort();
     }
     const sequences = await rows<{ name: string; value: string | null }>(
       sql`select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by 1`,
