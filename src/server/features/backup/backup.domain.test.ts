@@ -157,5 +157,6 @@ describe('what restore says', () => {
     expect(message).toContain('Erstattet 5 rader som lå i databasen:\n  users: 5');
     expect(message).toContain('Gjenopprettet 3 rader:\n  users: 2\n  mergers: 1');
     expect(describeRestore('kopi.gz', header, { users: 0 })).toContain('Databasen var tom.');
+    expect(describeRestore('kopi.gz', header, { users: 1 })).toContain('Erstattet 1 rad som lå i databasen');
   });
 });

@@ -234,7 +234,8 @@ const formatCounts = (counts: RowCounts) =>
     .map(([table, rows]) => `  ${table}: ${rows.toLocaleString('nb-NO')}`)
     .join('\n');
 
-const rowsPhrase = (rows: number) => (rows === 0 ? 'ingen rader.' : `${rows.toLocaleString('nb-NO')} rader:`);
+const rowCount = (rows: number) => `${rows.toLocaleString('nb-NO')} ${rows === 1 ? 'rad' : 'rader'}`;
+const rowsPhrase = (rows: number) => (rows === 0 ? 'ingen rader.' : `${rowCount(rows)}:`);
 
 const sum = (counts: RowCounts) => Object.values(counts).reduce((total, rows) => total + rows, 0);
 
@@ -257,7 +258,7 @@ export function describeRestore(file: string, header: BackupHeader, replaced: Ro
     `Gjenopprettet fra ${file} (laget ${header.createdAt} av Samla ${header.samlaVersion}, ${header.source === 'pglite' ? 'innebygd database' : 'PostgreSQL'}).`,
     before === 0
       ? 'Databasen var tom.'
-      : `Erstattet ${before.toLocaleString('nb-NO')} rader som lå i databasen:\n${formatCounts(replaced)}`,
+      : `Erstattet ${rowCount(before)} som lå i databasen:\n${formatCounts(replaced)}`,
     `Gjenopprettet ${rowsPhrase(sum(restored))}`,
     formatCounts(restored),
   ]
@@ -269,7 +270,7 @@ export function refuseNonEmpty(replaced: RowCounts): void {
   const rows = sum(replaced);
   if (rows === 0) return;
   throw new BackupError(
-    `Databasen er ikke tom (${rows.toLocaleString('nb-NO')} rader, blant annet ${Object.entries(replaced)
+    `Databasen er ikke tom (${rowCount(rows)}, blant annet ${Object.entries(replaced)
       .filter(([, count]) => count > 0)
       .slice(0, 3)
       .map(([table, count]) => `${count} i ${table}`)
