@@ -4,7 +4,7 @@
 // command refuses to run while a Samla server holds the data folder.
 const commands: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<void> }> }> = {
   backup: { summary: 'backup <fil>     sikkerhetskopi av databasen til en fil', load: () => import('./cli/backup.ts') },
-  restore: { summary: 'restore <fil>    gjenoppretter databasen fra en sikkerhetskopi', load: () => import('./cli/restore.ts') },
+  restore: { summary: 'restore <fil> [--overwrite]  gjenoppretter databasen fra en sikkerhetskopi', load: () => import('./cli/restore.ts') },
   demo: { summary: 'demo             oppretter en demosammenslåing med tre kommuner', load: () => import('./cli/demo.ts') },
 };
 
