@@ -102,10 +102,10 @@ export class Client {
     if (this.credentials.token) headers.authorization = `Bearer ${this.credentials.token}`;
     if (this.credentials.cookie) headers.cookie = this.credentials.cookie;
     if (this.credentials.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.credentials.csrfToken;
-    let body: string | Buffer | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (options.file) {
       headers['content-type'] = options.file.contentType;
-      body = options.file.data;
+      body = new Uint8Array(options.file.data);
     } else if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
