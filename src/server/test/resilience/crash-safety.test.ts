@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '#server/test/server-process.ts';
 import {
@@ -69,11 +70,17 @@ describe(`after SIGKILL (${engine})`, () => {
   let taskMergerId: string;
   let decision: DecisionLedger;
   let tasks: TaskLedger[];
+  /** PostgreSQL only: a connection of the test's own, to see whether a kill lands inside a transaction. */
+  let observer: pg.Client | undefined;
   const imports: ImportLedger[] = [];
-  const tally = { importAcknowledged: 0, importInFlightCommitted: 0, importInFlightAbsent: 0, decisionInFlightCommitted: 0, decisionInFlightAbsent: 0, taskEditsAcknowledged: 0, taskEditsInFlightCommitted: 0, taskEditsInFlightAbsent: 0 };
+  const tally = { killsInsideTransaction: 0, importAcknowledged: 0, importInFlightCommitted: 0, importInFlightAbsent: 0, decisionInFlightCommitted: 0, decisionInFlightAbsent: 0, taskEditsAcknowledged: 0, taskEditsInFlightCommitted: 0, taskEditsInFlightAbsent: 0 };
 
   beforeAll(async () => {
     database = await freshDatabase('samla_crash');
+    if (database.kind === 'postgres') {
+      observer = new pg.Client({ connectionString: database.serverOptions.env.DATABASE_URL });
+      await observer.connect();
+    }
     server = await start(database);
     client = await tokenClient(server.url);
     workbook = await inventoryWorkbook(150);
@@ -101,6 +108,7 @@ describe(`after SIGKILL (${engine})`, () => {
   });
 
   afterAll(async () => {
+    await observer?.end();
     await server?.stop('SIGKILL');
     await database?.drop();
   });
@@ -245,7 +253,7 @@ describe(`after SIGKILL (${engine})`, () => {
       if (workload === 'import') {
         const mergers = [await createMerger(client, `Import ${round}a`), await createMerger(client, `Import ${round}b`)];
         running = [importLoop(api, mergers, problems)];
-        delay = Math.round(random() * importMs * 1.5);
+        delay = Math.round(random() * importMs * 2.5);
       } else if (workload === 'decision') {
         running = [decisionLoop(api, problems)];
         delay = Math.round(random() * 1000);
@@ -256,6 +264,14 @@ describe(`after SIGKILL (${engine})`, () => {
       // A request cut off by the kill rejects and ends its loop.
       running = running.map((work) => work.catch(() => undefined));
       await sleep(delay);
+      if (observer) {
+        // Evidence that kills land mid-transaction (PGlite has no such view).
+        const open = await observer.query<{ count: number }>(
+          `select count(*)::int as count from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`,
+        );
+        if (open.rows[0]!.count > 0) tally.killsInsideTransaction++;
+      }
       server.process.kill('SIGKILL');
       const exit = await server.waitForExit();
       expect(exit.signal).toBe('SIGKILL');

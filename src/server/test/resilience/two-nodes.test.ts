@@ -182,12 +182,14 @@ describe.skipIf(!process.env.DATABASE_URL)('two app nodes on one PostgreSQL', ()
     const load = backgroundLoad([onA, onB], mergerId);
     const seenOnB = new Map<number, number>();
     let importing = true;
-    const poll = (async () => {
+    // Two pollers on B, one request each per look, so a partial state would have many chances to show.
+    const poller = async () => {
       while (importing) {
-        const total = (await inventoryCounts(onB, mergerId)).systems;
-        seenOnB.set(total, (seenOnB.get(total) ?? 0) + 1);
+        const listed = expectStatus(await onB.get(`/mergers/${mergerId}/inventory/systems?limit=1`), 200, 'systems on B');
+        seenOnB.set(listed.total, (seenOnB.get(listed.total) ?? 0) + 1);
       }
-    })();
+    };
+    const poll = Promise.all([poller(), poller()]);
     await sleep(200);
     const imported = await onA.request('POST', `/mergers/${mergerId}/inventory/import?mode=commit`, {
       file: { data: workbook.data, contentType: xlsxContentType },
