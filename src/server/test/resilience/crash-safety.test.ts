@@ -26,8 +26,9 @@ import {
  * import or change is half-visible. On the run's database: PGlite in a data dir
  * by default, PostgreSQL under `npm run test:pg`.
  *
- * The kill delays come from a seeded generator; the seed is printed, and
- * SAMLA_CRASH_SEED=<seed> replays the same delays (the server's own timing
+ * Each kill point (after how many acknowledged writes, then how far into the
+ * next request) comes from a seeded generator; the seed is printed, and
+ * SAMLA_CRASH_SEED=<seed> replays the same points (the server's own timing
  * still varies). SAMLA_CRASH_KILLS changes the number of kills (default 21).
  */
 const seed = Number(process.env.SAMLA_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -115,32 +116,54 @@ describe(`after SIGKILL (${engine})`, () => {
 
   // ------------------------------------------------------------ workloads (each runs until its requests fail)
 
+  /**
+   * How far the round's workload got, and how long its requests take on this
+   * machine right now: the kill point is «after k acknowledged writes, plus a
+   * random part of one request», so it lands inside requests whether the
+   * machine is idle or loaded.
+   */
+  const progress = { acknowledged: 0, finished: false, requestMs: { import: 0, decision: 200, 'task edits': 200 } };
+
+  async function timed<T>(workload: keyof typeof progress.requestMs, request: () => Promise<T>): Promise<T> {
+    const startedAt = Date.now();
+    const reply = await request();
+    progress.requestMs[workload] = Date.now() - startedAt;
+    return reply;
+  }
+
   async function importLoop(api: Client, mergerIds: string[], problems: string[]) {
     for (const mergerId of mergerIds) {
       const entry: ImportLedger = { mergerId, acknowledged: false };
       imports.push(entry);
-      const reply = await api.request('POST', `/mergers/${mergerId}/inventory/import?mode=commit`, {
-        file: { data: workbook.data, contentType: xlsxContentType },
-      });
+      const reply = await timed('import', () =>
+        api.request('POST', `/mergers/${mergerId}/inventory/import?mode=commit`, {
+          file: { data: workbook.data, contentType: xlsxContentType },
+        }),
+      );
       if (reply.status !== 200) return void problems.push(`import: ${reply.status} ${JSON.stringify(reply.body)}`);
       entry.acknowledged = true;
+      progress.acknowledged++;
     }
+    progress.finished = true;
   }
 
   async function decisionLoop(api: Client, problems: string[]) {
     for (;;) {
       const next: Timing = decision.timing === 'before_merger' ? 'transition' : 'before_merger';
       decision.inFlight = next;
-      const reply = await api.put(`/mergers/${decisionMergerId}/decisions/${decision.areaId}`, {
-        outcome: 'procure',
-        timing: next,
-        state: 'adopted',
-        version: decision.version,
-      });
+      const reply = await timed('decision', () =>
+        api.put(`/mergers/${decisionMergerId}/decisions/${decision.areaId}`, {
+          outcome: 'procure',
+          timing: next,
+          state: 'adopted',
+          version: decision.version,
+        }),
+      );
       if (reply.status !== 200) return void problems.push(`decision: ${reply.status} ${JSON.stringify(reply.body)}`);
       decision.version = reply.body.decision.version;
       decision.timing = next;
       decision.inFlight = undefined;
+      progress.acknowledged++;
     }
   }
 
@@ -148,13 +171,16 @@ describe(`after SIGKILL (${engine})`, () => {
     for (let edit = 1; ; edit++) {
       const change = { notes: `drept ${round}, endring ${edit}`, status: task.status === 'in_progress' ? 'not_started' : 'in_progress' };
       task.inFlight = change;
-      const reply = await api.patch(`/mergers/${taskMergerId}/tasks/${task.id}`, { version: task.version, ...change });
+      const reply = await timed('task edits', () =>
+        api.patch(`/mergers/${taskMergerId}/tasks/${task.id}`, { version: task.version, ...change }),
+      );
       if (reply.status !== 200) return void problems.push(`task: ${reply.status} ${JSON.stringify(reply.body)}`);
       task.version = reply.body.version;
       task.notes = change.notes;
       task.status = change.status;
       task.inFlight = undefined;
       tally.taskEditsAcknowledged++;
+      progress.acknowledged++;
     }
   }
 
@@ -240,6 +266,7 @@ describe(`after SIGKILL (${engine})`, () => {
     const importStarted = Date.now();
     await importLoop(client, [calibration], []);
     const importMs = Date.now() - importStarted;
+    progress.requestMs.import = importMs;
     expect(imports[0]!.acknowledged).toBe(true);
     console.log(`one import of ${JSON.stringify(workbook.counts)} takes ${importMs} ms`);
 
@@ -249,20 +276,30 @@ describe(`after SIGKILL (${engine})`, () => {
       const firstImport = imports.length;
       const api = client;
       let running: Array<Promise<unknown>>;
-      let delay: number;
+      /** Acknowledged writes to wait for before the random part of the delay starts. */
+      let after: number;
+      progress.acknowledged = 0;
+      progress.finished = false;
       if (workload === 'import') {
         const mergers = [await createMerger(client, `Import ${round}a`), await createMerger(client, `Import ${round}b`)];
         running = [importLoop(api, mergers, problems)];
-        delay = Math.round(random() * importMs * 2.5);
+        after = Math.floor(random() * 2);
       } else if (workload === 'decision') {
         running = [decisionLoop(api, problems)];
-        delay = Math.round(random() * 1000);
+        after = Math.floor(random() * 4);
       } else {
         running = tasks.map((task) => taskLoop(api, task, round, problems));
-        delay = Math.round(random() * 1000);
+        after = Math.floor(random() * 9);
       }
       // A request cut off by the kill rejects and ends its loop.
       running = running.map((work) => work.catch(() => undefined));
+      const fraction = random();
+      for (const deadline = Date.now() + 120_000; progress.acknowledged < after && !progress.finished && problems.length === 0; ) {
+        if (Date.now() > deadline) throw new Error(`round ${round}: the ${workload} made no progress in 2 minutes`);
+        await sleep(5);
+      }
+      // From before the next request reaches the database to after its commit.
+      const delay = Math.round(fraction * progress.requestMs[workload] * 1.5);
       await sleep(delay);
       if (observer) {
         // Evidence that kills land mid-transaction (PGlite has no such view).
@@ -300,7 +337,7 @@ describe(`after SIGKILL (${engine})`, () => {
       }
       const restartMs = Date.now() - startedAt;
       client = client.on(server.url);
-      console.log(`round ${round} (${workload}): killed after ${delay} ms (${inFlight}); restart ${restartMs} ms`);
+      console.log(`round ${round} (${workload}): killed ${delay} ms after ${after} acknowledged writes (${inFlight}); restart ${restartMs} ms`);
       try {
         for (const entry of roundImports) await checkImport(client, entry, entry === inFlightImport);
         await checkDecision(client);
