@@ -281,7 +281,9 @@ describe(`after SIGKILL (${engine})`, () => {
       progress.acknowledged = 0;
       progress.finished = false;
       if (workload === 'import') {
-        const mergers = [await createMerger(client, `Import ${round}a`), await createMerger(client, `Import ${round}b`)];
+        // Three files in a row: whichever import the kill point falls in, another is still to come.
+        const mergers = [];
+        for (const part of ['a', 'b', 'c']) mergers.push(await createMerger(client, `Import ${round}${part}`));
         running = [importLoop(api, mergers, problems)];
         after = Math.floor(random() * 2);
       } else if (workload === 'decision') {
@@ -353,10 +355,13 @@ describe(`after SIGKILL (${engine})`, () => {
     // Only PostgreSQL can show whether a transaction was open at the kill.
     const { killsInsideTransaction, ...counts } = tally;
     console.log(`crash-safety (${engine}, seed ${seed}): ${JSON.stringify(observer ? tally : counts)}`);
-    if (observer) expect(killsInsideTransaction).toBeGreaterThan(0);
-    // The kills must have landed where they test something, not only between requests.
-    expect(tally.importInFlightCommitted + tally.importInFlightAbsent).toBeGreaterThan(0);
-    expect(tally.decisionInFlightCommitted + tally.decisionInFlightAbsent).toBeGreaterThan(0);
-    expect(tally.taskEditsAcknowledged).toBeGreaterThan(0);
+    if (observer && kills >= 20) expect(killsInsideTransaction).toBeGreaterThan(0);
+    // The kills must have landed where they test something, not only between
+    // requests (a short replay with SAMLA_CRASH_KILLS checks correctness only).
+    if (kills >= 20) {
+      expect(tally.importInFlightCommitted + tally.importInFlightAbsent).toBeGreaterThan(0);
+      expect(tally.decisionInFlightCommitted + tally.decisionInFlightAbsent).toBeGreaterThan(0);
+      expect(tally.taskEditsAcknowledged).toBeGreaterThan(0);
+    }
   }, 900_000);
 });
