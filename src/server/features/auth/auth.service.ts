@@ -1,7 +1,7 @@
 import type { AuthConfig } from '#server/config.ts';
 import type { Actor, ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
-import { DomainError, conflict, invalid, notFound } from '#server/errors.ts';
+import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
 import { normalizeEmail, isSessionExpired, shouldTouchSession, strictest, throttleDecision, throttlePolicy } from './auth.domain.ts';
 import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
 import * as repo from './auth.repo.ts';
@@ -158,7 +158,14 @@ export async function ensureInitialAdministrator(
   admin: { email: string; password: string },
 ): Promise<PublicUser | null> {
   if (!(await needsSetup(db))) return null;
-  return createAdministrator(db, { email: admin.email, name: 'Administrator', password: admin.password });
+  try {
+    return await createAdministrator(db, { email: admin.email, name: 'Administrator', password: admin.password });
+  } catch (error) {
+    // Two app nodes started at once on an empty database: the other one made
+    // the administrator first, which is all this node wanted.
+    if ((error instanceof DomainError && error.code === 'SETUP_ALREADY_DONE') || isUniqueViolation(error)) return null;
+    throw error;
+  }
 }
 
 async function createAdministrator(db: Database, input: { email: string; name: string; password: string }) {
