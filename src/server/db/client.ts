@@ -40,8 +40,31 @@ export function pgliteHandle(client: PGlite, onClose?: () => void): DatabaseHand
   };
 }
 
+/**
+ * Inside a transaction every query goes over one connection, and services read
+ * with Promise.all there too (the demo merger composes whole services in one
+ * transaction). pg queues such queries itself but warns that pg 9 will stop
+ * doing so; this client keeps the same order explicitly, one query after the
+ * other, so nothing changes when pg does.
+ */
+class QueueingClient extends pg.Client {
+  #tail: Promise<unknown> = Promise.resolve();
+
+  // pg's overloads (callback, submittable, promise) are many; only the promise form is queued here.
+  override query(...args: unknown[]): never {
+    const last = args.at(-1);
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof last === 'function' || typeof first?.submit === 'function') {
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+    const run = this.#tail.then(() => (super.query as (...a: unknown[]) => Promise<unknown>)(...args));
+    this.#tail = run.catch(() => undefined);
+    return run as never;
+  }
+}
+
 export function postgresHandle(url: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: QueueingClient });
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   return {
     db,
