@@ -57,7 +57,7 @@ for (const engine of engines) {
 
 const RATIO_GOAL = 1.5;
 const RPS_GOAL = 2000;
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const fmt = (ms: number) => (!Number.isFinite(ms) ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const mainReads = new Set(['dashboard', 'checklist, phase 3', 'systems list, filtered (municipality + hosting, page of 100)', 'decision page (økonomi)']);
 
 function machine(): string {
