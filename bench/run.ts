@@ -144,6 +144,8 @@ const markdown = [
   '- Load: the real server (`node --import tsx src/server/server.ts`, NODE_ENV=production, LOG_LEVEL=warn) as a child process,',
   `  autocannon 9 in the bench process over loopback, ${quick ? 3 : 6} s per point after a warm-up; API token (Bearer) as the owner.`,
   '- Floor: the same data by one bare SQL statement through the same driver (bench/floor.ts), 1 connection, p50.',
+  `- Load average of the machine when the run ended: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores;`,
+  '  other work on the machine shows up in every number below.',
   '',
   ...reports.flatMap((report) => [
     `## ${report.engine === 'postgres' ? 'PostgreSQL' : 'Embedded database (PGlite)'}`,
@@ -165,6 +167,7 @@ const markdown = [
     '',
   ]),
   ...(importSection ? ['## Import and veivalg in process (app.inject, PGlite in memory)', importSection, ''] : []),
+  fs.readFileSync(fileURLToPath(new URL('./fixes.md', import.meta.url)), 'utf8'),
   '## Rerun',
   '',
   '```sh',
@@ -175,7 +178,8 @@ const markdown = [
   'node --import tsx bench/seed-large-merger.ts ./data-large   # the large merger in a data dir, to try by hand',
   '```',
   '',
-  'The seeded databases are cached in bench/.cache (keyed by a hash of the code that makes them); delete it to seed afresh.',
+  'The seeded databases are cached in bench/.cache (keyed by the seed, the migrations and the library); delete it after a change to what the services store.',
+  '`node --import tsx bench/query-profile.ts <copy of a seeded data dir> <seed.json> [paths…]` counts statements and rows per endpoint.',
   'PostgreSQL needs its server binaries (as for `npm run test:pg`).',
   '',
 ].join('\n');
