@@ -1,160 +1,195 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
-import { createTestApp } from '#server/test/test-app.ts';
-import type { Database } from '#server/db/client.ts';
-import * as io from '#server/features/inventory-io/inventory-io.service.ts';
-import type { ServiceContext } from '#server/context.ts';
-import { generateLargeMergerWorkbook, largeMergerMunicipalities } from './generate-large-merger.ts';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { findBinary, missingBinariesMessage } from '../scripts/pg-cluster.mjs';
+import { generateLargeMergerWorkbook } from './generate-large-merger.ts';
+import { runImportBench } from './import-bench.ts';
+import { runLoadBench, type Engine, type EngineReport, type ReadRow } from './load.ts';
 
 /**
- * npm run bench: the inventory import of a large merger against exceljs's
- * bare read of the same file. Embedded database (PGlite in memory) by
- * default; PostgreSQL with DATABASE_URL. Writes nothing to disk.
- * The goal (issue 4): the whole import under 1.5× the bare read.
+ * npm run bench [-- --quick] [-- --only pglite|postgres] [-- --write-workbook out.xlsx]
  *
- * Writing thousands of rows costs the database what it costs; to show how
- * much of a commit is Samla's own work and how much the database storing the
- * rows and their history, every `execute` (the bulk inserts, one JSON
- * document per table) is timed on its way to the driver.
+ * 1. The import bench and the app.inject reads (in process, PGlite in memory).
+ * 2. The load benchmarks of issue 8 on the large merger: the real server as a
+ *    child process, autocannon at 1, 10 and 50 connections, each read next to
+ *    its floor (bare SQL through the same driver), for the embedded database
+ *    and a throwaway PostgreSQL cluster.
+ * Prints the tables and writes them to BENCHMARKS.md.
  */
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = process.hrtime.bigint();
-  const result = await run();
-  return { result, ms: ms(start) };
-}
-async function best<T>(times: number, run: () => Promise<T>) {
-  let fastest = Infinity;
-  let last: T | undefined;
-  for (let i = 0; i < times; i++) {
-    const { result, ms: took } = await timed(run);
-    fastest = Math.min(fastest, took);
-    last = result;
-  }
-  return { result: last!, ms: fastest };
-}
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+};
 
-/** The same database, with the time spent in bulk writes (`execute`) added up — also inside transactions. */
-function withWriteClock(db: Database, clock: { ms: number }): Database {
-  return new Proxy(db, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (property === 'execute') {
-        return async (...args: unknown[]) => {
-          const start = process.hrtime.bigint();
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } finally {
-            clock.ms += ms(start);
-          }
-        };
-      }
-      if (property === 'transaction') {
-        return (run: (tx: Database) => Promise<unknown>, config?: unknown) =>
-          (value as (r: (tx: Database) => Promise<unknown>, c?: unknown) => Promise<unknown>).call(
-            target,
-            (tx) => run(withWriteClock(tx, clock)),
-            config,
-          );
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-const file = await generateLargeMergerWorkbook();
-// npm run bench -- --write-workbook out.xlsx: the large merger's workbook, for importing by hand.
-const writeAt = process.argv.indexOf('--write-workbook');
-if (writeAt !== -1) {
-  const target = process.argv[writeAt + 1];
-  if (!target) throw new Error('--write-workbook needs a file name');
-  fs.writeFileSync(target, file);
-  console.log(`wrote ${target} (${(file.length / 1024).toFixed(0)} KiB)`);
+const workbookTarget = option('--write-workbook');
+if (args.includes('--write-workbook')) {
+  if (!workbookTarget) throw new Error('--write-workbook needs a file name');
+  const file = await generateLargeMergerWorkbook();
+  fs.writeFileSync(workbookTarget, file);
+  console.log(`wrote ${workbookTarget} (${(file.length / 1024).toFixed(0)} KiB)`);
   process.exit(0);
 }
-const t = await createTestApp();
-const mergerId = await t.createMerger({ municipalities: largeMergerMunicipalities });
-const writes = { ms: 0 };
-const ctx: ServiceContext = {
-  db: withWriteClock(t.database.db, writes),
-  now: () => new Date(),
-  actor: { userId: t.owner.id, email: t.owner.email, name: t.owner.name, isAdministrator: false, via: 'token' },
-  membership: { mergerId, role: 'owner' },
-};
 
-const read = await best(3, async () => {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(file as unknown as ArrayBuffer);
-  return book;
-});
-const preview = await best(3, () => io.importFile(ctx, mergerId, file, { mode: 'preview' }));
-writes.ms = 0;
-const commit = await timed(() => io.importFile(ctx, mergerId, file, { mode: 'commit' }));
-const commitWrites = writes.ms;
-const reimport = await timed(() => io.importFile(ctx, mergerId, file, { mode: 'commit' }));
-const problems = preview.result.problems.length + commit.result.problems.length;
-const counts = commit.result.sheets.map((s) => `${s.sheet}: ${s.created} nye`).join(', ');
-const database = t.database.kind === 'pglite' ? 'PGlite in memory' : 'PostgreSQL';
+const only = option('--only') as Engine | undefined;
+const engines: Engine[] = only ? [only] : ['pglite', 'postgres'];
+const started = Date.now();
+const log = (line: string) => console.log(line);
 
-// Veivalg on the large merger: a decision adopted for every area that has systems, then the reads.
-const api = `/api/v1/mergers/${mergerId}`;
-const overview = (await t.owner.inject(`${api}/decisions`)).json() as {
-  sectors: Array<{ areas: Array<{ id: string; systemsByMunicipality: Record<string, number> }> }>;
-};
-const decidedAreas = overview.sectors.flatMap((sector) => sector.areas).filter((area) => Object.keys(area.systemsByMunicipality).length > 0);
-const decide = await timed(async () => {
-  for (const area of decidedAreas) {
-    const detail = (await t.owner.inject(`${api}/decisions/${area.id}`)).json() as { systems: Array<{ id: string }> };
-    const saved = await t.owner.inject({
-      method: 'PUT',
-      url: `${api}/decisions/${area.id}`,
-      payload: { outcome: 'continue', targetSystemId: detail.systems[0]!.id, timing: 'before_merger', state: 'adopted' },
-    });
-    if (saved.statusCode !== 200) throw new Error(`decision for ${area.id}: ${saved.body}`);
+// --quick leaves out the in-process import bench (the load bench still times import through the server).
+const importSection = args.includes('--skip-import') || quick ? null : await runImportBench(await generateLargeMergerWorkbook());
+if (importSection) console.log(importSection);
+
+const reports: EngineReport[] = [];
+for (const engine of engines) {
+  if (engine === 'postgres') {
+    const missing = missingBinariesMessage('The PostgreSQL load benchmark');
+    if (missing) {
+      console.error(missing);
+      continue;
+    }
   }
-});
-const economy = 'omrade-okonomi-og-regnskapssystem';
-/** The median of `times` requests through the whole stack (routing, access check, validation, serialisation). */
-async function medianOf(url: string, times = 9): Promise<number> {
-  const took: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const { result, ms: one } = await timed(() => t.owner.inject(url));
-    if (result.statusCode !== 200) throw new Error(`${url}: ${result.statusCode} ${result.body.slice(0, 200)}`);
-    took.push(one);
-  }
-  return took.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+  reports.push(await runLoadBench(engine, { quick, log }));
 }
-const reads: Array<[string, number]> = [
-  ['veivalg overview (all areas, counts, suggestions)', await medianOf(`${api}/decisions`)],
-  ['decision page of one area (systems, suggestions, tasks, integrations to re-establish)', await medianOf(`${api}/decisions/${economy}`)],
-  ['day-one readiness', await medianOf(`${api}/decisions/readiness`)],
-  ['integration graph, one municipality', await medianOf(`${api}/integration-graph?municipality=${largeMergerMunicipalities[0]}`)],
-  ['integration graph, whole merger', await medianOf(`${api}/integration-graph`)],
-  ['contract deadlines (800 contracts)', await medianOf(`${api}/contract-deadlines`)],
-  ['contract deadlines as .ics', await medianOf(`${api}/contract-deadlines.ics`)],
-  ['all deadlines and milestones as .ics', await medianOf(`${api}/calendar.ics`)],
-  ['schedule (phases, milestones, every task)', await medianOf(`${api}/schedule`)],
-  ['steering group status report (PDF)', await medianOf(`${api}/reports/status.pdf`, 3)],
-  ['dashboard (every figure of the start page, one request)', await medianOf(`${api}/dashboard`)],
-];
-await t.close();
 
-const rows: Array<[string, number]> = [
-  ['exceljs: bare read of the file', read.ms],
-  ['import preview (read + check + diff), empty merger', preview.ms],
-  ['import commit into empty merger', commit.ms],
-  ['… of which the database storing rows and history (bulk inserts)', commitWrites],
-  ['… of which Samla (read, check, plan, history entries)', commit.ms - commitWrites],
-  ['re-import of the same file (all unchanged)', reimport.ms],
-];
-console.log(`\nInventory import bench — ${(file.length / 1024).toFixed(0)} KiB workbook, ${counts}; problems: ${problems}`);
-console.log('| step | ms | × bare read |');
-console.log('|---|---:|---:|');
-for (const [name, took] of rows) console.log(`| ${name} | ${took.toFixed(0)} | ${(took / read.ms).toFixed(2)} |`);
-console.log(`\nGoal: the whole import under 1.5× the bare read (${database}; ${process.version}).`);
+// ---------------------------------------------------------------- the report
 
-console.log(`\nVeivalg on the same merger — ${decidedAreas.length} decisions adopted in ${decide.ms.toFixed(0)} ms (${(decide.ms / decidedAreas.length).toFixed(0)} ms each, page read + save)`);
-console.log('| request (median of 9, the PDF of 3; app.inject) | ms |');
-console.log('|---|---:|');
-for (const [name, took] of reads) console.log(`| ${name} | ${took.toFixed(0)} |`);
+const RATIO_GOAL = 1.5;
+const RPS_GOAL = 2000;
+const fmt = (ms: number) => (!Number.isFinite(ms) ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const mainReads = new Set(['dashboard', 'checklist, phase 3', 'systems list, filtered (municipality + hosting, page of 100)', 'decision page (økonomi)']);
+
+function machine(): string {
+  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
+  const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
+  return `${model}, ${os.cpus().length} cores, ${memory} GiB RAM, ${os.type()} ${os.release()}`;
+}
+
+function readTable(report: EngineReport): string[] {
+  const lines = [
+    '| endpoint | conns | p50 ms | p95 ms | p99 ms | req/s | non-2xx | floor p50 ms | × floor |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of report.reads) {
+    const ratio = row.floorP50 ? row.stats.p50 / row.floorP50 : undefined;
+    lines.push(
+      `| ${row.connections === 1 ? row.name : ''} | ${row.connections} | ${fmt(row.stats.p50)} | ${fmt(row.stats.p95)} | ${fmt(row.stats.p99)} | ` +
+        `${row.stats.rps.toFixed(0)} | ${row.stats.non2xx + row.stats.errors} | ${row.floorP50 ? fmt(row.floorP50) : ''} | ` +
+        `${ratio ? `${ratio.toFixed(2)}${ratio <= RATIO_GOAL ? ' ✅' : ' ❌'}` : ''} |`,
+    );
+  }
+  return lines;
+}
+
+function writeTable(report: EngineReport): string[] {
+  const lines = ['| request | conns | p50 ms | p95 ms | p99 ms | req/s | 409 | other non-2xx |', '|---|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const row of report.writes) {
+    const conflicts = row.stats.conflicts ?? 0;
+    lines.push(
+      `| ${row.name} | ${row.connections} | ${fmt(row.stats.p50)} | ${fmt(row.stats.p95)} | ${fmt(row.stats.p99)} | ${row.stats.rps.toFixed(row.stats.rps < 10 ? 1 : 0)} | ` +
+        `${row.stats.conflicts === undefined ? '' : conflicts} | ${row.stats.non2xx - conflicts + row.stats.errors} |`,
+    );
+  }
+  for (const entry of report.imports) {
+    const sorted = [...entry.runs].sort((a, b) => a - b);
+    lines.push(`| ${entry.name} (${entry.runs.length} run${entry.runs.length > 1 ? 's' : ''}, one at a time) | 1 | ${fmt(sorted[Math.floor(sorted.length / 2)]!)} | | ${fmt(sorted.at(-1)!)} (max) | | | |`);
+  }
+  return lines;
+}
+
+function goals(report: EngineReport): string[] {
+  const lines: string[] = [];
+  const oneConnection = report.reads.filter((row) => row.connections === 1 && row.floorP50);
+  const slow = oneConnection.filter((row) => row.stats.p50 / row.floorP50! > RATIO_GOAL);
+  lines.push(
+    slow.length === 0
+      ? `- ✅ every read at most ${RATIO_GOAL}× its floor (p50, 1 connection)`
+      : `- ❌ p50 at most ${RATIO_GOAL}× the floor: not met by ${slow.map((row) => `${row.name} (${(row.stats.p50 / row.floorP50!).toFixed(1)}×)`).join(', ')}`,
+  );
+  if (report.engine === 'postgres') {
+    const best = new Map<string, number>();
+    for (const row of report.reads) if (mainReads.has(row.name)) best.set(row.name, Math.max(best.get(row.name) ?? 0, row.stats.rps));
+    const below = [...best].filter(([, rps]) => rps < RPS_GOAL);
+    lines.push(
+      below.length === 0
+        ? `- ✅ at least ${RPS_GOAL} req/s for the main reads (${[...best.keys()].join(', ')})`
+        : `- ❌ at least ${RPS_GOAL} req/s for the main reads: ${below.map(([name, rps]) => `${name} ${rps.toFixed(0)} req/s`).join(', ')}`,
+    );
+  }
+  return lines;
+}
+
+const nodeVersion = process.version;
+const pgVersion = (() => {
+  const postgres = findBinary('postgres');
+  try {
+    return postgres ? execFileSync(postgres, ['--version']).toString().trim() : 'not installed';
+  } catch {
+    return 'unknown';
+  }
+})();
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+const markdown = [
+  '# Benchmarks',
+  '',
+  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${quick ? ' -- --quick' : ''}\` in ${minutes} min.`,
+  '',
+  `- Machine: ${machine()}`,
+  `- Node ${nodeVersion}; ${pgVersion}; ${reports.find((r) => r.engine === 'pglite')?.version ?? 'PGlite'}`,
+  '- Data: the large merger of bench/large-merger.ts — 5 municipalities, 2,500 systems, 4,000 integrations (a fifth to common',
+  '  solutions), 800 contracts, 600 archive entries, the whole checklist in a spread of statuses, a decision for every solution',
+  '  area, 300 risks with mitigations, 100 benefits with 2,000 measurements, 50 members.',
+  '- Load: the real server (`node --import tsx src/server/server.ts`, NODE_ENV=production, LOG_LEVEL=warn) as a child process,',
+  `  autocannon 9 in the bench process over loopback, ${quick ? 3 : 6} s per point after a warm-up; API token (Bearer) as the owner.`,
+  '- Floor: the same data by one bare SQL statement through the same driver (bench/floor.ts), 1 connection, p50.',
+  `- Load average of the machine when the run ended: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores;`,
+  '  other work on the machine shows up in every number below. On PGlite the floors that build JSON in the',
+  '  database (side-by-side, graph, decision page) are slower than the app\'s plain reads, so a ratio below 1× there',
+  '  says the floor statement is not PGlite\'s fastest way, not that the app beats the database.',
+  '',
+  ...reports.flatMap((report) => [
+    `## ${report.engine === 'postgres' ? 'PostgreSQL' : 'Embedded database (PGlite)'}`,
+    '',
+    `${report.version}; large merger seeded: ${report.seededIn}; server memory (RSS) after the load: ${report.serverRssMiB ?? '?'} MiB.`,
+    '',
+    '### Reads',
+    '',
+    ...readTable(report),
+    '',
+    '### Writes, import, export',
+    '',
+    ...writeTable(report),
+    '',
+    '### Goals',
+    '',
+    ...goals(report),
+    ...report.notes.map((note) => `- ${note}`),
+    '',
+  ]),
+  ...(importSection ? ['## Import and veivalg in process (app.inject, PGlite in memory)', importSection, ''] : []),
+  fs.readFileSync(fileURLToPath(new URL('./fixes.md', import.meta.url)), 'utf8'),
+  '## Rerun',
+  '',
+  '```sh',
+  'npm run bench                 # everything, ≤ 15 min (seeding the large merger the first time: ~2–3 min per engine)',
+  'npm run bench -- --quick      # ≤ 4 min aimed: 3 s points, one import run, no in-process import bench, export/PDF at 1 connection',
+  'npm run bench -- --only postgres   # or pglite',
+  'npm run bench -- --write-workbook large.xlsx   # only the large merger\'s workbook',
+  'node --import tsx bench/seed-large-merger.ts ./data-large   # the large merger in a data dir, to try by hand',
+  '```',
+  '',
+  'The seeded databases are cached in bench/.cache (keyed by the seed, the migrations and the library); delete it after a change to what the services store.',
+  '`node --import tsx bench/query-profile.ts <copy of a seeded data dir> <seed.json> [paths…]` counts statements and rows per endpoint.',
+  'PostgreSQL needs its server binaries (as for `npm run test:pg`).',
+  '',
+].join('\n');
+
+const target = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+if (reports.length > 0) {
+  fs.writeFileSync(target, markdown);
+  console.log(`\n${markdown}\nwrote BENCHMARKS.md`);
+}
 process.exit(0);

@@ -78,9 +78,8 @@ function enablersOf(rows: EnablerRows, benefitId: string): Benefit['enablers'] &
   };
 }
 
-function toIndicator(row: repo.IndicatorRow, measurementRows: readonly repo.MeasurementRow[]): Indicator {
+function toIndicator(row: repo.IndicatorRow, own: readonly repo.MeasurementRow[]): Indicator {
   const line = { ...row, direction: row.direction as IndicatorDirection };
-  const own = measurementRows.filter((measurement) => measurement.indicatorId === row.id);
   return {
     id: row.id,
     benefitId: row.benefitId,
@@ -125,14 +124,39 @@ function toBenefit(row: repo.BenefitRow, enablers: Benefit['enablers'], indicato
   };
 }
 
-/** Every benefit of the merger with its indicators judged: what the list, the export and the summary read. */
-export async function readPlan(db: Database, mergerId: string): Promise<Array<{ benefit: Benefit; indicators: Indicator[] }>> {
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+/**
+ * Every benefit of the merger with its indicators judged: what the list, the
+ * export and the summary read. The list and the summary (dashboard, status
+ * report) show no measurements, only whether each indicator is behind, which
+ * the latest measurement decides: `measurements: 'latest'` reads only those,
+ * and the indicators it returns carry only them.
+ */
+export async function readPlan(
+  db: Database,
+  mergerId: string,
+  options: { measurements: 'all' | 'latest' } = { measurements: 'all' },
+): Promise<Array<{ benefit: Benefit; indicators: Indicator[] }>> {
   const rows = await repo.listBenefits(db, mergerId);
   const ids = rows.map((row) => row.id);
   const [enablerRows, indicatorRows] = await Promise.all([repo.listEnablers(db, ids), repo.listIndicators(db, ids)]);
-  const measurementRows = await repo.listMeasurements(db, indicatorRows.map((row) => row.id));
+  const indicatorIds = indicatorRows.map((row) => row.id);
+  const measurementRows =
+    options.measurements === 'latest' ? await repo.listLatestMeasurements(db, indicatorIds) : await repo.listMeasurements(db, indicatorIds);
+  // Grouped once: filtering every list per benefit and per indicator grows with benefits × measurements.
+  const measurementsOf = groupBy(measurementRows, (row) => row.indicatorId);
+  const indicatorsOf = groupBy(indicatorRows, (row) => row.benefitId);
   return rows.map((row) => {
-    const indicators = indicatorRows.filter((indicator) => indicator.benefitId === row.id).map((indicator) => toIndicator(indicator, measurementRows));
+    const indicators = (indicatorsOf.get(row.id) ?? []).map((indicator) => toIndicator(indicator, measurementsOf.get(indicator.id) ?? []));
     return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators), indicators };
   });
 }
@@ -141,8 +165,8 @@ async function readBenefit(db: Database, mergerId: string, benefitId: string): P
   const row = await repo.findBenefit(db, mergerId, benefitId);
   if (!row) throw benefitNotFound();
   const [enablerRows, indicatorRows] = await Promise.all([repo.listEnablers(db, [row.id]), repo.listIndicators(db, [row.id])]);
-  const measurementRows = await repo.listMeasurements(db, indicatorRows.map((indicator) => indicator.id));
-  const indicators = indicatorRows.map((indicator) => toIndicator(indicator, measurementRows));
+  const measurementsOf = groupBy(await repo.listMeasurements(db, indicatorRows.map((indicator) => indicator.id)), (row) => row.indicatorId);
+  const indicators = indicatorRows.map((indicator) => toIndicator(indicator, measurementsOf.get(indicator.id) ?? []));
   return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators), indicators };
 }
 
@@ -150,7 +174,7 @@ async function readBenefit(db: Database, mergerId: string, benefitId: string): P
 
 export async function listBenefits(ctx: ServiceContext, mergerId: string): Promise<BenefitList> {
   requireMergerAccess(ctx, mergerId);
-  const plan = await readPlan(ctx.db, mergerId);
+  const plan = await readPlan(ctx.db, mergerId, { measurements: 'latest' });
   const benefits = plan.map((entry) => entry.benefit);
   return { benefits, summary: benefitStatusSummary(benefits) };
 }

@@ -6,10 +6,13 @@ export interface TaskProgressFacts {
   dueDate: string | null;
 }
 
+// sv-SE formats as YYYY-MM-DD. Made once: building an Intl formatter costs far
+// more than formatting, and every request that knows «overdue» asks for today.
+const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+
 /** Today's calendar date in Norway, whatever the server's own time zone is. */
 export function todayInOslo(now: Date = new Date()): string {
-  // sv-SE formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+  return osloDate.format(now);
 }
 
 /**

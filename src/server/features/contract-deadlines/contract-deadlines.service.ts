@@ -1,6 +1,6 @@
 import type { ServiceContext } from '#server/context.ts';
 import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
+import { systemFateResolver } from '#server/features/decisions/decisions.service.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { mergerBasics, mergerDateOf } from '#server/features/mergers/mergers.service.ts';
@@ -13,16 +13,16 @@ import { addDays, contractDeadline, sortByDeadline, type ContractAction } from '
 /** Every contract with what must happen to it and by when, the earliest deadline first. */
 export async function listContractDeadlines(ctx: ServiceContext, mergerId: string): Promise<ContractDeadlines> {
   requireMergerAccess(ctx, mergerId);
-  const [mergerDate, contracts, fates] = await Promise.all([
+  const [mergerDate, contracts, fateOf] = await Promise.all([
     mergerDateOf(ctx.db, mergerId),
     inventoryRepo.listContractsWithSystems(ctx.db, mergerId),
-    fatesOfMerger(ctx.db, mergerId),
+    systemFateResolver(ctx.db, mergerId),
   ]);
   // The first day after the transition phase, as the schedule has it (a year by default).
   const transitionEnd = addDays(await lastDayOfTransition(ctx.db, mergerId), 1);
   const context = { mergerDate, transitionEnd, today: todayInOslo(ctx.now()) };
   const rows = contracts.map((contract) => {
-    const covered = contract.systemIds.map((id) => ({ id, name: '', fate: 'undecided' as const, timing: null, ...fates.get(id) }));
+    const covered = contract.systems.map((system) => ({ id: system.id, name: system.name, ...fateOf(system.id, system.solutionAreaId) }));
     const result = contractDeadline(
       {
         id: contract.id,
@@ -31,7 +31,7 @@ export async function listContractDeadlines(ctx: ServiceContext, mergerId: strin
         changeClause: contract.changeClause as ChangeClause | null,
         // Only an adopted decision sets a deadline: a proposal may still change.
         systems: covered.map((system) =>
-          fates.get(system.id)?.state === 'adopted' ? { fate: system.fate, timing: system.timing } : { fate: 'undecided' as const, timing: null },
+          system.state === 'adopted' ? { fate: system.fate, timing: system.timing } : { fate: 'undecided' as const, timing: null },
         ),
       },
       context,

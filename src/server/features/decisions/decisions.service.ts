@@ -116,6 +116,11 @@ function fateResolver(decisionRows: ReadonlyArray<{ decision: repo.DecisionRow }
   };
 }
 
+/** What any system of the merger faces, from its id and area: reads the decisions only, not the inventory. */
+export async function systemFateResolver(db: Database, mergerId: string): Promise<(systemId: string, areaId: string | null) => FateOfSystem> {
+  return fateResolver(await repo.listDecisions(db, mergerId));
+}
+
 /** What each system of the merger faces under its area's decision (undecided without one), with its name. */
 export async function fatesOfMerger(db: Database, mergerId: string): Promise<Map<string, FateOfSystem & { name: string }>> {
   const [decisionRows, systems] = await Promise.all([repo.listDecisions(db, mergerId), repo.listSystemNodes(db, mergerId)]);

@@ -413,9 +413,13 @@ export async function insertContractSystemLinks(
   await bulkInsert(db, contractSystems, links);
 }
 
-/** Every contract of the merger with the ids of the systems it covers, in the order given: what deadlines are computed from. */
+/**
+ * Every contract of the merger with the systems it covers (id, name, area), in
+ * the order given: what deadlines are computed from. The systems come along
+ * in the same statement, so a deadline needs no read of the whole inventory.
+ */
 export async function listContractsWithSystems(db: Database, mergerId: string) {
-  const rows = await db
+  return db
     .select({
       id: contracts.id,
       municipalityNumber: contracts.municipalityNumber,
@@ -424,10 +428,12 @@ export async function listContractsWithSystems(db: Database, mergerId: string) {
       endDate: contracts.endDate,
       noticePeriodMonths: contracts.noticePeriodMonths,
       changeClause: contracts.changeClause,
-      systemIds: sql<string[]>`coalesce((select array_agg(${contractSystems.systemId}::text order by ${contractSystems.position})
-        from ${contractSystems} where ${contractSystems.contractId} = ${sql.raw('"inventory_contracts"."id"')}), '{}')::text[]`,
+      systems: sql<Array<{ id: string; name: string; solutionAreaId: string | null }>>`coalesce((
+        select json_agg(json_build_object('id', ${systems.id}, 'name', ${systems.name}, 'solutionAreaId', ${systems.solutionAreaId})
+          order by ${contractSystems.position})
+        from ${contractSystems} join ${systems} on ${systems.id} = ${contractSystems.systemId}
+        where ${contractSystems.contractId} = ${sql.raw('"inventory_contracts"."id"')}), '[]'::json)`,
     })
     .from(contracts)
     .where(eq(contracts.mergerId, mergerId));
-  return rows;
 }
