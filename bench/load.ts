@@ -18,7 +18,7 @@ import { seedLargeMerger, type LargeMerger } from './large-merger.ts';
 
 /**
  * The load benchmarks of issue 8: the real server (`node --import tsx
- * src/server/server.ts`, production settings) as a child process on a
+ * scripts/start.mjs` — what `npm start` runs —, production settings) as a child process on a
  * seeded large merger, autocannon in this process on loopback, for the
  * embedded database and for PostgreSQL. Next to each read, its floor: the
  * same data by bare SQL through the same driver at one connection.
@@ -205,7 +205,8 @@ interface Server {
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const { DATABASE_URL: _ignored, SAMLA_DATA_DIR: _ignoredToo, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
+  // What `npm start` runs: the bundled server (rebuilt first if a source is newer).
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: repoRoot,
     env: { ...inherited, ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],

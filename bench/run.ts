@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { findBinary, missingBinariesMessage } from '../scripts/pg-cluster.mjs';
 import { generateLargeMergerWorkbook } from './generate-large-merger.ts';
 import { runImportBench } from './import-bench.ts';
-import { runLoadBench, type Engine, type EngineReport, type ReadRow } from './load.ts';
+import { runLoadBench, seedKey, type Engine, type EngineReport, type ReadRow } from './load.ts';
+import { measureWeb, webTable } from './web.ts';
 
 /**
  * npm run bench [-- --quick] [-- --only pglite|postgres] [-- --write-workbook out.xlsx]
@@ -53,6 +54,27 @@ for (const engine of engines) {
   }
   reports.push(await runLoadBench(engine, { quick, log }));
 }
+
+// What a user waits for in the browser and at start, on a copy of the seeded embedded database.
+async function webSection(): Promise<string | null> {
+  const cached = fileURLToPath(new URL(`./.cache/pglite-${seedKey()}`, import.meta.url));
+  if (!fs.existsSync(`${cached}/seed.json`)) return null;
+  if (!fs.existsSync(fileURLToPath(new URL('../dist/web/index.html', import.meta.url)))) {
+    console.error('The browser measurements need the built web app: npm run build:web');
+    return null;
+  }
+  const seed = JSON.parse(fs.readFileSync(`${cached}/seed.json`, 'utf8')) as { mergerId: string; ownerEmail: string; ownerPassword: string };
+  const dataDir = fs.mkdtempSync(`${os.tmpdir()}/samla-bench-web-`);
+  try {
+    fs.cpSync(`${cached}/data`, dataDir, { recursive: true });
+    log('\n== web: sizes, npm start to first 200, dashboard in Chromium ==');
+    return webTable(await measureWeb(dataDir, seed.mergerId, seed.ownerEmail, seed.ownerPassword));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+const webReport = engines.includes('pglite') ? await webSection() : null;
+if (webReport) console.log(webReport);
 
 // ---------------------------------------------------------------- the report
 
@@ -142,7 +164,7 @@ const markdown = [
   '- Data: the large merger of bench/large-merger.ts — 5 municipalities, 2,500 systems, 4,000 integrations (a fifth to common',
   '  solutions), 800 contracts, 600 archive entries, the whole checklist in a spread of statuses, a decision for every solution',
   '  area, 300 risks with mitigations, 100 benefits with 2,000 measurements, 50 members.',
-  '- Load: the real server (`node --import tsx src/server/server.ts`, NODE_ENV=production, LOG_LEVEL=warn) as a child process,',
+  '- Load: the real server as `npm start` runs it (`scripts/start.mjs`, NODE_ENV=production, LOG_LEVEL=warn) as a child process,',
   `  autocannon 9 in the bench process over loopback, ${quick ? 3 : 6} s per point after a warm-up; API token (Bearer) as the owner.`,
   '- Floor: the same data by one bare SQL statement through the same driver (bench/floor.ts), 1 connection, p50.',
   `- Load average of the machine when the run ended: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores;`,
@@ -169,6 +191,18 @@ const markdown = [
     ...report.notes.map((note) => `- ${note}`),
     '',
   ]),
+  ...(webReport
+    ? [
+        '## The web app, start-up and memory (embedded database, large merger)',
+        '',
+        'Sizes as sent (the server sends the build\'s .br/.gz files); the dashboard timed from `page.goto` until its',
+        'figures are visible, signed in, headless Chromium on the same machine; `npm start` timed to the first 200 from',
+        '`/api/v1/health` on the seeded data folder.',
+        '',
+        webReport,
+        '',
+      ]
+    : []),
   ...(importSection ? ['## Import and veivalg in process (app.inject, PGlite in memory)', importSection, ''] : []),
   fs.readFileSync(fileURLToPath(new URL('./fixes.md', import.meta.url)), 'utf8'),
   '## Rerun',
