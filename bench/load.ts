@@ -52,6 +52,8 @@ export interface ReadRow {
   connections: number;
   stats: Stats;
   floorP50?: number;
+  /** p50 of the read right after a change to the merger (one connection): what a cache miss costs (decision 019). */
+  afterChangeP50?: number;
 }
 
 export interface EngineReport {
@@ -398,15 +400,42 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
     const server = await startServer(prepared.serverEnv);
     try {
       const token = seed.ownerToken;
+      const authorized = { authorization: `Bearer ${token}` };
+      // One task whose notes change before each timed read below, so that read
+      // cannot be answered from the response cache.
+      const [changing] = ((await (await fetch(`${server.base}${api}/tasks?phase=1`, { headers: authorized })).json()) as {
+        tasks: Array<{ id: string; version: number }>;
+      }).tasks;
+      let changingVersion = changing!.version;
+      const afterChange = async (path: string, times: number): Promise<number> => {
+        const took: number[] = [];
+        for (let i = 0; i < times; i++) {
+          const changed = await fetch(`${server.base}${api}/tasks/${changing!.id}`, {
+            method: 'PATCH',
+            headers: { ...authorized, 'content-type': 'application/json' },
+            body: JSON.stringify({ version: changingVersion, notes: `Endret før lesing ${i}` }),
+          });
+          if (changed.status !== 200) throw new Error(`PATCH before a read: ${changed.status} ${(await changed.text()).slice(0, 300)}`);
+          changingVersion = ((await changed.json()) as { version: number }).version;
+          const start = performance.now();
+          const response = await fetch(`${server.base}${path}`, { headers: authorized });
+          await response.arrayBuffer();
+          took.push(performance.now() - start);
+          if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+        }
+        return percentile(took.sort((a, b) => a - b), 50);
+      };
       for (const read of reads) {
-        const check = await fetch(`${server.base}${read.path}`, { headers: { authorization: `Bearer ${token}` } });
+        const check = await fetch(`${server.base}${read.path}`, { headers: authorized });
         if (check.status !== 200) throw new Error(`${read.path}: ${check.status} ${(await check.text()).slice(0, 300)}`);
         // Warm up (JIT, caches, the pool) before anything is recorded.
         await cannon({ base: server.base, path: read.path, token, connections: 2, seconds: 1 });
+        const afterChangeP50 = await afterChange(read.path, quick ? 5 : 15);
+        log(`  ${read.name} after a change: p50 ${afterChangeP50.toFixed(1)} ms`);
         for (const connections of levels) {
           const stats = await cannon({ base: server.base, path: read.path, token, connections, seconds });
           const row: ReadRow = { name: read.name, path: read.path, connections, stats };
-          if (connections === 1) row.floorP50 = floorResults.get(read.floor);
+          if (connections === 1) Object.assign(row, { floorP50: floorResults.get(read.floor), afterChangeP50 });
           report.reads.push(row);
           log(`  ${read.name} @${connections}: p50 ${stats.p50.toFixed(1)} ms, ${stats.rps.toFixed(0)} req/s, non-2xx ${stats.non2xx}, errors ${stats.errors}`);
         }

@@ -37,6 +37,7 @@ import { healthRoutes } from './features/operations/health.routes.ts';
 import { metricsPlugin } from './features/operations/metrics.plugin.ts';
 import { registerConnectionDraining } from './features/operations/draining.ts';
 import { registerRequestIdHeader, requestIdServerOptions } from './features/operations/request-id.ts';
+import { responseCachePlugin } from './features/response-cache/response-cache.plugin.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
@@ -63,6 +64,8 @@ export interface BuildAppOptions {
   trustedProxyHops?: number;
   /** Bearer token for GET /metrics (none: open). */
   metricsToken?: string;
+  /** Memory for cached merger reads (decision 019); 0 turns the cache off. Default 64 MiB. */
+  responseCacheBytes?: number;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -121,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     crossOriginEmbedderPolicy: false,
   });
   await app.register(accessPlugin, { database: options.database, auth, now, apiPrefix: '/api/v1' });
+  await app.register(responseCachePlugin, { maxBytes: options.responseCacheBytes ?? 64 * 1024 * 1024 });
 
   const oidc = auth.oidc && auth.publicUrl
     ? createOidcClient(auth.oidc, new URL('/api/v1/auth/oidc/callback', auth.publicUrl).href)

@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   SAMLA_METRICS_TOKEN: z.string().min(16, { error: 'SAMLA_METRICS_TOKEN må ha minst 16 tegn' }).optional(),
   /** How long SIGTERM waits for requests in flight before giving up and exiting with 1. */
   SAMLA_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** Memory for answers of merger reads kept between changes (decision 019); 0 turns it off. */
+  SAMLA_RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
 });
 
 export type DatabaseConfig =
@@ -60,6 +62,7 @@ export interface AppConfig {
   /** Bearer token for GET /metrics; none means /metrics is open (protect it at the proxy). */
   metricsToken?: string;
   shutdownTimeoutMs: number;
+  responseCacheBytes: number;
   port: number;
   host: string;
   database: DatabaseConfig;
@@ -88,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedProxyHops: value.SAMLA_TRUSTED_PROXIES,
     metricsToken: value.SAMLA_METRICS_TOKEN,
     shutdownTimeoutMs: value.SAMLA_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    responseCacheBytes: value.SAMLA_RESPONSE_CACHE_MB * 1024 * 1024,
     auth: {
       initialAdministrator:
         value.SAMLA_ADMIN_EMAIL && value.SAMLA_ADMIN_PASSWORD

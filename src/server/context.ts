@@ -16,7 +16,12 @@ export interface ServiceContext {
   now: () => Date;
   actor: Actor | null;
   /** Set by the access plugin on routes scoped to one merger, after it checked the role. */
-  membership?: { mergerId: string; role: MergerRole };
+  membership?: {
+    mergerId: string;
+    role: MergerRole;
+    /** The revision of the merger's data and of people when the request began (decision 019); set by the access plugin only. */
+    dataRevision?: string;
+  };
 }
 
 /** The context of a signed-in request; throws if a route forgot to require sign-in. */

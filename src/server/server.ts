@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     auth: config.auth,
     trustedProxyHops: config.trustedProxyHops,
     metricsToken: config.metricsToken,
+    responseCacheBytes: config.responseCacheBytes,
     logger: config.prettyLogs
       ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
       : { level: config.logLevel },

@@ -4,9 +4,9 @@ import type { AuthConfig } from '#server/config.ts';
 import type { Actor, ServiceContext } from '#server/context.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { DomainError } from '#server/errors.ts';
-import { roleOf } from '#server/features/members/members.service.ts';
+import { membershipOf } from '#server/features/members/members.service.ts';
 import { roleAllows, type MergerPermission } from './auth.domain.ts';
-import { resolveApiToken, resolveSession } from './auth.service.ts';
+import { resolveApiToken, resolveSession, type PrefetchedMembership } from './auth.service.ts';
 
 /**
  * Every API route declares who may call it. A route without a rule makes the
@@ -21,11 +21,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: ServiceContext;
     csrfToken: string | null;
+    /** Read together with the sign-in on merger routes; checked in preHandler. */
+    prefetchedMembership: PrefetchedMembership | null;
   }
 }
 
 export const sessionCookieName = 'samla_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const unauthenticated = () =>
   new DomainError('UNAUTHENTICATED', 401, 'Du må logge inn for å bruke Samla.');
@@ -43,6 +46,7 @@ export interface AccessPluginOptions {
 export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('prefetchedMembership', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(options.apiPrefix)) return;
@@ -51,26 +55,33 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     }
   });
 
-  async function authenticate(request: FastifyRequest): Promise<{ actor: Actor | null; csrfToken: string | null }> {
+  type Authenticated = { actor: Actor | null; csrfToken: string | null; membership?: PrefetchedMembership };
+
+  async function authenticate(request: FastifyRequest, mergerId: string | undefined): Promise<Authenticated> {
     const now = options.now();
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
-      const actor = await resolveApiToken(options.database.db, authorization.slice('Bearer '.length).trim(), now);
+      const resolved = await resolveApiToken(options.database.db, authorization.slice('Bearer '.length).trim(), now, mergerId);
       // A wrong token is an error even on public routes: the caller meant to sign in.
-      if (!actor) throw new DomainError('INVALID_TOKEN', 401, 'API-nøkkelen er ugyldig eller trukket tilbake.');
-      return { actor, csrfToken: null };
+      if (!resolved) throw new DomainError('INVALID_TOKEN', 401, 'API-nøkkelen er ugyldig eller trukket tilbake.');
+      return { ...resolved, csrfToken: null };
     }
     const cookie = request.cookies[sessionCookieName];
     if (!cookie) return { actor: null, csrfToken: null };
-    const session = await resolveSession(options.database.db, cookie, now, options.auth);
-    return session ? { actor: session.actor, csrfToken: session.csrfToken } : { actor: null, csrfToken: null };
+    const session = await resolveSession(options.database.db, cookie, now, options.auth, mergerId);
+    return session ?? { actor: null, csrfToken: null };
   }
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const rule = request.routeOptions.config?.access;
-    const { actor, csrfToken } = rule ? await authenticate(request) : { actor: null, csrfToken: null };
+    // The route's params are not validated yet; a merger id that is not a
+    // well-formed uuid is left to validation (400) and never reaches SQL here.
+    const rawMergerId = (request.params as { mergerId?: unknown } | undefined)?.mergerId;
+    const mergerId = rule?.startsWith('merger:') && typeof rawMergerId === 'string' && uuidPattern.test(rawMergerId) ? rawMergerId : undefined;
+    const { actor, csrfToken, membership } = rule ? await authenticate(request, mergerId) : { actor: null, csrfToken: null };
     request.ctx = { db: options.database.db, now: options.now, actor };
     request.csrfToken = csrfToken;
+    request.prefetchedMembership = membership ?? null;
     if (!rule || rule === 'public') return;
     if (!actor) throw unauthenticated();
     // Cookies ride along on cross-site requests; a header a foreign page cannot read cannot.
@@ -92,10 +103,14 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     const permission = rule.slice('merger:'.length) as MergerPermission;
     const mergerId = (request.params as { mergerId?: string }).mergerId;
     if (!mergerId) throw new Error(`route ${request.routeOptions.url} has rule ${rule} but no :mergerId`);
-    const role = await roleOf(options.database.db, mergerId, request.ctx.actor!.userId);
+    const prefetched = request.prefetchedMembership;
+    const membership =
+      prefetched?.mergerId === mergerId
+        ? prefetched.role && { role: prefetched.role, dataRevision: prefetched.dataRevision }
+        : await membershipOf(options.database.db, mergerId, request.ctx.actor!.userId);
     // Not a member: the merger does not exist as far as this user can tell.
-    if (!role) throw mergerNotFound();
-    if (!roleAllows(role, permission)) throw forbidden();
-    request.ctx.membership = { mergerId, role };
+    if (!membership) throw mergerNotFound();
+    if (!roleAllows(membership.role, permission)) throw forbidden();
+    request.ctx.membership = { mergerId, ...membership };
   });
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { apiTokens, loginAttempts, sessions, users } from '#server/db/schema/index.ts';
+import { dataRevisionSql } from '#server/features/response-cache/response-cache.repo.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -41,9 +42,22 @@ export async function insertSession(
   await db.insert(sessions).values(values);
 }
 
-export async function findSessionWithUser(db: Database, tokenHash: string) {
+/**
+ * On a merger's routes the caller's role there and the data revision come in
+ * the same statement as the sign-in (one round trip per request, decision 019).
+ */
+function membershipIn(mergerId: string | undefined) {
+  return {
+    role: mergerId
+      ? sql<string | null>`(select m.role from merger_members m where m.merger_id = ${mergerId} and m.user_id = ${users.id})`
+      : sql<null>`null`,
+    dataRevision: mergerId ? dataRevisionSql(mergerId) : sql<null>`null`,
+  };
+}
+
+export async function findSessionWithUser(db: Database, tokenHash: string, mergerId?: string) {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, membership: membershipIn(mergerId) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
@@ -64,9 +78,9 @@ export async function insertApiToken(db: Database, values: Pick<ApiTokenRow, 'us
   return row;
 }
 
-export async function findLiveTokenWithUser(db: Database, tokenHash: string) {
+export async function findLiveTokenWithUser(db: Database, tokenHash: string, mergerId?: string) {
   const [row] = await db
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: users, membership: membershipIn(mergerId) })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));

@@ -2,7 +2,7 @@ import type { AuthConfig } from '#server/config.ts';
 import type { Actor, ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
-import { normalizeEmail, isSessionExpired, shouldTouchSession, strictest, throttleDecision, throttlePolicy } from './auth.domain.ts';
+import { type MergerRole, normalizeEmail, isSessionExpired, shouldTouchSession, strictest, throttleDecision, throttlePolicy } from './auth.domain.ts';
 import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
 import * as repo from './auth.repo.ts';
 
@@ -108,36 +108,59 @@ export async function logout(ctx: ServiceContext, sessionToken: string): Promise
   await repo.deleteSession(ctx.db, tokenHash(sessionToken));
 }
 
+/** The caller's role in the merger a request is about, and its data revision (decision 019); role null: not a member. */
+export interface PrefetchedMembership {
+  mergerId: string;
+  role: MergerRole | null;
+  dataRevision: string;
+}
+
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
+  membership?: PrefetchedMembership;
 }
 
+// Drizzle gives a nested selection whose fields are all null as null.
+function prefetched(mergerId: string | undefined, found: { membership: { role: string | null; dataRevision: string | null } | null }) {
+  const dataRevision = found.membership?.dataRevision;
+  if (!mergerId || !dataRevision) return {};
+  return { membership: { mergerId, role: (found.membership?.role ?? null) as MergerRole | null, dataRevision } };
+}
+
+/** The session behind a cookie; with mergerId, also the membership there, in the same statement. */
 export async function resolveSession(
   db: Database,
   sessionToken: string,
   now: Date,
   config: Pick<AuthConfig, 'sessionIdleMinutes'>,
+  mergerId?: string,
 ): Promise<ResolvedSession | null> {
   const hashed = tokenHash(sessionToken);
-  const found = await repo.findSessionWithUser(db, hashed);
+  const found = await repo.findSessionWithUser(db, hashed, mergerId);
   if (!found) return null;
   if (isSessionExpired(found.session.lastSeenAt, now, config.sessionIdleMinutes)) {
     await repo.deleteSession(db, hashed);
     return null;
   }
   if (shouldTouchSession(found.session.lastSeenAt, now)) await repo.touchSession(db, hashed, now);
-  return { actor: actorFrom(found.user, 'session'), csrfToken: found.session.csrfToken };
+  return { actor: actorFrom(found.user, 'session'), csrfToken: found.session.csrfToken, ...prefetched(mergerId, found) };
 }
 
-export async function resolveApiToken(db: Database, token: string, now: Date): Promise<Actor | null> {
+/** The person behind a personal API token; with mergerId, also the membership there, in the same statement. */
+export async function resolveApiToken(
+  db: Database,
+  token: string,
+  now: Date,
+  mergerId?: string,
+): Promise<{ actor: Actor; membership?: PrefetchedMembership } | null> {
   if (!token.startsWith(apiTokenPrefix)) return null;
-  const found = await repo.findLiveTokenWithUser(db, tokenHash(token));
+  const found = await repo.findLiveTokenWithUser(db, tokenHash(token), mergerId);
   if (!found) return null;
   if (!found.token.lastUsedAt || shouldTouchSession(found.token.lastUsedAt, now)) {
     await repo.touchApiToken(db, found.token.id, now);
   }
-  return actorFrom(found.user, 'token');
+  return { actor: actorFrom(found.user, 'token'), ...prefetched(mergerId, found) };
 }
 
 export async function currentUser(ctx: ServiceContext, userId: string): Promise<PublicUser> {

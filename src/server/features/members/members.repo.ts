@@ -1,12 +1,29 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { mergerMembers, users } from '#server/db/schema/index.ts';
+import { dataRevisionSql } from '#server/features/response-cache/response-cache.repo.ts';
 
 export type MemberRow = typeof mergerMembers.$inferSelect;
 
 export async function findMembership(db: Database, mergerId: string, userId: string): Promise<MemberRow | undefined> {
   const [row] = await db
     .select()
+    .from(mergerMembers)
+    .where(and(eq(mergerMembers.mergerId, mergerId), eq(mergerMembers.userId, userId)));
+  return row;
+}
+
+/**
+ * The role, and the revisions of the merger's data and of people, in the one
+ * statement every merger-scoped request runs anyway (decision 019). The
+ * revisions are two numbers because either may change alone.
+ */
+export async function findMembershipWithRevision(db: Database, mergerId: string, userId: string) {
+  const [row] = await db
+    .select({
+      role: mergerMembers.role,
+      dataRevision: dataRevisionSql(mergerId),
+    })
     .from(mergerMembers)
     .where(and(eq(mergerMembers.mergerId, mergerId), eq(mergerMembers.userId, userId)));
   return row;

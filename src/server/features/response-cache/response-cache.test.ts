@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ResponseStore, responseKey } from './response-cache.ts';
+
+const response = (revision: string, body = '{"a":1}') => ({ revision, body, contentType: 'application/json; charset=utf-8' });
+
+describe('the response store', () => {
+  it('serves an entry only for the revision it was made from, and forgets a stale one', () => {
+    const store = new ResponseStore(1_000_000);
+    store.set('k', response('5.1'));
+    expect(store.get('k', '5.1')?.body).toBe('{"a":1}');
+    expect(store.get('k', '6.1')).toBeUndefined();
+    expect(store.get('k', '5.1')).toBeUndefined();
+    expect(store.size).toBe(0);
+    expect(store.bytes).toBe(0);
+  });
+
+  it('stays within its byte budget by dropping the least recently used', () => {
+    const body = 'x'.repeat(100);
+    const entryBytes = (body.length + 1) * 2;
+    const store = new ResponseStore(entryBytes * 4);
+    for (const key of ['a', 'b', 'c', 'd']) store.set(key, response('1', body));
+    store.get('a', '1'); // a is now the most recently used
+    store.set('e', response('1', body));
+    expect(store.get('b', '1')).toBeUndefined();
+    for (const key of ['a', 'c', 'd', 'e']) expect(store.get(key, '1'), key).toBeDefined();
+    expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
+  });
+
+  it('replaces an entry for the same key without counting it twice', () => {
+    const store = new ResponseStore(1_000_000);
+    store.set('k', response('1', 'x'.repeat(10)));
+    store.set('k', response('2', 'y'.repeat(10)));
+    expect(store.size).toBe(1);
+    expect(store.bytes).toBe((10 + 1) * 2);
+    expect(store.get('k', '2')?.body).toBe('y'.repeat(10));
+  });
+
+  it('does not keep an answer larger than a quarter of the budget', () => {
+    const store = new ResponseStore(400);
+    store.set('small', response('1', 'x'.repeat(10)));
+    store.set('huge', response('1', 'x'.repeat(200)));
+    expect(store.get('huge', '1')).toBeUndefined();
+    expect(store.get('small', '1')).toBeDefined();
+  });
+});
+
+describe('the response key', () => {
+  it('differs by person, role, day and address', () => {
+    const base = { userId: 'u1', role: 'owner', today: '2026-11-27', url: '/api/v1/mergers/m/dashboard' };
+    const keys = new Set([
+      responseKey(base),
+      responseKey({ ...base, userId: 'u2' }),
+      responseKey({ ...base, role: 'reader' }),
+      responseKey({ ...base, today: '2026-11-28' }),
+      responseKey({ ...base, url: '/api/v1/mergers/m/dashboard?x=1' }),
+    ]);
+    expect(keys.size).toBe(5);
+  });
+});

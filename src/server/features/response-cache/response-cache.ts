@@ -1,0 +1,64 @@
+/**
+ * The in-memory store behind the response cache (decision 019): serialized
+ * JSON responses keyed by who asked what on which day, each stamped with the
+ * data revision it was made from. An entry is only ever served for the same
+ * revision, so the store itself never decides freshness; it only bounds memory,
+ * dropping the least recently used entries first.
+ */
+export interface CachedResponse {
+  revision: string;
+  body: string;
+  contentType: string;
+}
+
+export class ResponseStore {
+  readonly #entries = new Map<string, CachedResponse & { bytes: number }>();
+  #bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** The entry for key if it was made from this revision; a stale one is dropped. */
+  get(key: string, revision: string): CachedResponse | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#entries.delete(key);
+    if (entry.revision !== revision) {
+      this.#bytes -= entry.bytes;
+      return undefined;
+    }
+    // Re-inserted: a Map iterates in insertion order, so the front is least recently used.
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, response: CachedResponse): void {
+    // Strings are UTF-16 in memory; twice the length is what they cost.
+    const bytes = (response.body.length + key.length) * 2;
+    if (bytes > this.maxBytes / 4) return; // one huge answer must not flush everything else
+    const previous = this.#entries.get(key);
+    if (previous) {
+      this.#entries.delete(key);
+      this.#bytes -= previous.bytes;
+    }
+    this.#entries.set(key, { ...response, bytes });
+    this.#bytes += bytes;
+    for (const [oldestKey, oldest] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#entries.delete(oldestKey);
+      this.#bytes -= oldest.bytes;
+    }
+  }
+}
+
+/** Everything a merger's JSON read may depend on besides the data: who, in which role, what, and the day (overdue, days left). */
+export function responseKey(parts: { userId: string; role: string; today: string; url: string }): string {
+  return `${parts.userId}\n${parts.role}\n${parts.today}\n${parts.url}`;
+}
