@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { apiTokens, loginAttempts, sessions, users } from '#server/db/schema/index.ts';
-import { dataRevisionSql } from '#server/features/response-cache/response-cache.repo.ts';
+import { rawRows } from '#server/db/raw.ts';
+import { revisionColumnSql } from '#server/features/response-cache/response-cache.repo.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -42,26 +43,62 @@ export async function insertSession(
   await db.insert(sessions).values(values);
 }
 
-/**
- * On a merger's routes the caller's role there and the data revision come in
- * the same statement as the sign-in (one round trip per request, decision 019).
- */
-function membershipIn(mergerId: string | undefined) {
-  return {
-    role: mergerId
-      ? sql<string | null>`(select m.role from merger_members m where m.merger_id = ${mergerId} and m.user_id = ${users.id})`
-      : sql<null>`null`,
-    dataRevision: mergerId ? dataRevisionSql(mergerId) : sql<null>`null`,
-  };
+/** Who signs in, as every request needs it. */
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdministrator: boolean;
+}
+
+/** On a merger's routes: the caller's role there (null: not a member) and the data revision (decision 019). */
+export interface MembershipRow {
+  role: string | null;
+  dataRevision: string;
+}
+
+// Every request runs one of the two statements below, so they are written by
+// hand and sent as they are: building them through Drizzle and mapping its
+// rows cost more than the database took to answer (bench/inject-probe.ts).
+// On a merger's routes the role and the data revision come in the same
+// statement (one round trip per request).
+const signedInColumns = `u.id as user_id, u.email, u.name, u.is_administrator`;
+const membershipColumns = `,
+  (select m.role from merger_members m where m.merger_id = $2 and m.user_id = u.id) as role,
+  ${revisionColumnSql('$2')} as data_revision`;
+
+interface SignInRow {
+  user_id: string;
+  email: string;
+  name: string;
+  is_administrator: boolean;
+  role?: string | null;
+  data_revision?: string;
+}
+
+async function signInQuery<T extends SignInRow>(db: Database, name: string, text: string, params: unknown[]): Promise<T | undefined> {
+  const [row] = await rawRows<T>(db, text, params, name);
+  return row;
+}
+
+function splitSignIn(row: SignInRow) {
+  const user: SignedInUser = { id: row.user_id, email: row.email, name: row.name, isAdministrator: row.is_administrator };
+  const membership: MembershipRow | null =
+    row.data_revision === undefined ? null : { role: row.role ?? null, dataRevision: row.data_revision };
+  return { user, membership };
 }
 
 export async function findSessionWithUser(db: Database, tokenHash: string, mergerId?: string) {
-  const [row] = await db
-    .select({ session: sessions, user: users, membership: membershipIn(mergerId) })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash));
-  return row;
+  const row = await signInQuery<SignInRow & { last_seen_at: Date; csrf_token: string }>(
+    db,
+    mergerId ? 'samla_session_in_merger' : 'samla_session',
+    `select s.last_seen_at, s.csrf_token, ${signedInColumns}${mergerId ? membershipColumns : ''}
+       from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1`,
+    mergerId ? [tokenHash, mergerId] : [tokenHash],
+  );
+  if (!row) return undefined;
+  return { session: { lastSeenAt: row.last_seen_at, csrfToken: row.csrf_token }, ...splitSignIn(row) };
 }
 
 export async function touchSession(db: Database, tokenHash: string, at: Date) {
@@ -79,12 +116,16 @@ export async function insertApiToken(db: Database, values: Pick<ApiTokenRow, 'us
 }
 
 export async function findLiveTokenWithUser(db: Database, tokenHash: string, mergerId?: string) {
-  const [row] = await db
-    .select({ token: apiTokens, user: users, membership: membershipIn(mergerId) })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  return row;
+  const row = await signInQuery<SignInRow & { token_id: string; last_used_at: Date | null }>(
+    db,
+    mergerId ? 'samla_token_in_merger' : 'samla_token',
+    `select t.id as token_id, t.last_used_at, ${signedInColumns}${mergerId ? membershipColumns : ''}
+       from api_tokens t join users u on u.id = t.user_id
+      where t.token_hash = $1 and t.revoked_at is null`,
+    mergerId ? [tokenHash, mergerId] : [tokenHash],
+  );
+  if (!row) return undefined;
+  return { token: { id: row.token_id, lastUsedAt: row.last_used_at }, ...splitSignIn(row) };
 }
 
 export async function touchApiToken(db: Database, id: string, at: Date) {

@@ -17,7 +17,7 @@ export function toPublicUser(row: repo.UserRow): PublicUser {
   return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator };
 }
 
-function actorFrom(row: repo.UserRow, via: Actor['via']): Actor {
+function actorFrom(row: repo.SignedInUser, via: Actor['via']): Actor {
   return { userId: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, via };
 }
 
@@ -121,11 +121,9 @@ export interface ResolvedSession {
   membership?: PrefetchedMembership;
 }
 
-// Drizzle gives a nested selection whose fields are all null as null.
-function prefetched(mergerId: string | undefined, found: { membership: { role: string | null; dataRevision: string | null } | null }) {
-  const dataRevision = found.membership?.dataRevision;
-  if (!mergerId || !dataRevision) return {};
-  return { membership: { mergerId, role: (found.membership?.role ?? null) as MergerRole | null, dataRevision } };
+function prefetched(mergerId: string | undefined, found: { membership: repo.MembershipRow | null }) {
+  if (!mergerId || !found.membership) return {};
+  return { membership: { mergerId, role: found.membership.role as MergerRole | null, dataRevision: found.membership.dataRevision } };
 }
 
 /** The session behind a cookie; with mergerId, also the membership there, in the same statement. */

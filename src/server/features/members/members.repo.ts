@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { mergerMembers, users } from '#server/db/schema/index.ts';
-import { dataRevisionSql } from '#server/features/response-cache/response-cache.repo.ts';
+import { rawRows } from '#server/db/raw.ts';
+import { revisionColumnSql } from '#server/features/response-cache/response-cache.repo.ts';
 
 export type MemberRow = typeof mergerMembers.$inferSelect;
 
@@ -14,19 +15,16 @@ export async function findMembership(db: Database, mergerId: string, userId: str
 }
 
 /**
- * The role, and the revisions of the merger's data and of people, in the one
- * statement every merger-scoped request runs anyway (decision 019). The
- * revisions are two numbers because either may change alone.
+ * The role, and the revision of the merger's data and of people (decision
+ * 019). The access plugin gets both with the sign-in; this is for when it could not.
  */
 export async function findMembershipWithRevision(db: Database, mergerId: string, userId: string) {
-  const [row] = await db
-    .select({
-      role: mergerMembers.role,
-      dataRevision: dataRevisionSql(mergerId),
-    })
-    .from(mergerMembers)
-    .where(and(eq(mergerMembers.mergerId, mergerId), eq(mergerMembers.userId, userId)));
-  return row;
+  const [row] = await rawRows<{ role: string; data_revision: string }>(
+    db,
+    `select m.role, ${revisionColumnSql('$1')} as data_revision from merger_members m where m.merger_id = $1 and m.user_id = $2`,
+    [mergerId, userId],
+  );
+  return row && { role: row.role, dataRevision: row.data_revision };
 }
 
 export async function findMemberWithUser(db: Database, mergerId: string, userId: string) {
