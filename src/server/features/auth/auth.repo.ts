@@ -76,7 +76,7 @@ interface SignInRow {
   data_revision?: string;
 }
 
-async function signInQuery<T extends SignInRow>(db: Database, name: string, text: string, params: unknown[]): Promise<T | undefined> {
+async function signInQuery<T extends SignInRow>(db: Database, name: string, text: string, params: string[]): Promise<T | undefined> {
   const [row] = await rawRows<T>(db, text, params, name);
   return row;
 }
