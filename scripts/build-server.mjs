@@ -35,7 +35,15 @@ export async function buildServer() {
   fs.rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints: [path.join(root, 'src/server/server.ts')],
-    outfile: serverBundle,
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    // What the sources import with import() (the PostgreSQL driver when
+    // DATABASE_URL is set) goes into chunks loaded only then: without
+    // splitting, esbuild would hoist their packages' imports into the bundle.
+    // Chunks sit beside server.mjs, so import.meta.url-relative paths (the
+    // migrations folder) stay right whichever file ends up holding the code.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
