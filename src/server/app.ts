@@ -74,6 +74,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 1024 * 1024,
     // Believe X-Forwarded-For only from as many hops as there are proxies.
     trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
+    // Zod validates and serialises every route: handing Fastify the compilers
+    // here keeps it from loading ajv and fast-json-stringify, which nothing
+    // uses (a tenth of a second of every start). Fastify types these factories
+    // for ajv's compilers only, hence the casts.
+    schemaController: {
+      compilersFactory: { buildValidator: (() => validatorCompiler) as never, buildSerializer: (() => serializerCompiler) as never },
+    },
     ...requestIdServerOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
