@@ -188,6 +188,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       index: false,
       // The build writes .br/.gz beside each asset (vite.config.ts).
       preCompressed: true,
+      // …which are sent in place of the asset, not asked for by name: a route
+      // for each would add hundreds of routes to every start.
+      globIgnore: ['**/*.br', '**/*.gz'],
       // File names under assets/ carry a content hash (a changed file gets a new
       // name), so browsers may keep them; everything else is checked each time.
       cacheControl: false,
