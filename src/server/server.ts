@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/client.ts';
 
@@ -63,8 +62,23 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
-  database = await openDatabase(config.database);
+  // PGlite spends most of its start reading its files and compiling its
+  // WebAssembly; the app's modules load meanwhile instead of before it.
+  const opening = openDatabase(config.database);
+  const loadingApp = import('./app.ts');
+  try {
+    database = await opening;
+  } finally {
+    loadingApp.catch(() => undefined);
+  }
   if (closing) return stop();
+  let buildApp: (typeof import('./app.ts'))['buildApp'];
+  try {
+    ({ buildApp } = await loadingApp);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   app = await buildApp({
     database,
     auth: config.auth,
