@@ -62,15 +62,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
-  // PGlite spends most of its start reading its files and compiling its
-  // WebAssembly; the app's modules load meanwhile instead of before it.
+  // Opening the database waits at times (on files, on WebAssembly compiling
+  // off the main thread): the app's modules load in those gaps, not after.
   const opening = openDatabase(config.database);
   const loadingApp = import('./app.ts');
-  try {
-    database = await opening;
-  } finally {
-    loadingApp.catch(() => undefined);
-  }
+  // Awaited once the database is open; a failure meanwhile must not count as unhandled.
+  loadingApp.catch(() => undefined);
+  database = await opening;
   if (closing) return stop();
   let buildApp: (typeof import('./app.ts'))['buildApp'];
   try {
