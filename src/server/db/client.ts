@@ -1,12 +1,10 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
 import type { DatabaseConfig } from '#server/config.ts';
-import * as schema from './schema/index.ts';
+import type * as schema from './schema/index.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { migrateDatabase } from './migrate.ts';
 
 export type Schema = typeof schema;
 /** The one Drizzle type repositories see, whichever driver is underneath. */
@@ -22,70 +20,40 @@ export interface DatabaseHandle {
   poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
-// pg returns `date` columns as JS Dates in local time by default; Samla treats
-// them as calendar dates, exactly as PGlite and the API do.
-pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
-
-/** Wraps an open PGlite instance (used directly by tests that clone a template). */
-export function pgliteHandle(client: PGlite, onClose?: () => void): DatabaseHandle {
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return {
-    db,
-    kind: 'pglite',
-    rawQuery: async (sql, params) => (await client.query(sql, params)).rows,
-    close: async () => {
-      await client.close();
-      onClose?.();
-    },
-  };
-}
-
 /**
- * Inside a transaction every query goes over one connection, and services read
- * with Promise.all there too (the demo merger composes whole services in one
- * transaction). pg queues such queries itself but warns that pg 9 will stop
- * doing so; this client keeps the same order explicitly, one query after the
- * other, so nothing changes when pg does.
+ * PGlite's PostgreSQL compiled from its 9 MB of WebAssembly (PGlite's
+ * `pgliteWasmModule` option). V8 compiles it off the main thread, about 0.1 s:
+ * started first, it is done by the time PGlite needs it, instead of PGlite
+ * starting it late and waiting for it.
  */
-class QueueingClient extends pg.Client {
-  #tail: Promise<unknown> = Promise.resolve();
-
-  // pg's overloads (callback, submittable, promise) are many; only the promise form is queued here.
-  override query(...args: unknown[]): never {
-    const last = args.at(-1);
-    const first = args[0] as { submit?: unknown } | undefined;
-    if (typeof last === 'function' || typeof first?.submit === 'function') {
-      return (super.query as (...a: unknown[]) => never)(...args);
-    }
-    const run = this.#tail.then(() => (super.query as (...a: unknown[]) => Promise<unknown>)(...args));
-    this.#tail = run.catch(() => undefined);
-    return run as never;
-  }
-}
-
-export function postgresHandle(url: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10, Client: QueueingClient });
-  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
-  return {
-    db,
-    kind: 'postgres',
-    rawQuery: async (sql, params) => (await pool.query(sql, params)).rows,
-    close: () => pool.end(),
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-  };
+function compilePgliteWasm(): Promise<WebAssembly.Module> {
+  const file = createRequire(import.meta.url).resolve('@electric-sql/pglite/pglite.wasm');
+  const compiling = fs.promises.readFile(file).then((bytes) => WebAssembly.compile(bytes));
+  // Awaited later; a failure meanwhile must not count as unhandled.
+  compiling.catch(() => undefined);
+  return compiling;
 }
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  // Drizzle, the schema (and the shared contracts it uses) and the migrator
+  // are imported here rather than at the top, so that on the embedded
+  // database they load while PGlite's WebAssembly compiles.
+  const migrating = import('./migrate.ts');
   let handle: DatabaseHandle;
   if (config.kind === 'postgres') {
+    // db/postgres.ts loads pg: only here, so the embedded database never pays for it.
+    const { postgresHandle } = await import('./postgres.ts');
     handle = postgresHandle(config.url);
   } else if (config.kind === 'pglite-memory') {
+    const { pgliteHandle } = await import('./pglite.ts');
     handle = pgliteHandle(new PGlite());
   } else {
     const lock: DataDirLock = acquireDataDirLock(config.dataDir);
     try {
-      const client = new PGlite(`${config.dataDir}/pgdata`);
+      const compiling = compilePgliteWasm();
+      const { pgliteHandle } = await import('./pglite.ts');
+      const client = new PGlite(`${config.dataDir}/pgdata`, { pgliteWasmModule: await compiling });
       await client.waitReady;
       handle = pgliteHandle(client, () => lock.release());
     } catch (error) {
@@ -94,6 +62,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     }
   }
   try {
+    const { migrateDatabase } = await migrating;
     await migrateDatabase(handle);
   } catch (error) {
     await handle.close();

@@ -33,6 +33,8 @@ export interface StartServerOptions {
   entry?: 'source' | 'start';
   /** How long to wait for the first 200 from /api/v1/health (default 60 s: tsx compiles on a cold start). */
   readyTimeoutMs?: number;
+  /** false: return as soon as the process is spawned, for tests of what happens while it starts. */
+  waitUntilReady?: boolean;
 }
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -81,7 +83,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
-  for (;;) {
+  while (options.waitUntilReady !== false) {
     if (hasExited) throw new Error(`Samla exited before answering:\n${output}`);
     try {
       const response = await fetch(`${url}/api/v1/health`);

@@ -5,7 +5,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { AuthConfig } from '#server/config.ts';
 import { createApiToken, createUser as createUserService, findUserByEmail } from '#server/features/auth/auth.service.ts';
 import { buildApp } from '#server/app.ts';
-import { pgliteHandle, postgresHandle, type DatabaseHandle } from '#server/db/client.ts';
+import type { DatabaseHandle } from '#server/db/client.ts';
+import { pgliteHandle } from '#server/db/pglite.ts';
+import { postgresHandle } from '#server/db/postgres.ts';
 import { migrateDatabase } from '#server/db/migrate.ts';
 
 /**

@@ -1,11 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 
 // argon2id (the library's default algorithm) with OWASP's recommended minimum:
 // 19 MiB memory, 2 passes, 1 lane.
 const argonOptions = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export function hashPassword(password: string): Promise<string> {
+// argon2 is a native module that takes tens of milliseconds to load, and only
+// signing in and setting a password use it: loaded on first use, not at start.
+const loadArgon2 = () => import('@node-rs/argon2');
+
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await loadArgon2();
   return hash(password, argonOptions);
 }
 
@@ -14,6 +18,7 @@ export function hashPassword(password: string): Promise<string> {
 let decoyHash: Promise<string> | undefined;
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  const { verify } = await loadArgon2();
   if (passwordHash === null) {
     decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
     await verify(await decoyHash, password);

@@ -1,4 +1,4 @@
-import * as client from 'openid-client';
+import type * as OpenId from 'openid-client';
 import type { OidcConfig } from '#server/config.ts';
 import { DomainError } from '#server/errors.ts';
 
@@ -21,15 +21,21 @@ export function safeReturnTo(value: string | undefined): string {
   return value;
 }
 
+// openid-client (with jose) is loaded on the first sign-in, not at every start:
+// most installations never configure single sign-on.
+const loadOpenId = () => import('openid-client');
+
 export function createOidcClient(config: OidcConfig, redirectUri: string) {
-  let discovered: Promise<client.Configuration> | undefined;
+  let discovered: Promise<OpenId.Configuration> | undefined;
   const issuer = new URL(config.issuer);
   // Plain http only for a provider on this machine (development and tests).
   const local = issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
 
-  function configuration(): Promise<client.Configuration> {
-    discovered ??= client
-      .discovery(issuer, config.clientId, config.clientSecret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined)
+  function configuration(): Promise<OpenId.Configuration> {
+    discovered ??= loadOpenId()
+      .then((client) =>
+        client.discovery(issuer, config.clientId, config.clientSecret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined),
+      )
       .catch((error: unknown) => {
         discovered = undefined;
         throw error;
@@ -41,6 +47,7 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
     displayName: config.displayName,
 
     async start(returnTo?: string): Promise<{ url: string; pending: PendingSignIn }> {
+      const client = await loadOpenId();
       const pending = {
         returnTo: safeReturnTo(returnTo),
         state: client.randomState(),
@@ -59,6 +66,7 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
     },
 
     async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ email: string; name: string }> {
+      const client = await loadOpenId();
       let claims: Record<string, unknown> | undefined;
       try {
         const tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {

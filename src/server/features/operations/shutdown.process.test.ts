@@ -19,9 +19,10 @@ afterEach(async () => {
   for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+async function start(dataDir: string, env: Record<string, string> = {}, waitUntilReady = true): Promise<ServerProcess> {
   const server = await startServer({
     dataDir,
+    waitUntilReady,
     // info: the test reads «incoming request» lines to know the server has the requests.
     env: { SAMLA_ADMIN_EMAIL: admin.email, SAMLA_ADMIN_PASSWORD: admin.password, LOG_LEVEL: 'info', ...env },
   });
@@ -160,6 +161,35 @@ describe('graceful shutdown', () => {
       expect(list.status).toBe(200);
       const names = ((await list.json()) as { mergers: Array<{ name: string }> }).mergers.map((merger) => merger.name);
       expect(names.sort()).toEqual([exampleMerger.name, ...uploads.map((_, i) => `Under stopp ${i}`)].sort());
+      expect(await restarted.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    },
+    180_000,
+  );
+
+  it(
+    'on SIGTERM while the database is still opening, closes it, releases the data folder and exits 0',
+    async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-shutdown-'));
+      dataDirs.push(dataDir);
+      const server = await start(dataDir, {}, false);
+      // The lock is taken just before PGlite opens; on a new data folder
+      // PGlite then creates the database, which takes seconds: the signal
+      // lands while the database is opening, as a deploy rolled back at once would.
+      const lockFile = path.join(dataDir, 'samla.lock');
+      await until(() => fs.existsSync(lockFile) || server.process.exitCode !== null, 'the data folder to be locked', server);
+      server.process.kill('SIGTERM');
+
+      const exit = await server.waitForExit();
+      expect(exit, server.output()).toEqual({ code: 0, signal: null });
+      expect(server.output()).toContain('under oppstart');
+      expect(server.output()).toContain('Samla er stoppet');
+      expect(fs.existsSync(lockFile)).toBe(false);
+
+      // Closed, not abandoned: the same folder opens again and works.
+      const restarted = await start(dataDir);
+      const token = await apiToken(restarted.url);
+      const list = await fetch(`${restarted.url}/api/v1/mergers`, { headers: { authorization: `Bearer ${token}` } });
+      expect(list.status).toBe(200);
       expect(await restarted.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     },
     180_000,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresHandle } from '#server/db/client.ts';
+import { postgresHandle } from '#server/db/postgres.ts';
 import { migrateDatabase, migrationsFolder } from '#server/db/migrate.ts';
 import type { ServerProcess } from '#server/test/server-process.ts';
 import {
