@@ -202,6 +202,40 @@ export async function listLatestMeasurements(db: Database, indicatorIds: readonl
     .orderBy(asc(measurements.indicatorId), desc(measurements.measuredOn), desc(measurements.createdAt), desc(measurements.id));
 }
 
+/**
+ * Every benefit of the merger (id and title, in the list's order) with each of
+ * its indicators' line and latest measurement (as `listLatestMeasurements`
+ * picks it), in one statement: all that counting the indicators behind plan
+ * needs. A benefit without indicators comes once, with nulls.
+ */
+export async function listBenefitIndicatorLatest(db: Database, mergerId: string) {
+  const latest = db
+    .select({ measuredOn: measurements.measuredOn, value: measurements.value })
+    .from(measurements)
+    .where(eq(measurements.indicatorId, indicators.id))
+    .orderBy(desc(measurements.measuredOn), desc(measurements.createdAt), desc(measurements.id))
+    .limit(1)
+    .as('latest');
+  return db
+    .select({
+      benefitId: benefits.id,
+      title: benefits.title,
+      indicatorId: indicators.id,
+      baselineValue: indicators.baselineValue,
+      baselineDate: indicators.baselineDate,
+      targetValue: indicators.targetValue,
+      targetDate: indicators.targetDate,
+      direction: indicators.direction,
+      measuredOn: latest.measuredOn,
+      value: latest.value,
+    })
+    .from(benefits)
+    .leftJoin(indicators, eq(indicators.benefitId, benefits.id))
+    .leftJoinLateral(latest, sql`true`)
+    .where(eq(benefits.mergerId, mergerId))
+    .orderBy(asc(sql`lower(${benefits.title})`), asc(benefits.id));
+}
+
 export async function findMeasurement(db: Database, indicatorId: string, measurementId: string): Promise<MeasurementRow | undefined> {
   const [row] = await db
     .select()

@@ -87,6 +87,25 @@ export async function listTaskProgressFacts(db: Database, mergerIds: string[]) {
     .where(inArray(tasks.mergerId, mergerIds));
 }
 
+/**
+ * Every task of a merger with what summaries show or count (no notes, owners
+ * or dates of change), in the checklist's order.
+ */
+export async function listTaskSummaryFacts(db: Database, mergerId: string) {
+  return db
+    .select({
+      id: tasks.id,
+      title: tasks.title,
+      phaseId: tasks.phaseId,
+      catalogItemId: tasks.catalogItemId,
+      status: tasks.status,
+      dueDate: tasks.dueDate,
+    })
+    .from(tasks)
+    .where(eq(tasks.mergerId, mergerId))
+    .orderBy(asc(tasks.activityPosition), asc(tasks.position), asc(tasks.createdAt));
+}
+
 export async function nextPosition(db: Database, mergerId: string, activityId: string): Promise<number> {
   const [row] = await db
     .select({ next: sql<number>`coalesce(max(${tasks.position}), -1) + 1` })

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '#server/db/client.ts';
 import {
@@ -46,6 +46,24 @@ export async function updateMatrixIfVersion(db: Database, mergerId: string, expe
 export async function listRisks(db: Database, mergerId: string, options: { lock?: boolean } = {}) {
   const query = db.select().from(risks).where(eq(risks.mergerId, mergerId)).orderBy(asc(risks.createdAt), asc(risks.id));
   return options.lock ? query.for('update') : query;
+}
+
+/**
+ * How many of the merger's risks stand at each set of stored levels: the
+ * heatmap places these groups in the matrix, not every risk with its texts.
+ */
+export async function countRisksByLevels(db: Database, mergerId: string) {
+  return db
+    .select({
+      likelihood: risks.likelihood,
+      consequences: risks.consequences,
+      residualLikelihood: risks.residualLikelihood,
+      residualConsequence: risks.residualConsequence,
+      count: count(),
+    })
+    .from(risks)
+    .where(eq(risks.mergerId, mergerId))
+    .groupBy(risks.likelihood, risks.consequences, risks.residualLikelihood, risks.residualConsequence);
 }
 
 export async function findRisk(db: Database, mergerId: string, riskId: string, options: { lock?: boolean } = {}) {
