@@ -6,13 +6,16 @@ import '@digdir/designsystemet-css/theme';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '#web/app/app.tsx';
+import { App, startRequests } from '#web/app/app.tsx';
+import { createQueryClient } from '#web/lib/query-client.ts';
 
 const root = document.getElementById('root');
 if (root) {
+  const queryClient = createQueryClient();
+  startRequests(window.location.pathname, queryClient);
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App queryClient={queryClient} />
     </StrictMode>,
   );
 }
