@@ -1,4 +1,5 @@
 import type { FieldProblem } from '#shared/contracts/common.ts';
+import { takeEarlyResponse } from './early-requests.ts';
 
 /**
  * A failed call to the Samla API, parsed from `{ error: { code, message, details } }`.
@@ -96,7 +97,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     ...(options.signal ? { signal: options.signal } : {}),
   };
   try {
-    return await fetch(apiUrl(path), init);
+    return await (takeEarlyResponse(path, method) ?? fetch(apiUrl(path), init));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause));
