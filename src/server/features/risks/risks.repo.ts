@@ -12,7 +12,7 @@ import {
   systems,
   tasks,
 } from '#server/db/schema/index.ts';
-import type { RiskMatrix } from '#shared/contracts/risks.ts';
+import type { Consequences, RiskMatrix } from '#shared/contracts/risks.ts';
 
 export type RiskRow = typeof risks.$inferSelect;
 export type NewRiskRow = typeof risks.$inferInsert;
@@ -51,19 +51,40 @@ export async function listRisks(db: Database, mergerId: string, options: { lock?
 /**
  * How many of the merger's risks stand at each set of stored levels: the
  * heatmap places these groups in the matrix, not every risk with its texts.
+ * As one JSON list in one row, which PGlite returns in about half the time of
+ * a row per group (bench/fixes.md).
  */
-export async function countRisksByLevels(db: Database, mergerId: string) {
-  return db
+export async function countRisksByLevels(db: Database, mergerId: string): Promise<RiskLevelGroup[]> {
+  const groups = db
     .select({
       likelihood: risks.likelihood,
       consequences: risks.consequences,
       residualLikelihood: risks.residualLikelihood,
       residualConsequence: risks.residualConsequence,
-      count: count(),
+      count: count().as('count'),
     })
     .from(risks)
     .where(eq(risks.mergerId, mergerId))
-    .groupBy(risks.likelihood, risks.consequences, risks.residualLikelihood, risks.residualConsequence);
+    .groupBy(risks.likelihood, risks.consequences, risks.residualLikelihood, risks.residualConsequence)
+    .as('groups');
+  const [row] = await db
+    .select({
+      groups: sql<RiskLevelGroup[]>`coalesce(json_agg(json_build_object(
+        'likelihood', ${groups.likelihood}, 'consequences', ${groups.consequences},
+        'residualLikelihood', ${groups.residualLikelihood}, 'residualConsequence', ${groups.residualConsequence},
+        'count', ${groups.count}
+      )), '[]'::json)`,
+    })
+    .from(groups);
+  return row?.groups ?? [];
+}
+
+export interface RiskLevelGroup {
+  likelihood: number | null;
+  consequences: Consequences;
+  residualLikelihood: number | null;
+  residualConsequence: number | null;
+  count: number;
 }
 
 export async function findRisk(db: Database, mergerId: string, riskId: string, options: { lock?: boolean } = {}) {
