@@ -38,38 +38,8 @@ function precompress(): Plugin {
   };
 }
 
-/**
- * src/web/early.ts as its own small entry, first in the page and `async`: it
- * starts the API requests of the page the app opens on while the browser
- * still loads the app. Listed in index.html, Vite would fold it into the
- * app's entry and it would wait for all of the app's JavaScript; first in
- * <head>, it is not queued behind the app's files (six connections a host).
- */
-function earlyRequestsEntry(): Plugin {
-  const source = '/src/web/early.ts';
-  let build = false;
-  return {
-    name: 'samla-early-requests',
-    config: (_config, env) => {
-      build = env.command === 'build';
-      return build ? { build: { rolldownOptions: { input: { index: fromRoot('./index.html'), early: fromRoot(`.${source}`) } } } } : {};
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const early = build
-          ? Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.isEntry && output.name === 'early')
-          : undefined;
-        if (build && !early) throw new Error('the early-requests entry is missing from the bundle');
-        const src = early ? `/${early.fileName}` : source;
-        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: build, src }, injectTo: 'head-prepend' }];
-      },
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), precompress(), earlyRequestsEntry()],
+  plugins: [react(), precompress()],
   resolve: {
     // The same map as package.json "imports", so `#web/...` works in Vite too.
     alias: [

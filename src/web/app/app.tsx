@@ -80,11 +80,9 @@ const signedInPages: ReadonlyArray<{ path: string; Page: LazyPage }> = [
  * What the page the app starts on needs, asked for before React first renders:
  * the session, the page's chunk and (for the merger's start page) its data, all
  * at once. Otherwise each waits for the one before it: the session, then the
- * chunk, then the data. (The page's first script, src/web/early.ts, has
- * usually sent the API requests already; these then take its answers.)
- * Without a session the data requests answer 401 and the sign-in page shows
- * as before; signing in clears them from the cache. Resolves when the page's
- * chunk has loaded (or failed to).
+ * chunk, then the data. Without a session the data requests answer 401 and the
+ * sign-in page shows as before; signing in clears them from the cache.
+ * Resolves when the page's chunk has loaded (or failed to).
  */
 export function startRequests(pathname: string, queryClient: QueryClient): Promise<unknown> {
   void queryClient.prefetchQuery(sessionQuery());

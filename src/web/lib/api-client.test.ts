@@ -23,7 +23,6 @@ function fakeServer(answers: Array<{ status: number; body?: unknown }>): Call[] 
 afterEach(() => {
   vi.unstubAllGlobals();
   setCsrfToken(null);
-  globalThis.samlaEarlyRequests = undefined;
 });
 
 describe('the API client and the session', () => {
@@ -70,25 +69,5 @@ describe('the API client and the session', () => {
       'GET /api/v1/auth/session -',
       'POST /api/v1/mergers new',
     ]);
-  });
-
-  it('takes the answer the page\'s first script asked for, once, instead of asking again', async () => {
-    const early = new Response(JSON.stringify({ id: 'm1' }), { status: 200 });
-    globalThis.samlaEarlyRequests = { appAsked: false, pending: new Map([['/mergers/m1', Promise.resolve(early)]]) };
-    const calls = fakeServer([{ status: 200, body: { id: 'm1', again: true } }]);
-    expect(await apiRequest('/mergers/m1')).toEqual({ id: 'm1' });
-    expect(calls).toEqual([]);
-    expect(await apiRequest('/mergers/m1')).toEqual({ id: 'm1', again: true });
-    // The first script, should it run now, starts nothing: the app is already asking.
-    expect(globalThis.samlaEarlyRequests.appAsked).toBe(true);
-  });
-
-  it('lets no early answer outlive a change: after signing in, the page asks anew', async () => {
-    const signedOut = new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Du må logge inn.' } }), { status: 401 });
-    globalThis.samlaEarlyRequests = { appAsked: false, pending: new Map([['/mergers/m1', Promise.resolve(signedOut)]]) };
-    const calls = fakeServer([{ status: 200, body: { signedIn: true } }, { status: 200, body: { id: 'm1' } }]);
-    await apiRequest('/auth/login', { method: 'POST', body: {} });
-    expect(await apiRequest('/mergers/m1')).toEqual({ id: 'm1' });
-    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['POST /api/v1/auth/login', 'GET /api/v1/mergers/m1']);
   });
 });

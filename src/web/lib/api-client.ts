@@ -1,5 +1,4 @@
 import type { FieldProblem } from '#shared/contracts/common.ts';
-import { takeEarlyResponse } from './early-requests.ts';
 
 /**
  * A failed call to the Samla API, parsed from `{ error: { code, message, details } }`.
@@ -97,7 +96,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     ...(options.signal ? { signal: options.signal } : {}),
   };
   try {
-    return await (takeEarlyResponse(path, method) ?? fetch(apiUrl(path), init));
+    return await fetch(apiUrl(path), init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause));
