@@ -1,61 +1,104 @@
-import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { BrowserRouter, matchRoutes, Route, Routes } from 'react-router';
 import { LoginPage } from '#web/features/auth/login.page.tsx';
-import { RequireSession, SessionProvider } from '#web/features/auth/session.tsx';
+import { RequireSession, sessionQuery, SessionProvider } from '#web/features/auth/session.tsx';
+import { dashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
+import { mergerQuery } from '#web/features/mergers/mergers.api.ts';
 import { routePatterns } from '#web/lib/paths.ts';
 import { Layout } from './layout.tsx';
+import { lazyPage, type LazyPage } from './lazy-page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
 import { Providers } from './providers.tsx';
 
 // One chunk per page: the catalogue and the form's register are not needed to see the list.
-const MergerListPage = lazy(() => import('#web/features/mergers/merger-list.page.tsx').then((mod) => ({ default: mod.MergerListPage })));
-const NewMergerPage = lazy(() => import('#web/features/mergers/new-merger.page.tsx').then((mod) => ({ default: mod.NewMergerPage })));
-const MergerOverviewPage = lazy(() =>
-  import('#web/features/mergers/merger-overview.page.tsx').then((mod) => ({ default: mod.MergerOverviewPage })),
-);
-const ChecklistPage = lazy(() => import('#web/features/checklist/checklist.page.tsx').then((mod) => ({ default: mod.ChecklistPage })));
-const TaskEditPage = lazy(() => import('#web/features/checklist/task-edit.page.tsx').then((mod) => ({ default: mod.TaskEditPage })));
-const CatalogPage = lazy(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => ({ default: mod.CatalogPage })));
-const MembersPage = lazy(() => import('#web/features/members/members.page.tsx').then((mod) => ({ default: mod.MembersPage })));
-const HistoryPage = lazy(() => import('#web/features/history/history.page.tsx').then((mod) => ({ default: mod.HistoryPage })));
-const UsersPage = lazy(() => import('#web/features/users/users.page.tsx').then((mod) => ({ default: mod.UsersPage })));
-const TokensPage = lazy(() => import('#web/features/tokens/tokens.page.tsx').then((mod) => ({ default: mod.TokensPage })));
-const InventoryStartPage = lazy(() =>
-  import('#web/features/inventory/register.page.tsx').then((mod) => ({ default: mod.InventoryStartPage })),
-);
-const RegisterPage = lazy(() => import('#web/features/inventory/register.page.tsx').then((mod) => ({ default: mod.RegisterPage })));
-const InventoryItemPage = lazy(() => import('#web/features/inventory/item.page.tsx').then((mod) => ({ default: mod.InventoryItemPage })));
-const SideBySidePage = lazy(() => import('#web/features/inventory/side-by-side.page.tsx').then((mod) => ({ default: mod.SideBySidePage })));
-const ImportPage = lazy(() => import('#web/features/inventory/import.page.tsx').then((mod) => ({ default: mod.ImportPage })));
-const DecisionsPage = lazy(() => import('#web/features/decisions/decisions.page.tsx').then((mod) => ({ default: mod.DecisionsPage })));
-const RisksPage = lazy(() => import('#web/features/risks/risks.page.tsx').then((mod) => ({ default: mod.RisksPage })));
-const RiskPage = lazy(() => import('#web/features/risks/risk.page.tsx').then((mod) => ({ default: mod.RiskPage })));
-const RiskSuggestionsPage = lazy(() =>
-  import('#web/features/risks/risk-suggestions.page.tsx').then((mod) => ({ default: mod.RiskSuggestionsPage })),
-);
-const RiskHeatmapPage = lazy(() => import('#web/features/risks/risk-heatmap.page.tsx').then((mod) => ({ default: mod.RiskHeatmapPage })));
-const RiskMatrixPage = lazy(() => import('#web/features/risks/risk-matrix.page.tsx').then((mod) => ({ default: mod.RiskMatrixPage })));
-const AreaDecisionPage = lazy(() =>
-  import('#web/features/decisions/area-decision.page.tsx').then((mod) => ({ default: mod.AreaDecisionPage })),
-);
-const ContractDeadlinesPage = lazy(() =>
-  import('#web/features/contract-deadlines/contract-deadlines.page.tsx').then((mod) => ({ default: mod.ContractDeadlinesPage })),
-);
-const IntegrationGraphPage = lazy(() =>
-  import('#web/features/integration-graph/integration-graph.page.tsx').then((mod) => ({ default: mod.IntegrationGraphPage })),
-);
-const BenefitsPage = lazy(() => import('#web/features/benefits/benefits.page.tsx').then((mod) => ({ default: mod.BenefitsPage })));
-const BenefitPage = lazy(() => import('#web/features/benefits/benefit.page.tsx').then((mod) => ({ default: mod.BenefitPage })));
-const OpportunitiesPage = lazy(() =>
-  import('#web/features/opportunities/opportunities.page.tsx').then((mod) => ({ default: mod.OpportunitiesPage })),
-);
-const ReportsPage = lazy(() => import('#web/features/reports/reports.page.tsx').then((mod) => ({ default: mod.ReportsPage })));
-const SchedulePage = lazy(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => ({ default: mod.SchedulePage })));
-const SetupPage = lazy(() => import('#web/features/auth/setup.page.tsx').then((mod) => ({ default: mod.SetupPage })));
+const MergerListPage = lazyPage(() => import('#web/features/mergers/merger-list.page.tsx').then((mod) => mod.MergerListPage));
+const NewMergerPage = lazyPage(() => import('#web/features/mergers/new-merger.page.tsx').then((mod) => mod.NewMergerPage));
+const MergerOverviewPage = lazyPage(() => import('#web/features/mergers/merger-overview.page.tsx').then((mod) => mod.MergerOverviewPage));
+const ChecklistPage = lazyPage(() => import('#web/features/checklist/checklist.page.tsx').then((mod) => mod.ChecklistPage));
+const TaskEditPage = lazyPage(() => import('#web/features/checklist/task-edit.page.tsx').then((mod) => mod.TaskEditPage));
+const CatalogPage = lazyPage(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => mod.CatalogPage));
+const MembersPage = lazyPage(() => import('#web/features/members/members.page.tsx').then((mod) => mod.MembersPage));
+const HistoryPage = lazyPage(() => import('#web/features/history/history.page.tsx').then((mod) => mod.HistoryPage));
+const UsersPage = lazyPage(() => import('#web/features/users/users.page.tsx').then((mod) => mod.UsersPage));
+const TokensPage = lazyPage(() => import('#web/features/tokens/tokens.page.tsx').then((mod) => mod.TokensPage));
+const InventoryStartPage = lazyPage(() => import('#web/features/inventory/register.page.tsx').then((mod) => mod.InventoryStartPage));
+const RegisterPage = lazyPage(() => import('#web/features/inventory/register.page.tsx').then((mod) => mod.RegisterPage));
+const InventoryItemPage = lazyPage(() => import('#web/features/inventory/item.page.tsx').then((mod) => mod.InventoryItemPage));
+const SideBySidePage = lazyPage(() => import('#web/features/inventory/side-by-side.page.tsx').then((mod) => mod.SideBySidePage));
+const ImportPage = lazyPage(() => import('#web/features/inventory/import.page.tsx').then((mod) => mod.ImportPage));
+const DecisionsPage = lazyPage(() => import('#web/features/decisions/decisions.page.tsx').then((mod) => mod.DecisionsPage));
+const RisksPage = lazyPage(() => import('#web/features/risks/risks.page.tsx').then((mod) => mod.RisksPage));
+const RiskPage = lazyPage(() => import('#web/features/risks/risk.page.tsx').then((mod) => mod.RiskPage));
+const RiskSuggestionsPage = lazyPage(() => import('#web/features/risks/risk-suggestions.page.tsx').then((mod) => mod.RiskSuggestionsPage));
+const RiskHeatmapPage = lazyPage(() => import('#web/features/risks/risk-heatmap.page.tsx').then((mod) => mod.RiskHeatmapPage));
+const RiskMatrixPage = lazyPage(() => import('#web/features/risks/risk-matrix.page.tsx').then((mod) => mod.RiskMatrixPage));
+const AreaDecisionPage = lazyPage(() => import('#web/features/decisions/area-decision.page.tsx').then((mod) => mod.AreaDecisionPage));
+const ContractDeadlinesPage = lazyPage(() => import('#web/features/contract-deadlines/contract-deadlines.page.tsx').then((mod) => mod.ContractDeadlinesPage));
+const IntegrationGraphPage = lazyPage(() => import('#web/features/integration-graph/integration-graph.page.tsx').then((mod) => mod.IntegrationGraphPage));
+const BenefitsPage = lazyPage(() => import('#web/features/benefits/benefits.page.tsx').then((mod) => mod.BenefitsPage));
+const BenefitPage = lazyPage(() => import('#web/features/benefits/benefit.page.tsx').then((mod) => mod.BenefitPage));
+const OpportunitiesPage = lazyPage(() => import('#web/features/opportunities/opportunities.page.tsx').then((mod) => mod.OpportunitiesPage));
+const ReportsPage = lazyPage(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage));
+const SchedulePage = lazyPage(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => mod.SchedulePage));
+const SetupPage = lazyPage(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage));
 
-export function App() {
+/** The pages behind sign-in, by address. */
+const signedInPages: ReadonlyArray<{ path: string; Page: LazyPage }> = [
+  { path: routePatterns.mergers, Page: MergerListPage },
+  { path: routePatterns.newMerger, Page: NewMergerPage },
+  { path: routePatterns.merger, Page: MergerOverviewPage },
+  { path: routePatterns.checklist, Page: ChecklistPage },
+  { path: routePatterns.task, Page: TaskEditPage },
+  { path: routePatterns.members, Page: MembersPage },
+  { path: routePatterns.history, Page: HistoryPage },
+  { path: routePatterns.inventoryStart, Page: InventoryStartPage },
+  { path: routePatterns.inventory, Page: RegisterPage },
+  { path: routePatterns.inventoryItem, Page: InventoryItemPage },
+  { path: routePatterns.sideBySide, Page: SideBySidePage },
+  { path: routePatterns.inventoryImport, Page: ImportPage },
+  { path: routePatterns.decisions, Page: DecisionsPage },
+  { path: routePatterns.decisionArea, Page: AreaDecisionPage },
+  { path: routePatterns.risks, Page: RisksPage },
+  { path: routePatterns.riskNew, Page: RiskPage },
+  { path: routePatterns.riskSuggestions, Page: RiskSuggestionsPage },
+  { path: routePatterns.riskHeatmap, Page: RiskHeatmapPage },
+  { path: routePatterns.riskMatrix, Page: RiskMatrixPage },
+  { path: routePatterns.risk, Page: RiskPage },
+  { path: routePatterns.contractDeadlines, Page: ContractDeadlinesPage },
+  { path: routePatterns.integrationGraph, Page: IntegrationGraphPage },
+  { path: routePatterns.benefits, Page: BenefitsPage },
+  { path: routePatterns.benefit, Page: BenefitPage },
+  { path: routePatterns.opportunities, Page: OpportunitiesPage },
+  { path: routePatterns.schedule, Page: SchedulePage },
+  { path: routePatterns.reports, Page: ReportsPage },
+  { path: routePatterns.catalog, Page: CatalogPage },
+  { path: routePatterns.users, Page: UsersPage },
+  { path: routePatterns.tokens, Page: TokensPage },
+];
+
+/**
+ * What the page the app starts on needs, asked for before React first renders:
+ * the session, the page's chunk and (for the merger's start page) its data, all
+ * at once. Otherwise each waits for the one before it: the session, then the
+ * chunk, then the data. Without a session the data requests answer 401 and the
+ * sign-in page shows as before; signing in clears them from the cache.
+ * Resolves when the page's chunk has loaded (or failed to).
+ */
+export function startRequests(pathname: string, queryClient: QueryClient): Promise<unknown> {
+  void queryClient.prefetchQuery(sessionQuery());
+  const [match] = matchRoutes(signedInPages.map(({ path }) => ({ path })), pathname) ?? [];
+  if (!match) return Promise.resolve();
+  if (match.route.path === routePatterns.merger && match.params.mergerId) {
+    void queryClient.prefetchQuery(mergerQuery(match.params.mergerId));
+    void queryClient.prefetchQuery(dashboardQuery(match.params.mergerId));
+  }
+  const page = signedInPages.find(({ path }) => path === match.route.path)?.Page;
+  return page ? page.preload().catch(() => undefined) : Promise.resolve();
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <Providers>
+    <Providers queryClient={queryClient}>
       <BrowserRouter>
         <SessionProvider>
           <Routes>
@@ -63,36 +106,9 @@ export function App() {
               <Route path={routePatterns.login} element={<LoginPage />} />
               <Route path={routePatterns.setup} element={<SetupPage />} />
               <Route element={<RequireSession />}>
-                <Route path={routePatterns.mergers} element={<MergerListPage />} />
-                <Route path={routePatterns.newMerger} element={<NewMergerPage />} />
-                <Route path={routePatterns.merger} element={<MergerOverviewPage />} />
-                <Route path={routePatterns.checklist} element={<ChecklistPage />} />
-                <Route path={routePatterns.task} element={<TaskEditPage />} />
-                <Route path={routePatterns.members} element={<MembersPage />} />
-                <Route path={routePatterns.history} element={<HistoryPage />} />
-                <Route path={routePatterns.inventoryStart} element={<InventoryStartPage />} />
-                <Route path={routePatterns.inventory} element={<RegisterPage />} />
-                <Route path={routePatterns.inventoryItem} element={<InventoryItemPage />} />
-                <Route path={routePatterns.sideBySide} element={<SideBySidePage />} />
-                <Route path={routePatterns.inventoryImport} element={<ImportPage />} />
-                <Route path={routePatterns.decisions} element={<DecisionsPage />} />
-                <Route path={routePatterns.decisionArea} element={<AreaDecisionPage />} />
-                <Route path={routePatterns.risks} element={<RisksPage />} />
-                <Route path={routePatterns.riskNew} element={<RiskPage />} />
-                <Route path={routePatterns.riskSuggestions} element={<RiskSuggestionsPage />} />
-                <Route path={routePatterns.riskHeatmap} element={<RiskHeatmapPage />} />
-                <Route path={routePatterns.riskMatrix} element={<RiskMatrixPage />} />
-                <Route path={routePatterns.risk} element={<RiskPage />} />
-                <Route path={routePatterns.contractDeadlines} element={<ContractDeadlinesPage />} />
-                <Route path={routePatterns.integrationGraph} element={<IntegrationGraphPage />} />
-                <Route path={routePatterns.benefits} element={<BenefitsPage />} />
-                <Route path={routePatterns.benefit} element={<BenefitPage />} />
-                <Route path={routePatterns.opportunities} element={<OpportunitiesPage />} />
-                <Route path={routePatterns.schedule} element={<SchedulePage />} />
-                <Route path={routePatterns.reports} element={<ReportsPage />} />
-                <Route path={routePatterns.catalog} element={<CatalogPage />} />
-                <Route path={routePatterns.users} element={<UsersPage />} />
-                <Route path={routePatterns.tokens} element={<TokensPage />} />
+                {signedInPages.map(({ path, Page }) => (
+                  <Route key={path} path={path} element={<Page />} />
+                ))}
                 <Route path='*' element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -1,11 +1,10 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
 import { LiveAnnouncerProvider } from '#web/components/live-announcer.tsx';
 import { defaultI18n, I18nContext } from '#web/i18n/messages.ts';
-import { createQueryClient } from '#web/lib/query-client.ts';
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+/** `queryClient`: made before the first render, so the start page's requests can begin before React does. */
+export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = defaultI18n.m.meta.htmlLang;
   }, []);

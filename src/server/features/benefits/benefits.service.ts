@@ -179,6 +179,38 @@ export async function listBenefits(ctx: ServiceContext, mergerId: string): Promi
   return { benefits, summary: benefitStatusSummary(benefits) };
 }
 
+/**
+ * How many benefits the merger has, and those with an indicator behind plan
+ * (how many of their indicators are), in the list's order: the dashboard's
+ * figure, judged by the same rule as the list from one narrow read.
+ */
+export async function benefitsBehind(
+  ctx: ServiceContext,
+  mergerId: string,
+): Promise<{ total: number; behind: Array<{ id: string; title: string; behindCount: number }> }> {
+  requireMergerAccess(ctx, mergerId);
+  const rows = await repo.listBenefitIndicatorLatest(ctx.db, mergerId);
+  const benefits = new Map<string, { id: string; title: string; behindCount: number }>();
+  for (const row of rows) {
+    let benefit = benefits.get(row.benefitId);
+    if (!benefit) {
+      benefit = { id: row.benefitId, title: row.title, behindCount: 0 };
+      benefits.set(row.benefitId, benefit);
+    }
+    if (row.indicatorId === null) continue;
+    const line = {
+      baselineValue: row.baselineValue!,
+      baselineDate: row.baselineDate!,
+      targetValue: row.targetValue!,
+      targetDate: row.targetDate!,
+      direction: row.direction as IndicatorDirection,
+    };
+    const latest = row.measuredOn === null ? [] : [{ measuredOn: row.measuredOn, value: row.value! }];
+    if (behindTarget(line, latest).behind) benefit.behindCount++;
+  }
+  return { total: benefits.size, behind: [...benefits.values()].filter((benefit) => benefit.behindCount > 0) };
+}
+
 export async function getBenefit(ctx: ServiceContext, mergerId: string, benefitId: string): Promise<BenefitDetail> {
   requireMergerAccess(ctx, mergerId);
   return readBenefit(ctx.db, mergerId, benefitId);

@@ -343,3 +343,50 @@ export async function checklistProgress(ctx: ServiceContext, mergerId: string): 
     })),
   };
 }
+
+/** A task as the merger's summaries use it (the dashboard): no notes, owner or history. */
+export interface TaskSummaryFact {
+  id: string;
+  title: string;
+  phaseId: string;
+  /** The phase's number, 0 for a phase the library does not know. */
+  phase: number;
+  catalogItemId: string | null;
+  status: TaskStatus;
+  dueDate: string | null;
+}
+
+/**
+ * The merger's tasks, read once, and the progress of the merger and of each
+ * phase counted from them: what a summary needs, without the per-activity
+ * figures of the checklist's own progress.
+ */
+export async function taskSummary(ctx: ServiceContext, mergerId: string) {
+  requireMergerAccess(ctx, mergerId);
+  const catalog = loadCatalog();
+  const today = todayInOslo(ctx.now());
+  const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
+  const tasks: TaskSummaryFact[] = (await repo.listTaskSummaryFacts(ctx.db, mergerId)).map((row) => ({
+    ...row,
+    status: row.status as TaskStatus,
+    phase: phaseNumbers.get(row.phaseId) ?? 0,
+  }));
+  const byPhase = new Map<string, TaskSummaryFact[]>();
+  for (const task of tasks) {
+    const list = byPhase.get(task.phaseId);
+    if (list) list.push(task);
+    else byPhase.set(task.phaseId, [task]);
+  }
+  return {
+    tasks,
+    progress: {
+      merger: progressOf(tasks, today),
+      phases: catalog.phases.map((phase) => ({
+        phaseId: phase.id,
+        number: phase.number,
+        name: phase.name,
+        progress: progressOf(byPhase.get(phase.id) ?? [], today),
+      })),
+    },
+  };
+}

@@ -6,8 +6,10 @@ import {
   contractDeadlines,
   type ContractFacts,
   daysBetween,
+  deadlineCandidates,
   deadlineStatus,
   type DeadlineContext,
+  isDeadlineCandidate,
   latestNoticeDate,
   sortByDeadline,
 } from './contract-deadlines.domain.ts';
@@ -373,3 +375,54 @@ describe('sortByDeadline', () => {
   });
 });
 
+
+describe('deadlineCandidates: which contracts can fall due in a range', () => {
+  const range = { from: '2026-09-20', to: '2026-10-19' };
+
+  it('names the notice periods whose notice date falls in the range, for both days a contract can be needed until', () => {
+    // Needed until 2026-12-31: 3 months → 2026-09-30. Until 2027-12-31: 15 months → 2026-09-30.
+    expect(deadlineCandidates(context, range)).toEqual({ everyContract: false, endDates: range, noticePeriodMonths: [3, 15] });
+  });
+
+  it('takes every contract when the day before the merger is in the range (the transfer deadline)', () => {
+    expect(deadlineCandidates(context, { from: '2026-12-15', to: '2027-01-13' }).everyContract).toBe(true);
+    expect(deadlineCandidates(context, { from: '2027-01-01', to: '2027-01-30' }).everyContract).toBe(false);
+  });
+
+  it('leaves out no contract whose deadline falls in the range', () => {
+    // Every kind of contract, merger and range on a grid of dates: the filter may let too many
+    // through (the rules decide), never too few.
+    const fates = [
+      [{ fate: 'continues', timing: 'before_merger' }],
+      [{ fate: 'retired', timing: 'before_merger' }],
+      [{ fate: 'migrated', timing: 'transition' }],
+      [{ fate: 'retired', timing: null }, { fate: 'undecided', timing: null }],
+      [{ fate: 'retired', timing: 'transition' }, { fate: 'migrated', timing: 'transition' }],
+    ] as const;
+    const endDates = [null, ...Array.from({ length: 30 }, (_, i) => addDays('2026-01-15', i * 31))];
+    const noticeMonths = [null, 0, 1, 2, 3, 6, 12, 18, 24];
+    let inRange = 0;
+    const missed: string[] = [];
+    for (const [mergerDate, transitionEnd] of [['2027-01-01', '2028-01-01'], ['2028-03-01', '2028-09-15']] as const) {
+      for (let start = 0; start < 1000; start += 19) {
+        const from = addDays('2025-12-01', start);
+        const window = { from, to: addDays(from, 29) };
+        const candidates = deadlineCandidates({ mergerDate, transitionEnd }, window);
+        for (const systems of fates) {
+          for (const endDate of endDates) {
+            for (const noticePeriodMonths of noticeMonths) {
+              const facts = contract({ endDate, noticePeriodMonths, systems: systems.map((system) => ({ ...system })) });
+              const { deadline } = contractDeadline(facts, { mergerDate, transitionEnd, today: from });
+              if (deadline === null || deadline < window.from || deadline > window.to) continue;
+              inRange++;
+              if (!isDeadlineCandidate(facts, candidates)) missed.push(`${JSON.stringify(facts)} in ${window.from}–${window.to}`);
+            }
+          }
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+    // The grid does reach deadlines of every kind inside the ranges.
+    expect(inRange).toBeGreaterThan(1000);
+  });
+});

@@ -200,3 +200,68 @@ export function contractDeadlines(
   return sortByDeadline(contracts.map((contract) => contractDeadline(contract, context)));
 }
 
+
+// ---------------------------------------------------------------- deadlines in a window
+
+export interface DateRange {
+  from: string;
+  /** The range's last day, included. */
+  to: string;
+}
+
+/**
+ * Which contracts can have their deadline in a date range, from the rules
+ * above and the merger's dates alone, so a view of the next days can read only
+ * those instead of computing every contract's deadline. A deadline is one of:
+ * the day before the merger (transfer), the contract's end date (let_expire),
+ * or the latest notice date before one of the two days a contract can be
+ * needed until (terminate), which depends only on the notice period. So a
+ * contract can fall in the range when every contract can (the day before the
+ * merger is in it), when its end date is in it, or when its notice period is
+ * one of a few month counts. A superset: `contractDeadline` still decides.
+ */
+export interface DeadlineCandidates {
+  everyContract: boolean;
+  endDates: DateRange;
+  noticePeriodMonths: number[];
+}
+
+export function deadlineCandidates(context: Pick<DeadlineContext, 'mergerDate' | 'transitionEnd'>, range: DateRange): DeadlineCandidates {
+  const beforeMerger = addDays(context.mergerDate, -1);
+  const months = new Set([...noticeMonthsEndingIn(beforeMerger, range), ...noticeMonthsEndingIn(addDays(context.transitionEnd, -1), range)]);
+  return {
+    everyContract: inRange(beforeMerger, range),
+    endDates: range,
+    noticePeriodMonths: [...months].sort((a, b) => a - b),
+  };
+}
+
+/** Whether a contract passes the candidates' filter (what the read does in SQL). */
+export function isDeadlineCandidate(
+  contract: Pick<ContractFacts, 'endDate' | 'noticePeriodMonths'>,
+  candidates: DeadlineCandidates,
+): boolean {
+  return (
+    candidates.everyContract ||
+    (contract.endDate !== null && inRange(contract.endDate, candidates.endDates)) ||
+    (contract.noticePeriodMonths !== null && candidates.noticePeriodMonths.includes(contract.noticePeriodMonths))
+  );
+}
+
+const inRange = (date: string, range: DateRange) => date >= range.from && date <= range.to;
+
+/** The notice periods (whole months) whose latest notice date for `endBy` falls in the range. */
+function noticeMonthsEndingIn(endBy: string, range: DateRange): number[] {
+  // latestNoticeDate is the last day of the month `months` before the last whole month by endBy.
+  const monthIndex = (date: string) => {
+    const { year, month } = parseCalendarDate(date);
+    return year * 12 + month - 1;
+  };
+  const latest = monthIndex(latestNoticeDate(endBy, 0));
+  const months: number[] = [];
+  for (let index = monthIndex(range.from); index <= monthIndex(range.to); index++) {
+    const count = latest - index;
+    if (count >= 0 && inRange(latestNoticeDate(endBy, count), range)) months.push(count);
+  }
+  return months;
+}

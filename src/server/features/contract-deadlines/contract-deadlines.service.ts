@@ -8,7 +8,15 @@ import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
 import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 import { getSchedule, lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
-import { addDays, contractDeadline, sortByDeadline, type ContractAction } from './contract-deadlines.domain.ts';
+import {
+  addDays,
+  contractDeadline,
+  deadlineCandidates,
+  sortByDeadline,
+  type ContractAction,
+  type DateRange,
+  type DeadlineContext,
+} from './contract-deadlines.domain.ts';
 
 /** Every contract with what must happen to it and by when, the earliest deadline first. */
 export async function listContractDeadlines(ctx: ServiceContext, mergerId: string): Promise<ContractDeadlines> {
@@ -20,8 +28,49 @@ export async function listContractDeadlines(ctx: ServiceContext, mergerId: strin
   ]);
   // The first day after the transition phase, as the schedule has it (a year by default).
   const transitionEnd = addDays(await lastDayOfTransition(ctx.db, mergerId), 1);
-  const context = { mergerDate, transitionEnd, today: todayInOslo(ctx.now()) };
-  const rows = contracts.map((contract) => {
+  const rows = deadlinesOf(contracts, fateOf, { mergerDate, transitionEnd, today: todayInOslo(ctx.now()) });
+  return {
+    mergerDate,
+    transitionEnd,
+    contracts: sortByDeadline(rows).map(({ neededUntil: _neededUntil, ...row }) => row),
+  };
+}
+
+/**
+ * The contracts whose deadline falls in a date range (a view of the next
+ * days), by the same rules as the full list, from the merger's dates and
+ * the fates the caller has already read. Reads only the contracts whose
+ * deadline can fall in the range, so its cost follows the range, not the
+ * size of the inventory.
+ */
+export async function contractDeadlinesBetween(
+  ctx: ServiceContext,
+  mergerId: string,
+  input: { mergerDate: string; lastDayOfTransition: string; fateOf: FateResolver; range: DateRange },
+): Promise<ContractDeadlines['contracts']> {
+  requireMergerAccess(ctx, mergerId);
+  const context = { mergerDate: input.mergerDate, transitionEnd: addDays(input.lastDayOfTransition, 1), today: todayInOslo(ctx.now()) };
+  const candidates = deadlineCandidates(context, input.range);
+  const contracts = await inventoryRepo.listContractsWithSystems(
+    ctx.db,
+    mergerId,
+    candidates.everyContract
+      ? undefined
+      : { endDateFrom: candidates.endDates.from, endDateTo: candidates.endDates.to, noticePeriodMonths: candidates.noticePeriodMonths },
+  );
+  return sortByDeadline(deadlinesOf(contracts, input.fateOf, context))
+    .filter((row) => row.deadline !== null && row.deadline >= input.range.from && row.deadline <= input.range.to)
+    .map(({ neededUntil: _neededUntil, ...row }) => row);
+}
+
+type FateResolver = Awaited<ReturnType<typeof systemFateResolver>>;
+
+function deadlinesOf(
+  contracts: Awaited<ReturnType<typeof inventoryRepo.listContractsWithSystems>>,
+  fateOf: FateResolver,
+  context: DeadlineContext,
+) {
+  return contracts.map((contract) => {
     const covered = contract.systems.map((system) => ({ id: system.id, name: system.name, ...fateOf(system.id, system.solutionAreaId) }));
     const result = contractDeadline(
       {
@@ -46,11 +95,6 @@ export async function listContractDeadlines(ctx: ServiceContext, mergerId: strin
       systems: covered.map(({ id, name, fate }) => ({ id, name, fate })),
     };
   });
-  return {
-    mergerDate,
-    transitionEnd,
-    contracts: sortByDeadline(rows).map(({ neededUntil: _neededUntil, ...row }) => row),
-  };
 }
 
 const actionWords: Record<ContractAction, string> = {

@@ -4,12 +4,15 @@ import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 let t: TestApp;
 let mergerId: string;
 let base: string;
+let clock: Date;
 
 const economy = 'omrade-okonomi-og-regnskapssystem';
+const payroll = 'omrade-personal-og-lonnssystem';
 
 beforeEach(async () => {
   // A fixed «today», 2027-09-20 in Oslo; the merger is on 2028-01-01.
-  t = await createTestApp({ now: () => new Date('2027-09-20T10:00:00Z') });
+  clock = new Date('2027-09-20T10:00:00Z');
+  t = await createTestApp({ now: () => clock });
   mergerId = await t.createMerger({ mergerDate: '2028-01-01', municipalities: ['4601', '4626', '4631'] });
   base = `/api/v1/mergers/${mergerId}`;
 });
@@ -99,6 +102,108 @@ describe('GET /api/v1/mergers/{mergerId}/dashboard', () => {
     expect(red.id).toEqual(expect.any(String));
 
     expect(dashboard.benefits).toEqual({ total: 2, behindCount: 1, behind: [{ id: benefit.id, title: 'Færre manuelle søknader', behindCount: 1 }] });
+  });
+
+  it('lists in the next 30 days exactly the contracts whose deadline the contract list puts in them', async () => {
+    const system = (municipalityNumber: string, name: string, solutionAreaId: string) =>
+      post('/inventory/systems', { municipalityNumber, name, vendor: name, solutionAreaId });
+    const contract = (vendor: string, systemId: string, facts: { endDate?: string; noticePeriodMonths?: number }) =>
+      post('/inventory/contracts', { municipalityNumber: '4631', vendor, systemIds: [systemId], ...facts });
+    const decide = async (area: string, targetSystemId: string, timing: 'before_merger' | 'transition') => {
+      const response = await t.owner.inject({
+        method: 'PUT',
+        url: `${base}/decisions/${area}`,
+        payload: { outcome: 'continue', targetSystemId, timing, state: 'adopted' },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    };
+    const agresso = await system('4631', 'Agresso', economy);
+    const visma = await system('4601', 'Visma Økonomi', economy);
+    const oldPayroll = await system('4631', 'Gamle lønn', payroll);
+    const newPayroll = await system('4601', 'Nye lønn', payroll);
+    await decide(economy, visma.id, 'before_merger');
+    await decide(payroll, newPayroll.id, 'transition');
+
+    // Agresso is needed until 2027-12-31, the old payroll system until the end of the transition (2028-12-31).
+    const notice = await contract('Varsel i vinduet', agresso.id, { noticePeriodMonths: 3 }); // notice by 2027-09-30
+    await contract('Varsel etter vinduet', agresso.id, { noticePeriodMonths: 2 }); // 2027-10-31
+    const expires = await contract('Løper ut i vinduet', agresso.id, { endDate: '2027-10-05' });
+    await contract('Løper ut etter vinduet', agresso.id, { endDate: '2027-10-25' });
+    await contract('Ukjent oppsigelsestid', agresso.id, {});
+    const longNotice = await contract('Lang oppsigelsestid', oldPayroll.id, { noticePeriodMonths: 15 }); // 2027-09-30
+    const transfer = await contract('Overføres', visma.id, { noticePeriodMonths: 3 }); // transfer by 2027-12-31
+
+    const contractItems = async () => {
+      const dashboard = (await t.owner.inject(`${base}/dashboard`)).json();
+      const { contracts } = (await t.owner.inject(`${base}/contract-deadlines`)).json();
+      const { from, to } = dashboard.upcoming;
+      const listed = contracts
+        .filter((row: { deadline: string | null }) => row.deadline !== null && row.deadline >= from && row.deadline <= to)
+        .map((row: { contractId: string; deadline: string }) => ({ id: row.contractId, date: row.deadline }));
+      const shown = dashboard.upcoming.items
+        .filter((item: { kind: string }) => item.kind === 'contract_deadline')
+        .map((item: { targetId: string; date: string }) => ({ id: item.targetId, date: item.date }));
+      expect(shown).toEqual(expect.arrayContaining(listed));
+      expect(shown).toHaveLength(listed.length);
+      return shown;
+    };
+
+    // By date, then by title («Lang …» before «Varsel …»).
+    expect(await contractItems()).toEqual([
+      { id: longNotice.id, date: '2027-09-30' },
+      { id: notice.id, date: '2027-09-30' },
+      { id: expires.id, date: '2027-10-05' },
+    ]);
+    // In the last days before the merger every contract that transfers falls due.
+    clock = new Date('2027-12-10T10:00:00Z');
+    expect(await contractItems()).toEqual([{ id: transfer.id, date: '2027-12-31' }]);
+  });
+
+  it('counts benefits behind plan by their indicators\' latest measurements, as the benefit list does', async () => {
+    const benefit = async (title: string) => ((await post('/benefits', { title, type: 'time' })) as unknown as { benefit: { id: string } }).benefit;
+    const indicator = async (benefitId: string) =>
+      (
+        (await post(`/benefits/${benefitId}/indicators`, {
+          name: 'Andel digitale søknader',
+          unit: '%',
+          baselineValue: 20,
+          baselineDate: '2027-01-01',
+          targetValue: 60,
+          targetDate: '2028-01-01',
+          direction: 'higher',
+        })) as unknown as { indicators: Array<{ id: string }> }
+      ).indicators.at(-1)!.id;
+    const measure = (benefitId: string, indicatorId: string, measuredOn: string, value: number) =>
+      post(`/benefits/${benefitId}/indicators/${indicatorId}/measurements`, { measuredOn, value });
+
+    const caughtUp = await benefit('Tok seg inn igjen');
+    const caughtUpIndicator = await indicator(caughtUp.id);
+    await measure(caughtUp.id, caughtUpIndicator, '2027-09-01', 50);
+    await measure(caughtUp.id, caughtUpIndicator, '2027-06-01', 20); // older and behind: not what counts
+
+    const twice = await benefit('Bak på to indikatorer');
+    for (const id of [await indicator(twice.id), await indicator(twice.id)]) await measure(twice.id, id, '2027-09-01', 21);
+    const unmeasured = await benefit('Ikke målt ennå');
+    await indicator(unmeasured.id);
+    await benefit('Uten indikatorer');
+
+    const dashboard = (await t.owner.inject(`${base}/dashboard`)).json();
+    const list = (await t.owner.inject(`${base}/benefits`)).json();
+    expect(dashboard.benefits).toEqual({ total: 4, behindCount: 1, behind: [{ id: twice.id, title: 'Bak på to indikatorer', behindCount: 2 }] });
+    expect(dashboard.benefits.behind).toEqual(
+      list.benefits
+        .filter((row: { behindCount: number }) => row.behindCount > 0)
+        .map(({ id, title, behindCount }: { id: string; title: string; behindCount: number }) => ({ id, title, behindCount })),
+    );
+  });
+
+  it('shows the risk heatmap the risk pages show, risks with the same levels counted each', async () => {
+    for (const title of ['Én', 'To', 'Tre']) await post('/risks', { title, likelihood: 4, consequences: { economy: 5 } });
+    await post('/risks', { title: 'Ikke vurdert', consequences: {} });
+    const dashboard = (await t.owner.inject(`${base}/dashboard`)).json();
+    const heatmap = (await t.owner.inject(`${base}/risk-heatmap`)).json();
+    expect(dashboard.risks).toMatchObject({ total: 4, unassessed: 1, inherent: heatmap.inherent, residual: heatmap.residual });
+    expect(dashboard.risks.inherent[3][4]).toBe(3);
   });
 
   it('answers a reader, and as not found for someone outside the merger', async () => {

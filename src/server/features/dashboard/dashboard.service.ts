@@ -1,33 +1,53 @@
 import type { ServiceContext } from '#server/context.ts';
-import { listBenefits } from '#server/features/benefits/benefits.service.ts';
-import { checklistProgress } from '#server/features/checklist/checklist.service.ts';
-import { listContractDeadlines } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
-import { readiness as dayOneReadiness } from '#server/features/decisions/decisions.service.ts';
+import { benefitsBehind } from '#server/features/benefits/benefits.service.ts';
+import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import { taskSummary } from '#server/features/checklist/checklist.service.ts';
+import { contractDeadlinesBetween } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
+import { decisionSummary } from '#server/features/decisions/decisions.service.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { mergerBasics } from '#server/features/mergers/mergers.service.ts';
 import { heatmap as riskHeatmap } from '#server/features/risks/risks.service.ts';
-import { getSchedule } from '#server/features/schedule/schedule.service.ts';
+import { milestonesBetween } from '#server/features/schedule/schedule.service.ts';
 import { BENEFITS_BEHIND_SHOWN, OVERDUE_SHOWN, READINESS_MISSING_SHOWN, type Dashboard } from '#shared/contracts/dashboard.ts';
 import { daysToMerger, overdueTasks, redRisks, upcomingItems, upcomingWindow } from './dashboard.domain.ts';
 
 /**
- * The dashboard reads through the services that own each figure, all at once:
- * a fixed number of queries whatever the merger's size, no query per row.
+ * The dashboard reads through the services that own each figure, each read
+ * shaped to the figure and done once: the merger row, the tasks (progress,
+ * overdue, the next days and readiness all count from one narrow read), the
+ * decisions (readiness and the contracts' fates), the milestones and the
+ * contracts that can fall in the next days, the risks grouped by levels, and
+ * each benefit indicator's latest measurement. A fixed number of statements
+ * whatever the merger's size, and rows that grow with what is shown, not with
+ * the inventory.
  */
 export async function dashboard(ctx: ServiceContext, mergerId: string): Promise<Dashboard> {
   requireMergerAccess(ctx, mergerId);
-  const [basics, progress, schedule, readiness, contracts, heatmap, benefits] = await Promise.all([
-    mergerBasics(ctx.db, mergerId),
-    checklistProgress(ctx, mergerId),
-    getSchedule(ctx, mergerId),
-    dayOneReadiness(ctx, mergerId),
-    listContractDeadlines(ctx, mergerId),
-    riskHeatmap(ctx, mergerId),
-    listBenefits(ctx, mergerId),
-  ]);
-  const today = schedule.today;
+  const today = todayInOslo(ctx.now());
   const window = upcomingWindow(today);
-  const behind = benefits.benefits.filter((benefit) => benefit.behindCount > 0);
+  const basicsRead = mergerBasics(ctx.db, mergerId);
+  const decisionsRead = decisionSummary(ctx, mergerId);
+  // Only the schedule's dates and the contracts wait for the merger date (and the contracts for the decisions).
+  const scheduleRead = basicsRead.then((basics) => milestonesBetween(ctx, mergerId, { mergerDate: basics.mergerDate, ...window }));
+  const contractsRead = Promise.all([basicsRead, scheduleRead, decisionsRead]).then(([basics, schedule, decisions]) =>
+    contractDeadlinesBetween(ctx, mergerId, {
+      mergerDate: basics.mergerDate,
+      lastDayOfTransition: schedule.lastDayOfTransition,
+      fateOf: decisions.fateOf,
+      range: window,
+    }),
+  );
+  const [basics, tasks, decisions, schedule, contracts, heatmap, benefits] = await Promise.all([
+    basicsRead,
+    taskSummary(ctx, mergerId),
+    decisionsRead,
+    scheduleRead,
+    contractsRead,
+    riskHeatmap(ctx, mergerId),
+    benefitsBehind(ctx, mergerId),
+  ]);
+  const progress = tasks.progress;
+  const readiness = decisions.readiness(tasks.tasks, basics.mergerDate);
   return {
     merger: { id: mergerId, name: basics.name, mergerDate: basics.mergerDate },
     today,
@@ -51,10 +71,10 @@ export async function dashboard(ctx: ServiceContext, mergerId: string): Promise<
       missingCount: readiness.missing.length,
       missing: readiness.missing.slice(0, READINESS_MISSING_SHOWN),
     },
-    overdue: overdueTasks(schedule.tasks, today, OVERDUE_SHOWN),
+    overdue: overdueTasks(tasks.tasks, today, OVERDUE_SHOWN),
     upcoming: {
       ...window,
-      items: upcomingItems({ tasks: schedule.tasks, contracts: contracts.contracts, milestones: schedule.milestones }, window),
+      items: upcomingItems({ tasks: tasks.tasks, contracts, milestones: schedule.milestones }, window),
     },
     risks: {
       matrix: heatmap.matrix,
@@ -65,9 +85,9 @@ export async function dashboard(ctx: ServiceContext, mergerId: string): Promise<
       red: redRisks(heatmap.matrix, heatmap.inherent, heatmap.residual),
     },
     benefits: {
-      total: benefits.summary.total,
-      behindCount: behind.length,
-      behind: behind.slice(0, BENEFITS_BEHIND_SHOWN).map(({ id, title, behindCount }) => ({ id, title, behindCount })),
+      total: benefits.total,
+      behindCount: benefits.behind.length,
+      behind: benefits.behind.slice(0, BENEFITS_BEHIND_SHOWN),
     },
   };
 }

@@ -14,6 +14,20 @@ export async function listDecisions(db: Database, mergerId: string) {
     .where(eq(decisions.mergerId, mergerId));
 }
 
+/** The decisions with only what fates and readiness are worked out from: no join, no text. */
+export async function listDecisionFacts(db: Database, mergerId: string) {
+  return db
+    .select({
+      solutionAreaId: decisions.solutionAreaId,
+      outcome: decisions.outcome,
+      targetSystemId: decisions.targetSystemId,
+      timing: decisions.timing,
+      state: decisions.state,
+    })
+    .from(decisions)
+    .where(eq(decisions.mergerId, mergerId));
+}
+
 export async function findDecision(db: Database, mergerId: string, areaId: string, options: { lock?: boolean } = {}) {
   const query = db
     .select()

@@ -98,13 +98,16 @@ export interface FateOfSystem {
   state: Decision['state'] | null;
 }
 
+/** What a decision contributes to fates and readiness, as the narrow read and the full row both have it. */
+type DecisionFacts = Pick<repo.DecisionRow, 'solutionAreaId' | 'outcome' | 'targetSystemId' | 'timing' | 'state'>;
+
 /**
  * A system's fate from its area's decision alone: the fate of one system does
  * not depend on the area's other systems, so nothing but the decisions (one
  * per area, a few dozen rows) has to be read to answer it for any system.
  */
-function fateResolver(decisionRows: ReadonlyArray<{ decision: repo.DecisionRow }>) {
-  const byArea = new Map(decisionRows.map(({ decision }) => [decision.solutionAreaId, decision]));
+function fateResolver(decisionRows: readonly DecisionFacts[]) {
+  const byArea = new Map(decisionRows.map((decision) => [decision.solutionAreaId, decision]));
   return (systemId: string, areaId: string | null): FateOfSystem => {
     const decision = areaId === null ? undefined : byArea.get(areaId);
     const fate = systemFates(decision && { outcome: decision.outcome as Decision['outcome'], targetSystemId: decision.targetSystemId }, [systemId]);
@@ -118,12 +121,26 @@ function fateResolver(decisionRows: ReadonlyArray<{ decision: repo.DecisionRow }
 
 /** What any system of the merger faces, from its id and area: reads the decisions only, not the inventory. */
 export async function systemFateResolver(db: Database, mergerId: string): Promise<(systemId: string, areaId: string | null) => FateOfSystem> {
-  return fateResolver(await repo.listDecisions(db, mergerId));
+  return fateResolver(await repo.listDecisionFacts(db, mergerId));
+}
+
+/**
+ * The merger's decisions read once for a summary that needs both what each
+ * system faces and day-one readiness (the dashboard): the fate resolver, and
+ * readiness from tasks the caller has read.
+ */
+export async function decisionSummary(ctx: ServiceContext, mergerId: string) {
+  requireMergerAccess(ctx, mergerId);
+  const decisionRows = await repo.listDecisionFacts(ctx.db, mergerId);
+  return {
+    fateOf: fateResolver(decisionRows),
+    readiness: (tasks: readonly ReadinessTask[], mergerDate: string) => readinessOf(decisionRows, tasks, mergerDate, todayInOslo(ctx.now())),
+  };
 }
 
 /** What each system of the merger faces under its area's decision (undecided without one), with its name. */
 export async function fatesOfMerger(db: Database, mergerId: string): Promise<Map<string, FateOfSystem & { name: string }>> {
-  const [decisionRows, systems] = await Promise.all([repo.listDecisions(db, mergerId), repo.listSystemNodes(db, mergerId)]);
+  const [decisionRows, systems] = await Promise.all([repo.listDecisionFacts(db, mergerId), repo.listSystemNodes(db, mergerId)]);
   const fateOf = fateResolver(decisionRows);
   return new Map(systems.map((system) => [system.id, { name: system.name, ...fateOf(system.id, system.solutionAreaId) }]));
 }
@@ -192,7 +209,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
     checklistRepo.listTasksOfCatalogItems(db, mergerId, area.tasks.map((task) => task.id)),
   ]);
   const decided = decisionRows.find(({ decision }) => decision.solutionAreaId === area.view.id);
-  const resolve = fateResolver(decisionRows);
+  const resolve = fateResolver(decisionRows.map((row) => row.decision));
   const fateOf = (id: string, areaId: string | null): SystemFate => resolve(id, areaId).fate;
   const edges = await repo.listIntegrationsTouching(db, mergerId, systems.map((system) => system.id));
   const register = loadCommonSolutions();
@@ -340,30 +357,43 @@ function staleVersion(currentVersion: number | null) {
 
 export async function readiness(ctx: ServiceContext, mergerId: string): Promise<Readiness> {
   requireMergerAccess(ctx, mergerId);
+  const [mergerDate, decisionRows, tasks] = await Promise.all([
+    mergerDateOf(ctx.db, mergerId),
+    repo.listDecisionFacts(ctx.db, mergerId),
+    checklistRepo.listTasksOfCatalogItems(ctx.db, mergerId, [...areaOfTask().keys()]),
+  ]);
+  return readinessOf(decisionRows, tasks, mergerDate, todayInOslo(ctx.now()));
+}
+
+/** A task as readiness counts it: the library task it was copied from, its phase and its status. */
+export interface ReadinessTask {
+  catalogItemId: string | null;
+  phaseId: string;
+  status: string;
+}
+
+/** Readiness from the decisions and the merger's tasks (any of them: those of no area's library tasks are left out here). */
+function readinessOf(decisionRows: readonly DecisionFacts[], tasks: readonly ReadinessTask[], mergerDate: string, today: string): Readiness {
   const areas = areaFacts();
   const critical = [...areas.values()].filter((area) => area.view.priority === 'critical');
   const taskArea = areaOfTask();
-  const [mergerDate, decisionRows, tasks] = await Promise.all([
-    mergerDateOf(ctx.db, mergerId),
-    repo.listDecisions(ctx.db, mergerId),
-    checklistRepo.listTasksOfCatalogItems(ctx.db, mergerId, [...taskArea.keys()]),
-  ]);
   const tasksByArea = new Map<string, Array<{ phaseId: string; status: 'not_started' | 'in_progress' | 'done' | 'not_relevant' }>>();
   for (const task of tasks) {
-    const areaId = taskArea.get(task.catalogItemId!)!;
-    tasksByArea.set(areaId, [...(tasksByArea.get(areaId) ?? []), { phaseId: task.phaseId, status: task.status as 'done' }]);
+    const areaId = task.catalogItemId === null ? undefined : taskArea.get(task.catalogItemId);
+    if (areaId === undefined) continue;
+    const list = tasksByArea.get(areaId);
+    const fact = { phaseId: task.phaseId, status: task.status as 'done' };
+    if (list) list.push(fact);
+    else tasksByArea.set(areaId, [fact]);
   }
   const result = dayOneReadiness({
     criticalAreaIds: critical.map((area) => area.view.id),
     decisions: new Map(
-      decisionRows.map(({ decision }) => [
-        decision.solutionAreaId,
-        { state: decision.state as Decision['state'], timing: decision.timing as DecisionTiming },
-      ]),
+      decisionRows.map((decision) => [decision.solutionAreaId, { state: decision.state as Decision['state'], timing: decision.timing as DecisionTiming }]),
     ),
     tasksByArea,
     mergerDate,
-    today: todayInOslo(ctx.now()),
+    today,
   });
   return {
     mergerDate,
@@ -388,7 +418,7 @@ export async function integrationGraph(
     repo.listIntegrationEdges(ctx.db, mergerId),
     repo.listDecisions(ctx.db, mergerId),
   ]);
-  const resolve = fateResolver(decisionRows);
+  const resolve = fateResolver(decisionRows.map((row) => row.decision));
   const fates = new Map(systems.map((system) => [system.id, resolve(system.id, system.solutionAreaId)]));
   const register = loadCommonSolutions();
   const wanted = (system: { municipalityNumber: string; solutionAreaId: string | null }) =>

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { bulkInsert } from '#server/db/bulk-insert.ts';
 import type { Database } from '#server/db/client.ts';
@@ -417,8 +417,20 @@ export async function insertContractSystemLinks(
  * Every contract of the merger with the systems it covers (id, name, area), in
  * the order given: what deadlines are computed from. The systems come along
  * in the same statement, so a deadline needs no read of the whole inventory.
+ * `only` keeps the contracts whose end date is in a range or whose notice
+ * period is one of some month counts (those whose deadline can fall in a range).
  */
-export async function listContractsWithSystems(db: Database, mergerId: string) {
+export async function listContractsWithSystems(
+  db: Database,
+  mergerId: string,
+  only?: { endDateFrom: string; endDateTo: string; noticePeriodMonths: readonly number[] },
+) {
+  const candidates = only
+    ? or(
+        between(contracts.endDate, only.endDateFrom, only.endDateTo),
+        only.noticePeriodMonths.length > 0 ? inArray(contracts.noticePeriodMonths, [...only.noticePeriodMonths]) : undefined,
+      )
+    : undefined;
   return db
     .select({
       id: contracts.id,
@@ -435,5 +447,5 @@ export async function listContractsWithSystems(db: Database, mergerId: string) {
         where ${contractSystems.contractId} = ${sql.raw('"inventory_contracts"."id"')}), '[]'::json)`,
     })
     .from(contracts)
-    .where(eq(contracts.mergerId, mergerId));
+    .where(and(eq(contracts.mergerId, mergerId), candidates));
 }

@@ -189,6 +189,15 @@ describe('heatmap', () => {
     expect(counts.total).toBe(3);
     expect(counts.inherent.flat().reduce((a, b) => a + b)).toBe(2);
   });
+
+  it('counts a row that stands for several risks with the same levels as that many', () => {
+    const one = { likelihood: 4, consequences: { economy: 5 }, residualLikelihood: 2, residualConsequence: 2 };
+    const unassessed = { likelihood: null, consequences: {}, residualLikelihood: null, residualConsequence: null };
+    const grouped = heatmapCounts(matrix, [{ ...one, count: 3 }, { ...unassessed, count: 2 }]);
+    expect(grouped).toEqual(heatmapCounts(matrix, [one, one, one, unassessed, unassessed]));
+    expect(grouped).toMatchObject({ total: 5, unassessed: 2 });
+    expect(grouped.inherent[3]![4]).toBe(3);
+  });
 });
 
 describe('starter risks', () => {

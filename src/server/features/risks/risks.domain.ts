@@ -246,19 +246,26 @@ export function placeRisk(matrix: RiskMatrix, risk: StoredRiskLevels): PlacedRis
 
 // ---------------------------------------------------------------- heatmap
 
-/** Counts per cell, [likelihood-1][consequence-1], for inherent and residual risk. */
-export function heatmapCounts(matrix: RiskMatrix, risks: readonly StoredRiskLevels[]) {
+/**
+ * Counts per cell, [likelihood-1][consequence-1], for inherent and residual
+ * risk. A row with `count` stands for that many risks with the same levels
+ * (the database can group them), one without it for one risk.
+ */
+export function heatmapCounts(matrix: RiskMatrix, risks: ReadonlyArray<StoredRiskLevels & { count?: number }>) {
   const empty = () => matrix.likelihood.map(() => matrix.consequence.map(() => 0));
   const inherent = empty();
   const residual = empty();
   let unassessed = 0;
+  let total = 0;
   for (const risk of risks) {
+    const count = risk.count ?? 1;
+    total += count;
     const placed = placeRisk(matrix, risk);
-    if (!placed.inherent) unassessed++;
-    else inherent[placed.inherent.likelihood - 1]![placed.inherent.consequence - 1]!++;
-    if (placed.residual) residual[placed.residual.likelihood - 1]![placed.residual.consequence - 1]!++;
+    if (!placed.inherent) unassessed += count;
+    else inherent[placed.inherent.likelihood - 1]![placed.inherent.consequence - 1]! += count;
+    if (placed.residual) residual[placed.residual.likelihood - 1]![placed.residual.consequence - 1]! += count;
   }
-  return { inherent, residual, unassessed, total: risks.length };
+  return { inherent, residual, unassessed, total };
 }
 
 // ---------------------------------------------------------------- starter risks

@@ -585,8 +585,8 @@ export async function dismissSuggestion(ctx: ServiceContext, mergerId: string, k
 
 export async function heatmap(ctx: ServiceContext, mergerId: string): Promise<Heatmap> {
   requireMergerAccess(ctx, mergerId);
-  const [{ matrix }, rows] = await Promise.all([currentMatrix(ctx.db, mergerId), repo.listRisks(ctx.db, mergerId)]);
-  return { matrix, ...heatmapCounts(matrix, rows) };
+  const [{ matrix }, groups] = await Promise.all([currentMatrix(ctx.db, mergerId), repo.countRisksByLevels(ctx.db, mergerId)]);
+  return { matrix, ...heatmapCounts(matrix, groups) };
 }
 
 export async function exportRegister(ctx: ServiceContext, mergerId: string): Promise<Buffer> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { milestones, phaseDates, taskDependencies, tasks } from '#server/db/schema/index.ts';
 
@@ -45,6 +45,15 @@ export async function updatePhaseDatesIfVersion(
 
 export async function listMilestones(db: Database, mergerId: string): Promise<MilestoneRow[]> {
   return db.select().from(milestones).where(eq(milestones.mergerId, mergerId)).orderBy(asc(milestones.date), asc(milestones.createdAt));
+}
+
+/** The milestones dated from `from` to `to`, both included. */
+export async function listMilestonesBetween(db: Database, mergerId: string, from: string, to: string): Promise<MilestoneRow[]> {
+  return db
+    .select()
+    .from(milestones)
+    .where(and(eq(milestones.mergerId, mergerId), between(milestones.date, from, to)))
+    .orderBy(asc(milestones.date), asc(milestones.createdAt));
 }
 
 export async function findMilestone(db: Database, mergerId: string, id: string): Promise<MilestoneRow | undefined> {

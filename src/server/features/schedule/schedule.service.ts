@@ -51,6 +51,40 @@ async function phasesOf(db: Database, mergerId: string, mergerDate: string): Pro
   });
 }
 
+/** The milestones the plan itself sets: the merger date and the end of the transition. */
+function derivedMilestones(mergerDate: string, phases: readonly SchedulePhase[]): Milestone[] {
+  const end = transitionEnd(phases);
+  return [
+    { id: 'merger_date', kind: 'merger_date', title: derivedTitles.merger_date, date: mergerDate, derived: true, version: null },
+    ...(end ? [{ id: 'transition_end', kind: 'transition_end' as const, title: derivedTitles.transition_end, date: end, derived: true, version: null }] : []),
+  ];
+}
+
+/**
+ * The milestones from `from` to `to` (both included), derived ones too, and the
+ * last day of the transition: what a view of the next days needs of the
+ * schedule, without its tasks and dependencies. The merger date comes from the
+ * caller, who has read it already.
+ */
+export async function milestonesBetween(
+  ctx: ServiceContext,
+  mergerId: string,
+  input: { mergerDate: string; from: string; to: string },
+): Promise<{ lastDayOfTransition: string; milestones: Milestone[] }> {
+  requireMergerAccess(ctx, mergerId);
+  const [phases, rows] = await Promise.all([
+    phasesOf(ctx.db, mergerId, input.mergerDate),
+    repo.listMilestonesBetween(ctx.db, mergerId, input.from, input.to),
+  ]);
+  const inRange = (milestone: Milestone) => milestone.date >= input.from && milestone.date <= input.to;
+  return {
+    lastDayOfTransition: transitionEnd(phases)!,
+    milestones: [...derivedMilestones(input.mergerDate, phases).filter(inRange), ...rows.map(toMilestone)].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    ),
+  };
+}
+
 function toMilestone(row: repo.MilestoneRow): Milestone {
   return { id: row.id, kind: row.kind as Milestone['kind'], title: row.title, date: row.date, derived: false, version: row.version };
 }
@@ -66,12 +100,7 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
     checklistRepo.listTasks(ctx.db, mergerId),
     repo.listDependencies(ctx.db, mergerId),
   ]);
-  const end = transitionEnd(phases);
-  const derived: Milestone[] = [
-    { id: 'merger_date', kind: 'merger_date', title: derivedTitles.merger_date, date: mergerDate, derived: true, version: null },
-    ...(end ? [{ id: 'transition_end', kind: 'transition_end' as const, title: derivedTitles.transition_end, date: end, derived: true, version: null }] : []),
-  ];
-  const milestones = [...derived, ...milestoneRows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date));
+  const milestones = [...derivedMilestones(mergerDate, phases), ...milestoneRows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date));
   const dependsOn = new Map<string, string[]>();
   for (const edge of dependencies) dependsOn.set(edge.taskId, [...(dependsOn.get(edge.taskId) ?? []), edge.dependsOnTaskId]);
   const phaseOfId = new Map(phases.map((phase) => [phase.phaseId, phase.number]));

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { AuthStatus, SessionResponse, User } from '#shared/contracts/auth.ts';
@@ -25,15 +25,19 @@ export interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const queryClient = useQueryClient();
-  const [reason, setReason] = useState<SignOutReason>(null);
-  const [signingOut, setSigningOut] = useState(false);
-  const query = useQuery({
+/** Who is signed in, asked once per page load (the app asks before it first renders). */
+export const sessionQuery = () =>
+  queryOptions({
     queryKey: queryKeys.session,
     queryFn: ({ signal }) => fetchAuthStatus(signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState<SignOutReason>(null);
+  const [signingOut, setSigningOut] = useState(false);
+  const query = useQuery(sessionQuery());
 
   const markSignedOut = useCallback(
     (why: SignOutReason) => {

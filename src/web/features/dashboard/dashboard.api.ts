@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '#shared/contracts/dashboard.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 
@@ -8,15 +8,19 @@ export const dashboardKeys = {
 
 export type DashboardQuery = ReturnType<typeof useDashboard>;
 
+export const dashboardQuery = (mergerId: string) =>
+  queryOptions({
+    queryKey: dashboardKeys.dashboard(mergerId),
+    queryFn: ({ signal }) => apiRequest<Dashboard>(`/mergers/${encodeURIComponent(mergerId)}/dashboard`, { signal }),
+    // The figures change wherever the work happens (checklist, veivalg, risks): ask anew on every
+    // visit. The second lets the answer the app asked for at start-up count as this visit's.
+    staleTime: 1_000,
+  });
+
 /**
  * Call it where the merger's page starts (not in the dashboard component, which
  * mounts only once the merger is loaded), so both requests run at once.
  */
 export function useDashboard(mergerId: string) {
-  return useQuery({
-    queryKey: dashboardKeys.dashboard(mergerId),
-    queryFn: ({ signal }) => apiRequest<Dashboard>(`/mergers/${encodeURIComponent(mergerId)}/dashboard`, { signal }),
-    // The figures change wherever the work happens (checklist, veivalg, risks): always ask anew.
-    staleTime: 0,
-  });
+  return useQuery(dashboardQuery(mergerId));
 }

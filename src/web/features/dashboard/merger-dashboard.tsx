@@ -3,7 +3,7 @@ import type { Dashboard } from '#shared/contracts/dashboard.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { missingReasons } from '#web/features/decisions/readiness-text.ts';
-import { riskSearch, textColorOn } from '#web/features/risks/risk-form.ts';
+import { riskSearch, textColorOn } from '#web/features/risks/risk-view.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import type { DashboardQuery } from './dashboard.api.ts';

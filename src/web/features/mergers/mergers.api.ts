@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { queryKeys } from '#web/lib/query-client.ts';
@@ -10,12 +10,15 @@ export function useMergers() {
   });
 }
 
-/** One merger with its progress per phase and activity (also used by the checklist pages). */
-export function useMerger(mergerId: string) {
-  return useQuery({
+export const mergerQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: queryKeys.merger(mergerId),
     queryFn: ({ signal }) => apiRequest<MergerDetail>(`/mergers/${encodeURIComponent(mergerId)}`, { signal }),
   });
+
+/** One merger with its progress per phase and activity (also used by the checklist pages). */
+export function useMerger(mergerId: string) {
+  return useQuery(mergerQuery(mergerId));
 }
 
 export function useCreateMerger() {

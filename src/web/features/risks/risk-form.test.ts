@@ -7,11 +7,10 @@ import {
   riskApiQuery,
   riskBodyOf,
   riskFiltersOf,
-  riskSearch,
-  textColorOn,
   valuesOfSuggestion,
   worstOf,
 } from './risk-form.ts';
+import { riskSearch, textColorOn } from './risk-view.ts';
 
 const { m } = defaultI18n;
 

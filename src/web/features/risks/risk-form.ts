@@ -9,6 +9,7 @@ import {
   type RiskSuggestion,
 } from '#shared/contracts/risks.ts';
 import type { Messages } from '#web/i18n/messages.ts';
+import { riskFilterParam, type RiskFilters } from './risk-view.ts';
 
 /** What the risk form holds: strings ('' for «not set»), lists of ids. */
 export interface RiskValues {
@@ -156,24 +157,6 @@ export function changedRiskFields(values: RiskValues, start: RiskValues): RiskFi
 
 // ---------------------------------------------------------------- the list's filters in the URL
 
-export interface RiskFilters {
-  status?: RiskStatus | undefined;
-  level?: string | undefined;
-  cell?: string | undefined;
-  residual?: boolean | undefined;
-}
-export const riskFilterParam = { status: 'status', level: 'niva', cell: 'celle', residual: 'etter' } as const;
-
-export function riskSearch(filters: RiskFilters): string {
-  const params = new URLSearchParams();
-  if (filters.status) params.set(riskFilterParam.status, filters.status);
-  if (filters.level) params.set(riskFilterParam.level, filters.level);
-  if (filters.cell) params.set(riskFilterParam.cell, filters.cell);
-  if (filters.residual) params.set(riskFilterParam.residual, 'ja');
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-}
-
 export function riskFiltersOf(params: URLSearchParams): RiskFilters {
   const status = params.get(riskFilterParam.status) ?? '';
   const cell = params.get(riskFilterParam.cell) ?? '';
@@ -197,18 +180,6 @@ export function riskApiQuery(filters: RiskFilters): string {
 }
 
 // ---------------------------------------------------------------- colours and scales
-
-/** Black or white, whichever reads better on the cell's colour (WCAG contrast), so a merger's own colours stay legible. */
-export function textColorOn(hex: string): '#000000' | '#ffffff' {
-  const channel = (offset: number) => {
-    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  const contrastWhite = 1.05 / (luminance + 0.05);
-  const contrastBlack = (luminance + 0.05) / 0.05;
-  return contrastBlack >= contrastWhite ? '#000000' : '#ffffff';
-}
 
 /** A first proposal for the remapping: old levels spread evenly over the new scale (the person can change each). */
 export function proportionalMapping(oldLevels: number, newLevels: number): Record<string, number> {

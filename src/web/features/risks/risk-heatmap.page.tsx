@@ -6,7 +6,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { riskSearch, textColorOn } from './risk-form.ts';
+import { riskSearch, textColorOn } from './risk-view.ts';
 import { RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx';
 import { useHeatmap } from './risks.api.ts';
 

@@ -7,7 +7,8 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { proportionalMapping, scoreGridFor, textColorOn } from './risk-form.ts';
+import { proportionalMapping, scoreGridFor } from './risk-form.ts';
+import { textColorOn } from './risk-view.ts';
 import { CellBadge, RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx';
 import { usePreviewMatrix, useRiskMatrix, useSaveMatrix } from './risks.api.ts';
 

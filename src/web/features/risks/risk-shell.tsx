@@ -7,7 +7,7 @@ import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { textColorOn } from './risk-form.ts';
+import { textColorOn } from './risk-view.ts';
 import { riskRegisterUrl } from './risks.api.ts';
 import '#web/styles/risks.css';
 

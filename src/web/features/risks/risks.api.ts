@@ -17,7 +17,8 @@ import type {
 } from '#shared/contracts/risks.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
 import { queryKeys } from '#web/lib/query-client.ts';
-import { riskApiQuery, type RiskFilters } from './risk-form.ts';
+import { riskApiQuery } from './risk-form.ts';
+import type { RiskFilters } from './risk-view.ts';
 
 const merger = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}`;
 

@@ -7,7 +7,8 @@ import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { isRiskStatus, riskFiltersOf, riskSearch, type RiskFilters } from './risk-form.ts';
+import { isRiskStatus, riskFiltersOf } from './risk-form.ts';
+import { riskSearch, type RiskFilters } from './risk-view.ts';
 import { CellBadge, RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx';
 import { useRisks } from './risks.api.ts';
 
