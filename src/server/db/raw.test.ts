@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgliteHandle, type DatabaseHandle } from './client.ts';
+import type { DatabaseHandle } from './client.ts';
+import { pgliteHandle } from './pglite.ts';
 import { quoteLiteral, rawRows } from './raw.ts';
 
 describe('hand-written statements (rawRows)', () => {
