@@ -4,7 +4,6 @@ import type { AuthConfig } from '#server/config.ts';
 import type { Actor, ServiceContext } from '#server/context.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { DomainError } from '#server/errors.ts';
-import { membershipOf } from '#server/features/members/members.service.ts';
 import { roleAllows, type MergerPermission } from './auth.domain.ts';
 import { resolveApiToken, resolveSession, type PrefetchedMembership } from './auth.service.ts';
 
@@ -103,14 +102,12 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     const permission = rule.slice('merger:'.length) as MergerPermission;
     const mergerId = (request.params as { mergerId?: string }).mergerId;
     if (!mergerId) throw new Error(`route ${request.routeOptions.url} has rule ${rule} but no :mergerId`);
+    // Read with the sign-in in onRequest: the same uuid shape the params schema accepts.
     const prefetched = request.prefetchedMembership;
-    const membership =
-      prefetched?.mergerId === mergerId
-        ? prefetched.role && { role: prefetched.role, dataRevision: prefetched.dataRevision }
-        : await membershipOf(options.database.db, mergerId, request.ctx.actor!.userId);
+    if (prefetched?.mergerId !== mergerId) throw new Error(`no membership was read with the sign-in for ${request.routeOptions.url}`);
     // Not a member: the merger does not exist as far as this user can tell.
-    if (!membership) throw mergerNotFound();
-    if (!roleAllows(membership.role, permission)) throw forbidden();
-    request.ctx.membership = { mergerId, ...membership };
+    if (!prefetched.role) throw mergerNotFound();
+    if (!roleAllows(prefetched.role, permission)) throw forbidden();
+    request.ctx.membership = { mergerId, role: prefetched.role, dataRevision: prefetched.dataRevision };
   });
 });

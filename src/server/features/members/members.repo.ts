@@ -1,8 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { mergerMembers, users } from '#server/db/schema/index.ts';
-import { rawRows } from '#server/db/raw.ts';
-import { revisionColumnSql } from '#server/features/response-cache/response-cache.repo.ts';
 
 export type MemberRow = typeof mergerMembers.$inferSelect;
 
@@ -12,19 +10,6 @@ export async function findMembership(db: Database, mergerId: string, userId: str
     .from(mergerMembers)
     .where(and(eq(mergerMembers.mergerId, mergerId), eq(mergerMembers.userId, userId)));
   return row;
-}
-
-/**
- * The role, and the revision of the merger's data and of people (decision
- * 019). The access plugin gets both with the sign-in; this is for when it could not.
- */
-export async function findMembershipWithRevision(db: Database, mergerId: string, userId: string) {
-  const [row] = await rawRows<{ role: string; data_revision: string }>(
-    db,
-    `select m.role, ${revisionColumnSql('$1')} as data_revision from merger_members m where m.merger_id = $1 and m.user_id = $2`,
-    [mergerId, userId],
-  );
-  return row && { role: row.role, dataRevision: row.data_revision };
 }
 
 export async function findMemberWithUser(db: Database, mergerId: string, userId: string) {

@@ -14,21 +14,6 @@ export interface MemberView {
   version: number;
 }
 
-export async function roleOf(db: Database, mergerId: string, userId: string): Promise<MergerRole | null> {
-  const row = await repo.findMembership(db, mergerId, userId);
-  return (row?.role as MergerRole | undefined) ?? null;
-}
-
-/** The role and the data revision the response cache validates against; null when not a member. */
-export async function membershipOf(
-  db: Database,
-  mergerId: string,
-  userId: string,
-): Promise<{ role: MergerRole; dataRevision: string } | null> {
-  const row = await repo.findMembershipWithRevision(db, mergerId, userId);
-  return row ? { role: row.role as MergerRole, dataRevision: row.dataRevision } : null;
-}
-
 export async function mergerIdsOf(db: Database, userId: string): Promise<string[]> {
   return repo.listMergerIdsOfUser(db, userId);
 }
