@@ -144,7 +144,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         title: 'Samla API',
         description:
           'Samla gjør KS’ «Sjekkliste for digital sammenslåing» til et arbeidsverktøy for kommunesammenslåinger. ' +
-          'Feil har formen { "error": { "code", "message", "details" } }.',
+          'Feil har formen { "error": { "code", "message", "details" } }. ' +
+          'JSON-svar på lesing i en sammenslåing har ETag (Cache-Control: private, no-cache): send den tilbake i ' +
+          'If-None-Match, så svarer Samla 304 uten innhold så lenge ingenting er endret.',
         version: '1',
       },
     },
