@@ -3,17 +3,19 @@ import { BrowserRouter, matchRoutes, Route, Routes } from 'react-router';
 import { LoginPage } from '#web/features/auth/login.page.tsx';
 import { RequireSession, sessionQuery, SessionProvider } from '#web/features/auth/session.tsx';
 import { dashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
+import { MergerOverviewPage as MergerOverview } from '#web/features/mergers/merger-overview.page.tsx';
 import { mergerQuery } from '#web/features/mergers/mergers.api.ts';
 import { routePatterns } from '#web/lib/paths.ts';
 import { Layout } from './layout.tsx';
-import { lazyPage, type LazyPage } from './lazy-page.tsx';
+import { eagerPage, lazyPage, type LazyPage } from './lazy-page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
 import { Providers } from './providers.tsx';
 
 // One chunk per page: the catalogue and the form's register are not needed to see the list.
+// The merger's start page, where most visits begin, comes with the app.
 const MergerListPage = lazyPage(() => import('#web/features/mergers/merger-list.page.tsx').then((mod) => mod.MergerListPage));
 const NewMergerPage = lazyPage(() => import('#web/features/mergers/new-merger.page.tsx').then((mod) => mod.NewMergerPage));
-const MergerOverviewPage = lazyPage(() => import('#web/features/mergers/merger-overview.page.tsx').then((mod) => mod.MergerOverviewPage));
+const MergerOverviewPage = eagerPage(MergerOverview);
 const ChecklistPage = lazyPage(() => import('#web/features/checklist/checklist.page.tsx').then((mod) => mod.ChecklistPage));
 const TaskEditPage = lazyPage(() => import('#web/features/checklist/task-edit.page.tsx').then((mod) => mod.TaskEditPage));
 const CatalogPage = lazyPage(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => mod.CatalogPage));
@@ -82,18 +84,16 @@ const signedInPages: ReadonlyArray<{ path: string; Page: LazyPage }> = [
  * at once. Otherwise each waits for the one before it: the session, then the
  * chunk, then the data. Without a session the data requests answer 401 and the
  * sign-in page shows as before; signing in clears them from the cache.
- * Resolves when the page's chunk has loaded (or failed to).
  */
-export function startRequests(pathname: string, queryClient: QueryClient): Promise<unknown> {
+export function startRequests(pathname: string, queryClient: QueryClient): void {
   void queryClient.prefetchQuery(sessionQuery());
   const [match] = matchRoutes(signedInPages.map(({ path }) => ({ path })), pathname) ?? [];
-  if (!match) return Promise.resolve();
+  if (!match) return;
+  void signedInPages.find(({ path }) => path === match.route.path)?.Page.preload().catch(() => undefined);
   if (match.route.path === routePatterns.merger && match.params.mergerId) {
     void queryClient.prefetchQuery(mergerQuery(match.params.mergerId));
     void queryClient.prefetchQuery(dashboardQuery(match.params.mergerId));
   }
-  const page = signedInPages.find(({ path }) => path === match.route.path)?.Page;
-  return page ? page.preload().catch(() => undefined) : Promise.resolve();
 }
 
 export function App({ queryClient }: { queryClient: QueryClient }) {

@@ -1,4 +1,5 @@
-import { lazy, useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
 
 export interface LazyPage {
   (): React.ReactNode;
@@ -7,12 +8,13 @@ export interface LazyPage {
 }
 
 /**
- * A page in its own chunk. Unlike a bare `React.lazy`, it renders at once when
- * its chunk is already loaded (preloaded for the address the app starts on)
- * instead of suspending first: a suspended page shows the fallback, and React
- * then holds the content back for up to 300 ms to avoid flicker, which put
- * about a quarter of a second between the page's chunk arriving and its data
- * being asked for.
+ * A page in its own chunk, shown as soon as the chunk is there. Not
+ * `React.lazy`: a page that suspends shows Suspense's fallback, and React then
+ * holds the page back for up to 300 ms after that (so content does not flash
+ * in), which put a quarter of a second between the start page's chunk and
+ * its data arriving and the page appearing. Here the page shows the loading
+ * state itself while its chunk loads, and an error with «Prøv igjen» if the
+ * chunk cannot be loaded (offline, or a new version was deployed meanwhile).
  */
 export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
   let loaded: ComponentType | undefined;
@@ -21,16 +23,38 @@ export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
     (loading ??= load().then(
       (component) => (loaded = component),
       (error: unknown) => {
-        // A failed chunk (offline, a new deployment) may be tried again on the next visit.
+        // Asked for again on the next try.
         loading = undefined;
         throw error;
       },
     ));
-  const Suspending = lazy(() => preload().then((component) => ({ default: component })));
   function Page() {
-    // Chosen once per mount, so the page is never swapped for another component type under the user.
-    const [Component] = useState(() => loaded ?? Suspending);
-    return <Component />;
+    const [state, setState] = useState<{ component?: ComponentType; error?: unknown }>(() => ({ component: loaded }));
+    const waiting = !state.component && state.error === undefined;
+    useEffect(() => {
+      if (!waiting) return;
+      let current = true;
+      preload().then(
+        (component) => current && setState({ component }),
+        (error: unknown) => current && setState({ error }),
+      );
+      return () => {
+        current = false;
+      };
+    }, [waiting]);
+    if (state.component) return <state.component />;
+    if (state.error !== undefined) return <LoadError error={state.error} onRetry={() => setState({})} />;
+    return <Loading />;
   }
   return Object.assign(Page, { preload });
+}
+
+/**
+ * A page in the app's first chunk, behind the same interface. For the merger's
+ * start page, where people land: loading its chunk after the app's own cost a
+ * round trip and a render more than its 6 kB (gzip) add to the first load.
+ */
+export function eagerPage(Component: ComponentType): LazyPage {
+  const Page = () => <Component />;
+  return Object.assign(Page, { preload: () => Promise.resolve(Component) });
 }

@@ -15,27 +15,33 @@ export interface Formatters {
   list: (items: string[]) => string;
 }
 
+/** Made on first use: each Intl formatter costs milliseconds to create, several together tens of them at page load. */
+function lazily<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
+}
+
 export function createFormatters(locale: string, timeAt: (date: string, time: string) => string): Formatters {
-  const numberFormat = new Intl.NumberFormat(locale);
-  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
-  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const numberFormat = lazily(() => new Intl.NumberFormat(locale));
+  const percentFormat = lazily(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+  const dayFormat = lazily(() => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' }));
+  const timeFormat = lazily(() => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' }));
+  const listFormat = lazily(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
   return {
-    list: (items) => listFormat.format(items),
-    number: (value) => numberFormat.format(value),
-    percent: (value) => percentFormat.format(value / 100),
+    list: (items) => listFormat().format(items),
+    number: (value) => numberFormat().format(value),
+    percent: (value) => percentFormat().format(value / 100),
     date: (isoDate) => {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
       return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
     },
     dateTime: (isoTimestamp) => {
       const date = new Date(isoTimestamp);
-      return Number.isNaN(date.getTime()) ? isoTimestamp : timeAt(dayFormat.format(date), timeFormat.format(date));
+      return Number.isNaN(date.getTime()) ? isoTimestamp : timeAt(dayFormat().format(date), timeFormat().format(date));
     },
     timestamp: (isoTimestamp) => {
       const date = new Date(isoTimestamp);
-      return Number.isNaN(date.getTime()) ? isoTimestamp : `${dayFormat.format(date)} ${timeFormat.format(date)}`;
+      return Number.isNaN(date.getTime()) ? isoTimestamp : `${dayFormat().format(date)} ${timeFormat().format(date)}`;
     },
   };
 }

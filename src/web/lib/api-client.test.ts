@@ -71,3 +71,42 @@ describe('the API client and the session', () => {
     ]);
   });
 });
+
+describe('answers asked for before the app loaded (early-requests.ts)', () => {
+  const early = (entries: Array<[string, Response]>) => {
+    vi.stubGlobal('window', { samlaEarlyResponses: new Map(entries.map(([url, response]) => [url, Promise.resolve(response)])) });
+    vi.spyOn(performance, 'now').mockReturnValue(800);
+  };
+  afterEach(() => vi.restoreAllMocks());
+
+  it('uses a successful early answer once, then asks the server', async () => {
+    early([['/api/v1/mergers/m1', new Response(JSON.stringify({ name: 'tidlig' }), { status: 200 })]]);
+    const calls = fakeServer([{ status: 200, body: { name: 'fra serveren' } }]);
+    expect(await apiRequest('/mergers/m1')).toEqual({ name: 'tidlig' });
+    expect(calls).toEqual([]);
+    expect(await apiRequest('/mergers/m1')).toEqual({ name: 'fra serveren' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('asks again when the early answer was not a success (signed in since, or the server was busy)', async () => {
+    early([['/api/v1/mergers/m1', new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Logg inn.' } }), { status: 401 })]]);
+    const calls = fakeServer([{ status: 200, body: { name: 'fra serveren' } }]);
+    expect(await apiRequest('/mergers/m1')).toEqual({ name: 'fra serveren' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('never answers a change with an early read', async () => {
+    early([['/api/v1/mergers/m1', new Response(JSON.stringify({ name: 'tidlig' }), { status: 200 })]]);
+    const calls = fakeServer([{ status: 200, body: { saved: true } }]);
+    expect(await apiRequest('/mergers/m1', { method: 'PATCH', body: {} })).toEqual({ saved: true });
+    expect(calls).toEqual([{ url: '/api/v1/mergers/m1', method: 'PATCH', csrf: undefined }]);
+  });
+
+  it('drops early answers nobody took while the page started', async () => {
+    early([['/api/v1/mergers/m1', new Response(JSON.stringify({ name: 'gammel' }), { status: 200 })]]);
+    vi.spyOn(performance, 'now').mockReturnValue(60_000);
+    const calls = fakeServer([{ status: 200, body: { name: 'fra serveren' } }]);
+    expect(await apiRequest('/mergers/m1')).toEqual({ name: 'fra serveren' });
+    expect(calls).toHaveLength(1);
+  });
+});
