@@ -294,7 +294,8 @@ async function cannonOnce(options: {
     connections: options.connections,
     duration: options.seconds,
     method: options.method ?? 'GET',
-    headers: { authorization: `Bearer ${options.token}`, ...(options.body ? { 'content-type': 'application/json' } : {}) },
+    // As a browser asks: it takes gzip, and merger reads are then sent gzipped.
+    headers: { authorization: `Bearer ${options.token}`, 'accept-encoding': 'gzip, deflate, br', ...(options.body ? { 'content-type': 'application/json' } : {}) },
     body: options.body,
     requests: options.requests,
     timeout: 60,

@@ -44,7 +44,7 @@ const bundledPackages = [
   'fastify-plugin',
   'fastify-type-provider-zod',
   '@fastify/cookie',
-  '@fastify/helmet',
+  'helmet',
   '@fastify/static',
   'drizzle-orm',
   'prom-client',

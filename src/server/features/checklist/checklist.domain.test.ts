@@ -8,6 +8,10 @@ describe('todayInOslo', () => {
     // 22:30 UTC in summer is 00:30 the next day in Oslo (UTC+2).
     expect(todayInOslo(new Date('2027-06-30T22:30:00Z'))).toBe('2027-07-01');
     expect(todayInOslo(new Date('2027-06-30T21:30:00Z'))).toBe('2027-06-30');
+    // The minute before and the minute of midnight in Oslo, asked for in turn.
+    expect(todayInOslo(new Date('2027-06-30T21:59:59.999Z'))).toBe('2027-06-30');
+    expect(todayInOslo(new Date('2027-06-30T22:00:00Z'))).toBe('2027-07-01');
+    expect(todayInOslo(new Date('2027-06-30T21:59:30Z'))).toBe('2027-06-30');
   });
 });
 

@@ -10,9 +10,19 @@ export interface TaskProgressFacts {
 // more than formatting, and every request that knows «overdue» asks for today.
 const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
 
+// Norway's days begin on a whole minute (UTC+1 or +2), so within one minute of
+// UTC the date is the same: every request asks, and formatting costs a little.
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** Today's calendar date in Norway, whatever the server's own time zone is. */
 export function todayInOslo(now: Date = new Date()): string {
-  return osloDate.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = osloDate.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '#server/test/test-app.ts';
 
@@ -142,6 +143,26 @@ describe('answers to merger reads', () => {
     clock = new Date('2027-09-22T10:00:00Z');
     const later = (await read('/tasks')).json().tasks.find((each: { id: string }) => each.id === task.id);
     expect(later.overdue).toBe(true);
+  });
+
+  it('are gzipped for a browser that accepts it and plain for a client that does not, the same JSON either way', async () => {
+    const gzipped = () => t.owner.inject({ url: `${base}/tasks`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const plain = await read('/tasks');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('accept-encoding');
+    // The first gzipped answer is made anew (and kept), the second comes from memory.
+    for (const response of [await gzipped(), await gzipped()]) {
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe('gzip');
+      expect(response.headers.vary).toBe('accept-encoding');
+      expect(Number(response.headers['content-length'])).toBe(response.rawPayload.length);
+      expect(response.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+      expect(gunzipSync(response.rawPayload).toString()).toBe(plain.body);
+      expect(response.headers.etag).not.toBe(plain.headers.etag);
+    }
+    const etag = (await gzipped()).headers.etag as string;
+    const unchanged = await t.owner.inject({ url: `${base}/tasks`, headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } });
+    expect(unchanged.statusCode).toBe(304);
   });
 
   it('are not kept for errors', async () => {

@@ -7,7 +7,10 @@
  */
 export interface CachedResponse {
   revision: string;
-  body: string;
+  /** The JSON as UTF-8, ready for the socket. */
+  body: Buffer;
+  /** The same gzipped, for the browsers (all of them) that accept it; null when too small to gain. */
+  gzip: Buffer | null;
   contentType: string;
 }
 
@@ -40,8 +43,7 @@ export class ResponseStore {
   }
 
   set(key: string, response: CachedResponse): void {
-    // Strings are UTF-16 in memory; twice the length is what they cost.
-    const bytes = (response.body.length + key.length) * 2;
+    const bytes = response.body.length + (response.gzip?.length ?? 0) + key.length * 2;
     if (bytes > this.maxBytes / 4) return; // one huge answer must not flush everything else
     const previous = this.#entries.get(key);
     if (previous) {
@@ -61,4 +63,26 @@ export class ResponseStore {
 /** Everything a merger's JSON read may depend on besides the data: who, in which role, what, and the day (overdue, days left). */
 export function responseKey(parts: { userId: string; role: string; today: string; url: string }): string {
   return `${parts.userId}\n${parts.role}\n${parts.today}\n${parts.url}`;
+}
+
+/** Below this a gzipped answer saves less than its headers and the work cost. */
+export const minBytesToCompress = 1024;
+
+/**
+ * Whether an Accept-Encoding header accepts gzip: named (or `*`) without `q=0`.
+ * Every browser sends it; a script may not, and then gets plain JSON.
+ */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return false;
+  let any = false;
+  for (const part of value.split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    const accepted = !q || Number(q.slice(2)) > 0;
+    const name = coding.trim();
+    if (name === 'gzip' || name === 'x-gzip') return accepted;
+    if (name === '*') any = accepted;
+  }
+  return any;
 }
