@@ -176,7 +176,7 @@ const markdown = [
   '  area, 300 risks with mitigations, 100 benefits with 2,000 measurements, 50 members.',
   '- Load: the real server as `npm start` runs it (`scripts/start.mjs`, NODE_ENV=production, LOG_LEVEL=warn) as a child process,',
   `  autocannon 9 in the bench process over loopback, ${quick ? 3 : 6} s per point after a warm-up; API token (Bearer) as the owner;`,
-  '  `Accept-Encoding: gzip, deflate, br` as a browser sends it, so merger reads come gzipped (decision 019).',
+  '  plain JSON (no Accept-Encoding). «After a change» and the browser take gzip, as browsers do (decision 019).',
   '- Floor: the same data by one bare SQL statement through the same driver (bench/floor.ts), 1 connection, p50.',
   '- Repeated reads of unchanged data are answered from the response cache, checked against the database on every request',
   '  (decision 019): that is what the load columns measure. «p50 after a change» is the same read right after a task was',

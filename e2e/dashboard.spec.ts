@@ -94,4 +94,26 @@ describe('dashboard', () => {
     expect(await page.getByLabel('Bare forfalte oppgaver').isChecked()).toBe(true);
     await page.getByRole('main').getByText(overdueTitle).first().waitFor();
   });
+
+  it("says so when a page's code cannot be fetched, and «Prøv igjen» fetches it", async () => {
+    await page.goto(`/sammenslainger/${mergerId}`);
+    await page.getByTestId('dashboard').waitFor();
+    // Offline for the schedule page's chunk only (each page has its own; the start page's came with the app).
+    let offline = true;
+    const schedulePageChunk = /\/assets\/schedule\.page-[^/]+\.js$/;
+    await page.route(schedulePageChunk, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    try {
+      await page.getByRole('main').getByRole('link', { name: 'Fremdriftsplan' }).first().click();
+      const alert = page.getByRole('alert');
+      await alert.getByText('Fikk ikke hentet denne siden fra Samla-serveren.', { exact: false }).waitFor();
+      await expectNoAxeViolations(page, 'a page whose code could not be fetched');
+
+      offline = false;
+      await alert.getByRole('button', { name: 'Prøv igjen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Fremdriftsplan' }).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+    } finally {
+      await page.unroute(schedulePageChunk);
+    }
+  });
 });

@@ -85,6 +85,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       compilersFactory: { buildValidator: (() => validatorCompiler) as never, buildSerializer: (() => serializerCompiler) as never },
     },
     ...requestIdServerOptions,
+    // Answered by registerConnectionDraining instead, with a request id and a message.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { useI18n } from '#web/i18n/messages.ts';
 
 export interface LazyPage {
   (): React.ReactNode;
@@ -29,6 +30,7 @@ export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
       },
     ));
   function Page() {
+    const { m } = useI18n();
     const [state, setState] = useState<{ component?: ComponentType; error?: unknown }>(() => ({ component: loaded }));
     const waiting = !state.component && state.error === undefined;
     useEffect(() => {
@@ -43,7 +45,7 @@ export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
       };
     }, [waiting]);
     if (state.component) return <state.component />;
-    if (state.error !== undefined) return <LoadError error={state.error} onRetry={() => setState({})} />;
+    if (state.error !== undefined) return <LoadError error={state.error} message={m.errors.pageCodeFailed} onRetry={() => setState({})} />;
     return <Loading />;
   }
   return Object.assign(Page, { preload });

@@ -27,16 +27,18 @@ interface LoadErrorProps {
   error: unknown;
   onRetry?: () => void;
   heading?: string;
+  /** Instead of the text for `error`, when the caller knows better what went wrong. */
+  message?: string;
 }
 
-export function LoadError({ error, onRetry, heading }: LoadErrorProps) {
+export function LoadError({ error, onRetry, heading, message }: LoadErrorProps) {
   const { m } = useI18n();
   return (
     <Alert data-color='danger' role='alert'>
       <Heading level={2} data-size='xs'>
         {heading ?? m.errors.loadFailed}
       </Heading>
-      <Paragraph>{errorText(error, m)}</Paragraph>
+      <Paragraph>{message ?? errorText(error, m)}</Paragraph>
       {onRetry && (
         <Button variant='secondary' data-size='sm' onClick={onRetry} className='samla-mt-2'>
           {m.common.retry}

@@ -48,6 +48,7 @@ export const nb = {
   errors: {
     summaryHeading: 'For å gå videre må du rette opp følgende:',
     loadFailed: 'Vi fikk ikke hentet innholdet.',
+    pageCodeFailed: 'Fikk ikke hentet denne siden fra Samla-serveren. Sjekk nettverket og prøv igjen. Er Samla nettopp oppdatert, last inn siden på nytt.',
     network: 'Fikk ikke kontakt med Samla-serveren. Sjekk nettverket og prøv igjen.',
     unreadable: 'Serveren svarte med noe Samla ikke forstod. Prøv igjen, eller kontakt en administrator.',
     generic: 'Noe gikk galt. Prøv igjen, eller kontakt en administrator.',

@@ -1,13 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { constants, gzip } from 'node:zlib';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
 import { acceptsGzip, minBytesToCompress, ResponseStore, responseKey, type CachedResponse } from './response-cache.ts';
 
 // On libuv's thread pool, so compressing a large answer does not hold up other requests.
+// The fastest level: the first reader after a change waits for it (the whole graph of a
+// large merger, 1.2 MB: 18 ms to 312 kB, against 34 ms to 283 kB at zlib's default).
 const gzipAsync = promisify(gzip);
+const gzipOptions = { level: constants.Z_BEST_SPEED };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,7 +34,7 @@ export interface ResponseCachePluginOptions {
  * check the access plugin makes anyway — so two app nodes never serve each
  * other stale data. The same revision gives the browser an ETag, so a page
  * it already has costs a 304 without a body. Answers are kept gzipped too and
- * sent so to browsers: a decision page is 65 kB of JSON and 7 kB gzipped, and
+ * sent so to browsers: a decision page is 65 kB of JSON and 13 kB gzipped, and
  * compressing once when it is made costs less than writing it out each time.
  */
 export const responseCachePlugin = fp<ResponseCachePluginOptions>(async (app, options) => {
@@ -77,7 +80,7 @@ export const responseCachePlugin = fp<ResponseCachePluginOptions>(async (app, op
     reply.headers(validatorHeaders(pending.etag));
     if (!store && !pending.gzip) return payload;
     const body = Buffer.from(payload);
-    const response = { revision: pending.revision, body, gzip: body.length >= minBytesToCompress ? await gzipAsync(body) : null, contentType };
+    const response = { revision: pending.revision, body, gzip: body.length >= minBytesToCompress ? await gzipAsync(body, gzipOptions) : null, contentType };
     // Stamped with the revision read before the handler ran: the answer is at
     // least that fresh, so serving it for that revision is never stale.
     store?.set(pending.key, response);
