@@ -151,7 +151,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           'Samla gjør KS’ «Sjekkliste for digital sammenslåing» til et arbeidsverktøy for kommunesammenslåinger. ' +
           'Feil har formen { "error": { "code", "message", "details" } }. ' +
           'JSON-svar på lesing i en sammenslåing har ETag (Cache-Control: private, no-cache): send den tilbake i ' +
-          'If-None-Match, så svarer Samla 304 uten innhold så lenge ingenting er endret.',
+          'If-None-Match, så svarer Samla 304 uten innhold så lenge ingenting er endret. De sendes gzip-komprimert ' +
+          'når Accept-Encoding tar gzip. Mens Samla stopper, svarer nye forespørsler 503 med koden SHUTTING_DOWN og Retry-After.',
         version: '1',
       },
     },

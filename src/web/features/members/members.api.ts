@@ -26,12 +26,20 @@ export function useAddMember(mergerId: string) {
   });
 }
 
-export function useChangeMemberRole(mergerId: string) {
+/**
+ * `onChanged` runs with the mutation itself, not with the component that asked: the list
+ * that refreshes after a change gives the row's role editor a new key, and callbacks given
+ * to `mutate` are dropped when their component has gone by the time they would run.
+ */
+export function useChangeMemberRole(mergerId: string, onChanged: (saved: Member) => void) {
   const refresh = useRefreshMembers(mergerId);
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: MergerRoleName }) =>
       apiRequest<Member>(`${base(mergerId)}/${encodeURIComponent(userId)}`, { method: 'PATCH', body: { role } }),
-    onSuccess: refresh,
+    onSuccess: (saved) => {
+      onChanged(saved);
+      return refresh();
+    },
   });
 }
 

@@ -165,7 +165,7 @@ function RoleEditor({ mergerId, member }: { mergerId: string; member: Member }) 
   const { m } = useI18n();
   const t = m.members;
   const announce = useAnnounce();
-  const change = useChangeMemberRole(mergerId);
+  const change = useChangeMemberRole(mergerId, (saved) => announce(m.announcer.memberRoleChanged(saved.name, m.roles[saved.role])));
   const [role, setRole] = useState<MergerRoleName>(member.role);
   const [error, setError] = useState<string | undefined>(undefined);
   const selectId = `member-role-${member.userId}`;
@@ -175,10 +175,7 @@ function RoleEditor({ mergerId, member }: { mergerId: string; member: Member }) 
     setError(undefined);
     change.mutate(
       { userId: member.userId, role },
-      {
-        onSuccess: (saved) => announce(m.announcer.memberRoleChanged(saved.name, m.roles[saved.role])),
-        onError: (failure) => setError(errorText(failure, m)),
-      },
+      { onError: (failure) => setError(errorText(failure, m)) },
     );
   };
 
