@@ -45,6 +45,17 @@ export const exampleMerger = {
   municipalities: ['4601', '4626'],
 };
 
+/** An indicator of a benefit (a share of applications made online, 20 % → 60 %), as the API takes it. */
+export const exampleIndicator = {
+  name: 'Andel digitale søknader',
+  unit: '%',
+  baselineValue: 20,
+  baselineDate: '2027-01-01',
+  targetValue: 60,
+  targetDate: '2028-01-01',
+  direction: 'higher' as const,
+};
+
 export const administratorPassword = 'riktig-hemmelig-passord';
 
 let sharedPglite: Promise<DatabaseHandle> | undefined;

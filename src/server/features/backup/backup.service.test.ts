@@ -9,7 +9,7 @@ import { buildApp } from '#server/app.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { pgliteHandle } from '#server/db/pglite.ts';
 import { migrateDatabase } from '#server/db/migrate.ts';
-import { administratorPassword, createTestApp, openTestDatabase, type TestApp } from '#server/test/test-app.ts';
+import { administratorPassword, createTestApp, exampleIndicator, openTestDatabase, type TestApp } from '#server/test/test-app.ts';
 import { createBackup, restoreBackup } from './backup.service.ts';
 
 /**
@@ -144,15 +144,7 @@ async function fillThroughApi(): Promise<void> {
   await post(`/risks/${risk.id}/mitigations`, { title: 'Test integrasjonen', owner: 'Ola', deadline: '2027-10-01', taskId: tasks[0]!.id });
 
   const { benefit } = await post('/benefits', { title: 'Færre manuelle søknader', type: 'time', owner: 'Kommunedirektøren', decisionAreaIds: [economy] });
-  const withIndicator = await post(`/benefits/${benefit.id}/indicators`, {
-    name: 'Andel digitale søknader',
-    unit: '%',
-    baselineValue: 20,
-    baselineDate: '2027-01-01',
-    targetValue: 60,
-    targetDate: '2028-01-01',
-    direction: 'higher',
-  });
+  const withIndicator = await post(`/benefits/${benefit.id}/indicators`, exampleIndicator);
   const indicator = withIndicator.indicators[0];
   // A value a binary float cannot hold exactly, to prove it is not rounded on the way.
   await post(`/benefits/${benefit.id}/indicators/${indicator.id}/measurements`, { measuredOn: '2027-03-01', value: 0.1 + 0.2, comment: 'God start' });

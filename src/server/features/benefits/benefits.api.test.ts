@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+import { createTestApp, exampleIndicator, type TestApp } from '#server/test/test-app.ts';
 
 let t: TestApp;
 let mergerId: string;
@@ -15,15 +15,6 @@ afterEach(async () => {
   await t.close();
 });
 
-const selfService = {
-  name: 'Andel digitale søknader',
-  unit: '%',
-  baselineValue: 20,
-  baselineDate: '2027-01-01',
-  targetValue: 60,
-  targetDate: '2028-01-01',
-  direction: 'higher',
-};
 
 async function firstTaskId(): Promise<string> {
   return (await t.owner.inject(`${base}/tasks`)).json().tasks[0].id;
@@ -107,7 +98,7 @@ describe('benefits', () => {
 
   it('deletes a benefit with its indicators and keeps the history', async () => {
     const { benefit } = await createBenefit();
-    await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: selfService });
+    await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: exampleIndicator });
     expect((await t.owner.inject({ method: 'DELETE', url: `${base}/benefits/${benefit.id}` })).statusCode).toBe(204);
     expect((await t.owner.inject(`${base}/benefits/${benefit.id}`)).statusCode).toBe(404);
     expect((await history('benefit')).map((e: { action: string }) => e.action)).toEqual(['delete', 'create']);
@@ -123,7 +114,7 @@ describe('benefits', () => {
 describe('indicators and measurements', () => {
   it('records measurements, gives the expected value on each date and flags the latest when behind', async () => {
     const { benefit } = await createBenefit();
-    const withIndicator = await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: selfService });
+    const withIndicator = await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: exampleIndicator });
     expect(withIndicator.statusCode, withIndicator.body).toBe(201);
     const indicator = withIndicator.json().indicators[0];
     expect(indicator.status).toEqual({ latest: null, expected: null, behind: false });
@@ -154,7 +145,7 @@ describe('indicators and measurements', () => {
     const response = await t.owner.inject({
       method: 'POST',
       url: `${base}/benefits/${benefit.id}/indicators`,
-      payload: { ...selfService, targetDate: '2026-01-01' },
+      payload: { ...exampleIndicator, targetDate: '2026-01-01' },
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe('targetDate');
@@ -162,7 +153,7 @@ describe('indicators and measurements', () => {
 
   it('updates an indicator with its version and deletes it', async () => {
     const { benefit } = await createBenefit();
-    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: selfService })).json()
+    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: exampleIndicator })).json()
       .indicators[0];
     const url = `${base}/benefits/${benefit.id}/indicators/${indicator.id}`;
     const updated = await t.owner.inject({ method: 'PATCH', url, payload: { version: 1, targetValue: 80 } });
@@ -178,7 +169,7 @@ describe('indicators and measurements', () => {
 describe('export', () => {
   it('writes the plan as xlsx with Norwegian headers, numbers as numbers and formulas defused', async () => {
     const { benefit } = await createBenefit({ title: '=HYPERLINK("http://x")', owner: '@eier' });
-    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: selfService })).json()
+    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: exampleIndicator })).json()
       .indicators[0];
     await t.owner.inject({
       method: 'POST',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+import { createTestApp, exampleIndicator, type TestApp } from '#server/test/test-app.ts';
 
 let t: TestApp;
 let mergerId: string;
@@ -61,15 +61,7 @@ describe('GET /api/v1/mergers/{mergerId}/dashboard', () => {
 
     const { benefit } = (await post('/benefits', { title: 'Færre manuelle søknader', type: 'time' })) as unknown as { benefit: { id: string } };
     await post('/benefits', { title: 'I rute', type: 'quality' });
-    const { indicators } = (await post(`/benefits/${benefit.id}/indicators`, {
-      name: 'Andel digitale søknader',
-      unit: '%',
-      baselineValue: 20,
-      baselineDate: '2027-01-01',
-      targetValue: 60,
-      targetDate: '2028-01-01',
-      direction: 'higher',
-    })) as unknown as { indicators: Array<{ id: string }> };
+    const { indicators } = (await post(`/benefits/${benefit.id}/indicators`, exampleIndicator)) as unknown as { indicators: Array<{ id: string }> };
     await post(`/benefits/${benefit.id}/indicators/${indicators[0]!.id}/measurements`, { measuredOn: '2027-09-01', value: 22 });
 
     const response = await t.owner.inject(`${base}/dashboard`);
@@ -163,15 +155,7 @@ describe('GET /api/v1/mergers/{mergerId}/dashboard', () => {
     const benefit = async (title: string) => ((await post('/benefits', { title, type: 'time' })) as unknown as { benefit: { id: string } }).benefit;
     const indicator = async (benefitId: string) =>
       (
-        (await post(`/benefits/${benefitId}/indicators`, {
-          name: 'Andel digitale søknader',
-          unit: '%',
-          baselineValue: 20,
-          baselineDate: '2027-01-01',
-          targetValue: 60,
-          targetDate: '2028-01-01',
-          direction: 'higher',
-        })) as unknown as { indicators: Array<{ id: string }> }
+        (await post(`/benefits/${benefitId}/indicators`, exampleIndicator)) as unknown as { indicators: Array<{ id: string }> }
       ).indicators.at(-1)!.id;
     const measure = (benefitId: string, indicatorId: string, measuredOn: string, value: number) =>
       post(`/benefits/${benefitId}/indicators/${indicatorId}/measurements`, { measuredOn, value });

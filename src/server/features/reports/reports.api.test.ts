@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+import { createTestApp, exampleIndicator, type TestApp } from '#server/test/test-app.ts';
 import { sectionHeadings } from './reports.pdf.ts';
 
 /**
@@ -55,7 +55,7 @@ beforeAll(async () => {
   const withIndicator = await ok({
     method: 'POST',
     url: `${base}/benefits/${benefit.benefit.id}/indicators`,
-    payload: { name: 'Andel digitale søknader', unit: '%', baselineValue: 20, baselineDate: '2027-01-01', targetValue: 60, targetDate: '2028-01-01', direction: 'higher' },
+    payload: exampleIndicator,
   });
   await ok({
     method: 'POST',

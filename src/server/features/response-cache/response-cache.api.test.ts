@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '#server/test/test-app.ts';
+import { createTestApp, exampleIndicator, type TestApp, type TestUser } from '#server/test/test-app.ts';
 
 // Decision 019: merger reads are answered from memory while the data is
 // unchanged. What users rely on is that they never see an answer older than
@@ -80,15 +80,7 @@ describe('answers to merger reads', () => {
     expect((await read('/dashboard')).body).not.toBe(before.get('/dashboard'));
 
     const { benefit } = await send('POST', '/benefits', { title: 'Færre manuelle søknader', type: 'time' });
-    const withIndicator = await send('POST', `/benefits/${benefit.id}/indicators`, {
-      name: 'Andel digitale søknader',
-      unit: '%',
-      baselineValue: 20,
-      baselineDate: '2027-01-01',
-      targetValue: 60,
-      targetDate: '2028-01-01',
-      direction: 'higher',
-    });
+    const withIndicator = await send('POST', `/benefits/${benefit.id}/indicators`, exampleIndicator);
     const indicator = withIndicator.indicators[0];
     const beforeMeasurement = (await read(`/benefits/${benefit.id}`)).body;
     // A measurement row holds no merger id: the trigger finds it through the indicator.
