@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '#server/test/test-app.ts';
 import type { DatabaseHandle } from './client.ts';
+import { postgresHandle } from './postgres.ts';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -33,6 +34,35 @@ describe('queries at once inside a transaction', () => {
       expect(warnings.filter((message) => message.includes('already executing a query'))).toEqual([]);
     } finally {
       process.off('warning', onWarning);
+    }
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('the PostgreSQL connection pool', () => {
+  /** A second pool on the test database, its connections named so they can be found in pg_stat_activity. */
+  async function namedPool(applicationName: string) {
+    const [row] = (await database.rawQuery('select current_database() as name')) as Array<{ name: string }>;
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${row!.name}`;
+    url.searchParams.set('application_name', applicationName);
+    return postgresHandle(url.toString());
+  }
+
+  it('survives PostgreSQL ending an idle connection: the listener hears of it and the next query opens a new one', async () => {
+    const pool = await namedPool('samla-idle-test');
+    const errors: string[] = [];
+    pool.onIdleConnectionError!((error) => errors.push(error.message));
+    try {
+      // Two connections, idle once the queries are done.
+      await Promise.all([pool.rawQuery('select pg_sleep(0.05)'), pool.rawQuery('select pg_sleep(0.05)')]);
+      // What a restart of PostgreSQL or an administrator does to them. Without a
+      // listener on the pool, this was an uncaught exception that stopped Samla.
+      await database.rawQuery("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'samla-idle-test'");
+      await expect.poll(() => errors.length, { timeout: 5_000 }).toBe(2);
+      expect(errors[0]).toMatch(/terminating connection due to administrator command/);
+      expect(await pool.rawQuery('select 1 as one')).toEqual([{ one: 1 }]);
+    } finally {
+      await pool.close();
     }
   });
 });

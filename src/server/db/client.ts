@@ -18,6 +18,13 @@ export interface DatabaseHandle {
   close: () => Promise<void>;
   /** PostgreSQL only: the connection pool right now (for /metrics). */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /**
+   * PostgreSQL only: `listener` hears of each pooled connection that broke
+   * while idle (PostgreSQL restarted, a proxy or an administrator closed it).
+   * The pool has already dropped it and opens a new one for the next query.
+   * Returns a function that stops listening.
+   */
+  onIdleConnectionError?: (listener: (error: Error) => void) => () => void;
 }
 
 /**

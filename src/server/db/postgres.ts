@@ -37,11 +37,25 @@ class QueueingClient extends pg.Client {
 export function postgresHandle(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10, Client: QueueingClient });
   const db = drizzle(pool, { schema }) as unknown as Database;
+  // An idle connection PostgreSQL ends (a restart, a failover, an
+  // administrator, a proxy's idle timeout) is an 'error' on the pool; with no
+  // listener Node would stop the whole process for it. The pool has dropped
+  // the connection already and the next query opens a new one.
+  const idleErrorListeners = new Set<(error: Error) => void>();
+  pool.on('error', (error) => {
+    if (idleErrorListeners.size === 0) console.error(`en ledig forbindelse til PostgreSQL ble brutt: ${error.message}`);
+    for (const listener of idleErrorListeners) listener(error);
+  });
   return {
     db,
     kind: 'postgres',
     rawQuery: async (sql, params) => (await pool.query(sql, params)).rows,
     close: () => pool.end(),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    onIdleConnectionError: (listener) => {
+      idleErrorListeners.add(listener);
+      return () => idleErrorListeners.delete(listener);
+    },
   };
 }
+

@@ -67,6 +67,21 @@ export const metricsPlugin = fp<MetricsPluginOptions>(async (app, options) => {
       },
     });
   }
+  const onIdleConnectionError = database.onIdleConnectionError;
+  if (onIdleConnectionError) {
+    const brokenConnections = new Counter({
+      name: 'samla_db_idle_connection_errors_total',
+      help: 'Ledige PostgreSQL-forbindelser som ble brutt (PostgreSQL startet på nytt, en proxy eller administrator lukket dem); Samla åpner nye',
+      registers: [registry],
+    });
+    const stopListening = onIdleConnectionError((error) => {
+      brokenConnections.inc();
+      app.log.warn({ err: error }, 'en ledig forbindelse til PostgreSQL ble brutt; neste spørring åpner en ny');
+    });
+    app.addHook('onClose', async () => {
+      stopListening();
+    });
+  }
   // Process metrics (CPU, memory, event-loop lag, GC) start timers and
   // observers that live as long as the process; started at the first scrape,
   // so the many short-lived apps of the test suite do not each leave a set.

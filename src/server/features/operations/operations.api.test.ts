@@ -139,6 +139,27 @@ describe('Prometheus metrics', () => {
     }
   });
 
+  it.skipIf(!process.env.DATABASE_URL)('keeps serving when PostgreSQL ends an idle connection, and counts and logs it', async () => {
+    const database = await openTestDatabase();
+    cleanups.push(() => database.close());
+    const log = captureLog();
+    const app = await appWith({ database, logger: log.logger });
+    // Two connections in the pool, idle once the queries are done.
+    await Promise.all([database.rawQuery('select pg_sleep(0.05)'), database.rawQuery('select pg_sleep(0.05)')]);
+    // What a restart of PostgreSQL does to it (here from one of the pool's own
+    // connections, which ends the others).
+    await database.rawQuery('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    await expect
+      .poll(async () => Number((await app.inject('/metrics')).body.match(/^samla_db_idle_connection_errors_total (\d+)/m)?.[1] ?? 0), {
+        timeout: 5_000,
+      })
+      .toBe(1);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 40, msg: 'en ledig forbindelse til PostgreSQL ble brutt; neste spørring åpner en ny' }),
+    );
+    expect((await app.inject('/api/v1/ready')).statusCode).toBe(200);
+  });
+
   it('keeps each app’s counts to itself (one registry per app)', async () => {
     const first = await testApp();
     const second = await appWith();
