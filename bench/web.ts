@@ -88,11 +88,16 @@ async function startSamla(dataDir: string): Promise<Started> {
   };
 }
 
+/** Visits counted in the dashboard's median, after the one right after the server started. */
+const dashboardRounds = 9;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export interface WebMeasurements {
   sizes: WebSizes;
   coldStartMs: number[];
+  /** The very first visit after the server started, cold JIT and caches (not in the median). */
+  dashboardAfterServerStartMs: number;
   dashboardFirstVisitMs: number[];
   dashboardRepeatVisitMs: number[];
   rssIdleMiB: number;
@@ -113,21 +118,29 @@ export async function measureWeb(dataDir: string, mergerId: string, email: strin
   const samla = await startSamla(dataDir);
   const rssIdleMiB = rssMiB(samla.pid);
   const browser = await launchBrowser();
+  let dashboardAfterServerStartMs = 0;
   const dashboardFirstVisitMs: number[] = [];
   const dashboardRepeatVisitMs: number[] = [];
   try {
-    for (let i = 0; i < 5; i++) {
-      // A new context each round: empty cache, as a user's first visit of the day.
+    // Round 0 is the first visit after the server started (its code not yet
+    // compiled by V8's JIT, PGlite's caches cold): reported on its own, as
+    // the start-up is, and not in the median of the visits a user makes to a
+    // running server. Then `dashboardRounds` rounds, each in a new context:
+    // empty cache, as a user's first visit of the day.
+    for (let round = 0; round <= dashboardRounds; round++) {
       const { context, page } = await newPage(browser, samla.url);
       const login = await context.request.post('/api/v1/auth/login', { data: { email, password } });
       if (login.status() !== 200) throw new Error(`login: ${login.status()} ${await login.text()}`);
       // First with an empty cache, then once more with the app's files cached.
-      for (const into of [dashboardFirstVisitMs, dashboardRepeatVisitMs]) {
+      for (const visit of ['first', 'repeat'] as const) {
         const navigated = Date.now();
         await page.goto(`/sammenslainger/${mergerId}`);
         await page.getByTestId('dashboard-card-days').waitFor({ state: 'visible' });
         await page.getByTestId('dashboard-card-benefits').waitFor({ state: 'visible' });
-        into.push(Date.now() - navigated);
+        const ms = Date.now() - navigated;
+        if (round === 0) {
+          if (visit === 'first') dashboardAfterServerStartMs = ms;
+        } else (visit === 'first' ? dashboardFirstVisitMs : dashboardRepeatVisitMs).push(ms);
       }
       await context.close();
     }
@@ -136,7 +149,7 @@ export async function measureWeb(dataDir: string, mergerId: string, email: strin
   }
   const rssAfterMiB = rssMiB(samla.pid);
   await samla.stop();
-  return { sizes, coldStartMs, dashboardFirstVisitMs, dashboardRepeatVisitMs, rssIdleMiB, rssAfterMiB };
+  return { sizes, coldStartMs, dashboardAfterServerStartMs, dashboardFirstVisitMs, dashboardRepeatVisitMs, rssIdleMiB, rssAfterMiB };
 }
 
 export function webTable(result: WebMeasurements): string {
@@ -148,7 +161,8 @@ export function webTable(result: WebMeasurements): string {
     `| initial CSS, gzip | ${kB(result.sizes.initialCssGzip)} | – |`,
     `| largest route chunk, gzip (${result.sizes.routes[0]?.chunk ?? '–'}) | ${kB(result.sizes.routes[0]?.gzip ?? 0)} | – |`,
     `| \`npm start\` to first 200, existing data folder (median of 3) | ${median(result.coldStartMs).toFixed(0)} ms | ≤ 2,000 ms ${median(result.coldStartMs) <= 2000 ? 'met' : '**not met**'} |`,
-    `| navigation to the dashboard's figures, empty cache (median of 5) | ${median(result.dashboardFirstVisitMs)} ms | ≤ 800 ms ${median(result.dashboardFirstVisitMs) <= 800 ? 'met' : '**not met**'} |`,
+    `| navigation to the dashboard's figures, empty cache (median of ${result.dashboardFirstVisitMs.length}; all: ${[...result.dashboardFirstVisitMs].sort((a, b) => a - b).join(', ')}) | ${median(result.dashboardFirstVisitMs)} ms | ≤ 800 ms ${median(result.dashboardFirstVisitMs) <= 800 ? 'met' : '**not met**'} |`,
+    `| … the first visit after the server started (cold JIT and caches; not in the median) | ${result.dashboardAfterServerStartMs} ms | – |`,
     `| … again in the same tab (cached app, fresh data) | ${median(result.dashboardRepeatVisitMs)} ms | – |`,
     `| server memory (RSS) after start / after the browser runs | ${result.rssIdleMiB} / ${result.rssAfterMiB} MiB | – |`,
   ];
