@@ -88,17 +88,39 @@ async function startSamla(dataDir: string): Promise<Started> {
   };
 }
 
+/**
+ * Run in the page before its own scripts: the moment both of the dashboard's
+ * figures have a size, on the page's clock (milliseconds since navigation
+ * started, as the browser's own paint timings are), checked once a frame just
+ * before the browser paints it. Playwright's `waitFor` sees the same a CDP round
+ * trip and a polling interval later, and the driver's clock also counts starting
+ * the context's renderer. A string, so that tsx adds no helpers the page lacks.
+ */
+const figuresPaintedScript = `(() => {
+  const sized = (id) => (document.querySelector('[data-testid="' + id + '"]')?.getBoundingClientRect().height ?? 0) > 0;
+  const check = (frameTime) => {
+    if (sized('dashboard-card-days') && sized('dashboard-card-benefits')) window.samlaFiguresPaintedAt = frameTime;
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
 /** Visits counted in the dashboard's median, after the one right after the server started. */
 const dashboardRounds = 9;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)]!;
 
 export interface WebMeasurements {
   sizes: WebSizes;
   coldStartMs: number[];
-  /** The very first visit after the server started, cold JIT and caches (not in the median). */
+  /** In the page's clock: the very first visit after the server started, cold JIT and caches (not in the median). */
   dashboardAfterServerStartMs: number;
+  /** Timed by the test driver around `page.goto` and `waitFor`. */
   dashboardFirstVisitMs: number[];
+  /** In the page's clock: navigation start to the frame that paints both figures. */
+  dashboardFirstVisitInPageMs: number[];
+  /** In the page's clock, the second visit in the same tab. */
   dashboardRepeatVisitMs: number[];
   rssIdleMiB: number;
   rssAfterMiB: number;
@@ -120,6 +142,7 @@ export async function measureWeb(dataDir: string, mergerId: string, email: strin
   const browser = await launchBrowser();
   let dashboardAfterServerStartMs = 0;
   const dashboardFirstVisitMs: number[] = [];
+  const dashboardFirstVisitInPageMs: number[] = [];
   const dashboardRepeatVisitMs: number[] = [];
   try {
     // Round 0 is the first visit after the server started (its code not yet
@@ -129,6 +152,7 @@ export async function measureWeb(dataDir: string, mergerId: string, email: strin
     // empty cache, as a user's first visit of the day.
     for (let round = 0; round <= dashboardRounds; round++) {
       const { context, page } = await newPage(browser, samla.url);
+      await context.addInitScript({ content: figuresPaintedScript });
       const login = await context.request.post('/api/v1/auth/login', { data: { email, password } });
       if (login.status() !== 200) throw new Error(`login: ${login.status()} ${await login.text()}`);
       // First with an empty cache, then once more with the app's files cached.
@@ -138,9 +162,13 @@ export async function measureWeb(dataDir: string, mergerId: string, email: strin
         await page.getByTestId('dashboard-card-days').waitFor({ state: 'visible' });
         await page.getByTestId('dashboard-card-benefits').waitFor({ state: 'visible' });
         const ms = Date.now() - navigated;
+        const inPageMs = Math.round(Number(await page.waitForFunction('window.samlaFiguresPaintedAt').then((handle) => handle.jsonValue())));
         if (round === 0) {
-          if (visit === 'first') dashboardAfterServerStartMs = ms;
-        } else (visit === 'first' ? dashboardFirstVisitMs : dashboardRepeatVisitMs).push(ms);
+          if (visit === 'first') dashboardAfterServerStartMs = inPageMs;
+        } else if (visit === 'first') {
+          dashboardFirstVisitMs.push(ms);
+          dashboardFirstVisitInPageMs.push(inPageMs);
+        } else dashboardRepeatVisitMs.push(inPageMs);
       }
       await context.close();
     }
@@ -149,7 +177,7 @@ export async function measureWeb(dataDir: string, mergerId: string, email: strin
   }
   const rssAfterMiB = rssMiB(samla.pid);
   await samla.stop();
-  return { sizes, coldStartMs, dashboardAfterServerStartMs, dashboardFirstVisitMs, dashboardRepeatVisitMs, rssIdleMiB, rssAfterMiB };
+  return { sizes, coldStartMs, dashboardAfterServerStartMs, dashboardFirstVisitMs, dashboardFirstVisitInPageMs, dashboardRepeatVisitMs, rssIdleMiB, rssAfterMiB };
 }
 
 export function webTable(result: WebMeasurements): string {
@@ -161,9 +189,10 @@ export function webTable(result: WebMeasurements): string {
     `| initial CSS, gzip | ${kB(result.sizes.initialCssGzip)} | – |`,
     `| largest route chunk, gzip (${result.sizes.routes[0]?.chunk ?? '–'}) | ${kB(result.sizes.routes[0]?.gzip ?? 0)} | – |`,
     `| \`npm start\` to first 200, existing data folder (median of 3) | ${median(result.coldStartMs).toFixed(0)} ms | ≤ 2,000 ms ${median(result.coldStartMs) <= 2000 ? 'met' : '**not met**'} |`,
-    `| navigation to the dashboard's figures, empty cache (median of ${result.dashboardFirstVisitMs.length}; all: ${[...result.dashboardFirstVisitMs].sort((a, b) => a - b).join(', ')}) | ${median(result.dashboardFirstVisitMs)} ms | ≤ 800 ms ${median(result.dashboardFirstVisitMs) <= 800 ? 'met' : '**not met**'} |`,
-    `| … the first visit after the server started (cold JIT and caches; not in the median) | ${result.dashboardAfterServerStartMs} ms | – |`,
-    `| … again in the same tab (cached app, fresh data) | ${median(result.dashboardRepeatVisitMs)} ms | – |`,
+    `| navigation to the dashboard's figures painted, empty cache, page's clock (median of ${result.dashboardFirstVisitInPageMs.length}; all: ${sorted(result.dashboardFirstVisitInPageMs).join(', ')}) | ${median(result.dashboardFirstVisitInPageMs)} ms | ≤ 800 ms ${median(result.dashboardFirstVisitInPageMs) <= 800 ? 'met' : '**not met**'} |`,
+    `| … the same visits timed by the test driver (\`page.goto\` to \`waitFor\`; all: ${sorted(result.dashboardFirstVisitMs).join(', ')}) | ${median(result.dashboardFirstVisitMs)} ms | – |`,
+    `| … the first visit after the server started (cold JIT and caches; not in the median), page's clock | ${result.dashboardAfterServerStartMs} ms | – |`,
+    `| … again in the same tab (cached app, fresh data), page's clock | ${median(result.dashboardRepeatVisitMs)} ms | – |`,
     `| server memory (RSS) after start / after the browser runs | ${result.rssIdleMiB} / ${result.rssAfterMiB} MiB | – |`,
   ];
   const routes = ['', '| route chunk | gzip |', '|---|---:|', ...result.sizes.routes.map((route) => `| ${route.chunk} | ${kB(route.gzip)} |`)];
