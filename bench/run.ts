@@ -228,6 +228,7 @@ const markdown = [
   'npm run bench -- --only postgres   # or pglite',
   'npm run bench -- --write-workbook large.xlsx   # only the large merger\'s workbook',
   'node --import tsx bench/seed-large-merger.ts ./data-large   # the large merger in a data dir, to try by hand',
+  'node --import tsx bench/web.ts <copy of bench/.cache/pglite-*/data> <mergerId> <e-mail> <password>   # the browser rows alone (seed.json has the ids; npm run build:web first)',
   '```',
   '',
   'The seeded databases are cached in bench/.cache (keyed by the seed, the migrations and the library); delete it after a change to what the services store.',
