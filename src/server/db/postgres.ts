@@ -58,4 +58,3 @@ export function postgresHandle(url: string): DatabaseHandle {
     },
   };
 }
-

@@ -15,7 +15,6 @@ afterEach(async () => {
   await t.close();
 });
 
-
 async function firstTaskId(): Promise<string> {
   return (await t.owner.inject(`${base}/tasks`)).json().tasks[0].id;
 }

@@ -146,7 +146,7 @@ describe('Prometheus metrics', () => {
     const app = await appWith({ database, logger: log.logger });
     // Two connections in the pool, idle once the queries are done.
     await Promise.all([database.rawQuery('select pg_sleep(0.05)'), database.rawQuery('select pg_sleep(0.05)')]);
-    // What a restart of PostgreSQL does to it (here from one of the pool's own
+    // What a restart of PostgreSQL does to them (here from one of the pool's own
     // connections, which ends the others).
     await database.rawQuery('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
     await expect
