@@ -30,6 +30,10 @@ describe('serving the built web app', () => {
     const route = await app.inject('/sammenslainger/ny');
     expect(route.statusCode).toBe(200);
     expect(route.body).toContain('<title>Samla</title>');
+    const head = await app.inject({ method: 'HEAD', url: '/sammenslainger/ny' });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-type']).toContain('text/html');
+    expect(head.body).toBe('');
     const api = await app.inject('/api/v1/finnes-ikke');
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe('ROUTE_NOT_FOUND');

@@ -213,8 +213,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    // Client-side routes: every non-API GET that is not a file gets the app shell.
-    if (servesWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // Client-side routes: every non-API GET that is not a file gets the app shell,
+    // and HEAD its headers (uptime monitors and link checkers ask with HEAD).
+    if (servesWeb && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({
