@@ -89,20 +89,29 @@ async function startSamla(dataDir: string): Promise<Started> {
 }
 
 /**
- * Run in the page before its own scripts: the moment both of the dashboard's
- * figures have a size, on the page's clock (milliseconds since navigation
- * started, as the browser's own paint timings are), checked once a frame just
- * before the browser paints it. Playwright's `waitFor` sees the same a CDP round
- * trip and a polling interval later, and the driver's clock also counts starting
- * the context's renderer. A string, so that tsx adds no helpers the page lacks.
+ * Run in the page before its own scripts: when the dashboard's figures were
+ * painted, by the browser's own record (the Element Timing API: each figure
+ * carries `elementtiming`, and the entry's renderTime is when the frame that
+ * first painted it was presented), in milliseconds since navigation started.
+ * The latest of the figures on the page, so all of them are on screen.
+ *
+ * An earlier version took the timestamp of the first animation frame in which
+ * the figures had a size; that timestamp is when the browser asked for the
+ * frame, which after a long task is well before the frame runs, and painting,
+ * rasterising and presenting it come after that (bench/fixes.md, fifth pass).
+ * Playwright's `waitFor` sees the figures a CDP round trip and a polling
+ * interval later, and the driver's clock also counts starting the context's
+ * renderer. A string, so that tsx adds no helpers the page lacks.
  */
-const figuresPaintedScript = `(() => {
-  const sized = (id) => (document.querySelector('[data-testid="' + id + '"]')?.getBoundingClientRect().height ?? 0) > 0;
-  const check = (frameTime) => {
-    if (sized('dashboard-card-days') && sized('dashboard-card-benefits')) window.samlaFiguresPaintedAt = frameTime;
-    else requestAnimationFrame(check);
-  };
-  requestAnimationFrame(check);
+export const figuresPaintedScript = `(() => {
+  const painted = new Map();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.identifier.startsWith('figure-dashboard-') && !painted.has(entry.identifier)) painted.set(entry.identifier, entry.renderTime || entry.startTime);
+    }
+    const figures = document.querySelectorAll('[elementtiming^="figure-dashboard-"]').length;
+    if (figures > 0 && painted.size >= figures) window.samlaFiguresPaintedAt = Math.max(...painted.values());
+  }).observe({ type: 'element', buffered: true });
 })();`;
 
 /** Visits counted in the dashboard's median, after the one right after the server started. */
@@ -118,7 +127,7 @@ export interface WebMeasurements {
   dashboardAfterServerStartMs: number;
   /** Timed by the test driver around `page.goto` and `waitFor`. */
   dashboardFirstVisitMs: number[];
-  /** In the page's clock: navigation start to the frame that paints both figures. */
+  /** In the page's clock: navigation start to the browser's paint timing of the last of the figures. */
   dashboardFirstVisitInPageMs: number[];
   /** In the page's clock, the second visit in the same tab. */
   dashboardRepeatVisitMs: number[];
@@ -189,10 +198,10 @@ export function webTable(result: WebMeasurements): string {
     `| initial CSS, gzip | ${kB(result.sizes.initialCssGzip)} | – |`,
     `| largest route chunk, gzip (${result.sizes.routes[0]?.chunk ?? '–'}) | ${kB(result.sizes.routes[0]?.gzip ?? 0)} | – |`,
     `| \`npm start\` to first 200, existing data folder (median of 3) | ${median(result.coldStartMs).toFixed(0)} ms | ≤ 2,000 ms ${median(result.coldStartMs) <= 2000 ? 'met' : '**not met**'} |`,
-    `| navigation to the dashboard's figures painted, empty cache, page's clock (median of ${result.dashboardFirstVisitInPageMs.length}; all: ${sorted(result.dashboardFirstVisitInPageMs).join(', ')}) | ${median(result.dashboardFirstVisitInPageMs)} ms | ≤ 800 ms ${median(result.dashboardFirstVisitInPageMs) <= 800 ? 'met' : '**not met**'} |`,
+    `| navigation to the dashboard's figures painted, empty cache, browser's paint timing (median of ${result.dashboardFirstVisitInPageMs.length}; all: ${sorted(result.dashboardFirstVisitInPageMs).join(', ')}) | ${median(result.dashboardFirstVisitInPageMs)} ms | ≤ 800 ms ${median(result.dashboardFirstVisitInPageMs) <= 800 ? 'met' : '**not met**'} |`,
     `| … the same visits timed by the test driver (\`page.goto\` to \`waitFor\`; all: ${sorted(result.dashboardFirstVisitMs).join(', ')}) | ${median(result.dashboardFirstVisitMs)} ms | – |`,
-    `| … the first visit after the server started (cold JIT and caches; not in the median), page's clock | ${result.dashboardAfterServerStartMs} ms | – |`,
-    `| … again in the same tab (cached app, fresh data), page's clock | ${median(result.dashboardRepeatVisitMs)} ms | – |`,
+    `| … the first visit after the server started (cold JIT and caches; not in the median), paint timing | ${result.dashboardAfterServerStartMs} ms | – |`,
+    `| … again in the same tab (cached app, fresh data), paint timing | ${median(result.dashboardRepeatVisitMs)} ms | – |`,
     `| server memory (RSS) after start / after the browser runs | ${result.rssIdleMiB} / ${result.rssAfterMiB} MiB | – |`,
   ];
   const routes = ['', '| route chunk | gzip |', '|---|---:|', ...result.sizes.routes.map((route) => `| ${route.chunk} | ${kB(route.gzip)} |`)];
