@@ -84,16 +84,19 @@ const signedInPages: ReadonlyArray<{ path: string; Page: LazyPage }> = [
  * at once. Otherwise each waits for the one before it: the session, then the
  * chunk, then the data. Without a session the data requests answer 401 and the
  * sign-in page shows as before; signing in clears them from the cache.
+ * Settles when all of them have (prefetches never reject), for main.tsx.
  */
-export function startRequests(pathname: string, queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(sessionQuery());
+export function startRequests(pathname: string, queryClient: QueryClient): Promise<unknown> {
+  const started: Array<Promise<unknown>> = [queryClient.prefetchQuery(sessionQuery())];
   const [match] = matchRoutes(signedInPages.map(({ path }) => ({ path })), pathname) ?? [];
-  if (!match) return;
-  void signedInPages.find(({ path }) => path === match.route.path)?.Page.preload().catch(() => undefined);
+  if (!match) return Promise.all(started);
+  const page = signedInPages.find(({ path }) => path === match.route.path)?.Page.preload().catch(() => undefined);
+  if (page) started.push(page);
   if (match.route.path === routePatterns.merger && match.params.mergerId) {
-    void queryClient.prefetchQuery(mergerQuery(match.params.mergerId));
-    void queryClient.prefetchQuery(dashboardQuery(match.params.mergerId));
+    started.push(queryClient.prefetchQuery(mergerQuery(match.params.mergerId)));
+    started.push(queryClient.prefetchQuery(dashboardQuery(match.params.mergerId)));
   }
+  return Promise.all(started);
 }
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
