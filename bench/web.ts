@@ -123,13 +123,13 @@ const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2
 export interface WebMeasurements {
   sizes: WebSizes;
   coldStartMs: number[];
-  /** In the page's clock: the very first visit after the server started, cold JIT and caches (not in the median). */
+  /** Paint timing: the very first visit after the server started, cold JIT and caches (not in the median). */
   dashboardAfterServerStartMs: number;
   /** Timed by the test driver around `page.goto` and `waitFor`. */
   dashboardFirstVisitMs: number[];
-  /** In the page's clock: navigation start to the browser's paint timing of the last of the figures. */
+  /** Paint timing: navigation start to the presentation of the frame that painted the last of the figures. */
   dashboardFirstVisitInPageMs: number[];
-  /** In the page's clock, the second visit in the same tab. */
+  /** Paint timing, the second visit in the same tab. */
   dashboardRepeatVisitMs: number[];
   rssIdleMiB: number;
   rssAfterMiB: number;
