@@ -7,6 +7,7 @@ import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
@@ -14,7 +15,6 @@ import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
 import {
   benefitBodyOf,
@@ -401,26 +401,26 @@ function IndicatorChart({ indicator, summary }: { indicator: Indicator; summary:
 
 // ---------------------------------------------------------------- forms
 
+const measurementFields = ['measuredOn', 'value', 'comment'] as const;
+
 function MeasurementForm({ merger, benefitId, indicator }: { merger: MergerDetail; benefitId: string; indicator: Indicator }) {
   const { m, fmt } = useI18n();
   const t = m.benefits.measurementForm;
   const announce = useAnnounce();
   const record = useRecordMeasurement(merger.id, benefitId, indicator.id);
-  const [values, setValues] = useState({ measuredOn: '', value: '', comment: '' });
-  const [errors, setErrors] = useState<Partial<Record<'measuredOn' | 'value' | 'comment', string>>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { values, setValues, errors, otherErrors, attempt, change, showCheck, showServerError } = useFormState(
+    { measuredOn: '', value: '', comment: '' },
+    measurementFields,
+  );
   const ids = { measuredOn: `measure-${indicator.id}-date`, value: `measure-${indicator.id}-value`, comment: `measure-${indicator.id}-comment` };
   const headingId = `measure-${indicator.id}-heading`;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setOtherErrors([]);
     const found: typeof errors = {};
     const value = parseNumber(values.value);
     if (values.measuredOn === '') found.measuredOn = m.benefits.indicatorForm.dateRequired;
     if (value === undefined) found.value = m.benefits.indicatorForm.numberRequired;
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    showCheck(found);
     if (value === undefined || values.measuredOn === '') return;
     record.mutate(
       { measuredOn: values.measuredOn, value, comment: values.comment.trim() === '' ? null : values.comment.trim() },
@@ -429,18 +429,11 @@ function MeasurementForm({ merger, benefitId, indicator }: { merger: MergerDetai
           announce(t.recorded(valueText(value, indicator.unit, fmt), fmt.date(values.measuredOn)));
           setValues({ measuredOn: '', value: '', comment: '' });
         },
-        onError: (error) => {
-          if (error instanceof ApiError && error.problems.length > 0) {
-            const { byField, unmatched } = fieldErrorsFromProblems(error.problems, ['measuredOn', 'value', 'comment'] as const);
-            setErrors(byField);
-            setOtherErrors(unmatched);
-          } else setOtherErrors([errorText(error, m)]);
-          setAttempt((n) => n + 1);
-        },
+        onError: showServerError,
       },
     );
   };
-  const summary: SummaryItem[] = (['measuredOn', 'value', 'comment'] as const).flatMap((field) =>
+  const summary: SummaryItem[] = measurementFields.flatMap((field) =>
     errors[field] ? [{ targetId: ids[field], message: errors[field] }] : [],
   );
   return (
@@ -455,7 +448,7 @@ function MeasurementForm({ merger, benefitId, indicator }: { merger: MergerDetai
           type='date'
           label={t.measuredOn}
           value={values.measuredOn}
-          onChange={(e) => setValues((v) => ({ ...v, measuredOn: e.target.value }))}
+          onChange={(e) => change('measuredOn', e.target.value)}
           error={errors.measuredOn}
         />
         <Textfield
@@ -463,14 +456,14 @@ function MeasurementForm({ merger, benefitId, indicator }: { merger: MergerDetai
           inputMode='decimal'
           label={t.value(indicator.unit)}
           value={values.value}
-          onChange={(e) => setValues((v) => ({ ...v, value: e.target.value }))}
+          onChange={(e) => change('value', e.target.value)}
           error={errors.value}
         />
         <Textfield
           id={ids.comment}
           label={t.comment}
           value={values.comment}
-          onChange={(e) => setValues((v) => ({ ...v, comment: e.target.value }))}
+          onChange={(e) => change('comment', e.target.value)}
           error={errors.comment}
         />
         <div className='samla-form__actions'>
@@ -488,35 +481,22 @@ function IndicatorForm({ merger, benefitId }: { merger: MergerDetail; benefitId:
   const t = m.benefits.indicatorForm;
   const announce = useAnnounce();
   const add = useAddIndicator(merger.id, benefitId);
-  const [values, setValues] = useState<IndicatorValues>(emptyIndicator);
-  const [errors, setErrors] = useState<Partial<Record<IndicatorField, string>>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { values, setValues, errors, otherErrors, attempt, change, showCheck, showServerError } = useFormState<IndicatorValues, IndicatorField>(
+    emptyIndicator,
+    indicatorFields,
+  );
   const id = (field: IndicatorField) => (field === 'direction' ? 'indicator-direction-higher' : `indicator-${field}`);
-  const change = (field: IndicatorField, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
-  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setOtherErrors([]);
     const { body, errors: found } = indicatorBodyOf(values, m);
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    showCheck(found);
     if (!body) return;
     add.mutate(body, {
       onSuccess: () => {
         announce(t.added(body.name));
         setValues(emptyIndicator);
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.problems.length > 0) {
-          const { byField, unmatched } = fieldErrorsFromProblems(error.problems, indicatorFields);
-          setErrors(byField);
-          setOtherErrors(unmatched);
-        } else setOtherErrors([errorText(error, m)]);
-        setAttempt((n) => n + 1);
-      },
+      onError: showServerError,
     });
   };
   const summary: SummaryItem[] = indicatorFields.flatMap((field) => (errors[field] ? [{ targetId: id(field), message: errors[field] }] : []));
@@ -571,10 +551,10 @@ function EditBenefitForm({ merger, data, reload }: { merger: MergerDetail; data:
   const update = useUpdateBenefit(merger.id, data.benefit.id);
   const remove = useDeleteBenefit(merger.id, data.benefit.id);
   const [version, setVersion] = useState(data.benefit.version);
-  const [values, setValues] = useState<BenefitValues>(() => benefitValuesOf(data.benefit));
-  const [errors, setErrors] = useState<Partial<Record<BenefitField, string>>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { values, errors, otherErrors, attempt, change, showCheck, showServerError } = useFormState<BenefitValues, BenefitField>(
+    () => benefitValuesOf(data.benefit),
+    benefitFields,
+  );
   const [conflict, setConflict] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -582,16 +562,10 @@ function EditBenefitForm({ merger, data, reload }: { merger: MergerDetail; data:
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
   const ids = Object.fromEntries(benefitFields.map((field) => [field, `edit-benefit-${field}`])) as Record<BenefitField, string>;
-  const change = <K extends keyof BenefitValues>(field: K, value: BenefitValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
-  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setOtherErrors([]);
     const { body, errors: found } = benefitBodyOf(values, m);
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    showCheck(found);
     if (!body) return;
     // Enablers are not edited here; leaving them out keeps them as they are.
     const { taskIds: _t, decisionAreaIds: _d, ...fields } = body;
@@ -604,16 +578,8 @@ function EditBenefitForm({ merger, data, reload }: { merger: MergerDetail; data:
           announce(t.saved(saved.benefit.title));
         },
         onError: (error) => {
-          if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-            setConflict(true);
-            return;
-          }
-          if (error instanceof ApiError && error.problems.length > 0) {
-            const { byField, unmatched } = fieldErrorsFromProblems(error.problems, benefitFields);
-            setErrors(byField);
-            setOtherErrors(unmatched);
-          } else setOtherErrors([errorText(error, m)]);
-          setAttempt((n) => n + 1);
+          if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') setConflict(true);
+          else showServerError(error);
         },
       },
     );

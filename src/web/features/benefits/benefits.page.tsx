@@ -1,19 +1,18 @@
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { benefitStatuses, benefitTypes, type Benefit } from '#shared/contracts/benefits.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
-import { ApiError } from '#web/lib/api-client.ts';
-import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
 import { benefitBodyOf, benefitFields, emptyBenefit, type BenefitField, type BenefitValues } from './benefit-form.ts';
 import { benefitExportUrl, useBenefits, useCreateBenefit } from './benefits.api.ts';
@@ -130,34 +129,21 @@ function NewBenefitForm({ merger }: { merger: MergerDetail }) {
   const announce = useAnnounce();
   const navigate = useNavigate();
   const create = useCreateBenefit(merger.id);
-  const [values, setValues] = useState<BenefitValues>(emptyBenefit);
-  const [errors, setErrors] = useState<Partial<Record<BenefitField, string>>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const change = <K extends keyof BenefitValues>(field: K, value: BenefitValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
-  };
+  const { values, errors, otherErrors, attempt, change, showCheck, showServerError } = useFormState<BenefitValues, BenefitField>(
+    emptyBenefit,
+    benefitFields,
+  );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setOtherErrors([]);
     const { body, errors: found } = benefitBodyOf(values, m);
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    showCheck(found);
     if (!body) return;
     create.mutate(body, {
       onSuccess: (saved) => {
         announce(t.created(saved.benefit.title));
         void navigate(paths.benefit(merger.id, saved.benefit.id));
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.problems.length > 0) {
-          const { byField, unmatched } = fieldErrorsFromProblems(error.problems, benefitFields);
-          setErrors(byField);
-          setOtherErrors(unmatched);
-        } else setOtherErrors([errorText(error, m)]);
-        setAttempt((n) => n + 1);
-      },
+      onError: showServerError,
     });
   };
   const summary: SummaryItem[] = benefitFields.flatMap((field) => (errors[field] ? [{ targetId: newIds[field], message: errors[field] }] : []));

@@ -14,8 +14,9 @@ import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useFieldErrors } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
 import { PriorityTag } from '#web/features/catalog/priority-tag.tsx';
@@ -23,7 +24,6 @@ import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
 import {
   bodyOf,
@@ -433,9 +433,7 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
   // The decision this form started from: its version goes with the save, so a change made
   // by someone else meanwhile gives 409 instead of being overwritten.
   const [base, setBase] = useState<Decision | null>(data.decision);
-  const [errors, setErrors] = useState<Partial<Record<DecisionField, string>>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, otherErrors, attempt, clearField, showCheck, showServerError, clearErrors } = useFieldErrors<DecisionField>(decisionFields);
   const [conflict, setConflict] = useState<'none' | 'detected' | 'reloaded'>('none');
   const [draft, setDraft] = useState<Partial<DecisionValues> | undefined>(undefined);
   const [savedNote, setSavedNote] = useState(false);
@@ -448,7 +446,7 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
   const change = <K extends keyof DecisionValues>(field: K, value: DecisionValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
     setSavedNote(false);
-    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+    clearField(field);
   };
 
   const systemLabel = (id: string) => {
@@ -458,11 +456,9 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setOtherErrors([]);
     setSavedNote(false);
     const { body, errors: found } = bodyOf(values, base?.version, m);
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    showCheck(found);
     if (!body) return;
     save.mutate(body, {
       onSuccess: (saved) => {
@@ -481,16 +477,7 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
         if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
           setDraft(changedValues(values, valuesOf({ area: data.area, decision: base })));
           setConflict('detected');
-          return;
-        }
-        if (error instanceof ApiError && error.problems.length > 0) {
-          const { byField, unmatched } = fieldErrorsFromProblems(error.problems, decisionFields);
-          setErrors(byField);
-          setOtherErrors(unmatched);
-        } else {
-          setOtherErrors([errorText(error, m)]);
-        }
-        setAttempt((n) => n + 1);
+        } else showServerError(error);
       },
     });
   };
@@ -500,7 +487,7 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
     if (!latest) return;
     setBase(latest.decision);
     setValues(valuesOf(latest));
-    setErrors({});
+    clearErrors();
     setConflict('reloaded');
   };
 

@@ -13,6 +13,7 @@ import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
@@ -158,14 +159,15 @@ function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options, reloa
   const create = useCreateRisk(mergerId);
   const update = useUpdateRisk(mergerId, risk?.id ?? '');
   const remove = useDeleteRisk(mergerId);
-  const [values, setValues] = useState<RiskValues>(start);
   const [base, setBase] = useState<Risk | undefined>(risk);
-  const [errors, setErrors] = useState<Partial<Record<RiskField, string>>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
   const [conflict, setConflict] = useState<'none' | 'detected' | 'reloaded'>('none');
   const [draft, setDraft] = useState<RiskValues | undefined>(undefined);
   const [savedNote, setSavedNote] = useState(false);
+  const { values, setValues, errors, otherErrors, attempt, change, showCheck, showServerError, clearErrors } = useFormState<RiskValues, RiskField>(
+    start,
+    riskFields,
+    { onChange: () => setSavedNote(false) },
+  );
   const [confirmDelete, setConfirmDelete] = useState(false);
   const conflictRef = useRef<HTMLDivElement>(null);
 
@@ -173,34 +175,17 @@ function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options, reloa
     if (conflict === 'detected') conflictRef.current?.focus();
   }, [conflict]);
 
-  const change = <K extends keyof RiskValues>(field: K, value: RiskValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setSavedNote(false);
-    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
-  };
-
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setOtherErrors([]);
     setSavedNote(false);
     const { body, errors: found } = riskBodyOf(values, m);
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    showCheck(found);
     if (!body) return;
     const onError = (error: Error) => {
       if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
         setDraft(values);
         setConflict('detected');
-        return;
-      }
-      if (error instanceof ApiError && error.problems.length > 0) {
-        const { byField, unmatched } = fieldErrorsFromProblems(error.problems, riskFields);
-        setErrors(byField);
-        setOtherErrors(unmatched);
-      } else {
-        setOtherErrors([errorText(error, m)]);
-      }
-      setAttempt((n) => n + 1);
+      } else showServerError(error);
     };
     if (!base) {
       create.mutate(suggestionKey ? { ...body, suggestionKey } : body, {
@@ -233,7 +218,7 @@ function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options, reloa
     if (!latest) return;
     setBase(latest);
     setValues(valuesOfRisk(latest));
-    setErrors({});
+    clearErrors();
     setConflict('reloaded');
   };
 
