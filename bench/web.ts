@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../e2e/support/browser.ts';
 import { freePort } from '#server/test/server-process.ts';
 
@@ -114,6 +115,16 @@ export const figuresPaintedScript = `(() => {
   }).observe({ type: 'element', buffered: true });
 })();`;
 
+/** The figures' paint time from figuresPaintedScript; says what to look for when the browser never reports it. */
+async function paintedAt(page: Page): Promise<number> {
+  try {
+    const handle = await page.waitForFunction('window.samlaFiguresPaintedAt', undefined, { timeout: 5_000 });
+    return Math.round(Number(await handle.jsonValue()));
+  } catch (error) {
+    throw new Error('The browser reported no paint of the dashboard\'s figures: do they still carry `elementtiming` (merger-dashboard.tsx)?', { cause: error });
+  }
+}
+
 /** Visits counted in the dashboard's median, after the one right after the server started. */
 const dashboardRounds = 9;
 
@@ -171,7 +182,7 @@ export async function measureWeb(dataDir: string, mergerId: string, email: strin
         await page.getByTestId('dashboard-card-days').waitFor({ state: 'visible' });
         await page.getByTestId('dashboard-card-benefits').waitFor({ state: 'visible' });
         const ms = Date.now() - navigated;
-        const inPageMs = Math.round(Number(await page.waitForFunction('window.samlaFiguresPaintedAt').then((handle) => handle.jsonValue())));
+        const inPageMs = await paintedAt(page);
         if (round === 0) {
           if (visit === 'first') dashboardAfterServerStartMs = inPageMs;
         } else if (visit === 'first') {
