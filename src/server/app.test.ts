@@ -34,6 +34,12 @@ describe('serving the built web app', () => {
     expect(head.statusCode).toBe(200);
     expect(head.headers['content-type']).toContain('text/html');
     expect(head.body).toBe('');
+    // A file the build does not have (an old chunk, after an upgrade) is not the app shell.
+    const missing = await app.inject('/assets/index-gammel.js');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/json');
+    expect((await app.inject('/favicon.ico')).statusCode).toBe(404);
+    expect((await app.inject('/sammenslainger/ny?fra=e.post')).statusCode).toBe(200);
     const api = await app.inject('/api/v1/finnes-ikke');
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe('ROUTE_NOT_FOUND');

@@ -214,8 +214,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes: every non-API GET that is not a file gets the app shell,
-    // and HEAD its headers (uptime monitors and link checkers ask with HEAD).
-    if (servesWeb && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) {
+    // and HEAD its headers (uptime monitors and link checkers ask with HEAD). A
+    // missing file (no client route has a dot in its last segment) is a 404: a tab
+    // opened before an upgrade asks for the old build's chunks, and the shell in
+    // their place would fail as a script with a confusing MIME type error.
+    const pathname = request.url.split('?', 1)[0] ?? '';
+    const asksForFile = /\.[^/]*$/.test(pathname);
+    if (servesWeb && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !asksForFile) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({
