@@ -1,6 +1,7 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
+import { reloadIfAnotherBuild } from './new-build.ts';
 
 export interface LazyPage {
   (): React.ReactNode;
@@ -15,7 +16,8 @@ export interface LazyPage {
  * in), which put a quarter of a second between the start page's chunk and
  * its data arriving and the page appearing. Here the page shows the loading
  * state itself while its chunk loads, and an error with «Prøv igjen» if the
- * chunk cannot be loaded (offline, or a new version was deployed meanwhile).
+ * chunk cannot be loaded (offline). When Samla was upgraded meanwhile, the tab
+ * loads the new build instead (new-build.ts).
  */
 export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
   let loaded: ComponentType | undefined;
@@ -38,7 +40,8 @@ export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
       let current = true;
       preload().then(
         (component) => current && setState({ component }),
-        (error: unknown) => current && setState({ error }),
+        // After an upgrade the old build's chunks are gone: load the new build instead.
+        (error: unknown) => void reloadIfAnotherBuild().then((reloading) => !reloading && current && setState({ error })),
       );
       return () => {
         current = false;
