@@ -104,7 +104,7 @@ async function startSamla(dataDir: string): Promise<Started> {
  * interval later, and the driver's clock also counts starting the context's
  * renderer. A string, so that tsx adds no helpers the page lacks.
  */
-export const figuresPaintedScript = `(() => {
+const figuresPaintedScript = `(() => {
   const painted = new Map();
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
