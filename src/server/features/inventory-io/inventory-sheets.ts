@@ -39,6 +39,12 @@ export interface SheetLayout {
   description: string;
 }
 
+/**
+ * The column that carries a stored row's id in exports and in templates for a
+ * merger with data: the import matches on it before anything else.
+ */
+export const samlaIdHeader = 'Samla-ID';
+
 const municipality: Column = { header: 'Kommunenummer', field: 'municipalityNumber', type: 'municipality', required: true, width: 16 };
 const notes: Column = { header: 'Merknader', field: 'notes', type: 'text', width: 40 };
 const text = (header: string, field: string, width = 24): Column => ({ header, field, type: 'text', width });

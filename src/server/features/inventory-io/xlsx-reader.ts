@@ -34,6 +34,12 @@ export interface XlsxSheet {
   name: string;
   /** Rows with at least one value, in order, and row 1 whenever the sheet has it (the header). */
   rows: XlsxRow[];
+  /** The sheet's visibility in the workbook (`<sheet state>`). */
+  state?: 'visible' | 'hidden' | 'veryHidden';
+  /** 1-based numbers of rows with values that are hidden (by a filter or by hand). */
+  hiddenRows?: number[];
+  /** Merged areas, 1-based and inclusive. */
+  merges?: Array<{ top: number; left: number; bottom: number; right: number }>;
 }
 
 // ---------------------------------------------------------------- zip
