@@ -14,12 +14,23 @@ export { formatDate, nameKey, parseDate, unescapeFormula } from './inventory-cel
  */
 
 export interface SheetInput {
+  /** The sheet's name as the file spells it («CSV» for a CSV file). */
   sheet: string;
   layout: SheetLayout;
   /** The header row as the spreadsheet numbers it. */
   headerRow: number;
   headers: Array<string | null>;
   rows: Array<{ row: number; cells: CellValue[] }>;
+}
+
+/**
+ * An upload read into sheets: what the reader found, and warnings about what
+ * it did with the file (a sheet it read under another name, a header it did
+ * not know, hidden rows …), each at sheet, row and column.
+ */
+export interface ParsedUpload {
+  sheets: SheetInput[];
+  warnings: ImportProblem[];
 }
 
 /** What is stored, as plain values of the audited fields. */
