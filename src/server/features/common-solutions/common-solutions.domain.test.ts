@@ -6,7 +6,10 @@ import {
   commonSolutionRegisterSchema,
   findCommonSolution,
   loadCommonSolutions,
+  lookupCommonSolution,
   matchCommonSolution,
+  ownerNames,
+  suggestCommonSolution,
   type CommonSolution,
   type CommonSolutionRegister,
 } from './common-solutions.domain.ts';
@@ -29,8 +32,8 @@ function solution(overrides: Partial<CommonSolution> & Pick<CommonSolution, 'id'
 }
 
 describe('the shipped register of common solutions', () => {
-  it('is version 1.0.0 with between 30 and 40 solutions', () => {
-    expect(register.version).toBe('1.0.0');
+  it('is version 1.1.0 with between 30 and 40 solutions', () => {
+    expect(register.version).toBe('1.1.0');
     expect(register.solutions.length).toBeGreaterThanOrEqual(30);
     expect(register.solutions.length).toBeLessThanOrEqual(40);
   });
@@ -293,5 +296,110 @@ describe('commonSolutionRegisterSchema', () => {
       );
     }
     expect(commonSolutionRegisterSchema.safeParse({ ...valid, version: '1.0' }).success).toBe(false);
+  });
+});
+
+describe('the names people write in an import', () => {
+  const idOf = (text: string) => matchCommonSolution(register, text)?.id;
+
+  it.each([
+    ['Altinn 3', 'altinn'],
+    ['Altinn II', 'altinn'],
+    ['Helsenett', 'helsenettet'],
+    ['Norsk helsenett', 'helsenettet'],
+    ['NHN', 'helsenettet'],
+    ['Matrikkel', 'matrikkelen'],
+    ['Matrikkelen', 'matrikkelen'],
+    ['Digital postkasse', 'digital-postkasse-til-innbyggere'],
+    ['Digipost', 'digital-postkasse-til-innbyggere'],
+    ['e-Boks', 'digital-postkasse-til-innbyggere'],
+    ['eBoks', 'digital-postkasse-til-innbyggere'],
+    ['DPI', 'digital-postkasse-til-innbyggere'],
+    ['Fiks folkeregister', 'folkeregisteret'],
+    ['KS Fiks Folkeregister', 'folkeregisteret'],
+    ['Folkeregisteret', 'folkeregisteret'],
+    ['Folkeregister', 'folkeregisteret'],
+    ['eByggesak', 'fellestjenester-bygg'],
+    ['KS Fiks', 'ks-fiks-plattformen'],
+    ['SvarUt', 'ks-fiks-svarut-svarinn'],
+    ['Fiks SvarUt', 'ks-fiks-svarut-svarinn'],
+    ['ID-porten', 'id-porten'],
+    ['KRR', 'kontakt-og-reservasjonsregisteret'],
+    ['Kontakt- og reservasjonsregisteret', 'kontakt-og-reservasjonsregisteret'],
+    ['Maskinporten', 'maskinporten'],
+    ['eFormidling', 'eformidling'],
+    ['Enhetsregisteret', 'enhetsregisteret'],
+    ['Brønnøysund', 'enhetsregisteret'],
+    ['Brønnøysundregistrene', 'enhetsregisteret'],
+    ['Brreg', 'enhetsregisteret'],
+    ['NAV', 'nav'],
+    ['Nav', 'nav'],
+    ['Husbanken', 'husbanken'],
+  ])('«%s» is %s', (text, id) => {
+    expect(idOf(text)).toBe(id);
+    expect(lookupCommonSolution(register, text)).toMatchObject({ id });
+  });
+
+  it('takes the definite or indefinite form of a name as the same name', () => {
+    expect(lookupCommonSolution(register, 'Kjernejournalen')).toEqual({ id: 'kjernejournal', name: 'Kjernejournal' });
+    expect(lookupCommonSolution(register, 'Grunnbok')).toMatchObject({ id: 'grunnboken' });
+    expect(lookupCommonSolution(register, 'Enhetsregistere')).toEqual({ suggestion: 'Enhetsregisteret' });
+  });
+
+  it('names an agency’s solutions when the agency is written instead of a solution', () => {
+    expect(lookupCommonSolution(register, 'Skatteetaten')).toEqual({
+      owner: { name: 'Skatteetaten', solutions: ['A-meldingen', 'Folkeregisteret', 'SOFIE'] },
+    });
+    expect(lookupCommonSolution(register, 'Skattetaten')).toMatchObject({ owner: { name: 'Skatteetaten' } });
+    expect(lookupCommonSolution(register, 'kartverket')).toMatchObject({ owner: { name: 'Kartverket' } });
+    expect(lookupCommonSolution(register, 'Digdir')).toMatchObject({ owner: { name: 'Digdir' } });
+    // An agency with one solution: that solution is the suggestion, never taken without asking.
+    expect(lookupCommonSolution(register, 'DFØ')).toMatchObject({ suggestion: 'Doffin', owner: { name: 'DFØ' } });
+  });
+
+  it('splits owners into agencies without splitting one agency’s name', () => {
+    expect(ownerNames('Skatteetaten, NAV og SSB')).toEqual(['Skatteetaten', 'NAV', 'SSB']);
+    expect(ownerNames('Integrerings- og mangfoldsdirektoratet (IMDi)')).toEqual([
+      'Integrerings- og mangfoldsdirektoratet',
+      'IMDi',
+    ]);
+    expect(ownerNames('Direktoratet for forvaltning og økonomistyring (DFØ)')).toContain(
+      'Direktoratet for forvaltning og økonomistyring',
+    );
+    expect(ownerNames('Norsk helsenett SF')).toEqual(['Norsk helsenett']);
+  });
+});
+
+describe('suggestCommonSolution', () => {
+  const nameOf = (text: string) => suggestCommonSolution(register, text)?.name;
+
+  it('suggests the closest name for a misspelling', () => {
+    expect(nameOf('Altin')).toBe('Altinn');
+    expect(nameOf('Altiin')).toBe('Altinn');
+    expect(nameOf('Folkeregisterert')).toBe('Folkeregisteret');
+    expect(nameOf('Maskinportn')).toBe('Maskinporten');
+    expect(nameOf('ID-portal')).toBe('ID-porten');
+    expect(nameOf('Kjernejurnal')).toBe('Kjernejournal');
+    expect(nameOf('Matrikel')).toBe('Matrikkelen');
+  });
+
+  it('suggests a name the text contains, or that contains the text', () => {
+    expect(nameOf('Altinn innsending')).toBe('Altinn');
+    expect(nameOf('Folkereg')).toBe('Folkeregisteret');
+  });
+
+  it('suggests nothing for text that is near no name', () => {
+    expect(nameOf('Kommunekart')).toBeUndefined();
+    expect(nameOf('x')).toBeUndefined();
+    expect(nameOf('')).toBeUndefined();
+    expect(lookupCommonSolution(register, 'Visma Enterprise')).toEqual({});
+  });
+
+  it('suggests nothing when two solutions are equally near', () => {
+    const two: CommonSolutionRegister = {
+      version: '1.0.0',
+      solutions: [solution({ id: 'abcd', name: 'Abcde' }), solution({ id: 'abce', name: 'Abcdf' })],
+    };
+    expect(suggestCommonSolution(two, 'Abcdx')).toBeUndefined();
   });
 });

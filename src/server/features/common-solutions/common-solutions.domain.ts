@@ -20,6 +20,7 @@
  * with whitespace, hyphens/dashes and underscores removed. The schema refuses a register in which two
  * solutions share a key, so in the shipped register a key always names exactly one solution.
  */
+import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 
 import registerData from './data/felleslosninger.json' with { type: 'json' };
@@ -192,4 +193,141 @@ export function matchCommonSolution(
   if (key === '') return undefined;
   const matches = indexesOf(register).byKey.get(key);
   return matches?.length === 1 ? matches[0] : undefined;
+}
+
+// ---------------------------------------------------------------- what a user typed
+
+/**
+ * Norwegian definite and indefinite forms of the same name: «Matrikkel» for «Matrikkelen»,
+ * «Kjernejournalen» for «Kjernejournal». Tried only when the text itself is no key.
+ */
+function otherForms(key: string): string[] {
+  const forms = [`${key}en`, `${key}et`, `${key}a`];
+  const stem = /^(.{4,}?)(?:en|et|a)$/.exec(key)?.[1];
+  if (stem) forms.push(stem);
+  return forms;
+}
+
+type Lookup = {
+  readonly suggestionKeys: readonly { key: string; solution: Readonly<CommonSolution> }[];
+  /** An agency's name (or abbreviation) → the solutions it owns, for «Skatteetaten» typed where a solution belongs. */
+  readonly owners: ReadonlyMap<string, { name: string; solutions: Readonly<CommonSolution>[] }>;
+};
+const lookups = new WeakMap<CommonSolutionRegister, Lookup>();
+
+/** The agencies in an owner such as «Skatteetaten, NAV og SSB» or «Digitaliseringsdirektoratet (Digdir)». */
+export function ownerNames(owner: string): string[] {
+  const clean = (part: string) => part.replace(/^(?:koordinert|eid) av\s+/u, '').replace(/\s+(?:SF|IKS)$/u, '').trim();
+  // Split at «,», «og», dashes and brackets, and keep the name before a bracket whole too:
+  // «Direktoratet for forvaltning og økonomistyring (DFØ)» is one agency, «NAV og KS» two.
+  const parts = [clean(owner.split(/\s*[(,–]/u)[0]!), ...owner.split(/\s*[(),–]\s*|(?<!-)\s+og\s+/u).map(clean)];
+  return [...new Set(parts.filter((part) => part.length > 1))];
+}
+
+function lookupOf(register: CommonSolutionRegister): Lookup {
+  let found = lookups.get(register);
+  if (!found) {
+    const suggestionKeys: { key: string; solution: Readonly<CommonSolution> }[] = [];
+    const owners = new Map<string, { name: string; solutions: Readonly<CommonSolution>[] }>();
+    for (const solution of register.solutions) {
+      for (const key of keysOf(solution)) suggestionKeys.push({ key, solution });
+      for (const name of ownerNames(solution.owner)) {
+        const key = commonSolutionKey(name);
+        const entry = owners.get(key) ?? { name, solutions: [] };
+        if (!entry.solutions.includes(solution)) entry.solutions.push(solution);
+        owners.set(key, entry);
+      }
+    }
+    found = { suggestionKeys, owners };
+    lookups.set(register, found);
+  }
+  return found;
+}
+
+/**
+ * The solution closest to text that names none, for a «Mente du …?» in a message: the smallest
+ * edit distance between keys (so «Altin» → Altinn, «Folkeregisterert» → Folkeregisteret), allowed
+ * to be about a third of the key's length; else a solution whose key the text contains or that
+ * contains the text («Altinn innsending» → Altinn). Undefined when nothing is near, or when two
+ * solutions are equally near. Never used to store a value: only to suggest one.
+ */
+export function suggestCommonSolution(
+  register: CommonSolutionRegister,
+  text: string,
+): Readonly<CommonSolution> | undefined {
+  const key = commonSolutionKey(text);
+  if (key.length < 2) return undefined;
+  const exact = matchCommonSolution(register, text);
+  if (exact) return exact;
+  let best: Readonly<CommonSolution> | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let tie = false;
+  for (const entry of lookupOf(register).suggestionKeys) {
+    const limit = Math.max(1, Math.floor(Math.max(key.length, entry.key.length) / 3));
+    if (Math.abs(entry.key.length - key.length) > limit) continue;
+    const d = distance(key, entry.key);
+    if (d > limit) continue;
+    if (d < bestDistance) {
+      best = entry.solution;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance && entry.solution !== best) tie = true;
+  }
+  if (best && !tie) return best;
+  if (tie) return undefined;
+  // The text and a name, one inside the other; only names long enough not to be found by chance.
+  const containing = new Set<Readonly<CommonSolution>>();
+  for (const entry of lookupOf(register).suggestionKeys) {
+    if (entry.key.length >= 4 && key.length >= 4 && (key.includes(entry.key) || entry.key.includes(key))) {
+      containing.add(entry.solution);
+    }
+  }
+  return containing.size === 1 ? [...containing][0] : undefined;
+}
+
+/**
+ * What an import makes of a cell that should name a common solution:
+ * - `{ id, name }` when the text is a solution's id, name, short name or alias (`matchCommonSolution`),
+ *   or the definite/indefinite form of one («Matrikkel», «Kjernejournalen»). Every such key names
+ *   exactly one solution (the schema sees to that), so no warning is needed: the value is the same
+ *   solution, and the preview shows its name.
+ * - otherwise `{ suggestion }`, the name of the closest solution (`suggestCommonSolution`), and/or
+ *   `{ owner }` when the text is the agency that owns solutions («Skatteetaten»), with their names.
+ */
+export type CommonSolutionLookup =
+  | { id: string; name: string }
+  | {
+      id?: undefined;
+      suggestion?: string;
+      owner?: { name: string; solutions: readonly string[] };
+    };
+
+export function lookupCommonSolution(register: CommonSolutionRegister, text: string): CommonSolutionLookup {
+  const exact = matchCommonSolution(register, text);
+  if (exact) return { id: exact.id, name: exact.name };
+  const key = commonSolutionKey(text);
+  if (key === '') return {};
+  const { byKey } = indexesOf(register);
+  const forms = new Set<Readonly<CommonSolution>>();
+  for (const form of otherForms(key)) for (const solution of byKey.get(form) ?? []) forms.add(solution);
+  if (forms.size === 1) {
+    const [solution] = forms;
+    return { id: solution!.id, name: solution!.name };
+  }
+  const owner = lookupOf(register).owners.get(key);
+  if (owner) {
+    return {
+      ...(owner.solutions.length === 1 ? { suggestion: owner.solutions[0]!.name } : {}),
+      owner: { name: owner.name, solutions: owner.solutions.map((solution) => solution.name) },
+    };
+  }
+  const suggestion = suggestCommonSolution(register, text);
+  if (suggestion) return { suggestion: suggestion.name };
+  // A misspelt agency («Skattetaten»): name the agency and what it owns.
+  for (const [ownerKey, entry] of lookupOf(register).owners) {
+    if (ownerKey.length >= 5 && distance(key, ownerKey) <= Math.floor(ownerKey.length / 5)) {
+      return { owner: { name: entry.name, solutions: entry.solutions.map((solution) => solution.name) } };
+    }
+  }
+  return {};
 }
