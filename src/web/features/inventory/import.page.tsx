@@ -1,7 +1,7 @@
-import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Checkbox, Field, Heading, Input, Label, Link, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import type { ImportResult } from '#shared/contracts/inventory-import.ts';
+import type { ImportMissing, ImportResult } from '#shared/contracts/inventory-import.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
@@ -11,17 +11,12 @@ import { RouterLink } from '#web/components/router-link.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
-import { ApiError } from '#web/lib/api-client.ts';
 import { paths } from '#web/lib/paths.ts';
+import { changesAnything, importRefusal } from './import-outcome.ts';
+import { MissingRows, ProblemTable, SheetsCounts, SheetsPreview } from './import-preview.tsx';
 import { exportXlsxUrl, templateUrl, useImport } from './inventory.api.ts';
 import { apiSegment, kindOrder } from './inventory-kinds.ts';
 import { InventoryNav } from './inventory-nav.tsx';
-
-/** A 400 IMPORT_INVALID on commit carries the problems in `details`. */
-function problemsOf(error: unknown): ImportResult['problems'] | undefined {
-  if (!(error instanceof ApiError) || error.code !== 'IMPORT_INVALID' || !Array.isArray(error.details)) return undefined;
-  return error.details as ImportResult['problems'];
-}
 
 export function ImportPage() {
   const { mergerId = '' } = useParams();
@@ -32,34 +27,108 @@ export function ImportPage() {
   const announce = useAnnounce();
   useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
   const fileRef = useRef<HTMLInputElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
   const [file, setFile] = useState<File | undefined>(undefined);
   const [kind, setKind] = useState('');
   const [errors, setErrors] = useState<{ file?: string; kind?: string }>({});
   const [attempt, setAttempt] = useState(0);
   const [result, setResult] = useState<ImportResult | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
+  /** The data or the file changed between preview and commit: the preview shown is the server's new one. */
+  const [outdated, setOutdated] = useState(false);
+  const [missing, setMissing] = useState<ImportMissing>('keep');
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
+  const [commitAttempt, setCommitAttempt] = useState(0);
+  /** Counts the answers that should take focus to the result's heading (not a changed radio button). */
+  const [focusResult, setFocusResult] = useState(0);
   const isCsv = file?.name.toLowerCase().endsWith('.csv') ?? false;
   const editable = can(merger.data, 'edit');
+
+  useEffect(() => {
+    if (focusResult > 0) resultHeading.current?.focus();
+  }, [focusResult]);
 
   const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
   if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
 
-  const send = (mode: 'preview' | 'commit') => {
+  const municipalityName = (number: string) => merger.data?.municipalities.find((one) => one.number === number)?.name ?? number;
+
+  /** A new preview: what was confirmed about the last one no longer holds. */
+  const showPreview = (answer: ImportResult) => {
+    setResult(answer);
+    setMissing(answer.missingAction);
+    setConfirmed(false);
+    setConfirmError(undefined);
+  };
+
+  const preview = (choice: ImportMissing, moveFocus: boolean) => {
     setFailure(undefined);
     if (!file) return;
     run.mutate(
-      { file, mode, kind: isCsv ? kind : undefined },
+      { file, mode: 'preview', kind: isCsv ? kind : undefined, missing: choice },
+      {
+        onSuccess: (answer) => {
+          showPreview(answer);
+          setOutdated(false);
+          if (moveFocus) setFocusResult((n) => n + 1);
+          announce(
+            answer.problems.length > 0
+              ? t.problemsHeading(fmt.number(answer.problems.length))
+              : moveFocus
+                ? answer.warnings.length > 0
+                  ? t.readyWithWarnings
+                  : t.ready
+                : t.previewUpdated,
+          );
+        },
+        onError: (error) => {
+          // The radio button goes back to what the preview on screen shows.
+          if (result) setMissing(result.missingAction);
+          setFailure(errorText(error, m));
+        },
+      },
+    );
+  };
+
+  const commit = () => {
+    setFailure(undefined);
+    if (!file || !result) return;
+    run.mutate(
+      {
+        file,
+        mode: 'commit',
+        kind: isCsv ? kind : undefined,
+        missing: result.missingAction,
+        confirmWarnings: confirmed,
+        previewToken: result.previewToken,
+      },
       {
         onSuccess: (answer) => {
           setResult(answer);
-          announce(answer.committed ? t.done : answer.problems.length > 0 ? t.problemsHeading(fmt.number(answer.problems.length)) : t.ready);
+          setOutdated(false);
+          setFocusResult((n) => n + 1);
+          announce(answer.committed ? t.done : t.ready);
         },
         onError: (error) => {
-          const problems = problemsOf(error);
-          if (problems) {
-            setResult({ mode, committed: false, sheets: result?.sheets ?? [], problems });
-          } else {
+          const refusal = importRefusal(error);
+          if (!refusal) {
             setFailure(errorText(error, m));
+            return;
+          }
+          if (refusal.type === 'invalid') {
+            setResult(refusal.result ?? { ...result, mode: 'commit', committed: false, problems: refusal.problems });
+            setFocusResult((n) => n + 1);
+            announce(t.problemsHeading(fmt.number(refusal.problems.length)));
+          } else if (refusal.type === 'outdated') {
+            showPreview(refusal.result);
+            setOutdated(true);
+            setFocusResult((n) => n + 1);
+            announce(t.outdated);
+          } else {
+            showPreview(refusal.result);
+            setConfirmError(t.confirmWarningsRequired);
+            setCommitAttempt((n) => n + 1);
           }
         },
       },
@@ -75,8 +144,26 @@ export function ImportPage() {
     setErrors(found);
     setAttempt((n) => n + 1);
     setResult(undefined);
+    setOutdated(false);
     if (Object.keys(found).length > 0) return;
-    send('preview');
+    preview(missing, true);
+  };
+
+  const onCommit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!result) return;
+    if (result.warnings.length > 0 && !confirmed) {
+      setConfirmError(t.confirmWarningsRequired);
+      setCommitAttempt((n) => n + 1);
+      return;
+    }
+    setConfirmError(undefined);
+    commit();
+  };
+
+  const onChooseMissing = (choice: ImportMissing) => {
+    setMissing(choice);
+    preview(choice, false);
   };
 
   const summary: SummaryItem[] = [
@@ -125,6 +212,9 @@ export function ImportPage() {
                 onChange={(event) => {
                   setFile(event.target.files?.[0]);
                   setResult(undefined);
+                  setOutdated(false);
+                  // Deleting rows is chosen for one file, never carried over to another.
+                  setMissing('keep');
                   setErrors({});
                 }}
               />
@@ -145,7 +235,12 @@ export function ImportPage() {
               </Field>
             )}
             <div className='samla-form__actions'>
-              <Button type='submit' variant={result && result.problems.length === 0 && !result.committed ? 'secondary' : 'primary'} loading={run.isPending && run.variables?.mode === 'preview'} disabled={run.isPending}>
+              <Button
+                type='submit'
+                variant={result && result.problems.length === 0 && !result.committed ? 'secondary' : 'primary'}
+                loading={run.isPending && run.variables?.mode === 'preview' && result === undefined}
+                disabled={run.isPending}
+              >
                 {t.preview}
               </Button>
             </div>
@@ -157,101 +252,117 @@ export function ImportPage() {
           <Paragraph>{failure}</Paragraph>
         </Alert>
       )}
-      {result && <ImportOutcome mergerId={mergerId} result={result} pending={run.isPending} onCommit={() => send('commit')} />}
+      {result && (
+        <section className='samla-section' aria-labelledby='import-result-heading'>
+          <Heading level={2} data-size='sm' id='import-result-heading' ref={resultHeading} tabIndex={-1}>
+            {result.committed ? t.resultHeading : t.previewHeading}
+          </Heading>
+          {outdated && (
+            <Alert data-color='warning' className='samla-mt-4'>
+              <Paragraph>{t.outdated}</Paragraph>
+            </Alert>
+          )}
+          {result.committed ? (
+            <Committed mergerId={mergerId} result={result} />
+          ) : (
+            <>
+              <PreviewStatus result={result} />
+              {result.problems.length > 0 && (
+                <ProblemTable problems={result.problems} caption={t.problemsCaption} what={t.problem} id='import-problems' />
+              )}
+              <SheetsPreview sheets={result.sheets} />
+              {result.missing.length > 0 && (
+                <MissingRows
+                  result={result}
+                  choice={missing}
+                  onChoose={onChooseMissing}
+                  updating={run.isPending && run.variables?.mode === 'preview'}
+                  municipalityName={municipalityName}
+                />
+              )}
+              {result.warnings.length > 0 && (
+                <section className='samla-mt-4' aria-labelledby='import-warnings-heading'>
+                  <Heading level={3} data-size='xs' id='import-warnings-heading'>
+                    {t.warningsHeading(fmt.number(result.warnings.length))}
+                  </Heading>
+                  <Paragraph>{t.warningsLead}</Paragraph>
+                  <ProblemTable problems={result.warnings} caption={t.warningsCaption} what={t.warning} id='import-warnings' />
+                </section>
+              )}
+              {result.problems.length === 0 && (
+                <form noValidate onSubmit={onCommit} className='samla-form samla-mt-4' aria-label={t.commit}>
+                  <FormErrorSummary key={commitAttempt} items={confirmError ? [{ targetId: 'import-confirm-warnings', message: confirmError }] : []} />
+                  {result.warnings.length > 0 && (
+                    <Checkbox
+                      id='import-confirm-warnings'
+                      label={t.confirmWarnings}
+                      checked={confirmed}
+                      aria-required
+                      aria-invalid={confirmError ? true : undefined}
+                      error={confirmError}
+                      onChange={(event) => {
+                        setConfirmed(event.target.checked);
+                        if (event.target.checked) setConfirmError(undefined);
+                      }}
+                    />
+                  )}
+                  <div className='samla-form__actions'>
+                    <Button type='submit' loading={run.isPending && run.variables?.mode === 'commit'} disabled={run.isPending}>
+                      {t.commit}
+                    </Button>
+                  </div>
+                </form>
+              )}
+            </>
+          )}
+        </section>
+      )}
     </>
   );
 }
 
-function ImportOutcome({ mergerId, result, pending, onCommit }: { mergerId: string; result: ImportResult; pending: boolean; onCommit: () => void }) {
+/** What the preview comes to: nothing can be imported, or it can (and whether it changes anything). */
+function PreviewStatus({ result }: { result: ImportResult }) {
   const { m, fmt } = useI18n();
   const t = m.inventory.import;
-  const hasProblems = result.problems.length > 0;
+  if (result.problems.length > 0) {
+    return (
+      <Alert data-color='danger' className='samla-mt-4'>
+        <Heading level={3} data-size='xs'>
+          {t.problemsHeading(fmt.number(result.problems.length))}
+        </Heading>
+        <Paragraph>{t.nothingImported}</Paragraph>
+      </Alert>
+    );
+  }
   return (
-    <section className='samla-section' aria-labelledby='import-result-heading'>
-      <Heading level={2} data-size='sm' id='import-result-heading'>
-        {result.committed ? t.resultHeading : t.previewHeading}
-      </Heading>
-      {result.sheets.length > 0 && (
-        <div className='samla-table-scroll'>
-          <Table data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
-            <caption>{t.sheetsCaption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope='col'>{t.sheet}</Table.HeaderCell>
-                <Table.HeaderCell scope='col'>{t.created}</Table.HeaderCell>
-                <Table.HeaderCell scope='col'>{t.updated}</Table.HeaderCell>
-                <Table.HeaderCell scope='col'>{t.unchanged}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {result.sheets.map((sheet) => (
-                <Table.Row key={sheet.sheet}>
-                  <Table.HeaderCell scope='row'>{sheet.sheet}</Table.HeaderCell>
-                  <Table.Cell>{fmt.number(sheet.created)}</Table.Cell>
-                  <Table.Cell>{fmt.number(sheet.updated)}</Table.Cell>
-                  <Table.Cell>{fmt.number(sheet.unchanged)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      )}
-      {hasProblems ? (
-        <>
-          <Alert data-color='danger' className='samla-mt-4'>
-            <Heading level={3} data-size='xs'>
-              {t.problemsHeading(fmt.number(result.problems.length))}
-            </Heading>
-            <Paragraph>{t.nothingImported}</Paragraph>
-          </Alert>
-          <div className='samla-table-scroll samla-mt-2'>
-            <Table data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
-              <caption>{t.problemsCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope='col'>{t.sheet}</Table.HeaderCell>
-                  <Table.HeaderCell scope='col'>{t.row}</Table.HeaderCell>
-                  <Table.HeaderCell scope='col'>{t.column}</Table.HeaderCell>
-                  <Table.HeaderCell scope='col'>{t.problem}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {result.problems.map((problem, index) => (
-                  <Table.Row key={`${problem.sheet}-${problem.row ?? ''}-${problem.column ?? ''}-${index}`}>
-                    <Table.Cell>{problem.sheet}</Table.Cell>
-                    <Table.Cell>{problem.row === null ? '' : fmt.number(problem.row)}</Table.Cell>
-                    <Table.Cell>{problem.column ?? ''}</Table.Cell>
-                    <Table.Cell>{problem.message}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-        </>
-      ) : result.committed ? (
-        <Alert data-color='success' className='samla-mt-4'>
-          <Paragraph>{t.done}</Paragraph>
-          <ul className='samla-links'>
-            <li>
-              <RouterLink to={paths.inventory(mergerId)}>{t.goToRegisters}</RouterLink>
-            </li>
-            <li>
-              <RouterLink to={paths.sideBySide(mergerId)}>{t.goToSideBySide}</RouterLink>
-            </li>
-          </ul>
-        </Alert>
-      ) : (
-        <>
-          <Alert data-color='info' className='samla-mt-4'>
-            <Paragraph>{t.ready}</Paragraph>
-          </Alert>
-          <div className='samla-form__actions samla-mt-4'>
-            <Button onClick={onCommit} loading={pending} disabled={pending}>
-              {t.commit}
-            </Button>
-          </div>
-        </>
-      )}
-    </section>
+    <Alert data-color='info' className='samla-mt-4'>
+      <Paragraph>{result.warnings.length > 0 ? t.readyWithWarnings : t.ready}</Paragraph>
+      {!changesAnything(result) && <Paragraph>{t.nothingToChange}</Paragraph>}
+    </Alert>
+  );
+}
+
+function Committed({ mergerId, result }: { mergerId: string; result: ImportResult }) {
+  const { m, fmt } = useI18n();
+  const t = m.inventory.import;
+  return (
+    <>
+      <Alert data-color='success' className='samla-mt-4'>
+        <Paragraph>{t.done}</Paragraph>
+        {result.deleted > 0 && <Paragraph>{t.deleted(fmt.number(result.deleted))}</Paragraph>}
+        <ul className='samla-links'>
+          <li>
+            <RouterLink to={paths.inventory(mergerId)}>{t.goToRegisters}</RouterLink>
+          </li>
+          <li>
+            <RouterLink to={paths.sideBySide(mergerId)}>{t.goToSideBySide}</RouterLink>
+          </li>
+        </ul>
+      </Alert>
+      <div className='samla-mt-4'>
+        <SheetsCounts sheets={result.sheets} />
+      </div>
+    </>
   );
 }

@@ -4,8 +4,9 @@ import type {
   SideBySide,
   SolutionAreaView,
 } from '#shared/contracts/inventory.ts';
-import { csvContentType, xlsxContentType, type ImportMode, type ImportResult } from '#shared/contracts/inventory-import.ts';
+import { csvContentType, xlsxContentType, type ImportResult } from '#shared/contracts/inventory-import.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
+import { importSearch, type ImportRequest } from './import-outcome.ts';
 import { apiSegment, kindSpecs, listQuery, type RegisterFilters } from './inventory-kinds.ts';
 
 /** An item of any kind, as the generic register and form see it. */
@@ -112,11 +113,9 @@ export function useSideBySide(mergerId: string) {
 export function useImport(mergerId: string) {
   const refresh = useRefresh(mergerId);
   return useMutation({
-    mutationFn: ({ file, mode, kind }: { file: File; mode: ImportMode; kind?: string | undefined }) => {
+    mutationFn: ({ file, ...request }: Omit<ImportRequest, 'csv'> & { file: File }) => {
       const csv = file.name.toLowerCase().endsWith('.csv');
-      const params = new URLSearchParams({ mode });
-      if (csv && kind) params.set('kind', kind);
-      return apiRequest<ImportResult>(`${base(mergerId)}/import?${params}`, {
+      return apiRequest<ImportResult>(`${base(mergerId)}/import?${importSearch({ ...request, csv })}`, {
         method: 'POST',
         rawBody: { data: file, contentType: csv ? csvContentType : xlsxContentType },
       });
