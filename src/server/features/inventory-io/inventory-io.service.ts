@@ -23,7 +23,8 @@ import {
   type StoredRow,
 } from './inventory-import.domain.ts';
 import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
-import { readCsv, readWorkbook, TooManyRowsError, writeCsv, writeWorkbook, type DisplayRow } from './inventory-workbook.ts';
+import { readCsv, readWorkbook, TooManyRowsError } from './inventory-reading.ts';
+import { writeCsv, writeWorkbook, type DisplayRow } from './inventory-workbook.ts';
 import { inspectZip, isZip } from './zip-guard.ts';
 
 export const importLimits = {

@@ -1,13 +1,12 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '#server/lib/lazy-modules.ts';
-import { csvDocument, parseCsv } from '#server/lib/csv.ts';
-import { formatDate, type CellValue, type SheetInput } from './inventory-import.domain.ts';
+import { csvDocument } from '#server/lib/csv.ts';
+import { formatDate, type CellValue } from './inventory-import.domain.ts';
 import { sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
-import { readXlsxSheets, TooManyRowsError } from './xlsx-reader.ts';
 
 /**
- * The workbook Samla writes (template and export share it) and how it reads
- * one back. Cells here are display values: names of systems, Norwegian labels
+ * The workbook Samla writes (template and export share it); reading one back
+ * is inventory-reading.ts. Cells here are display values: names of systems, Norwegian labels
  * of fixed values; the service turns stored rows into them.
  */
 export type DisplayRow = Record<string, CellValue>;
@@ -124,56 +123,6 @@ function validationList(layout: SheetLayout, column: Column): string | undefined
   }
   if (column.labels) return `${layout.kind}.${column.field}`;
   return undefined;
-}
-
-// ---------------------------------------------------------------- reading
-
-export { TooManyRowsError };
-
-function isEmpty(cells: CellValue[]): boolean {
-  return cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
-}
-
-/** The sheets Samla knows, by name; the header is the first row. Other sheets are not read. */
-export async function readWorkbook(buffer: Buffer, maxRows: number): Promise<SheetInput[]> {
-  const layoutOf = (name: string) => sheetLayouts.find((l) => l.sheet.toLocaleLowerCase('nb') === name.trim().toLocaleLowerCase('nb'));
-  let sheets: ReturnType<typeof readXlsxSheets>;
-  try {
-    sheets = readXlsxSheets(buffer, (name) => layoutOf(name) !== undefined, maxRows);
-  } catch (error) {
-    // The reader names the sheet as the file spells it; the message names it as Samla does.
-    if (error instanceof TooManyRowsError) throw new TooManyRowsError(layoutOf(error.sheet)?.sheet ?? error.sheet, error.rows);
-    throw error;
-  }
-  const inputs: SheetInput[] = [];
-  for (const sheet of sheets) {
-    const layout = layoutOf(sheet.name)!;
-    const headerCells = sheet.rows[0]?.row === 1 ? sheet.rows[0].cells : [];
-    const width = Math.max(headerCells.length, layout.columns.length);
-    const headers: Array<string | null> = [];
-    for (let col = 0; col < width; col++) {
-      const value = headerCells[col] ?? null;
-      headers.push(value === null ? null : String(value).trim());
-    }
-    const rows: SheetInput['rows'] = [];
-    for (const row of sheet.rows) {
-      if (row.row === 1) continue;
-      const cells: CellValue[] = [];
-      for (let col = 0; col < headers.length; col++) cells.push(row.cells[col] ?? null);
-      if (!isEmpty(cells)) rows.push({ row: row.row, cells });
-    }
-    inputs.push({ sheet: layout.sheet, layout, headerRow: 1, headers, rows });
-  }
-  return inputs;
-}
-
-export function readCsv(text: string, layout: SheetLayout, maxRows: number): SheetInput {
-  const [headers = [], ...body] = parseCsv(text);
-  const rows = body
-    .map((cells, index) => ({ row: index + 2, cells: cells as CellValue[] }))
-    .filter((row) => !isEmpty(row.cells));
-  if (rows.length > maxRows) throw new TooManyRowsError('CSV', rows.length);
-  return { sheet: 'CSV', layout, headerRow: 1, headers: headers.map((h) => h.trim()), rows };
 }
 
 export function writeCsv(layout: SheetLayout, rows: readonly DisplayRow[]): string {

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeMergerWorkbook } from '../../../../bench/generate-large-merger.ts';
 import type { CellValue, SheetInput } from './inventory-import.domain.ts';
-import { readWorkbook, TooManyRowsError as ReexportedTooManyRowsError, writeWorkbook, type DisplayRow } from './inventory-workbook.ts';
+import { readWorkbook, TooManyRowsError as ReexportedTooManyRowsError } from './inventory-reading.ts';
+import { writeWorkbook, type DisplayRow } from './inventory-workbook.ts';
 import { sheetLayouts } from './inventory-sheets.ts';
 import { readXlsxSheets, TooManyRowsError } from './xlsx-reader.ts';
 import { zipEntries } from './zip-guard.ts';
@@ -58,7 +59,7 @@ async function readWorkbookWithExcelJs(buffer: Buffer, maxRows: number): Promise
 
 async function expectSameAsExcelJs(buffer: Buffer, maxRows = 100_000): Promise<SheetInput[]> {
   const expected = await readWorkbookWithExcelJs(buffer, maxRows);
-  const actual = await readWorkbook(buffer, maxRows);
+  const actual = (await readWorkbook(buffer, maxRows)).sheets;
   expect(actual).toEqual(expected);
   return actual;
 }
