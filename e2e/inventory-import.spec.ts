@@ -66,6 +66,51 @@ async function filledTemplate(systems: Array<Record<string, string | number>>): 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** Sends a file to the import endpoint as the page does (for set-up that is not what the test is about). */
+async function importViaApi(mergerId: string, body: Buffer, query: string): Promise<Response> {
+  return fetch(`${server.baseUrl}/api/v1/mergers/${mergerId}/inventory/import?${query}`, {
+    method: 'POST',
+    headers: { cookie: api.cookie, 'x-csrf-token': api.csrfToken, 'content-type': xlsx },
+    body: new Uint8Array(body),
+  });
+}
+
+/** Samla's template for `mergerId` with the systems filled in and, when asked, a column Samla does not know. */
+async function workbookFor(mergerId: string, systems: Array<Record<string, string | number>>, extraColumn?: { header: string; values: string[] }): Promise<Buffer> {
+  const response = await api.request('GET', `/mergers/${mergerId}/inventory/template.xlsx`);
+  expect(response.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  const sheet = workbook.getWorksheet('IKT-systemer')!;
+  const columnOf = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, column) => columnOf.set(String(cell.value), column));
+  systems.forEach((system, index) => {
+    const row = sheet.getRow(2 + index);
+    for (const [header, value] of Object.entries(system)) {
+      const column = columnOf.get(header);
+      if (!column) throw new Error(`the template has no column «${header}»`);
+      row.getCell(column).value = value;
+    }
+    row.commit();
+  });
+  if (extraColumn) {
+    const column = Math.max(...columnOf.values()) + 1;
+    sheet.getRow(1).getCell(column).value = extraColumn.header;
+    sheet.getRow(1).commit();
+    extraColumn.values.forEach((value, index) => {
+      sheet.getRow(2 + index).getCell(column).value = value;
+      sheet.getRow(2 + index).commit();
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Opens a page, signing in first when this browser has no session yet (a test run on its own). */
+async function visit(path: string): Promise<void> {
+  if ((await context.cookies()).length === 0) await signInThroughPage(page, admin, path);
+  else await page.goto(path);
+}
+
 /** The page's own content, not the screen-reader announcements that repeat it. */
 const main = () => page.getByRole('main');
 
@@ -112,5 +157,125 @@ describe('importing the inventory from Excel', () => {
     await area.getByText('Flyt Skole', { exact: true }).first().waitFor();
     await main().getByText('Felles produkt: Flyt Skole (2 kommuner)').waitFor();
     await expectNoAxeViolations(page, 'side by side after import');
+  });
+
+  it('shows a second file field by field, the row it lacks and its warning, and imports it once the warning is confirmed', async () => {
+    const created = await createMergerViaApi(api, {
+      name: 'Importprøve med endringer',
+      newMunicipalityName: 'Nye Østfold',
+      mergerDate: '2030-01-01',
+      municipalities: ['3101', '3105'],
+    });
+    const second = (await (await api.request('GET', `/mergers/${created.id}`)).json()) as MergerDetail;
+    const municipalityName = second.municipalities.find((one) => one.number === '3101')!.name;
+    const system = (name: string, vendor: string) => ({ Kommunenummer: '3101', Navn: name, Leverandør: vendor, Løsningsområde: areaName });
+
+    // The first file, as set-up: three systems.
+    const first = await workbookFor(created.id, [system('Sak og arkiv', 'Acos'), system('Lønn', 'Visma'), system('Byggesak', 'Norkart')]);
+    const previewed = await importViaApi(created.id, first, 'mode=preview');
+    expect(previewed.status).toBe(200);
+    const { previewToken } = (await previewed.json()) as { previewToken: string };
+    const committed = await importViaApi(created.id, first, `mode=commit&previewToken=${encodeURIComponent(previewToken)}`);
+    expect(committed.status, await committed.clone().text()).toBe(200);
+
+    // The second: Lønn has another vendor, Byggesak is gone, and a column Samla does not know.
+    const changed = await workbookFor(created.id, [system('Sak og arkiv', 'Acos'), system('Lønn', 'Tietoevry')], {
+      header: 'Kommentar',
+      values: ['sjekk lisensene', ''],
+    });
+    await visit(`/sammenslainger/${created.id}`);
+    await page.getByRole('link', { name: 'Kartlegging', exact: true }).click();
+    await page.getByRole('link', { name: 'Importer fra Excel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kartlegging: Importer fra Excel' }).waitFor();
+    await page.locator('#import-file').setInputFiles({ name: 'kartlegging-2.xlsx', mimeType: xlsx, buffer: changed });
+    await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+
+    // Focus goes to the result, and the sheet's heading and counts say what will happen.
+    const heading = page.getByRole('heading', { level: 2, name: 'Forhåndsvisning' });
+    await heading.waitFor();
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    await main().getByRole('heading', { level: 3, name: 'IKT-systemer' }).waitFor();
+    await main().getByText('0 nye rader, 1 endret rad, 1 uendret rad').waitFor();
+
+    // The field-level change: Leverandør, from the stored value to the file's.
+    const changes = page.getByRole('table', { name: 'Endringer felt for felt i arket «IKT-systemer»' });
+    await changes.waitFor();
+    expect(await changes.locator('tbody').innerText()).toMatch(/Lønn[\s\S]*Leverandør\s+Visma\s+Tietoevry/);
+
+    // The row in Samla the file lacks, by register, with the municipality's name.
+    await main().getByRole('heading', { level: 3, name: 'Rader i Samla som ikke står i filen (1)' }).waitFor();
+    await main().getByRole('heading', { level: 4, name: 'IKT-systemer (1)' }).waitFor();
+    await main().getByText(`Byggesak (${municipalityName})`).waitFor();
+
+    // The warning, pointing at its sheet and column.
+    await main().getByRole('heading', { level: 3, name: '1 advarsel' }).waitFor();
+    const warnings = page.getByRole('table', { name: 'Advarsler du må lese før import' });
+    expect(await warnings.locator('tbody tr').first().innerText()).toMatch(/IKT-systemer[\s\S]*Kommentar/);
+    await expectNoAxeViolations(page, 'import preview with changes, a missing row and a warning');
+
+    // Deleting what the file lacks is a new preview that says so.
+    await page.getByRole('radio', { name: 'Slett dem når filen importeres' }).check();
+    await main().getByText('1 rad slettes når du importerer.').waitFor();
+    await expect.poll(() => page.getByRole('radio', { name: 'Slett dem når filen importeres' }).isChecked()).toBe(true);
+
+    // «Importer» without confirming the warning: the error summary points at the checkbox.
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    const summaryLink = page.getByRole('link', { name: 'Bekreft at du har lest advarslene før du importerer.' });
+    await summaryLink.waitFor();
+    await expectNoAxeViolations(page, 'import preview with an unconfirmed warning');
+    await summaryLink.click();
+    const confirm = page.getByRole('checkbox', { name: 'Jeg har lest advarslene og vil importere likevel' });
+    await expect.poll(() => confirm.evaluate((element) => element === document.activeElement)).toBe(true);
+    await confirm.check();
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await main().getByText('Importen er fullført.').waitFor();
+    await main().getByText('1 rad ble slettet.').waitFor();
+    await expectNoAxeViolations(page, 'import with warnings committed');
+
+    // The register shows the new vendor, and the row the file lacked is gone.
+    await page.getByRole('link', { name: 'Gå til registrene' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kartlegging: IKT-systemer' }).waitFor();
+    const row = page.getByRole('row', { name: /Lønn/ });
+    await row.getByText('Tietoevry').waitFor();
+    expect(await page.getByRole('link', { name: 'Byggesak' }).count()).toBe(0);
+    const stored = (await (await api.request('GET', `/mergers/${created.id}/inventory/systems?limit=50`)).json()) as {
+      items: Array<{ name: string; vendor: string | null }>;
+    };
+    expect(stored.items.map((item) => `${item.name}: ${item.vendor}`).sort()).toEqual(['Lønn: Tietoevry', 'Sak og arkiv: Acos']);
+  });
+
+  it('reads a CSV that Norwegian Excel saved (Windows-1252, semicolons, CRLF) with æøå intact', async () => {
+    const created = await createMergerViaApi(api, {
+      name: 'CSV-prøve',
+      newMunicipalityName: 'Nye Østfold',
+      mergerDate: '2030-01-01',
+      municipalities: ['3101', '3105'],
+    });
+    // An area name Windows-1252 can hold as latin1 does (no en dash or the like).
+    const areas = (await (await api.request('GET', '/solution-areas')).json()) as { solutionAreas: Array<{ name: string }> };
+    const area = areas.solutionAreas.map((one) => one.name).find((name) => /^[\x20-\x7e\u00c0-\u00ff]+$/.test(name))!;
+    const names = ['Ærlig Øko-system', 'Blåbær Åpen sak', 'Søknad og særavtaler'];
+    const vendor = 'Leverandør Ørje Æ/Å AS';
+    const text =
+      ['Kommunenummer;Navn;Leverandør;Løsningsområde', ...names.map((name) => `3105;${name};${vendor};${area}`)].join('\r\n') + '\r\n';
+    const bytes = Buffer.from(text, 'latin1');
+    expect(bytes.includes(Buffer.from('Æ', 'utf8'))).toBe(false);
+
+    await visit(`/sammenslainger/${created.id}/importer`);
+    await page.getByRole('heading', { level: 1, name: 'Kartlegging: Importer fra Excel' }).waitFor();
+    await page.locator('#import-file').setInputFiles({ name: 'systemer.csv', mimeType: 'text/csv', buffer: bytes });
+    await page.getByLabel('Register (for CSV)').selectOption({ label: 'IKT-systemer' });
+    await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await main().getByRole('heading', { level: 4, name: 'Nye rader (3)' }).waitFor();
+    for (const [index, name] of names.entries()) await main().getByText(`${name} (rad ${index + 2})`, { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'CSV import preview');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await main().getByText('Importen er fullført.').waitFor();
+
+    const stored = (await (await api.request('GET', `/mergers/${created.id}/inventory/systems?limit=50`)).json()) as {
+      items: Array<{ name: string; vendor: string | null }>;
+    };
+    expect(stored.items.map((item) => item.name).sort()).toEqual([...names].sort());
+    expect(new Set(stored.items.map((item) => item.vendor))).toEqual(new Set([vendor]));
   });
 });
