@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '#server/errors.ts';
@@ -342,5 +344,75 @@ describe('readCsv', () => {
     const bytes = Buffer.from(`${header}\n3405;A\n3405;;;\n;\n3405;B\n`);
     expect(readCsv(bytes, systems, 2).sheets[0]!.rows.map((row) => row.row)).toEqual([2, 5]);
     expect(() => readCsv(bytes, systems, 1)).toThrow(TooManyRowsError);
+  });
+});
+
+// ---------------------------------------------------------------- files saved by LibreOffice Calc (scripts/make-import-fixtures.mjs)
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../test-fixtures/import/${name}`, import.meta.url)));
+
+describe('files saved by LibreOffice Calc and Excel', () => {
+  it('reads Samla’s template filled in Calc: its own sheets silent, pre-filled Kommunenummer rows blank', async () => {
+    const upload = await readWorkbook(fixture('libreoffice-template-filled.xlsx'), 100);
+    expect(upload.warnings).toEqual([]);
+    const [systemSheet, , contractSheet] = upload.sheets;
+    expect(systemSheet!.rows).toEqual([
+      { row: 2, cells: ['3405', 'Gerica', 'Tieto', 'Gerica', '5.4', 'Helse og omsorg', 'Pleie', 'Lokalt', 120, 'Helse', 'Ja', 'Skrevet i Calc'] },
+      { row: 3, cells: ['3407', 'Visma Flyt Skole', 'Visma', null, null, 'Oppvekst', null, 'SaaS/sky', 800, null, 'Nei', null] },
+    ]);
+    expect(contractSheet!.rows[0]!.cells.slice(4, 6)).toEqual([new Date(Date.UTC(2021, 2, 1)), new Date(Date.UTC(2027, 11, 31))]);
+  });
+
+  it('reads a workbook a municipality reshaped: renamed and copied sheets, title, filter, merged header, hidden sheet', async () => {
+    const upload = await readWorkbook(fixture('libreoffice-reshaped.xlsx'), 100);
+    expect(upload.sheets.map((sheet) => [sheet.sheet, sheet.layout.kind, sheet.headerRow, sheet.rows.map((row) => row.row)])).toEqual([
+      ['IKT-systemer Gjøvik', 'systems', 3, [4, 5, 6]],
+      ['IKT-systemer (2)', 'systems', 1, [2]],
+      ['Avtaler Bærum', 'contracts', 1, [2]],
+      ['Integrasjoner', 'integrations', 1, [2]],
+    ]);
+    expect(upload.sheets[0]!.headers.slice(0, 6)).toEqual(['Kommunenummer', 'Navn', 'Leverandør', 'Versjon', null, 'Antall brukere']);
+    expect(upload.sheets[0]!.rows[0]!.cells.slice(0, 6)).toEqual(['3407', 'Gerica', 'Tieto', '5.4', 'ok', 120]);
+    expect(upload.sheets[2]!.headers.slice(0, 5)).toEqual(['Kommunenummer', 'Leverandør', null, 'Gjelder', 'Årlig kostnad (kr)']);
+    expect(where(upload.warnings)).toEqual([
+      { sheet: 'Forside', row: null, column: null, code: 'SHEET_NOT_READ' },
+      { sheet: 'IKT-systemer Gjøvik', row: null, column: null, code: 'SHEET_READ_AS' },
+      { sheet: 'IKT-systemer Gjøvik', row: 3, column: null, code: 'TITLE_ROWS_SKIPPED' },
+      { sheet: 'IKT-systemer Gjøvik', row: 3, column: 'Leverandor', code: 'COLUMN_READ_AS' },
+      { sheet: 'IKT-systemer Gjøvik', row: 3, column: 'Kommentar', code: 'UNKNOWN_COLUMN' },
+      { sheet: 'IKT-systemer Gjøvik', row: 3, column: 'Antall brukere:', code: 'COLUMN_READ_AS' },
+      { sheet: 'IKT-systemer Gjøvik', row: null, column: null, code: 'HIDDEN_ROWS' },
+      { sheet: 'IKT-systemer (2)', row: null, column: null, code: 'SHEET_READ_AS' },
+      { sheet: 'Avtaler Bærum', row: null, column: null, code: 'SHEET_READ_AS' },
+      { sheet: 'Avtaler Bærum', row: 1, column: 'Leverandør', code: 'MERGED_HEADER' },
+      { sheet: 'Avtaler_2024', row: null, column: null, code: 'SHEET_NOT_READ' },
+      { sheet: 'Budsjett', row: null, column: null, code: 'SHEET_NOT_READ' },
+      { sheet: 'Integrasjoner', row: null, column: null, code: 'HIDDEN_SHEET' },
+    ]);
+    expect(message(upload, 'HIDDEN_ROWS')).toMatch(/^Rad 6 i arket «IKT-systemer Gjøvik» er skjult/);
+    expect(message(upload, 'MERGED_HEADER')).toContain('Cellene B1:C1');
+  });
+
+  it('reads CSV saved by Calc and by Excel in Windows-1252 with semicolons, æøå and dashes exactly', () => {
+    for (const name of ['calc-windows-1252-semicolon.csv', 'excel-windows-1252-sep.csv']) {
+      const upload = readCsv(fixture(name), systems, 100);
+      expect(upload.warnings).toEqual([]);
+      const [sheet] = upload.sheets;
+      expect(sheet!.headers.slice(0, 5)).toEqual(['Kommunenummer', 'Navn', 'Leverandør', 'Versjon', 'Merknader']);
+      expect(sheet!.rows.map((row) => row.cells.slice(0, 5))).toEqual([
+        ['3405', 'Økonomi – «Visma»', 'Blåbær & Ærlig AS', '5.4', 'Linje 1\nlinje 2; med semikolon'],
+        ['3407', 'Sak/arkiv', 'Åsen Data', '', '"sitat"'],
+      ]);
+      expect(sheet!.rows.map((row) => row.row)).toEqual([2, 3]);
+    }
+  });
+
+  it('gives the dates Calc made of version numbers as dates (the plan decides what to say about them)', async () => {
+    const upload = await readWorkbook(fixture('libreoffice-version-as-date.xlsx'), 100);
+    expect(upload.warnings).toEqual([]);
+    const versions = upload.sheets[0]!.rows.map((row) => row.cells[3]);
+    expect(versions[0]).toBeInstanceOf(Date);
+    expect((versions[0] as Date).toISOString().slice(5, 10)).toBe('04-05');
+    expect(versions.slice(1)).toEqual([new Date(Date.UTC(2002, 0, 14)), 2024]);
   });
 });
