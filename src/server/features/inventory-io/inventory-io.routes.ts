@@ -97,8 +97,12 @@ export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Importer en utfylt arbeidsbok (xlsx) eller én type som CSV: forhåndsvis, eller lagre alt eller ingenting',
         description:
           `Kroppen er selve filen (${xlsxContentType} eller ${csvContentType}), høyst 10 MiB. ` +
-          'mode=preview gir alltid 200 med antall nye, endrede og uendrede rader per ark og alle feil. ' +
-          'mode=commit lagrer bare når filen er uten feil; ellers 400 IMPORT_INVALID med feilene i details.',
+          'mode=preview gir alltid 200: per ark nye rader og endrede rader felt for felt, rader i Samla som ikke står i filen, ' +
+          'feil og advarsler. Rader kjennes igjen på Samla-ID, ellers på kommune og navn. ' +
+          'mode=commit lagrer bare når filen er uten feil (ellers 400 IMPORT_INVALID med feilene i details), ' +
+          'advarslene er bekreftet med confirmWarnings=true (ellers 400 IMPORT_NEEDS_CONFIRMATION med forhåndsvisningen i details) ' +
+          'og, med previewToken, bare hvis lagringen gjør det forhåndsvisningen viste (ellers 409 IMPORT_PREVIEW_OUTDATED med den nye ' +
+          'forhåndsvisningen i details).',
         params: mergerParams,
         querystring: importQuery,
         response: { 200: importResult, 400: errorResponse, 404: errorResponses[404], 409: errorResponse, 413: errorResponse },
@@ -124,7 +128,8 @@ export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
           throw service.unknownKind(kindText);
         }
       }
-      return service.importFile(request.ctx, request.params.mergerId, request.body, { mode: request.query.mode, kind });
+      const { mode, missing, confirmWarnings, previewToken } = request.query;
+      return service.importFile(request.ctx, request.params.mergerId, request.body, { mode, kind, missing, confirmWarnings, previewToken });
     },
   );
 };

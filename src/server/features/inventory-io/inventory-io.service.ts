@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { actorOf, type ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
 import { DomainError, invalid } from '#server/errors.ts';
-import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChanges, type AuditRecord } from '#server/features/audit/audit.service.ts';
 import { findCommonSolution, loadCommonSolutions, matchCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
@@ -11,20 +11,22 @@ import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { inventoryKinds, inventoryPathSegments, type InventoryKindKey } from '#shared/contracts/inventory.ts';
-import type { ImportMode, ImportResult } from '#shared/contracts/inventory-import.ts';
+import type { ImportMissing, ImportMode, ImportProblem, ImportResult } from '#shared/contracts/inventory-import.ts';
 import {
   auditedFields,
   changedFields,
   planImport,
+  rowLabel,
   type CellValue,
   type ImportPlan,
   type PlannedWrite,
+  type ParsedUpload,
   type SheetInput,
   type StoredRow,
 } from './inventory-import.domain.ts';
 import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
 import { readCsv, readWorkbook, TooManyRowsError } from './inventory-reading.ts';
-import { writeCsv, writeWorkbook, type DisplayRow } from './inventory-workbook.ts';
+import { samlaIdField, writeCsv, writeWorkbook, type DisplayRow } from './inventory-workbook.ts';
 import { inspectZip, isZip } from './zip-guard.ts';
 
 export const importLimits = {
@@ -87,8 +89,9 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
   const register = loadCommonSolutions();
   const solutionNames = new Map(register.solutions.map((solution) => [solution.id, solution.name]));
   return (stored.rows[layout.kind] ?? []).map((row) =>
-    Object.fromEntries(
-      layout.columns.map((column) => {
+    Object.fromEntries([
+      [samlaIdField, row.id],
+      ...layout.columns.map((column) => {
         const value = row.values[column.field];
         let cell: CellValue;
         if (value === null || value === undefined) cell = null;
@@ -103,7 +106,7 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
         else cell = value as CellValue;
         return [column.field, cell];
       }),
-    ),
+    ]),
   );
 }
 
@@ -111,14 +114,16 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
 
 export async function template(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
   requireMergerAccess(ctx, mergerId);
-  return writeWorkbook(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)));
+  // A merger with data gets the Samla-ID column, so rows pasted from an export keep their identity.
+  const hasData = await inventoryRepo.hasAnyInventory(ctx.db, mergerId);
+  return writeWorkbook(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData });
 }
 
 export async function exportWorkbook(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
   requireMergerAccess(ctx, mergerId);
   const stored = await loadStored(ctx.db, mergerId);
   const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored)]));
-  return writeWorkbook(workbookLists(stored.municipalities), rowsByKind);
+  return writeWorkbook(workbookLists(stored.municipalities), rowsByKind, { samlaIds: true });
 }
 
 export async function exportCsv(
@@ -140,7 +145,12 @@ export async function exportCsv(
 const refusal = (code: string, message: string) => invalid(code, message);
 
 /** The file as sheets, after the checks that keep a hostile or absurd file away from exceljs. */
-export async function readUpload(body: unknown, kind: InventoryKindKey | undefined): Promise<SheetInput[]> {
+export async function readUpload(body: unknown, kind: InventoryKindKey | undefined): Promise<ParsedUpload> {
+  const read = await readUploadSheets(body, kind);
+  return Array.isArray(read) ? { sheets: read, warnings: [] } : read;
+}
+
+async function readUploadSheets(body: unknown, kind: InventoryKindKey | undefined): Promise<SheetInput[] | ParsedUpload> {
   if (!Buffer.isBuffer(body) || body.length === 0) {
     throw refusal('NOT_A_SPREADSHEET', 'Filen er tom eller ikke et regneark. Last opp en xlsx-fil eller en CSV-fil.');
   }
@@ -155,8 +165,9 @@ export async function readUpload(body: unknown, kind: InventoryKindKey | undefin
       }
       if (!verdict.ok) throw refusal('NOT_A_SPREADSHEET', 'Filen er ikke en gyldig xlsx-fil.');
       let sheets: SheetInput[];
+      let warnings: ImportProblem[];
       try {
-        sheets = await readWorkbook(body, importLimits.maxRowsPerSheet);
+        ({ sheets, warnings } = await readWorkbook(body, importLimits.maxRowsPerSheet));
       } catch (error) {
         if (error instanceof TooManyRowsError) throw error;
         throw refusal('NOT_A_SPREADSHEET', 'Filen kunne ikke leses som en xlsx-arbeidsbok.');
@@ -169,15 +180,10 @@ export async function readUpload(body: unknown, kind: InventoryKindKey | undefin
           `Arbeidsboken har ingen ark Samla kjenner. Arkene må hete ${sheetLayouts.map((l) => `«${l.sheet}»`).join(', ')}.`,
         );
       }
-      return sheets;
-    }
-    const text = body.toString('utf8');
-    // Binary data (an old .xls, a PDF, an image) is not CSV: NUL bytes or invalid UTF-8.
-    if (text.includes('\u0000') || text.includes('\uFFFD')) {
-      throw refusal('NOT_A_SPREADSHEET', 'Filen er ikke et regneark. Last opp en xlsx-fil eller en CSV-fil (UTF-8).');
+      return { sheets, warnings };
     }
     if (!kind) throw refusal('KIND_REQUIRED', 'Oppgi hvilken type register CSV-filen gjelder (parameteren kind).');
-    return [readCsv(text, layoutOfKind(kind), importLimits.maxRowsPerSheet)];
+    return readCsv(body, layoutOfKind(kind), importLimits.maxRowsPerSheet);
   } catch (error) {
     if (error instanceof TooManyRowsError) {
       throw refusal(
@@ -189,35 +195,75 @@ export async function readUpload(body: unknown, kind: InventoryKindKey | undefin
   }
 }
 
+export interface ImportOptions {
+  mode: ImportMode;
+  kind?: InventoryKindKey;
+  missing?: ImportMissing;
+  confirmWarnings?: boolean;
+  previewToken?: string;
+}
+
+/**
+ * What the preview showed, as a fingerprint: the rows written (by where they
+ * are in the file, since new ids are made per plan), the rows deleted and the
+ * warnings. A commit that would do anything else is refused (decision 021).
+ */
+function previewTokenOf(plan: ImportPlan, warnings: readonly ImportProblem[]): string {
+  const writes = (list: readonly PlannedWrite[]) =>
+    list.map((write) => [write.kind, write.sheet, write.row, write.id && write.version !== undefined ? write.id : null, write.version ?? null, write.values]);
+  const content = JSON.stringify([
+    writes(plan.creates),
+    writes(plan.updates),
+    plan.deletes.map((row) => [row.kind, row.id, row.version]),
+    warnings.map((warning) => [warning.sheet, warning.row, warning.column, warning.code]),
+  ]);
+  return createHash('sha256').update(content).digest('base64url').slice(0, 32);
+}
+
 export async function importFile(
   ctx: ServiceContext,
   mergerId: string,
   body: unknown,
-  options: { mode: ImportMode; kind?: InventoryKindKey },
+  options: ImportOptions,
 ): Promise<ImportResult> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
-  const sheets = await readUpload(body, options.kind);
+  const upload = await readUpload(body, options.kind);
+  const missing = options.missing ?? 'keep';
   const plan = async (db: Database) => {
     const stored = await loadStored(db, mergerId);
-    const made = planImport(sheets, {
+    const register = loadCommonSolutions();
+    const made = planImport(upload.sheets, {
+      municipalities: stored.municipalities,
       municipalityNumbers: new Set(stored.municipalities.map((m) => m.number)),
       areas: areaLabels(),
-      commonSolution: (text) => matchCommonSolution(loadCommonSolutions(), text),
+      commonSolution: (text) => matchCommonSolution(register, text),
+      commonSolutionName: (id) => findCommonSolution(register, id)?.name,
       stored: stored.rows,
       newId: randomUUID,
+      missing,
+      systemsInDecisions: new Set(await inventoryRepo.listSystemIdsInDecisions(db, mergerId)),
     });
     return Object.assign(made, { storedSystems: stored.rows.systems ?? [] });
   };
-  const result = (made: ImportPlan, committed: boolean): ImportResult => ({
-    mode: options.mode,
-    committed,
-    sheets: made.sheets,
-    problems: made.problems,
-  });
+  const result = (made: ImportPlan, committed: boolean): ImportResult => {
+    const warnings = [...upload.warnings, ...made.warnings];
+    return {
+      mode: options.mode,
+      committed,
+      sheets: made.sheets,
+      problems: made.problems,
+      warnings,
+      missing: made.missing,
+      missingAction: missing,
+      deleted: made.deletes.length,
+      previewToken: previewTokenOf(made, warnings),
+    };
+  };
   if (options.mode === 'preview') return result(await plan(ctx.db), false);
   return ctx.db.transaction(async (tx) => {
     const made = await plan(tx);
+    const answer = result(made, false);
     if (made.problems.length > 0) {
       throw new DomainError(
         'IMPORT_INVALID',
@@ -226,8 +272,25 @@ export async function importFile(
         made.problems,
       );
     }
+    if (options.previewToken !== undefined && options.previewToken !== answer.previewToken) {
+      throw new DomainError(
+        'IMPORT_PREVIEW_OUTDATED',
+        409,
+        'Kartleggingen eller filen er endret siden forhåndsvisningen, så importen ville gjort noe annet enn den viste. ' +
+          'Se over den nye forhåndsvisningen og importer på nytt.',
+        answer,
+      );
+    }
+    if (answer.warnings.length > 0 && !options.confirmWarnings) {
+      throw new DomainError(
+        'IMPORT_NEEDS_CONFIRMATION',
+        400,
+        `Forhåndsvisningen har ${answer.warnings.length} advarsler. Les dem, og bekreft at du vil importere likevel.`,
+        answer,
+      );
+    }
     await writePlan(tx, mergerId, made, made.storedSystems, actor);
-    return result(made, true);
+    return { ...answer, committed: true };
   });
 }
 
@@ -236,7 +299,7 @@ function columnsOf(kind: InventoryKindKey, values: Record<string, unknown>): Rec
   return kind === 'contracts' ? columns : values;
 }
 
-/** The plan in the caller's transaction: systems first, since the others point at them. */
+/** The plan in the caller's transaction: systems first, since the others point at them; deletions last, systems after what pointed at them. */
 async function writePlan(
   db: Database,
   mergerId: string,
@@ -246,22 +309,14 @@ async function writePlan(
 ): Promise<void> {
   const audit: AuditRecord[] = [];
   // History names an integration by its systems: those stored, as the file renames or adds them.
-  const systemNames = new Map(storedSystems.map((row) => [row.id, String(row.values.name)]));
-  const stored = plan.updates.concat(plan.creates);
-  for (const write of stored) if (write.kind === 'systems') systemNames.set(write.id, String(write.values.name));
-  const labelOf = (write: PlannedWrite) => {
-    const values = write.values;
-    const names = {
-      systemName: null,
-      systems: [],
-      fromSystemName: systemNames.get(String(values.fromSystemId)) ?? '',
-      toSystemName: values.toSystemId ? systemNames.get(String(values.toSystemId)) ?? null : null,
-      commonSolutionName: values.commonSolutionId
-        ? findCommonSolution(loadCommonSolutions(), String(values.commonSolutionId))?.name ?? null
-        : null,
-    };
-    return kindDefinitions[write.kind].label({ ...values, ...names } as never);
+  const register = loadCommonSolutions();
+  const names = {
+    systems: new Map(storedSystems.map((row) => [row.id, String(row.values.name)])),
+    areas: new Map(areaLabels().map((area) => [area.id, area.label])),
+    commonSolution: (id: string) => findCommonSolution(register, id)?.name,
   };
+  for (const write of plan.updates.concat(plan.creates)) if (write.kind === 'systems') names.systems.set(write.id, String(write.values.name));
+  const labelOf = (write: { kind: InventoryKindKey; values: Record<string, unknown> }) => rowLabel(write.kind, write.values, names);
   for (const kind of kindOrder) {
     const creates = plan.creates.filter((write) => write.kind === kind);
     await inventoryRepo.insertRows(
@@ -303,13 +358,7 @@ async function writePlan(
         write.version!,
         columns as never,
       );
-      if (!updated) {
-        throw new DomainError(
-          'VERSION_CONFLICT',
-          409,
-          'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.',
-        );
-      }
+      if (!updated) throw changedMeanwhile();
       if (kind === 'contracts' && changed.includes('systemIds')) {
         await inventoryRepo.replaceContractSystems(db, mergerId, write.id, write.values.systemIds as string[]);
       }
@@ -323,8 +372,25 @@ async function writePlan(
       });
     }
   }
+  for (const kind of [...kindOrder].reverse()) {
+    for (const row of plan.deletes.filter((candidate) => candidate.kind === kind)) {
+      const removed = await inventoryRepo.deleteRowIfVersion(db, inventoryRepo.inventoryTables[kind], mergerId, row.id, row.version);
+      if (!removed) throw changedMeanwhile();
+      audit.push({
+        mergerId,
+        entity: kindDefinitions[kind].entity,
+        entityId: row.id,
+        entityLabel: labelOf(row),
+        action: 'delete',
+        changes: deletionChanges(row.values, auditedFields(kind)),
+      });
+    }
+  }
   await recordChanges(db, actor, audit);
 }
+
+const changedMeanwhile = () =>
+  new DomainError('VERSION_CONFLICT', 409, 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.');
 
 export const kindKeys = Object.keys(inventoryKinds) as InventoryKindKey[];
 

@@ -34,8 +34,14 @@ export interface SheetLayout {
   kind: InventoryKindKey;
   sheet: string;
   columns: Column[];
-  /** The fields that identify a row within a merger (besides the municipality). */
+  /**
+   * The fields that recognise a row without a Samla-ID (besides the
+   * municipality). The vendor is not one of them: correcting it must not make
+   * a second system.
+   */
   naturalKey: string[];
+  /** Fields that tell apart stored rows with the same key (two systems of one name from two vendors). */
+  tieBreaker?: string[];
   description: string;
 }
 
@@ -53,8 +59,11 @@ export const sheetLayouts: SheetLayout[] = [
   {
     kind: 'systems',
     sheet: 'IKT-systemer',
-    description: 'IKT-systemer og fagsystemer. Gjenkjennes på kommunenummer, navn og leverandør.',
-    naturalKey: ['name', 'vendor'],
+    description:
+      'IKT-systemer og fagsystemer. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn ' +
+      '(leverandøren skiller bare to systemer med samme navn).',
+    naturalKey: ['name'],
+    tieBreaker: ['vendor'],
     columns: [
       municipality,
       { header: 'Navn', field: 'name', type: 'text', required: true, width: 32 },
@@ -73,7 +82,7 @@ export const sheetLayouts: SheetLayout[] = [
   {
     kind: 'digitalServices',
     sheet: 'Digitale tjenester',
-    description: 'Digitale tjenester for innbyggere og næringsliv. Gjenkjennes på kommunenummer og navn.',
+    description: 'Digitale tjenester for innbyggere og næringsliv. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn.',
     naturalKey: ['name'],
     columns: [
       municipality,
@@ -88,7 +97,7 @@ export const sheetLayouts: SheetLayout[] = [
   {
     kind: 'contracts',
     sheet: 'Avtaler',
-    description: 'Avtaleverket. Gjenkjennes på kommunenummer, leverandør og hva avtalen gjelder.',
+    description: 'Avtaleverket. Gjenkjennes på Samla-ID, ellers på kommunenummer, leverandør og hva avtalen gjelder.',
     naturalKey: ['vendor', 'subject'],
     columns: [
       municipality,
@@ -110,7 +119,7 @@ export const sheetLayouts: SheetLayout[] = [
     sheet: 'Integrasjoner',
     description:
       'Integrasjoner fra et system til et annet system eller til en nasjonal fellesløsning. ' +
-      'Gjenkjennes på kommunenummer, fra-system og mål.',
+      'Gjenkjennes på Samla-ID, ellers på kommunenummer, fra-system og mål.',
     naturalKey: ['fromSystemId', 'toSystemId', 'commonSolutionId'],
     columns: [
       municipality,
@@ -125,7 +134,7 @@ export const sheetLayouts: SheetLayout[] = [
   {
     kind: 'archives',
     sheet: 'Arkiv og data',
-    description: 'Hvor arkivverdig og bevaringsverdig dokumentasjon ligger. Gjenkjennes på kommunenummer og navn.',
+    description: 'Hvor arkivverdig og bevaringsverdig dokumentasjon ligger. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn.',
     naturalKey: ['name'],
     columns: [
       municipality,
@@ -144,7 +153,7 @@ export const sheetLayouts: SheetLayout[] = [
   {
     kind: 'infrastructure',
     sheet: 'Infrastruktur',
-    description: 'Servere, serverrom, nettverk, sikkerhet, identitet og tilgang. Gjenkjennes på kommunenummer, kategori og navn.',
+    description: 'Servere, serverrom, nettverk, sikkerhet, identitet og tilgang. Gjenkjennes på Samla-ID, ellers på kommunenummer, kategori og navn.',
     naturalKey: ['category', 'name'],
     columns: [
       municipality,
@@ -158,7 +167,7 @@ export const sheetLayouts: SheetLayout[] = [
   {
     kind: 'itOrganisation',
     sheet: 'IKT-organisasjon',
-    description: 'Roller, kompetanse og årsverk. Gjenkjennes på kommunenummer og rolle.',
+    description: 'Roller, kompetanse og årsverk. Gjenkjennes på Samla-ID, ellers på kommunenummer og rolle.',
     naturalKey: ['role'],
     columns: [
       municipality,
@@ -171,7 +180,7 @@ export const sheetLayouts: SheetLayout[] = [
   {
     kind: 'intermunicipalCooperation',
     sheet: 'Interkommunalt samarbeid',
-    description: 'Interkommunale samarbeid. Gjenkjennes på kommunenummer og navn.',
+    description: 'Interkommunale samarbeid. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn.',
     naturalKey: ['name'],
     columns: [
       municipality,

@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { bulkInsert } from '#server/db/bulk-insert.ts';
 import type { Database } from '#server/db/client.ts';
@@ -99,6 +99,39 @@ export async function updateRowIfVersion<T extends InventoryTable>(
 
 export async function deleteRow(db: Database, table: InventoryTable, mergerId: string, id: string): Promise<void> {
   await db.delete(table).where(and(eq(table.mergerId, mergerId), eq(table.id, id)));
+}
+
+/** Deletes the row only if it still has the version read; false when someone changed or deleted it meanwhile. */
+export async function deleteRowIfVersion(
+  db: Database,
+  table: InventoryTable,
+  mergerId: string,
+  id: string,
+  expectedVersion: number,
+): Promise<boolean> {
+  const rows = await db
+    .delete(table)
+    .where(and(eq(table.mergerId, mergerId), eq(table.id, id), eq(table.version, expectedVersion)))
+    .returning({ id: table.id });
+  return rows.length > 0;
+}
+
+/** Whether the merger has any row in any register: its template then gets the Samla-ID column. */
+export async function hasAnyInventory(db: Database, mergerId: string): Promise<boolean> {
+  for (const table of Object.values(inventoryTables)) {
+    const rows = await db.select({ id: table.id }).from(table as PgTable).where(eq(table.mergerId, mergerId)).limit(1);
+    if (rows.length > 0) return true;
+  }
+  return false;
+}
+
+/** The systems a veivalg points at: an import that deletes rows missing from the file keeps these. */
+export async function listSystemIdsInDecisions(db: Database, mergerId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: decisions.targetSystemId })
+    .from(decisions)
+    .where(and(eq(decisions.mergerId, mergerId), isNotNull(decisions.targetSystemId)));
+  return rows.map((row) => row.id!).filter(Boolean);
 }
 
 // ---------------------------------------------------------------- systems as targets of references
