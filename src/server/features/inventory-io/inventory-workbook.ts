@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '#server/lib/lazy-modules.ts';
 import { csvDocument } from '#server/lib/csv.ts';
 import { formatDate, type CellValue } from './inventory-import.domain.ts';
-import { sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
+import { samlaIdHeader, sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
 
 /**
  * The workbook Samla writes (template and export share it); reading one back
@@ -37,16 +37,25 @@ function instructions(sheet: ExcelJS.Worksheet, lists: WorkbookLists): void {
     '• Første rad i hvert ark er overskriftene. Ikke endre dem; kolonner Samla ikke kjenner, blir ikke lest.',
     '• Kolonnen «Kommunenummer» sier hvilken kommune raden gjelder, så én arbeidsbok kan ha alle kommunene i sammenslåingen: ' +
       lists.municipalities.map((m) => `${m.number} ${m.name}`).join(', ') + '.',
-    '• Radene kjennes igjen på en naturlig nøkkel (se under). Finnes raden fra før, oppdateres den; ellers legges den til. ' +
+    `• Kolonnen «${samlaIdHeader}» (siste kolonne, grå) er radens faste nøkkel i Samla. Den fylles ut av Samla i eksporten; ` +
+      'ikke endre den. En ny rad har den tom. Kopierer du en rad for å lage en ny, tøm Samla-ID i kopien.',
+    '• Slik kjennes radene igjen: først på Samla-ID; rader uten den på kommunenummer og navn (se under for hvert ark). ' +
+      'Å rette leverandøren eller navnet på en rad med Samla-ID endrer raden, den lager ikke en ny. ' +
       'Å laste opp samme fil to ganger endrer ingenting.',
-    '• Rader som ikke står i filen, blir ikke slettet. Slett dem i Samla.',
-    '• En tom celle tømmer feltet i Samla.',
+    '• En kolonne som mangler i arket, endrer ingenting i Samla. En tom celle i en kolonne arket har, tømmer feltet.',
+    '• Rader i Samla som ikke står i filen, blir stående, med mindre du velger å slette dem i forhåndsvisningen. ' +
+      'Det gjelder bare registrene og kommunene filen har rader for.',
+    '• Skriv tall som i norsk: 150 000 eller 150000, desimaler med komma (12,5). Tekstkolonner (Versjon, Navn …) er formatert som tekst, ' +
+      'så 5.4 ikke blir en dato.',
+    '• CSV: semikolon, komma eller tabulator som skilletegn; UTF-8 (med eller uten BOM), UTF-16 eller Windows-1252 ' +
+      '(«CSV (semikolonseparert)» fra norsk Excel).',
     '• Faste verdier (Drift, Endringsklausul, Retning, Metode, Hvor, Kategori, Form, Løsningsområde) velges fra nedtrekkslisten.',
     '• Datoer skrives dd.mm.åååå. Ja/Nei-felt: «Ja», «Nei» eller tomt (ukjent).',
     '• Systemer nevnes ved navn, i samme kommune. «Systemer» i «Avtaler» er en liste skilt med semikolon (;). ' +
       'Systemer som legges til i samme fil, kan brukes.',
     '• «Fellesløsning» i «Integrasjoner» er navnet eller forkortelsen på en nasjonal fellesløsning (f.eks. «Altinn», «KRR»).',
-    '• Samla viser først hva som vil bli endret, og lagrer bare når du bekrefter. Har filen feil, lagres ingenting; ' +
+    '• Samla viser først hva som vil bli endret, felt for felt, og advarer om det den har tolket (et omdøpt ark, en ukjent kolonne, ' +
+      'en tekst som regnearket gjorde til dato). Ingenting lagres før du bekrefter. Har filen feil, lagres ingenting; ' +
       'hver feil vises med ark, rad og kolonne.',
     '',
     'Arkene',
@@ -60,8 +69,16 @@ function instructions(sheet: ExcelJS.Worksheet, lists: WorkbookLists): void {
   sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
 }
 
-/** The template (no rows) or an export: the same sheets, headers and dropdowns. */
-export async function writeWorkbook(lists: WorkbookLists, rowsByKind: Partial<Record<string, DisplayRow[]>> = {}): Promise<Buffer> {
+/**
+ * The template (no rows) or an export: the same sheets, headers and dropdowns.
+ * With `samlaIds` (an export, or the template of a merger with data) each sheet
+ * ends with the Samla-ID column the import recognises rows by (decision 021).
+ */
+export async function writeWorkbook(
+  lists: WorkbookLists,
+  rowsByKind: Partial<Record<string, DisplayRow[]>> = {},
+  options: { samlaIds?: boolean } = {},
+): Promise<Buffer> {
   const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Samla';
   instructions(workbook.addWorksheet('Veiledning'), lists);
@@ -88,14 +105,23 @@ export async function writeWorkbook(lists: WorkbookLists, rowsByKind: Partial<Re
 
   for (const layout of sheetLayouts) {
     const sheet = workbook.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = layout.columns.map((column) => ({ header: column.header, key: column.field, width: column.width ?? 20 }));
+    const idColumn = options.samlaIds ? [{ header: samlaIdHeader, key: samlaIdField, width: 38 }] : [];
+    sheet.columns = [
+      ...layout.columns.map((column) => ({ header: column.header, key: column.field, width: column.width ?? 20 })),
+      ...idColumn,
+    ];
     sheet.getRow(1).font = { bold: true };
     const rows = rowsByKind[layout.kind] ?? [];
-    for (const row of rows) sheet.addRow(layout.columns.map((column) => row[column.field] ?? null));
+    for (const row of rows) {
+      const cells = layout.columns.map((column) => row[column.field] ?? null);
+      sheet.addRow(options.samlaIds ? [...cells, row[samlaIdField] ?? null] : cells);
+    }
+    const textColumns = new Set(['text', 'system', 'systems', 'municipality']);
+    if (options.samlaIds) markSamlaIdColumn(sheet, layout.columns.length + 1, rows.length);
     layout.columns.forEach((column, index) => {
+      // Free text as text: Calc and Excel would make a date of «5.4» typed into Versjon.
+      if (textColumns.has(column.type)) sheet.getColumn(index + 1).numFmt = '@';
       if (column.type === 'date') sheet.getColumn(index + 1).numFmt = 'dd.mm.yyyy';
-      // Kommunenummer as text: 0301 must not become 301.
-      if (column.type === 'municipality') sheet.getColumn(index + 1).numFmt = '@';
       const list = validationList(layout, column);
       if (!list) return;
       const letter = columnLetter(index);
@@ -117,6 +143,38 @@ export async function writeWorkbook(lists: WorkbookLists, rowsByKind: Partial<Re
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** The key carried by a display row for the Samla-ID column. */
+export const samlaIdField = '__samlaId';
+
+/**
+ * The Samla-ID column: grey, explained in a note, and guarded by validation
+ * against typing. Not a locked sheet: Excel refuses to delete or sort rows
+ * with locked cells, which clerks do all the time (decision 021).
+ */
+function markSamlaIdColumn(sheet: ExcelJS.Worksheet, columnNumber: number, rowCount: number): void {
+  const column = sheet.getColumn(columnNumber);
+  column.numFmt = '@';
+  column.font = { color: { argb: 'FF6B6B6B' } };
+  const header = sheet.getRow(1).getCell(columnNumber);
+  header.font = { bold: true, color: { argb: 'FF6B6B6B' } };
+  header.note =
+    'Samla-ID er radens faste nøkkel i Samla. Ikke endre den. En ny rad har den tom; tøm den når du kopierer en rad for å lage en ny.';
+  const letter = columnLetter(columnNumber - 1);
+  (sheet as unknown as { dataValidations: { add: (address: string, rule: unknown) => void } }).dataValidations.add(
+    `${letter}2:${letter}${Math.max(1000, rowCount + 500)}`,
+    {
+      type: 'textLength',
+      operator: 'equal',
+      allowBlank: true,
+      formulae: [36],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Samla-ID fylles ut av Samla',
+      error: 'Ikke skriv i Samla-ID. La den stå som eksporten laget den, eller tøm den for en ny rad.',
+    },
+  );
+}
+
 function validationList(layout: SheetLayout, column: Column): string | undefined {
   if (column.type === 'municipality' || column.type === 'area' || column.type === 'commonSolution' || column.type === 'flag') {
     return column.type;
@@ -132,5 +190,9 @@ export function writeCsv(layout: SheetLayout, rows: readonly DisplayRow[]): stri
     if (typeof value === 'number') return String(value).replace('.', ',');
     return String(value);
   };
-  return csvDocument([layout.columns.map((c) => c.header), ...rows.map((row) => layout.columns.map((c) => text(row[c.field] ?? null)))]);
+  // The Samla-ID last, as in the workbook: the import recognises the rows by it.
+  return csvDocument([
+    [...layout.columns.map((c) => c.header), samlaIdHeader],
+    ...rows.map((row) => [...layout.columns.map((c) => text(row[c.field] ?? null)), text(row[samlaIdField] ?? null)]),
+  ]);
 }
