@@ -1,18 +1,22 @@
-import { inflateRawSync } from 'node:zlib';
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellValue } from './inventory-import.domain.ts';
-import { entryData, zipEntries, type ZipEntry } from './zip-guard.ts';
+import { inflateEntries, ZipError, zipEntries } from './zip-guard.ts';
 
 /**
- * A small reader of the cell values of an xlsx (SpreadsheetML), for imports.
- * exceljs builds the whole model of a workbook (styles, every validated cell,
- * every part) before it gives a value; Samla needs only the values of a few
- * named sheets. This reader unzips just the parts it needs and scans their XML
- * with indexOf and regular expressions.
+ * A small reader of the cell values of an xlsx (SpreadsheetML), for uploads
+ * (decision 020). exceljs builds the whole model of a workbook (styles, every
+ * validated cell, every part) before it gives a value; Samla needs only the
+ * values of a few named sheets. This reader inflates each part once, under a
+ * running cap, and reads the XML of the parts it needs with saxes, a
+ * streaming parser that is linear in its input (exceljs uses it too), with
+ * bounds on what a crafted file can make it hold: columns, rows, cells,
+ * merges, sheets, parts, attributes and nesting.
  *
- * Values are what exceljs gave (see `readWorkbook`): shared and inline strings
- * (rich text runs joined, phonetic runs left out), numbers, booleans, numbers
- * in a date format as Dates (UTC, from the serial, honouring date1904), errors
- * as null, formulas as their cached value.
+ * Values are what exceljs gives: shared and inline strings (rich text runs
+ * joined, phonetic runs left out), numbers, booleans, numbers in a date format
+ * as Dates (UTC, from the serial, honouring date1904), errors as null,
+ * formulas as their cached value, an empty cell with a hyperlink as null.
  */
 export class TooManyRowsError extends Error {
   constructor(
@@ -23,6 +27,21 @@ export class TooManyRowsError extends Error {
   }
 }
 
+/**
+ * A file the reader will not read, with a Norwegian message for the user:
+ * `too-large` when it is past a limit, `invalid` when it is not a workbook
+ * (broken XML, a reference outside the sheet, a missing part).
+ */
+export class XlsxReadError extends Error {
+  constructor(
+    readonly reason: 'too-large' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'XlsxReadError';
+  }
+}
+
 export interface XlsxRow {
   /** 1-based row number. */
   row: number;
@@ -30,54 +49,146 @@ export interface XlsxRow {
   cells: CellValue[];
 }
 
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
 export interface XlsxSheet {
   name: string;
   /** Rows with at least one value, in order, and row 1 whenever the sheet has it (the header). */
   rows: XlsxRow[];
   /** The sheet's visibility in the workbook (`<sheet state>`). */
-  state?: 'visible' | 'hidden' | 'veryHidden';
+  state?: SheetState;
   /** 1-based numbers of rows with values that are hidden (by a filter or by hand). */
   hiddenRows?: number[];
-  /** Merged areas, 1-based and inclusive. */
+  /** Merged areas, 1-based and inclusive, clipped to the cells the sheet has. */
   merges?: Array<{ top: number; left: number; bottom: number; right: number }>;
 }
+
+export interface XlsxWorkbook {
+  /** The sheets `wanted` accepted, in workbook order. */
+  sheets: XlsxSheet[];
+  /** Every sheet of the workbook (chart sheets too), in order, read or not. */
+  allSheets: Array<{ name: string; state: SheetState }>;
+}
+
+/** What a file may make the reader do. Excel's own limits where it has them; ours far above any real inventory. */
+export const xlsxLimits = {
+  /** What all parts unpack to together (each inflated once). */
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  /** Entries in the zip. */
+  maxParts: 10_000,
+  maxSheets: 1_000,
+  /** Column XFD. */
+  maxColumns: 16_384,
+  maxRowNumber: 1_048_576,
+  /** Cells held in memory for the whole workbook: values, the empty cells before them in a row, merged copies. */
+  maxCells: 5_000_000,
+  maxSharedStrings: 2_000_000,
+  maxStyles: 100_000,
+  maxMergesPerSheet: 100_000,
+  maxHyperlinksPerSheet: 200_000,
+  maxRelationships: 10_000,
+  maxAttributesPerElement: 256,
+  maxDepth: 64,
+};
+export type XlsxLimits = typeof xlsxLimits;
+
+const tooLarge = (what: string) =>
+  new XlsxReadError('too-large', `Arbeidsboken har ${what} og blir ikke lest. Del den opp i flere filer, eller fjern det som ikke hører hjemme.`);
+const broken = (what: string) =>
+  new XlsxReadError('invalid', `Filen kunne ikke leses som en xlsx-arbeidsbok: ${what}. Åpne den i Excel og lagre den på nytt som .xlsx.`);
 
 // ---------------------------------------------------------------- zip
 
 class Parts {
-  private readonly entries = new Map<string, ZipEntry>();
+  private readonly parts: Map<string, Buffer>;
 
-  constructor(private readonly buffer: Buffer) {
+  constructor(buffer: Buffer, limits: XlsxLimits) {
     const entries = zipEntries(buffer);
-    if (!entries) throw new Error('not a zip');
-    for (const entry of entries) this.entries.set(entry.name.toLowerCase(), entry);
+    if (!entries) throw broken('den er ikke en gyldig zip-fil');
+    if (entries.length > limits.maxParts) throw tooLarge(`mer enn ${limits.maxParts} deler`);
+    try {
+      // Only XML parts are kept (images, printer settings and the like are counted against the cap and dropped).
+      this.parts = inflateEntries(buffer, entries, limits.maxUncompressedBytes, (name) => /\.(xml|rels)$/i.test(name)).parts;
+    } catch (error) {
+      if (!(error instanceof ZipError)) throw error;
+      if (error.reason === 'too-large') {
+        throw new XlsxReadError(
+          'too-large',
+          `Arbeidsboken pakker seg ut til mer enn ${limits.maxUncompressedBytes / 1024 / 1024} MB og blir ikke lest. Del den opp i flere filer.`,
+        );
+      }
+      // The English detail (such as «compression method 12») helps whoever reads the log.
+      throw broken(error.reason === 'unsupported' ? `en del er pakket på en måte Samla ikke kjenner (${error.message})` : 'zip-filen er skadet');
+    }
   }
 
-  text(path: string): string | undefined {
-    const entry = this.entries.get(path.toLowerCase());
-    if (!entry) return undefined;
-    const data = entryData(this.buffer, entry);
-    let bytes: Buffer;
-    if (entry.method === 0 || (entry.method === 8 && data.length === 0)) bytes = data;
-    else if (entry.method === 8) bytes = inflateRawSync(data);
-    else throw new Error(`unsupported compression method ${entry.method} in ${entry.name}`);
-    const text = bytes.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  /** A part's bytes, handed out once: a part several sheets point at is not read again. */
+  take(path: string): Buffer | undefined {
+    const key = path.toLowerCase();
+    const bytes = this.parts.get(key);
+    this.parts.delete(key);
+    return bytes;
   }
 }
 
-// ---------------------------------------------------------------- xml helpers
+// ---------------------------------------------------------------- xml
 
-const entityPattern = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+interface XmlHandler {
+  open(name: string, attributes: Record<string, string>): void;
+  close(name: string): void;
+  text(text: string): void;
+}
 
-/** XML text or attribute value: entities decoded, line ends normalised as an XML parser does. */
-export function decodeXml(text: string): string {
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  if (!text.includes('&')) return text;
-  return text.replace(entityPattern, (_match, name: string | undefined, decimal: string | undefined, hex: string | undefined) =>
-    name ? named[name]! : String.fromCodePoint(parseInt(decimal ?? hex!, decimal ? 10 : 16)),
-  );
+/** The local name of an element: `x:c` is read as `c` (some writers prefix the main namespace). */
+const localName = (name: string) => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+const chunkBytes = 1024 * 1024;
+
+/**
+ * One part through saxes, fed in chunks. Not well-formed XML, a DTD, an
+ * element with too many attributes or nested too deep throws an
+ * XlsxReadError; so does anything a handler throws past its own limits.
+ */
+function parseXml(bytes: Buffer, part: string, handler: XmlHandler, limits: XlsxLimits): void {
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  let depth = 0;
+  let attributes = 0;
+  parser.on('doctype', () => {
+    throw broken(`${part} har en DTD`);
+  });
+  parser.on('opentagstart', () => {
+    attributes = 0;
+  });
+  parser.on('attribute', () => {
+    if (++attributes > limits.maxAttributesPerElement) throw broken(`${part} har et element med mer enn ${limits.maxAttributesPerElement} attributter`);
+  });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    if (++depth > limits.maxDepth) throw broken(`${part} er nøstet dypere enn ${limits.maxDepth} nivåer`);
+    handler.open(localName(tag.name), tag.attributes);
+  });
+  parser.on('closetag', (tag: SaxesTagPlain) => {
+    depth--;
+    handler.close(localName(tag.name));
+  });
+  parser.on('text', (text) => handler.text(text));
+  parser.on('cdata', (text) => handler.text(text));
+  const decoder = new StringDecoder('utf8');
+  try {
+    let start = 0;
+    // A byte order mark is not XML.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+    for (; start < bytes.length; start += chunkBytes) parser.write(decoder.write(bytes.subarray(start, start + chunkBytes)));
+    const rest = decoder.end();
+    if (rest) parser.write(rest);
+    parser.close();
+  } catch (error) {
+    if (error instanceof XlsxReadError || error instanceof TooManyRowsError) throw error;
+    // saxes says what is wrong; its message stays short enough to show.
+    throw broken(`${part} er ikke gyldig XML (${String((error as Error).message).slice(0, 200)})`);
+  }
 }
 
 /** OOXML's escape of characters XML cannot carry: `_x000D_`. exceljs decodes only upper-case hex digits. */
@@ -86,77 +197,210 @@ function decodeOoxml(text: string): string {
   return text.includes('_x') ? text.replace(ooxmlEscape, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-const attributePattern = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-function attributes(tag: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  attributePattern.lastIndex = 0;
-  for (let match = attributePattern.exec(tag); match; match = attributePattern.exec(tag)) {
-    result[match[1]!] = decodeXml(match[2] ?? match[3] ?? '');
+const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** exceljs decodes the predefined entities of a `str` cell a second time (`&amp;lt;` gives `<`); so do we. */
+function decodeNamedAgain(text: string): string {
+  return text.includes('&') ? text.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => named[name]!) : text;
+}
+
+/** An attribute by its local name whatever the prefix (`r:id`), for the relationship ids. */
+function prefixed(attributes: Record<string, string>, local: string): string | undefined {
+  for (const name in attributes) if (name.endsWith(`:${local}`)) return attributes[name];
+  return undefined;
+}
+
+// ---------------------------------------------------------------- string items
+
+/**
+ * The text of a string item (`<si>` or `<is>`): its `<t>`, or the `<t>` of its
+ * rich text runs joined; phonetic runs (`<rPh>`) left out.
+ */
+class StringItem {
+  text = '';
+  /** Whether a run (`<r>`, `<rPh>`) was seen: an inline string of empty runs is an empty string, not no value. */
+  hasRun = false;
+  /** Whether the item had any content at all (an element or text). */
+  hasContent = false;
+  private inT = false;
+  private phonetic = 0;
+  private t = '';
+
+  reset(): void {
+    this.text = '';
+    this.hasRun = this.hasContent = this.inT = false;
+    this.phonetic = 0;
   }
-  return result;
-}
 
-/** All elements `<name …>` (open or empty) of a string, as attribute maps. */
-function elements(xml: string, name: string): Array<Record<string, string>> {
-  const pattern = new RegExp(`<${name}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'g');
-  const result: Array<Record<string, string>> = [];
-  for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) result.push(attributes(match[1]!));
-  return result;
-}
-
-/** The part between `<name …>` and `</name>`, or '' when absent or empty. */
-function section(xml: string, name: string): string {
-  const open = new RegExp(`<${name}(?=[\\s/>])[^>]*?(/?)>`).exec(xml);
-  if (!open || open[1] === '/') return '';
-  const start = open.index + open[0].length;
-  const end = xml.indexOf(`</${name}>`, start);
-  return end < 0 ? '' : xml.slice(start, end);
-}
-
-const phoneticPattern = /<rPh\b[^>]*>[\s\S]*?<\/rPh>/g;
-const textPattern = /<t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/t>)/g;
-
-/** The text of a string item (`<si>` or `<is>`): `<t>`, or rich text runs joined; phonetic runs left out. */
-function stringItem(xml: string): string {
-  if (xml.includes('<rPh')) xml = xml.replace(phoneticPattern, '');
-  textPattern.lastIndex = 0;
-  let text = '';
-  for (let match = textPattern.exec(xml); match; match = textPattern.exec(xml)) {
-    if (match[1]) text += decodeOoxml(decodeXml(match[1]));
+  open(name: string): void {
+    this.hasContent = true;
+    if (name === 't') {
+      if (this.phonetic === 0) {
+        this.inT = true;
+        this.t = '';
+      }
+    } else if (name === 'r') this.hasRun = true;
+    else if (name === 'rPh') {
+      this.hasRun = true;
+      this.phonetic++;
+    }
   }
-  return text;
+
+  close(name: string): void {
+    if (name === 't' && this.inT) {
+      this.inT = false;
+      if (this.t) this.text += decodeOoxml(this.t);
+    } else if (name === 'rPh') this.phonetic--;
+  }
+
+  append(text: string): void {
+    this.hasContent = true;
+    if (this.inT) this.t += text;
+  }
 }
 
-// ---------------------------------------------------------------- workbook parts
-
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
+function readSharedStrings(bytes: Buffer | undefined, limits: XlsxLimits): string[] {
   const strings: string[] = [];
-  const pattern = /<si(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/si>)/g;
-  for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) strings.push(match[1] ? stringItem(match[1]) : '');
+  if (!bytes) return strings;
+  const item = new StringItem();
+  let inItem = false;
+  parseXml(
+    bytes,
+    'sharedStrings.xml',
+    {
+      open(name) {
+        if (inItem) item.open(name);
+        else if (name === 'si') {
+          inItem = true;
+          item.reset();
+        }
+      },
+      close(name) {
+        if (name === 'si' && inItem) {
+          inItem = false;
+          if (strings.length >= limits.maxSharedStrings) throw tooLarge(`mer enn ${limits.maxSharedStrings} ulike tekster`);
+          strings.push(item.text);
+        } else if (inItem) item.close(name);
+      },
+      text(text) {
+        if (inItem) item.append(text);
+      },
+    },
+    limits,
+  );
   return strings;
 }
+
+// ---------------------------------------------------------------- styles
 
 /** The built-in formats exceljs knows as dates (it has no code for 27–36 and 50–58, so neither do we). */
 const builtInDateFormats = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
-/** exceljs's test: date or time characters outside brackets and quotes. */
+/** exceljs's test: a date or time character (y m d h M s b) outside brackets and quotes. One pass, however the code is written. */
 export function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  // An unclosed quote or bracket hides nothing in exceljs's test; whether one closes is whether its last kind comes later.
+  const lastQuote = code.lastIndexOf('"');
+  const lastBracket = code.lastIndexOf(']');
+  let inBracket = false;
+  let inQuote = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (inQuote) {
+      if (c === '"') inQuote = false;
+    } else if (inBracket) {
+      if (c === ']') inBracket = false;
+    } else if (c === '"') inQuote = lastQuote > i;
+    else if (c === '[') inBracket = lastBracket > i;
+    else if (c === 'y' || c === 'm' || c === 'd' || c === 'h' || c === 'M' || c === 's' || c === 'b') return true;
+  }
+  return false;
 }
 
 /** For each style index (`s`), whether its number format is a date. Style 0 never is: exceljs ignores it. */
-function dateStyles(xml: string | undefined): boolean[] {
-  if (!xml) return [];
+function readDateStyles(bytes: Buffer | undefined, limits: XlsxLimits): boolean[] {
+  if (!bytes) return [];
   const customDate = new Map<number, boolean>();
-  for (const format of elements(section(xml, 'numFmts'), 'numFmt')) {
-    customDate.set(Number(format.numFmtId), isDateFormat(format.formatCode ?? ''));
-  }
-  return elements(section(xml, 'cellXfs'), 'xf').map((xf, index) => {
-    const id = Number(xf.numFmtId ?? 0);
-    if (index === 0 || !id) return false;
-    return customDate.get(id) ?? builtInDateFormats.has(id);
-  });
+  const formats: number[] = [];
+  let inNumFmts = false;
+  let inCellXfs = false;
+  parseXml(
+    bytes,
+    'styles.xml',
+    {
+      open(name, attributes) {
+        if (name === 'numFmts') inNumFmts = true;
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (inNumFmts && name === 'numFmt') {
+          if (customDate.size >= limits.maxStyles) throw tooLarge(`mer enn ${limits.maxStyles} tallformater`);
+          customDate.set(Number(attributes.numFmtId), isDateFormat(attributes.formatCode ?? ''));
+        } else if (inCellXfs && name === 'xf') {
+          if (formats.length >= limits.maxStyles) throw tooLarge(`mer enn ${limits.maxStyles} cellestiler`);
+          formats.push(Number(attributes.numFmtId ?? 0));
+        }
+      },
+      close(name) {
+        if (name === 'numFmts') inNumFmts = false;
+        else if (name === 'cellXfs') inCellXfs = false;
+      },
+      text() {},
+    },
+    limits,
+  );
+  return formats.map((id, index) => (index === 0 || !id ? false : (customDate.get(id) ?? builtInDateFormats.has(id))));
+}
+
+// ---------------------------------------------------------------- workbook and relationships
+
+interface WorkbookSheet {
+  name: string;
+  state: SheetState;
+  relationId: string | undefined;
+}
+
+function readWorkbookPart(bytes: Buffer, limits: XlsxLimits): { sheets: WorkbookSheet[]; date1904: boolean } {
+  const sheets: WorkbookSheet[] = [];
+  let date1904 = false;
+  let inSheets = false;
+  parseXml(
+    bytes,
+    'workbook.xml',
+    {
+      open(name, attributes) {
+        if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
+        else if (name === 'sheets') inSheets = true;
+        else if (inSheets && name === 'sheet' && attributes.name !== undefined) {
+          if (sheets.length >= limits.maxSheets) throw tooLarge(`mer enn ${limits.maxSheets} ark`);
+          const state = attributes.state === 'hidden' || attributes.state === 'veryHidden' ? attributes.state : 'visible';
+          sheets.push({ name: attributes.name, state, relationId: attributes['r:id'] ?? prefixed(attributes, 'id') });
+        }
+      },
+      close(name) {
+        if (name === 'sheets') inSheets = false;
+      },
+      text() {},
+    },
+    limits,
+  );
+  return { sheets, date1904 };
+}
+
+function readRelationships(bytes: Buffer | undefined, limits: XlsxLimits): Map<string, { target: string; type: string }> {
+  const result = new Map<string, { target: string; type: string }>();
+  if (!bytes) return result;
+  parseXml(
+    bytes,
+    'workbook.xml.rels',
+    {
+      open(name, attributes) {
+        if (name !== 'Relationship' || !attributes.Id || !attributes.Target) return;
+        if (result.size >= limits.maxRelationships) throw tooLarge(`mer enn ${limits.maxRelationships} relasjoner`);
+        result.set(attributes.Id, { target: attributes.Target, type: attributes.Type ?? '' });
+      },
+      close() {},
+      text() {},
+    },
+    limits,
+  );
+  return result;
 }
 
 function resolveTarget(target: string): string {
@@ -169,41 +413,29 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
-function relationships(xml: string | undefined): Map<string, { target: string; type: string }> {
-  const result = new Map<string, { target: string; type: string }>();
-  for (const rel of elements(xml ?? '', 'Relationship')) {
-    if (rel.Id && rel.Target) result.set(rel.Id, { target: rel.Target, type: rel.Type ?? '' });
-  }
-  return result;
-}
-
 // ---------------------------------------------------------------- worksheet
 
-function columnNumber(reference: string): number {
+/** Column and row of a reference such as `AB12` (row 0 when it has none), or undefined when it is not one. */
+function parseReference(reference: string, limits: XlsxLimits): { column: number; row: number } | undefined {
   let column = 0;
-  for (let i = 0; i < reference.length; i++) {
+  let i = 0;
+  for (; i < reference.length; i++) {
     const code = reference.charCodeAt(i);
     if (code >= 65 && code <= 90) column = column * 26 + code - 64;
     else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
     else break;
+    // Past XFD already: stop before the number grows without bound.
+    if (column > limits.maxColumns) return { column, row: 0 };
   }
-  return column;
-}
-
-function rowNumber(reference: string): number {
-  const digits = /\d+$/.exec(reference);
-  return digits ? Number(digits[0]) : 0;
-}
-
-interface RowBuild {
-  cells: CellValue[];
-  hasValue: boolean;
-}
-
-interface Context {
-  strings: string[];
-  dates: boolean[];
-  date1904: boolean;
+  if (i === 0) return undefined;
+  let row = 0;
+  for (; i < reference.length; i++) {
+    const digit = reference.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    row = row * 10 + digit;
+    if (row > limits.maxRowNumber) return { column, row };
+  }
+  return { column, row };
 }
 
 const dayMs = 24 * 3600 * 1000;
@@ -211,289 +443,345 @@ function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * dayMs));
 }
 
-/** Whether the character after a tag name ends the name: white space, `>` or `/`. */
-function endsName(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+interface Context {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+  limits: XlsxLimits;
+  /** Cells held so far, the whole workbook. */
+  cells: number;
 }
 
-/** The open tag `<name` at or after `from` and before `to`, or -1. */
-function findTag(xml: string, name: string, from: number, to: number): number {
-  for (let at = xml.indexOf(name, from); at >= 0 && at < to; at = xml.indexOf(name, at + name.length)) {
-    if (endsName(xml.charCodeAt(at + name.length))) return at;
-  }
-  return -1;
+interface RowBuild {
+  /** The last column with a cell (a value, a style, a hyperlink or a merged copy). */
+  width: number;
+  /** The values, as column and value in the order they were read (a later one wins). Null until the row has one. */
+  columns: number[] | null;
+  values: CellValue[] | null;
+  hasValue: boolean;
+  hidden: boolean;
 }
 
-/** The attributes r, s and t of a tag's attribute text `xml[from, to)`, raw. */
-interface CellAttributes {
-  r: string | undefined;
-  s: string | undefined;
-  t: string | undefined;
+interface ParsedSheet {
+  rows: XlsxRow[];
+  hiddenRows: number[];
+  merges: Array<{ top: number; left: number; bottom: number; right: number }>;
 }
-function cellAttributes(xml: string, from: number, to: number, out: CellAttributes): void {
-  out.r = out.s = out.t = undefined;
-  let at = from;
-  for (;;) {
-    const equals = xml.indexOf('=', at);
-    if (equals < 0 || equals >= to) return;
-    let quote = equals + 1;
-    while (quote < to && xml.charCodeAt(quote) !== 34 && xml.charCodeAt(quote) !== 39) quote++;
-    if (quote >= to) return;
-    const close = xml.indexOf(xml[quote]!, quote + 1);
-    if (close < 0 || close >= to) return;
-    // The name: the one letter before '=' (and any white space), preceded by white space.
-    let end = equals;
-    while (end > at && xml.charCodeAt(end - 1) <= 32) end--;
-    if (end - 1 > at && xml.charCodeAt(end - 2) <= 32) {
-      const name = xml.charCodeAt(end - 1);
-      if (name === 114) out.r = xml.slice(quote + 1, close);
-      else if (name === 115) out.s = xml.slice(quote + 1, close);
-      else if (name === 116) out.t = xml.slice(quote + 1, close);
-    }
-    at = close + 1;
+
+function count(context: Context, cells: number): void {
+  context.cells += cells;
+  if (context.cells > context.limits.maxCells) {
+    throw tooLarge(`mer enn ${context.limits.maxCells.toLocaleString('nb-NO')} celler (med tomme celler foran verdiene og sammenslåtte celler)`);
   }
 }
 
-/** exceljs decodes the predefined entities of a `str` cell a second time (`&amp;lt;` gives `<`); so do we. */
-function decodeNamedAgain(text: string): string {
-  return text.includes('&') ? text.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => named[name]!) : text;
-}
-
-function number(raw: string, isDate: boolean, context: Context): CellValue {
-  const value = parseFloat(raw);
-  return isDate ? serialToDate(value, context.date1904) : value;
-}
-
-/** One cell's value from its content `xml[from, to)`; `undefined` when it has none (exceljs's Null and Merge cells). */
-function cellValue(xml: string, from: number, to: number, attrs: CellAttributes, context: Context): CellValue | undefined {
-  if (from >= to) return undefined;
-  const type = attrs.t ?? 'n';
-  const isDate = attrs.s !== undefined && context.dates[Number(attrs.s)] === true;
-  // The common case, `<v>…</v>` alone: no formula (`<f>` comes before `<v>`), no inline string.
-  if (xml.startsWith('<v>', from) && xml.startsWith('</v>', to - 4)) {
-    if (type === 's') {
-      // A shared string's index, digit by digit.
-      let index = 0;
-      let at = from + 3;
-      for (; at < to - 4; at++) {
-        const digit = xml.charCodeAt(at) - 48;
-        if (digit < 0 || digit > 9) break;
-        index = index * 10 + digit;
-      }
-      if (at === to - 4 && at > from + 3) return context.strings[index] ?? null;
-    } else if (type === 'n') {
-      const raw = xml.slice(from + 3, to - 4);
-      if (raw.length > 0 && !raw.includes('<') && !raw.includes('&')) return number(raw, isDate, context);
-    }
-  }
-  // The content alone, so that a search for a missing element stops at its end.
-  const inner = xml.slice(from, to);
-  let raw: string | undefined;
-  const v = findTag(inner, '<v', 0, inner.length);
-  if (v >= 0) {
-    const open = inner.indexOf('>', v);
-    if (inner.charCodeAt(open - 1) !== 47) {
-      const close = inner.indexOf('</v>', open);
-      if (close > open + 1) raw = decodeXml(inner.slice(open + 1, close));
-    }
-  }
-  const f = findTag(inner, '<f', 0, inner.length);
-  if (f >= 0) {
-    const open = inner.indexOf('>', f);
-    const empty = inner.charCodeAt(open - 1) === 47;
-    const hasText = !empty && inner.indexOf('</f>', open) > open + 1;
-    const shared = /\st\s*=/.test(inner.slice(f + 2, open));
-    if (hasText || shared) {
-      // A formula: its cached result. Without one there is nothing to read.
-      if (raw === undefined) return null;
-      switch (type) {
-        case 'str':
-          return decodeNamedAgain(raw);
-        case 'b':
-          return parseInt(raw, 10) !== 0;
-        case 'e':
-          return null;
-        case 'd':
-          return new Date(raw);
-        default:
-          return number(raw, isDate, context);
-      }
-    }
-  }
-  switch (type) {
-    case 's':
-      if (raw === undefined) return undefined;
-      return context.strings[parseInt(raw, 10)] ?? null;
-    case 'str':
-      return raw === undefined ? undefined : decodeNamedAgain(raw);
-    case 'inlineStr': {
-      if (raw !== undefined) return raw;
-      const item = section(inner, 'is');
-      if (!item) return undefined;
-      const text = stringItem(item);
-      return text === '' && !item.includes('<r') ? undefined : text;
-    }
-    case 'b':
-      return raw === undefined ? undefined : parseInt(raw, 10) !== 0;
-    case 'e':
-      return raw === undefined ? undefined : null;
-    case 'd':
-      return raw === undefined ? undefined : new Date(raw);
-    default:
-      return raw === undefined ? undefined : number(raw, isDate, context);
-  }
-}
-
-function readSheet(xml: string, context: Context, hyperlinkCells: Set<string>): Map<number, RowBuild> {
+/**
+ * One worksheet. Rows past maxRows (with values, besides the header) are
+ * counted but not kept; TooManyRowsError follows at the end with the count.
+ */
+function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: Context): ParsedSheet {
+  const { limits } = context;
   const rows = new Map<number, RowBuild>();
-  const dataOpen = /<sheetData(?=[\s/>])[^>]*?(\/?)>/.exec(xml);
-  if (!dataOpen || dataOpen[1] === '/') return rows;
-  const dataStart = dataOpen.index + dataOpen[0].length;
-  let dataEnd = xml.indexOf('</sheetData>', dataStart);
-  if (dataEnd < 0) dataEnd = xml.length;
+  const item = new StringItem();
+  let valueRows = 0;
+  let overflow = false;
+  let usedRows = 0;
+  let usedColumns = 0;
 
-  const attrs: CellAttributes = { r: undefined, s: undefined, t: undefined };
-  let previousRow = 0;
-  let at = dataStart;
-  for (;;) {
-    const rowOpen = findTag(xml, '<row', at, dataEnd);
-    if (rowOpen < 0) break;
-    const rowTagEnd = xml.indexOf('>', rowOpen);
-    if (rowTagEnd < 0) break;
-    const selfClosing = xml.charCodeAt(rowTagEnd - 1) === 47;
-    cellAttributes(xml, rowOpen + 4, rowTagEnd, attrs);
-    const number = attrs.r ? parseInt(attrs.r, 10) : previousRow + 1;
-    previousRow = number;
-    if (selfClosing) {
-      at = rowTagEnd + 1;
-      continue;
+  // Where the parser is.
+  let inSheetData = false;
+  let inRow = false;
+  let rowNumber = 0;
+  let rowHidden = false;
+  let inCell = false;
+  let column = 0;
+  let reference: string | undefined;
+  let style: string | undefined;
+  let type: string | undefined;
+  let inV = false;
+  let v = '';
+  let raw: string | undefined;
+  let sawV = false;
+  let inF = false;
+  let formula = false;
+  let inIs = false;
+  let sawIs = false;
+  let inMergeCells = false;
+  let inHyperlinks = false;
+  const merges: string[] = [];
+  const hyperlinks: string[] = [];
+  /** Cells without a value, as reference key and where they are: a hyperlink gives them one. */
+  const valueless: number[] = [];
+
+  const where = (what: string) => `${what} i arket «${sheetName}»`;
+  const row = (number: number): RowBuild => {
+    let build = rows.get(number);
+    if (!build) {
+      count(context, 1);
+      rows.set(number, (build = { width: 0, columns: null, values: null, hasValue: false, hidden: false }));
     }
-    // Where the row ends is found on the way; searched for only when something else than a cell follows a cell.
-    let rowEnd = -1;
-    let row = rows.get(number);
-    let column = 0;
-    let cellAt = rowTagEnd + 1;
-    for (;;) {
-      let cellOpen: number;
-      if (xml.charCodeAt(cellAt) === 60 && xml.charCodeAt(cellAt + 1) === 99 && endsName(xml.charCodeAt(cellAt + 2))) cellOpen = cellAt;
-      else if (xml.startsWith('</row>', cellAt)) {
-        rowEnd = cellAt;
-        break;
-      } else {
-        if (rowEnd < 0) {
-          rowEnd = xml.indexOf('</row>', cellAt);
-          if (rowEnd < 0 || rowEnd > dataEnd) rowEnd = dataEnd;
-        }
-        cellOpen = findTag(xml, '<c', cellAt, rowEnd);
-        if (cellOpen < 0) break;
+    return build;
+  };
+  const markValue = (build: RowBuild) => {
+    if (build.hasValue) return;
+    build.hasValue = true;
+    valueRows++;
+    if (valueRows - 1 > maxRows) overflow = true;
+  };
+  const setValue = (build: RowBuild, at: number, value: CellValue) => {
+    if (at > build.width) build.width = at;
+    if (overflow) return;
+    count(context, 1);
+    (build.columns ??= []).push(at);
+    (build.values ??= []).push(value);
+  };
+
+  const finishCell = () => {
+    const isDate = style !== undefined && context.dates[Number(style)] === true;
+    const number = (text: string): CellValue => {
+      const value = parseFloat(text);
+      return isDate ? serialToDate(value, context.date1904) : value;
+    };
+    const cellType = type ?? 'n';
+    let value: CellValue | undefined;
+    if (formula) {
+      // A formula: its cached result. Without one there is nothing to read.
+      if (raw === undefined) value = null;
+      else if (cellType === 'str') value = decodeNamedAgain(raw);
+      else if (cellType === 'b') value = parseInt(raw, 10) !== 0;
+      else if (cellType === 'e') value = null;
+      else if (cellType === 'd') value = new Date(raw);
+      else value = number(raw);
+    } else if (cellType === 's') value = raw === undefined ? undefined : (context.strings[parseInt(raw, 10)] ?? null);
+    else if (cellType === 'str') value = raw === undefined ? undefined : decodeNamedAgain(raw);
+    else if (cellType === 'inlineStr') {
+      if (raw !== undefined) value = raw;
+      else if (sawIs && item.hasContent) value = item.text === '' && !item.hasRun ? undefined : item.text;
+    } else if (cellType === 'b') value = raw === undefined ? undefined : parseInt(raw, 10) !== 0;
+    else if (cellType === 'e') value = raw === undefined ? undefined : null;
+    else if (cellType === 'd') value = raw === undefined ? undefined : new Date(raw);
+    else value = raw === undefined ? undefined : number(raw);
+
+    if (rowNumber > usedRows) usedRows = rowNumber;
+    if (column > usedColumns) usedColumns = column;
+    const styled = Number(style ?? 0) > 0;
+    if (value === undefined) {
+      // No value: a hyperlink on it (known only after the sheet data) gives it one.
+      if (reference) {
+        const at = parseReference(reference, limits)!;
+        valueless.push(at.row * (limits.maxColumns + 1) + at.column, rowNumber, column);
       }
-      const cellTagEnd = xml.indexOf('>', cellOpen);
-      if (cellTagEnd < 0) break;
-      const empty = xml.charCodeAt(cellTagEnd - 1) === 47;
-      cellAttributes(xml, cellOpen + 2, empty ? cellTagEnd - 1 : cellTagEnd, attrs);
-      let innerEnd = cellTagEnd + 1;
-      if (!empty) {
-        // `<v>…</v></c>`, the common case, without a search for `</c>` over the value.
-        const valueEnd = xml.startsWith('<v>', innerEnd) ? xml.indexOf('</v>', innerEnd) : -1;
-        if (valueEnd >= 0 && xml.startsWith('</c>', valueEnd + 4)) innerEnd = valueEnd + 4;
-        else {
-          innerEnd = xml.indexOf('</c>', cellTagEnd);
-          const limit = rowEnd < 0 ? dataEnd : rowEnd;
-          if (innerEnd < 0 || innerEnd > limit) innerEnd = limit;
-        }
-      }
-      cellAt = empty ? cellTagEnd + 1 : innerEnd + 4;
-      const reference = attrs.r;
-      column = reference ? columnNumber(reference) : column + 1;
-      let value = cellValue(xml, cellTagEnd + 1, innerEnd, attrs, context);
-      let hasValue = value !== undefined;
-      if (!hasValue && reference && hyperlinkCells.has(reference)) hasValue = true;
       // A cell with neither value nor style (s absent or 0) is not a cell to exceljs.
-      if (!hasValue && !(Number(attrs.s ?? 0) > 0)) continue;
-      if (value === undefined) value = null;
-      if (!row) rows.set(number, (row = { cells: [], hasValue: false }));
-      while (row.cells.length < column - 1) row.cells.push(null);
-      row.cells[column - 1] = value;
-      if (hasValue) row.hasValue = true;
-    }
-    at = rowEnd < 0 ? cellAt : rowEnd;
-  }
-
-  // Merged cells: every cell of the range but the top left one shows the top left one's value (and counts as a value).
-  const rest = xml.slice(dataEnd);
-  for (const merge of elements(section(rest, 'mergeCells'), 'mergeCell')) {
-    const [from, to = from] = (merge.ref ?? '').split(':') as [string, string?];
-    const top = rowNumber(from);
-    const left = columnNumber(from);
-    const bottom = rowNumber(to!);
-    const right = columnNumber(to!);
-    if (!top || !left || bottom < top || right < left) continue;
-    let master = rows.get(top);
-    if (!master) rows.set(top, (master = { cells: [], hasValue: false }));
-    while (master.cells.length < left) master.cells.push(null);
-    const value = master.cells[left - 1] ?? null;
-    for (let number = top; number <= bottom; number++) {
-      let row = rows.get(number);
-      if (!row) rows.set(number, (row = { cells: [], hasValue: false }));
-      for (let column = number === top ? left + 1 : left; column <= right; column++) {
-        while (row.cells.length < column - 1) row.cells.push(null);
-        row.cells[column - 1] = value;
-        row.hasValue = true;
+      if (styled) {
+        const build = row(rowNumber);
+        if (column > build.width) build.width = column;
+        if (rowHidden) build.hidden = true;
       }
+      return;
+    }
+    const build = row(rowNumber);
+    if (rowHidden) build.hidden = true;
+    markValue(build);
+    setValue(build, column, value);
+  };
+
+  parseXml(
+    bytes,
+    `arket «${sheetName}»`,
+    {
+      open(name, attributes) {
+        if (inCell) {
+          if (inIs) item.open(name);
+          else if (name === 'v') {
+            inV = true;
+            v = '';
+          } else if (name === 'f') {
+            inF = true;
+            // A shared or array formula may have no text of its own.
+            if (attributes.t !== undefined) formula = true;
+          } else if (name === 'is') {
+            inIs = sawIs = true;
+            item.reset();
+          }
+        } else if (inRow) {
+          if (name !== 'c') return;
+          inCell = true;
+          reference = attributes.r;
+          style = attributes.s;
+          type = attributes.t;
+          raw = undefined;
+          sawV = formula = sawIs = false;
+          if (reference) {
+            const at = parseReference(reference, limits);
+            if (!at) throw broken(where(`cellereferansen «${reference.slice(0, 20)}» er ugyldig`));
+            if (at.column > limits.maxColumns) {
+              throw broken(where(`cellen «${reference.slice(0, 20)}» ligger utenfor siste kolonne Excel tillater (XFD)`));
+            }
+            column = at.column;
+          } else column++;
+          if (column > limits.maxColumns) throw broken(where(`en rad har flere enn ${limits.maxColumns} celler`));
+        } else if (inSheetData) {
+          if (name !== 'row') return;
+          inRow = true;
+          column = 0;
+          const r = attributes.r;
+          rowNumber = r === undefined ? rowNumber + 1 : /^\s*\d{1,8}\s*$/.test(r) ? parseInt(r, 10) : NaN;
+          if (!(rowNumber >= 1 && rowNumber <= limits.maxRowNumber)) {
+            throw broken(where(`radnummeret «${String(r).slice(0, 20)}» er utenfor det Excel tillater (1–1 048 576)`));
+          }
+          rowHidden = attributes.hidden === '1' || attributes.hidden === 'true';
+        } else if (name === 'sheetData') inSheetData = true;
+        else if (name === 'mergeCells') inMergeCells = true;
+        else if (inMergeCells && name === 'mergeCell' && attributes.ref) {
+          if (merges.length >= limits.maxMergesPerSheet) throw tooLarge(where(`mer enn ${limits.maxMergesPerSheet} sammenslåtte områder`));
+          merges.push(attributes.ref);
+        } else if (name === 'hyperlinks') inHyperlinks = true;
+        else if (inHyperlinks && name === 'hyperlink' && attributes.ref && (attributes['r:id'] ?? prefixed(attributes, 'id'))) {
+          if (hyperlinks.length >= limits.maxHyperlinksPerSheet) throw tooLarge(where(`mer enn ${limits.maxHyperlinksPerSheet} lenker`));
+          hyperlinks.push(attributes.ref);
+        }
+      },
+      close(name) {
+        if (inCell) {
+          if (inIs) {
+            if (name === 'is') inIs = false;
+            else item.close(name);
+          } else if (name === 'v') {
+            inV = false;
+            if (!sawV) {
+              sawV = true;
+              if (v !== '') raw = v;
+            }
+          } else if (name === 'f') inF = false;
+          else if (name === 'c') {
+            inCell = false;
+            finishCell();
+          }
+        } else if (inRow) {
+          if (name === 'row') inRow = false;
+        } else if (name === 'sheetData') inSheetData = false;
+        else if (name === 'mergeCells') inMergeCells = false;
+        else if (name === 'hyperlinks') inHyperlinks = false;
+      },
+      text(text) {
+        if (!inCell) return;
+        if (inV) v += text;
+        else if (inF) {
+          if (text !== '') formula = true;
+        } else if (inIs) item.append(text);
+      },
+    },
+    limits,
+  );
+
+  // Hyperlinks: an empty cell with one has a value (null) to exceljs.
+  if (hyperlinks.length > 0 && valueless.length > 0) {
+    const linked = new Set<number>();
+    for (const ref of hyperlinks) {
+      const at = parseReference(ref, limits);
+      if (at && at.column <= limits.maxColumns && at.row <= limits.maxRowNumber) linked.add(at.row * (limits.maxColumns + 1) + at.column);
+    }
+    for (let i = 0; i < valueless.length; i += 3) {
+      if (!linked.has(valueless[i]!)) continue;
+      const build = row(valueless[i + 1]!);
+      if (valueless[i + 2]! > build.width) build.width = valueless[i + 2]!;
+      markValue(build);
     }
   }
-  return rows;
-}
+  if (overflow) throw new TooManyRowsError(sheetName, valueRows - 1);
 
-/** Cells exceljs gives a hyperlink (and thereby a value): `<hyperlink ref r:id>` after the sheet data. */
-function hyperlinkCells(xml: string): Set<string> {
-  const result = new Set<string>();
-  const at = xml.lastIndexOf('</sheetData>');
-  if (at < 0) return result;
-  for (const link of elements(section(xml.slice(at), 'hyperlinks'), 'hyperlink')) {
-    if (link.ref && link['r:id']) result.add(link.ref);
+  // Merged cells: every cell of the area but the top left one shows the top left one's value (and counts as a value).
+  // An area is clipped to the rows and columns that have cells: a merge is never the size of what it claims.
+  const clipped: ParsedSheet['merges'] = [];
+  for (const ref of merges) {
+    const [from, to = from] = ref.split(':') as [string, string?];
+    const start = parseReference(from, limits);
+    const end = parseReference(to!, limits);
+    if (!start || !end) continue;
+    if (start.column > limits.maxColumns || end.column > limits.maxColumns || start.row > limits.maxRowNumber || end.row > limits.maxRowNumber) {
+      throw broken(where(`det sammenslåtte området «${ref.slice(0, 40)}» ligger utenfor det Excel tillater`));
+    }
+    const top = start.row;
+    const left = start.column;
+    const bottom = Math.min(end.row, usedRows);
+    const right = Math.min(end.column, usedColumns);
+    if (!top || !left || end.row < top || end.column < left || top > usedRows || left > usedColumns) continue;
+    clipped.push({ top, left, bottom, right });
+    const master = row(top);
+    if (master.width < left) master.width = left;
+    let value: CellValue = null;
+    if (master.columns) {
+      const index = master.columns.lastIndexOf(left);
+      if (index >= 0) value = master.values![index]!;
+    }
+    for (let number = top; number <= bottom; number++) {
+      const build = row(number);
+      const first = number === top ? left + 1 : left;
+      if (first > right) continue;
+      markValue(build);
+      for (let at = first; at <= right; at++) setValue(build, at, value);
+    }
+    if (overflow) throw new TooManyRowsError(sheetName, valueRows - 1);
+  }
+
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  const result: ParsedSheet = { rows: [], hiddenRows: [], merges: clipped };
+  for (const number of numbers) {
+    const build = rows.get(number)!;
+    if (!build.hasValue && number !== 1) continue;
+    count(context, build.width);
+    const cells: CellValue[] = new Array<CellValue>(build.width).fill(null);
+    if (build.columns) for (let i = 0; i < build.columns.length; i++) cells[build.columns[i]! - 1] = build.values![i]!;
+    result.rows.push({ row: number, cells });
+    if (build.hasValue && build.hidden) result.hiddenRows.push(number);
   }
   return result;
 }
 
 /**
- * The values of the sheets `wanted` accepts, in workbook order. Throws
- * TooManyRowsError when such a sheet has more than maxRows rows with values
- * besides the first (the header), and an Error when the file is not an xlsx.
+ * The values of the sheets `wanted` accepts, in workbook order, and the names
+ * and states of all sheets. Throws TooManyRowsError when such a sheet has
+ * more than maxRows rows with values besides the first (the header), and an
+ * XlsxReadError when the file is not an xlsx or is past a limit.
  */
-export function readXlsxSheets(buffer: Buffer, wanted: (sheetName: string) => boolean, maxRows: number): XlsxSheet[] {
-  const parts = new Parts(buffer);
-  const workbook = parts.text('xl/workbook.xml');
-  if (workbook === undefined) throw new Error('no xl/workbook.xml: not an xlsx workbook');
-  const sheets = elements(section(workbook, 'sheets'), 'sheet').filter((sheet) => sheet.name !== undefined && wanted(sheet.name));
-  if (sheets.length === 0) return [];
+export function readXlsxSheets(
+  buffer: Buffer,
+  wanted: (sheetName: string) => boolean,
+  maxRows: number,
+  limits: XlsxLimits = xlsxLimits,
+): XlsxWorkbook {
+  const parts = new Parts(buffer, limits);
+  const workbookPart = parts.take('xl/workbook.xml');
+  if (workbookPart === undefined) throw broken('den har ingen xl/workbook.xml');
+  const workbook = readWorkbookPart(workbookPart, limits);
+  const allSheets = workbook.sheets.map((sheet) => ({ name: sheet.name, state: sheet.state }));
+  const sheets = workbook.sheets.filter((sheet) => wanted(sheet.name));
+  if (sheets.length === 0) return { sheets: [], allSheets };
 
-  const properties = elements(workbook, 'workbookPr')[0];
-  const date1904 = properties?.date1904 === '1' || properties?.date1904 === 'true';
-  const rels = relationships(parts.text('xl/_rels/workbook.xml.rels'));
+  const rels = readRelationships(parts.take('xl/_rels/workbook.xml.rels'), limits);
   const context: Context = {
-    strings: sharedStrings(parts.text('xl/sharedStrings.xml')),
-    dates: dateStyles(parts.text('xl/styles.xml')),
-    date1904,
+    strings: readSharedStrings(parts.take('xl/sharedStrings.xml'), limits),
+    dates: readDateStyles(parts.take('xl/styles.xml'), limits),
+    date1904: workbook.date1904,
+    limits,
+    cells: 0,
   };
 
+  const read = new Map<string, ParsedSheet>();
   const result: XlsxSheet[] = [];
   for (const sheet of sheets) {
-    const rel = rels.get(sheet['r:id'] ?? '');
+    const rel = rels.get(sheet.relationId ?? '');
     if (!rel || !/\/worksheet$/.test(rel.type)) continue;
-    const xml = parts.text(resolveTarget(rel.target));
-    if (xml === undefined) continue;
-    const built = readSheet(xml, context, hyperlinkCells(xml));
-    const numbers = [...built.keys()].sort((a, b) => a - b);
-    let withValues = 0;
-    const rows: XlsxRow[] = [];
-    for (const number of numbers) {
-      const row = built.get(number)!;
-      if (row.hasValue) withValues++;
-      if (row.hasValue || number === 1) rows.push({ row: number, cells: row.cells });
+    const path = resolveTarget(rel.target);
+    // Sheets that point at the same part share what was read from it once.
+    let parsed = read.get(path);
+    if (!parsed) {
+      const bytes = parts.take(path);
+      if (bytes === undefined) continue;
+      parsed = readSheet(bytes, sheet.name, maxRows, context);
+      read.set(path, parsed);
     }
-    if (withValues - 1 > maxRows) throw new TooManyRowsError(sheet.name!, withValues - 1);
-    result.push({ name: sheet.name!, rows });
+    result.push({ name: sheet.name, state: sheet.state, rows: parsed.rows, hiddenRows: parsed.hiddenRows, merges: parsed.merges });
   }
-  return result;
+  return { sheets: result, allSheets };
 }
