@@ -49,11 +49,23 @@ const sample: Sheets = {
   ],
 };
 
-async function upload(body: Buffer | string, mode: 'preview' | 'commit', options: { kind?: string; type?: string } = {}) {
-  const query = `mode=${mode}${options.kind ? `&kind=${options.kind}` : ''}`;
+interface UploadOptions {
+  kind?: string;
+  type?: string;
+  missing?: 'keep' | 'delete';
+  confirmWarnings?: boolean;
+  previewToken?: string;
+}
+
+async function upload(body: Buffer | string, mode: 'preview' | 'commit', options: UploadOptions = {}) {
+  const query = new URLSearchParams({ mode });
+  if (options.kind) query.set('kind', options.kind);
+  if (options.missing) query.set('missing', options.missing);
+  if (options.confirmWarnings) query.set('confirmWarnings', 'true');
+  if (options.previewToken) query.set('previewToken', options.previewToken);
   return t.owner.inject({
     method: 'POST',
-    url: `${base}/import?${query}`,
+    url: `${base}/import?${query.toString()}`,
     payload: body,
     headers: { 'content-type': options.type ?? (typeof body === 'string' ? csvContentType : xlsxContentType) },
   });
@@ -95,8 +107,10 @@ describe('template', () => {
     expect(book.getWorksheet('Lister')!.state).toBe('hidden');
     const guide = book.getWorksheet('Veiledning')!.getColumn(1).values.join('\n');
     expect(guide).toContain('Kommunenummer');
-    expect(guide).toContain('ikke slettet');
-    expect(guide).toContain('tom celle tømmer');
+    expect(guide).toContain('blir stående, med mindre du velger å slette dem');
+    expect(guide).toContain('tom celle i en kolonne arket har, tømmer feltet');
+    expect(guide).toContain('Samla-ID');
+    expect(guide).toContain('Windows-1252');
     const systems = book.getWorksheet('IKT-systemer')!;
     expect((systems.getRow(1).values as string[]).slice(1)).toEqual([
       'Kommunenummer', 'Navn', 'Leverandør', 'Produkt', 'Versjon', 'Løsningsområde', 'Tjenesteområde', 'Drift',
@@ -112,6 +126,21 @@ describe('template', () => {
     const avtaler = book.getWorksheet('Avtaler')!;
     const changeColumn = (avtaler.getRow(1).values as string[]).indexOf('Endringsklausul');
     expect(avtaler.getRow(2).getCell(changeColumn).dataValidation).toMatchObject({ type: 'list' });
+    // Free text is formatted as text, so Calc and Excel keep «5.4» in Versjon as typed.
+    expect(systems.getColumn(headerIndex(systems, 'Versjon')).numFmt).toBe('@');
+  });
+
+  it('has the Samla-ID column once the merger has data, so rows pasted from an export keep their identity', async () => {
+    await upload(await workbook(sample), 'commit');
+    const response = await t.owner.inject(`${base}/template.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    for (const sheet of book.worksheets.filter((candidate) => !['Veiledning', 'Lister'].includes(candidate.name))) {
+      expect((sheet.getRow(1).values as string[]).at(-1), sheet.name).toBe('Samla-ID');
+    }
+    const systems = book.getWorksheet('IKT-systemer')!;
+    const idCell = systems.getRow(2).getCell(headerIndex(systems, 'Samla-ID'));
+    expect(idCell.dataValidation).toMatchObject({ type: 'textLength', showErrorMessage: true });
   });
 });
 
@@ -338,3 +367,123 @@ describe('a workbook written by LibreOffice', () => {
     expect((await upload(file, 'preview')).json().sheets.every((s: { unchanged: number }) => s.unchanged > 0)).toBe(true);
   });
 });
+
+/** The exported workbook, edited as a user would in Excel: `edit` gets the sheet by name. */
+async function editExport(edit: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const response = await t.owner.inject(`${base}/export.xlsx`);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  edit(book);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const headerIndex = (sheet: ExcelJS.Worksheet, header: string) => (sheet.getRow(1).values as string[]).indexOf(header);
+
+describe('an import the user can trust', () => {
+  it('recognises exported rows by Samla-ID: a corrected vendor changes the system, and its contracts and integrations stay on it', async () => {
+    expect((await upload(await workbook(sample), 'commit')).statusCode).toBe(200);
+    const visma = (await t.owner.inject(`${base}/systems?q=Visma`)).json().items[0];
+    const file = await editExport((book) => {
+      const sheet = book.getWorksheet('IKT-systemer')!;
+      expect(headerIndex(sheet, 'Samla-ID')).toBeGreaterThan(0);
+      sheet.eachRow((row) => {
+        if (row.getCell(headerIndex(sheet, 'Navn')).value === 'Visma Enterprise') row.getCell(headerIndex(sheet, 'Leverandør')).value = 'Visma AS';
+      });
+    });
+    const preview = (await upload(file, 'preview')).json() as ImportResult;
+    expect(preview.problems).toEqual([]);
+    expect(preview.warnings).toEqual([]);
+    const systems = preview.sheets.find((sheet) => sheet.kind === 'systems')!;
+    expect(systems).toMatchObject({ created: 0, updated: 1, newRows: [] });
+    expect(systems.changedRows).toEqual([
+      {
+        row: expect.any(Number),
+        id: visma.id,
+        label: 'Visma Enterprise',
+        matchedBy: 'samlaId',
+        changes: [{ column: 'Leverandør', before: 'Visma', after: 'Visma AS' }],
+      },
+    ]);
+    const commit = await upload(file, 'commit', { previewToken: preview.previewToken });
+    expect(commit.statusCode, commit.body).toBe(200);
+    expect((await counts()).systems).toBe(3);
+    const contract = (await t.owner.inject(`${base}/contracts`)).json().items[0];
+    expect(contract.systems.map((system: { id: string }) => system.id)).toContain(visma.id);
+  });
+
+  it('without the vendor column the rows still match, and the vendor is kept', async () => {
+    await upload(await workbook(sample), 'commit');
+    const withoutVendor = sample['IKT-systemer']!.map((row) => row.filter((_cell, index) => index !== 2));
+    const result = (await upload(await workbook({ 'IKT-systemer': withoutVendor }), 'commit')).json() as ImportResult;
+    expect(summary(result)).toEqual({ systems: [0, 0, 3] });
+    expect((await t.owner.inject(`${base}/systems?q=Gerica`)).json().items[0].vendor).toBe('Tieto');
+  });
+
+  it('lists rows missing from the file, keeps them by default, and deletes them in the same commit when asked', async () => {
+    await upload(await workbook(sample), 'commit');
+    const onlyVisma = {
+      'IKT-systemer': [systemsHeader, sample['IKT-systemer']![1]!, sample['IKT-systemer']![3]!],
+      Integrasjoner: [sample.Integrasjoner![0]!, sample.Integrasjoner![1]!],
+    };
+    const file = await workbook(onlyVisma);
+    const kept = (await upload(file, 'preview')).json() as ImportResult;
+    // Elements belongs to 4626, which the file has no rows for: not «missing».
+    expect(kept.missing).toEqual([
+      expect.objectContaining({ kind: 'integrations', label: 'Gerica → Kontakt- og reservasjonsregisteret', municipalityNumber: '4601', action: 'keep' }),
+    ]);
+    expect(kept.deleted).toBe(0);
+    const removedPreview = (await upload(file, 'preview', { missing: 'delete' })).json() as ImportResult;
+    expect(removedPreview.missing[0]!.action).toBe('delete');
+    expect(removedPreview.deleted).toBe(1);
+    const before = await counts();
+    const commit = await upload(file, 'commit', { missing: 'delete', previewToken: removedPreview.previewToken });
+    expect(commit.statusCode, commit.body).toBe(200);
+    expect(commit.json().deleted).toBe(1);
+    expect(await counts()).toMatchObject({ systems: 3, integrations: before.integrations - 1 });
+    const history = (await t.owner.inject(`/api/v1/mergers/${mergerId}/audit?entity=integration`)).json().entries;
+    expect(history[0]).toMatchObject({ action: 'delete', entityLabel: 'Gerica → Kontakt- og reservasjonsregisteret' });
+  });
+
+  it('stores nothing with unconfirmed warnings, and once confirmed stores what the preview said', async () => {
+    const file = await workbook({
+      'IKT-systemer': [
+        [...systemsHeader, 'Kommentar'],
+        ['4601', 'Visma Enterprise', 'Visma', null, null, null, 1200, null, 'ikke lest'],
+      ],
+    });
+    const preview = (await upload(file, 'preview')).json() as ImportResult;
+    expect(preview.problems).toEqual([]);
+    expect(preview.warnings).toEqual([expect.objectContaining({ sheet: 'IKT-systemer', column: 'Kommentar' })]);
+    const before = await counts();
+    const refused = await upload(file, 'commit', { previewToken: preview.previewToken });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('IMPORT_NEEDS_CONFIRMATION');
+    expect(refused.json().error.details.warnings).toEqual(preview.warnings);
+    expect(await counts()).toEqual(before);
+    const confirmed = await upload(file, 'commit', { confirmWarnings: true, previewToken: preview.previewToken });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().sheets).toEqual(preview.sheets);
+    expect((await t.owner.inject(`${base}/systems`)).json().items[0]).toMatchObject({ name: 'Visma Enterprise', userCount: 1200 });
+  });
+
+  it('refuses a commit that would do something else than the preview showed', async () => {
+    await upload(await workbook(sample), 'commit');
+    const changed = structuredClone(sample);
+    changed['IKT-systemer']![1]![6] = 1500;
+    const file = await workbook({ 'IKT-systemer': changed['IKT-systemer']! });
+    const preview = (await upload(file, 'preview')).json() as ImportResult;
+    const visma = (await t.owner.inject(`${base}/systems?q=Visma`)).json().items[0];
+    // Someone else sets the same system's users meanwhile.
+    const patch = await t.owner.inject({
+      method: 'PATCH',
+      url: `${base}/systems/${visma.id}`,
+      payload: { version: visma.version, userCount: 1500 },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    const commit = await upload(file, 'commit', { previewToken: preview.previewToken });
+    expect(commit.statusCode).toBe(409);
+    expect(commit.json().error.code).toBe('IMPORT_PREVIEW_OUTDATED');
+    expect(commit.json().error.details.sheets[0]).toMatchObject({ updated: 0, unchanged: 3 });
+  });
+});
+
