@@ -207,10 +207,10 @@ describe('importing the inventory from Excel', () => {
     await main().getByRole('heading', { level: 4, name: 'IKT-systemer (1)' }).waitFor();
     await main().getByText(`Byggesak (${municipalityName})`).waitFor();
 
-    // The warning, pointing at its sheet and column.
-    await main().getByRole('heading', { level: 3, name: '1 advarsel' }).waitFor();
+    // The warning, pointing at its sheet and column (the server may add others, such as the vendor changed on a row known by name).
+    await main().getByRole('heading', { level: 3, name: /^\d+ advars(el|ler)$/ }).waitFor();
     const warnings = page.getByRole('table', { name: 'Advarsler du må lese før import' });
-    expect(await warnings.locator('tbody tr').first().innerText()).toMatch(/IKT-systemer[\s\S]*Kommentar/);
+    expect(await warnings.getByRole('row', { name: /Kommentar/ }).first().innerText()).toMatch(/IKT-systemer\s+1\s+Kommentar\s+\S/);
     await expectNoAxeViolations(page, 'import preview with changes, a missing row and a warning');
 
     // Deleting what the file lacks is a new preview that says so.

@@ -1335,6 +1335,8 @@ export const nb = {
           unchanged === '1' ? '1 uendret rad' : `${unchanged} uendrede rader`,
         ].join(', '),
       sheetNoChanges: 'Arket endrer ingenting i Samla.',
+      emptySheets: (sheets: string[]) =>
+        sheets.length === 1 ? `Arket «${sheets[0]}» har ingen rader.` : `Disse arkene har ingen rader: ${sheets.map((sheet) => `«${sheet}»`).join(', ')}.`,
       newRowsHeading: (count: string) => `Nye rader (${count})`,
       newRow: (label: string, row: string) => `${label} (rad ${row})`,
       changedRowsHeading: (count: string) => `Rader som endres (${count})`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportMissingRow, ImportResult } from '#shared/contracts/inventory-import.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { changesAnything, groupMissing, importRefusal, importSearch, isImportResult, visibleRows } from './import-outcome.ts';
+import { changesAnything, groupMissing, importRefusal, importSearch, isEmptySheet, isImportResult, visibleRows } from './import-outcome.ts';
 import { kindOrder } from './inventory-kinds.ts';
 
 const result = (over: Partial<ImportResult> = {}): ImportResult => ({
@@ -99,5 +99,10 @@ describe('whether a preview changes anything', () => {
     expect(changesAnything(result({ sheets: [sheet] }))).toBe(false);
     expect(changesAnything(result({ sheets: [{ ...sheet, updated: 1 }] }))).toBe(true);
     expect(changesAnything(result({ sheets: [sheet], deleted: 2 }))).toBe(true);
+  });
+
+  it('tells a sheet without rows from one whose rows are all unchanged', () => {
+    expect(isEmptySheet(sheet)).toBe(false);
+    expect(isEmptySheet({ ...sheet, unchanged: 0 })).toBe(true);
   });
 });

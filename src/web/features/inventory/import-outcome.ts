@@ -1,4 +1,4 @@
-import type { ImportMissing, ImportMissingRow, ImportMode, ImportProblem, ImportResult } from '#shared/contracts/inventory-import.ts';
+import type { ImportMissing, ImportMissingRow, ImportMode, ImportProblem, ImportResult, ImportSheetSummary } from '#shared/contracts/inventory-import.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 
 /** How many rows of one list the preview shows before «Vis alle»: 2,500 table rows at once make the page slow to use. */
@@ -105,4 +105,9 @@ export function visibleRows<T>(rows: readonly T[], showAll: boolean, limit = pre
 /** Whether the preview would change anything at all (rows created, updated or deleted). */
 export function changesAnything(result: ImportResult): boolean {
   return result.deleted > 0 || result.sheets.some((sheet) => sheet.created > 0 || sheet.updated > 0);
+}
+
+/** A sheet without a single row: nothing to show but its name. */
+export function isEmptySheet(sheet: ImportSheetSummary): boolean {
+  return sheet.created + sheet.updated + sheet.unchanged === 0 && sheet.newRows.length === 0 && sheet.changedRows.length === 0;
 }

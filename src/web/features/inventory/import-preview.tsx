@@ -2,7 +2,7 @@ import { Button, Fieldset, Heading, Paragraph, Radio, Table } from '@digdir/desi
 import { Fragment, useState, type ReactNode } from 'react';
 import type { ImportMissing, ImportProblem, ImportResult, ImportRowChange, ImportSheetSummary } from '#shared/contracts/inventory-import.ts';
 import { useI18n } from '#web/i18n/messages.ts';
-import { groupMissing, previewLimit, visibleRows } from './import-outcome.ts';
+import { groupMissing, isEmptySheet, previewLimit, visibleRows } from './import-outcome.ts';
 import { kindOrder } from './inventory-kinds.ts';
 
 /** The register's name for a kind the server sent (`systems` → «IKT-systemer»), or the kind itself. */
@@ -123,7 +123,8 @@ function SheetPreview({ sheet, index }: { sheet: ImportSheetSummary; index: numb
             {(shown) => (
               <div className='samla-table-scroll'>
                 <Table id={`${id}-changes`} data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
-                  <caption>{t.changesCaption(sheet.sheet)}</caption>
+                  {/* The heading above says it for the eye; the caption names the table for a screen reader. */}
+                  <caption className='ds-sr-only'>{t.changesCaption(sheet.sheet)}</caption>
                   <Table.Head>
                     <Table.Row>
                       <Table.HeaderCell scope='col'>{t.row}</Table.HeaderCell>
@@ -146,13 +147,21 @@ function SheetPreview({ sheet, index }: { sheet: ImportSheetSummary; index: numb
   );
 }
 
-/** What each sheet of the file will do, row by row and field by field. */
+/**
+ * What each sheet of the file will do, row by row and field by field. Sheets without a
+ * single row (a full workbook has eight, most often left empty) share one line.
+ */
 export function SheetsPreview({ sheets }: { sheets: ImportSheetSummary[] }) {
+  const { m } = useI18n();
+  const empty = sheets.filter(isEmptySheet);
   return (
     <>
-      {sheets.map((sheet, index) => (
-        <SheetPreview key={`${sheet.sheet}-${index}`} sheet={sheet} index={index} />
-      ))}
+      {sheets.map((sheet, index) =>
+        isEmptySheet(sheet) ? null : <SheetPreview key={`${sheet.sheet}-${index}`} sheet={sheet} index={index} />,
+      )}
+      {empty.length > 0 && (
+        <Paragraph className='samla-muted samla-mt-4'>{m.inventory.import.emptySheets(empty.map((sheet) => sheet.sheet))}</Paragraph>
+      )}
     </>
   );
 }
