@@ -179,7 +179,7 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
   const commas = rest.split(',').length - 1;
   if (commas > 1) {
     return {
-      code: 'AMBIGUOUS_NUMBER',
+      code: 'BAD_NUMBER',
       problem:
         `${header}: «${text}» har flere komma. På norsk er komma desimaltegn; ` +
         `skriv tusener med mellomrom, f.eks. ${example[kind]}.`,
@@ -192,7 +192,7 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
     if (!plainDigits.test(fraction)) {
       // «1,500.50»: English thousands and decimal signs.
       return {
-        code: 'AMBIGUOUS_NUMBER',
+        code: 'BAD_NUMBER',
         problem:
           `${header}: «${text}» er skrevet med komma før punktum, som på engelsk. ` +
           `Skriv tallet på norsk, med mellomrom som tusenskille og komma som desimaltegn, f.eks. ${example[kind]}.`,
@@ -202,7 +202,7 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
       const small = formatNumber(Number(`${whole}.${fraction}`));
       const large = formatNumber(Number(whole + fraction));
       return {
-        code: 'AMBIGUOUS_NUMBER',
+        code: 'BAD_NUMBER',
         problem:
           `${header}: «${text}» kan leses på to måter. Skrev du ${small} eller ${large}? ` +
           `Skriv tusener med mellomrom (${large}) og desimaler med komma (${small})` +
@@ -219,7 +219,7 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
       // A dot not followed by three digits: an English decimal point, or a slip.
       const asDecimal = `${dotted[1]},${dotted[2]}`;
       return {
-        code: 'AMBIGUOUS_NUMBER',
+        code: 'BAD_NUMBER',
         problem:
           kind === 'decimal'
             ? `${header}: «${text}» har punktum, som ikke er desimaltegn på norsk. ` +
@@ -246,11 +246,11 @@ function checkNumber(column: Column, value: number, kind: NumberKind, written: s
   const header = column.header;
   if (!Number.isFinite(value)) return bad('BAD_NUMBER', `${header}: cellen har ikke et gyldig tall. Skriv tallet på nytt.`);
   if (value < 0) {
-    return bad('NEGATIVE_NUMBER', `${header} kan ikke være negativt (leste ${formatNumber(value)}). Skriv tallet uten minustegn.`);
+    return bad('BAD_NUMBER', `${header} kan ikke være negativt (leste ${formatNumber(value)}). Skriv tallet uten minustegn.`);
   }
   if (kind !== 'decimal' && !Number.isInteger(value)) {
     return bad(
-      'NOT_AN_INTEGER',
+      'BAD_NUMBER',
       kind === 'year'
         ? `${header} må være et årstall med fire sifre, f.eks. 2027 (leste ${formatNumber(value)}).`
         : `${header} må være et heltall (leste ${formatNumber(value)}). Rund av til et helt tall.`,
@@ -259,7 +259,7 @@ function checkNumber(column: Column, value: number, kind: NumberKind, written: s
   const { min, max } = limitsOfColumn(column);
   if (min !== undefined && value < min) {
     return bad(
-      'NUMBER_TOO_SMALL',
+      'BAD_NUMBER',
       kind === 'year'
         ? `${header} må være ${min} eller senere (leste ${value}).`
         : `${header} kan ikke være mindre enn ${formatNumber(min)} (leste ${formatNumber(value)}).`,
@@ -267,7 +267,7 @@ function checkNumber(column: Column, value: number, kind: NumberKind, written: s
   }
   if (max !== undefined && value > max) {
     return bad(
-      'NUMBER_TOO_LARGE',
+      'BAD_NUMBER',
       kind === 'year'
         ? `${header} må være ${max} eller tidligere (leste ${value}).`
         : `${header} kan ikke være større enn ${formatNumber(max)} (leste ${formatNumber(value)}). Sjekk at tallet er riktig.`,
@@ -298,7 +298,7 @@ function parseNumber(column: Column, cell: CellValue, kind: NumberKind): Parsed 
     // Norwegian Excel makes «1.5» the date 1 May.
     const guess = kind === 'decimal' ? ` Skrev du ${cell.getUTCDate()},${cell.getUTCMonth() + 1}?` : '';
     return bad(
-      'DATE_IN_NUMBER',
+      'BAD_NUMBER',
       `${header}: regnearket har gjort verdien om til datoen ${shown}.${guess} ` +
         `Formater kolonnen som tall og skriv verdien på nytt${kind === 'decimal' ? ' med komma som desimaltegn' : ''}.`,
     );
@@ -372,7 +372,7 @@ function notADate(written: string, value: number): Parsed {
 
 const inRange = (year: number) => year >= firstYear && year <= lastYear;
 const outOfRange = (shown: string) =>
-  bad('DATE_OUT_OF_RANGE', `${shown} er utenfor det Samla godtar for datoer (${firstYear}–${lastYear}). Sjekk årstallet.`);
+  bad('BAD_DATE', `${shown} er utenfor det Samla godtar for datoer (${firstYear}–${lastYear}). Sjekk årstallet.`);
 
 /** Day, month and year as written → an ISO date, or the one problem with them. */
 function calendarDate(written: string, year: number, month: number, day: number): { iso: string } | Parsed {
@@ -537,7 +537,7 @@ function parseText(column: Column, cell: CellValue, context: CellContext): Parse
             `Skal det stå noe annet, formater kolonnen som tekst i regnearket og skriv verdien på nytt.`,
       };
     }
-  } else if (typeof cell === 'boolean') text = cell ? 'SANN' : 'USANN';
+  } else if (typeof cell === 'boolean') text = String(cell);
   else text = unescapeFormula(cell).trim();
   if (text === '') return ok(null);
   const { maxLength } = limitsOfColumn(column);
