@@ -321,11 +321,12 @@ describe('readCsv', () => {
   });
 
   it('refuses binary files with a Norwegian message', () => {
-    const refusal = (bytes: Buffer) => {
+    const refusal = (bytes: Buffer): [string, string] | undefined => {
       try {
         readCsv(bytes, systems, 10);
       } catch (error) {
-        return error instanceof DomainError ? [error.code, error.message] : error;
+        if (error instanceof DomainError) return [error.code, error.message];
+        throw error;
       }
       return undefined;
     };

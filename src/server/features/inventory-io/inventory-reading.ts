@@ -220,7 +220,20 @@ function readSheet(grid: Grid, layout: SheetLayout, maxRows: number, warnings: I
     );
   }
 
-  const width = Math.max(headerCells.length, layout.columns.length, ...body.map((row) => row.cells.length));
+  // Each column's first row with a value, in one pass over the cells (a styled row can reach column XFD).
+  const firstValueRow: number[] = [];
+  let dataWidth = 0;
+  for (const row of body) {
+    for (let index = 0; index < row.cells.length; index++) {
+      if (firstValueRow[index] === undefined && !isBlank(row.cells[index])) {
+        firstValueRow[index] = row.row;
+        dataWidth = Math.max(dataWidth, index + 1);
+      }
+    }
+  }
+  let headerWidth = 0;
+  for (let index = 0; index < headerCells.length; index++) if (textOf(headerCells[index]) !== '') headerWidth = index + 1;
+  const width = Math.max(headerWidth, dataWidth, layout.columns.length);
   const known = knownHeaders(layout);
   const headers: Array<string | null> = [];
   const readAt = new Map<string, number>();
@@ -229,13 +242,13 @@ function readSheet(grid: Grid, layout: SheetLayout, maxRows: number, warnings: I
     const letter = columnLetter(index);
     if (text === '') {
       headers.push(null);
-      const firstValue = mergedAway.has(index) ? undefined : body.find((row) => !isBlank(row.cells[index]));
-      if (firstValue) {
+      const firstValue = mergedAway.has(index) ? undefined : firstValueRow[index];
+      if (firstValue !== undefined) {
         warn(
           headerRow,
           letter,
           'COLUMN_WITHOUT_HEADER',
-          `Kolonne ${letter} i arket «${sheet}» har verdier (første i rad ${firstValue.row}), men ingen overskrift, og er ikke lest. ` +
+          `Kolonne ${letter} i arket «${sheet}» har verdier (første i rad ${firstValue}), men ingen overskrift, og er ikke lest. ` +
             'Gi kolonnen en overskrift fra malen, eller slett verdiene.',
         );
       }
@@ -280,14 +293,21 @@ function readSheet(grid: Grid, layout: SheetLayout, maxRows: number, warnings: I
     }
   }
 
+  // Columns right of the last one read hold nothing the plan reads (each was warned about above).
+  let readWidth = layout.columns.length;
+  headers.forEach((header, index) => {
+    if (header !== null) readWidth = Math.max(readWidth, index + 1);
+  });
+  headers.length = readWidth;
+
   // A row is blank when nothing but Kommunenummer (often filled down the sheet in advance) or whitespace is in the columns read.
   const municipalityHeader = layout.columns.find((column) => column.type === 'municipality')?.header;
   const dataColumns = headers.flatMap((header, index) => (header !== null && header !== municipalityHeader ? [index] : []));
   const rows: Row[] = [];
   for (const row of body) {
     if (dataColumns.every((index) => isBlank(row.cells[index]))) continue;
-    const cells = row.cells.slice(0, width);
-    while (cells.length < width) cells.push(null);
+    const cells = row.cells.slice(0, readWidth);
+    while (cells.length < readWidth) cells.push(null);
     rows.push({ row: row.row, cells });
   }
   if (rows.length > maxRows) throw new TooManyRowsError(sheet, rows.length);
