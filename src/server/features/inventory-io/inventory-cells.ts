@@ -141,7 +141,7 @@ const groupSeparator = /[\s\u00a0\u202f\u2009\u2007'.]/;
 const groupSeparators = /[\s\u00a0\u202f\u2009\u2007'.]/g;
 const thousandsGroups = /^[1-9]\d{0,2}(?:[\s\u00a0\u202f\u2009\u2007'.]\d{3})+$/;
 const plainDigits = /^\d+$/;
-const dotDecimal = /^(\d+)\.(\d+)$/;
+const dotDecimal = /^(\d+|[1-9]\d{0,2}(?:[\s\u00a0\u202f\u2009\u2007']\d{3})+)\.(\d{1,2}|\d{4,})$/;
 
 function notANumber(header: string, text: string, kind: NumberKind): NumberRead {
   return {
@@ -214,9 +214,9 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
   if (plainDigits.test(whole)) digits = whole;
   else if (thousandsGroups.test(whole)) digits = whole.replace(groupSeparators, '');
   else {
-    const dotted = commas === 0 ? dotDecimal.exec(whole) : null;
+    // «1.5», «0.500», «1 500.50»: an English decimal point, or a slip. (A dot before three digits is a thousands separator.)
+    const dotted = commas === 0 ? (dotDecimal.exec(whole) ?? /^(0)\.(\d{3})$/.exec(whole)) : null;
     if (dotted) {
-      // A dot not followed by three digits: an English decimal point, or a slip.
       const asDecimal = `${dotted[1]},${dotted[2]}`;
       return {
         code: 'BAD_NUMBER',
@@ -246,7 +246,7 @@ function checkNumber(column: Column, value: number, kind: NumberKind, written: s
   const header = column.header;
   if (!Number.isFinite(value)) return bad('BAD_NUMBER', `${header}: cellen har ikke et gyldig tall. Skriv tallet på nytt.`);
   if (value < 0) {
-    return bad('BAD_NUMBER', `${header} kan ikke være negativt (leste ${formatNumber(value)}). Skriv tallet uten minustegn.`);
+    return bad('BAD_NUMBER', `${header} kan ikke være et negativt tall (leste ${formatNumber(value)}). Skriv tallet uten minustegn.`);
   }
   if (kind !== 'decimal' && !Number.isInteger(value)) {
     return bad(
@@ -601,11 +601,16 @@ const numberAndName = /^(\d{3,4})\s*[-\u2013:,]?\s+(\D.*)$/;
 function parseMunicipality(column: Column, cell: CellValue, context: CellContext): Parsed {
   const header = column.header;
   const index = municipalityIndex(context);
-  const unknown = (written: string) =>
-    bad(
+  const unknown = (written: string) => {
+    const near = /\d/.test(written) ? undefined : closestOf(written, [...index.nameOf.values()].filter(Boolean));
+    const number = near === undefined ? undefined : [...index.nameOf].find(([, name]) => name === near)?.[0];
+    return bad(
       'UNKNOWN_MUNICIPALITY',
-      `${header}: «${written}» er ikke en av kommunene i sammenslåingen. Skriv kommunenummeret til en av dem: ${index.listing}.`,
+      `${header}: «${written}» er ikke en av kommunene i sammenslåingen.` +
+        (number ? ` Mente du ${number} ${near}?` : '') +
+        ` Skriv kommunenummeret til en av dem: ${index.listing}.`,
     );
+  };
   if (cell === null) return ok(null);
   if (typeof cell === 'number') {
     if (!Number.isInteger(cell) || cell < 0 || cell > 9999) return unknown(String(cell));
@@ -833,8 +838,8 @@ export function parseCell(column: Column, cell: CellValue, context: CellContext)
 
 // ---------------------------------------------------------------- the contract's messages
 
-const labelsByField = new Map<string, Readonly<Record<string, string>>>();
-for (const layout of sheetLayouts) for (const column of layout.columns) if (column.labels) labelsByField.set(column.field, column.labels);
+const columnByField = new Map<string, Column>();
+for (const layout of sheetLayouts) for (const column of layout.columns) if (!columnByField.has(column.field)) columnByField.set(column.field, column);
 
 /**
  * A Norwegian message, naming the column, for an issue of the kind's schema
@@ -846,16 +851,19 @@ export function schemaIssueMessage(issue: z.core.$ZodIssue, header: string | nul
   const column = header ?? 'Feltet';
   const quoted = header ? `«${header}»` : 'Feltet';
   const field = String(issue.path[0] ?? '');
+  const isYear = columnByField.get(field)?.type === 'year';
   const limit = (value: number | bigint | undefined) => formatNumber(Number(value));
   switch (issue.code) {
     case 'too_big':
       if (issue.origin === 'string') return `${column} kan ha høyst ${limit(issue.maximum)} tegn. Kort ned teksten.`;
       if (issue.origin === 'array') return `${column} kan ha høyst ${limit(issue.maximum)} verdier.`;
+      if (isYear) return `${column} må være ${Number(issue.maximum)} eller tidligere.`;
       return `${column} kan ikke være større enn ${limit(issue.maximum)}.`;
     case 'too_small':
       if (issue.origin === 'string') return `${quoted} må fylles ut.`;
       if (issue.origin === 'array') return `${column} må ha minst ${limit(issue.minimum)} verdier.`;
-      if (Number(issue.minimum) === 0) return `${column} kan ikke være negativt.`;
+      if (isYear) return `${column} må være ${Number(issue.minimum)} eller senere.`;
+      if (Number(issue.minimum) === 0) return `${column} kan ikke være et negativt tall.`;
       return `${column} kan ikke være mindre enn ${limit(issue.minimum)}.`;
     case 'invalid_type':
       if (issue.expected === 'int') return `${column} må være et heltall.`;
@@ -864,7 +872,7 @@ export function schemaIssueMessage(issue: z.core.$ZodIssue, header: string | nul
       if (issue.expected === 'array') return `${column} må være en liste.`;
       return `${quoted} må fylles ut.`;
     case 'invalid_value': {
-      const labels = labelsByField.get(field);
+      const labels = columnByField.get(field)?.labels;
       const allowed = (issue.values ?? []).map((value) => labels?.[String(value)] ?? String(value));
       return allowed.length > 0 ? `${column} har en ugyldig verdi. Tillatt: ${allowed.join(', ')}.` : `${column} har en ugyldig verdi.`;
     }
