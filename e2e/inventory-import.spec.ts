@@ -278,4 +278,49 @@ describe('importing the inventory from Excel', () => {
     expect(stored.items.map((item) => item.name).sort()).toEqual([...names].sort());
     expect(new Set(stored.items.map((item) => item.vendor))).toEqual(new Set([vendor]));
   });
+
+  it('shows a long preview 50 rows at a time, and a preview the data outgrew as the new one instead of importing', async () => {
+    const created = await createMergerViaApi(api, {
+      name: 'Stor import',
+      newMunicipalityName: 'Nye Østfold',
+      mergerDate: '2030-01-01',
+      municipalities: ['3101', '3105'],
+    });
+    const rows = Array.from({ length: 120 }, (_, index) => `3101;System ${String(index + 1).padStart(3, '0')};Leverandør ${index % 7}`);
+    const csv = Buffer.from(['Kommunenummer;Navn;Leverandør', ...rows].join('\r\n'), 'utf8');
+
+    await visit(`/sammenslainger/${created.id}/importer`);
+    await page.getByRole('heading', { level: 1, name: 'Kartlegging: Importer fra Excel' }).waitFor();
+    await page.locator('#import-file').setInputFiles({ name: 'mange.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByLabel('Register (for CSV)').selectOption({ label: 'IKT-systemer' });
+    await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await main().getByRole('heading', { level: 4, name: 'Nye rader (120)' }).waitFor();
+    const list = main().locator('ul#import-sheet-0-new');
+    expect(await list.locator('li').count()).toBe(50);
+    const showAll = page.getByRole('button', { name: 'Vis alle (120)' });
+    await showAll.click();
+    await main().getByText('System 120 (rad 121)', { exact: true }).waitFor();
+    expect(await list.locator('li').count()).toBe(120);
+    // The same button, now to show fewer, keeps the keyboard's place.
+    const showFewer = page.getByRole('button', { name: 'Vis bare de 50 første' });
+    await expect.poll(() => showFewer.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page, 'a long import preview shown whole');
+
+    // Someone imports the same rows meanwhile: «Importer» would no longer create them.
+    const elsewhere = await fetch(`${server.baseUrl}/api/v1/mergers/${created.id}/inventory/import?mode=commit&kind=systems`, {
+      method: 'POST',
+      headers: { cookie: api.cookie, 'x-csrf-token': api.csrfToken, 'content-type': 'text/csv' },
+      body: new Uint8Array(csv),
+    });
+    expect(elsewhere.status, await elsewhere.clone().text()).toBe(200);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await main().getByText('Dataene i Samla eller filen er endret siden forhåndsvisningen', { exact: false }).waitFor();
+    const heading = page.getByRole('heading', { level: 2, name: 'Forhåndsvisning' });
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    await main().getByText('0 nye rader, 0 endrede rader, 120 uendrede rader').waitFor();
+    await main().getByText('Filen endrer ingenting i Samla.').waitFor();
+    await expectNoAxeViolations(page, 'an outdated import preview replaced');
+    const stored = (await (await api.request('GET', `/mergers/${created.id}/inventory/systems?limit=1`)).json()) as { total: number };
+    expect(stored.total).toBe(120);
+  });
 });

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Heading, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
 import { Fragment, useState, type ReactNode } from 'react';
 import type { ImportMissing, ImportProblem, ImportResult, ImportRowChange, ImportSheetSummary } from '#shared/contracts/inventory-import.ts';
 import { useI18n } from '#web/i18n/messages.ts';
@@ -300,7 +300,11 @@ export function MissingRows({ result, choice, onChoose, updating, municipalityNa
       {updating ? (
         <Paragraph className='samla-muted samla-mt-2'>{t.previewUpdating}</Paragraph>
       ) : (
-        result.deleted > 0 && <Paragraph className='samla-mt-2'>{t.missingWillDelete(fmt.number(result.deleted))}</Paragraph>
+        result.deleted > 0 && (
+          <Alert data-color='warning' className='samla-mt-2'>
+            <Paragraph>{t.missingWillDelete(fmt.number(result.deleted))}</Paragraph>
+          </Alert>
+        )
       )}
     </section>
   );
