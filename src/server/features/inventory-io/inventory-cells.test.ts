@@ -409,14 +409,14 @@ describe('choices, areas and common solutions', () => {
     [columns.hosting, 'Sky', 'Drift: «Sky» er ikke en gyldig verdi. Mente du «SaaS/sky»? Tillatt: Lokalt, Hos leverandør, SaaS/sky, Interkommunalt.'],
     [columns.hosting, 'Lokal', 'Drift: «Lokal» er ikke en gyldig verdi. Mente du «Lokalt»? Tillatt: Lokalt, Hos leverandør, SaaS/sky, Interkommunalt.'],
     [columns.hosting, 'Azure', 'Drift: «Azure» er ikke en gyldig verdi. Tillatt: Lokalt, Hos leverandør, SaaS/sky, Interkommunalt.'],
-    [columns.area, 'Økonomi', 'Løsningsområde: løsningsområdet «Økonomi» finnes ikke. Mente du «Støttefunksjoner – Økonomi og regnskap»? Velg et fra listen i malen.'],
-    [columns.commonSolution, 'Altin', 'Fellesløsning: fellesløsningen «Altin» finnes ikke i registeret. Mente du «Altinn»?'],
+    [columns.area, 'Økonomi', 'Løsningsområdet «Økonomi» finnes ikke. Mente du «Støttefunksjoner – Økonomi og regnskap»? Velg et fra listen i malen.'],
+    [columns.commonSolution, 'Altin', 'Fellesløsningen «Altin» finnes ikke i registeret. Mente du «Altinn»?'],
     [
       columns.commonSolution,
       'Skatteetaten',
-      'Fellesløsning: fellesløsningen «Skatteetaten» finnes ikke i registeret. Skatteetaten forvalter flere: A-meldingen, Folkeregisteret og SOFIE. Skriv navnet på den integrasjonen går til.',
+      'Fellesløsningen «Skatteetaten» finnes ikke i registeret. Skatteetaten forvalter flere: A-meldingen, Folkeregisteret og SOFIE. Skriv navnet på den integrasjonen går til.',
     ],
-    [columns.commonSolution, 'Kommunekart', 'Fellesløsning: fellesløsningen «Kommunekart» finnes ikke i registeret. Velg en fra listen i malen.'],
+    [columns.commonSolution, 'Kommunekart', 'Fellesløsningen «Kommunekart» finnes ikke i registeret. Velg en fra listen i malen.'],
   ])('%o: %o is a problem with a suggestion', (col, cell, message) => {
     expect(parse(col, cell)).toEqual({ code: expect.any(String), problem: message });
   });

@@ -771,7 +771,7 @@ function areaIndex(areas: CellContext['areas']): Map<string, Area> {
   return index;
 }
 
-function parseArea(column: Column, cell: CellValue, context: CellContext): Parsed {
+function parseArea(_column: Column, cell: CellValue, context: CellContext): Parsed {
   if (cell === null) return ok(null);
   const text = textOf(cell);
   if (text === '') return ok(null);
@@ -780,7 +780,7 @@ function parseArea(column: Column, cell: CellValue, context: CellContext): Parse
   const suggestion = closestOf(text, context.areas.map((candidate) => candidate.label));
   return bad(
     'UNKNOWN_SOLUTION_AREA',
-    `${column.header}: løsningsområdet «${text}» finnes ikke.${didYouMean(suggestion)} Velg et fra listen i malen.`,
+    `Løsningsområdet «${text}» finnes ikke.${didYouMean(suggestion)} Velg et fra listen i malen.`,
   );
 }
 
@@ -788,14 +788,14 @@ function listNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} og ${names.at(-1)}`;
 }
 
-function parseCommonSolution(column: Column, cell: CellValue, context: CellContext): Parsed {
+function parseCommonSolution(_column: Column, cell: CellValue, context: CellContext): Parsed {
   if (cell === null) return ok(null);
   const text = textOf(cell);
   if (text === '') return ok(null);
   const answer = context.commonSolution(text);
   if (answer?.id !== undefined) return ok(answer.id);
   const found = answer as Exclude<CommonSolutionAnswer, { id: string }> | undefined;
-  let message = `${column.header}: fellesløsningen «${text}» finnes ikke i registeret.`;
+  let message = `Fellesløsningen «${text}» finnes ikke i registeret.`;
   if (found?.owner) {
     message +=
       found.owner.solutions.length === 1
