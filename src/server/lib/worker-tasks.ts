@@ -1,0 +1,43 @@
+import { DomainError } from '#server/errors.ts';
+import { parseUpload } from '#server/features/inventory-io/inventory-upload.ts';
+import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
+
+/**
+ * What the worker threads of worker-pool.ts can do: each task a function of
+ * plain data (structured-cloneable both ways). This module is loaded only in
+ * the worker threads; the main thread imports its types.
+ */
+export const workerTasks = {
+  parseUpload: (input: { body: Uint8Array; kind: InventoryKindKey | undefined }) =>
+    parseUpload(Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength), input.kind),
+};
+export type WorkerTasks = typeof workerTasks;
+
+export interface TaskMessage {
+  task: string;
+  input: unknown;
+}
+
+/** A DomainError as plain data: a class does not survive the thread boundary. */
+export interface Refusal {
+  code: string;
+  status: number;
+  message: string;
+  details?: unknown;
+}
+
+export type TaskOutcome = { ok: true; value: unknown } | { ok: false; refusal: Refusal };
+
+/** The worker's one handler: runs the named task; a refusal is an answer, anything else an error. */
+export default async function runTask(message: TaskMessage): Promise<TaskOutcome> {
+  const task = (workerTasks as Record<string, (input: never) => unknown>)[message.task];
+  if (!task) throw new Error(`no worker task named ${message.task}`);
+  try {
+    return { ok: true, value: await task(message.input as never) };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return { ok: false, refusal: { code: error.code, status: error.statusCode, message: error.message, details: error.details } };
+    }
+    throw error;
+  }
+}
