@@ -7,7 +7,7 @@ import type {
   ImportSheetSummary,
 } from '#shared/contracts/inventory-import.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
-import { formatDate, nameKey, parseCell, type CellContext, type CellValue } from './inventory-cells.ts';
+import { formatDate, nameKey, parseCell, schemaIssueMessage, type CellContext, type CellValue } from './inventory-cells.ts';
 import { samlaIdHeader, type Column, type SheetLayout } from './inventory-sheets.ts';
 
 export type { CellValue } from './inventory-cells.ts';
@@ -398,7 +398,10 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
     if (item.problems.length === 0 && !item.blocked) {
       const check = schema.safeParse(values);
       if (!check.success) {
-        for (const issue of check.error.issues) report(headerOf(String(issue.path[0] ?? '')), 'INVALID', issue.message);
+        for (const issue of check.error.issues) {
+          const header = headerOf(String(issue.path[0] ?? ''));
+          report(header, 'INVALID', schemaIssueMessage(issue, header));
+        }
       }
       for (const rule of kindDefinitions[kind].rules?.(values as never) ?? []) report(headerOf(rule.path), rule.code, rule.message);
     }
@@ -519,7 +522,7 @@ function parseSheet(input: SheetInput, state: PlanState): RowWork[] {
       if ('problem' in parsed) report(column.header, parsed.code, parsed.problem);
       else {
         item.parsed[column.field] = parsed.value;
-        const warning = (parsed as { warning?: { code: string; message: string } }).warning;
+        const warning = parsed.warning;
         if (warning) plan.warnings.push({ sheet, row, column: column.header, code: warning.code, message: warning.message });
       }
     });

@@ -4,7 +4,7 @@ import type { Database } from '#server/db/client.ts';
 import { DomainError, invalid } from '#server/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChanges, type AuditRecord } from '#server/features/audit/audit.service.ts';
-import { findCommonSolution, loadCommonSolutions, matchCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
+import { findCommonSolution, loadCommonSolutions, lookupCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
@@ -235,9 +235,8 @@ export async function importFile(
     const register = loadCommonSolutions();
     const made = planImport(upload.sheets, {
       municipalities: stored.municipalities,
-      municipalityNumbers: new Set(stored.municipalities.map((m) => m.number)),
       areas: areaLabels(),
-      commonSolution: (text) => matchCommonSolution(register, text),
+      commonSolution: (text) => lookupCommonSolution(register, text),
       commonSolutionName: (id) => findCommonSolution(register, id)?.name,
       stored: stored.rows,
       newId: randomUUID,
