@@ -97,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   registerRequestIdHeader(app);
   registerConnectionDraining(app);
+  app.addHook('onClose', async () => (await import('./lib/worker-pool.ts')).closeWorkerPool());
   await app.register(metricsPlugin, { database: options.database, token: options.metricsToken });
 
   // First start: an administrator from configuration, or a one-time setup code
