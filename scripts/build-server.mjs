@@ -79,7 +79,9 @@ export async function buildServer() {
   const outDir = path.dirname(serverBundle);
   fs.rmSync(outDir, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(root, 'src/server/server.ts')],
+    // The worker threads' tasks (src/server/lib/worker-pool.ts) as worker-tasks.mjs
+    // beside server.mjs: the pool loads it by a path relative to its own code.
+    entryPoints: { server: path.join(root, 'src/server/server.ts'), 'worker-tasks': path.join(root, 'src/server/lib/worker-tasks.ts') },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     // What the sources import with import() (the PostgreSQL driver when
