@@ -487,3 +487,70 @@ describe('an import the user can trust', () => {
   });
 });
 
+
+describe('spreadsheets as municipalities make them (fixtures saved by LibreOffice and Norwegian Excel)', () => {
+  const fixture = async (name: string) => (await import('node:fs/promises')).readFile(new URL(`../../../../test-fixtures/import/${name}`, import.meta.url));
+
+  beforeEach(async () => {
+    mergerId = await t.createMerger({ name: 'Gjøvik og Lillehammer', municipalities: ['3405', '3407'] });
+    base = `/api/v1/mergers/${mergerId}/inventory`;
+  });
+
+  it('reads renamed, copied and hidden sheets, a title row, a misspelt header and a filtered row, says so, and stores what it said', async () => {
+    const file = await fixture('libreoffice-reshaped.xlsx');
+    const preview = (await upload(file, 'preview')).json() as ImportResult;
+    expect(preview.problems).toEqual([]);
+    const warned = preview.warnings.map((warning) => [warning.sheet, warning.row, warning.column, warning.code]);
+    expect(warned).toEqual(
+      expect.arrayContaining([
+        ['Forside', null, null, 'SHEET_NOT_READ'],
+        ['IKT-systemer Gjøvik', null, null, 'SHEET_READ_AS'],
+        ['IKT-systemer Gjøvik', 3, null, 'TITLE_ROWS_SKIPPED'],
+        ['IKT-systemer Gjøvik', 3, 'Leverandor', 'COLUMN_READ_AS'],
+        ['IKT-systemer Gjøvik', 3, 'Kommentar', 'UNKNOWN_COLUMN'],
+        ['IKT-systemer Gjøvik', null, null, 'HIDDEN_ROWS'],
+        ['IKT-systemer (2)', null, null, 'SHEET_READ_AS'],
+        ['Avtaler Bærum', 1, 'Leverandør', 'MERGED_HEADER'],
+        ['Avtaler_2024', null, null, 'SHEET_NOT_READ'],
+        ['Integrasjoner', null, null, 'HIDDEN_SHEET'],
+      ]),
+    );
+    expect(preview.warnings.find((warning) => warning.column === 'Kommentar')!.message).toContain('Mente du «Merknader»?');
+    const before = await counts();
+    expect((await upload(file, 'commit', { previewToken: preview.previewToken })).json().error.code).toBe('IMPORT_NEEDS_CONFIRMATION');
+    expect(await counts()).toEqual(before);
+    const commit = await upload(file, 'commit', { confirmWarnings: true, previewToken: preview.previewToken });
+    expect(commit.statusCode, commit.body).toBe(200);
+    const stored = (await t.owner.inject(`${base}/systems?sort=name`)).json().items as Array<{ name: string; vendor: string | null }>;
+    const previewed = preview.sheets.filter((sheet) => sheet.kind === 'systems').flatMap((sheet) => sheet.newRows.map((row) => row.label));
+    expect(stored.map((system) => system.name).sort()).toEqual(previewed.sort());
+    // «Leverandor» was read as «Leverandør».
+    expect(stored.some((system) => system.vendor !== null)).toBe(true);
+  });
+
+  it('warns at the cell where Calc made a version into a date, and stores what the preview showed once confirmed', async () => {
+    const file = await fixture('libreoffice-version-as-date.xlsx');
+    const preview = (await upload(file, 'preview')).json() as ImportResult;
+    expect(preview.warnings.map((warning) => [warning.sheet, warning.row, warning.column, warning.code])).toEqual([
+      ['IKT-systemer', 2, 'Versjon', 'TEXT_BECAME_DATE'],
+      ['IKT-systemer', 3, 'Versjon', 'TEXT_BECAME_DATE'],
+    ]);
+    expect(preview.warnings[1]!.message).toContain('(14.01.2002) — skrev du 14.1.2?');
+    const commit = await upload(file, 'commit', { confirmWarnings: true, previewToken: preview.previewToken });
+    expect(commit.statusCode, commit.body).toBe(200);
+    const elements = (await t.owner.inject(`${base}/systems?q=Elements`)).json().items[0];
+    expect(elements.productVersion).toBe('14.01.2002');
+  });
+
+  it('imports the CSV Norwegian Excel saves (Windows-1252, sep=;, CRLF) with æøå exactly', async () => {
+    const commit = await upload(await fixture('excel-windows-1252-sep.csv'), 'commit', { kind: 'systems' });
+    expect(commit.statusCode, commit.body).toBe(200);
+    const items = (await t.owner.inject(`${base}/systems?sort=name`)).json().items;
+    expect(items.map((item: { name: string; vendor: string }) => [item.name, item.vendor])).toEqual([
+      ['Sak/arkiv', 'Åsen Data'],
+      ['Økonomi – «Visma»', 'Blåbær & Ærlig AS'],
+    ]);
+    expect(items[1].notes).toBe('Linje 1\nlinje 2; med semikolon');
+    expect(items[1].productVersion).toBe('5.4');
+  });
+});

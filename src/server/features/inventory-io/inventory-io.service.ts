@@ -209,14 +209,19 @@ export interface ImportOptions {
  * warnings. A commit that would do anything else is refused (decision 021).
  */
 function previewTokenOf(plan: ImportPlan, warnings: readonly ImportProblem[]): string {
+  // New rows get new random ids in every plan; a row that points at one names it by its place in the file.
+  const newIds = new Map(plan.creates.map((write) => [write.id, `${write.sheet}\u0000${write.row}`]));
   const writes = (list: readonly PlannedWrite[]) =>
-    list.map((write) => [write.kind, write.sheet, write.row, write.id && write.version !== undefined ? write.id : null, write.version ?? null, write.values]);
-  const content = JSON.stringify([
-    writes(plan.creates),
-    writes(plan.updates),
-    plan.deletes.map((row) => [row.kind, row.id, row.version]),
-    warnings.map((warning) => [warning.sheet, warning.row, warning.column, warning.code]),
-  ]);
+    list.map((write) => [write.kind, write.sheet, write.row, newIds.get(write.id) ?? write.id, write.version ?? null, write.values]);
+  const content = JSON.stringify(
+    [
+      writes(plan.creates),
+      writes(plan.updates),
+      plan.deletes.map((row) => [row.kind, row.id, row.version]),
+      warnings.map((warning) => [warning.sheet, warning.row, warning.column, warning.code]),
+    ],
+    (_key, value: unknown) => (typeof value === 'string' ? newIds.get(value) ?? value : value),
+  );
   return createHash('sha256').update(content).digest('base64url').slice(0, 32);
 }
 
