@@ -443,6 +443,30 @@ function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * dayMs));
 }
 
+/** A number cell: a Date when its style is a date format. (Module level: a closure per cell costs in the hot loop.) */
+function numberValue(text: string, isDate: boolean, date1904: boolean): CellValue {
+  const value = parseFloat(text);
+  return isDate ? serialToDate(value, date1904) : value;
+}
+
+/** The column of a cell reference (`AB12` → 28): 0 when it has no letters or is not a reference, past maxColumns when it is past XFD. */
+function referenceColumn(reference: string, maxColumns: number): number {
+  let column = 0;
+  let i = 0;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i);
+    if (code >= 65 && code <= 90) column = column * 26 + code - 64;
+    else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
+    else break;
+    if (column > maxColumns) return column;
+  }
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i);
+    if (code < 48 || code > 57) return 0;
+  }
+  return column;
+}
+
 interface Context {
   strings: string[];
   dates: boolean[];
@@ -538,10 +562,6 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
 
   const finishCell = () => {
     const isDate = style !== undefined && context.dates[Number(style)] === true;
-    const number = (text: string): CellValue => {
-      const value = parseFloat(text);
-      return isDate ? serialToDate(value, context.date1904) : value;
-    };
     const cellType = type ?? 'n';
     let value: CellValue | undefined;
     if (formula) {
@@ -551,7 +571,7 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
       else if (cellType === 'b') value = parseInt(raw, 10) !== 0;
       else if (cellType === 'e') value = null;
       else if (cellType === 'd') value = new Date(raw);
-      else value = number(raw);
+      else value = numberValue(raw, isDate, context.date1904);
     } else if (cellType === 's') value = raw === undefined ? undefined : (context.strings[parseInt(raw, 10)] ?? null);
     else if (cellType === 'str') value = raw === undefined ? undefined : decodeNamedAgain(raw);
     else if (cellType === 'inlineStr') {
@@ -560,7 +580,7 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
     } else if (cellType === 'b') value = raw === undefined ? undefined : parseInt(raw, 10) !== 0;
     else if (cellType === 'e') value = raw === undefined ? undefined : null;
     else if (cellType === 'd') value = raw === undefined ? undefined : new Date(raw);
-    else value = raw === undefined ? undefined : number(raw);
+    else value = raw === undefined ? undefined : numberValue(raw, isDate, context.date1904);
 
     if (rowNumber > usedRows) usedRows = rowNumber;
     if (column > usedColumns) usedColumns = column;
@@ -612,12 +632,11 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
           raw = undefined;
           sawV = formula = sawIs = false;
           if (reference) {
-            const at = parseReference(reference, limits);
-            if (!at) throw broken(where(`cellereferansen «${reference.slice(0, 20)}» er ugyldig`));
-            if (at.column > limits.maxColumns) {
+            column = referenceColumn(reference, limits.maxColumns);
+            if (column === 0) throw broken(where(`cellereferansen «${reference.slice(0, 20)}» er ugyldig`));
+            if (column > limits.maxColumns) {
               throw broken(where(`cellen «${reference.slice(0, 20)}» ligger utenfor siste kolonne Excel tillater (XFD)`));
             }
-            column = at.column;
           } else column++;
           if (column > limits.maxColumns) throw broken(where(`en rad har flere enn ${limits.maxColumns} celler`));
         } else if (inSheetData) {
