@@ -11,7 +11,7 @@ import type { FieldProblem } from '#shared/contracts/common.ts';
 export class DomainError extends Error {
   constructor(
     readonly code: string,
-    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
     message: string,
     readonly details?: unknown,
   ) {
@@ -29,6 +29,9 @@ export const conflict = (code: string, message: string, details?: unknown) =>
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
+      // A busy server says when to come back (the worker pool's full queue).
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (error.statusCode === 503 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(error.statusCode).send({
         error: { code: error.code, message: error.message, details: error.details },
       });

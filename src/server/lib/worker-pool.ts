@@ -68,11 +68,11 @@ function workerEntry(): string {
   return fileURLToPath(new URL(fromSources ? './worker-entry.mjs' : './worker-tasks.mjs', import.meta.url));
 }
 
-/** 503 is not among DomainError's statuses (they are the client's faults); the handler sends whatever status it carries. */
+/** A full queue: 503 with Retry-After (the error handler sets the header from the details). */
 const busy = (retryAfterSeconds: number) =>
   new DomainError(
     'BUSY',
-    503 as DomainError['statusCode'],
+    503,
     `Samla leser mange filer akkurat nå. Prøv igjen om ${retryAfterSeconds} sekunder.`,
     { retryAfterSeconds },
   );

@@ -21,21 +21,13 @@ import {
   type ImportPlan,
   type PlannedWrite,
   type ParsedUpload,
-  type SheetInput,
   type StoredRow,
 } from './inventory-import.domain.ts';
 import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
-import { readCsv, readWorkbook, TooManyRowsError } from './inventory-reading.ts';
 import { samlaIdField, writeCsv, writeWorkbook, type DisplayRow } from './inventory-workbook.ts';
-import { inspectZip, isZip } from './zip-guard.ts';
+import { readUpload } from './inventory-upload.ts';
 
-export const importLimits = {
-  /** The request body. */
-  maxBytes: 10 * 1024 * 1024,
-  /** What the workbook unpacks to: a real 20,000-row workbook is far below this. */
-  maxUncompressedBytes: 100 * 1024 * 1024,
-  maxRowsPerSheet: 20_000,
-};
+export { importLimits } from './inventory-upload.ts';
 
 const kindOrder = sheetLayouts.map((layout) => layout.kind);
 
@@ -141,59 +133,6 @@ export async function exportCsv(
 }
 
 // ---------------------------------------------------------------- import
-
-const refusal = (code: string, message: string) => invalid(code, message);
-
-/** The file as sheets, after the checks that keep a hostile or absurd file away from exceljs. */
-export async function readUpload(body: unknown, kind: InventoryKindKey | undefined): Promise<ParsedUpload> {
-  const read = await readUploadSheets(body, kind);
-  return Array.isArray(read) ? { sheets: read, warnings: [] } : read;
-}
-
-async function readUploadSheets(body: unknown, kind: InventoryKindKey | undefined): Promise<SheetInput[] | ParsedUpload> {
-  if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw refusal('NOT_A_SPREADSHEET', 'Filen er tom eller ikke et regneark. Last opp en xlsx-fil eller en CSV-fil.');
-  }
-  try {
-    if (isZip(body)) {
-      const verdict = inspectZip(body, importLimits.maxUncompressedBytes);
-      if (!verdict.ok && verdict.reason === 'too-large') {
-        throw refusal(
-          'SPREADSHEET_TOO_LARGE',
-          `Arbeidsboken pakker seg ut til mer enn ${importLimits.maxUncompressedBytes / 1024 / 1024} MB og blir ikke lest. Del den opp i flere filer.`,
-        );
-      }
-      if (!verdict.ok) throw refusal('NOT_A_SPREADSHEET', 'Filen er ikke en gyldig xlsx-fil.');
-      let sheets: SheetInput[];
-      let warnings: ImportProblem[];
-      try {
-        ({ sheets, warnings } = await readWorkbook(body, importLimits.maxRowsPerSheet));
-      } catch (error) {
-        if (error instanceof TooManyRowsError) throw error;
-        throw refusal('NOT_A_SPREADSHEET', 'Filen kunne ikke leses som en xlsx-arbeidsbok.');
-      }
-      // With a kind, only that kind's sheet is read: «import just the systems from this workbook».
-      if (kind) sheets = sheets.filter((sheet) => sheet.layout.kind === kind);
-      if (sheets.length === 0) {
-        throw refusal(
-          'NO_KNOWN_SHEETS',
-          `Arbeidsboken har ingen ark Samla kjenner. Arkene må hete ${sheetLayouts.map((l) => `«${l.sheet}»`).join(', ')}.`,
-        );
-      }
-      return { sheets, warnings };
-    }
-    if (!kind) throw refusal('KIND_REQUIRED', 'Oppgi hvilken type register CSV-filen gjelder (parameteren kind).');
-    return readCsv(body, layoutOfKind(kind), importLimits.maxRowsPerSheet);
-  } catch (error) {
-    if (error instanceof TooManyRowsError) {
-      throw refusal(
-        'TOO_MANY_ROWS',
-        `Arket «${error.sheet}» har ${error.rows} rader; grensen er ${importLimits.maxRowsPerSheet} per ark.`,
-      );
-    }
-    throw error;
-  }
-}
 
 export interface ImportOptions {
   mode: ImportMode;

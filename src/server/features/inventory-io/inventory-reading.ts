@@ -487,19 +487,23 @@ const notTextMessages: Record<NotTextError['kind'], string> = {
     'Filen sier at den er UTF-8, men har tegn som ikke er gyldig UTF-8. Lagre den på nytt som «CSV UTF-8» eller som xlsx, og last opp på nytt.',
 };
 
+/** A CSV file's text, or NOT_A_SPREADSHEET saying what the file is instead (a PDF, an .xls, binary data …). */
+export function decodeCsvText(bytes: Buffer): string {
+  try {
+    return decodeText(bytes).text;
+  } catch (error) {
+    if (error instanceof NotTextError) throw invalid('NOT_A_SPREADSHEET', notTextMessages[error.kind]);
+    throw error;
+  }
+}
+
 /**
  * A CSV file for one kind: its bytes decoded (UTF-8, UTF-16 or Windows-1252),
  * the delimiter Excel's `sep=` line names or the one that gives most known
  * headers, then read as a sheet named «CSV».
  */
 export function readCsv(bytes: Buffer, layout: SheetLayout, maxRows: number): ParsedUpload {
-  let text: string;
-  try {
-    text = decodeText(bytes).text;
-  } catch (error) {
-    if (error instanceof NotTextError) throw invalid('NOT_A_SPREADSHEET', notTextMessages[error.kind]);
-    throw error;
-  }
+  const text = decodeCsvText(bytes);
   const split = splitCsv(text, (records) => Math.max(0, ...records.map((cells) => knownCount(layout, cells))), headerSearchRows);
   // Rows as a spreadsheet numbers them: Excel does not show the `sep=` line.
   const rows = split.rows.map((cells, index) => ({ row: index + 1, cells: cells as CellValue[] }));

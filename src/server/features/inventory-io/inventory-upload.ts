@@ -2,7 +2,7 @@ import { DomainError, invalid } from '#server/errors.ts';
 import { workerPool } from '#server/lib/worker-pool.ts';
 import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ParsedUpload } from './inventory-import.domain.ts';
-import { readCsv, readWorkbook, TooManyRowsError } from './inventory-reading.ts';
+import { decodeCsvText, readCsv, readWorkbook, TooManyRowsError } from './inventory-reading.ts';
 import { layoutOfKind, sheetLayouts } from './inventory-sheets.ts';
 import { XlsxReadError, xlsxLimits } from './xlsx-reader.ts';
 import { hasEncryptionInfo, isCompoundFile, isZip, openDocumentType, zipEntries } from './zip-guard.ts';
@@ -94,7 +94,11 @@ export async function parseUpload(body: Buffer, kind: InventoryKindKey | undefin
     // Microsoft's compound file: an .xls, or an xlsx encrypted with a password.
     if (isCompoundFile(body)) throw hasEncryptionInfo(body) ? uploadRefusals.passwordProtected() : uploadRefusals.oldExcel();
     if (isZip(body)) return await readXlsx(body, kind);
-    if (!kind) throw uploadRefusals.kindRequired();
+    if (!kind) {
+      // What is not text is refused as such before the kind is asked for.
+      decodeCsvText(body);
+      throw uploadRefusals.kindRequired();
+    }
     return readCsv(body, layoutOfKind(kind), importLimits.maxRowsPerSheet);
   } catch (error) {
     if (error instanceof TooManyRowsError) throw uploadRefusals.tooManyRows(error.sheet, error.rows);
