@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from './common.ts';
+import { isoDate, requiredText } from './common.ts';
 
 export const email = z
   .string()
@@ -61,11 +61,20 @@ export const apiToken = z
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().describe('Nøkkelen virker til dette tidspunktet; null: til den trekkes tilbake'),
+    status: z.enum(['active', 'expired', 'revoked']),
   })
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof apiToken>;
 
-export const createApiTokenBody = z.object({ name: requiredText(100) });
+export const createApiTokenBody = z.object({
+  name: requiredText(100),
+  expiresOn: isoDate
+    .nullable()
+    .optional()
+    .describe('Siste dag nøkkelen virker (norsk tid), høyst ett år fram; uten: til den trekkes tilbake'),
+});
+export type CreateApiTokenBody = z.input<typeof createApiTokenBody>;
 export const createdApiToken = apiToken
   .extend({ token: z.string().describe('Vises bare denne ene gangen; send som Authorization: Bearer …') })
   .meta({ id: 'CreatedApiToken' });
