@@ -12,14 +12,15 @@ export const managedUser = user
     createdAt: z.string(),
     deactivatedAt: z.string().nullable().describe('Satt når brukeren er deaktivert: kan ikke logge inn, historikken beholder navnet'),
     hasPassword: z.boolean().describe('Usann: brukeren logger inn bare med identitetstilbyderen'),
-    madeChanges: z
-      .boolean()
-      .describe('Brukeren har gjort endringer som står i historikken: kan deaktiveres, men ikke slettes'),
   })
   .meta({ id: 'ManagedUser' });
 export type ManagedUser = z.infer<typeof managedUser>;
 
-/** GET /users */
+/**
+ * GET /users. Whether a user may be deleted (made no change that history
+ * holds) is not listed: finding out reads history, which has no index by
+ * person. DELETE answers 409 USER_HAS_HISTORY, suggesting deactivation.
+ */
 export const listUsersResponse = z.object({ users: z.array(managedUser) });
 export type ListUsersResponse = z.infer<typeof listUsersResponse>;
 
