@@ -228,6 +228,26 @@ describe('readWorkbook: title rows, merged headers, hidden sheets and rows, blan
     ]);
   });
 
+  it('says where merged cells below the header give their value to every row they cover', async () => {
+    const upload = await readWorkbook(
+      await book((wb) => {
+        const sheet = sheetWith(wb, 'IKT-systemer', [
+          ['Kommunenummer', 'Navn', 'Leverandør'],
+          ['3405', 'Gerica', 'Tieto'],
+          [null, 'Elements', 'Sikri'],
+          [null, 'Acos', null],
+        ]);
+        sheet.mergeCells('A2:A4');
+      }),
+      100,
+    );
+    expect(upload.sheets[0]!.rows.map((row) => row.cells[0])).toEqual(['3405', '3405', '3405']);
+    expect(upload.warnings).toEqual([
+      expect.objectContaining({ sheet: 'IKT-systemer', row: 2, column: 'Kommunenummer', code: 'MERGED_CELLS' }),
+    ]);
+    expect(upload.warnings[0]!.message).toContain('Cellene A2:A4');
+  });
+
   it('reads hidden sheets and hidden rows, and says so', async () => {
     const upload = await readWorkbook(
       await book((wb) => {

@@ -220,6 +220,22 @@ function readSheet(grid: Grid, layout: SheetLayout, maxRows: number, warnings: I
     );
   }
 
+  // A merge below the header: the reader gives every covered cell the first cell's value, so each row
+  // gets it (a Kommunenummer merged down a block of rows means that municipality in each). Said once per merge.
+  for (const merge of grid.merges ?? []) {
+    if (merge.top <= headerRow || merge.bottom === merge.top) continue;
+    const first = body.find((row) => row.row === merge.top)?.cells[merge.left - 1];
+    if (isBlank(first)) continue;
+    const range = `${columnLetter(merge.left - 1)}${merge.top}:${columnLetter(merge.right - 1)}${merge.bottom}`;
+    warn(
+      merge.top,
+      textOf(headerCells[merge.left - 1]) || columnLetter(merge.left - 1),
+      'MERGED_CELLS',
+      `Cellene ${range} i arket «${sheet}» er slått sammen. Verdien «${textOf(first)}» er brukt i hver av radene ` +
+        `${merge.top}–${merge.bottom}. Er det ikke meningen, del opp cellene og fyll inn hver rad.`,
+    );
+  }
+
   // Each column's first row with a value, in one pass over the cells (a styled row can reach column XFD).
   const firstValueRow: number[] = [];
   let dataWidth = 0;
