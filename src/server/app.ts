@@ -43,6 +43,7 @@ import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.t
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
 import { scheduleRoutes } from './features/schedule/schedule.routes.ts';
+import { usersRoutes } from './features/users/users.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -170,6 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         // Valid only until the first administrator exists.
         setupCode: () => setupCode,
       });
+      await api.register(usersRoutes, { auth, singleSignOn: oidc !== null });
       await api.register(membersRoutes);
       await api.register(auditRoutes);
       await api.register(catalogRoutes);

@@ -123,16 +123,18 @@ describe('login throttling', () => {
 describe('API tokens', () => {
   it('creates a token shown once, works as Bearer, and stops working when revoked', async () => {
     t = await createTestApp();
-    const created = await t.owner.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'Integrasjon' } });
+    // New tokens are made in the browser (with a session), never with another token.
+    const headers = sessionHeaders(await login(t.app, 'admin@samla.test', administratorPassword));
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers, payload: { name: 'Integrasjon' } });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^samla_/);
-    const listed = (await t.owner.inject('/api/v1/tokens')).json().tokens;
+    const listed = (await t.app.inject({ url: '/api/v1/tokens', headers })).json().tokens;
     expect(listed.find((entry: { id: string }) => entry.id === id)).not.toHaveProperty('token');
 
     const bearer = { authorization: `Bearer ${token}` };
     expect((await t.app.inject({ url: '/api/v1/mergers', headers: bearer })).statusCode).toBe(200);
-    expect((await t.owner.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers })).statusCode).toBe(204);
     const revoked = await t.app.inject({ url: '/api/v1/mergers', headers: bearer });
     expect(revoked.statusCode).toBe(401);
     expect(revoked.json().error.code).toBe('INVALID_TOKEN');

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
 import { apiTokens, loginAttempts, sessions, users } from '#server/db/schema/index.ts';
 import { rawRows } from '#server/db/raw.ts';
@@ -38,9 +38,35 @@ export async function insertUser(
 
 export async function insertSession(
   db: Database,
-  values: Pick<SessionRow, 'tokenHash' | 'userId' | 'csrfToken' | 'createdAt' | 'lastSeenAt'>,
+  values: Pick<SessionRow, 'tokenHash' | 'userId' | 'csrfToken' | 'createdAt' | 'lastSeenAt' | 'userAgent'>,
 ) {
   await db.insert(sessions).values(values);
+}
+
+/** A user's sessions, newest first («Mine økter»). */
+export async function listSessionsOfUser(db: Database, userId: string): Promise<SessionRow[]> {
+  return db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastSeenAt));
+}
+
+export async function deleteSessionOfUser(db: Database, userId: string, tokenHash: string): Promise<boolean> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.tokenHash, tokenHash)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return rows.length > 0;
+}
+
+/** Ends every session of a user, or every one but `keepTokenHash`; answers how many ended. */
+export async function deleteSessionsOfUser(db: Database, userId: string, keepTokenHash?: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keepTokenHash ? ne(sessions.tokenHash, keepTokenHash) : undefined))
+    .returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
+}
+
+export async function revokeApiTokensOfUser(db: Database, userId: string, at: Date) {
+  await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }
 
 /** Who signs in, as every request needs it. */
@@ -94,7 +120,7 @@ export async function findSessionWithUser(db: Database, tokenHash: string, merge
     mergerId ? 'samla_session_in_merger' : 'samla_session',
     `select s.last_seen_at, s.csrf_token, ${signedInColumns}${mergerId ? membershipColumns : ''}
        from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1`,
+      where s.token_hash = $1 and u.deactivated_at is null`,
     mergerId ? [tokenHash, mergerId] : [tokenHash],
   );
   if (!row) return undefined;
@@ -109,20 +135,22 @@ export async function deleteSession(db: Database, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function insertApiToken(db: Database, values: Pick<ApiTokenRow, 'userId' | 'name' | 'tokenHash'>) {
+export async function insertApiToken(db: Database, values: Pick<ApiTokenRow, 'userId' | 'name' | 'tokenHash' | 'expiresAt'>) {
   const [row] = await db.insert(apiTokens).values(values).returning();
   if (!row) throw new Error('insert into api_tokens returned no row');
   return row;
 }
 
-export async function findLiveTokenWithUser(db: Database, tokenHash: string, mergerId?: string) {
+/** A token neither revoked nor expired at `now`, of a user not deactivated. */
+export async function findLiveTokenWithUser(db: Database, tokenHash: string, now: Date, mergerId?: string) {
   const row = await signInQuery<SignInRow & { token_id: string; last_used_at: Date | null }>(
     db,
     mergerId ? 'samla_token_in_merger' : 'samla_token',
     `select t.id as token_id, t.last_used_at, ${signedInColumns}${mergerId ? membershipColumns : ''}
        from api_tokens t join users u on u.id = t.user_id
-      where t.token_hash = $1 and t.revoked_at is null`,
-    mergerId ? [tokenHash, mergerId] : [tokenHash],
+      where t.token_hash = $1 and t.revoked_at is null and u.deactivated_at is null
+        and (t.expires_at is null or t.expires_at > $${mergerId ? 3 : 2}::timestamptz)`,
+    mergerId ? [tokenHash, mergerId, now.toISOString()] : [tokenHash, now.toISOString()],
   );
   if (!row) return undefined;
   return { token: { id: row.token_id, lastUsedAt: row.last_used_at }, ...splitSignIn(row) };

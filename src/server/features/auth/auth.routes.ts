@@ -8,11 +8,9 @@ import {
   authStatus,
   createApiTokenBody,
   createdApiToken,
-  createUserBody,
   loginBody,
   sessionResponse,
   setupBody,
-  user,
 } from '#shared/contracts/auth.ts';
 import { errorResponse, errorResponses, uuidParam } from '#shared/contracts/common.ts';
 import { actorOf } from '#server/context.ts';
@@ -118,7 +116,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const session = await service.setupAdministrator(request.ctx, options.setupCode(), request.body);
+      const session = await service.setupAdministrator(request.ctx, options.setupCode(), request.body, request.headers['user-agent']);
       setSessionCookie(reply, session.sessionToken);
       return reply.status(201).send({ user: session.user, csrfToken: session.csrfToken });
     },
@@ -169,29 +167,6 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   );
 
   app.get(
-    '/users',
-    {
-      config: { access: 'administrator' },
-      schema: { tags: ['brukere'], summary: 'Alle brukere (administrator)', response: { 200: z.object({ users: z.array(user) }) } },
-    },
-    async (request) => ({ users: await service.listUsers(request.ctx) }),
-  );
-
-  app.post(
-    '/users',
-    {
-      config: { access: 'administrator' },
-      schema: {
-        tags: ['brukere'],
-        summary: 'Opprett en bruker (administrator); uten passord logger brukeren inn med identitetstilbyderen',
-        body: createUserBody,
-        response: { 201: user, 400: errorResponses[400], 409: errorResponses[409] },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await service.createUser(request.ctx, request.body)),
-  );
-
-  app.get(
     '/tokens',
     {
       config: { access: 'signed-in' },
@@ -206,13 +181,21 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       config: { access: 'signed-in' },
       schema: {
         tags: ['API-nøkler'],
-        summary: 'Lag en personlig API-nøkkel; nøkkelen vises bare i dette svaret',
+        summary:
+          'Lag en personlig API-nøkkel, eventuelt med siste gyldige dag (høyst ett år fram); nøkkelen vises bare i dette svaret. ' +
+          'Bare fra nettleseren: en API-nøkkel kan ikke lage nye nøkler (403 SESSION_REQUIRED).',
         body: createApiTokenBody,
-        response: { 201: createdApiToken, 400: errorResponses[400] },
+        response: { 201: createdApiToken, 400: errorResponses[400], 403: errorResponse },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createApiToken(request.ctx, actorOf(request.ctx), request.body.name)),
+    async (request, reply) => {
+      const actor = actorOf(request.ctx);
+      // A leaked token must not be able to mint itself successors that outlive its revocation.
+      if (actor.via !== 'session') {
+        throw new DomainError('SESSION_REQUIRED', 403, 'Nye API-nøkler lages i nettleseren, ikke med en annen API-nøkkel.');
+      }
+      return reply.status(201).send(await service.createApiToken(request.ctx, actor, request.body.name, request.body.expiresOn));
+    },
   );
 
   app.delete(

@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { AuthConfig } from '#server/config.ts';
 import type { Actor, ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
+import { startOfDayInOslo } from '#server/features/audit/audit.domain.ts';
+import { assertAcceptablePassword } from '#server/features/users/password-policy.ts';
+import type { ApiToken } from '#shared/contracts/auth.ts';
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
 import { type MergerRole, normalizeEmail, isSessionExpired, shouldTouchSession, strictest, throttleDecision, throttlePolicy } from './auth.domain.ts';
 import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
@@ -26,13 +30,18 @@ const wrongCredentials = () =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const maxUserAgentLength = 500;
+
 export interface NewSession {
   user: PublicUser;
   sessionToken: string;
   csrfToken: string;
 }
 
-async function startSession(ctx: ServiceContext, user: repo.UserRow): Promise<NewSession> {
+/** `userAgent`: the browser's User-Agent header at sign-in, so «Mine økter» can tell sessions apart. */
+async function startSession(ctx: ServiceContext, user: repo.UserRow, userAgent?: string | null): Promise<NewSession> {
+  // Every way in ends here: a deactivated user gets no session, whichever way they proved who they are.
+  if (user.deactivatedAt) throw new DomainError('USER_DEACTIVATED', 403, 'Brukeren din er deaktivert. Kontakt en administrator i Samla.');
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const now = ctx.now();
@@ -42,6 +51,7 @@ async function startSession(ctx: ServiceContext, user: repo.UserRow): Promise<Ne
     csrfToken,
     createdAt: now,
     lastSeenAt: now,
+    userAgent: userAgent ? userAgent.slice(0, maxUserAgentLength) : null,
   });
   return { user: toPublicUser(user), sessionToken, csrfToken };
 }
@@ -153,7 +163,7 @@ export async function resolveApiToken(
   mergerId?: string,
 ): Promise<{ actor: Actor; membership?: PrefetchedMembership } | null> {
   if (!token.startsWith(apiTokenPrefix)) return null;
-  const found = await repo.findLiveTokenWithUser(db, tokenHash(token), mergerId);
+  const found = await repo.findLiveTokenWithUser(db, tokenHash(token), now, mergerId);
   if (!found) return null;
   if (!found.token.lastUsedAt || shouldTouchSession(found.token.lastUsedAt, now)) {
     await repo.touchApiToken(db, found.token.id, now);
@@ -209,6 +219,7 @@ export async function setupAdministrator(
   ctx: ServiceContext,
   setupCode: string | null,
   input: { code: string; email: string; name: string; password: string },
+  userAgent?: string,
 ): Promise<NewSession> {
   if (!(await needsSetup(ctx.db)) || setupCode === null) {
     throw conflict('SETUP_ALREADY_DONE', 'Samla er allerede satt opp. Logg inn.');
@@ -218,11 +229,17 @@ export async function setupAdministrator(
       { path: 'code', code: 'invalid', message: 'Oppsettkoden stemmer ikke.' },
     ]);
   }
+  assertAcceptablePassword(input.password, 'password');
   const user = await createAdministrator(ctx.db, input);
   const row = (await repo.findUserById(ctx.db, user.id))!;
-  return startSession(ctx, row);
+  return startSession(ctx, row, userAgent);
 }
 
+/**
+ * Creates a user without the administrator's rules (password policy, no
+ * password only with single sign-on): for tests and the command line. The API
+ * creates users through the users feature (users.service.ts).
+ */
 export async function createUser(
   ctx: ServiceContext,
   input: { email: string; name: string; password?: string | undefined },
@@ -237,14 +254,10 @@ export async function createUser(
   return toPublicUser(await repo.insertUser(ctx.db, { email, name: input.name, passwordHash, isAdministrator: false }));
 }
 
-export async function listUsers(ctx: ServiceContext): Promise<PublicUser[]> {
-  return (await repo.listUsers(ctx.db)).map(toPublicUser);
-}
-
-/** The administrator who has been one longest: whom a command-line operation acts as. */
+/** The active administrator who has been one longest: whom a command-line operation acts as. */
 export async function firstAdministrator(db: Database): Promise<Actor | undefined> {
   const [first] = (await repo.listUsers(db))
-    .filter((user) => user.isAdministrator)
+    .filter((user) => user.isAdministrator && !user.deactivatedAt)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return first && actorFrom(first, 'token');
 }
@@ -255,36 +268,112 @@ export async function findUserByEmail(db: Database, email: string): Promise<Publ
   return row && toPublicUser(row);
 }
 
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiTokenView = ApiToken;
 
-function toTokenView(row: repo.ApiTokenRow): ApiTokenView {
+function toTokenView(row: repo.ApiTokenRow, now: Date): ApiTokenView {
   return {
     id: row.id,
     name: row.name,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    status: row.revokedAt ? 'revoked' : row.expiresAt && row.expiresAt <= now ? 'expired' : 'active',
   };
 }
 
-export async function createApiToken(ctx: ServiceContext, actor: Actor, name: string) {
+/** The longest an API token may be made to last: a year, so a forgotten one dies by itself. */
+const maxTokenLifetimeDays = 366;
+
+/** A token given a last day works until that day ends in Norway. */
+function tokenExpiry(expiresOn: string | null | undefined, now: Date): Date | null {
+  if (!expiresOn) return null;
+  const expiresAt = startOfDayInOslo(nextDay(expiresOn));
+  const problem = (message: string) =>
+    invalid('INVALID_TOKEN_EXPIRY', message, [{ path: 'expiresOn', code: 'out_of_range', message }]);
+  if (expiresAt <= now) throw problem('Siste dag kan ikke være før i dag.');
+  if (expiresAt.getTime() - now.getTime() > maxTokenLifetimeDays * 24 * 60 * 60 * 1000) {
+    throw problem('En API-nøkkel kan vare høyst ett år.');
+  }
+  return expiresAt;
+}
+
+function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+export async function createApiToken(ctx: ServiceContext, actor: Actor, name: string, expiresOn?: string | null) {
+  const now = ctx.now();
+  const expiresAt = tokenExpiry(expiresOn, now);
   const token = `${apiTokenPrefix}${randomToken()}`;
-  const row = await repo.insertApiToken(ctx.db, { userId: actor.userId, name, tokenHash: tokenHash(token) });
-  return { ...toTokenView(row), token };
+  const row = await repo.insertApiToken(ctx.db, { userId: actor.userId, name, tokenHash: tokenHash(token), expiresAt });
+  return { ...toTokenView(row, now), token };
 }
 
 export async function listApiTokens(ctx: ServiceContext, actor: Actor): Promise<ApiTokenView[]> {
-  return (await repo.listApiTokens(ctx.db, actor.userId)).map(toTokenView);
+  const now = ctx.now();
+  return (await repo.listApiTokens(ctx.db, actor.userId)).map((row) => toTokenView(row, now));
 }
 
 export async function revokeApiToken(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   if (!(await repo.revokeApiToken(ctx.db, actor.userId, id, ctx.now()))) {
     throw notFound('TOKEN_NOT_FOUND', 'Fant ikke nøkkelen, eller den er allerede trukket tilbake.');
   }
+}
+
+// Sessions of one user («Mine økter») and ending them, for the users feature.
+
+/**
+ * The id a session is known by outside the server: a hash of the stored hash.
+ * It names the session to end without giving out the stored hash (which is
+ * the key sessions are looked up by), and needs no column of its own.
+ */
+export function sessionPublicId(storedTokenHash: string): string {
+  return createHash('sha256').update(`samla-session-id:${storedTokenHash}`).digest('hex').slice(0, 32);
+}
+
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** The user's sessions that are still alive; `currentSessionToken` is the caller's cookie, if any. */
+export async function listSessionsOf(
+  db: Database,
+  userId: string,
+  now: Date,
+  config: Pick<AuthConfig, 'sessionIdleMinutes'>,
+  currentSessionToken?: string,
+): Promise<SessionView[]> {
+  const current = currentSessionToken ? tokenHash(currentSessionToken) : undefined;
+  return (await repo.listSessionsOfUser(db, userId))
+    .filter((row) => !isSessionExpired(row.lastSeenAt, now, config.sessionIdleMinutes))
+    .map((row) => ({
+      id: sessionPublicId(row.tokenHash),
+      createdAt: row.createdAt.toISOString(),
+      lastSeenAt: row.lastSeenAt.toISOString(),
+      userAgent: row.userAgent,
+      current: row.tokenHash === current,
+    }));
+}
+
+/** Ends one of the user's sessions by its public id; false when the user has no such session. */
+export async function endSessionOf(db: Database, userId: string, sessionId: string): Promise<boolean> {
+  const row = (await repo.listSessionsOfUser(db, userId)).find((session) => sessionPublicId(session.tokenHash) === sessionId);
+  return row ? repo.deleteSessionOfUser(db, userId, row.tokenHash) : false;
+}
+
+/** Ends all of the user's sessions, or all but the one behind `keepSessionToken`; answers how many ended. */
+export async function endSessionsOf(db: Database, userId: string, keepSessionToken?: string): Promise<number> {
+  return repo.deleteSessionsOfUser(db, userId, keepSessionToken ? tokenHash(keepSessionToken) : undefined);
+}
+
+/** A deactivated user's tokens are revoked, not just refused: reactivating does not bring them back. */
+export async function revokeApiTokensOf(db: Database, userId: string, at: Date): Promise<void> {
+  await repo.revokeApiTokensOfUser(db, userId, at);
 }
