@@ -8,12 +8,14 @@ import { createBackup } from '#server/features/backup/backup.service.ts';
  * `npm run samla -- backup <file>`: the whole database, embedded or
  * PostgreSQL, to one file in Samla's own format (decision 015). On the
  * embedded database openDatabase takes the data folder's lock, so this
- * refuses while a Samla server runs on it.
+ * refuses while a Samla server runs on it. It refuses a target that is a
+ * symbolic link, and a file that is there already unless --force.
  */
 export async function run(args: string[]): Promise<void> {
-  const [file, ...extra] = args;
+  const force = args.includes('--force');
+  const [file, ...extra] = args.filter((arg) => arg !== '--force');
   if (!file || extra.length > 0 || file.startsWith('-')) {
-    throw new Error('Bruk: npm run samla -- backup <fil>   (for eksempel samla-2026-11-27.samla.gz)');
+    throw new Error('Bruk: npm run samla -- backup <fil> [--force]   (for eksempel samla-2026-11-27.samla.gz; --force erstatter en fil som finnes)');
   }
   const config = readConfig().database;
   // Opening a data folder that does not exist creates an empty database: a
@@ -23,7 +25,7 @@ export async function run(args: string[]): Promise<void> {
   }
   const database = await openDatabase(config);
   try {
-    console.log((await createBackup(database, file)).message);
+    console.log((await createBackup(database, file, undefined, { force })).message);
   } finally {
     await database.close();
   }

@@ -68,6 +68,8 @@ describe('npm run samla -- backup / restore on the embedded database', () => {
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain(`Sikkerhetskopi skrevet til ${file}.`);
     expect(backup.stdout).toContain('users: 2');
+    // Password hashes: for the operator's eyes only.
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
     const target = path.join(directory, 'mål');
     const restore = await samla(target, 'restore', file);
@@ -79,6 +81,35 @@ describe('npm run samla -- backup / restore on the embedded database', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Databasen er ikke tom (2 rader, blant annet 2 i users)');
     expect(again.stderr).toContain('kjør kommandoen på nytt med --overwrite');
+  }, 300_000);
+
+  it('never writes through a planted symbolic link, overwrites only with --force, and writes 0600', async () => {
+    const source = path.join(directory, 'kilde');
+    const victim = path.join(directory, 'andres-fil.txt');
+    fs.writeFileSync(victim, 'skal ikke røres', { mode: 0o644 });
+    const link = path.join(directory, 'plantet.samla.gz');
+    fs.symlinkSync(victim, link);
+    for (const args of [[link], [link, '--force']]) {
+      const refused = await samla(source, 'backup', ...args);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`${link} er en symbolsk lenke.`);
+    }
+    expect(fs.readFileSync(victim, 'utf8')).toBe('skal ikke røres');
+    expect(fs.statSync(victim).mode & 0o777).toBe(0o644);
+
+    const file = path.join(directory, 'natt.samla.gz');
+    fs.writeFileSync(file, 'gårsdagens kopi');
+    const kept = await samla(source, 'backup', file);
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toContain(`Filen ${file} finnes allerede.`);
+    expect(kept.stderr).toContain('--force');
+    expect(fs.readFileSync(file, 'utf8')).toBe('gårsdagens kopi');
+
+    const replaced = await samla(source, 'backup', '--force', file);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toContain(`Sikkerhetskopi skrevet til ${file}.`);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 300_000);
 
   it('refuses to back up while a Samla process holds the data folder, and writes no file', async () => {

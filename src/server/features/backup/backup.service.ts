@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -63,74 +64,174 @@ export interface BackupResult {
   message: string;
 }
 
+export interface BackupOptions {
+  /** Replace a file that is already there (never a symbolic link): --force. */
+  force?: boolean;
+}
+
+const nothingWritten = 'Ingenting er skrevet.';
+
+const symlinkRefused = (file: string) =>
+  new BackupError(
+    `${file} er en symbolsk lenke. Samla skriver ikke en sikkerhetskopi gjennom en lenke, heller ikke med --force: velg et vanlig filnavn. ${nothingWritten}`,
+  );
+const existsRefused = (file: string) =>
+  new BackupError(
+    `Filen ${file} finnes allerede. Velg et annet filnavn, eller kjør kommandoen på nytt med --force for å erstatte den. ${nothingWritten}`,
+  );
+const notAFile = (file: string) => new BackupError(`${file} er ikke en vanlig fil (en mappe?). Velg et filnavn. ${nothingWritten}`);
+
 /**
- * Writes the whole database to `file`: one REPEATABLE READ, read-only
- * transaction, so the header's counts and every table's rows are one
- * consistent snapshot even while a server on PostgreSQL keeps writing. The
- * file appears only when complete (temporary file, fsync, rename).
+ * What is at the target now: the backup holds password hashes and session
+ * hashes, so it is never written through a symbolic link someone planted,
+ * and never over a file without --force.
  */
-export async function createBackup(target: Target, file: string, now: () => Date = () => new Date()): Promise<BackupResult> {
-  const journal = readJournal();
-  const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  let header: BackupHeader | undefined;
+async function checkTarget(file: string, force: boolean): Promise<void> {
+  let found: fs.Stats;
   try {
-    await target.db.transaction(
-      async (tx) => {
-        await repo.useUtc(tx);
-        const migration = await appliedMigrationTag(tx, journal);
-        const catalog = await repo.listTables(tx);
-        const order = foreignKeyOrder(
-          catalog.map((table) => table.name),
-          await repo.listForeignKeys(tx),
-        );
-        const tables = order.map((name) => catalog.find((table) => table.name === name)!);
-        const counts = await repo.countRows(tx, order);
-        const written: BackupHeader = {
-          format: BACKUP_FORMAT,
-          formatVersion: BACKUP_FORMAT_VERSION,
-          samlaVersion: samlaVersion(),
-          migration,
-          createdAt: now().toISOString(),
-          source: target.kind,
-          tables: tables.map((table) => ({
-            name: table.name,
-            columns: table.columns.map(({ name, type }) => ({ name, type })),
-            rows: counts[table.name] ?? 0,
-          })),
-          sequences: await repo.listSequences(tx),
-        };
-        header = written;
-        async function* lines(): AsyncGenerator<string> {
-          yield `${JSON.stringify(written)}\n`;
-          let total = 0;
-          for (const table of tables) {
-            yield `${tableLine(table.name)}\n`;
-            for await (const batch of repo.tableRowsAsJson(tx, table)) {
-              total += batch.length;
-              yield `${batch.join('\n')}\n`;
-            }
-          }
-          yield `${endLine(total)}\n`;
-        }
-        const out = fs.createWriteStream(temporary);
-        await pipeline(Readable.from(lines()), createGzip({ level: 6 }), out);
-      },
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
-    );
-    const handle = await fs.promises.open(temporary, 'r');
+    found = await fs.promises.lstat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (found.isSymbolicLink()) throw symlinkRefused(file);
+  if (!found.isFile()) throw notAFile(file);
+  if (!force) throw existsRefused(file);
+}
+
+/**
+ * Puts the finished temporary file at the target. Without force, link()
+ * is the atomic «only if nothing is there» (it fails on any existing name,
+ * a symbolic link included); rename() never follows a link at the target,
+ * and with force replaces a file in one step, keeping the temporary file's
+ * mode (0600).
+ */
+async function placeFile(temporary: string, file: string, force: boolean): Promise<void> {
+  await checkTarget(file, force);
+  if (force) {
+    await fs.promises.rename(temporary, file);
+    return;
+  }
+  try {
+    await fs.promises.link(temporary, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      await checkTarget(file, false);
+      throw existsRefused(file);
+    }
+    // A file system without hard links: the check above is the best there is.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    await fs.promises.rename(temporary, file);
+    return;
+  }
+  await fs.promises.unlink(temporary);
+}
+
+/** So the rename survives a power cut; some file systems cannot sync a folder, which is no reason to fail. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await fs.promises.open(folder, 'r');
     try {
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await fs.promises.rename(temporary, file);
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * Writes the whole database to `file`: one REPEATABLE READ, read-only
+ * transaction, so the header's counts and every table's rows are one
+ * consistent snapshot even while a server on PostgreSQL keeps writing. The
+ * file appears only when complete: a temporary file in the target's folder,
+ * created exclusively with mode 0600 (it holds password hashes), synced, then
+ * put in place without following a symbolic link or overwriting a file
+ * unless `force`.
+ */
+export async function createBackup(
+  target: Target,
+  file: string,
+  now: () => Date = () => new Date(),
+  options: BackupOptions = {},
+): Promise<BackupResult> {
+  const force = options.force ?? false;
+  const journal = readJournal();
+  const resolved = path.resolve(file);
+  const folder = path.dirname(resolved);
+  // Before any work: say at once that the name is taken or is a link.
+  await checkTarget(resolved, force);
+  const temporary = path.join(folder, `.${path.basename(resolved)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
+  let header: BackupHeader | undefined;
+  try {
+    // O_EXCL: fails if anything, a planted link included, has the name.
+    const handle = await fs.promises.open(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+    created = true;
+    try {
+      // The umask can only take bits away, but say it outright.
+      await handle.chmod(0o600);
+      await target.db.transaction(
+        async (tx) => {
+          await repo.useUtc(tx);
+          const migration = await appliedMigrationTag(tx, journal);
+          const catalog = await repo.listTables(tx);
+          const order = foreignKeyOrder(
+            catalog.map((table) => table.name),
+            await repo.listForeignKeys(tx),
+          );
+          const tables = order.map((name) => catalog.find((table) => table.name === name)!);
+          const counts = await repo.countRows(tx, order);
+          const written: BackupHeader = {
+            format: BACKUP_FORMAT,
+            formatVersion: BACKUP_FORMAT_VERSION,
+            samlaVersion: samlaVersion(),
+            migration,
+            createdAt: now().toISOString(),
+            source: target.kind,
+            tables: tables.map((table) => ({
+              name: table.name,
+              columns: table.columns.map(({ name, type }) => ({ name, type })),
+              rows: counts[table.name] ?? 0,
+            })),
+            sequences: await repo.listSequences(tx),
+          };
+          header = written;
+          async function* lines(): AsyncGenerator<string> {
+            yield `${JSON.stringify(written)}\n`;
+            let total = 0;
+            for (const table of tables) {
+              yield `${tableLine(table.name)}\n`;
+              for await (const batch of repo.tableRowsAsJson(tx, table)) {
+                total += batch.length;
+                yield `${batch.join('\n')}\n`;
+              }
+            }
+            yield `${endLine(total)}\n`;
+          }
+          // flush: synced to disk before the stream closes the handle.
+          await pipeline(Readable.from(lines()), createGzip({ level: 6 }), handle.createWriteStream({ flush: true }));
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
+    } finally {
+      // Closed already by the stream, unless something failed before it ran.
+      await handle.close();
+    }
+    await placeFile(temporary, resolved, force);
+    created = false;
+    await syncFolder(folder);
   } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
+    // Only a file this run made: never something else that had the name.
+    if (created) await fs.promises.rm(temporary, { force: true });
     if (error instanceof BackupError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC') {
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'EPERM') {
       throw new BackupError(`Kunne ikke skrive sikkerhetskopien ${file} (${code}). Finnes mappen, og har du skrivetilgang og plass nok?`);
     }
+    if (code === 'EISDIR') throw notAFile(file);
     throw error;
   }
   return { header: header!, message: describeBackup(file, header!) };
