@@ -46,6 +46,16 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/auth/logout': 'signed-in',
   'GET /api/v1/users': 'administrator',
   'POST /api/v1/users': 'administrator',
+  'PATCH /api/v1/users/{userId}': 'administrator',
+  'DELETE /api/v1/users/{userId}': 'administrator',
+  'POST /api/v1/users/{userId}/deactivate': 'administrator',
+  'POST /api/v1/users/{userId}/reactivate': 'administrator',
+  'POST /api/v1/users/{userId}/password-reset': 'administrator',
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/me/password': 'signed-in',
+  'GET /api/v1/me/sessions': 'signed-in',
+  'DELETE /api/v1/me/sessions/{sessionId}': 'signed-in',
+  'POST /api/v1/me/sessions/end-others': 'signed-in',
   'GET /api/v1/tokens': 'signed-in',
   'POST /api/v1/tokens': 'signed-in',
   'DELETE /api/v1/tokens/{tokenId}': 'signed-in',
@@ -137,27 +147,65 @@ const rules: Record<string, Rule> = {
   ),
 };
 
-type Caller = 'anonymous' | 'administrator' | 'otherMergersOwner' | MergerRole;
-const callers: Caller[] = ['anonymous', 'reader', 'member', 'lead', 'owner', 'otherMergersOwner', 'administrator'];
-const denialCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'MERGER_NOT_FOUND', 'ROLE_NOT_GRANTABLE']);
+/**
+ * Routes only a person at a browser may call (a session cookie), never an API
+ * token: a leaked token must not mint new tokens or change the password.
+ */
+const sessionOnly = new Set(['POST /api/v1/tokens', 'POST /api/v1/me/password']);
 
-function expectedAllowed(rule: Rule, caller: Caller): boolean {
+/**
+ * Every caller but `browser` uses a personal API token; `browser` is a user
+ * signed in with a session cookie (and CSRF token) who belongs to no merger.
+ */
+type Caller = 'anonymous' | 'administrator' | 'otherMergersOwner' | 'browser' | MergerRole;
+const callers: Caller[] = ['anonymous', 'reader', 'member', 'lead', 'owner', 'otherMergersOwner', 'administrator', 'browser'];
+const denialCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'MERGER_NOT_FOUND', 'ROLE_NOT_GRANTABLE', 'SESSION_REQUIRED']);
+
+function expectedAllowed(route: string, rule: Rule, caller: Caller): boolean {
   if (rule === 'public') return true;
   if (caller === 'anonymous') return false;
+  if (sessionOnly.has(route) && caller !== 'browser') return false;
   if (rule === 'signed-in') return true;
   if (rule === 'administrator') return caller === 'administrator';
-  if (caller === 'administrator' || caller === 'otherMergersOwner') return false;
+  if (caller === 'administrator' || caller === 'otherMergersOwner' || caller === 'browser') return false;
   return roleAllows(caller, rule.slice('merger:'.length) as MergerPermission);
 }
 
 function expectedDenial(rule: Rule, caller: Caller): number {
   if (caller === 'anonymous') return 401;
-  if (rule.startsWith('merger:') && (caller === 'administrator' || caller === 'otherMergersOwner')) return 404;
+  if (rule.startsWith('merger:') && (caller === 'administrator' || caller === 'otherMergersOwner' || caller === 'browser')) return 404;
   return 403;
 }
 
+const browserPassword = 'Nettleseren har et langt passord';
+let signIns = 0;
+
+/** A fresh session for the browser caller in each test: some routes end it (log out, a new password). */
+async function browserSession(): Promise<Record<string, string>> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: browser.email, password: browserPassword },
+    remoteAddress: `10.2.${Math.floor(++signIns / 250)}.${signIns % 250}`,
+    headers: { 'user-agent': 'Matrisetest' },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  const cookie = response.cookies.find((c) => c.name === 'samla_session')!.value;
+  return { cookie: `samla_session=${cookie}`, 'x-csrf-token': response.json().csrfToken as string };
+}
+
+let userCount = 0;
+
+/** For a /users/{userId} route: a user of its own, since the route may deactivate or delete them. */
+async function withUser(path: string, ids: Ids): Promise<Ids> {
+  if (!path.startsWith('/api/v1/users/{userId}')) return ids;
+  const user = await t.createUser(`Matrisebruker ${++userCount}`);
+  return { ...ids, userId: user.id };
+}
+
 let t: TestApp;
-let people: Record<Exclude<Caller, 'anonymous'>, TestUser>;
+let people: Record<Exclude<Caller, 'anonymous' | 'browser'>, TestUser>;
+let browser: TestUser;
 let target: TestUser;
 let invitee: TestUser;
 
@@ -171,6 +219,7 @@ beforeAll(async () => {
   ]);
   target = await t.createUser('Tore Mål');
   invitee = await t.createUser('Ine Invitert');
+  browser = await t.createUser('Nils Nettleser', { password: browserPassword });
   people = { reader, member, lead, owner: t.owner, otherMergersOwner: other, administrator: t.administrator };
   const otherMerger = { name: 'B', newMunicipalityName: 'Nye B', mergerDate: '2028-01-01', municipalities: ['1508', '1580'] };
   expect((await other.inject({ method: 'POST', url: '/api/v1/mergers', payload: otherMerger })).statusCode).toBe(201);
@@ -222,6 +271,8 @@ interface Ids {
   /** For risk routes: a risk (and a mitigation of it) made by the owner. */
   riskId?: string;
   mitigationId?: string;
+  /** For /users/{userId} routes: a user made for the test. */
+  userId?: string;
 }
 
 /** For a /risks/{riskId} route, a risk of the merger, and for /{mitigationId} a mitigation of it. */
@@ -299,12 +350,16 @@ function requestFor(method: string, path: string, ids: Ids) {
     .replace('{opportunityId}', 'mulighet-ikt-infrastruktur-og-drift-1')
     .replace('{riskId}', ids.riskId ?? '')
     .replace('{mitigationId}', ids.mitigationId ?? '')
-    .replace('{userId}', target.id)
+    .replace('{userId}', ids.userId ?? target.id)
+    .replace('{sessionId}', '0'.repeat(32))
     .replace('{tokenId}', '00000000-0000-4000-8000-000000000000');
   const payloads: Record<string, unknown> = {
     'POST /api/v1/auth/login': { email: 'admin@samla.test', password: 'feil' },
     'POST /api/v1/auth/setup': { code: 'x', email: 'a@b.no', name: 'A', password: 'et-langt-passord' },
-    'POST /api/v1/users': { email: `ny-${Math.random().toString(36).slice(2)}@samla.test`, name: 'Ny' },
+    'POST /api/v1/users': { email: `ny-${Math.random().toString(36).slice(2)}@samla.test`, name: 'Ny', password: browserPassword },
+    'PATCH /api/v1/users/{userId}': { version: 1, name: 'Endret Navn' },
+    'POST /api/v1/auth/password-reset': { code: 'en-kode-som-ikke-finnes', newPassword: browserPassword },
+    'POST /api/v1/me/password': { currentPassword: 'ikke det riktige passordet', newPassword: 'Et annet langt passord' },
     'POST /api/v1/tokens': { name: 'Matrise' },
     'POST /api/v1/mergers': { name: 'C', newMunicipalityName: 'Nye C', mergerDate: '2028-01-01', municipalities: ['3101', '3105'] },
     'POST /api/v1/mergers/{mergerId}/tasks': { activityId: 'fase-1-akt-1', title: 'Egen oppgave' },
@@ -366,15 +421,19 @@ describe('authorization matrix', () => {
   for (const [route, rule] of Object.entries(rules)) {
     it(`${route} (${rule})`, async () => {
       const [method, path] = route.split(' ') as [string, string];
-      const ids = await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger())));
+      const ids = await withUser(path, await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger()))));
       const outcomes: string[] = [];
       for (const caller of callers) {
         const request = requestFor(method, path, ids);
         const response =
-          caller === 'anonymous' ? await t.app.inject(request) : await people[caller].inject(request);
+          caller === 'anonymous'
+            ? await t.app.inject(request)
+            : caller === 'browser'
+              ? await t.app.inject({ ...request, headers: { ...request.headers, ...(await browserSession()) } })
+              : await people[caller].inject(request);
         const code = response.statusCode >= 400 ? (response.json().error?.code as string) : undefined;
         const denied = code !== undefined && denialCodes.has(code);
-        const allowed = expectedAllowed(rule, caller);
+        const allowed = expectedAllowed(route, rule, caller);
         if (allowed && denied) outcomes.push(`${caller}: expected access, got ${response.statusCode} ${code}`);
         if (!allowed && !denied) outcomes.push(`${caller}: expected denial, got ${response.statusCode} ${code ?? ''}`);
         if (!allowed && denied && response.statusCode !== expectedDenial(rule, caller)) {
