@@ -23,6 +23,7 @@ import { createOidcClient } from './features/auth/oidc.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { membersRoutes } from './features/members/members.routes.ts';
 import { registerErrorHandler } from './errors.ts';
+import { registerStorableTextGuard } from './lib/storable-text.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { checklistRoutes } from './features/checklist/checklist.routes.ts';
 import { contractDeadlinesRoutes } from './features/contract-deadlines/contract-deadlines.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const now = options.now ?? (() => new Date());
   app.decorate('database', options.database);
   registerErrorHandler(app);
+  registerStorableTextGuard(app);
   registerRequestIdHeader(app);
   registerConnectionDraining(app);
   app.addHook('onClose', async () => (await import('./lib/worker-pool.ts')).closeWorkerPool());
