@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
-import { apiTokens, loginAttempts, sessions, users } from '#server/db/schema/index.ts';
+import { apiTokens, loginAttempts, sessions, userIdentities, users } from '#server/db/schema/index.ts';
 import { rawRows } from '#server/db/raw.ts';
 import { revisionColumnSql } from '#server/features/response-cache/response-cache.repo.ts';
 
@@ -34,6 +34,32 @@ export async function insertUser(
   const [row] = await db.insert(users).values(values).returning();
   if (!row) throw new Error('insert into users returned no row');
   return row;
+}
+
+export type IdentityRow = typeof userIdentities.$inferSelect;
+
+/** The user a single sign-on identity (issuer + subject) is linked to. */
+export async function findUserByIdentity(db: Database, issuer: string, subject: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select({ user: users })
+    .from(userIdentities)
+    .innerJoin(users, eq(users.id, userIdentities.userId))
+    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)));
+  return row?.user;
+}
+
+export async function insertIdentity(
+  db: Database,
+  values: Pick<IdentityRow, 'issuer' | 'subject' | 'userId' | 'emailAtLink' | 'lastUsedAt'>,
+) {
+  await db.insert(userIdentities).values(values);
+}
+
+export async function touchIdentity(db: Database, issuer: string, subject: string, at: Date) {
+  await db
+    .update(userIdentities)
+    .set({ lastUsedAt: at })
+    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)));
 }
 
 export async function insertSession(
@@ -173,25 +199,47 @@ export async function revokeApiToken(db: Database, userId: string, id: string, a
   return rows.length > 0;
 }
 
-export async function findLoginFailures(db: Database, key: string) {
-  const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key));
-  return row;
+export interface ReservedAttempt {
+  failures: number;
+  firstFailureAt: Date;
 }
 
-/** Counts a failure; a failure after the window has passed starts a new window. */
-export async function recordLoginFailure(db: Database, key: string, at: Date, windowMs: number) {
-  const windowStart = new Date(at.getTime() - windowMs);
-  await db
+/**
+ * Counts an attempt on each key before the password is checked, in one
+ * statement, and answers each count with this attempt included: requests that
+ * arrive together each get their own number, so no more than the limit are
+ * ever evaluated. An attempt after the window has passed starts a new window.
+ */
+export async function reserveLoginAttempts(
+  db: Database,
+  keys: readonly string[],
+  at: Date,
+  windowMs: number,
+): Promise<Map<string, ReservedAttempt>> {
+  const windowStart = new Date(at.getTime() - windowMs).toISOString();
+  const expired = sql`${loginAttempts.firstFailureAt} < ${windowStart}::timestamptz`;
+  const rows = await db
     .insert(loginAttempts)
-    .values({ key, failures: 1, firstFailureAt: at, lastFailureAt: at })
+    .values(keys.map((key) => ({ key, failures: 1, firstFailureAt: at, lastFailureAt: at })))
     .onConflictDoUpdate({
       target: loginAttempts.key,
       set: {
-        failures: sql`case when ${loginAttempts.firstFailureAt} < ${windowStart.toISOString()}::timestamptz then 1 else ${loginAttempts.failures} + 1 end`,
-        firstFailureAt: sql`case when ${loginAttempts.firstFailureAt} < ${windowStart.toISOString()}::timestamptz then ${at.toISOString()}::timestamptz else ${loginAttempts.firstFailureAt} end`,
+        failures: sql`case when ${expired} then 1 else ${loginAttempts.failures} + 1 end`,
+        firstFailureAt: sql`case when ${expired} then ${at.toISOString()}::timestamptz else ${loginAttempts.firstFailureAt} end`,
         lastFailureAt: at,
       },
-    });
+    })
+    .returning({ key: loginAttempts.key, failures: loginAttempts.failures, firstFailureAt: loginAttempts.firstFailureAt });
+  return new Map(rows.map((row) => [row.key, { failures: row.failures, firstFailureAt: row.firstFailureAt }]));
+}
+
+/** Gives back an attempt reserved on these keys that turned out not to be a failure. */
+export async function releaseLoginAttempts(db: Database, keys: readonly string[]) {
+  if (keys.length === 0) return;
+  await db
+    .update(loginAttempts)
+    .set({ failures: sql`greatest(${loginAttempts.failures} - 1, 0)` })
+    .where(inArray(loginAttempts.key, [...keys]));
 }
 
 export async function clearLoginFailures(db: Database, key: string) {

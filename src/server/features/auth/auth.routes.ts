@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags: ['innlogging'],
         summary: 'Logg inn med e-post og passord; setter sesjonscookien',
         body: loginBody,
-        response: { 200: sessionResponse, 400: errorResponse, 401: errorResponse, 429: errorResponse },
+        response: { 200: sessionResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 429: errorResponse },
       },
     },
     async (request, reply) => {
@@ -54,6 +54,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
           ...request.body,
           address: request.ip,
           sessionIdleMinutes: options.auth.sessionIdleMinutes,
+          userAgent: request.headers['user-agent'],
         });
         setSessionCookie(reply, session.sessionToken);
         return { user: session.user, csrfToken: session.csrfToken };
@@ -160,9 +161,22 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       reply.clearCookie(pendingCookieName, cookieOptions);
       const callbackUrl = new URL(request.url, options.auth.publicUrl);
       const claims = await options.oidc.finish(callbackUrl, pending);
-      const session = await service.loginFromIdentityProvider(request.ctx, claims);
+      let session: service.NewSession;
+      try {
+        session = await service.loginFromIdentityProvider(request.ctx, claims, request.headers['user-agent']);
+      } catch (error) {
+        if (error instanceof DomainError && (error.code === 'SSO_EMAIL_NOT_VERIFIED' || error.code === 'USER_DEACTIVATED')) {
+          // An unverified address that names an existing account may be an attempt to take it over.
+          request.log.warn(
+            { code: error.code, issuer: claims.issuer, subject: claims.subject, email: claims.email, emailVerified: claims.emailVerified },
+            'innlogging via identitetstilbyder avvist',
+          );
+        }
+        throw error;
+      }
       setSessionCookie(reply, session.sessionToken);
-      return reply.redirect(safeReturnTo(pending.returnTo));
+      // Checked again: the pending cookie came back from the browser. The answer is ASCII, a valid Location.
+      return reply.redirect(safeReturnTo(typeof pending.returnTo === 'string' ? pending.returnTo : undefined));
     },
   );
 

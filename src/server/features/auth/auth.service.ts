@@ -6,9 +6,21 @@ import { startOfDayInOslo } from '#server/features/audit/audit.domain.ts';
 import { assertAcceptablePassword } from '#server/features/users/password-policy.ts';
 import type { ApiToken } from '#shared/contracts/auth.ts';
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
-import { type MergerRole, normalizeEmail, isSessionExpired, shouldTouchSession, strictest, throttleDecision, throttlePolicy } from './auth.domain.ts';
+import {
+  type MergerRole,
+  accountWidePolicy,
+  normalizeEmail,
+  isSessionExpired,
+  reservedDecision,
+  shouldTouchSession,
+  strictest,
+  throttleKeys,
+  throttlePolicy,
+} from './auth.domain.ts';
 import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
+import { acceptInvitations } from '#server/features/members/members.service.ts';
 import * as repo from './auth.repo.ts';
+import type { IdentityClaims } from './oidc.ts';
 
 export interface PublicUser {
   id: string;
@@ -42,6 +54,7 @@ export interface NewSession {
 async function startSession(ctx: ServiceContext, user: repo.UserRow, userAgent?: string | null): Promise<NewSession> {
   // Every way in ends here: a deactivated user gets no session, whichever way they proved who they are.
   if (user.deactivatedAt) throw new DomainError('USER_DEACTIVATED', 403, 'Brukeren din er deaktivert. Kontakt en administrator i Samla.');
+  await acceptInvitations(ctx.db, user); // invitations to mergers become memberships (issue 17)
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const now = ctx.now();
@@ -56,62 +69,105 @@ async function startSession(ctx: ServiceContext, user: repo.UserRow, userAgent?:
   return { user: toPublicUser(user), sessionToken, csrfToken };
 }
 
+const tooManyAttempts = (retryAfterSeconds: number) =>
+  new DomainError('TOO_MANY_ATTEMPTS', 429, 'For mange mislykkede innlogginger. Vent litt og prøv igjen.', { retryAfterSeconds });
+
+/** Said only to whoever proved who they are (the right password, or the identity provider). */
+const deactivatedUser = () =>
+  new DomainError('USER_DEACTIVATED', 403, 'Brukeren din er deaktivert. Kontakt en administrator i Samla.');
+
 /**
- * E-mail and password sign-in, throttled per account and per address. The
- * answer is the same for an unknown e-mail and a wrong password.
+ * E-mail and password sign-in (decision 022). Each attempt is counted before
+ * the password is checked, in one statement per step, so attempts sent all at
+ * once cannot slip past the limit: per account from this source and per source
+ * (both refuse past their limit), then per account from anywhere (only slows,
+ * so strangers cannot lock the owner out). A right password gives the attempt
+ * back. The answer is the same for an unknown e-mail and a wrong password.
  */
 export async function login(
   ctx: ServiceContext,
-  input: { email: string; password: string; address: string; sessionIdleMinutes: number },
+  input: { email: string; password: string; address: string; sessionIdleMinutes: number; userAgent?: string | undefined },
 ): Promise<NewSession> {
   const email = normalizeEmail(input.email);
-  const accountKey = `email:${email}`;
-  const addressKey = `ip:${input.address}`;
+  const keys = throttleKeys(email, input.address);
   const now = ctx.now();
-  const [account, address] = await Promise.all([
-    repo.findLoginFailures(ctx.db, accountKey),
-    repo.findLoginFailures(ctx.db, addressKey),
-  ]);
-  const decision = strictest(
-    throttleDecision(account, throttlePolicy.accountLimit, now),
-    throttleDecision(address, throttlePolicy.addressLimit, now),
+  const gate = await repo.reserveLoginAttempts(ctx.db, [keys.accountFromSource, keys.source], now, throttlePolicy.windowMs);
+  const gateDecision = strictest(
+    reservedDecision(gate.get(keys.accountFromSource), throttlePolicy.accountLimit, now),
+    reservedDecision(gate.get(keys.source), throttlePolicy.addressLimit, now),
   );
-  if (decision.kind === 'refuse') {
-    throw new DomainError(
-      'TOO_MANY_ATTEMPTS',
-      429,
-      'For mange mislykkede innlogginger. Vent litt og prøv igjen.',
-      { retryAfterSeconds: decision.retryAfterSeconds },
-    );
-  }
-  if (decision.delayMs > 0) await sleep(decision.delayMs);
+  if (gateDecision.kind === 'refuse') throw tooManyAttempts(gateDecision.retryAfterSeconds);
+  // Counted only for attempts that get evaluated: refused ones do not slow the owner further.
+  const accountWide = await repo.reserveLoginAttempts(ctx.db, [keys.account], now, throttlePolicy.windowMs);
+  const decision = strictest(
+    gateDecision,
+    reservedDecision(accountWide.get(keys.account), Number.POSITIVE_INFINITY, now, accountWidePolicy),
+  );
+  if (decision.kind === 'allow' && decision.delayMs > 0) await sleep(decision.delayMs);
 
   const user = await repo.findUserByEmail(ctx.db, email);
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !valid) {
-    await repo.recordLoginFailure(ctx.db, accountKey, now, throttlePolicy.windowMs);
-    await repo.recordLoginFailure(ctx.db, addressKey, now, throttlePolicy.windowMs);
-    throw wrongCredentials();
-  }
-  await repo.clearLoginFailures(ctx.db, accountKey);
+  if (!user || !valid) throw wrongCredentials();
+  // The right password: this attempt was no failure.
+  await repo.clearLoginFailures(ctx.db, keys.accountFromSource);
+  await repo.releaseLoginAttempts(ctx.db, [keys.source, keys.account]);
+  if (user.deactivatedAt) throw deactivatedUser();
   await repo.deleteStaleAuthRows(
     ctx.db,
     new Date(now.getTime() - input.sessionIdleMinutes * 60_000),
     new Date(now.getTime() - throttlePolicy.windowMs),
   );
-  return startSession(ctx, user);
+  return startSession(ctx, user, input.userAgent);
 }
 
-/** Signs in (or creates on first sign-in) a user vouched for by the identity provider, matched by e-mail. */
+/**
+ * Signs in a user vouched for by the identity provider (decision 022). The
+ * identity is the provider's issuer and subject: once linked, it signs in to its
+ * user whatever e-mail the provider sends later. An unknown identity is linked
+ * to the user with its e-mail only when the provider says the address is
+ * verified; with no such user, the user is created and linked.
+ */
 export async function loginFromIdentityProvider(
   ctx: ServiceContext,
-  claims: { email: string; name: string },
+  claims: IdentityClaims,
+  userAgent?: string,
 ): Promise<NewSession> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await signInIdentity(ctx, claims, userAgent);
+    } catch (error) {
+      // Two first sign-ins at once: the other made the user or the link; the second look finds it.
+      if (attempt === 0 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+async function signInIdentity(ctx: ServiceContext, claims: IdentityClaims, userAgent: string | undefined): Promise<NewSession> {
+  const now = ctx.now();
+  const linked = await repo.findUserByIdentity(ctx.db, claims.issuer, claims.subject);
+  if (linked) {
+    if (linked.deactivatedAt) throw deactivatedUser();
+    await repo.touchIdentity(ctx.db, claims.issuer, claims.subject, now);
+    return startSession(ctx, linked, userAgent);
+  }
   const email = normalizeEmail(claims.email);
-  const existing = await repo.findUserByEmail(ctx.db, email);
-  const user =
-    existing ?? (await repo.insertUser(ctx.db, { email, name: claims.name || email, passwordHash: null, isAdministrator: false }));
-  return startSession(ctx, user);
+  const user = await ctx.db.transaction(async (tx) => {
+    const existing = await repo.findUserByEmail(tx, email);
+    if (existing && !claims.emailVerified) {
+      throw new DomainError(
+        'SSO_EMAIL_NOT_VERIFIED',
+        403,
+        'Identitetstilbyderen har ikke bekreftet e-postadressen din, så Samla kan ikke knytte innloggingen til en eksisterende bruker. Kontakt en administrator.',
+      );
+    }
+    if (existing?.deactivatedAt) throw deactivatedUser();
+    const row =
+      existing ?? (await repo.insertUser(tx, { email, name: claims.name || email, passwordHash: null, isAdministrator: false }));
+    await repo.insertIdentity(tx, { issuer: claims.issuer, subject: claims.subject, userId: row.id, emailAtLink: email, lastUsedAt: now });
+    return row;
+  });
+  return startSession(ctx, user, userAgent);
 }
 
 export async function logout(ctx: ServiceContext, sessionToken: string): Promise<void> {

@@ -16,9 +16,11 @@ let server: http.Server;
 let issuer: string;
 let t: TestApp;
 
-const accounts: Record<string, { email: string; name: string }> = {
+const accounts: Record<string, { email: string; name: string; email_verified?: boolean }> = {
   'kari-id': { email: 'Kari.Nordmann@Kommune.no', name: 'Kari Nordmann' },
 };
+/** Who signs in at the provider's login page next. */
+let signInAs = 'kari-id';
 
 beforeAll(async () => {
   server = http.createServer();
@@ -34,7 +36,7 @@ beforeAll(async () => {
         response_types: ['code'],
       },
     ],
-    claims: { openid: ['sub'], email: ['email'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     findAccount: (_ctx: unknown, sub: string) =>
       accounts[sub] ? { accountId: sub, claims: async () => ({ sub, ...accounts[sub] }) } : undefined,
     features: { devInteractions: { enabled: false } },
@@ -47,9 +49,9 @@ beforeAll(async () => {
   server.on('request', async (req, res) => {
     if (!req.url?.startsWith('/interaction/')) return callback(req, res);
     const details = await provider.interactionDetails(req, res);
-    const grant = new provider.Grant({ accountId: 'kari-id', clientId: String(details.params.client_id) });
+    const grant = new provider.Grant({ accountId: signInAs, clientId: String(details.params.client_id) });
     grant.addOIDCScope(String(details.params.scope));
-    await provider.interactionFinished(req, res, { login: { accountId: 'kari-id' }, consent: { grantId: await grant.save() } });
+    await provider.interactionFinished(req, res, { login: { accountId: signInAs }, consent: { grantId: await grant.save() } });
   });
 
   t = await createTestApp({
@@ -107,7 +109,7 @@ describe('single sign-on with OpenID Connect', () => {
     expect((await t.app.inject('/api/v1/auth/session')).json().singleSignOn).toEqual({ name: 'Testkommunens innlogging' });
   });
 
-  it('signs a new user in through the authorization code flow with PKCE, matched by e-mail next time', async () => {
+  it('signs a new user in through the authorization code flow with PKCE, known by issuer and subject next time', async () => {
     const start = await t.app.inject('/api/v1/auth/oidc/start');
     const authorize = new URL(start.headers.location as string);
     expect(authorize.origin).toBe(issuer);
@@ -139,6 +141,18 @@ describe('single sign-on with OpenID Connect', () => {
     expect(elsewhere.url.href).toBe(`${samlaUrl}/`);
   });
 
+  it('answers a return path with line breaks or characters outside Latin-1 with a valid redirect, not a 500', async () => {
+    const emoji = await browse(`${samlaUrl}/api/v1/auth/oidc/start?neste=${encodeURIComponent('/møter/😀?q=æ')}`);
+    // The browser followed the callback's redirect to the page (no web build here, so the page itself is a 404).
+    expect(emoji.status).not.toBe(500);
+    expect(emoji.url.pathname + emoji.url.search).toBe('/m%C3%B8ter/%F0%9F%98%80?q=%C3%A6');
+    const lines = await browse(`${samlaUrl}/api/v1/auth/oidc/start?neste=${encodeURIComponent('/\r\nSet-Cookie: x=1')}`);
+    expect(lines.status).not.toBe(500);
+    expect(lines.url.href).toBe(`${samlaUrl}/`);
+    const tab = await browse(`${samlaUrl}/api/v1/auth/oidc/start?neste=${encodeURIComponent('/\t/evil.example/')}`);
+    expect(tab.url.href).toBe(`${samlaUrl}/`);
+  });
+
   it('refuses a callback whose state does not match', async () => {
     const start = await t.app.inject('/api/v1/auth/oidc/start');
     const pending = start.cookies.find((c) => c.name === 'samla_oidc')!;
@@ -148,5 +162,69 @@ describe('single sign-on with OpenID Connect', () => {
     });
     expect(forged.statusCode).toBe(401);
     expect(forged.json().error.code).toBe('SSO_FAILED');
+  });
+});
+
+describe('linking a single sign-on identity to an account (decision 022)', () => {
+  const sessionUser = async (cookies: Map<string, string>) => {
+    const session = cookies.get('samla_session');
+    if (!session) return null;
+    const status = (await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: `samla_session=${session}` } })).json();
+    return status.session?.user ?? null;
+  };
+  const signIn = async (sub: string) => {
+    signInAs = sub;
+    try {
+      const end = await browse(`${samlaUrl}/api/v1/auth/oidc/start`);
+      return { ...end, user: await sessionUser(end.samlaCookies) };
+    } finally {
+      signInAs = 'kari-id';
+    }
+  };
+
+  it('never signs an unverified e-mail into the existing account with that address (nOAuth)', async () => {
+    accounts['angriper-id'] = { email: 'ADMIN@samla.test', name: 'Ikke administratoren', email_verified: false };
+    const attempt = await signIn('angriper-id');
+    expect(attempt.status).toBe(403);
+    expect(attempt.user).toBeNull();
+    expect(attempt.samlaCookies.get('samla_session')).toBeUndefined();
+    // Without email_verified at all, the same.
+    delete accounts['angriper-id']!.email_verified;
+    const again = await signIn('angriper-id');
+    expect(again.status).toBe(403);
+    expect(again.user).toBeNull();
+    const rows = await t.database.rawQuery(`select 1 from user_identities where subject = 'angriper-id'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('links a verified e-mail to the existing account once, and the link holds when the provider’s e-mail changes', async () => {
+    const created = await t.administrator.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'ola.hansen@kommune.no', name: 'Ola Hansen' },
+    });
+    expect(created.statusCode).toBe(201);
+    accounts['ola-id'] = { email: 'Ola.Hansen@Kommune.no', name: 'Ola H.', email_verified: true };
+    const first = await signIn('ola-id');
+    expect(first.user).toMatchObject({ id: created.json().id, email: 'ola.hansen@kommune.no' });
+    const [link] = (await t.database.rawQuery(
+      `select issuer, user_id, email_at_link from user_identities where subject = 'ola-id'`,
+    )) as Array<{ issuer: string; user_id: string; email_at_link: string }>;
+    expect(link).toEqual({ issuer, user_id: created.json().id, email_at_link: 'ola.hansen@kommune.no' });
+
+    // The provider now says the administrator's address, verified: the identity still signs in as Ola.
+    accounts['ola-id'] = { email: 'admin@samla.test', name: 'Ola H.', email_verified: true };
+    const moved = await signIn('ola-id');
+    expect(moved.user).toMatchObject({ id: created.json().id, email: 'ola.hansen@kommune.no', isAdministrator: false });
+  });
+
+  it('refuses a deactivated user', async () => {
+    accounts['per-id'] = { email: 'per@kommune.no', name: 'Per', email_verified: true };
+    const first = await signIn('per-id');
+    expect(first.user).toMatchObject({ email: 'per@kommune.no' });
+    await t.database.rawQuery(`update users set deactivated_at = now() where email = 'per@kommune.no'`);
+    const refused = await signIn('per-id');
+    expect(refused.status).toBe(403);
+    expect(refused.user).toBeNull();
   });
 });

@@ -14,11 +14,42 @@ export interface PendingSignIn {
   returnTo: string;
 }
 
-/** Only a path inside Samla, so the sign-in cannot be used to send people elsewhere. */
+/** Who the identity provider says signed in: the identity is issuer + subject, the e-mail only a claim. */
+export interface IdentityClaims {
+  issuer: string;
+  subject: string;
+  email: string;
+  /** The provider's `email_verified`: only a verified address may be linked to an existing account. */
+  emailVerified: boolean;
+  name: string;
+}
+
+const returnToBase = 'https://samla.invalid';
+// C0 controls and DEL: browsers strip tabs and newlines from URLs, so «/\t/evil» becomes «//evil».
+const controlCharacter = /[\u0000-\u001F\u007F]/;
+
+/**
+ * Only a path inside Samla, so the sign-in cannot be used to send people
+ * elsewhere. The answer is the path as the WHATWG URL parser normalises it
+ * (percent-encoded, ASCII only), so it is also a valid Location header; anything
+ * that could leave the origin, here or after a browser's own clean-up, is the start page.
+ */
 export function safeReturnTo(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value.startsWith('/api/')) return '/';
-  return value;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/';
+  if (value.includes('\\') || controlCharacter.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, returnToBase);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== returnToBase) return '/';
+  const path = url.pathname + url.search + url.hash;
+  // «/.//evil» normalises to «//evil»: protocol-relative, another site.
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return '/';
+  const lower = url.pathname.toLowerCase();
+  if (lower === '/api' || lower.startsWith('/api/')) return '/';
+  return path;
 }
 
 // openid-client (with jose) is loaded on the first sign-in, not at every start:
@@ -65,8 +96,9 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
       return { url: url.href, pending };
     },
 
-    async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ email: string; name: string }> {
+    async finish(callbackUrl: URL, pending: PendingSignIn): Promise<IdentityClaims> {
       const client = await loadOpenId();
+      let idToken: OpenId.IDToken | undefined;
       let claims: Record<string, unknown> | undefined;
       try {
         const tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
@@ -75,13 +107,18 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
           expectedNonce: pending.nonce,
           idTokenExpected: true,
         });
-        const idToken = tokens.claims();
+        idToken = tokens.claims();
         claims = idToken;
-        // Many providers put e-mail and name only in the userinfo answer.
-        if (idToken && typeof idToken.email !== 'string') {
+        // Many providers put e-mail, its verification and the name only in the userinfo answer
+        // (fetchUserInfo checks that it is about the same subject).
+        if (idToken && (typeof idToken.email !== 'string' || idToken.email_verified === undefined)) {
           claims = { ...(await client.fetchUserInfo(await configuration(), tokens.access_token, idToken.sub)), ...idToken };
         }
       } catch {
+        throw new DomainError('SSO_FAILED', 401, 'Innloggingen hos identitetstilbyderen feilet. Prøv igjen.');
+      }
+      // Who the person is: the provider (as the validated ID token names it) and its subject.
+      if (!idToken || typeof idToken.iss !== 'string' || typeof idToken.sub !== 'string' || idToken.sub === '') {
         throw new DomainError('SSO_FAILED', 401, 'Innloggingen hos identitetstilbyderen feilet. Prøv igjen.');
       }
       const email = typeof claims?.email === 'string' ? claims.email : undefined;
@@ -89,7 +126,9 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
         throw new DomainError('SSO_NO_EMAIL', 401, 'Identitetstilbyderen oppga ingen e-postadresse, som Samla trenger.');
       }
       const name = typeof claims?.name === 'string' ? claims.name : email;
-      return { email, name };
+      // Some providers send the boolean as a string; anything else is «not verified».
+      const emailVerified = claims?.email_verified === true || claims?.email_verified === 'true';
+      return { issuer: idToken.iss, subject: idToken.sub, email, emailVerified, name };
     },
   };
 }
