@@ -94,7 +94,7 @@ export async function buildServer() {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     plugins: [choosePackagesToBundle],
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __samlaCreateRequire } from 'node:module'; const require = __samlaCreateRequire(import.meta.url);" },
@@ -114,6 +114,8 @@ export async function buildServer() {
   }
   // The migrator reads its SQL files from a folder next to itself (db/migrate.ts).
   fs.cpSync(path.join(root, 'src/server/db/migrations'), path.join(outDir, 'migrations'), { recursive: true });
+  // The password policy reads its list of common passwords from beside itself (users/password-policy.ts).
+  fs.copyFileSync(path.join(root, 'src/server/features/users/common-passwords.txt'), path.join(outDir, 'common-passwords.txt'));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -24,16 +24,9 @@ export function passwordProblem(password: string, common: ReadonlySet<string>): 
   return null;
 }
 
-/**
- * The list sits beside this file in the sources. `npm start` runs the bundle
- * in dist/server, which reads it from the sources two folders up (the bundle
- * is always built inside the repository, decision 018).
- */
+/** The list sits beside this file, in the sources and in the bundle (scripts/build-server.mjs copies it). */
 function listFile(): string {
-  const fromSources = new URL(import.meta.url).pathname.endsWith('.ts');
-  return fileURLToPath(
-    fromSources ? new URL('./common-passwords.txt', import.meta.url) : new URL('../../src/server/features/users/common-passwords.txt', import.meta.url),
-  );
+  return fileURLToPath(new URL('./common-passwords.txt', import.meta.url));
 }
 
 let common: ReadonlySet<string> | undefined;
