@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '#server/db/client.ts';
-import { mergerMembers, users } from '#server/db/schema/index.ts';
+import { mergerInvitations, mergerMembers, users } from '#server/db/schema/index.ts';
 
 export type MemberRow = typeof mergerMembers.$inferSelect;
 
@@ -66,4 +66,56 @@ export async function listOwnerIds(db: Database, mergerId: string): Promise<stri
     // must not leave the merger with none.
     .for('update');
   return rows.map((row) => row.userId);
+}
+
+export type InvitationRow = typeof mergerInvitations.$inferSelect;
+
+export async function listInvitations(db: Database, mergerId: string): Promise<InvitationRow[]> {
+  return db
+    .select()
+    .from(mergerInvitations)
+    .where(eq(mergerInvitations.mergerId, mergerId))
+    .orderBy(asc(mergerInvitations.createdAt), asc(mergerInvitations.email));
+}
+
+export async function findInvitation(db: Database, mergerId: string, email: string): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(mergerInvitations)
+    .where(and(eq(mergerInvitations.mergerId, mergerId), eq(mergerInvitations.email, email)));
+  return row;
+}
+
+export async function insertInvitation(db: Database, values: Omit<InvitationRow, 'createdAt'> & { createdAt: Date }): Promise<InvitationRow> {
+  const [row] = await db.insert(mergerInvitations).values(values).returning();
+  if (!row) throw new Error('insert into merger_invitations returned no row');
+  return row;
+}
+
+export async function deleteInvitation(db: Database, mergerId: string, email: string): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .delete(mergerInvitations)
+    .where(and(eq(mergerInvitations.mergerId, mergerId), eq(mergerInvitations.email, email)))
+    .returning();
+  return row;
+}
+
+/** Every invitation of an address, removed and returned at once: two sign-ins at the same moment cannot both take one. */
+export async function takeInvitationsOf(db: Database, email: string): Promise<InvitationRow[]> {
+  return db.delete(mergerInvitations).where(eq(mergerInvitations.email, email)).returning();
+}
+
+/** A membership unless the user already has one there; the row when it was made. */
+export async function insertMemberIfAbsent(db: Database, values: Pick<MemberRow, 'mergerId' | 'userId' | 'role'>) {
+  const [row] = await db.insert(mergerMembers).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function findMemberByEmail(db: Database, mergerId: string, email: string) {
+  const [row] = await db
+    .select({ userId: mergerMembers.userId })
+    .from(mergerMembers)
+    .innerJoin(users, eq(users.id, mergerMembers.userId))
+    .where(and(eq(mergerMembers.mergerId, mergerId), eq(users.email, email)));
+  return row;
 }

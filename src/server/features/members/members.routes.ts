@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mergerParams } from '#shared/contracts/checklist.ts';
 import { errorResponses } from '#shared/contracts/common.ts';
-import { addMemberBody, changeMemberBody, listMembersResponse, member, memberParams } from '#shared/contracts/members.ts';
+import {
+  addMemberBody,
+  changeMemberBody,
+  invitationParams,
+  invited,
+  listMembersResponse,
+  member,
+  memberParams,
+} from '#shared/contracts/members.ts';
 import { errorResponse } from '#shared/contracts/common.ts';
 import * as service from './members.service.ts';
 
@@ -13,12 +21,12 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'merger:read' },
       schema: {
         tags: ['medlemmer'],
-        summary: 'Hvem som er med i sammenslåingen, og med hvilken rolle',
+        summary: 'Hvem som er med i sammenslåingen, med hvilken rolle, og hvem som er invitert',
         params: mergerParams,
         response: { 200: listMembersResponse, 404: errorResponses[404] },
       },
     },
-    async (request) => ({ members: await service.listMembers(request.ctx, request.params.mergerId) }),
+    async (request) => service.listMembers(request.ctx, request.params.mergerId),
   );
 
   app.post(
@@ -27,14 +35,41 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'merger:addMembers' },
       schema: {
         tags: ['medlemmer'],
-        summary: 'Legg til en bruker med en rolle (eier og prosjektleder; bare eier kan gi rollen eier)',
+        summary:
+          'Inviter en e-postadresse med en rolle (eier og prosjektleder; bare eier kan gi rollen eier). Svaret er det samme (202) om adressen har en bruker eller ikke; personen blir medlem ved innlogging. Bare en administrator får 201 og medlemskapet med en gang for en eksisterende bruker.',
         params: mergerParams,
         body: addMemberBody,
-        response: { 201: member, 400: errorResponses[400], 403: errorResponse, 404: errorResponses[404], 409: errorResponses[409] },
+        response: {
+          201: member,
+          202: invited,
+          400: errorResponses[400],
+          403: errorResponse,
+          404: errorResponses[404],
+          409: errorResponses[409],
+        },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.addMember(request.ctx, request.params.mergerId, request.body)),
+    async (request, reply) => {
+      const result = await service.addMember(request.ctx, request.params.mergerId, request.body);
+      return result.kind === 'member' ? reply.status(201).send(result.member) : reply.status(202).send(result.invited);
+    },
+  );
+
+  app.delete(
+    '/mergers/:mergerId/invitations/:email',
+    {
+      config: { access: 'merger:addMembers' },
+      schema: {
+        tags: ['medlemmer'],
+        summary: 'Trekk tilbake en invitasjon (eier og prosjektleder; bare eier for en invitasjon som eier)',
+        params: invitationParams,
+        response: { 204: z.null(), 403: errorResponse, 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      await service.withdrawInvitation(request.ctx, request.params.mergerId, request.params.email);
+      return reply.status(204).send(null);
+    },
   );
 
   app.patch(

@@ -1,9 +1,10 @@
-import { actorOf, type ServiceContext } from '#server/context.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
-import { DomainError, conflict, invalid, notFound } from '#server/errors.ts';
+import { DomainError, conflict, isUniqueViolation, notFound } from '#server/errors.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { mayGrantRole, roleAllows, wouldRemoveLastOwner, type MergerRole } from '#server/features/auth/auth.domain.ts';
+import { mayGrantRole, normalizeEmail, roleAllows, wouldRemoveLastOwner, type MergerRole } from '#server/features/auth/auth.domain.ts';
 import { findUserByEmail } from '#server/features/auth/auth.service.ts';
+import type { Invitation, Invited } from '#shared/contracts/members.ts';
 import * as repo from './members.repo.ts';
 
 export interface MemberView {
@@ -23,15 +24,23 @@ export async function addFounder(db: Database, mergerId: string, userId: string)
   await repo.insertMember(db, { mergerId, userId, role: 'owner' });
 }
 
-export async function listMembers(ctx: ServiceContext, mergerId: string): Promise<MemberView[]> {
-  const rows = await repo.listMembersWithUsers(ctx.db, mergerId);
-  return rows.map(({ member, user }) => ({
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: member.role as MergerRole,
-    version: member.version,
-  }));
+export async function listMembers(ctx: ServiceContext, mergerId: string): Promise<{ members: MemberView[]; invitations: Invitation[] }> {
+  const [rows, invitations] = await Promise.all([repo.listMembersWithUsers(ctx.db, mergerId), repo.listInvitations(ctx.db, mergerId)]);
+  return {
+    members: rows.map(({ member, user }) => ({
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: member.role as MergerRole,
+      version: member.version,
+    })),
+    invitations: invitations.map((row) => ({
+      email: row.email,
+      role: row.role as MergerRole,
+      invitedBy: row.invitedByName,
+      invitedAt: row.createdAt.toISOString(),
+    })),
+  };
 }
 
 function myRole(ctx: ServiceContext): MergerRole {
@@ -43,36 +52,140 @@ const cannotGrant = () =>
   new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare eieren kan gi rollen eier.');
 const lastOwner = () =>
   conflict('LAST_OWNER', 'Sammenslåingen må ha minst én eier. Gi noen andre rollen eier først.');
+const alreadyMember = () =>
+  conflict('ALREADY_MEMBER', 'Personen er allerede med i sammenslåingen.', [
+    { path: 'email', code: 'exists', message: 'Personen er allerede medlem.' },
+  ]);
+const alreadyInvited = () =>
+  conflict('ALREADY_INVITED', 'Adressen er allerede invitert. Trekk tilbake invitasjonen først om den skal ha en annen rolle.', [
+    { path: 'email', code: 'exists', message: 'Adressen er allerede invitert.' },
+  ]);
 
+const invitationEntityId = (email: string) => `invitation:${email}`;
+const invitationLabel = (email: string) => `Invitasjon til ${email}`;
+
+export type AddMemberResult = { kind: 'member'; member: MemberView } | { kind: 'invited'; invited: Invited };
+
+/**
+ * Adds someone by e-mail. Only an administrator may learn whether an address
+ * has an account: an administrator adding an existing user makes the
+ * membership at once; everyone else (and an administrator adding an unknown
+ * address) makes an invitation, and gets the same answer whether or not a
+ * user has the address. For them no user is even looked up, so the time
+ * taken says nothing either. The invitation becomes a membership when the
+ * person signs in (acceptInvitations).
+ */
 export async function addMember(
   ctx: ServiceContext,
   mergerId: string,
   input: { email: string; role: MergerRole },
-): Promise<MemberView> {
+): Promise<AddMemberResult> {
   const actor = actorOf(ctx);
   if (!mayGrantRole(myRole(ctx), input.role)) throw cannotGrant();
-  const user = await findUserByEmail(ctx.db, input.email);
-  if (!user) {
-    throw invalid('USER_NOT_FOUND', 'Fant ingen bruker med denne e-postadressen. En administrator må opprette brukeren først.', [
-      { path: 'email', code: 'unknown', message: 'Ingen bruker har denne e-postadressen.' },
-    ]);
-  }
-  return ctx.db.transaction(async (tx) => {
-    if (await repo.findMembership(tx, mergerId, user.id)) {
-      throw conflict('ALREADY_MEMBER', 'Personen er allerede med i sammenslåingen.', [
-        { path: 'email', code: 'exists', message: 'Personen er allerede medlem.' },
-      ]);
-    }
-    const row = await repo.insertMember(tx, { mergerId, userId: user.id, role: input.role });
-    await recordChange(tx, actor, {
-      mergerId,
-      entity: 'member',
-      entityId: user.id,
-      entityLabel: user.email,
-      action: 'create',
-      changes: [{ field: 'role', old: null, new: input.role }],
+  const email = normalizeEmail(input.email);
+  const user = actor.isAdministrator ? await findUserByEmail(ctx.db, email) : undefined;
+  try {
+    return await ctx.db.transaction(async (tx): Promise<AddMemberResult> => {
+      // The members are on the list everyone in the merger sees: saying so reveals nothing.
+      if (await repo.findMemberByEmail(tx, mergerId, email)) throw alreadyMember();
+      if (user) {
+        const row = await repo.insertMember(tx, { mergerId, userId: user.id, role: input.role });
+        const pending = await repo.deleteInvitation(tx, mergerId, email);
+        if (pending) await recordInvitationGone(tx, actor, mergerId, pending.email, pending.role);
+        await recordChange(tx, actor, {
+          mergerId,
+          entity: 'member',
+          entityId: user.id,
+          entityLabel: user.email,
+          action: 'create',
+          changes: [{ field: 'role', old: null, new: input.role }],
+        });
+        return { kind: 'member', member: { userId: user.id, email: user.email, name: user.name, role: input.role, version: row.version } };
+      }
+      if (await repo.findInvitation(tx, mergerId, email)) throw alreadyInvited();
+      await repo.insertInvitation(tx, {
+        mergerId,
+        email,
+        role: input.role,
+        invitedByUserId: actor.userId,
+        invitedByName: actor.name,
+        createdAt: ctx.now(),
+      });
+      await recordChange(tx, actor, {
+        mergerId,
+        entity: 'member',
+        entityId: invitationEntityId(email),
+        entityLabel: invitationLabel(email),
+        action: 'create',
+        changes: [{ field: 'role', old: null, new: input.role }],
+      });
+      return { kind: 'invited', invited: { status: 'invited', email, role: input.role } };
     });
-    return { userId: user.id, email: user.email, name: user.name, role: input.role, version: row.version };
+  } catch (error) {
+    // The same address invited twice at the same moment: the primary key decides.
+    if (isUniqueViolation(error)) throw user ? alreadyMember() : alreadyInvited();
+    throw error;
+  }
+}
+
+async function recordInvitationGone(db: Database, actor: Actor, mergerId: string, email: string, role: string) {
+  await recordChange(db, actor, {
+    mergerId,
+    entity: 'member',
+    entityId: invitationEntityId(email),
+    entityLabel: invitationLabel(email),
+    action: 'delete',
+    changes: [{ field: 'role', old: role, new: null }],
+  });
+}
+
+/** Withdraws an invitation; a lead may withdraw only what a lead may grant (not an owner's). */
+export async function withdrawInvitation(ctx: ServiceContext, mergerId: string, email: string): Promise<void> {
+  const actor = actorOf(ctx);
+  if (!roleAllows(myRole(ctx), 'addMembers')) throw cannotGrant();
+  const address = normalizeEmail(email);
+  await ctx.db.transaction(async (tx) => {
+    const found = await repo.findInvitation(tx, mergerId, address);
+    if (!found) throw notFound('INVITATION_NOT_FOUND', 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.');
+    if (!mayGrantRole(myRole(ctx), found.role as MergerRole)) {
+      throw new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare en eier kan trekke tilbake en invitasjon som eier.');
+    }
+    await repo.deleteInvitation(tx, mergerId, address);
+    await recordInvitationGone(tx, actor, mergerId, found.email, found.role);
+  });
+}
+
+/**
+ * Turns a person's invitations into memberships: called when a user signs in
+ * (password or single sign-on) and when an administrator creates a user. A
+ * merger the person is already in keeps the role they have. History records
+ * the membership, made by the person who joined (or the administrator who
+ * created them); the invitation's own record is what came before it.
+ */
+export async function acceptInvitations(
+  db: Database,
+  user: { id: string; email: string; name: string },
+  by?: Actor | null,
+): Promise<number> {
+  const actor: Actor = by ?? { userId: user.id, email: user.email, name: user.name, isAdministrator: false, via: 'session' };
+  return db.transaction(async (tx) => {
+    const invitations = await repo.takeInvitationsOf(tx, normalizeEmail(user.email));
+    let joined = 0;
+    for (const invitation of invitations) {
+      const made = await repo.insertMemberIfAbsent(tx, { mergerId: invitation.mergerId, userId: user.id, role: invitation.role });
+      // Already a member there (an administrator added them meanwhile): the invitation just goes.
+      if (!made) continue;
+      joined++;
+      await recordChange(tx, actor, {
+        mergerId: invitation.mergerId,
+        entity: 'member',
+        entityId: user.id,
+        entityLabel: user.email,
+        action: 'create',
+        changes: [{ field: 'role', old: null, new: invitation.role }],
+      });
+    }
+    return joined;
   });
 }
 

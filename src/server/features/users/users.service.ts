@@ -13,6 +13,7 @@ import {
 } from '#server/features/auth/auth.service.ts';
 import type { CreatedPasswordReset, ManagedUser } from '#shared/contracts/users.ts';
 import type { User } from '#shared/contracts/auth.ts';
+import { acceptInvitations } from '#server/features/members/members.service.ts';
 import { assertAcceptablePassword } from './password-policy.ts';
 import * as repo from './users.repo.ts';
 
@@ -65,6 +66,7 @@ export async function createUser(
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     const row = await repo.insertUser(ctx.db, { email, name: input.name, passwordHash, isAdministrator: false });
+    await acceptInvitations(ctx.db, row, ctx.actor);
     return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator };
   } catch (error) {
     // Two administrators creating the same address at once: the unique index decides.
