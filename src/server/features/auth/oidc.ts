@@ -98,36 +98,43 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
 
     async finish(callbackUrl: URL, pending: PendingSignIn): Promise<IdentityClaims> {
       const client = await loadOpenId();
-      let idToken: OpenId.IDToken | undefined;
-      let claims: Record<string, unknown> | undefined;
+      const failed = () => new DomainError('SSO_FAILED', 401, 'Innloggingen hos identitetstilbyderen feilet. Prøv igjen.');
+      let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
       try {
-        const tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
+        tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
           pkceCodeVerifier: pending.codeVerifier,
           expectedState: pending.state,
           expectedNonce: pending.nonce,
           idTokenExpected: true,
         });
-        idToken = tokens.claims();
-        claims = idToken;
-        // Many providers put e-mail, its verification and the name only in the userinfo answer
-        // (fetchUserInfo checks that it is about the same subject).
-        if (idToken && (typeof idToken.email !== 'string' || idToken.email_verified === undefined)) {
-          claims = { ...(await client.fetchUserInfo(await configuration(), tokens.access_token, idToken.sub)), ...idToken };
-        }
       } catch {
-        throw new DomainError('SSO_FAILED', 401, 'Innloggingen hos identitetstilbyderen feilet. Prøv igjen.');
+        throw failed();
       }
+      const idToken = tokens.claims();
       // Who the person is: the provider (as the validated ID token names it) and its subject.
-      if (!idToken || typeof idToken.iss !== 'string' || typeof idToken.sub !== 'string' || idToken.sub === '') {
-        throw new DomainError('SSO_FAILED', 401, 'Innloggingen hos identitetstilbyderen feilet. Prøv igjen.');
+      if (!idToken || typeof idToken.iss !== 'string' || typeof idToken.sub !== 'string' || idToken.sub === '') throw failed();
+      const tokenHasEmail = typeof idToken.email === 'string';
+      // Many providers put e-mail, its verification and the name only in the userinfo answer
+      // (fetchUserInfo checks that it is about the same subject).
+      let userInfo: Record<string, unknown> | undefined;
+      if (!tokenHasEmail || idToken.email_verified === undefined) {
+        try {
+          userInfo = await client.fetchUserInfo(await configuration(), tokens.access_token, idToken.sub);
+        } catch {
+          // Without userinfo the ID token's e-mail still names the person, only not as verified.
+          if (!tokenHasEmail) throw failed();
+        }
       }
-      const email = typeof claims?.email === 'string' ? claims.email : undefined;
+      // The address and whether it is verified come from the same answer, never one from each.
+      const emailSource: Record<string, unknown> =
+        (tokenHasEmail && idToken.email_verified !== undefined) || typeof userInfo?.email !== 'string' ? idToken : userInfo;
+      const email = typeof emailSource.email === 'string' ? emailSource.email : undefined;
       if (!email) {
         throw new DomainError('SSO_NO_EMAIL', 401, 'Identitetstilbyderen oppga ingen e-postadresse, som Samla trenger.');
       }
-      const name = typeof claims?.name === 'string' ? claims.name : email;
       // Some providers send the boolean as a string; anything else is «not verified».
-      const emailVerified = claims?.email_verified === true || claims?.email_verified === 'true';
+      const emailVerified = emailSource.email_verified === true || emailSource.email_verified === 'true';
+      const name = typeof idToken.name === 'string' ? idToken.name : typeof userInfo?.name === 'string' ? userInfo.name : email;
       return { issuer: idToken.iss, subject: idToken.sub, email, emailVerified, name };
     },
   };
