@@ -210,6 +210,10 @@ export const calendarFeed = z.object({
   exists: z.boolean(),
   createdAt: z.string().nullable(),
   createdBy: z.string().nullable(),
+  // For owners and leads (null for others): whether whoever made the address is still in the merger,
+  // and when a calendar program last fetched it, so an address nobody knows of is not left working.
+  createdByIsMember: z.boolean().nullable(),
+  lastUsedAt: z.string().nullable().describe('Sist hentet av et kalenderprogram (oppdateres høyst én gang i minuttet)'),
 });
 export type CalendarFeed = z.infer<typeof calendarFeed>;
 export const createdCalendarFeed = z.object({

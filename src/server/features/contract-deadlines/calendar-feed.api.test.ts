@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '#server/test/test-app.ts';
+import { createTestApp, type TestApp, type TestUser } from '#server/test/test-app.ts';
 
 let t: TestApp;
 let mergerId: string;
 let base: string;
+let now: Date;
 
 beforeEach(async () => {
-  t = await createTestApp({ now: () => new Date('2027-03-01T10:00:00Z') });
+  now = new Date('2027-03-01T10:00:00Z');
+  t = await createTestApp({ now: () => now });
   mergerId = await t.createMerger({ mergerDate: '2028-01-01' });
   base = `/api/v1/mergers/${mergerId}`;
   const add = async (kind: string, payload: object) => {
@@ -28,9 +30,27 @@ afterEach(async () => {
   await t.close();
 });
 
+const password = 'et langt og godt passord';
+
+/** A person the owner invites, who then signs in (which makes the membership). */
+async function member(name: string, role: string): Promise<TestUser> {
+  const user = await t.createUser(name, { password });
+  const invited = await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: user.email, role } });
+  expect(invited.statusCode, invited.body).toBe(202);
+  const signedIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password } });
+  expect(signedIn.statusCode, signedIn.body).toBe(200);
+  return user;
+}
+
 describe('the calendar address Outlook subscribes to', () => {
   it('serves the deadlines without a session, to whoever has the secret address, until it is replaced or deleted', async () => {
-    expect((await t.owner.inject(`${base}/calendar-feed`)).json()).toEqual({ exists: false, createdAt: null, createdBy: null });
+    expect((await t.owner.inject(`${base}/calendar-feed`)).json()).toEqual({
+      exists: false,
+      createdAt: null,
+      createdBy: null,
+      createdByIsMember: null,
+      lastUsedAt: null,
+    });
     const created = await t.owner.inject({ method: 'POST', url: `${base}/calendar-feed` });
     expect(created.statusCode, created.body).toBe(201);
     const { path } = created.json();
@@ -67,10 +87,49 @@ describe('the calendar address Outlook subscribes to', () => {
   });
 
   it('only someone who may edit the merger can make an address', async () => {
-    const reader = await t.createUser('Rita Leser');
-    await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: reader.email, role: 'reader' } });
+    const reader = await member('Rita Leser', 'reader');
     expect((await reader.inject({ method: 'POST', url: `${base}/calendar-feed` })).statusCode).toBe(403);
     expect((await reader.inject(`${base}/calendar-feed`)).statusCode).toBe(200);
     expect((await t.app.inject('/api/v1/calendar-feeds/gjettet-adresse-som-ikke-finnes-noe-sted/frister.ics')).statusCode).toBe(404);
+  });
+
+  it('is bound to the merger: it outlives its maker\'s membership, and owners see who made it, that they left, when it was last used, and revoke it', async () => {
+    const maker = await member('Mari Medarbeider', 'member');
+    const reader = await member('Rolf Leser', 'reader');
+    const { path } = (await maker.inject({ method: 'POST', url: `${base}/calendar-feed` })).json();
+    expect((await t.owner.inject(`${base}/calendar-feed`)).json()).toMatchObject({
+      createdBy: maker.name,
+      createdByIsMember: true,
+      lastUsedAt: null,
+    });
+
+    // Fetched by a calendar program: noted, at most once a minute.
+    const used = async () => t.database.rawQuery('select created_by_user_id, last_used_at from calendar_feeds');
+    expect((await t.app.inject(path)).statusCode).toBe(200);
+    expect(await used()).toEqual([{ created_by_user_id: maker.id, last_used_at: new Date('2027-03-01T10:00:00Z') }]);
+    now = new Date('2027-03-01T10:00:30Z');
+    await t.app.inject(path);
+    expect(await used()).toEqual([{ created_by_user_id: maker.id, last_used_at: new Date('2027-03-01T10:00:00Z') }]);
+    now = new Date('2027-03-01T10:01:01Z');
+    await t.app.inject(path);
+    expect(await used()).toEqual([{ created_by_user_id: maker.id, last_used_at: new Date('2027-03-01T10:01:01Z') }]);
+
+    // The maker leaves; the address keeps working, and the owner is told whose it was.
+    expect((await t.owner.inject({ method: 'DELETE', url: `${base}/members/${maker.id}` })).statusCode).toBe(204);
+    expect((await t.app.inject(path)).statusCode).toBe(200);
+    const seen = (await t.owner.inject(`${base}/calendar-feed`)).json();
+    expect(seen).toEqual({
+      exists: true,
+      createdAt: '2027-03-01T10:00:00.000Z',
+      createdBy: maker.name,
+      createdByIsMember: false,
+      lastUsedAt: '2027-03-01T10:01:01.000Z',
+    });
+    // Someone who does not manage people sees that it exists and who made it, not more.
+    expect((await reader.inject(`${base}/calendar-feed`)).json()).toMatchObject({ exists: true, createdByIsMember: null, lastUsedAt: null });
+
+    expect((await t.owner.inject({ method: 'DELETE', url: `${base}/calendar-feed` })).statusCode).toBe(204);
+    expect((await t.app.inject(path)).statusCode).toBe(404);
+    expect((await t.owner.inject(`${base}/calendar-feed`)).json()).toMatchObject({ exists: false });
   });
 });

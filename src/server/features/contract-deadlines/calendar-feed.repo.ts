@@ -15,13 +15,22 @@ export async function findFeedByTokenHash(db: Database, tokenHash: string): Prom
 }
 
 /** One address per merger: a new one replaces the old, which stops working at once. */
-export async function replaceFeed(db: Database, row: Omit<CalendarFeedRow, 'createdAt'>): Promise<CalendarFeedRow> {
+export async function replaceFeed(
+  db: Database,
+  row: Pick<CalendarFeedRow, 'mergerId' | 'tokenHash' | 'createdByName' | 'createdByUserId' | 'createdAt'>,
+): Promise<CalendarFeedRow> {
+  const values = { ...row, lastUsedAt: null };
   const [saved] = await db
     .insert(calendarFeeds)
-    .values(row)
-    .onConflictDoUpdate({ target: calendarFeeds.mergerId, set: { tokenHash: row.tokenHash, createdByName: row.createdByName, createdAt: new Date() } })
+    .values(values)
+    .onConflictDoUpdate({ target: calendarFeeds.mergerId, set: values })
     .returning();
   return saved!;
+}
+
+/** Notes a calendar program's fetch; by the token, so a replaced address is never touched. */
+export async function touchFeed(db: Database, tokenHash: string, at: Date): Promise<void> {
+  await db.update(calendarFeeds).set({ lastUsedAt: at }).where(eq(calendarFeeds.tokenHash, tokenHash));
 }
 
 export async function deleteFeed(db: Database, mergerId: string): Promise<boolean> {

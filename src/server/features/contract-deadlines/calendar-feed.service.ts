@@ -2,6 +2,8 @@ import { actorOf, type ServiceContext } from '#server/context.ts';
 import { notFound } from '#server/errors.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { randomToken, tokenHash } from '#server/features/auth/auth.crypto.ts';
+import { roleAllows } from '#server/features/auth/auth.domain.ts';
+import { isMember } from '#server/features/members/members.service.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import type { CalendarFeed, CreatedCalendarFeed } from '#shared/contracts/decisions.ts';
 import * as repo from './calendar-feed.repo.ts';
@@ -9,10 +11,24 @@ import { mergerCalendar } from './contract-deadlines.service.ts';
 
 const feedPath = (token: string) => `/api/v1/calendar-feeds/${token}/frister.ics`;
 
+/**
+ * Whether the merger has an address (never the address). Owners and leads
+ * also see whether its maker is still in the merger and when it was last
+ * fetched: the address is bound to the merger, not to the person, so it
+ * keeps working after they leave, and those who manage people must see it.
+ */
 export async function getFeed(ctx: ServiceContext, mergerId: string): Promise<CalendarFeed> {
   requireMergerAccess(ctx, mergerId);
   const row = await repo.findFeedOfMerger(ctx.db, mergerId);
-  return row ? { exists: true, createdAt: row.createdAt.toISOString(), createdBy: row.createdByName } : { exists: false, createdAt: null, createdBy: null };
+  if (!row) return { exists: false, createdAt: null, createdBy: null, createdByIsMember: null, lastUsedAt: null };
+  const managesPeople = ctx.membership !== undefined && roleAllows(ctx.membership.role, 'addMembers');
+  return {
+    exists: true,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdByName,
+    createdByIsMember: managesPeople ? row.createdByUserId !== null && (await isMember(ctx.db, mergerId, row.createdByUserId)) : null,
+    lastUsedAt: managesPeople ? (row.lastUsedAt?.toISOString() ?? null) : null,
+  };
 }
 
 /** A new secret address; shown this once, since only its hash is kept. */
@@ -22,7 +38,13 @@ export async function createFeed(ctx: ServiceContext, mergerId: string): Promise
   const token = randomToken(32);
   return ctx.db.transaction(async (tx) => {
     const replaced = await repo.findFeedOfMerger(tx, mergerId);
-    const row = await repo.replaceFeed(tx, { mergerId, tokenHash: tokenHash(token), createdByName: actor.name });
+    const row = await repo.replaceFeed(tx, {
+      mergerId,
+      tokenHash: tokenHash(token),
+      createdByName: actor.name,
+      createdByUserId: actor.userId,
+      createdAt: ctx.now(),
+    });
     await recordChange(tx, actor, {
       mergerId,
       entity: 'calendarFeed',
@@ -57,7 +79,13 @@ export async function deleteFeed(ctx: ServiceContext, mergerId: string): Promise
  * the request gets a reader's membership of that merger and no actor.
  */
 export async function feedCalendar(ctx: ServiceContext, token: string): Promise<string> {
-  const row = await repo.findFeedByTokenHash(ctx.db, tokenHash(token));
+  const hashed = tokenHash(token);
+  const row = await repo.findFeedByTokenHash(ctx.db, hashed);
   if (!row) throw notFound('CALENDAR_FEED_NOT_FOUND', 'Kalenderadressen finnes ikke eller er erstattet av en ny.');
+  const now = ctx.now();
+  // Once a minute is enough to say whether it is in use, and spares a write per fetch.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= feedTouchIntervalMs) await repo.touchFeed(ctx.db, hashed, now);
   return mergerCalendar({ ...ctx, actor: null, membership: { mergerId: row.mergerId, role: 'reader' } }, row.mergerId);
 }
+
+const feedTouchIntervalMs = 60_000;

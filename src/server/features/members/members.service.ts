@@ -15,6 +15,11 @@ export interface MemberView {
   version: number;
 }
 
+/** For other features: whether a user is (still) in a merger. */
+export async function isMember(db: Database, mergerId: string, userId: string): Promise<boolean> {
+  return (await repo.findMembership(db, mergerId, userId)) !== undefined;
+}
+
 export async function mergerIdsOf(db: Database, userId: string): Promise<string[]> {
   return repo.listMergerIdsOfUser(db, userId);
 }
