@@ -56,6 +56,8 @@ export const paths = {
   setup: () => '/oppsett',
   users: () => '/brukere',
   tokens: () => '/api-nokler',
+  account: () => '/meg',
+  newPassword: () => '/nytt-passord',
 } as const;
 
 export const routePatterns = {
@@ -91,6 +93,8 @@ export const routePatterns = {
   setup: '/oppsett',
   users: '/brukere',
   tokens: '/api-nokler',
+  account: '/meg',
+  newPassword: '/nytt-passord',
 } as const;
 
 /** The query parameter on the sign-in page that says where to go afterwards. */
@@ -102,6 +106,10 @@ export const returnParam = 'neste';
  */
 export function safeReturnPath(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value.startsWith('/api/') || value === paths.login() || value.startsWith(`${paths.login()}?`) || value === paths.setup()) return '/';
+  // A tab, a newline or a backslash is dropped or turned into «/» by the browser's URL parser: «/\t/evil.example» is another site.
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  const parsed = new URL(value, 'https://samla.invalid');
+  if (parsed.origin !== 'https://samla.invalid' || parsed.pathname.startsWith('//')) return '/';
+  if (value.startsWith('/api/') || value === paths.login() || value.startsWith(`${paths.login()}?`) || value === paths.setup() || value.startsWith(paths.newPassword())) return '/';
   return value;
 }
