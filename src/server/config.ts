@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default('kommunens innlogging'),
+  OIDC_TRUST_EMAIL: z.enum(['true', 'false']).default('false'),
   /**
    * Behind a reverse proxy: how many proxy hops to trust for the client's address
    * (X-Forwarded-For). Login throttling per address needs the real one.
@@ -46,6 +47,12 @@ export interface OidcConfig {
   clientSecret: string;
   /** Shown on the button: «Logg inn med …». */
   displayName: string;
+  /**
+   * Treat every e-mail from this provider as verified (OIDC_TRUST_EMAIL=true):
+   * for a single-tenant provider that sends no `email_verified` and where users
+   * cannot change their own address, such as a municipality's own Entra ID (decision 022).
+   */
+  trustEmail?: boolean;
 }
 
 export interface AuthConfig {
@@ -107,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
               clientId: value.OIDC_CLIENT_ID,
               clientSecret: value.OIDC_CLIENT_SECRET,
               displayName: value.OIDC_NAME,
+              trustEmail: value.OIDC_TRUST_EMAIL === 'true',
             }
           : undefined,
     },

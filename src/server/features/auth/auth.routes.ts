@@ -152,31 +152,37 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       if (!options.oidc || !options.auth.publicUrl) {
         throw new DomainError('SSO_NOT_CONFIGURED', 404, 'Innlogging med identitetstilbyder er ikke satt opp.');
       }
-      let pending: PendingSignIn;
-      try {
-        pending = JSON.parse(request.cookies[pendingCookieName] ?? '') as PendingSignIn;
-      } catch {
-        throw new DomainError('SSO_FAILED', 401, 'Innloggingen hadde utløpt. Prøv igjen.');
-      }
       reply.clearCookie(pendingCookieName, cookieOptions);
-      const callbackUrl = new URL(request.url, options.auth.publicUrl);
-      const claims = await options.oidc.finish(callbackUrl, pending);
-      let session: service.NewSession;
       try {
-        session = await service.loginFromIdentityProvider(request.ctx, claims, request.headers['user-agent']);
-      } catch (error) {
-        if (error instanceof DomainError && (error.code === 'SSO_EMAIL_NOT_VERIFIED' || error.code === 'USER_DEACTIVATED')) {
-          // An unverified address that names an existing account may be an attempt to take it over.
-          request.log.warn(
-            { code: error.code, issuer: claims.issuer, subject: claims.subject, email: claims.email, emailVerified: claims.emailVerified },
-            'innlogging via identitetstilbyder avvist',
-          );
+        let pending: PendingSignIn;
+        try {
+          pending = JSON.parse(request.cookies[pendingCookieName] ?? '') as PendingSignIn;
+        } catch {
+          throw new DomainError('SSO_FAILED', 401, 'Innloggingen hadde utløpt. Prøv igjen.');
         }
+        const callbackUrl = new URL(request.url, options.auth.publicUrl);
+        const claims = await options.oidc.finish(callbackUrl, pending);
+        let session: service.NewSession;
+        try {
+          session = await service.loginFromIdentityProvider(request.ctx, claims, request.headers['user-agent']);
+        } catch (error) {
+          if (error instanceof DomainError && (error.code === 'SSO_EMAIL_NOT_VERIFIED' || error.code === 'USER_DEACTIVATED')) {
+            // An unverified address that names an existing account may be an attempt to take it over.
+            request.log.warn(
+              { code: error.code, issuer: claims.issuer, subject: claims.subject, email: claims.email, emailVerified: claims.emailVerified },
+              'innlogging via identitetstilbyder avvist',
+            );
+          }
+          throw error;
+        }
+        setSessionCookie(reply, session.sessionToken);
+        // Checked again: the pending cookie came back from the browser. The answer is ASCII, a valid Location.
+        return reply.redirect(safeReturnTo(typeof pending.returnTo === 'string' ? pending.returnTo : undefined));
+      } catch (error) {
+        // The browser came here from the provider: it gets the sign-in page with the reason, not a JSON error.
+        if (error instanceof DomainError) return reply.redirect(`/logg-inn?${new URLSearchParams({ feil: error.code })}`);
         throw error;
       }
-      setSessionCookie(reply, session.sessionToken);
-      // Checked again: the pending cookie came back from the browser. The answer is ASCII, a valid Location.
-      return reply.redirect(safeReturnTo(typeof pending.returnTo === 'string' ? pending.returnTo : undefined));
     },
   );
 

@@ -160,8 +160,9 @@ describe('single sign-on with OpenID Connect', () => {
       url: '/api/v1/auth/oidc/callback?code=stjalet&state=feil',
       headers: { cookie: `samla_oidc=${pending.value}` },
     });
-    expect(forged.statusCode).toBe(401);
-    expect(forged.json().error.code).toBe('SSO_FAILED');
+    // The browser lands on the sign-in page with the reason, not on a JSON error.
+    expect(forged.statusCode).toBe(302);
+    expect(forged.headers.location).toBe('/logg-inn?feil=SSO_FAILED');
   });
 });
 
@@ -185,13 +186,13 @@ describe('linking a single sign-on identity to an account (decision 022)', () =>
   it('never signs an unverified e-mail into the existing account with that address (nOAuth)', async () => {
     accounts['angriper-id'] = { email: 'ADMIN@samla.test', name: 'Ikke administratoren', email_verified: false };
     const attempt = await signIn('angriper-id');
-    expect(attempt.status).toBe(403);
+    expect(attempt.url.pathname + attempt.url.search).toBe('/logg-inn?feil=SSO_EMAIL_NOT_VERIFIED');
     expect(attempt.user).toBeNull();
     expect(attempt.samlaCookies.get('samla_session')).toBeUndefined();
     // Without email_verified at all, the same.
     delete accounts['angriper-id']!.email_verified;
     const again = await signIn('angriper-id');
-    expect(again.status).toBe(403);
+    expect(again.url.search).toBe('?feil=SSO_EMAIL_NOT_VERIFIED');
     expect(again.user).toBeNull();
     const rows = await t.database.rawQuery(`select 1 from user_identities where subject = 'angriper-id'`);
     expect(rows).toHaveLength(0);
@@ -224,7 +225,40 @@ describe('linking a single sign-on identity to an account (decision 022)', () =>
     expect(first.user).toMatchObject({ email: 'per@kommune.no' });
     await t.database.rawQuery(`update users set deactivated_at = now() where email = 'per@kommune.no'`);
     const refused = await signIn('per-id');
-    expect(refused.status).toBe(403);
+    expect(refused.url.pathname + refused.url.search).toBe('/logg-inn?feil=USER_DEACTIVATED');
     expect(refused.user).toBeNull();
+  });
+});
+
+describe('a provider that sends no email_verified, trusted by the operator (OIDC_TRUST_EMAIL)', () => {
+  // Last in the file: the app is remade with the setting on (one database per file), and the file's afterAll closes it.
+  beforeAll(async () => {
+    await t.close();
+    t = await createTestApp({
+      auth: {
+        publicUrl: samlaUrl,
+        oidc: { issuer, clientId: 'samla', clientSecret: 'samla-hemmelighet', displayName: 'Entra ID', trustEmail: true },
+      },
+    });
+  });
+
+  it('links a user an administrator made in advance, on an e-mail the provider does not say is verified', async () => {
+    const created = await t.administrator.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'forhand@kommune.no', name: 'Laget på forhånd', password: 'et langt passord som ingen gjetter' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    accounts['forhand-id'] = { email: 'forhand@kommune.no', name: 'Forhånd' };
+    signInAs = 'forhand-id';
+    try {
+      const end = await browse(`${samlaUrl}/api/v1/auth/oidc/start`);
+      const session = end.samlaCookies.get('samla_session');
+      expect(session).toBeDefined();
+      const status = (await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: `samla_session=${session}` } })).json();
+      expect(status.session.user).toMatchObject({ email: 'forhand@kommune.no', name: 'Laget på forhånd' });
+    } finally {
+      signInAs = 'kari-id';
+    }
   });
 });

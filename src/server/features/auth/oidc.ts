@@ -133,7 +133,8 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
         throw new DomainError('SSO_NO_EMAIL', 401, 'Identitetstilbyderen oppga ingen e-postadresse, som Samla trenger.');
       }
       // Some providers send the boolean as a string; anything else is «not verified».
-      const emailVerified = emailSource.email_verified === true || emailSource.email_verified === 'true';
+      // OIDC_TRUST_EMAIL: a single-tenant provider (Entra ID) that sends no email_verified, where users cannot set their own address.
+      const emailVerified = config.trustEmail === true || emailSource.email_verified === true || emailSource.email_verified === 'true';
       const name = typeof idToken.name === 'string' ? idToken.name : typeof userInfo?.name === 'string' ? userInfo.name : email;
       return { issuer: idToken.iss, subject: idToken.sub, email, emailVerified, name };
     },
