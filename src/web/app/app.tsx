@@ -42,6 +42,8 @@ const BenefitPage = lazyPage(() => import('#web/features/benefits/benefit.page.t
 const OpportunitiesPage = lazyPage(() => import('#web/features/opportunities/opportunities.page.tsx').then((mod) => mod.OpportunitiesPage));
 const ReportsPage = lazyPage(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage));
 const SchedulePage = lazyPage(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => mod.SchedulePage));
+const AccountPage = lazyPage(() => import('#web/features/account/account.page.tsx').then((mod) => mod.AccountPage));
+const NewPasswordPage = lazyPage(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage));
 const SetupPage = lazyPage(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage));
 
 /** The pages behind sign-in, by address. */
@@ -76,6 +78,7 @@ const signedInPages: ReadonlyArray<{ path: string; Page: LazyPage }> = [
   { path: routePatterns.catalog, Page: CatalogPage },
   { path: routePatterns.users, Page: UsersPage },
   { path: routePatterns.tokens, Page: TokensPage },
+  { path: routePatterns.account, Page: AccountPage },
 ];
 
 /**
@@ -108,6 +111,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <Route element={<Layout />}>
               <Route path={routePatterns.login} element={<LoginPage />} />
               <Route path={routePatterns.setup} element={<SetupPage />} />
+              <Route path={routePatterns.newPassword} element={<NewPasswordPage />} />
               <Route element={<RequireSession />}>
                 {signedInPages.map(({ path, Page }) => (
                   <Route key={path} path={path} element={<Page />} />

@@ -111,6 +111,11 @@ function UserMenu({ user }: { user: User }) {
               <Link to={paths.tokens()}>{t.tokens}</Link>
             </Dropdown.Button>
           </Dropdown.Item>
+          <Dropdown.Item>
+            <Dropdown.Button asChild>
+              <Link to={paths.account()}>{t.account}</Link>
+            </Dropdown.Button>
+          </Dropdown.Item>
           {user.isAdministrator && (
             <Dropdown.Item>
               <Dropdown.Button asChild>

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Divider, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { errorText } from '#web/components/query-state.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
@@ -8,6 +8,9 @@ import { ApiError, apiUrl } from '#web/lib/api-client.ts';
 import { paths, returnParam, safeReturnPath } from '#web/lib/paths.ts';
 import { useLogin } from './auth.api.ts';
 import { useSession } from './session.tsx';
+
+/** A message for the sign-in page from the page that sent the person there (navigation state). */
+export type SignInNotice = 'passwordReset';
 
 type FieldErrors = { email?: string | undefined; password?: string | undefined };
 
@@ -26,6 +29,8 @@ export function LoginPage() {
   useDocumentTitle(t.title);
   const { status, reason, signedIn } = useSession();
   const [searchParams] = useSearchParams();
+  const location = useLocation();
+  const sentWith = (location.state as { notice?: SignInNotice } | null)?.notice;
   const returnTo = safeReturnPath(searchParams.get(returnParam));
   const navigate = useNavigate();
   const login = useLogin();
@@ -71,7 +76,9 @@ export function LoginPage() {
     );
   };
 
-  const notice = reason === 'expired' ? t.expired : reason === 'signedOut' ? t.signedOut : undefined;
+  const notice =
+    sentWith === 'passwordReset' ? t.passwordReset : reason === 'expired' ? t.expired : reason === 'signedOut' ? t.signedOut : undefined;
+  const noticeColor = sentWith === 'passwordReset' ? 'success' : reason === 'expired' ? 'warning' : 'info';
 
   return (
     <div className='samla-auth'>
@@ -80,7 +87,7 @@ export function LoginPage() {
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
       {notice && !failure && (
-        <Alert data-color={reason === 'expired' ? 'warning' : 'info'} className='samla-auth__notice'>
+        <Alert data-color={noticeColor} className='samla-auth__notice'>
           <Paragraph>{notice}</Paragraph>
         </Alert>
       )}

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { AuthStatus, SessionResponse, User } from '#shared/contracts/auth.ts';
-import { onUnauthenticated, setCsrfToken } from '#web/lib/api-client.ts';
+import { apiRequest, onUnauthenticated, setCsrfToken } from '#web/lib/api-client.ts';
 import { paths } from '#web/lib/paths.ts';
 import { queryKeys } from '#web/lib/query-client.ts';
 import { fetchAuthStatus, logout } from './auth.api.ts';
@@ -60,6 +60,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }),
     [queryClient, markSignedOut],
   );
+
+  // Going to another page asks whether the session still holds, beside the page's own
+  // requests: a page shown from the cache asks nothing, and a person whose session was ended
+  // (deactivated, or signed out from another browser) should learn at their next click.
+  const location = useLocation();
+  const shownPath = useRef(location.pathname);
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    const before = queryClient.getQueryData<AuthStatus>(queryKeys.session);
+    if (!before?.signedIn) return;
+    const controller = new AbortController();
+    apiRequest<AuthStatus>('/auth/session', { signal: controller.signal }).then(
+      (now) => {
+        const current = queryClient.getQueryData<AuthStatus>(queryKeys.session);
+        if (!current?.signedIn || current.session?.user.id !== before.session?.user.id) return;
+        if (!now.session) markSignedOut('expired');
+        // Someone else signed in in another tab: nothing on this page is theirs.
+        else if (now.session.user.id !== current.session?.user.id) window.location.reload();
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [location.pathname, queryClient, markSignedOut]);
 
   const signedIn = useCallback(
     (session: SessionResponse) => {

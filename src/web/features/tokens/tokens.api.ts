@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken, CreatedApiToken } from '#shared/contracts/auth.ts';
+import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '#shared/contracts/auth.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { queryKeys } from '#web/lib/query-client.ts';
 
@@ -13,7 +13,7 @@ export function useTokens() {
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiRequest<CreatedApiToken>('/tokens', { method: 'POST', body: { name } }),
+    mutationFn: (body: CreateApiTokenBody) => apiRequest<CreatedApiToken>('/tokens', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
   });
 }

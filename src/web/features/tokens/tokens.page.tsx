@@ -3,10 +3,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiToken, CreatedApiToken } from '#shared/contracts/auth.ts';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
+import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
+import { isIsoDate, todayInOslo } from '#web/lib/dates.ts';
+import { lastDayOf, latestLastDay } from './token-expiry.ts';
 import { useCreateToken, useRevokeToken, useTokens } from './tokens.api.ts';
 
 export function TokensPage() {
@@ -66,6 +69,7 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
               <Table.HeaderCell scope='col'>{t.createdAt}</Table.HeaderCell>
               <Table.HeaderCell scope='col'>{t.lastUsedAt}</Table.HeaderCell>
               <Table.HeaderCell scope='col'>{t.status}</Table.HeaderCell>
+              <Table.HeaderCell scope='col'>{t.expiresAt}</Table.HeaderCell>
               <Table.HeaderCell scope='col'>{t.actions}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
@@ -78,18 +82,13 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
                   {token.lastUsedAt ? fmt.timestamp(token.lastUsedAt) : <span className='samla-muted'>{t.neverUsed}</span>}
                 </Table.Cell>
                 <Table.Cell>
-                  {token.revokedAt ? (
-                    <Tag data-size='sm' data-color='neutral' variant='outline'>
-                      {t.revokedAt(fmt.timestamp(token.revokedAt))}
-                    </Tag>
-                  ) : (
-                    <Tag data-size='sm' data-color='success'>
-                      {t.active}
-                    </Tag>
-                  )}
+                  <TokenStatus token={token} />
+                </Table.Cell>
+                <Table.Cell className='samla-nowrap'>
+                  {token.expiresAt ? fmt.date(lastDayOf(token.expiresAt)) : <span className='samla-muted'>{t.noExpiry}</span>}
                 </Table.Cell>
                 <Table.Cell>
-                  {!token.revokedAt && (
+                  {token.status !== 'revoked' && (
                     <Button
                       variant='tertiary'
                       data-color='danger'
@@ -123,6 +122,30 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
         }}
       />
     </>
+  );
+}
+
+function TokenStatus({ token }: { token: ApiToken }) {
+  const { m, fmt } = useI18n();
+  const t = m.tokens;
+  if (token.status === 'revoked') {
+    return (
+      <Tag data-size='sm' data-color='neutral' variant='outline'>
+        {token.revokedAt ? t.revokedAt(fmt.timestamp(token.revokedAt)) : t.revoked}
+      </Tag>
+    );
+  }
+  if (token.status === 'expired') {
+    return (
+      <Tag data-size='sm' data-color='warning'>
+        {t.expired}
+      </Tag>
+    );
+  }
+  return (
+    <Tag data-size='sm' data-color='success'>
+      {t.active}
+    </Tag>
   );
 }
 
@@ -182,33 +205,55 @@ function CreatedToken({ token, onDone }: { token: CreatedApiToken; onDone: () =>
   );
 }
 
+const createFields = ['name', 'expiresOn'] as const;
+type CreateField = (typeof createFields)[number];
+type CreateValues = Record<CreateField, string>;
+const createIds: Record<CreateField, string> = { name: 'token-name', expiresOn: 'token-expires-on' };
+
 function CreateToken({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const { m } = useI18n();
   const t = m.tokens.create;
   const create = useCreateToken();
-  const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { values, setValues, errors, change, showCheck, showServerError } = useFormState<CreateValues, CreateField>(
+    { name: '', expiresOn: '' },
+    createFields,
+  );
+  // The form is short: each error is said at its field, and focus goes to the first one.
+  const focusFirst = (found: Partial<Record<CreateField, string>>) => {
+    const first = createFields.find((field) => found[field]);
+    if (first) window.setTimeout(() => document.getElementById(createIds[first])?.focus(), 0);
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '') {
-      setError(t.nameRequired);
-      inputRef.current?.focus();
+    const found: Partial<Record<CreateField, string>> = {};
+    if (values.name.trim() === '') found.name = t.nameRequired;
+    if (values.expiresOn !== '' && !isIsoDate(values.expiresOn)) found.expiresOn = t.expiresOnInvalid;
+    showCheck(found);
+    if (Object.keys(found).length > 0) {
+      focusFirst(found);
       return;
     }
-    setError(undefined);
-    create.mutate(name.trim(), {
-      onSuccess: (token) => {
-        setName('');
-        onCreated(token);
+    create.mutate(
+      { name: values.name.trim(), expiresOn: values.expiresOn === '' ? null : values.expiresOn },
+      {
+        onSuccess: (token) => {
+          setValues({ name: '', expiresOn: '' });
+          onCreated(token);
+        },
+        onError: (failure) => {
+          if (failure instanceof ApiError && failure.problems.length > 0) {
+            showServerError(failure);
+            const found = Object.fromEntries(failure.problems.map((problem) => [problem.path.split('.')[0], problem.message]));
+            focusFirst(found);
+          } else {
+            // Not about a field: said at the name, where the person is.
+            showCheck({ name: errorText(failure, m) });
+            focusFirst({ name: 'x' });
+          }
+        },
       },
-      onError: (failure) => {
-        const problem = failure instanceof ApiError ? failure.problems.find((p) => p.path === 'name') : undefined;
-        setError(problem?.message ?? errorText(failure, m));
-        inputRef.current?.focus();
-      },
-    });
+    );
   };
 
   return (
@@ -218,17 +263,25 @@ function CreateToken({ onCreated }: { onCreated: (token: CreatedApiToken) => voi
       </Heading>
       <form noValidate onSubmit={onSubmit} className='samla-form samla-form--inline' aria-labelledby='create-token-heading'>
         <Textfield
-          ref={inputRef}
-          id='token-name'
+          id={createIds.name}
           label={t.name}
           description={t.nameDescription}
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value);
-            if (error && event.target.value.trim() !== '') setError(undefined);
-          }}
-          error={error}
+          value={values.name}
+          onChange={(event) => change('name', event.target.value)}
+          error={errors.name}
           autoComplete='off'
+        />
+        <Textfield
+          id={createIds.expiresOn}
+          type='date'
+          label={t.expiresOn}
+          description={t.expiresOnDescription}
+          value={values.expiresOn}
+          min={todayInOslo()}
+          max={latestLastDay()}
+          onChange={(event) => change('expiresOn', event.target.value)}
+          error={errors.expiresOn}
+          className='samla-date-field'
         />
         <div className='samla-form__actions'>
           <Button type='submit' loading={create.isPending} disabled={create.isPending}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserBody, User } from '#shared/contracts/auth.ts';
+import type { CreatedPasswordReset, ManagedUser, UpdateUserBody } from '#shared/contracts/users.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { queryKeys } from '#web/lib/query-client.ts';
 
@@ -7,14 +8,46 @@ export function useUsers(enabled = true) {
   return useQuery({
     enabled,
     queryKey: queryKeys.users,
-    queryFn: ({ signal }) => apiRequest<{ users: User[] }>('/users', { signal }).then((body) => body.users),
+    queryFn: ({ signal }) => apiRequest<{ users: ManagedUser[] }>('/users', { signal }).then((body) => body.users),
+  });
+}
+
+const userPath = (userId: string) => `/users/${encodeURIComponent(userId)}`;
+
+/** Every change to a user is followed by the list as the server now has it. */
+function useUserMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
   });
 }
 
 export function useCreateUser() {
-  const queryClient = useQueryClient();
+  return useUserMutation((body: CreateUserBody) => apiRequest<User>('/users', { method: 'POST', body }));
+}
+
+export function useUpdateUser() {
+  return useUserMutation(({ userId, body }: { userId: string; body: UpdateUserBody }) =>
+    apiRequest<ManagedUser>(userPath(userId), { method: 'PATCH', body }),
+  );
+}
+
+export function useDeactivateUser() {
+  return useUserMutation((userId: string) => apiRequest<ManagedUser>(`${userPath(userId)}/deactivate`, { method: 'POST' }));
+}
+
+export function useReactivateUser() {
+  return useUserMutation((userId: string) => apiRequest<ManagedUser>(`${userPath(userId)}/reactivate`, { method: 'POST' }));
+}
+
+export function useDeleteUser() {
+  return useUserMutation((userId: string) => apiRequest<void>(userPath(userId), { method: 'DELETE' }));
+}
+
+/** The one-time code is in this answer only; nothing is cached. */
+export function useCreatePasswordReset() {
   return useMutation({
-    mutationFn: (body: CreateUserBody) => apiRequest<User>('/users', { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
+    mutationFn: (userId: string) => apiRequest<CreatedPasswordReset>(`${userPath(userId)}/password-reset`, { method: 'POST' }),
   });
 }
