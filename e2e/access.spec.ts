@@ -223,14 +223,16 @@ describe('the owner', () => {
     expect(await page.title()).toBe(`Medlemmer – ${mergerName} – Samla`);
     await expectNoAxeViolations(page, 'members, owner');
 
-    // Someone without a user: the administrator must create them first. Said at the field.
+    // Someone without a user yet: invited, a member when they first sign in; withdrawn again here.
     await page.getByLabel('E-post', { exact: true }).fill('ukjent@nye-kommune.no');
     await page.getByRole('button', { name: 'Legg til medlem' }).click();
-    await page.locator('#add-member-email').and(page.locator('[aria-invalid="true"]')).waitFor();
-    expect(await page.locator('.samla-add-member .ds-validation-message').innerText()).toContain('En administrator må opprette brukeren');
-    expect(await page.getByLabel('E-post', { exact: true }).inputValue()).toBe('ukjent@nye-kommune.no');
+    await page.getByText('Invitasjon sendt til ukjent@nye-kommune.no – personen blir medlem ved første innlogging.').first().waitFor();
+    await page.getByRole('table', { name: /Invitasjoner som venter/ }).getByRole('row', { name: /ukjent@nye-kommune\.no/ }).waitFor();
     await expectNoAxeViolations(page, 'members, unknown e-mail');
     await shot('08-members-unknown');
+    await page.getByRole('button', { name: 'Trekk tilbake invitasjonen til ukjent@nye-kommune.no' }).click();
+    await page.getByRole('dialog', { name: 'Trekke tilbake invitasjonen til ukjent@nye-kommune.no?' }).getByRole('button', { name: 'Trekk tilbake invitasjonen' }).click();
+    await page.getByRole('table', { name: /Invitasjoner som venter/ }).waitFor({ state: 'detached' });
 
     await page.getByLabel('E-post', { exact: true }).fill(reader.email);
     await page.getByRole('radio', { name: readerRole }).check();

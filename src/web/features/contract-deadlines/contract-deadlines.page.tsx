@@ -113,9 +113,21 @@ function CalendarSubscription({ merger }: { merger: MergerDetail }) {
       {feed.data && (
         <Paragraph data-size='sm'>
           {feed.data.exists && feed.data.createdBy && feed.data.createdAt
-            ? t.exists(feed.data.createdBy, fmt.dateTime(feed.data.createdAt))
+            ? t.exists(
+                feed.data.createdByIsMember === false ? t.formerMember(feed.data.createdBy) : feed.data.createdBy,
+                fmt.dateTime(feed.data.createdAt),
+              )
             : t.none}
+          {/* Owners and leads are told whether it is in use (null for others). */}
+          {feed.data.exists && feed.data.createdByIsMember !== null && (
+            <> {feed.data.lastUsedAt ? t.lastUsed(fmt.dateTime(feed.data.lastUsedAt)) : t.neverUsed}</>
+          )}
         </Paragraph>
+      )}
+      {feed.data?.exists && feed.data.createdByIsMember === false && feed.data.createdBy && (
+        <Alert data-color='warning'>
+          <Paragraph>{t.makerLeft(feed.data.createdBy)}</Paragraph>
+        </Alert>
       )}
       {created && (
         <Alert data-color='warning'>

@@ -1,15 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AddMemberBody, Member, MergerRoleName } from '#shared/contracts/members.ts';
+import type { AddMemberBody, Invited, Member, MembersList, MergerRoleName } from '#shared/contracts/members.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { queryKeys } from '#web/lib/query-client.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/members`;
 
-export function useMembers(mergerId: string) {
+function useMembersList<T>(mergerId: string, select: (list: MembersList) => T) {
   return useQuery({
     queryKey: queryKeys.members(mergerId),
-    queryFn: ({ signal }) => apiRequest<{ members: Member[] }>(base(mergerId), { signal }).then((body) => body.members),
+    queryFn: ({ signal }) => apiRequest<MembersList>(base(mergerId), { signal }),
+    select,
   });
+}
+
+const selectMembers = (list: MembersList) => list.members;
+const selectInvitations = (list: MembersList) => list.invitations;
+
+export function useMembers(mergerId: string) {
+  return useMembersList(mergerId, selectMembers);
+}
+
+/** Addresses invited and not yet signed in: they come with the members, in one request. */
+export function useInvitations(mergerId: string) {
+  return useMembersList(mergerId, selectInvitations);
+}
+
+/** The answer to «add»: a member (an administrator adding an existing user) or an invitation. */
+export function isInvited(answer: Member | Invited): answer is Invited {
+  return 'status' in answer && answer.status === 'invited';
 }
 
 /** After a change in membership: the list, the history, and my own role (I may have changed it). */
@@ -21,7 +39,7 @@ function useRefreshMembers(mergerId: string) {
 export function useAddMember(mergerId: string) {
   const refresh = useRefreshMembers(mergerId);
   return useMutation({
-    mutationFn: (body: AddMemberBody) => apiRequest<Member>(base(mergerId), { method: 'POST', body }),
+    mutationFn: (body: AddMemberBody) => apiRequest<Member | Invited>(base(mergerId), { method: 'POST', body }),
     onSuccess: refresh,
   });
 }
@@ -47,6 +65,15 @@ export function useRemoveMember(mergerId: string) {
   const refresh = useRefreshMembers(mergerId);
   return useMutation({
     mutationFn: (userId: string) => apiRequest<void>(`${base(mergerId)}/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+  });
+}
+
+export function useWithdrawInvitation(mergerId: string) {
+  const refresh = useRefreshMembers(mergerId);
+  return useMutation({
+    mutationFn: (email: string) =>
+      apiRequest<void>(`/mergers/${encodeURIComponent(mergerId)}/invitations/${encodeURIComponent(email)}`, { method: 'DELETE' }),
     onSuccess: refresh,
   });
 }

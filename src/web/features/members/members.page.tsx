@@ -14,21 +14,31 @@ import {
 } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import type { Member, MergerRoleName } from '#shared/contracts/members.ts';
+import type { Invitation, Member, MergerRoleName } from '#shared/contracts/members.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
+import { RouterLink } from '#web/components/router-link.tsx';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { useCurrentUser } from '#web/features/auth/session.tsx';
+import { useCalendarFeed } from '#web/features/contract-deadlines/contract-deadlines.api.ts';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { looksLikeEmail } from '#web/lib/email.ts';
 import { paths } from '#web/lib/paths.ts';
-import { useAddMember, useChangeMemberRole, useMembers, useRemoveMember } from './members.api.ts';
+import {
+  isInvited,
+  useAddMember,
+  useChangeMemberRole,
+  useInvitations,
+  useMembers,
+  useRemoveMember,
+  useWithdrawInvitation,
+} from './members.api.ts';
 import { grantableRoles, isMergerRole, mergerRoles } from './roles.ts';
 
 export function MembersPage() {
@@ -37,6 +47,7 @@ export function MembersPage() {
   const t = m.members;
   const merger = useMerger(mergerId);
   const members = useMembers(mergerId);
+  const invitations = useInvitations(mergerId);
   useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : merger.isError ? m.errors.loadFailed : t.title);
 
   const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
@@ -60,12 +71,12 @@ export function MembersPage() {
         />
       )}
       {!failed && (merger.isPending || members.isPending) && <Loading />}
-      {merger.data && members.data && <Members merger={merger.data} members={members.data} />}
+      {merger.data && members.data && <Members merger={merger.data} members={members.data} invitations={invitations.data ?? []} />}
     </>
   );
 }
 
-function Members({ merger, members }: { merger: MergerDetail; members: Member[] }) {
+function Members({ merger, members, invitations }: { merger: MergerDetail; members: Member[]; invitations: Invitation[] }) {
   const { m } = useI18n();
   const t = m.members;
   const me = useCurrentUser();
@@ -136,6 +147,10 @@ function Members({ merger, members }: { merger: MergerDetail; members: Member[] 
         </Table>
       </div>
 
+      {invitations.length > 0 && <Invitations merger={merger} invitations={invitations} />}
+
+      {can(merger, 'addMembers') && <CalendarFeedNotice merger={merger} />}
+
       {can(merger, 'addMembers') ? (
         <AddMember merger={merger} />
       ) : (
@@ -158,6 +173,117 @@ function Members({ merger, members }: { merger: MergerDetail; members: Member[] 
         }}
       />
     </>
+  );
+}
+
+/** Addresses invited and not yet signed in; owners and leads withdraw what their role could grant. */
+function Invitations({ merger, invitations }: { merger: MergerDetail; invitations: Invitation[] }) {
+  const { m, fmt } = useI18n();
+  const t = m.members.invitations;
+  const announce = useAnnounce();
+  const withdraw = useWithdrawInvitation(merger.id);
+  const mayWithdraw = grantableRoles(merger.myRole);
+  const actions = can(merger, 'addMembers');
+  const [withdrawing, setWithdrawing] = useState<Invitation | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const confirm = () => {
+    if (!withdrawing) return;
+    const { email } = withdrawing;
+    withdraw.mutate(email, {
+      onSuccess: () => {
+        setWithdrawing(undefined);
+        setError(undefined);
+        announce(m.announcer.invitationWithdrawn(email));
+        window.setTimeout(() => document.getElementById('invitations-heading')?.focus(), 0);
+      },
+      onError: (failure) => setError(errorText(failure, m)),
+    });
+  };
+
+  return (
+    <section className='samla-section' aria-labelledby='invitations-heading'>
+      <Heading level={2} data-size='sm' id='invitations-heading' tabIndex={-1}>
+        {t.title}
+      </Heading>
+      <Paragraph data-size='sm'>{t.lead}</Paragraph>
+      <div className='samla-table-scroll'>
+        <Table data-color='neutral' className='samla-table' data-size='sm' border>
+          <caption className='ds-sr-only'>{t.tableCaption}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope='col'>{t.email}</Table.HeaderCell>
+              <Table.HeaderCell scope='col'>{t.role}</Table.HeaderCell>
+              <Table.HeaderCell scope='col'>{t.invitedBy}</Table.HeaderCell>
+              <Table.HeaderCell scope='col'>{t.invitedAt}</Table.HeaderCell>
+              {actions && <Table.HeaderCell scope='col'>{t.actions}</Table.HeaderCell>}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {invitations.map((invitation) => (
+              <Table.Row key={invitation.email}>
+                <Table.HeaderCell scope='row'>{invitation.email}</Table.HeaderCell>
+                <Table.Cell>{m.roles[invitation.role]}</Table.Cell>
+                <Table.Cell>{invitation.invitedBy}</Table.Cell>
+                <Table.Cell>
+                  <time dateTime={invitation.invitedAt}>{fmt.dateTime(invitation.invitedAt)}</time>
+                </Table.Cell>
+                {actions && (
+                  <Table.Cell>
+                    {mayWithdraw.includes(invitation.role) && (
+                      <Button
+                        variant='tertiary'
+                        data-color='danger'
+                        data-size='sm'
+                        aria-label={t.withdrawNamed(invitation.email)}
+                        onClick={() => {
+                          setError(undefined);
+                          setWithdrawing(invitation);
+                        }}
+                      >
+                        {t.withdraw}
+                      </Button>
+                    )}
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      <ConfirmDialog
+        open={withdrawing !== undefined}
+        heading={withdrawing ? t.confirmHeading(withdrawing.email) : ''}
+        text={t.confirmText}
+        confirmLabel={t.confirm}
+        pending={withdraw.isPending}
+        error={error}
+        onConfirm={confirm}
+        onCancel={() => {
+          setWithdrawing(undefined);
+          setError(undefined);
+        }}
+      />
+    </section>
+  );
+}
+
+/**
+ * A calendar address outlives the member who made it (it belongs to the merger):
+ * those who manage people are told here when its maker has left, not only on
+ * the deadlines page.
+ */
+function CalendarFeedNotice({ merger }: { merger: MergerDetail }) {
+  const { m } = useI18n();
+  const feed = useCalendarFeed(merger.id);
+  if (!feed.data?.exists || feed.data.createdByIsMember !== false || !feed.data.createdBy) return null;
+  return (
+    <Alert data-color='warning' className='samla-mt-4'>
+      <Paragraph>{m.members.calendarFeedMakerLeft(feed.data.createdBy)}</Paragraph>
+      <Paragraph>
+        <RouterLink to={paths.contractDeadlines(merger.id)}>{m.members.calendarFeedLink}</RouterLink>
+      </Paragraph>
+    </Alert>
   );
 }
 
@@ -252,8 +378,8 @@ function AddMember({ merger }: { merger: MergerDetail }) {
     add.mutate(
       { email: email.trim(), role },
       {
-        onSuccess: (member) => {
-          const text = m.announcer.memberAdded(member.name, m.roles[member.role]);
+        onSuccess: (answer) => {
+          const text = isInvited(answer) ? t.invited(answer.email) : m.announcer.memberAdded(answer.name, m.roles[answer.role]);
           setAdded(text);
           announce(text);
           setEmail('');
@@ -261,7 +387,7 @@ function AddMember({ merger }: { merger: MergerDetail }) {
         },
         onError: (error) => {
           const message = errorText(error, m);
-          if (error instanceof ApiError && (error.code === 'USER_NOT_FOUND' || error.code === 'ALREADY_MEMBER')) {
+          if (error instanceof ApiError && (error.code === 'ALREADY_INVITED' || error.code === 'ALREADY_MEMBER')) {
             setErrors({ email: message });
             emailRef.current?.focus();
           } else if (error instanceof ApiError && error.code === 'ROLE_NOT_GRANTABLE') {
