@@ -85,8 +85,11 @@ async function fillThroughApi(): Promise<void> {
   await t.createMerger({ name: 'Sammenslåing Nye Hamar', newMunicipalityName: 'Nye Hamar', municipalities: ['3403', '3405'] });
   const base = `/api/v1/mergers/${mergerId}`;
   const post = async (url: string, payload?: object) => expect2xx(await t.owner.inject({ method: 'POST', url: `${base}${url}`, payload }));
-  const lead = await t.createUser('Kari Leder');
+  const lead = await t.createUser('Kari Leder', { password: 'Kari leder med et langt passord' });
   await post('/members', { email: lead.email, role: 'lead' });
+  // The invitation becomes a membership at sign-in; another stays pending, as invitations do.
+  await expect2xx(await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: lead.email, password: 'Kari leder med et langt passord' } }));
+  await post('/members', { email: 'ikke.logget.inn@kommune.no', role: 'reader' });
 
   const systems: string[] = [];
   const vendors = ['Visma', 'Unit4', 'Tieto Evry', 'Acos', 'Sikri', 'Kommuneforlaget', 'Microsoft', 'Gecko'];
@@ -187,7 +190,7 @@ describe('backup → restore', () => {
       .map(([table]) => table);
     expect(filled).toEqual(
       expect.arrayContaining([
-        'users', 'sessions', 'api_tokens', 'login_attempts', 'mergers', 'merger_municipalities', 'merger_members', 'tasks',
+        'users', 'sessions', 'api_tokens', 'login_attempts', 'mergers', 'merger_municipalities', 'merger_members', 'merger_invitations', 'tasks',
         'inventory_systems', 'inventory_contracts', 'inventory_contract_systems', 'inventory_integrations', 'inventory_it_organisation',
         'decisions', 'risks', 'risk_systems', 'risk_mitigations', 'benefits', 'benefit_indicators', 'benefit_measurements',
         'benefit_decisions', 'calendar_feeds', 'audit_events', '(sequences)',
