@@ -88,11 +88,16 @@ export interface ImportPlan {
   missing: ImportMissingRow[];
 }
 
-export const auditedFields = (kind: InventoryKindKey): string[] => [
-  'municipalityNumber',
-  ...inventoryKinds[kind].fieldNames,
-  'notes',
-];
+const auditedFieldsOfKind = new Map<InventoryKindKey, readonly string[]>();
+/** The fields history and the import compare, in order; made once per kind (the import asks for every row). */
+export const auditedFields = (kind: InventoryKindKey): string[] => {
+  let fields = auditedFieldsOfKind.get(kind);
+  if (!fields) {
+    fields = ['municipalityNumber', ...inventoryKinds[kind].fieldNames, 'notes'];
+    auditedFieldsOfKind.set(kind, fields);
+  }
+  return fields as string[];
+};
 
 // ---------------------------------------------------------------- comparison and keys
 
@@ -118,8 +123,9 @@ export function naturalKey(layout: SheetLayout, values: Record<string, unknown>)
 }
 
 /** The key and the fields that tell rows with the same key apart: two rows of one file are the same row when these agree. */
-function fullKey(layout: SheetLayout, values: Record<string, unknown>): string {
-  return [naturalKey(layout, values), ...(layout.tieBreaker ?? []).map((field) => keyPart(values[field]))].join('\u0000');
+function fullKey(layout: SheetLayout, values: Record<string, unknown>, key = naturalKey(layout, values)): string {
+  if (!layout.tieBreaker) return key;
+  return [key, ...layout.tieBreaker.map((field) => keyPart(values[field]))].join('\u0000');
 }
 
 const systemKey = (municipality: unknown, name: string) => `${String(municipality)}\u0000${nameKey(name)}`;
@@ -172,10 +178,9 @@ export function displayValue(column: Column, value: unknown, names: Names): stri
 
 /** A row's name as Samla shows it elsewhere (the register, history). */
 export function rowLabel(kind: InventoryKindKey, values: Record<string, unknown>, names: Names): string {
+  // Only an integration is named by what it connects; the others by their own fields.
+  if (kind !== 'integrations') return kindDefinitions[kind].label(values as never);
   const named = {
-    ...values,
-    systemName: null,
-    systems: [],
     fromSystemName: names.systems.get(String(values.fromSystemId)) ?? '',
     toSystemName: values.toSystemId ? names.systems.get(String(values.toSystemId)) ?? null : null,
     commonSolutionName: values.commonSolutionId ? names.commonSolution(String(values.commonSolutionId)) ?? null : null,
@@ -196,6 +201,8 @@ interface RowWork {
   blocked: boolean;
   /** The stored row it updates, and how it was recognised. */
   match?: { stored: StoredRow; by: 'samlaId' | 'key' };
+  /** naturalKey of the parsed values, worked out once. */
+  key?: string;
 }
 
 interface PlanState {
@@ -328,14 +335,15 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
     item.parsed.municipalityNumber != null && layout.naturalKey.every((field) => field in item.parsed || !isKeyColumnRequired(layout, field));
   // How many rows of the file share a key: with more than one, only the tie-breaker (the vendor) can match them.
   const fileKeyCounts = new Map<string, number>();
+  const keyOf = (item: RowWork) => (item.key ??= naturalKey(layout, item.parsed));
   for (const item of work) {
     if (item.match || !keyReady(item)) continue;
-    const key = naturalKey(layout, item.parsed);
+    const key = keyOf(item);
     fileKeyCounts.set(key, (fileKeyCounts.get(key) ?? 0) + 1);
   }
   for (const item of work) {
     if (item.match || !keyReady(item)) continue;
-    const key = naturalKey(layout, item.parsed);
+    const key = keyOf(item);
     const sameKey = (byKey.get(key) ?? []).filter((row) => !claimed.has(row.id));
     let candidates = sameKey;
     const tieFields = (layout.tieBreaker ?? []).filter((field) => field in item.parsed);
@@ -366,7 +374,7 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
   const seen = new Map<string, RowWork>();
   for (const item of work) {
     if (item.problems.length > 0 || item.blocked || item.parsed.municipalityNumber == null) continue;
-    const key = fullKey(layout, item.parsed);
+    const key = fullKey(layout, item.parsed, keyOf(item));
     const earlier = seen.get(key);
     if (earlier && !(earlier.match?.by === 'samlaId' && item.match?.by === 'samlaId')) {
       const headers = ['Kommunenummer', ...[...layout.naturalKey, ...(layout.tieBreaker ?? [])].map(
@@ -386,7 +394,7 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
 
   const schema = inventoryKinds[kind].create;
   const headerOf = (field: string) => layout.columns.find((column) => column.field === field)?.header ?? null;
-  const emptyValues = () => Object.fromEntries(auditedFields(kind).map((f) => [f, f === 'systemIds' ? [] : null]));
+  const empty = Object.fromEntries(auditedFields(kind).map((f) => [f, f === 'systemIds' ? [] : null]));
   for (const item of work) {
     const municipality = item.parsed.municipalityNumber;
     if (typeof municipality === 'string') covered.add(municipality);
@@ -394,7 +402,7 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
       item.problems.push({ sheet: item.input.sheet, row: item.row, column, code, message });
     const existing = item.match?.stored;
     // Columns the file does not have keep what is stored; an empty cell in a column it has clears the value.
-    const values = { ...(existing?.values ?? emptyValues()), ...item.parsed };
+    const values = { ...(existing?.values ?? empty), ...item.parsed };
     if (item.problems.length === 0 && !item.blocked) {
       const check = schema.safeParse(values);
       if (!check.success) {
