@@ -19,6 +19,12 @@ let current: Page | undefined;
 const vera = { name: 'Vera Veileder', email: 'vera@nye-kommune.no', password: 'Vera har et langt passord' };
 const typo = { name: 'Feil Adresse', email: 'feil@nye-kommune.no', password: 'Et passord som aldri brukes' };
 
+/** With SAMLA_E2E_SHOTS=<folder>, a full-page screenshot of each new page, to look at. */
+async function shot(page: Page, name: string): Promise<void> {
+  const folder = process.env.SAMLA_E2E_SHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/accounts-${name}.png`, fullPage: true });
+}
+
 async function open(): Promise<Page> {
   const { context, page } = await newPage(browser, server.baseUrl);
   contexts.push(context);
@@ -76,6 +82,7 @@ describe('an administrator under «Brukere»', () => {
     const own = userRow(adminPage, adminName);
     expect(await own.getByRole('button', { name: /Deaktiver|Slett/ }).count()).toBe(0);
     await expectNoAxeViolations(adminPage, 'users, with status and actions');
+    await shot(adminPage, '01-users');
 
     await adminPage.getByRole('button', { name: `Endre navn og e-post for ${typo.name}` }).click();
     const dialog = adminPage.getByRole('dialog', { name: `Endre ${typo.name}` });
@@ -89,6 +96,7 @@ describe('an administrator under «Brukere»', () => {
     expect(await dialog.getByLabel('E-post').getAttribute('aria-invalid')).toBe('true');
     expect(await dialog.getByLabel('Navn').inputValue()).toBe('Feil Adresse Rettet');
     await expectNoAxeViolations(adminPage, 'users, edit dialog with an error');
+    await shot(adminPage, '02-edit-error');
     await dialog.getByLabel('E-post').fill(typo.email);
     await dialog.getByRole('button', { name: 'Lagre' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -103,6 +111,7 @@ describe('an administrator under «Brukere»', () => {
     await refused.getByRole('button', { name: 'Slett brukeren' }).click();
     await refused.getByText('kan derfor ikke slettes. Deaktiver brukeren i stedet.', { exact: false }).waitFor();
     await expectNoAxeViolations(adminPage, 'users, delete refused');
+    await shot(adminPage, '03-delete-refused');
     await refused.getByRole('button', { name: 'Avbryt' }).click();
     await userRow(adminPage, vera.name).waitFor();
 
@@ -126,6 +135,7 @@ describe('an administrator under «Brukere»', () => {
     expect(text).toContain('logget ut med en gang');
     expect(text).toContain('API-nøklene');
     await expectNoAxeViolations(adminPage, 'users, deactivate dialog');
+    await shot(adminPage, '04-deactivate');
     await dialog.getByRole('button', { name: 'Deaktiver brukeren' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await userRow(adminPage, vera.name).getByText(/^Deaktivert \d\d\.\d\d\.\d{4}$/).waitFor();
@@ -139,6 +149,7 @@ describe('an administrator under «Brukere»', () => {
     await veraPage.getByText('Du er logget ut fordi økten din er avsluttet', { exact: false }).waitFor();
     expect(await veraPage.getByRole('button', { name: /Brukermeny/ }).count()).toBe(0);
     await expectNoAxeViolations(veraPage, 'sign-in, session ended by deactivation');
+    await shot(veraPage, '05-signed-out');
     await veraPage.getByLabel('E-post').fill(vera.email);
     await veraPage.getByLabel('Passord').fill(vera.password);
     await veraPage.getByRole('button', { name: 'Logg inn' }).click();
@@ -166,6 +177,7 @@ describe('an administrator under «Brukere»', () => {
     expect(link).toBe(`${server.baseUrl}/nytt-passord#kode=${code}`);
     expect(await adminPage.locator('.samla-new-token').innerText()).toMatch(/gjelder til \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d/);
     await expectNoAxeViolations(adminPage, 'users, one-time code shown');
+    await shot(adminPage, '06-code');
     // Shown once: gone when dismissed.
     await adminPage.getByRole('button', { name: 'Jeg har gitt koden videre' }).click();
     expect(await adminPage.getByLabel('Engangskode', { exact: true }).count()).toBe(0);
@@ -193,6 +205,7 @@ describe('an administrator under «Brukere»', () => {
     await veraPage.locator('.ds-error-summary').getByText('Passordet er for vanlig', { exact: false }).waitFor();
     expect(await veraPage.locator('#reset-new-password').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(veraPage, 'new password, refused');
+    await shot(veraPage, '07-new-password-refused');
 
     await veraPage.getByLabel('Nytt passord', { exact: true }).fill(newPassword);
     await veraPage.getByLabel('Gjenta det nye passordet').fill(newPassword);
@@ -233,6 +246,7 @@ describe('«Meg selv»', () => {
     expect(await rows.count()).toBe(2);
     expect(await sessions.innerText()).toContain('Chrome på Linux');
     await expectNoAxeViolations(here, 'me, sessions');
+    await shot(here, '08-me');
 
     await sessions.getByRole('button', { name: /^Logg ut økten i Chrome på Linux, sist brukt/ }).click();
     await here.getByText('Økten i Chrome på Linux er logget ut.').first().waitFor();
@@ -275,6 +289,7 @@ describe('«Meg selv»', () => {
     expect(await here.locator('#current-password').getAttribute('aria-invalid')).toBe('true');
     expect(await here.getByLabel('Nytt passord', { exact: true }).inputValue()).toBe(newPassword);
     await expectNoAxeViolations(here, 'me, wrong current password');
+    await shot(here, '09-me-wrong-password');
     await here.getByLabel('Nåværende passord').fill(vera.password);
     await here.getByRole('button', { name: 'Bytt passord' }).click();
     await here.getByText('Passordet er byttet.', { exact: false }).first().waitFor();
@@ -286,5 +301,31 @@ describe('«Meg selv»', () => {
     await expect(apiSession(server.baseUrl, { email: vera.email, password: vera.password })).rejects.toThrow(/401/);
     const check = await apiSession(server.baseUrl, { email: vera.email, password: newPassword });
     expect(check.csrfToken).toBeTruthy();
+  });
+});
+
+describe('«Mine API-nøkler»', () => {
+  it('makes a key with a last day, and lists its status and last day', async () => {
+    const page = veraPage;
+    current = page;
+    await openUserMenuItem(page, vera.name, 'Mine API-nøkler');
+    await page.getByRole('heading', { level: 1, name: 'Mine API-nøkler' }).waitFor();
+    const today = await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date()));
+    const [year, month, day] = today.split('-');
+    // More than a year ahead: the server's reason, at the date field.
+    await page.getByLabel('Navn på nøkkelen').fill('Månedsrapport');
+    await page.getByLabel('Siste dag nøkkelen virker (valgfritt)').fill(`${Number(year) + 2}-${month}-${day}`);
+    await page.getByRole('button', { name: 'Lag nøkkel' }).click();
+    await page.getByText('En API-nøkkel kan vare høyst ett år.').waitFor();
+    expect(await page.locator('#token-expires-on').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Navn på nøkkelen').inputValue()).toBe('Månedsrapport');
+    await expectNoAxeViolations(page, 'API keys, last day refused');
+
+    await page.getByLabel('Siste dag nøkkelen virker (valgfritt)').fill(today);
+    await page.getByRole('button', { name: 'Lag nøkkel' }).click();
+    await page.getByRole('heading', { name: 'Nøkkelen «Månedsrapport» er laget' }).waitFor();
+    await page.getByRole('row', { name: new RegExp(`Månedsrapport .* Aldri Aktiv ${day}\\.${month}\\.${year}`) }).waitFor();
+    await expectNoAxeViolations(page, 'API keys, with a last day');
+    await shot(page, '10-tokens');
   });
 });

@@ -129,7 +129,7 @@ export const nb = {
       singleSignOn: (name: string) => `Logg inn med ${name}`,
       or: 'eller med e-post og passord',
       expired:
-        'Du er logget ut fordi økten din er avsluttet: den var ubrukt for lenge, eller den ble avsluttet fra en annen nettleser eller av en administrator. Logg inn igjen for å fortsette der du var.',
+        'Du er logget ut fordi økten din er avsluttet. Det skjer når den har vært ubrukt for lenge, når du logger den ut fra en annen nettleser, eller når en administrator deaktiverer brukeren din. Logg inn igjen for å fortsette der du var.',
       signedOut: 'Du er logget ut.',
       passwordReset: 'Passordet er endret, og du er logget ut overalt. Logg inn med det nye passordet.',
       tooManyAttempts: (minutes: string) => `For mange mislykkede innlogginger. Vent ${minutes} og prøv igjen.`,

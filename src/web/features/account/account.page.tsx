@@ -25,7 +25,7 @@ export function AccountPage() {
       <Heading level={1} data-size='lg' id={headingId} tabIndex={-1}>
         {t.title}
       </Heading>
-      <dl className='samla-facts samla-overview-facts' aria-label={t.facts}>
+      <dl className='samla-facts samla-mt-4' aria-label={t.facts}>
         <div>
           <dt>{t.name}</dt>
           <dd>{me.name}</dd>
@@ -105,7 +105,7 @@ function ChangePassword() {
         </Alert>
       )}
       <FormErrorSummary key={form.attempt} items={summary} extra={form.otherErrors} />
-      <form noValidate onSubmit={onSubmit} className='samla-form' aria-labelledby='change-password-heading'>
+      <form noValidate onSubmit={onSubmit} className='samla-form samla-mt-4' aria-labelledby='change-password-heading'>
         {/* For password managers: whose password this is. */}
         <input type='text' name='username' autoComplete='username' value={me.email} readOnly hidden />
         <Textfield

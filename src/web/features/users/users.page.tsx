@@ -187,7 +187,8 @@ function UserTable({
                       <Button variant='tertiary' data-size='sm' aria-label={t.editNamed(user.name)} onClick={() => setEditing(user)}>
                         {t.edit}
                       </Button>
-                      {active && (
+                      {/* One's own password is changed under «Meg selv», with the current one. */}
+                      {active && !isMe && (
                         <Button
                           variant='tertiary'
                           data-size='sm'
