@@ -101,6 +101,8 @@ describe('an administrator under «Brukere»', () => {
     await dialog.getByRole('button', { name: 'Lagre' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await userRow(adminPage, 'Feil Adresse Rettet').waitFor();
+    // Focus is back on the button that opened the dialog.
+    await adminPage.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Endre navn og e-post for Feil Adresse Rettet');
   });
 
   it('deletes a user who made no changes, and is told to deactivate one who did', async () => {

@@ -184,7 +184,13 @@ function UserTable({
                   </Table.Cell>
                   <Table.Cell>
                     <div className='samla-form__actions'>
-                      <Button variant='tertiary' data-size='sm' aria-label={t.editNamed(user.name)} onClick={() => setEditing(user)}>
+                      <Button
+                        variant='tertiary'
+                        data-size='sm'
+                        aria-label={t.editNamed(user.name)}
+                        data-edit-user={user.id}
+                        onClick={() => setEditing(user)}
+                      >
                         {t.edit}
                       </Button>
                       {/* One's own password is changed under «Meg selv», with the current one. */}
@@ -248,7 +254,17 @@ function UserTable({
           </Table.Body>
         </Table>
       </div>
-      {editing && <EditUserDialog key={editing.id} user={editing} onClose={() => setEditing(undefined)} />}
+      {editing && (
+        <EditUserDialog
+          key={editing.id}
+          user={editing}
+          onClose={() => {
+            setEditing(undefined);
+            // Back to the button that opened the dialog (its label has the name, which may have changed).
+            window.setTimeout(() => document.querySelector<HTMLElement>(`[data-edit-user="${editing.id}"]`)?.focus(), 0);
+          }}
+        />
+      )}
       <ConfirmDialog
         open={pending !== undefined}
         heading={
