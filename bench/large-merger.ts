@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '#server/db/client.ts';
 import { createApiToken, createUser } from '#server/features/auth/auth.service.ts';
 import { opportunityIndex } from '#server/features/benefits/benefits.service.ts';
 import { generateLargeMergerWorkbook, largeMergerMunicipalities, seededRandom } from './generate-large-merger.ts';
+import { acceptInvitations } from '#server/features/members/members.service.ts';
 
 /**
  * The large merger of issue 8, seeded into a database the same way every run:
@@ -105,7 +106,9 @@ export async function seedLargeMerger(database: DatabaseHandle, options: SeedOpt
     for (let i = 0; i < 49; i++) {
       const name = `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
       const user = await createUser(ctx, { email: `bruker${String(i + 1).padStart(2, '0')}@stor-sammenslaing.samla.test`, name });
-      await call({ method: 'POST', url: `${api}/members`, payload: { email: user.email, role: roles[i % roles.length] } });
+      // An invitation (the owner is no administrator), accepted as the person's first sign-in would.
+      await call({ method: 'POST', url: `${api}/members`, payload: { email: user.email, role: roles[i % roles.length] } }, [201, 202]);
+      await acceptInvitations(database.db, user);
       memberUserIds.push(user.id);
       people.push(name);
     }

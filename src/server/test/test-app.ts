@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { AuthConfig } from '#server/config.ts';
 import { createApiToken, createUser as createUserService, findUserByEmail } from '#server/features/auth/auth.service.ts';
 import { buildApp } from '#server/app.ts';
+import { acceptInvitations } from '#server/features/members/members.service.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { pgliteHandle } from '#server/db/pglite.ts';
 import { postgresHandle } from '#server/db/postgres.ts';
@@ -33,6 +34,11 @@ export interface TestApp {
   /** The administrator made at first start. */
   administrator: TestUser;
   createUser: (name: string, options?: { password?: string }) => Promise<TestUser>;
+  /**
+   * Adds `user` to a merger as `by` (default: the owner, who is no administrator, so this
+   * makes an invitation) and accepts it as the user's next sign-in would.
+   */
+  addMember: (mergerId: string, user: TestUser, role: string, by?: TestUser) => Promise<void>;
   /** Creates a merger as `by` (default: the owner) and returns its id. */
   createMerger: (overrides?: Record<string, unknown>, by?: TestUser) => Promise<string>;
   close: () => Promise<void>;
@@ -164,12 +170,18 @@ export async function createTestApp(
     if (response.statusCode !== 201) throw new Error(`could not create merger: ${response.body}`);
     return response.json().id as string;
   };
+  const addMember = async (mergerId: string, user: TestUser, role: string, by: TestUser = owner) => {
+    const response = await by.inject({ method: 'POST', url: `/api/v1/mergers/${mergerId}/members`, payload: { email: user.email, role } });
+    if (response.statusCode !== 201 && response.statusCode !== 202) throw new Error(`could not add member: ${response.body}`);
+    await acceptInvitations(database.db, user);
+  };
   return {
     app,
     database,
     owner,
     administrator,
     createUser,
+    addMember,
     createMerger,
     close: async () => {
       await app.close();

@@ -73,6 +73,7 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/mergers/{mergerId}/members': 'merger:addMembers',
   'PATCH /api/v1/mergers/{mergerId}/members/{userId}': 'merger:manageMembers',
   'DELETE /api/v1/mergers/{mergerId}/members/{userId}': 'merger:manageMembers',
+  'DELETE /api/v1/mergers/{mergerId}/invitations/{email}': 'merger:addMembers',
   'GET /api/v1/mergers/{mergerId}/audit': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/audit/export': 'merger:read',
   'GET /api/v1/solution-areas': 'signed-in',
@@ -242,8 +243,7 @@ async function freshMerger() {
     [people.lead, 'lead'],
     [target, 'reader'],
   ] as const) {
-    const added = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${merger.id}/members`, payload: { email: user.email, role } });
-    expect(added.statusCode).toBe(201);
+    await t.addMember(merger.id, user, role);
   }
   const [task, other] = (await t.owner.inject(`/api/v1/mergers/${merger.id}/tasks`)).json().tasks;
   const milestone = await t.owner.inject({
@@ -350,6 +350,7 @@ function requestFor(method: string, path: string, ids: Ids) {
     .replace('{opportunityId}', 'mulighet-ikt-infrastruktur-og-drift-1')
     .replace('{riskId}', ids.riskId ?? '')
     .replace('{mitigationId}', ids.mitigationId ?? '')
+    .replace('{email}', 'invitert%40samla.test')
     .replace('{userId}', ids.userId ?? target.id)
     .replace('{sessionId}', '0'.repeat(32))
     .replace('{tokenId}', '00000000-0000-4000-8000-000000000000');

@@ -192,7 +192,7 @@ describe('GET /api/v1/mergers/{mergerId}/dashboard', () => {
 
   it('answers a reader, and as not found for someone outside the merger', async () => {
     const reader = await t.createUser('Rita Leser');
-    await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: reader.email, role: 'reader' } });
+    await t.addMember(mergerId, reader, 'reader');
     expect((await reader.inject(`${base}/dashboard`)).statusCode).toBe(200);
     const outsider = await t.createUser('Ola Utenfor');
     expect((await outsider.inject(`${base}/dashboard`)).statusCode).toBe(404);

@@ -198,7 +198,7 @@ describe('deciding a solution area', () => {
   it('a reader sees decisions but cannot make them; history names who decided', async () => {
     const { visma } = await economyLandscape();
     const reader = await t.createUser('Rita Leser');
-    await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: reader.email, role: 'reader' } });
+    await t.addMember(mergerId, reader, 'reader');
     expect((await reader.inject(`${base}/decisions/${economy}`)).statusCode).toBe(200);
     const denied = await reader.inject({
       method: 'PUT',

@@ -419,7 +419,7 @@ describe('access', () => {
   it('lets a reader read but not write, and hides the merger from outsiders', async () => {
     const reader = await t.createUser('Rita Leser');
     const outsider = await t.createUser('Otto Utenfor');
-    await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${mergerId}/members`, payload: { email: reader.email, role: 'reader' } });
+    await t.addMember(mergerId, reader, 'reader');
     const gerica = await system('Gerica');
 
     expect((await get('systems', reader)).json().total).toBe(1);

@@ -90,13 +90,13 @@ describe('answers to merger reads', () => {
     expect(afterMeasurement.json().indicators[0].status.latest).toMatchObject({ value: 35 });
 
     const colleague = await t.createUser('Kari Kollega');
-    await send('POST', '/members', { email: colleague.email, role: 'reader' });
+    await t.addMember(mergerId, colleague, 'reader');
     expect((await read('/members')).json().members.map((m: { name: string }) => m.name)).toContain('Kari Kollega');
   });
 
   it('show a changed name of a person, which belongs to no merger', async () => {
     const colleague = await t.createUser('Kari Kollega');
-    await send('POST', '/members', { email: colleague.email, role: 'member' });
+    await t.addMember(mergerId, colleague, 'member');
     const before = await read('/members');
     // As signing in with ID-porten/Entra ID does when the name there changed.
     await t.database.rawQuery(`update users set name = 'Kari Nordmann' where id = '${colleague.id}'`);
@@ -120,7 +120,7 @@ describe('answers to merger reads', () => {
 
   it('are never shared between people or roles', async () => {
     const reader = await t.createUser('Rita Leser');
-    await send('POST', '/members', { email: reader.email, role: 'reader' });
+    await t.addMember(mergerId, reader, 'reader');
     const owners = await read('/tasks');
     const readers = await read('/tasks', reader, owners.headers.etag as string);
     expect(readers.statusCode).toBe(200);

@@ -281,7 +281,7 @@ describe('starter risks, heatmap and export', () => {
 
   it('a reader sees risks but may not change them', async () => {
     const reader = await t.createUser('Rita Leser');
-    await t.owner.inject({ method: 'POST', url: `${base}/members`, payload: { email: reader.email, role: 'reader' } });
+    await t.addMember(mergerId, reader, 'reader');
     expect((await reader.inject(`${base}/risks`)).statusCode).toBe(200);
     expect((await reader.inject({ method: 'POST', url: `${base}/risks`, payload: { title: 'X' } })).statusCode).toBe(403);
   });
