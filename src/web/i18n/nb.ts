@@ -300,7 +300,7 @@ export const nb = {
   },
   users: {
     title: 'Brukere',
-    lead: 'Alle som kan logge inn i Samla. Opprett en bruker her, og legg personen til i en sammenslåing under «Medlemmer».',
+    lead: 'Alle som kan logge inn i Samla. Opprett en bruker her, og legg personen til i en sammenslåing under «Medlemmer». Har noen glemt passordet, lager du en engangskode, så velger personen et nytt passord selv.',
     tableCaption: 'Brukere i Samla',
     name: 'Navn',
     email: 'E-post',
@@ -309,11 +309,11 @@ export const nb = {
     countOne: '1 bruker',
     status: 'Status',
     actions: 'Handling',
-    you: '(deg)',
+    you: 'Det er deg. Passordet ditt bytter du under «Meg selv».',
     active: 'Aktiv',
     deactivatedAt: (date: string) => `Deaktivert ${date}`,
     edit: 'Endre',
-    editNamed: (name: string) => `Endre navn og e-post for ${name}`,
+    editNamed: (name: string) => `Endre ${name}`,
     deactivate: 'Deaktiver',
     deactivateNamed: (name: string) => `Deaktiver ${name}`,
     reactivate: 'Aktiver igjen',
@@ -343,7 +343,7 @@ export const nb = {
     },
     reset: {
       button: 'Lag engangskode',
-      buttonNamed: (name: string) => `Lag engangskode for nytt passord til ${name}`,
+      buttonNamed: (name: string) => `Lag engangskode til ${name}`,
       heading: (name: string) => `Engangskode for nytt passord til ${name}`,
       warning: (name: string, expires: string) =>
         `Gi lenken eller koden til ${name} på en trygg måte. Den vises bare denne ene gangen, virker én gang og gjelder til ${expires}. Eldre koder til ${name} virker ikke lenger.`,

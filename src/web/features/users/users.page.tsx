@@ -157,10 +157,7 @@ function UserTable({
               const active = user.deactivatedAt === null;
               return (
                 <Table.Row key={user.id}>
-                  <Table.HeaderCell scope='row'>
-                    {user.name}
-                    {isMe && <span className='samla-muted'> {t.you}</span>}
-                  </Table.HeaderCell>
+                  <Table.HeaderCell scope='row'>{user.name}</Table.HeaderCell>
                   <Table.Cell>{user.email}</Table.Cell>
                   <Table.Cell>
                     {user.isAdministrator ? (
@@ -232,6 +229,7 @@ function UserTable({
                           {t.deactivate}
                         </Button>
                       )}
+                      {isMe && <span className='samla-muted'>{t.you}</span>}
                       {!isMe && (
                         <Button
                           variant='tertiary'
