@@ -17,7 +17,7 @@ let page: Page;
 
 const owner = { name: 'Ingrid Eier', email: 'ingrid.eier@nye-kommune.no', password: 'Ingrid har et langt passord' };
 const reader = { name: 'Rolf Leser', email: 'rolf.leser@nye-kommune.no', password: 'Rolf leser men skriver ikke' };
-const colleague = { name: 'Mona Medarbeider', email: 'mona@nye-kommune.no' };
+const colleague = { name: 'Mona Medarbeider', email: 'mona@nye-kommune.no', password: 'Mona har også et langt passord' };
 const mergerName = 'Digital sammenslåing Nye Fosen';
 const taskTitle = 'Sette av dedikerte ressurser som kan påbegynne arbeidet';
 const readerRole = 'Leser (styringsgruppe, Fellesnemnda)';
@@ -121,27 +121,29 @@ describe('the administrator', () => {
 
     await page.getByLabel('E-post').fill(reader.email);
     await page.getByLabel('Navn').fill(reader.name);
-    await page.getByLabel('Passord (valgfritt)').fill(reader.password);
+    await page.getByLabel('Passord', { exact: true }).fill(reader.password);
     await page.getByRole('button', { name: 'Opprett bruker' }).click();
     await page.getByText(`Brukeren ${reader.name} (${reader.email}) er opprettet.`).waitFor();
     await page.getByRole('row', { name: new RegExp(`${reader.name} ${reader.email} Nei`) }).waitFor();
     expect(await page.getByLabel('E-post').inputValue()).toBe('');
 
-    // Without a password: the person signs in through the municipality's identity provider.
+    // Without single sign-on a user needs a password: an account without one could never sign in.
     expect(await page.locator('#user-password').evaluate((input) => input.getAttribute('aria-describedby'))).toBeTruthy();
-    expect(await page.locator('main').innerText()).toContain('Uten passord logger brukeren inn via kommunens identitetstilbyder');
     await page.getByLabel('E-post').fill(colleague.email);
     await page.getByLabel('Navn').fill(colleague.name);
+    await page.getByRole('button', { name: 'Opprett bruker' }).click();
+    await page.locator('.ds-error-summary').getByText('Skriv et passord til brukeren.').waitFor();
+    await page.getByLabel('Passord', { exact: true }).fill(colleague.password);
     await page.getByRole('button', { name: 'Opprett bruker' }).click();
     await page.getByRole('row', { name: new RegExp(`${colleague.name} ${colleague.email}`) }).waitFor();
 
     // The same e-mail again: the message at the field, the input kept.
     await page.getByLabel('E-post').fill(reader.email.toUpperCase());
     await page.getByLabel('Navn').fill('Rolf på nytt');
-    await page.getByLabel('Passord (valgfritt)').fill('for kort');
+    await page.getByLabel('Passord', { exact: true }).fill('for kort');
     await page.getByRole('button', { name: 'Opprett bruker' }).click();
-    await page.locator('.ds-error-summary').getByText('Passordet må ha minst 12 tegn, eller la feltet stå tomt.').waitFor();
-    await page.getByLabel('Passord (valgfritt)').fill('');
+    await page.locator('.ds-error-summary').getByText('Passordet må ha minst 12 tegn.').waitFor();
+    await page.getByLabel('Passord', { exact: true }).fill('Rolf har et annet langt passord');
     await page.getByRole('button', { name: 'Opprett bruker' }).click();
     await page.locator('.ds-error-summary').getByText('Det finnes allerede en bruker med denne e-postadressen.').waitFor();
     expect(await page.locator('#user-email').getAttribute('aria-invalid')).toBe('true');
@@ -477,7 +479,7 @@ describe('the reader', () => {
     await context.clearCookies();
     await page.getByLabel('Handling').selectOption({ label: 'Opprettet' });
     await page.waitForURL(/\/logg-inn\?neste=/);
-    await page.getByText('Økten din er utløpt.', { exact: false }).waitFor();
+    await page.getByText('Du er logget ut fordi økten din er avsluttet', { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'sign-in, session expired');
     await page.getByLabel('E-post').fill(reader.email);
     await page.getByLabel('Passord').fill(reader.password);
