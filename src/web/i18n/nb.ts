@@ -135,6 +135,10 @@ export const nb = {
       tooManyAttempts: (minutes: string) => `For mange mislykkede innlogginger. Vent ${minutes} og prøv igjen.`,
       minutes: (count: number) => (count === 1 ? '1 minutt' : `${count} minutter`),
       noAccount: 'Har du ikke bruker? Be en administrator i Samla om å opprette en for deg.',
+      ssoEmailNotVerified:
+        'Innloggingen ble avvist: identitetstilbyderen har ikke bekreftet e-postadressen din, så Samla kan ikke knytte den til brukeren med samme adresse. Kontakt en administrator.',
+      ssoUserDeactivated: 'Brukeren din er deaktivert. Kontakt en administrator hvis du skal ha tilgang igjen.',
+      ssoFailed: 'Innloggingen med identitetstilbyderen mislyktes eller hadde utløpt. Prøv igjen.',
     },
     setup: {
       title: 'Opprett administrator',

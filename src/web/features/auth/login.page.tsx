@@ -4,6 +4,7 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { errorText } from '#web/components/query-state.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
+import { ssoFailureText } from './sso-failure.ts';
 import { ApiError, apiUrl } from '#web/lib/api-client.ts';
 import { paths, returnParam, safeReturnPath } from '#web/lib/paths.ts';
 import { useLogin } from './auth.api.ts';
@@ -76,9 +77,12 @@ export function LoginPage() {
     );
   };
 
+  // A sign-in through the identity provider that Samla refused comes back here with the reason (`?feil=`).
+  const singleSignOnFailure = ssoFailureText(searchParams.get('feil'), t);
   const notice =
-    sentWith === 'passwordReset' ? t.passwordReset : reason === 'expired' ? t.expired : reason === 'signedOut' ? t.signedOut : undefined;
-  const noticeColor = sentWith === 'passwordReset' ? 'success' : reason === 'expired' ? 'warning' : 'info';
+    singleSignOnFailure ??
+    (sentWith === 'passwordReset' ? t.passwordReset : reason === 'expired' ? t.expired : reason === 'signedOut' ? t.signedOut : undefined);
+  const noticeColor = singleSignOnFailure ? 'danger' : sentWith === 'passwordReset' ? 'success' : reason === 'expired' ? 'warning' : 'info';
 
   return (
     <div className='samla-auth'>
@@ -158,3 +162,4 @@ export function LoginPage() {
     </div>
   );
 }
+
