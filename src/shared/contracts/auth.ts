@@ -18,6 +18,7 @@ export const user = z
     email: z.string(),
     name: z.string(),
     isAdministrator: z.boolean(),
+    hasPassword: z.boolean().describe('false for a user who signs in only through the identity provider'),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof user>;

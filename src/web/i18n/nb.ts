@@ -433,6 +433,8 @@ export const nb = {
     password: {
       title: 'Bytt passord',
       lead: 'Når du bytter passord, blir du logget ut av alle andre nettlesere. Her forblir du logget inn.',
+      singleSignOnOnly:
+        'Du logger inn med kommunens identitetstilbyder og har ikke passord i Samla. Passordet ditt endrer du hos kommunen.',
       current: 'Nåværende passord',
       new: 'Nytt passord',
       newDescription: 'Minst 12 tegn. Bruk gjerne flere ord etter hverandre. Vanlige passord blir ikke godtatt.',

@@ -27,10 +27,11 @@ export interface PublicUser {
   email: string;
   name: string;
   isAdministrator: boolean;
+  hasPassword: boolean;
 }
 
 export function toPublicUser(row: repo.UserRow): PublicUser {
-  return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator };
+  return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, hasPassword: row.passwordHash !== null };
 }
 
 function actorFrom(row: repo.SignedInUser, via: Actor['via']): Actor {

@@ -122,7 +122,8 @@ describe('single sign-on with OpenID Connect', () => {
     const session = end.samlaCookies.get('samla_session');
     expect(session).toBeTruthy();
     const status = (await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: `samla_session=${session}` } })).json();
-    expect(status.session.user).toMatchObject({ email: 'kari.nordmann@kommune.no', name: 'Kari Nordmann', isAdministrator: false });
+    // Made by single sign-on: no password in Samla, so «Meg selv» offers no password change.
+    expect(status.session.user).toMatchObject({ email: 'kari.nordmann@kommune.no', name: 'Kari Nordmann', isAdministrator: false, hasPassword: false });
 
     // Second sign-in: the same user, not a new one.
     const again = await browse(`${samlaUrl}/api/v1/auth/oidc/start`);
@@ -256,7 +257,7 @@ describe('a provider that sends no email_verified, trusted by the operator (OIDC
       const session = end.samlaCookies.get('samla_session');
       expect(session).toBeDefined();
       const status = (await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: `samla_session=${session}` } })).json();
-      expect(status.session.user).toMatchObject({ email: 'forhand@kommune.no', name: 'Laget på forhånd' });
+      expect(status.session.user).toMatchObject({ email: 'forhand@kommune.no', name: 'Laget på forhånd', hasPassword: true });
     } finally {
       signInAs = 'kari-id';
     }

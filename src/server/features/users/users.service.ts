@@ -67,7 +67,7 @@ export async function createUser(
   try {
     const row = await repo.insertUser(ctx.db, { email, name: input.name, passwordHash, isAdministrator: false });
     await acceptInvitations(ctx.db, row, ctx.actor);
-    return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator };
+    return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, hasPassword: row.passwordHash !== null };
   } catch (error) {
     // Two administrators creating the same address at once: the unique index decides.
     if (isUniqueViolation(error)) throw emailTaken();

@@ -41,7 +41,16 @@ export function AccountPage() {
           </div>
         )}
       </dl>
-      <ChangePassword />
+      {me.hasPassword ? (
+        <ChangePassword />
+      ) : (
+        <section className='samla-section' aria-labelledby='change-password-heading'>
+          <Heading level={2} data-size='sm' id='change-password-heading'>
+            {t.password.title}
+          </Heading>
+          <Paragraph>{t.password.singleSignOnOnly}</Paragraph>
+        </section>
+      )}
       <MySessions />
     </>
   );
