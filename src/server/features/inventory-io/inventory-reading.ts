@@ -3,7 +3,7 @@ import { invalid } from '#server/errors.ts';
 import { decodeText, NotTextError, splitCsv } from '#server/lib/csv.ts';
 import type { ImportProblem } from '#shared/contracts/inventory-import.ts';
 import { formatDate, type CellValue, type ParsedUpload, type SheetInput } from './inventory-import.domain.ts';
-import { samlaIdHeader, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
+import { columnLetter, samlaIdHeader, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
 import { readXlsxSheets, TooManyRowsError, type XlsxSheet } from './xlsx-reader.ts';
 
 /**
@@ -53,15 +53,6 @@ export function foldName(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-export const columnLetter = (index: number): string => {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-};
 
 const quoteList = (items: readonly string[]) => {
   const quoted = items.map((item) => `«${item}»`);
@@ -392,7 +383,6 @@ function layoutByHeaders(rows: readonly Row[]): SheetLayout | undefined {
   return best?.layout;
 }
 
-type ReaderResult = XlsxSheet[] | { sheets: XlsxSheet[]; allSheets?: ReadonlyArray<{ name: string; state?: XlsxSheet['state'] }> };
 
 const isSamlaSheet = (name: string) => samlaSheets.has(name.trim().toLocaleLowerCase('nb'));
 const exactLayout = (name: string) => sheetLayouts.find((layout) => sameName(layout.sheet, name));
@@ -404,24 +394,16 @@ const mayBeRead = (name: string) => !isSamlaSheet(name) && (exactLayout(name) !=
  * every sheet it read under another name or did not read.
  */
 export async function readWorkbook(buffer: Buffer, maxRows: number): Promise<ParsedUpload> {
-  const names: string[] = [];
-  const wanted = (name: string) => {
-    names.push(name);
-    return mayBeRead(name);
-  };
   // The rows read are counted exactly in readSheet, blank ones left out.
-  const result = (await readXlsxSheets(buffer, wanted, maxRows + readerSlack)) as ReaderResult;
-  const contents = new Map((Array.isArray(result) ? result : result.sheets).map((sheet) => [sheet.name, sheet]));
-  const all =
-    !Array.isArray(result) && result.allSheets
-      ? result.allSheets.map((sheet) => ({ name: sheet.name, state: sheet.state ?? contents.get(sheet.name)?.state }))
-      : names.map((name) => ({ name, state: contents.get(name)?.state }));
+  const result = readXlsxSheets(buffer, mayBeRead, maxRows + readerSlack);
+  const contents = new Map(result.sheets.map((sheet) => [sheet.name, sheet]));
+  const all = result.allSheets;
   // Sheets Samla will not read are read now only to say what they probably are («Mente du arket …?»).
   const unknown = new Set(all.filter((sheet) => !isSamlaSheet(sheet.name) && !mayBeRead(sheet.name)).map((sheet) => sheet.name));
   if (unknown.size > 0) {
     try {
-      const more = (await readXlsxSheets(buffer, (name) => unknown.has(name), maxRows + readerSlack)) as ReaderResult;
-      for (const sheet of Array.isArray(more) ? more : more.sheets) contents.set(sheet.name, sheet);
+      const more = readXlsxSheets(buffer, (name) => unknown.has(name), maxRows + readerSlack);
+      for (const sheet of more.sheets) contents.set(sheet.name, sheet);
     } catch {
       // Too large or unreadable: these sheets are not read either way, so the suggestion is left out.
     }

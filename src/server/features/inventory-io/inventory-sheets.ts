@@ -194,6 +194,17 @@ export const sheetLayouts: SheetLayout[] = [
   },
 ];
 
+/** A spreadsheet's column letter from a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
 export const layoutOfKind = (kind: InventoryKindKey): SheetLayout => sheetLayouts.find((layout) => layout.kind === kind)!;
 
 /** A CSV's or a sheet's kind from the kind key, its URL segment or its sheet name. */

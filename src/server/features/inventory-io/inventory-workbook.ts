@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '#server/lib/lazy-modules.ts';
 import { csvDocument } from '#server/lib/csv.ts';
 import { formatDate, type CellValue } from './inventory-import.domain.ts';
-import { samlaIdHeader, sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
+import { columnLetter, samlaIdHeader, sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
 
 /**
  * The workbook Samla writes (template and export share it); reading one back
@@ -18,15 +18,6 @@ export interface WorkbookLists {
 }
 
 const listsSheet = 'Lister';
-const columnLetter = (index: number) => {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-};
 
 function instructions(sheet: ExcelJS.Worksheet, lists: WorkbookLists): void {
   const lines: string[] = [
