@@ -28,7 +28,7 @@ export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'merger:read' },
       schema: {
         tags,
-        summary: 'Excel-mal for kartleggingen: veiledning, ett ark per type, nedtrekkslister',
+        summary: 'Excel-mal for kartleggingen: veiledning, ett ark per type, nedtrekkslister; med kolonnen Samla-ID når sammenslåingen har data',
         params: mergerParams,
         response: { 200: file, 404: errorResponses[404] },
       },
@@ -46,7 +46,7 @@ export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'merger:read' },
       schema: {
         tags,
-        summary: 'Hele kartleggingen som xlsx, i samme oppsett som malen (kan importeres igjen uten endringer)',
+        summary: 'Hele kartleggingen som xlsx, i samme oppsett som malen og med kolonnen Samla-ID sist (kan importeres igjen uten endringer)',
         params: mergerParams,
         response: { 200: file, 404: errorResponses[404] },
       },
@@ -66,7 +66,7 @@ export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
         config: { access: 'merger:read' },
         schema: {
           tags,
-          summary: `${inventoryKinds[kind].title}: som CSV (semikolon, UTF-8 med BOM), samme kolonner som malen`,
+          summary: `${inventoryKinds[kind].title}: som CSV (semikolon, UTF-8 med BOM), samme kolonner som malen og Samla-ID sist`,
           params: mergerParams,
           querystring: z.object({
             municipality: z
