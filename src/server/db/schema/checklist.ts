@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { mergers } from './mergers.ts';
 
 export const tasks = pgTable(
@@ -24,6 +24,10 @@ export const tasks = pgTable(
     responsible: text('responsible'),
     dueDate: date('due_date', { mode: 'string' }),
     plannedStart: date('planned_start', { mode: 'string' }),
+    // True while the planned start and due date are the defaults Samla gave from the
+    // task's phase (tasks a veivalg places): they then move with the phase. Any edit
+    // of either date by a person sets it to false for good.
+    datesFollowPhase: boolean('dates_follow_phase').notNull().default(false),
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

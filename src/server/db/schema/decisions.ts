@@ -30,6 +30,13 @@ export const decisions = pgTable(
     decidedByUserId: uuid('decided_by_user_id'),
     decidedByName: text('decided_by_name'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    // A critical area whose veivalg waits for the transition is not ready for day one
+    // until the project accepts that deferral: who, when and why (names at the time).
+    // Cleared by the service when the veivalg stops deferring the area.
+    deferralAcceptedByUserId: uuid('deferral_accepted_by_user_id'),
+    deferralAcceptedByName: text('deferral_accepted_by_name'),
+    deferralAcceptedAt: timestamp('deferral_accepted_at', { withTimezone: true }),
+    deferralReason: text('deferral_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -45,5 +52,9 @@ export const decisions = pgTable(
     check('decisions_timing_check', oneOf('timing', decisionTimings)),
     check('decisions_state_check', oneOf('state', decisionStates)),
     check('decisions_adopted_check', sql`state <> 'adopted' or decided_at is not null`),
+    check(
+      'decisions_deferral_acceptance_check',
+      sql`deferral_accepted_at is null or length(trim(coalesce(deferral_reason, ''))) > 0`,
+    ),
   ],
 );
