@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import { startServer } from './test/server-process.ts';
 
 // `npm ci && npm start` is the README's promise: this runs what `npm start`
@@ -32,4 +33,53 @@ describe('npm start', () => {
     expect(login.status).toBe(200);
     expect((await second.stop('SIGTERM')).code).toBe(0);
   }, 300_000);
+
+  it('stops with the server when the outer `npm start` process is told to stop, closing the port and releasing the lock', async () => {
+    const npmDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-npm-start-'));
+    const shutdownSeconds = 10;
+    try {
+      const server = await startServer({
+        entry: 'npm',
+        dataDir: npmDataDir,
+        env: { SAMLA_SHUTDOWN_TIMEOUT_SECONDS: String(shutdownSeconds) },
+        readyTimeoutMs: 120_000,
+      });
+      const lockFile = path.join(npmDataDir, 'samla.lock');
+      const samlaPid = Number(fs.readFileSync(lockFile, 'utf8'));
+      // The lock names Samla's own process, not npm: the signal below goes to the outer one only.
+      expect(samlaPid).not.toBe(server.pid);
+      process.kill(server.pid, 'SIGTERM');
+      await server.waitForExit();
+
+      const deadline = Date.now() + shutdownSeconds * 1000 + 2000;
+      while ((isAlive(samlaPid) || fs.existsSync(lockFile)) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(isAlive(samlaPid), `Samla (pid ${samlaPid}) still runs after npm stopped:\n${server.output()}`).toBe(false);
+      expect(fs.existsSync(lockFile)).toBe(false);
+      expect(await acceptsConnections(new URL(server.url))).toBe(false);
+    } finally {
+      fs.rmSync(npmDataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function acceptsConnections(url: URL): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

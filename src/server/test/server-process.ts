@@ -29,8 +29,9 @@ export interface StartServerOptions {
   /**
    * 'source' (default): the TypeScript sources through tsx, as `npm run dev`.
    * 'start': scripts/start.mjs, exactly what `npm start` runs (the bundle, rebuilt when stale).
+   * 'npm': `npm start` itself, so `pid` is npm's: for what a process manager that starts npm does.
    */
-  entry?: 'source' | 'start';
+  entry?: 'source' | 'start' | 'npm';
   /** How long to wait for the first 200 from /api/v1/health (default 60 s: tsx compiles on a cold start). */
   readyTimeoutMs?: number;
   /** false: return as soon as the process is spawned, for tests of what happens while it starts. */
@@ -54,7 +55,8 @@ export function freePort(): Promise<number> {
 export async function startServer(options: StartServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
+    // npm's script shell must find the same node as the test.
+    PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
     HOME: process.env.HOME ?? '/tmp',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -63,11 +65,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
     ...(options.dataDir ? { SAMLA_DATA_DIR: options.dataDir } : {}),
     ...options.env,
   };
-  const args =
-    options.entry === 'start'
-      ? [path.join(repositoryRoot, 'scripts/start.mjs')]
-      : ['--import', 'tsx', path.join(repositoryRoot, 'src/server/server.ts')];
-  const child = spawn(process.execPath, args, {
+  const [command, args] =
+    options.entry === 'npm'
+      ? ['npm', ['start', '--silent']]
+      : options.entry === 'start'
+        ? [process.execPath, [path.join(repositoryRoot, 'scripts/start.mjs')]]
+        : [process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'src/server/server.ts')]];
+  const child = spawn(command, args, {
     cwd: repositoryRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
