@@ -58,8 +58,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     request.log.error({ err: error }, 'unhandled error');
+    // The request id (also in X-Request-Id and on every log line of the request) lets an administrator find what happened.
     return reply.status(500).send({
-      error: { code: 'INTERNAL_ERROR', message: 'Noe gikk galt på serveren. Prøv igjen, eller kontakt en administrator.' },
+      error: {
+        code: 'INTERNAL_ERROR',
+        message: `Noe gikk galt på serveren. Prøv igjen, eller kontakt en administrator og oppgi feil-ID ${request.id}.`,
+        details: { requestId: request.id },
+      },
     });
   });
 }

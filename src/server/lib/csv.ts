@@ -8,8 +8,22 @@ export function csvCell(value: string): string {
   return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvDocument(rows: ReadonlyArray<readonly string[]>): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+export function csvDocument(rows: Iterable<readonly string[]>): string {
+  return [...csvLines(rows)].join('');
+}
+
+/**
+ * The same document as lines, made one at a time: sent as a stream, a large
+ * export never holds its whole text (Readable.from pulls a line when the
+ * socket can take it, so other requests run in between).
+ */
+export function* csvLines(rows: Iterable<readonly string[]>): Generator<string> {
+  let first = true;
+  for (const row of rows) {
+    yield `${first ? '\uFEFF' : ''}${row.map(csvCell).join(';')}\r\n`;
+    first = false;
+  }
+  if (first) yield '\uFEFF\r\n';
 }
 
 // ---------------------------------------------------------------- bytes → text

@@ -5,8 +5,9 @@ import { DomainError } from '#server/errors.ts';
 import type { TaskMessage, TaskOutcome, WorkerTasks } from './worker-tasks.ts';
 
 /**
- * Work that a crafted input could make long or large (reading an upload;
- * later the xlsx export and the PDF report) runs in worker threads
+ * Work that a crafted input could make long or large, or that holds the CPU
+ * for hundreds of milliseconds (reading an upload, writing the xlsx export and
+ * template, rendering the PDF report), runs in worker threads
  * (decision 020): the event loop keeps answering while it runs, a task has a
  * time limit after which its thread is terminated, each thread has a heap
  * limit, and the queue in front of them is bounded.
@@ -33,6 +34,8 @@ export interface WorkerPoolOptions {
   idleTimeoutMs: number;
   /** Seconds a refused caller is told to wait (BUSY's details). */
   retryAfterSeconds: number;
+  /** The worker module; tests give one that throws, waits or runs out of memory. */
+  filename?: string;
 }
 
 export function defaultWorkerPoolOptions(): WorkerPoolOptions {
@@ -55,6 +58,8 @@ export interface RunOptions {
   onTimeout?: () => Error;
   /** The refusal when the task's thread runs out of memory (default: a generic 422). */
   onOutOfMemory?: () => Error;
+  /** What a refused caller is told is going on when the queue is full (default: reading files). */
+  busyMessage?: (retryAfterSeconds: number) => string;
 }
 
 /**
@@ -69,11 +74,11 @@ function workerEntry(): string {
 }
 
 /** A full queue: 503 with Retry-After (the error handler sets the header from the details). */
-const busy = (retryAfterSeconds: number) =>
+const busy = (retryAfterSeconds: number, message: RunOptions['busyMessage']) =>
   new DomainError(
     'BUSY',
     503,
-    `Samla leser mange filer akkurat nå. Prøv igjen om ${retryAfterSeconds} sekunder.`,
+    message?.(retryAfterSeconds) ?? `Samla leser mange filer akkurat nå. Prøv igjen om ${retryAfterSeconds} sekunder.`,
     { retryAfterSeconds },
   );
 
@@ -85,6 +90,8 @@ export class WorkerPool {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
   private closed = false;
+  /** Tasks handed to a thread so far (tests count that identical requests share one). */
+  tasksStarted = 0;
 
   constructor(options: Partial<WorkerPoolOptions> = {}) {
     this.options = { ...defaultWorkerPoolOptions(), ...options };
@@ -94,7 +101,7 @@ export class WorkerPool {
   private threads(): Promise<Piscina> {
     this.piscina ??= import('piscina').then(({ Piscina }) => {
       const pool = new Piscina({
-        filename: workerEntry(),
+        filename: this.options.filename ?? workerEntry(),
         minThreads: 1,
         maxThreads: this.options.threads,
         idleTimeout: this.options.idleTimeoutMs,
@@ -112,12 +119,12 @@ export class WorkerPool {
    * given more tasks than threads, so a task's time limit counts only its
    * own running time.
    */
-  private async acquire(): Promise<void> {
+  private async acquire(busyMessage: RunOptions['busyMessage']): Promise<void> {
     if (this.running < this.options.threads) {
       this.running++;
       return;
     }
-    if (this.waiting.length >= this.options.maxQueue) throw busy(this.options.retryAfterSeconds);
+    if (this.waiting.length >= this.options.maxQueue) throw busy(this.options.retryAfterSeconds, busyMessage);
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
@@ -129,7 +136,8 @@ export class WorkerPool {
 
   async run<N extends TaskName>(task: N, input: TaskInput<N>, options: RunOptions = {}): Promise<TaskOutput<N>> {
     if (this.closed) throw new Error('the worker pool is closed');
-    await this.acquire();
+    await this.acquire(options.busyMessage);
+    this.tasksStarted++;
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -163,12 +171,33 @@ export class WorkerPool {
   }
 }
 
+/**
+ * For files Samla makes from its own data (the xlsx export, the PDF report):
+ * running out of time or memory there is Samla's failure, not the user's
+ * input, so it is a 500 with the request id (the error handler), not a 422.
+ */
+export const madeFileRunOptions: RunOptions = {
+  onTimeout: () => new Error('a file Samla makes ran out of time in its worker thread'),
+  onOutOfMemory: () => new Error('a file Samla makes ran out of memory in its worker thread'),
+  busyMessage: (seconds) => `Samla lager mange rapporter og eksporter akkurat nå. Prøv igjen om ${seconds} sekunder.`,
+};
+
+/** Bytes back from a worker arrive as a Uint8Array (a Buffer's class does not cross threads). */
+export const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 let shared: WorkerPool | undefined;
 
 /** The process's pool, made on first use. */
 export function workerPool(): WorkerPool {
   shared ??= new WorkerPool();
   return shared;
+}
+
+/** Puts another pool in the process's place (tests: a pool whose worker fails); undefined goes back to the default. */
+export async function replaceWorkerPool(pool: WorkerPool | undefined): Promise<void> {
+  const previous = shared;
+  shared = pool;
+  await previous?.close();
 }
 
 /** Closes the process's pool (the app's onClose); a later task makes a new one. */

@@ -1,5 +1,7 @@
 import { DomainError } from '#server/errors.ts';
 import { parseUpload } from '#server/features/inventory-io/inventory-upload.ts';
+import { writeWorkbook } from '#server/features/inventory-io/inventory-workbook.ts';
+import { renderStatusReport } from '#server/features/reports/reports.pdf.ts';
 import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
 
 /**
@@ -10,6 +12,12 @@ import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
 export const workerTasks = {
   parseUpload: (input: { body: Uint8Array; kind: InventoryKindKey | undefined }) =>
     parseUpload(Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength), input.kind),
+  /** The inventory template or export: the rows as the user sees them in, the xlsx bytes out. */
+  writeInventoryWorkbook: async (input: { args: Parameters<typeof writeWorkbook> }): Promise<Uint8Array> =>
+    writeWorkbook(...input.args),
+  /** The steering group's PDF from the report's data, read on the main thread. */
+  renderStatusReport: async (input: { data: Parameters<typeof renderStatusReport>[0] }): Promise<Uint8Array> =>
+    renderStatusReport(input.data),
 };
 export type WorkerTasks = typeof workerTasks;
 

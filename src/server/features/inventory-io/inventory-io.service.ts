@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { actorOf, type ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
 import { DomainError, invalid } from '#server/errors.ts';
+import { csvLines } from '#server/lib/csv.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChanges, type AuditRecord } from '#server/features/audit/audit.service.ts';
 import { findCommonSolution, loadCommonSolutions, lookupCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
@@ -24,8 +26,10 @@ import {
   type StoredRow,
 } from './inventory-import.domain.ts';
 import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
-import { samlaIdField, writeCsv, writeWorkbook, type DisplayRow } from './inventory-workbook.ts';
+import { csvRows, samlaIdField, type DisplayRow, type writeWorkbook } from './inventory-workbook.ts';
 import { readUpload } from './inventory-upload.ts';
+import { mergerWorkKey, shareIdenticalWork } from '#server/lib/shared-work.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
 
 export { importLimits } from './inventory-upload.ts';
 
@@ -104,32 +108,46 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
 
 // ---------------------------------------------------------------- template and exports
 
+/**
+ * The workbook is written in a worker thread (exceljs holds the CPU for up to
+ * a second on a large merger), and identical requests at the same time share
+ * one read and one write (issue 19).
+ */
+function workbookInWorker(...args: Parameters<typeof writeWorkbook>): Promise<Buffer> {
+  return workerPool().run('writeInventoryWorkbook', { args }, madeFileRunOptions).then(asBuffer);
+}
+
 export async function template(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
   requireMergerAccess(ctx, mergerId);
-  // A merger with data gets the Samla-ID column, so rows pasted from an export keep their identity.
-  const hasData = await inventoryRepo.hasAnyInventory(ctx.db, mergerId);
-  return writeWorkbook(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData });
+  return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'inventory-template'), async () => {
+    // A merger with data gets the Samla-ID column, so rows pasted from an export keep their identity.
+    const hasData = await inventoryRepo.hasAnyInventory(ctx.db, mergerId);
+    return workbookInWorker(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData });
+  });
 }
 
 export async function exportWorkbook(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
   requireMergerAccess(ctx, mergerId);
-  const stored = await loadStored(ctx.db, mergerId);
-  const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored)]));
-  return writeWorkbook(workbookLists(stored.municipalities), rowsByKind, { samlaIds: true });
+  return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'inventory-export'), async () => {
+    const stored = await loadStored(ctx.db, mergerId);
+    const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored)]));
+    return workbookInWorker(workbookLists(stored.municipalities), rowsByKind, { samlaIds: true });
+  });
 }
 
+/** One register as CSV, as lines made while the response is sent: the text of a large register is never held whole. */
 export async function exportCsv(
   ctx: ServiceContext,
   mergerId: string,
   kind: InventoryKindKey,
   filter: { municipality?: readonly string[] },
-): Promise<string> {
+): Promise<Readable> {
   requireMergerAccess(ctx, mergerId);
   const stored = await loadStored(ctx.db, mergerId);
   const layout = layoutOfKind(kind);
   const wanted = filter.municipality ? new Set(filter.municipality) : undefined;
   const rows = displayRows(layout, stored).filter((row) => !wanted || wanted.has(String(row.municipalityNumber)));
-  return writeCsv(layout, rows);
+  return Readable.from(csvLines(csvRows(layout, rows)));
 }
 
 // ---------------------------------------------------------------- import

@@ -1,6 +1,5 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '#server/lib/lazy-modules.ts';
-import { csvDocument } from '#server/lib/csv.ts';
 import { formatDate, type CellValue } from './inventory-import.domain.ts';
 import { columnLetter, samlaIdHeader, sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
 
@@ -174,7 +173,8 @@ function validationList(layout: SheetLayout, column: Column): string | undefined
   return undefined;
 }
 
-export function writeCsv(layout: SheetLayout, rows: readonly DisplayRow[]): string {
+/** A register's CSV rows, header first: cells as the user reads them, made one row at a time. */
+export function* csvRows(layout: SheetLayout, rows: Iterable<DisplayRow>): Generator<string[]> {
   const text = (value: CellValue): string => {
     if (value === null) return '';
     if (value instanceof Date) return formatDate(value.toISOString().slice(0, 10));
@@ -182,8 +182,6 @@ export function writeCsv(layout: SheetLayout, rows: readonly DisplayRow[]): stri
     return String(value);
   };
   // The Samla-ID last, as in the workbook: the import recognises the rows by it.
-  return csvDocument([
-    [...layout.columns.map((c) => c.header), samlaIdHeader],
-    ...rows.map((row) => [...layout.columns.map((c) => text(row[c.field] ?? null)), text(row[samlaIdField] ?? null)]),
-  ]);
+  yield [...layout.columns.map((c) => c.header), samlaIdHeader];
+  for (const row of rows) yield [...layout.columns.map((c) => text(row[c.field] ?? null)), text(row[samlaIdField] ?? null)];
 }

@@ -10,9 +10,11 @@ import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
 import { getSchedule } from '#server/features/schedule/schedule.service.ts';
+import { mergerWorkKey, shareIdenticalWork } from '#server/lib/shared-work.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
 import type { StatusReportQuery } from '#shared/contracts/reports.ts';
 import { daysBetween, deadlinesAhead, decisionsAdoptedIn, osloDate, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
-import { renderStatusReport, type StatusReportData } from './reports.pdf.ts';
+import type { StatusReportData } from './reports.pdf.ts';
 
 /** Everything the report shows, read through the features' own services. */
 export async function statusReportData(ctx: ServiceContext, mergerId: string, query: StatusReportQuery): Promise<StatusReportData> {
@@ -120,6 +122,13 @@ export async function statusReportPdf(
   mergerId: string,
   query: StatusReportQuery,
 ): Promise<{ pdf: Buffer; fileName: string }> {
-  const data = await statusReportData(ctx, mergerId, query);
-  return { pdf: await renderStatusReport(data), fileName: reportFileName(data.merger.name, data.today) };
+  requireMergerAccess(ctx, mergerId);
+  // Ten people opening the report in a meeting get one read and one render (issue 19).
+  const key = mergerWorkKey(ctx, mergerId, 'status-report', todayInOslo(ctx.now()), query.from ?? null, query.to ?? null);
+  return shareIdenticalWork(key, async () => {
+    const data = await statusReportData(ctx, mergerId, query);
+    // Rendering holds the CPU for hundreds of milliseconds: in a worker thread, not on the one every request shares.
+    const pdf = await workerPool().run('renderStatusReport', { data }, madeFileRunOptions);
+    return { pdf: asBuffer(pdf), fileName: reportFileName(data.merger.name, data.today) };
+  });
 }
