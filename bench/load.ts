@@ -57,6 +57,16 @@ export interface ReadRow {
   afterChangeP50?: number;
 }
 
+export interface HeavyRow {
+  name: string;
+  /** The cheap read's latency while the heavy request ran in a loop. */
+  cheap: Stats;
+  /** Heavy requests completed during the measurement, and their median time. */
+  heavyDone: number;
+  heavyP50: number;
+  heavyFailed: number;
+}
+
 export interface EngineReport {
   engine: Engine;
   version: string;
@@ -64,6 +74,8 @@ export interface EngineReport {
   reads: ReadRow[];
   writes: ReadRow[];
   imports: Array<{ name: string; runs: number[] }>;
+  /** The cheap read alone and while one client loops a heavy request (issue 19). */
+  whileHeavy: { cheapRead: string; alone: Stats; rows: HeavyRow[] } | null;
   serverRssMiB: number | null;
   notes: string[];
 }
@@ -383,6 +395,7 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
     reads: [],
     writes: [],
     imports: [],
+    whileHeavy: null,
     serverRssMiB: null,
     notes: [],
   };
@@ -532,6 +545,8 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
       report.imports.push({ name: 'import commit of the large workbook into an empty merger', runs: commit });
       log(`  import: preview ${preview.map((ms) => ms.toFixed(0)).join(', ')} ms; commit ${commit.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
+      report.whileHeavy = await whileHeavyWork(server.base, api, token, workbook, quick ? 4 : 8, log);
+
       report.serverRssMiB = rssMiB(server.child.pid);
     } finally {
       await server.stop();
@@ -540,4 +555,65 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
     prepared.cleanup();
   }
   return report;
+}
+
+// ---------------------------------------------------------------- a cheap read while heavy work runs (issue 19)
+
+/**
+ * What everyone else waits while one person downloads: the cheap read (one
+ * phase of the checklist) at one connection, alone and while another client
+ * loops the xlsx export, the PDF report or an import preview, one request
+ * after the other. The heavy requests are all different in time, so they are
+ * never shared with each other (only simultaneous identical requests are).
+ */
+async function whileHeavyWork(
+  base: string,
+  api: string,
+  token: string,
+  workbook: Buffer,
+  seconds: number,
+  log: (line: string) => void,
+): Promise<NonNullable<EngineReport['whileHeavy']>> {
+  const cheapRead = `${api}/tasks?phase=2`;
+  const authorization = `Bearer ${token}`;
+  const heavy = [
+    { name: 'inventory export (xlsx)', request: () => fetch(`${base}${api}/inventory/export.xlsx`, { headers: { authorization } }) },
+    { name: 'status report (PDF)', request: () => fetch(`${base}${api}/reports/status.pdf`, { headers: { authorization } }) },
+    {
+      name: 'import preview (large workbook)',
+      request: () =>
+        fetch(`${base}${api}/inventory/import?mode=preview`, {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+          body: new Uint8Array(workbook),
+        }),
+    },
+  ];
+  await cannon({ base, path: cheapRead, token, connections: 1, seconds: 1 });
+  const alone = await cannon({ base, path: cheapRead, token, connections: 1, seconds });
+  log(`  while heavy work runs: ${cheapRead} alone p50 ${alone.p50.toFixed(1)} ms, p95 ${alone.p95.toFixed(1)} ms`);
+  const rows: HeavyRow[] = [];
+  for (const work of heavy) {
+    let stop = false;
+    const took: number[] = [];
+    let failed = 0;
+    const loop = (async () => {
+      while (!stop) {
+        const start = performance.now();
+        const response = await work.request();
+        await response.arrayBuffer();
+        if (response.status === 200) took.push(performance.now() - start);
+        else failed++;
+      }
+    })();
+    // Let the loop get going (a first request may start worker threads) before measuring.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const cheap = await cannon({ base, path: cheapRead, token, connections: 1, seconds });
+    stop = true;
+    await loop;
+    took.sort((a, b) => a - b);
+    rows.push({ name: work.name, cheap, heavyDone: took.length, heavyP50: percentile(took, 50), heavyFailed: failed });
+    log(`  … while ${work.name} loops: p50 ${cheap.p50.toFixed(1)} ms, p95 ${cheap.p95.toFixed(1)} ms (${took.length} heavy requests, p50 ${percentile(took, 50).toFixed(0)} ms, ${failed} failed)`);
+  }
+  return { cheapRead: 'checklist, phase 2 (1 connection)', alone, rows };
 }

@@ -124,8 +124,38 @@ function writeTable(report: EngineReport): string[] {
   return lines;
 }
 
+const HEAVY_P95_GOAL = 2;
+
+function whileHeavyTable(report: EngineReport): string[] {
+  const heavy = report.whileHeavy;
+  if (!heavy) return [];
+  const lines = [
+    `The cheap read is ${heavy.cheapRead}; another client loops the heavy request, one after the other.`,
+    '',
+    '| heavy work in a loop | cheap read p50 ms | cheap read p95 ms | p95 × alone | heavy requests done | heavy p50 ms | failed |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    `| none | ${fmt(heavy.alone.p50)} | ${fmt(heavy.alone.p95)} | | | | |`,
+  ];
+  for (const row of heavy.rows) {
+    const ratio = row.cheap.p95 / heavy.alone.p95;
+    lines.push(
+      `| ${row.name} | ${fmt(row.cheap.p50)} | ${fmt(row.cheap.p95)} | ${ratio.toFixed(1)}${ratio <= HEAVY_P95_GOAL ? ' ✅' : ' ❌'} | ` +
+        `${row.heavyDone} | ${fmt(row.heavyP50)} | ${row.heavyFailed} |`,
+    );
+  }
+  return lines;
+}
+
 function goals(report: EngineReport): string[] {
   const lines: string[] = [];
+  if (report.whileHeavy) {
+    const over = report.whileHeavy.rows.filter((row) => row.cheap.p95 / report.whileHeavy!.alone.p95 > HEAVY_P95_GOAL);
+    lines.push(
+      over.length === 0
+        ? `- ✅ while heavy work runs, the cheap read's p95 at most ${HEAVY_P95_GOAL}× its p95 alone`
+        : `- ❌ while heavy work runs, the cheap read's p95 at most ${HEAVY_P95_GOAL}× alone: not met during ${over.map((row) => `${row.name} (${(row.cheap.p95 / report.whileHeavy!.alone.p95).toFixed(1)}×)`).join(', ')}`,
+    );
+  }
   const oneConnection = report.reads.filter((row) => row.connections === 1 && row.floorP50);
   const slow = oneConnection.filter((row) => row.stats.p50 / row.floorP50! > RATIO_GOAL);
   lines.push(
@@ -198,6 +228,10 @@ const markdown = [
     '### Writes, import, export',
     '',
     ...writeTable(report),
+    '',
+    '### While heavy work runs',
+    '',
+    ...whileHeavyTable(report),
     '',
     '### Goals',
     '',
