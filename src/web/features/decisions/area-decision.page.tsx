@@ -394,12 +394,6 @@ function DecisionFacts({ decision }: { decision: Decision }) {
           <dd data-testid='decided-by'>{t.decidedBy(decision.decidedBy, fmt.dateTime(decision.decidedAt))}</dd>
         </div>
       )}
-      {decision.deferral && (
-        <div>
-          <dt>{m.decisions.deferral.heading}</dt>
-          <dd>{m.decisions.deferral.accepted(decision.deferral.acceptedBy, fmt.date(decision.deferral.acceptedOn), decision.deferral.reason)}</dd>
-        </div>
-      )}
       {decision.rationale && (
         <div>
           <dt>{t.rationale}</dt>
