@@ -449,7 +449,7 @@ describe('authorization matrix', () => {
 });
 
 /**
- * Decisions made through routes that members may call for content (decision 024): the
+ * Decisions made through routes that members may call for content (decision 025): the
  * service checks the role for what the body asks. Each action against each role that
  * belongs to the merger; a role that may not is refused with 403 FORBIDDEN.
  */

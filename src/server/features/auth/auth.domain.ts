@@ -10,7 +10,7 @@ export type MergerRole = (typeof mergerRoles)[number];
 export type MergerPermission =
   | 'read' // see the merger and its content, its history
   | 'edit' // change content: tasks, the inventory, proposals for veivalg, risks …
-  | 'decide' // decide on the project's behalf: adopt a veivalg, accept a deferral or a risk, change the risk matrix (decision 024)
+  | 'decide' // decide on the project's behalf: adopt a veivalg, accept a deferral or a risk, change the risk matrix (decision 025)
   | 'addMembers' // invite people (not as owner)
   | 'manageMembers'; // change roles, remove members, add owners
 

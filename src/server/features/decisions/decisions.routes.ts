@@ -87,7 +87,7 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/mergers/:mergerId/decisions/:areaId/deferral-acceptance',
     {
-      // Accepting that a critical area is not in place on day one is the project's decision (decision 024).
+      // Accepting that a critical area is not in place on day one is the project's decision (decision 025).
       config: { access: 'merger:decide' },
       schema: {
         tags,

@@ -53,7 +53,7 @@ const auditedDecisionFields = [
 
 /**
  * Deciding on the project's behalf (adopting a veivalg, changing an adopted one, accepting a
- * deferral) belongs to prosjektleder and eier (decision 024). The route lets members save
+ * deferral) belongs to prosjektleder and eier (decision 025). The route lets members save
  * proposals, so the service checks the role for what the body asks.
  */
 function requireDecider(ctx: ServiceContext, message: string): void {

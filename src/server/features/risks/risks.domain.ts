@@ -168,7 +168,7 @@ export function riskProblems(matrix: RiskMatrix, risk: RiskRuleInput): FieldProb
 /**
  * Whether a change touches the project's acceptance of a risk: making it «akseptert», taking
  * that away, or changing the reason while it stays accepted. Accepting a risk is a decision for
- * prosjektleder and eier (decision 024); the rest of a risk is content anyone who edits may change.
+ * prosjektleder and eier (decision 025); the rest of a risk is content anyone who edits may change.
  * `before` is null for a new risk.
  */
 export function touchesAcceptance(

@@ -62,7 +62,7 @@ export const risksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/mergers/:mergerId/risk-matrix',
     {
-      // The matrix decides which risks are «red» for everyone: a decision for prosjektleder and eier (decision 024).
+      // The matrix decides which risks are «red» for everyone: a decision for prosjektleder and eier (decision 025).
       config: { access: 'merger:decide' },
       schema: {
         tags,

@@ -48,7 +48,7 @@ import * as repo from './risks.repo.ts';
 
 /**
  * Accepting a risk and changing the matrix are decisions for prosjektleder and eier
- * (decision 024); members edit the risks' content. The routes for risks let members in,
+ * (decision 025); members edit the risks' content. The routes for risks let members in,
  * so the service checks what the body asks.
  */
 function requireDecider(ctx: ServiceContext, message: string): void {

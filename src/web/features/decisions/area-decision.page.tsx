@@ -105,7 +105,7 @@ function AreaView({ merger, data, reload }: AreaViewProps) {
   const t = m.decisions;
   const announce = useAnnounce();
   const editable = can(merger, 'edit');
-  // Adopting, and changing what is adopted, is for prosjektleder and eier (decision 024); members propose.
+  // Adopting, and changing what is adopted, is for prosjektleder and eier (decision 025); members propose.
   const decides = can(merger, 'decide');
   const adoptedLocked = data.decision?.state === 'adopted' && !decides;
   const [values, setValues] = useState<DecisionValues>(() => valuesOf(data));

@@ -20,7 +20,7 @@ export function RiskMatrixPage() {
   const { m } = useI18n();
   const t = m.risks.matrix;
   const { merger, trail, editable } = useRiskTrail(mergerId);
-  // The matrix decides which risks are «red» for everyone: prosjektleder and eier change it (decision 024).
+  // The matrix decides which risks are «red» for everyone: prosjektleder and eier change it (decision 025).
   const decides = merger.data ? can(merger.data, 'decide') : false;
   const matrix = useRiskMatrix(mergerId);
   // Kept here: a save gives a new version, and the editor starts afresh from it.

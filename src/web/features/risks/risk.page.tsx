@@ -172,7 +172,7 @@ function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options, reloa
   );
   const [confirmDelete, setConfirmDelete] = useState(false);
   const conflictRef = useRef<HTMLDivElement>(null);
-  // Accepting a risk (or changing or lifting an acceptance) is for prosjektleder and eier (decision 024).
+  // Accepting a risk (or changing or lifting an acceptance) is for prosjektleder and eier (decision 025).
   const merger = useMerger(mergerId);
   const decides = merger.data ? can(merger.data, 'decide') : false;
   const acceptanceLocked = !decides && base?.status === 'accepted';
