@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaDecision, ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshotIfFailed } from './support/browser.ts';
+import type { Dashboard } from '#shared/contracts/dashboard.ts';
 import { apiSession, createMergerViaApi, signInThroughPage, type ApiSession } from './support/flows.ts';
 import { admin, startServer, type RunningServer } from './support/server.ts';
 
@@ -181,5 +182,105 @@ describe('Veivalg', () => {
     await decided.getByText('Vedtatt').waitFor();
     await decided.getByText('Visma Økonomi').waitFor();
     await expectNoAxeViolations(page, 'Veivalg overview after the tasks are done');
+  });
+  it('a critical area deferred to the transition is not ready until prosjektleder or eier accepts the deferral, with the keyboard', async () => {
+    const payroll = 'omrade-personal-og-lonnssystem';
+    const payrollName = 'Personal- og lønnssystem og ansattdokumentasjon';
+    const rationale = 'Ny lønnsleverandør fra 1. mars 2030.';
+    const deferred = await api.request('PUT', `/mergers/${merger.id}/decisions/${payroll}`, { outcome: 'procure', timing: 'transition', state: 'adopted', rationale });
+    expect(deferred.status, await deferred.clone().text()).toBe(200);
+
+    await page.goto(`/sammenslainger/${merger.id}/veivalg`);
+    await main().getByTestId('readiness-summary').waitFor();
+    const readyBefore = await readyCount();
+    const readiness = page.getByRole('region', { name: 'Klar til dag én' });
+    await readiness
+      .getByRole('listitem')
+      .filter({ hasText: payrollName })
+      .getByText(`utsatt til overgangsfasen («${rationale}»), utsettelsen er ikke godtatt`, { exact: false })
+      .waitFor();
+    await main().getByRole('row', { name: new RegExp(payrollName) }).getByText('Utsatt, ikke godtatt').waitFor();
+    await expectNoAxeViolations(page, 'Veivalg overview with a deferred critical area');
+
+    await readiness.getByRole('link', { name: payrollName }).click();
+    await page.getByRole('heading', { level: 1, name: payrollName }).waitFor();
+    const section = page.getByRole('region', { name: 'Utsatt til overgangsfasen' });
+    await section.getByText('regnes ikke som klart før prosjektet godtar utsettelsen', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'deferred area, not accepted');
+
+    // With the keyboard: Enter on the button without a reason says what is missing, at the field.
+    const reason = page.getByLabel('Hvorfor godtar prosjektet utsettelsen?');
+    await reason.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Godta utsettelsen');
+    await page.keyboard.press('Enter');
+    await section.getByText('Skriv hvorfor prosjektet godtar utsettelsen.').waitFor();
+    expect(await reason.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page, 'deferral without a reason');
+    await page.keyboard.type('Styringsgruppen godtok utsettelsen 01.09.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    const accepted = section.getByTestId('deferral-accepted');
+    await accepted.waitFor();
+    expect(await accepted.innerText()).toMatch(/^Utsettelse godtatt av .+ \d{2}\.\d{2}\.\d{4}: Styringsgruppen godtok utsettelsen 01\.09\.$/);
+    await page.getByTestId('live-announcer').getByText(`Utsettelsen for ${payrollName} er godtatt.`).waitFor();
+    // The form the person used is gone: focus stays with the result.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Utsatt til overgangsfasen');
+    await section.getByRole('button', { name: 'Trekk tilbake godkjenningen' }).waitFor();
+    await expectNoAxeViolations(page, 'deferral accepted');
+
+    // The same rule on the veivalg list and on the dashboard: ready, shown with who, when and why.
+    await page.goto(`/sammenslainger/${merger.id}/veivalg`);
+    await main().getByTestId('readiness-summary').waitFor();
+    expect(await readyCount()).toBe(readyBefore + 1);
+    expect(await main().getByTestId('readiness-accepted-deferrals').innerText()).toContain('Utsettelse godtatt av ');
+    await main().getByRole('row', { name: new RegExp(payrollName) }).getByText('Utsettelse godtatt').waitFor();
+    await expectNoAxeViolations(page, 'Veivalg overview with an accepted deferral');
+    const dashboard = (await (await api.request('GET', `/mergers/${merger.id}/dashboard`)).json()) as Dashboard;
+    expect(dashboard.readiness.acceptedDeferrals.map((entry) => entry.areaId)).toEqual([payroll]);
+    await page.goto(`/sammenslainger/${merger.id}`);
+    const onDashboard = page.getByTestId('dashboard-accepted-deferrals');
+    await onDashboard.waitFor();
+    expect(await onDashboard.innerText()).toContain(`${payrollName}: Utsettelse godtatt av `);
+    await expectNoAxeViolations(page, 'dashboard with an accepted deferral');
+  });
+
+  it('a prosjektmedarbeider proposes, and is told why adopting, accepting a deferral and changing the matrix are not theirs', async () => {
+    const member = { email: 'medarbeider@samla.test', password: 'Et langt passord for medarbeideren', name: 'Mads Medarbeider' };
+    const created = await api.request('POST', '/users', member);
+    expect(created.status, await created.clone().text()).toBe(201);
+    const added = await api.request('POST', `/mergers/${merger.id}/members`, { email: member.email, role: 'member' });
+    expect(added.status, await added.clone().text()).toBeLessThan(300);
+    const { context: memberContext, page: memberPage } = await newPage(browser, server.baseUrl);
+    try {
+      // A deferred area: the deferral is the project's to accept; the adopted veivalg the project's to change.
+      await signInThroughPage(memberPage, member, `/sammenslainger/${merger.id}/veivalg/omrade-personal-og-lonnssystem`);
+      await memberPage.getByRole('heading', { level: 1, name: 'Personal- og lønnssystem og ansattdokumentasjon' }).waitFor();
+      await memberPage.getByTestId('only-deciders-deferral').getByText('Bare prosjektleder og eier kan godta at et kritisk område utsettes.').waitFor();
+      await memberPage.getByTestId('only-deciders-change').getByText('Bare prosjektleder og eier kan endre et vedtatt veivalg.', { exact: false }).waitFor();
+      expect(await memberPage.getByRole('button', { name: 'Trekk tilbake godkjenningen' }).count()).toBe(0);
+      expect(await memberPage.getByRole('button', { name: 'Lagre veivalget' }).count()).toBe(0);
+      await expectNoAxeViolations(memberPage, 'member on an adopted, deferred area');
+
+      // An undecided area: the member may propose, and reads why «Vedtatt» is not offered.
+      await memberPage.goto(`/sammenslainger/${merger.id}/veivalg/omrade-losning-for-reiseregninger`);
+      await memberPage.getByRole('button', { name: 'Lagre veivalget' }).waitFor();
+      await memberPage.getByTestId('only-deciders-adopt').getByText('Bare prosjektleder og eier kan vedta veivalg.', { exact: false }).waitFor();
+      expect(await memberPage.getByRole('radio', { name: 'Vedtatt' }).count()).toBe(0);
+      await memberPage.getByRole('radio', { name: 'Avvikle' }).focus();
+      await memberPage.keyboard.press('Space');
+      await memberPage.getByRole('button', { name: 'Lagre veivalget' }).focus();
+      await memberPage.keyboard.press('Enter');
+      await memberPage.getByRole('main').getByText('Veivalget er lagret.').waitFor();
+      await expectNoAxeViolations(memberPage, 'member proposing a veivalg');
+
+      // The risk matrix: shown, not editable, and the page says why.
+      await memberPage.goto(`/sammenslainger/${merger.id}/risiko/matrise`);
+      await memberPage.getByTestId('only-deciders-matrix').getByText('Bare prosjektleder og eier kan endre risikomatrisen.').waitFor();
+      await expectNoAxeViolations(memberPage, 'member on the risk matrix');
+    } finally {
+      await memberContext.close();
+    }
   });
 });

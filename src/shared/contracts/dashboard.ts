@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './common.ts';
+import { readinessAcceptedDeferral, readinessMissingItem } from './decisions.ts';
 import { riskMatrixBody } from './risks.ts';
 
 /**
@@ -43,15 +44,11 @@ export const dashboardResponse = z
       criticalTotal: count,
       missingCount: count,
       missing: z
-        .array(
-          z.object({
-            areaId: z.string(),
-            areaName: z.string(),
-            reasons: z.array(z.enum(['no_decision', 'not_adopted', 'tasks_open'])),
-            openTasks: count,
-          }),
-        )
+        .array(readinessMissingItem)
         .describe(`De første ${READINESS_MISSING_SHOWN} områdene som ikke er klare`),
+      acceptedDeferrals: z
+        .array(readinessAcceptedDeferral)
+        .describe('Kritiske områder utsatt til overgangsfasen med godtatt utsettelse (regnet som klare)'),
     }),
     overdue: z.object({
       count,

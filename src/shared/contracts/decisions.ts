@@ -19,6 +19,15 @@ export const areaParams = z.object({ mergerId: uuidParam, areaId: z.string().min
 
 const areaPriority = z.enum(['critical', 'medium']).nullable().describe('Prioritet i sjekklistens 4.2; null for Samlas egne områder');
 
+/** Who accepted that a critical area waits for the transition phase, when, and why. */
+export const deferralAcceptance = z.object({
+  acceptedBy: z.string().describe('Navnet på den som godtok utsettelsen, slik det var da'),
+  acceptedAt: z.string(),
+  acceptedOn: isoDate.describe('Datoen (Europe/Oslo) utsettelsen ble godtatt'),
+  reason: z.string(),
+});
+export type DeferralAcceptance = z.infer<typeof deferralAcceptance>;
+
 export const decision = z
   .object({
     id: z.uuid(),
@@ -31,6 +40,10 @@ export const decision = z
     state: z.enum(decisionStates),
     decidedBy: z.string().nullable().describe('Hvem som vedtok (navn), når tilstanden er «adopted»'),
     decidedAt: z.string().nullable(),
+    defersDayOne: z
+      .boolean()
+      .describe('Vedtatt veivalg som utsetter et kritisk område til overgangsfasen: ikke klart til dag én uten godtatt utsettelse'),
+    deferral: deferralAcceptance.nullable().describe('Prosjektets godkjenning av utsettelsen; null når den ikke er godtatt'),
     updatedAt: z.string(),
     version: z.number().int(),
   })
@@ -58,6 +71,10 @@ export const decisionOverviewResponse = z.object({
               state: z.enum(decisionStates),
               timing: z.enum(decisionTimings),
               targetSystemName: z.string().nullable(),
+              deferral: z
+                .enum(['accepted', 'not_accepted'])
+                .nullable()
+                .describe('For et kritisk område utsatt til overgangsfasen: om utsettelsen er godtatt; ellers null'),
             })
             .nullable(),
         }),
@@ -136,19 +153,43 @@ export const saveDecisionBody = z.object({
   version: z.number().int().min(1).optional().describe('Påkrevd når et veivalg finnes fra før; utdatert versjon gir 409'),
 });
 
+/**
+ * Accept (accepted: true, with the reason) or withdraw (accepted: false) the deferral of a critical
+ * area to the transition phase. Only for an adopted veivalg timed for the transition.
+ */
+export const deferralAcceptanceBody = z.object({
+  accepted: z.boolean({ error: 'Velg om utsettelsen godtas.' }),
+  reason: optionalText(2000).optional().transform((value) => value ?? null).describe('Påkrevd når accepted er true: hvorfor prosjektet godtar utsettelsen'),
+  version: z.number().int().min(1).describe('Veivalgets versjon; utdatert versjon gir 409'),
+});
+
+export const readinessReasons = ['no_decision', 'not_adopted', 'deferred', 'tasks_open'] as const;
+export type ReadinessReason = (typeof readinessReasons)[number];
+
+export const readinessMissingItem = z.object({
+  areaId: z.string(),
+  areaName: z.string(),
+  reasons: z.array(z.enum(readinessReasons)).describe('deferred: vedtatt utsatt til overgangsfasen uten godtatt utsettelse'),
+  openTasks: z.number().int(),
+  rationale: z.string().nullable().describe('Veivalgets begrunnelse, for et utsatt område'),
+});
+export const readinessAcceptedDeferral = z.object({
+  areaId: z.string(),
+  areaName: z.string(),
+  rationale: z.string().nullable().describe('Veivalgets begrunnelse'),
+  acceptedBy: z.string(),
+  acceptedAt: z.string(),
+  acceptedOn: isoDate.describe('Datoen (Europe/Oslo) utsettelsen ble godtatt'),
+  reason: z.string().describe('Hvorfor prosjektet godtok utsettelsen'),
+});
+
 export const readinessResponse = z.object({
   mergerDate: isoDate,
   daysLeft: z.number().int(),
   criticalTotal: z.number().int(),
-  ready: z.number().int(),
-  missing: z.array(
-    z.object({
-      areaId: z.string(),
-      areaName: z.string(),
-      reasons: z.array(z.enum(['no_decision', 'not_adopted', 'tasks_open'])),
-      openTasks: z.number().int(),
-    }),
-  ),
+  ready: z.number().int().describe('Klare kritiske områder, medregnet de med godtatt utsettelse'),
+  missing: z.array(readinessMissingItem),
+  acceptedDeferrals: z.array(readinessAcceptedDeferral).describe('Kritiske områder utsatt til overgangsfasen med godtatt utsettelse'),
 });
 export type Readiness = z.infer<typeof readinessResponse>;
 

@@ -112,8 +112,9 @@ export const nb = {
   /** What each role may do, said in plain words where the role is chosen. */
   roleDescriptions: {
     owner: 'Alt en prosjektleder kan, og i tillegg gi rollen «Eier», endre roller og fjerne medlemmer.',
-    lead: 'Endre innholdet og legge til nye medlemmer.',
-    member: 'Endre innholdet: status, ansvarlige, frister og notater på oppgavene.',
+    lead: 'Endre innholdet, ta beslutningene (vedta veivalg, godta utsettelser, akseptere risikoer, endre risikomatrisen) og legge til nye medlemmer.',
+    member:
+      'Endre innholdet: oppgavene, kartleggingen, forslag til veivalg, risikoer og gevinster. Vedta veivalg, godta utsettelser, akseptere risikoer og endre risikomatrisen kan bare prosjektleder og eier.',
     reader: 'Se alt, også historikken, men ikke endre noe.',
   },
   auth: {
@@ -292,6 +293,8 @@ export const nb = {
       rationale: 'Begrunnelse',
       state: 'Tilstand',
       decidedByName: 'Vedtatt av',
+      deferralAcceptedByName: 'Utsettelse godtatt av',
+      deferralReason: 'Hvorfor utsettelsen er godtatt',
       address: 'Kalenderadresse',
       plannedStart: 'Planlagt start',
       dependsOn: 'Avhenger av',
@@ -616,6 +619,7 @@ export const nb = {
       missingHeading: 'Ikke klare ennå',
       more: (count: string) => `og ${count} til`,
       allReady: 'Alle kritiske områder er klare.',
+      acceptedHeading: 'Utsatt, med godtatt utsettelse',
     },
     overdue: {
       heading: 'Forfalte oppgaver',
@@ -669,7 +673,8 @@ export const nb = {
     readiness: {
       heading: 'Klar til dag én',
       summary: (ready: string, total: string) => `${ready} av ${total} kritiske områder er klare til dag én`,
-      explanation: 'Et kritisk område er klart når veivalget er vedtatt og alle oppgavene før sammenslåingen er ferdige.',
+      explanation:
+        'Et kritisk område er klart når veivalget er vedtatt og alle oppgavene før sammenslåingen er ferdige. Et kritisk område som er utsatt til overgangsfasen, regnes som klart bare når prosjektleder eller eier har godtatt utsettelsen.',
       daysLeft: (days: string, date: string) => `${days} dager til sammenslåingsdatoen ${date}.`,
       oneDayLeft: (date: string) => `1 dag til sammenslåingsdatoen ${date}.`,
       today: (date: string) => `Sammenslåingsdatoen ${date} er i dag.`,
@@ -680,7 +685,11 @@ export const nb = {
       reasons: {
         no_decision: 'ingen veivalg',
         not_adopted: 'veivalget er ikke vedtatt',
+        deferred: 'utsatt til overgangsfasen, utsettelsen er ikke godtatt',
       },
+      deferredBecause: (rationale: string) => `utsatt til overgangsfasen («${rationale}»), utsettelsen er ikke godtatt`,
+      acceptedHeading: 'Utsatt til overgangsfasen, med godtatt utsettelse',
+      accepted: (name: string, date: string, reason: string) => `Utsettelse godtatt av ${name} ${date}: ${reason}`,
       openTasks: (count: string) => `${count} åpne oppgaver`,
       oneOpenTask: '1 åpen oppgave',
     },
@@ -696,6 +705,7 @@ export const nb = {
       noSystems: 'Ingen',
       noDecision: 'Ikke besluttet',
       empty: 'Ingen løsningsområder å vise.',
+      deferral: { not_accepted: 'Utsatt, ikke godtatt', accepted: 'Utsettelse godtatt' },
     },
     outcomes: { continue: 'Videreføre', adapt: 'Tilpasse', procure: 'Anskaffe nytt', retire: 'Avvikle' },
     outcomeDescriptions: {
@@ -777,6 +787,24 @@ export const nb = {
       applyDraft: 'Bruk det jeg skrev',
       savedNote: 'Veivalget er lagret.',
       lastChanged: (at: string) => `Sist endret ${at}.`,
+      onlyDecidersAdopt: 'Bare prosjektleder og eier kan vedta veivalg. Du kan lagre veivalget som forslag.',
+      adoptedReadOnly: 'Veivalget er vedtatt. Bare prosjektleder og eier kan endre et vedtatt veivalg.',
+      acceptanceLapses: 'Utsettelsen er godtatt. Lagrer du veivalget uten å utsette området til overgangsfasen, faller godkjenningen bort.',
+    },
+    deferral: {
+      heading: 'Utsatt til overgangsfasen',
+      notAccepted:
+        'Veivalget utsetter et kritisk område til overgangsfasen. Kritiske områder skal være på plass til dag én, så området regnes ikke som klart før prosjektet godtar utsettelsen.',
+      accepted: (name: string, date: string, reason: string) => `Utsettelse godtatt av ${name} ${date}: ${reason}`,
+      acceptedNote: 'Området regnes som klart til dag én fordi utsettelsen er godtatt.',
+      reason: 'Hvorfor godtar prosjektet utsettelsen?',
+      reasonDescription: 'Påkrevd. Begrunnelsen, hvem som godtok og når, står i historikken.',
+      reasonRequired: 'Skriv hvorfor prosjektet godtar utsettelsen.',
+      accept: 'Godta utsettelsen',
+      withdraw: 'Trekk tilbake godkjenningen',
+      acceptedSaved: (area: string) => `Utsettelsen for ${area} er godtatt.`,
+      withdrawn: (area: string) => `Godkjenningen av utsettelsen for ${area} er trukket tilbake.`,
+      onlyDeciders: 'Bare prosjektleder og eier kan godta at et kritisk område utsettes.',
     },
     current: {
       heading: 'Veivalget',
@@ -884,6 +912,7 @@ export const nb = {
       acceptanceReason: 'Begrunnelse for aksept',
       acceptanceHint: 'Påkrevd når risikoen aksepteres. Hvem og når registreres.',
       acceptedBy: (who: string, when: string) => `Akseptert av ${who} ${when}.`,
+      onlyDecidersAccept: 'Bare prosjektleder og eier kan akseptere en risiko eller endre akseptansen.',
       nextReviewDate: 'Neste gjennomgang',
       save: 'Lagre risikoen',
       create: 'Registrer risikoen',
@@ -991,6 +1020,7 @@ export const nb = {
       title: 'Risikomatrise',
       documentTitle: (merger: string) => `Risikomatrise – ${merger}`,
       lead: 'Skalaene, risikoklassene og rutenettet som plasserer risikoene. Standard er 5 × 5 med DSBs nivåer.',
+      onlyDeciders: 'Bare prosjektleder og eier kan endre risikomatrisen.',
       isDefault: 'Sammenslåingen bruker standardmatrisen.',
       likelihood: 'Sannsynlighet',
       consequence: 'Konsekvens',

@@ -87,12 +87,13 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/mergers/{mergerId}/decisions/readiness': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/decisions/{areaId}': 'merger:read',
   'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}': 'merger:edit',
+  'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}/deferral-acceptance': 'merger:decide',
   'GET /api/v1/mergers/{mergerId}/integration-graph': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/contract-deadlines': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/contract-deadlines.ics': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/risk-matrix': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/risk-matrix/preview': 'merger:edit',
-  'PUT /api/v1/mergers/{mergerId}/risk-matrix': 'merger:edit',
+  'PUT /api/v1/mergers/{mergerId}/risk-matrix': 'merger:decide',
   'GET /api/v1/mergers/{mergerId}/risks': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/risks': 'merger:edit',
   'GET /api/v1/mergers/{mergerId}/risk-register.xlsx': 'merger:read',
@@ -375,6 +376,7 @@ function requestFor(method: string, path: string, ids: Ids) {
     'POST /api/v1/mergers/{mergerId}/risk-suggestions/dismissals': { key: 'generic:archive' },
     // Retiring needs no system in the area, so the payload is valid in an empty merger.
     'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}': { outcome: 'retire', timing: 'before_merger', state: 'proposed' },
+    'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}/deferral-acceptance': { accepted: true, reason: 'Matrisegrunn', version: 1 },
     'PATCH /api/v1/mergers/{mergerId}/members/{userId}': { role: 'member' },
     'POST /api/v1/mergers/{mergerId}/benefits': { title: 'Ny gevinst', type: 'economic' },
     'PATCH /api/v1/mergers/{mergerId}/benefits/{benefitId}': { version: 1, status: 'in_progress' },
@@ -444,4 +446,112 @@ describe('authorization matrix', () => {
       expect(outcomes).toEqual([]);
     });
   }
+});
+
+/**
+ * Decisions made through routes that members may call for content (decision 025): the
+ * service checks the role for what the body asks. Each action against each role that
+ * belongs to the merger; a role that may not is refused with 403 FORBIDDEN.
+ */
+describe('deciding inside content routes', () => {
+  type Setup = (mergerId: string) => Promise<{ method: 'PUT' | 'PATCH' | 'POST'; url: string; payload: object }>;
+  const economyUrl = (mergerId: string) => `/api/v1/mergers/${mergerId}/decisions/omrade-okonomi-og-regnskapssystem`;
+  const ownerDoes = async (method: 'PUT' | 'POST', url: string, payload: object) => {
+    const response = await t.owner.inject({ method, url, payload });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    return response.json();
+  };
+  const actions: Array<{ name: string; needs: MergerPermission; setup: Setup }> = [
+    {
+      name: 'propose a veivalg',
+      needs: 'edit',
+      setup: async (mergerId) => ({ method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed' } }),
+    },
+    {
+      name: 'adopt a veivalg (forslag → vedtatt)',
+      needs: 'decide',
+      setup: async (mergerId) => {
+        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'proposed' });
+        return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', version: 1 } };
+      },
+    },
+    {
+      name: 'adopt a new veivalg directly',
+      needs: 'decide',
+      setup: async (mergerId) => ({ method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted' } }),
+    },
+    {
+      name: 'change an adopted veivalg back to a proposal',
+      needs: 'decide',
+      setup: async (mergerId) => {
+        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'adopted' });
+        return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed', version: 1 } };
+      },
+    },
+    {
+      name: 'accept a critical area\'s deferral',
+      needs: 'decide',
+      setup: async (mergerId) => {
+        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'transition', state: 'adopted' });
+        return { method: 'PUT', url: `${economyUrl(mergerId)}/deferral-acceptance`, payload: { accepted: true, reason: 'Godtatt', version: 1 } };
+      },
+    },
+    {
+      name: 'accept a risk',
+      needs: 'decide',
+      setup: async (mergerId) => {
+        const risk = await ownerDoes('POST', `/api/v1/mergers/${mergerId}/risks`, { title: 'Matriserisiko' });
+        return { method: 'PATCH', url: `/api/v1/mergers/${mergerId}/risks/${risk.id}`, payload: { version: 1, status: 'accepted', acceptanceReason: 'Lav' } };
+      },
+    },
+    {
+      name: 'create a risk as accepted',
+      needs: 'decide',
+      setup: async (mergerId) => ({ method: 'POST', url: `/api/v1/mergers/${mergerId}/risks`, payload: { title: 'Akseptert', status: 'accepted', acceptanceReason: 'Lav' } }),
+    },
+    {
+      name: 'lift a risk\'s acceptance',
+      needs: 'decide',
+      setup: async (mergerId) => {
+        const risk = await ownerDoes('POST', `/api/v1/mergers/${mergerId}/risks`, { title: 'Akseptert', status: 'accepted', acceptanceReason: 'Lav' });
+        return { method: 'PATCH', url: `/api/v1/mergers/${mergerId}/risks/${risk.id}`, payload: { version: 1, status: 'open' } };
+      },
+    },
+    {
+      name: 'edit the content of an accepted risk',
+      needs: 'edit',
+      setup: async (mergerId) => {
+        const risk = await ownerDoes('POST', `/api/v1/mergers/${mergerId}/risks`, { title: 'Akseptert', status: 'accepted', acceptanceReason: 'Lav' });
+        return { method: 'PATCH', url: `/api/v1/mergers/${mergerId}/risks/${risk.id}`, payload: { version: 1, description: 'Mer tekst' } };
+      },
+    },
+    {
+      name: 'change the risk matrix',
+      needs: 'decide',
+      setup: async (mergerId) => ({ method: 'PUT', url: `/api/v1/mergers/${mergerId}/risk-matrix`, payload: { matrix: defaultMatrix(), version: 0 } }),
+    },
+  ];
+  const roles: MergerRole[] = ['reader', 'member', 'lead', 'owner'];
+
+  for (const action of actions) {
+    it(`${action.name}: only roles with «${action.needs}»`, async () => {
+      const outcomes: string[] = [];
+      for (const role of roles) {
+        const { mergerId } = await freshMerger();
+        const request = await action.setup(mergerId);
+        const response = await people[role].inject(request);
+        const allowed = roleAllows(role, action.needs);
+        if (allowed && response.statusCode >= 300) outcomes.push(`${role}: expected success, got ${response.statusCode} ${response.body.slice(0, 200)}`);
+        if (!allowed && (response.statusCode !== 403 || response.json().error?.code !== 'FORBIDDEN')) {
+          outcomes.push(`${role}: expected 403 FORBIDDEN, got ${response.statusCode}`);
+        }
+      }
+      expect(outcomes).toEqual([]);
+    });
+  }
+
+  it('members do not decide: the role rule as data', () => {
+    expect(roles.filter((role) => roleAllows(role, 'decide'))).toEqual(['lead', 'owner']);
+    expect(roles.filter((role) => roleAllows(role, 'edit'))).toEqual(['member', 'lead', 'owner']);
+  });
 });

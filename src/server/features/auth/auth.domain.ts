@@ -9,13 +9,14 @@ export type MergerRole = (typeof mergerRoles)[number];
 /** What a route or service asks for within one merger. */
 export type MergerPermission =
   | 'read' // see the merger and its content, its history
-  | 'edit' // change content: tasks, later the inventory, decisions, risks …
+  | 'edit' // change content: tasks, the inventory, proposals for veivalg, risks …
+  | 'decide' // decide on the project's behalf: adopt a veivalg, accept a deferral or a risk, change the risk matrix (decision 025)
   | 'addMembers' // invite people (not as owner)
   | 'manageMembers'; // change roles, remove members, add owners
 
 const rolePermissions: Record<MergerRole, ReadonlySet<MergerPermission>> = {
-  owner: new Set(['read', 'edit', 'addMembers', 'manageMembers']),
-  lead: new Set(['read', 'edit', 'addMembers']),
+  owner: new Set(['read', 'edit', 'decide', 'addMembers', 'manageMembers']),
+  lead: new Set(['read', 'edit', 'decide', 'addMembers']),
   member: new Set(['read', 'edit']),
   reader: new Set(['read']),
 };

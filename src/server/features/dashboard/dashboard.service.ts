@@ -70,6 +70,7 @@ export async function dashboard(ctx: ServiceContext, mergerId: string): Promise<
       criticalTotal: readiness.criticalTotal,
       missingCount: readiness.missing.length,
       missing: readiness.missing.slice(0, READINESS_MISSING_SHOWN),
+      acceptedDeferrals: readiness.acceptedDeferrals,
     },
     overdue: overdueTasks(tasks.tasks, today, OVERDUE_SHOWN),
     upcoming: {

@@ -306,6 +306,169 @@ describe('day-one readiness', () => {
   });
 });
 
+describe('a critical area deferred to the transition phase', () => {
+  const readinessOf = async () => (await t.owner.inject(`${base}/decisions/readiness`)).json();
+  const accept = (payload: object, by = t.owner) =>
+    by.inject({ method: 'PUT', url: `${base}/decisions/${economy}/deferral-acceptance`, payload });
+  const history = async (decisionId: string) =>
+    (await t.owner.inject(`${base}/audit?entity=decision&entityId=${decisionId}`)).json().entries as Array<{
+      actor: { name: string };
+      changes: Array<{ field: string; old: unknown; new: unknown }>;
+    }>;
+
+  it('is not ready until the project accepts the deferral (who, when, why, in history); the dashboard says the same', async () => {
+    const { visma } = await economyLandscape();
+    const deferred = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'adopted', rationale: 'Bytte midt i budsjettåret er for risikabelt.' });
+    expect(deferred.statusCode, deferred.body).toBe(200);
+    expect(deferred.json().decision).toMatchObject({ defersDayOne: true, deferral: null });
+    const before = await readinessOf();
+    expect(before.missing.find((item: { areaId: string }) => item.areaId === economy)).toEqual({
+      areaId: economy,
+      areaName: 'Økonomi- og regnskapssystem',
+      reasons: ['deferred'],
+      openTasks: 0,
+      rationale: 'Bytte midt i budsjettåret er for risikabelt.',
+    });
+    expect(before.acceptedDeferrals).toEqual([]);
+    const overviewArea = async () =>
+      (await t.owner.inject(`${base}/decisions`)).json().sectors.flatMap((sector: { areas: object[] }) => sector.areas).find((a: { id: string }) => a.id === economy);
+    expect((await overviewArea()).decision.deferral).toBe('not_accepted');
+
+    // A reason is required; a stale version is refused.
+    const noReason = await accept({ accepted: true, reason: '  ', version: 1 });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details.map((detail: { path: string }) => detail.path)).toEqual(['reason']);
+    expect((await accept({ accepted: true, reason: 'Avtalen løper til 2028.', version: 99 })).statusCode).toBe(409);
+
+    const accepted = await accept({ accepted: true, reason: 'Avtalen løper til 2028.', version: 1 });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().decision).toMatchObject({
+      version: 2,
+      deferral: { acceptedBy: t.owner.name, acceptedAt: '2027-03-01T10:00:00.000Z', acceptedOn: '2027-03-01', reason: 'Avtalen løper til 2028.' },
+    });
+    const after = await readinessOf();
+    expect(after.ready).toBe(before.ready + 1);
+    expect(after.missing.some((item: { areaId: string }) => item.areaId === economy)).toBe(false);
+    expect(after.acceptedDeferrals).toEqual([
+      {
+        areaId: economy,
+        areaName: 'Økonomi- og regnskapssystem',
+        rationale: 'Bytte midt i budsjettåret er for risikabelt.',
+        acceptedBy: t.owner.name,
+        acceptedAt: '2027-03-01T10:00:00.000Z',
+        acceptedOn: '2027-03-01',
+        reason: 'Avtalen løper til 2028.',
+      },
+    ]);
+    expect((await overviewArea()).decision.deferral).toBe('accepted');
+    const dashboard = (await t.owner.inject(`${base}/dashboard`)).json();
+    expect(dashboard.readiness).toMatchObject({ ready: after.ready, acceptedDeferrals: after.acceptedDeferrals });
+    const decisionId = accepted.json().decision.id as string;
+    expect((await history(decisionId))[0]!.changes).toEqual([
+      { field: 'deferralAcceptedByName', old: null, new: t.owner.name },
+      { field: 'deferralReason', old: null, new: 'Avtalen løper til 2028.' },
+    ]);
+
+    // Withdrawn: not ready again, and history says who took it back.
+    const withdrawn = await accept({ accepted: false, version: 2 });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().decision).toMatchObject({ version: 3, deferral: null });
+    expect((await readinessOf()).missing.find((item: { areaId: string }) => item.areaId === economy).reasons).toEqual(['deferred']);
+    expect((await history(decisionId))[0]!.changes).toEqual([
+      { field: 'deferralAcceptedByName', old: t.owner.name, new: null },
+      { field: 'deferralReason', old: 'Avtalen løper til 2028.', new: null },
+    ]);
+  });
+
+  it('is cleared, in history, when the veivalg stops deferring: timing moved before the merger, or no longer adopted', async () => {
+    const { visma } = await economyLandscape();
+    const payload = { outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'adopted' };
+    await decide(payload);
+    const accepted = (await accept({ accepted: true, reason: 'Godtatt av styringsgruppen.', version: 1 })).json().decision;
+
+    // Another change that still defers keeps the acceptance.
+    const reworded = await decide({ ...payload, rationale: 'Ny begrunnelse', version: accepted.version });
+    expect(reworded.json().decision.deferral).toMatchObject({ reason: 'Godtatt av styringsgruppen.' });
+
+    const moved = await decide({ ...payload, timing: 'before_merger', version: reworded.json().decision.version });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().decision).toMatchObject({ defersDayOne: false, deferral: null });
+    const entry = (await history(accepted.id))[0]!;
+    expect(entry.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'timing', old: 'transition', new: 'before_merger' },
+        { field: 'deferralReason', old: 'Godtatt av styringsgruppen.', new: null },
+      ]),
+    );
+    // Back to the transition: the old acceptance does not come back with it.
+    const back = await decide({ ...payload, version: moved.json().decision.version });
+    expect(back.json().decision).toMatchObject({ defersDayOne: true, deferral: null });
+    expect((await readinessOf()).missing.find((item: { areaId: string }) => item.areaId === economy).reasons).toEqual(['deferred']);
+
+    const again = (await accept({ accepted: true, reason: 'Godtatt på nytt.', version: back.json().decision.version })).json().decision;
+    const proposed = await decide({ ...payload, state: 'proposed', version: again.version });
+    expect(proposed.json().decision.deferral).toBeNull();
+    expect((await history(accepted.id))[0]!.changes).toEqual(
+      expect.arrayContaining([{ field: 'deferralReason', old: 'Godtatt på nytt.', new: null }]),
+    );
+  });
+
+  it('can only be accepted for an adopted veivalg that defers a critical area', async () => {
+    const { visma } = await economyLandscape();
+    expect((await accept({ accepted: true, reason: 'x', version: 1 })).statusCode).toBe(404);
+    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    const onTime = await accept({ accepted: true, reason: 'x', version: 1 });
+    expect(onTime.statusCode).toBe(409);
+    expect(onTime.json().error.code).toBe('DEFERRAL_NOT_APPLICABLE');
+    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'proposed', version: 1 });
+    expect((await accept({ accepted: true, reason: 'x', version: 2 })).json().error.code).toBe('DEFERRAL_NOT_APPLICABLE');
+    // A medium area may wait for the transition by default: nothing to accept.
+    const medium = 'omrade-losning-for-reiseregninger';
+    const mediumDecision = await t.owner.inject({ method: 'PUT', url: `${base}/decisions/${medium}`, payload: { outcome: 'retire', timing: 'transition', state: 'adopted' } });
+    expect(mediumDecision.statusCode, mediumDecision.body).toBe(200);
+    expect(mediumDecision.json().decision.defersDayOne).toBe(false);
+    const refused = await t.owner.inject({ method: 'PUT', url: `${base}/decisions/${medium}/deferral-acceptance`, payload: { accepted: true, reason: 'x', version: 1 } });
+    expect(refused.json().error?.code).toBe('DEFERRAL_NOT_APPLICABLE');
+  });
+});
+
+describe('who may decide', () => {
+  it('members propose; only prosjektleder and eier adopt, change what is adopted, and accept a deferral', async () => {
+    const { visma } = await economyLandscape();
+    const member = await t.createUser('Mads Medarbeider');
+    const lead = await t.createUser('Live Leder');
+    await t.addMember(mergerId, member, 'member');
+    await t.addMember(mergerId, lead, 'lead');
+    const put = (by: typeof member, payload: object, path = '') => by.inject({ method: 'PUT', url: `${base}/decisions/${economy}${path}`, payload });
+    const proposal = { outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'proposed' };
+
+    const adopting = await put(member, { ...proposal, state: 'adopted' });
+    expect(adopting.statusCode).toBe(403);
+    expect(adopting.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'Bare prosjektleder og eier kan vedta veivalg.' });
+    expect((await put(member, proposal)).statusCode).toBe(200);
+    expect((await put(member, { ...proposal, rationale: 'Endret forslag', version: 1 })).statusCode).toBe(200);
+    expect((await put(member, { ...proposal, state: 'adopted', version: 2 })).statusCode).toBe(403);
+
+    const adopted = await put(lead, { ...proposal, state: 'adopted', version: 2 });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    expect(adopted.json().decision.decidedBy).toBe('Live Leder');
+    const changing = await put(member, { ...proposal, version: 3 });
+    expect(changing.statusCode).toBe(403);
+    expect(changing.json().error.message).toBe('Bare prosjektleder og eier kan endre et vedtatt veivalg.');
+    expect((await put(member, { ...proposal, state: 'adopted', rationale: 'x', version: 3 })).statusCode).toBe(403);
+
+    const memberAccepts = await put(member, { accepted: true, reason: 'Medarbeideren synes det er greit.', version: 3 }, '/deferral-acceptance');
+    expect(memberAccepts.statusCode).toBe(403);
+    const leadAccepts = await put(lead, { accepted: true, reason: 'Styringsgruppen godtok det 01.03.', version: 3 }, '/deferral-acceptance');
+    expect(leadAccepts.statusCode, leadAccepts.body).toBe(200);
+    expect(leadAccepts.json().decision.deferral.acceptedBy).toBe('Live Leder');
+    expect((await put(member, { accepted: false, version: 4 }, '/deferral-acceptance')).statusCode).toBe(403);
+    // The merger detail tells the web which role may decide.
+    expect((await member.inject(`${base}`)).json().myPermissions).not.toContain('decide');
+    expect((await lead.inject(`${base}`)).json().myPermissions).toContain('decide');
+  });
+});
+
 describe('the integration landscape', () => {
   it('has systems and common solutions as nodes, filters by municipality, and marks what a decision breaks', async () => {
     const { visma, vismaToo, agresso, toAltinn } = await economyLandscape();

@@ -4,6 +4,7 @@ import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import {
   areaRanks,
   dayOneReadiness,
+  defersDayOne,
   daysBetween,
   decisionTaskPlan,
   defaultTiming,
@@ -533,12 +534,12 @@ describe('readiness for day one', () => {
       decisions: new Map([['a', { state: 'adopted' as const, timing: 'before_merger' as const }]]),
       tasksByArea: new Map([['a', tasks(['fase-4', 'done'], ['fase-4', 'not_relevant'])]]),
     });
-    expect(result).toEqual({ criticalTotal: 1, ready: 1, missing: [], daysLeft: 31 });
+    expect(result).toEqual({ criticalTotal: 1, ready: 1, missing: [], acceptedDeferrals: [], daysLeft: 31 });
   });
 
   it('an area without a decision is missing, with the reason', () => {
     const result = dayOneReadiness({ ...base, criticalAreaIds: ['a'], decisions: new Map(), tasksByArea: new Map() });
-    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['no_decision'], openTasks: 0 }]);
+    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['no_decision'], openTasks: 0, rationale: null }]);
     expect(result.ready).toBe(0);
   });
 
@@ -549,7 +550,7 @@ describe('readiness for day one', () => {
       decisions: new Map([['a', { state: 'proposed' as const, timing: 'before_merger' as const }]]),
       tasksByArea: new Map([['a', tasks(['fase-4', 'done'])]]),
     });
-    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['not_adopted'], openTasks: 0 }]);
+    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['not_adopted'], openTasks: 0, rationale: null }]);
   });
 
   it('open tasks in phase 4 or earlier keep an adopted area from being ready; later phases do not count', () => {
@@ -561,7 +562,7 @@ describe('readiness for day one', () => {
         ['a', tasks(['fase-4', 'in_progress'], ['fase-3', 'not_started'], ['fase-4', 'done'], ['fase-5', 'not_started'], ['fase-6', 'in_progress'])],
       ]),
     });
-    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['tasks_open'], openTasks: 2 }]);
+    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['tasks_open'], openTasks: 2, rationale: null }]);
   });
 
   it('lists every reason at once: a proposal with open tasks', () => {
@@ -571,17 +572,104 @@ describe('readiness for day one', () => {
       decisions: new Map([['a', { state: 'proposed' as const, timing: 'before_merger' as const }]]),
       tasksByArea: new Map([['a', tasks(['fase-4', 'not_started'])]]),
     });
-    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['not_adopted', 'tasks_open'], openTasks: 1 }]);
+    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['not_adopted', 'tasks_open'], openTasks: 1, rationale: null }]);
   });
 
-  it('an adopted decision to wait for the transition phase counts as ready', () => {
-    const result = dayOneReadiness({
-      ...base,
-      criticalAreaIds: ['a'],
-      decisions: new Map([['a', { state: 'adopted' as const, timing: 'transition' as const }]]),
-      tasksByArea: new Map([['a', tasks(['fase-5', 'not_started'], ['fase-4', 'not_started'])]]),
+  // The seed: critical areas must be in place by day one. Deferring one is a choice the
+  // project must make explicitly (who, when, why); until then the area is not ready.
+  const accepted = { acceptedBy: 'Live Leder', acceptedAt: '2027-11-02T09:00:00.000Z', reason: 'Leverandøren kan ikke levere før mars.' };
+  const deferralCases: Array<{
+    name: string;
+    decision: { state: 'adopted' | 'proposed'; timing: 'before_merger' | 'transition'; rationale?: string | null; deferral?: typeof accepted | null };
+    tasks: ReturnType<typeof tasks>;
+    ready: boolean;
+    reasons?: string[];
+    rationale?: string | null;
+    acceptedDeferral?: boolean;
+  }> = [
+    {
+      name: 'adopted, deferred, not accepted: not ready, «deferred» with the rationale',
+      decision: { state: 'adopted', timing: 'transition', rationale: 'Ny anskaffelse tar tid.' },
+      tasks: tasks(['fase-5', 'not_started']),
+      ready: false,
+      reasons: ['deferred'],
+      rationale: 'Ny anskaffelse tar tid.',
+    },
+    {
+      name: 'adopted, deferred, no rationale, not accepted: not ready, rationale null',
+      decision: { state: 'adopted', timing: 'transition', rationale: null },
+      tasks: tasks(['fase-5', 'not_started'], ['fase-4', 'not_started']),
+      ready: false,
+      reasons: ['deferred'],
+      rationale: null,
+    },
+    {
+      name: 'adopted, deferred, explicitly null acceptance: not ready',
+      decision: { state: 'adopted', timing: 'transition', deferral: null },
+      tasks: [],
+      ready: false,
+      reasons: ['deferred'],
+      rationale: null,
+    },
+    {
+      name: 'adopted, deferred, acceptance with a blank reason: not ready (no why, no acceptance)',
+      decision: { state: 'adopted', timing: 'transition', deferral: { ...accepted, reason: '   ' } },
+      tasks: [],
+      ready: false,
+      reasons: ['deferred'],
+      rationale: null,
+    },
+    {
+      name: 'adopted, deferred, accepted: ready, listed as an accepted deferral',
+      decision: { state: 'adopted', timing: 'transition', rationale: 'Ny anskaffelse tar tid.', deferral: accepted },
+      tasks: tasks(['fase-5', 'not_started'], ['fase-4', 'not_started']),
+      ready: true,
+      acceptedDeferral: true,
+    },
+    {
+      name: 'proposal to defer, even with a stale acceptance: not adopted',
+      decision: { state: 'proposed', timing: 'transition', deferral: accepted },
+      tasks: tasks(['fase-5', 'not_started']),
+      ready: false,
+      reasons: ['not_adopted'],
+      rationale: null,
+    },
+    {
+      name: 'adopted before the merger with a stale acceptance: the acceptance is ignored, open tasks count',
+      decision: { state: 'adopted', timing: 'before_merger', deferral: accepted },
+      tasks: tasks(['fase-4', 'not_started']),
+      ready: false,
+      reasons: ['tasks_open'],
+      rationale: null,
+    },
+    {
+      name: 'adopted before the merger with a stale acceptance and tasks done: ready, not an accepted deferral',
+      decision: { state: 'adopted', timing: 'before_merger', deferral: accepted },
+      tasks: tasks(['fase-4', 'done']),
+      ready: true,
+    },
+  ];
+  for (const c of deferralCases) {
+    it(c.name, () => {
+      const result = dayOneReadiness({ ...base, criticalAreaIds: ['a'], decisions: new Map([['a', c.decision]]), tasksByArea: new Map([['a', c.tasks]]) });
+      expect(result.ready).toBe(c.ready ? 1 : 0);
+      if (c.ready) expect(result.missing).toEqual([]);
+      else expect(result.missing).toEqual([expect.objectContaining({ areaId: 'a', reasons: c.reasons, rationale: c.rationale })]);
+      expect(result.acceptedDeferrals).toEqual(c.acceptedDeferral ? [{ areaId: 'a', rationale: c.decision.rationale ?? null, ...accepted }] : []);
     });
-    expect(result).toMatchObject({ ready: 1, missing: [] });
+  }
+
+  it('knows which veivalg defer a critical area past day one', () => {
+    for (const priority of ['critical', 'medium', null] as const) {
+      for (const state of ['proposed', 'adopted'] as const) {
+        for (const timing of ['before_merger', 'transition'] as const) {
+          expect(defersDayOne(priority, { state, timing }), `${priority} ${state} ${timing}`).toBe(
+            priority === 'critical' && state === 'adopted' && timing === 'transition',
+          );
+        }
+      }
+    }
+    expect(defersDayOne('critical', undefined)).toBe(false);
   });
 
   it('a proposal to wait is still not ready', () => {
@@ -591,7 +679,7 @@ describe('readiness for day one', () => {
       decisions: new Map([['a', { state: 'proposed' as const, timing: 'transition' as const }]]),
       tasksByArea: new Map([['a', tasks(['fase-5', 'not_started'])]]),
     });
-    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['not_adopted'], openTasks: 0 }]);
+    expect(result.missing).toEqual([{ areaId: 'a', reasons: ['not_adopted'], openTasks: 0, rationale: null }]);
   });
 
   it('counts every critical area once and lists the missing ones in the order given', () => {
@@ -612,6 +700,7 @@ describe('readiness for day one', () => {
       criticalTotal: 0,
       ready: 0,
       missing: [],
+      acceptedDeferrals: [],
       daysLeft: 31,
     });
   });

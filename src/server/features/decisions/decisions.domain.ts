@@ -454,13 +454,38 @@ export function reconcileDecisionTasks<T extends ExistingPlanTask>(
 
 // ---------------------------------------------------------------- ready for day one
 
-export type ReadinessReason = 'no_decision' | 'not_adopted' | 'tasks_open';
+/**
+ * Why a critical area is not ready for day one:
+ * - no_decision / not_adopted: nothing is decided yet;
+ * - deferred: the adopted veivalg puts the area in the transition phase, and
+ *   the project has not accepted that deferral (the seed wants critical areas
+ *   in place by the merger date);
+ * - tasks_open: tasks due before day one are still open.
+ */
+export type ReadinessReason = 'no_decision' | 'not_adopted' | 'deferred' | 'tasks_open';
+
+/** The project's explicit acceptance of a deferral: who, when (ISO timestamp) and why. */
+export interface DeferralAcceptance {
+  acceptedBy: string;
+  acceptedAt: string;
+  reason: string;
+}
+
+export interface ReadinessDecision {
+  state: DecisionState;
+  timing: DecisionTiming;
+  /** The veivalg's own rationale: shown with a deferral, so the reader sees why the area waits. */
+  rationale?: string | null;
+  deferral?: DeferralAcceptance | null;
+}
 
 export interface DayOneReadiness {
   criticalTotal: number;
   ready: number;
-  /** The critical areas that are not ready, in the order given. */
-  missing: Array<{ areaId: string; reasons: ReadinessReason[]; openTasks: number }>;
+  /** The critical areas that are not ready, in the order given; `rationale` is the veivalg's, for a deferred area. */
+  missing: Array<{ areaId: string; reasons: ReadinessReason[]; openTasks: number; rationale: string | null }>;
+  /** Critical areas deferred to the transition with the project's acceptance: counted ready, and shown as such. */
+  acceptedDeferrals: Array<{ areaId: string; rationale: string | null } & DeferralAcceptance>;
   /** Calendar days from today to the merger date; negative once it has passed. */
   daysLeft: number;
 }
@@ -472,40 +497,61 @@ function phaseNumber(phaseId: string): number | null {
 }
 
 /**
+ * Whether a veivalg defers a critical area past day one: adopted, and timed
+ * for the transition phase. Only such a decision can carry an accepted
+ * deferral; when it stops deferring, the acceptance no longer applies.
+ */
+export function defersDayOne(
+  areaPriority: AreaPriority | null,
+  decision: { state: DecisionState | string; timing: DecisionTiming | string } | null | undefined,
+): boolean {
+  return areaPriority === 'critical' && decision?.state === 'adopted' && decision.timing === 'transition';
+}
+
+/**
  * Whether the critical areas are ready for the merger date. A critical area
  * is ready when its decision is adopted and every task due before day one
  * (phases 1–4: the decision places them in fase-4) is done or not relevant.
- * An adopted decision to wait for the transition phase counts as ready: the
- * project chose to wait, and its tasks are no longer day-one work.
+ * An adopted decision to wait for the transition phase is NOT ready: the seed
+ * wants critical areas in place by day one. It counts as ready only when the
+ * project has explicitly accepted the deferral (who, when, why); its tasks are
+ * then no longer day-one work. An acceptance on a decision that no longer
+ * defers is ignored (the service clears it, this is the second line).
  */
 export function dayOneReadiness(input: {
   criticalAreaIds: readonly string[];
-  decisions: ReadonlyMap<string, { state: DecisionState; timing: DecisionTiming }>;
+  decisions: ReadonlyMap<string, ReadinessDecision>;
   tasksByArea: ReadonlyMap<string, ReadonlyArray<{ phaseId: string; status: 'not_started' | 'in_progress' | 'done' | 'not_relevant' }>>;
   mergerDate: string;
   today: string;
 }): DayOneReadiness {
   const areaIds = [...new Set(input.criticalAreaIds)];
   const missing: DayOneReadiness['missing'] = [];
+  const acceptedDeferrals: DayOneReadiness['acceptedDeferrals'] = [];
   for (const areaId of areaIds) {
     const decision = input.decisions.get(areaId);
-    const waits = decision?.state === 'adopted' && decision.timing === 'transition';
-    const openTasks = waits
-      ? 0
-      : (input.tasksByArea.get(areaId) ?? []).filter((task) => {
-          const phase = phaseNumber(task.phaseId);
-          return phase !== null && phase <= 4 && task.status !== 'done' && task.status !== 'not_relevant';
-        }).length;
+    const rationale = decision?.rationale?.trim() ? decision.rationale : null;
+    if (defersDayOne('critical', decision)) {
+      const deferral = decision!.deferral;
+      if (deferral && deferral.reason.trim() !== '') acceptedDeferrals.push({ areaId, rationale, ...deferral });
+      else missing.push({ areaId, reasons: ['deferred'], openTasks: 0, rationale });
+      continue;
+    }
+    const openTasks = (input.tasksByArea.get(areaId) ?? []).filter((task) => {
+      const phase = phaseNumber(task.phaseId);
+      return phase !== null && phase <= 4 && task.status !== 'done' && task.status !== 'not_relevant';
+    }).length;
     const reasons: ReadinessReason[] = [];
     if (!decision) reasons.push('no_decision');
     else if (decision.state !== 'adopted') reasons.push('not_adopted');
     if (openTasks > 0) reasons.push('tasks_open');
-    if (reasons.length > 0) missing.push({ areaId, reasons, openTasks });
+    if (reasons.length > 0) missing.push({ areaId, reasons, openTasks, rationale: null });
   }
   return {
     criticalTotal: areaIds.length,
     ready: areaIds.length - missing.length,
     missing,
+    acceptedDeferrals,
     daysLeft: daysBetween(input.today, input.mergerDate),
   };
 }

@@ -14,7 +14,7 @@ export async function listDecisions(db: Database, mergerId: string) {
     .where(eq(decisions.mergerId, mergerId));
 }
 
-/** The decisions with only what fates and readiness are worked out from: no join, no text. */
+/** The decisions with only what fates and readiness are worked out from: no join. */
 export async function listDecisionFacts(db: Database, mergerId: string) {
   return db
     .select({
@@ -23,6 +23,11 @@ export async function listDecisionFacts(db: Database, mergerId: string) {
       targetSystemId: decisions.targetSystemId,
       timing: decisions.timing,
       state: decisions.state,
+      // Readiness shows a deferred area with the veivalg's rationale, or with who accepted the deferral and why.
+      rationale: decisions.rationale,
+      deferralAcceptedByName: decisions.deferralAcceptedByName,
+      deferralAcceptedAt: decisions.deferralAcceptedAt,
+      deferralReason: decisions.deferralReason,
     })
     .from(decisions)
     .where(eq(decisions.mergerId, mergerId));

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
+import { errorResponse, errorResponses } from '#shared/contracts/common.ts';
 import {
   areaDecisionResponse,
   areaParams,
   decisionOverviewResponse,
+  deferralAcceptanceBody,
   graphQuery,
   integrationGraphResponse,
   readinessResponse,
@@ -67,18 +68,46 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Et vedtatt veivalg legger områdets oppgaver fra sjekklisten (4.2) inn i planen: før sammenslåingen i fase 4, ' +
           'i overgangsfasen i fase 5. Endres veivalget, flyttes oppgavene og beholder status, ansvarlig og notater. ' +
-          'version er påkrevd når et veivalg finnes fra før; utdatert versjon gir 409.',
+          'version er påkrevd når et veivalg finnes fra før; utdatert versjon gir 409. ' +
+          'Prosjektmedarbeidere kan lagre forslag; å vedta, eller endre et vedtatt veivalg, kan bare prosjektleder og eier (403).',
         params: areaParams,
         body: saveDecisionBody,
         response: {
           200: areaDecisionResponse,
           400: errorResponses[400],
+          403: errorResponse,
           404: errorResponses[404],
           409: errorResponses[409],
         },
       },
     },
     async (request) => service.saveDecision(request.ctx, request.params.mergerId, request.params.areaId, request.body),
+  );
+
+  app.put(
+    '/mergers/:mergerId/decisions/:areaId/deferral-acceptance',
+    {
+      // Accepting that a critical area is not in place on day one is the project's decision (decision 025).
+      config: { access: 'merger:decide' },
+      schema: {
+        tags,
+        summary: 'Godta, eller trekk tilbake godkjenningen av, at et kritisk område utsettes til overgangsfasen',
+        description:
+          'Et kritisk område med vedtatt veivalg i overgangsfasen er ikke klart til dag én før prosjektet godtar utsettelsen: ' +
+          'hvem, når og hvorfor (reason er påkrevd når accepted er true). Bare prosjektleder og eier. ' +
+          'Endres tidspunktet eller oppheves vedtaket senere, faller godkjenningen bort. Utdatert versjon gir 409.',
+        params: areaParams,
+        body: deferralAcceptanceBody,
+        response: {
+          200: areaDecisionResponse,
+          400: errorResponses[400],
+          403: errorResponse,
+          404: errorResponses[404],
+          409: errorResponses[409],
+        },
+      },
+    },
+    async (request) => service.setDeferralAcceptance(request.ctx, request.params.mergerId, request.params.areaId, request.body),
   );
 
   app.get(

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '#server/errors.ts';
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { roleAllows } from '#server/features/auth/auth.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { placeDecisionTasks } from '#server/features/checklist/checklist.service.ts';
 import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
@@ -18,6 +19,7 @@ import type {
   Decision,
   DecisionOverview,
   DecisionTiming,
+  deferralAcceptanceBody,
   graphQuery,
   IntegrationGraph,
   IntegrationImpact,
@@ -29,6 +31,7 @@ import {
   dayOneReadiness,
   decisionTaskPlan,
   defaultTiming,
+  defersDayOne,
   priorityRankOfArea,
   suggestCandidates,
   systemFates,
@@ -36,8 +39,40 @@ import {
 } from './decisions.domain.ts';
 import * as repo from './decisions.repo.ts';
 
-/** The fields history follows on a decision. */
-const auditedDecisionFields = ['outcome', 'targetSystemId', 'timing', 'rationale', 'state', 'decidedByName'] as const;
+/** The fields history follows on a decision, the accepted deferral (who and why) included. */
+const auditedDecisionFields = [
+  'outcome',
+  'targetSystemId',
+  'timing',
+  'rationale',
+  'state',
+  'decidedByName',
+  'deferralAcceptedByName',
+  'deferralReason',
+] as const;
+
+/**
+ * Deciding on the project's behalf (adopting a veivalg, changing an adopted one, accepting a
+ * deferral) belongs to prosjektleder and eier (decision 025). The route lets members save
+ * proposals, so the service checks the role for what the body asks.
+ */
+function requireDecider(ctx: ServiceContext, message: string): void {
+  if (!ctx.membership || !roleAllows(ctx.membership.role, 'decide')) throw new DomainError('FORBIDDEN', 403, message);
+}
+export const mayNotAdopt = 'Bare prosjektleder og eier kan vedta veivalg.';
+export const mayNotChangeAdopted = 'Bare prosjektleder og eier kan endre et vedtatt veivalg.';
+export const mayNotAcceptDeferral = 'Bare prosjektleder og eier kan godta at et kritisk område utsettes.';
+
+/** An accepted deferral as the contract has it, or null. */
+function deferralOf(row: Pick<repo.DecisionRow, 'deferralAcceptedByName' | 'deferralAcceptedAt' | 'deferralReason'>) {
+  if (!row.deferralAcceptedAt || !row.deferralReason) return null;
+  return {
+    acceptedBy: row.deferralAcceptedByName ?? '',
+    acceptedAt: row.deferralAcceptedAt.toISOString(),
+    acceptedOn: todayInOslo(row.deferralAcceptedAt),
+    reason: row.deferralReason,
+  };
+}
 
 // ---------------------------------------------------------------- areas
 
@@ -73,7 +108,7 @@ function areaOfTask(): Map<string, string> {
   return new Map([...areaFacts().values()].flatMap((area) => area.tasks.map((task) => [task.id, area.view.id] as const)));
 }
 
-function toDecision(row: repo.DecisionRow, targetSystemName: string | null): Decision {
+function toDecision(row: repo.DecisionRow, targetSystemName: string | null, areaPriority: 'critical' | 'medium' | null): Decision {
   return {
     id: row.id,
     solutionAreaId: row.solutionAreaId,
@@ -85,6 +120,8 @@ function toDecision(row: repo.DecisionRow, targetSystemName: string | null): Dec
     state: row.state as Decision['state'],
     decidedBy: row.decidedByName,
     decidedAt: row.decidedAt?.toISOString() ?? null,
+    defersDayOne: defersDayOne(areaPriority, row),
+    deferral: defersDayOne(areaPriority, row) ? deferralOf(row) : null,
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
@@ -99,7 +136,10 @@ export interface FateOfSystem {
 }
 
 /** What a decision contributes to fates and readiness, as the narrow read and the full row both have it. */
-type DecisionFacts = Pick<repo.DecisionRow, 'solutionAreaId' | 'outcome' | 'targetSystemId' | 'timing' | 'state'>;
+type DecisionFacts = Pick<
+  repo.DecisionRow,
+  'solutionAreaId' | 'outcome' | 'targetSystemId' | 'timing' | 'state' | 'rationale' | 'deferralAcceptedByName' | 'deferralAcceptedAt' | 'deferralReason'
+>;
 
 /**
  * A system's fate from its area's decision alone: the fate of one system does
@@ -189,6 +229,7 @@ export async function overview(ctx: ServiceContext, mergerId: string): Promise<D
             state: decided.decision.state as Decision['state'],
             timing: decided.decision.timing as DecisionTiming,
             targetSystemName: decided.targetSystemName,
+            deferral: defersDayOne(view.priority, decided.decision) ? (deferralOf(decided.decision) ? 'accepted' : 'not_accepted') : null,
           }
         : null,
     });
@@ -256,7 +297,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
       hostings: suggestion.hostings,
       recommendedSystemId: suggestion.recommendedSystemId,
     })),
-    decision: decided ? toDecision(decided.decision, decided.targetSystemName) : null,
+    decision: decided ? toDecision(decided.decision, decided.targetSystemName, area.view.priority) : null,
     plannedTasks: plannedTasks.map((task) => ({
       id: task.id,
       catalogItemId: task.catalogItemId!,
@@ -296,6 +337,9 @@ export async function saveDecision(
       );
     }
     const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
+    // Members propose; adopting, and changing what is adopted, is the project's decision.
+    if (current?.state === 'adopted') requireDecider(ctx, mayNotChangeAdopted);
+    if (body.state === 'adopted') requireDecider(ctx, mayNotAdopt);
     const adoptedNow = body.state === 'adopted' && current?.state !== 'adopted';
     const decided =
       body.state === 'adopted'
@@ -303,6 +347,9 @@ export async function saveDecision(
           ? { decidedByUserId: actor.userId, decidedByName: actor.name, decidedAt: ctx.now() }
           : {}
         : { decidedByUserId: null, decidedByName: null, decidedAt: null };
+    // An accepted deferral was about this veivalg deferring the area; once it no longer does
+    // (timing changed, or no longer adopted), the acceptance goes, and history shows it going.
+    const acceptanceLapses = current?.deferralAcceptedAt != null && !defersDayOne(area.view.priority, body);
     const values = {
       outcome: body.outcome,
       targetSystemId: body.targetSystemId,
@@ -310,6 +357,7 @@ export async function saveDecision(
       rationale: body.rationale,
       state: body.state,
       ...decided,
+      ...(acceptanceLapses ? noAcceptance : {}),
     };
     let saved: repo.DecisionRow;
     if (!current) {
@@ -340,6 +388,64 @@ export async function saveDecision(
     // The plan follows an adopted decision; a proposal plans nothing yet.
     if (saved.state === 'adopted') {
       await placeDecisionTasks(tx, mergerId, decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming), actor);
+    }
+    return readAreaDecision(tx, mergerId, area);
+  });
+}
+
+const noAcceptance = { deferralAcceptedByUserId: null, deferralAcceptedByName: null, deferralAcceptedAt: null, deferralReason: null };
+
+/**
+ * The project accepts (or withdraws its acceptance) that a critical area waits for the
+ * transition phase: who, when and why, in history. Only for an adopted veivalg that defers
+ * a critical area; the acceptance is what makes such an area count as ready for day one.
+ */
+export async function setDeferralAcceptance(
+  ctx: ServiceContext,
+  mergerId: string,
+  areaId: string,
+  body: z.output<typeof deferralAcceptanceBody>,
+): Promise<AreaDecision> {
+  requireMergerAccess(ctx, mergerId);
+  requireDecider(ctx, mayNotAcceptDeferral);
+  const area = requireArea(areaId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
+    if (!current) throw notFound('DECISION_NOT_FOUND', 'Området har ikke noe veivalg ennå.');
+    if (body.version !== current.version) throw staleVersion(current.version);
+    const reason = body.reason?.trim() ?? '';
+    let changes: Partial<repo.NewDecisionRow> | null;
+    if (body.accepted) {
+      if (!defersDayOne(area.view.priority, current)) {
+        throw conflict(
+          'DEFERRAL_NOT_APPLICABLE',
+          'Bare et vedtatt veivalg som utsetter et kritisk område til overgangsfasen, kan få utsettelsen godtatt.',
+        );
+      }
+      if (reason === '') {
+        throw invalid('DEFERRAL_REASON_REQUIRED', 'Skriv hvorfor prosjektet godtar utsettelsen.', [
+          { path: 'reason', code: 'required', message: 'Skriv hvorfor prosjektet godtar utsettelsen.' },
+        ]);
+      }
+      changes =
+        current.deferralAcceptedAt && current.deferralReason === reason
+          ? null
+          : { deferralAcceptedByUserId: actor.userId, deferralAcceptedByName: actor.name, deferralAcceptedAt: ctx.now(), deferralReason: reason };
+    } else {
+      changes = current.deferralAcceptedAt ? noAcceptance : null;
+    }
+    if (changes) {
+      const saved = await repo.updateDecisionIfVersion(tx, current.id, body.version, changes);
+      if (!saved) throw staleVersion(null);
+      await recordChange(tx, actor, {
+        mergerId,
+        entity: 'decision',
+        entityId: saved.id,
+        entityLabel: area.view.name,
+        action: 'update',
+        changes: diffFields(current, saved, auditedDecisionFields),
+      });
     }
     return readAreaDecision(tx, mergerId, area);
   });
@@ -389,7 +495,10 @@ function readinessOf(decisionRows: readonly DecisionFacts[], tasks: readonly Rea
   const result = dayOneReadiness({
     criticalAreaIds: critical.map((area) => area.view.id),
     decisions: new Map(
-      decisionRows.map((decision) => [decision.solutionAreaId, { state: decision.state as Decision['state'], timing: decision.timing as DecisionTiming }]),
+      decisionRows.map((decision) => [
+        decision.solutionAreaId,
+        { state: decision.state as Decision['state'], timing: decision.timing as DecisionTiming, rationale: decision.rationale, deferral: deferralOf(decision) },
+      ]),
     ),
     tasksByArea,
     mergerDate,
@@ -401,6 +510,11 @@ function readinessOf(decisionRows: readonly DecisionFacts[], tasks: readonly Rea
     criticalTotal: result.criticalTotal,
     ready: result.ready,
     missing: result.missing.map((item) => ({ ...item, areaName: areas.get(item.areaId)!.view.name })),
+    acceptedDeferrals: result.acceptedDeferrals.map((item) => ({
+      ...item,
+      areaName: areas.get(item.areaId)!.view.name,
+      acceptedOn: todayInOslo(new Date(item.acceptedAt)),
+    })),
   };
 }
 

@@ -163,3 +163,32 @@ describe('the status report as PDF', () => {
     expect((await outsider.inject(`${base}/reports/status.pdf`)).statusCode).toBe(404);
   });
 });
+
+describe('day-one readiness in the status report', () => {
+  it('shows a critical area deferred to the transition as not ready, with its rationale, until the deferral is accepted', async () => {
+    const mergerId = await t.createMerger({ name: 'Utsettelsesprøve', mergerDate: '2028-01-01' });
+    const url = `/api/v1/mergers/${mergerId}`;
+    const put = async (areaId: string, payload: object, path = '') => {
+      const response = await t.owner.inject({ method: 'PUT', url: `${url}/decisions/${areaId}${path}`, payload });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const deferred = await put(economy, { outcome: 'procure', timing: 'transition', state: 'adopted', rationale: 'Ny anskaffelse tar tid.' });
+    const report = async () => {
+      const response = await t.owner.inject(`${url}/reports/status.pdf`);
+      expect(response.statusCode).toBe(200);
+      const file = path.join(dir, `deferral-${Math.random().toString(36).slice(2)}.pdf`);
+      fs.writeFileSync(file, response.rawPayload);
+      return poppler('pdftotext', ['-enc', 'UTF-8', file, '-']).replaceAll(/\s+/g, ' ');
+    };
+    const before = await report();
+    expect(before).toMatch(/ 0 av \d+ kritiske løsningsområder er klare til dag én\./);
+    expect(before).toContain('Utsatt til overgangsfasen («Ny anskaffelse tar tid.»), utsettelsen er ikke godtatt');
+
+    await put(economy, { accepted: true, reason: 'Dagens avtaler løper ut 2028.', version: deferred.decision.version }, '/deferral-acceptance');
+    const after = await report();
+    expect(after).toMatch(/ 1 av \d+ kritiske løsningsområder er klare til dag én\./);
+    expect(after).toContain('Utsettelse godtatt av Eva Eier 15.05.2027: Dagens avtaler løper ut 2028.');
+    expect(after).not.toContain('utsettelsen er ikke godtatt');
+  });
+});

@@ -18,7 +18,13 @@ export interface StatusReportData {
   daysToMerger: number;
   progress: Progress;
   phases: Array<{ number: number; name: string; start: string | null; end: string | null; progress: Progress }>;
-  readiness: { ready: number; total: number; missing: Array<{ areaName: string; reasons: string[]; openTasks: number }> };
+  readiness: {
+    ready: number;
+    total: number;
+    missing: Array<{ areaName: string; reasons: string[]; openTasks: number; rationale: string | null }>;
+    /** Critical areas deferred to the transition with the project's acceptance: counted ready, shown with who, when and why. */
+    acceptedDeferrals: Array<{ areaName: string; acceptedBy: string; acceptedOn: string; reason: string; rationale: string | null }>;
+  };
   decisions: Array<{ areaName: string; outcome: string; targetSystemName: string | null; decidedOn: string; decidedBy: string | null }>;
   redClassName: string;
   redRisks: Array<{
@@ -69,7 +75,12 @@ export const sectionHeadings = {
 
 const words = {
   outcomes: { continue: 'Videreføre', adapt: 'Tilpasse', procure: 'Anskaffe nytt', retire: 'Avvikle' } as Record<string, string>,
-  missing: { no_decision: 'Ingen veivalg', not_adopted: 'Veivalget er ikke vedtatt', tasks_open: 'Åpne oppgaver' } as Record<string, string>,
+  missing: {
+    no_decision: 'Ingen veivalg',
+    not_adopted: 'Veivalget er ikke vedtatt',
+    deferred: 'Utsatt til overgangsfasen, utsettelsen er ikke godtatt',
+    tasks_open: 'Åpne oppgaver',
+  } as Record<string, string>,
   riskStatuses: { open: 'Åpen', in_progress: 'Under behandling', accepted: 'Akseptert', closed: 'Lukket' } as Record<string, string>,
   mitigationStatuses: { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' } as Record<string, string>,
   benefitStatuses: { planned: 'Planlagt', in_progress: 'Under realisering', realised: 'Realisert', cancelled: 'Avbrutt' } as Record<string, string>,
@@ -283,26 +294,48 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
 
 function readinessSection(doc: Doc, data: StatusReportData): void {
   heading(doc, sectionHeadings.readiness);
-  const { ready, total, missing } = data.readiness;
+  const { ready, total, missing, acceptedDeferrals } = data.readiness;
   paragraph(doc, `${ready} av ${total} kritiske løsningsområder er klare til dag én.`, { bold: true });
   if (missing.length === 0) {
-    paragraph(doc, 'Ingenting mangler: alle kritiske områder har et vedtatt veivalg og ferdige oppgaver.');
-    return;
+    paragraph(
+      doc,
+      acceptedDeferrals.length === 0
+        ? 'Ingenting mangler: alle kritiske områder har et vedtatt veivalg og ferdige oppgaver.'
+        : 'Ingenting mangler: alle kritiske områder har et vedtatt veivalg og ferdige oppgaver, eller en godtatt utsettelse.',
+    );
+  } else {
+    paragraph(doc, 'Dette mangler før områdene er klare:');
+    table(
+      doc,
+      [
+        { header: 'Løsningsområde', width: 0.45 },
+        { header: 'Hva mangler', width: 0.55 },
+      ],
+      missing.map((item) => [item.areaName, missingText(item)]),
+    );
   }
-  paragraph(doc, 'Dette mangler før områdene er klare:');
-  table(
-    doc,
-    [
-      { header: 'Løsningsområde', width: 0.45 },
-      { header: 'Hva mangler', width: 0.55 },
-    ],
-    missing.map((item) => [
-      item.areaName,
-      item.reasons
-        .map((reason) => (reason === 'tasks_open' ? `${plural(item.openTasks, 'åpen oppgave', 'åpne oppgaver')}` : (words.missing[reason] ?? reason)))
-        .join('; '),
-    ]),
-  );
+  if (acceptedDeferrals.length > 0) {
+    paragraph(doc, 'Utsatt til overgangsfasen med godtatt utsettelse (regnet som klare):');
+    table(
+      doc,
+      [
+        { header: 'Løsningsområde', width: 0.35 },
+        { header: 'Utsettelsen', width: 0.65 },
+      ],
+      acceptedDeferrals.map((item) => [item.areaName, `Utsettelse godtatt av ${item.acceptedBy} ${formatDate(item.acceptedOn)}: ${item.reason}`]),
+    );
+  }
+}
+
+/** Why an area is not ready, in the report's words; a deferred area with the veivalg's rationale. */
+export function missingText(item: { reasons: string[]; openTasks: number; rationale: string | null }): string {
+  return item.reasons
+    .map((reason) => {
+      if (reason === 'tasks_open') return plural(item.openTasks, 'åpen oppgave', 'åpne oppgaver');
+      if (reason === 'deferred' && item.rationale) return `Utsatt til overgangsfasen («${item.rationale}»), utsettelsen er ikke godtatt`;
+      return words.missing[reason] ?? reason;
+    })
+    .join('; ');
 }
 
 function phasesSection(doc: Doc, data: StatusReportData): void {

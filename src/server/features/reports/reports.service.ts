@@ -67,7 +67,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
       end: phaseDates.get(phase.number)?.end ?? null,
       progress: phase.progress,
     })),
-    readiness: { ready: ready.ready, total: ready.criticalTotal, missing: ready.missing },
+    readiness: { ready: ready.ready, total: ready.criticalTotal, missing: ready.missing, acceptedDeferrals: ready.acceptedDeferrals },
     decisions: adopted,
     redClassName: risks.matrix.classes.at(-1)?.name ?? '',
     redRisks: red.map((risk) => ({

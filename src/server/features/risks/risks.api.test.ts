@@ -286,3 +286,38 @@ describe('starter risks, heatmap and export', () => {
     expect((await reader.inject({ method: 'POST', url: `${base}/risks`, payload: { title: 'X' } })).statusCode).toBe(403);
   });
 });
+
+describe('who may accept a risk and change the matrix', () => {
+  it('a member edits risks but cannot accept one, change or lift an acceptance, or change the matrix; prosjektleder can', async () => {
+    const member = await t.createUser('Mads Medarbeider');
+    const lead = await t.createUser('Live Leder');
+    await t.addMember(mergerId, member, 'member');
+    await t.addMember(mergerId, lead, 'lead');
+    const post = (by: typeof member, payload: object) => by.inject({ method: 'POST', url: `${base}/risks`, payload });
+    const patch = (by: typeof member, id: string, payload: object) => by.inject({ method: 'PATCH', url: `${base}/risks/${id}`, payload });
+
+    const acceptedAtOnce = await post(member, { title: 'Akseptert med en gang', status: 'accepted', acceptanceReason: 'Lav risiko' });
+    expect(acceptedAtOnce.statusCode).toBe(403);
+    expect(acceptedAtOnce.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'Bare prosjektleder og eier kan akseptere en risiko eller endre akseptansen.' });
+    const created = await post(member, { title: 'Medarbeiderens risiko', likelihood: 2, consequences: { economy: 2 } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    expect((await patch(member, id, { version: 1, title: 'Endret tittel', status: 'in_progress' })).statusCode).toBe(200);
+    expect((await patch(member, id, { version: 2, status: 'accepted', acceptanceReason: 'Lav risiko' })).statusCode).toBe(403);
+
+    const accepted = await patch(lead, id, { version: 2, status: 'accepted', acceptanceReason: 'Lav risiko' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', acceptedBy: 'Live Leder' });
+    // Content of an accepted risk is still the member's to edit; its acceptance is not.
+    expect((await patch(member, id, { version: 3, description: 'Mer om risikoen' })).statusCode).toBe(200);
+    expect((await patch(member, id, { version: 4, acceptanceReason: 'Annen grunn' })).statusCode).toBe(403);
+    expect((await patch(member, id, { version: 4, status: 'open' })).statusCode).toBe(403);
+    expect((await patch(lead, id, { version: 4, status: 'open' })).statusCode).toBe(200);
+
+    const matrix = { matrix: defaultMatrix(), version: 0 };
+    const byMember = await member.inject({ method: 'PUT', url: `${base}/risk-matrix`, payload: matrix });
+    expect(byMember.statusCode).toBe(403);
+    const byLead = await lead.inject({ method: 'PUT', url: `${base}/risk-matrix`, payload: matrix });
+    expect(byLead.statusCode, byLead.body).toBe(200);
+  });
+});

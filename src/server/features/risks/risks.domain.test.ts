@@ -15,6 +15,7 @@ import {
   riskProblems,
   scoreGrid,
   starterRisks,
+  touchesAcceptance,
   worstConsequence,
   type StarterSystem,
 } from './risks.domain.ts';
@@ -252,4 +253,28 @@ describe('starter risks', () => {
     });
     expect(suggestions.map((suggestion) => suggestion.key)).toEqual(['generic:downtime', 'generic:integration', 'generic:documentation']);
   });
+});
+
+describe('what touches a risk\'s acceptance (a decision for prosjektleder and eier)', () => {
+  const open = { status: 'open', acceptanceReason: null };
+  const accepted = { status: 'accepted', acceptanceReason: 'Lav kostnad' };
+  const cases: Array<[string, { status: string; acceptanceReason: string | null } | null, { status: string; acceptanceReason: string | null }, boolean]> = [
+    ['a new open risk', null, open, false],
+    ['a new risk in progress', null, { status: 'in_progress', acceptanceReason: null }, false],
+    ['a new risk accepted at once', null, accepted, true],
+    ['open to accepted', open, accepted, true],
+    ['closed to accepted', { status: 'closed', acceptanceReason: null }, accepted, true],
+    ['accepted to open (lifting the acceptance)', accepted, open, true],
+    ['accepted to closed', accepted, { status: 'closed', acceptanceReason: null }, true],
+    ['accepted, another reason', accepted, { status: 'accepted', acceptanceReason: 'Annen grunn' }, true],
+    ['accepted, same reason (content edited elsewhere)', accepted, { ...accepted }, false],
+    ['open to in progress', open, { status: 'in_progress', acceptanceReason: null }, false],
+    ['open to closed', open, { status: 'closed', acceptanceReason: null }, false],
+    ['open with a reason typed but not accepted', open, { status: 'open', acceptanceReason: 'kladd' }, false],
+  ];
+  for (const [name, before, after, expected] of cases) {
+    it(`${name}: ${expected ? 'touches' : 'does not touch'} the acceptance`, () => {
+      expect(touchesAcceptance(before, after)).toBe(expected);
+    });
+  }
 });

@@ -165,6 +165,22 @@ export function riskProblems(matrix: RiskMatrix, risk: RiskRuleInput): FieldProb
   return problems;
 }
 
+/**
+ * Whether a change touches the project's acceptance of a risk: making it «akseptert», taking
+ * that away, or changing the reason while it stays accepted. Accepting a risk is a decision for
+ * prosjektleder and eier (decision 025); the rest of a risk is content anyone who edits may change.
+ * `before` is null for a new risk.
+ */
+export function touchesAcceptance(
+  before: { status: string; acceptanceReason: string | null } | null,
+  after: { status: string; acceptanceReason: string | null },
+): boolean {
+  const wasAccepted = before?.status === 'accepted';
+  const isAccepted = after.status === 'accepted';
+  if (wasAccepted !== isAccepted) return true;
+  return isAccepted && (before?.acceptanceReason ?? null) !== (after.acceptanceReason ?? null);
+}
+
 // ---------------------------------------------------------------- changing the matrix
 
 /** A mapping is needed when risks exist and a scale gets another number of levels. */

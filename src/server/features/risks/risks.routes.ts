@@ -62,13 +62,14 @@ export const risksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/mergers/:mergerId/risk-matrix',
     {
-      config: edit,
+      // The matrix decides which risks are «red» for everyone: a decision for prosjektleder and eier (decision 025).
+      config: { access: 'merger:decide' },
       schema: {
         tags,
         summary: 'Lagre matrisen og flytt alle risikoer etter tilordningen, alt eller ingenting',
         description:
           'Når risikoer finnes og en skala får et annet antall nivåer, må mapping si hvilket nytt nivå hvert gammelt nivå blir, for begge aksene. ' +
-          'version er versjonen endringen startet fra (0 for standardmatrisen); utdatert versjon gir 409.',
+          'version er versjonen endringen startet fra (0 for standardmatrisen); utdatert versjon gir 409. Bare prosjektleder og eier.',
         params: mergerParams,
         body: saveMatrixBody,
         response: { 200: riskMatrixResponse, 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] },

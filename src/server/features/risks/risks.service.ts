@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { actorOf, type ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '#server/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { roleAllows } from '#server/features/auth/auth.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
@@ -38,11 +39,23 @@ import {
   placeRisk,
   remapRisk,
   riskProblems,
+  touchesAcceptance,
   starterRisks,
   worstConsequence,
 } from './risks.domain.ts';
 import { riskRegisterXlsx } from './risks.export.ts';
 import * as repo from './risks.repo.ts';
+
+/**
+ * Accepting a risk and changing the matrix are decisions for prosjektleder and eier
+ * (decision 025); members edit the risks' content. The routes for risks let members in,
+ * so the service checks what the body asks.
+ */
+function requireDecider(ctx: ServiceContext, message: string): void {
+  if (!ctx.membership || !roleAllows(ctx.membership.role, 'decide')) throw new DomainError('FORBIDDEN', 403, message);
+}
+const mayNotAccept = 'Bare prosjektleder og eier kan akseptere en risiko eller endre akseptansen.';
+const mayNotChangeMatrix = 'Bare prosjektleder og eier kan endre risikomatrisen.';
 
 // ---------------------------------------------------------------- helpers
 
@@ -232,6 +245,7 @@ export async function previewMatrix(ctx: ServiceContext, mergerId: string, body:
 /** Saves the matrix and moves every risk by the mapping, all or nothing. */
 export async function saveMatrix(ctx: ServiceContext, mergerId: string, body: z.output<typeof saveMatrixBody>): Promise<RiskMatrixResponse> {
   requireMergerAccess(ctx, mergerId);
+  requireDecider(ctx, mayNotChangeMatrix);
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const current = await currentMatrix(tx, mergerId, { lock: true });
@@ -319,6 +333,7 @@ const unique = <T>(values: readonly T[]) => [...new Set(values)];
 
 export async function createRisk(ctx: ServiceContext, mergerId: string, body: z.output<typeof createRiskBody>): Promise<Risk> {
   requireMergerAccess(ctx, mergerId);
+  if (touchesAcceptance(null, { status: body.status, acceptanceReason: body.acceptanceReason })) requireDecider(ctx, mayNotAccept);
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const { matrix } = await currentMatrix(tx, mergerId);
@@ -396,6 +411,7 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
       acceptanceReason: body.acceptanceReason === undefined ? current.acceptanceReason : body.acceptanceReason,
       nextReviewDate: body.nextReviewDate === undefined ? current.nextReviewDate : body.nextReviewDate,
     };
+    if (touchesAcceptance(current, next)) requireDecider(ctx, mayNotAccept);
     const problems = [
       ...riskProblems(matrix, { ...next, consequence: null }),
       ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds })),

@@ -2,7 +2,7 @@ import { Card, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet
 import type { Dashboard } from '#shared/contracts/dashboard.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
-import { missingReasons } from '#web/features/decisions/readiness-text.ts';
+import { acceptedDeferralText, missingReasons } from '#web/features/decisions/readiness-text.ts';
 import { riskSearch, textColorOn } from '#web/features/risks/risk-view.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -124,6 +124,21 @@ function ReadinessCard({ data }: { data: Dashboard }) {
                 <RouterLink to={paths.decisions(mergerId)}>{t.more(fmt.number(readiness.missingCount - readiness.missing.length))}</RouterLink>
               </li>
             )}
+          </ul>
+        </>
+      )}
+      {readiness.acceptedDeferrals.length > 0 && (
+        <>
+          <Paragraph data-size='sm' className='samla-dashboard__subheading' id='dashboard-deferred-heading'>
+            {t.acceptedHeading}
+          </Paragraph>
+          <ul className='samla-dashboard__list' aria-labelledby='dashboard-deferred-heading' data-testid='dashboard-accepted-deferrals'>
+            {readiness.acceptedDeferrals.map((entry) => (
+              <li key={entry.areaId}>
+                <RouterLink to={paths.decisionArea(mergerId, entry.areaId)}>{entry.areaName}</RouterLink>
+                {`: ${acceptedDeferralText(entry, m, fmt)}`}
+              </li>
+            ))}
           </ul>
         </>
       )}

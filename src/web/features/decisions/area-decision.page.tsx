@@ -36,7 +36,7 @@ import {
   type DecisionField,
   type DecisionValues,
 } from './decision-form.ts';
-import { useAreaDecision, useSaveDecision } from './decisions.api.ts';
+import { useAreaDecision, useSaveDecision, useSetDeferral } from './decisions.api.ts';
 import '#web/styles/decisions.css';
 
 const taskStatuses: readonly TaskStatus[] = ['not_started', 'in_progress', 'done', 'not_relevant'];
@@ -105,6 +105,9 @@ function AreaView({ merger, data, reload }: AreaViewProps) {
   const t = m.decisions;
   const announce = useAnnounce();
   const editable = can(merger, 'edit');
+  // Adopting, and changing what is adopted, is for prosjektleder and eier (decision 025); members propose.
+  const decides = can(merger, 'decide');
+  const adoptedLocked = data.decision?.state === 'adopted' && !decides;
   const [values, setValues] = useState<DecisionValues>(() => valuesOf(data));
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
   const municipalityName = (number: string) => merger.municipalities.find((mu) => mu.number === number)?.name ?? number;
@@ -162,9 +165,18 @@ function AreaView({ merger, data, reload }: AreaViewProps) {
       </section>
 
       <SystemsTable merger={merger} data={data} municipalityName={municipalityName} />
-      <Suggestions data={data} editable={editable} municipalityName={municipalityName} onUse={useSuggestion} />
+      <Suggestions data={data} editable={editable && !adoptedLocked} municipalityName={municipalityName} onUse={useSuggestion} />
       <CurrentDecision data={data} />
-      {editable && (
+      <Deferral merger={merger} data={data} />
+      {editable && adoptedLocked && (
+        <section className='samla-section' aria-labelledby='decision-form-heading'>
+          <Heading level={2} data-size='sm' id='decision-form-heading'>
+            {t.form.heading}
+          </Heading>
+          <Paragraph data-testid='only-deciders-change'>{t.form.adoptedReadOnly}</Paragraph>
+        </section>
+      )}
+      {editable && !adoptedLocked && (
         <DecisionForm
           merger={merger}
           data={data}
@@ -430,9 +442,16 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
   const t = m.decisions.form;
   const announce = useAnnounce();
   const save = useSaveDecision(merger.id, data.area.id);
+  const decides = can(merger, 'decide');
   // The decision this form started from: its version goes with the save, so a change made
   // by someone else meanwhile gives 409 instead of being overwritten.
   const [base, setBase] = useState<Decision | null>(data.decision);
+  // Accepting or withdrawing a deferral on this page bumps the version without touching the
+  // form's fields: follow it, or the next save would be refused as a conflict with oneself.
+  const latest = data.decision;
+  useEffect(() => {
+    setBase((current) => (current && latest && latest.id === current.id && latest.version > current.version && sameDecisionFields(current, latest) ? latest : current));
+  }, [latest]);
   const { errors, otherErrors, attempt, clearField, showCheck, showServerError, clearErrors } = useFieldErrors<DecisionField>(decisionFields);
   const [conflict, setConflict] = useState<'none' | 'detected' | 'reloaded'>('none');
   const [draft, setDraft] = useState<Partial<DecisionValues> | undefined>(undefined);
@@ -640,6 +659,7 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
           onChange={(event) => change('rationale', event.target.value)}
           error={errors.rationale}
         />
+        {decides ? (
         <Fieldset>
           <Fieldset.Legend>{t.state}</Fieldset.Legend>
           <Fieldset.Description>{t.stateDescription}</Fieldset.Description>
@@ -659,12 +679,145 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
           </div>
           {errors.state && <ValidationMessage>{errors.state}</ValidationMessage>}
         </Fieldset>
+        ) : (
+          <div>
+            <Paragraph>
+              <strong>{t.state}:</strong> {m.decisions.states.proposed}
+            </Paragraph>
+            <Paragraph data-size='sm' data-testid='only-deciders-adopt'>
+              {t.onlyDecidersAdopt}
+            </Paragraph>
+          </div>
+        )}
+        {base?.deferral && (values.timing !== 'transition' || values.state !== 'adopted') ? (
+          <Paragraph data-size='sm' data-testid='acceptance-lapses'>
+            {t.acceptanceLapses}
+          </Paragraph>
+        ) : null}
         <div className='samla-form__actions'>
           <Button type='submit' loading={save.isPending} disabled={save.isPending}>
             {save.isPending ? m.common.saving : t.save}
           </Button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** The fields a person edits in the form: equal when only the deferral (or the version) changed. */
+function sameDecisionFields(a: Decision, b: Decision): boolean {
+  return a.outcome === b.outcome && a.targetSystemId === b.targetSystemId && a.timing === b.timing && a.rationale === b.rationale && a.state === b.state;
+}
+
+/**
+ * A critical area deferred to the transition phase by an adopted veivalg: not ready for day one
+ * until prosjektleder or eier accepts the deferral, with a reason. Others see why they cannot.
+ */
+function Deferral({ merger, data }: { merger: MergerDetail; data: AreaDecision }) {
+  const decision = data.decision;
+  if (!decision?.defersDayOne) return null;
+  return <DeferralSection merger={merger} data={data} decision={decision} />;
+}
+
+function DeferralSection({ merger, data, decision }: { merger: MergerDetail; data: AreaDecision; decision: Decision }) {
+  const { m, fmt } = useI18n();
+  const t = m.decisions.deferral;
+  const announce = useAnnounce();
+  const setDeferral = useSetDeferral(merger.id, data.area.id);
+  const decides = can(merger, 'decide');
+  const [reason, setReason] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const [otherError, setOtherError] = useState<string | undefined>(undefined);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const send = (accepted: boolean) => {
+    setOtherError(undefined);
+    if (accepted && reason.trim() === '') {
+      setFieldError(t.reasonRequired);
+      document.getElementById('deferral-reason')?.focus();
+      return;
+    }
+    setFieldError(undefined);
+    setDeferral.mutate(accepted ? { accepted, reason: reason.trim(), version: decision.version } : { accepted, version: decision.version }, {
+      onSuccess: () => {
+        setReason('');
+        announce(accepted ? t.acceptedSaved(data.area.name) : t.withdrawn(data.area.name));
+        // The form or button the person used is gone: keep them where the result is.
+        headingRef.current?.focus();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.problems.some((problem) => problem.path === 'reason')) {
+          setFieldError(error.message);
+          document.getElementById('deferral-reason')?.focus();
+        } else setOtherError(error instanceof Error ? error.message : String(error));
+      },
+    });
+  };
+
+  return (
+    <section className='samla-section' aria-labelledby='deferral-heading'>
+      <Heading level={2} data-size='sm' id='deferral-heading' ref={headingRef} tabIndex={-1}>
+        {t.heading}
+      </Heading>
+      {decision.deferral ? (
+        <>
+          <Paragraph data-testid='deferral-accepted'>
+            {t.accepted(decision.deferral.acceptedBy, fmt.date(decision.deferral.acceptedOn), decision.deferral.reason)}
+          </Paragraph>
+          <Paragraph data-size='sm' className='samla-muted'>
+            {t.acceptedNote}
+          </Paragraph>
+        </>
+      ) : (
+        <Alert data-color='warning'>
+          <Paragraph>{t.notAccepted}</Paragraph>
+        </Alert>
+      )}
+      {otherError && (
+        <Alert data-color='danger' role='alert' className='samla-mt-2'>
+          <Paragraph>{otherError}</Paragraph>
+        </Alert>
+      )}
+      {!decides ? (
+        <Paragraph data-size='sm' className='samla-mt-2' data-testid='only-deciders-deferral'>
+          {t.onlyDeciders}
+        </Paragraph>
+      ) : decision.deferral ? (
+        <div className='samla-mt-2'>
+          <Button variant='secondary' data-size='sm' loading={setDeferral.isPending} disabled={setDeferral.isPending} onClick={() => send(false)}>
+            {t.withdraw}
+          </Button>
+        </div>
+      ) : (
+        <form
+          noValidate
+          className='samla-form samla-mt-2'
+          aria-labelledby='deferral-heading'
+          onSubmit={(event) => {
+            event.preventDefault();
+            send(true);
+          }}
+        >
+          <Textfield
+            id='deferral-reason'
+            multiline
+            rows={3}
+            label={t.reason}
+            description={t.reasonDescription}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setFieldError(undefined);
+            }}
+            error={fieldError}
+          />
+          <div className='samla-form__actions'>
+            <Button type='submit' loading={setDeferral.isPending} disabled={setDeferral.isPending}>
+              {t.accept}
+            </Button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

@@ -58,3 +58,29 @@ export function useSaveDecision(mergerId: string, areaId: string) {
     },
   });
 }
+
+export interface DeferralBody {
+  accepted: boolean;
+  reason?: string;
+  version: number;
+}
+
+/**
+ * Accepts (or withdraws the acceptance of) a critical area's deferral to the transition phase.
+ * It changes day-one readiness on the dashboard, the veivalg list and the report, so the merger's
+ * views are refreshed.
+ */
+export function useSetDeferral(mergerId: string, areaId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeferralBody) =>
+      apiRequest<AreaDecision>(`${base(mergerId)}/${encodeURIComponent(areaId)}/deferral-acceptance`, { method: 'PUT', body }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(decisionKeys.area(mergerId, areaId), saved);
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.merger(mergerId),
+        predicate: (query) => query.queryKey[3] !== 'area' || query.queryKey[4] !== areaId,
+      });
+    },
+  });
+}

@@ -12,7 +12,7 @@ import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useDecisionOverview, useReadiness } from './decisions.api.ts';
-import { daysLeftText, missingReasons } from './readiness-text.ts';
+import { acceptedDeferralText, daysLeftText, missingReasons } from './readiness-text.ts';
 import '#web/styles/decisions.css';
 
 export function DecisionsPage() {
@@ -75,6 +75,22 @@ function ReadinessSummary({ mergerId, readiness }: { mergerId: string; readiness
                 <RouterLink to={paths.decisionArea(mergerId, entry.areaId)}>{entry.areaName}</RouterLink>
                 {': '}
                 {missingReasons(entry, m, fmt).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {readiness.acceptedDeferrals.length > 0 && (
+        <>
+          <Heading level={3} data-size='2xs' className='samla-mt-4'>
+            {t.acceptedHeading}
+          </Heading>
+          <ul className='samla-readiness__missing' data-testid='readiness-accepted-deferrals'>
+            {readiness.acceptedDeferrals.map((entry) => (
+              <li key={entry.areaId}>
+                <RouterLink to={paths.decisionArea(mergerId, entry.areaId)}>{entry.areaName}</RouterLink>
+                {': '}
+                {acceptedDeferralText(entry, m, fmt)}
               </li>
             ))}
           </ul>
@@ -185,6 +201,13 @@ function AreaRow({ mergerId, area, municipalities }: { mergerId: string; area: A
             </span>
             {decision.targetSystemName && <span>{decision.targetSystemName}</span>}
             <span className='samla-muted'>{t.timings[decision.timing]}</span>
+            {decision.deferral && (
+              <span>
+                <Tag data-size='sm' data-color={decision.deferral === 'accepted' ? 'neutral' : 'warning'}>
+                  {t.overview.deferral[decision.deferral]}
+                </Tag>
+              </span>
+            )}
           </div>
         ) : (
           <span className='samla-muted'>{t.overview.noDecision}</span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatters } from '#web/i18n/format.ts';
 import { nb } from '#web/i18n/nb.ts';
-import { daysLeftText, missingReasons } from './readiness-text.ts';
+import { acceptedDeferralText, daysLeftText, missingReasons } from './readiness-text.ts';
 
 const fmt = createFormatters(nb.meta.intlLocale, nb.meta.timeAt);
 
@@ -15,9 +15,23 @@ describe('day-one readiness in words', () => {
   });
 
   it('says why an area is not ready', () => {
-    const entry = { areaId: 'a', areaName: 'Økonomi', reasons: ['not_adopted', 'tasks_open'] as const, openTasks: 3 };
+    const entry = { areaId: 'a', areaName: 'Økonomi', reasons: ['not_adopted', 'tasks_open'] as const, openTasks: 3, rationale: null };
     expect(missingReasons({ ...entry, reasons: [...entry.reasons] }, nb, fmt)).toEqual(['veivalget er ikke vedtatt', '3 åpne oppgaver']);
     expect(missingReasons({ ...entry, reasons: ['tasks_open'], openTasks: 1 }, nb, fmt)).toEqual(['1 åpen oppgave']);
     expect(missingReasons({ ...entry, reasons: ['no_decision'], openTasks: 0 }, nb, fmt)).toEqual(['ingen veivalg']);
+  });
+
+  it('says that a critical area is deferred to the transition, with the veivalg\'s rationale', () => {
+    const entry = { areaId: 'a', areaName: 'Økonomi', reasons: ['deferred' as const], openTasks: 0 };
+    expect(missingReasons({ ...entry, rationale: 'Ny anskaffelse tar tid.' }, nb, fmt)).toEqual([
+      'utsatt til overgangsfasen («Ny anskaffelse tar tid.»), utsettelsen er ikke godtatt',
+    ]);
+    expect(missingReasons({ ...entry, rationale: null }, nb, fmt)).toEqual(['utsatt til overgangsfasen, utsettelsen er ikke godtatt']);
+  });
+
+  it('shows an accepted deferral with who, when and why', () => {
+    expect(acceptedDeferralText({ acceptedBy: 'Live Leder', acceptedOn: '2027-11-02', reason: 'Leverandøren kan ikke levere før mars.' }, nb, fmt)).toBe(
+      'Utsettelse godtatt av Live Leder 02.11.2027: Leverandøren kan ikke levere før mars.',
+    );
   });
 });

@@ -13,14 +13,24 @@ export function daysLeftText(daysLeft: number, mergerDate: string, m: Messages, 
   return t.daysAgo(fmt.number(-daysLeft));
 }
 
-/** Why an area is not ready, in words: «veivalget er ikke vedtatt, 3 åpne oppgaver». */
+/**
+ * Why an area is not ready, in words: «veivalget er ikke vedtatt, 3 åpne oppgaver», or for a
+ * critical area deferred to the transition, that it is and why (the veivalg's rationale).
+ */
 export function missingReasons(entry: Readiness['missing'][number], m: Messages, fmt: Formatters): string[] {
   const t = m.decisions.readiness;
-  return entry.reasons.map((reason) =>
-    reason === 'tasks_open'
-      ? entry.openTasks === 1
-        ? t.oneOpenTask
-        : t.openTasks(fmt.number(entry.openTasks))
-      : t.reasons[reason],
-  );
+  return entry.reasons.map((reason) => {
+    if (reason === 'tasks_open') return entry.openTasks === 1 ? t.oneOpenTask : t.openTasks(fmt.number(entry.openTasks));
+    if (reason === 'deferred' && entry.rationale) return t.deferredBecause(entry.rationale);
+    return t.reasons[reason];
+  });
+}
+
+/** «Utsettelse godtatt av Live Leder 02.11.2027: Leverandøren kan ikke levere før mars.» */
+export function acceptedDeferralText(
+  entry: Pick<Readiness['acceptedDeferrals'][number], 'acceptedBy' | 'acceptedOn' | 'reason'>,
+  m: Messages,
+  fmt: Formatters,
+): string {
+  return m.decisions.readiness.accepted(entry.acceptedBy, fmt.date(entry.acceptedOn), entry.reason);
 }

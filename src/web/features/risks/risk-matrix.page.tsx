@@ -5,6 +5,7 @@ import { MAX_LEVELS, MIN_LEVELS, type MatrixMapping, type MatrixPreview, type Ri
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { proportionalMapping, scoreGridFor } from './risk-form.ts';
@@ -19,6 +20,8 @@ export function RiskMatrixPage() {
   const { m } = useI18n();
   const t = m.risks.matrix;
   const { merger, trail, editable } = useRiskTrail(mergerId);
+  // The matrix decides which risks are «red» for everyone: prosjektleder and eier change it (decision 025).
+  const decides = merger.data ? can(merger.data, 'decide') : false;
   const matrix = useRiskMatrix(mergerId);
   // Kept here: a save gives a new version, and the editor starts afresh from it.
   const [saved, setSaved] = useState(false);
@@ -29,8 +32,11 @@ export function RiskMatrixPage() {
       <RiskNav mergerId={mergerId} editable={editable} />
       {matrix.isError && <LoadError error={matrix.error} onRetry={() => void matrix.refetch()} />}
       {matrix.isPending && <Loading />}
+      {editable && !decides && (
+        <Paragraph data-testid='only-deciders-matrix'>{t.onlyDeciders}</Paragraph>
+      )}
       {matrix.data && merger.data && (
-        <MatrixEditor key={matrix.data.version} mergerId={mergerId} current={matrix.data} editable={editable} saved={saved} onSaved={setSaved} />
+        <MatrixEditor key={matrix.data.version} mergerId={mergerId} current={matrix.data} editable={decides} saved={saved} onSaved={setSaved} />
       )}
     </RiskPageHead>
   );

@@ -19,6 +19,8 @@ import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { HistoryTable } from '#web/features/history/history-table.tsx';
 import { useSolutionAreas } from '#web/features/inventory/inventory.api.ts';
+import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { can } from '#web/features/mergers/permissions.ts';
 import { I18nContext, useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
@@ -170,6 +172,10 @@ function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options, reloa
   );
   const [confirmDelete, setConfirmDelete] = useState(false);
   const conflictRef = useRef<HTMLDivElement>(null);
+  // Accepting a risk (or changing or lifting an acceptance) is for prosjektleder and eier (decision 025).
+  const merger = useMerger(mergerId);
+  const decides = merger.data ? can(merger.data, 'decide') : false;
+  const acceptanceLocked = !decides && base?.status === 'accepted';
 
   useEffect(() => {
     if (conflict === 'detected') conflictRef.current?.focus();
@@ -399,28 +405,49 @@ function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options, reloa
           </Field>
         </Fieldset>
         <Textfield id={ids.owner} label={t.owner} value={values.owner} onChange={(e) => change('owner', e.target.value)} error={errors.owner} />
-        <Field>
-          <Label htmlFor={ids.status}>{t.status}</Label>
-          <Select id={ids.status} value={values.status} onChange={(e) => isRiskStatus(e.target.value) && change('status', e.target.value)}>
-            {riskStatuses.map((status) => (
-              <Select.Option key={status} value={status}>
-                {m.risks.statuses[status]}
-              </Select.Option>
-            ))}
-          </Select>
-          {errors.status && <ValidationMessage>{errors.status}</ValidationMessage>}
-        </Field>
-        {values.status === 'accepted' && (
-          <Textfield
-            id={ids.acceptanceReason}
-            multiline
-            rows={3}
-            label={t.acceptanceReason}
-            description={t.acceptanceHint}
-            value={values.acceptanceReason}
-            onChange={(e) => change('acceptanceReason', e.target.value)}
-            error={errors.acceptanceReason}
-          />
+        {acceptanceLocked ? (
+          <div>
+            <Paragraph>
+              <strong>{t.status}:</strong> {m.risks.statuses.accepted}
+            </Paragraph>
+            {base?.acceptanceReason && (
+              <Paragraph>
+                <strong>{t.acceptanceReason}:</strong> {base.acceptanceReason}
+              </Paragraph>
+            )}
+            <Paragraph data-size='sm' data-testid='only-deciders-accept'>
+              {t.onlyDecidersAccept}
+            </Paragraph>
+          </div>
+        ) : (
+          <>
+            <Field>
+              <Label htmlFor={ids.status}>{t.status}</Label>
+              {!decides && <Field.Description data-testid='only-deciders-accept'>{t.onlyDecidersAccept}</Field.Description>}
+              <Select id={ids.status} value={values.status} onChange={(e) => isRiskStatus(e.target.value) && change('status', e.target.value)}>
+                {riskStatuses
+                  .filter((status) => decides || status !== 'accepted')
+                  .map((status) => (
+                    <Select.Option key={status} value={status}>
+                      {m.risks.statuses[status]}
+                    </Select.Option>
+                  ))}
+              </Select>
+              {errors.status && <ValidationMessage>{errors.status}</ValidationMessage>}
+            </Field>
+            {values.status === 'accepted' && (
+              <Textfield
+                id={ids.acceptanceReason}
+                multiline
+                rows={3}
+                label={t.acceptanceReason}
+                description={t.acceptanceHint}
+                value={values.acceptanceReason}
+                onChange={(e) => change('acceptanceReason', e.target.value)}
+                error={errors.acceptanceReason}
+              />
+            )}
+          </>
         )}
         {base?.status === 'accepted' && base.acceptedBy && base.acceptedAt && (
           <Paragraph data-size='sm'>{t.acceptedBy(base.acceptedBy, fmt.dateTime(base.acceptedAt))}</Paragraph>
