@@ -11,7 +11,7 @@ import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
 import { getSchedule } from '#server/features/schedule/schedule.service.ts';
 import type { StatusReportQuery } from '#shared/contracts/reports.ts';
-import { daysBetween, deadlinesAhead, decisionsAdoptedIn, osloDate, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
+import { daysBetween, decisionsAdoptedIn, reportedDeadlines, osloDate, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
 import { renderStatusReport, type StatusReportData } from './reports.pdf.ts';
 
 /** Everything the report shows, read through the features' own services. */
@@ -83,7 +83,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
         status: mitigation.status,
       })),
     })),
-    deadlines: deadlinesAhead(deadlines.contracts, today).map((contract) => ({
+    deadlines: reportedDeadlines(deadlines.contracts, today).map((contract) => ({
       deadline: contract.deadline,
       daysLeft: daysBetween(today, contract.deadline),
       vendor: contract.vendor,
