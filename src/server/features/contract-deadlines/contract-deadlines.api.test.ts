@@ -104,6 +104,17 @@ describe('a contract that runs out while its system is still needed', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('lists the actions to extend and the day a system is needed until', async () => {
+    const spec = (await t.owner.inject('/api/v1/openapi.json')).json();
+    const schema = spec.paths['/api/v1/mergers/{mergerId}/contract-deadlines'].get.responses['200'].content['application/json'].schema;
+    const item = schema.properties.contracts.items;
+    expect(item.properties.action.enum).toEqual(['await_decision', 'transfer', 'extend_before_merger', 'extend_until_retired', 'let_expire', 'terminate']);
+    expect(item.properties.neededUntil).toBeDefined();
+    expect(item.required).toEqual(expect.arrayContaining(['action', 'deadline', 'neededUntil', 'status']));
+  });
+});
+
 describe('the calendar of contract deadlines', () => {
   it('names the municipality and writes dates as Norwegians do', async () => {
     const profil = await add('systems', { municipalityNumber: '4626', name: 'Visma Profil', solutionAreaId: epj });
