@@ -1679,7 +1679,7 @@ export const nb = {
     navLink: 'Rapporter',
     statusReport: {
       title: 'Statusrapport til styringsgruppen',
-      lead: 'En PDF med nøkkeltall, klar til dag én, fremdrift per fase, veivalg vedtatt i perioden, risikoer på rødt nivå med tiltak, avtalefrister de neste 90 dagene, gevinster og et vedlegg med forfalte oppgaver. Den leses like godt skrevet ut i svart-hvitt.',
+      lead: 'En PDF med nøkkeltall, klar til dag én, fremdrift per fase, veivalg vedtatt i perioden, risikoer på rødt nivå med tiltak, passerte avtalefrister og de neste 90 dagene, gevinster og et vedlegg med forfalte oppgaver. Den leses like godt skrevet ut i svart-hvitt.',
       period: 'Rapportperiode',
       periodDescription: 'Perioden avgjør hvilke vedtatte veivalg som kommer med. La feltene stå tomme for de 30 siste dagene til og med i dag.',
       from: 'Fra og med',
