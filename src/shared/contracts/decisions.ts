@@ -222,7 +222,12 @@ export const integrationGraphResponse = z.object({
 });
 export type IntegrationGraph = z.infer<typeof integrationGraphResponse>;
 
-export const contractActions = ['await_decision', 'transfer', 'let_expire', 'terminate'] as const;
+/**
+ * What must happen with a contract (rules in contract-deadlines.domain.ts). The two `extend_*`
+ * actions are for a contract that runs out while its system is still needed: before the merger
+ * for a system that goes on, before the day it can be retired for one that is replaced.
+ */
+export const contractActions = ['await_decision', 'transfer', 'extend_before_merger', 'extend_until_retired', 'let_expire', 'terminate'] as const;
 export const deadlineStatuses = ['overdue', 'expired', 'due_soon', 'ok', 'none'] as const;
 
 export const contractDeadlinesResponse = z.object({
@@ -238,7 +243,10 @@ export const contractDeadlinesResponse = z.object({
       noticePeriodMonths: z.number().int().nullable(),
       systems: z.array(z.object({ id: z.uuid(), name: z.string(), fate: z.enum(systemFates) })),
       action: z.enum(contractActions),
-      deadline: isoDate.nullable(),
+      deadline: isoDate.nullable().describe('Siste dag for å handle: overføre, forlenge, si opp – eller sluttdatoen for en avtale som løper ut'),
+      neededUntil: isoDate
+        .nullable()
+        .describe('Siste dag systemene trengs, når de skal migreres eller avvikles; null når avtalen skal videre eller ingenting er vedtatt'),
       legalReview: z.boolean(),
       flags: z.array(z.string()),
       status: z.enum(deadlineStatuses),

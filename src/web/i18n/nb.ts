@@ -1709,7 +1709,7 @@ export const nb = {
     navLink: 'Rapporter',
     statusReport: {
       title: 'Statusrapport til styringsgruppen',
-      lead: 'En PDF med nøkkeltall, klar til dag én, fremdrift per fase, veivalg vedtatt i perioden, risikoer på rødt nivå med tiltak, avtalefrister de neste 90 dagene, gevinster og et vedlegg med forfalte oppgaver. Den leses like godt skrevet ut i svart-hvitt.',
+      lead: 'En PDF med nøkkeltall, klar til dag én, fremdrift per fase, veivalg vedtatt i perioden, risikoer på rødt nivå med tiltak, passerte avtalefrister og de neste 90 dagene, gevinster og et vedlegg med forfalte oppgaver. Den leses like godt skrevet ut i svart-hvitt.',
       period: 'Rapportperiode',
       periodDescription: 'Perioden avgjør hvilke vedtatte veivalg som kommer med. La feltene stå tomme for de 30 siste dagene til og med i dag.',
       from: 'Fra og med',
@@ -1769,6 +1769,8 @@ export const nb = {
     actions: {
       await_decision: 'Venter på veivalg',
       transfer: 'Overføres til ny kommune',
+      extend_before_merger: 'Løper ut før sammenslåingen',
+      extend_until_retired: 'Løper ut før systemet kan avvikles',
       let_expire: 'Løper ut',
       terminate: 'Sies opp',
     } as Record<string, string>,
@@ -1776,9 +1778,16 @@ export const nb = {
     deadlineMeaning: {
       await_decision: '',
       transfer: 'må være overført innen',
+      extend_before_merger: 'siste dag for å forlenge',
+      extend_until_retired: 'siste dag for å forlenge',
       let_expire: 'avtalen løper ut',
       terminate: 'siste dag for oppsigelse',
     } as Record<string, string>,
+    /** A contract that runs out while its system is still needed: «Løper ut før … — må forlenges innen 28.02.2027». */
+    mustExtend: (action: string, date: string) => `${action} — må forlenges innen ${date}`,
+    neededUntil: (date: string) => `Systemet trengs til ${date}`,
+    /** The notice period is unknown for a contract to extend: the deadline shown is its end date. */
+    extendNoticeUnknown: 'Oppsigelsestiden er ukjent: fristen er satt til sluttdatoen, men kan være tidligere',
     statuses: {
       overdue: 'Fristen er passert',
       expired: 'Utløpt',
@@ -1794,7 +1803,6 @@ export const nb = {
     } as Record<string, string>,
     legalReview: 'Juridisk vurdering: endringsklausul mangler eller er ukjent',
     flags: {
-      expires_before_merger: 'Utløper før sammenslåingen: må fornyes eller forlenges',
       check_auto_renewal: 'Sjekk automatisk fornyelse',
       notice_period_unknown: 'Oppsigelsestiden er ukjent, så fristen kan ikke regnes ut',
       some_systems_undecided: 'Noen av systemene mangler vedtatt veivalg',

@@ -139,13 +139,20 @@ describe('contractDeadline: systems that continue', () => {
     expect(result.action).toBe('transfer');
     expect(result.deadline).toBe('2026-12-31');
   });
-  it('warns that a contract ending before the merger must be renewed or extended', () => {
+  it('must be extended, by its notice date, when it ends before the merger', () => {
     const systems = [{ fate: 'continues' as const, timing: null }];
-    expect(contractDeadline(contract({ systems, endDate: '2026-12-31' }), context).flags).toEqual([
-      'expires_before_merger',
-    ]);
-    expect(contractDeadline(contract({ systems, endDate: '2027-01-01' }), context).flags).toEqual([]);
-    expect(contractDeadline(contract({ systems, endDate: null }), context).flags).toEqual([]);
+    expect(contractDeadline(contract({ systems, endDate: '2026-12-31', changeClause: 'unknown' }), context)).toMatchObject({
+      action: 'extend_before_merger',
+      // Three months' notice before 31.12.2026: the last day to act is 30.09.2026.
+      deadline: '2026-09-30',
+      neededUntil: null,
+      // It is to go on with the new municipality, so the change clause still matters.
+      legalReview: true,
+      flags: [],
+      status: 'ok',
+    });
+    expect(contractDeadline(contract({ systems, endDate: '2027-01-01' }), context)).toMatchObject({ action: 'transfer', flags: [] });
+    expect(contractDeadline(contract({ systems, endDate: null }), context)).toMatchObject({ action: 'transfer', flags: [] });
   });
   it('is overdue once the merger has happened', () => {
     const result = contractDeadline(contract({ systems: [{ fate: 'continues', timing: null }] }), {
@@ -204,7 +211,8 @@ describe('contractDeadline: systems that are migrated or retired', () => {
       flags: ['check_auto_renewal'],
       status: 'ok',
     });
-    expect(contractDeadline(contract({ endDate: '2026-06-30' }), context).action).toBe('let_expire');
+    // Half a year before the system can go, the contract runs out: it is not left to expire.
+    expect(contractDeadline(contract({ endDate: '2026-06-30' }), context).action).toBe('extend_until_retired');
   });
   it('must terminate a contract that would run one day past the merger', () => {
     const result = contractDeadline(contract({ endDate: '2027-01-01', noticePeriodMonths: 6 }), context);
@@ -309,6 +317,130 @@ describe('contractDeadline: a merger date in the past', () => {
       status: 'expired',
     });
   });
+  it('shows a contract that ran out while its system was still needed as overdue', () => {
+    expect(contractDeadline(contract({ endDate: '2023-06-30' }), after)).toMatchObject({
+      action: 'extend_until_retired',
+      deadline: '2023-03-31',
+      status: 'overdue',
+    });
+  });
+});
+
+describe('contractDeadline: every fate × timing × end date', () => {
+  // Merger 01.01.2027, transition over 01.01.2028, three months' notice, seen from 01.03.2026.
+  // Needed until: the day before the merger (31.12.2026) for systems replaced before the merger
+  // or without a timing, the day before the transition's end (31.12.2027) for systems replaced
+  // in the transition; a continued system is needed on the merger date and after it.
+  type Fate = ContractFacts['systems'][number]['fate'];
+  type Timing = ContractFacts['systems'][number]['timing'];
+  const s = (fate: Fate, timing: Timing) => ({ fate, timing });
+  const groups: Array<{ name: string; systems: ContractFacts['systems'][number][][]; rows: Array<[endDate: string, action: string, deadline: string | null]> }> = [
+    {
+      name: 'continues',
+      systems: [[s('continues', 'before_merger')], [s('continues', 'transition')], [s('continues', null)], [s('continues', 'transition'), s('retired', 'before_merger')], [s('continues', null), s('undecided', null)]],
+      rows: [
+        ['2026-06-30', 'extend_before_merger', '2026-03-31'],
+        ['2026-12-31', 'extend_before_merger', '2026-09-30'],
+        ['2027-06-30', 'transfer', '2026-12-31'],
+        ['2028-06-30', 'transfer', '2026-12-31'],
+      ],
+    },
+    {
+      name: 'replaced before the merger, or without a timing',
+      systems: [
+        [s('migrated', 'before_merger')],
+        [s('retired', 'before_merger')],
+        [s('migrated', null)],
+        [s('retired', null)],
+        [s('migrated', 'transition'), s('retired', 'before_merger')],
+        [s('retired', 'transition'), s('migrated', null)],
+        [s('retired', 'before_merger'), s('undecided', null)],
+      ],
+      rows: [
+        ['2026-06-30', 'extend_until_retired', '2026-03-31'],
+        ['2026-12-31', 'let_expire', '2026-12-31'],
+        ['2027-06-30', 'terminate', '2026-09-30'],
+        ['2028-06-30', 'terminate', '2026-09-30'],
+      ],
+    },
+    {
+      name: 'replaced in the transition',
+      systems: [[s('migrated', 'transition')], [s('retired', 'transition')], [s('migrated', 'transition'), s('retired', 'transition')], [s('retired', 'transition'), s('undecided', null)]],
+      rows: [
+        ['2026-06-30', 'extend_until_retired', '2026-03-31'],
+        ['2027-06-30', 'extend_until_retired', '2027-03-31'],
+        ['2027-12-31', 'let_expire', '2027-12-31'],
+        ['2028-06-30', 'terminate', '2027-09-30'],
+      ],
+    },
+    {
+      name: 'undecided',
+      systems: [[s('undecided', null)], [s('undecided', null), s('undecided', null)], []],
+      rows: [
+        ['2026-06-30', 'await_decision', null],
+        ['2026-12-31', 'await_decision', null],
+        ['2027-06-30', 'await_decision', null],
+        ['2027-12-31', 'await_decision', null],
+        ['2028-06-30', 'await_decision', null],
+      ],
+    },
+  ];
+  const cases = groups.flatMap((group) =>
+    group.systems.flatMap((systems) =>
+      group.rows.map(([endDate, action, deadline]) => ({
+        label: `${group.name}: ${systems.map((x) => `${x.fate}/${x.timing}`).join(' + ') || 'no system'}, ends ${endDate}`,
+        systems,
+        endDate,
+        action,
+        deadline,
+      })),
+    ),
+  );
+  it.each(cases)('$label → $action by $deadline', ({ systems, endDate, action, deadline }) => {
+    const result = contractDeadline(contract({ systems, endDate, noticePeriodMonths: 3 }), context);
+    expect({ action: result.action, deadline: result.deadline }).toEqual({ action, deadline });
+    // A contract that runs out while its system is needed is never «God tid» once its deadline has passed.
+    if (action.startsWith('extend')) {
+      const late = contractDeadline(contract({ systems, endDate, noticePeriodMonths: 3 }), { ...context, today: addDays(deadline!, 1) });
+      expect(late.status).toBe('overdue');
+    }
+  });
+
+  it('says until when a system that is replaced is needed, and nothing for a system that goes on', () => {
+    expect(contractDeadline(contract({ systems: [s('migrated', 'transition')], endDate: '2027-08-31' }), context)).toMatchObject({
+      action: 'extend_until_retired',
+      neededUntil: '2027-12-31',
+      legalReview: false,
+    });
+    expect(contractDeadline(contract({ systems: [s('continues', null)], endDate: '2026-08-31' }), context).neededUntil).toBeNull();
+  });
+
+  it('without a known notice period, must be extended by the end date itself, and says the notice period is unknown', () => {
+    const result = contractDeadline(contract({ systems: [s('migrated', 'transition')], endDate: '2027-08-31', noticePeriodMonths: null }), context);
+    expect(result).toMatchObject({ action: 'extend_until_retired', deadline: '2027-08-31', flags: ['notice_period_unknown'], status: 'ok' });
+    const continued = contractDeadline(contract({ systems: [s('continues', null)], endDate: '2026-08-31', noticePeriodMonths: null }), context);
+    expect(continued).toMatchObject({ action: 'extend_before_merger', deadline: '2026-08-31', flags: ['notice_period_unknown'] });
+  });
+
+  it('is red once the day to extend has passed, even while the contract still runs', () => {
+    // The issue's example: Visma Profil ends 31.08.2027, the EPJ area is replaced in a transition that ends 31.12.2028.
+    const epj = contract({ systems: [s('migrated', 'transition')], endDate: '2027-08-31', noticePeriodMonths: 6 });
+    const dates = { mergerDate: '2028-01-01', transitionEnd: '2029-01-01' };
+    expect(contractDeadline(epj, { ...dates, today: '2026-11-01' })).toMatchObject({
+      action: 'extend_until_retired',
+      neededUntil: '2028-12-31',
+      deadline: '2027-02-28',
+      status: 'ok',
+    });
+    expect(contractDeadline(epj, { ...dates, today: '2027-02-28' }).status).toBe('due_soon');
+    expect(contractDeadline(epj, { ...dates, today: '2027-03-01' }).status).toBe('overdue');
+    expect(contractDeadline(epj, { ...dates, today: '2027-09-01' }).status).toBe('overdue');
+  });
+
+  it('keeps the flag for systems not yet decided', () => {
+    const result = contractDeadline(contract({ systems: [s('retired', 'transition'), s('undecided', null)], endDate: '2027-06-30' }), context);
+    expect(result).toMatchObject({ action: 'extend_until_retired', flags: ['some_systems_undecided'] });
+  });
 });
 
 describe('deadlineStatus', () => {
@@ -381,7 +513,15 @@ describe('deadlineCandidates: which contracts can fall due in a range', () => {
 
   it('names the notice periods whose notice date falls in the range, for both days a contract can be needed until', () => {
     // Needed until 2026-12-31: 3 months → 2026-09-30. Until 2027-12-31: 15 months → 2026-09-30.
-    expect(deadlineCandidates(context, range)).toEqual({ everyContract: false, endDates: range, noticePeriodMonths: [3, 15] });
+    // End dates up to the last day a contract can be needed (31.12.2027): a contract that ends before then may have to be extended.
+    expect(deadlineCandidates(context, range)).toEqual({
+      everyContract: false,
+      endDates: { from: range.from, to: '2027-12-31' },
+      noticePeriodMonths: [3, 15],
+    });
+    // After that day, only end dates in the range itself.
+    const later = { from: '2028-02-01', to: '2028-03-01' };
+    expect(deadlineCandidates(context, later).endDates).toEqual(later);
   });
 
   it('takes every contract when the day before the merger is in the range (the transfer deadline)', () => {
@@ -398,10 +538,14 @@ describe('deadlineCandidates: which contracts can fall due in a range', () => {
       [{ fate: 'migrated', timing: 'transition' }],
       [{ fate: 'retired', timing: null }, { fate: 'undecided', timing: null }],
       [{ fate: 'retired', timing: 'transition' }, { fate: 'migrated', timing: 'transition' }],
+      [{ fate: 'continues', timing: null }, { fate: 'migrated', timing: 'transition' }],
+      [{ fate: 'migrated', timing: null }],
+      [{ fate: 'retired', timing: 'transition' }, { fate: 'undecided', timing: null }],
     ] as const;
     const endDates = [null, ...Array.from({ length: 30 }, (_, i) => addDays('2026-01-15', i * 31))];
     const noticeMonths = [null, 0, 1, 2, 3, 6, 12, 18, 24];
     let inRange = 0;
+    const actions = new Set<string>();
     const missed: string[] = [];
     for (const [mergerDate, transitionEnd] of [['2027-01-01', '2028-01-01'], ['2028-03-01', '2028-09-15']] as const) {
       for (let start = 0; start < 1000; start += 19) {
@@ -412,9 +556,10 @@ describe('deadlineCandidates: which contracts can fall due in a range', () => {
           for (const endDate of endDates) {
             for (const noticePeriodMonths of noticeMonths) {
               const facts = contract({ endDate, noticePeriodMonths, systems: systems.map((system) => ({ ...system })) });
-              const { deadline } = contractDeadline(facts, { mergerDate, transitionEnd, today: from });
+              const { deadline, action } = contractDeadline(facts, { mergerDate, transitionEnd, today: from });
               if (deadline === null || deadline < window.from || deadline > window.to) continue;
               inRange++;
+              actions.add(action);
               if (!isDeadlineCandidate(facts, candidates)) missed.push(`${JSON.stringify(facts)} in ${window.from}–${window.to}`);
             }
           }
@@ -424,5 +569,6 @@ describe('deadlineCandidates: which contracts can fall due in a range', () => {
     expect(missed).toEqual([]);
     // The grid does reach deadlines of every kind inside the ranges.
     expect(inRange).toBeGreaterThan(1000);
+    expect([...actions].sort()).toEqual(['extend_before_merger', 'extend_until_retired', 'let_expire', 'terminate', 'transfer']);
   });
 });

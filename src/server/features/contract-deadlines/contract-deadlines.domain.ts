@@ -1,5 +1,5 @@
 import { addDays, daysBetween, daysInMonth, formatCalendarDate, parseCalendarDate } from '#shared/calendar-dates.ts';
-import type { SystemFate } from '#shared/contracts/decisions.ts';
+import { contractActions, type SystemFate } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 
 /**
@@ -14,19 +14,29 @@ import type { ChangeClause } from '#shared/contracts/inventory.ts';
  * - If any covered system continues, the contract must pass to the new
  *   municipality (`transfer`), by the day before the merger date. Unless its
  *   change clause says it transfers, a lawyer must look at it (`legalReview`).
- *   A contract that ends before the merger date must be renewed or extended
- *   (flag `expires_before_merger`).
+ *   A contract that ends before the merger date runs out while the system is
+ *   still needed, so it must be extended first (`extend_before_merger`; the
+ *   legal review still applies, since it is to transfer afterwards).
  * - Otherwise every decided system is migrated or retired, and the contract
- *   must be over when the last of them is no longer needed: the day before the
- *   merger date when any of them must be replaced before the merger (or its
- *   timing is not set, the earlier and safer date), else the day before the end
- *   of the transition. A contract whose end date comes by then can simply run
- *   out (`let_expire`, deadline = end date; flag `check_auto_renewal`, since
- *   many renew themselves unless terminated). Any other must be terminated
+ *   is needed until the last of them is no longer needed (`neededUntil`): the
+ *   day before the merger date when any of them must be replaced before the
+ *   merger (or its timing is not set, the earlier and safer date), else the day
+ *   before the end of the transition. A contract that ends before that day runs
+ *   out while its system is still in use, so it must be extended
+ *   (`extend_until_retired`). One that ends on that very day can simply run out
+ *   (`let_expire`, deadline = end date; flag `check_auto_renewal`, since many
+ *   renew themselves unless terminated). Any other must be terminated
  *   (`terminate`), with notice given by `latestNoticeDate`. If the notice period
  *   is unknown, so is the deadline (flag `notice_period_unknown`). If some
  *   covered systems are still undecided, the deadline is shown anyway, because
  *   a missed notice date is costly (flag `some_systems_undecided`).
+ * - The deadline to extend is the latest notice date before the contract's end
+ *   date (`latestNoticeDate(endDate, months)`): once that day has passed, the
+ *   supplier can no longer be held to a notice period, and an extension has to
+ *   be agreed from a weak position or the contract lapses. When the notice
+ *   period is unknown it is the end date itself (flag `notice_period_unknown`:
+ *   the real deadline is likely earlier). Like every deadline to act, it is
+ *   overdue (red) the day after, also while the contract still runs.
  * - Notice periods are whole months that run from the end of the month in
  *   which notice is given: notice on 15 March with 3 months ends the contract
  *   on 30 June, as is usual in Norwegian contracts.
@@ -56,9 +66,8 @@ export interface DeadlineContext {
   today: string;
 }
 
-export type ContractAction = 'await_decision' | 'transfer' | 'let_expire' | 'terminate';
+export type ContractAction = (typeof contractActions)[number];
 export type ContractFlag =
-  | 'expires_before_merger'
   | 'check_auto_renewal'
   | 'notice_period_unknown'
   | 'some_systems_undecided';
@@ -70,7 +79,7 @@ export interface ContractDeadline {
   action: ContractAction;
   /** The last day to act; null when there is nothing to act on yet, or it cannot be known. */
   deadline: string | null;
-  /** The last day the contract is needed; null when it must go on (transfer) or nothing is decided. */
+  /** The last day the contract is needed; null when it must go on (transfer, extend_before_merger) or nothing is decided. */
   neededUntil: string | null;
   /** The change clause does not say the contract transfers, so a lawyer must look at it. */
   legalReview: boolean;
@@ -136,10 +145,22 @@ export function contractDeadline(contract: ContractFacts, context: DeadlineConte
 
   if (decided.length === 0) return result('await_decision', null, null);
 
+  const months = contract.noticePeriodMonths;
+  // The inventory only stores whole months; anything else is as good as unknown.
+  const knownMonths = months !== null && Number.isInteger(months) && months >= 0 ? months : null;
+  /** The last day to extend a contract that ends on `endDate`: see the rules. */
+  const extendBy = (endDate: string) => {
+    if (knownMonths === null) flags.push('notice_period_unknown');
+    return knownMonths === null ? endDate : latestNoticeDate(endDate, knownMonths);
+  };
+
   if (decided.some((system) => system.fate === 'continues')) {
     // A system that goes on needs its contract on the merger date, whatever happens to the others.
-    if (contract.endDate !== null && contract.endDate < mergerDate) flags.push('expires_before_merger');
-    return result('transfer', addDays(mergerDate, -1), null, contract.changeClause !== 'transfers');
+    const legalReview = contract.changeClause !== 'transfers';
+    if (contract.endDate !== null && contract.endDate < mergerDate) {
+      return result('extend_before_merger', extendBy(contract.endDate), null, legalReview);
+    }
+    return result('transfer', addDays(mergerDate, -1), null, legalReview);
   }
 
   if (decided.length < contract.systems.length) flags.push('some_systems_undecided');
@@ -147,18 +168,20 @@ export function contractDeadline(contract: ContractFacts, context: DeadlineConte
     ? addDays(mergerDate, -1)
     : addDays(transitionEnd, -1);
 
-  if (contract.endDate !== null && contract.endDate <= neededUntil) {
+  if (contract.endDate !== null && contract.endDate < neededUntil) {
+    // It runs out while the system is still in use: letting it expire would leave the system without a contract.
+    return result('extend_until_retired', extendBy(contract.endDate), neededUntil);
+  }
+  if (contract.endDate === neededUntil) {
     flags.push('check_auto_renewal');
     return result('let_expire', contract.endDate, neededUntil);
   }
 
-  const months = contract.noticePeriodMonths;
-  // The inventory only stores whole months; anything else is as good as unknown.
-  if (months === null || !Number.isInteger(months) || months < 0) {
+  if (knownMonths === null) {
     flags.push('notice_period_unknown');
     return result('terminate', null, neededUntil);
   }
-  return result('terminate', latestNoticeDate(neededUntil, months), neededUntil);
+  return result('terminate', latestNoticeDate(neededUntil, knownMonths), neededUntil);
 }
 
 /**
@@ -214,11 +237,16 @@ export interface DateRange {
  * above and the merger's dates alone, so a view of the next days can read only
  * those instead of computing every contract's deadline. A deadline is one of:
  * the day before the merger (transfer), the contract's end date (let_expire),
- * or the latest notice date before one of the two days a contract can be
- * needed until (terminate), which depends only on the notice period. So a
- * contract can fall in the range when every contract can (the day before the
- * merger is in it), when its end date is in it, or when its notice period is
- * one of a few month counts. A superset: `contractDeadline` still decides.
+ * the latest notice date before one of the two days a contract can be needed
+ * until (terminate), which depends only on the notice period, or the end date
+ * or the latest notice date before it (extend_*). An extension is only for a
+ * contract that ends before the later of those two days, and its deadline is
+ * never after its end date, so its end date lies between the range's first day
+ * and that later day. So a contract can fall in the range when every contract
+ * can (the day before the merger is in it), when its end date is from the
+ * range's first day to the range's last day or the last day a contract can be
+ * needed, whichever is later, or when its notice period is one of a few month
+ * counts. A superset: `contractDeadline` still decides.
  */
 export interface DeadlineCandidates {
   everyContract: boolean;
@@ -228,10 +256,12 @@ export interface DeadlineCandidates {
 
 export function deadlineCandidates(context: Pick<DeadlineContext, 'mergerDate' | 'transitionEnd'>, range: DateRange): DeadlineCandidates {
   const beforeMerger = addDays(context.mergerDate, -1);
-  const months = new Set([...noticeMonthsEndingIn(beforeMerger, range), ...noticeMonthsEndingIn(addDays(context.transitionEnd, -1), range)]);
+  const beforeTransitionEnd = addDays(context.transitionEnd, -1);
+  const months = new Set([...noticeMonthsEndingIn(beforeMerger, range), ...noticeMonthsEndingIn(beforeTransitionEnd, range)]);
+  const lastNeeded = beforeMerger > beforeTransitionEnd ? beforeMerger : beforeTransitionEnd;
   return {
     everyContract: inRange(beforeMerger, range),
-    endDates: range,
+    endDates: { from: range.from, to: range.to > lastNeeded ? range.to : lastNeeded },
     noticePeriodMonths: [...months].sort((a, b) => a - b),
   };
 }

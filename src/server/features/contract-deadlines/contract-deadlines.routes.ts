@@ -18,7 +18,9 @@ export const contractDeadlinesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Hva som må skje med hver avtale, og innen når, sortert etter frist',
         description:
           'Regnes fra sammenslåingsdatoen, avtalens sluttdato og oppsigelsestid (hele måneder fra utgangen av måneden ' +
-          'oppsigelsen gis). Bare vedtatte veivalg gir frister. Overgangsfasen slutter der fremdriftsplanen sier (ett år etter sammenslåingen om ingen har endret den).',
+          'oppsigelsen gis). En avtale som løper ut før systemet kan avvikles (eller før sammenslåingen, for et system som videreføres), ' +
+          'må forlenges innen siste oppsigelsesdato før sluttdatoen (sluttdatoen selv når oppsigelsestiden er ukjent). ' +
+          'Bare vedtatte veivalg gir frister. Overgangsfasen slutter der fremdriftsplanen sier (ett år etter sammenslåingen om ingen har endret den).',
         params: mergerParams,
         response: { 200: contractDeadlinesResponse, 400: errorResponses[400], 404: errorResponses[404] },
       },

@@ -3,17 +3,17 @@ import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
 import { systemFateResolver } from '#server/features/decisions/decisions.service.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
-import { mergerBasics, mergerDateOf } from '#server/features/mergers/mergers.service.ts';
+import { mergerBasics, mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
 import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 import { getSchedule, lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
+import { contractActionText, contractDeadlineWords, norwegianDate } from './contract-deadline-text.ts';
 import {
   addDays,
   contractDeadline,
   deadlineCandidates,
   sortByDeadline,
-  type ContractAction,
   type DateRange,
   type DeadlineContext,
 } from './contract-deadlines.domain.ts';
@@ -32,7 +32,7 @@ export async function listContractDeadlines(ctx: ServiceContext, mergerId: strin
   return {
     mergerDate,
     transitionEnd,
-    contracts: sortByDeadline(rows).map(({ neededUntil: _neededUntil, ...row }) => row),
+    contracts: sortByDeadline(rows),
   };
 }
 
@@ -59,8 +59,7 @@ export async function contractDeadlinesBetween(
       : { endDateFrom: candidates.endDates.from, endDateTo: candidates.endDates.to, noticePeriodMonths: candidates.noticePeriodMonths },
   );
   return sortByDeadline(deadlinesOf(contracts, input.fateOf, context))
-    .filter((row) => row.deadline !== null && row.deadline >= input.range.from && row.deadline <= input.range.to)
-    .map(({ neededUntil: _neededUntil, ...row }) => row);
+    .filter((row) => row.deadline !== null && row.deadline >= input.range.from && row.deadline <= input.range.to);
 }
 
 type FateResolver = Awaited<ReturnType<typeof systemFateResolver>>;
@@ -97,26 +96,26 @@ function deadlinesOf(
   });
 }
 
-const actionWords: Record<ContractAction, string> = {
-  await_decision: 'Venter på veivalg',
-  transfer: 'Overføre til den nye kommunen',
-  let_expire: 'Løper ut',
-  terminate: 'Siste dag for oppsigelse',
-};
-
-/** One all-day event per contract with a deadline; the UID is the contract and the action, so a changed decision moves the event. */
+/**
+ * One all-day event per contract with a deadline; the UID is the contract and the action, so a
+ * changed decision moves the event. People read these in their calendar: the municipality by
+ * its name and dates as Norwegians write them.
+ */
 async function contractEvents(ctx: ServiceContext, mergerId: string): Promise<CalendarEvent[]> {
-  const { contracts } = await listContractDeadlines(ctx, mergerId);
+  const [{ contracts }, municipalities] = await Promise.all([listContractDeadlines(ctx, mergerId), municipalitiesOfMerger(ctx.db, mergerId)]);
+  const names = new Map(municipalities.map((municipality) => [municipality.number, municipality.name]));
   return contracts
     .filter((contract) => contract.deadline !== null)
     .map((contract) => ({
       uid: `${contract.contractId}-${contract.action}@samla`,
       date: contract.deadline!,
-      summary: `${actionWords[contract.action]}: ${contract.vendor}${contract.subject ? ` – ${contract.subject}` : ''}`,
+      summary: `${contractDeadlineWords[contract.action]}: ${contract.vendor}${contract.subject ? ` – ${contract.subject}` : ''}`,
       description: [
-        `Kommune ${contract.municipalityNumber}`,
+        `Kommune: ${names.get(contract.municipalityNumber) ?? contract.municipalityNumber}`,
+        contractActionText(contract),
         contract.systems.length > 0 ? `Systemer: ${contract.systems.map((system) => system.name).join(', ')}` : null,
-        contract.endDate ? `Avtalen utløper ${contract.endDate}` : null,
+        contract.endDate ? `Avtalen utløper ${norwegianDate(contract.endDate)}` : null,
+        contract.neededUntil && contract.action === 'extend_until_retired' ? `Systemet trengs til ${norwegianDate(contract.neededUntil)}` : null,
         contract.legalReview ? 'Juridisk vurdering: avtalen har ikke en endringsklausul som sikrer overføring.' : null,
       ]
         .filter(Boolean)

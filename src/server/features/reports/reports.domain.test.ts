@@ -7,6 +7,7 @@ import {
   formatDate,
   osloDate,
   redRisks,
+  reportedDeadlines,
   reportFileName,
   reportPeriod,
   slugify,
@@ -78,5 +79,19 @@ describe('what the report lists', () => {
     expect(slugify('Digital sammenslåing Nye Bærum/Ørsta')).toBe('digital-sammenslaing-nye-baerum-orsta');
     expect(slugify('!!!')).toBe('sammenslaing');
     expect(reportFileName('Nye Bergen', '2027-05-15')).toBe('statusrapport-nye-bergen-2027-05-15.pdf');
+  });
+});
+
+describe('the contract deadlines in the report', () => {
+  it('lists passed deadlines still to act on first, then the next 90 days; a contract that ran out as planned stays out', () => {
+    const contracts = [
+      { id: 'soon', deadline: '2027-06-30', status: 'due_soon' },
+      { id: 'extend-missed', deadline: '2027-02-28', status: 'overdue' },
+      { id: 'notice-missed', deadline: '2026-12-31', status: 'overdue' },
+      { id: 'ran-out', deadline: '2027-04-30', status: 'expired' },
+      { id: 'beyond', deadline: '2027-08-14', status: 'ok' },
+      { id: 'none', deadline: null, status: 'none' },
+    ];
+    expect(reportedDeadlines(contracts, '2027-05-15').map((c) => c.id)).toEqual(['notice-missed', 'extend-missed', 'soon']);
   });
 });

@@ -74,6 +74,24 @@ export function deadlinesAhead<T extends { deadline: string | null }>(
 }
 
 /**
+ * The contract deadlines the report lists: those that have passed with the
+ * action still to do (status `overdue`, red on the Avtalefrister page: a
+ * contract to extend, terminate or transfer), oldest first, then those from
+ * today through the horizon. A missed deadline must reach the steering group
+ * rather than drop out of the report the day after it passed.
+ */
+export function reportedDeadlines<T extends { deadline: string | null; status: string }>(
+  contracts: readonly T[],
+  today: string,
+  days: number = DEADLINE_HORIZON_DAYS,
+): Array<T & { deadline: string }> {
+  const overdue = contracts
+    .filter((contract): contract is T & { deadline: string } => contract.status === 'overdue' && contract.deadline !== null && contract.deadline < today)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+  return [...overdue, ...deadlinesAhead(contracts, today, days)];
+}
+
+/**
  * Red level: the matrix's highest risk class (its last), judged on the
  * inherent cell as the register filters by. Closed risks are left out.
  */

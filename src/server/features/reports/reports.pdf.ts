@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadPdfKit } from '#server/lib/lazy-modules.ts';
 import type { Progress } from '#shared/contracts/checklist.ts';
+import { contractActionText, contractActionWords } from '#server/features/contract-deadlines/contract-deadline-text.ts';
+import type { ContractAction } from '#server/features/contract-deadlines/contract-deadlines.domain.ts';
 import { formatDate, type ReportPeriod } from './reports.domain.ts';
 
 /**
@@ -37,13 +39,14 @@ export interface StatusReportData {
     owner: string | null;
     mitigations: Array<{ title: string; owner: string | null; deadline: string | null; status: string }>;
   }>;
+  /** Passed deadlines still to act on first (daysLeft below 0), then the next 90 days. */
   deadlines: Array<{
     deadline: string;
     daysLeft: number;
     vendor: string;
     subject: string | null;
     municipality: string;
-    action: string;
+    action: ContractAction;
     legalReview: boolean;
   }>;
   benefits: {
@@ -68,7 +71,7 @@ export const sectionHeadings = {
   phases: 'Fremdrift per fase',
   decisions: 'Veivalg vedtatt i perioden',
   risks: 'Risikoer på rødt nivå med tiltak',
-  deadlines: 'Avtalefrister de neste 90 dagene',
+  deadlines: 'Avtalefrister: passerte og de neste 90 dagene',
   benefits: 'Gevinster',
   appendix: 'Vedlegg: forfalte oppgaver',
 } as const;
@@ -84,12 +87,6 @@ const words = {
   riskStatuses: { open: 'Åpen', in_progress: 'Under behandling', accepted: 'Akseptert', closed: 'Lukket' } as Record<string, string>,
   mitigationStatuses: { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' } as Record<string, string>,
   benefitStatuses: { planned: 'Planlagt', in_progress: 'Under realisering', realised: 'Realisert', cancelled: 'Avbrutt' } as Record<string, string>,
-  actions: {
-    await_decision: 'Venter på veivalg',
-    transfer: 'Overføre til den nye kommunen',
-    let_expire: 'Løper ut',
-    terminate: 'Siste dag for oppsigelse',
-  } as Record<string, string>,
 };
 
 const require = createRequire(import.meta.url);
@@ -428,7 +425,7 @@ function risksSection(doc: Doc, data: StatusReportData): void {
 function deadlinesSection(doc: Doc, data: StatusReportData): void {
   heading(doc, sectionHeadings.deadlines);
   if (data.deadlines.length === 0) {
-    paragraph(doc, `Ingen avtalefrister fra ${formatDate(data.today)} og 90 dager fram.`);
+    paragraph(doc, `Ingen passerte avtalefrister, og ingen fra ${formatDate(data.today)} og 90 dager fram.`);
     return;
   }
   table(
@@ -442,10 +439,14 @@ function deadlinesSection(doc: Doc, data: StatusReportData): void {
     ],
     data.deadlines.map((deadline) => [
       formatDate(deadline.deadline),
-      String(deadline.daysLeft),
+      // In words, not a minus sign: the report is read printed, in black and white.
+      deadline.daysLeft < 0 ? 'Passert' : String(deadline.daysLeft),
       deadline.subject ? `${deadline.vendor} – ${deadline.subject}` : deadline.vendor,
       deadline.municipality,
-      (words.actions[deadline.action] ?? deadline.action) + (deadline.legalReview ? ' (juridisk vurdering)' : ''),
+      // A contract that runs out too early says so in the sentence the Avtalefrister page uses.
+      (deadline.action === 'extend_before_merger' || deadline.action === 'extend_until_retired'
+        ? contractActionText(deadline)
+        : contractActionWords[deadline.action]) + (deadline.legalReview ? ' (juridisk vurdering)' : ''),
     ]),
   );
 }

@@ -13,7 +13,7 @@ import { getSchedule } from '#server/features/schedule/schedule.service.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/lib/shared-work.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
 import type { StatusReportQuery } from '#shared/contracts/reports.ts';
-import { daysBetween, deadlinesAhead, decisionsAdoptedIn, osloDate, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
+import { daysBetween, decisionsAdoptedIn, reportedDeadlines, osloDate, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
 import type { StatusReportData } from './reports.pdf.ts';
 
 /** Everything the report shows, read through the features' own services. */
@@ -85,7 +85,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
         status: mitigation.status,
       })),
     })),
-    deadlines: deadlinesAhead(deadlines.contracts, today).map((contract) => ({
+    deadlines: reportedDeadlines(deadlines.contracts, today).map((contract) => ({
       deadline: contract.deadline,
       daysLeft: daysBetween(today, contract.deadline),
       vendor: contract.vendor,

@@ -294,23 +294,26 @@ function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadl
               <Paragraph>{t.noMatches}</Paragraph>
             </Alert>
           ) : (
-            // Wide: it may scroll sideways, so it can take focus and be scrolled with the arrow keys.
+            // Wide, a table; under 48rem each contract is a card of named values (the CSS reflows the
+            // same table, so it stays one table to assistive technology). The region can take focus in
+            // case a long word still makes it scroll.
             <div className='samla-table-scroll samla-scroll-focus' tabIndex={0} role='region' aria-label={t.caption}>
-              <Table data-color='neutral' className='samla-table samla-deadlines-table' border data-size='sm'>
+              {/* The explicit roles keep the table a table where a browser drops its semantics when CSS reflows it. */}
+              <Table data-color='neutral' className='samla-table samla-deadlines-table' border data-size='sm' role='table' aria-label={t.caption}>
                 <caption className='ds-sr-only'>{t.caption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope='col'>{t.columns.municipality}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col'>{t.columns.contract}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col'>{t.columns.systems}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col'>{t.columns.endDate}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col'>{t.columns.noticePeriod}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col'>{t.columns.action}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col'>{t.columns.deadline}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col'>{t.columns.status}</Table.HeaderCell>
+                <Table.Head role='rowgroup'>
+                  <Table.Row role='row'>
+                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.municipality}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.contract}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.systems}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.endDate}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.noticePeriod}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.action}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.deadline}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.status}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
-                <Table.Body>
+                <Table.Body role='rowgroup'>
                   {shown.map((contract) => (
                     <ContractRow key={contract.contractId} contract={contract} municipalityName={names.get(contract.municipalityNumber)} />
                   ))}
@@ -324,21 +327,43 @@ function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadl
   );
 }
 
+/** A column's name inside the cell, shown only when the table is reflowed into cards (the header row is then hidden). */
+function CellLabel({ children }: { children: string }) {
+  return (
+    <span className='samla-reflow__label' aria-hidden='true'>
+      {children}
+    </span>
+  );
+}
+
+const extendActions: ReadonlySet<string> = new Set(['extend_before_merger', 'extend_until_retired']);
+
 function ContractRow({ contract, municipalityName }: { contract: Contract; municipalityName: string | undefined }) {
   const { m, fmt } = useI18n();
   const t = m.contractDeadlines;
   const late = contract.status === 'overdue' || contract.status === 'expired';
-  const notes = [...(contract.legalReview ? [t.legalReview] : []), ...contract.flags.map((flag) => t.flags[flag] ?? flag)];
+  const extend = extendActions.has(contract.action);
+  const notes = [
+    ...(contract.legalReview ? [t.legalReview] : []),
+    ...contract.flags.map((flag) => (extend && flag === 'notice_period_unknown' ? t.extendNoticeUnknown : (t.flags[flag] ?? flag))),
+  ];
   const meaning = t.deadlineMeaning[contract.action];
+  const actionWords = t.actions[contract.action] ?? contract.action;
   return (
-    <Table.Row className={late ? 'samla-deadline--late' : undefined}>
-      <Table.Cell>{municipalityName ?? contract.municipalityNumber}</Table.Cell>
-      <Table.HeaderCell scope='row' className='samla-deadline__contract'>
-        <strong>{contract.vendor}</strong>
-        <br />
-        <span className='samla-muted'>{contract.subject ?? t.noSubject}</span>
+    <Table.Row role='row' className={late ? 'samla-deadline--late' : undefined}>
+      <Table.Cell role='cell'>
+        <CellLabel>{t.columns.municipality}</CellLabel>
+        <span>{municipalityName ?? contract.municipalityNumber}</span>
+      </Table.Cell>
+      <Table.HeaderCell scope='row' role='rowheader' className='samla-deadline__contract'>
+        <span>
+          <strong>{contract.vendor}</strong>
+          <br />
+          <span className='samla-muted'>{contract.subject ?? t.noSubject}</span>
+        </span>
       </Table.HeaderCell>
-      <Table.Cell>
+      <Table.Cell role='cell'>
+        <CellLabel>{t.columns.systems}</CellLabel>
         {contract.systems.length === 0 ? (
           <span className='samla-muted'>{t.noSystems}</span>
         ) : (
@@ -351,37 +376,61 @@ function ContractRow({ contract, municipalityName }: { contract: Contract; munic
           </ul>
         )}
       </Table.Cell>
-      <Table.Cell className='samla-nowrap'>{contract.endDate ? fmt.date(contract.endDate) : <span className='samla-muted'>{t.noEndDate}</span>}</Table.Cell>
-      <Table.Cell className='samla-nowrap'>
-        {contract.noticePeriodMonths === null ? <span className='samla-muted'>{t.unknown}</span> : t.months(fmt.number(contract.noticePeriodMonths))}
+      <Table.Cell role='cell' className='samla-nowrap'>
+        <CellLabel>{t.columns.endDate}</CellLabel>
+        {contract.endDate ? <span>{fmt.date(contract.endDate)}</span> : <span className='samla-muted'>{t.noEndDate}</span>}
       </Table.Cell>
-      <Table.Cell>{t.actions[contract.action] ?? contract.action}</Table.Cell>
-      <Table.Cell>
+      <Table.Cell role='cell' className='samla-nowrap'>
+        <CellLabel>{t.columns.noticePeriod}</CellLabel>
+        {contract.noticePeriodMonths === null ? <span className='samla-muted'>{t.unknown}</span> : <span>{t.months(fmt.number(contract.noticePeriodMonths))}</span>}
+      </Table.Cell>
+      <Table.Cell role='cell'>
+        <CellLabel>{t.columns.action}</CellLabel>
+        {extend && contract.deadline ? (
+          // Runs out while the system is still needed: what and by when in one sentence, as the issue asked.
+          <span>
+            <strong>{t.mustExtend(actionWords, fmt.date(contract.deadline))}</strong>
+            {contract.action === 'extend_until_retired' && contract.neededUntil && (
+              <>
+                <br />
+                <span className='samla-muted'>{t.neededUntil(fmt.date(contract.neededUntil))}</span>
+              </>
+            )}
+          </span>
+        ) : (
+          <span>{actionWords}</span>
+        )}
+      </Table.Cell>
+      <Table.Cell role='cell'>
+        <CellLabel>{t.columns.deadline}</CellLabel>
         {contract.deadline ? (
-          <>
-            <strong className='samla-nowrap'>{fmt.date(contract.deadline)}</strong>
+          <span>
+            <strong className='samla-nowrap samla-deadline__date'>{fmt.date(contract.deadline)}</strong>
             {meaning && (
               <>
                 <br />
                 <span className='samla-muted'>{meaning}</span>
               </>
             )}
-          </>
+          </span>
         ) : (
           <span className='samla-muted'>{t.noDeadline}</span>
         )}
       </Table.Cell>
-      <Table.Cell>
-        <Tag data-color={statusColor[contract.status]} data-size='sm' variant={contract.status === 'none' ? 'outline' : 'default'}>
-          {t.statuses[contract.status] ?? contract.status}
-        </Tag>
-        {notes.length > 0 && (
-          <ul className='samla-deadline__list samla-deadline__notes'>
-            {notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        )}
+      <Table.Cell role='cell'>
+        <CellLabel>{t.columns.status}</CellLabel>
+        <span>
+          <Tag data-color={statusColor[contract.status]} data-size='sm' variant={contract.status === 'none' ? 'outline' : 'default'}>
+            {t.statuses[contract.status] ?? contract.status}
+          </Tag>
+          {notes.length > 0 && (
+            <ul className='samla-deadline__list samla-deadline__notes'>
+              {notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+        </span>
       </Table.Cell>
     </Table.Row>
   );
