@@ -131,5 +131,9 @@ describe('Historikk', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     await expectNoAxeViolations(page, 'Historikk at 390 px');
     await shot('history-390');
+    if (process.env.SAMLA_E2E_SHOTS) {
+      await page.locator('.samla-history-table tbody tr').nth(2).evaluate((row) => row.scrollIntoView());
+      await page.screenshot({ path: `${process.env.SAMLA_E2E_SHOTS}/history-390-cards.png` });
+    }
   });
 });
