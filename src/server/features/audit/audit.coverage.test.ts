@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { inventoryKinds } from '#shared/contracts/inventory.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
+import { historyEntities as filterEntities } from '#web/lib/history-filters.ts';
 import { entitySpec, fieldSpec, historyEntities, presentValue, type ValueKind } from './audit.presentation.ts';
 
 const featuresDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,5 +167,9 @@ describe('history names every entity and field the services record', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('lets the page filter on every kind of row history names', () => {
+    expect(new Set(filterEntities)).toEqual(new Set(Object.keys(historyEntities)));
   });
 });
