@@ -11,6 +11,20 @@ export const auditEntry = z
     entityLabel: z.string().nullable(),
     action: z.enum(['create', 'update', 'delete']),
     changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+    display: z
+      .object({
+        entity: z.string().describe('Hva, på norsk: «Integrasjon», «Oppgave» …'),
+        label: z.string().nullable().describe('Navnet på det som ble endret, slik det var da'),
+        action: z.string().describe('«Opprettet», «Endret» eller «Slettet»'),
+        changes: z.array(
+          z.object({
+            field: z.string().describe('Feltets navn på norsk'),
+            old: z.string().nullable().describe('Verdien før, i ord; null når feltet var tomt'),
+            new: z.string().nullable().describe('Verdien etter, i ord; null når feltet ble tomt'),
+          }),
+        ),
+      })
+      .describe('Endringen slik den leses: norske navn, datoer som dd.mm.åååå, andre rader ved navnet de hadde da'),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof auditEntry>;

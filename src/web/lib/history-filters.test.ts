@@ -13,9 +13,14 @@ describe('history filters in the URL', () => {
   });
 
   it('ignores what it does not know instead of failing', () => {
-    const filters = historyFiltersFromSearch(new URLSearchParams('hva=system&handling=x&hvem=kari&fra=31.01.2028&til=2028-02-30'));
+    const filters = historyFiltersFromSearch(new URLSearchParams('hva=widget&handling=x&hvem=kari&fra=31.01.2028&til=2028-02-30'));
     expect(filters).toEqual({ entity: undefined, action: undefined, actor: undefined, from: undefined, to: undefined });
     expect(historySearch(filters)).toBe('');
+  });
+
+  it('offers every kind of row history records', () => {
+    expect(historyFiltersFromSearch(new URLSearchParams('hva=integration')).entity).toBe('integration');
+    expect(historyFiltersFromSearch(new URLSearchParams('hva=riskMatrix')).entity).toBe('riskMatrix');
   });
 
   it('asks the API with its own names, and adds the export format', () => {

@@ -1,6 +1,29 @@
 import { isIsoDate } from './dates.ts';
 
-export const historyEntities = ['merger', 'task', 'member'] as const;
+/** Every kind of row history records (the server's audit.presentation.ts), in the order the filter offers them. */
+export const historyEntities = [
+  'merger',
+  'member',
+  'task',
+  'phase',
+  'milestone',
+  'decision',
+  'system',
+  'digitalService',
+  'contract',
+  'integration',
+  'archive',
+  'infrastructure',
+  'itOrganisation',
+  'intermunicipalCooperation',
+  'risk',
+  'mitigation',
+  'riskMatrix',
+  'benefit',
+  'indicator',
+  'measurement',
+  'calendarFeed',
+] as const;
 export type HistoryEntity = (typeof historyEntities)[number];
 export const historyActions = ['create', 'update', 'delete'] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -3,8 +3,7 @@ import { loadExcelJs } from '#server/lib/lazy-modules.ts';
 import { csvDocument } from '#server/lib/csv.ts';
 import type { AuditEntry } from './audit.service.ts';
 
-const headers = ['Tidspunkt', 'Hvem', 'E-post', 'Hva', 'Id', 'Navn', 'Handling', 'Felt', 'Før', 'Etter'];
-const actionNames: Record<string, string> = { create: 'opprettet', update: 'endret', delete: 'slettet' };
+const headers = ['Tidspunkt', 'Hvem', 'E-post', 'Hva', 'Navn', 'Handling', 'Felt', 'Før', 'Etter'];
 
 function osloTime(iso: string): string {
   return new Intl.DateTimeFormat('nb-NO', {
@@ -14,25 +13,16 @@ function osloTime(iso: string): string {
   }).format(new Date(iso));
 }
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** One row per changed field, so a spreadsheet can filter on field, old and new value. */
+/**
+ * One row per changed field, so a spreadsheet can filter on field, old and new
+ * value; every word as the history page says it (audit.presentation.ts).
+ */
 export function auditRows(entries: readonly AuditEntry[]): string[][] {
   return entries.flatMap((entry) => {
-    const base = [
-      osloTime(entry.at),
-      entry.actor.name,
-      entry.actor.email ?? '',
-      entry.entity,
-      entry.entityId,
-      entry.entityLabel ?? '',
-      actionNames[entry.action] ?? entry.action,
-    ];
-    if (entry.changes.length === 0) return [[...base, '', '', '']];
-    return entry.changes.map((change) => [...base, change.field, cell(change.old), cell(change.new)]);
+    const { display } = entry;
+    const base = [osloTime(entry.at), entry.actor.name, entry.actor.email ?? '', display.entity, display.label ?? '', display.action];
+    if (display.changes.length === 0) return [[...base, '', '', '']];
+    return display.changes.map((change) => [...base, change.field, change.old ?? '', change.new ?? '']);
   });
 }
 
@@ -50,8 +40,10 @@ export async function auditXlsx(entries: readonly AuditEntry[], title: string): 
   header.font = { bold: true };
   for (const row of auditRows(entries)) sheet.addRow(row);
   sheet.columns.forEach((column, index) => {
-    column.width = [20, 24, 28, 10, 38, 40, 12, 20, 30, 30][index] ?? 20;
+    column.width = [20, 24, 28, 18, 40, 12, 24, 36, 36][index] ?? 20;
   });
+  // Long names and texts wrap inside their cell instead of running over the next ones.
+  for (const column of [5, 7, 8, 9]) sheet.getColumn(column).alignment = { wrapText: true, vertical: 'top' };
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,24 +2,11 @@ import type { Actor, ServiceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
 import type { FieldChange } from './audit.domain.ts';
-import type { InventoryEntity } from '#server/features/inventory/inventory.kinds.ts';
+import { namesNow } from './audit.names.ts';
+import { presentEntry, referencesIn, withNames, type AuditedEntity, type ReferenceTarget, type StoredChange } from './audit.presentation.ts';
 import * as repo from './audit.repo.ts';
 
-export type AuditedEntity =
-  | 'merger'
-  | 'task'
-  | 'member'
-  | 'decision'
-  | 'calendarFeed'
-  | 'benefit'
-  | 'indicator'
-  | 'measurement'
-  | 'phase'
-  | 'milestone'
-  | 'risk'
-  | 'mitigation'
-  | 'riskMatrix'
-  | InventoryEntity;
+export type { AuditedEntity };
 export type AuditAction = 'create' | 'update' | 'delete';
 
 export interface AuditRecord {
@@ -36,27 +23,23 @@ export interface AuditRecord {
  * written together or not at all. An update that changed nothing is not history.
  */
 export async function recordChange(db: Database, actor: Actor, record: AuditRecord): Promise<void> {
-  if (record.action === 'update' && record.changes.length === 0) return;
-  await repo.insertAuditEvents(db, [
-    {
-      mergerId: record.mergerId,
-      actorUserId: actor.userId,
-      actorName: actor.name,
-      actorEmail: actor.email,
-      entity: record.entity,
-      entityId: record.entityId,
-      entityLabel: record.entityLabel ?? null,
-      action: record.action,
-      changes: record.changes,
-    },
-  ]);
+  await recordChanges(db, actor, [record]);
 }
 
-/** Many changes in one statement, in the caller's transaction: what an import writes. */
+/**
+ * Many changes in one statement, in the caller's transaction: what an import
+ * writes. Every field that points at another row (a system, a task, an
+ * integration) or a register entry gets that name as it is now, kept with the
+ * change: history reads the same after the row is renamed or deleted.
+ */
 export async function recordChanges(db: Database, actor: Actor, records: readonly AuditRecord[]): Promise<void> {
-  const events = records
-    .filter((record) => !(record.action === 'update' && record.changes.length === 0))
-    .map((record) => ({
+  const kept = records.filter((record) => !(record.action === 'update' && record.changes.length === 0));
+  if (kept.length === 0) return;
+  const lookups = new Map<string, Awaited<ReturnType<typeof namesNow>>>();
+  for (const [mergerId, wanted] of referencesByMerger(kept)) lookups.set(mergerId, await namesNow(db, mergerId, wanted));
+  const events = kept.map((record) => {
+    const lookup = lookups.get(record.mergerId);
+    return {
       mergerId: record.mergerId,
       actorUserId: actor.userId,
       actorName: actor.name,
@@ -65,27 +48,66 @@ export async function recordChanges(db: Database, actor: Actor, records: readonl
       entityId: record.entityId,
       entityLabel: record.entityLabel ?? null,
       action: record.action,
-      changes: record.changes,
-    }));
+      changes: lookup ? record.changes.map((change) => withNames(record.entity, change, lookup)) : record.changes,
+    };
+  });
   await repo.insertAuditEvents(db, events);
+}
+
+/** Per merger, the ids each kind of reference in these changes points at. */
+function referencesByMerger(
+  records: readonly { mergerId: string; entity: string; changes: readonly StoredChange[] }[],
+): Map<string, Map<ReferenceTarget, Set<string>>> {
+  const byMerger = new Map<string, Map<ReferenceTarget, Set<string>>>();
+  for (const record of records) {
+    for (const change of record.changes) {
+      const references = referencesIn(record.entity, change);
+      if (!references || references.ids.length === 0) continue;
+      let wanted = byMerger.get(record.mergerId);
+      if (!wanted) byMerger.set(record.mergerId, (wanted = new Map()));
+      let ids = wanted.get(references.target);
+      if (!ids) wanted.set(references.target, (ids = new Set()));
+      for (const id of references.ids) ids.add(id);
+    }
+  }
+  return byMerger;
 }
 
 export type { AuditEntry };
 
+/**
+ * The history, newest first, each entry with its words for people (`display`).
+ * References written before names were kept with them read by today's name,
+ * or «(slettet)» when the row is gone.
+ */
 export async function listHistory(
   ctx: ServiceContext,
   mergerId: string,
   filter: repo.AuditFilter,
 ): Promise<AuditEntry[]> {
   const rows = await repo.listAuditEvents(ctx.db, mergerId, filter);
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at.toISOString(),
-    actor: { userId: row.actorUserId, name: row.actorName, email: row.actorEmail },
-    entity: row.entity,
-    entityId: row.entityId,
-    entityLabel: row.entityLabel,
-    action: row.action as AuditAction,
-    changes: row.changes,
-  }));
+  const missing = referencesByMerger(
+    rows.map((row) => ({
+      mergerId,
+      entity: row.entity,
+      changes: (row.changes as StoredChange[]).filter((change) => !('oldLabel' in change) && !('newLabel' in change)),
+    })),
+  );
+  const lookup = await namesNow(ctx.db, mergerId, missing.get(mergerId) ?? new Map());
+  return rows.map((row) => {
+    const changes = row.changes as StoredChange[];
+    const action = row.action as AuditAction;
+    return {
+      id: row.id,
+      at: row.at.toISOString(),
+      actor: { userId: row.actorUserId, name: row.actorName, email: row.actorEmail },
+      entity: row.entity,
+      entityId: row.entityId,
+      entityLabel: row.entityLabel,
+      action,
+      // The stored values as they are, for programs; the names kept with them are in `display`.
+      changes: changes.map(({ field, old, new: value }) => ({ field, old, new: value })),
+      display: presentEntry({ entity: row.entity, entityLabel: row.entityLabel, action, changes }, lookup),
+    };
+  });
 }

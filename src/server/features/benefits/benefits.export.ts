@@ -2,13 +2,13 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '#server/lib/lazy-modules.ts';
 import type { Benefit, BenefitStatus, BenefitType, Indicator } from '#shared/contracts/benefits.ts';
 
-const statusNames: Record<BenefitStatus, string> = {
+export const statusNames: Record<BenefitStatus, string> = {
   planned: 'Planlagt',
   in_progress: 'Under realisering',
   realised: 'Realisert',
   cancelled: 'Avbrutt',
 };
-const typeNames: Record<BenefitType, string> = { economic: 'Økonomisk', quality: 'Kvalitet', time: 'Tid', other: 'Annet' };
+export const typeNames: Record<BenefitType, string> = { economic: 'Økonomisk', quality: 'Kvalitet', time: 'Tid', other: 'Annet' };
 
 export const planHeaders = [
   'Gevinst',

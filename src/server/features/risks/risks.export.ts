@@ -8,7 +8,7 @@ export const statusNames: Record<Risk['status'], string> = {
   accepted: 'Akseptert',
   closed: 'Lukket',
 };
-const mitigationStatusNames: Record<string, string> = { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' };
+export const mitigationStatusNames: Record<string, string> = { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' };
 export const dimensionNames: Record<(typeof consequenceDimensions)[number], string> = {
   lifeHealth: 'Liv og helse',
   serviceDelivery: 'Tjenesteleveranse',

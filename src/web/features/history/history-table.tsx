@@ -4,7 +4,7 @@ import type { AuditEntry } from '#shared/contracts/audit.ts';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { entityName, fieldName, formatValue, type FormatContext } from './history-format.ts';
+import './history.css';
 
 const pageSize = 100;
 
@@ -14,23 +14,30 @@ interface HistoryTableProps {
   caption: string;
   /** Off on a task's own page, where every entry is about that task. */
   showEntity?: boolean;
-  municipalityNames: ReadonlyMap<string, string>;
+  /**
+   * Not needed any more: the server names the municipalities (and every other
+   * value) in `display`. Kept so pages that still pass it need no change.
+   */
+  municipalityNames?: ReadonlyMap<string, string>;
   /** User id → name, for entries whose label the server did not keep (a removed member). */
   memberNames?: ReadonlyMap<string, string>;
 }
 
-/** The changes, newest first, a hundred at a time so a long history stays quick to show. */
-export function HistoryTable({ mergerId, entries, caption, showEntity = true, municipalityNames, memberNames }: HistoryTableProps) {
-  const i18n = useI18n();
-  const { m, fmt } = i18n;
+/**
+ * The changes, newest first, a hundred at a time so a long history stays
+ * quick to show. Every word comes from the server's `display` (the same words
+ * as the xlsx and CSV). The table fits the page: long names and values wrap,
+ * and on a phone each change is a card with the column names beside the values.
+ */
+export function HistoryTable({ mergerId, entries, caption, showEntity = true, memberNames }: HistoryTableProps) {
+  const { m, fmt } = useI18n();
   const t = m.history;
   const [limit, setLimit] = useState(pageSize);
-  const context: FormatContext = { ...i18n, municipalityNames };
   const shown = entries.slice(0, limit);
 
   return (
     <>
-      <div className='samla-table-scroll'>
+      <div className='samla-history-wrap'>
         <Table data-color='neutral' className='samla-table samla-history-table' data-size='sm' border>
           <caption className='ds-sr-only'>{caption}</caption>
           <Table.Head>
@@ -38,9 +45,17 @@ export function HistoryTable({ mergerId, entries, caption, showEntity = true, mu
               <Table.HeaderCell scope='col' className='samla-history-table__at'>
                 {t.at}
               </Table.HeaderCell>
-              <Table.HeaderCell scope='col'>{t.who}</Table.HeaderCell>
-              {showEntity && <Table.HeaderCell scope='col'>{t.what}</Table.HeaderCell>}
-              <Table.HeaderCell scope='col'>{t.handling}</Table.HeaderCell>
+              <Table.HeaderCell scope='col' className='samla-history-table__who'>
+                {t.who}
+              </Table.HeaderCell>
+              {showEntity && (
+                <Table.HeaderCell scope='col' className='samla-history-table__what'>
+                  {t.what}
+                </Table.HeaderCell>
+              )}
+              <Table.HeaderCell scope='col' className='samla-history-table__action'>
+                {t.handling}
+              </Table.HeaderCell>
               <Table.HeaderCell scope='col' className='samla-history-table__changes'>
                 {t.changes}
               </Table.HeaderCell>
@@ -49,37 +64,40 @@ export function HistoryTable({ mergerId, entries, caption, showEntity = true, mu
           <Table.Body>
             {shown.map((entry) => (
               <Table.Row key={entry.id}>
-                <Table.Cell className='samla-nowrap'>
+                <Table.Cell data-label={t.at}>
                   <time dateTime={entry.at}>{fmt.timestamp(entry.at)}</time>
                 </Table.Cell>
-                <Table.Cell>
+                <Table.Cell data-label={t.who}>
                   <span className='samla-history-table__actor'>{entry.actor.name}</span>
                   {entry.actor.email && entry.actor.email !== entry.actor.name && (
                     <span className='samla-history-table__email samla-muted'>{entry.actor.email}</span>
                   )}
                 </Table.Cell>
                 {showEntity && (
-                  <Table.Cell>
+                  <Table.Cell data-label={t.what}>
                     <EntityCell mergerId={mergerId} entry={entry} memberNames={memberNames} />
                   </Table.Cell>
                 )}
-                <Table.Cell className='samla-nowrap'>{t.actions[entry.action]}</Table.Cell>
-                <Table.Cell>
-                  {entry.changes.length === 0 ? (
+                <Table.Cell data-label={t.handling}>{entry.display.action}</Table.Cell>
+                <Table.Cell data-label={t.changes}>
+                  {entry.display.changes.length === 0 ? (
                     <span className='samla-muted'>{t.noFieldChanges}</span>
                   ) : (
                     <ul className='samla-changes'>
-                      {entry.changes.map((change, index) => (
+                      {entry.display.changes.map((change, index) => (
                         <li key={`${change.field}-${index}`}>
-                          <span className='samla-changes__field'>{fieldName(change.field, i18n)}:</span>{' '}
-                          {entry.action === 'create' && (change.old === null || change.old === undefined) ? (
-                            <span className='samla-changes__new'>{formatValue(change.field, change.new, context)}</span>
+                          <span className='samla-changes__field'>{change.field}:</span>{' '}
+                          {/* A created row says what it started as, a deleted one what it was. */}
+                          {entry.action === 'create' && change.old === null ? (
+                            <span className='samla-changes__new'>{change.new ?? t.emptyValue}</span>
+                          ) : entry.action === 'delete' && change.new === null ? (
+                            <span className='samla-changes__old'>{change.old ?? t.emptyValue}</span>
                           ) : (
                             <>
-                              <span className='samla-changes__old'>{formatValue(change.field, change.old, context)}</span>{' '}
+                              <span className='samla-changes__old'>{change.old ?? t.emptyValue}</span>{' '}
                               <span aria-hidden='true'>→</span>
                               <span className='ds-sr-only'>{t.changedTo}</span>{' '}
-                              <span className='samla-changes__new'>{formatValue(change.field, change.new, context)}</span>
+                              <span className='samla-changes__new'>{change.new ?? t.emptyValue}</span>
                             </>
                           )}
                         </li>
@@ -107,18 +125,14 @@ export function HistoryTable({ mergerId, entries, caption, showEntity = true, mu
 }
 
 function EntityCell({ mergerId, entry, memberNames }: { mergerId: string; entry: AuditEntry; memberNames: ReadonlyMap<string, string> | undefined }) {
-  const i18n = useI18n();
-  const kind = entityName(entry, i18n);
-  const label = entry.entityLabel ?? memberNames?.get(entry.entityId) ?? null;
-  if (entry.entity === 'merger') return <>{kind}</>;
+  const { display } = entry;
+  // The server keeps every entry's name; an old membership entry without one falls back to today's member list.
+  const label = display.label ?? memberNames?.get(entry.entityId) ?? null;
+  if (entry.entity === 'merger' || label === null) return <>{display.entity}</>;
   return (
     <>
-      <span className='samla-history-table__kind'>{kind}</span>{' '}
-      {entry.entity === 'task' ? (
-        <RouterLink to={paths.task(mergerId, entry.entityId)}>{label ?? entry.entityId}</RouterLink>
-      ) : (
-        <span>{label ?? entry.entityId}</span>
-      )}
+      <span className='samla-history-table__kind'>{display.entity}</span>{' '}
+      {entry.entity === 'task' ? <RouterLink to={paths.task(mergerId, entry.entityId)}>{label}</RouterLink> : <span>{label}</span>}
     </>
   );
 }

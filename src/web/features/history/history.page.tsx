@@ -60,10 +60,6 @@ export function HistoryPage() {
   const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
   if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
 
-  const municipalityNames = useMemo(
-    () => new Map((merger.data?.municipalities ?? []).map((municipality) => [municipality.number, municipality.name])),
-    [merger.data],
-  );
   const memberNames = useMemo(() => new Map((members.data ?? []).map((member) => [member.userId, `${member.name} (${member.email})`])), [members.data]);
 
   return (
@@ -99,7 +95,6 @@ export function HistoryPage() {
               mergerId={mergerId}
               entries={history.data}
               caption={t.tableCaption}
-              municipalityNames={municipalityNames}
               memberNames={memberNames}
             />
           )}

@@ -1,5 +1,4 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useMemo } from 'react';
 import type { Task } from '#shared/contracts/checklist.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
@@ -10,14 +9,11 @@ import { useHistory } from './history.api.ts';
 import { HistoryTable } from './history-table.tsx';
 
 /** The task's own history, under the task: who changed what, and from what to what. */
-export function TaskHistory({ mergerId, task, merger }: { mergerId: string; task: Task; merger: MergerDetail | undefined }) {
+/** `merger` is no longer needed (the server names every value); kept so the task page needs no change. */
+export function TaskHistory({ mergerId, task }: { mergerId: string; task: Task; merger?: MergerDetail | undefined }) {
   const { m } = useI18n();
   const t = m.history;
   const history = useHistory(mergerId, { entity: 'task', entityId: task.id });
-  const municipalityNames = useMemo(
-    () => new Map((merger?.municipalities ?? []).map((municipality) => [municipality.number, municipality.name])),
-    [merger],
-  );
   return (
     <section className='samla-section samla-task-history' aria-labelledby='task-history-heading'>
       <div className='samla-section-head'>
@@ -35,7 +31,6 @@ export function TaskHistory({ mergerId, task, merger }: { mergerId: string; task
           entries={history.data}
           caption={t.taskHistory}
           showEntity={false}
-          municipalityNames={municipalityNames}
         />
       )}
     </section>

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { presentEntry, presentValue, withNames, fieldSpec, type NameLookup } from './audit.presentation.ts';
+
+const systemA = '11111111-1111-4111-8111-111111111111';
+const systemB = '22222222-2222-4222-8222-222222222222';
+const now: NameLookup = (target, id) =>
+  ({ system: { [systemA]: 'Visma Profil', [systemB]: 'Gerica' }, municipality: { '3101': 'Halden' }, solutionArea: { 'omrade-x': 'Økonomi' } } as Record<string, Record<string, string>>)[target]?.[id];
+const nothing: NameLookup = () => undefined;
+const show = (entity: string, field: string, value: unknown, lookup: NameLookup = now) => presentValue(fieldSpec(entity, field)?.value, value, undefined, lookup);
+
+describe('history in words', () => {
+  it('says entities, fields and actions in Norwegian', () => {
+    const display = presentEntry(
+      { entity: 'integration', entityLabel: 'Visma Profil → Gerica', action: 'create', changes: [{ field: 'fromSystemId', old: null, new: systemA }, { field: 'direction', old: null, new: 'outbound' }] },
+      now,
+    );
+    expect(display).toEqual({
+      entity: 'Integrasjon',
+      label: 'Visma Profil → Gerica',
+      action: 'Opprettet',
+      changes: [
+        { field: 'Fra system', old: null, new: 'Visma Profil' },
+        { field: 'Retning', old: null, new: 'Ut' },
+      ],
+    });
+  });
+
+  it('names fixed values as the app does', () => {
+    expect(show('task', 'status', 'not_started')).toBe('Ikke startet');
+    expect(show('task', 'status', 'done')).toBe('Ferdig');
+    expect(show('mitigation', 'status', 'planned')).toBe('Planlagt');
+    expect(show('benefit', 'status', 'planned')).toBe('Planlagt');
+    expect(show('milestone', 'kind', 'joint_committee_meeting')).toBe('Fellesnemnda-møte');
+    expect(show('decision', 'outcome', 'procure')).toBe('Anskaffe nytt');
+    expect(show('decision', 'timing', 'transition')).toBe('I overgangsfasen');
+    expect(show('member', 'role', 'lead')).toBe('Prosjektleder');
+    expect(show('contract', 'changeClause', 'does_not_transfer')).toBe('Avtalen går ikke over');
+    expect(show('indicator', 'direction', 'lower')).toBe('Lavere er bedre');
+  });
+
+  it('writes dates as dd.mm.åååå, flags as Ja/Nei and numbers the Norwegian way', () => {
+    expect(show('task', 'dueDate', '2028-03-01')).toBe('01.03.2028');
+    expect(show('system', 'archiveWorthy', true)).toBe('Ja');
+    expect(show('system', 'archiveWorthy', false)).toBe('Nei');
+    expect(show('contract', 'annualCost', 1250000.5)).toBe('1\u00a0250\u00a0000,5');
+    expect(show('task', 'phase', 4)).toBe('Fase 4');
+    expect(show('task', 'responsible', null)).toBeNull();
+  });
+
+  it('reads structured values as text', () => {
+    expect(show('risk', 'consequences', { economy: 3, reputation: 2, lifeHealth: null })).toBe('Økonomi 3, Omdømme 2');
+    expect(
+      show('riskMatrix', 'matrix', {
+        likelihood: [{ name: 'Lav' }, { name: 'Høy' }],
+        consequence: [{ name: 'Liten' }, { name: 'Stor' }],
+        classes: [{ key: 'low', name: 'Grønn' }, { key: 'high', name: 'Rød' }],
+        grid: [['low']],
+      }),
+    ).toBe('Sannsynlighet: Lav og Høy; Konsekvens: Liten og Stor; Risikoklasser: Grønn og Rød');
+    expect(show('task', 'dependsOn', ['Kartlegge', 'Anskaffe'])).toBe('Kartlegge og Anskaffe');
+  });
+
+  it('names other rows: the name kept with the change first, then today’s name, else «(slettet)»', () => {
+    const spec = fieldSpec('integration', 'fromSystemId')!.value;
+    expect(presentValue(spec, systemA, 'Gammelt navn', now)).toBe('Gammelt navn');
+    expect(presentValue(spec, systemA, undefined, now)).toBe('Visma Profil');
+    expect(presentValue(spec, systemA, undefined, nothing)).toBe('(slettet)');
+    const many = fieldSpec('contract', 'systemIds')!.value;
+    expect(presentValue(many, [systemA, systemB], ['Visma Profil', null], nothing)).toBe('Visma Profil og (slettet)');
+    expect(show('merger', 'municipalities', ['3101'])).toBe('Halden (3101)');
+    expect(show('system', 'solutionAreaId', 'omrade-x')).toBe('Økonomi');
+  });
+
+  it('keeps the names of a change’s references with it', () => {
+    expect(withNames('integration', { field: 'fromSystemId', old: null, new: systemA }, now)).toEqual({ field: 'fromSystemId', old: null, new: systemA, newLabel: 'Visma Profil' });
+    expect(withNames('contract', { field: 'systemIds', old: [systemA], new: [systemA, systemB] }, now)).toEqual({
+      field: 'systemIds',
+      old: [systemA],
+      new: [systemA, systemB],
+      oldLabel: ['Visma Profil'],
+      newLabel: ['Visma Profil', 'Gerica'],
+    });
+    // Not a reference: stored as it is.
+    expect(withNames('task', { field: 'title', old: 'a', new: 'b' }, now)).toEqual({ field: 'title', old: 'a', new: 'b' });
+  });
+
+  it('keeps an unknown entity’s or field’s own word, and never shows JSON', () => {
+    const display = presentEntry({ entity: 'widget', entityLabel: null, action: 'update', changes: [{ field: 'shape', old: { a: 1 }, new: ['x', 'y'] }] }, now);
+    expect(display).toEqual({ entity: 'widget', label: null, action: 'Endret', changes: [{ field: 'shape', old: 'a 1', new: 'x og y' }] });
+  });
+});
