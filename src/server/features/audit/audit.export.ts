@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '#server/lib/lazy-modules.ts';
-import { csvDocument } from '#server/lib/csv.ts';
+import { csvLines } from '#server/lib/csv.ts';
 import type { AuditEntry } from './audit.service.ts';
 
 const headers = ['Tidspunkt', 'Hvem', 'E-post', 'Hva', 'Navn', 'Handling', 'Felt', 'Før', 'Etter'];
@@ -26,19 +26,23 @@ export function auditRows(entries: readonly AuditEntry[]): string[][] {
   });
 }
 
-// Semicolons and a byte-order mark: what Excel with Norwegian settings opens as columns.
-export function auditCsv(entries: readonly AuditEntry[]): string {
-  return csvDocument([headers, ...auditRows(entries)]);
+/**
+ * Semicolons and a byte-order mark: what Excel with Norwegian settings opens as
+ * columns. A line at a time, to be sent as a stream (decision 024).
+ */
+export function auditCsvLines(entries: readonly AuditEntry[]): Generator<string> {
+  return csvLines([headers, ...auditRows(entries)]);
 }
 
-export async function auditXlsx(entries: readonly AuditEntry[], title: string): Promise<Buffer> {
+/** The workbook from rows already in words: plain data in, so it can be written in a worker thread. */
+export async function historyWorkbook(rows: readonly string[][], title: string): Promise<Uint8Array> {
   const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Samla';
   const sheet = workbook.addWorksheet('Historikk');
   sheet.addRow([title]).font = { bold: true };
   const header = sheet.addRow(headers);
   header.font = { bold: true };
-  for (const row of auditRows(entries)) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(row);
   sheet.columns.forEach((column, index) => {
     column.width = [20, 24, 28, 18, 40, 12, 24, 36, 36][index] ?? 20;
   });

@@ -4,7 +4,6 @@ import { auditExportQuery, auditQuery, auditResponse } from '#shared/contracts/a
 import { mergerParams } from '#shared/contracts/checklist.ts';
 import { errorResponses } from '#shared/contracts/common.ts';
 import { startOfDayInOslo } from './audit.domain.ts';
-import { auditCsv, auditXlsx } from './audit.export.ts';
 import * as service from './audit.service.ts';
 
 function nextDay(isoDate: string): string {
@@ -60,15 +59,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const entries = await service.listHistory(request.ctx, request.params.mergerId, toFilter(request.query));
-      const filename = `samla-historikk-${request.params.mergerId.slice(0, 8)}.${request.query.format}`;
-      reply.header('content-disposition', `attachment; filename="${filename}"`);
-      if (request.query.format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').send(auditCsv(entries));
-      }
+      const { format } = request.query;
+      const file = await service.exportHistory(request.ctx, request.params.mergerId, toFilter(request.query), format);
+      reply.header('content-disposition', `attachment; filename="samla-historikk-${request.params.mergerId.slice(0, 8)}.${format}"`);
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(await auditXlsx(entries, 'Historikk for sammenslåingen'));
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(file);
     },
   );
 };

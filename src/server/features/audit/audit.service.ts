@@ -1,7 +1,10 @@
+import { Readable } from 'node:stream';
 import type { Actor, ServiceContext } from '#server/context.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
 import type { Database } from '#server/db/client.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
 import type { FieldChange } from './audit.domain.ts';
+import { auditCsvLines, auditRows } from './audit.export.ts';
 import { namesNow } from './audit.names.ts';
 import { presentEntry, referencesIn, withNames, type AuditedEntity, type ReferenceTarget, type StoredChange } from './audit.presentation.ts';
 import * as repo from './audit.repo.ts';
@@ -110,4 +113,21 @@ export async function listHistory(
       display: presentEntry({ entity: row.entity, entityLabel: row.entityLabel, action, changes }, lookup),
     };
   });
+}
+
+/**
+ * The history as a file with the page's filters. The xlsx is written in a
+ * worker thread and the CSV is sent a line at a time (decision 024): a long
+ * history must not hold up everyone else's requests.
+ */
+export async function exportHistory(
+  ctx: ServiceContext,
+  mergerId: string,
+  filter: repo.AuditFilter,
+  format: 'xlsx' | 'csv',
+): Promise<Buffer | Readable> {
+  const entries = await listHistory(ctx, mergerId, filter);
+  if (format === 'csv') return Readable.from(auditCsvLines(entries));
+  const bytes = await workerPool().run('writeHistoryWorkbook', { rows: auditRows(entries), title: 'Historikk for sammenslåingen' }, madeFileRunOptions);
+  return asBuffer(bytes);
 }
