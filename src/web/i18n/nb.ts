@@ -1642,6 +1642,8 @@ export const nb = {
       comment: 'Kommentar',
       add: 'Registrer måling',
       recorded: (value: string, date: string) => `Målingen ${value} for ${date} er registrert.`,
+      beforeBaseline: (baselineDate: string) => `Dato for målingen kan ikke være før datoen for nullpunktet (${baselineDate}).`,
+      baselineHint: (baselineDate: string) => `Fra og med ${baselineDate}, datoen for nullpunktet.`,
     },
   },
   opportunities: {
