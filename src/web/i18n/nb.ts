@@ -571,7 +571,11 @@ export const nb = {
   municipalities: {
     picker: {
       label: 'Kommuner som slås sammen',
-      description: 'Søk på navn eller kommunenummer, og velg minst to kommuner. Bruk piltastene og Enter for å velge.',
+      description: 'Søk på navn (norsk, samisk eller kvensk), kommunenummer eller fylke, og velg minst to kommuner. Bruk piltastene og Enter for å velge.',
+      listLabel: 'Kommuner som passer med søket',
+      matchCount: (count: number) => (count === 0 ? 'Ingen kommuner passer' : count === 1 ? '1 kommune passer' : `${count} kommuner passer`),
+      announceAdded: (name: string, count: number) => `La til ${name}. ${count === 1 ? '1 kommune' : `${count} kommuner`} er valgt.`,
+      announceRemoved: (name: string, count: number) => `Fjernet ${name}. ${count === 1 ? '1 kommune' : `${count} kommuner`} er valgt.`,
       empty: 'Ingen kommuner passer med søket',
       loading: 'Henter kommuneregisteret …',
       optionText: (name: string, number: string, county: string) => `${name} (${number}), ${county}`,
@@ -586,11 +590,6 @@ export const nb = {
       languageFormNote: 'Den nye kommunen må vedta sin målform på nytt. Målformen til hver kommune vises derfor her.',
       tooFew: 'Velg minst to kommuner.',
       source: (validFrom: string) => `Kommuneregisteret gjelder fra ${validFrom}.`,
-      srAdded: 'La til',
-      srRemoved: 'Fjernet',
-      srPlural: '%d forslag',
-      srSingular: '%d forslag',
-      srClear: 'Tøm søkefeltet',
     },
   },
   dashboard: {

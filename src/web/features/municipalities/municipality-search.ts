@@ -35,20 +35,27 @@ export function matchesQuery(searchText: string, number: string, query: string):
   return words.every((word) => (/^\d+$/.test(word) ? number.startsWith(word) : searchText.includes(word)));
 }
 
+/** Lower case, accents kept: what was typed, as it was typed. */
+const exact = (value: string) => value.toLocaleLowerCase('nb-NO').normalize('NFC').replace(/[–—-]/g, ' ').replace(/\s+/g, ' ').trim();
+
 /**
  * How well a matching municipality fits what was typed, lower first: a name part that is
- * exactly it (0), one that begins with it (1), a word in a name part that does (2), anything
- * else, such as the county (3). «Ås» then comes before «Åsnes», and «Kautokeino» finds
- * «Guovdageaidnu – Kautokeino» before anything that merely contains the letters.
+ * it, then one that begins with it, then a word in a name part that begins with it, then
+ * anything else (the county, the middle of a word). At each level a match with the letters
+ * as typed comes before one that needed the accents ignored, so «ås» gives Ås and Åsnes
+ * before Asker, and «Kautokeino» gives «Guovdageaidnu – Kautokeino» first.
  */
 export function matchRank(municipality: Municipality, query: string): number {
-  const typed = foldForSearch(query);
-  if (typed === '') return 0;
-  const parts = municipality.nameParts.map(foldForSearch);
-  if (parts.some((part) => part === typed)) return 0;
-  if (parts.some((part) => part.startsWith(typed))) return 1;
-  if (parts.some((part) => part.split(' ').some((word) => word.startsWith(typed)))) return 2;
-  return 3;
+  const levels = [exact, foldForSearch].map((fold) => {
+    const typed = fold(query);
+    const parts = municipality.nameParts.map(fold);
+    if (typed === '' || parts.includes(typed)) return 0;
+    if (parts.some((part) => part.startsWith(typed))) return 1;
+    if (parts.some((part) => part.split(' ').some((word) => word.startsWith(typed)))) return 2;
+    return 3;
+  });
+  const [asTyped, folded] = levels as [number, number];
+  return Math.min(asTyped * 2, folded * 2 + 1);
 }
 
 /**
