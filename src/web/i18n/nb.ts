@@ -1,3 +1,5 @@
+import { inventoryKindNames, type InventoryKindKey } from '#shared/contracts/inventory.ts';
+
 /**
  * Bokmål: every piece of UI text in Samla. nn and en will be added as objects of type
  * `Messages` (see messages.ts), so TypeScript lists every key a translation is missing.
@@ -1247,16 +1249,8 @@ export const nb = {
     overviewLink: 'Kartlegging',
     kindsNavLabel: 'Registre i kartleggingen',
     toolsNavLabel: 'Verktøy for kartleggingen',
-    kinds: {
-      systems: 'IKT-systemer',
-      digitalServices: 'Digitale tjenester',
-      contracts: 'Avtaler',
-      integrations: 'Integrasjoner',
-      archives: 'Arkiv og data',
-      infrastructure: 'Infrastruktur',
-      itOrganisation: 'IKT-organisering',
-      intermunicipalCooperation: 'Interkommunale samarbeid',
-    },
+    // The registers' names are shared with the workbook's sheet names (one definition).
+    kinds: inventoryKindNames as Readonly<Record<InventoryKindKey, string>>,
     /** One item of a kind, for headings such as «Nytt IKT-system». */
     newItem: {
       systems: 'Nytt IKT-system',
