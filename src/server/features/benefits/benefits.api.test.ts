@@ -229,4 +229,40 @@ describe('export', () => {
     expect(row[17]).toBe(35);
     expect(row[20]).toBe('Ja');
   });
+
+  it('writes dates as date cells shown dd.mm.åååå, not as text', async () => {
+    const { benefit } = await createBenefit({ plannedRealisationDate: '2028-06-30' });
+    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: exampleIndicator })).json()
+      .indicators[0];
+    await t.owner.inject({
+      method: 'POST',
+      url: `${base}/benefits/${benefit.id}/indicators/${indicator.id}/measurements`,
+      payload: { measuredOn: '2027-07-02', value: 35 },
+    });
+    await createBenefit({ title: 'Uten indikator og dato' });
+    const response = await t.owner.inject(`${base}/benefits/export.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Gevinstrealiseringsplan')!;
+    const header = (sheet.getRow(2).values as unknown[]).map(String);
+    const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name));
+    for (const [name, iso] of [
+      ['Planlagt realisert', '2028-06-30'],
+      ['Nullpunkt dato', '2027-01-01'],
+      ['Måldato', '2028-01-01'],
+      ['Siste måling dato', '2027-07-02'],
+    ] as const) {
+      const date = cell(3, name);
+      expect(date.type, name).toBe(ExcelJS.ValueType.Date);
+      expect((date.value as Date).toISOString(), name).toBe(`${iso}T00:00:00.000Z`);
+      expect(date.numFmt, name).toBe('dd.mm.yyyy');
+      expect(date.text, name).not.toMatch(/^\d{4}-/);
+    }
+    // No date is an empty cell, not an empty text.
+    const empty = sheet.getRow(4);
+    expect(empty.getCell(1).value).toBe('Uten indikator og dato');
+    for (const name of ['Planlagt realisert', 'Nullpunkt dato', 'Måldato', 'Siste måling dato']) {
+      expect(empty.getCell(header.indexOf(name)).type, name).toBe(ExcelJS.ValueType.Null);
+    }
+  });
 });
