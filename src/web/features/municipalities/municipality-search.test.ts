@@ -90,3 +90,41 @@ describe('municipality search', () => {
     expect(foldForSearch('Porsáŋgu Ærøy Đ Ŧ')).toBe('porsangu aeroy d t');
   });
 });
+
+describe('municipality search over the shipped register', async () => {
+  // The register the server ships today (test only: the web gets it from GET /municipalities).
+  const { loadMunicipalityRegister } = await import('#server/features/municipalities/municipalities.domain.ts');
+  const shipped: Municipality[] = loadMunicipalityRegister('2026-12-07').municipalities.map((m) => ({ ...m, nameParts: [...m.nameParts] }));
+
+  it('finds every municipality by every part of its official name, with or without diacritics', () => {
+    for (const municipality of shipped) {
+      for (const part of municipality.nameParts) {
+        for (const typed of [part, foldForSearch(part)]) {
+          const found = searchMunicipalities(shipped, typed).map((m) => m.number);
+          expect(found, `${typed} → ${municipality.name}`).toContain(municipality.number);
+          // A part that is the whole of what was typed puts its municipality among the first (names such as «Herøy» occur twice).
+          expect(found.indexOf(municipality.number), `${typed} → ${municipality.name}`).toBeLessThan(3);
+        }
+      }
+    }
+  });
+
+  it.each([
+    ['Kautokeino', 'Guovdageaidnu – Kautokeino'],
+    ['Karasjok', 'Kárášjohka – Karasjok'],
+    ['Tana', 'Deatnu – Tana'],
+    ['Nesseby', 'Unjárga – Nesseby'],
+    ['Kåfjord', 'Gáivuotna – Kåfjord – Kaivuono'],
+    ['Lavangen', 'Loabák – Lavangen'],
+    ['Tjeldsund', 'Dielddanuorri – Tjeldsund'],
+    ['Hamarøy', 'Hábmer – Hamarøy'],
+    ['Hattfjelldal', 'Aarborte – Hattfjelldal'],
+    ['Snåsa', 'Snåase – Snåsa'],
+    ['Røyrvik', 'Raarvihke – Røyrvik'],
+    ['Oslove', 'Oslo – Oslove'],
+    ['Stïentje', 'Steinkjer – Stïentje'],
+    ['Yykeä', 'Lyngen – Ivgu – Yykeä'],
+  ])('«%s» finds «%s» first', (typed, name) => {
+    expect(searchMunicipalities(shipped, typed)[0]?.name).toBe(name);
+  });
+});
