@@ -105,6 +105,52 @@ describe('Gevinster', () => {
     await expectNoAxeViolations(page, 'benefit list with warning');
   });
 
+  it('refuses a measurement before the baseline date at the date field and keeps what was typed', async () => {
+    const created = await api.request('POST', `/mergers/${merger.id}/benefits`, { title: 'Kortere saksbehandling', type: 'time' });
+    const benefitId = ((await created.json()) as { benefit: { id: string } }).benefit.id;
+    const indicator = {
+      name: 'Saksbehandlingstid',
+      unit: 'dager',
+      baselineValue: 30,
+      baselineDate: '2027-03-15',
+      targetValue: 10,
+      targetDate: '2028-03-15',
+      direction: 'lower',
+    };
+    const withIndicator = await api.request('POST', `/mergers/${merger.id}/benefits/${benefitId}/indicators`, indicator);
+    expect(withIndicator.status).toBe(201);
+    const indicatorId = ((await withIndicator.json()) as { indicators: Array<{ id: string }> }).indicators[0]!.id;
+    await page.goto(`/sammenslainger/${merger.id}/gevinster/${benefitId}`);
+    await page.getByRole('heading', { level: 1, name: 'Kortere saksbehandling' }).waitFor();
+    const date = main().getByLabel('Dato for målingen');
+    await date.fill('2027-03-01');
+    await main().getByLabel('Verdi (dager)').fill('28');
+    await main().getByLabel('Kommentar').fill('Før sammenslåingen');
+    await main().getByRole('button', { name: 'Registrer måling' }).click();
+    const message = 'Dato for målingen kan ikke være før datoen for nullpunktet (15.03.2027).';
+    await main().getByText(message).first().waitFor();
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    expect(await date.inputValue()).toBe('2027-03-01');
+    expect(await main().getByLabel('Verdi (dager)').inputValue()).toBe('28');
+    expect(await main().getByLabel('Kommentar').inputValue()).toBe('Før sammenslåingen');
+    await main().getByRole('paragraph').filter({ hasText: 'Ingen målinger er registrert ennå.' }).waitFor();
+    await expectNoAxeViolations(page, 'measurement before the baseline refused');
+
+    // The server says the same when asked directly.
+    const refused = await api.request('POST', `/mergers/${merger.id}/benefits/${benefitId}/indicators/${indicatorId}/measurements`, {
+      measuredOn: '2027-03-01',
+      value: 28,
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { details: Array<{ path: string; message: string }> } }).error.details).toEqual([
+      expect.objectContaining({ path: 'measuredOn', message }),
+    ]);
+
+    await date.fill('2027-03-15');
+    await main().getByRole('button', { name: 'Registrer måling' }).click();
+    await main().getByRole('table', { name: /Målinger av «Saksbehandlingstid»/ }).getByRole('rowheader', { name: '15.03.2027' }).waitFor();
+  });
+
   it('takes up a low-hanging opportunity as task and benefit, marks it taken up, and the task is in the plan', async () => {
     await page.goto(`/sammenslainger/${merger.id}/muligheter`);
     await page.getByRole('heading', { level: 1, name: 'Muligheter' }).waitFor();

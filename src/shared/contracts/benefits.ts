@@ -70,6 +70,46 @@ export const measurementBody = z.object({
   comment: optionalText(1000).optional(),
 });
 
+/*
+ * A measurement is taken on or after the indicator's baseline (nullpunkt):
+ * the baseline is the first reading the plan starts from, so an earlier one
+ * cannot be judged against it (it used to be flagged «Bak planen» against the
+ * baseline value). Refused at the date field; see decision 011. The rule
+ * lives here so the server and the web form say the same words.
+ */
+const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
+
+export function measurementBeforeBaselineMessage(baselineDate: string): string {
+  return `Dato for målingen kan ikke være før datoen for nullpunktet (${dotted(baselineDate)}).`;
+}
+
+/** The problem with a measurement's date, or null: it must not be before the baseline date. */
+export function measurementDateProblem(measuredOn: string, baselineDate: string): { path: 'measuredOn'; message: string } | null {
+  return measuredOn < baselineDate ? { path: 'measuredOn', message: measurementBeforeBaselineMessage(baselineDate) } : null;
+}
+
+/**
+ * Moving the baseline date later than measurements already recorded would
+ * leave them before the baseline; the move is refused at `baselineDate`,
+ * saying how many and from when, so the user can delete them or pick an
+ * earlier date (measurements are never edited, only deleted and recorded again).
+ */
+export function baselineDateProblem(
+  baselineDate: string,
+  measuredOn: readonly string[],
+): { path: 'baselineDate'; message: string; earlierCount: number } | null {
+  const earlier = measuredOn.filter((date) => date < baselineDate).sort();
+  if (earlier.length === 0) return null;
+  const count = earlier.length === 1 ? '1 måling' : `${earlier.length} målinger`;
+  return {
+    path: 'baselineDate',
+    earlierCount: earlier.length,
+    message:
+      `Dato for nullpunktet kan ikke være ${dotted(baselineDate)}: ${count} er registrert før denne datoen ` +
+      `(den første ${dotted(earlier[0]!)}). Velg en tidligere dato, eller slett målingene først.`,
+  };
+}
+
 export const measurement = z
   .object({
     id: z.uuid(),

@@ -321,7 +321,7 @@ export const inventoryKinds = {
   }),
   itOrganisation: defineKind({
     id: 'InventoryItOrganisation',
-    title: 'IKT-organisasjon: roller, kompetanse og årsverk',
+    title: 'IKT-organisering: roller, kompetanse og årsverk',
     fields: {
       role: f.name(200, 'Rolle'),
       competence: f.text(4000, 'Kompetanse'),
@@ -333,7 +333,7 @@ export const inventoryKinds = {
   }),
   intermunicipalCooperation: defineKind({
     id: 'InventoryIntermunicipalCooperation',
-    title: 'Interkommunalt samarbeid',
+    title: 'Interkommunale samarbeid',
     fields: {
       name: f.name(300, 'Navn'),
       scope: f.text(4000, 'Omfang'),
@@ -348,6 +348,22 @@ export const inventoryKinds = {
 } as const;
 
 export type InventoryKindKey = keyof typeof inventoryKinds;
+
+/**
+ * The one Norwegian name of each register, in the seed's wording («Dagens IKT-organisering og
+ * -styring», «Interkommunale samarbeid»): the app's headings and menus and the workbook's sheet
+ * names (template, exports, import) all use it, so the two cannot drift apart.
+ */
+export const inventoryKindNames = {
+  systems: 'IKT-systemer',
+  digitalServices: 'Digitale tjenester',
+  contracts: 'Avtaler',
+  integrations: 'Integrasjoner',
+  archives: 'Arkiv og data',
+  infrastructure: 'Infrastruktur',
+  itOrganisation: 'IKT-organisering',
+  intermunicipalCooperation: 'Interkommunale samarbeid',
+} as const satisfies Record<InventoryKindKey, string>;
 type KindSchemas<K extends InventoryKindKey> = (typeof inventoryKinds)[K];
 export type InventoryItem<K extends InventoryKindKey> = z.infer<KindSchemas<K>['item']>;
 export type InventoryCreate<K extends InventoryKindKey> = z.input<KindSchemas<K>['create']>;

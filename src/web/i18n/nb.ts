@@ -1,3 +1,5 @@
+import { inventoryKindNames, type InventoryKindKey } from '#shared/contracts/inventory.ts';
+
 /**
  * Bokmål: every piece of UI text in Samla. nn and en will be added as objects of type
  * `Messages` (see messages.ts), so TypeScript lists every key a translation is missing.
@@ -586,7 +588,11 @@ export const nb = {
   municipalities: {
     picker: {
       label: 'Kommuner som slås sammen',
-      description: 'Søk på navn eller kommunenummer, og velg minst to kommuner. Bruk piltastene og Enter for å velge.',
+      description: 'Søk på navn (norsk, samisk eller kvensk), kommunenummer eller fylke, og velg minst to kommuner. Bruk piltastene og Enter for å velge.',
+      listLabel: 'Kommuner som passer med søket',
+      matchCount: (count: number) => (count === 0 ? 'Ingen kommuner passer' : count === 1 ? '1 kommune passer' : `${count} kommuner passer`),
+      announceAdded: (name: string, count: number) => `La til ${name}. ${count === 1 ? '1 kommune' : `${count} kommuner`} er valgt.`,
+      announceRemoved: (name: string, count: number) => `Fjernet ${name}. ${count === 1 ? '1 kommune' : `${count} kommuner`} er valgt.`,
       empty: 'Ingen kommuner passer med søket',
       loading: 'Henter kommuneregisteret …',
       optionText: (name: string, number: string, county: string) => `${name} (${number}), ${county}`,
@@ -601,11 +607,6 @@ export const nb = {
       languageFormNote: 'Den nye kommunen må vedta sin målform på nytt. Målformen til hver kommune vises derfor her.',
       tooFew: 'Velg minst to kommuner.',
       source: (validFrom: string) => `Kommuneregisteret gjelder fra ${validFrom}.`,
-      srAdded: 'La til',
-      srRemoved: 'Fjernet',
-      srPlural: '%d forslag',
-      srSingular: '%d forslag',
-      srClear: 'Tøm søkefeltet',
     },
   },
   dashboard: {
@@ -1290,16 +1291,8 @@ export const nb = {
     overviewLink: 'Kartlegging',
     kindsNavLabel: 'Registre i kartleggingen',
     toolsNavLabel: 'Verktøy for kartleggingen',
-    kinds: {
-      systems: 'IKT-systemer',
-      digitalServices: 'Digitale tjenester',
-      contracts: 'Avtaler',
-      integrations: 'Integrasjoner',
-      archives: 'Arkiv og data',
-      infrastructure: 'Infrastruktur',
-      itOrganisation: 'IKT-organisering',
-      intermunicipalCooperation: 'Interkommunale samarbeid',
-    },
+    // The registers' names are shared with the workbook's sheet names (one definition).
+    kinds: inventoryKindNames as Readonly<Record<InventoryKindKey, string>>,
     /** One item of a kind, for headings such as «Nytt IKT-system». */
     newItem: {
       systems: 'Nytt IKT-system',
@@ -1684,6 +1677,8 @@ export const nb = {
       comment: 'Kommentar',
       add: 'Registrer måling',
       recorded: (value: string, date: string) => `Målingen ${value} for ${date} er registrert.`,
+      beforeBaseline: (baselineDate: string) => `Dato for målingen kan ikke være før datoen for nullpunktet (${baselineDate}).`,
+      baselineHint: (baselineDate: string) => `Fra og med ${baselineDate}, datoen for nullpunktet.`,
     },
   },
   opportunities: {

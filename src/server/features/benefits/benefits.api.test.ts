@@ -139,6 +139,45 @@ describe('indicators and measurements', () => {
     expect((await history('measurement')).map((e: { action: string }) => e.action)).toEqual(['delete', 'create', 'create']);
   });
 
+  it('refuses a measurement before the baseline date at the date field and records nothing', async () => {
+    const { benefit } = await createBenefit();
+    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: exampleIndicator })).json()
+      .indicators[0];
+    const url = `${base}/benefits/${benefit.id}/indicators/${indicator.id}/measurements`;
+    const early = await t.owner.inject({ method: 'POST', url, payload: { measuredOn: '2026-12-31', value: 10 } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error).toMatchObject({
+      code: 'MEASUREMENT_BEFORE_BASELINE',
+      details: [{ path: 'measuredOn', message: 'Dato for målingen kan ikke være før datoen for nullpunktet (01.01.2027).' }],
+    });
+    const read = (await t.owner.inject(`${base}/benefits/${benefit.id}`)).json();
+    expect(read.indicators[0].measurements).toEqual([]);
+    expect(read.indicators[0].status.behind).toBe(false);
+    expect(await history('measurement')).toEqual([]);
+    // On the baseline date itself is the first reading, and allowed.
+    expect((await t.owner.inject({ method: 'POST', url, payload: { measuredOn: '2027-01-01', value: 20 } })).statusCode).toBe(201);
+  });
+
+  it('refuses to move the baseline date after measurements already recorded, saying how many', async () => {
+    const { benefit } = await createBenefit();
+    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: exampleIndicator })).json()
+      .indicators[0];
+    const url = `${base}/benefits/${benefit.id}/indicators/${indicator.id}`;
+    for (const measuredOn of ['2027-02-01', '2027-03-01', '2027-05-01'])
+      expect((await t.owner.inject({ method: 'POST', url: `${url}/measurements`, payload: { measuredOn, value: 25 } })).statusCode).toBe(201);
+    const moved = await t.owner.inject({ method: 'PATCH', url, payload: { version: 1, baselineDate: '2027-04-01' } });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error.code).toBe('BASELINE_AFTER_MEASUREMENTS');
+    expect(moved.json().error.details[0].path).toBe('baselineDate');
+    expect(moved.json().error.details[0].message).toContain('2 målinger er registrert før denne datoen (den første 01.02.2027)');
+    expect((await t.owner.inject(`${base}/benefits/${benefit.id}`)).json().indicators[0]).toMatchObject({ baselineDate: '2027-01-01', version: 1 });
+    // Up to the first measurement, or earlier, is fine.
+    const toFirst = await t.owner.inject({ method: 'PATCH', url, payload: { version: 1, baselineDate: '2027-02-01' } });
+    expect(toFirst.statusCode, toFirst.body).toBe(200);
+    const earlier = await t.owner.inject({ method: 'PATCH', url, payload: { version: 2, baselineDate: '2026-06-01' } });
+    expect(earlier.statusCode, earlier.body).toBe(200);
+  });
+
   it('refuses a target date before the baseline date at the field', async () => {
     const { benefit } = await createBenefit();
     const response = await t.owner.inject({
@@ -189,5 +228,41 @@ describe('export', () => {
     expect(row[13]).toBe(20);
     expect(row[17]).toBe(35);
     expect(row[20]).toBe('Ja');
+  });
+
+  it('writes dates as date cells shown dd.mm.åååå, not as text', async () => {
+    const { benefit } = await createBenefit({ plannedRealisationDate: '2028-06-30' });
+    const indicator = (await t.owner.inject({ method: 'POST', url: `${base}/benefits/${benefit.id}/indicators`, payload: exampleIndicator })).json()
+      .indicators[0];
+    await t.owner.inject({
+      method: 'POST',
+      url: `${base}/benefits/${benefit.id}/indicators/${indicator.id}/measurements`,
+      payload: { measuredOn: '2027-07-02', value: 35 },
+    });
+    await createBenefit({ title: 'Uten indikator og dato' });
+    const response = await t.owner.inject(`${base}/benefits/export.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Gevinstrealiseringsplan')!;
+    const header = (sheet.getRow(2).values as unknown[]).map(String);
+    const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name));
+    for (const [name, iso] of [
+      ['Planlagt realisert', '2028-06-30'],
+      ['Nullpunkt dato', '2027-01-01'],
+      ['Måldato', '2028-01-01'],
+      ['Siste måling dato', '2027-07-02'],
+    ] as const) {
+      const date = cell(3, name);
+      expect(date.type, name).toBe(ExcelJS.ValueType.Date);
+      expect((date.value as Date).toISOString(), name).toBe(`${iso}T00:00:00.000Z`);
+      expect(date.numFmt, name).toBe('dd.mm.yyyy');
+      expect(date.text, name).not.toMatch(/^\d{4}-/);
+    }
+    // No date is an empty cell, not an empty text.
+    const empty = sheet.getRow(4);
+    expect(empty.getCell(1).value).toBe('Uten indikator og dato');
+    for (const name of ['Planlagt realisert', 'Nullpunkt dato', 'Måldato', 'Siste måling dato']) {
+      expect(empty.getCell(header.indexOf(name)).type, name).toBe(ExcelJS.ValueType.Null);
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   validateIndicatorDates,
   type IndicatorLine,
 } from './benefits.domain.ts';
+import { baselineDateProblem, measurementDateProblem } from '#shared/contracts/benefits.ts';
 
 // Self-service share rises from 20 % on 1 Jan 2027 to 60 % on 1 Jan 2028 (365 days).
 const rising: IndicatorLine = { baselineValue: 20, baselineDate: '2027-01-01', targetValue: 60, targetDate: '2028-01-01', direction: 'higher' };
@@ -147,5 +148,48 @@ describe('benefitStatusSummary', () => {
   });
   it('is all zeros for an empty plan', () => {
     expect(benefitStatusSummary([])).toEqual({ total: 0, byStatus: { planned: 0, in_progress: 0, realised: 0, cancelled: 0 }, behind: 0 });
+  });
+});
+
+describe('measurementDateProblem (a measurement before the baseline is refused)', () => {
+  it.each([
+    ['2026-12-31', '2027-01-01', true],
+    ['2020-06-01', '2027-01-01', true],
+    ['2027-01-01', '2027-01-01', false],
+    ['2027-01-02', '2027-01-01', false],
+    ['2029-01-01', '2027-01-01', false],
+  ])('measured %s against baseline %s: refused = %s', (measuredOn, baselineDate, refused) => {
+    const problem = measurementDateProblem(measuredOn, baselineDate);
+    expect(problem !== null).toBe(refused);
+  });
+
+  it('names the field and the baseline date in dd.mm.åååå', () => {
+    expect(measurementDateProblem('2026-12-31', '2027-01-15')).toEqual({
+      path: 'measuredOn',
+      message: 'Dato for målingen kan ikke være før datoen for nullpunktet (15.01.2027).',
+    });
+  });
+});
+
+describe('baselineDateProblem (a baseline moved after existing measurements is refused)', () => {
+  it.each([
+    ['2027-01-01', [], 0],
+    ['2027-01-01', ['2027-01-01', '2027-03-01'], 0],
+    ['2027-03-01', ['2027-01-01', '2027-03-01'], 1],
+    ['2027-12-31', ['2027-06-01', '2027-01-01', '2027-03-01'], 3],
+  ] as const)('baseline %s with measurements %j: %i earlier', (baselineDate, measured, earlier) => {
+    const problem = baselineDateProblem(baselineDate, measured);
+    expect(problem?.earlierCount ?? 0).toBe(earlier);
+  });
+
+  it('says at the baseline date how many measurements are earlier and the first of them', () => {
+    expect(baselineDateProblem('2027-04-01', ['2027-03-01', '2027-02-01'])).toEqual({
+      path: 'baselineDate',
+      earlierCount: 2,
+      message:
+        'Dato for nullpunktet kan ikke være 01.04.2027: 2 målinger er registrert før denne datoen (den første 01.02.2027). ' +
+        'Velg en tidligere dato, eller slett målingene først.',
+    });
+    expect(baselineDateProblem('2027-04-01', ['2027-03-01'])?.message).toContain('1 måling er registrert');
   });
 });

@@ -39,7 +39,20 @@ export function safeText(value: string | null | undefined): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-type Cell = string | number | null;
+type Cell = string | number | Date | null;
+
+/**
+ * A calendar date as a real date cell (midnight UTC, which is how exceljs writes a date
+ * serial without a time of day), shown as dd.mm.åååå: a spreadsheet can sort and filter
+ * it as a date, which it cannot with the text «2027-01-01». Empty stays empty.
+ */
+export function dateCell(isoDate: string | null | undefined): Date | null {
+  return isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
+}
+
+/** The plan's date columns, by header: written as date cells with this format. */
+const dateHeaders = new Set<string>(['Planlagt realisert', 'Nullpunkt dato', 'Måldato', 'Siste måling dato']);
+export const dateFormat = 'dd.mm.yyyy';
 
 /**
  * One row per indicator (a benefit without indicators gets one row), so the
@@ -60,22 +73,22 @@ export function planRows(plan: ReadonlyArray<{ benefit: Benefit; indicators: rea
       typeNames[benefit.type],
       safeText(benefit.owner),
       safeText(benefit.responsible),
-      benefit.plannedRealisationDate ?? '',
+      dateCell(benefit.plannedRealisationDate),
       statusNames[benefit.status],
       safeText(enablers),
     ];
-    if (indicators.length === 0) return [[...base, '', '', '', null, '', null, '', null, '', null, '']];
+    if (indicators.length === 0) return [[...base, '', '', '', null, null, null, null, null, null, null, '']];
     return indicators.map((indicator) => [
       ...base,
       safeText(indicator.name),
       safeText(indicator.unit),
       indicator.direction === 'higher' ? 'Høyere er bedre' : 'Lavere er bedre',
       indicator.baselineValue,
-      indicator.baselineDate,
+      dateCell(indicator.baselineDate),
       indicator.targetValue,
-      indicator.targetDate,
+      dateCell(indicator.targetDate),
       indicator.status.latest?.value ?? null,
-      indicator.status.latest?.measuredOn ?? '',
+      dateCell(indicator.status.latest?.measuredOn),
       indicator.status.expected === null ? null : Math.round(indicator.status.expected * 100) / 100,
       indicator.status.latest ? (indicator.status.behind ? 'Ja' : 'Nei') : '',
     ]);
@@ -91,6 +104,7 @@ export async function planXlsx(plan: ReadonlyArray<{ benefit: Benefit; indicator
   for (const row of planRows(plan)) sheet.addRow(row);
   sheet.columns.forEach((column, index) => {
     column.width = [36, 40, 20, 12, 22, 22, 14, 18, 40, 30, 10, 16, 12, 14, 12, 14, 12, 14, 14, 10][index] ?? 16;
+    if (dateHeaders.has(planHeaders[index] ?? '')) column.numFmt = dateFormat;
   });
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());

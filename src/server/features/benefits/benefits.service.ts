@@ -21,6 +21,7 @@ import type {
   updateBenefitBody,
   updateIndicatorBody,
 } from '#shared/contracts/benefits.ts';
+import { baselineDateProblem, measurementDateProblem } from '#shared/contracts/benefits.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorDates } from './benefits.domain.ts';
 import * as repo from './benefits.repo.ts';
@@ -417,6 +418,11 @@ export async function updateIndicator(
     const { version, ...fields } = body;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     checkDates({ baselineDate: body.baselineDate ?? current.baselineDate, targetDate: body.targetDate ?? current.targetDate });
+    if (body.baselineDate !== undefined && body.baselineDate > current.baselineDate) {
+      const measured = await repo.listMeasurements(tx, [indicatorId]);
+      const problem = baselineDateProblem(body.baselineDate, measured.map((row) => row.measuredOn));
+      if (problem) throw invalid('BASELINE_AFTER_MEASUREMENTS', problem.message, [{ path: problem.path, code: 'invalid', message: problem.message }]);
+    }
     const updated = await repo.updateIndicatorIfVersion(tx, indicatorId, version, changes);
     if (!updated) throw staleVersion('Indikatoren', null);
     await recordChange(tx, actor, {
@@ -464,6 +470,8 @@ export async function recordMeasurement(
   return ctx.db.transaction(async (tx) => {
     const benefit = await requireBenefit(tx, mergerId, benefitId);
     const indicator = await requireIndicator(tx, benefitId, indicatorId);
+    const problem = measurementDateProblem(body.measuredOn, indicator.baselineDate);
+    if (problem) throw invalid('MEASUREMENT_BEFORE_BASELINE', problem.message, [{ path: problem.path, code: 'invalid', message: problem.message }]);
     const created = await repo.insertMeasurement(tx, {
       indicatorId,
       measuredOn: body.measuredOn,

@@ -32,8 +32,9 @@ function solution(overrides: Partial<CommonSolution> & Pick<CommonSolution, 'id'
 }
 
 describe('the shipped register of common solutions', () => {
-  it('is version 1.1.0 with between 30 and 40 solutions', () => {
-    expect(register.version).toBe('1.1.0');
+  it('is version 1.2.0 with between 30 and 40 solutions', () => {
+    // 1.2.0: EHF/Peppol is DFØ's (it was listed under Digdir).
+    expect(register.version).toBe('1.2.0');
     expect(register.solutions.length).toBeGreaterThanOrEqual(30);
     expect(register.solutions.length).toBeLessThanOrEqual(40);
   });
@@ -69,6 +70,16 @@ describe('the shipped register of common solutions', () => {
       'Det offentlige kartgrunnlaget': 'Kartverket',
       'Felles kartdatabase': 'Geovekst-samarbeidet (koordinert av Kartverket)',
       'Fellestjenester BYGG': 'Direktoratet for byggkvalitet (DiBK)',
+      // DFØ manages EHF and is Norway's Peppol authority (the format and network moved from Digdir).
+      'EHF og Peppol (elektronisk handel)': 'Direktoratet for forvaltning og økonomistyring (DFØ)',
+      Doffin: 'Direktoratet for forvaltning og økonomistyring (DFØ)',
+      // The national health registers moved from Helsedirektoratet to FHI on 1 January 2024.
+      'Kommunalt pasient- og brukerregister': 'Folkehelseinstituttet (FHI)',
+      'Helsepersonellregisteret': 'Helsedirektoratet',
+      'Nasjonalt barnehageregister': 'Utdanningsdirektoratet (Udir)',
+      'Nasjonalt skoleregister': 'Utdanningsdirektoratet (Udir)',
+      Digisos: 'NAV og KS',
+      Geonorge: 'Kartverket',
     };
     for (const [name, owner] of Object.entries(required)) {
       expect(byName(name).owner, name).toBe(owner);
@@ -353,8 +364,12 @@ describe('the names people write in an import', () => {
     expect(lookupCommonSolution(register, 'Skattetaten')).toMatchObject({ owner: { name: 'Skatteetaten' } });
     expect(lookupCommonSolution(register, 'kartverket')).toMatchObject({ owner: { name: 'Kartverket' } });
     expect(lookupCommonSolution(register, 'Digdir')).toMatchObject({ owner: { name: 'Digdir' } });
+    expect(lookupCommonSolution(register, 'Digdir')).not.toMatchObject({ owner: { solutions: expect.arrayContaining(['EHF og Peppol (elektronisk handel)']) } });
+    expect(lookupCommonSolution(register, 'DFØ')).toEqual({
+      owner: { name: 'DFØ', solutions: ['Doffin', 'EHF og Peppol (elektronisk handel)'] },
+    });
     // An agency with one solution: that solution is the suggestion, never taken without asking.
-    expect(lookupCommonSolution(register, 'DFØ')).toMatchObject({ suggestion: 'Doffin', owner: { name: 'DFØ' } });
+    expect(lookupCommonSolution(register, 'DiBK')).toMatchObject({ suggestion: 'Fellestjenester BYGG', owner: { name: 'DiBK' } });
   });
 
   it('splits owners into agencies without splitting one agency’s name', () => {

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 import { csvContentType, xlsxContentType, type ImportResult } from '#shared/contracts/inventory-import.ts';
+import { inventoryKindNames } from '#shared/contracts/inventory.ts';
 import { buildZip } from './zip-test-helpers.ts';
 
 let t: TestApp;
@@ -101,9 +102,11 @@ describe('template', () => {
       'Integrasjoner',
       'Arkiv og data',
       'Infrastruktur',
-      'IKT-organisasjon',
-      'Interkommunalt samarbeid',
+      'IKT-organisering',
+      'Interkommunale samarbeid',
     ]);
+    // The app's names for the registers, in the seed's wording: one definition for both.
+    expect(book.worksheets.slice(2).map((sheet) => sheet.name)).toEqual(Object.values(inventoryKindNames));
     expect(book.getWorksheet('Lister')!.state).toBe('hidden');
     const guide = book.getWorksheet('Veiledning')!.getColumn(1).values.join('\n');
     expect(guide).toContain('Kommunenummer');

@@ -90,6 +90,23 @@ describe('readWorkbook: sheets renamed, copied or unknown', () => {
     expect(upload.sheets.map((sheet) => [sheet.sheet, sheet.layout.kind])).toEqual([[' avtaler ', 'contracts']]);
   });
 
+  it('reads the sheets of an earlier template by their old names («IKT-organisasjon», «Interkommunalt samarbeid»), without a warning', async () => {
+    const itOrganisation = layoutOfKind('itOrganisation');
+    const cooperation = layoutOfKind('intermunicipalCooperation');
+    const upload = await readWorkbook(
+      await book((wb) => {
+        sheetWith(wb, 'IKT-organisasjon', [itOrganisation.columns.map((column) => column.header), ['3405', 'IKT-leder', 'Ledelse', 1]]);
+        sheetWith(wb, 'interkommunalt samarbeid', [cooperation.columns.map((column) => column.header), ['3405', 'IKT Innlandet', 'Drift']]);
+      }),
+      100,
+    );
+    expect(upload.warnings).toEqual([]);
+    expect(upload.sheets.map((sheet) => [sheet.sheet, sheet.layout.kind, sheet.rows.length])).toEqual([
+      ['IKT-organisasjon', 'itOrganisation', 1],
+      ['interkommunalt samarbeid', 'intermunicipalCooperation', 1],
+    ]);
+  });
+
   it('folds case, space, punctuation and æøå', () => {
     expect(foldName(' IKT-systemer (2) ')).toBe('iktsystemer2');
     expect(foldName('Løsningsområde:')).toBe('losningsomrade');

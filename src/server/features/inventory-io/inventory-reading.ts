@@ -385,7 +385,9 @@ function layoutByHeaders(rows: readonly Row[]): SheetLayout | undefined {
 
 
 const isSamlaSheet = (name: string) => samlaSheets.has(name.trim().toLocaleLowerCase('nb'));
-const exactLayout = (name: string) => sheetLayouts.find((layout) => sameName(layout.sheet, name));
+/** A sheet named as the layout is, or as it was in an earlier template («IKT-organisasjon»). */
+const exactLayout = (name: string) =>
+  sheetLayouts.find((layout) => sameName(layout.sheet, name) || layout.formerSheetNames?.some((former) => sameName(former, name)));
 /** Sheets read for their rows: known by name or resembling a known one. */
 const mayBeRead = (name: string) => !isSamlaSheet(name) && (exactLayout(name) !== undefined || resembledLayouts(name).length > 0);
 

@@ -1,4 +1,4 @@
-import { inventoryValueLabels, type InventoryKindKey } from '#shared/contracts/inventory.ts';
+import { inventoryKindNames, inventoryValueLabels, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 
 /**
  * The one layout of the inventory in a spreadsheet: sheet names, column
@@ -32,7 +32,10 @@ export interface Column {
 
 export interface SheetLayout {
   kind: InventoryKindKey;
+  /** The register's name (`inventoryKindNames`), as the app shows it. */
   sheet: string;
+  /** Names the sheet had in earlier templates: a workbook made from one still imports as it is. */
+  formerSheetNames?: string[];
   columns: Column[];
   /**
    * The fields that recognise a row without a Samla-ID (besides the
@@ -58,7 +61,7 @@ const text = (header: string, field: string, width = 24): Column => ({ header, f
 export const sheetLayouts: SheetLayout[] = [
   {
     kind: 'systems',
-    sheet: 'IKT-systemer',
+    sheet: inventoryKindNames.systems,
     description:
       'IKT-systemer og fagsystemer. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn ' +
       '(leverandøren skiller bare to systemer med samme navn).',
@@ -81,7 +84,7 @@ export const sheetLayouts: SheetLayout[] = [
   },
   {
     kind: 'digitalServices',
-    sheet: 'Digitale tjenester',
+    sheet: inventoryKindNames.digitalServices,
     description: 'Digitale tjenester for innbyggere og næringsliv. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn.',
     naturalKey: ['name'],
     columns: [
@@ -96,7 +99,7 @@ export const sheetLayouts: SheetLayout[] = [
   },
   {
     kind: 'contracts',
-    sheet: 'Avtaler',
+    sheet: inventoryKindNames.contracts,
     description: 'Avtaleverket. Gjenkjennes på Samla-ID, ellers på kommunenummer, leverandør og hva avtalen gjelder.',
     naturalKey: ['vendor', 'subject'],
     columns: [
@@ -116,7 +119,7 @@ export const sheetLayouts: SheetLayout[] = [
   },
   {
     kind: 'integrations',
-    sheet: 'Integrasjoner',
+    sheet: inventoryKindNames.integrations,
     description:
       'Integrasjoner fra et system til et annet system eller til en nasjonal fellesløsning. ' +
       'Gjenkjennes på Samla-ID, ellers på kommunenummer, fra-system og mål.',
@@ -133,7 +136,7 @@ export const sheetLayouts: SheetLayout[] = [
   },
   {
     kind: 'archives',
-    sheet: 'Arkiv og data',
+    sheet: inventoryKindNames.archives,
     description: 'Hvor arkivverdig og bevaringsverdig dokumentasjon ligger. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn.',
     naturalKey: ['name'],
     columns: [
@@ -152,7 +155,7 @@ export const sheetLayouts: SheetLayout[] = [
   },
   {
     kind: 'infrastructure',
-    sheet: 'Infrastruktur',
+    sheet: inventoryKindNames.infrastructure,
     description: 'Servere, serverrom, nettverk, sikkerhet, identitet og tilgang. Gjenkjennes på Samla-ID, ellers på kommunenummer, kategori og navn.',
     naturalKey: ['category', 'name'],
     columns: [
@@ -166,7 +169,8 @@ export const sheetLayouts: SheetLayout[] = [
   },
   {
     kind: 'itOrganisation',
-    sheet: 'IKT-organisasjon',
+    sheet: inventoryKindNames.itOrganisation,
+    formerSheetNames: ['IKT-organisasjon'],
     description: 'Roller, kompetanse og årsverk. Gjenkjennes på Samla-ID, ellers på kommunenummer og rolle.',
     naturalKey: ['role'],
     columns: [
@@ -179,7 +183,8 @@ export const sheetLayouts: SheetLayout[] = [
   },
   {
     kind: 'intermunicipalCooperation',
-    sheet: 'Interkommunalt samarbeid',
+    sheet: inventoryKindNames.intermunicipalCooperation,
+    formerSheetNames: ['Interkommunalt samarbeid'],
     description: 'Interkommunale samarbeid. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn.',
     naturalKey: ['name'],
     columns: [
@@ -214,6 +219,7 @@ export function findLayout(name: string): SheetLayout | undefined {
     (layout) =>
       layout.kind.toLocaleLowerCase('nb') === key ||
       layout.sheet.toLocaleLowerCase('nb') === key ||
+      layout.formerSheetNames?.some((former) => former.toLocaleLowerCase('nb') === key) ||
       layout.kind.replaceAll(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) === key,
   );
 }

@@ -107,7 +107,7 @@ describe('reference data and the API description', () => {
 
     const register = (await t.owner.inject({ url: '/api/v1/municipalities' })).json();
     expect(register.municipalities.length).toBeGreaterThan(300);
-    expect(register.municipalities.find((m: { number: string }) => m.number === '0301')).toMatchObject({ name: 'Oslo' });
+    expect(register.municipalities.find((m: { number: string }) => m.number === '0301')).toMatchObject({ name: 'Oslo – Oslove', nameParts: ['Oslo', 'Oslove'] });
 
     const openapi = (await t.owner.inject({ url: '/api/v1/openapi.json' })).json();
     expect(openapi.openapi).toMatch(/^3\./);

@@ -8,7 +8,7 @@ import { permissionsOf } from '#server/features/auth/auth.domain.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
 import { invalid, notFound } from '#server/errors.ts';
 import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/checklist/checklist.service.ts';
-import { registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
+import { registerProblemsAsFields, todayInNorway } from '#server/features/municipalities/municipalities.service.ts';
 import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
 import { requireMergerAccess } from './merger-guard.ts';
 import * as repo from './mergers.repo.ts';
@@ -37,7 +37,7 @@ export async function createMerger(
   body: z.output<typeof createMergerBody>,
   options: { isDemo?: boolean } = {},
 ): Promise<Merger> {
-  const selection = registerProblemsAsFields(body.municipalities);
+  const selection = registerProblemsAsFields(body.municipalities, todayInNorway(ctx.now()));
   if (!selection.ok) {
     throw invalid(selection.code, selection.message, selection.problems);
   }

@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
   findMunicipality,
   loadMunicipalityRegister,
+  loadMunicipalityRegisterVersions,
+  municipalityEntrySchema,
   municipalityRegisterSchema,
-  municipalitySchema,
+  registerInForce,
+  resolveRegisterVersions,
   validateMunicipalitySelection,
   type LanguageForm,
 } from './municipalities.domain.ts';
 
-const register = loadMunicipalityRegister();
+// The register in force on the day this was written (7 December 2026).
+const register = loadMunicipalityRegister('2026-12-07');
 
 function get(number: string) {
   const municipality = findMunicipality(register, number);
@@ -18,10 +22,28 @@ function get(number: string) {
 }
 
 describe('the shipped municipality register', () => {
-  it('is the register in force from 1 January 2024, with 357 municipalities', () => {
-    expect(register.validFrom).toBe('2024-01-01');
+  it('is the register in force from 1 January 2026, with the 357 municipalities of 2024', () => {
+    expect(register.validFrom).toBe('2026-01-01');
     expect(register.source).toContain('SSB');
     expect(register.municipalities).toHaveLength(357);
+    const numbers2024 = loadMunicipalityRegister('2024-01-01').municipalities.map((m) => m.number);
+    expect(register.municipalities.map((m) => m.number)).toEqual(numbers2024);
+  });
+
+  it('picks the version in force on a date: the latest from on or before it', () => {
+    const versions = loadMunicipalityRegisterVersions();
+    expect(versions.map((v) => v.validFrom)).toEqual(['2024-01-01', '2026-01-01']);
+    expect(loadMunicipalityRegister('2025-12-31').validFrom).toBe('2024-01-01');
+    expect(loadMunicipalityRegister('2026-01-01').validFrom).toBe('2026-01-01');
+    expect(loadMunicipalityRegister('2031-06-30').validFrom).toBe('2026-01-01');
+    // Before the first version there is nothing older: the first is used.
+    expect(loadMunicipalityRegister('2019-05-17').validFrom).toBe('2024-01-01');
+    expect(findMunicipality(loadMunicipalityRegister('2025-12-31'), '0301')?.name).toBe('Oslo');
+    expect(findMunicipality(loadMunicipalityRegister('2026-01-01'), '0301')?.name).toBe('Oslo – Oslove');
+  });
+
+  it('defaults to the register in force today', () => {
+    expect(loadMunicipalityRegister().validFrom).toBe(registerInForce(loadMunicipalityRegisterVersions(), new Date().toISOString().slice(0, 10)).validFrom);
   });
 
   it('has unique 4-digit numbers, sorted ascending', () => {
@@ -68,7 +90,8 @@ describe('the shipped municipality register', () => {
     // Oslo's språkvedtak is "nøytral" (Språkrådet's list and every source we checked), not bokmål.
     expect(get('0301')).toEqual({
       number: '0301',
-      name: 'Oslo',
+      name: 'Oslo – Oslove',
+      nameParts: ['Oslo', 'Oslove'],
       county: 'Oslo',
       countyNumber: '03',
       languageForm: 'nøytral',
@@ -95,13 +118,37 @@ describe('the shipped municipality register', () => {
     }
   });
 
-  it('gives the Norwegian name as name and the Sami/Kven names as parallelNames', () => {
-    expect(get('5612')).toMatchObject({ name: 'Kautokeino', parallelNames: ['Guovdageaidnu'] });
-    expect(get('5540')).toMatchObject({ name: 'Kåfjord', parallelNames: ['Gáivuotna', 'Kaivuono'] });
-    expect(get('5001')).toMatchObject({ name: 'Trondheim', parallelNames: ['Tråante'] });
-    expect(get('1875')).toMatchObject({ name: 'Hamarøy', parallelNames: ['Hábmer'] });
-    expect(get('1508').parallelNames).toBeUndefined();
-    expect(register.municipalities.filter((m) => m.parallelNames)).toHaveLength(26);
+  it('has the 2026 name changes: Oslo, Steinkjer and Lyngen', () => {
+    expect(get('0301').name).toBe('Oslo – Oslove');
+    expect(get('5006').name).toBe('Steinkjer – Stïentje');
+    expect(get('5536').name).toBe('Lyngen – Ivgu – Yykeä');
+    expect(get('5536').nameParts).toEqual(['Lyngen', 'Ivgu', 'Yykeä']);
+  });
+
+  it.each([
+    ['1826', 'Aarborte – Hattfjelldal'],
+    ['1875', 'Hábmer – Hamarøy'],
+    ['5041', 'Snåase – Snåsa'],
+    ['5043', 'Raarvihke – Røyrvik'],
+    ['5512', 'Dielddanuorri – Tjeldsund'],
+    ['5518', 'Loabák – Lavangen'],
+    ['5540', 'Gáivuotna – Kåfjord – Kaivuono'],
+    ['5610', 'Kárášjohka – Karasjok'],
+    ['5612', 'Guovdageaidnu – Kautokeino'],
+    ['5628', 'Deatnu – Tana'],
+    ['5636', 'Unjárga – Nesseby'],
+  ])('shows %s, whose official name begins with the Sami form, by its official name %s', (number, name) => {
+    expect(get(number).name).toBe(name);
+  });
+
+  it('has exactly those 11 names beginning with a Sami form; the others with several forms begin with the Norwegian', () => {
+    expect(get('5001').name).toBe('Trondheim – Tråante');
+    expect(get('5622').name).toBe('Porsanger – Porsáŋgu – Porsanki');
+    expect(get('5538').name).toBe('Storfjord – Omasvuotna – Omasvuono');
+    expect(get('1508').nameParts).toEqual(['Ålesund']);
+    expect(register.municipalities.filter((m) => m.nameParts.length > 1)).toHaveLength(29);
+    // No municipality named after Tysfjord (Divtasvuodna): it was split between Narvik and Hamarøy in 2020.
+    expect(register.municipalities.some((m) => m.nameParts.some((part) => /tysfjord|divtasvuodna/i.test(part)))).toBe(false);
   });
 
   it('keeps SSB disambiguations for names that occur twice', () => {
@@ -147,12 +194,12 @@ describe('the shipped municipality register', () => {
   });
 
   it('validates once, caches and freezes the data', () => {
-    expect(loadMunicipalityRegister()).toBe(register);
     expect(Object.isFrozen(register)).toBe(true);
     expect(Object.isFrozen(register.municipalities)).toBe(true);
+    expect(loadMunicipalityRegister('2026-12-07')).toBe(register);
     const kautokeino = get('5612');
     expect(Object.isFrozen(kautokeino)).toBe(true);
-    expect(Object.isFrozen(kautokeino.parallelNames)).toBe(true);
+    expect(Object.isFrozen(kautokeino.nameParts)).toBe(true);
     expect(() => {
       (kautokeino as { name: string }).name = 'x';
     }).toThrow(TypeError);
@@ -160,24 +207,25 @@ describe('the shipped municipality register', () => {
 });
 
 describe('the municipality schemas', () => {
-  const valid = { number: '0301', name: 'Oslo', county: 'Oslo', countyNumber: '03', languageForm: 'nøytral' };
+  const valid = { number: '0301', nameParts: ['Oslo'], county: 'Oslo', countyNumber: '03', languageForm: 'nøytral' };
 
   it('accepts a valid municipality', () => {
-    expect(municipalitySchema.parse(valid)).toEqual(valid);
+    expect(municipalityEntrySchema.parse(valid)).toEqual(valid);
   });
 
   it.each([
     ['a number without the leading zero', { ...valid, number: '301' }],
     ['a county number that does not match the kommunenummer', { ...valid, countyNumber: '11' }],
     ['an unknown language form', { ...valid, languageForm: 'samisk' }],
-    ['an empty parallelNames list', { ...valid, parallelNames: [] }],
+    ['no name', { ...valid, nameParts: [] }],
+    ['an empty name part', { ...valid, nameParts: ['Oslo', ' '] }],
     ['an unexpected field', { ...valid, population: 1 }],
   ])('rejects %s', (_, input) => {
-    expect(municipalitySchema.safeParse(input).success).toBe(false);
+    expect(municipalityEntrySchema.safeParse(input).success).toBe(false);
   });
 
   it('rejects a register with duplicate or unsorted numbers', () => {
-    const bergen = { number: '4601', name: 'Bergen', county: 'Vestland', countyNumber: '46', languageForm: 'nøytral' };
+    const bergen = { number: '4601', nameParts: ['Bergen'], county: 'Vestland', countyNumber: '46', languageForm: 'nøytral' };
     const base = { validFrom: '2024-01-01', source: 'test' };
     expect(municipalityRegisterSchema.safeParse({ ...base, municipalities: [valid, bergen] }).success).toBe(true);
     expect(municipalityRegisterSchema.safeParse({ ...base, municipalities: [bergen, valid] }).success).toBe(false);
@@ -185,9 +233,52 @@ describe('the municipality schemas', () => {
   });
 });
 
+describe('resolveRegisterVersions (a later change is a data update)', () => {
+  const entry = (number: string, nameParts: string[], county = 'Troms', languageForm = 'bokmål') => ({
+    number,
+    nameParts,
+    county,
+    countyNumber: number.slice(0, 2),
+    languageForm,
+  });
+  const base = {
+    validFrom: '2024-01-01',
+    source: 'test',
+    municipalities: [entry('5501', ['Tromsø']), entry('5536', ['Lyngen']), entry('5540', ['Gáivuotna', 'Kåfjord', 'Kaivuono'])],
+  };
+
+  it('applies renames, additions and removals per version, and the loader picks by date', () => {
+    const versions = resolveRegisterVersions({
+      versions: [
+        base,
+        { validFrom: '2026-01-01', source: 'rename', changed: [{ number: '5536', nameParts: ['Lyngen', 'Ivgu', 'Yykeä'] }] },
+        { validFrom: '2028-01-01', source: 'merger', removed: ['5536', '5540'], added: [entry('5599', ['Nye Nord-Troms'])] },
+      ],
+    });
+    expect(versions.map((v) => v.municipalities.map((m) => m.name))).toEqual([
+      ['Tromsø', 'Lyngen', 'Gáivuotna – Kåfjord – Kaivuono'],
+      ['Tromsø', 'Lyngen – Ivgu – Yykeä', 'Gáivuotna – Kåfjord – Kaivuono'],
+      ['Tromsø', 'Nye Nord-Troms'],
+    ]);
+    expect(registerInForce(versions, '2027-12-31').validFrom).toBe('2026-01-01');
+    expect(registerInForce(versions, '2028-01-01').validFrom).toBe('2028-01-01');
+    expect(registerInForce(versions, '2025-01-01').municipalities[1]).toMatchObject({ number: '5536', name: 'Lyngen', languageForm: 'bokmål' });
+  });
+
+  it.each([
+    ['a change to a number that is not there', { validFrom: '2026-01-01', source: 'x', changed: [{ number: '5599', nameParts: ['X'] }] }, /cannot change 5599/],
+    ['a removal of a number that is not there', { validFrom: '2026-01-01', source: 'x', removed: ['5599'] }, /cannot remove 5599/],
+    ['an addition of a number already there', { validFrom: '2026-01-01', source: 'x', added: [entry('5501', ['Tromsø'])] }, /cannot add 5501/],
+    ['a version not after the one before', { validFrom: '2024-01-01', source: 'x', changed: [] }, /date order/],
+    ['a change that leaves a county under two names', { validFrom: '2026-01-01', source: 'x', changed: [{ number: '5536', county: 'Romsa' }] }, /2026-01-01/],
+  ])('refuses %s', (_, version, message) => {
+    expect(() => resolveRegisterVersions({ versions: [base, version] })).toThrow(message);
+  });
+});
+
 describe('findMunicipality', () => {
   it('finds by exact kommunenummer only', () => {
-    expect(findMunicipality(register, '0301')?.name).toBe('Oslo');
+    expect(findMunicipality(register, '0301')?.name).toBe('Oslo – Oslove');
     expect(findMunicipality(register, '301')).toBeUndefined();
     expect(findMunicipality(register, ' 0301')).toBeUndefined();
     expect(findMunicipality(register, '9999')).toBeUndefined();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { listMunicipalitiesResponse } from '#shared/contracts/municipalities.ts';
-import { municipalityRegister } from './municipalities.service.ts';
+import { listMunicipalitiesResponse, municipalitiesQuery } from '#shared/contracts/municipalities.ts';
+import { municipalityRegister, todayInNorway } from './municipalities.service.ts';
 
 export const municipalitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -10,12 +10,16 @@ export const municipalitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['kommuner'],
         summary: 'Kommuneregisteret: kommunenummer, navn, fylke og målform',
+        description:
+          'Registeret som gjelder i dag (Europe/Oslo), eller på datoen i `date`. `name` er det offisielle navnet med alle ' +
+          'navneformene i lovens rekkefølge («Guovdageaidnu – Kautokeino»); `nameParts` er de samme delene hver for seg.',
+        querystring: municipalitiesQuery,
         response: { 200: listMunicipalitiesResponse },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return municipalityRegister();
+      return municipalityRegister(request.query.date ?? todayInNorway(request.ctx.now()));
     },
   );
 };

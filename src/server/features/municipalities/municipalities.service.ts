@@ -7,12 +7,20 @@ import {
   type MunicipalitySelectionProblem,
 } from './municipalities.domain.ts';
 
-export function municipalityRegister(): MunicipalityRegister {
-  const register = loadMunicipalityRegister();
+const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+
+/** Today's date in Norway (YYYY-MM-DD), the day whose register applies. */
+export function todayInNorway(now: Date): string {
+  return osloDate.format(now);
+}
+
+/** The register in force on a date (YYYY-MM-DD; the caller's today in Norway). */
+export function municipalityRegister(on: string): MunicipalityRegister {
+  const register = loadMunicipalityRegister(on);
   return {
     validFrom: register.validFrom,
     source: register.source,
-    municipalities: register.municipalities.map((m) => ({ ...m, parallelNames: m.parallelNames ?? [] })),
+    municipalities: register.municipalities.map((m) => ({ ...m, nameParts: [...m.nameParts] })),
   };
 }
 
@@ -36,15 +44,17 @@ function describe(problem: MunicipalitySelectionProblem): FieldProblem {
 }
 
 /**
- * Checks the municipalities picked for a merger against the register, with
- * one field problem per wrong entry so the form can point at it.
+ * Checks the municipalities picked for a merger against the register in force
+ * on `on` (the day the merger is created), with one field problem per wrong
+ * entry so the form can point at it.
  */
 export function registerProblemsAsFields(
   numbers: string[],
+  on: string,
 ):
   | { ok: true; municipalities: Municipality[] }
   | { ok: false; code: string; message: string; problems: FieldProblem[] } {
-  const result = validateMunicipalitySelection(loadMunicipalityRegister(), numbers);
+  const result = validateMunicipalitySelection(loadMunicipalityRegister(on), numbers);
   if (result.ok) return { ok: true, municipalities: [...result.municipalities] };
   const problems = result.problems.map(describe);
   const first = problems[0]!;

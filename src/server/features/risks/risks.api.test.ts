@@ -279,6 +279,45 @@ describe('starter risks, heatmap and export', () => {
     expect(mitigationCell.some((value) => value === "'-tiltak (Planlagt, Ola)")).toBe(true);
   });
 
+  it('exports dates as date cells shown dd.mm.åååå, and deadlines in text as dd.mm.åååå', async () => {
+    const risk = await createRisk({ title: 'Datoer', likelihood: 2, consequences: { economy: 2 }, nextReviewDate: '2027-06-30' });
+    await t.owner.inject({ method: 'POST', url: `${base}/risks/${risk.id}/mitigations`, payload: { title: 'Tiltak', deadline: '2027-04-15' } });
+    const accepted = await t.owner.inject({
+      method: 'PATCH',
+      url: `${base}/risks/${risk.id}`,
+      payload: { version: (await t.owner.inject(`${base}/risks/${risk.id}`)).json().version, status: 'accepted', acceptanceReason: 'Lav risiko' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    await createRisk({ title: 'Uten datoer' });
+
+    const response = await t.owner.inject(`${base}/risk-register.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Risikoregister')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const rowOf = (title: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === title) found = row;
+      });
+      return found!;
+    };
+    const dated = rowOf('Datoer');
+    for (const [name, iso] of [
+      ['Neste gjennomgang', '2027-06-30'],
+      ['Akseptert', '2027-03-01'],
+    ] as const) {
+      const cell = dated.getCell(header.indexOf(name));
+      expect(cell.type, name).toBe(ExcelJS.ValueType.Date);
+      expect((cell.value as Date).toISOString(), name).toBe(`${iso}T00:00:00.000Z`);
+      expect(cell.numFmt, name).toBe('dd.mm.yyyy');
+    }
+    expect(dated.getCell(header.indexOf('Tiltak')).value).toBe('Tiltak (Planlagt, frist 15.04.2027)');
+    const undated = rowOf('Uten datoer');
+    expect(undated.getCell(header.indexOf('Neste gjennomgang')).type).toBe(ExcelJS.ValueType.Null);
+    expect(undated.getCell(header.indexOf('Akseptert')).type).toBe(ExcelJS.ValueType.Null);
+  });
+
   it('a reader sees risks but may not change them', async () => {
     const reader = await t.createUser('Rita Leser');
     await t.addMember(mergerId, reader, 'reader');

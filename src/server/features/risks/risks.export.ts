@@ -50,13 +50,35 @@ export function safeText(value: string): string {
   return /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * A calendar date as a real date cell (midnight UTC, how exceljs writes a date serial
+ * without a time of day), shown dd.mm.åååå, so the sheet sorts and filters it as a date.
+ */
+function dateCell(isoDate: string | null | undefined): Date | null {
+  return isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
+}
+
+const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+/** The day a moment fell on in Norway (an acceptance at 00:30 Norwegian time is that day, not the UTC day before). */
+const osloDay = (timestamp: string) => osloDate.format(new Date(timestamp));
+/** dd.mm.åååå, for a date inside a text such as a mitigation's «frist». */
+const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
+
+/** The register's date columns, by header. */
+const dateHeaders = new Set(['Akseptert', 'Neste gjennomgang']);
+export const dateFormat = 'dd.mm.yyyy';
+
 function levelName(scale: RiskMatrix['likelihood'], level: number | null): string {
   if (level === null) return '';
   return `${level} ${scale[level - 1]?.name ?? ''}`.trim();
 }
 
-/** One row per risk with every field; the mitigations summarised in one cell. */
-export function registerRows(risks: readonly Risk[], matrix: RiskMatrix, municipalityNames: ReadonlyMap<string, string>): string[][] {
+/** One row per risk with every field; the mitigations summarised in one cell; dates as date cells. */
+export function registerRows(
+  risks: readonly Risk[],
+  matrix: RiskMatrix,
+  municipalityNames: ReadonlyMap<string, string>,
+): Array<Array<string | Date | null>> {
   return risks.map((risk) => [
     risk.title,
     risk.description ?? '',
@@ -74,13 +96,13 @@ export function registerRows(risks: readonly Risk[], matrix: RiskMatrix, municip
     risk.owner ?? '',
     statusNames[risk.status],
     risk.acceptedBy ?? '',
-    risk.acceptedAt ? risk.acceptedAt.slice(0, 10) : '',
+    risk.acceptedAt ? dateCell(osloDay(risk.acceptedAt)) : null,
     risk.acceptanceReason ?? '',
-    risk.nextReviewDate ?? '',
+    dateCell(risk.nextReviewDate),
     risk.mitigations
       .map(
         (mitigation) =>
-          `${mitigation.title} (${mitigationStatusNames[mitigation.status] ?? mitigation.status}${mitigation.owner ? `, ${mitigation.owner}` : ''}${mitigation.deadline ? `, frist ${mitigation.deadline}` : ''})`,
+          `${mitigation.title} (${mitigationStatusNames[mitigation.status] ?? mitigation.status}${mitigation.owner ? `, ${mitigation.owner}` : ''}${mitigation.deadline ? `, frist ${dotted(mitigation.deadline)}` : ''})`,
       )
       .join('; '),
     `${risk.mitigations.filter((mitigation) => mitigation.status === 'done').length} av ${risk.mitigations.length}`,
@@ -93,9 +115,10 @@ export async function riskRegisterXlsx(risks: readonly Risk[], matrix: RiskMatri
   const sheet = workbook.addWorksheet('Risikoregister');
   const header = sheet.addRow(registerHeaders);
   header.font = { bold: true };
-  for (const row of registerRows(risks, matrix, municipalityNames)) sheet.addRow(row.map(safeText));
+  for (const row of registerRows(risks, matrix, municipalityNames)) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? safeText(cell) : cell)));
   sheet.columns.forEach((column, index) => {
     column.width = index < 3 ? 40 : 22;
+    if (dateHeaders.has(registerHeaders[index] ?? '')) column.numFmt = dateFormat;
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());

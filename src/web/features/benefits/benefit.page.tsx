@@ -1,7 +1,14 @@
 import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { benefitStatuses, benefitTypes, indicatorDirections, type BenefitDetail, type Indicator } from '#shared/contracts/benefits.ts';
+import {
+  benefitStatuses,
+  benefitTypes,
+  indicatorDirections,
+  measurementDateProblem,
+  type BenefitDetail,
+  type Indicator,
+} from '#shared/contracts/benefits.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
@@ -419,9 +426,11 @@ function MeasurementForm({ merger, benefitId, indicator }: { merger: MergerDetai
     const found: typeof errors = {};
     const value = parseNumber(values.value);
     if (values.measuredOn === '') found.measuredOn = m.benefits.indicatorForm.dateRequired;
+    // The server refuses it too (decision 011); said here at once, and what was typed stays.
+    else if (measurementDateProblem(values.measuredOn, indicator.baselineDate)) found.measuredOn = t.beforeBaseline(fmt.date(indicator.baselineDate));
     if (value === undefined) found.value = m.benefits.indicatorForm.numberRequired;
     showCheck(found);
-    if (value === undefined || values.measuredOn === '') return;
+    if (value === undefined || found.measuredOn) return;
     record.mutate(
       { measuredOn: values.measuredOn, value, comment: values.comment.trim() === '' ? null : values.comment.trim() },
       {
@@ -447,6 +456,8 @@ function MeasurementForm({ merger, benefitId, indicator }: { merger: MergerDetai
           id={ids.measuredOn}
           type='date'
           label={t.measuredOn}
+          description={t.baselineHint(fmt.date(indicator.baselineDate))}
+          min={indicator.baselineDate}
           value={values.measuredOn}
           onChange={(e) => change('measuredOn', e.target.value)}
           error={errors.measuredOn}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryKinds, inventoryValueLabels } from '#shared/contracts/inventory.ts';
+import { inventoryKindNames, inventoryKinds, inventoryValueLabels } from '#shared/contracts/inventory.ts';
 import { nb } from '#web/i18n/nb.ts';
 import { kindOrder, kindSpecs, listQuery, registerFiltersFromSearch, registerSearch } from './inventory-kinds.ts';
 
@@ -65,5 +65,11 @@ describe('the form covers the contract', () => {
 describe('the fixed values read the same on screen as in Excel', () => {
   it('the web catalog uses the server\'s wording', () => {
     expect(nb.inventory.values).toEqual(inventoryValueLabels);
+  });
+
+  it('the registers are named as the workbook\'s sheets are, in the seed\'s wording', () => {
+    expect(nb.inventory.kinds).toBe(inventoryKindNames);
+    expect(nb.inventory.kinds.itOrganisation).toBe('IKT-organisering');
+    expect(nb.inventory.kinds.intermunicipalCooperation).toBe('Interkommunale samarbeid');
   });
 });

@@ -1,17 +1,9 @@
-import {
-  Button,
-  EXPERIMENTAL_Suggestion as Suggestion,
-  Field,
-  Label,
-  Paragraph,
-  Table,
-  ValidationMessage,
-  type SuggestionItem,
-} from '@digdir/designsystemet-react';
-import { useMemo, useRef } from 'react';
+import { Button, Input, Label, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Municipality } from '#shared/contracts/municipalities.ts';
+import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { matchesQuery, searchTextOf } from './municipality-search.ts';
+import { searchMunicipalities } from './municipality-search.ts';
 
 interface MunicipalityPickerProps {
   /** The id of the search input, for the error summary's link. */
@@ -25,65 +17,189 @@ interface MunicipalityPickerProps {
 }
 
 /**
- * Searchable multi-select over the municipality register. Picks show as chips in the field
- * and as a table under it with kommunenummer, county and målform: the new municipality has
- * to decide its målform anew, so each one's current målform matters.
+ * A multi-select combobox over the municipality register, after WAI-ARIA's «combobox with
+ * listbox popup»: the list opens as one types (or on Alt+↓ / ↓), shows only what matches
+ * every name part, the number or the county (diacritics ignored), best match first; ↑/↓ move,
+ * Enter picks, Escape closes. After a pick the search is emptied, the list closes and focus
+ * stays in the field, so the next name can be typed at once; the picks show as a table under
+ * the field with kommunenummer, county and målform (the new municipality decides its målform
+ * anew, so each one's current målform matters). Focus never leaves the input while moving in
+ * the list (aria-activedescendant).
+ *
+ * Designsystemet's Suggestion was used here before; in multiple mode it kept the typed text
+ * after a pick, so the form had to clear it by hand, which reopened the whole register over
+ * the label and the picks. This keeps Designsystemet's input, label and table, and owns the
+ * list's behaviour.
  */
 export function MunicipalityPicker({ inputId, register, selected, onChange, error, itemErrors = {} }: MunicipalityPickerProps) {
   const { m } = useI18n();
   const t = m.municipalities.picker;
+  const announce = useAnnounce();
+  const baseId = useId();
+  const listId = `${baseId}-list`;
+  const descriptionId = `${baseId}-description`;
+  const errorId = `${baseId}-error`;
+  const optionId = (number: string) => `${baseId}-option-${number}`;
+
   const byNumber = useMemo(() => new Map(register.map((municipality) => [municipality.number, municipality])), [register]);
-  const searchText = useMemo(() => new Map(register.map((municipality) => [municipality.number, searchTextOf(municipality)])), [register]);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const matches = useMemo(() => (open ? searchMunicipalities(register, query) : []), [open, register, query]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const activeNumber = active >= 0 ? matches[active]?.number : undefined;
 
-  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (activeNumber) document.getElementById(optionId(activeNumber))?.scrollIntoView({ block: 'nearest' });
+    // optionId depends only on baseId, which never changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeNumber]);
 
-  const onSelectedChange = (items: SuggestionItem[]) => {
-    const next = items.map((item) => item.value);
-    if (next.length > selected.length) {
-      // After a pick, empty the search so the next name can be typed straight away.
-      requestAnimationFrame(() => {
-        const input = inputRef.current;
-        if (input && input.value !== '') {
-          input.value = '';
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-      });
-    }
-    onChange(next);
+  const close = () => {
+    setOpen(false);
+    setActive(-1);
   };
 
-  const selectedItems: SuggestionItem[] = selected.map((number) => ({ value: number, label: byNumber.get(number)?.name ?? number }));
+  const toggle = (municipality: Municipality) => {
+    const picked = selected.includes(municipality.number);
+    onChange(picked ? selected.filter((number) => number !== municipality.number) : [...selected, municipality.number]);
+    announce(picked ? t.announceRemoved(municipality.name, selected.length - 1) : t.announceAdded(municipality.name, selected.length + 1));
+    setQuery('');
+    close();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown': {
+        event.preventDefault();
+        if (!open || event.altKey) {
+          setOpen(true);
+          setActive(event.altKey ? -1 : 0);
+        } else setActive((index) => Math.min(index + 1, matches.length - 1));
+        return;
+      }
+      case 'ArrowUp': {
+        if (!open) return;
+        event.preventDefault();
+        if (event.altKey) return close();
+        setActive((index) => Math.max(index - 1, 0));
+        return;
+      }
+      case 'Home':
+      case 'End': {
+        if (!open || matches.length === 0) return;
+        event.preventDefault();
+        setActive(event.key === 'Home' ? 0 : matches.length - 1);
+        return;
+      }
+      case 'Enter': {
+        // Enter in the field never sends the form: it picks, or does nothing.
+        if (!open && query.trim() === '') return;
+        event.preventDefault();
+        const chosen = matches[active >= 0 ? active : 0];
+        if (chosen && (active >= 0 || matches.length === 1)) toggle(chosen);
+        else if (!open) setOpen(true);
+        return;
+      }
+      case 'Escape': {
+        if (open) {
+          event.preventDefault();
+          close();
+        } else if (query !== '') {
+          event.preventDefault();
+          setQuery('');
+        }
+        return;
+      }
+      case 'Tab':
+        close();
+        return;
+    }
+  };
+
+  const describedBy = [descriptionId, error ? errorId : undefined].filter(Boolean).join(' ');
   const picked = selected.map((number) => byNumber.get(number));
 
   return (
     <div className='samla-picker'>
-      <Field>
-        <Label>{t.label}</Label>
-        <Field.Description>{t.description}</Field.Description>
-        <Suggestion
-          multiple
-          selected={selectedItems}
-          onSelectedChange={onSelectedChange}
-          filter={({ value, input }) => matchesQuery(searchText.get(value) ?? '', value, input.value)}
-          data-sr-added={t.srAdded}
-          data-sr-removed={t.srRemoved}
-          data-sr-plural={t.srPlural}
-          data-sr-singular={t.srSingular}
-          data-sr-clear={t.srClear}
+      <div className='ds-field samla-combobox'>
+        <Label htmlFor={inputId}>{t.label}</Label>
+        <Paragraph id={descriptionId} className='samla-combobox__description'>
+          {t.description}
+        </Paragraph>
+        <div
+          className='samla-combobox__control'
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) close();
+          }}
         >
-          <Suggestion.Input ref={inputRef} id={inputId} aria-invalid={error ? true : undefined} autoComplete='off' />
-          <Suggestion.Clear />
-          <Suggestion.List>
-            <Suggestion.Empty>{t.empty}</Suggestion.Empty>
-            {register.map((municipality) => (
-              <Suggestion.Option key={municipality.number} value={municipality.number} label={municipality.name}>
-                {t.optionText(municipality.name, municipality.number, municipality.county)}
-              </Suggestion.Option>
-            ))}
-          </Suggestion.List>
-        </Suggestion>
-        {error && <ValidationMessage>{error}</ValidationMessage>}
-      </Field>
+          <Input
+            id={inputId}
+            type='text'
+            role='combobox'
+            autoComplete='off'
+            spellCheck={false}
+            aria-autocomplete='list'
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-activedescendant={activeNumber ? optionId(activeNumber) : undefined}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setOpen(event.target.value.trim() !== '');
+              setActive(-1);
+            }}
+            onKeyDown={onKeyDown}
+            onClick={() => {
+              if (query.trim() !== '') setOpen(true);
+            }}
+          />
+          <ul
+            ref={listRef}
+            id={listId}
+            role='listbox'
+            aria-label={t.listLabel}
+            aria-multiselectable='true'
+            className='samla-combobox__list'
+            hidden={!open}
+          >
+            {open &&
+              matches.map((municipality, index) => {
+                const isPicked = selected.includes(municipality.number);
+                return (
+                  <li
+                    key={municipality.number}
+                    id={optionId(municipality.number)}
+                    role='option'
+                    aria-selected={isPicked}
+                    data-active={index === active || undefined}
+                    className='samla-combobox__option'
+                    // Keep focus in the input; the click picks.
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={() => toggle(municipality)}
+                    onMouseMove={() => index !== active && setActive(index)}
+                  >
+                    <span aria-hidden='true' className='samla-combobox__check'>
+                      {isPicked ? '✓' : ''}
+                    </span>
+                    {t.optionText(municipality.name, municipality.number, municipality.county)}
+                  </li>
+                );
+              })}
+            {open && matches.length === 0 && (
+              <li role='option' aria-selected={false} aria-disabled='true' className='samla-combobox__empty'>
+                {t.empty}
+              </li>
+            )}
+          </ul>
+        </div>
+        <div className='ds-sr-only' role='status' aria-live='polite'>
+          {open && query.trim() !== '' ? t.matchCount(matches.length) : ''}
+        </div>
+        {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+      </div>
 
       <div className='samla-picker__selected'>
         {selected.length === 0 ? (
@@ -123,7 +239,11 @@ export function MunicipalityPicker({ inputId, register, selected, onChange, erro
                           type='button'
                           variant='tertiary'
                           data-size='sm'
-                          onClick={() => onChange(selected.filter((other) => other !== number))}
+                          onClick={() => {
+                            onChange(selected.filter((other) => other !== number));
+                            announce(t.announceRemoved(name, selected.length - 1));
+                            document.getElementById(inputId)?.focus();
+                          }}
                         >
                           {t.removeNamed(name)}
                         </Button>
