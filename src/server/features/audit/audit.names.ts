@@ -2,7 +2,7 @@ import { loadCatalog } from '#catalog/catalog.ts';
 import type { Database } from '#server/db/client.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { buildSolutionAreas, loadExtraSolutionAreas } from '#server/features/inventory/inventory.domain.ts';
-import { municipalityRegister } from '#server/features/municipalities/municipalities.service.ts';
+import { loadMunicipalityRegister } from '#server/features/municipalities/municipalities.domain.ts';
 import type { NameLookup, ReferenceTarget } from './audit.presentation.ts';
 import * as repo from './audit.repo.ts';
 
@@ -13,7 +13,8 @@ function registerNames() {
   registers ??= {
     solutionArea: new Map(buildSolutionAreas(loadCatalog(), loadExtraSolutionAreas()).map((area) => [area.id, area.name])),
     opportunity: new Map(loadCatalog().opportunities.areas.flatMap((area) => area.opportunities).map((item) => [item.id, item.title])),
-    municipality: new Map(municipalityRegister().municipalities.map((municipality) => [municipality.number, municipality.name])),
+    // The register in force when first asked (names of a number change seldom; a merger keeps its own snapshot).
+    municipality: new Map(loadMunicipalityRegister().municipalities.map((municipality) => [municipality.number, municipality.name])),
   };
   return registers;
 }

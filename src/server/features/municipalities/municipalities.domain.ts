@@ -19,7 +19,7 @@
  *   the state must use towards it): "bokmål", "nynorsk" or "nøytral".
  *
  * Mergers keep the name they were created with (merger_municipalities.name): a later version
- * of the register does not rewrite them. See decision 024.
+ * of the register does not rewrite them. See decision 028.
  */
 import { z } from 'zod';
 
