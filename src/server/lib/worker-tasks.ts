@@ -1,9 +1,9 @@
 import { DomainError } from '#server/errors.ts';
-import { historyWorkbook } from '#server/features/audit/audit.export.ts';
 import { parseUpload } from '#server/features/inventory-io/inventory-upload.ts';
 import { writeWorkbook } from '#server/features/inventory-io/inventory-workbook.ts';
 import { renderStatusReport } from '#server/features/reports/reports.pdf.ts';
 import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
+import { writeTableWorkbook } from './table-workbook.ts';
 
 /**
  * What the worker threads of worker-pool.ts can do: each task a function of
@@ -16,8 +16,8 @@ export const workerTasks = {
   /** The inventory template or export: the rows as the user sees them in, the xlsx bytes out. */
   writeInventoryWorkbook: async (input: { args: Parameters<typeof writeWorkbook> }): Promise<Uint8Array> =>
     writeWorkbook(...input.args),
-  /** The history as xlsx, from rows already in words. */
-  writeHistoryWorkbook: (input: { rows: string[][]; title: string }): Promise<Uint8Array> => historyWorkbook(input.rows, input.title),
+  /** A one-sheet register export (risk register, benefit plan, history) from its rows. */
+  writeTableWorkbook: writeTableWorkbook,
   /** The steering group's PDF from the report's data, read on the main thread. */
   renderStatusReport: async (input: { data: Parameters<typeof renderStatusReport>[0] }): Promise<Uint8Array> =>
     renderStatusReport(input.data),

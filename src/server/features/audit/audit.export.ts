@@ -1,5 +1,4 @@
-import type ExcelJS from 'exceljs';
-import { loadExcelJs } from '#server/lib/lazy-modules.ts';
+import type { TableWorkbook } from '#server/lib/table-workbook.ts';
 import { csvLines } from '#server/lib/csv.ts';
 import type { AuditEntry } from './audit.service.ts';
 
@@ -34,20 +33,16 @@ export function auditCsvLines(entries: readonly AuditEntry[]): Generator<string>
   return csvLines([headers, ...auditRows(entries)]);
 }
 
-/** The workbook from rows already in words: plain data in, so it can be written in a worker thread. */
-export async function historyWorkbook(rows: readonly string[][], title: string): Promise<Uint8Array> {
-  const workbook = new (await loadExcelJs()).Workbook();
-  workbook.creator = 'Samla';
-  const sheet = workbook.addWorksheet('Historikk');
-  sheet.addRow([title]).font = { bold: true };
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((column, index) => {
-    column.width = [20, 24, 28, 18, 40, 12, 24, 36, 36][index] ?? 20;
-  });
-  // Long names and texts wrap inside their cell instead of running over the next ones.
-  for (const column of [5, 7, 8, 9]) sheet.getColumn(column).alignment = { wrapText: true, vertical: 'top' };
-  sheet.views = [{ state: 'frozen', ySplit: 2 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The history as one sheet from rows already in words, written in a worker thread (decision 024). */
+export function historyWorkbook(rows: string[][], title: string): TableWorkbook {
+  return {
+    sheet: 'Historikk',
+    title,
+    headers,
+    rows,
+    widths: [20, 24, 28, 18, 40, 12, 24, 36, 36],
+    defaultWidth: 20,
+    // Long names and texts wrap inside their cell instead of running over the next ones.
+    wrapHeaders: ['Navn', 'Felt', 'Før', 'Etter'],
+  };
 }

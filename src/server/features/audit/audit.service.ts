@@ -4,7 +4,7 @@ import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-poo
 import type { Database } from '#server/db/client.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
 import type { FieldChange } from './audit.domain.ts';
-import { auditCsvLines, auditRows } from './audit.export.ts';
+import { auditCsvLines, auditRows, historyWorkbook } from './audit.export.ts';
 import { namesNow } from './audit.names.ts';
 import { presentEntry, referencesIn, withNames, type AuditedEntity, type ReferenceTarget, type StoredChange } from './audit.presentation.ts';
 import * as repo from './audit.repo.ts';
@@ -128,6 +128,6 @@ export async function exportHistory(
 ): Promise<Buffer | Readable> {
   const entries = await listHistory(ctx, mergerId, filter);
   if (format === 'csv') return Readable.from(auditCsvLines(entries));
-  const bytes = await workerPool().run('writeHistoryWorkbook', { rows: auditRows(entries), title: 'Historikk for sammenslåingen' }, madeFileRunOptions);
-  return asBuffer(bytes);
+  const workbook = historyWorkbook(auditRows(entries), 'Historikk for sammenslåingen');
+  return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }

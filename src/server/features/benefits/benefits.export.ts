@@ -1,5 +1,4 @@
-import type ExcelJS from 'exceljs';
-import { loadExcelJs } from '#server/lib/lazy-modules.ts';
+import { dateCell, safeText, type TableCell, type TableWorkbook } from '#server/lib/table-workbook.ts';
 import type { Benefit, BenefitStatus, BenefitType, Indicator } from '#shared/contracts/benefits.ts';
 
 export const statusNames: Record<BenefitStatus, string> = {
@@ -33,26 +32,8 @@ export const planHeaders = [
   'Bak planen',
 ] as const;
 
-/** Text a spreadsheet would read as a formula gets an apostrophe first, as in the CSV exports. */
-export function safeText(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+type Cell = TableCell;
 
-type Cell = string | number | Date | null;
-
-/**
- * A calendar date as a real date cell (midnight UTC, which is how exceljs writes a date
- * serial without a time of day), shown as dd.mm.åååå: a spreadsheet can sort and filter
- * it as a date, which it cannot with the text «2027-01-01». Empty stays empty.
- */
-export function dateCell(isoDate: string | null | undefined): Date | null {
-  return isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
-}
-
-/** The plan's date columns, by header: written as date cells with this format. */
-const dateHeaders = new Set<string>(['Planlagt realisert', 'Nullpunkt dato', 'Måldato', 'Siste måling dato']);
-export const dateFormat = 'dd.mm.yyyy';
 
 /**
  * One row per indicator (a benefit without indicators gets one row), so the
@@ -95,17 +76,15 @@ export function planRows(plan: ReadonlyArray<{ benefit: Benefit; indicators: rea
   });
 }
 
-export async function planXlsx(plan: ReadonlyArray<{ benefit: Benefit; indicators: readonly Indicator[] }>, title: string): Promise<Buffer> {
-  const workbook = new (await loadExcelJs()).Workbook();
-  workbook.creator = 'Samla';
-  const sheet = workbook.addWorksheet('Gevinstrealiseringsplan');
-  sheet.addRow([safeText(title)]).font = { bold: true };
-  sheet.addRow([...planHeaders]).font = { bold: true };
-  for (const row of planRows(plan)) sheet.addRow(row);
-  sheet.columns.forEach((column, index) => {
-    column.width = [36, 40, 20, 12, 22, 22, 14, 18, 40, 30, 10, 16, 12, 14, 12, 14, 12, 14, 14, 10][index] ?? 16;
-    if (dateHeaders.has(planHeaders[index] ?? '')) column.numFmt = dateFormat;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 2 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The plan as one sheet, written in a worker thread (decision 024). */
+export function planWorkbook(plan: ReadonlyArray<{ benefit: Benefit; indicators: readonly Indicator[] }>, title: string): TableWorkbook {
+  return {
+    sheet: 'Gevinstrealiseringsplan',
+    title,
+    headers: planHeaders,
+    rows: planRows(plan),
+    widths: [36, 40, 20, 12, 22, 22, 14, 18, 40, 30, 10, 16, 12, 14, 12, 14, 12, 14, 14, 10],
+    defaultWidth: 16,
+    dateHeaders: ['Planlagt realisert', 'Nullpunkt dato', 'Måldato', 'Siste måling dato'],
+  };
 }

@@ -14,7 +14,6 @@ import {
 } from '#shared/contracts/benefits.ts';
 import { mergerParams } from '#shared/contracts/checklist.ts';
 import { errorResponses } from '#shared/contracts/common.ts';
-import { planXlsx } from './benefits.export.ts';
 import * as service from './benefits.service.ts';
 
 const tags = ['gevinster'];
@@ -64,11 +63,11 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const plan = await service.benefitPlan(request.ctx, request.params.mergerId);
+      const workbook = await service.exportPlan(request.ctx, request.params.mergerId);
       reply.header('content-disposition', `attachment; filename="samla-gevinstplan-${request.params.mergerId.slice(0, 8)}.xlsx"`);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(await planXlsx(plan, 'Gevinstrealiseringsplan'));
+        .send(workbook);
     },
   );
 

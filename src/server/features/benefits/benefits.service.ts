@@ -25,6 +25,8 @@ import { baselineDateProblem, measurementDateProblem } from '#shared/contracts/b
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorDates } from './benefits.domain.ts';
 import * as repo from './benefits.repo.ts';
+import { planWorkbook } from './benefits.export.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
 
 /** The fields history follows. Enablers are followed as lists of ids. */
 const auditedBenefitFields = [
@@ -220,6 +222,12 @@ export async function getBenefit(ctx: ServiceContext, mergerId: string, benefitI
 export async function benefitPlan(ctx: ServiceContext, mergerId: string) {
   requireMergerAccess(ctx, mergerId);
   return readPlan(ctx.db, mergerId);
+}
+
+/** The benefit realisation plan as xlsx, written in a worker thread (decision 024). */
+export async function exportPlan(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
+  const workbook = planWorkbook(await benefitPlan(ctx, mergerId), 'Gevinstrealiseringsplan');
+  return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }
 
 // ---------------------------------------------------------------- benefits

@@ -1,5 +1,4 @@
-import type ExcelJS from 'exceljs';
-import { loadExcelJs } from '#server/lib/lazy-modules.ts';
+import { dateCell, type TableCell, type TableWorkbook } from '#server/lib/table-workbook.ts';
 import { consequenceDimensions, type Risk, type RiskMatrix } from '#shared/contracts/risks.ts';
 
 export const statusNames: Record<Risk['status'], string> = {
@@ -41,32 +40,12 @@ export const registerHeaders = [
   'Tiltak ferdige',
 ];
 
-/**
- * A cell that begins with =, +, - or @ gets a leading apostrophe, as in the
- * CSV exports: the workbook stores text, and a sheet that is later saved as CSV
- * or pasted elsewhere does not run it as a formula either.
- */
-export function safeText(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
-/**
- * A calendar date as a real date cell (midnight UTC, how exceljs writes a date serial
- * without a time of day), shown dd.mm.åååå, so the sheet sorts and filters it as a date.
- */
-function dateCell(isoDate: string | null | undefined): Date | null {
-  return isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
-}
-
 const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
 /** The day a moment fell on in Norway (an acceptance at 00:30 Norwegian time is that day, not the UTC day before). */
 const osloDay = (timestamp: string) => osloDate.format(new Date(timestamp));
 /** dd.mm.åååå, for a date inside a text such as a mitigation's «frist». */
 const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
 
-/** The register's date columns, by header. */
-const dateHeaders = new Set(['Akseptert', 'Neste gjennomgang']);
-export const dateFormat = 'dd.mm.yyyy';
 
 function levelName(scale: RiskMatrix['likelihood'], level: number | null): string {
   if (level === null) return '';
@@ -78,7 +57,7 @@ export function registerRows(
   risks: readonly Risk[],
   matrix: RiskMatrix,
   municipalityNames: ReadonlyMap<string, string>,
-): Array<Array<string | Date | null>> {
+): TableCell[][] {
   return risks.map((risk) => [
     risk.title,
     risk.description ?? '',
@@ -109,17 +88,14 @@ export function registerRows(
   ]);
 }
 
-export async function riskRegisterXlsx(risks: readonly Risk[], matrix: RiskMatrix, municipalityNames: ReadonlyMap<string, string>): Promise<Buffer> {
-  const workbook = new (await loadExcelJs()).Workbook();
-  workbook.creator = 'Samla';
-  const sheet = workbook.addWorksheet('Risikoregister');
-  const header = sheet.addRow(registerHeaders);
-  header.font = { bold: true };
-  for (const row of registerRows(risks, matrix, municipalityNames)) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? safeText(cell) : cell)));
-  sheet.columns.forEach((column, index) => {
-    column.width = index < 3 ? 40 : 22;
-    if (dateHeaders.has(registerHeaders[index] ?? '')) column.numFmt = dateFormat;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The risk register as one sheet, written in a worker thread (decision 024). */
+export function riskRegisterWorkbook(risks: readonly Risk[], matrix: RiskMatrix, municipalityNames: ReadonlyMap<string, string>): TableWorkbook {
+  return {
+    sheet: 'Risikoregister',
+    headers: registerHeaders,
+    rows: registerRows(risks, matrix, municipalityNames),
+    widths: [40, 40, 40],
+    defaultWidth: 22,
+    dateHeaders: ['Akseptert', 'Neste gjennomgang'],
+  };
 }

@@ -43,7 +43,8 @@ import {
   starterRisks,
   worstConsequence,
 } from './risks.domain.ts';
-import { riskRegisterXlsx } from './risks.export.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
+import { riskRegisterWorkbook } from './risks.export.ts';
 import * as repo from './risks.repo.ts';
 
 /**
@@ -608,5 +609,6 @@ export async function heatmap(ctx: ServiceContext, mergerId: string): Promise<He
 export async function exportRegister(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
   const { risks, matrix } = await listRisks(ctx, mergerId, {});
   const municipalities = await municipalitiesOfMerger(ctx.db, mergerId);
-  return riskRegisterXlsx(risks, matrix, new Map(municipalities.map((m) => [m.number, m.name])));
+  const workbook = riskRegisterWorkbook(risks, matrix, new Map(municipalities.map((m) => [m.number, m.name])));
+  return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }
