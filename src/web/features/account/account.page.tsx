@@ -191,7 +191,7 @@ function MySessions() {
     setDone(undefined);
     endOthers.mutate(undefined, {
       onSuccess: ({ ended }) => {
-        const text = ended === 0 ? t.endedNone : ended === 1 ? t.endedOthersOne : t.endedOthers(fmt.number(ended));
+        const text = ended === 0 ? t.endedNone : t.endedOthers(ended);
         setDone(text);
         announce(text);
       },

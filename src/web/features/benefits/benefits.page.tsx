@@ -48,7 +48,7 @@ export function BenefitsPage() {
             </Alert>
           )}
           <Paragraph className='samla-mt-4' data-testid='benefit-summary'>
-            {t.summary(fmt.number(list.data.summary.total), fmt.number(list.data.summary.behind))}
+            {t.summary(list.data.summary.total, list.data.summary.behind)}
           </Paragraph>
           <ul className='samla-downloads'>
             <li>
@@ -106,7 +106,7 @@ function BenefitTable({ merger, benefits }: { merger: MergerDetail; benefits: Be
                 {fmt.number(benefit.indicatorCount)}{' '}
                 {benefit.behindCount > 0 && (
                   <Tag data-size='sm' data-color='danger'>
-                    ⚠ {benefit.behindCount === 1 ? t.behindOne : t.behind(fmt.number(benefit.behindCount))}
+                    ⚠ {t.behind(benefit.behindCount)}
                   </Tag>
                 )}
               </Table.Cell>

@@ -469,7 +469,7 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
         setSavedNote(true);
         announce(
           saved.decision?.state === 'adopted'
-            ? t.adoptedSaved(saved.area.name, String(saved.plannedTasks.length))
+            ? t.adoptedSaved(saved.area.name, saved.plannedTasks.length)
             : t.saved(saved.area.name),
         );
       },

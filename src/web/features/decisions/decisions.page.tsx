@@ -56,7 +56,7 @@ function ReadinessSummary({ mergerId, readiness }: { mergerId: string; readiness
         {t.heading}
       </Heading>
       <p className='samla-readiness__figure' data-testid='readiness-summary'>
-        {t.summary(fmt.number(readiness.ready), fmt.number(readiness.criticalTotal))}
+        {t.summary(readiness.ready, readiness.criticalTotal)}
       </p>
       <Paragraph>{daysLeftText(readiness.daysLeft, readiness.mergerDate, m, fmt)}</Paragraph>
       <Paragraph data-size='sm' className='samla-muted'>

@@ -7,20 +7,14 @@ export function daysLeftText(daysLeft: number, mergerDate: string, m: Messages, 
   const t = m.decisions.readiness;
   const date = fmt.date(mergerDate);
   if (daysLeft === 0) return t.today(date);
-  if (daysLeft === 1) return t.oneDayLeft(date);
-  if (daysLeft > 1) return t.daysLeft(fmt.number(daysLeft), date);
-  if (daysLeft === -1) return t.oneDayAgo;
-  return t.daysAgo(fmt.number(-daysLeft));
+  if (daysLeft > 0) return t.daysLeft(daysLeft, date);
+  return t.daysAgo(-daysLeft);
 }
 
 /** Why an area is not ready, in words: «veivalget er ikke vedtatt, 3 åpne oppgaver». */
 export function missingReasons(entry: Readiness['missing'][number], m: Messages, fmt: Formatters): string[] {
   const t = m.decisions.readiness;
   return entry.reasons.map((reason) =>
-    reason === 'tasks_open'
-      ? entry.openTasks === 1
-        ? t.oneOpenTask
-        : t.openTasks(fmt.number(entry.openTasks))
-      : t.reasons[reason],
+    reason === 'tasks_open' ? t.openTasks(entry.openTasks) : t.reasons[reason],
   );
 }

@@ -96,7 +96,7 @@ function SheetPreview({ sheet, index }: { sheet: ImportSheetSummary; index: numb
       <Heading level={3} data-size='xs' id={`${id}-heading`}>
         {t.sheetHeading(sheet.sheet, registerName(sheet.kind))}
       </Heading>
-      <Paragraph>{t.sheetCounts(fmt.number(sheet.created), fmt.number(sheet.updated), fmt.number(sheet.unchanged))}</Paragraph>
+      <Paragraph>{t.sheetCounts(sheet.created, sheet.updated, sheet.unchanged)}</Paragraph>
       {nothing && <Paragraph className='samla-muted'>{t.sheetNoChanges}</Paragraph>}
       {sheet.newRows.length > 0 && (
         <>
@@ -302,7 +302,7 @@ export function MissingRows({ result, choice, onChoose, updating, municipalityNa
       ) : (
         result.deleted > 0 && (
           <Alert data-color='warning' className='samla-mt-2'>
-            <Paragraph>{t.missingWillDelete(fmt.number(result.deleted))}</Paragraph>
+            <Paragraph>{t.missingWillDelete(result.deleted)}</Paragraph>
           </Alert>
         )
       )}

@@ -283,7 +283,7 @@ export function ImportPage() {
               {result.warnings.length > 0 && (
                 <section className='samla-mt-4' aria-labelledby='import-warnings-heading'>
                   <Heading level={3} data-size='xs' id='import-warnings-heading'>
-                    {t.warningsHeading(fmt.number(result.warnings.length))}
+                    {t.warningsHeading(result.warnings.length)}
                   </Heading>
                   <Paragraph>{t.warningsLead}</Paragraph>
                   <ProblemTable problems={result.warnings} caption={t.warningsCaption} what={t.warning} id='import-warnings' />
@@ -350,7 +350,7 @@ function Committed({ mergerId, result }: { mergerId: string; result: ImportResul
     <>
       <Alert data-color='success' className='samla-mt-4'>
         <Paragraph>{t.done}</Paragraph>
-        {result.deleted > 0 && <Paragraph>{t.deleted(fmt.number(result.deleted))}</Paragraph>}
+        {result.deleted > 0 && <Paragraph>{t.deleted(result.deleted)}</Paragraph>}
         <ul className='samla-links'>
           <li>
             <RouterLink to={paths.inventory(mergerId)}>{t.goToRegisters}</RouterLink>

@@ -40,7 +40,7 @@ export function SideBySidePage() {
 }
 
 function Matrix({ data }: { data: SideBySide }) {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.inventory.sideBySide;
   const [params, setParams] = useSearchParams();
   const sector = params.get(sectorParam) ?? '';
@@ -105,7 +105,7 @@ function Matrix({ data }: { data: SideBySide }) {
           />
         </div>
         <Paragraph data-size='sm' className='samla-muted' role='status'>
-          {t.areaCount(fmt.number(areas.length))}
+          {t.areaCount(areas.length)}
         </Paragraph>
       </section>
       {areas.length === 0 && (
@@ -157,7 +157,7 @@ function SectorTable({ sector, areas, municipalities }: { sector: string; areas:
 }
 
 function AreaRow({ area, municipalities }: { area: SideBySideArea; municipalities: SideBySide['municipalities'] }) {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.inventory.sideBySide;
   const sharedIds = new Set(area.sharedProducts.flatMap((group) => group.systemIds));
   return (
@@ -169,14 +169,14 @@ function AreaRow({ area, municipalities }: { area: SideBySideArea; municipalitie
             {area.sharedProducts.map((group) => (
               <li key={`p-${group.name}`}>
                 <Tag data-color='success' data-size='sm'>
-                  {t.sharedProduct(group.name, fmt.number(group.municipalityNumbers.length))}
+                  {t.sharedProduct(group.name, group.municipalityNumbers.length)}
                 </Tag>
               </li>
             ))}
             {area.sharedVendors.map((group) => (
               <li key={`v-${group.name}`}>
                 <Tag data-color='info' data-size='sm'>
-                  {t.sharedVendor(group.name, fmt.number(group.municipalityNumbers.length))}
+                  {t.sharedVendor(group.name, group.municipalityNumbers.length)}
                 </Tag>
               </li>
             ))}
@@ -207,7 +207,7 @@ function AreaRow({ area, municipalities }: { area: SideBySideArea; municipalitie
                       {[
                         [system.vendor, system.product].filter(Boolean).join(' / '),
                         system.productVersion,
-                        system.userCount === null ? null : t.users(fmt.number(system.userCount)),
+                        system.userCount === null ? null : t.users(system.userCount),
                         system.hosting ? m.inventory.values.hosting?.[system.hosting] : null,
                       ]
                         .filter(Boolean)

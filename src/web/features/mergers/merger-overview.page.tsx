@@ -14,14 +14,12 @@ import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useMerger } from './mergers.api.ts';
 
-function countdownText(mergerDate: string, { m, fmt }: I18n): string {
+function countdownText(mergerDate: string, { m }: I18n): string {
   const t = m.mergers.overview;
   const days = daysBetween(todayInOslo(), mergerDate);
   if (days === 0) return t.today;
-  if (days === 1) return t.oneDayLeft;
-  if (days > 1) return t.daysLeft(fmt.number(days));
-  if (days === -1) return t.oneDaySince;
-  return t.daysSince(fmt.number(-days));
+  if (days > 0) return t.daysLeft(days);
+  return t.daysSince(-days);
 }
 
 export function MergerOverviewPage() {

@@ -29,7 +29,7 @@ export function RiskHeatmapPage() {
             <Grid mergerId={mergerId} heatmap={heatmap.data} which='inherent' />
             <Grid mergerId={mergerId} heatmap={heatmap.data} which='residual' />
           </div>
-          {heatmap.data.unassessed > 0 && <Paragraph data-size='sm'>{t.unassessed(fmt.number(heatmap.data.unassessed))}</Paragraph>}
+          {heatmap.data.unassessed > 0 && <Paragraph data-size='sm'>{t.unassessed(heatmap.data.unassessed)}</Paragraph>}
           <CellTable mergerId={mergerId} heatmap={heatmap.data} />
         </>
       )}
@@ -76,7 +76,7 @@ function Grid({ mergerId, heatmap, which }: { mergerId: string; heatmap: Heatmap
                 const riskClass = className(matrix, l, c);
                 const count = counts[l]?.[c] ?? 0;
                 const color = riskClass?.color ?? '#ffffff';
-                const label = t.cellLabel(fmt.number(count), riskClass?.name ?? '', String(l + 1), String(c + 1));
+                const label = t.cellLabel(count, riskClass?.name ?? '', String(l + 1), String(c + 1));
                 const content = (
                   <>
                     <span className='samla-heatmap__count'>{fmt.number(count)}</span>

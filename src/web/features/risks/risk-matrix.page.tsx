@@ -45,7 +45,7 @@ interface MatrixEditorProps {
 }
 
 function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEditorProps) {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.risks.matrix;
   const announce = useAnnounce();
   const [draft, setDraft] = useState<RiskMatrix>(current.matrix);
@@ -105,7 +105,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
       {(['likelihood', 'consequence'] as const).map((axis) => (
         <Fieldset key={axis} className='samla-section'>
           <Fieldset.Legend>
-            {t[axis]} – {t.levels(fmt.number(draft[axis].length))}
+            {t[axis]} – {t.levels(draft[axis].length)}
           </Fieldset.Legend>
           {draft[axis].map((level, index) => (
             <div className='samla-level-row' key={index}>

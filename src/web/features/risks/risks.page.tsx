@@ -89,7 +89,7 @@ export function RisksPage() {
       {risks.data && (
         <>
           <Paragraph role='status' data-size='sm'>
-            {t.list.count(fmt.number(risks.data.risks.length))}
+            {t.list.count(risks.data.risks.length)}
           </Paragraph>
           {risks.data.risks.length === 0 ? (
             <Paragraph>{filtered ? t.list.emptyFiltered : t.list.empty}</Paragraph>

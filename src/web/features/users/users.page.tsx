@@ -60,7 +60,7 @@ export function UsersPage() {
       {users.data && (
         <>
           <Paragraph data-size='sm' className='samla-muted'>
-            {users.data.length === 1 ? t.countOne : t.count(fmt.number(users.data.length))}
+            {t.count(users.data.length)}
           </Paragraph>
           <UserTable users={users.data} myId={me.id} onReset={(user, created) => setReset({ user, created })} />
         </>
