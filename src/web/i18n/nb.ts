@@ -1044,6 +1044,8 @@ export const nb = {
       dueDate: 'Frist',
       overdue: 'Forfalt',
       ownTask: 'Egen oppgave',
+      /** The activity's region: the phase too, since fase 4 and 5 both have «Gjennomføre opplæring». */
+      activityRegion: (activity: string, phase: string) => `${activity} (fase ${phase})`,
       tasksCaption: (activity: string) => `Oppgaver under «${activity}»`,
       tasksCaptionGroup: (activity: string, group: string) => `Oppgaver under «${activity}», ${group}`,
       saved: (title: string) => `Lagret: «${title}».`,

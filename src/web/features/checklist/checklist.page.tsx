@@ -245,6 +245,7 @@ function TaskList({ merger, tasks, filters }: { merger: MergerDetail; tasks: Tas
             <ActivitySection
               key={activity.activityId}
               mergerId={merger.id}
+              phaseNumber={phase.number}
               activity={activity}
               tasks={byActivity.get(activity.activityId) ?? []}
               showAddTask={!narrowed && can(merger, 'edit')}

@@ -18,6 +18,7 @@ import { useFieldErrors } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
 import { PriorityTag } from '#web/features/catalog/priority-tag.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
@@ -194,7 +195,7 @@ function SystemsTable({ merger, data, municipalityName }: { merger: MergerDetail
           {t.empty} <RouterLink to={paths.inventory(merger.id)}>{t.addInInventory}</RouterLink>
         </Paragraph>
       ) : (
-        <div className='samla-table-scroll'>
+        <ScrollRegion label={t.caption(data.area.name)}>
           <Table data-color='neutral' className='samla-table' border data-size='sm'>
             <caption className='ds-sr-only'>{t.caption(data.area.name)}</caption>
             <Table.Head>
@@ -238,7 +239,7 @@ function SystemsTable({ merger, data, municipalityName }: { merger: MergerDetail
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
@@ -683,7 +684,7 @@ function PlannedTasks({ merger, data }: { merger: MergerDetail; data: AreaDecisi
       ) : (
         <>
           <Paragraph>{t.lead}</Paragraph>
-          <div className='samla-table-scroll'>
+          <ScrollRegion label={t.caption}>
             <Table data-color='neutral' className='samla-table' border data-size='sm'>
               <caption className='ds-sr-only'>{t.caption}</caption>
               <Table.Head>
@@ -713,7 +714,7 @@ function PlannedTasks({ merger, data }: { merger: MergerDetail; data: AreaDecisi
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>
@@ -733,7 +734,7 @@ function Reestablish({ data, municipalityName }: { data: AreaDecision; municipal
       {data.integrationsToReestablish.length === 0 ? (
         <Paragraph>{t.empty}</Paragraph>
       ) : (
-        <div className='samla-table-scroll'>
+        <ScrollRegion label={t.caption}>
           <Table data-color='neutral' className='samla-table' border data-size='sm'>
             <caption className='ds-sr-only'>{t.caption}</caption>
             <Table.Head>
@@ -769,7 +770,7 @@ function Reestablish({ data, municipalityName }: { data: AreaDecision; municipal
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

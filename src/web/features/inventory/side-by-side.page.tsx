@@ -5,6 +5,7 @@ import type { SideBySide, SideBySideArea } from '#shared/contracts/inventory.ts'
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -133,7 +134,7 @@ function SectorTable({ sector, areas, municipalities }: { sector: string; areas:
   const { m } = useI18n();
   const t = m.inventory.sideBySide;
   return (
-    <div className='samla-table-scroll'>
+    <ScrollRegion label={t.caption(sector)}>
       <Table data-color='neutral' className='samla-table samla-sbs-table' border data-size='sm'>
         <caption className='ds-sr-only'>{t.caption(sector)}</caption>
         <Table.Head>
@@ -152,7 +153,7 @@ function SectorTable({ sector, areas, municipalities }: { sector: string; areas:
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

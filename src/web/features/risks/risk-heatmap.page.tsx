@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import type { Heatmap, RiskMatrix } from '#shared/contracts/risks.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { riskSearch, textColorOn } from './risk-view.ts';
@@ -128,7 +129,7 @@ function CellTable({ mergerId, heatmap }: { mergerId: string; heatmap: Heatmap }
       ) : (
         <>
           <Paragraph data-size='sm'>{t.onlyNonEmpty}</Paragraph>
-          <div className='samla-table-scroll'>
+          <ScrollRegion label={t.tableCaption}>
             <Table data-color='neutral' className='samla-table' border data-size='sm' data-testid='heatmap-table'>
               <caption>{t.tableCaption}</caption>
               <Table.Head>
@@ -168,7 +169,7 @@ function CellTable({ mergerId, heatmap }: { mergerId: string; heatmap: Heatmap }
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>

@@ -5,6 +5,7 @@ import { MAX_LEVELS, MIN_LEVELS, type MatrixMapping, type MatrixPreview, type Ri
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { proportionalMapping, scoreGridFor } from './risk-form.ts';
@@ -174,7 +175,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
         <Heading level={2} data-size='sm' id='matrix-grid-heading'>
           {t.grid}
         </Heading>
-        <div className='samla-table-scroll'>
+        <ScrollRegion label={t.gridCaption}>
           <Table data-color='neutral' className='samla-table samla-matrix-grid' border data-size='sm'>
             <caption className='ds-sr-only'>{t.gridCaption}</caption>
             <Table.Head>
@@ -218,7 +219,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
                 ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         {editable && (
           <Button variant='tertiary' data-size='sm' onClick={() => edit({ ...draft, grid: scoreGridFor(draft, draft.likelihood.length, draft.consequence.length) })}>
             {t.resetGrid}
@@ -290,7 +291,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
               {preview.moves.length === 0 ? (
                 <Paragraph>{t.previewNoRisks}</Paragraph>
               ) : (
-                <div className='samla-table-scroll'>
+                <ScrollRegion label={t.previewCaption}>
                   <Table data-color='neutral' className='samla-table' border data-size='sm'>
                     <caption className='ds-sr-only'>{t.previewCaption}</caption>
                     <Table.Head>
@@ -322,7 +323,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </ScrollRegion>
               )}
             </div>
           )}
