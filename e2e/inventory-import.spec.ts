@@ -323,4 +323,66 @@ describe('importing the inventory from Excel', () => {
     const stored = (await (await api.request('GET', `/mergers/${created.id}/inventory/systems?limit=1`)).json()) as { total: number };
     expect(stored.total).toBe(120);
   });
+
+  it('keeps the keyboard\'s place while the file is read, then puts focus on the result\'s heading after «Forhåndsvis» and after «Importer»', async () => {
+    const created = await createMergerViaApi(api, {
+      name: 'Importprøve med tastatur',
+      newMunicipalityName: 'Nye Østfold',
+      mergerDate: '2030-01-01',
+      municipalities: ['3101', '3105'],
+    });
+    const csv = Buffer.from(['Kommunenummer;Navn;Leverandør', '3101;Tastatursystem;Acos', '3105;Skjermleser;Visma'].join('\r\n'), 'utf8');
+    // The server answers after a moment, as it does with a real workbook: long enough to see
+    // where focus is while the page waits.
+    let release: () => void = () => undefined;
+    await page.route('**/inventory/import?*', async (route) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      // After the test has let go of the route, the request may already be gone.
+      await route.continue().catch(() => undefined);
+    });
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return element === document.body || element === null ? 'body' : `${element.tagName.toLowerCase()}: ${element.textContent?.trim() ?? ''}`;
+      });
+    try {
+      await visit(`/sammenslainger/${created.id}/importer`);
+      await page.getByRole('heading', { level: 1, name: 'Kartlegging: Importer fra Excel' }).waitFor();
+      await page.locator('#import-file').setInputFiles({ name: 'tastatur.csv', mimeType: 'text/csv', buffer: csv });
+      await page.getByLabel('Register (for CSV)').selectOption({ label: 'IKT-systemer' });
+
+      // «Forhåndsvis» with the keyboard: while the file is read, focus stays on the button.
+      await page.getByRole('button', { name: 'Forhåndsvis' }).focus();
+      const previewSent = page.waitForRequest('**/inventory/import?*');
+      await page.keyboard.press('Enter');
+      await previewSent;
+      await page.waitForTimeout(300);
+      expect(await focused()).toBe('button: Forhåndsvis');
+      release();
+      const previewHeading = page.getByRole('heading', { level: 2, name: 'Forhåndsvisning' });
+      await previewHeading.waitFor();
+      expect(await focused()).toBe('h2: Forhåndsvisning');
+      expect(await previewHeading.evaluate((element) => element === document.activeElement)).toBe(true);
+      await main().getByText('2 nye rader, 0 endrede rader, 0 uendrede rader').waitFor();
+      await expectNoAxeViolations(page, 'import preview, focus on its heading');
+
+      // «Importer»: the same, and focus ends on «Importert».
+      await page.getByRole('button', { name: 'Importer', exact: true }).focus();
+      const commitSent = page.waitForRequest('**/inventory/import?*');
+      await page.keyboard.press('Enter');
+      await commitSent;
+      await page.waitForTimeout(300);
+      expect(await focused()).toBe('button: Importer');
+      release();
+      const resultHeading = page.getByRole('heading', { level: 2, name: 'Importert' });
+      await resultHeading.waitFor();
+      expect(await focused()).toBe('h2: Importert');
+      // In view, not left at the top of the page.
+      expect(await resultHeading.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+      await main().getByText('Importen er fullført.').waitFor();
+    } finally {
+      release();
+      await page.unroute('**/inventory/import?*');
+    }
+  });
 });

@@ -67,6 +67,19 @@ async function addSystem(values: { municipality: string; name: string; vendor: s
   await page.getByRole('link', { name: values.name }).first().waitFor();
 }
 
+/**
+ * The system search is disabled until a municipality is chosen, and its description says so:
+ * the control may be faded, the hint that explains it may not (axe measured 1.54:1).
+ */
+async function expectDisabledHintReadable(label: string): Promise<void> {
+  const hints = page.getByText('Velg kommune først.', { exact: true });
+  await hints.first().waitFor();
+  for (const hint of await hints.all()) {
+    expect(await hint.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+  }
+  await expectNoAxeViolations(page, label);
+}
+
 describe('the inventory, through the browser', () => {
   it('opens «Kartlegging» from the merger and starts empty', async () => {
     await signInThroughPage(page, admin, `/sammenslainger/${merger.id}`);
@@ -155,6 +168,26 @@ describe('the inventory, through the browser', () => {
     await expectNoAxeViolations(page, 'side by side, only shared');
   });
 
+  it('on a phone, «Side om side» scrolls its table in a named box the keyboard can reach, and on a wide screen adds no tab stop', async () => {
+    const table = page.locator('.samla-table-scroll').filter({ has: page.locator('.samla-sbs-table') }).first();
+    // 1280 px: the table fits, so the box is no region and takes no focus.
+    expect(await table.getAttribute('tabindex')).toBeNull();
+    expect(await table.getAttribute('role')).toBeNull();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expect.poll(() => table.getAttribute('tabindex')).toBe('0');
+      expect(await table.getAttribute('role')).toBe('group');
+      expect(await table.getAttribute('aria-label')).toMatch(/: systemene i hver kommune per løsningsområde$/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await expectNoAxeViolations(page, 'side by side at 390 px');
+      await table.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('edits a system: a negative number of users is refused next to the field, and the input is kept', async () => {
     await page.getByRole('link', { name: 'IKT-systemer' }).click();
     await page.getByRole('link', { name: 'Flyt Skole', exact: true }).click();
@@ -183,6 +216,7 @@ describe('the inventory, through the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Kartlegging: Integrasjoner' }).waitFor();
     await page.getByRole('link', { name: 'Legg til' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ny integrasjon' }).waitFor();
+    await expectDisabledHintReadable('new integration form before a municipality is chosen');
     await page.locator('#inv-municipalityNumber').selectOption({ label: name(0) });
     await page.locator('#inv-fromSystemId-search').fill('acos');
     await expect.poll(() => page.locator('#inv-fromSystemId option').allInnerTexts()).toContain('Acos WebSak – Acos');
@@ -203,6 +237,7 @@ describe('the inventory, through the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Kartlegging: Avtaler' }).waitFor();
     await page.getByRole('link', { name: 'Legg til' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ny avtale' }).waitFor();
+    await expectDisabledHintReadable('new contract form before a municipality is chosen');
     await page.locator('#inv-municipalityNumber').selectOption({ label: name(0) });
     await page.locator('#inv-vendor').fill('Visma');
     await page.locator('#inv-endDate').fill('2029-12-31');

@@ -124,15 +124,15 @@ describe('ROS-analyse', () => {
     await page.getByRole('navigation', { name: 'ROS-analysen' }).getByRole('link', { name: 'Risikokart' }).click();
     await page.getByRole('heading', { level: 1, name: 'Risikokart' }).waitFor();
     const inherent = page.getByTestId('heatmap-inherent');
-    await inherent.getByRole('link', { name: '1 risikoer, Høy, sannsynlighet 4, konsekvens 5' }).waitFor();
-    await inherent.getByRole('link', { name: '1 risikoer, Middels, sannsynlighet 2, konsekvens 3' }).waitFor();
-    await page.getByTestId('heatmap-residual').getByRole('link', { name: '1 risikoer, Høy, sannsynlighet 2, konsekvens 5' }).waitFor();
+    await inherent.getByRole('link', { name: '1 risiko, Høy, sannsynlighet 4, konsekvens 5' }).waitFor();
+    await inherent.getByRole('link', { name: '1 risiko, Middels, sannsynlighet 2, konsekvens 3' }).waitFor();
+    await page.getByTestId('heatmap-residual').getByRole('link', { name: '1 risiko, Høy, sannsynlighet 2, konsekvens 5' }).waitFor();
     const table = page.getByRole('table', { name: 'Antall risikoer per celle, før og etter tiltak' });
     expect(await table.getByRole('row').count()).toBe(1 + 3);
     await table.getByRole('row', { name: /4 Sannsynlig.*5 Svært stor.*Høy/ }).waitFor();
     await expectNoAxeViolations(page, 'heatmap');
 
-    await inherent.getByRole('link', { name: '1 risikoer, Høy, sannsynlighet 4, konsekvens 5' }).click();
+    await inherent.getByRole('link', { name: '1 risiko, Høy, sannsynlighet 4, konsekvens 5' }).click();
     await page.getByRole('heading', { level: 1, name: 'Risiko (ROS)' }).waitFor();
     await main().getByText('Viser celle 4 × 5', { exact: false }).waitFor();
     const list = main().getByRole('table', { name: 'Risikoer' });

@@ -2,6 +2,7 @@ import { readConfig } from '#server/config.ts';
 import { openDatabase } from '#server/db/client.ts';
 import { ensureInitialAdministrator, firstAdministrator } from '#server/features/auth/auth.service.ts';
 import { createDemoMerger } from '#server/features/demo/demo.service.ts';
+import { plural } from '#shared/plural.ts';
 
 /**
  * `npm run samla -- demo`: a demo merger in the configured database, owned by
@@ -26,7 +27,10 @@ export async function run(args: string[]): Promise<void> {
     }
     const { merger, counts } = await createDemoMerger({ db: database.db, now: () => new Date(), actor: owner });
     console.log(`Opprettet «${merger.name}» (${merger.municipalities.map((m) => m.name).join(', ')}), sammenslåing ${merger.mergerDate}.`);
-    console.log(`${counts.systems} systemer, ${counts.contracts} avtaler, ${counts.integrations} integrasjoner, ${counts.decisions} veivalg, ${counts.risks} risikoer og ${counts.benefits} gevinster.`);
+    console.log(
+      `${plural(counts.systems, 'system', 'systemer')}, ${plural(counts.contracts, 'avtale', 'avtaler')}, ${plural(counts.integrations, 'integrasjon', 'integrasjoner')}, ` +
+        `${plural(counts.decisions, 'veivalg', 'veivalg')}, ${plural(counts.risks, 'risiko', 'risikoer')} og ${plural(counts.benefits, 'gevinst', 'gevinster')}.`,
+    );
     console.log(`Eier: ${owner.name} (${owner.email}).`);
     console.log(`Åpne: /sammenslainger/${merger.id}`);
   } finally {

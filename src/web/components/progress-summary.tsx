@@ -20,7 +20,7 @@ export function ProgressSummary({ progress, details = false, size = 'md' }: Prog
   const extras: string[] = [];
   if (details) {
     if (progress.inProgress > 0) extras.push(m.progress.inProgress(fmt.number(progress.inProgress)));
-    if (progress.notRelevant > 0) extras.push(m.progress.notRelevant(fmt.number(progress.notRelevant)));
+    if (progress.notRelevant > 0) extras.push(m.progress.notRelevant(progress.notRelevant));
   }
   const percent = progress.percent ?? 0;
   return (
@@ -29,7 +29,7 @@ export function ProgressSummary({ progress, details = false, size = 'md' }: Prog
         <span>{progressText(progress, m, fmt)}</span>
         {extras.length > 0 && <span className='samla-progress__extras'>{extras.join(' · ')}</span>}
         {progress.overdue > 0 && (
-          <span className='samla-progress__overdue'>{m.progress.overdue(fmt.number(progress.overdue))}</span>
+          <span className='samla-progress__overdue'>{m.progress.overdue(progress.overdue)}</span>
         )}
       </div>
       <div className='samla-progress__bar' aria-hidden='true'>

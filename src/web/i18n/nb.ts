@@ -1,4 +1,9 @@
 import { inventoryKindNames, type InventoryKindKey } from '#shared/contracts/inventory.ts';
+import { plural, pluralWord } from '#shared/plural.ts';
+
+/** A count on its own («2 500»), for texts where the noun after it takes its form from another count. */
+const formatCount = (value: number) => numberFormat.format(value);
+const numberFormat = new Intl.NumberFormat('nb-NO');
 
 /**
  * Bokmål: every piece of UI text in Samla. nn and en will be added as objects of type
@@ -87,8 +92,7 @@ export const nb = {
     mergerCreated: (name: string) => `Sammenslåingen «${name}» er opprettet.`,
     taskSaved: (title: string) => `Oppgaven «${title}» er lagret.`,
     taskCreated: (title: string) => `Oppgaven «${title}» er lagt til.`,
-    results: (count: string) => `Viser ${count} oppgaver.`,
-    oneResult: 'Viser 1 oppgave.',
+    results: (count: number) => `Viser ${plural(count, 'oppgave', 'oppgaver')}.`,
     memberAdded: (name: string, role: string) => `${name} er lagt til som ${role}.`,
     memberRoleChanged: (name: string, role: string) => `${name} har nå rollen ${role}.`,
     memberRemoved: (name: string) => `${name} er fjernet fra sammenslåingen.`,
@@ -96,8 +100,7 @@ export const nb = {
     userCreated: (name: string) => `Brukeren ${name} er opprettet.`,
     tokenRevoked: (name: string) => `API-nøkkelen «${name}» er trukket tilbake.`,
     copied: 'Nøkkelen er kopiert.',
-    historyResults: (count: string) => `Viser ${count} endringer.`,
-    historyOneResult: 'Viser 1 endring.',
+    historyResults: (count: number) => `Viser ${plural(count, 'endring', 'endringer')}.`,
   },
   status: {
     not_started: 'Ikke startet',
@@ -136,7 +139,7 @@ export const nb = {
       signedOut: 'Du er logget ut.',
       passwordReset: 'Passordet er endret, og du er logget ut overalt. Logg inn med det nye passordet.',
       tooManyAttempts: (minutes: string) => `For mange mislykkede innlogginger. Vent ${minutes} og prøv igjen.`,
-      minutes: (count: number) => (count === 1 ? '1 minutt' : `${count} minutter`),
+      minutes: (count: number) => plural(count, 'minutt', 'minutter'),
       noAccount: 'Har du ikke bruker? Be en administrator i Samla om å opprette en for deg.',
       ssoEmailNotVerified:
         'Innloggingen ble avvist: identitetstilbyderen har ikke bekreftet e-postadressen din, så Samla kan ikke knytte den til brukeren med samme adresse. Kontakt en administrator.',
@@ -283,7 +286,7 @@ export const nb = {
     changedTo: 'endret til',
     noFieldChanges: 'Ingen feltendringer',
     showMore: (count: string) => `Vis ${count} til`,
-    showingOf: (shown: string, total: string) => `Viser ${shown} av ${total} endringer.`,
+    showingOf: (shown: number, total: number) => `Viser ${formatCount(shown)} av ${plural(total, 'endring', 'endringer')}.`,
     taskHistory: 'Historikk for oppgaven',
     taskHistoryEmpty: 'Oppgaven er ikke endret ennå.',
     seeAll: 'Se hele historikken for sammenslåingen',
@@ -326,8 +329,7 @@ export const nb = {
     name: 'Navn',
     email: 'E-post',
     administrator: 'Administrator',
-    count: (count: string) => `${count} brukere`,
-    countOne: '1 bruker',
+    count: (count: number) => plural(count, 'bruker', 'brukere'),
     status: 'Status',
     actions: 'Handling',
     you: 'Det er deg. Passordet ditt bytter du under «Meg selv».',
@@ -480,8 +482,7 @@ export const nb = {
       endNamed: (browser: string, lastSeen: string) => `Logg ut økten i ${browser}, sist brukt ${lastSeen}`,
       endOthers: 'Logg ut alle andre økter',
       ended: (browser: string) => `Økten i ${browser} er logget ut.`,
-      endedOthersOne: '1 annen økt er logget ut.',
-      endedOthers: (count: string) => `${count} andre økter er logget ut.`,
+      endedOthers: (count: number) => `${plural(count, 'annen økt', 'andre økter')} er logget ut.`,
       endedNone: 'Du var ikke logget inn noe annet sted.',
     },
     reset: {
@@ -508,9 +509,9 @@ export const nb = {
     summary: (done: string, relevant: string, percent: string) => `${done} av ${relevant} ferdige (${percent})`,
     noneRelevant: 'Ingen relevante oppgaver',
     noTasks: 'Ingen oppgaver',
-    notRelevant: (count: string) => `${count} ikke relevante`,
+    notRelevant: (count: number) => plural(count, 'ikke relevant', 'ikke relevante'),
     inProgress: (count: string) => `${count} pågår`,
-    overdue: (count: string) => `${count} forfalt`,
+    overdue: (count: number) => plural(count, 'forfalt', 'forfalte'),
   },
   demo: {
     tag: 'Demo',
@@ -533,8 +534,7 @@ export const nb = {
       mergerDate: 'Sammenslåingstidspunkt',
       municipalities: 'Kommuner',
       progress: 'Fremdrift',
-      count: (count: string) => `${count} sammenslåinger`,
-      countOne: '1 sammenslåing',
+      count: (count: number) => plural(count, 'sammenslåing', 'sammenslåinger'),
     },
     form: {
       title: 'Ny sammenslåing',
@@ -557,11 +557,9 @@ export const nb = {
       newMunicipality: 'Ny kommune',
       mergerDate: 'Sammenslåingstidspunkt',
       countdown: 'Tid til sammenslåingen',
-      daysLeft: (days: string) => `${days} dager igjen`,
-      oneDayLeft: '1 dag igjen',
+      daysLeft: (days: number) => `${plural(days, 'dag', 'dager')} igjen`,
       today: 'Den nye kommunen trer i kraft i dag',
-      daysSince: (days: string) => `${days} dager siden sammenslåingen`,
-      oneDaySince: '1 dag siden sammenslåingen',
+      daysSince: (days: number) => `${plural(days, 'dag', 'dager')} siden sammenslåingen`,
       catalogVersion: 'Sjekklisteversjon',
       catalogVersionValue: (version: string) => `KS-sjekklisten, versjon ${version}`,
       municipalitiesHeading: 'Kommunene som slås sammen',
@@ -614,21 +612,21 @@ export const nb = {
     lead: 'Tallene under er hentet fra sjekklisten, veivalgene, avtalene, risikoene og gevinstene. Hvert tall lenker til listen bak det.',
     daysLeft: {
       heading: 'Tid til sammenslåingen',
-      days: (days: string) => `${days} dager`,
-      oneDay: '1 dag',
+      days: (days: number) => plural(days, 'dag', 'dager'),
       today: 'I dag',
-      daysSince: (days: string) => `${days} dager siden`,
+      daysSince: (days: number) => `${plural(days, 'dag', 'dager')} siden`,
       untilDate: (date: string) => `til sammenslåingsdatoen ${date}`,
       sinceDate: (date: string) => `siden sammenslåingsdatoen ${date}`,
       todayDate: (date: string) => `Sammenslåingsdatoen ${date} er i dag`,
-      progress: (done: string, total: string, percent: string) => `${done} av ${total} oppgaver er ferdige (${percent} %)`,
+      progress: (done: number, total: number, percent: string) =>
+        `${formatCount(done)} av ${plural(total, 'oppgave', 'oppgaver')} er ${pluralWord(total, 'ferdig', 'ferdige')} (${percent} %)`,
       noTasks: 'Ingen relevante oppgaver ennå',
       phasesLink: 'Se fremdriften fase for fase lenger ned',
     },
     readiness: {
       heading: 'Klar til dag én',
       figure: (ready: string, total: string) => `${ready} av ${total}`,
-      summary: 'kritiske områder er klare',
+      summary: (total: number) => pluralWord(total, 'kritisk område er klart', 'kritiske områder er klare'),
       missingHeading: 'Ikke klare ennå',
       more: (count: string) => `og ${count} til`,
       allReady: 'Alle kritiske områder er klare.',
@@ -637,8 +635,7 @@ export const nb = {
     overdue: {
       heading: 'Forfalte oppgaver',
       figure: (count: string) => `${count}`,
-      summaryMany: 'oppgaver har passert fristen',
-      summaryOne: 'oppgave har passert fristen',
+      summary: (count: number) => `${pluralWord(count, 'oppgave', 'oppgaver')} har passert fristen`,
       none: 'Ingen oppgaver har passert fristen.',
       listLabel: 'De eldste forfalte oppgavene',
       due: (date: string) => `frist ${date}`,
@@ -650,31 +647,29 @@ export const nb = {
       kinds: { task: 'Oppgavefrist', contract_deadline: 'Avtalefrist', milestone: 'Milepæl' },
       scheduleLink: 'Se hele fremdriftsplanen',
       deadlinesLink: 'Se alle avtalefrister',
-      summary: (period: string) => `frister og milepæler ${period}`,
-      summaryOne: (period: string) => `frist eller milepæl ${period}`,
+      summary: (count: number, period: string) => `${pluralWord(count, 'frist eller milepæl', 'frister og milepæler')} ${period}`,
     },
     risks: {
       heading: 'Risiko',
       figure: (count: string) => `${count}`,
-      redSummary: (className: string) => `risikoer i klassen «${className}»`,
-      redSummaryOne: (className: string) => `risiko i klassen «${className}»`,
+      redSummary: (count: number, className: string) => `${pluralWord(count, 'risiko', 'risikoer')} i klassen «${className}»`,
       residual: (count: string, className: string) => `${count} er fortsatt «${className}» etter tiltakene.`,
-      total: (count: string) => (count === '1' ? '1 risiko i alt.' : `${count} risikoer i alt.`),
+      total: (count: number) => `${plural(count, 'risiko', 'risikoer')} i alt.`,
       unassessed: (count: string) => `${count} er ikke vurdert.`,
       caption: 'Iboende risiko per celle: sannsynlighet (rader) og konsekvens (kolonner)',
       likelihood: (level: string) => `Sannsynlighet ${level}`,
       consequence: (level: string) => `Konsekvens ${level}`,
-      cellLabel: (count: string, className: string, l: string, c: string) =>
-        `${count} ${count === '1' ? 'risiko' : 'risikoer'} i klassen ${className}, sannsynlighet ${l}, konsekvens ${c}`,
+      cellLabel: (count: number, className: string, l: string, c: string) =>
+        `${plural(count, 'risiko', 'risikoer')} i klassen ${className}, sannsynlighet ${l}, konsekvens ${c}`,
       heatmapLink: 'Se risikokartet',
       listLink: 'Se risikolisten',
     },
     benefits: {
       heading: 'Gevinster',
       figure: (count: string) => `${count}`,
-      summary: (total: string) => `av ${total} gevinster ligger bak planen`,
+      summary: (total: number) => `av ${plural(total, 'gevinst', 'gevinster')} ligger bak planen`,
       none: 'Ingen gevinster ligger bak planen.',
-      behindIndicators: (count: string) => (count === '1' ? '1 indikator bak plan' : `${count} indikatorer bak plan`),
+      behindIndicators: (count: number) => `${plural(count, 'indikator', 'indikatorer')} bak plan`,
     },
   },
   decisions: {
@@ -685,14 +680,13 @@ export const nb = {
     readOnly: 'Du har rollen «Leser» i denne sammenslåingen, så du kan se veivalgene, men ikke endre dem.',
     readiness: {
       heading: 'Klar til dag én',
-      summary: (ready: string, total: string) => `${ready} av ${total} kritiske områder er klare til dag én`,
+      summary: (ready: number, total: number) =>
+        `${formatCount(ready)} av ${plural(total, 'kritisk område', 'kritiske områder')} er ${pluralWord(total, 'klart', 'klare')} til dag én`,
       explanation:
         'Et kritisk område er klart når veivalget er vedtatt og alle oppgavene før sammenslåingen er ferdige. Et kritisk område som er utsatt til overgangsfasen, regnes som klart bare når prosjektleder eller eier har godtatt utsettelsen.',
-      daysLeft: (days: string, date: string) => `${days} dager til sammenslåingsdatoen ${date}.`,
-      oneDayLeft: (date: string) => `1 dag til sammenslåingsdatoen ${date}.`,
+      daysLeft: (days: number, date: string) => `${plural(days, 'dag', 'dager')} til sammenslåingsdatoen ${date}.`,
       today: (date: string) => `Sammenslåingsdatoen ${date} er i dag.`,
-      daysAgo: (days: string) => `Sammenslåingsdatoen var for ${days} dager siden.`,
-      oneDayAgo: 'Sammenslåingsdatoen var for 1 dag siden.',
+      daysAgo: (days: number) => `Sammenslåingsdatoen var for ${plural(days, 'dag', 'dager')} siden.`,
       missingHeading: 'Dette mangler',
       allReady: 'Alle kritiske områder er klare til dag én.',
       reasons: {
@@ -703,8 +697,7 @@ export const nb = {
       deferredBecause: (rationale: string) => `utsatt til overgangsfasen («${rationale}»), utsettelsen er ikke godtatt`,
       acceptedHeading: 'Utsatt til overgangsfasen, med godtatt utsettelse',
       accepted: (name: string, date: string, reason: string) => `Utsettelse godtatt av ${name} ${date}: ${reason}`,
-      openTasks: (count: string) => `${count} åpne oppgaver`,
-      oneOpenTask: '1 åpen oppgave',
+      openTasks: (count: number) => plural(count, 'åpen oppgave', 'åpne oppgaver'),
     },
     overview: {
       caption: (sector: string) => `Løsningsområder i ${sector}`,
@@ -713,8 +706,7 @@ export const nb = {
       suggestions: 'Forslag',
       decision: 'Veivalg',
       noPriority: 'Samlas eget område',
-      systemsCount: (count: string) => `${count} systemer`,
-      oneSystem: '1 system',
+      systemsCount: (count: number) => plural(count, 'system', 'systemer'),
       noSystems: 'Ingen',
       noDecision: 'Ikke besluttet',
       empty: 'Ingen løsningsområder å vise.',
@@ -792,7 +784,7 @@ export const nb = {
       timingRequired: 'Velg når løsningen må være på plass.',
       stateRequired: 'Velg om veivalget er et forslag eller vedtatt.',
       saved: (area: string) => `Veivalget for ${area} er lagret.`,
-      adoptedSaved: (area: string, count: string) => `Veivalget for ${area} er vedtatt. ${count} oppgaver er i planen.`,
+      adoptedSaved: (area: string, count: number) => `Veivalget for ${area} er vedtatt. ${plural(count, 'oppgave', 'oppgaver')} er i planen.`,
       conflictHeading: 'Noen andre har endret veivalget',
       conflictText: 'Veivalget er endret etter at du åpnet siden. Hent det siste, og se over før du lagrer igjen. Det du skrev, blir ikke borte.',
       conflictReload: 'Hent det siste veivalget',
@@ -895,7 +887,7 @@ export const nb = {
       mitigationsDone: (done: string, total: string) => `${done} av ${total} ferdige`,
       empty: 'Ingen risikoer ennå. Begynn med startforslagene eller registrer en ny risiko.',
       emptyFiltered: 'Ingen risikoer passer filtrene.',
-      count: (count: string) => `${count} risikoer`,
+      count: (count: number) => plural(count, 'risiko', 'risikoer'),
     },
     form: {
       newHeading: 'Ny risiko',
@@ -1015,10 +1007,10 @@ export const nb = {
       residual: 'Etter tiltak',
       likelihoodAxis: 'Sannsynlighet',
       consequenceAxis: 'Konsekvens',
-      cellLabel: (count: string, className: string, likelihood: string, consequence: string) =>
-        `${count} risikoer, ${className}, sannsynlighet ${likelihood}, konsekvens ${consequence}`,
+      cellLabel: (count: number, className: string, likelihood: string, consequence: string) =>
+        `${plural(count, 'risiko', 'risikoer')}, ${className}, sannsynlighet ${likelihood}, konsekvens ${consequence}`,
       count: (count: string) => `${count}`,
-      unassessed: (count: string) => `${count} risikoer er ikke vurdert ennå og vises ikke i kartet.`,
+      unassessed: (count: number) => `${plural(count, 'risiko', 'risikoer')} er ikke vurdert ennå og vises ikke i kartet.`,
       tableHeading: 'Risikokartet som tabell',
       tableCaption: 'Antall risikoer per celle, før og etter tiltak',
       tableLikelihood: 'Sannsynlighet',
@@ -1041,7 +1033,7 @@ export const nb = {
       levelDescription: (level: string) => `Beskrivelse av nivå ${level}`,
       addLevel: 'Legg til nivå',
       removeLevel: 'Fjern øverste nivå',
-      levels: (count: string) => `${count} nivåer`,
+      levels: (count: number) => plural(count, 'nivå', 'nivåer'),
       classes: 'Risikoklasser',
       className: (key: string) => `Navn på klassen «${key}»`,
       classColor: (name: string) => `Farge for ${name}`,
@@ -1094,6 +1086,8 @@ export const nb = {
       dueDate: 'Frist',
       overdue: 'Forfalt',
       ownTask: 'Egen oppgave',
+      /** The activity's region: the phase too, since fase 4 and 5 both have «Gjennomføre opplæring». */
+      activityRegion: (activity: string, phase: string) => `${activity} (fase ${phase})`,
       tasksCaption: (activity: string) => `Oppgaver under «${activity}»`,
       tasksCaptionGroup: (activity: string, group: string) => `Oppgaver under «${activity}», ${group}`,
       saved: (title: string) => `Lagret: «${title}».`,
@@ -1269,8 +1263,7 @@ export const nb = {
     readMore: 'Les hele rådet',
     footnotes: 'Fotnoter',
     phaseHeading: (number: string, name: string) => `Fase ${number}: ${name}`,
-    taskCount: (count: string) => `${count} oppgaver`,
-    taskCountOne: '1 oppgave',
+    taskCount: (count: number) => plural(count, 'oppgave', 'oppgaver'),
     noTasks: 'Ingen oppgaver er listet under denne aktiviteten.',
     prioritiesHeading: 'Rekkefølge for prioritering (4.1)',
     legendHeading: 'Slik leser du fargene',
@@ -1281,7 +1274,7 @@ export const nb = {
     sectorHeading: (number: string, name: string) => `${number} ${name}`,
     lowHangingFruit: 'Lavthengende frukt',
     lowHangingFilter: 'Vis bare lavthengende frukt',
-    lowHangingCount: (shown: string, total: string) => `Viser ${shown} av ${total} muligheter.`,
+    lowHangingCount: (shown: number, total: number) => `Viser ${formatCount(shown)} av ${plural(total, 'mulighet', 'muligheter')}.`,
     noLowHanging: 'Ingen lavthengende frukt i dette området.',
   },
   inventory: {
@@ -1460,17 +1453,17 @@ export const nb = {
       allSectors: 'Alle sektorer',
       onlyShared: 'Bare områder med felles produkt',
       noArea: 'Uten løsningsområde',
-      sharedProduct: (name: string, count: string) => `Felles produkt: ${name} (${count} kommuner)`,
-      sharedVendor: (name: string, count: string) => `Felles leverandør: ${name} (${count} kommuner)`,
+      sharedProduct: (name: string, count: number) => `Felles produkt: ${name} (${plural(count, 'kommune', 'kommuner')})`,
+      sharedVendor: (name: string, count: number) => `Felles leverandør: ${name} (${plural(count, 'kommune', 'kommuner')})`,
       none: '–',
       empty: 'Ingen systemer er registrert ennå.',
       noMatches: 'Ingen områder passer filtrene.',
-      users: (count: string) => `${count} brukere`,
+      users: (count: number) => plural(count, 'bruker', 'brukere'),
       sharedTag: 'Felles produkt',
       showEmpty: 'Vis også områder uten systemer',
       area: 'Løsningsområde',
       caption: (sector: string) => `${sector}: systemene i hver kommune per løsningsområde`,
-      areaCount: (count: string) => `Viser ${count} løsningsområder.`,
+      areaCount: (count: number) => `Viser ${plural(count, 'løsningsområde', 'løsningsområder')}.`,
     },
     import: {
       title: 'Importer fra Excel',
@@ -1507,12 +1500,8 @@ export const nb = {
       exportXlsx: 'Last ned hele kartleggingen som Excel',
       /** The sheet as the file names it, and the register it was read as when that is another name. */
       sheetHeading: (sheet: string, register: string) => (sheet === register ? sheet : `${sheet} (${register})`),
-      sheetCounts: (created: string, updated: string, unchanged: string) =>
-        [
-          created === '1' ? '1 ny rad' : `${created} nye rader`,
-          updated === '1' ? '1 endret rad' : `${updated} endrede rader`,
-          unchanged === '1' ? '1 uendret rad' : `${unchanged} uendrede rader`,
-        ].join(', '),
+      sheetCounts: (created: number, updated: number, unchanged: number) =>
+        [plural(created, 'ny rad', 'nye rader'), plural(updated, 'endret rad', 'endrede rader'), plural(unchanged, 'uendret rad', 'uendrede rader')].join(', '),
       sheetNoChanges: 'Arket endrer ingenting i Samla.',
       emptySheets: (sheets: string[]) =>
         sheets.length === 1 ? `Arket «${sheets[0]}» har ingen rader.` : `Disse arkene har ingen rader: ${sheets.map((sheet) => `«${sheet}»`).join(', ')}.`,
@@ -1535,11 +1524,10 @@ export const nb = {
       missingLegend: 'Hva skal skje med radene som ikke står i filen?',
       missingKeep: 'Behold dem (anbefalt)',
       missingDelete: 'Slett dem når filen importeres',
-      missingWillDelete: (count: string) =>
-        count === '1' ? '1 rad slettes når du importerer.' : `${count} rader slettes når du importerer.`,
+      missingWillDelete: (count: number) => `${plural(count, 'rad', 'rader')} slettes når du importerer.`,
       previewUpdating: 'Oppdaterer forhåndsvisningen …',
       previewUpdated: 'Forhåndsvisningen er oppdatert.',
-      warningsHeading: (count: string) => (count === '1' ? '1 advarsel' : `${count} advarsler`),
+      warningsHeading: (count: number) => plural(count, 'advarsel', 'advarsler'),
       warningsLead: 'Filen kan importeres, men Samla har lest noe i den annerledes enn du kanskje tror. Les advarslene før du importerer.',
       warningsCaption: 'Advarsler du må lese før import',
       warning: 'Advarsel',
@@ -1549,7 +1537,7 @@ export const nb = {
         'Dataene i Samla eller filen er endret siden forhåndsvisningen, så importen ville gjort noe annet enn det du så. Ingenting er importert. Se gjennom den nye forhåndsvisningen og importer på nytt.',
       nothingToChange: 'Filen endrer ingenting i Samla.',
       readyWithWarnings: 'Filen er uten feil, men har advarsler. Les dem, bekreft og trykk «Importer» for å lagre endringene.',
-      deleted: (count: string) => (count === '1' ? '1 rad ble slettet.' : `${count} rader ble slettet.`),
+      deleted: (count: number) => `${plural(count, 'rad', 'rader')} ble slettet.`,
     },
   },
   benefits: {
@@ -1564,7 +1552,7 @@ export const nb = {
     types: { economic: 'Økonomisk', quality: 'Kvalitet', time: 'Tid', other: 'Annet' },
     statuses: { planned: 'Planlagt', in_progress: 'Under realisering', realised: 'Realisert', cancelled: 'Avbrutt' },
     directions: { higher: 'Høyere er bedre', lower: 'Lavere er bedre' },
-    summary: (total: string, behind: string) => `${total} gevinster, ${behind} med indikatorer bak planen.`,
+    summary: (total: number, behind: number) => `${plural(total, 'gevinst', 'gevinster')}, ${formatCount(behind)} med indikatorer bak planen.`,
     list: {
       empty: 'Ingen gevinster er registrert ennå.',
       caption: 'Gevinstene i planen',
@@ -1574,8 +1562,7 @@ export const nb = {
       status: 'Status',
       planned: 'Planlagt realisert',
       indicators: 'Indikatorer',
-      behind: (count: string) => `${count} bak planen`,
-      behindOne: '1 bak planen',
+      behind: (count: number) => `${formatCount(count)} bak planen`,
       onPlan: 'I rute',
       noMeasurements: 'Ingen målinger',
     },
@@ -1690,8 +1677,7 @@ export const nb = {
     area: 'Område',
     allAreas: 'Alle områder',
     lowHangingOnly: 'Bare lavthengende frukter',
-    count: (shown: string) => `Viser ${shown} muligheter.`,
-    countOne: 'Viser 1 mulighet.',
+    count: (shown: number) => `Viser ${plural(shown, 'mulighet', 'muligheter')}.`,
     empty: 'Ingen muligheter passer filteret.',
     lowHanging: 'Lavthengende frukt',
     takenUp: 'Lagt til i planen',
@@ -1752,7 +1738,7 @@ export const nb = {
     action: 'Hva må skje',
     allActions: 'Alt',
     count: (shown: number, total: number, n: (value: number) => string) =>
-      `Viser ${n(shown)} av ${n(total)} ${total === 1 ? 'avtale' : 'avtaler'}.`,
+      `Viser ${n(shown)} av ${n(total)} ${pluralWord(total, 'avtale', 'avtaler')}.`,
     empty: 'Ingen avtaler er registrert i kartleggingen ennå.',
     noMatches: 'Ingen avtaler passer filtrene.',
     clearFilters: 'Fjern filtrene',
@@ -1857,8 +1843,8 @@ export const nb = {
     onlyBreaking: 'Vis bare integrasjoner som må etableres på nytt',
     graphLabel: 'Integrasjonsgraf',
     summary: (systems: number, commons: number, edges: number, breaking: number, n: (value: number) => string) =>
-      `Grafen viser ${n(systems)} ${systems === 1 ? 'system' : 'systemer'}, ${n(commons)} ${commons === 1 ? 'fellesløsning' : 'fellesløsninger'} ` +
-      `og ${n(edges)} ${edges === 1 ? 'integrasjon' : 'integrasjoner'}, hvorav ${n(breaking)} må etableres på nytt.`,
+      `Grafen viser ${n(systems)} ${pluralWord(systems, 'system', 'systemer')}, ${n(commons)} ${pluralWord(commons, 'fellesløsning', 'fellesløsninger')} ` +
+      `og ${n(edges)} ${pluralWord(edges, 'integrasjon', 'integrasjoner')}, hvorav ${n(breaking)} må etableres på nytt.`,
     keyboardHint:
       'Tastatur: Tab til grafen, bruk piltastene for å gå fra node til node, og Enter eller mellomrom for å velge. + og − zoomer, 0 tilbakestiller, Esc fjerner valget. Alle integrasjonene står også i tabellen under grafen.',
     mouseHint: 'Mus: klikk en node for å velge den, dra for å flytte, og bruk musehjulet for å zoome.',
@@ -1868,7 +1854,7 @@ export const nb = {
     zoomControls: 'Zoom',
     active: (label: string) => `Markert: ${label}. Trykk Enter for å velge.`,
     selectedStatus: (label: string, count: number, n: (value: number) => string) =>
-      `Valgt: ${label}, ${n(count)} ${count === 1 ? 'integrasjon' : 'integrasjoner'}.`,
+      `Valgt: ${label}, ${n(count)} ${pluralWord(count, 'integrasjon', 'integrasjoner')}.`,
     empty: 'Ingen systemer eller integrasjoner passer filtrene.',
     emptyAll: 'Ingen systemer er registrert i kartleggingen ennå.',
     legendHeading: 'Tegnforklaring',
@@ -1895,7 +1881,7 @@ export const nb = {
     fate: 'Veivalg',
     noArea: 'Uten løsningsområde',
     integrationsOf: (label: string, count: number, n: (value: number) => string) =>
-      `${n(count)} ${count === 1 ? 'integrasjon' : 'integrasjoner'} for ${label}`,
+      `${n(count)} ${pluralWord(count, 'integrasjon', 'integrasjoner')} for ${label}`,
     noIntegrations: 'Ingen integrasjoner.',
     breaksTag: 'Må etableres på nytt',
     tableHeading: 'Integrasjonene som tabell',
@@ -1914,7 +1900,7 @@ export const nb = {
     no: 'Nei',
     showMore: (count: string) => `Vis ${count} flere`,
     tableCount: (shown: number, total: number, n: (value: number) => string) =>
-      `Viser ${n(shown)} av ${n(total)} ${total === 1 ? 'integrasjon' : 'integrasjoner'}.`,
+      `Viser ${n(shown)} av ${n(total)} ${pluralWord(total, 'integrasjon', 'integrasjoner')}.`,
     noEdges: 'Ingen integrasjoner passer filtrene.',
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plural } from '#shared/plural.ts';
 
 /**
  * Samla's own backup format (decision 015): one gzip'd text file, the same
@@ -234,7 +235,7 @@ const formatCounts = (counts: RowCounts) =>
     .map(([table, rows]) => `  ${table}: ${rows.toLocaleString('nb-NO')}`)
     .join('\n');
 
-const rowCount = (rows: number) => `${rows.toLocaleString('nb-NO')} ${rows === 1 ? 'rad' : 'rader'}`;
+const rowCount = (rows: number) => plural(rows, 'rad', 'rader');
 const rowsPhrase = (rows: number) => (rows === 0 ? 'ingen rader.' : `${rowCount(rows)}:`);
 
 const sum = (counts: RowCounts) => Object.values(counts).reduce((total, rows) => total + rows, 0);

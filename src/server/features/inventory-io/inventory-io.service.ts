@@ -14,6 +14,7 @@ import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { inventoryKinds, inventoryPathSegments, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ImportMissing, ImportMode, ImportProblem, ImportResult } from '#shared/contracts/inventory-import.ts';
+import { plural, pluralWord } from '#shared/plural.ts';
 import {
   auditedFields,
   changedFields,
@@ -246,7 +247,7 @@ export async function importFile(
       throw new DomainError(
         'IMPORT_NEEDS_CONFIRMATION',
         400,
-        `Forhåndsvisningen har ${answer.warnings.length} advarsler. Les dem, og bekreft at du vil importere likevel.`,
+        `Forhåndsvisningen har ${plural(answer.warnings.length, 'advarsel', 'advarsler')}. Les ${pluralWord(answer.warnings.length, 'den', 'dem')}, og bekreft at du vil importere likevel.`,
         answer,
       );
     }

@@ -4,6 +4,7 @@ import { loadPdfKit } from '#server/lib/lazy-modules.ts';
 import type { Progress } from '#shared/contracts/checklist.ts';
 import { contractActionText, contractActionWords } from '#server/features/contract-deadlines/contract-deadline-text.ts';
 import type { ContractAction } from '#server/features/contract-deadlines/contract-deadlines.domain.ts';
+import { plural, pluralWord } from '#shared/plural.ts';
 import { formatDate, type ReportPeriod } from './reports.domain.ts';
 
 /**
@@ -87,6 +88,13 @@ const words = {
   riskStatuses: { open: 'Åpen', in_progress: 'Under behandling', accepted: 'Akseptert', closed: 'Lukket' } as Record<string, string>,
   mitigationStatuses: { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' } as Record<string, string>,
   benefitStatuses: { planned: 'Planlagt', in_progress: 'Under realisering', realised: 'Realisert', cancelled: 'Avbrutt' } as Record<string, string>,
+  /** A status after a count: «1 realisert», «2 realiserte». */
+  benefitStatusCounts: {
+    planned: ['planlagt', 'planlagte'],
+    in_progress: ['under realisering', 'under realisering'],
+    realised: ['realisert', 'realiserte'],
+    cancelled: ['avbrutt', 'avbrutte'],
+  } as Record<string, [string, string]>,
 };
 
 const require = createRequire(import.meta.url);
@@ -107,7 +115,6 @@ interface Column {
   align?: 'left' | 'right';
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const percent = (progress: Progress) => (progress.percent === null ? '–' : `${progress.percent} %`);
 const clip = (text: string) => (text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text);
 
@@ -263,9 +270,9 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
     [
       'Dager til sammenslåingsdatoen',
       days >= 0 ? String(days) : String(-days),
-      days >= 0 ? `til ${formatDate(data.merger.mergerDate)}` : `dager siden ${formatDate(data.merger.mergerDate)}`,
+      days >= 0 ? `til ${formatDate(data.merger.mergerDate)}` : `${pluralWord(-days, 'dag', 'dager')} siden ${formatDate(data.merger.mergerDate)}`,
     ],
-    ['Samlet fremdrift', percent(data.progress), `${data.progress.done} av ${data.progress.relevant} relevante oppgaver ferdige`],
+    ['Samlet fremdrift', percent(data.progress), `${data.progress.done} av ${plural(data.progress.relevant, 'relevant oppgave', 'relevante oppgaver')} ${pluralWord(data.progress.relevant, 'ferdig', 'ferdige')}`],
     ['Kritiske områder klare', `${data.readiness.ready} av ${data.readiness.total}`, 'klare til dag én'],
     ['Forfalte oppgaver', String(data.overdueTasks.length), 'frist passert, ikke ferdig'],
     ['Risikoer på rødt nivå', String(data.redRisks.length), `risikoklasse «${data.redClassName}», ikke lukket`],
@@ -292,7 +299,7 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
 function readinessSection(doc: Doc, data: StatusReportData): void {
   heading(doc, sectionHeadings.readiness);
   const { ready, total, missing, acceptedDeferrals } = data.readiness;
-  paragraph(doc, `${ready} av ${total} kritiske løsningsområder er klare til dag én.`, { bold: true });
+  paragraph(doc, `${ready} av ${plural(total, 'kritisk løsningsområde', 'kritiske løsningsområder')} er ${pluralWord(total, 'klart', 'klare')} til dag én.`, { bold: true });
   if (missing.length === 0) {
     paragraph(
       doc,
@@ -337,7 +344,10 @@ export function missingText(item: { reasons: string[]; openTasks: number; ration
 
 function phasesSection(doc: Doc, data: StatusReportData): void {
   heading(doc, sectionHeadings.phases);
-  paragraph(doc, `Samlet: ${percent(data.progress)} – ${data.progress.done} av ${data.progress.relevant} relevante oppgaver er ferdige.`);
+  paragraph(
+    doc,
+    `Samlet: ${percent(data.progress)} – ${data.progress.done} av ${plural(data.progress.relevant, 'relevant oppgave', 'relevante oppgaver')} er ${pluralWord(data.progress.relevant, 'ferdig', 'ferdige')}.`,
+  );
   table(
     doc,
     [
@@ -460,7 +470,10 @@ function benefitsSection(doc: Doc, data: StatusReportData): void {
   }
   const counts = Object.entries(byStatus)
     .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${(words.benefitStatuses[status] ?? status).toLowerCase()}`)
+    .map(([status, count]) => {
+      const [one, other] = words.benefitStatusCounts[status] ?? [status, status];
+      return plural(count, one, other);
+    })
     .join(', ');
   paragraph(doc, `${plural(total, 'gevinst', 'gevinster')}: ${counts}. ${behind} bak plan.`, { bold: true });
   const sorted = [...list].sort((a, b) => Number(b.behindCount > 0) - Number(a.behindCount > 0));
@@ -481,7 +494,7 @@ function benefitsSection(doc: Doc, data: StatusReportData): void {
       benefit.indicatorCount === 0
         ? 'Ingen indikatorer'
         : benefit.behindCount > 0
-          ? `BAK PLAN: ${benefit.behindCount} av ${benefit.indicatorCount} indikatorer`
+          ? `BAK PLAN: ${benefit.behindCount} av ${plural(benefit.indicatorCount, 'indikator', 'indikatorer')}`
           : `I rute (${plural(benefit.indicatorCount, 'indikator', 'indikatorer')})`,
     ]),
   );
@@ -493,7 +506,11 @@ function appendix(doc: Doc, data: StatusReportData): void {
     paragraph(doc, `Ingen oppgaver hadde passert fristen ${formatDate(data.today)}.`);
     return;
   }
-  paragraph(doc, `${data.overdueTasks.length === 1 ? '1 oppgave har passert fristen og er ikke ferdig' : `${data.overdueTasks.length} oppgaver har passert fristen og er ikke ferdige`} (per ${formatDate(data.today)}).`);
+  const overdue = data.overdueTasks.length;
+  paragraph(
+    doc,
+    `${plural(overdue, 'oppgave', 'oppgaver')} har passert fristen og er ikke ${pluralWord(overdue, 'ferdig', 'ferdige')} (per ${formatDate(data.today)}).`,
+  );
   const sorted = [...data.overdueTasks].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.phase - b.phase);
   table(
     doc,

@@ -6,6 +6,7 @@ import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-s
 import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useCurrentUser } from '#web/features/auth/session.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { useChangePassword, useEndOtherSessions, useEndSession, useMySessions } from './account.api.ts';
@@ -191,7 +192,7 @@ function MySessions() {
     setDone(undefined);
     endOthers.mutate(undefined, {
       onSuccess: ({ ended }) => {
-        const text = ended === 0 ? t.endedNone : ended === 1 ? t.endedOthersOne : t.endedOthers(fmt.number(ended));
+        const text = ended === 0 ? t.endedNone : t.endedOthers(ended);
         setDone(text);
         announce(text);
       },
@@ -220,7 +221,7 @@ function MySessions() {
       {sessions.isError && <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />}
       {sessions.data && (
         <>
-          <div className='samla-table-scroll'>
+          <ScrollRegion label={t.tableCaption}>
             <Table data-color='neutral' className='samla-table' data-size='sm' border>
               <caption className='ds-sr-only'>{t.tableCaption}</caption>
               <Table.Head>
@@ -266,7 +267,7 @@ function MySessions() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
           {others > 0 && (
             <div className='samla-form__actions samla-mt-4'>
               <Button variant='secondary' data-color='danger' loading={endOthers.isPending} disabled={endOthers.isPending} onClick={onEndOthers}>

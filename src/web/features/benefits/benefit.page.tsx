@@ -18,6 +18,7 @@ import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
@@ -216,7 +217,7 @@ function IndicatorSection({ merger, benefitId, indicator, editable }: { merger: 
       )}
       <IndicatorChart indicator={indicator} summary={summary} />
       {indicator.measurements.length > 0 && (
-        <div className='samla-table-scroll samla-mt-2'>
+        <ScrollRegion label={t.tableCaption(indicator.name)} className='samla-mt-2'>
           <Table data-color='neutral' className='samla-table' border data-size='sm'>
             <caption>{t.tableCaption(indicator.name)}</caption>
             <Table.Head>
@@ -247,7 +248,7 @@ function IndicatorSection({ merger, benefitId, indicator, editable }: { merger: 
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       {editable && <MeasurementForm merger={merger} benefitId={benefitId} indicator={indicator} />}
       {editable && (

@@ -10,6 +10,7 @@ import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
@@ -48,7 +49,7 @@ export function BenefitsPage() {
             </Alert>
           )}
           <Paragraph className='samla-mt-4' data-testid='benefit-summary'>
-            {t.summary(fmt.number(list.data.summary.total), fmt.number(list.data.summary.behind))}
+            {t.summary(list.data.summary.total, list.data.summary.behind)}
           </Paragraph>
           <ul className='samla-downloads'>
             <li>
@@ -73,7 +74,7 @@ function BenefitTable({ merger, benefits }: { merger: MergerDetail; benefits: Be
   const t = m.benefits.list;
   if (benefits.length === 0) return <Paragraph className='samla-mt-4'>{t.empty}</Paragraph>;
   return (
-    <div className='samla-table-scroll samla-mt-4'>
+    <ScrollRegion label={t.caption} className='samla-mt-4'>
       <Table data-color='neutral' className='samla-table' border data-size='sm'>
         <caption className='ds-sr-only'>{t.caption}</caption>
         <Table.Head>
@@ -106,7 +107,7 @@ function BenefitTable({ merger, benefits }: { merger: MergerDetail; benefits: Be
                 {fmt.number(benefit.indicatorCount)}{' '}
                 {benefit.behindCount > 0 && (
                   <Tag data-size='sm' data-color='danger'>
-                    ⚠ {benefit.behindCount === 1 ? t.behindOne : t.behind(fmt.number(benefit.behindCount))}
+                    ⚠ {t.behind(benefit.behindCount)}
                   </Tag>
                 )}
               </Table.Cell>
@@ -114,7 +115,7 @@ function BenefitTable({ merger, benefits }: { merger: MergerDetail; benefits: Be
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -156,7 +156,7 @@ function PhaseCard({ phase }: { phase: Phase }) {
       </Heading>
       <Paragraph className='samla-prose'>{phase.description}</Paragraph>
       <Paragraph data-size='sm' className='samla-muted'>
-        {taskCount === 1 ? t.taskCountOne : t.taskCount(fmt.number(taskCount))}
+        {t.taskCount(taskCount)}
       </Paragraph>
       <div className='samla-catalog-activities'>
         {phase.activities.map((activity) => {
@@ -374,7 +374,7 @@ function OpportunitiesSection({ catalog }: { catalog: Catalog }) {
           onChange={(event) => setOnly(event.target.checked)}
         />
         <Paragraph data-size='sm' className='samla-muted' role='status'>
-          {t.lowHangingCount(fmt.number(shownCount), fmt.number(all.length))}
+          {t.lowHangingCount(shownCount, all.length)}
         </Paragraph>
       </div>
       <div className='samla-opportunity-groups'>

@@ -6,6 +6,7 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { ProgressSummary } from '#web/components/progress-summary.tsx';
 import { errorText } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
@@ -29,17 +30,19 @@ export const taskLinkId = (taskId: string) => `task-${taskId}`;
 
 interface ActivitySectionProps {
   mergerId: string;
+  /** Landmarks need unique names, and activities repeat across phases. */
+  phaseNumber: number;
   activity: ActivityProgress;
   tasks: Task[];
   showAddTask: boolean;
 }
 
-export function ActivitySection({ mergerId, activity, tasks, showAddTask }: ActivitySectionProps) {
-  const { m } = useI18n();
+export function ActivitySection({ mergerId, phaseNumber, activity, tasks, showAddTask }: ActivitySectionProps) {
+  const { m, fmt } = useI18n();
   const t = m.checklist.page;
   const headingId = `activity-${activity.activityId}`;
   return (
-    <section className='samla-activity' aria-labelledby={headingId}>
+    <section className='samla-activity' aria-label={t.activityRegion(activity.title, fmt.number(phaseNumber))}>
       <div className='samla-activity__head'>
         <Heading level={3} data-size='xs' id={headingId}>
           {activity.title}
@@ -76,7 +79,7 @@ function TaskTable({ mergerId, tasks, caption }: { mergerId: string; tasks: Task
   const location = useLocation();
   const from = `${location.pathname}${location.search}`;
   return (
-    <div className='samla-table-scroll'>
+    <ScrollRegion label={caption}>
       <Table data-color='neutral' className='samla-table samla-task-table' data-size='sm' border>
         <caption className='ds-sr-only'>{caption}</caption>
         <Table.Head>
@@ -133,7 +136,7 @@ function TaskTable({ mergerId, tasks, caption }: { mergerId: string; tasks: Task
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -57,7 +57,7 @@ export function ChecklistPage() {
   useEffect(() => {
     if (countKey === undefined || tasks.data === undefined) return;
     if (lastCount.current !== undefined && lastCount.current !== countKey) {
-      announce(tasks.data.length === 1 ? m.announcer.oneResult : m.announcer.results(fmt.number(tasks.data.length)));
+      announce(m.announcer.results(tasks.data.length));
     }
     lastCount.current = countKey;
   }, [countKey, tasks.data, announce, m, fmt]);
@@ -195,7 +195,7 @@ function Filters({ merger, filters, onChange, count }: FiltersProps) {
         )}
       </div>
       <Paragraph data-size='sm' className='samla-muted'>
-        {count === undefined ? m.common.loading : count === 1 ? m.announcer.oneResult : m.announcer.results(fmt.number(count))}
+        {count === undefined ? m.common.loading : m.announcer.results(count)}
       </Paragraph>
     </section>
   );
@@ -245,6 +245,7 @@ function TaskList({ merger, tasks, filters }: { merger: MergerDetail; tasks: Tas
             <ActivitySection
               key={activity.activityId}
               mergerId={merger.id}
+              phaseNumber={phase.number}
               activity={activity}
               tasks={byActivity.get(activity.activityId) ?? []}
               showAddTask={!narrowed && can(merger, 'edit')}

@@ -8,8 +8,8 @@ export function daysLeftFigure(daysLeft: number, mergerDate: string, m: Messages
   const t = m.dashboard.daysLeft;
   const date = fmt.date(mergerDate);
   if (daysLeft === 0) return { figure: t.today, text: t.todayDate(date) };
-  if (daysLeft > 0) return { figure: daysLeft === 1 ? t.oneDay : t.days(fmt.number(daysLeft)), text: t.untilDate(date) };
-  return { figure: t.daysSince(fmt.number(-daysLeft)), text: t.sinceDate(date) };
+  if (daysLeft > 0) return { figure: t.days(daysLeft), text: t.untilDate(date) };
+  return { figure: t.daysSince(-daysLeft), text: t.sinceDate(date) };
 }
 
 /** Where an upcoming item leads: the task itself, the contract deadlines, or the schedule for a milestone. */

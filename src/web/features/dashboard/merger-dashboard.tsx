@@ -81,7 +81,7 @@ function DaysLeftCard({ data }: { data: Dashboard }) {
           t.noTasks
         ) : (
           <RouterLink to={paths.checklist(data.merger.id)}>
-            {t.progress(fmt.number(progress.done), fmt.number(progress.total), fmt.number(progress.percent))}
+            {t.progress(progress.done, progress.total, fmt.number(progress.percent))}
           </RouterLink>
         )}
       </Paragraph>
@@ -102,7 +102,7 @@ function ReadinessCard({ data }: { data: Dashboard }) {
       <Figure
         to={paths.decisions(mergerId)}
         figure={t.figure(fmt.number(readiness.ready), fmt.number(readiness.criticalTotal))}
-        text={t.summary}
+        text={t.summary(readiness.criticalTotal)}
         testId='dashboard-readiness'
       />
       {readiness.missingCount === 0 ? (
@@ -156,7 +156,7 @@ function OverdueCard({ data }: { data: Dashboard }) {
       <Figure
         to={paths.checklist(mergerId, { overdue: true })}
         figure={t.figure(fmt.number(overdue.count))}
-        text={overdue.count === 1 ? t.summaryOne : t.summaryMany}
+        text={t.summary(overdue.count)}
         testId='dashboard-overdue-link'
       />
       {overdue.count === 0 ? (
@@ -185,7 +185,7 @@ function UpcomingCard({ data }: { data: Dashboard }) {
       <Figure
         to={paths.schedule(mergerId)}
         figure={fmt.number(upcoming.items.length)}
-        text={(upcoming.items.length === 1 ? t.summaryOne : t.summary)(t.period(fmt.date(upcoming.from), fmt.date(upcoming.to)))}
+        text={t.summary(upcoming.items.length, t.period(fmt.date(upcoming.from), fmt.date(upcoming.to)))}
         testId='dashboard-upcoming'
       />
       {upcoming.items.length === 0 ? (
@@ -222,11 +222,11 @@ function RiskCard({ data }: { data: Dashboard }) {
       <Figure
         to={paths.risks(mergerId, riskSearch({ level: risks.red.classKey }))}
         figure={t.figure(fmt.number(risks.red.inherent))}
-        text={(risks.red.inherent === 1 ? t.redSummaryOne : t.redSummary)(risks.red.className)}
+        text={t.redSummary(risks.red.inherent, risks.red.className)}
         testId='dashboard-red-risks'
       />
       <Paragraph data-size='sm'>
-        {t.residual(fmt.number(risks.red.residual), risks.red.className)} {t.total(fmt.number(risks.total))}
+        {t.residual(fmt.number(risks.red.residual), risks.red.className)} {t.total(risks.total)}
         {risks.unassessed > 0 && ` ${t.unassessed(fmt.number(risks.unassessed))}`}
       </Paragraph>
       <Paragraph data-size='sm' data-testid='dashboard-risk-classes'>
@@ -258,7 +258,7 @@ function RiskCard({ data }: { data: Dashboard }) {
                 const riskClass = classOf(l, c);
                 const color = riskClass?.color ?? '#ffffff';
                 const count = risks.inherent[l]?.[c] ?? 0;
-                const label = t.cellLabel(fmt.number(count), riskClass?.name ?? '', fmt.number(l + 1), fmt.number(c + 1));
+                const label = t.cellLabel(count, riskClass?.name ?? '', fmt.number(l + 1), fmt.number(c + 1));
                 return (
                   <td key={c} style={{ backgroundColor: color, color: textColorOn(color) }} title={label}>
                     {count > 0 ? (
@@ -301,7 +301,7 @@ function BenefitsCard({ data }: { data: Dashboard }) {
       <Figure
         to={paths.benefits(mergerId)}
         figure={t.figure(fmt.number(benefits.behindCount))}
-        text={t.summary(fmt.number(benefits.total))}
+        text={t.summary(benefits.total)}
         testId='dashboard-benefits'
       />
       {benefits.behindCount === 0 ? (
@@ -311,7 +311,7 @@ function BenefitsCard({ data }: { data: Dashboard }) {
           {benefits.behind.map((benefit) => (
             <li key={benefit.id}>
               <RouterLink to={paths.benefit(mergerId, benefit.id)}>{benefit.title}</RouterLink>
-              {`: ${t.behindIndicators(fmt.number(benefit.behindCount))}`}
+              {`: ${t.behindIndicators(benefit.behindCount)}`}
             </li>
           ))}
         </ul>

@@ -18,6 +18,7 @@ import { useFieldErrors } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
 import { PriorityTag } from '#web/features/catalog/priority-tag.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
@@ -206,7 +207,7 @@ function SystemsTable({ merger, data, municipalityName }: { merger: MergerDetail
           {t.empty} <RouterLink to={paths.inventory(merger.id)}>{t.addInInventory}</RouterLink>
         </Paragraph>
       ) : (
-        <div className='samla-table-scroll'>
+        <ScrollRegion label={t.caption(data.area.name)}>
           <Table data-color='neutral' className='samla-table' border data-size='sm'>
             <caption className='ds-sr-only'>{t.caption(data.area.name)}</caption>
             <Table.Head>
@@ -250,7 +251,7 @@ function SystemsTable({ merger, data, municipalityName }: { merger: MergerDetail
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
@@ -488,7 +489,7 @@ function DecisionForm({ merger, data, values, setValues, reload, headingRef, mun
         setSavedNote(true);
         announce(
           saved.decision?.state === 'adopted'
-            ? t.adoptedSaved(saved.area.name, String(saved.plannedTasks.length))
+            ? t.adoptedSaved(saved.area.name, saved.plannedTasks.length)
             : t.saved(saved.area.name),
         );
       },
@@ -836,7 +837,7 @@ function PlannedTasks({ merger, data }: { merger: MergerDetail; data: AreaDecisi
       ) : (
         <>
           <Paragraph>{t.lead}</Paragraph>
-          <div className='samla-table-scroll'>
+          <ScrollRegion label={t.caption}>
             <Table data-color='neutral' className='samla-table' border data-size='sm'>
               <caption className='ds-sr-only'>{t.caption}</caption>
               <Table.Head>
@@ -866,7 +867,7 @@ function PlannedTasks({ merger, data }: { merger: MergerDetail; data: AreaDecisi
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>
@@ -886,7 +887,7 @@ function Reestablish({ data, municipalityName }: { data: AreaDecision; municipal
       {data.integrationsToReestablish.length === 0 ? (
         <Paragraph>{t.empty}</Paragraph>
       ) : (
-        <div className='samla-table-scroll'>
+        <ScrollRegion label={t.caption}>
           <Table data-color='neutral' className='samla-table' border data-size='sm'>
             <caption className='ds-sr-only'>{t.caption}</caption>
             <Table.Head>
@@ -922,7 +923,7 @@ function Reestablish({ data, municipalityName }: { data: AreaDecision; municipal
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { PriorityTag } from '#web/features/catalog/priority-tag.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
@@ -56,7 +57,7 @@ function ReadinessSummary({ mergerId, readiness }: { mergerId: string; readiness
         {t.heading}
       </Heading>
       <p className='samla-readiness__figure' data-testid='readiness-summary'>
-        {t.summary(fmt.number(readiness.ready), fmt.number(readiness.criticalTotal))}
+        {t.summary(readiness.ready, readiness.criticalTotal)}
       </p>
       <Paragraph>{daysLeftText(readiness.daysLeft, readiness.mergerDate, m, fmt)}</Paragraph>
       <Paragraph data-size='sm' className='samla-muted'>
@@ -140,7 +141,7 @@ const SectorTable = memo(function SectorTable({
       <Heading level={2} data-size='sm' id={headingId}>
         {sector.name}
       </Heading>
-      <div className='samla-table-scroll'>
+      <ScrollRegion label={t.caption(sector.name)}>
         <Table data-color='neutral' className='samla-table samla-decisions-table' border data-size='sm'>
           <caption className='ds-sr-only'>{t.caption(sector.name)}</caption>
           <Table.Head>
@@ -164,7 +165,7 @@ const SectorTable = memo(function SectorTable({
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 });

@@ -7,10 +7,8 @@ export function daysLeftText(daysLeft: number, mergerDate: string, m: Messages, 
   const t = m.decisions.readiness;
   const date = fmt.date(mergerDate);
   if (daysLeft === 0) return t.today(date);
-  if (daysLeft === 1) return t.oneDayLeft(date);
-  if (daysLeft > 1) return t.daysLeft(fmt.number(daysLeft), date);
-  if (daysLeft === -1) return t.oneDayAgo;
-  return t.daysAgo(fmt.number(-daysLeft));
+  if (daysLeft > 0) return t.daysLeft(daysLeft, date);
+  return t.daysAgo(-daysLeft);
 }
 
 /**
@@ -20,7 +18,7 @@ export function daysLeftText(daysLeft: number, mergerDate: string, m: Messages, 
 export function missingReasons(entry: Readiness['missing'][number], m: Messages, fmt: Formatters): string[] {
   const t = m.decisions.readiness;
   return entry.reasons.map((reason) => {
-    if (reason === 'tasks_open') return entry.openTasks === 1 ? t.oneOpenTask : t.openTasks(fmt.number(entry.openTasks));
+    if (reason === 'tasks_open') return t.openTasks(entry.openTasks);
     if (reason === 'deferred' && entry.rationale) return t.deferredBecause(entry.rationale);
     return t.reasons[reason];
   });

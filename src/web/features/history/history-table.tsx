@@ -113,7 +113,7 @@ export function HistoryTable({ mergerId, entries, caption, showEntity = true, me
       {entries.length > limit && (
         <div className='samla-show-more'>
           <Paragraph data-size='sm' className='samla-muted'>
-            {t.showingOf(fmt.number(limit), fmt.number(entries.length))}
+            {t.showingOf(limit, entries.length)}
           </Paragraph>
           <Button variant='secondary' data-size='sm' onClick={() => setLimit((current) => current + pageSize)}>
             {t.showMore(fmt.number(Math.min(pageSize, entries.length - limit)))}

@@ -25,7 +25,7 @@ import { HistoryTable } from './history-table.tsx';
 
 export function HistoryPage() {
   const { mergerId = '' } = useParams();
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.history;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => historyFiltersFromSearch(searchParams), [searchParams]);
@@ -47,7 +47,7 @@ export function HistoryPage() {
   };
 
   const count = history.data && !history.isPlaceholderData ? history.data.length : undefined;
-  const countText = count === undefined ? m.common.loading : count === 1 ? m.announcer.historyOneResult : m.announcer.historyResults(fmt.number(count));
+  const countText = count === undefined ? m.common.loading : m.announcer.historyResults(count);
   // Tell screen reader users what a filter change did; the table itself is not a live region.
   const lastCount = useRef<string | undefined>(undefined);
   const countKey = count === undefined ? undefined : `${historySearch(filters)}:${count}`;

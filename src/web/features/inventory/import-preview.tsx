@@ -1,6 +1,7 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
 import { Fragment, useState, type ReactNode } from 'react';
 import type { ImportMissing, ImportProblem, ImportResult, ImportRowChange, ImportSheetSummary } from '#shared/contracts/inventory-import.ts';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { groupMissing, isEmptySheet, previewLimit, visibleRows } from './import-outcome.ts';
 import { kindOrder } from './inventory-kinds.ts';
@@ -96,7 +97,7 @@ function SheetPreview({ sheet, index }: { sheet: ImportSheetSummary; index: numb
       <Heading level={3} data-size='xs' id={`${id}-heading`}>
         {t.sheetHeading(sheet.sheet, registerName(sheet.kind))}
       </Heading>
-      <Paragraph>{t.sheetCounts(fmt.number(sheet.created), fmt.number(sheet.updated), fmt.number(sheet.unchanged))}</Paragraph>
+      <Paragraph>{t.sheetCounts(sheet.created, sheet.updated, sheet.unchanged)}</Paragraph>
       {nothing && <Paragraph className='samla-muted'>{t.sheetNoChanges}</Paragraph>}
       {sheet.newRows.length > 0 && (
         <>
@@ -121,7 +122,7 @@ function SheetPreview({ sheet, index }: { sheet: ImportSheetSummary; index: numb
           </Heading>
           <LongList rows={sheet.changedRows} controls={`${id}-changes`}>
             {(shown) => (
-              <div className='samla-table-scroll'>
+              <ScrollRegion label={t.changesCaption(sheet.sheet)}>
                 <Table id={`${id}-changes`} data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
                   {/* The heading above says it for the eye; the caption names the table for a screen reader. */}
                   <caption className='ds-sr-only'>{t.changesCaption(sheet.sheet)}</caption>
@@ -138,7 +139,7 @@ function SheetPreview({ sheet, index }: { sheet: ImportSheetSummary; index: numb
                     <ChangedRow key={`${change.id}-${change.row}`} change={change} />
                   ))}
                 </Table>
-              </div>
+              </ScrollRegion>
             )}
           </LongList>
         </>
@@ -172,7 +173,7 @@ export function SheetsCounts({ sheets }: { sheets: ImportSheetSummary[] }) {
   const t = m.inventory.import;
   if (sheets.length === 0) return null;
   return (
-    <div className='samla-table-scroll'>
+    <ScrollRegion label={t.sheetsCaption}>
       <Table data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
         <caption>{t.sheetsCaption}</caption>
         <Table.Head>
@@ -194,7 +195,7 @@ export function SheetsCounts({ sheets }: { sheets: ImportSheetSummary[] }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -205,7 +206,7 @@ export function ProblemTable({ problems, caption, what, id }: { problems: Import
   return (
     <LongList rows={problems} controls={id}>
       {(shown) => (
-        <div className='samla-table-scroll samla-mt-2'>
+        <ScrollRegion label={caption} className='samla-mt-2'>
           <Table id={id} data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
             <caption>{caption}</caption>
             <Table.Head>
@@ -227,7 +228,7 @@ export function ProblemTable({ problems, caption, what, id }: { problems: Import
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </LongList>
   );
@@ -302,7 +303,7 @@ export function MissingRows({ result, choice, onChoose, updating, municipalityNa
       ) : (
         result.deleted > 0 && (
           <Alert data-color='warning' className='samla-mt-2'>
-            <Paragraph>{t.missingWillDelete(fmt.number(result.deleted))}</Paragraph>
+            <Paragraph>{t.missingWillDelete(result.deleted)}</Paragraph>
           </Alert>
         )
       )}

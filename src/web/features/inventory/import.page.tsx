@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Field, Heading, Input, Label, Link, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import type { ImportMissing, ImportResult } from '#shared/contracts/inventory-import.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -45,7 +45,9 @@ export function ImportPage() {
   const isCsv = file?.name.toLowerCase().endsWith('.csv') ?? false;
   const editable = can(merger.data, 'edit');
 
-  useEffect(() => {
+  // In the same frame as the result appears, so focus is never left behind on a button that
+  // has gone (or at the top of the page, where a screen reader would start reading again).
+  useLayoutEffect(() => {
     if (focusResult > 0) resultHeading.current?.focus();
   }, [focusResult]);
 
@@ -137,6 +139,7 @@ export function ImportPage() {
 
   const onPreview = (event: FormEvent) => {
     event.preventDefault();
+    if (run.isPending) return;
     const found: { file?: string; kind?: string } = {};
     if (!file) found.file = t.fileRequired;
     else if (!/\.(xlsx|csv)$/i.test(file.name)) found.file = t.fileType;
@@ -151,7 +154,7 @@ export function ImportPage() {
 
   const onCommit = (event: FormEvent) => {
     event.preventDefault();
-    if (!result) return;
+    if (!result || run.isPending) return;
     if (result.warnings.length > 0 && !confirmed) {
       setConfirmError(t.confirmWarningsRequired);
       setCommitAttempt((n) => n + 1);
@@ -239,7 +242,9 @@ export function ImportPage() {
                 type='submit'
                 variant={result && result.problems.length === 0 && !result.committed ? 'secondary' : 'primary'}
                 loading={run.isPending && run.variables?.mode === 'preview' && result === undefined}
-                disabled={run.isPending}
+                // aria-disabled, not disabled: a disabled button drops the keyboard's focus to the
+                // top of the page while the file is read. The handler ignores a second press.
+                aria-disabled={run.isPending || undefined}
               >
                 {t.preview}
               </Button>
@@ -283,7 +288,7 @@ export function ImportPage() {
               {result.warnings.length > 0 && (
                 <section className='samla-mt-4' aria-labelledby='import-warnings-heading'>
                   <Heading level={3} data-size='xs' id='import-warnings-heading'>
-                    {t.warningsHeading(fmt.number(result.warnings.length))}
+                    {t.warningsHeading(result.warnings.length)}
                   </Heading>
                   <Paragraph>{t.warningsLead}</Paragraph>
                   <ProblemTable problems={result.warnings} caption={t.warningsCaption} what={t.warning} id='import-warnings' />
@@ -307,7 +312,7 @@ export function ImportPage() {
                     />
                   )}
                   <div className='samla-form__actions'>
-                    <Button type='submit' loading={run.isPending && run.variables?.mode === 'commit'} disabled={run.isPending}>
+                    <Button type='submit' loading={run.isPending && run.variables?.mode === 'commit'} aria-disabled={run.isPending || undefined}>
                       {t.commit}
                     </Button>
                   </div>
@@ -350,7 +355,7 @@ function Committed({ mergerId, result }: { mergerId: string; result: ImportResul
     <>
       <Alert data-color='success' className='samla-mt-4'>
         <Paragraph>{t.done}</Paragraph>
-        {result.deleted > 0 && <Paragraph>{t.deleted(fmt.number(result.deleted))}</Paragraph>}
+        {result.deleted > 0 && <Paragraph>{t.deleted(result.deleted)}</Paragraph>}
         <ul className='samla-links'>
           <li>
             <RouterLink to={paths.inventory(mergerId)}>{t.goToRegisters}</RouterLink>

@@ -7,6 +7,7 @@ import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n, type I18n } from '#web/i18n/messages.ts';
@@ -138,7 +139,7 @@ function Register({ merger, spec }: { merger: MergerDetail; spec: KindSpec }) {
             <Paragraph>{registerSearch({ ...filters, page: undefined }) === '' ? t.empty : t.none}</Paragraph>
           </Alert>
         ) : (
-          <div className='samla-table-scroll' aria-busy={list.isPlaceholderData}>
+          <ScrollRegion label={t.tableCaption(kindName)} aria-busy={list.isPlaceholderData}>
             <Table data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
               <caption className='ds-sr-only'>{t.tableCaption(kindName)}</caption>
               <Table.Head>
@@ -180,7 +181,7 @@ function Register({ merger, spec }: { merger: MergerDetail; spec: KindSpec }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         ))}
       {pages > 1 && (
         <nav aria-label={t.pagingLabel} className='samla-paging'>

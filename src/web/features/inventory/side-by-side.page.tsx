@@ -5,6 +5,7 @@ import type { SideBySide, SideBySideArea } from '#shared/contracts/inventory.ts'
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -40,7 +41,7 @@ export function SideBySidePage() {
 }
 
 function Matrix({ data }: { data: SideBySide }) {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.inventory.sideBySide;
   const [params, setParams] = useSearchParams();
   const sector = params.get(sectorParam) ?? '';
@@ -105,7 +106,7 @@ function Matrix({ data }: { data: SideBySide }) {
           />
         </div>
         <Paragraph data-size='sm' className='samla-muted' role='status'>
-          {t.areaCount(fmt.number(areas.length))}
+          {t.areaCount(areas.length)}
         </Paragraph>
       </section>
       {areas.length === 0 && (
@@ -133,7 +134,7 @@ function SectorTable({ sector, areas, municipalities }: { sector: string; areas:
   const { m } = useI18n();
   const t = m.inventory.sideBySide;
   return (
-    <div className='samla-table-scroll'>
+    <ScrollRegion label={t.caption(sector)}>
       <Table data-color='neutral' className='samla-table samla-sbs-table' border data-size='sm'>
         <caption className='ds-sr-only'>{t.caption(sector)}</caption>
         <Table.Head>
@@ -152,12 +153,12 @@ function SectorTable({ sector, areas, municipalities }: { sector: string; areas:
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
 function AreaRow({ area, municipalities }: { area: SideBySideArea; municipalities: SideBySide['municipalities'] }) {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.inventory.sideBySide;
   const sharedIds = new Set(area.sharedProducts.flatMap((group) => group.systemIds));
   return (
@@ -169,14 +170,14 @@ function AreaRow({ area, municipalities }: { area: SideBySideArea; municipalitie
             {area.sharedProducts.map((group) => (
               <li key={`p-${group.name}`}>
                 <Tag data-color='success' data-size='sm'>
-                  {t.sharedProduct(group.name, fmt.number(group.municipalityNumbers.length))}
+                  {t.sharedProduct(group.name, group.municipalityNumbers.length)}
                 </Tag>
               </li>
             ))}
             {area.sharedVendors.map((group) => (
               <li key={`v-${group.name}`}>
                 <Tag data-color='info' data-size='sm'>
-                  {t.sharedVendor(group.name, fmt.number(group.municipalityNumbers.length))}
+                  {t.sharedVendor(group.name, group.municipalityNumbers.length)}
                 </Tag>
               </li>
             ))}
@@ -207,7 +208,7 @@ function AreaRow({ area, municipalities }: { area: SideBySideArea; municipalitie
                       {[
                         [system.vendor, system.product].filter(Boolean).join(' / '),
                         system.productVersion,
-                        system.userCount === null ? null : t.users(fmt.number(system.userCount)),
+                        system.userCount === null ? null : t.users(system.userCount),
                         system.hosting ? m.inventory.values.hosting?.[system.hosting] : null,
                       ]
                         .filter(Boolean)

@@ -22,6 +22,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useCurrentUser } from '#web/features/auth/session.tsx';
 import { useCalendarFeed } from '#web/features/contract-deadlines/contract-deadlines.api.ts';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
@@ -103,7 +104,7 @@ function Members({ merger, members, invitations }: { merger: MergerDetail; membe
 
   return (
     <>
-      <div className='samla-table-scroll'>
+      <ScrollRegion label={t.tableCaption}>
         <Table data-color='neutral' className='samla-table samla-members-table' data-size='sm' border>
           <caption className='ds-sr-only'>{t.tableCaption}</caption>
           <Table.Head>
@@ -145,7 +146,7 @@ function Members({ merger, members, invitations }: { merger: MergerDetail; membe
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
 
       {invitations.length > 0 && <Invitations merger={merger} invitations={invitations} />}
 
@@ -207,7 +208,7 @@ function Invitations({ merger, invitations }: { merger: MergerDetail; invitation
         {t.title}
       </Heading>
       <Paragraph data-size='sm'>{t.lead}</Paragraph>
-      <div className='samla-table-scroll'>
+      <ScrollRegion label={t.tableCaption}>
         <Table data-color='neutral' className='samla-table' data-size='sm' border>
           <caption className='ds-sr-only'>{t.tableCaption}</caption>
           <Table.Head>
@@ -250,7 +251,7 @@ function Invitations({ merger, invitations }: { merger: MergerDetail; invitation
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
       <ConfirmDialog
         open={withdrawing !== undefined}
         heading={withdrawing ? t.confirmHeading(withdrawing.email) : ''}

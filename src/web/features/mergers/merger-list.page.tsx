@@ -48,7 +48,7 @@ export function MergerListPage() {
       {mergers.data && mergers.data.length > 0 && (
         <>
           <Paragraph data-size='sm' className='samla-muted'>
-            {mergers.data.length === 1 ? m.mergers.list.countOne : m.mergers.list.count(fmt.number(mergers.data.length))}
+            {m.mergers.list.count(mergers.data.length)}
           </Paragraph>
           <ul className='samla-card-list'>
             {mergers.data.map((merger) => (

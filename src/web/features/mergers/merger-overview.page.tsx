@@ -6,6 +6,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { ProgressSummary, progressText } from '#web/components/progress-summary.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useDashboard, type DashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
 import { MergerDashboard } from '#web/features/dashboard/merger-dashboard.tsx';
 import { DemoNotice, DemoTag } from '#web/features/demo/demo-merger.tsx';
@@ -14,14 +15,12 @@ import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useMerger } from './mergers.api.ts';
 
-function countdownText(mergerDate: string, { m, fmt }: I18n): string {
+function countdownText(mergerDate: string, { m }: I18n): string {
   const t = m.mergers.overview;
   const days = daysBetween(todayInOslo(), mergerDate);
   if (days === 0) return t.today;
-  if (days === 1) return t.oneDayLeft;
-  if (days > 1) return t.daysLeft(fmt.number(days));
-  if (days === -1) return t.oneDaySince;
-  return t.daysSince(fmt.number(-days));
+  if (days > 0) return t.daysLeft(days);
+  return t.daysSince(-days);
 }
 
 export function MergerOverviewPage() {
@@ -144,7 +143,7 @@ function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: Dash
           {t.municipalitiesHeading}
         </Heading>
         <Paragraph className='samla-lead'>{t.languageFormNote}</Paragraph>
-        <div className='samla-table-scroll'>
+        <ScrollRegion label={t.municipalitiesHeading}>
           <Table data-color='neutral' className='samla-table samla-table--compact' border data-size='sm'>
             <Table.Head>
               <Table.Row>
@@ -163,7 +162,7 @@ function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: Dash
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         {forms.size > 1 && (
           <Alert data-color='info' className='samla-mt-2'>
             <Paragraph>{t.mixedLanguageForms}</Paragraph>

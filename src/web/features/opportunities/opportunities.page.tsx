@@ -79,7 +79,7 @@ export function OpportunitiesPage() {
             />
           </search>
           <Paragraph role='status' className='samla-mt-2'>
-            {shown === 1 ? t.countOne : t.count(fmt.number(shown))}
+            {t.count(shown)}
           </Paragraph>
           {shown === 0 && <Paragraph>{t.empty}</Paragraph>}
           <OpportunityList merger={merger.data} data={list.data} />

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import type { Heatmap, RiskMatrix } from '#shared/contracts/risks.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { riskSearch, textColorOn } from './risk-view.ts';
@@ -29,7 +30,7 @@ export function RiskHeatmapPage() {
             <Grid mergerId={mergerId} heatmap={heatmap.data} which='inherent' />
             <Grid mergerId={mergerId} heatmap={heatmap.data} which='residual' />
           </div>
-          {heatmap.data.unassessed > 0 && <Paragraph data-size='sm'>{t.unassessed(fmt.number(heatmap.data.unassessed))}</Paragraph>}
+          {heatmap.data.unassessed > 0 && <Paragraph data-size='sm'>{t.unassessed(heatmap.data.unassessed)}</Paragraph>}
           <CellTable mergerId={mergerId} heatmap={heatmap.data} />
         </>
       )}
@@ -76,7 +77,7 @@ function Grid({ mergerId, heatmap, which }: { mergerId: string; heatmap: Heatmap
                 const riskClass = className(matrix, l, c);
                 const count = counts[l]?.[c] ?? 0;
                 const color = riskClass?.color ?? '#ffffff';
-                const label = t.cellLabel(fmt.number(count), riskClass?.name ?? '', String(l + 1), String(c + 1));
+                const label = t.cellLabel(count, riskClass?.name ?? '', String(l + 1), String(c + 1));
                 const content = (
                   <>
                     <span className='samla-heatmap__count'>{fmt.number(count)}</span>
@@ -128,7 +129,7 @@ function CellTable({ mergerId, heatmap }: { mergerId: string; heatmap: Heatmap }
       ) : (
         <>
           <Paragraph data-size='sm'>{t.onlyNonEmpty}</Paragraph>
-          <div className='samla-table-scroll'>
+          <ScrollRegion label={t.tableCaption}>
             <Table data-color='neutral' className='samla-table' border data-size='sm' data-testid='heatmap-table'>
               <caption>{t.tableCaption}</caption>
               <Table.Head>
@@ -168,7 +169,7 @@ function CellTable({ mergerId, heatmap }: { mergerId: string; heatmap: Heatmap }
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { proportionalMapping, scoreGridFor } from './risk-form.ts';
@@ -51,7 +52,7 @@ interface MatrixEditorProps {
 }
 
 function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEditorProps) {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.risks.matrix;
   const announce = useAnnounce();
   const [draft, setDraft] = useState<RiskMatrix>(current.matrix);
@@ -111,7 +112,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
       {(['likelihood', 'consequence'] as const).map((axis) => (
         <Fieldset key={axis} className='samla-section'>
           <Fieldset.Legend>
-            {t[axis]} – {t.levels(fmt.number(draft[axis].length))}
+            {t[axis]} – {t.levels(draft[axis].length)}
           </Fieldset.Legend>
           {draft[axis].map((level, index) => (
             <div className='samla-level-row' key={index}>
@@ -180,7 +181,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
         <Heading level={2} data-size='sm' id='matrix-grid-heading'>
           {t.grid}
         </Heading>
-        <div className='samla-table-scroll'>
+        <ScrollRegion label={t.gridCaption}>
           <Table data-color='neutral' className='samla-table samla-matrix-grid' border data-size='sm'>
             <caption className='ds-sr-only'>{t.gridCaption}</caption>
             <Table.Head>
@@ -224,7 +225,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
                 ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         {editable && (
           <Button variant='tertiary' data-size='sm' onClick={() => edit({ ...draft, grid: scoreGridFor(draft, draft.likelihood.length, draft.consequence.length) })}>
             {t.resetGrid}
@@ -296,7 +297,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
               {preview.moves.length === 0 ? (
                 <Paragraph>{t.previewNoRisks}</Paragraph>
               ) : (
-                <div className='samla-table-scroll'>
+                <ScrollRegion label={t.previewCaption}>
                   <Table data-color='neutral' className='samla-table' border data-size='sm'>
                     <caption className='ds-sr-only'>{t.previewCaption}</caption>
                     <Table.Head>
@@ -328,7 +329,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </ScrollRegion>
               )}
             </div>
           )}

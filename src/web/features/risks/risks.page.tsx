@@ -5,6 +5,7 @@ import { riskStatuses, type Risk } from '#shared/contracts/risks.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { isRiskStatus, riskFiltersOf } from './risk-form.ts';
@@ -89,7 +90,7 @@ export function RisksPage() {
       {risks.data && (
         <>
           <Paragraph role='status' data-size='sm'>
-            {t.list.count(fmt.number(risks.data.risks.length))}
+            {t.list.count(risks.data.risks.length)}
           </Paragraph>
           {risks.data.risks.length === 0 ? (
             <Paragraph>{filtered ? t.list.emptyFiltered : t.list.empty}</Paragraph>
@@ -106,7 +107,7 @@ function RiskTable({ mergerId, risks }: { mergerId: string; risks: Risk[] }) {
   const { m, fmt } = useI18n();
   const t = m.risks;
   return (
-    <div className='samla-table-scroll'>
+    <ScrollRegion label={t.list.caption}>
       <Table data-color='neutral' className='samla-table' border data-size='sm'>
         <caption className='ds-sr-only'>{t.list.caption}</caption>
         <Table.Head>
@@ -143,6 +144,6 @@ function RiskTable({ mergerId, risks }: { mergerId: string; risks: Risk[] }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

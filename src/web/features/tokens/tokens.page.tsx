@@ -6,6 +6,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { isIsoDate, todayInOslo } from '#web/lib/dates.ts';
@@ -60,7 +61,7 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
 
   return (
     <>
-      <div className='samla-table-scroll'>
+      <ScrollRegion label={t.tableCaption}>
         <Table data-color='neutral' className='samla-table' data-size='sm' border>
           <caption className='ds-sr-only'>{t.tableCaption}</caption>
           <Table.Head>
@@ -107,7 +108,7 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
       <ConfirmDialog
         open={revoking !== undefined}
         heading={revoking ? t.confirmRevokeHeading(revoking.name) : ''}

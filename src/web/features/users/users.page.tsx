@@ -7,6 +7,7 @@ import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-s
 import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useCurrentUser, useSession } from '#web/features/auth/session.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
@@ -60,7 +61,7 @@ export function UsersPage() {
       {users.data && (
         <>
           <Paragraph data-size='sm' className='samla-muted'>
-            {users.data.length === 1 ? t.countOne : t.count(fmt.number(users.data.length))}
+            {t.count(users.data.length)}
           </Paragraph>
           <UserTable users={users.data} myId={me.id} onReset={(user, created) => setReset({ user, created })} />
         </>
@@ -139,7 +140,7 @@ function UserTable({
           <Paragraph>{rowError}</Paragraph>
         </Alert>
       )}
-      <div className='samla-table-scroll'>
+      <ScrollRegion label={t.tableCaption}>
         <Table data-color='neutral' className='samla-table' data-size='sm' border>
           <caption className='ds-sr-only'>{t.tableCaption}</caption>
           <Table.Head>
@@ -251,7 +252,7 @@ function UserTable({
             })}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
       {editing && (
         <EditUserDialog
           key={editing.id}
