@@ -1,3 +1,4 @@
+import { plural } from '#shared/plural.ts';
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText, uuidParam } from './common.ts';
 
@@ -100,7 +101,7 @@ export function baselineDateProblem(
 ): { path: 'baselineDate'; message: string; earlierCount: number } | null {
   const earlier = measuredOn.filter((date) => date < baselineDate).sort();
   if (earlier.length === 0) return null;
-  const count = earlier.length === 1 ? '1 måling' : `${earlier.length} målinger`;
+  const count = plural(earlier.length, 'måling', 'målinger');
   return {
     path: 'baselineDate',
     earlierCount: earlier.length,
