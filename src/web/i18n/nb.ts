@@ -1816,7 +1816,8 @@ export const nb = {
       `og ${n(edges)} ${edges === 1 ? 'integrasjon' : 'integrasjoner'}, hvorav ${n(breaking)} må etableres på nytt.`,
     keyboardHint:
       'Tastatur: Tab til grafen, bruk piltastene for å gå fra node til node, og Enter eller mellomrom for å velge. + og − zoomer, 0 tilbakestiller, Esc fjerner valget. Alle integrasjonene står også i tabellen under grafen.',
-    mouseHint: 'Mus: klikk en node for å velge den, dra for å flytte, og bruk musehjulet for å zoome.',
+    mouseHint: 'Mus: klikk en node for å velge den, dra for å flytte, og bruk musehjulet med Ctrl for å zoome.',
+    commonSolutionsGroup: 'Nasjonale fellesløsninger',
     zoomIn: 'Zoom inn (+)',
     zoomOut: 'Zoom ut (−)',
     resetView: 'Tilbakestill visningen',
