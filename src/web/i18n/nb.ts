@@ -867,7 +867,22 @@ export const nb = {
       systems: 'Systemer risikoen gjelder',
       areas: 'Løsningsområder',
       integrations: 'Integrasjoner',
-      multiHint: 'Hold Ctrl (Cmd på Mac) for å velge flere.',
+      links: {
+        hintNone: 'Skriv for å søke, og velg med Enter. Du kan velge flere.',
+        hint: (count: number) =>
+          `${count === 1 ? '1 valgt' : `${count} valgt`}. Skriv for å søke etter flere. Pil venstre fra det tomme feltet går til de valgte; Enter fjerner den markerte.`,
+        empty: 'Ingen treff.',
+        srAdded: 'La til',
+        srRemoved: 'Fjernet',
+        srRemove: 'Trykk for å fjerne',
+        srItems: 'Valgte',
+        srEmpty: 'Ingen valgt',
+        srFound: 'Gå til venstre for å finne %d valgte',
+        srPlural: '%d treff',
+        srSingular: '%d treff',
+        srClear: 'Tøm søkefeltet',
+        srOf: 'av',
+      },
       consequencesLegend: 'Konsekvens per dimensjon',
       consequencesHint: 'Den verste dimensjonen blir risikoens konsekvens.',
       likelihood: 'Sannsynlighet',
@@ -1000,7 +1015,12 @@ export const nb = {
       removeLevel: 'Fjern øverste nivå',
       levels: (count: string) => `${count} nivåer`,
       classes: 'Risikoklasser',
-      className: (key: string) => `Navn på klassen «${key}»`,
+      // The label must not change while the name is typed, so it says which class by its place, and by
+      // its meaning for the standard classes: the key itself («low») is a code, not a word.
+      className: (position: number, key: string) => {
+        const standard: Record<string, string> = { low: 'lav', medium: 'middels', high: 'høy' };
+        return standard[key] ? `Navn på klassen for ${standard[key]} risiko` : `Navn på risikoklasse ${position}`;
+      },
       classColor: (name: string) => `Farge for ${name}`,
       grid: 'Rutenett',
       gridCaption: 'Risikoklasse for hver celle: sannsynlighet i radene, konsekvens i kolonnene',
