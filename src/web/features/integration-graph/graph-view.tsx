@@ -22,6 +22,13 @@ type GraphEdge = IntegrationGraph['edges'][number];
 /** A node's name with what tells it apart (municipality, fate), for the status line. */
 export type Describe = (id: string) => string;
 
+/**
+ * Above this many nodes only the pills in and near the scrolled part of the picture are in the
+ * page: thousands of pills with their names made every zoom and selection repaint for seconds.
+ */
+const ALL_PILLS_UP_TO = 600;
+/** The picture is cut in bands of this many pixels for that; the band in view and its neighbours are drawn. */
+const BAND = 600;
 const ZOOM_STEP = 1.4;
 
 interface Props {
@@ -64,6 +71,8 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
   const [activeId, setActiveId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [size, setSize] = useState({ width: 800, height: 576 });
+  const regionRef = useRef<HTMLDivElement>(null);
+  const [band, setBand] = useState(0);
   const drag = useRef<{ x: number; y: number; box: ViewBox; id: string | null; moved: boolean; scale: number } | null>(null);
 
   const positions = layout.positions;
@@ -134,8 +143,14 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
     setMessage(t.active(describe(target)));
     const point = positions.get(target);
     if (point) setBox((current) => viewShowing(current, point, 40 * unit));
-    // In a region taller than the window, bring the node into the scrolled part.
-    svgRef.current?.querySelector(`[data-node="${CSS.escape(target)}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // In a region taller than the window, bring the node into the scrolled part (it may not be drawn yet, so by arithmetic).
+    const pill = layout.boxes.get(target);
+    const region = regionRef.current;
+    if (pill && region && region.scrollHeight > region.clientHeight) {
+      const top = ((pill.y - box.y) * size.width) / box.width;
+      const bottom = top + (pill.height * size.width) / box.width;
+      if (top < region.scrollTop || bottom > region.scrollTop + region.clientHeight) region.scrollTop = Math.max(0, top - region.clientHeight / 2);
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -227,6 +242,12 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
   };
 
   const stroke = unit;
+  // The part of the picture drawn when it is large: the scrolled band and one on each side, in SVG units.
+  const within = useMemo(() => {
+    if (nodes.length <= ALL_PILLS_UP_TO || size.width <= 0) return null;
+    const perPixel = box.width / size.width;
+    return { top: box.y + (band - 1) * BAND * perPixel, bottom: box.y + (band + 2 + Math.ceil(window.innerHeight / BAND)) * BAND * perPixel };
+  }, [nodes.length, size.width, box.y, box.width, band]);
   // Drawn at its natural size: as tall as the picture is at the region's width.
   const naturalHeight = Math.ceil((base.height * size.width) / base.width);
 
@@ -251,6 +272,8 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
         aria-describedby='graph-summary graph-keyboard-hint'
         onKeyDown={onKeyDown}
         onFocus={onFocus}
+        onScroll={(event) => setBand(Math.floor(event.currentTarget.scrollTop / BAND))}
+        ref={regionRef}
         data-testid='integration-graph'
       >
         <svg
@@ -281,7 +304,7 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
             <path className='samla-graph__edges samla-graph__edges--selected' d={linesPath(selectedEdges, positions)} style={{ strokeWidth: 3 * unit }} />
           )}
           <GroupTitles layout={layout} />
-          <NodeLayer nodes={nodes} layout={layout} />
+          <NodeLayer nodes={nodes} layout={layout} within={within} />
           {[hover, selectedId, active].map((id, which) => {
             const at = id === null ? undefined : layout.boxes.get(id);
             if (!at || id === null) return null;
@@ -375,12 +398,21 @@ const GroupTitles = memo(function GroupTitles({ layout }: { layout: GraphLayout 
  * Every node once, as a pill with its symbol and name inside: a name can then never lie on
  * another node or name. Memoised so hovering and zooming do not re-create thousands of elements.
  */
-const NodeLayer = memo(function NodeLayer({ nodes, layout }: { nodes: GraphNode[]; layout: GraphLayout }) {
+const NodeLayer = memo(function NodeLayer({
+  nodes,
+  layout,
+  within,
+}: {
+  nodes: GraphNode[];
+  layout: GraphLayout;
+  within: { top: number; bottom: number } | null;
+}) {
   return (
     <g className='samla-graph__nodes' style={{ fontSize: NODE_FONT_SIZE }}>
       {nodes.map((node) => {
         const box = layout.boxes.get(node.id);
         if (!box) return null;
+        if (within && (box.y + box.height < within.top || box.y > within.bottom)) return null;
         const middle = box.y + box.height / 2;
         const text = layout.labels.get(node.id) ?? '';
         return (
