@@ -183,3 +183,23 @@ describe('the checklist', () => {
     await page.getByRole('row', { name: /^Kartlegge velferdsteknologi Egen oppgave/ }).waitFor();
   });
 });
+
+describe('a page whose thing does not exist', () => {
+  it('says so once, for a task and for a merger', async () => {
+    const merger = await createMergerViaApi(api, { name: 'Feilprøve', newMunicipalityName: 'Nye Feil', mergerDate: '2029-01-01', municipalities: ['5055', '5056'] });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const [path, why] of [
+      [`/sammenslainger/${merger.id}/oppgaver/${unknown}`, 'Fant ikke oppgaven.'],
+      [`/sammenslainger/${unknown}`, 'Fant ikke sammenslåingen.'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: 'Vi fikk ikke hentet innholdet.' }).waitFor();
+      await page.getByRole('alert').getByText(why, { exact: false }).waitFor();
+      // The failure is said once: no second heading with the same words under the first.
+      expect(await page.getByText('Vi fikk ikke hentet innholdet.', { exact: true }).count()).toBe(1);
+      // What does not exist is not fetched again.
+      expect(await page.getByRole('button', { name: 'Prøv igjen' }).count()).toBe(0);
+      await expectNoAxeViolations(page, `missing thing at ${path}`);
+    }
+  });
+});

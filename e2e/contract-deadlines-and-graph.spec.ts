@@ -204,8 +204,11 @@ describe('the integration landscape', () => {
     try {
       const started = Date.now();
       await page.goto(`/sammenslainger/${mergerId}/integrasjoner?kommune=alle`);
-      await expect.poll(() => nodes().count(), { timeout: 20_000 }).toBe(2_520);
+      // All of them are in the picture; only those in and near the scrolled part are in the page.
+      await main().getByText(/^Grafen viser 2\s500 systemer, 20 fellesløsninger og 4\s000 integrasjoner/).waitFor({ timeout: 20_000 });
+      await expect.poll(() => nodes().count(), { timeout: 20_000 }).toBeGreaterThan(20);
       const rendered = Date.now() - started;
+      expect(await nodes().count()).toBeLessThan(2_520);
       console.info(`large landscape rendered in ${rendered} ms`);
       expect(rendered).toBeLessThan(10_000);
 
@@ -215,6 +218,9 @@ describe('the integration landscape', () => {
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.getByRole('region', { name: /^Stor \d+$/ }).waitFor();
+      // The last node was scrolled to, and is drawn there.
+      const last = await graph().evaluate((region) => region.scrollTop);
+      expect(last).toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Zoom inn (+)' }).click();
       const keyTime = Date.now() - keyStarted;
       console.info(`select and zoom in the large landscape took ${keyTime} ms`);
@@ -223,6 +229,76 @@ describe('the integration landscape', () => {
       expect(await table().locator('tbody tr').count()).toBe(250);
     } finally {
       await page.unroute('**/api/v1/mergers/*/integration-graph**');
+    }
+  });
+});
+
+describe('the integration landscape with every municipality of the demo merger', () => {
+  it('shows every name whole, none on another name or node, in a picture as wide as the page', async () => {
+    const made = await api.request('POST', '/demo-merger', {});
+    expect(made.status).toBe(201);
+    const demoId = ((await made.json()) as { merger: { id: string } }).merger.id;
+    const all = (await (await api.request('GET', `/mergers/${demoId}/integration-graph`)).json()) as { nodes: unknown[] };
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await page.goto(`/sammenslainger/${demoId}/integrasjoner?kommune=alle`);
+      const graph = page.getByTestId('integration-graph');
+      await expect.poll(() => graph.locator('use.samla-graph__node').count(), { timeout: 30_000 }).toBe(all.nodes.length);
+
+      const found = await graph.evaluate((region) => {
+        const svg = region.querySelector('svg')!;
+        const view = svg.viewBox.baseVal;
+        const box = (element: SVGGraphicsElement) => {
+          const { x, y, width, height } = element.getBBox();
+          return { x, y, width, height };
+        };
+        const texts = [...svg.querySelectorAll<SVGTextElement>('text')].map((text) => ({ text: text.textContent ?? '', box: box(text), node: text.closest('[data-node]')?.getAttribute('data-node') ?? null }));
+        const pills = [...svg.querySelectorAll<SVGGElement>('[data-node]')].map((pill) => ({ id: pill.getAttribute('data-node')!, box: box(pill.querySelector('rect')!) }));
+        const groups = [...svg.querySelectorAll<SVGRectElement>('.samla-graph__group > rect')].map(box);
+        return {
+          view: { x: view.x, y: view.y, width: view.width, height: view.height },
+          texts,
+          pills,
+          groups,
+          svgWidth: svg.getBoundingClientRect().width,
+          regionWidth: region.clientWidth,
+          scrolls: region.scrollHeight > region.clientHeight,
+          tabIndex: region.tabIndex,
+        };
+      });
+      type Rect = { x: number; y: number; width: number; height: number };
+      const apart = (a: Rect, b: Rect) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      const inside = (a: Rect, b: Rect) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+      // Every node's name and every box's title is drawn, and none is cut.
+      expect(found.texts.length).toBeGreaterThan(all.nodes.length);
+      expect(found.texts.filter((text) => text.text.endsWith('…'))).toEqual([]);
+      const clashes: string[] = [];
+      for (const [i, a] of found.texts.entries()) {
+        if (!inside(a.box, found.view)) clashes.push(`«${a.text}» is outside the picture`);
+        for (const b of found.texts.slice(i + 1)) if (!apart(a.box, b.box)) clashes.push(`«${a.text}» on «${b.text}»`);
+        for (const pill of found.pills) {
+          if (pill.id === a.node) {
+            if (!inside(a.box, pill.box)) clashes.push(`«${a.text}» sticks out of its node`);
+          } else if (!apart(a.box, pill.box)) clashes.push(`«${a.text}» on node ${pill.id}`);
+        }
+      }
+      for (const [i, a] of found.groups.entries()) for (const b of found.groups.slice(i + 1)) if (!apart(a, b)) clashes.push(`box ${JSON.stringify(a)} on box ${JSON.stringify(b)}`);
+      expect(clashes).toEqual([]);
+      // The picture takes the width there is (the page's content at 1366 px), not a fixed 808 px.
+      expect(found.svgWidth).toBeGreaterThanOrEqual(found.regionWidth - 1);
+      expect(found.svgWidth).toBeGreaterThan(1_000);
+      // Taller than the window, so it scrolls, and the region that scrolls takes the keyboard's focus.
+      expect(found.scrolls).toBe(true);
+      expect(found.tabIndex).toBe(0);
+      // The same names from every municipality are told apart.
+      await graph.locator('text', { hasText: /^Socio · Gjøvik$/ }).waitFor();
+      if (process.env.SAMLA_GRAPH_SCREENSHOT) {
+        await page.locator('.samla-graph__toolbar').evaluate((element) => element.scrollIntoView());
+        await page.screenshot({ path: process.env.SAMLA_GRAPH_SCREENSHOT });
+      }
+      await expectNoAxeViolations(page, 'integration landscape, every municipality of the demo');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
 });

@@ -164,7 +164,10 @@ describe('ROS-analyse', () => {
     await page.getByLabel('Navn på nivå 5').first().waitFor();
     await expectNoAxeViolations(page, 'risk matrix');
     // Renaming a class needs no mapping; the preview shows every risk where it lands, then it is saved.
-    await page.getByLabel('Navn på klassen «high»').fill('Høy risiko');
+    // Every field is named in words: no class key («high») in a label.
+    const labels = await main().locator('label').allTextContents();
+    expect(labels.filter((label) => /«[a-z0-9-]+»/.test(label))).toEqual([]);
+    await page.getByLabel('Navn på klassen for høy risiko').fill('Høy risiko');
     await page.getByRole('button', { name: 'Forhåndsvis endringen' }).click();
     const moves = main().getByRole('table', { name: 'Risikoene før og etter endringen' });
     await moves.getByRole('row', { name: /Nedetid i økonomisystemet/ }).getByText('Høy risiko (S4 × K5)').waitFor();
@@ -174,5 +177,59 @@ describe('ROS-analyse', () => {
     await main().getByText('Risikomatrisen er lagret, og risikoene er flyttet.').waitFor();
     const matrix = (await (await api.request('GET', `/mergers/${merger.id}/risk-matrix`)).json()) as { version: number };
     expect(matrix.version).toBe(1);
+  });
+
+  it('links a risk to systems with a searchable picker, by keyboard alone', async () => {
+    await add('systems', { municipalityNumber: '4601', name: 'Visma Lønn', solutionAreaId: economy });
+    await page.goto(`/sammenslainger/${merger.id}/risiko/ny`);
+    // Signed in already when the journey above ran first; on its own, sign in first.
+    const heading = page.getByRole('heading', { level: 1, name: /^(Ny risiko|Logg inn)$/ });
+    if ((await heading.textContent()) === 'Logg inn') await signInThroughPage(page, admin, `/sammenslainger/${merger.id}/risiko/ny`);
+    await page.getByRole('heading', { level: 1, name: 'Ny risiko' }).waitFor();
+    await fillRisk({ title: 'Feil i lønnskjøringen', likelihood: '3 – Moderat sannsynlig', dimension: 'Økonomi', consequence: '4 – Stor', residualLikelihood: '4 – Sannsynlig' });
+    // A message written to stand by its field is read in the summary with the field's name.
+    await page.getByRole('button', { name: 'Registrer risikoen' }).click();
+    await main()
+      .getByRole('link', { name: 'Restsannsynlighet: Restrisikoen kan ikke være høyere enn risikoen før tiltak.', exact: true })
+      .waitFor();
+    await page.getByLabel('Restsannsynlighet').selectOption('');
+    const field = page.getByRole('combobox', { name: 'Systemer risikoen gjelder' });
+    const picker = page.locator('ds-suggestion', { has: page.locator('#risk-systems') });
+    const picked = () => picker.locator('data').allTextContents();
+
+    // Typing narrows the list: only the two Visma systems are left.
+    await page.locator('#risk-systems').focus();
+    await page.keyboard.type('visma');
+    await page.getByRole('option', { name: 'Visma Lønn (Bergen)' }).waitFor();
+    await expect.poll(() => page.getByRole('option', { name: /Agresso/ }).isVisible()).toBe(false);
+    expect(await page.getByRole('option', { name: 'Visma Økonomi (Bergen)' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'risk form with the system picker open');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(picked).toEqual(['Visma Lønn (Bergen)']);
+    // The field is empty again for the next pick.
+    await expect.poll(() => field.inputValue()).toBe('');
+    await page.keyboard.type('agre');
+    await page.getByRole('option', { name: 'Agresso (Øygarden)' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(picked).toEqual(['Visma Lønn (Bergen)', 'Agresso (Øygarden)']);
+
+    // ← from the empty field goes to the last pick; Enter removes it.
+    await expect.poll(() => field.inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(picked).toEqual(['Visma Lønn (Bergen)']);
+    await expectNoAxeViolations(page, 'risk form with a linked system');
+
+    await page.getByRole('button', { name: 'Registrer risikoen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Feil i lønnskjøringen' }).waitFor();
+    await expect.poll(picked).toEqual(['Visma Lønn (Bergen)']);
+    const riskId = /\/risiko\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+    const saved = (await (await api.request('GET', `/mergers/${merger.id}/risks/${riskId}`)).json()) as { systems: Array<{ name: string }> };
+    expect(saved.systems.map((system) => system.name)).toEqual(['Visma Lønn']);
+    await expectNoAxeViolations(page, 'risk with a linked system');
   });
 });

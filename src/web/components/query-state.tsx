@@ -26,7 +26,8 @@ export function Loading({ label }: { label?: string }) {
 interface LoadErrorProps {
   error: unknown;
   onRetry?: () => void;
-  heading?: string;
+  /** The alert's heading; null for none, when the page's own heading already says it. */
+  heading?: string | null;
   /** Instead of the text for `error`, when the caller knows better what went wrong. */
   message?: string;
 }
@@ -35,9 +36,11 @@ export function LoadError({ error, onRetry, heading, message }: LoadErrorProps) 
   const { m } = useI18n();
   return (
     <Alert data-color='danger' role='alert'>
-      <Heading level={2} data-size='xs'>
-        {heading ?? m.errors.loadFailed}
-      </Heading>
+      {heading !== null && (
+        <Heading level={2} data-size='xs'>
+          {heading ?? m.errors.loadFailed}
+        </Heading>
+      )}
       <Paragraph>{message ?? errorText(error, m)}</Paragraph>
       {onRetry && (
         <Button variant='secondary' data-size='sm' onClick={onRetry} className='samla-mt-2'>
@@ -45,5 +48,24 @@ export function LoadError({ error, onRetry, heading, message }: LoadErrorProps) 
         </Button>
       )}
     </Alert>
+  );
+}
+
+/**
+ * A page whose one thing (a task, a system, a veivalg …) could not be loaded: the page's
+ * heading says so, once, and the alert under it says why. A LoadError under an h1 with the
+ * same words read the failure twice («Vi fikk ikke hentet innholdet.» as h1 and h2).
+ * Something that does not exist cannot be fetched again, so a 404 has no «Prøv igjen».
+ */
+export function PageLoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { m } = useI18n();
+  const missing = error instanceof ApiError && error.status === 404;
+  return (
+    <>
+      <Heading level={1} data-size='lg'>
+        {m.errors.loadFailed}
+      </Heading>
+      <LoadError error={error} heading={null} {...(onRetry && !missing ? { onRetry } : {})} />
+    </>
   );
 }

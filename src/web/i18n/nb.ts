@@ -900,7 +900,22 @@ export const nb = {
       systems: 'Systemer risikoen gjelder',
       areas: 'Løsningsområder',
       integrations: 'Integrasjoner',
-      multiHint: 'Hold Ctrl (Cmd på Mac) for å velge flere.',
+      links: {
+        hintNone: 'Skriv for å søke, og velg med Enter. Du kan velge flere.',
+        hint: (count: number) =>
+          `${count === 1 ? '1 valgt' : `${count} valgt`}. Skriv for å søke etter flere. Pil venstre fra det tomme feltet går til de valgte; Enter fjerner den markerte.`,
+        empty: 'Ingen treff.',
+        srAdded: 'La til',
+        srRemoved: 'Fjernet',
+        srRemove: 'Trykk for å fjerne',
+        srItems: 'Valgte',
+        srEmpty: 'Ingen valgt',
+        srFound: 'Gå til venstre for å finne %d valgte',
+        srPlural: '%d treff',
+        srSingular: '%d treff',
+        srClear: 'Tøm søkefeltet',
+        srOf: 'av',
+      },
       consequencesLegend: 'Konsekvens per dimensjon',
       consequencesHint: 'Den verste dimensjonen blir risikoens konsekvens.',
       likelihood: 'Sannsynlighet',
@@ -1035,7 +1050,12 @@ export const nb = {
       removeLevel: 'Fjern øverste nivå',
       levels: (count: number) => plural(count, 'nivå', 'nivåer'),
       classes: 'Risikoklasser',
-      className: (key: string) => `Navn på klassen «${key}»`,
+      // The label must not change while the name is typed, so it says which class by its place, and by
+      // its meaning for the standard classes: the key itself («low») is a code, not a word.
+      className: (position: number, key: string) => {
+        const standard: Record<string, string> = { low: 'lav', medium: 'middels', high: 'høy' };
+        return standard[key] ? `Navn på klassen for ${standard[key]} risiko` : `Navn på risikoklasse ${position}`;
+      },
       classColor: (name: string) => `Farge for ${name}`,
       grid: 'Rutenett',
       gridCaption: 'Risikoklasse for hver celle: sannsynlighet i radene, konsekvens i kolonnene',
@@ -1847,7 +1867,8 @@ export const nb = {
       `og ${n(edges)} ${pluralWord(edges, 'integrasjon', 'integrasjoner')}, hvorav ${n(breaking)} må etableres på nytt.`,
     keyboardHint:
       'Tastatur: Tab til grafen, bruk piltastene for å gå fra node til node, og Enter eller mellomrom for å velge. + og − zoomer, 0 tilbakestiller, Esc fjerner valget. Alle integrasjonene står også i tabellen under grafen.',
-    mouseHint: 'Mus: klikk en node for å velge den, dra for å flytte, og bruk musehjulet for å zoome.',
+    mouseHint: 'Mus: klikk en node for å velge den, dra for å flytte, og bruk musehjulet med Ctrl for å zoome.',
+    commonSolutionsGroup: 'Nasjonale fellesløsninger',
     zoomIn: 'Zoom inn (+)',
     zoomOut: 'Zoom ut (−)',
     resetView: 'Tilbakestill visningen',

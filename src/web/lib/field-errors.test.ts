@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsFromProblems, indexInPath } from './field-errors.ts';
+import { fieldErrorsFromProblems, indexInPath, messageNamingField } from './field-errors.ts';
 
 describe('fieldErrorsFromProblems', () => {
   const fields = ['name', 'mergerDate', 'municipalities'] as const;
@@ -32,5 +32,28 @@ describe('indexInPath', () => {
     expect(indexInPath('municipalities.2', 'municipalities')).toBe(2);
     expect(indexInPath('municipalities', 'municipalities')).toBeUndefined();
     expect(indexInPath('name', 'municipalities')).toBeUndefined();
+  });
+});
+
+describe('messageNamingField', () => {
+  it.each([
+    // A message without the field's name gets it in front: what the summary reads.
+    ['Verdi', 'Oppgi et tall.', 'Verdi: Oppgi et tall.'],
+    ['Antall brukere', 'Oppgi et tall.', 'Antall brukere: Oppgi et tall.'],
+    ['Restsannsynlighet', 'Restrisikoen kan ikke være høyere enn risikoen før tiltak.', 'Restsannsynlighet: Restrisikoen kan ikke være høyere enn risikoen før tiltak.'],
+    ['Varighet', 'Skriv et helt antall måneder.', 'Varighet: Skriv et helt antall måneder.'],
+    // A message that already names the field is left as it is, whatever the case.
+    ['Tittel', 'Skriv en tittel.', 'Skriv en tittel.'],
+    ['Sannsynlighet', 'Velg sannsynlighet.', 'Velg sannsynlighet.'],
+    ['E-post', 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.', 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.'],
+    // The label's decorations are not part of the name.
+    ['Frist *', 'Datoen finnes ikke.', 'Frist: Datoen finnes ikke.'],
+    ['Ansvarlig (valgfritt)', 'For langt.', 'Ansvarlig: For langt.'],
+    ['  Merknad:\n ', 'For langt.', 'Merknad: For langt.'],
+    // Without a label there is nothing to add.
+    ['', 'Oppgi et tall.', 'Oppgi et tall.'],
+    [null, 'Oppgi et tall.', 'Oppgi et tall.'],
+  ])('%j + %j → %j', (label, message, expected) => {
+    expect(messageNamingField(label, message)).toBe(expected);
   });
 });

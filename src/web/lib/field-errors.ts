@@ -31,3 +31,27 @@ export function indexInPath(path: string, field: string): number | undefined {
   const match = new RegExp(`^${field}\\.(\\d+)$`).exec(path);
   return match ? Number(match[1]) : undefined;
 }
+
+/**
+ * A field's message as the error summary reads it: with the field's name in front, unless
+ * the message already names the field. Next to its field «Oppgi et tall.» is clear; in the
+ * summary at the top of the form, and to a screen reader following its link, it says
+ * nothing about which field. `label` is the field's visible label (or its group's legend).
+ */
+export function messageNamingField(label: string | null | undefined, message: string): string {
+  const name = cleanLabel(label ?? '');
+  if (name === '') return message;
+  const words = (text: string) => text.toLocaleLowerCase('nb').normalize('NFC');
+  if (words(message).includes(words(name))) return message;
+  return `${name}: ${message}`;
+}
+
+/** A label without what decorates it: the required mark, a trailing colon, extra spaces. */
+function cleanLabel(label: string): string {
+  return label
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\*\s*$/, '')
+    .replace(/\s*\((?:valgfritt|påkrevd|må fylles ut)\)\s*$/i, '')
+    .replace(/[\s:]+$/, '')
+    .trim();
+}

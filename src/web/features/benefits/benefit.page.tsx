@@ -16,7 +16,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
 import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { errorText, Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
@@ -68,10 +68,7 @@ export function BenefitPage() {
       <PageBreadcrumbs trail={trail} />
       {error ? (
         <>
-          <Heading level={1} data-size='lg'>
-            {m.errors.loadFailed}
-          </Heading>
-          <LoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : detail.refetch())} />
+          <PageLoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : detail.refetch())} />
         </>
       ) : merger.data && detail.data ? (
         <BenefitView merger={merger.data} data={detail.data} reload={() => detail.refetch().then((result) => result.data)} />

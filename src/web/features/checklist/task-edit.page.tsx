@@ -9,7 +9,7 @@ import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { errorText, LoadError, Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
@@ -105,10 +105,7 @@ export function TaskEditPage() {
     return (
       <>
         <PageBreadcrumbs trail={trail} />
-        <Heading level={1} data-size='lg'>
-          {m.errors.loadFailed}
-        </Heading>
-        <LoadError error={task.error} onRetry={() => void task.refetch()} />
+        <PageLoadError error={task.error} onRetry={() => void task.refetch()} />
       </>
     );
   }

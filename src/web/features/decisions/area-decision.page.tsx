@@ -16,7 +16,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
 import { useFieldErrors } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
@@ -66,10 +66,7 @@ export function AreaDecisionPage() {
     return (
       <>
         <PageBreadcrumbs trail={trail} />
-        <Heading level={1} data-size='lg'>
-          {m.errors.loadFailed}
-        </Heading>
-        <LoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : area.refetch())} />
+        <PageLoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : area.refetch())} />
       </>
     );
   }

@@ -1,15 +1,17 @@
 /**
- * The integration landscape as positions on a plane, and the small pieces of
- * arithmetic the page needs around it (filtering, neighbours, zooming). Pure
- * functions over plain data, so they are tested without a browser.
+ * The integration landscape as boxes on a plane, and the small pieces of
+ * arithmetic the page needs around it (filtering, neighbours, zooming).
  *
- * The layout is deterministic and O(n log n): no force simulation, which with
- * 2,500 systems and 4,000 integrations would freeze the page. National common
- * solutions sit on an inner ring (or in the middle when there is one); systems
- * sit around them in wedges, one wedge per solution area, filled ring by ring
- * from the inside out. A wedge's angle is proportional to its number of
- * systems, so every wedge reaches about as far out, and the picture stays round.
+ * Every node is drawn as a pill with its name inside, so no name can lie on
+ * another node or another name: the layout only has to keep the pills apart.
+ * That is what ELK's rectangle packing does (elkjs, the Eclipse Layout Kernel):
+ * each solution area is a titled box whose systems are packed inside it, the
+ * national common solutions are one more box, and the boxes are packed in rows
+ * to the width the page has, so the picture grows downwards rather than being
+ * shrunk until the names cannot be read. Building ELK's input and reading its
+ * answer are pure functions, tested without a browser; `layoutGraph` runs ELK.
  */
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 
 export type NodeKind = 'system' | 'commonSolution';
 
@@ -40,77 +42,80 @@ export interface ViewBox {
   height: number;
 }
 
+export type Box = ViewBox;
+
 export interface LayoutGroup {
-  /** The solution area, or null for systems without one. */
+  /** The common solutions' box, or a solution area's (areaId null: systems without an area). */
+  kind: 'commonSolutions' | 'area';
   areaId: string | null;
+  title: string;
   count: number;
-  /** Where the group's name goes: outside its wedge, at the middle angle. */
-  labelAt: Point;
-  /** The middle angle in radians (0 = right, clockwise as SVG's y grows downwards). */
-  angle: number;
+  box: Box;
+  /** The title's baseline start, inside the box above its nodes. */
+  titleAt: Point;
 }
 
 export interface GraphLayout {
+  /** Each node's centre: where its lines start. */
   positions: Map<string, Point>;
+  /** Each node's pill. */
+  boxes: Map<string, Box>;
+  /** The text inside each node's pill. */
+  labels: Map<string, string>;
   /** The nodes in reading order (common solutions, then each area's systems): what the arrow keys walk through. */
   order: string[];
   groups: LayoutGroup[];
   viewBox: ViewBox;
 }
 
-export interface LayoutOptions {
-  /** The solution areas in the order their wedges go round, e.g. the catalog's; areas not listed follow by id. */
-  areaOrder?: readonly string[];
-  /** The distance between neighbouring systems on a ring, in SVG units. */
-  spacing?: number;
+export interface LayoutInput {
+  nodes: readonly LayoutNode[];
+  /** The solution areas in the order their boxes come, e.g. the catalog's; areas not listed follow by id. */
+  areaOrder?: readonly string[] | undefined;
+  /** The text in a node's pill (its name, and the municipality's when several are shown). */
+  nodeText: (node: LayoutNode) => string;
+  groupTitle: (group: { kind: LayoutGroup['kind']; areaId: string | null }) => string;
+  /** The width in pixels of a text as drawn: a node's name, or a group's (bold) title. */
+  measure: (text: string, kind: 'node' | 'title') => number;
+  /** The width the picture may use, in pixels: boxes are packed in rows to this width. */
+  width: number;
 }
 
-/** Space a common solution needs along its ring (it is drawn wider than a system). */
-const COMMON_SPACING = 90;
-const RING_GAP = 30;
-const MARGIN = 90;
-const START_ANGLE = -Math.PI / 2;
-/** The solution areas' names are drawn around the wedges when there are at least two and at most this many. */
-export const AREA_LABELS_UP_TO = 30;
-/** Room beside a wedge for its area's name (at most {@link AREA_LABEL_CHARS} characters). */
-const AREA_LABEL_ROOM = 170;
-export const AREA_LABEL_CHARS = 28;
+/** Pill geometry in SVG units (= CSS pixels at zoom 1). The fate symbol sits in the pill's left end. */
+export const NODE_HEIGHT = 28;
+export const NODE_TEXT_X = 28;
+const NODE_PAD_RIGHT = 12;
+/** Room for the title at the top of a group's box. */
+export const GROUP_TITLE_HEIGHT = 30;
+const GROUP_PAD = 10;
+const MARGIN = 8;
+export const NODE_FONT_SIZE = 13;
+export const TITLE_FONT_SIZE = 13;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function compareNodes(a: LayoutNode, b: LayoutNode): number {
   return (
-    byText(a.municipalityNumber ?? '', b.municipalityNumber ?? '') ||
     a.label.localeCompare(b.label, 'nb') ||
+    byText(a.municipalityNumber ?? '', b.municipalityNumber ?? '') ||
     byText(a.id, b.id)
   );
 }
 
-export function layoutGraph(nodes: readonly LayoutNode[], options: LayoutOptions = {}): GraphLayout {
-  const spacing = options.spacing ?? 28;
-  const positions = new Map<string, Point>();
-  const order: string[] = [];
+interface Grouped {
+  key: string;
+  kind: LayoutGroup['kind'];
+  areaId: string | null;
+  members: LayoutNode[];
+}
 
+/** The nodes in their boxes, in reading order: common solutions first, then the areas in the given order, systems without an area last. */
+export function groupNodes(nodes: readonly LayoutNode[], areaOrder: readonly string[] = []): Grouped[] {
   const commons = nodes.filter((node) => node.kind === 'commonSolution').sort(compareNodes);
-  const systems = nodes.filter((node) => node.kind === 'system');
-
-  // Common solutions: alone in the middle, or evenly on an inner ring.
-  let innerRadius = 0;
-  if (commons.length === 1) {
-    positions.set(commons[0]!.id, { x: 0, y: 0 });
-  } else if (commons.length > 1) {
-    innerRadius = Math.max(70, (commons.length * COMMON_SPACING) / (2 * Math.PI));
-    commons.forEach((node, index) => {
-      const angle = START_ANGLE + (index * 2 * Math.PI) / commons.length;
-      positions.set(node.id, { x: innerRadius * Math.cos(angle), y: innerRadius * Math.sin(angle) });
-    });
-  }
-  for (const node of commons) order.push(node.id);
-
-  // Systems grouped by solution area, in the given area order.
-  const rank = new Map((options.areaOrder ?? []).map((id, index) => [id, index]));
+  const rank = new Map(areaOrder.map((id, index) => [id, index]));
   const byArea = new Map<string | null, LayoutNode[]>();
-  for (const node of systems) {
+  for (const node of nodes) {
+    if (node.kind !== 'system') continue;
     const list = byArea.get(node.solutionAreaId);
     if (list) list.push(node);
     else byArea.set(node.solutionAreaId, [node]);
@@ -121,75 +126,152 @@ export function layoutGraph(nodes: readonly LayoutNode[], options: LayoutOptions
     const rb = rank.get(b) ?? Number.MAX_SAFE_INTEGER;
     return ra - rb || byText(a, b);
   });
-
-  const groups: LayoutGroup[] = [];
-  const total = systems.length;
-  if (total > 0) {
-    const firstRing = innerRadius + (commons.length > 0 ? 120 : 0) + (total <= 1 ? 0 : 60);
-    // A little air between the wedges, unless there is only one.
-    const gap = areaKeys.length > 1 ? Math.min(0.12, Math.PI / (2 * areaKeys.length)) : 0;
-    const usable = 2 * Math.PI - gap * areaKeys.length;
-    let start = START_ANGLE + gap / 2;
-    for (const key of areaKeys) {
-      const members = byArea.get(key)!.sort(compareNodes);
-      const wedge = (usable * members.length) / total;
-      let placed = 0;
-      let ring = 0;
-      let radius = firstRing;
-      while (placed < members.length) {
-        radius = firstRing + ring * RING_GAP;
-        const capacity = radius === 0 ? 1 : Math.max(1, Math.floor((wedge * radius) / spacing));
-        const count = Math.min(capacity, members.length - placed);
-        // Odd rings are shifted half a step, so neighbouring rings do not line up in spokes.
-        const step = wedge / count;
-        const shift = ring % 2 === 1 && count === capacity ? step / 4 : 0;
-        for (let index = 0; index < count; index += 1) {
-          const node = members[placed + index]!;
-          const angle = start + (index + 0.5) * step + shift;
-          positions.set(node.id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
-          order.push(node.id);
-        }
-        placed += count;
-        ring += 1;
-      }
-      const middle = start + wedge / 2;
-      const labelRadius = radius + 64;
-      groups.push({
-        areaId: key,
-        count: members.length,
-        angle: middle,
-        labelAt: { x: labelRadius * Math.cos(middle), y: labelRadius * Math.sin(middle) },
-      });
-      start += wedge + gap;
-    }
-  }
-
-  return { positions, order, groups, viewBox: boundsOf(positions, groups) };
+  const groups: Grouped[] = [];
+  if (commons.length > 0) groups.push({ key: 'g:common', kind: 'commonSolutions', areaId: null, members: commons });
+  for (const key of areaKeys) groups.push({ key: `g:area:${key ?? ''}`, kind: 'area', areaId: key, members: byArea.get(key)!.sort(compareNodes) });
+  return groups;
 }
 
-function boundsOf(positions: Map<string, Point>, groups: readonly LayoutGroup[]): ViewBox {
-  let minX = 0;
-  let minY = 0;
-  let maxX = 0;
-  let maxY = 0;
-  const include = ({ x, y }: Point) => {
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
+/** ELK's input: one box per group with its nodes' pills inside, packed to `width`. */
+export function elkGraph(input: LayoutInput): ElkNode {
+  // A few pixels to spare: ELK's packing may round a box up.
+  const width = Math.max(240, Math.floor(input.width) - 2 * MARGIN - 4);
+  const groups = groupNodes(input.nodes, input.areaOrder);
+  return {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'rectpacking',
+      'elk.rectpacking.widthApproximation.strategy': 'TARGET_WIDTH',
+      'elk.rectpacking.widthApproximation.targetWidth': String(width),
+      'elk.spacing.nodeNode': '14',
+      'elk.padding': `[top=${MARGIN},left=${MARGIN},bottom=${MARGIN},right=${MARGIN}]`,
+      // Keep the reading order: the packing may not sort the boxes by size.
+      'elk.rectpacking.orderBySize': 'false',
+    },
+    children: groups.map((group, index) => {
+      const titleWidth = Math.ceil(input.measure(input.groupTitle(group), 'title')) + 2 * GROUP_PAD;
+      const pills = group.members.map((node, rank) => ({
+        id: node.id,
+        // The box layout sorts by priority before size: this keeps the reading order.
+        layoutOptions: { 'elk.priority': String(group.members.length - rank) },
+        width: Math.min(width - 2 * GROUP_PAD, pillWidth(input.measure(input.nodeText(node), 'node'))),
+        height: NODE_HEIGHT,
+      }));
+      // Wide enough for its title and its widest pill, and roughly as wide as tall beyond that.
+      const widest = Math.max(...pills.map((pill) => pill.width));
+      return {
+        id: group.key,
+        layoutOptions: {
+          // Inside a group, ELK's box layout: rows of pills, linear in their number (rectangle packing
+          // inside thousands of pills took seconds). The group's aspect ratio keeps it a block, not a strip.
+          'elk.algorithm': 'box',
+          'elk.box.packingMode': 'SIMPLE',
+          'elk.aspectRatio': String(groupAspect(pills, Math.min(width, Math.max(titleWidth, widest + 2 * GROUP_PAD, groupTargetWidth(pills) + 2 * GROUP_PAD)))),
+          'elk.priority': String(groups.length - index),
+          'elk.spacing.nodeNode': '6',
+          'elk.padding': `[top=${GROUP_TITLE_HEIGHT},left=${GROUP_PAD},bottom=${GROUP_PAD},right=${GROUP_PAD}]`,
+          'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+          'elk.nodeSize.minimum': `(${Math.min(width, titleWidth)}, ${GROUP_TITLE_HEIGHT + NODE_HEIGHT + GROUP_PAD})`,
+        },
+        children: pills,
+      };
+    }),
   };
-  for (const point of positions.values()) include(point);
-  const labelled = groups.length > 1 && groups.length <= AREA_LABELS_UP_TO;
+}
+
+function pillWidth(textWidth: number): number {
+  return Math.ceil(NODE_TEXT_X + textWidth + NODE_PAD_RIGHT);
+}
+
+/** A group's content width: about three pills a row, so a big area is a block rather than a long strip. */
+function groupTargetWidth(pills: ReadonlyArray<{ width: number }>): number {
+  const area = pills.reduce((sum, pill) => sum + (pill.width + 6) * (NODE_HEIGHT + 6), 0);
+  return Math.ceil(Math.sqrt(area * 2.5));
+}
+
+/** The aspect ratio (width / height) that makes the box layout fill about `width`. */
+function groupAspect(pills: ReadonlyArray<{ width: number }>, width: number): number {
+  const area = pills.reduce((sum, pill) => sum + (pill.width + 6) * (NODE_HEIGHT + 6), 0);
+  // Aim a little narrower than the room: a row of pills may run one pill over.
+  const height = Math.max(NODE_HEIGHT, area / (width * 0.85));
+  return Math.round((width / height) * 100) / 100;
+}
+
+/** ELK's answer as the page's layout: absolute boxes, centres, the reading order and the picture's bounds. */
+export function layoutFromElk(result: ElkNode, input: LayoutInput): GraphLayout {
+  const groups = groupNodes(input.nodes, input.areaOrder);
+  const placed = new Map((result.children ?? []).map((child) => [child.id, child]));
+  const positions = new Map<string, Point>();
+  const boxes = new Map<string, Box>();
+  const labels = new Map<string, string>();
+  const order: string[] = [];
+  const layoutGroups: LayoutGroup[] = [];
+  let right = 0;
+  let bottom = 0;
   for (const group of groups) {
-    include(group.labelAt);
-    if (!labelled) continue;
-    // The name runs outwards from its anchor: to the right on the right side, to the left on the left.
-    const cos = Math.cos(group.angle);
-    const reach = Math.abs(cos) < 0.3 ? AREA_LABEL_ROOM / 2 : AREA_LABEL_ROOM;
-    include({ x: group.labelAt.x + (cos >= 0 ? reach : -reach), y: group.labelAt.y });
-    if (Math.abs(cos) < 0.3) include({ x: group.labelAt.x - reach, y: group.labelAt.y });
+    const box = placed.get(group.key);
+    if (!box) continue;
+    const gx = box.x ?? 0;
+    const gy = box.y ?? 0;
+    const inner = new Map((box.children ?? []).map((child) => [child.id, child]));
+    for (const node of group.members) {
+      const pill = inner.get(node.id);
+      if (!pill) continue;
+      const rect = { x: gx + (pill.x ?? 0), y: gy + (pill.y ?? 0), width: pill.width ?? 0, height: pill.height ?? NODE_HEIGHT };
+      boxes.set(node.id, rect);
+      positions.set(node.id, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
+      labels.set(node.id, fitText(input.nodeText(node), rect.width - NODE_TEXT_X - NODE_PAD_RIGHT, (text) => input.measure(text, 'node')));
+      order.push(node.id);
+    }
+    const rect = { x: gx, y: gy, width: box.width ?? 0, height: box.height ?? 0 };
+    right = Math.max(right, rect.x + rect.width);
+    bottom = Math.max(bottom, rect.y + rect.height);
+    layoutGroups.push({
+      kind: group.kind,
+      areaId: group.areaId,
+      title: fitText(input.groupTitle(group), rect.width - 2 * GROUP_PAD, (text) => input.measure(text, 'title')),
+      count: group.members.length,
+      box: rect,
+      titleAt: { x: rect.x + GROUP_PAD, y: rect.y + GROUP_TITLE_HEIGHT - 11 },
+    });
   }
-  return { x: minX - MARGIN, y: minY - MARGIN, width: maxX - minX + 2 * MARGIN, height: maxY - minY + 2 * MARGIN };
+  const width = Math.max(result.width ?? 0, right + MARGIN, input.width);
+  const height = Math.max(result.height ?? 0, bottom + MARGIN, NODE_HEIGHT + 2 * MARGIN);
+  return { positions, boxes, labels, order, groups: layoutGroups, viewBox: { x: 0, y: 0, width, height } };
+}
+
+/**
+ * The text as it fits in `room` pixels: whole, or cut with an ellipsis (only on a
+ * screen too narrow for the name; the full name is the node's tooltip and is in the table).
+ */
+export function fitText(text: string, room: number, measure: (text: string) => number): string {
+  if (measure(text) <= room) return text;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (measure(`${text.slice(0, middle).trimEnd()}…`) <= room) low = middle;
+    else high = middle - 1;
+  }
+  return `${text.slice(0, low).trimEnd()}…`;
+}
+
+/** Something that lays out an ELK graph: elkjs in the page, or a stand-in in tests. */
+export interface ElkLike {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+export async function layoutGraph(input: LayoutInput, elk: ElkLike): Promise<GraphLayout> {
+  if (input.nodes.length === 0) {
+    return { positions: new Map(), boxes: new Map(), labels: new Map(), order: [], groups: [], viewBox: { x: 0, y: 0, width: input.width, height: 100 } };
+  }
+  const result = await elk.layout(elkGraph(input));
+  return layoutFromElk(result, input);
+}
+
+/** Whether two boxes overlap (touching edges do not count). */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 // ---------------------------------------------------------------- filtering and neighbours

@@ -3,8 +3,9 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type Po
 import type { IntegrationGraph } from '#shared/contracts/decisions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import {
-  AREA_LABEL_CHARS,
-  AREA_LABELS_UP_TO,
+  NODE_FONT_SIZE,
+  NODE_TEXT_X,
+  TITLE_FONT_SIZE,
   linesPath,
   midpointCrossesPath,
   panView,
@@ -21,8 +22,13 @@ type GraphEdge = IntegrationGraph['edges'][number];
 /** A node's name with what tells it apart (municipality, fate), for the status line. */
 export type Describe = (id: string) => string;
 
-/** All labels are drawn when there are this few nodes; above it only the hovered, selected and marked ones. */
-const ALL_LABELS_UP_TO = 60;
+/**
+ * Above this many nodes only the pills in and near the scrolled part of the picture are in the
+ * page: thousands of pills with their names made every zoom and selection repaint for seconds.
+ */
+const ALL_PILLS_UP_TO = 600;
+/** The picture is cut in bands of this many pixels for that; the band in view and its neighbours are drawn. */
+const BAND = 600;
 const ZOOM_STEP = 1.4;
 
 interface Props {
@@ -34,7 +40,6 @@ interface Props {
   onSelect: (id: string | null) => void;
   describe: Describe;
   summary: string;
-  areaName: (id: string | null) => string;
 }
 
 function shapeOf(node: GraphNode): string {
@@ -45,9 +50,12 @@ function shapeOf(node: GraphNode): string {
 /**
  * The landscape as SVG. The drawing is one focusable region (not a tab stop per
  * node): arrow keys walk the nodes in the layout's order, Enter selects, and the
- * table under the graph is the full accessible equivalent.
+ * table under the graph is the full accessible equivalent. The picture is laid
+ * out to the region's width and drawn at its natural size, names at 13 px; when
+ * it is taller than the window the region scrolls (and, being focusable, scrolls
+ * with the keyboard too).
  */
-export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, describe, summary, areaName }: Props) {
+export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, describe, summary }: Props) {
   const { m, fmt } = useI18n();
   const t = m.integrationGraph;
   const svgRef = useRef<SVGSVGElement>(null);
@@ -63,6 +71,8 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
   const [activeId, setActiveId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [size, setSize] = useState({ width: 800, height: 576 });
+  const regionRef = useRef<HTMLDivElement>(null);
+  const [band, setBand] = useState(0);
   const drag = useRef<{ x: number; y: number; box: ViewBox; id: string | null; moved: boolean; scale: number } | null>(null);
 
   const positions = layout.positions;
@@ -92,6 +102,9 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
     const svg = svgRef.current;
     if (!svg) return;
     const onWheel = (event: WheelEvent) => {
+      // A picture taller than its region scrolls with the wheel, as a page does; Ctrl (or a pinch) zooms.
+      const region = svg.parentElement;
+      if (!event.ctrlKey && !event.metaKey && region && region.scrollHeight > region.clientHeight + 1) return;
       event.preventDefault();
       const point = toSvgPoint(svg, event.clientX, event.clientY);
       const factor = event.deltaY < 0 ? 1.2 : 1 / 1.2;
@@ -108,20 +121,12 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
   const breakingEdges = useMemo(() => edges.filter((edge) => edge.breaks), [edges]);
   const plainPath = useMemo(() => linesPath(plainEdges, positions), [plainEdges, positions]);
   const breakingPath = useMemo(() => linesPath(breakingEdges, positions), [breakingEdges, positions]);
-  const crosses = useMemo(() => midpointCrossesPath(breakingEdges, positions, 6), [breakingEdges, positions]);
+  const crosses = useMemo(() => midpointCrossesPath(breakingEdges, positions, 4), [breakingEdges, positions]);
 
   const focusEdges = (id: string | null) => (id === null ? [] : (index.get(id) ?? []));
   const selectedEdges = focusEdges(selectedId);
   const hoverEdges = hover !== null && hover !== selectedId ? focusEdges(hover) : [];
 
-  // Labels beyond the always-shown ones: the hovered, marked and selected nodes and the selected node's neighbours.
-  const showAll = nodes.length <= ALL_LABELS_UP_TO;
-  const extraLabels = new Set<string>();
-  if (!showAll) {
-    for (const id of [hover, active, selectedId]) if (id !== null) extraLabels.add(id);
-    if (selectedEdges.length <= 40) for (const edge of selectedEdges) extraLabels.add(edge.from === selectedId ? edge.to : edge.from);
-  }
-  const nodesById = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
 
   const select = (id: string | null) => {
     onSelect(id);
@@ -138,6 +143,14 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
     setMessage(t.active(describe(target)));
     const point = positions.get(target);
     if (point) setBox((current) => viewShowing(current, point, 40 * unit));
+    // In a region taller than the window, bring the node into the scrolled part (it may not be drawn yet, so by arithmetic).
+    const pill = layout.boxes.get(target);
+    const region = regionRef.current;
+    if (pill && region && region.scrollHeight > region.clientHeight) {
+      const top = ((pill.y - box.y) * size.width) / box.width;
+      const bottom = top + (pill.height * size.width) / box.width;
+      if (top < region.scrollTop || bottom > region.scrollTop + region.clientHeight) region.scrollTop = Math.max(0, top - region.clientHeight / 2);
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -228,8 +241,15 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
     if (state && !state.moved && state.id !== null) select(state.id);
   };
 
-  const fontSize = 12 * unit;
   const stroke = unit;
+  // The part of the picture drawn when it is large: the scrolled band and one on each side, in SVG units.
+  const within = useMemo(() => {
+    if (nodes.length <= ALL_PILLS_UP_TO || size.width <= 0) return null;
+    const perPixel = box.width / size.width;
+    return { top: box.y + (band - 1) * BAND * perPixel, bottom: box.y + (band + 2 + Math.ceil(window.innerHeight / BAND)) * BAND * perPixel };
+  }, [nodes.length, size.width, box.y, box.width, band]);
+  // Drawn at its natural size: as tall as the picture is at the region's width.
+  const naturalHeight = Math.ceil((base.height * size.width) / base.width);
 
   return (
     <div className='samla-graph'>
@@ -252,6 +272,8 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
         aria-describedby='graph-summary graph-keyboard-hint'
         onKeyDown={onKeyDown}
         onFocus={onFocus}
+        onScroll={(event) => setBand(Math.floor(event.currentTarget.scrollTop / BAND))}
+        ref={regionRef}
         data-testid='integration-graph'
       >
         <svg
@@ -259,6 +281,7 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
           className='samla-graph__svg'
           viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
           preserveAspectRatio='xMidYMid meet'
+          style={{ height: naturalHeight }}
           aria-hidden='true'
           focusable='false'
           onPointerDown={onPointerDown}
@@ -268,6 +291,7 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
           onPointerLeave={() => setHoverId(null)}
         >
           <Shapes />
+          <GroupLayer layout={layout} />
           <g style={{ strokeWidth: stroke }}>
             <path className='samla-graph__edges' d={plainPath} />
             <path className='samla-graph__edges samla-graph__edges--breaks' d={breakingPath} style={{ strokeDasharray: `${6 * unit} ${4 * unit}` }} />
@@ -279,37 +303,26 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
           {selectedEdges.length > 0 && (
             <path className='samla-graph__edges samla-graph__edges--selected' d={linesPath(selectedEdges, positions)} style={{ strokeWidth: 3 * unit }} />
           )}
-          {layout.groups.length > 1 && layout.groups.length <= AREA_LABELS_UP_TO && (
-            <g className='samla-graph__areas' style={{ fontSize: 13 * unit }}>
-              {layout.groups.map((group) => (
-                <text
-                  key={group.areaId ?? 'none'}
-                  x={group.labelAt.x}
-                  y={group.labelAt.y}
-                  textAnchor={Math.abs(Math.cos(group.angle)) < 0.3 ? 'middle' : Math.cos(group.angle) > 0 ? 'start' : 'end'}
-                  dominantBaseline='middle'
-                >
-                  <title>{areaName(group.areaId)}</title>
-                  {shorten(areaName(group.areaId))}
-                </text>
-              ))}
-            </g>
-          )}
-          <NodeLayer nodes={nodes} positions={positions} />
+          <GroupTitles layout={layout} />
+          <NodeLayer nodes={nodes} layout={layout} within={within} />
           {[hover, selectedId, active].map((id, which) => {
-            const at = id === null ? undefined : positions.get(id);
+            const at = id === null ? undefined : layout.boxes.get(id);
             if (!at || id === null) return null;
             const kind = ['hover', 'selected', 'active'][which];
-            const radius = (nodesById.get(id)?.kind === 'commonSolution' ? 20 : 14) + which * 4;
-            return <circle key={kind} className={`samla-graph__ring samla-graph__ring--${kind}`} cx={at.x} cy={at.y} r={radius} style={{ strokeWidth: 2.5 * Math.max(unit, 0.6) }} />;
+            const out = 3 + which * 3;
+            return (
+              <rect
+                key={kind}
+                className={`samla-graph__ring samla-graph__ring--${kind}`}
+                x={at.x - out}
+                y={at.y - out}
+                width={at.width + 2 * out}
+                height={at.height + 2 * out}
+                rx={at.height / 2 + out}
+                style={{ strokeWidth: 2.5 * Math.max(unit, 0.6) }}
+              />
+            );
           })}
-          <g className='samla-graph__labels' style={{ fontSize }}>
-            {nodes.map((node) =>
-              showAll || node.kind === 'commonSolution' || extraLabels.has(node.id) ? (
-                <NodeLabel key={node.id} node={node} at={positions.get(node.id)} unit={unit} strong={node.id === selectedId || node.id === hover} />
-              ) : null,
-            )}
-          </g>
         </svg>
       </div>
       <p id='graph-summary' className='samla-graph__summary'>
@@ -321,10 +334,6 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
       <Legend />
     </div>
   );
-}
-
-function shorten(text: string): string {
-  return text.length <= AREA_LABEL_CHARS ? text : `${text.slice(0, AREA_LABEL_CHARS - 1).trimEnd()}…`;
 }
 
 function toSvgPoint(svg: SVGSVGElement, clientX: number, clientY: number): Point | null {
@@ -339,58 +348,88 @@ function Shapes() {
   return (
     <defs>
       <g id='samla-graph-common' className='samla-graph__shape samla-graph__shape--common'>
-        <rect x={-16} y={-11} width={32} height={22} rx={7} />
+        <rect x={-9} y={-6.5} width={18} height={13} rx={4} />
       </g>
       <g id='samla-graph-continues' className='samla-graph__shape samla-graph__shape--continues'>
-        <circle r={9} />
+        <circle r={7} />
       </g>
       <g id='samla-graph-migrated' className='samla-graph__shape samla-graph__shape--migrated'>
-        <circle r={8} />
-        <circle r={3} className='samla-graph__dot' />
+        <circle r={6} />
+        <circle r={2.5} className='samla-graph__dot' />
       </g>
       <g id='samla-graph-retired' className='samla-graph__shape samla-graph__shape--retired'>
-        <circle r={9} />
-        <path d='M-5 -5L5 5M5 -5L-5 5' />
+        <circle r={7} />
+        <path d='M-3.8 -3.8L3.8 3.8M3.8 -3.8L-3.8 3.8' />
       </g>
       <g id='samla-graph-undecided' className='samla-graph__shape samla-graph__shape--undecided'>
-        <circle r={9} />
+        <circle r={7} />
       </g>
     </defs>
   );
 }
 
-/** Every node once; memoised so hovering and zooming do not re-create thousands of elements. */
-const NodeLayer = memo(function NodeLayer({ nodes, positions }: { nodes: GraphNode[]; positions: Map<string, Point> }) {
+/** The solution areas' boxes with their names, and the common solutions' box, behind the lines. */
+const GroupLayer = memo(function GroupLayer({ layout }: { layout: GraphLayout }) {
   return (
-    <g className='samla-graph__nodes'>
+    <g className='samla-graph__groups'>
+      {layout.groups.map((group) => (
+        <g key={group.kind === 'commonSolutions' ? 'common' : `area:${group.areaId ?? ''}`} className={`samla-graph__group samla-graph__group--${group.kind}`}>
+          <rect x={group.box.x} y={group.box.y} width={group.box.width} height={group.box.height} rx={8} />
+        </g>
+      ))}
+    </g>
+  );
+});
+
+/** The boxes' titles, above the lines (with a halo) so a line crossing a box never runs through its name. */
+const GroupTitles = memo(function GroupTitles({ layout }: { layout: GraphLayout }) {
+  return (
+    <g className='samla-graph__group-titles' style={{ fontSize: TITLE_FONT_SIZE }}>
+      {layout.groups.map((group) => (
+        <text key={group.kind === 'commonSolutions' ? 'common' : `area:${group.areaId ?? ''}`} x={group.titleAt.x} y={group.titleAt.y} className='samla-graph__group-title'>
+          {group.title}
+        </text>
+      ))}
+    </g>
+  );
+});
+
+/**
+ * Every node once, as a pill with its symbol and name inside: a name can then never lie on
+ * another node or name. Memoised so hovering and zooming do not re-create thousands of elements.
+ */
+const NodeLayer = memo(function NodeLayer({
+  nodes,
+  layout,
+  within,
+}: {
+  nodes: GraphNode[];
+  layout: GraphLayout;
+  within: { top: number; bottom: number } | null;
+}) {
+  return (
+    <g className='samla-graph__nodes' style={{ fontSize: NODE_FONT_SIZE }}>
       {nodes.map((node) => {
-        const at = positions.get(node.id);
-        if (!at) return null;
+        const box = layout.boxes.get(node.id);
+        if (!box) return null;
+        if (within && (box.y + box.height < within.top || box.y > within.bottom)) return null;
+        const middle = box.y + box.height / 2;
+        const text = layout.labels.get(node.id) ?? '';
         return (
-          <use key={node.id} href={`#${shapeOf(node)}`} x={at.x} y={at.y} data-id={node.id} className='samla-graph__node'>
-            <title>{node.label}</title>
-          </use>
+          <g key={node.id} data-node={node.id} className={`samla-graph__pill samla-graph__pill--${node.kind === 'commonSolution' ? 'common' : 'system'}`}>
+            {/* The whole name as a tooltip only where the pill had to cut it: thousands of titles cost render time. */}
+            {text !== node.label && !text.startsWith(node.label) && <title>{node.label}</title>}
+            <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={node.kind === 'commonSolution' ? 6 : box.height / 2} data-id={node.id} />
+            <use href={`#${shapeOf(node)}`} x={box.x + 15} y={middle} data-id={node.id} className='samla-graph__node' />
+            <text x={box.x + NODE_TEXT_X} y={middle} dominantBaseline='central' className='samla-graph__label' data-id={node.id}>
+              {text}
+            </text>
+          </g>
         );
       })}
     </g>
   );
 });
-
-function NodeLabel({ node, at, unit, strong }: { node: GraphNode; at: Point | undefined; unit: number; strong: boolean }) {
-  if (!at) return null;
-  const below = node.kind === 'commonSolution' ? 11 : 9;
-  return (
-    <text
-      x={at.x}
-      y={at.y + below + 13 * unit}
-      textAnchor='middle'
-      className={strong || node.kind === 'commonSolution' ? 'samla-graph__label samla-graph__label--strong' : 'samla-graph__label'}
-      style={{ strokeWidth: 3 * unit }}
-    >
-      {node.label}
-    </text>
-  );
-}
 
 function Legend() {
   const { m } = useI18n();

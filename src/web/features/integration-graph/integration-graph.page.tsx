@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { IntegrationGraph } from '#shared/contracts/decisions.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
@@ -10,7 +10,8 @@ import { useSolutionAreas } from '#web/features/inventory/inventory.api.ts';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { edgesByNode, filterGraph, layoutGraph } from './graph-layout.ts';
+import { loadElk } from './graph-elk.ts';
+import { edgesByNode, filterGraph, layoutGraph, type GraphLayout, type LayoutInput } from './graph-layout.ts';
 import { ALL_MUNICIPALITIES, graphFiltersFromSearch, withGraphFilter } from './graph-filters.ts';
 import { GraphView, type Describe } from './graph-view.tsx';
 import { useIntegrationGraph } from './integration-graph.api.ts';
@@ -52,6 +53,8 @@ function Landscape({ merger }: { merger: MergerDetail }) {
 
   const areas = useSolutionAreas();
   const graph = useIntegrationGraph(merger.id, { municipality, area });
+  // Start the layout worker while the graph is fetched: loading it is a good part of the first picture's wait.
+  useEffect(() => void loadElk(), []);
 
   const municipalityNames = useMemo(() => new Map(merger.municipalities.map((mu) => [mu.number, mu.name])), [merger]);
   const areaNames = useMemo(() => new Map((areas.data ?? []).map((entry) => [entry.id, entry.name])), [areas.data]);
@@ -60,7 +63,14 @@ function Landscape({ merger }: { merger: MergerDetail }) {
     () => (graph.data ? filterGraph(graph.data, onlyBreaking) : { nodes: [] as GraphNode[], edges: [] as GraphEdge[] }),
     [graph.data, onlyBreaking],
   );
-  const layout = useMemo(() => layoutGraph(filtered.nodes, { areaOrder }), [filtered.nodes, areaOrder]);
+  const severalMunicipalities = municipality === undefined && merger.municipalities.length > 1;
+  // A state rather than a ref: the frame appears only once the graph has loaded, and the width is measured from then on.
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
+  const layout = useGraphLayout(frame, filtered.nodes, areaOrder, (node) => {
+    // With every municipality shown, «Socio» three times says nothing: the pill says whose it is.
+    if (!severalMunicipalities || !node.municipalityNumber) return node.label;
+    return `${node.label} · ${municipalityNames.get(node.municipalityNumber) ?? node.municipalityNumber}`;
+  }, (group) => (group.kind === 'commonSolutions' ? t.commonSolutionsGroup : group.areaId === null ? t.noArea : (areaNames.get(group.areaId) ?? group.areaId)));
   const index = useMemo(() => edgesByNode(filtered.edges), [filtered.edges]);
   const nodesById = useMemo(() => new Map(filtered.nodes.map((node) => [node.id, node])), [filtered.nodes]);
 
@@ -137,17 +147,22 @@ function Landscape({ merger }: { merger: MergerDetail }) {
                 <span id='graph-keyboard-hint'>{t.keyboardHint}</span> {t.mouseHint}
               </Paragraph>
               <div className='samla-graph-layout'>
-                <GraphView
-                  nodes={filtered.nodes}
-                  edges={filtered.edges}
-                  layout={layout}
-                  index={index}
-                  selectedId={selected}
-                  onSelect={setChosen}
-                  describe={describe}
-                  summary={summary}
-                  areaName={(id) => (id === null ? t.noArea : (areaNames.get(id) ?? id))}
-                />
+                <div ref={setFrame} className='samla-graph-frame' aria-busy={layout === null}>
+                  {layout === null ? (
+                    <Loading />
+                  ) : (
+                    <GraphView
+                      nodes={filtered.nodes}
+                      edges={filtered.edges}
+                      layout={layout}
+                      index={index}
+                      selectedId={selected}
+                      onSelect={setChosen}
+                      describe={describe}
+                      summary={summary}
+                    />
+                  )}
+                </div>
                 <SelectedPanel
                   node={selected === null ? null : nodesById.get(selected)!}
                   edges={selected === null ? [] : (index.get(selected) ?? [])}
@@ -164,6 +179,89 @@ function Landscape({ merger }: { merger: MergerDetail }) {
       )}
     </>
   );
+}
+
+type NodeText = LayoutInput['nodeText'];
+type GroupTitle = LayoutInput['groupTitle'];
+
+/**
+ * The layout for the frame's width, made again when the nodes or the width change. The
+ * names are measured in the font they are drawn in, once it has loaded, so each pill fits
+ * its name exactly. Null until the first layout is ready; later changes keep the old
+ * picture until the new one is.
+ */
+function useGraphLayout(
+  frame: HTMLDivElement | null,
+  nodes: GraphNode[],
+  areaOrder: string[],
+  nodeText: NodeText,
+  groupTitle: GroupTitle,
+): GraphLayout | null {
+  const [width, setWidth] = useState(0);
+  const [result, setResult] = useState<{ nodes: GraphNode[]; layout: GraphLayout } | null>(null);
+  const text = useRef({ nodeText, groupTitle });
+  text.current = { nodeText, groupTitle };
+  // The names change with the nodes or the area names; a key for them keeps the effect from running every render.
+  const textKey = useMemo(() => nodes.map((node) => nodeText(node)).join('\n') + areaOrder.map((id) => groupTitle({ kind: 'area', areaId: id })).join('\n'), [nodes, areaOrder, nodeText, groupTitle]);
+
+  useEffect(() => {
+    const element = frame;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      // The region's border takes 2 px of the frame.
+      const next = Math.floor((entry?.contentRect.width ?? 0) - 2);
+      // Small changes (a scroll bar coming and going) do not re-pack the picture.
+      if (next > 0) setWidth((current) => (Math.abs(current - next) < 24 ? current : next));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [frame]);
+
+  useEffect(() => {
+    if (width === 0) return;
+    let cancelled = false;
+    void (async () => {
+      const measure = await textMeasure();
+      const elk = await loadElk();
+      const layout = await layoutGraph({ nodes, areaOrder, width, measure, ...text.current }, elk);
+      if (!cancelled) setResult({ nodes, layout });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [nodes, areaOrder, width, textKey]);
+
+  return result?.layout ?? null;
+}
+
+let measurer: Promise<LayoutInput['measure']> | undefined;
+
+/** Text widths in the graph's fonts (Inter 13 px, titles semibold), measured on a canvas once the fonts have loaded. */
+function textMeasure(): Promise<LayoutInput['measure']> {
+  measurer ??= (async () => {
+    const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+    const fonts = { node: `400 13px ${family}`, title: `600 13px ${family}` };
+    await Promise.all(Object.values(fonts).map((font) => document.fonts.load(font).catch(() => [])));
+    const context = document.createElement('canvas').getContext('2d');
+    const cache = new Map<string, number>();
+    return (value: string, kind: 'node' | 'title') => {
+      const key = `${kind}\u0000${value}`;
+      let width = cache.get(key);
+      if (width === undefined) {
+        if (context) {
+          context.font = fonts[kind];
+          width = context.measureText(value).width;
+        } else {
+          width = value.length * 8;
+        }
+        // A pixel to spare for rounding between canvas and SVG text.
+        width = Math.ceil(width) + 1;
+        cache.set(key, width);
+      }
+      return width;
+    };
+  })();
+  return measurer;
 }
 
 function SelectedPanel({

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { errorText, Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useMerger } from '#web/features/mergers/mergers.api.ts';
 import { can } from '#web/features/mergers/permissions.ts';
@@ -51,10 +51,7 @@ export function InventoryItemPage() {
       <PageBreadcrumbs trail={trail} />
       {error ? (
         <>
-          <Heading level={1} data-size='lg'>
-            {m.errors.loadFailed}
-          </Heading>
-          <LoadError error={error} />
+          <PageLoadError error={error} />
         </>
       ) : merger.isPending || (!isNew && item.isPending) ? (
         <Loading />

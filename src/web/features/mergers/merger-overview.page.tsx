@@ -4,7 +4,7 @@ import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { ProgressSummary, progressText } from '#web/components/progress-summary.tsx';
-import { LoadError, Loading } from '#web/components/query-state.tsx';
+import { Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useDashboard, type DashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
@@ -38,10 +38,7 @@ export function MergerOverviewPage() {
     return (
       <>
         <PageBreadcrumbs trail={trail} />
-        <Heading level={1} data-size='lg'>
-          {m.errors.loadFailed}
-        </Heading>
-        <LoadError error={merger.error} onRetry={() => void merger.refetch()} />
+        <PageLoadError error={merger.error} onRetry={() => void merger.refetch()} />
       </>
     );
   }

@@ -155,7 +155,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
           <div className='samla-level-row' key={riskClass.key}>
             <Textfield
               id={`matrix-class-${riskClass.key}`}
-              label={t.className(riskClass.key)}
+              label={t.className(index + 1, riskClass.key)}
               value={riskClass.name}
               readOnly={!editable}
               onChange={(event) => edit({ ...draft, classes: draft.classes.map((c, i) => (i === index ? { ...c, name: event.target.value } : c)) })}

@@ -37,6 +37,7 @@ import {
   type RiskField,
   type RiskValues,
 } from './risk-form.ts';
+import { LinkPicker } from './link-picker.tsx';
 import { CellBadge, RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx';
 import {
   useCreateMitigation,
@@ -242,7 +243,13 @@ function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options, reloa
       </Select.Option>
     )),
   ];
-  const multiValue = (event: React.ChangeEvent<HTMLSelectElement>) => [...event.target.selectedOptions].map((option) => option.value);
+  const systemOptions = useMemo(
+    () => options.systems.map((system) => ({ value: system.id, label: `${system.name} (${municipalityName(system.municipalityNumber)})` })),
+    // The municipality names come with the merger and do not change while the form is open.
+    [options.systems],
+  );
+  const areaOptions = useMemo(() => (areas.data ?? []).map((area) => ({ value: area.id, label: area.name })), [areas.data]);
+  const integrationOptions = useMemo(() => options.integrations.map((integration) => ({ value: integration.id, label: integration.label })), [options.integrations]);
   const pending = create.isPending || update.isPending;
   const worst = worstOf(values.consequences);
   const draftFields = draft && base ? changedRiskFields(draft, valuesOfRisk(base)) : [];
@@ -308,46 +315,23 @@ function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options, reloa
           error={errors.description}
         />
         <Textfield id={ids.cause} multiline rows={2} label={t.cause} value={values.cause} onChange={(e) => change('cause', e.target.value)} error={errors.cause} />
-        <Field>
-          <Label htmlFor={ids.systemIds}>{t.systems}</Label>
-          <Field.Description>{t.multiHint}</Field.Description>
-          <select className='ds-input' id={ids.systemIds} multiple value={values.systemIds} onChange={(e) => change('systemIds', multiValue(e))} aria-invalid={errors.systemIds ? true : undefined}>
-            {options.systems.map((system) => (
-              <option key={system.id} value={system.id}>
-                {`${system.name} (${municipalityName(system.municipalityNumber)})`}
-              </option>
-            ))}
-          </select>
-          {errors.systemIds && <ValidationMessage>{errors.systemIds}</ValidationMessage>}
-        </Field>
-        <Field>
-          <Label htmlFor={ids.areaIds}>{t.areas}</Label>
-          <Field.Description>{t.multiHint}</Field.Description>
-          <select className='ds-input' id={ids.areaIds} multiple value={values.areaIds} onChange={(e) => change('areaIds', multiValue(e))} aria-invalid={errors.areaIds ? true : undefined}>
-            {(areas.data ?? []).map((area) => (
-              <option key={area.id} value={area.id}>
-                {area.name}
-              </option>
-            ))}
-          </select>
-          {errors.areaIds && <ValidationMessage>{errors.areaIds}</ValidationMessage>}
-        </Field>
-        <Field>
-          <Label htmlFor={ids.integrationIds}>{t.integrations}</Label>
-          <Field.Description>{t.multiHint}</Field.Description>
-          <select className='ds-input' id={ids.integrationIds} multiple
-            value={values.integrationIds}
-            onChange={(e) => change('integrationIds', multiValue(e))}
-            aria-invalid={errors.integrationIds ? true : undefined}
-          >
-            {options.integrations.map((integration) => (
-              <option key={integration.id} value={integration.id}>
-                {integration.label}
-              </option>
-            ))}
-          </select>
-          {errors.integrationIds && <ValidationMessage>{errors.integrationIds}</ValidationMessage>}
-        </Field>
+        <LinkPicker
+          id={ids.systemIds}
+          label={t.systems}
+          options={systemOptions}
+          selected={values.systemIds}
+          onChange={(next) => change('systemIds', next)}
+          error={errors.systemIds}
+        />
+        <LinkPicker id={ids.areaIds} label={t.areas} options={areaOptions} selected={values.areaIds} onChange={(next) => change('areaIds', next)} error={errors.areaIds} />
+        <LinkPicker
+          id={ids.integrationIds}
+          label={t.integrations}
+          options={integrationOptions}
+          selected={values.integrationIds}
+          onChange={(next) => change('integrationIds', next)}
+          error={errors.integrationIds}
+        />
         <Field>
           <Label htmlFor={ids.likelihood}>{t.likelihood}</Label>
           <Select id={ids.likelihood} value={values.likelihood} onChange={(e) => change('likelihood', e.target.value)} aria-invalid={errors.likelihood ? true : undefined}>
