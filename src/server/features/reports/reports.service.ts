@@ -11,6 +11,7 @@ import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
 import { getSchedule } from '#server/features/schedule/schedule.service.ts';
 import type { StatusReportQuery } from '#shared/contracts/reports.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
 import { daysBetween, deadlinesAhead, decisionsAdoptedIn, osloDate, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
 import { renderStatusReport, type StatusReportData } from './reports.pdf.ts';
 
@@ -107,7 +108,8 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
     },
     overdueTasks: overdueTasks.map((task) => ({
       phase: task.phase,
-      title: task.title,
+      // Stands without the checklist around it: the area tells same-named tasks apart.
+      title: taskTitleInContext(task),
       responsible: task.responsible,
       dueDate: task.dueDate!,
       daysOver: daysBetween(task.dueDate!, today),

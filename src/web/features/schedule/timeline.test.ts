@@ -11,8 +11,8 @@ const schedule: Schedule = {
   ],
   milestones: [{ id: 'merger_date', kind: 'merger_date', title: 'Sammenslåingsdato', date: '2028-01-01', derived: true, version: null }],
   tasks: [
-    { id: '00000000-0000-4000-8000-000000000001', title: 'A', phase: 4, activityId: 'x', status: 'not_started', plannedStart: '2027-02-15', dueDate: '2027-03-01', overdue: true, dependsOn: [] },
-    { id: '00000000-0000-4000-8000-000000000002', title: 'B', phase: 4, activityId: 'x', status: 'not_started', plannedStart: null, dueDate: null, overdue: false, dependsOn: [] },
+    { id: '00000000-0000-4000-8000-000000000001', title: 'A', area: null, group: null, datesFollowPhase: false, phase: 4, activityId: 'x', status: 'not_started', plannedStart: '2027-02-15', dueDate: '2027-03-01', overdue: true, dependsOn: [] },
+    { id: '00000000-0000-4000-8000-000000000002', title: 'B', area: null, group: null, datesFollowPhase: false, phase: 4, activityId: 'x', status: 'not_started', plannedStart: null, dueDate: null, overdue: false, dependsOn: [] },
   ],
 };
 
