@@ -129,7 +129,23 @@ export async function placeDecisionTasks(
     })),
   );
   const byId = new Map(existing.map((task) => [task.id, task]));
-  for (const move of reconciliation.move) await repo.moveTask(db, mergerId, move.id, { phaseId: move.phaseId, activityId: move.activityId, ...place(move) });
+  // A task moved to another phase takes that phase's dates while its dates follow the phase;
+  // the move and the dates are one change in its history.
+  const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
+  const dateMoves = new Map(
+    taskDatesToFollow(
+      reconciliation.move.map((move) => ({ ...byId.get(move.id)!, phase: phaseNumbers.get(move.phaseId) ?? 0 })),
+      phases,
+    ).map((dateMove) => [dateMove.id, dateMove]),
+  );
+  for (const move of reconciliation.move) {
+    await repo.moveTask(db, mergerId, move.id, {
+      phaseId: move.phaseId,
+      activityId: move.activityId,
+      ...place(move),
+      ...(dateMoves.get(move.id)?.after ?? {}),
+    });
+  }
   await recordChanges(db, actor, [
     ...created.map((task) => ({
       mergerId,
@@ -153,13 +169,12 @@ export async function placeDecisionTasks(
             old: activities.get(byId.get(move.id)!.activityId)?.phaseNumber ?? null,
             new: activities.get(move.activityId)?.phaseNumber ?? null,
           },
+          ...(dateMoves.has(move.id) ? diffFields({ ...dateMoves.get(move.id)!.before }, { ...dateMoves.get(move.id)!.after }, ['plannedStart', 'dueDate']) : []),
         ],
       })),
   ]);
-  // A task moved to another phase takes that phase's dates while its dates follow the phase.
-  const movedIds = reconciliation.move.filter((move) => byId.get(move.id)!.phaseId !== move.phaseId).map((move) => move.id);
-  if (movedIds.length > 0) await followPhaseDates(db, mergerId, phases, actor, movedIds);
 }
+
 
 /** The dates Samla gives a task it places in a phase (none when the phase is unknown). */
 function datesInPhase(phase: PhaseDates | undefined): Pick<repo.NewTaskRow, 'plannedStart' | 'dueDate' | 'datesFollowPhase'> {
