@@ -151,7 +151,9 @@ describe('Veivalg', () => {
     // The plan: the area's tasks are in phase 4 of the checklist.
     await page.goto(`/sammenslainger/${merger.id}/sjekkliste?fase=4`);
     await page.getByRole('heading', { level: 1, name: /^Fase 4:/ }).waitFor();
-    for (const title of seedTitles) await main().getByRole('link', { name: title, exact: true }).first().waitFor();
+    // Each under the area's heading; a link says its area too (issue 18), so not an exact name.
+    await main().getByRole('heading', { level: 4, name: `Løsningsområde: ${economyName}` }).waitFor();
+    for (const title of seedTitles) await main().getByRole('link', { name: `${title} (${economyName})`, exact: true }).waitFor();
     await expectNoAxeViolations(page, 'checklist phase 4');
 
     // Contract deadlines: the systems that are migrated away have contracts to terminate.

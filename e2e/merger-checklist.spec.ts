@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshotIfFailed } from './support/browser.ts';
-import { phaseProgress, pickMunicipality } from './support/flows.ts';
+import type { Task } from '#shared/contracts/checklist.ts';
+import { apiSession, createMergerViaApi, phaseProgress, pickMunicipality } from './support/flows.ts';
 import { admin, startServer, type RunningServer } from './support/server.ts';
 
 // The issue's demand, end to end in a real browser against the real server:
@@ -223,3 +224,53 @@ describe('a merger of three municipalities, through the browser', () => {
     await expectNoAxeViolations(page, 'catalogue, low-hanging fruit only');
   });
 });
+
+// Issue 18: what five veivalg placed in fase 4 stands under each solution area's name,
+// not in an untitled table, and with dates inside the phase.
+describe('tasks placed by veivalg, in the checklist', () => {
+  it('groups them under a heading naming their solution area, dated over phase 4', async () => {
+    const api = await apiSession(server.baseUrl, admin);
+    const mergerId = (
+      await createMergerViaApi(api, { name: 'Områdeprøve', newMunicipalityName: 'Nye Område', mergerDate: '2028-01-01', municipalities: ['3101', '3105'] })
+    ).id;
+    const areas = {
+      'omrade-pasientjournalsystemer': 'Pasientjournalsystemer',
+      'omrade-systemer-innen-plan-og-byggesak': 'Systemer innen plan- og byggesak',
+      'omrade-okonomi-og-regnskapssystem': 'Økonomi- og regnskapssystem',
+    };
+    for (const area of Object.keys(areas)) {
+      const saved = await api.request('PUT', `/mergers/${mergerId}/decisions/${area}`, { outcome: 'procure', timing: 'before_merger', state: 'adopted' });
+      expect(saved.status).toBe(200);
+    }
+    const path = `/sammenslainger/${mergerId}/sjekkliste?fase=4`;
+    await gotoSignedIn(path);
+    await page.getByRole('heading', { level: 1, name: /Fase 4/ }).waitFor();
+    const activity = page.getByRole('region', { name: 'Slå sammen prioriterte IKT-systemer og digitale tjenester' });
+    const tasks = ((await (await api.request('GET', `/mergers/${mergerId}/tasks?phase=4`)).json()) as { tasks: Task[] }).tasks;
+    for (const [id, name] of Object.entries(areas)) {
+      const heading = activity.getByRole('heading', { level: 4, name: `Løsningsområde: ${name}` });
+      await heading.waitFor();
+      // The table after the heading holds exactly that area's tasks.
+      const group = activity.locator('.samla-task-group', { has: page.getByRole('heading', { level: 4, name: `Løsningsområde: ${name}` }) });
+      const titles = await group.getByRole('link').allInnerTexts();
+      const expected = tasks.filter((task) => task.area?.id === id).map((task) => task.title);
+      expect(expected.length).toBeGreaterThan(0);
+      // Each link, read alone, still says the area (hidden text after the title).
+      expect(titles.map((title) => title.replace(/\s+/g, ' ').trim())).toEqual(expected.map((title) => `${title} (${name})`));
+      await group.getByText('31.12.2027').first().waitFor();
+    }
+    await expectNoAxeViolations(page, 'checklist phase 4 with placed tasks');
+  });
+});
+
+/** Opens a page, signing in first when this test runs alone (the journey before it signs in otherwise). */
+async function gotoSignedIn(path: string): Promise<void> {
+  await page.goto(path);
+  const heading = page.getByRole('heading', { level: 1 });
+  await heading.first().waitFor();
+  if ((await heading.first().innerText()).trim() !== 'Logg inn') return;
+  await page.getByLabel('E-post').fill(admin.email);
+  await page.getByLabel('Passord').fill(admin.password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
+}

@@ -165,3 +165,94 @@ describe('Fremdriftsplan', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// Issue 18: tasks a veivalg placed are dated and on the timeline under their area; «Kvartaler»
+// fits a 1366 px screen with every milestone's name whole; the page fits a phone.
+describe('Fremdriftsplan with tasks placed by veivalg', () => {
+  let placedMerger: string;
+  const placedAreas = ['omrade-pasientjournalsystemer', 'omrade-systemer-innen-plan-og-byggesak', 'omrade-digitale-arkiv-og-arkivlosninger'];
+
+  beforeAll(async () => {
+    placedMerger = (
+      await createMergerViaApi(api, { name: 'Veivalgprøve', newMunicipalityName: 'Nye Vei', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] })
+    ).id;
+    for (const area of placedAreas) {
+      const saved = await api.request('PUT', `/mergers/${placedMerger}/decisions/${area}`, { outcome: 'procure', timing: 'before_merger', state: 'adopted' });
+      expect(saved.status).toBe(200);
+    }
+  });
+
+  async function openSchedule(viewport: { width: number; height: number }) {
+    await page.setViewportSize(viewport);
+    await gotoSignedIn(`/sammenslainger/${placedMerger}/fremdriftsplan`);
+    await page.getByRole('heading', { level: 1, name: 'Fremdriftsplan' }).waitFor();
+    const timeline = page.getByRole('region', { name: /Tidslinje for fasene/ });
+    await timeline.waitFor();
+    return timeline;
+  }
+
+  it('shows the placed tasks on the timeline under their area, each bar named with its area', async () => {
+    const timeline = await openSchedule({ width: 1366, height: 768 });
+    for (const area of ['Pasientjournalsystemer', 'Systemer innen plan- og byggesak', 'Digitale arkiv og arkivløsninger']) {
+      await timeline.getByText(`Løsningsområde: ${area}`, { exact: true }).waitFor();
+      await timeline.getByRole('link', { name: `Videreføre pågående saker (${area}): 01.04.2027 – 31.12.2027, ikke startet` }).waitFor();
+    }
+    // The list by date says which area each is from, too.
+    const list = page.getByRole('table', { name: 'Faser, milepæler og oppgaver med datoer, sortert etter dato' });
+    await list.getByRole('link', { name: 'Videreføre pågående saker (Pasientjournalsystemer)' }).waitFor();
+    await expectNoAxeViolations(page, 'schedule with placed tasks');
+  });
+
+  it('fits «Kvartaler» into 1366 px without scrolling sideways, with the merger date’s name whole', async () => {
+    const timeline = await openSchedule({ width: 1366, height: 768 });
+    await main().getByRole('button', { name: 'Kvartaler' }).click();
+    await timeline.getByText(/^1\. kv\. \d{4}$/).first().waitFor();
+    const fit = await timeline.evaluate((region) => {
+      const box = region.getBoundingClientRect();
+      const names = [...region.querySelectorAll('.samla-timeline__milestone-text')].map((element) => {
+        const r = element.getBoundingClientRect();
+        return { text: element.textContent, inside: r.left >= box.left && r.right <= box.right };
+      });
+      return { scrollWidth: region.scrollWidth, clientWidth: region.clientWidth, names };
+    });
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+    expect(fit.names).toContainEqual({ text: 'Sammenslåingsdato', inside: true });
+    expect(fit.names.every((name) => name.inside)).toBe(true);
+    await expectNoAxeViolations(page, 'timeline fitted to 1366 px');
+  });
+
+  it('lists the dependency picker’s tasks with their area, so no two options read the same', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const tasks = ((await (await api.request('GET', `/mergers/${placedMerger}/tasks?phase=4`)).json()) as { tasks: Task[] }).tasks;
+    const placed = tasks.find((task) => task.area?.name === 'Pasientjournalsystemer' && task.title === 'Videreføre pågående saker')!;
+    await page.goto(`/sammenslainger/${placedMerger}/oppgaver/${placed.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Videreføre pågående saker' }).waitFor();
+    await main().getByTestId('task-area').getByText('Pasientjournalsystemer', { exact: false }).waitFor();
+    const options = await page.getByLabel('Oppgave den avhenger av').locator('option').allInnerTexts();
+    expect(options).toContain('Fase 4: Videreføre pågående saker (Systemer innen plan- og byggesak)');
+    expect(options).toContain('Fase 4: Videreføre pågående saker (Digitale arkiv)');
+    expect(new Set(options).size).toBe(options.length);
+    await expectNoAxeViolations(page, 'placed task page');
+  });
+
+  it('fits a phone: no sideways scrolling of the page at 390 × 844, and axe finds nothing', async () => {
+    await openSchedule({ width: 390, height: 844 });
+    await page.getByRole('table', { name: 'Faser, milepæler og oppgaver med datoer, sortert etter dato' }).waitFor();
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+    await expectNoAxeViolations(page, 'schedule at 390 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+/** Opens a page, signing in first when this test runs alone (the journey before it signs in otherwise). */
+async function gotoSignedIn(path: string): Promise<void> {
+  await page.goto(path);
+  const heading = page.getByRole('heading', { level: 1 });
+  await heading.first().waitFor();
+  if ((await heading.first().innerText()).trim() !== 'Logg inn') return;
+  await page.getByLabel('E-post').fill(admin.email);
+  await page.getByLabel('Passord').fill(admin.password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
+}

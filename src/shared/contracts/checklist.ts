@@ -5,6 +5,9 @@ export const taskStatuses = ['not_started', 'in_progress', 'done', 'not_relevant
 export const taskStatus = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof taskStatus>;
 
+/** The solution area (4.2) of a task a veivalg placed in the plan. */
+export const taskArea = z.object({ id: z.string(), name: z.string() }).meta({ id: 'TaskArea' });
+
 export const task = z
   .object({
     id: z.uuid(),
@@ -14,6 +17,9 @@ export const task = z
     activityId: z.string(),
     catalogItemId: z.string().nullable().describe('Oppgaven i biblioteket den er kopiert fra; null for egne oppgaver'),
     group: z.string().nullable(),
+    area: taskArea
+      .nullable()
+      .describe('Løsningsområdet en oppgave fra et veivalg hører til (fra catalogItemId); null for andre oppgaver'),
     title: z.string(),
     position: z.number().int(),
     status: taskStatus,
@@ -21,6 +27,9 @@ export const task = z
     responsible: z.string().nullable(),
     dueDate: isoDate.nullable(),
     plannedStart: isoDate.nullable().describe('Planlagt start; tom når oppgaven bare har frist'),
+    datesFollowPhase: z
+      .boolean()
+      .describe('Datoene er satt av Samla ut fra fasen og flyttes med den til noen endrer planlagt start eller frist'),
     notes: z.string().nullable(),
     overdue: z.boolean().describe('Fristen er passert (Europe/Oslo) og oppgaven er verken ferdig eller ikke relevant'),
     updatedAt: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taskStatus } from './checklist.ts';
+import { taskArea, taskStatus } from './checklist.ts';
 import { isoDate, requiredText, uuidParam } from './common.ts';
 
 /** Milestones a person adds. */
@@ -40,11 +40,14 @@ export const scheduleTask = z
   .object({
     id: z.uuid(),
     title: z.string(),
+    area: taskArea.nullable().describe('Løsningsområdet for oppgaver et veivalg la inn; null ellers'),
+    group: z.string().nullable().describe('Underoverskriften i sjekklisten, der oppgaven har en'),
     phase: z.number().int(),
     activityId: z.string(),
     status: taskStatus,
     plannedStart: isoDate.nullable(),
     dueDate: isoDate.nullable(),
+    datesFollowPhase: z.boolean().describe('Datoene følger fasen til noen endrer dem'),
     overdue: z.boolean(),
     dependsOn: z.array(z.uuid()).describe('Oppgavene denne avhenger av'),
   })

@@ -1110,6 +1110,8 @@ export const nb = {
       activityRegion: (activity: string, phase: string) => `${activity} (fase ${phase})`,
       tasksCaption: (activity: string) => `Oppgaver under «${activity}»`,
       tasksCaptionGroup: (activity: string, group: string) => `Oppgaver under «${activity}», ${group}`,
+      areaHeading: (area: string) => `Løsningsområde: ${area}`,
+      tasksCaptionArea: (activity: string, area: string) => `Oppgaver under «${activity}» fra veivalget for ${area}`,
       saved: (title: string) => `Lagret: «${title}».`,
     },
     addTask: {
@@ -1123,6 +1125,7 @@ export const nb = {
     edit: {
       context: (phase: string, phaseName: string, activity: string) => `Fase ${phase}: ${phaseName} · ${activity}`,
       group: (group: string) => `Del: ${group}`,
+      area: (area: string) => `Løsningsområde: ${area} (lagt inn av veivalget for området)`,
       ownTask: 'Dette er en egen oppgave for denne sammenslåingen.',
       titleField: 'Oppgave',
       status: 'Status',
@@ -1191,7 +1194,8 @@ export const nb = {
       today: 'I dag',
       milestones: 'Milepæler',
       week: (week: string) => `Uke ${week}`,
-      quarter: (quarter: string, year: string) => `${quarter}. kv. ${year}`,
+      quarterShort: (quarter: string) => `${quarter}. kv.`,
+      areaHeading: (area: string) => `Løsningsområde: ${area}`,
       overdueMark: 'Forfalt',
       taskBar: (title: string, dates: string, status: string, overdue: boolean) =>
         `${title}: ${dates}, ${status.toLowerCase()}${overdue ? ', forfalt' : ''}`,

@@ -67,7 +67,7 @@ export async function listEnablers(db: Database, benefitIds: readonly string[]) 
   const ids = [...benefitIds];
   const [taskRows, decisionRows, opportunityRows] = await Promise.all([
     db
-      .select({ benefitId: benefitTasks.benefitId, id: tasks.id, title: tasks.title })
+      .select({ benefitId: benefitTasks.benefitId, id: tasks.id, title: tasks.title, catalogItemId: tasks.catalogItemId, groupName: tasks.groupName })
       .from(benefitTasks)
       .innerJoin(tasks, eq(tasks.id, benefitTasks.taskId))
       .where(inArray(benefitTasks.benefitId, ids))

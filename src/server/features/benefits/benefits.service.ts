@@ -27,6 +27,7 @@ import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorD
 import * as repo from './benefits.repo.ts';
 import { planWorkbook } from './benefits.export.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
+import { taskLabel } from '#server/features/checklist/checklist.service.ts';
 
 /** The fields history follows. Enablers are followed as lists of ids. */
 const auditedBenefitFields = [
@@ -64,7 +65,8 @@ function areaName(areaId: string): string {
 type EnablerRows = Awaited<ReturnType<typeof repo.listEnablers>>;
 
 function enablersOf(rows: EnablerRows, benefitId: string): Benefit['enablers'] & repo.Enablers {
-  const tasks = rows.tasks.filter((row) => row.benefitId === benefitId).map(({ id, title }) => ({ id, title }));
+  // Titles with their area or group: a benefit's page and export list them without the checklist around them.
+  const tasks = rows.tasks.filter((row) => row.benefitId === benefitId).map((row) => ({ id: row.id, title: taskLabel(row) }));
   const decisions = rows.decisions
     .filter((row) => row.benefitId === benefitId)
     .map(({ solutionAreaId }) => ({ solutionAreaId, name: areaName(solutionAreaId) }));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyStatusRule, isOverdue, progressOf, todayInOslo } from './checklist.domain.ts';
+import { loadCatalog } from '#catalog/catalog.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
+import { applyStatusRule, areaOfCatalogTask, isOverdue, progressOf, todayInOslo } from './checklist.domain.ts';
 
 describe('todayInOslo', () => {
   it('uses the Norwegian calendar date, not UTC', () => {
@@ -104,5 +106,35 @@ describe('applyStatusRule', () => {
       ok: true,
       value: { status: 'in_progress', notRelevantReason: null },
     });
+  });
+});
+
+describe('the solution area of a task a veivalg placed', () => {
+  const areas = areaOfCatalogTask(loadCatalog());
+  it('is known from the library task id, for every area task', () => {
+    const catalog = loadCatalog();
+    for (const area of catalog.sectors.flatMap((sector) => sector.solutionAreas)) {
+      for (const task of area.tasks) expect(areas.get(task.id)).toEqual({ id: area.id, name: area.name });
+    }
+  });
+  it('tells the areas’ «Videreføre pågående saker» apart (three areas; the checklist has its own under «Digitale arkiv»)', () => {
+    const names = loadCatalog()
+      .sectors.flatMap((sector) => sector.solutionAreas)
+      .flatMap((area) => area.tasks.filter((task) => task.title === 'Videreføre pågående saker').map((task) => areas.get(task.id)!.name));
+    expect(names).toHaveLength(3);
+    expect(new Set(names).size).toBe(3);
+  });
+  it('is absent for the checklist’s own tasks', () => {
+    expect(areas.get('fase-4-akt-4-opp-6')).toBeUndefined();
+  });
+});
+
+describe('a task title in context', () => {
+  it.each([
+    ['a placed task: with its area', { title: 'Videreføre pågående saker', area: { name: 'Pasientjournalsystemer' }, group: null }, 'Videreføre pågående saker (Pasientjournalsystemer)'],
+    ['a library task under a sub-heading: with it', { title: 'Inngå nye kontrakter med leverandører etter behov', area: null, group: 'Systemer' }, 'Inngå nye kontrakter med leverandører etter behov (Systemer)'],
+    ['any other task: its title', { title: 'Egen oppgave', area: null, group: null }, 'Egen oppgave'],
+  ])('%s', (_, task, expected) => {
+    expect(taskTitleInContext(task)).toBe(expected);
   });
 });

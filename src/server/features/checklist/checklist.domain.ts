@@ -103,3 +103,29 @@ export function activityIndex(catalog: {
   activityIndexCache.set(catalog, index);
   return index;
 }
+
+export interface TaskArea {
+  id: string;
+  name: string;
+}
+
+/**
+ * Library task id → the solution area (4.2) it belongs to, for the tasks a veivalg puts
+ * in the plan. Several areas share task titles («Videreføre pågående saker» in four), so
+ * the area is what tells them apart. Computed once per library object.
+ */
+const areaIndexCache = new WeakMap<object, Map<string, TaskArea>>();
+export function areaOfCatalogTask(catalog: {
+  sectors: ReadonlyArray<{ solutionAreas: ReadonlyArray<{ id: string; name: string; tasks: ReadonlyArray<{ id: string }> }> }>;
+}): Map<string, TaskArea> {
+  const cached = areaIndexCache.get(catalog);
+  if (cached) return cached;
+  const index = new Map<string, TaskArea>();
+  for (const sector of catalog.sectors) {
+    for (const area of sector.solutionAreas) {
+      for (const task of area.tasks) index.set(task.id, { id: area.id, name: area.name });
+    }
+  }
+  areaIndexCache.set(catalog, index);
+  return index;
+}

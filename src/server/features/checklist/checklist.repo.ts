@@ -42,6 +42,42 @@ export async function moveTask(
     .where(and(eq(tasks.mergerId, mergerId), eq(tasks.id, taskId)));
 }
 
+/** The merger's tasks whose dates still follow their phase (or those of `taskIds` among them). */
+export async function listTasksFollowingPhase(db: Database, mergerId: string, taskIds?: readonly string[]) {
+  const conditions: SQL[] = [eq(tasks.mergerId, mergerId), eq(tasks.datesFollowPhase, true)];
+  if (taskIds) {
+    if (taskIds.length === 0) return [];
+    conditions.push(inArray(tasks.id, [...taskIds]));
+  }
+  return db
+    .select({
+      id: tasks.id,
+      title: tasks.title,
+      catalogItemId: tasks.catalogItemId,
+      groupName: tasks.groupName,
+      phaseId: tasks.phaseId,
+      plannedStart: tasks.plannedStart,
+      dueDate: tasks.dueDate,
+      datesFollowPhase: tasks.datesFollowPhase,
+    })
+    .from(tasks)
+    .where(and(...conditions))
+    .orderBy(asc(tasks.activityPosition), asc(tasks.position));
+}
+
+/** Samla moving a task's dates with its phase: the dates stay Samla's (they keep following). */
+export async function setTaskDates(
+  db: Database,
+  mergerId: string,
+  taskId: string,
+  dates: { plannedStart: string; dueDate: string },
+): Promise<void> {
+  await db
+    .update(tasks)
+    .set({ ...dates, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(tasks.mergerId, mergerId), eq(tasks.id, taskId)));
+}
+
 export async function insertTask(db: Database, row: NewTaskRow): Promise<TaskRow> {
   const [inserted] = await db.insert(tasks).values(row).returning();
   if (!inserted) throw new Error('insert into tasks returned no row');
@@ -97,7 +133,7 @@ export async function listTaskSummaryFacts(db: Database, mergerId: string): Prom
   const [row] = await db
     .select({
       tasks: sql<TaskSummaryRow[]>`coalesce(json_agg(json_build_object(
-        'id', ${tasks.id}, 'title', ${tasks.title}, 'phaseId', ${tasks.phaseId}, 'catalogItemId', ${tasks.catalogItemId},
+        'id', ${tasks.id}, 'title', ${tasks.title}, 'phaseId', ${tasks.phaseId}, 'catalogItemId', ${tasks.catalogItemId}, 'groupName', ${tasks.groupName},
         'status', ${tasks.status}, 'dueDate', ${tasks.dueDate}
       ) order by ${tasks.activityPosition}, ${tasks.position}, ${tasks.createdAt}), '[]'::json)`,
     })
@@ -111,6 +147,7 @@ export interface TaskSummaryRow {
   title: string;
   phaseId: string;
   catalogItemId: string | null;
+  groupName: string | null;
   status: string;
   /** YYYY-MM-DD */
   dueDate: string | null;
@@ -133,7 +170,7 @@ export async function updateTaskIfVersion(
   mergerId: string,
   taskId: string,
   expectedVersion: number,
-  changes: Partial<Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'dueDate' | 'plannedStart' | 'notes'>>,
+  changes: Partial<Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'dueDate' | 'plannedStart' | 'notes' | 'datesFollowPhase'>>,
 ): Promise<TaskRow | undefined> {
   const [row] = await db
     .update(tasks)

@@ -7,7 +7,14 @@ import { creationChanges, diffFields } from '#server/features/audit/audit.domain
 import { recordChange, recordChanges } from '#server/features/audit/audit.service.ts';
 import { reconcileDecisionTasks, type PlannedTask } from '#server/features/decisions/decisions.domain.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
-import { applyDoneRule, plannedStartIsValid } from '#server/features/schedule/schedule.domain.ts';
+import {
+  applyDoneRule,
+  datesStillFollowPhase,
+  defaultTaskDates,
+  plannedStartIsValid,
+  taskDatesToFollow,
+  type PhaseDates,
+} from '#server/features/schedule/schedule.domain.ts';
 import { dependenciesOf } from '#server/features/schedule/schedule.repo.ts';
 import type { z } from 'zod';
 import type {
@@ -19,7 +26,8 @@ import type {
   TaskStatus,
   updateTaskBody,
 } from '#shared/contracts/checklist.ts';
-import { activityIndex, applyStatusRule, isOverdue, progressOf, todayInOslo } from './checklist.domain.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
+import { activityIndex, applyStatusRule, areaOfCatalogTask, isOverdue, progressOf, todayInOslo } from './checklist.domain.ts';
 import * as repo from './checklist.repo.ts';
 
 /** The fields a person changes on a task, as history shows them. */
@@ -29,6 +37,12 @@ const reasonRequired = () =>
   invalid('NOT_RELEVANT_REASON_REQUIRED', 'Oppgi en begrunnelse når oppgaven settes til «ikke relevant».', [
     { path: 'notRelevantReason', code: 'required', message: 'Begrunnelse må fylles ut for «ikke relevant».' },
   ]);
+
+/** The title history and messages use: with the task's area or group, so same-named tasks read apart. */
+export function taskLabel(row: { title: string; catalogItemId: string | null; groupName: string | null }, catalog: Catalog = loadCatalog()): string {
+  const area = row.catalogItemId !== null ? areaOfCatalogTask(catalog).get(row.catalogItemId) : undefined;
+  return taskTitleInContext({ title: row.title, area, group: row.groupName });
+}
 
 export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task {
   const activity = activityIndex(catalog).get(row.activityId);
@@ -40,6 +54,7 @@ export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task
     activityId: row.activityId,
     catalogItemId: row.catalogItemId,
     group: row.groupName,
+    area: (row.catalogItemId !== null ? areaOfCatalogTask(catalog).get(row.catalogItemId) : undefined) ?? null,
     title: row.title,
     position: row.position,
     status: row.status as TaskStatus,
@@ -47,6 +62,7 @@ export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task
     responsible: row.responsible,
     dueDate: row.dueDate,
     plannedStart: row.plannedStart,
+    datesFollowPhase: row.datesFollowPhase,
     notes: row.notes,
     overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
     updatedAt: row.updatedAt.toISOString(),
@@ -74,18 +90,22 @@ export async function seedChecklist(db: Database, mergerId: string, catalog: Cat
 
 /**
  * Puts a decision's tasks in the plan: tasks the merger does not have yet are
- * added; tasks it has are moved to where the decision now wants them, keeping
- * status, owner, due date and notes. Runs in the caller's transaction, with
- * history for every task added or moved.
+ * added, dated over their phase (`phases`: the merger's phase dates now) with
+ * dates that follow the phase; tasks it has are moved to where the decision now
+ * wants them, keeping status, owner, dates a person set and notes (dates that
+ * still follow their phase go to the new phase's dates). Runs in the caller's
+ * transaction, with history for every task added or moved.
  */
 export async function placeDecisionTasks(
   db: Database,
   mergerId: string,
   planned: readonly PlannedTask[],
   actor: Actor,
+  phases: readonly PhaseDates[],
 ): Promise<void> {
   const catalog = loadCatalog();
   const activities = activityIndex(catalog);
+  const phaseOf = (activityId: string) => phases.find((phase) => phase.number === activities.get(activityId)?.phaseNumber);
   const existing = await repo.listTasksOfCatalogItems(db, mergerId, planned.map((task) => task.catalogItemId));
   const reconciliation = reconcileDecisionTasks(
     existing.map((task) => ({ ...task, order: task.position - decisionTaskPositionBase })),
@@ -105,16 +125,33 @@ export async function placeDecisionTasks(
       groupName: null,
       title: task.title,
       ...place(task),
+      ...datesInPhase(phaseOf(task.activityId)),
     })),
   );
   const byId = new Map(existing.map((task) => [task.id, task]));
-  for (const move of reconciliation.move) await repo.moveTask(db, mergerId, move.id, { phaseId: move.phaseId, activityId: move.activityId, ...place(move) });
+  // A task moved to another phase takes that phase's dates while its dates follow the phase;
+  // the move and the dates are one change in its history.
+  const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
+  const dateMoves = new Map(
+    taskDatesToFollow(
+      reconciliation.move.map((move) => ({ ...byId.get(move.id)!, phase: phaseNumbers.get(move.phaseId) ?? 0 })),
+      phases,
+    ).map((dateMove) => [dateMove.id, dateMove]),
+  );
+  for (const move of reconciliation.move) {
+    await repo.moveTask(db, mergerId, move.id, {
+      phaseId: move.phaseId,
+      activityId: move.activityId,
+      ...place(move),
+      ...(dateMoves.get(move.id)?.after ?? {}),
+    });
+  }
   await recordChanges(db, actor, [
     ...created.map((task) => ({
       mergerId,
       entity: 'task' as const,
       entityId: task.id,
-      entityLabel: task.title,
+      entityLabel: taskLabel(task, catalog),
       action: 'create' as const,
       changes: creationChanges({ ...task, phase: activities.get(task.activityId)?.phaseNumber ?? null }, ['phase', ...auditedTaskFields]),
     })),
@@ -124,7 +161,7 @@ export async function placeDecisionTasks(
         mergerId,
         entity: 'task' as const,
         entityId: move.id,
-        entityLabel: byId.get(move.id)!.title,
+        entityLabel: taskLabel(byId.get(move.id)!, catalog),
         action: 'update' as const,
         changes: [
           {
@@ -132,9 +169,54 @@ export async function placeDecisionTasks(
             old: activities.get(byId.get(move.id)!.activityId)?.phaseNumber ?? null,
             new: activities.get(move.activityId)?.phaseNumber ?? null,
           },
+          ...(dateMoves.has(move.id) ? diffFields({ ...dateMoves.get(move.id)!.before }, { ...dateMoves.get(move.id)!.after }, ['plannedStart', 'dueDate']) : []),
         ],
       })),
   ]);
+}
+
+
+/** The dates Samla gives a task it places in a phase (none when the phase is unknown). */
+function datesInPhase(phase: PhaseDates | undefined): Pick<repo.NewTaskRow, 'plannedStart' | 'dueDate' | 'datesFollowPhase'> {
+  return phase ? { ...defaultTaskDates(phase), datesFollowPhase: true } : {};
+}
+
+/**
+ * Moves the dates of tasks that follow their phase to the phases' dates now (all of the
+ * merger's such tasks, or only `taskIds`), with history by `actor`. Runs in the caller's
+ * transaction: the schedule calls it when a phase's dates change, in the same
+ * transaction as the change, and so must anything that moves default phase dates (the
+ * merger date). Returns how many tasks moved.
+ */
+export async function followPhaseDates(
+  db: Database,
+  mergerId: string,
+  phases: readonly PhaseDates[],
+  actor: Actor,
+  taskIds?: readonly string[],
+): Promise<number> {
+  const catalog = loadCatalog();
+  const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
+  const rows = await repo.listTasksFollowingPhase(db, mergerId, taskIds);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const moves = taskDatesToFollow(
+    rows.map((row) => ({ ...row, phase: phaseNumbers.get(row.phaseId) ?? 0 })),
+    phases,
+  );
+  for (const move of moves) await repo.setTaskDates(db, mergerId, move.id, move.after);
+  await recordChanges(
+    db,
+    actor,
+    moves.map((move) => ({
+      mergerId,
+      entity: 'task' as const,
+      entityId: move.id,
+      entityLabel: taskLabel(byId.get(move.id)!, catalog),
+      action: 'update' as const,
+      changes: diffFields({ ...move.before }, { ...move.after }, ['plannedStart', 'dueDate']),
+    })),
+  );
+  return moves.length;
 }
 
 /** Decision tasks sort after the activity's own checklist tasks (positions below 1000). */
@@ -205,7 +287,7 @@ export async function createTask(
       mergerId,
       entity: 'task',
       entityId: created.id,
-      entityLabel: created.title,
+      entityLabel: taskLabel(created),
       action: 'create',
       changes: creationChanges(created, auditedTaskFields),
     });
@@ -247,7 +329,7 @@ export async function updateTask(
     const doneRule = applyDoneRule(
       current.status as TaskStatus,
       rule.value.status,
-      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ ...dep, status: dep.status as TaskStatus })),
+      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ id: dep.id, title: taskLabel(dep), status: dep.status as TaskStatus })),
       body.overrideReason,
     );
     if (!doneRule.ok) throw dependenciesOpen(doneRule.openTasks);
@@ -259,6 +341,8 @@ export async function updateTask(
       ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
       ...(body.plannedStart !== undefined ? { plannedStart: body.plannedStart } : {}),
       ...(body.notes !== undefined ? { notes: body.notes } : {}),
+      // A person's date takes over from the phase's for good.
+      datesFollowPhase: datesStillFollowPhase(current, { plannedStart: body.plannedStart, dueDate: body.dueDate }),
     });
     // Another writer got in between our read and our write (another app node).
     if (!updated) throw staleVersion(null);
@@ -266,7 +350,7 @@ export async function updateTask(
       mergerId,
       entity: 'task',
       entityId: updated.id,
-      entityLabel: updated.title,
+      entityLabel: taskLabel(updated),
       action: 'update',
       changes: [
         ...diffFields(current, updated, auditedTaskFields),
@@ -347,6 +431,7 @@ export async function checklistProgress(ctx: ServiceContext, mergerId: string): 
 /** A task as the merger's summaries use it (the dashboard): no notes, owner or history. */
 export interface TaskSummaryFact {
   id: string;
+  /** As summaries show it: with its area or group (`taskLabel`), since it stands without the checklist around it. */
   title: string;
   phaseId: string;
   /** The phase's number, 0 for a phase the library does not know. */
@@ -366,8 +451,9 @@ export async function taskSummary(ctx: ServiceContext, mergerId: string) {
   const catalog = loadCatalog();
   const today = todayInOslo(ctx.now());
   const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
-  const tasks: TaskSummaryFact[] = (await repo.listTaskSummaryFacts(ctx.db, mergerId)).map((row) => ({
+  const tasks: TaskSummaryFact[] = (await repo.listTaskSummaryFacts(ctx.db, mergerId)).map(({ groupName, ...row }) => ({
     ...row,
+    title: taskLabel({ ...row, groupName }, catalog),
     status: row.status as TaskStatus,
     phase: phaseNumbers.get(row.phaseId) ?? 0,
   }));

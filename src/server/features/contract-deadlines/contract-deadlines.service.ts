@@ -9,6 +9,7 @@ import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 import { getSchedule, lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
 import { contractActionText, contractDeadlineWords, norwegianDate } from './contract-deadline-text.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
 import {
   addDays,
   contractDeadline,
@@ -152,7 +153,7 @@ export async function mergerCalendar(ctx: ServiceContext, mergerId: string): Pro
     .map((task) => ({
       uid: `${task.id}-due@samla`,
       date: task.dueDate!,
-      summary: `Frist: ${task.title}`,
+      summary: `Frist: ${taskTitleInContext(task)}`,
       description: `Fase ${task.phase}`,
       categories: ['Samla', 'Oppgave'],
     }));

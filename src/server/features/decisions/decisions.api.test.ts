@@ -156,7 +156,12 @@ describe('deciding a solution area', () => {
     const phase5 = (await t.owner.inject(`${base}/tasks?phase=5`)).json().tasks;
     expect(phase5.filter((item: { catalogItemId: string }) => economyTasks.some((e) => e.id === item.catalogItemId))).toHaveLength(economyTasks.length);
     const history = (await t.owner.inject(`${base}/audit?entity=task&entityId=${task.id}`)).json().entries;
-    expect(history[0].changes).toEqual([{ field: 'phase', old: 4, new: 5 }]);
+    // Its dates followed phase 4 (Samla set them): they go to the transition's in the same change (issue 18).
+    expect(history[0].changes).toEqual([
+      { field: 'phase', old: 4, new: 5 },
+      { field: 'plannedStart', old: '2027-04-01', new: '2028-01-01' },
+      { field: 'dueDate', old: '2027-12-31', new: '2028-12-31' },
+    ]);
   });
 
   it('refuses a decision that does not hold, with the field it concerns, and leaves nothing behind', async () => {

@@ -12,6 +12,7 @@ import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { phaseDatesOf } from '#server/features/schedule/schedule.service.ts';
 import { mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
 import type {
@@ -387,7 +388,7 @@ export async function saveDecision(
     }
     // The plan follows an adopted decision; a proposal plans nothing yet.
     if (saved.state === 'adopted') {
-      await placeDecisionTasks(tx, mergerId, decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming), actor);
+      await placeDecisionTasks(tx, mergerId, decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming), actor, await phaseDatesOf(tx, mergerId));
     }
     return readAreaDecision(tx, mergerId, area);
   });

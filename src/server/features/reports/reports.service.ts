@@ -15,6 +15,7 @@ import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-poo
 import type { StatusReportQuery } from '#shared/contracts/reports.ts';
 import { daysBetween, decisionsAdoptedIn, reportedDeadlines, osloDate, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
 import type { StatusReportData } from './reports.pdf.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
 
 /** Everything the report shows, read through the features' own services. */
 export async function statusReportData(ctx: ServiceContext, mergerId: string, query: StatusReportQuery): Promise<StatusReportData> {
@@ -109,7 +110,8 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
     },
     overdueTasks: overdueTasks.map((task) => ({
       phase: task.phase,
-      title: task.title,
+      // Stands without the checklist around it: the area tells same-named tasks apart.
+      title: taskTitleInContext(task),
       responsible: task.responsible,
       dueDate: task.dueDate!,
       daysOver: daysBetween(task.dueDate!, today),

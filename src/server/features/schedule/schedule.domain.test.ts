@@ -4,9 +4,12 @@ import {
   addMonths,
   applyDoneRule,
   cycleIfAdded,
+  datesStillFollowPhase,
   defaultPhaseDates,
+  defaultTaskDates,
   effectivePhaseDates,
   plannedStartIsValid,
+  taskDatesToFollow,
   transitionEnd,
 } from './schedule.domain.ts';
 
@@ -90,5 +93,55 @@ describe('dependencies', () => {
     expect(plannedStartIsValid('2027-01-01', '2027-01-01')).toBe(true);
     expect(plannedStartIsValid(null, '2027-01-01')).toBe(true);
     expect(plannedStartIsValid('2027-01-01', null)).toBe(true);
+  });
+});
+
+describe('dates of tasks Samla places in a phase', () => {
+  const phases = defaultPhaseDates('2028-01-01');
+  it('spans the whole phase: phase 4 ends the day before the merger date, phase 5 is the transition', () => {
+    expect(defaultTaskDates(phases[3]!)).toEqual({ plannedStart: '2027-04-01', dueDate: '2027-12-31' });
+    expect(defaultTaskDates(phases[4]!)).toEqual({ plannedStart: '2028-01-01', dueDate: '2028-12-31' });
+  });
+
+  const task = (over: Partial<Parameters<typeof taskDatesToFollow>[0][number]>) => ({
+    id: 't',
+    phase: 4,
+    plannedStart: '2027-04-01',
+    dueDate: '2027-12-31',
+    datesFollowPhase: true,
+    ...over,
+  });
+  it.each([
+    ['a following task, when its phase moves', task({}), [{ number: 4, start: '2027-02-01', end: '2027-11-30' }], { plannedStart: '2027-02-01', dueDate: '2027-11-30' }],
+    ['a following task without dates yet', task({ plannedStart: null, dueDate: null }), phases, { plannedStart: '2027-04-01', dueDate: '2027-12-31' }],
+    ['a following task now in phase 5 (the veivalg moved it)', task({ phase: 5 }), phases, { plannedStart: '2028-01-01', dueDate: '2028-12-31' }],
+    ['a following task when the merger date moves the defaults', task({}), defaultPhaseDates('2028-07-01'), { plannedStart: '2027-10-01', dueDate: '2028-06-30' }],
+  ])('moves %s', (_, input, newPhases, after) => {
+    expect(taskDatesToFollow([input], newPhases)).toEqual([{ id: 't', before: { plannedStart: input.plannedStart, dueDate: input.dueDate }, after }]);
+  });
+  it.each([
+    ['a task a person dated', task({ datesFollowPhase: false }), [{ number: 4, start: '2027-02-01', end: '2027-11-30' }]],
+    ['a task already on its phase’s dates', task({}), phases],
+    ['a task in a phase that did not change', task({ phase: 5, plannedStart: '2028-01-01', dueDate: '2028-12-31' }), [{ number: 4, start: '2027-02-01', end: '2027-11-30' }]],
+  ])('leaves %s', (_, input, newPhases) => {
+    expect(taskDatesToFollow([input], newPhases)).toEqual([]);
+  });
+  it('is idempotent', () => {
+    const moved = taskDatesToFollow([task({})], [{ number: 4, start: '2027-02-01', end: '2027-11-30' }]);
+    expect(taskDatesToFollow([task({ ...moved[0]!.after })], [{ number: 4, start: '2027-02-01', end: '2027-11-30' }])).toEqual([]);
+  });
+
+  const current = { plannedStart: '2027-04-01', dueDate: '2027-12-31', datesFollowPhase: true };
+  it.each([
+    ['no date in the change', {}, true],
+    ['the same dates sent back', { plannedStart: '2027-04-01', dueDate: '2027-12-31' }, true],
+    ['a new planned start', { plannedStart: '2027-05-01' }, false],
+    ['a new due date', { dueDate: '2027-10-01' }, false],
+    ['a cleared due date', { dueDate: null }, false],
+  ])('still follows the phase after %s: %s', (_, change, follows) => {
+    expect(datesStillFollowPhase(current, change)).toBe(follows);
+  });
+  it('never follows again once a person took the dates over', () => {
+    expect(datesStillFollowPhase({ ...current, datesFollowPhase: false }, {})).toBe(false);
   });
 });

@@ -142,3 +142,67 @@ export function applyDoneRule(
 export function plannedStartIsValid(plannedStart: string | null, dueDate: string | null): boolean {
   return plannedStart === null || dueDate === null || plannedStart <= dueDate;
 }
+
+// ---------------------------------------------------------------- dates of tasks Samla places
+
+export interface TaskDates {
+  plannedStart: string | null;
+  dueDate: string | null;
+}
+
+/**
+ * The planned start and due date Samla gives a task it places in a phase (a veivalg's
+ * area tasks): the whole phase, from its first to its last day. Samla knows when the
+ * phase runs, not how the project will spread its work inside it; a bar over the whole
+ * phase says exactly that, and the due date is the phase's deadline (for phase 4 the day
+ * before the merger date, which is what «before the merger» means). The project narrows
+ * the dates when it plans the work.
+ */
+export function defaultTaskDates(phase: Pick<PhaseDates, 'start' | 'end'>): { plannedStart: string; dueDate: string } {
+  return { plannedStart: phase.start, dueDate: phase.end };
+}
+
+export interface FollowingTask extends TaskDates {
+  id: string;
+  /** The phase the task is in now (1–6). */
+  phase: number;
+  /** True while nobody has changed the dates Samla gave it. */
+  datesFollowPhase: boolean;
+}
+
+export interface TaskDatesMove {
+  id: string;
+  before: TaskDates;
+  after: { plannedStart: string; dueDate: string };
+}
+
+/**
+ * Which tasks move when phases (or the phase a task is in) change: every task whose dates
+ * still follow its phase and are not the phase's defaults any more. Tasks a person has
+ * dated are left alone, and so is a task in a phase not in `phases`. Idempotent: applying
+ * the moves and asking again gives nothing.
+ */
+export function taskDatesToFollow(tasks: readonly FollowingTask[], phases: ReadonlyArray<PhaseDates>): TaskDatesMove[] {
+  const byNumber = new Map(phases.map((phase) => [phase.number, phase]));
+  const moves: TaskDatesMove[] = [];
+  for (const task of tasks) {
+    if (!task.datesFollowPhase) continue;
+    const phase = byNumber.get(task.phase);
+    if (!phase) continue;
+    const after = defaultTaskDates(phase);
+    if (task.plannedStart === after.plannedStart && task.dueDate === after.dueDate) continue;
+    moves.push({ id: task.id, before: { plannedStart: task.plannedStart, dueDate: task.dueDate }, after });
+  }
+  return moves;
+}
+
+/**
+ * Whether a task's dates still follow its phase after a change: a person changing either
+ * date (to another value, or clearing it) takes the dates over for good; other edits keep
+ * what the task had.
+ */
+export function datesStillFollowPhase(current: TaskDates & { datesFollowPhase: boolean }, change: Partial<TaskDates>): boolean {
+  if (!current.datesFollowPhase) return false;
+  const changed = (field: keyof TaskDates) => change[field] !== undefined && change[field] !== current[field];
+  return !changed('plannedStart') && !changed('dueDate');
+}

@@ -97,7 +97,7 @@ export async function listDependencies(db: Database, mergerId: string): Promise<
 /** The tasks one task depends on, with what the «ferdig» rule needs. */
 export async function dependenciesOf(db: Database, mergerId: string, taskId: string) {
   return db
-    .select({ id: tasks.id, title: tasks.title, status: tasks.status })
+    .select({ id: tasks.id, title: tasks.title, catalogItemId: tasks.catalogItemId, groupName: tasks.groupName, status: tasks.status })
     .from(taskDependencies)
     .innerJoin(tasks, eq(tasks.id, taskDependencies.dependsOnTaskId))
     .where(and(eq(taskDependencies.mergerId, mergerId), eq(taskDependencies.taskId, taskId)))
@@ -124,14 +124,18 @@ export async function deleteDependency(db: Database, mergerId: string, taskId: s
   return deleted.length > 0;
 }
 
-/** Titles of some of the merger's tasks, for messages and history. */
-export async function taskTitles(db: Database, mergerId: string, ids: readonly string[]): Promise<Map<string, string>> {
+/** Titles of some of the merger's tasks, with what tells same-named ones apart, for messages and history. */
+export async function taskTitles(
+  db: Database,
+  mergerId: string,
+  ids: readonly string[],
+): Promise<Map<string, { title: string; catalogItemId: string | null; groupName: string | null }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: tasks.id, title: tasks.title })
+    .select({ id: tasks.id, title: tasks.title, catalogItemId: tasks.catalogItemId, groupName: tasks.groupName })
     .from(tasks)
     .where(and(eq(tasks.mergerId, mergerId), inArray(tasks.id, [...ids])));
-  return new Map(rows.map((row) => [row.id, row.title]));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** Serialises dependency changes within a merger, so two concurrent adds cannot close a cycle together. */

@@ -4,7 +4,8 @@ import type { Database } from '#server/db/client.ts';
 import { conflict, invalid, notFound } from '#server/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { isOverdue, todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import { areaOfCatalogTask, isOverdue, todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import { followPhaseDates, taskLabel } from '#server/features/checklist/checklist.service.ts';
 import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
 import { mergerDateOf } from '#server/features/mergers/mergers.service.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
@@ -22,6 +23,11 @@ import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './schedule.dom
 import * as repo from './schedule.repo.ts';
 
 const derivedTitles = { merger_date: 'Sammenslåingsdato', transition_end: 'Overgangsfasen slutter' } as const;
+
+/** The merger's phase dates now (own or default), for features that date things inside a phase. */
+export async function phaseDatesOf(db: Database, mergerId: string): Promise<Array<{ number: number; start: string; end: string }>> {
+  return (await phasesOf(db, mergerId, await mergerDateOf(db, mergerId))).map(({ number, start, end }) => ({ number, start, end }));
+}
 
 /** The last day of the transition phase (phase 5), as the project set it or by default. */
 export async function lastDayOfTransition(db: Database, mergerId: string): Promise<string> {
@@ -104,6 +110,7 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
   const dependsOn = new Map<string, string[]>();
   for (const edge of dependencies) dependsOn.set(edge.taskId, [...(dependsOn.get(edge.taskId) ?? []), edge.dependsOnTaskId]);
   const phaseOfId = new Map(phases.map((phase) => [phase.phaseId, phase.number]));
+  const areas = areaOfCatalogTask(loadCatalog());
   return {
     mergerDate,
     today,
@@ -112,11 +119,14 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
     tasks: taskRows.map((row) => ({
       id: row.id,
       title: row.title,
+      area: (row.catalogItemId !== null ? areas.get(row.catalogItemId) : undefined) ?? null,
+      group: row.groupName,
       phase: phaseOfId.get(row.phaseId) ?? 0,
       activityId: row.activityId,
       status: row.status as TaskStatus,
       plannedStart: row.plannedStart,
       dueDate: row.dueDate,
+      datesFollowPhase: row.datesFollowPhase,
       overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
       dependsOn: dependsOn.get(row.id) ?? [],
     })),
@@ -160,6 +170,8 @@ export async function updatePhase(
       action: 'update',
       changes: diffFields({ start: before.start, end: before.end }, { start: written.startDate, end: written.endDate }, ['start', 'end']),
     });
+    // Tasks whose dates Samla set from the phase go with it, in this transaction.
+    await followPhaseDates(tx, mergerId, [{ number: phaseNumber, start: written.startDate, end: written.endDate }], actor);
     return { ...before, start: written.startDate, end: written.endDate, isDefault: false, version: written.version };
   });
 }
@@ -244,7 +256,7 @@ async function recordDependencyChange(
   after: readonly string[],
 ) {
   const titles = await repo.taskTitles(tx, mergerId, [...before, ...after]);
-  const named = (ids: readonly string[]) => ids.map((id) => titles.get(id) ?? id);
+  const named = (ids: readonly string[]) => ids.map((id) => (titles.has(id) ? taskLabel(titles.get(id)!) : id));
   await recordChange(tx, actorOf(ctx), {
     mergerId,
     entity: 'task',
@@ -272,19 +284,19 @@ export async function addDependency(ctx: ServiceContext, mergerId: string, taskI
     const cycle = cycleIfAdded(edges, taskId, dependsOnTaskId);
     if (cycle) {
       const titles = await repo.taskTitles(tx, mergerId, cycle);
-      const chain = cycle.map((id) => `«${titles.get(id) ?? id}»`).join(' → ');
+      const chain = cycle.map((id) => `«${titles.has(id) ? taskLabel(titles.get(id)!) : id}»`).join(' → ');
       const message =
         cycle.length === 2
-          ? `En oppgave kan ikke avhenge av seg selv («${task.title}»).`
+          ? `En oppgave kan ikke avhenge av seg selv («${taskLabel(task)}»).`
           : `Avhengigheten ville gi en sirkel: ${chain}. Fjern en av avhengighetene først.`;
       throw invalid('DEPENDENCY_CYCLE', message, [{ path: 'dependsOnTaskId', code: 'cycle', message }]);
     }
     const before = edges.filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
     const added = await repo.insertDependency(tx, { mergerId, taskId, dependsOnTaskId });
     if (!added) {
-      throw conflict('DEPENDENCY_EXISTS', `«${task.title}» avhenger allerede av «${other.title}».`);
+      throw conflict('DEPENDENCY_EXISTS', `«${taskLabel(task)}» avhenger allerede av «${taskLabel(other)}».`);
     }
-    await recordDependencyChange(tx, ctx, mergerId, taskId, task.title, before, [...before, dependsOnTaskId]);
+    await recordDependencyChange(tx, ctx, mergerId, taskId, taskLabel(task), before, [...before, dependsOnTaskId]);
     return { taskId, dependsOnTaskId };
   });
 }
@@ -299,6 +311,6 @@ export async function removeDependency(ctx: ServiceContext, mergerId: string, ta
     const before = (await repo.listDependencies(tx, mergerId)).filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
     const removed = await repo.deleteDependency(tx, mergerId, taskId, dependsOnTaskId);
     if (!removed) throw notFound('DEPENDENCY_NOT_FOUND', 'Oppgaven har ikke denne avhengigheten.');
-    await recordDependencyChange(tx, ctx, mergerId, taskId, task.title, before, before.filter((id) => id !== dependsOnTaskId));
+    await recordDependencyChange(tx, ctx, mergerId, taskId, taskLabel(task), before, before.filter((id) => id !== dependsOnTaskId));
   });
 }

@@ -11,20 +11,11 @@ import { StatusTag } from '#web/components/status-tag.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { paths } from '#web/lib/paths.ts';
+import { chunkByContext } from '#shared/task-title.ts';
 import { useCreateTask } from './checklist.api.ts';
 
 type ActivityProgress = ChecklistProgress['phases'][number]['activities'][number];
 
-/** Consecutive tasks with the same group (sub-heading) belong together. */
-function chunkByGroup(tasks: Task[]): Array<{ group: string | null; tasks: Task[] }> {
-  const chunks: Array<{ group: string | null; tasks: Task[] }> = [];
-  for (const task of tasks) {
-    const last = chunks.at(-1);
-    if (last && last.group === task.group) last.tasks.push(task);
-    else chunks.push({ group: task.group, tasks: [task] });
-  }
-  return chunks;
-}
 
 export const taskLinkId = (taskId: string) => `task-${taskId}`;
 
@@ -54,17 +45,24 @@ export function ActivitySection({ mergerId, phaseNumber, activity, tasks, showAd
           {showAddTask ? t.noTasksInActivity : t.noTasksInActivityReadOnly}
         </Paragraph>
       )}
-      {chunkByGroup(tasks).map((chunk, index) => (
-        <div key={`${chunk.group ?? ''}-${index}`} className='samla-task-group'>
-          {chunk.group && (
+      {/* Consecutive tasks under one sub-heading: the library's group, or the solution area of a veivalg's tasks. */}
+      {chunkByContext(tasks).map((chunk, index) => (
+        <div key={`${chunk.heading ?? ''}-${index}`} className='samla-task-group' data-area={chunk.isArea ? 'true' : undefined}>
+          {chunk.heading && (
             <Heading level={4} data-size='2xs' className='samla-task-group__heading'>
-              {chunk.group}
+              {chunk.isArea ? t.areaHeading(chunk.heading) : chunk.heading}
             </Heading>
           )}
           <TaskTable
             mergerId={mergerId}
             tasks={chunk.tasks}
-            caption={chunk.group ? t.tasksCaptionGroup(activity.title, chunk.group) : t.tasksCaption(activity.title)}
+            caption={
+              chunk.heading === null
+                ? t.tasksCaption(activity.title)
+                : chunk.isArea
+                  ? t.tasksCaptionArea(activity.title, chunk.heading)
+                  : t.tasksCaptionGroup(activity.title, chunk.heading)
+            }
           />
         </div>
       ))}
@@ -104,6 +102,8 @@ function TaskTable({ mergerId, tasks, caption }: { mergerId: string; tasks: Task
               <Table.Cell>
                 <RouterLink id={taskLinkId(task.id)} to={paths.task(mergerId, task.id)} state={{ from }} data-color='accent'>
                   {task.title}
+                  {/* The area's heading says it on screen; a list of links read alone must say it too. */}
+                  {task.area && <span className='ds-sr-only'> ({task.area.name})</span>}
                 </RouterLink>
                 {task.catalogItemId === null && (
                   <>

@@ -4,6 +4,7 @@ import { Link as RouterLinkBase, useLocation, useNavigate, useParams } from 'rea
 import type { Task, TaskStatus, UpdateTaskBody } from '#shared/contracts/checklist.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import type { OpenDependencies } from '#shared/contracts/schedule.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
 import { useAddDependency, useRemoveDependency, useSchedule } from '#web/features/schedule/schedule.api.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
@@ -93,7 +94,7 @@ export function TaskEditPage() {
   const { m } = useI18n();
   const task = useTask(mergerId, taskId);
   const merger = useMerger(mergerId);
-  useDocumentTitle(task.data?.title ?? (task.isError ? m.errors.loadFailed : m.common.loading));
+  useDocumentTitle(task.data ? taskTitleInContext(task.data) : task.isError ? m.errors.loadFailed : m.common.loading);
 
   const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
   if (merger.data) {
@@ -488,6 +489,11 @@ function TaskHeading({ task, merger }: { task: Task; merger: MergerDetail | unde
             {t.context(fmt.number(phase.number), phase.name, activity.title)}
           </Paragraph>
         )}
+        {task.area && (
+          <Paragraph data-size='sm' className='samla-muted' data-testid='task-area'>
+            {t.area(task.area.name)}
+          </Paragraph>
+        )}
         {task.group && (
           <Paragraph data-size='sm' className='samla-muted'>
             {t.group(task.group)}
@@ -586,7 +592,8 @@ function TaskDependencies({ mergerId, task, editable }: { mergerId: string; task
     setError(undefined);
     add.mutate(picked, {
       onSuccess: () => {
-        announce(t.added(byId.get(picked)?.title ?? ''));
+        const added = byId.get(picked);
+        announce(t.added(added ? taskTitleInContext(added) : ''));
         setPicked('');
       },
       onError: (failure) => setError(errorText(failure, m)),
@@ -606,16 +613,16 @@ function TaskDependencies({ mergerId, task, editable }: { mergerId: string; task
         <ul className='samla-dependencies' data-testid='depends-on'>
           {dependsOn.map((dep) => (
             <li key={dep.id}>
-              <RouterLink to={paths.task(mergerId, dep.id)}>{dep.title}</RouterLink> <StatusTag status={dep.status} />{' '}
+              <RouterLink to={paths.task(mergerId, dep.id)}>{taskTitleInContext(dep)}</RouterLink> <StatusTag status={dep.status} />{' '}
               {editable && (
                 <Button
                   variant='tertiary'
                   data-size='sm'
-                  aria-label={t.remove(dep.title)}
+                  aria-label={t.remove(taskTitleInContext(dep))}
                   loading={remove.isPending && remove.variables === dep.id}
                   onClick={() =>
                     remove.mutate(dep.id, {
-                      onSuccess: () => announce(t.removed(dep.title)),
+                      onSuccess: () => announce(t.removed(taskTitleInContext(dep))),
                       onError: (failure) => setError(errorText(failure, m)),
                     })
                   }
@@ -633,7 +640,7 @@ function TaskDependencies({ mergerId, task, editable }: { mergerId: string; task
           <ul className='samla-dependencies'>
             {dependents.map((other) => (
               <li key={other.id}>
-                <RouterLink to={paths.task(mergerId, other.id)}>{other.title}</RouterLink>
+                <RouterLink to={paths.task(mergerId, other.id)}>{taskTitleInContext(other)}</RouterLink>
               </li>
             ))}
           </ul>
@@ -653,7 +660,7 @@ function TaskDependencies({ mergerId, task, editable }: { mergerId: string; task
               <Select.Option value=''>{t.pickPlaceholder}</Select.Option>
               {candidates.map((other) => (
                 <Select.Option key={other.id} value={other.id}>
-                  {t.option(fmt.number(other.phase), other.title)}
+                  {t.option(fmt.number(other.phase), taskTitleInContext(other))}
                 </Select.Option>
               ))}
             </Select>

@@ -19,6 +19,7 @@ import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
 import { queryKeys } from '#web/lib/query-client.ts';
 import { riskApiQuery } from './risk-form.ts';
 import type { RiskFilters } from './risk-view.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
 
 const merger = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}`;
 
@@ -106,7 +107,7 @@ export function useRiskOptions(mergerId: string) {
           municipalityNumber: item.municipalityNumber,
           label: `${String(item.fromSystemName ?? '')} → ${String(item.toSystemName ?? item.commonSolutionName ?? '')}`,
         })),
-        tasks: tasks.tasks.map((task) => ({ id: task.id, title: task.title })),
+        tasks: tasks.tasks.map((task) => ({ id: task.id, title: taskTitleInContext(task) })),
       };
     },
   });

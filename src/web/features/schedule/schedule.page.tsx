@@ -2,6 +2,7 @@ import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Te
 import { useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { milestoneKinds, type Milestone, type Schedule, type SchedulePhase } from '#shared/contracts/schedule.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
@@ -69,7 +70,7 @@ function ScheduleList({ mergerId, schedule }: { mergerId: string; schedule: Sche
         {t.heading}
       </Heading>
       <div className='samla-table-scroll'>
-        <Table data-color='neutral' className='samla-table' border data-size='sm' data-testid='schedule-list'>
+        <Table data-color='neutral' className='samla-table samla-schedule-table' border data-size='sm' data-testid='schedule-list'>
           <caption className='ds-sr-only'>{t.caption}</caption>
           <Table.Head>
             <Table.Row>
@@ -85,9 +86,13 @@ function ScheduleList({ mergerId, schedule }: { mergerId: string; schedule: Sche
               if (row.kind === 'phase') {
                 return (
                   <Table.Row key={`phase-${row.phase.number}`}>
-                    <Table.Cell className='samla-nowrap'>{fmt.date(row.phase.start)}</Table.Cell>
-                    <Table.Cell className='samla-nowrap'>{fmt.date(row.phase.end)}</Table.Cell>
-                    <Table.Cell>{t.kinds.phase}</Table.Cell>
+                    <Table.Cell className='samla-nowrap' data-label={t.date}>
+                      {fmt.date(row.phase.start)}
+                    </Table.Cell>
+                    <Table.Cell className='samla-nowrap' data-label={t.until}>
+                      {fmt.date(row.phase.end)}
+                    </Table.Cell>
+                    <Table.Cell data-label={t.kind}>{t.kinds.phase}</Table.Cell>
                     <Table.HeaderCell scope='row'>{t.phaseName(fmt.number(row.phase.number), row.phase.name)}</Table.HeaderCell>
                     <Table.Cell />
                   </Table.Row>
@@ -96,26 +101,33 @@ function ScheduleList({ mergerId, schedule }: { mergerId: string; schedule: Sche
               if (row.kind === 'milestone') {
                 return (
                   <Table.Row key={`milestone-${row.milestone.id}`}>
-                    <Table.Cell className='samla-nowrap'>{fmt.date(row.milestone.date)}</Table.Cell>
+                    <Table.Cell className='samla-nowrap' data-label={t.date}>
+                      {fmt.date(row.milestone.date)}
+                    </Table.Cell>
                     <Table.Cell />
-                    <Table.Cell>{t.kinds.milestone}</Table.Cell>
+                    <Table.Cell data-label={t.kind}>{t.kinds.milestone}</Table.Cell>
                     <Table.HeaderCell scope='row'>{row.milestone.title}</Table.HeaderCell>
-                    <Table.Cell>{m.schedule.milestones.kinds[row.milestone.kind]}</Table.Cell>
+                    <Table.Cell data-label={t.status}>{m.schedule.milestones.kinds[row.milestone.kind]}</Table.Cell>
                   </Table.Row>
                 );
               }
               const task = row.task;
               return (
                 <Table.Row key={`task-${task.id}`}>
-                  <Table.Cell className='samla-nowrap'>{fmt.date(row.date)}</Table.Cell>
-                  <Table.Cell className='samla-nowrap'>{task.plannedStart && task.dueDate ? fmt.date(task.dueDate) : ''}</Table.Cell>
-                  <Table.Cell>{t.kinds.task}</Table.Cell>
+                  <Table.Cell className='samla-nowrap' data-label={t.date}>
+                    {fmt.date(row.date)}
+                  </Table.Cell>
+                  <Table.Cell className='samla-nowrap' data-label={t.until}>
+                    {task.plannedStart && task.dueDate ? fmt.date(task.dueDate) : ''}
+                  </Table.Cell>
+                  <Table.Cell data-label={t.kind}>{t.kinds.task}</Table.Cell>
                   <Table.HeaderCell scope='row'>
                     <RouterLink to={paths.task(mergerId, task.id)} state={{ from: paths.schedule(mergerId) }}>
-                      {task.title}
+                      {/* A list by date has no checklist around it: the area tells same-named tasks apart. */}
+                      {taskTitleInContext(task)}
                     </RouterLink>
                   </Table.HeaderCell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t.status}>
                     <span className='samla-schedule-status'>
                       <StatusTag status={task.status} />
                       {task.overdue && (
@@ -150,7 +162,7 @@ function PhasesSection({ mergerId, phases, editable }: { mergerId: string; phase
         {t.heading}
       </Heading>
       <div className='samla-table-scroll'>
-        <Table data-color='neutral' className='samla-table' border data-size='sm'>
+        <Table data-color='neutral' className='samla-table samla-schedule-table' border data-size='sm'>
           <caption className='ds-sr-only'>{t.caption}</caption>
           <Table.Head>
             <Table.Row>
@@ -171,9 +183,13 @@ function PhasesSection({ mergerId, phases, editable }: { mergerId: string; phase
               return (
                 <Table.Row key={phase.number}>
                   <Table.HeaderCell scope='row'>{name}</Table.HeaderCell>
-                  <Table.Cell className='samla-nowrap'>{fmt.date(phase.start)}</Table.Cell>
-                  <Table.Cell className='samla-nowrap'>{fmt.date(phase.end)}</Table.Cell>
-                  <Table.Cell>{phase.isDefault ? t.isDefault : t.own}</Table.Cell>
+                  <Table.Cell className='samla-nowrap' data-label={t.start}>
+                    {fmt.date(phase.start)}
+                  </Table.Cell>
+                  <Table.Cell className='samla-nowrap' data-label={t.end}>
+                    {fmt.date(phase.end)}
+                  </Table.Cell>
+                  <Table.Cell data-label={t.source}>{phase.isDefault ? t.isDefault : t.own}</Table.Cell>
                   {editable && (
                     <Table.Cell>
                       <Button
@@ -304,7 +320,7 @@ function MilestonesSection({ mergerId, milestones, editable }: { mergerId: strin
         {t.heading}
       </Heading>
       <div className='samla-table-scroll'>
-        <Table data-color='neutral' className='samla-table' border data-size='sm'>
+        <Table data-color='neutral' className='samla-table samla-schedule-table' border data-size='sm'>
           <caption className='ds-sr-only'>{t.caption}</caption>
           <Table.Head>
             <Table.Row>
@@ -322,8 +338,10 @@ function MilestonesSection({ mergerId, milestones, editable }: { mergerId: strin
             {milestones.map((milestone) => (
               <Table.Row key={milestone.id}>
                 <Table.HeaderCell scope='row'>{milestone.title}</Table.HeaderCell>
-                <Table.Cell className='samla-nowrap'>{fmt.date(milestone.date)}</Table.Cell>
-                <Table.Cell>{t.kinds[milestone.kind]}</Table.Cell>
+                <Table.Cell className='samla-nowrap' data-label={t.date}>
+                  {fmt.date(milestone.date)}
+                </Table.Cell>
+                <Table.Cell data-label={t.kind}>{t.kinds[milestone.kind]}</Table.Cell>
                 {editable && (
                   <Table.Cell>
                     {milestone.derived ? (

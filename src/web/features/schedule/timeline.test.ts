@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '#shared/contracts/schedule.ts';
-import { isoWeek, listRows, offsetOf, ticks, timelineRange } from './timeline.ts';
+import { fitPxPerDay, isoWeek, listRows, milestoneLabelSide, offsetOf, ticks, timelineRange } from './timeline.ts';
 
 const schedule: Schedule = {
   mergerDate: '2028-01-01',
@@ -11,8 +11,8 @@ const schedule: Schedule = {
   ],
   milestones: [{ id: 'merger_date', kind: 'merger_date', title: 'Sammenslåingsdato', date: '2028-01-01', derived: true, version: null }],
   tasks: [
-    { id: '00000000-0000-4000-8000-000000000001', title: 'A', phase: 4, activityId: 'x', status: 'not_started', plannedStart: '2027-02-15', dueDate: '2027-03-01', overdue: true, dependsOn: [] },
-    { id: '00000000-0000-4000-8000-000000000002', title: 'B', phase: 4, activityId: 'x', status: 'not_started', plannedStart: null, dueDate: null, overdue: false, dependsOn: [] },
+    { id: '00000000-0000-4000-8000-000000000001', title: 'A', area: null, group: null, datesFollowPhase: false, phase: 4, activityId: 'x', status: 'not_started', plannedStart: '2027-02-15', dueDate: '2027-03-01', overdue: true, dependsOn: [] },
+    { id: '00000000-0000-4000-8000-000000000002', title: 'B', area: null, group: null, datesFollowPhase: false, phase: 4, activityId: 'x', status: 'not_started', plannedStart: null, dueDate: null, overdue: false, dependsOn: [] },
   ],
 };
 
@@ -48,5 +48,26 @@ describe('list alternative', () => {
       ['phase', '2028-01-01'],
       ['milestone', '2028-01-01'],
     ]);
+  });
+});
+
+describe('«Kvartaler» fitted to the screen', () => {
+  // The default plan of a merger on 1 January 2028: 1 October 2025 to 31 December 2029, 1553 days.
+  const plan = { start: '2025-10-01', end: '2029-12-31' };
+  it('fits the whole plan into the track (1366 px screen: about 810 px of track)', () => {
+    const perDay = fitPxPerDay(plan, 812);
+    expect(perDay * 1553).toBeLessThanOrEqual(812);
+    expect(offsetOf(plan.start, plan.end, perDay) + perDay).toBeLessThanOrEqual(812);
+  });
+  it('never goes below the floor (a phone scrolls inside the region) nor above a quarter’s 1 px a day', () => {
+    expect(fitPxPerDay(plan, 200)).toBe(0.4);
+    expect(fitPxPerDay({ start: '2027-01-01', end: '2027-03-31' }, 2000)).toBe(1);
+    expect(fitPxPerDay(plan, 0)).toBe(1);
+  });
+  it('puts a milestone’s name to the left of its diamond when it would run past the track', () => {
+    expect(milestoneLabelSide(700, 810, 150)).toBe('left');
+    expect(milestoneLabelSide(400, 810, 150)).toBe('right');
+    // Not to the left either when there is no room there: right, as the region can scroll.
+    expect(milestoneLabelSide(100, 200, 150)).toBe('right');
   });
 });

@@ -8,6 +8,21 @@ export type Zoom = (typeof zoomLevels)[number];
 /** Pixels per day at each zoom: a week is 70 px, a month about 90 px, a quarter about 90 px. */
 export const pxPerDay: Record<Zoom, number> = { weeks: 10, months: 3, quarters: 1 };
 
+/**
+ * «Kvartaler» is the overview: it fits the whole plan into the space the track has, so
+ * a 1366 px screen shows every phase and milestone without scrolling sideways. Below
+ * `floor` pixels per day a quarter gets too narrow for its «1. kv.», and the region
+ * scrolls instead (a phone).
+ */
+export const quarterFloorPxPerDay = 0.4;
+
+/** Pixels per day that fit `range` into `space` pixels (never below the floor, never above a quarter's 1 px). */
+export function fitPxPerDay(range: { start: string; end: string }, space: number, floor = quarterFloorPxPerDay): number {
+  const days = daysBetween(range.start, range.end) + 1;
+  if (!(space > 0) || days <= 0) return pxPerDay.quarters;
+  return Math.min(pxPerDay.quarters, Math.max(floor, space / days));
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -33,9 +48,18 @@ export function timelineRange(schedule: Schedule): { start: string; end: string 
   return { start: iso(y0, m0, 1), end: iso(y1, m1 + 1, 0) };
 }
 
-/** Where a date sits, in pixels from the start of the range. */
-export function offsetOf(rangeStart: string, date: string, zoom: Zoom): number {
-  return daysBetween(rangeStart, date) * pxPerDay[zoom];
+/** Where a date sits, in pixels from the start of the range, at `perDay` pixels a day (a zoom's, or a fitted one). */
+export function offsetOf(rangeStart: string, date: string, perDay: Zoom | number): number {
+  return daysBetween(rangeStart, date) * (typeof perDay === 'number' ? perDay : pxPerDay[perDay]);
+}
+
+/**
+ * Which side of its diamond a milestone's name goes: to the right, unless that would run
+ * past the end of the track (the plan's last dates: the end of the transition, a late
+ * merger date on a fitted scale), then to the left, so the name is never cut.
+ */
+export function milestoneLabelSide(offset: number, trackWidth: number, labelWidth: number): 'right' | 'left' {
+  return offset + labelWidth > trackWidth && offset - labelWidth >= 0 ? 'left' : 'right';
 }
 
 /** ISO 8601 week number. */

@@ -1,10 +1,25 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import type { Schedule } from '#shared/contracts/schedule.ts';
+import { chunkByContext, taskTitleInContext } from '#shared/task-title.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { datedTasksByActivity, offsetOf, pxPerDay, ticks, timelineRange, zoomLevels, type Tick, type Zoom } from './timeline.ts';
+import {
+  datedTasksByActivity,
+  fitPxPerDay,
+  milestoneLabelSide,
+  offsetOf,
+  pxPerDay,
+  ticks,
+  timelineRange,
+  zoomLevels,
+  type Tick,
+  type Zoom,
+} from './timeline.ts';
+
+/** About how wide a milestone's name is at the scale's font size (a diamond and ~7 px a character). */
+const milestoneLabelWidth = (title: string) => 24 + title.length * 7;
 
 /**
  * The Gantt view: phases as bands, tasks as bars from planned start to due date (a point
@@ -17,18 +32,45 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
   const [zoom, setZoom] = useState<Zoom>('months');
   const range = useMemo(() => timelineRange(schedule), [schedule]);
   const groups = useMemo(() => datedTasksByActivity(schedule), [schedule]);
-  const x = (date: string) => offsetOf(range.start, date, zoom);
-  const width = x(range.end) + pxPerDay[zoom];
-  const span = (start: string, end: string): CSSProperties => ({ left: x(start), width: Math.max(x(end) - x(start) + pxPerDay[zoom], 2) });
-  const tickLabel = (tick: Tick) =>
-    tick.kind === 'week'
-      ? t.week(fmt.number(tick.number))
-      : tick.kind === 'quarter'
-        ? t.quarter(fmt.number(tick.number), String(tick.year))
-        : `${m.schedule.months[tick.number - 1]} ${tick.year}`;
+  // The track's space: the region's width less the sticky label column, measured and
+  // re-measured when the window changes, so «Kvartaler» fits the plan to it.
+  const scroller = useRef<HTMLDivElement>(null);
+  const [space, setSpace] = useState(0);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const measure = () => {
+      const label = element.querySelector<HTMLElement>('.samla-timeline__label');
+      setSpace(element.clientWidth - (label?.offsetWidth ?? 0) - 2);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const perDay = zoom === 'quarters' ? fitPxPerDay(range, space) : pxPerDay[zoom];
+  const x = (date: string) => offsetOf(range.start, date, perDay);
+  const width = Math.ceil(x(range.end) + perDay);
+  const span = (start: string, end: string): CSSProperties => ({ left: x(start), width: Math.max(x(end) - x(start) + perDay, 2) });
+  const tickLabel = (tick: Tick, index: number) =>
+    tick.kind === 'week' ? (
+      t.week(fmt.number(tick.number))
+    ) : tick.kind === 'quarter' ? (
+      // A quarter is narrow when the plan is fitted: «1. kv.», with the year under the first of each year.
+      <>
+        {t.quarterShort(fmt.number(tick.number))}
+        {(tick.number === 1 || index === 0) && (
+          <>
+            {' '}
+            <span className='samla-timeline__tick-year'>{String(tick.year)}</span>
+          </>
+        )}
+      </>
+    ) : (
+      `${m.schedule.months[tick.number - 1]} ${tick.year}`
+    );
   const anyTasks = groups.some((group) => group.activities.length > 0);
   // Open (and re-zoom) with today in view, a third in from the left.
-  const scroller = useRef<HTMLDivElement>(null);
   const todayOffset = x(schedule.today);
   useEffect(() => {
     const element = scroller.current;
@@ -87,9 +129,9 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
           <div className='samla-timeline__row samla-timeline__row--scale'>
             <div className='samla-timeline__label' />
             <div className='samla-timeline__track' style={{ width }}>
-              {ticks(range, zoom).map((tick) => (
+              {ticks(range, zoom).map((tick, index) => (
                 <span key={tick.date} className='samla-timeline__tick' style={{ left: x(tick.date) }}>
-                  {tickLabel(tick)}
+                  {tickLabel(tick, index)}
                 </span>
               ))}
             </div>
@@ -100,8 +142,8 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
               {schedule.milestones.map((milestone, index) => (
                 <span
                   key={milestone.id}
-                  className='samla-timeline__milestone'
-                  style={{ left: x(milestone.date), top: `${(index % 3) * 1.5 + 0.25}rem` }}
+                  className={`samla-timeline__milestone samla-timeline__milestone--${milestoneLabelSide(x(milestone.date), width, milestoneLabelWidth(milestone.title))}`}
+                  style={{ left: x(milestone.date), top: `calc(var(--samla-timeline-milestone-top) + ${(index % 3) * 1.5}rem)` }}
                   data-testid='timeline-milestone'
                 >
                   <span className='samla-timeline__diamond' role='img' aria-label={t.milestoneMark(milestone.title, fmt.date(milestone.date))} />
@@ -130,7 +172,17 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
                     <div className='samla-timeline__label samla-timeline__label--activity'>{activity.title}</div>
                     <div className='samla-timeline__track' style={{ width }} />
                   </div>
-                  {tasks.map((task) => {
+                  {chunkByContext(tasks).map((chunk, chunkIndex) => (
+                    <div key={`${chunk.heading ?? ''}-${chunkIndex}`}>
+                      {chunk.heading && (
+                        <div className='samla-timeline__row samla-timeline__row--area'>
+                          <div className='samla-timeline__label samla-timeline__label--area'>
+                            {chunk.isArea ? t.areaHeading(chunk.heading) : chunk.heading}
+                          </div>
+                          <div className='samla-timeline__track' style={{ width }} />
+                        </div>
+                      )}
+                  {chunk.tasks.map((task) => {
                     const start = task.plannedStart ?? task.dueDate!;
                     const end = task.dueDate ?? task.plannedStart!;
                     const point = task.plannedStart === null || task.dueDate === null;
@@ -147,13 +199,13 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
                             state={{ from: paths.schedule(mergerId) }}
                             className={`samla-timeline__bar${point ? ' samla-timeline__bar--point' : ''}${task.overdue ? ' samla-timeline__bar--overdue' : ''}`}
                             style={point ? { left: x(start) } : span(start, end)}
-                            aria-label={t.taskBar(task.title, dates, m.status[task.status], task.overdue)}
+                            aria-label={t.taskBar(taskTitleInContext(task), dates, m.status[task.status], task.overdue)}
                             data-testid='timeline-task'
                           >
                             {task.overdue && <span aria-hidden='true'>!</span>}
                           </Link>
                           {task.overdue && (
-                            <span className='samla-timeline__overdue-text' aria-hidden='true' style={{ left: x(end) + pxPerDay[zoom] + 14 }}>
+                            <span className='samla-timeline__overdue-text' aria-hidden='true' style={{ left: x(end) + perDay + 14 }}>
                               {t.overdueMark}
                             </span>
                           )}
@@ -161,6 +213,8 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
                       </div>
                     );
                   })}
+                    </div>
+                  ))}
                 </div>
               ))}
             </div>
