@@ -13,7 +13,7 @@ export const demoMergerCreated = z
         systems: z.number().int(),
         contracts: z.number().int(),
         integrations: z.number().int(),
-        otherInventory: z.number().int().describe('Arkiv, infrastruktur, IKT-organisasjon, samarbeid og digitale tjenester'),
+        otherInventory: z.number().int().describe('Arkiv, infrastruktur, IKT-organisering, interkommunale samarbeid og digitale tjenester'),
         decisions: z.number().int(),
         tasksUpdated: z.number().int(),
         risks: z.number().int(),
