@@ -903,7 +903,7 @@ export const nb = {
       links: {
         hintNone: 'Skriv for å søke, og velg med Enter. Du kan velge flere.',
         hint: (count: number) =>
-          `${count === 1 ? '1 valgt' : `${count} valgt`}. Skriv for å søke etter flere. Pil venstre fra det tomme feltet går til de valgte; Enter fjerner den markerte.`,
+          `${formatCount(count)} valgt. Skriv for å søke etter flere. Pil venstre fra det tomme feltet går til de valgte; Enter fjerner den markerte.`,
         empty: 'Ingen treff.',
         srAdded: 'La til',
         srRemoved: 'Fjernet',
