@@ -156,7 +156,7 @@ export async function seedLargeMerger(database: DatabaseHandle, options: SeedOpt
     // The whole checklist (with the tasks adopted decisions placed in it), in a
     // spread of statuses. Due dates run from early 2026 to the merger, so those
     // before today that are not done are overdue.
-    const listed = await call<{ tasks: Array<{ id: string; phase: number; version: number }> }>({ url: `${api}/tasks` });
+    const listed = await call<{ tasks: Array<{ id: string; phase: number; version: number; plannedStart: string | null }> }>({ url: `${api}/tasks` });
     const tasks: SeededTask[] = [];
     for (const task of listed.tasks) {
       const roll = random();
@@ -165,7 +165,8 @@ export async function seedLargeMerger(database: DatabaseHandle, options: SeedOpt
         version: task.version,
         status,
         responsible: random() < 0.85 ? pick(people) : null,
-        dueDate: random() < 0.8 ? dayFrom(Math.floor(random() * 730)) : null,
+        // Tasks a veivalg placed keep the dates Samla gave them from their phase (decision 030).
+        ...(task.plannedStart === null ? { dueDate: random() < 0.8 ? dayFrom(Math.floor(random() * 730)) : null } : {}),
         notes: random() < 0.2 ? 'Avklart i delprosjektmøte; oppfølging i neste statusrapport.' : null,
       };
       if (status === 'not_relevant') body.notRelevantReason = 'Gjelder ikke vår sammenslåing: løses i interkommunalt samarbeid.';
