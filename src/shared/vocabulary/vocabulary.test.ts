@@ -25,7 +25,6 @@ import { mergerRole } from '#shared/contracts/members.ts';
 import { languageForm } from '#shared/contracts/mergers.ts';
 import { consequenceDimensions, mitigationStatuses, riskStatuses, riskSuggestionKinds } from '#shared/contracts/risks.ts';
 import { anyMilestoneKind } from '#shared/contracts/schedule.ts';
-import { nb } from '#web/i18n/nb.ts';
 import { nbVocabulary } from './nb.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -76,18 +75,5 @@ describe.each(Object.entries(vocabularies))('the %s vocabulary', (_language, voc
     for (const value of values) expect(map[value], `${path}.${value}`).toBeDefined();
     // Only the contract's values: a name for a value that no longer exists is a leftover.
     expect(Object.keys(map).sort()).toEqual([...values].sort());
-  });
-});
-
-describe('the web catalog', () => {
-  it('takes the names of fixed values from the vocabulary rather than its own copies', () => {
-    expect(nb.status).toBe(nbVocabulary.taskStatus);
-    expect(nb.roles).toBe(nbVocabulary.mergerRole);
-    expect(nb.schedule.milestones.kinds).toBe(nbVocabulary.milestoneKind);
-    expect(nb.decisions.outcomes).toBe(nbVocabulary.decisionOutcome);
-    expect(nb.risks.statuses).toBe(nbVocabulary.riskStatus);
-    expect(nb.benefits.statuses).toBe(nbVocabulary.benefitStatus);
-    expect(nb.contractDeadlines.actions).toBe(nbVocabulary.contractAction);
-    expect(nb.inventory.values).toBe(nbVocabulary.inventoryValue);
   });
 });
