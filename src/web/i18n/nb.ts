@@ -1,5 +1,6 @@
-import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 import { plural, pluralWord } from '#shared/plural.ts';
+import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
+import { detail, serverMessage, type ErrorMessages } from './error-messages.ts';
 
 /** A count on its own («2 500»), for texts where the noun after it takes its form from another count. */
 const formatCount = (value: number) => numberFormat.format(value);
@@ -64,28 +65,142 @@ export const nb = {
     notFoundText: 'Siden finnes ikke, eller adressen er skrevet feil.',
     goHome: 'Gå til sammenslåingene',
     /** Catalog text by API error code; codes not listed show the server's own (Norwegian) message. */
+    /**
+     * Catalog text by API error code (every code in #shared/error-codes.ts; a test checks it).
+     * `serverMessage`: the server's own message is shown, until it sends the values in `details`.
+     */
     byCode: {
-      MERGER_NOT_FOUND: 'Fant ikke sammenslåingen. Den kan være slettet, eller lenken kan være feil.',
-      TASK_NOT_FOUND: 'Fant ikke oppgaven. Den kan være slettet, eller lenken kan være feil.',
-      ACTIVITY_NOT_FOUND: 'Aktiviteten finnes ikke i sjekklisten.',
-      TOO_FEW_MUNICIPALITIES: 'Velg minst to kommuner.',
-      NOT_RELEVANT_REASON_REQUIRED: 'Skriv en begrunnelse når oppgaven settes til «Ikke relevant».',
-      VERSION_CONFLICT: 'Noen andre har endret oppgaven etter at du åpnet den.',
+      // requests, sessions, access
+      VALIDATION_FAILED: serverMessage,
+      BAD_REQUEST: serverMessage,
+      ROUTE_NOT_FOUND: serverMessage,
+      INTERNAL_ERROR: (details: unknown) => {
+        const id = detail(details, 'requestId', 'string');
+        return id ? `Noe gikk galt på serveren. Prøv igjen, eller kontakt en administrator og oppgi feil-ID ${id}.` : undefined;
+      },
+      SHUTTING_DOWN: 'Samla starter på nytt. Prøv igjen om litt.',
+      BUSY: serverMessage,
+      TASK_TIMEOUT: serverMessage,
+      TASK_TOO_LARGE: 'Arbeidet krevde mer minne enn Samla gir det, og ble avbrutt.',
       UNAUTHENTICATED: 'Du må logge inn for å bruke Samla.',
       FORBIDDEN: 'Du har ikke tilgang til dette.',
+      CSRF_TOKEN_INVALID: 'Forespørselen manglet gyldig CSRF-nøkkel. Last siden på nytt.',
+      INVALID_TOKEN: 'API-nøkkelen er ugyldig eller trukket tilbake.',
+      INVALID_TOKEN_EXPIRY: serverMessage,
+      TOKEN_NOT_FOUND: 'Fant ikke nøkkelen, eller den er allerede trukket tilbake.',
+      SESSION_REQUIRED: serverMessage,
+      SESSION_NOT_FOUND: 'Fant ikke økten. Den kan allerede være avsluttet.',
+      VERSION_CONFLICT: 'Noen andre har endret oppgaven etter at du åpnet den.',
+      // sign-in, set-up, users
       INVALID_CREDENTIALS: 'Feil e-post eller passord.',
+      TOO_MANY_ATTEMPTS: 'For mange mislykkede innlogginger. Vent litt og prøv igjen.',
+      USER_DEACTIVATED: serverMessage,
+      SSO_NOT_CONFIGURED: 'Innlogging med identitetstilbyder er ikke satt opp.',
+      SSO_FAILED: serverMessage,
+      SSO_NO_EMAIL: 'Identitetstilbyderen oppga ingen e-postadresse, som Samla trenger.',
+      SSO_EMAIL_NOT_VERIFIED:
+        'Identitetstilbyderen har ikke bekreftet e-postadressen din, så Samla kan ikke knytte innloggingen til en eksisterende bruker. Kontakt en administrator.',
       INVALID_SETUP_CODE: 'Oppsettkoden stemmer ikke. Den står i serverens logg.',
       SETUP_ALREADY_DONE: 'Samla er allerede satt opp. Logg inn.',
       USER_NOT_FOUND: 'Ingen bruker har denne e-postadressen. En administrator må opprette brukeren under «Brukere» først.',
+      USER_EXISTS: 'Det finnes allerede en bruker med denne e-postadressen.',
+      USER_HAS_HISTORY: 'Brukeren har gjort endringer som står i historikken, og kan derfor ikke slettes. Deaktiver brukeren i stedet.',
+      CANNOT_REMOVE_SELF: (details: unknown) => {
+        const action = detail(details, 'action', 'string');
+        return action === 'delete' ? 'Du kan ikke slette deg selv.' : action === 'deactivate' ? 'Du kan ikke deaktivere deg selv.' : undefined;
+      },
+      LAST_ADMINISTRATOR: 'Samla må ha minst én aktiv administrator.',
+      PASSWORD_REQUIRED: 'Samla har ingen innlogging via identitetstilbyder, så brukeren trenger et passord for å kunne logge inn.',
+      WEAK_PASSWORD: serverMessage,
+      WRONG_PASSWORD: 'Det nåværende passordet stemmer ikke.',
+      NO_PASSWORD: 'Du logger inn med identitetstilbyderen og har ikke noe passord i Samla å endre.',
+      INVALID_RESET_CODE: 'Koden er ugyldig, allerede brukt eller utløpt. Be en administrator om en ny.',
+      // mergers, members
+      MERGER_NOT_FOUND: 'Fant ikke sammenslåingen. Den kan være slettet, eller lenken kan være feil.',
+      TOO_FEW_MUNICIPALITIES: 'Velg minst to kommuner.',
+      UNKNOWN_MUNICIPALITY: serverMessage,
+      DUPLICATE_MUNICIPALITY: serverMessage,
+      MEMBER_NOT_FOUND: 'Personen er ikke lenger med i sammenslåingen.',
       ALREADY_MEMBER: 'Personen er allerede med i sammenslåingen.',
+      ALREADY_INVITED: 'Adressen er allerede invitert. Trekk tilbake invitasjonen først om den skal ha en annen rolle.',
+      INVITATION_NOT_FOUND: 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.',
       ROLE_NOT_GRANTABLE: 'Bare en eier kan gi rollen «Eier».',
       LAST_OWNER: 'Sammenslåingen må ha minst én eier. Gi noen andre rollen «Eier» først.',
-      USER_EXISTS: 'Det finnes allerede en bruker med denne e-postadressen.',
-      TOKEN_NOT_FOUND: 'Fant ikke nøkkelen, eller den er allerede trukket tilbake.',
-      MEMBER_NOT_FOUND: 'Personen er ikke lenger med i sammenslåingen.',
+      // plan
+      TASK_NOT_FOUND: 'Fant ikke oppgaven. Den kan være slettet, eller lenken kan være feil.',
+      ACTIVITY_NOT_FOUND: 'Aktiviteten finnes ikke i sjekklisten.',
+      NOT_RELEVANT_REASON_REQUIRED: 'Skriv en begrunnelse når oppgaven settes til «Ikke relevant».',
+      CATALOG_TASK_TITLE_READONLY: 'Tittelen på oppgaver fra sjekklisten kan ikke endres.',
+      PLANNED_START_AFTER_DUE_DATE: 'Planlagt start kan ikke være etter fristen.',
+      DEPENDENCIES_OPEN: serverMessage,
+      DEPENDENCY_TASK_NOT_FOUND: 'Oppgaven det skal avhenges av, finnes ikke i denne sammenslåingen.',
+      DEPENDENCY_NOT_FOUND: 'Oppgaven har ikke denne avhengigheten.',
+      DEPENDENCY_EXISTS: serverMessage,
+      DEPENDENCY_CYCLE: serverMessage,
+      PHASE_END_BEFORE_START: 'Fasen kan ikke slutte før den starter.',
+      MILESTONE_NOT_FOUND: 'Fant ikke milepælen.',
+      OPPORTUNITY_NOT_FOUND: 'Fant ikke muligheten i sjekklisten.',
+      OPPORTUNITY_ALREADY_TAKEN_UP: serverMessage,
+      // decisions, contract deadlines, reports
+      SOLUTION_AREA_NOT_FOUND: 'Fant ikke løsningsområdet.',
+      DECISION_NOT_FOUND: 'Området har ikke noe veivalg ennå.',
+      DECISION_INVALID: serverMessage,
+      DEFERRAL_NOT_APPLICABLE: 'Bare et vedtatt veivalg som utsetter et kritisk område til overgangsfasen, kan få utsettelsen godtatt.',
+      DEFERRAL_REASON_REQUIRED: 'Skriv hvorfor prosjektet godtar utsettelsen.',
+      CALENDAR_FEED_NOT_FOUND: serverMessage,
+      REPORT_PERIOD_INVALID: serverMessage,
+      // risks, benefits
+      RISK_NOT_FOUND: 'Fant ikke risikoen.',
+      RISK_INVALID: serverMessage,
+      RISK_MATRIX_INVALID: serverMessage,
+      MITIGATION_NOT_FOUND: 'Fant ikke tiltaket.',
+      MITIGATION_INVALID: serverMessage,
+      SUGGESTION_NOT_FOUND: 'Fant ikke forslaget.',
+      SUGGESTION_ALREADY_ACCEPTED: 'Forslaget er allerede lagt til som risiko.',
+      BENEFIT_NOT_FOUND: 'Fant ikke gevinsten.',
+      BENEFIT_ENABLER_INVALID: serverMessage,
+      INDICATOR_NOT_FOUND: 'Fant ikke indikatoren.',
+      INDICATOR_DATES_INVALID: serverMessage,
+      BASELINE_AFTER_MEASUREMENTS: serverMessage,
+      MEASUREMENT_NOT_FOUND: 'Fant ikke målingen.',
+      MEASUREMENT_BEFORE_BASELINE: serverMessage,
+      // inventory, import
+      SYSTEM_NOT_FOUND: 'Fant ikke systemet.',
+      DIGITAL_SERVICE_NOT_FOUND: 'Fant ikke den digitale tjenesten.',
+      CONTRACT_NOT_FOUND: 'Fant ikke avtalen.',
+      INTEGRATION_NOT_FOUND: 'Fant ikke integrasjonen.',
+      ARCHIVE_NOT_FOUND: 'Fant ikke arkivet.',
+      INFRASTRUCTURE_NOT_FOUND: 'Fant ikke infrastrukturen.',
+      IT_ORGANISATION_NOT_FOUND: 'Fant ikke rollen.',
+      INTERMUNICIPAL_COOPERATION_NOT_FOUND: 'Fant ikke samarbeidet.',
       SYSTEM_IN_USE: 'Systemet er i bruk i avtaler, integrasjoner, tjenester, arkiver eller veivalg. Fjern det der først.',
+      UNKNOWN_KIND: serverMessage,
+      KIND_REQUIRED: 'Oppgi hvilken type register CSV-filen gjelder (parameteren kind).',
+      FILE_TOO_LARGE: (details: unknown) => {
+        const megabytes = detail(details, 'maxMegabytes', 'number');
+        return megabytes === undefined ? undefined : `Filen er større enn ${megabytes} MB. Del den opp i flere filer.`;
+      },
+      NOT_A_SPREADSHEET: serverMessage,
+      OLD_EXCEL_FORMAT: 'Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel eller LibreOffice og lagre som .xlsx.',
+      ODS_NOT_SUPPORTED: 'Filen er et OpenDocument-regneark (.ods). Lagre den som .xlsx (Fil › Lagre som › Excel 2007–365) og last opp på nytt.',
+      PASSWORD_PROTECTED:
+        'Arbeidsboken er beskyttet med passord. Åpne den i Excel, fjern passordet (Fil › Info › Beskytt arbeidsbok › Krypter med passord, tøm feltet), lagre og last opp på nytt.',
+      SPREADSHEET_TOO_SLOW: serverMessage,
+      SPREADSHEET_TOO_LARGE: serverMessage,
+      TOO_MANY_ROWS: (details: unknown) => {
+        const sheet = detail(details, 'sheet', 'string');
+        const rows = detail(details, 'rows', 'number');
+        const limit = detail(details, 'limit', 'number');
+        return sheet === undefined || rows === undefined || limit === undefined
+          ? undefined
+          : `Arket «${sheet}» har ${rows} rader; grensen er ${limit} per ark.`;
+      },
+      NO_KNOWN_SHEETS: serverMessage,
       IMPORT_INVALID: 'Filen har feil. Ingenting er importert.',
-    } as Partial<Record<string, string>>,
+      IMPORT_PREVIEW_OUTDATED:
+        'Kartleggingen eller filen er endret siden forhåndsvisningen, så importen ville gjort noe annet enn den viste. Se over den nye forhåndsvisningen og importer på nytt.',
+      IMPORT_NEEDS_CONFIRMATION: serverMessage,
+    } satisfies ErrorMessages,
     forbiddenTitle: 'Ingen tilgang',
   },
   announcer: {
