@@ -1,16 +1,18 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldProblem } from '#shared/contracts/common.ts';
+import type { ErrorCode } from '#shared/error-codes.ts';
 
 /**
  * An expected failure with a stable code. Services throw these; the one error
  * handler below turns them into `{ error: { code, message, details } }`.
  * Messages are Norwegian: API users are Norwegian municipalities, and the web
- * shows its own catalog text by code but falls back to this.
+ * shows its own catalog text by code but falls back to this. The codes are the
+ * ones listed in #shared/error-codes.ts, which the web's catalog must cover.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
     message: string,
     readonly details?: unknown,
@@ -20,10 +22,10 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (code: string, message: string) => new DomainError(code, 404, message);
-export const invalid = (code: string, message: string, details?: FieldProblem[]) =>
+export const notFound = (code: ErrorCode, message: string) => new DomainError(code, 404, message);
+export const invalid = (code: ErrorCode, message: string, details?: FieldProblem[]) =>
   new DomainError(code, 400, message, details);
-export const conflict = (code: string, message: string, details?: unknown) =>
+export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
   new DomainError(code, 409, message, details);
 
 export function registerErrorHandler(app: FastifyInstance): void {

@@ -3,6 +3,7 @@ import { parseUpload } from '#server/features/inventory-io/inventory-upload.ts';
 import { writeWorkbook } from '#server/features/inventory-io/inventory-workbook.ts';
 import { renderStatusReport } from '#server/features/reports/reports.pdf.ts';
 import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
+import type { ErrorCode } from '#shared/error-codes.ts';
 import { writeTableWorkbook } from './table-workbook.ts';
 
 /**
@@ -31,7 +32,7 @@ export interface TaskMessage {
 
 /** A DomainError as plain data: a class does not survive the thread boundary. */
 export interface Refusal {
-  code: string;
+  code: ErrorCode;
   status: number;
   message: string;
   details?: unknown;

@@ -29,39 +29,7 @@ export const cooperationForms = ['iks', 'host_municipality', 'agreement', 'other
 
 export type Hosting = (typeof hostings)[number];
 export type ChangeClause = (typeof changeClauses)[number];
-
-/**
- * Norwegian names of the fixed values, for what the server writes itself (the
- * Excel template's dropdowns, exports, messages). The web has its own catalog.
- */
-export const inventoryValueLabels = {
-  hosting: { local: 'Lokalt', vendor: 'Hos leverandør', saas: 'SaaS/sky', intermunicipal: 'Interkommunalt' },
-  changeClause: {
-    transfers: 'Avtalen går over til ny kommune',
-    does_not_transfer: 'Avtalen går ikke over',
-    unknown: 'Ukjent',
-  },
-  direction: { outbound: 'Ut', inbound: 'Inn', both: 'Begge veier' },
-  method: { api: 'API', file: 'Fil', manual: 'Manuell', other: 'Annet' },
-  locationKind: {
-    system: 'I fagsystem',
-    file_share: 'Filområde',
-    cloud: 'Skylagring',
-    email: 'E-post',
-    paper: 'Papir',
-    other: 'Annet',
-  },
-  category: {
-    server: 'Servere',
-    server_room: 'Serverrom',
-    network: 'Nettverk',
-    security: 'Teknisk sikkerhet',
-    identity_access: 'Identitet og tilgang',
-    end_user: 'Sluttbrukerutstyr',
-    other: 'Annet',
-  },
-  form: { iks: 'IKS', host_municipality: 'Vertskommune', agreement: 'Avtale', other: 'Annet' },
-} as const;
+// Their names (and the registers') are in #shared/vocabulary: the app, the workbook and history say the same words.
 
 // ---------------------------------------------------------------- field builders
 
@@ -349,21 +317,6 @@ export const inventoryKinds = {
 
 export type InventoryKindKey = keyof typeof inventoryKinds;
 
-/**
- * The one Norwegian name of each register, in the seed's wording («Dagens IKT-organisering og
- * -styring», «Interkommunale samarbeid»): the app's headings and menus and the workbook's sheet
- * names (template, exports, import) all use it, so the two cannot drift apart.
- */
-export const inventoryKindNames = {
-  systems: 'IKT-systemer',
-  digitalServices: 'Digitale tjenester',
-  contracts: 'Avtaler',
-  integrations: 'Integrasjoner',
-  archives: 'Arkiv og data',
-  infrastructure: 'Infrastruktur',
-  itOrganisation: 'IKT-organisering',
-  intermunicipalCooperation: 'Interkommunale samarbeid',
-} as const satisfies Record<InventoryKindKey, string>;
 type KindSchemas<K extends InventoryKindKey> = (typeof inventoryKinds)[K];
 export type InventoryItem<K extends InventoryKindKey> = z.infer<KindSchemas<K>['item']>;
 export type InventoryCreate<K extends InventoryKindKey> = z.input<KindSchemas<K>['create']>;

@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { ApiError, NETWORK_ERROR, UNREADABLE_RESPONSE } from '#web/lib/api-client.ts';
+import { catalogErrorText } from '#web/i18n/error-messages.ts';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 
 /** The Norwegian text for an error: the catalog's text for its code, else the server's own message. */
@@ -8,7 +9,7 @@ export function errorText(error: unknown, m: Messages): string {
     if (error.code === NETWORK_ERROR) return m.errors.network;
     if (error.code === UNREADABLE_RESPONSE) return m.errors.unreadable;
     if (error.status >= 500) return m.errors.generic;
-    return m.errors.byCode[error.code] ?? error.message;
+    return catalogErrorText(m.errors.byCode, error.code, error.details) ?? error.message;
   }
   return m.errors.generic;
 }

@@ -1,5 +1,6 @@
-import { inventoryKindNames, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import { plural, pluralWord } from '#shared/plural.ts';
+import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
+import { detail, serverMessage, type ErrorMessages } from './error-messages.ts';
 
 /** A count on its own («2 500»), for texts where the noun after it takes its form from another count. */
 const formatCount = (value: number) => numberFormat.format(value);
@@ -64,28 +65,142 @@ export const nb = {
     notFoundText: 'Siden finnes ikke, eller adressen er skrevet feil.',
     goHome: 'Gå til sammenslåingene',
     /** Catalog text by API error code; codes not listed show the server's own (Norwegian) message. */
+    /**
+     * Catalog text by API error code (every code in #shared/error-codes.ts; a test checks it).
+     * `serverMessage`: the server's own message is shown, until it sends the values in `details`.
+     */
     byCode: {
-      MERGER_NOT_FOUND: 'Fant ikke sammenslåingen. Den kan være slettet, eller lenken kan være feil.',
-      TASK_NOT_FOUND: 'Fant ikke oppgaven. Den kan være slettet, eller lenken kan være feil.',
-      ACTIVITY_NOT_FOUND: 'Aktiviteten finnes ikke i sjekklisten.',
-      TOO_FEW_MUNICIPALITIES: 'Velg minst to kommuner.',
-      NOT_RELEVANT_REASON_REQUIRED: 'Skriv en begrunnelse når oppgaven settes til «Ikke relevant».',
-      VERSION_CONFLICT: 'Noen andre har endret oppgaven etter at du åpnet den.',
+      // requests, sessions, access
+      VALIDATION_FAILED: serverMessage,
+      BAD_REQUEST: serverMessage,
+      ROUTE_NOT_FOUND: serverMessage,
+      INTERNAL_ERROR: (details: unknown) => {
+        const id = detail(details, 'requestId', 'string');
+        return id ? `Noe gikk galt på serveren. Prøv igjen, eller kontakt en administrator og oppgi feil-ID ${id}.` : undefined;
+      },
+      SHUTTING_DOWN: 'Samla starter på nytt. Prøv igjen om litt.',
+      BUSY: serverMessage,
+      TASK_TIMEOUT: serverMessage,
+      TASK_TOO_LARGE: 'Arbeidet krevde mer minne enn Samla gir det, og ble avbrutt.',
       UNAUTHENTICATED: 'Du må logge inn for å bruke Samla.',
       FORBIDDEN: 'Du har ikke tilgang til dette.',
+      CSRF_TOKEN_INVALID: 'Forespørselen manglet gyldig CSRF-nøkkel. Last siden på nytt.',
+      INVALID_TOKEN: 'API-nøkkelen er ugyldig eller trukket tilbake.',
+      INVALID_TOKEN_EXPIRY: serverMessage,
+      TOKEN_NOT_FOUND: 'Fant ikke nøkkelen, eller den er allerede trukket tilbake.',
+      SESSION_REQUIRED: serverMessage,
+      SESSION_NOT_FOUND: 'Fant ikke økten. Den kan allerede være avsluttet.',
+      VERSION_CONFLICT: 'Noen andre har endret oppgaven etter at du åpnet den.',
+      // sign-in, set-up, users
       INVALID_CREDENTIALS: 'Feil e-post eller passord.',
+      TOO_MANY_ATTEMPTS: 'For mange mislykkede innlogginger. Vent litt og prøv igjen.',
+      USER_DEACTIVATED: serverMessage,
+      SSO_NOT_CONFIGURED: 'Innlogging med identitetstilbyder er ikke satt opp.',
+      SSO_FAILED: serverMessage,
+      SSO_NO_EMAIL: 'Identitetstilbyderen oppga ingen e-postadresse, som Samla trenger.',
+      SSO_EMAIL_NOT_VERIFIED:
+        'Identitetstilbyderen har ikke bekreftet e-postadressen din, så Samla kan ikke knytte innloggingen til en eksisterende bruker. Kontakt en administrator.',
       INVALID_SETUP_CODE: 'Oppsettkoden stemmer ikke. Den står i serverens logg.',
       SETUP_ALREADY_DONE: 'Samla er allerede satt opp. Logg inn.',
       USER_NOT_FOUND: 'Ingen bruker har denne e-postadressen. En administrator må opprette brukeren under «Brukere» først.',
+      USER_EXISTS: 'Det finnes allerede en bruker med denne e-postadressen.',
+      USER_HAS_HISTORY: 'Brukeren har gjort endringer som står i historikken, og kan derfor ikke slettes. Deaktiver brukeren i stedet.',
+      CANNOT_REMOVE_SELF: (details: unknown) => {
+        const action = detail(details, 'action', 'string');
+        return action === 'delete' ? 'Du kan ikke slette deg selv.' : action === 'deactivate' ? 'Du kan ikke deaktivere deg selv.' : undefined;
+      },
+      LAST_ADMINISTRATOR: 'Samla må ha minst én aktiv administrator.',
+      PASSWORD_REQUIRED: 'Samla har ingen innlogging via identitetstilbyder, så brukeren trenger et passord for å kunne logge inn.',
+      WEAK_PASSWORD: serverMessage,
+      WRONG_PASSWORD: 'Det nåværende passordet stemmer ikke.',
+      NO_PASSWORD: 'Du logger inn med identitetstilbyderen og har ikke noe passord i Samla å endre.',
+      INVALID_RESET_CODE: 'Koden er ugyldig, allerede brukt eller utløpt. Be en administrator om en ny.',
+      // mergers, members
+      MERGER_NOT_FOUND: 'Fant ikke sammenslåingen. Den kan være slettet, eller lenken kan være feil.',
+      TOO_FEW_MUNICIPALITIES: 'Velg minst to kommuner.',
+      UNKNOWN_MUNICIPALITY: serverMessage,
+      DUPLICATE_MUNICIPALITY: serverMessage,
+      MEMBER_NOT_FOUND: 'Personen er ikke lenger med i sammenslåingen.',
       ALREADY_MEMBER: 'Personen er allerede med i sammenslåingen.',
+      ALREADY_INVITED: 'Adressen er allerede invitert. Trekk tilbake invitasjonen først om den skal ha en annen rolle.',
+      INVITATION_NOT_FOUND: 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.',
       ROLE_NOT_GRANTABLE: 'Bare en eier kan gi rollen «Eier».',
       LAST_OWNER: 'Sammenslåingen må ha minst én eier. Gi noen andre rollen «Eier» først.',
-      USER_EXISTS: 'Det finnes allerede en bruker med denne e-postadressen.',
-      TOKEN_NOT_FOUND: 'Fant ikke nøkkelen, eller den er allerede trukket tilbake.',
-      MEMBER_NOT_FOUND: 'Personen er ikke lenger med i sammenslåingen.',
+      // plan
+      TASK_NOT_FOUND: 'Fant ikke oppgaven. Den kan være slettet, eller lenken kan være feil.',
+      ACTIVITY_NOT_FOUND: 'Aktiviteten finnes ikke i sjekklisten.',
+      NOT_RELEVANT_REASON_REQUIRED: 'Skriv en begrunnelse når oppgaven settes til «Ikke relevant».',
+      CATALOG_TASK_TITLE_READONLY: 'Tittelen på oppgaver fra sjekklisten kan ikke endres.',
+      PLANNED_START_AFTER_DUE_DATE: 'Planlagt start kan ikke være etter fristen.',
+      DEPENDENCIES_OPEN: serverMessage,
+      DEPENDENCY_TASK_NOT_FOUND: 'Oppgaven det skal avhenges av, finnes ikke i denne sammenslåingen.',
+      DEPENDENCY_NOT_FOUND: 'Oppgaven har ikke denne avhengigheten.',
+      DEPENDENCY_EXISTS: serverMessage,
+      DEPENDENCY_CYCLE: serverMessage,
+      PHASE_END_BEFORE_START: 'Fasen kan ikke slutte før den starter.',
+      MILESTONE_NOT_FOUND: 'Fant ikke milepælen.',
+      OPPORTUNITY_NOT_FOUND: 'Fant ikke muligheten i sjekklisten.',
+      OPPORTUNITY_ALREADY_TAKEN_UP: serverMessage,
+      // decisions, contract deadlines, reports
+      SOLUTION_AREA_NOT_FOUND: 'Fant ikke løsningsområdet.',
+      DECISION_NOT_FOUND: 'Området har ikke noe veivalg ennå.',
+      DECISION_INVALID: serverMessage,
+      DEFERRAL_NOT_APPLICABLE: 'Bare et vedtatt veivalg som utsetter et kritisk område til overgangsfasen, kan få utsettelsen godtatt.',
+      DEFERRAL_REASON_REQUIRED: 'Skriv hvorfor prosjektet godtar utsettelsen.',
+      CALENDAR_FEED_NOT_FOUND: serverMessage,
+      REPORT_PERIOD_INVALID: serverMessage,
+      // risks, benefits
+      RISK_NOT_FOUND: 'Fant ikke risikoen.',
+      RISK_INVALID: serverMessage,
+      RISK_MATRIX_INVALID: serverMessage,
+      MITIGATION_NOT_FOUND: 'Fant ikke tiltaket.',
+      MITIGATION_INVALID: serverMessage,
+      SUGGESTION_NOT_FOUND: 'Fant ikke forslaget.',
+      SUGGESTION_ALREADY_ACCEPTED: 'Forslaget er allerede lagt til som risiko.',
+      BENEFIT_NOT_FOUND: 'Fant ikke gevinsten.',
+      BENEFIT_ENABLER_INVALID: serverMessage,
+      INDICATOR_NOT_FOUND: 'Fant ikke indikatoren.',
+      INDICATOR_DATES_INVALID: serverMessage,
+      BASELINE_AFTER_MEASUREMENTS: serverMessage,
+      MEASUREMENT_NOT_FOUND: 'Fant ikke målingen.',
+      MEASUREMENT_BEFORE_BASELINE: serverMessage,
+      // inventory, import
+      SYSTEM_NOT_FOUND: 'Fant ikke systemet.',
+      DIGITAL_SERVICE_NOT_FOUND: 'Fant ikke den digitale tjenesten.',
+      CONTRACT_NOT_FOUND: 'Fant ikke avtalen.',
+      INTEGRATION_NOT_FOUND: 'Fant ikke integrasjonen.',
+      ARCHIVE_NOT_FOUND: 'Fant ikke arkivet.',
+      INFRASTRUCTURE_NOT_FOUND: 'Fant ikke infrastrukturen.',
+      IT_ORGANISATION_NOT_FOUND: 'Fant ikke rollen.',
+      INTERMUNICIPAL_COOPERATION_NOT_FOUND: 'Fant ikke samarbeidet.',
       SYSTEM_IN_USE: 'Systemet er i bruk i avtaler, integrasjoner, tjenester, arkiver eller veivalg. Fjern det der først.',
+      UNKNOWN_KIND: serverMessage,
+      KIND_REQUIRED: 'Oppgi hvilken type register CSV-filen gjelder (parameteren kind).',
+      FILE_TOO_LARGE: (details: unknown) => {
+        const megabytes = detail(details, 'maxMegabytes', 'number');
+        return megabytes === undefined ? undefined : `Filen er større enn ${megabytes} MB. Del den opp i flere filer.`;
+      },
+      NOT_A_SPREADSHEET: serverMessage,
+      OLD_EXCEL_FORMAT: 'Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel eller LibreOffice og lagre som .xlsx.',
+      ODS_NOT_SUPPORTED: 'Filen er et OpenDocument-regneark (.ods). Lagre den som .xlsx (Fil › Lagre som › Excel 2007–365) og last opp på nytt.',
+      PASSWORD_PROTECTED:
+        'Arbeidsboken er beskyttet med passord. Åpne den i Excel, fjern passordet (Fil › Info › Beskytt arbeidsbok › Krypter med passord, tøm feltet), lagre og last opp på nytt.',
+      SPREADSHEET_TOO_SLOW: serverMessage,
+      SPREADSHEET_TOO_LARGE: serverMessage,
+      TOO_MANY_ROWS: (details: unknown) => {
+        const sheet = detail(details, 'sheet', 'string');
+        const rows = detail(details, 'rows', 'number');
+        const limit = detail(details, 'limit', 'number');
+        return sheet === undefined || rows === undefined || limit === undefined
+          ? undefined
+          : `Arket «${sheet}» har ${rows} rader; grensen er ${limit} per ark.`;
+      },
+      NO_KNOWN_SHEETS: serverMessage,
       IMPORT_INVALID: 'Filen har feil. Ingenting er importert.',
-    } as Partial<Record<string, string>>,
+      IMPORT_PREVIEW_OUTDATED:
+        'Kartleggingen eller filen er endret siden forhåndsvisningen, så importen ville gjort noe annet enn den viste. Se over den nye forhåndsvisningen og importer på nytt.',
+      IMPORT_NEEDS_CONFIRMATION: serverMessage,
+    } satisfies ErrorMessages,
     forbiddenTitle: 'Ingen tilgang',
   },
   announcer: {
@@ -102,26 +217,10 @@ export const nb = {
     copied: 'Nøkkelen er kopiert.',
     historyResults: (count: number) => `Viser ${plural(count, 'endring', 'endringer')}.`,
   },
-  status: {
-    not_started: 'Ikke startet',
-    in_progress: 'Pågår',
-    done: 'Ferdig',
-    not_relevant: 'Ikke relevant',
-  },
-  roles: {
-    owner: 'Eier',
-    lead: 'Prosjektleder',
-    member: 'Prosjektmedarbeider',
-    reader: 'Leser (styringsgruppe, Fellesnemnda)',
-  },
+  status: vocabulary.taskStatus,
+  roles: vocabulary.mergerRole,
   /** What each role may do, said in plain words where the role is chosen. */
-  roleDescriptions: {
-    owner: 'Alt en prosjektleder kan, og i tillegg gi rollen «Eier», endre roller og fjerne medlemmer.',
-    lead: 'Endre innholdet, ta beslutningene (vedta veivalg, godta utsettelser, akseptere risikoer, endre risikomatrisen) og legge til nye medlemmer.',
-    member:
-      'Endre innholdet: oppgavene, kartleggingen, forslag til veivalg, risikoer og gevinster. Vedta veivalg, godta utsettelser, akseptere risikoer og endre risikomatrisen kan bare prosjektleder og eier.',
-    reader: 'Se alt, også historikken, men ikke endre noe.',
-  },
+  roleDescriptions: vocabulary.mergerRoleDescription,
   auth: {
     login: {
       title: 'Logg inn',
@@ -264,7 +363,7 @@ export const nb = {
     },
     action: 'Handling',
     allActions: 'Alle handlinger',
-    actions: { create: 'Opprettet', update: 'Endret', delete: 'Slettet' },
+    actions: vocabulary.auditAction,
     actor: 'Hvem',
     allActors: 'Alle',
     from: 'Fra og med',
@@ -499,11 +598,7 @@ export const nb = {
       askForNew: 'En engangskode virker bare én gang og i 24 timer. Be en administrator om en ny kode.',
     },
   },
-  languageForm: {
-    bokmål: 'Bokmål',
-    nynorsk: 'Nynorsk',
-    nøytral: 'Nøytral',
-  },
+  languageForm: vocabulary.languageForm,
   progress: {
     /** «12 av 30 ferdige (40 %)» — relevant tasks only; «ikke relevant» does not count. */
     summary: (done: string, relevant: string, percent: string) => `${done} av ${relevant} ferdige (${percent})`,
@@ -644,7 +739,7 @@ export const nb = {
       heading: 'De neste 30 dagene',
       period: (from: string, to: string) => `fra ${from} til ${to}`,
       none: 'Ingen frister eller milepæler de neste 30 dagene.',
-      kinds: { task: 'Oppgavefrist', contract_deadline: 'Avtalefrist', milestone: 'Milepæl' },
+      kinds: vocabulary.upcomingKind,
       scheduleLink: 'Se hele fremdriftsplanen',
       deadlinesLink: 'Se alle avtalefrister',
       summary: (count: number, period: string) => `${pluralWord(count, 'frist eller milepæl', 'frister og milepæler')} ${period}`,
@@ -689,11 +784,7 @@ export const nb = {
       daysAgo: (days: number) => `Sammenslåingsdatoen var for ${plural(days, 'dag', 'dager')} siden.`,
       missingHeading: 'Dette mangler',
       allReady: 'Alle kritiske områder er klare til dag én.',
-      reasons: {
-        no_decision: 'ingen veivalg',
-        not_adopted: 'veivalget er ikke vedtatt',
-        deferred: 'utsatt til overgangsfasen, utsettelsen er ikke godtatt',
-      },
+      reasons: vocabulary.readinessReasonInline,
       deferredBecause: (rationale: string) => `utsatt til overgangsfasen («${rationale}»), utsettelsen er ikke godtatt`,
       acceptedHeading: 'Utsatt til overgangsfasen, med godtatt utsettelse',
       accepted: (name: string, date: string, reason: string) => `Utsettelse godtatt av ${name} ${date}: ${reason}`,
@@ -710,23 +801,13 @@ export const nb = {
       noSystems: 'Ingen',
       noDecision: 'Ikke besluttet',
       empty: 'Ingen løsningsområder å vise.',
-      deferral: { not_accepted: 'Utsatt, ikke godtatt', accepted: 'Utsettelse godtatt' },
+      deferral: vocabulary.deferralAcceptance,
     },
-    outcomes: { continue: 'Videreføre', adapt: 'Tilpasse', procure: 'Anskaffe nytt', retire: 'Avvikle' },
-    outcomeDescriptions: {
-      continue: 'Ett av systemene blir den nye kommunens; de andre migreres dit.',
-      adapt: 'Ett av systemene tilpasses og blir den nye kommunens; de andre migreres dit.',
-      procure: 'Den nye kommunen anskaffer et nytt system; dagens systemer migreres dit.',
-      retire: 'Løsningen avvikles; systemene arkiveres.',
-    },
-    states: { proposed: 'Forslag', adopted: 'Vedtatt' },
-    timings: { before_merger: 'Før sammenslåingen', transition: 'I overgangsfasen' },
-    fates: {
-      continues: 'Videreføres',
-      migrated: 'Migreres (datakonvertering)',
-      retired: 'Avvikles (arkivering)',
-      undecided: 'Ikke besluttet',
-    },
+    outcomes: vocabulary.decisionOutcome,
+    outcomeDescriptions: vocabulary.decisionOutcomeDescription,
+    states: vocabulary.decisionState,
+    timings: vocabulary.decisionTiming,
+    fates: vocabulary.systemFate,
     area: {
       sector: 'Tjenesteområde',
       priority: 'Prioritet',
@@ -754,7 +835,7 @@ export const nb = {
       heading: 'Forslag',
       lead: 'Systemer som flere kommuner har felles. Et forslag er ikke et veivalg før det lagres.',
       empty: 'Ingen forslag: kommunene har ikke samme produkt eller leverandør i dette området.',
-      basis: { product: 'Samme produkt', vendor: 'Samme leverandør' },
+      basis: vocabulary.suggestionBasis,
       municipalities: 'Kommuner',
       users: 'Brukere til sammen',
       integrations: 'Integrasjoner til sammen',
@@ -858,15 +939,9 @@ export const nb = {
       newRisk: 'Ny risiko',
       export: 'Last ned risikoregisteret (xlsx)',
     },
-    statuses: { open: 'Åpen', in_progress: 'Under behandling', accepted: 'Akseptert', closed: 'Lukket' } as Record<string, string>,
-    mitigationStatuses: { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' } as Record<string, string>,
-    dimensions: {
-      lifeHealth: 'Liv og helse',
-      serviceDelivery: 'Tjenesteleveranse',
-      economy: 'Økonomi',
-      reputation: 'Omdømme',
-      infoSecurity: 'Informasjonssikkerhet og personvern',
-    },
+    statuses: vocabulary.riskStatus as Record<string, string>,
+    mitigationStatuses: vocabulary.mitigationStatus as Record<string, string>,
+    dimensions: vocabulary.consequenceDimension,
     notAssessed: 'Ikke vurdert',
     cellText: (className: string, likelihood: string, consequence: string) => `${className} (S${likelihood} × K${consequence})`,
     list: {
@@ -1001,7 +1076,7 @@ export const nb = {
       lead: 'Sjekklistens fire risikotyper – nedetid på systemer, feil i integrasjoner mot fellesløsninger, arkivtap og redusert tilgang til dokumentasjon – gjort konkrete fra kartleggingen og veivalgene der det går. Legg til, rediger før du legger til, eller avvis.',
       concrete: 'Fra kartleggingen',
       generic: 'Generell',
-      kinds: { downtime: 'Nedetid', integration: 'Integrasjoner', archive: 'Arkivtap', documentation: 'Tilgang til dokumentasjon' } as Record<string, string>,
+      kinds: vocabulary.riskSuggestionKind as Record<string, string>,
       accept: 'Legg til som risiko',
       acceptLabel: (title: string) => `Legg til som risiko: ${title}`,
       edit: 'Rediger først',
@@ -1244,14 +1319,7 @@ export const nb = {
       date: 'Dato',
       kind: 'Type',
       actions: 'Handlinger',
-      kinds: {
-        local_decision: 'Lokalt vedtak',
-        national_decision: 'Nasjonalt vedtak',
-        joint_committee_meeting: 'Fellesnemnda-møte',
-        merger_date: 'Sammenslåingsdato',
-        transition_end: 'Slutt på overgangsfasen',
-        own: 'Egen milepæl',
-      },
+      kinds: vocabulary.milestoneKind,
       derived: 'Beregnet',
       add: 'Legg til milepæl',
       newHeading: 'Ny milepæl',
@@ -1291,8 +1359,8 @@ export const nb = {
     noTasks: 'Ingen oppgaver er listet under denne aktiviteten.',
     prioritiesHeading: 'Rekkefølge for prioritering (4.1)',
     legendHeading: 'Slik leser du fargene',
-    critical: 'Kritisk',
-    medium: 'Middels',
+    critical: vocabulary.areaPriority.critical,
+    medium: vocabulary.areaPriority.medium,
     criticalSolutionArea: 'Løsningsområdet er kritisk',
     mediumSolutionArea: 'Løsningsområdet har middels prioritet',
     sectorHeading: (number: string, name: string) => `${number} ${name}`,
@@ -1309,7 +1377,7 @@ export const nb = {
     kindsNavLabel: 'Registre i kartleggingen',
     toolsNavLabel: 'Verktøy for kartleggingen',
     // The registers' names are shared with the workbook's sheet names (one definition).
-    kinds: inventoryKindNames as Readonly<Record<InventoryKindKey, string>>,
+    kinds: vocabulary.inventoryKind,
     /** One item of a kind, for headings such as «Nytt IKT-system». */
     newItem: {
       systems: 'Nytt IKT-system',
@@ -1373,35 +1441,8 @@ export const nb = {
       systems: 'Systemer',
       updatedAt: 'Sist endret',
     } as Record<string, string>,
-    values: {
-      hosting: { local: 'Lokalt', vendor: 'Hos leverandør', saas: 'SaaS/sky', intermunicipal: 'Interkommunalt' },
-      changeClause: {
-        transfers: 'Avtalen går over til ny kommune',
-        does_not_transfer: 'Avtalen går ikke over',
-        unknown: 'Ukjent',
-      },
-      direction: { outbound: 'Ut', inbound: 'Inn', both: 'Begge veier' },
-      method: { api: 'API', file: 'Fil', manual: 'Manuell', other: 'Annet' },
-      locationKind: {
-        system: 'I fagsystem',
-        file_share: 'Filområde',
-        cloud: 'Skylagring',
-        email: 'E-post',
-        paper: 'Papir',
-        other: 'Annet',
-      },
-      category: {
-        server: 'Servere',
-        server_room: 'Serverrom',
-        network: 'Nettverk',
-        security: 'Teknisk sikkerhet',
-        identity_access: 'Identitet og tilgang',
-        end_user: 'Sluttbrukerutstyr',
-        other: 'Annet',
-      },
-      form: { iks: 'IKS', host_municipality: 'Vertskommune', agreement: 'Avtale', other: 'Annet' },
-    } as Record<string, Record<string, string>>,
-    flag: { unknown: 'Ukjent', yes: 'Ja', no: 'Nei' },
+    values: vocabulary.inventoryValue as Record<string, Record<string, string>>,
+    flag: vocabulary.flag,
     register: {
       searchLabel: 'Søk',
       searchDescription: 'Søk i tekstfeltene',
@@ -1573,9 +1614,9 @@ export const nb = {
     export: 'Last ned gevinstplanen (xlsx)',
     opportunitiesLink: 'Finn gevinster blant mulighetene i sjekklisten',
     none: '–',
-    types: { economic: 'Økonomisk', quality: 'Kvalitet', time: 'Tid', other: 'Annet' },
-    statuses: { planned: 'Planlagt', in_progress: 'Under realisering', realised: 'Realisert', cancelled: 'Avbrutt' },
-    directions: { higher: 'Høyere er bedre', lower: 'Lavere er bedre' },
+    types: vocabulary.benefitType,
+    statuses: vocabulary.benefitStatus,
+    directions: vocabulary.indicatorDirection,
     summary: (total: number, behind: number) => `${plural(total, 'gevinst', 'gevinster')}, ${formatCount(behind)} med indikatorer bak planen.`,
     list: {
       empty: 'Ingen gevinster er registrert ennå.',
@@ -1783,47 +1824,18 @@ export const nb = {
     unknown: 'Ukjent',
     months: (count: string) => `${count} mnd`,
     noDeadline: 'Ingen frist',
-    actions: {
-      await_decision: 'Venter på veivalg',
-      transfer: 'Overføres til ny kommune',
-      extend_before_merger: 'Løper ut før sammenslåingen',
-      extend_until_retired: 'Løper ut før systemet kan avvikles',
-      let_expire: 'Løper ut',
-      terminate: 'Sies opp',
-    } as Record<string, string>,
+    actions: vocabulary.contractAction as Record<string, string>,
     /** What the deadline is the last day for, by action. */
-    deadlineMeaning: {
-      await_decision: '',
-      transfer: 'må være overført innen',
-      extend_before_merger: 'siste dag for å forlenge',
-      extend_until_retired: 'siste dag for å forlenge',
-      let_expire: 'avtalen løper ut',
-      terminate: 'siste dag for oppsigelse',
-    } as Record<string, string>,
+    deadlineMeaning: vocabulary.contractDeadlineMeaning as Record<string, string>,
     /** A contract that runs out while its system is still needed: «Løper ut før … — må forlenges innen 28.02.2027». */
     mustExtend: (action: string, date: string) => `${action} — må forlenges innen ${date}`,
     neededUntil: (date: string) => `Systemet trengs til ${date}`,
     /** The notice period is unknown for a contract to extend: the deadline shown is its end date. */
     extendNoticeUnknown: 'Oppsigelsestiden er ukjent: fristen er satt til sluttdatoen, men kan være tidligere',
-    statuses: {
-      overdue: 'Fristen er passert',
-      expired: 'Utløpt',
-      due_soon: 'Snart (innen 90 dager)',
-      ok: 'God tid',
-      none: 'Ingen frist ennå',
-    } as Record<string, string>,
-    fates: {
-      continues: 'videreføres',
-      migrated: 'migreres',
-      retired: 'avvikles',
-      undecided: 'ikke bestemt',
-    } as Record<string, string>,
+    statuses: vocabulary.deadlineStatus as Record<string, string>,
+    fates: vocabulary.systemFateInline as Record<string, string>,
     legalReview: 'Juridisk vurdering: endringsklausul mangler eller er ukjent',
-    flags: {
-      check_auto_renewal: 'Sjekk automatisk fornyelse',
-      notice_period_unknown: 'Oppsigelsestiden er ukjent, så fristen kan ikke regnes ut',
-      some_systems_undecided: 'Noen av systemene mangler vedtatt veivalg',
-    } as Record<string, string>,
+    flags: vocabulary.contractFlag as Record<string, string>,
     icsHeading: 'Fristene i kalenderen',
     icsLink: 'Last ned fristene som kalender (.ics)',
     icsHint:
@@ -1892,13 +1904,8 @@ export const nb = {
       edge: 'Integrasjon (heltrukket linje)',
       breaking: 'Må etableres på nytt (stiplet linje med kryss på midten)',
     },
-    kinds: { system: 'System', commonSolution: 'Nasjonal fellesløsning' } as Record<string, string>,
-    fates: {
-      continues: 'Videreføres',
-      migrated: 'Migreres',
-      retired: 'Avvikles',
-      undecided: 'Ikke bestemt',
-    } as Record<string, string>,
+    kinds: vocabulary.integrationNodeKind as Record<string, string>,
+    fates: vocabulary.systemFateShort as Record<string, string>,
     selectedHeading: 'Valgt node',
     nothingSelected: 'Velg en node i grafen for å se integrasjonene dens her.',
     clearSelection: 'Fjern valget',

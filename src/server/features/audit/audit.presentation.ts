@@ -6,14 +6,11 @@
  * API's `display`), the xlsx and the CSV all read it from here, so they say
  * the same thing. Pure: names of other rows come in through `NameLookup`.
  */
-import { decisionOutcomeLabels, decisionStateLabels, decisionTimingLabels } from '#server/features/decisions/decisions.domain.ts';
-import { statusNames as benefitStatusNames, typeNames as benefitTypeNames } from '#server/features/benefits/benefits.export.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import type { InventoryEntity } from '#server/features/inventory/inventory.kinds.ts';
 import { sheetLayouts, type ColumnType } from '#server/features/inventory-io/inventory-sheets.ts';
-import { dimensionNames, mitigationStatusNames, statusNames as riskStatusNames } from '#server/features/risks/risks.export.ts';
 import { consequenceDimensions } from '#shared/contracts/risks.ts';
-import { indicatorDirectionLabels, mergerRoleLabels, milestoneKindLabels, taskStatusLabels } from '#shared/vocabulary.ts';
+import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 
 // ---------------------------------------------------------------- what a value is
 
@@ -128,7 +125,7 @@ const inventorySpecs = Object.fromEntries(
 const taskFields = {
   phase: f('Fase', { kind: 'phase' }),
   title: f('Tittel'),
-  status: f('Status', choice(taskStatusLabels)),
+  status: f('Status', choice(vocabulary.taskStatus)),
   notRelevantReason: f('Begrunnelse for ikke relevant'),
   responsible: f('Ansvarlig'),
   plannedStart: f('Planlagt start', date),
@@ -151,15 +148,15 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
     },
   },
   task: { name: 'Oppgave', fields: taskFields },
-  member: { name: 'Medlem', fields: { role: f('Rolle', choice(mergerRoleLabels)) } },
+  member: { name: 'Medlem', fields: { role: f('Rolle', choice(vocabulary.mergerRole)) } },
   decision: {
     name: 'Veivalg',
     fields: {
-      outcome: f('Veivalg', choice(decisionOutcomeLabels)),
+      outcome: f('Veivalg', choice(vocabulary.decisionOutcome)),
       targetSystemId: f('Målsystem', ref('system')),
-      timing: f('Når på plass', choice(decisionTimingLabels)),
+      timing: f('Når på plass', choice(vocabulary.decisionTiming)),
       rationale: f('Begrunnelse'),
-      state: f('Tilstand', choice(decisionStateLabels)),
+      state: f('Tilstand', choice(vocabulary.decisionState)),
       decidedByName: f('Vedtatt av'),
       deferralAccepted: f('Utsettelsen er godtatt', yesNo),
       deferralAcceptedByName: f('Utsettelsen godtatt av'),
@@ -174,11 +171,11 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
       title: f('Gevinst'),
       description: f('Beskrivelse'),
       serviceArea: f('Tjenesteområde'),
-      type: f('Type', choice(benefitTypeNames)),
+      type: f('Type', choice(vocabulary.benefitType)),
       owner: f('Gevinsteier'),
       responsible: f('Ansvarlig'),
       plannedRealisationDate: f('Planlagt realisert', date),
-      status: f('Status', choice(benefitStatusNames)),
+      status: f('Status', choice(vocabulary.benefitStatus)),
       taskIds: f('Muliggjøres av oppgaver', refs('task')),
       decisionAreaIds: f('Muliggjøres av veivalg for', refs('solutionArea')),
       opportunityIds: f('Muliggjøres av muligheter', refs('opportunity')),
@@ -193,7 +190,7 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
       baselineDate: f('Nullpunktets dato', date),
       targetValue: f('Mål', number),
       targetDate: f('Måldato', date),
-      direction: f('Retning', choice(indicatorDirectionLabels)),
+      direction: f('Retning', choice(vocabulary.indicatorDirection)),
     },
   },
   measurement: {
@@ -209,7 +206,7 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
   phase: { name: 'Fase', fields: { start: f('Start', date), end: f('Slutt', date) } },
   milestone: {
     name: 'Milepæl',
-    fields: { title: f('Tittel'), date: f('Dato', date), kind: f('Type', choice(milestoneKindLabels)) },
+    fields: { title: f('Tittel'), date: f('Dato', date), kind: f('Type', choice(vocabulary.milestoneKind)) },
   },
   risk: {
     name: 'Risiko',
@@ -225,7 +222,7 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
       residualLikelihood: f('Restsannsynlighet', number),
       residualConsequence: f('Restkonsekvens', number),
       owner: f('Eier'),
-      status: f('Status', choice(riskStatusNames)),
+      status: f('Status', choice(vocabulary.riskStatus)),
       acceptedByName: f('Akseptert av'),
       acceptanceReason: f('Begrunnelse for aksept'),
       nextReviewDate: f('Neste gjennomgang', date),
@@ -238,7 +235,7 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
       description: f('Beskrivelse'),
       owner: f('Ansvarlig'),
       deadline: f('Frist', date),
-      status: f('Status', choice(mitigationStatusNames)),
+      status: f('Status', choice(vocabulary.mitigationStatus)),
       taskId: f('Oppgave', ref('task')),
     },
   },
@@ -257,7 +254,7 @@ export function fieldSpec(entity: string, field: string): FieldSpec | undefined 
 
 // ---------------------------------------------------------------- presenting
 
-export const actionNames = { create: 'Opprettet', update: 'Endret', delete: 'Slettet' } as const;
+export const actionNames = vocabulary.auditAction;
 /** What a reference reads as when the row it named is gone and no name was kept. */
 export const deletedName = '(slettet)';
 
@@ -319,7 +316,7 @@ function presentMatrix(value: unknown): string {
 
 function presentConsequences(value: unknown): string {
   const levels = value as Record<string, unknown>;
-  const known = consequenceDimensions.filter((dimension) => !isEmpty(levels[dimension])).map((dimension) => `${dimensionNames[dimension]} ${plain(levels[dimension])}`);
+  const known = consequenceDimensions.filter((dimension) => !isEmpty(levels[dimension])).map((dimension) => `${vocabulary.consequenceDimension[dimension]} ${plain(levels[dimension])}`);
   const other = Object.keys(levels)
     .filter((key) => !(consequenceDimensions as readonly string[]).includes(key) && !isEmpty(levels[key]))
     .map((key) => `${key} ${plain(levels[key])}`);

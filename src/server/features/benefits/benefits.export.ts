@@ -1,13 +1,6 @@
 import { dateCell, safeText, type TableCell, type TableWorkbook } from '#server/lib/table-workbook.ts';
-import type { Benefit, BenefitStatus, BenefitType, Indicator } from '#shared/contracts/benefits.ts';
-
-export const statusNames: Record<BenefitStatus, string> = {
-  planned: 'Planlagt',
-  in_progress: 'Under realisering',
-  realised: 'Realisert',
-  cancelled: 'Avbrutt',
-};
-export const typeNames: Record<BenefitType, string> = { economic: 'Økonomisk', quality: 'Kvalitet', time: 'Tid', other: 'Annet' };
+import type { Benefit, Indicator } from '#shared/contracts/benefits.ts';
+import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 
 export const planHeaders = [
   'Gevinst',
@@ -51,11 +44,11 @@ export function planRows(plan: ReadonlyArray<{ benefit: Benefit; indicators: rea
       safeText(benefit.title),
       safeText(benefit.description),
       safeText(benefit.serviceArea),
-      typeNames[benefit.type],
+      vocabulary.benefitType[benefit.type],
       safeText(benefit.owner),
       safeText(benefit.responsible),
       dateCell(benefit.plannedRealisationDate),
-      statusNames[benefit.status],
+      vocabulary.benefitStatus[benefit.status],
       safeText(enablers),
     ];
     if (indicators.length === 0) return [[...base, '', '', '', null, null, null, null, null, null, null, '']];
@@ -63,7 +56,7 @@ export function planRows(plan: ReadonlyArray<{ benefit: Benefit; indicators: rea
       ...base,
       safeText(indicator.name),
       safeText(indicator.unit),
-      indicator.direction === 'higher' ? 'Høyere er bedre' : 'Lavere er bedre',
+      vocabulary.indicatorDirection[indicator.direction],
       indicator.baselineValue,
       dateCell(indicator.baselineDate),
       indicator.targetValue,

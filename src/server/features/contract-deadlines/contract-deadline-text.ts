@@ -1,3 +1,4 @@
+import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 import type { ContractAction } from './contract-deadlines.domain.ts';
 
 /**
@@ -11,32 +12,12 @@ export function norwegianDate(isoDate: string): string {
   return `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
 }
 
-/** The action in a few words, as a heading for its deadline. */
-export const contractActionWords: Record<ContractAction, string> = {
-  await_decision: 'Venter på veivalg',
-  transfer: 'Overføre til den nye kommunen',
-  extend_before_merger: 'Løper ut før sammenslåingen',
-  extend_until_retired: 'Løper ut før systemet kan avvikles',
-  let_expire: 'Løper ut',
-  terminate: 'Siste dag for oppsigelse',
-};
-
-/** What the deadline is the last day for, as a calendar entry's title starts. */
-export const contractDeadlineWords: Record<ContractAction, string> = {
-  await_decision: 'Venter på veivalg',
-  transfer: 'Overføre til den nye kommunen',
-  extend_before_merger: 'Siste dag for å forlenge',
-  extend_until_retired: 'Siste dag for å forlenge',
-  let_expire: 'Løper ut',
-  terminate: 'Siste dag for oppsigelse',
-};
-
 /**
  * What must happen, with its deadline where the action is about one:
  * «Løper ut før systemet kan avvikles — må forlenges innen 28.02.2027».
  */
 export function contractActionText(contract: { action: ContractAction; deadline: string | null }): string {
-  const words = contractActionWords[contract.action];
+  const words = vocabulary.contractActionHeading[contract.action];
   const by = contract.deadline === null ? null : norwegianDate(contract.deadline);
   switch (contract.action) {
     case 'extend_before_merger':

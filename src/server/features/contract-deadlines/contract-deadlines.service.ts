@@ -8,7 +8,8 @@ import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
 import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 import { getSchedule, lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
-import { contractActionText, contractDeadlineWords, norwegianDate } from './contract-deadline-text.ts';
+import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
+import { contractActionText, norwegianDate } from './contract-deadline-text.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import {
   addDays,
@@ -110,7 +111,7 @@ async function contractEvents(ctx: ServiceContext, mergerId: string): Promise<Ca
     .map((contract) => ({
       uid: `${contract.contractId}-${contract.action}@samla`,
       date: contract.deadline!,
-      summary: `${contractDeadlineWords[contract.action]}: ${contract.vendor}${contract.subject ? ` – ${contract.subject}` : ''}`,
+      summary: `${vocabulary.contractDeadlineTitle[contract.action]}: ${contract.vendor}${contract.subject ? ` – ${contract.subject}` : ''}`,
       description: [
         `Kommune: ${names.get(contract.municipalityNumber) ?? contract.municipalityNumber}`,
         contractActionText(contract),

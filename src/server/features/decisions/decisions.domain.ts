@@ -24,20 +24,7 @@ import areaPrioritiesData from './data/area-priorities.json' with { type: 'json'
 export { decisionOutcomes, decisionStates, decisionTimings } from '#shared/contracts/decisions.ts';
 export type { DecisionOutcome, DecisionState, DecisionTiming } from '#shared/contracts/decisions.ts';
 
-export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
-  continue: 'Videreføre',
-  adapt: 'Tilpasse',
-  procure: 'Anskaffe nytt',
-  retire: 'Avvikle',
-};
-export const decisionTimingLabels: Record<DecisionTiming, string> = {
-  before_merger: 'Før sammenslåingen',
-  transition: 'I overgangsfasen',
-};
-export const decisionStateLabels: Record<DecisionState, string> = {
-  proposed: 'Forslag',
-  adopted: 'Vedtatt',
-};
+// Their names are in #shared/vocabulary.
 
 /**
  * What happens to one of today's systems under the area's decision:

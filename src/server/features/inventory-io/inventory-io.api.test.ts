@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 import { csvContentType, xlsxContentType, type ImportResult } from '#shared/contracts/inventory-import.ts';
-import { inventoryKindNames } from '#shared/contracts/inventory.ts';
+import { nbVocabulary } from '#shared/vocabulary/nb.ts';
 import { buildZip } from './zip-test-helpers.ts';
 
 let t: TestApp;
@@ -106,7 +106,7 @@ describe('template', () => {
       'Interkommunale samarbeid',
     ]);
     // The app's names for the registers, in the seed's wording: one definition for both.
-    expect(book.worksheets.slice(2).map((sheet) => sheet.name)).toEqual(Object.values(inventoryKindNames));
+    expect(book.worksheets.slice(2).map((sheet) => sheet.name)).toEqual(Object.values(nbVocabulary.inventoryKind));
     expect(book.getWorksheet('Lister')!.state).toBe('hidden');
     const guide = book.getWorksheet('Veiledning')!.getColumn(1).values.join('\n');
     expect(guide).toContain('Kommunenummer');

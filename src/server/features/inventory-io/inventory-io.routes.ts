@@ -113,6 +113,7 @@ export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
             error: {
               code: 'FILE_TOO_LARGE',
               message: `Filen er større enn ${service.importLimits.maxBytes / 1024 / 1024} MB. Del den opp i flere filer.`,
+              details: { maxMegabytes: service.importLimits.maxBytes / 1024 / 1024 },
             },
           });
         }

@@ -1,4 +1,9 @@
-import { inventoryKindNames, inventoryValueLabels, type InventoryKindKey } from '#shared/contracts/inventory.ts';
+import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
+import { nbVocabulary } from '#shared/vocabulary/nb.ts';
+
+// The workbook is written in bokmål: its sheet names and dropdown labels are read back on import.
+const inventoryKindNames = nbVocabulary.inventoryKind;
+const inventoryValueLabels = nbVocabulary.inventoryValue;
 
 /**
  * The one layout of the inventory in a spreadsheet: sheet names, column
@@ -32,7 +37,7 @@ export interface Column {
 
 export interface SheetLayout {
   kind: InventoryKindKey;
-  /** The register's name (`inventoryKindNames`), as the app shows it. */
+  /** The register's name (the vocabulary's `inventoryKind`), as the app shows it. */
   sheet: string;
   /** Names the sheet had in earlier templates: a workbook made from one still imports as it is. */
   formerSheetNames?: string[];

@@ -53,7 +53,11 @@ export const uploadRefusals = {
       'Filen krevde mer minne å lese enn Samla gir en opplasting, og ble avbrutt. Del den opp i flere filer, eller fjern det som ikke hører hjemme.',
     ),
   tooManyRows: (sheet: string, rows: number) =>
-    invalid('TOO_MANY_ROWS', `Arket «${sheet}» har ${rows} rader; grensen er ${importLimits.maxRowsPerSheet} per ark.`),
+    new DomainError('TOO_MANY_ROWS', 400, `Arket «${sheet}» har ${rows} rader; grensen er ${importLimits.maxRowsPerSheet} per ark.`, {
+      sheet,
+      rows,
+      limit: importLimits.maxRowsPerSheet,
+    }),
   kindRequired: () => invalid('KIND_REQUIRED', 'Oppgi hvilken type register CSV-filen gjelder (parameteren kind).'),
   noKnownSheets: () =>
     invalid(

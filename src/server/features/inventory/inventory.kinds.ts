@@ -10,6 +10,7 @@ import {
 } from '#server/features/common-solutions/common-solutions.domain.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { InventoryItem, InventoryKindKey } from '#shared/contracts/inventory.ts';
+import type { ErrorCode } from '#shared/error-codes.ts';
 import { archiveProblems, contractProblems, integrationProblems, type References } from './inventory.domain.ts';
 import type { SystemRef } from './inventory.repo.ts';
 
@@ -33,7 +34,7 @@ export interface KindDefinition<K extends InventoryKindKey> {
   entity: InventoryEntity;
   /** «Fant ikke {noun}.» */
   noun: string;
-  notFoundCode: string;
+  notFoundCode: ErrorCode;
   /** Where the given fields point, each with the path a problem is reported at; absent fields point nowhere. */
   references: (values: Partial<InventoryValues<K>>) => Omit<References, 'municipalityNumber'>;
   /** Rules over several fields of the row as it will be stored. */

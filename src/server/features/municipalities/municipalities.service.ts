@@ -1,5 +1,6 @@
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { MunicipalityRegister } from '#shared/contracts/municipalities.ts';
+import type { ErrorCode } from '#shared/error-codes.ts';
 import {
   loadMunicipalityRegister,
   validateMunicipalitySelection,
@@ -53,10 +54,10 @@ export function registerProblemsAsFields(
   on: string,
 ):
   | { ok: true; municipalities: Municipality[] }
-  | { ok: false; code: string; message: string; problems: FieldProblem[] } {
+  | { ok: false; code: ErrorCode; message: string; problems: FieldProblem[] } {
   const result = validateMunicipalitySelection(loadMunicipalityRegister(on), numbers);
   if (result.ok) return { ok: true, municipalities: [...result.municipalities] };
   const problems = result.problems.map(describe);
   const first = problems[0]!;
-  return { ok: false, code: first.code, message: first.message, problems };
+  return { ok: false, code: result.problems[0]!.code, message: first.message, problems };
 }

@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadPdfKit } from '#server/lib/lazy-modules.ts';
 import type { Progress } from '#shared/contracts/checklist.ts';
-import { contractActionText, contractActionWords } from '#server/features/contract-deadlines/contract-deadline-text.ts';
+import { contractActionText } from '#server/features/contract-deadlines/contract-deadline-text.ts';
 import type { ContractAction } from '#server/features/contract-deadlines/contract-deadlines.domain.ts';
 import { plural, pluralWord } from '#shared/plural.ts';
+import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 import { formatDate, type ReportPeriod } from './reports.domain.ts';
 
 /**
@@ -77,25 +78,9 @@ export const sectionHeadings = {
   appendix: 'Vedlegg: forfalte oppgaver',
 } as const;
 
-const words = {
-  outcomes: { continue: 'Videreføre', adapt: 'Tilpasse', procure: 'Anskaffe nytt', retire: 'Avvikle' } as Record<string, string>,
-  missing: {
-    no_decision: 'Ingen veivalg',
-    not_adopted: 'Veivalget er ikke vedtatt',
-    deferred: 'Utsatt til overgangsfasen, utsettelsen er ikke godtatt',
-    tasks_open: 'Åpne oppgaver',
-  } as Record<string, string>,
-  riskStatuses: { open: 'Åpen', in_progress: 'Under behandling', accepted: 'Akseptert', closed: 'Lukket' } as Record<string, string>,
-  mitigationStatuses: { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' } as Record<string, string>,
-  benefitStatuses: { planned: 'Planlagt', in_progress: 'Under realisering', realised: 'Realisert', cancelled: 'Avbrutt' } as Record<string, string>,
-  /** A status after a count: «1 realisert», «2 realiserte». */
-  benefitStatusCounts: {
-    planned: ['planlagt', 'planlagte'],
-    in_progress: ['under realisering', 'under realisering'],
-    realised: ['realisert', 'realiserte'],
-    cancelled: ['avbrutt', 'avbrutte'],
-  } as Record<string, [string, string]>,
-};
+/** The name of a fixed value, or the value itself for one Samla has no name for. */
+const named = (labels: Readonly<Record<string, string>>, value: string): string => (Object.hasOwn(labels, value) ? labels[value]! : value);
+const benefitStatusCounts: Readonly<Record<string, readonly [string, string]>> = vocabulary.benefitStatusCount;
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -337,7 +322,7 @@ export function missingText(item: { reasons: string[]; openTasks: number; ration
     .map((reason) => {
       if (reason === 'tasks_open') return plural(item.openTasks, 'åpen oppgave', 'åpne oppgaver');
       if (reason === 'deferred' && item.rationale) return `Utsatt til overgangsfasen («${item.rationale}»), utsettelsen er ikke godtatt`;
-      return words.missing[reason] ?? reason;
+      return named(vocabulary.readinessReason, reason);
     })
     .join('; ');
 }
@@ -388,7 +373,7 @@ function decisionsSection(doc: Doc, data: StatusReportData): void {
     ],
     data.decisions.map((decision) => [
       decision.areaName,
-      words.outcomes[decision.outcome] ?? decision.outcome,
+      named(vocabulary.decisionOutcome, decision.outcome),
       decision.targetSystemName ?? '–',
       `${formatDate(decision.decidedOn)}${decision.decidedBy ? `, ${decision.decidedBy}` : ''}`,
     ]),
@@ -413,7 +398,7 @@ function risksSection(doc: Doc, data: StatusReportData): void {
       risk.owner ? `${risk.title}\nEier: ${risk.owner}` : risk.title,
       [
         `${risk.className} (S${risk.likelihood ?? '–'} × K${risk.consequence ?? '–'})`,
-        words.riskStatuses[risk.status] ?? risk.status,
+        named(vocabulary.riskStatus, risk.status),
         risk.residualClassName ? `Etter tiltak: ${risk.residualClassName}` : '',
       ]
         .filter(Boolean)
@@ -423,7 +408,7 @@ function risksSection(doc: Doc, data: StatusReportData): void {
         : risk.mitigations
             .map(
               (mitigation) =>
-                `• ${mitigation.title} – ${words.mitigationStatuses[mitigation.status] ?? mitigation.status}` +
+                `• ${mitigation.title} – ${named(vocabulary.mitigationStatus, mitigation.status)}` +
                 (mitigation.deadline ? `, frist ${formatDate(mitigation.deadline)}` : '') +
                 (mitigation.owner ? `, ${mitigation.owner}` : ''),
             )
@@ -456,7 +441,7 @@ function deadlinesSection(doc: Doc, data: StatusReportData): void {
       // A contract that runs out too early says so in the sentence the Avtalefrister page uses.
       (deadline.action === 'extend_before_merger' || deadline.action === 'extend_until_retired'
         ? contractActionText(deadline)
-        : contractActionWords[deadline.action]) + (deadline.legalReview ? ' (juridisk vurdering)' : ''),
+        : vocabulary.contractActionHeading[deadline.action]) + (deadline.legalReview ? ' (juridisk vurdering)' : ''),
     ]),
   );
 }
@@ -471,7 +456,7 @@ function benefitsSection(doc: Doc, data: StatusReportData): void {
   const counts = Object.entries(byStatus)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => {
-      const [one, other] = words.benefitStatusCounts[status] ?? [status, status];
+      const [one, other] = benefitStatusCounts[status] ?? [status, status];
       return plural(count, one, other);
     })
     .join(', ');
@@ -488,7 +473,7 @@ function benefitsSection(doc: Doc, data: StatusReportData): void {
     ],
     sorted.map((benefit) => [
       benefit.title,
-      words.benefitStatuses[benefit.status] ?? benefit.status,
+      named(vocabulary.benefitStatus, benefit.status),
       benefit.owner ?? '–',
       benefit.plannedRealisationDate ? formatDate(benefit.plannedRealisationDate) : '–',
       benefit.indicatorCount === 0

@@ -1,20 +1,6 @@
 import { dateCell, type TableCell, type TableWorkbook } from '#server/lib/table-workbook.ts';
 import { consequenceDimensions, type Risk, type RiskMatrix } from '#shared/contracts/risks.ts';
-
-export const statusNames: Record<Risk['status'], string> = {
-  open: 'Åpen',
-  in_progress: 'Under behandling',
-  accepted: 'Akseptert',
-  closed: 'Lukket',
-};
-export const mitigationStatusNames: Record<string, string> = { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' };
-export const dimensionNames: Record<(typeof consequenceDimensions)[number], string> = {
-  lifeHealth: 'Liv og helse',
-  serviceDelivery: 'Tjenesteleveranse',
-  economy: 'Økonomi',
-  reputation: 'Omdømme',
-  infoSecurity: 'Informasjonssikkerhet og personvern',
-};
+import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 
 export const registerHeaders = [
   'Risiko',
@@ -23,7 +9,7 @@ export const registerHeaders = [
   'Systemer',
   'Løsningsområder',
   'Integrasjoner',
-  ...consequenceDimensions.map((dimension) => `Konsekvens: ${dimensionNames[dimension]}`),
+  ...consequenceDimensions.map((dimension) => `Konsekvens: ${vocabulary.consequenceDimension[dimension]}`),
   'Sannsynlighet',
   'Konsekvens (verste)',
   'Risiko før tiltak',
@@ -73,7 +59,7 @@ export function registerRows(
     levelName(matrix.consequence, risk.residualConsequence),
     risk.residual ? `${risk.residual.className} (${risk.residual.likelihood}×${risk.residual.consequence})` : 'Ikke vurdert',
     risk.owner ?? '',
-    statusNames[risk.status],
+    vocabulary.riskStatus[risk.status],
     risk.acceptedBy ?? '',
     risk.acceptedAt ? dateCell(osloDay(risk.acceptedAt)) : null,
     risk.acceptanceReason ?? '',
@@ -81,7 +67,7 @@ export function registerRows(
     risk.mitigations
       .map(
         (mitigation) =>
-          `${mitigation.title} (${mitigationStatusNames[mitigation.status] ?? mitigation.status}${mitigation.owner ? `, ${mitigation.owner}` : ''}${mitigation.deadline ? `, frist ${dotted(mitigation.deadline)}` : ''})`,
+          `${mitigation.title} (${vocabulary.mitigationStatus[mitigation.status] ?? mitigation.status}${mitigation.owner ? `, ${mitigation.owner}` : ''}${mitigation.deadline ? `, frist ${dotted(mitigation.deadline)}` : ''})`,
       )
       .join('; '),
     `${risk.mitigations.filter((mitigation) => mitigation.status === 'done').length} av ${risk.mitigations.length}`,

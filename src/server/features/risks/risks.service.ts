@@ -11,6 +11,7 @@ import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
+import type { ErrorCode } from '#shared/error-codes.ts';
 import type {
   createMitigationBody,
   createRiskBody,
@@ -60,7 +61,7 @@ const mayNotChangeMatrix = 'Bare prosjektleder og eier kan endre risikomatrisen.
 
 // ---------------------------------------------------------------- helpers
 
-function fail(code: string, problems: FieldProblem[]): never {
+function fail(code: ErrorCode, problems: FieldProblem[]): never {
   throw invalid(code, problems[0]!.message, problems);
 }
 

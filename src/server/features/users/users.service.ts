@@ -120,7 +120,7 @@ async function lockRemovable(tx: Database, actor: Actor, userId: string, what: '
   const target = await repo.findUserById(tx, userId, { lock: true });
   if (!target) throw userNotFound();
   if (target.id === actor.userId) {
-    throw conflict('CANNOT_REMOVE_SELF', what === 'delete' ? 'Du kan ikke slette deg selv.' : 'Du kan ikke deaktivere deg selv.');
+    throw conflict('CANNOT_REMOVE_SELF', what === 'delete' ? 'Du kan ikke slette deg selv.' : 'Du kan ikke deaktivere deg selv.', { action: what });
   }
   if (target.isAdministrator && !target.deactivatedAt && activeAdministrators.every((id) => id === target.id)) {
     throw conflict('LAST_ADMINISTRATOR', 'Samla må ha minst én aktiv administrator.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryKindNames, inventoryKinds, inventoryValueLabels } from '#shared/contracts/inventory.ts';
+import { inventoryKinds } from '#shared/contracts/inventory.ts';
+import { nbVocabulary } from '#shared/vocabulary/nb.ts';
 import { nb } from '#web/i18n/nb.ts';
 import { kindOrder, kindSpecs, listQuery, registerFiltersFromSearch, registerSearch } from './inventory-kinds.ts';
 
@@ -64,11 +65,11 @@ describe('the form covers the contract', () => {
 
 describe('the fixed values read the same on screen as in Excel', () => {
   it('the web catalog uses the server\'s wording', () => {
-    expect(nb.inventory.values).toEqual(inventoryValueLabels);
+    expect(nb.inventory.values).toEqual(nbVocabulary.inventoryValue);
   });
 
   it('the registers are named as the workbook\'s sheets are, in the seed\'s wording', () => {
-    expect(nb.inventory.kinds).toBe(inventoryKindNames);
+    expect(nb.inventory.kinds).toBe(nbVocabulary.inventoryKind);
     expect(nb.inventory.kinds.itOrganisation).toBe('IKT-organisering');
     expect(nb.inventory.kinds.intermunicipalCooperation).toBe('Interkommunale samarbeid');
   });

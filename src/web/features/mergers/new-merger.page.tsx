@@ -9,6 +9,7 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { MunicipalityPicker } from '#web/features/municipalities/municipality-picker.tsx';
 import { useMunicipalityRegister } from '#web/features/municipalities/municipalities.api.ts';
+import { catalogErrorText } from '#web/i18n/error-messages.ts';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { isIsoDate } from '#web/lib/dates.ts';
@@ -108,9 +109,8 @@ export function NewMergerPage() {
             if (index !== undefined && perItem[index] === undefined) perItem[index] = problem.message;
           }
           // The catalog's wording for a known code, else the server's message.
-          if (byField.municipalities !== undefined && m.errors.byCode[error.code] && error.code !== 'VALIDATION_FAILED') {
-            byField.municipalities = m.errors.byCode[error.code];
-          }
+          const known = catalogErrorText(m.errors.byCode, error.code, error.details);
+          if (byField.municipalities !== undefined && known && error.code !== 'VALIDATION_FAILED') byField.municipalities = known;
           setErrors(byField);
           setItemErrors(perItem);
           setOtherErrors(unmatched);
