@@ -1,4 +1,4 @@
-import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { FetchQueryOptions, QueryClient } from '@tanstack/react-query';
 
 /**
  * How long a route's loader waits for answers it does not have yet. With them in the
@@ -9,9 +9,8 @@ import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-q
  */
 export const loaderWaitsForDataMs = 150;
 
-// `any` for the query function's data: each entry is a different feature's query.
-// biome-ignore lint: a heterogeneous list of query options
-type AnyQuery = FetchQueryOptions<any, any, any, QueryKey>;
+// Each entry is a different feature's query, with its own data and key types.
+type AnyQuery = FetchQueryOptions<any, any, any, any>;
 
 /**
  * Starts a route's queries (what is fresh in the cache is not asked for again) and
