@@ -69,8 +69,8 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
   const page = (path: string, chunk: PageChunk, queries?: (params: Params) => Parameters<typeof prefetch>[1]) =>
     route({
       path,
-      loader: ({ params }: LoaderFunctionArgs) =>
-        Promise.all([chunk.load(), queries ? prefetch(queryClient, queries(params)) : null]).then(() => null),
+      loader: ({ params, request }: LoaderFunctionArgs) =>
+        Promise.all([chunk.load(request.url), queries ? prefetch(queryClient, queries(params)) : null]).then(() => null),
       Component: chunk.Component,
     });
   const eager = (path: string, Component: ComponentType) => route({ path, Component });

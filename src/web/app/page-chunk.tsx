@@ -11,7 +11,7 @@ export class PageCodeError extends Error {
 
 export interface PageChunk {
   /** Loads the chunk (once); for the route's loader, so it comes in parallel with the page's data. */
-  load: () => Promise<null>;
+  load: (destination: string) => Promise<null>;
   /** The page, for the route's `Component`; rendered only after `load` has resolved. */
   Component: ComponentType;
 }
@@ -26,7 +26,7 @@ export interface PageChunk {
 export function pageChunk(importPage: () => Promise<ComponentType>): PageChunk {
   let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
-  const load = async (): Promise<null> => {
+  const load = async (destination: string): Promise<null> => {
     if (loaded) return null;
     loading ??= importPage().then(
       (component) => (loaded = component),
@@ -41,7 +41,7 @@ export function pageChunk(importPage: () => Promise<ComponentType>): PageChunk {
       return null;
     } catch (error) {
       // Reloading: keep the router waiting rather than flash the error.
-      if (await reloadIfAnotherBuild()) await new Promise(() => undefined);
+      if (await reloadIfAnotherBuild(destination)) await new Promise(() => undefined);
       throw new PageCodeError(error);
     }
   };
