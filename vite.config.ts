@@ -38,34 +38,8 @@ function precompress(): Plugin {
   };
 }
 
-/**
- * src/web/early-requests.ts as a script of its own, named in index.html ahead
- * of the app, so that it runs as soon as it arrives rather than after the app's
- * modules have loaded (Vite joins every module script of index.html into one
- * entry). In development the app asks for everything itself.
- */
-function earlyRequests(): Plugin {
-  const source = fromRoot('./src/web/early-requests.ts');
-  let reference = '';
-  return {
-    name: 'samla-early-requests',
-    apply: 'build',
-    buildStart() {
-      reference = this.emitFile({ type: 'chunk', id: source, name: 'early-requests' });
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId === source);
-        if (!chunk) throw new Error(`samla-early-requests: ${reference} was not built`);
-        return [{ tag: 'script', attrs: { type: 'module', src: `/${chunk.fileName}` }, injectTo: 'head-prepend' }];
-      },
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), precompress(), earlyRequests()],
+  plugins: [react(), precompress()],
   resolve: {
     // The same map as package.json "imports", so `#web/...` works in Vite too.
     alias: [

@@ -116,4 +116,25 @@ describe('dashboard', () => {
       await page.unroute(schedulePageChunk);
     }
   });
+
+  it('shows the error boundary, inside the app, when a page fails while it is drawn', async () => {
+    // An answer the page cannot draw (the dashboard without its fields) throws during render.
+    const dashboardApi = `**/api/v1/mergers/${mergerId}/dashboard`;
+    await page.route(dashboardApi, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
+    try {
+      await page.goto(`/sammenslainger/${mergerId}`);
+      const heading = page.getByRole('main').getByRole('heading', { level: 1, name: 'Noe gikk galt på denne siden' });
+      await heading.waitFor();
+      // The frame stands: header navigation, and a way back.
+      await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
+      expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await page.title()).toBe('Noe gikk galt på denne siden – Samla');
+      await expectNoAxeViolations(page, 'the error boundary');
+      await page.unroute(dashboardApi);
+      await page.getByRole('main').getByRole('link', { name: 'Gå til sammenslåingene' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sammenslåinger' }).waitFor();
+    } finally {
+      await page.unroute(dashboardApi);
+    }
+  });
 });

@@ -6,27 +6,18 @@ import '@digdir/designsystemet-css/theme';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, startRequests } from '#web/app/app.tsx';
+import { App, createAppRouter } from '#web/app/app.tsx';
 import { createQueryClient } from '#web/lib/query-client.ts';
-
-/**
- * How long the first render waits for the page's first answers (the session
- * and, on a merger's start page, the merger and its dashboard). With them in
- * the cache the page is built once, with its content, instead of first as a
- * spinner and then again: on the large merger's start page that brings the
- * figures on screen ~70 ms sooner (bench/fixes.md, fifth pass). Short, so a
- * slow answer costs the shell no more than this.
- */
-const firstRenderWaitsForDataMs = 150;
 
 const root = document.getElementById('root');
 if (root) {
   const queryClient = createQueryClient();
-  const started = startRequests(window.location.pathname, queryClient);
-  await Promise.race([started, new Promise((resolve) => setTimeout(resolve, firstRenderWaitsForDataMs))]);
+  // Made before React renders, so the first page's requests leave now; the first render
+  // then waits (briefly, lib/prefetch.ts) for them and builds the page once with its content.
+  const router = createAppRouter(queryClient);
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} />
+      <App queryClient={queryClient} router={router} />
     </StrictMode>,
   );
 }

@@ -1,127 +1,162 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { BrowserRouter, matchRoutes, Route, Routes } from 'react-router';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs, type Params, type RouteObject, type ShouldRevalidateFunction } from 'react-router';
+import { Loading } from '#web/components/query-state.tsx';
 import { LoginPage } from '#web/features/auth/login.page.tsx';
 import { RequireSession, sessionQuery, SessionProvider } from '#web/features/auth/session.tsx';
 import { dashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
-import { MergerOverviewPage as MergerOverview } from '#web/features/mergers/merger-overview.page.tsx';
-import { mergerQuery } from '#web/features/mergers/mergers.api.ts';
+import { MergerOverviewPage } from '#web/features/mergers/merger-overview.page.tsx';
+import { MergerRoute, mergerRouteLoader } from '#web/features/mergers/merger-route.tsx';
+import { prefetch } from '#web/lib/prefetch.ts';
 import { routePatterns } from '#web/lib/paths.ts';
 import { Layout } from './layout.tsx';
-import { eagerPage, lazyPage, type LazyPage } from './lazy-page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
+import { pageChunk, type PageChunk } from './page-chunk.tsx';
 import { Providers } from './providers.tsx';
+import { RouteError } from './route-error.tsx';
 
 // One chunk per page: the catalogue and the form's register are not needed to see the list.
 // The merger's start page, where most visits begin, comes with the app.
-const MergerListPage = lazyPage(() => import('#web/features/mergers/merger-list.page.tsx').then((mod) => mod.MergerListPage));
-const NewMergerPage = lazyPage(() => import('#web/features/mergers/new-merger.page.tsx').then((mod) => mod.NewMergerPage));
-const MergerOverviewPage = eagerPage(MergerOverview);
-const ChecklistPage = lazyPage(() => import('#web/features/checklist/checklist.page.tsx').then((mod) => mod.ChecklistPage));
-const TaskEditPage = lazyPage(() => import('#web/features/checklist/task-edit.page.tsx').then((mod) => mod.TaskEditPage));
-const CatalogPage = lazyPage(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => mod.CatalogPage));
-const MembersPage = lazyPage(() => import('#web/features/members/members.page.tsx').then((mod) => mod.MembersPage));
-const HistoryPage = lazyPage(() => import('#web/features/history/history.page.tsx').then((mod) => mod.HistoryPage));
-const UsersPage = lazyPage(() => import('#web/features/users/users.page.tsx').then((mod) => mod.UsersPage));
-const TokensPage = lazyPage(() => import('#web/features/tokens/tokens.page.tsx').then((mod) => mod.TokensPage));
-const InventoryStartPage = lazyPage(() => import('#web/features/inventory/register.page.tsx').then((mod) => mod.InventoryStartPage));
-const RegisterPage = lazyPage(() => import('#web/features/inventory/register.page.tsx').then((mod) => mod.RegisterPage));
-const InventoryItemPage = lazyPage(() => import('#web/features/inventory/item.page.tsx').then((mod) => mod.InventoryItemPage));
-const SideBySidePage = lazyPage(() => import('#web/features/inventory/side-by-side.page.tsx').then((mod) => mod.SideBySidePage));
-const ImportPage = lazyPage(() => import('#web/features/inventory/import.page.tsx').then((mod) => mod.ImportPage));
-const DecisionsPage = lazyPage(() => import('#web/features/decisions/decisions.page.tsx').then((mod) => mod.DecisionsPage));
-const RisksPage = lazyPage(() => import('#web/features/risks/risks.page.tsx').then((mod) => mod.RisksPage));
-const RiskPage = lazyPage(() => import('#web/features/risks/risk.page.tsx').then((mod) => mod.RiskPage));
-const RiskSuggestionsPage = lazyPage(() => import('#web/features/risks/risk-suggestions.page.tsx').then((mod) => mod.RiskSuggestionsPage));
-const RiskHeatmapPage = lazyPage(() => import('#web/features/risks/risk-heatmap.page.tsx').then((mod) => mod.RiskHeatmapPage));
-const RiskMatrixPage = lazyPage(() => import('#web/features/risks/risk-matrix.page.tsx').then((mod) => mod.RiskMatrixPage));
-const AreaDecisionPage = lazyPage(() => import('#web/features/decisions/area-decision.page.tsx').then((mod) => mod.AreaDecisionPage));
-const ContractDeadlinesPage = lazyPage(() => import('#web/features/contract-deadlines/contract-deadlines.page.tsx').then((mod) => mod.ContractDeadlinesPage));
-const IntegrationGraphPage = lazyPage(() => import('#web/features/integration-graph/integration-graph.page.tsx').then((mod) => mod.IntegrationGraphPage));
-const BenefitsPage = lazyPage(() => import('#web/features/benefits/benefits.page.tsx').then((mod) => mod.BenefitsPage));
-const BenefitPage = lazyPage(() => import('#web/features/benefits/benefit.page.tsx').then((mod) => mod.BenefitPage));
-const OpportunitiesPage = lazyPage(() => import('#web/features/opportunities/opportunities.page.tsx').then((mod) => mod.OpportunitiesPage));
-const ReportsPage = lazyPage(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage));
-const SchedulePage = lazyPage(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => mod.SchedulePage));
-const AccountPage = lazyPage(() => import('#web/features/account/account.page.tsx').then((mod) => mod.AccountPage));
-const NewPasswordPage = lazyPage(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage));
-const SetupPage = lazyPage(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage));
-
-/** The pages behind sign-in, by address. */
-const signedInPages: ReadonlyArray<{ path: string; Page: LazyPage }> = [
-  { path: routePatterns.mergers, Page: MergerListPage },
-  { path: routePatterns.newMerger, Page: NewMergerPage },
-  { path: routePatterns.merger, Page: MergerOverviewPage },
-  { path: routePatterns.checklist, Page: ChecklistPage },
-  { path: routePatterns.task, Page: TaskEditPage },
-  { path: routePatterns.members, Page: MembersPage },
-  { path: routePatterns.history, Page: HistoryPage },
-  { path: routePatterns.inventoryStart, Page: InventoryStartPage },
-  { path: routePatterns.inventory, Page: RegisterPage },
-  { path: routePatterns.inventoryItem, Page: InventoryItemPage },
-  { path: routePatterns.sideBySide, Page: SideBySidePage },
-  { path: routePatterns.inventoryImport, Page: ImportPage },
-  { path: routePatterns.decisions, Page: DecisionsPage },
-  { path: routePatterns.decisionArea, Page: AreaDecisionPage },
-  { path: routePatterns.risks, Page: RisksPage },
-  { path: routePatterns.riskNew, Page: RiskPage },
-  { path: routePatterns.riskSuggestions, Page: RiskSuggestionsPage },
-  { path: routePatterns.riskHeatmap, Page: RiskHeatmapPage },
-  { path: routePatterns.riskMatrix, Page: RiskMatrixPage },
-  { path: routePatterns.risk, Page: RiskPage },
-  { path: routePatterns.contractDeadlines, Page: ContractDeadlinesPage },
-  { path: routePatterns.integrationGraph, Page: IntegrationGraphPage },
-  { path: routePatterns.benefits, Page: BenefitsPage },
-  { path: routePatterns.benefit, Page: BenefitPage },
-  { path: routePatterns.opportunities, Page: OpportunitiesPage },
-  { path: routePatterns.schedule, Page: SchedulePage },
-  { path: routePatterns.reports, Page: ReportsPage },
-  { path: routePatterns.catalog, Page: CatalogPage },
-  { path: routePatterns.users, Page: UsersPage },
-  { path: routePatterns.tokens, Page: TokensPage },
-  { path: routePatterns.account, Page: AccountPage },
-];
+const chunks = {
+  mergerList: pageChunk(() => import('#web/features/mergers/merger-list.page.tsx').then((mod) => mod.MergerListPage)),
+  newMerger: pageChunk(() => import('#web/features/mergers/new-merger.page.tsx').then((mod) => mod.NewMergerPage)),
+  checklist: pageChunk(() => import('#web/features/checklist/checklist.page.tsx').then((mod) => mod.ChecklistPage)),
+  task: pageChunk(() => import('#web/features/checklist/task-edit.page.tsx').then((mod) => mod.TaskEditPage)),
+  catalog: pageChunk(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => mod.CatalogPage)),
+  members: pageChunk(() => import('#web/features/members/members.page.tsx').then((mod) => mod.MembersPage)),
+  history: pageChunk(() => import('#web/features/history/history.page.tsx').then((mod) => mod.HistoryPage)),
+  users: pageChunk(() => import('#web/features/users/users.page.tsx').then((mod) => mod.UsersPage)),
+  tokens: pageChunk(() => import('#web/features/tokens/tokens.page.tsx').then((mod) => mod.TokensPage)),
+  inventoryStart: pageChunk(() => import('#web/features/inventory/register.page.tsx').then((mod) => mod.InventoryStartPage)),
+  inventory: pageChunk(() => import('#web/features/inventory/register.page.tsx').then((mod) => mod.RegisterPage)),
+  inventoryItem: pageChunk(() => import('#web/features/inventory/item.page.tsx').then((mod) => mod.InventoryItemPage)),
+  sideBySide: pageChunk(() => import('#web/features/inventory/side-by-side.page.tsx').then((mod) => mod.SideBySidePage)),
+  inventoryImport: pageChunk(() => import('#web/features/inventory/import.page.tsx').then((mod) => mod.ImportPage)),
+  decisions: pageChunk(() => import('#web/features/decisions/decisions.page.tsx').then((mod) => mod.DecisionsPage)),
+  decisionArea: pageChunk(() => import('#web/features/decisions/area-decision.page.tsx').then((mod) => mod.AreaDecisionPage)),
+  risks: pageChunk(() => import('#web/features/risks/risks.page.tsx').then((mod) => mod.RisksPage)),
+  risk: pageChunk(() => import('#web/features/risks/risk.page.tsx').then((mod) => mod.RiskPage)),
+  riskSuggestions: pageChunk(() => import('#web/features/risks/risk-suggestions.page.tsx').then((mod) => mod.RiskSuggestionsPage)),
+  riskHeatmap: pageChunk(() => import('#web/features/risks/risk-heatmap.page.tsx').then((mod) => mod.RiskHeatmapPage)),
+  riskMatrix: pageChunk(() => import('#web/features/risks/risk-matrix.page.tsx').then((mod) => mod.RiskMatrixPage)),
+  contractDeadlines: pageChunk(() => import('#web/features/contract-deadlines/contract-deadlines.page.tsx').then((mod) => mod.ContractDeadlinesPage)),
+  integrationGraph: pageChunk(() => import('#web/features/integration-graph/integration-graph.page.tsx').then((mod) => mod.IntegrationGraphPage)),
+  benefits: pageChunk(() => import('#web/features/benefits/benefits.page.tsx').then((mod) => mod.BenefitsPage)),
+  benefit: pageChunk(() => import('#web/features/benefits/benefit.page.tsx').then((mod) => mod.BenefitPage)),
+  opportunities: pageChunk(() => import('#web/features/opportunities/opportunities.page.tsx').then((mod) => mod.OpportunitiesPage)),
+  reports: pageChunk(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage)),
+  schedule: pageChunk(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => mod.SchedulePage)),
+  account: pageChunk(() => import('#web/features/account/account.page.tsx').then((mod) => mod.AccountPage)),
+  newPassword: pageChunk(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage)),
+  setup: pageChunk(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage)),
+} satisfies Record<string, PageChunk>;
 
 /**
- * What the page the app starts on needs, asked for before React first renders:
- * the session, the page's chunk and (for the merger's start page) its data, all
- * at once. Otherwise each waits for the one before it: the session, then the
- * chunk, then the data. Without a session the data requests answer 401 and the
- * sign-in page shows as before; signing in clears them from the cache.
- * Settles when all of them have (prefetches never reject), for main.tsx.
+ * Loaders run again when only the address's query changes (a filter), which would only
+ * ask the query cache what it already knows: the pages' own queries follow the filters.
+ * A retry (revalidate) and a new page still run them.
  */
-export function startRequests(pathname: string, queryClient: QueryClient): Promise<unknown> {
-  const started: Array<Promise<unknown>> = [queryClient.prefetchQuery(sessionQuery())];
-  const [match] = matchRoutes(signedInPages.map(({ path }) => ({ path })), pathname) ?? [];
-  if (!match) return Promise.all(started);
-  const page = signedInPages.find(({ path }) => path === match.route.path)?.Page.preload().catch(() => undefined);
-  if (page) started.push(page);
-  if (match.route.path === routePatterns.merger && match.params.mergerId) {
-    started.push(queryClient.prefetchQuery(mergerQuery(match.params.mergerId)));
-    started.push(queryClient.prefetchQuery(dashboardQuery(match.params.mergerId)));
-  }
-  return Promise.all(started);
+const skipSearchOnlyChanges: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate && (currentUrl.pathname !== nextUrl.pathname || currentUrl.search === nextUrl.search);
+
+/** Every route has the same error boundary, so a failing page leaves the app's frame standing. */
+function route(object: RouteObject): RouteObject {
+  return { errorElement: <RouteError />, shouldRevalidate: skipSearchOnlyChanges, ...object } as RouteObject;
 }
 
-export function App({ queryClient }: { queryClient: QueryClient }) {
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  /** A page in its own chunk; `queries` are what it asks for first, fetched together with the chunk. */
+  const page = (path: string, chunk: PageChunk, queries?: (params: Params) => Parameters<typeof prefetch>[1]) =>
+    route({
+      path,
+      loader: ({ params, request }: LoaderFunctionArgs) =>
+        Promise.all([chunk.load(request.url), queries ? prefetch(queryClient, queries(params)) : null]).then(() => null),
+      Component: chunk.Component,
+    });
+  const eager = (path: string, Component: ComponentType) => route({ path, Component });
+
+  return [
+    route({
+      // The session is asked for at once, beside the page's chunk and data: without it the
+      // data requests answer 401 and the sign-in page shows, as it would have anyway.
+      loader: () => prefetch(queryClient, [sessionQuery()]),
+      element: (
+        <SessionProvider>
+          <Layout />
+        </SessionProvider>
+      ),
+      HydrateFallback: Loading,
+      children: [
+        eager(routePatterns.login, LoginPage),
+        page(routePatterns.setup, chunks.setup),
+        page(routePatterns.newPassword, chunks.newPassword),
+        route({
+          element: <RequireSession />,
+          children: [
+            page(routePatterns.mergers, chunks.mergerList),
+            page(routePatterns.newMerger, chunks.newMerger),
+            route({
+              path: routePatterns.merger,
+              loader: mergerRouteLoader(queryClient),
+              element: <MergerRoute />,
+              children: [
+                // The start page: most visits begin here, so its code comes with the app and its
+                // dashboard is asked for together with the merger (no waterfall; decision 018).
+                route({
+                  index: true,
+                  loader: ({ params }) => prefetch(queryClient, [dashboardQuery(params.mergerId ?? '')]),
+                  Component: MergerOverviewPage,
+                }),
+                page(routePatterns.checklist, chunks.checklist),
+                page(routePatterns.task, chunks.task),
+                page(routePatterns.members, chunks.members),
+                page(routePatterns.history, chunks.history),
+                page(routePatterns.inventoryStart, chunks.inventoryStart),
+                page(routePatterns.inventory, chunks.inventory),
+                page(routePatterns.inventoryItem, chunks.inventoryItem),
+                page(routePatterns.sideBySide, chunks.sideBySide),
+                page(routePatterns.inventoryImport, chunks.inventoryImport),
+                page(routePatterns.decisions, chunks.decisions),
+                page(routePatterns.decisionArea, chunks.decisionArea),
+                page(routePatterns.risks, chunks.risks),
+                page(routePatterns.riskNew, chunks.risk),
+                page(routePatterns.riskSuggestions, chunks.riskSuggestions),
+                page(routePatterns.riskHeatmap, chunks.riskHeatmap),
+                page(routePatterns.riskMatrix, chunks.riskMatrix),
+                page(routePatterns.risk, chunks.risk),
+                page(routePatterns.contractDeadlines, chunks.contractDeadlines),
+                page(routePatterns.integrationGraph, chunks.integrationGraph),
+                page(routePatterns.benefits, chunks.benefits),
+                page(routePatterns.benefit, chunks.benefit),
+                page(routePatterns.opportunities, chunks.opportunities),
+                page(routePatterns.schedule, chunks.schedule),
+                page(routePatterns.reports, chunks.reports),
+              ],
+            }),
+            page(routePatterns.catalog, chunks.catalog),
+            page(routePatterns.users, chunks.users),
+            page(routePatterns.tokens, chunks.tokens),
+            page(routePatterns.account, chunks.account),
+            eager('*', NotFoundPage),
+          ],
+        }),
+      ],
+    }),
+  ];
+}
+
+/**
+ * The router starts the first page's requests as soon as it is made: the session, the
+ * page's chunk and its data, all at once (decision 018).
+ */
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(appRoutes(queryClient));
+}
+
+export function App({ queryClient, router }: { queryClient: QueryClient; router: ReturnType<typeof createAppRouter> }) {
   return (
     <Providers queryClient={queryClient}>
-      <BrowserRouter>
-        <SessionProvider>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route path={routePatterns.login} element={<LoginPage />} />
-              <Route path={routePatterns.setup} element={<SetupPage />} />
-              <Route path={routePatterns.newPassword} element={<NewPasswordPage />} />
-              <Route element={<RequireSession />}>
-                {signedInPages.map(({ path, Page }) => (
-                  <Route key={path} path={path} element={<Page />} />
-                ))}
-                <Route path='*' element={<NotFoundPage />} />
-              </Route>
-            </Route>
-          </Routes>
-        </SessionProvider>
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </Providers>
   );
 }

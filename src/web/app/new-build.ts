@@ -21,8 +21,10 @@ export function isAnotherBuild(running: readonly string[], deployed: readonly st
  * When a page's code failed to load: reloads the tab if the server now has
  * another build, once per build (so a build that cannot load either ends in
  * the error, not in a loop). Resolves true when the tab is reloading.
+ * `destination`: the address the person was going to (the router changes the
+ * address only once the page's code is there), else the current one.
  */
-export async function reloadIfAnotherBuild(): Promise<boolean> {
+export async function reloadIfAnotherBuild(destination?: string): Promise<boolean> {
   if (typeof window === 'undefined') return false;
   const response = await fetch('/', { cache: 'no-store', headers: { accept: 'text/html' } }).catch(() => undefined);
   if (!response?.ok) return false;
@@ -36,6 +38,7 @@ export async function reloadIfAnotherBuild(): Promise<boolean> {
   } catch {
     // No sessionStorage (a locked-down browser): reload anyway; the loop guard is then the server's build staying put.
   }
-  window.location.reload();
+  if (destination && destination !== window.location.href) window.location.assign(destination);
+  else window.location.reload();
   return true;
 }

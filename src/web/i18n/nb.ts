@@ -64,6 +64,9 @@ export const nb = {
     notFoundTitle: 'Fant ikke siden',
     notFoundText: 'Siden finnes ikke, eller adressen er skrevet feil.',
     goHome: 'Gå til sammenslåingene',
+    /** The error boundary every route has: a page that failed while it was shown. */
+    pageFailedTitle: 'Noe gikk galt på denne siden',
+    pageFailedText: 'Samla klarte ikke å vise siden. Prøv igjen, eller gå til sammenslåingene. Skjer det igjen, si fra til en administrator.',
     /** Catalog text by API error code; codes not listed show the server's own (Norwegian) message. */
     /**
      * Catalog text by API error code (every code in #shared/error-codes.ts; a test checks it).

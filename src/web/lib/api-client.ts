@@ -1,5 +1,4 @@
 import type { FieldProblem } from '#shared/contracts/common.ts';
-import { takeEarlyResponse } from './early-responses.ts';
 
 /**
  * A failed call to the Samla API, parsed from `{ error: { code, message, details } }`.
@@ -96,10 +95,6 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     ...(options.rawBody !== undefined ? { body: options.rawBody.data } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  if (method === 'GET') {
-    const early = await takeEarlyResponse(apiUrl(path))?.catch(() => undefined);
-    if (early?.ok) return early;
-  }
   try {
     return await fetch(apiUrl(path), init);
   } catch (cause) {

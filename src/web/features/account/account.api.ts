@@ -7,12 +7,14 @@ import type {
 } from '#shared/contracts/users.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 
-const mySessionsKey = ['me', 'sessions'] as const;
+export const accountKeys = {
+  sessions: () => ['me', 'sessions'] as const,
+};
 
 /** «Mine økter»: where I am signed in. */
 export function useMySessions() {
   return useQuery({
-    queryKey: mySessionsKey,
+    queryKey: accountKeys.sessions(),
     queryFn: ({ signal }) => apiRequest<{ sessions: MySession[] }>('/me/sessions', { signal }).then((body) => body.sessions),
     // Another browser may sign in or out at any time: ask again whenever the page is shown.
     staleTime: 0,
@@ -23,7 +25,7 @@ function useSessionsMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: mySessionsKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions() }),
   });
 }
 

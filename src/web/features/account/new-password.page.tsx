@@ -8,7 +8,7 @@ import { useFormState } from '#web/components/form-state.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import type { SignInNotice } from '#web/features/auth/login.page.tsx';
 import { paths } from '#web/lib/paths.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+import { authKeys } from '#web/features/auth/auth.api.ts';
 import { useSetPasswordWithCode } from './account.api.ts';
 import { checkNewPassword } from './password-checks.ts';
 
@@ -56,7 +56,7 @@ export function NewPasswordPage() {
       {
         onSuccess: async () => {
           // Every session of the user has ended, maybe this browser's too: ask who is signed in.
-          await queryClient.invalidateQueries({ queryKey: queryKeys.session });
+          await queryClient.invalidateQueries({ queryKey: authKeys.session() });
           const state: { notice: SignInNotice } = { notice: 'passwordReset' };
           void navigate(paths.login(), { replace: true, state });
         },

@@ -2,6 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import type { AuthStatus, LoginBody, SessionResponse, SetupBody } from '#shared/contracts/auth.ts';
 import { apiRequest, setCsrfToken } from '#web/lib/api-client.ts';
 
+export const authKeys = {
+  session: () => ['auth', 'session'] as const,
+};
+
 /** Who is signed in; also hands the CSRF token to the API client. */
 export async function fetchAuthStatus(signal?: AbortSignal): Promise<AuthStatus> {
   const status = await apiRequest<AuthStatus>('/auth/session', signal ? { signal } : {});

@@ -4,8 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import type { AuthStatus, SessionResponse, User } from '#shared/contracts/auth.ts';
 import { apiRequest, onUnauthenticated, setCsrfToken } from '#web/lib/api-client.ts';
 import { paths } from '#web/lib/paths.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
-import { fetchAuthStatus, logout } from './auth.api.ts';
+import { authKeys, fetchAuthStatus, logout } from './auth.api.ts';
 
 /** Why the sign-in page is shown when the person did not ask for it. */
 export type SignOutReason = 'expired' | 'signedOut' | null;
@@ -28,7 +27,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 /** Who is signed in, asked once per page load (the app asks before it first renders). */
 export const sessionQuery = () =>
   queryOptions({
-    queryKey: queryKeys.session,
+    queryKey: authKeys.session(),
     queryFn: ({ signal }) => fetchAuthStatus(signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -43,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (why: SignOutReason) => {
       setCsrfToken(null);
       setReason(why);
-      queryClient.setQueryData<AuthStatus>(queryKeys.session, (current) =>
+      queryClient.setQueryData<AuthStatus>(authKeys.session(), (current) =>
         current ? { ...current, signedIn: false, session: null } : current,
       );
     },
@@ -55,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthenticated(() => {
-        const current = queryClient.getQueryData<AuthStatus>(queryKeys.session);
+        const current = queryClient.getQueryData<AuthStatus>(authKeys.session());
         if (current?.signedIn) markSignedOut('expired');
       }),
     [queryClient, markSignedOut],
@@ -69,12 +68,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (shownPath.current === location.pathname) return;
     shownPath.current = location.pathname;
-    const before = queryClient.getQueryData<AuthStatus>(queryKeys.session);
+    const before = queryClient.getQueryData<AuthStatus>(authKeys.session());
     if (!before?.signedIn) return;
     const controller = new AbortController();
     apiRequest<AuthStatus>('/auth/session', { signal: controller.signal }).then(
       (now) => {
-        const current = queryClient.getQueryData<AuthStatus>(queryKeys.session);
+        const current = queryClient.getQueryData<AuthStatus>(authKeys.session());
         if (!current?.signedIn || current.session?.user.id !== before.session?.user.id) return;
         if (!now.session) markSignedOut('expired');
         // Someone else signed in in another tab: nothing on this page is theirs.
@@ -90,8 +89,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(session.csrfToken, session.user.id);
       setReason(null);
       // Another person may have used this tab: nothing they saw may linger in the cache.
-      queryClient.removeQueries({ predicate: (cached) => cached.queryKey[0] !== queryKeys.session[0] });
-      queryClient.setQueryData<AuthStatus>(queryKeys.session, (current) => ({
+      queryClient.removeQueries({ predicate: (cached) => cached.queryKey[0] !== authKeys.session()[0] });
+      queryClient.setQueryData<AuthStatus>(authKeys.session(), (current) => ({
         signedIn: true,
         session,
         setupRequired: false,

@@ -10,8 +10,7 @@ import { ApiError } from '#web/lib/api-client.ts';
 import { looksLikeEmail } from '#web/lib/email.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
-import { useSetup } from './auth.api.ts';
+import { authKeys, useSetup } from './auth.api.ts';
 import { useSession } from './session.tsx';
 
 const fields = ['code', 'email', 'name', 'password'] as const;
@@ -78,7 +77,7 @@ export function SetupPage() {
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'SETUP_ALREADY_DONE') {
             // Someone else finished first: ask the server again, which sends the person to sign in.
-            void queryClient.invalidateQueries({ queryKey: queryKeys.session });
+            void queryClient.invalidateQueries({ queryKey: authKeys.session() });
             return;
           }
           if (error instanceof ApiError && error.problems.length > 0) {

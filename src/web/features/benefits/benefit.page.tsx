@@ -19,7 +19,7 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
@@ -50,28 +50,24 @@ import { statusColor } from './benefits.page.tsx';
 import { chartLayout, indicatorSummary, measurementBehind, valueText } from './indicator-chart.ts';
 
 export function BenefitPage() {
-  const { mergerId = '', benefitId = '' } = useParams();
+  const { benefitId = '' } = useParams();
+  const { mergerId, merger, trail: mergerTrail } = useMergerRoute();
   const { m } = useI18n();
   const t = m.benefits;
-  const merger = useMerger(mergerId);
   const detail = useBenefit(mergerId, benefitId);
   const title = detail.data?.benefit.title;
-  useDocumentTitle(title && merger.data ? t.benefitDocumentTitle(title, merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) {
-    trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
-    trail.push({ label: t.title, to: paths.benefits(mergerId) });
-  }
-  const error = merger.error ?? detail.error;
+  useDocumentTitle(title ? t.benefitDocumentTitle(title, merger.name) : t.title);
+  const trail = [...mergerTrail, { label: t.title, to: paths.benefits(mergerId) }];
+  const error = detail.error;
   return (
     <>
       <PageBreadcrumbs trail={trail} />
       {error ? (
         <>
-          <PageLoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : detail.refetch())} />
+          <PageLoadError error={error} onRetry={() => void detail.refetch()} />
         </>
-      ) : merger.data && detail.data ? (
-        <BenefitView merger={merger.data} data={detail.data} reload={() => detail.refetch().then((result) => result.data)} />
+      ) : detail.data ? (
+        <BenefitView merger={merger} data={detail.data} reload={() => detail.refetch().then((result) => result.data)} />
       ) : (
         <>
           <Heading level={1} data-size='lg'>

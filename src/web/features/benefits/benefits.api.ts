@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BenefitDetail, BenefitList, Opportunities, TakeUp } from '#shared/contracts/benefits.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/benefits`;
 
 export const benefitKeys = {
-  list: (mergerId: string) => ['mergers', mergerId, 'benefits', 'list'] as const,
-  one: (mergerId: string, benefitId: string) => ['mergers', mergerId, 'benefits', 'one', benefitId] as const,
-  opportunities: (mergerId: string, filter: object) => ['mergers', mergerId, 'opportunities', filter] as const,
+  list: (mergerId: string) => [...mergerKeys.detail(mergerId), 'benefits', 'list'] as const,
+  one: (mergerId: string, benefitId: string) => [...mergerKeys.detail(mergerId), 'benefits', 'one', benefitId] as const,
+  opportunities: (mergerId: string, filter: object) => [...mergerKeys.detail(mergerId), 'opportunities', filter] as const,
 };
 
 export const benefitExportUrl = (mergerId: string) => `/api/v1${base(mergerId)}/export.xlsx`;
@@ -49,7 +49,7 @@ function useBenefitWrite<V>(mergerId: string, request: (variables: V) => Promise
     onSuccess: (saved) => {
       queryClient.setQueryData(benefitKeys.one(mergerId, saved.benefit.id), saved);
       void queryClient.invalidateQueries({
-        queryKey: queryKeys.merger(mergerId),
+        queryKey: mergerKeys.detail(mergerId),
         predicate: (query) => !(query.queryKey[2] === 'benefits' && query.queryKey[3] === 'one' && query.queryKey[4] === saved.benefit.id),
       });
     },
@@ -70,7 +70,7 @@ export function useDeleteBenefit(mergerId: string, benefitId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest<void>(`${base(mergerId)}/${encodeURIComponent(benefitId)}`, { method: 'DELETE' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.merger(mergerId) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: mergerKeys.detail(mergerId) }),
   });
 }
 
@@ -135,8 +135,8 @@ export function useTakeUp(mergerId: string) {
         body,
       }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.merger(mergerId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.mergers, exact: true });
+      void queryClient.invalidateQueries({ queryKey: mergerKeys.detail(mergerId) });
+      void queryClient.invalidateQueries({ queryKey: mergerKeys.list(), exact: true });
     },
   });
 }

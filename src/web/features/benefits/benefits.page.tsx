@@ -1,6 +1,6 @@
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import type { FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { benefitStatuses, benefitTypes, type Benefit } from '#shared/contracts/benefits.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -11,8 +11,7 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
-import { can } from '#web/features/mergers/permissions.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { benefitBodyOf, benefitFields, emptyBenefit, type BenefitField, type BenefitValues } from './benefit-form.ts';
@@ -21,15 +20,12 @@ import { benefitExportUrl, useBenefits, useCreateBenefit } from './benefits.api.
 export const statusColor = { planned: 'info', in_progress: 'warning', realised: 'success', cancelled: 'neutral' } as const;
 
 export function BenefitsPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail, editable } = useMergerRoute();
   const { m, fmt } = useI18n();
   const t = m.benefits;
-  const merger = useMerger(mergerId);
   const list = useBenefits(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
-  const error = merger.error ?? list.error;
+  useDocumentTitle(t.documentTitle(merger.name));
+  const error = list.error;
   return (
     <>
       <PageBreadcrumbs trail={trail} />
@@ -38,12 +34,12 @@ export function BenefitsPage() {
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
       {error ? (
-        <LoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : list.refetch())} />
-      ) : !merger.data || !list.data ? (
+        <LoadError error={error} onRetry={() => void (list.refetch())} />
+      ) : !list.data ? (
         <Loading />
       ) : (
         <>
-          {!can(merger.data, 'edit') && (
+          {!editable && (
             <Alert data-color='info' className='samla-read-only-note samla-mt-4'>
               <Paragraph>{t.readOnly}</Paragraph>
             </Alert>
@@ -61,8 +57,8 @@ export function BenefitsPage() {
               <RouterLink to={paths.opportunities(mergerId)}>{t.opportunitiesLink}</RouterLink>
             </li>
           </ul>
-          <BenefitTable merger={merger.data} benefits={list.data.benefits} />
-          {can(merger.data, 'edit') && <NewBenefitForm merger={merger.data} />}
+          <BenefitTable merger={merger} benefits={list.data.benefits} />
+          {editable && <NewBenefitForm merger={merger} />}
         </>
       )}
     </>

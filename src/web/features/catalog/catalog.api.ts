@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+
+export const catalogKeys = {
+  catalog: () => ['catalog'] as const,
+};
 
 /** The read-only library; it only changes with a new release of Samla. */
 export function useCatalog() {
   return useQuery({
-    queryKey: queryKeys.catalog,
+    queryKey: catalogKeys.catalog(),
     queryFn: ({ signal }) => apiRequest<Catalog>('/catalog', { signal }),
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -2,9 +2,15 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { CreateTaskBody, Task, UpdateTaskBody } from '#shared/contracts/checklist.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import type { ChecklistFilters } from '#web/lib/paths.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/tasks`;
+
+export const checklistKeys = {
+  all: (mergerId: string) => [...mergerKeys.detail(mergerId), 'tasks'] as const,
+  list: (mergerId: string, filters: object) => [...checklistKeys.all(mergerId), 'list', filters] as const,
+  one: (mergerId: string, taskId: string) => [...checklistKeys.all(mergerId), 'one', taskId] as const,
+};
 
 export function useTasks(mergerId: string, filters: ChecklistFilters) {
   const params = new URLSearchParams();
@@ -12,8 +18,8 @@ export function useTasks(mergerId: string, filters: ChecklistFilters) {
   if (filters.status !== undefined) params.set('status', filters.status);
   if (filters.overdue) params.set('overdue', 'true');
   const search = params.toString();
-  return useQuery<Task[], Error, Task[], ReturnType<typeof queryKeys.taskList>>({
-    queryKey: queryKeys.taskList(mergerId, { ...filters }),
+  return useQuery<Task[], Error, Task[], ReturnType<typeof checklistKeys.list>>({
+    queryKey: checklistKeys.list(mergerId, { ...filters }),
     queryFn: ({ signal }) =>
       apiRequest<{ tasks: Task[] }>(`${base(mergerId)}${search ? `?${search}` : ''}`, { signal }).then((body) => body.tasks),
     // Keep the list on screen while a changed filter loads, so the page does not jump.
@@ -23,7 +29,7 @@ export function useTasks(mergerId: string, filters: ChecklistFilters) {
 
 export function useTask(mergerId: string, taskId: string) {
   return useQuery({
-    queryKey: queryKeys.task(mergerId, taskId),
+    queryKey: checklistKeys.one(mergerId, taskId),
     queryFn: ({ signal }) => apiRequest<Task>(`${base(mergerId)}/${encodeURIComponent(taskId)}`, { signal }),
     // The form keeps what the person typed; refetching behind it would only confuse.
     staleTime: 0,
@@ -34,9 +40,9 @@ export function useTask(mergerId: string, taskId: string) {
 function useRefreshMerger() {
   const queryClient = useQueryClient();
   return (mergerId: string, changed?: Task) => {
-    if (changed) queryClient.setQueryData(queryKeys.task(mergerId, changed.id), changed);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.merger(mergerId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.mergers, exact: true });
+    if (changed) queryClient.setQueryData(checklistKeys.one(mergerId, changed.id), changed);
+    void queryClient.invalidateQueries({ queryKey: mergerKeys.detail(mergerId) });
+    void queryClient.invalidateQueries({ queryKey: mergerKeys.list(), exact: true });
   };
 }
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Switch } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Task } from '#shared/contracts/checklist.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -8,11 +8,11 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { ProgressSummary } from '#web/components/progress-summary.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import type { FocusState } from '#web/lib/navigation-state.ts';
-import { checklistSearch, paths, type ChecklistFilters } from '#web/lib/paths.ts';
+import { checklistSearch, type ChecklistFilters } from '#web/lib/paths.ts';
 import { ActivitySection } from './activity-section.tsx';
 import { useTasks } from './checklist.api.ts';
 import { filtersFromSearch, narrowsTasks, taskStatuses } from './checklist-filters.ts';
@@ -23,21 +23,20 @@ export interface ChecklistLocationState extends FocusState {
 }
 
 export function ChecklistPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail, editable } = useMergerRoute();
   const { m, fmt } = useI18n();
   const t = m.checklist.page;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
-  const merger = useMerger(mergerId);
   const tasks = useTasks(mergerId, filters);
   const location = useLocation();
   const navigate = useNavigate();
   const announce = useAnnounce();
   const state = location.state as ChecklistLocationState | null;
 
-  const phaseName = filters.phase !== undefined ? merger.data?.progress.phases.find((p) => p.number === filters.phase)?.name : undefined;
+  const phaseName = filters.phase !== undefined ? merger.progress.phases.find((p) => p.number === filters.phase)?.name : undefined;
   const heading = filters.phase !== undefined && phaseName ? t.titleWithPhase(fmt.number(filters.phase), phaseName) : t.title;
-  useDocumentTitle(merger.data ? `${heading} – ${merger.data.name}` : t.title);
+  useDocumentTitle(`${heading} – ${merger.name}`);
 
   // Two quick changes in a row must not undo each other: the second starts from the first's
   // result, not from the URL the page last rendered (the router may not have re-rendered yet).
@@ -64,7 +63,7 @@ export function ChecklistPage() {
 
   // Back from a saved task: put focus on that task's link, then forget the request.
   const focusId = state?.focusId;
-  const ready = Boolean(tasks.data && merger.data);
+  const ready = Boolean(tasks.data);
   useEffect(() => {
     if (!focusId || !ready) return;
     const target = document.getElementById(focusId);
@@ -86,8 +85,6 @@ export function ChecklistPage() {
     previousSearch.current = location.search;
   }, [location.search]);
 
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
 
   return (
     <>
@@ -95,8 +92,8 @@ export function ChecklistPage() {
       <Heading level={1} data-size='lg'>
         {heading}
       </Heading>
-      {merger.data && <Paragraph className='samla-lead'>{t.lead(merger.data.name)}</Paragraph>}
-      {merger.data && !can(merger.data, 'edit') && (
+      <Paragraph className='samla-lead'>{t.lead(merger.name)}</Paragraph>
+      {!editable && (
         <Alert data-color='info' className='samla-checklist-read-only'>
           <Paragraph>{t.readOnly}</Paragraph>
         </Alert>
@@ -108,21 +105,18 @@ export function ChecklistPage() {
         </Alert>
       )}
 
-      {merger.isError && <LoadError error={merger.error} onRetry={() => void merger.refetch()} />}
-      {merger.data && (
-        <Filters
-          merger={merger.data}
-          filters={filters}
-          onChange={changeFilters}
-          count={tasks.data && !tasks.isPlaceholderData ? tasks.data.length : undefined}
-        />
-      )}
+      <Filters
+        merger={merger}
+        filters={filters}
+        onChange={changeFilters}
+        count={tasks.data && !tasks.isPlaceholderData ? tasks.data.length : undefined}
+      />
       {tasks.isError && <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />}
-      {(merger.isPending || tasks.isPending) && <Loading />}
-      {merger.data && tasks.data && (
+      {tasks.isPending && <Loading />}
+      {tasks.data && (
         // While a changed filter loads, the old list stays (dimmed) so the page does not jump.
         <div aria-busy={tasks.isPlaceholderData} className='samla-checklist-results'>
-          <TaskList merger={merger.data} tasks={tasks.data} filters={filters} />
+          <TaskList merger={merger} tasks={tasks.data} filters={filters} />
         </div>
       )}
     </>

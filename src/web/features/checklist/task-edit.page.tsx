@@ -13,8 +13,7 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
-import { can } from '#web/features/mergers/permissions.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { TaskHistory } from '#web/features/history/task-history.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
@@ -90,17 +89,13 @@ interface TaskLocationState {
 }
 
 export function TaskEditPage() {
-  const { mergerId = '', taskId = '' } = useParams();
+  const { taskId = '' } = useParams();
+  const { mergerId, merger, trail: mergerTrail, editable } = useMergerRoute();
   const { m } = useI18n();
   const task = useTask(mergerId, taskId);
-  const merger = useMerger(mergerId);
   useDocumentTitle(task.data ? taskTitleInContext(task.data) : task.isError ? m.errors.loadFailed : m.common.loading);
 
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) {
-    trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
-    if (task.data) trail.push({ label: m.checklist.page.title, to: paths.checklist(mergerId, { phase: task.data.phase }) });
-  }
+  const trail = task.data ? [...mergerTrail, { label: m.checklist.page.title, to: paths.checklist(mergerId, { phase: task.data.phase }) }] : mergerTrail;
 
   if (task.isError) {
     return (
@@ -110,7 +105,7 @@ export function TaskEditPage() {
       </>
     );
   }
-  if (task.isPending || merger.isPending) {
+  if (task.isPending) {
     return (
       <>
         <PageBreadcrumbs trail={trail} />
@@ -121,14 +116,14 @@ export function TaskEditPage() {
   return (
     <>
       <PageBreadcrumbs trail={trail} />
-      {can(merger.data, 'edit') ? (
+      {editable ? (
         // A new task id is a new form; the same task refetched keeps what the person typed.
-        <TaskForm key={task.data.id} mergerId={mergerId} initial={task.data} merger={merger.data} reload={() => task.refetch().then((r) => r.data)} />
+        <TaskForm key={task.data.id} mergerId={mergerId} initial={task.data} merger={merger} reload={() => task.refetch().then((r) => r.data)} />
       ) : (
-        <TaskView task={task.data} merger={merger.data} />
+        <TaskView task={task.data} merger={merger} />
       )}
-      <TaskDependencies mergerId={mergerId} task={task.data} editable={can(merger.data, 'edit')} />
-      <TaskHistory mergerId={mergerId} task={task.data} merger={merger.data} />
+      <TaskDependencies mergerId={mergerId} task={task.data} editable={editable} />
+      <TaskHistory mergerId={mergerId} task={task.data} merger={merger} />
     </>
   );
 }

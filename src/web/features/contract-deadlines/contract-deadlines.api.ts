@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarFeed, ContractDeadlines, CreatedCalendarFeed } from '#shared/contracts/decisions.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/contract-deadlines`;
 
 export const contractDeadlineKeys = {
-  list: (mergerId: string) => ['mergers', mergerId, 'contract-deadlines'] as const,
-  feed: (mergerId: string) => ['mergers', mergerId, 'calendar-feed'] as const,
+  list: (mergerId: string) => [...mergerKeys.detail(mergerId), 'contract-deadlines'] as const,
+  feed: (mergerId: string) => [...mergerKeys.detail(mergerId), 'calendar-feed'] as const,
 };
 
 const feedPath = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/calendar-feed`;

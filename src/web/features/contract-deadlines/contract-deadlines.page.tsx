@@ -1,6 +1,6 @@
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { contractActions, type ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -8,7 +8,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -38,15 +38,12 @@ const statusColor: Record<Contract['status'], 'danger' | 'warning' | 'success' |
 };
 
 export function ContractDeadlinesPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail } = useMergerRoute();
   const { m } = useI18n();
   const t = m.contractDeadlines;
-  const merger = useMerger(mergerId);
   const deadlines = useContractDeadlines(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
-  const error = merger.error ?? deadlines.error;
+  useDocumentTitle(t.documentTitle(merger.name));
+  const error = deadlines.error;
   return (
     <>
       <PageBreadcrumbs trail={trail} />
@@ -57,16 +54,10 @@ export function ContractDeadlinesPage() {
         {t.lead} <RouterLink to={paths.decisions(mergerId)}>{t.goToDecisions}</RouterLink>
       </Paragraph>
       {error && (
-        <LoadError
-          error={error}
-          onRetry={() => {
-            void merger.refetch();
-            void deadlines.refetch();
-          }}
-        />
+        <LoadError error={error} onRetry={() => void deadlines.refetch()} />
       )}
-      {!error && (merger.isPending || deadlines.isPending) && <Loading />}
-      {merger.data && deadlines.data && <Deadlines merger={merger.data} data={deadlines.data} />}
+      {!error && deadlines.isPending && <Loading />}
+      {deadlines.data && <Deadlines merger={merger} data={deadlines.data} />}
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '#shared/contracts/dashboard.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 export const dashboardKeys = {
-  dashboard: (mergerId: string) => ['mergers', mergerId, 'dashboard'] as const,
+  dashboard: (mergerId: string) => [...mergerKeys.detail(mergerId), 'dashboard'] as const,
 };
 
 export type DashboardQuery = ReturnType<typeof useDashboard>;

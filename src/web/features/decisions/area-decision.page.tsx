@@ -21,7 +21,7 @@ import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
 import { PriorityTag } from '#web/features/catalog/priority-tag.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
@@ -49,34 +49,30 @@ const fateColor: Record<SystemFate, 'success' | 'warning' | 'danger' | 'neutral'
 };
 
 export function AreaDecisionPage() {
-  const { mergerId = '', areaId = '' } = useParams();
+  const { areaId = '' } = useParams();
+  const { mergerId, merger, trail: mergerTrail } = useMergerRoute();
   const { m } = useI18n();
   const t = m.decisions;
-  const merger = useMerger(mergerId);
   const area = useAreaDecision(mergerId, areaId);
   const name = area.data?.area.name;
-  useDocumentTitle(name && merger.data ? t.areaDocumentTitle(name, merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) {
-    trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
-    trail.push({ label: t.title, to: paths.decisions(mergerId) });
-  }
-  const error = merger.error ?? area.error;
+  useDocumentTitle(name ? t.areaDocumentTitle(name, merger.name) : t.title);
+  const trail = [...mergerTrail, { label: t.title, to: paths.decisions(mergerId) }];
+  const error = area.error;
   if (error) {
     return (
       <>
         <PageBreadcrumbs trail={trail} />
-        <PageLoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : area.refetch())} />
+        <PageLoadError error={error} onRetry={() => void area.refetch()} />
       </>
     );
   }
   return (
     <>
       <PageBreadcrumbs trail={trail} />
-      {merger.data && area.data ? (
+      {area.data ? (
         <AreaView
           key={area.data.area.id}
-          merger={merger.data}
+          merger={merger}
           data={area.data}
           reload={() => area.refetch().then((result) => result.data)}
         />

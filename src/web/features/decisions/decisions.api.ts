@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AreaDecision, DecisionOverview, Readiness } from '#shared/contracts/decisions.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 import type { DecisionBody } from './decision-form.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/decisions`;
 
 export const decisionKeys = {
-  all: (mergerId: string) => ['mergers', mergerId, 'decisions'] as const,
-  overview: (mergerId: string) => ['mergers', mergerId, 'decisions', 'overview'] as const,
-  readiness: (mergerId: string) => ['mergers', mergerId, 'decisions', 'readiness'] as const,
-  area: (mergerId: string, areaId: string) => ['mergers', mergerId, 'decisions', 'area', areaId] as const,
+  all: (mergerId: string) => [...mergerKeys.detail(mergerId), 'decisions'] as const,
+  overview: (mergerId: string) => [...mergerKeys.detail(mergerId), 'decisions', 'overview'] as const,
+  readiness: (mergerId: string) => [...mergerKeys.detail(mergerId), 'decisions', 'readiness'] as const,
+  area: (mergerId: string, areaId: string) => [...mergerKeys.detail(mergerId), 'decisions', 'area', areaId] as const,
 };
 
 export function useDecisionOverview(mergerId: string) {
@@ -51,10 +51,10 @@ export function useSaveDecision(mergerId: string, areaId: string) {
     onSuccess: (saved) => {
       queryClient.setQueryData(decisionKeys.area(mergerId, areaId), saved);
       void queryClient.invalidateQueries({
-        queryKey: queryKeys.merger(mergerId),
+        queryKey: mergerKeys.detail(mergerId),
         predicate: (query) => query.queryKey[3] !== 'area' || query.queryKey[4] !== areaId,
       });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.mergers, exact: true });
+      void queryClient.invalidateQueries({ queryKey: mergerKeys.list(), exact: true });
     },
   });
 }
@@ -78,7 +78,7 @@ export function useSetDeferral(mergerId: string, areaId: string) {
     onSuccess: (saved) => {
       queryClient.setQueryData(decisionKeys.area(mergerId, areaId), saved);
       void queryClient.invalidateQueries({
-        queryKey: queryKeys.merger(mergerId),
+        queryKey: mergerKeys.detail(mergerId),
         predicate: (query) => query.queryKey[3] !== 'area' || query.queryKey[4] !== areaId,
       });
     },

@@ -1,6 +1,5 @@
 import { Alert, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { memo } from 'react';
-import { useParams } from 'react-router';
 import type { DecisionOverview, Readiness } from '#shared/contracts/decisions.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
@@ -8,8 +7,7 @@ import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { PriorityTag } from '#web/features/catalog/priority-tag.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
-import { can } from '#web/features/mergers/permissions.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useDecisionOverview, useReadiness } from './decisions.api.ts';
@@ -17,15 +15,12 @@ import { acceptedDeferralText, daysLeftText, missingReasons } from './readiness-
 import '#web/styles/decisions.css';
 
 export function DecisionsPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail, editable } = useMergerRoute();
   const { m } = useI18n();
   const t = m.decisions;
-  const merger = useMerger(mergerId);
   const overview = useDecisionOverview(mergerId);
   const readiness = useReadiness(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+  useDocumentTitle(t.documentTitle(merger.name));
   return (
     <>
       <PageBreadcrumbs trail={trail} />
@@ -33,12 +28,11 @@ export function DecisionsPage() {
         {t.title}
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
-      {merger.data && !can(merger.data, 'edit') && (
+      {!editable && (
         <Alert data-color='info' className='samla-read-only-note'>
           <Paragraph>{t.readOnly}</Paragraph>
         </Alert>
       )}
-      {merger.isError && <LoadError error={merger.error} onRetry={() => void merger.refetch()} />}
       {readiness.isError && <LoadError error={readiness.error} onRetry={() => void readiness.refetch()} />}
       {readiness.data && <ReadinessSummary mergerId={mergerId} readiness={readiness.data} />}
       {overview.isError && <LoadError error={overview.error} onRetry={() => void overview.refetch()} />}

@@ -1,6 +1,6 @@
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Member } from '#shared/contracts/members.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -8,7 +8,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useMembers } from '#web/features/members/members.api.ts';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { isIsoDate } from '#web/lib/dates.ts';
 import {
@@ -19,21 +19,19 @@ import {
   historySearch,
   type HistoryFilters,
 } from '#web/lib/history-filters.ts';
-import { paths } from '#web/lib/paths.ts';
 import { historyExportUrl, useHistory } from './history.api.ts';
 import { HistoryTable } from './history-table.tsx';
 
 export function HistoryPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail } = useMergerRoute();
   const { m } = useI18n();
   const t = m.history;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => historyFiltersFromSearch(searchParams), [searchParams]);
-  const merger = useMerger(mergerId);
   const members = useMembers(mergerId);
   const history = useHistory(mergerId, filters);
   const announce = useAnnounce();
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : merger.isError ? m.errors.loadFailed : t.title);
+  useDocumentTitle(t.documentTitle(merger.name));
 
   // Two quick changes in a row must not undo each other (see the checklist's filters).
   const latestFilters = useRef(filters);
@@ -57,8 +55,6 @@ export function HistoryPage() {
     lastCount.current = countKey;
   }, [countKey, countText, announce]);
 
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
 
   const memberNames = useMemo(() => new Map((members.data ?? []).map((member) => [member.userId, `${member.name} (${member.email})`])), [members.data]);
 
@@ -70,19 +66,16 @@ export function HistoryPage() {
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
 
-      {merger.isError && <LoadError error={merger.error} onRetry={() => void merger.refetch()} />}
-      {merger.data && (
-        <Filters
-          merger={merger.data}
-          members={members.data ?? []}
-          filters={filters}
-          onChange={changeFilters}
-          countText={countText}
-        />
-      )}
+      <Filters
+        merger={merger}
+        members={members.data ?? []}
+        filters={filters}
+        onChange={changeFilters}
+        countText={countText}
+      />
       {history.isError && <LoadError error={history.error} onRetry={() => void history.refetch()} />}
-      {(merger.isPending || history.isPending) && !history.isError && <Loading />}
-      {merger.data && history.data && (
+      {history.isPending && !history.isError && <Loading />}
+      {history.data && (
         <div aria-busy={history.isPlaceholderData} className='samla-checklist-results samla-history'>
           {history.data.length === 0 ? (
             <Alert data-color='info'>

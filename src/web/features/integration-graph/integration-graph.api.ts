@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { IntegrationGraph } from '#shared/contracts/decisions.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 export interface GraphFilters {
   /** A municipality number; undefined = all municipalities. */
@@ -17,7 +18,7 @@ export function graphSearch(filters: GraphFilters): string {
 }
 
 export const integrationGraphKeys = {
-  graph: (mergerId: string, query: string) => ['mergers', mergerId, 'integration-graph', query] as const,
+  graph: (mergerId: string, query: string) => [...mergerKeys.detail(mergerId), 'integration-graph', query] as const,
 };
 
 /** The landscape's nodes and edges, narrowed by the server to one municipality and/or solution area. */

@@ -1,15 +1,14 @@
 import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { IntegrationGraph } from '#shared/contracts/decisions.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useSolutionAreas } from '#web/features/inventory/inventory.api.ts';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { paths } from '#web/lib/paths.ts';
 import { loadElk } from './graph-elk.ts';
 import { edgesByNode, filterGraph, layoutGraph, type GraphLayout, type LayoutInput } from './graph-layout.ts';
 import { ALL_MUNICIPALITIES, graphFiltersFromSearch, withGraphFilter } from './graph-filters.ts';
@@ -22,13 +21,10 @@ export type GraphEdge = IntegrationGraph['edges'][number];
 
 
 export function IntegrationGraphPage() {
-  const { mergerId = '' } = useParams();
+  const { merger, trail } = useMergerRoute();
   const { m } = useI18n();
   const t = m.integrationGraph;
-  const merger = useMerger(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+  useDocumentTitle(t.documentTitle(merger.name));
   return (
     <>
       <PageBreadcrumbs trail={trail} />
@@ -36,9 +32,7 @@ export function IntegrationGraphPage() {
         {t.title}
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
-      {merger.isError && <LoadError error={merger.error} onRetry={() => void merger.refetch()} />}
-      {merger.isPending && <Loading />}
-      {merger.data && <Landscape merger={merger.data} />}
+      {<Landscape merger={merger} />}
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { Alert, Button, Checkbox, Field, Heading, Input, Label, Link, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
 import type { ImportMissing, ImportResult } from '#shared/contracts/inventory-import.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
@@ -8,8 +7,7 @@ import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-s
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
-import { can } from '#web/features/mergers/permissions.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { changesAnything, importRefusal } from './import-outcome.ts';
@@ -19,13 +17,12 @@ import { apiSegment, kindOrder } from './inventory-kinds.ts';
 import { InventoryNav } from './inventory-nav.tsx';
 
 export function ImportPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail, editable } = useMergerRoute();
   const { m, fmt } = useI18n();
   const t = m.inventory.import;
-  const merger = useMerger(mergerId);
   const run = useImport(mergerId);
   const announce = useAnnounce();
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
+  useDocumentTitle(t.documentTitle(merger.name));
   const fileRef = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const [file, setFile] = useState<File | undefined>(undefined);
@@ -43,7 +40,6 @@ export function ImportPage() {
   /** Counts the answers that should take focus to the result's heading (not a changed radio button). */
   const [focusResult, setFocusResult] = useState(0);
   const isCsv = file?.name.toLowerCase().endsWith('.csv') ?? false;
-  const editable = can(merger.data, 'edit');
 
   // In the same frame as the result appears, so focus is never left behind on a button that
   // has gone (or at the top of the page, where a screen reader would start reading again).
@@ -51,10 +47,8 @@ export function ImportPage() {
     if (focusResult > 0) resultHeading.current?.focus();
   }, [focusResult]);
 
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
 
-  const municipalityName = (number: string) => merger.data?.municipalities.find((one) => one.number === number)?.name ?? number;
+  const municipalityName = (number: string) => merger.municipalities.find((one) => one.number === number)?.name ?? number;
 
   /** A new preview: what was confirmed about the last one no longer holds. */
   const showPreview = (answer: ImportResult) => {
@@ -194,7 +188,7 @@ export function ImportPage() {
           </Link>
         </li>
       </ul>
-      {merger.data && !editable && (
+      {!editable && (
         <Alert data-color='info' className='samla-read-only-note samla-mt-4'>
           <Paragraph>{m.inventory.register.readOnly}</Paragraph>
         </Alert>

@@ -8,6 +8,7 @@ import { csvContentType, xlsxContentType, type ImportResult } from '#shared/cont
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
 import { importSearch, type ImportRequest } from './import-outcome.ts';
 import { apiSegment, kindSpecs, listQuery, type RegisterFilters } from './inventory-kinds.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 /** An item of any kind, as the generic register and form see it. */
 export type AnyItem = Record<string, unknown> & { id: string; municipalityNumber: string; version: number; updatedAt: string };
@@ -16,10 +17,13 @@ const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/inv
 const collection = (mergerId: string, kind: InventoryKindKey) => `${base(mergerId)}/${apiSegment(kind)}`;
 
 export const inventoryKeys = {
-  all: (mergerId: string) => ['mergers', mergerId, 'inventory'] as const,
-  list: (mergerId: string, kind: InventoryKindKey, query: string) => ['mergers', mergerId, 'inventory', kind, 'list', query] as const,
-  item: (mergerId: string, kind: InventoryKindKey, itemId: string) => ['mergers', mergerId, 'inventory', kind, 'one', itemId] as const,
-  sideBySide: (mergerId: string) => ['mergers', mergerId, 'inventory', 'side-by-side'] as const,
+  all: (mergerId: string) => [...mergerKeys.detail(mergerId), 'inventory'] as const,
+  list: (mergerId: string, kind: InventoryKindKey, query: string) => [...mergerKeys.detail(mergerId), 'inventory', kind, 'list', query] as const,
+  item: (mergerId: string, kind: InventoryKindKey, itemId: string) => [...mergerKeys.detail(mergerId), 'inventory', kind, 'one', itemId] as const,
+  /** The library's lists, the same for every merger. */
+  solutionAreas: () => ['solution-areas'] as const,
+  commonSolutions: () => ['common-solutions'] as const,
+  sideBySide: (mergerId: string) => [...mergerKeys.detail(mergerId), 'inventory', 'side-by-side'] as const,
 };
 
 export function useInventoryList(mergerId: string, kind: InventoryKindKey, filters: RegisterFilters) {
@@ -80,7 +84,7 @@ export function useDeleteItem(mergerId: string, kind: InventoryKindKey) {
 
 export function useSolutionAreas() {
   return useQuery({
-    queryKey: ['solution-areas'],
+    queryKey: inventoryKeys.solutionAreas(),
     queryFn: ({ signal }) => apiRequest<{ solutionAreas: SolutionAreaView[] }>('/solution-areas', { signal }).then((body) => body.solutionAreas),
     staleTime: Infinity,
   });
@@ -96,7 +100,7 @@ export interface CommonSolution {
 
 export function useCommonSolutions() {
   return useQuery({
-    queryKey: ['common-solutions'],
+    queryKey: inventoryKeys.commonSolutions(),
     queryFn: ({ signal }) =>
       apiRequest<{ commonSolutions: CommonSolution[] }>('/common-solutions', { signal }).then((body) => body.commonSolutions),
     staleTime: Infinity,

@@ -9,8 +9,7 @@ import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-s
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
-import { can } from '#web/features/mergers/permissions.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n, type I18n, type Messages } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
@@ -24,11 +23,11 @@ import { SystemPicker, SystemsPicker } from './system-picker.tsx';
 const NEW = 'ny';
 
 export function InventoryItemPage() {
-  const { mergerId = '', kind = '', itemId = '' } = useParams();
+  const { kind = '', itemId = '' } = useParams();
+  const { mergerId, merger, trail: mergerTrail, editable } = useMergerRoute();
   const spec = kindBySlug(kind);
   const { m } = useI18n();
   const isNew = itemId === NEW;
-  const merger = useMerger(mergerId);
   const item = useInventoryItem(mergerId, spec?.key ?? 'systems', itemId, !!spec && !isNew);
   const title = spec
     ? isNew
@@ -40,12 +39,8 @@ export function InventoryItemPage() {
   useDocumentTitle(title);
   if (!spec) return <Navigate to={paths.inventory(mergerId)} replace />;
 
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) {
-    trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
-    trail.push({ label: m.inventory.kinds[spec.key], to: paths.inventory(mergerId, spec.slug) });
-  }
-  const error = merger.error ?? item.error;
+  const trail = [...mergerTrail, { label: m.inventory.kinds[spec.key], to: paths.inventory(mergerId, spec.slug) }];
+  const error = item.error;
   return (
     <>
       <PageBreadcrumbs trail={trail} />
@@ -53,18 +48,18 @@ export function InventoryItemPage() {
         <>
           <PageLoadError error={error} />
         </>
-      ) : merger.isPending || (!isNew && item.isPending) ? (
+      ) : !isNew && item.isPending ? (
         <Loading />
-      ) : merger.data && can(merger.data, 'edit') ? (
+      ) : editable ? (
         <ItemForm
           key={item.data?.id ?? NEW}
           spec={spec}
-          merger={merger.data}
+          merger={merger}
           initial={isNew ? undefined : item.data}
           reload={() => item.refetch().then((r) => r.data)}
         />
-      ) : merger.data && item.data ? (
-        <ItemView spec={spec} merger={merger.data} item={item.data} />
+      ) : item.data ? (
+        <ItemView spec={spec} merger={merger} item={item.data} />
       ) : (
         <Navigate to={paths.inventory(mergerId, spec.slug)} replace />
       )}

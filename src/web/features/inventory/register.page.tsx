@@ -8,7 +8,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n, type I18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -26,18 +26,16 @@ import {
 import { InventoryNav } from './inventory-nav.tsx';
 
 export function InventoryStartPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId } = useMergerRoute();
   return <Navigate to={paths.inventory(mergerId, kindSpecs.systems.slug)} replace />;
 }
 
 export function RegisterPage() {
-  const { mergerId = '', kind = '' } = useParams();
+  const { kind = '' } = useParams();
+  const { mergerId, merger, trail } = useMergerRoute();
   const spec = kindBySlug(kind);
   const { m } = useI18n();
-  const merger = useMerger(mergerId);
-  useDocumentTitle(spec && merger.data ? m.inventory.documentTitle(m.inventory.kinds[spec.key], merger.data.name) : m.inventory.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+  useDocumentTitle(spec ? m.inventory.documentTitle(m.inventory.kinds[spec.key], merger.name) : m.inventory.title);
   if (!spec) return <Navigate to={paths.inventory(mergerId)} replace />;
   return (
     <>
@@ -46,9 +44,7 @@ export function RegisterPage() {
         {m.inventory.title}: {m.inventory.kinds[spec.key]}
       </Heading>
       <InventoryNav mergerId={mergerId} current={spec.key} />
-      {merger.isError && <LoadError error={merger.error} onRetry={() => void merger.refetch()} />}
-      {merger.isPending && <Loading />}
-      {merger.data && <Register key={spec.key} merger={merger.data} spec={spec} />}
+      <Register key={spec.key} merger={merger} spec={spec} />
     </>
   );
 }

@@ -1,14 +1,13 @@
 import { Alert, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import { useMemo } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { SideBySide, SideBySideArea } from '#shared/contracts/inventory.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { paths } from '#web/lib/paths.ts';
 import { useSideBySide } from './inventory.api.ts';
 import { InventoryNav } from './inventory-nav.tsx';
 
@@ -17,14 +16,11 @@ const sharedParam = 'felles';
 const emptyParam = 'tomme';
 
 export function SideBySidePage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail } = useMergerRoute();
   const { m } = useI18n();
   const t = m.inventory.sideBySide;
-  const merger = useMerger(mergerId);
   const data = useSideBySide(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+  useDocumentTitle(t.documentTitle(merger.name));
   return (
     <>
       <PageBreadcrumbs trail={trail} />

@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AddMemberBody, Invited, Member, MembersList, MergerRoleName } from '#shared/contracts/members.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/members`;
 
 function useMembersList<T>(mergerId: string, select: (list: MembersList) => T) {
   return useQuery({
-    queryKey: queryKeys.members(mergerId),
+    queryKey: memberKeys.list(mergerId),
     queryFn: ({ signal }) => apiRequest<MembersList>(base(mergerId), { signal }),
     select,
   });
@@ -15,6 +15,10 @@ function useMembersList<T>(mergerId: string, select: (list: MembersList) => T) {
 
 const selectMembers = (list: MembersList) => list.members;
 const selectInvitations = (list: MembersList) => list.invitations;
+
+export const memberKeys = {
+  list: (mergerId: string) => [...mergerKeys.detail(mergerId), 'members'] as const,
+};
 
 export function useMembers(mergerId: string) {
   return useMembersList(mergerId, selectMembers);
@@ -33,7 +37,7 @@ export function isInvited(answer: Member | Invited): answer is Invited {
 /** After a change in membership: the list, the history, and my own role (I may have changed it). */
 function useRefreshMembers(mergerId: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.merger(mergerId) });
+  return () => queryClient.invalidateQueries({ queryKey: mergerKeys.detail(mergerId) });
 }
 
 export function useAddMember(mergerId: string) {

@@ -13,7 +13,6 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
 import type { Invitation, Member, MergerRoleName } from '#shared/contracts/members.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -25,7 +24,7 @@ import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useCurrentUser } from '#web/features/auth/session.tsx';
 import { useCalendarFeed } from '#web/features/contract-deadlines/contract-deadlines.api.ts';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
@@ -43,18 +42,15 @@ import {
 import { grantableRoles, isMergerRole, mergerRoles } from './roles.ts';
 
 export function MembersPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail } = useMergerRoute();
   const { m } = useI18n();
   const t = m.members;
-  const merger = useMerger(mergerId);
   const members = useMembers(mergerId);
   const invitations = useInvitations(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : merger.isError ? m.errors.loadFailed : t.title);
+  useDocumentTitle(t.documentTitle(merger.name));
 
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
 
-  const failed = merger.error ?? members.error;
+  const failed = members.error;
   return (
     <>
       <PageBreadcrumbs trail={trail} />
@@ -63,16 +59,10 @@ export function MembersPage() {
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
       {failed && (
-        <LoadError
-          error={failed}
-          onRetry={() => {
-            void merger.refetch();
-            void members.refetch();
-          }}
-        />
+        <LoadError error={failed} onRetry={() => void members.refetch()} />
       )}
-      {!failed && (merger.isPending || members.isPending) && <Loading />}
-      {merger.data && members.data && <Members merger={merger.data} members={members.data} invitations={invitations.data ?? []} />}
+      {!failed && members.isPending && <Loading />}
+      {members.data && <Members merger={merger} members={members.data} invitations={invitations.data ?? []} />}
     </>
   );
 }

@@ -1,10 +1,8 @@
 import { Alert, Card, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { useParams } from 'react-router';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { ProgressSummary, progressText } from '#web/components/progress-summary.tsx';
-import { Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useDashboard, type DashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
@@ -13,7 +11,7 @@ import { DemoNotice, DemoTag } from '#web/features/demo/demo-merger.tsx';
 import { useI18n, type I18n } from '#web/i18n/messages.ts';
 import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
 import { paths } from '#web/lib/paths.ts';
-import { useMerger } from './mergers.api.ts';
+import { useMergerRoute } from './merger-route.tsx';
 
 function countdownText(mergerDate: string, { m }: I18n): string {
   const t = m.mergers.overview;
@@ -24,28 +22,15 @@ function countdownText(mergerDate: string, { m }: I18n): string {
 }
 
 export function MergerOverviewPage() {
-  const { mergerId = '' } = useParams();
-  const i18n = useI18n();
-  const { m } = i18n;
-  const merger = useMerger(mergerId);
-  // Asked for together with the merger rather than after it: the dashboard is the slower of the two.
+  const { mergerId, merger, trail } = useMergerRoute();
+  // Asked for by the route's loader together with the merger: the dashboard is the slower of the two.
   const dashboard = useDashboard(mergerId);
-  useDocumentTitle(merger.data?.name ?? (merger.isError ? m.errors.loadFailed : m.common.loading));
-
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.isPending) return (<><PageBreadcrumbs trail={trail} /><Loading /></>);
-  if (merger.isError) {
-    return (
-      <>
-        <PageBreadcrumbs trail={trail} />
-        <PageLoadError error={merger.error} onRetry={() => void merger.refetch()} />
-      </>
-    );
-  }
+  useDocumentTitle(merger.name);
   return (
     <>
-      <PageBreadcrumbs trail={trail} />
-      <Overview merger={merger.data} dashboard={dashboard} />
+      {/* The start page is the merger itself: the trail ends above it. */}
+      <PageBreadcrumbs trail={trail.slice(0, -1)} />
+      <Overview merger={merger} dashboard={dashboard} />
     </>
   );
 }

@@ -1,18 +1,27 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+
+/**
+ * Query keys are made one way: each feature's *.api.ts has a key factory, and every key of
+ * a merger's data starts with `mergerKeys.detail(mergerId)`, so invalidating that refreshes
+ * everything shown about the merger (its progress moves with tasks, veivalg, risks …).
+ */
+export const mergerKeys = {
+  list: () => ['mergers'] as const,
+  detail: (mergerId: string) => ['mergers', mergerId] as const,
+};
 
 export function useMergers() {
   return useQuery({
-    queryKey: queryKeys.mergers,
+    queryKey: mergerKeys.list(),
     queryFn: ({ signal }) => apiRequest<{ mergers: MergerSummary[] }>('/mergers', { signal }).then((body) => body.mergers),
   });
 }
 
 export const mergerQuery = (mergerId: string) =>
   queryOptions({
-    queryKey: queryKeys.merger(mergerId),
+    queryKey: mergerKeys.detail(mergerId),
     queryFn: ({ signal }) => apiRequest<MergerDetail>(`/mergers/${encodeURIComponent(mergerId)}`, { signal }),
   });
 
@@ -25,6 +34,6 @@ export function useCreateMerger() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateMergerBody) => apiRequest<Merger>('/mergers', { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.mergers, exact: true }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mergerKeys.list(), exact: true }),
   });
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Opportunities, OpportunityView } from '#shared/contracts/benefits.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -9,24 +9,21 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useOpportunities, useTakeUp } from '#web/features/benefits/benefits.api.ts';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 
 /** Filters live in the URL (?omrade=…&lavthengende=ja), so a reload or a shared link keeps them. */
 export function OpportunitiesPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail, editable } = useMergerRoute();
   const { m, fmt } = useI18n();
   const t = m.opportunities;
   const [search, setSearch] = useSearchParams();
   const area = search.get('omrade') ?? undefined;
   const lowHangingFruit = search.get('lavthengende') === 'ja';
-  const merger = useMerger(mergerId);
   const list = useOpportunities(mergerId, { area, lowHangingFruit });
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
+  useDocumentTitle(t.documentTitle(merger.name));
   const setFilter = (next: { area?: string | undefined; lowHangingFruit?: boolean }) => {
     const params = new URLSearchParams(search);
     if ('area' in next) {
@@ -39,7 +36,7 @@ export function OpportunitiesPage() {
     }
     setSearch(params, { replace: true });
   };
-  const error = merger.error ?? list.error;
+  const error = list.error;
   const shown = list.data?.areas.reduce((sum, a) => sum + a.opportunities.length, 0) ?? 0;
   return (
     <>
@@ -49,12 +46,12 @@ export function OpportunitiesPage() {
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
       {error ? (
-        <LoadError error={error} onRetry={() => void (merger.isError ? merger.refetch() : list.refetch())} />
-      ) : !merger.data || !list.data ? (
+        <LoadError error={error} onRetry={() => void (list.refetch())} />
+      ) : !list.data ? (
         <Loading />
       ) : (
         <>
-          {!can(merger.data, 'edit') && (
+          {!editable && (
             <Alert data-color='info' className='samla-read-only-note samla-mt-4'>
               <Paragraph>{t.readOnly}</Paragraph>
             </Alert>
@@ -82,7 +79,7 @@ export function OpportunitiesPage() {
             {t.count(shown)}
           </Paragraph>
           {shown === 0 && <Paragraph>{t.empty}</Paragraph>}
-          <OpportunityList merger={merger.data} data={list.data} />
+          <OpportunityList merger={merger} data={list.data} />
         </>
       )}
     </>

@@ -2,26 +2,20 @@ import { Fieldset, Heading, Link, Paragraph, Textfield, ValidationMessage } from
 import { mergerCalendarUrl } from '#web/features/contract-deadlines/contract-deadlines.api.ts';
 import { exportXlsxUrl } from '#web/features/inventory/inventory.api.ts';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
-import { LoadError, Loading } from '#web/components/query-state.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { todayInOslo } from '#web/lib/dates.ts';
-import { paths } from '#web/lib/paths.ts';
 import { periodProblem, statusReportUrl } from './report-period.ts';
 
 export function ReportsPage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail } = useMergerRoute();
   const { m } = useI18n();
   const t = m.reports;
-  const merger = useMerger(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
+  useDocumentTitle(t.documentTitle(merger.name));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
   const problem = periodProblem(from, to, todayInOslo());
   return (
     <>
@@ -29,50 +23,46 @@ export function ReportsPage() {
       <Heading level={1} data-size='lg'>
         {t.title}
       </Heading>
-      {merger.isError && <LoadError error={merger.error} onRetry={() => void merger.refetch()} />}
-      {merger.isPending && <Loading />}
-      {merger.data && (
-        <section aria-labelledby='status-report-heading'>
-          <Heading level={2} data-size='md' id='status-report-heading'>
-            {t.statusReport.title}
-          </Heading>
-          <Paragraph>{t.statusReport.lead}</Paragraph>
-          <Fieldset>
-            <Fieldset.Legend>{t.statusReport.period}</Fieldset.Legend>
-            <Fieldset.Description>{t.statusReport.periodDescription}</Fieldset.Description>
-            <Textfield
-              id='report-from'
-              type='date'
-              label={t.statusReport.from}
-              value={from}
-              onChange={(event) => setFrom(event.target.value)}
-              min='2000-01-01'
-              max='2200-12-31'
-              className='samla-date-field'
-            />
-            <Textfield
-              id='report-to'
-              type='date'
-              label={t.statusReport.to}
-              value={to}
-              onChange={(event) => setTo(event.target.value)}
-              min='2000-01-01'
-              max='2200-12-31'
-              className='samla-date-field'
-            />
-            {problem && <ValidationMessage id='report-period-problem'>{t.statusReport.problems[problem]}</ValidationMessage>}
-          </Fieldset>
-          <Paragraph>
-            {problem ? (
-              <span className='samla-muted'>{t.statusReport.fixPeriod}</span>
-            ) : (
-              <Link href={statusReportUrl(mergerId, from, to)} download>
-                {t.statusReport.download}
-              </Link>
-            )}
-          </Paragraph>
-        </section>
-      )}
+      <section aria-labelledby='status-report-heading'>
+        <Heading level={2} data-size='md' id='status-report-heading'>
+          {t.statusReport.title}
+        </Heading>
+        <Paragraph>{t.statusReport.lead}</Paragraph>
+        <Fieldset>
+          <Fieldset.Legend>{t.statusReport.period}</Fieldset.Legend>
+          <Fieldset.Description>{t.statusReport.periodDescription}</Fieldset.Description>
+          <Textfield
+            id='report-from'
+            type='date'
+            label={t.statusReport.from}
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+            min='2000-01-01'
+            max='2200-12-31'
+            className='samla-date-field'
+          />
+          <Textfield
+            id='report-to'
+            type='date'
+            label={t.statusReport.to}
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+            min='2000-01-01'
+            max='2200-12-31'
+            className='samla-date-field'
+          />
+          {problem && <ValidationMessage id='report-period-problem'>{t.statusReport.problems[problem]}</ValidationMessage>}
+        </Fieldset>
+        <Paragraph>
+          {problem ? (
+            <span className='samla-muted'>{t.statusReport.fixPeriod}</span>
+          ) : (
+            <Link href={statusReportUrl(mergerId, from, to)} download>
+              {t.statusReport.download}
+            </Link>
+          )}
+        </Paragraph>
+      </section>
       <section aria-labelledby='reports-other-heading'>
         <Heading level={2} data-size='sm' id='reports-other-heading'>
           {t.other.title}

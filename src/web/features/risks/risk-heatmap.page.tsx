@@ -1,6 +1,5 @@
 import { Heading, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import { useParams } from 'react-router';
 import type { Heatmap, RiskMatrix } from '#shared/contracts/risks.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
@@ -12,12 +11,11 @@ import { RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx';
 import { useHeatmap } from './risks.api.ts';
 
 export function RiskHeatmapPage() {
-  const { mergerId = '' } = useParams();
   const { m, fmt } = useI18n();
   const t = m.risks.heatmap;
-  const { merger, trail, editable } = useRiskTrail(mergerId);
+  const { mergerId, merger, trail, editable } = useRiskTrail();
   const heatmap = useHeatmap(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
+  useDocumentTitle(t.documentTitle(merger.name));
   return (
     <RiskPageHead trail={trail} title={t.title}>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>

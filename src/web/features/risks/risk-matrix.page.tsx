@@ -1,11 +1,9 @@
 import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { MAX_LEVELS, MIN_LEVELS, type MatrixMapping, type MatrixPreview, type RiskMatrix, type RiskMatrixResponse } from '#shared/contracts/risks.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
-import { can } from '#web/features/mergers/permissions.ts';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
@@ -17,16 +15,15 @@ import { usePreviewMatrix, useRiskMatrix, useSaveMatrix } from './risks.api.ts';
 type Axis = 'likelihood' | 'consequence';
 
 export function RiskMatrixPage() {
-  const { mergerId = '' } = useParams();
   const { m } = useI18n();
   const t = m.risks.matrix;
-  const { merger, trail, editable } = useRiskTrail(mergerId);
+  const { mergerId, merger, trail, editable, can } = useRiskTrail();
   // The matrix decides which risks are «red» for everyone: prosjektleder and eier change it (decision 025).
-  const decides = merger.data ? can(merger.data, 'decide') : false;
+  const decides = can('decide');
   const matrix = useRiskMatrix(mergerId);
   // Kept here: a save gives a new version, and the editor starts afresh from it.
   const [saved, setSaved] = useState(false);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
+  useDocumentTitle(t.documentTitle(merger.name));
   return (
     <RiskPageHead trail={trail} title={t.title}>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
@@ -36,7 +33,7 @@ export function RiskMatrixPage() {
       {editable && !decides && (
         <Paragraph data-testid='only-deciders-matrix'>{t.onlyDeciders}</Paragraph>
       )}
-      {matrix.data && merger.data && (
+      {matrix.data && (
         <MatrixEditor key={matrix.data.version} mergerId={mergerId} current={matrix.data} editable={decides} saved={saved} onSaved={setSaved} />
       )}
     </RiskPageHead>

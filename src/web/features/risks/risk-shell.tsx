@@ -3,24 +3,19 @@ import type { ReactNode } from 'react';
 import type { CellRef } from '#shared/contracts/risks.ts';
 import { PageBreadcrumbs, type Crumb } from '#web/components/breadcrumbs.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
-import { can } from '#web/features/mergers/permissions.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { textColorOn } from './risk-view.ts';
 import { riskRegisterUrl } from './risks.api.ts';
 import '#web/styles/risks.css';
 
-/** Breadcrumbs up to the ROS pages, and whether the person may edit. */
-export function useRiskTrail(mergerId: string, inside = true) {
+/** The merger route's data, with the breadcrumbs down to the ROS pages (`inside`: below the list). */
+export function useRiskTrail(inside = true) {
   const { m } = useI18n();
-  const merger = useMerger(mergerId);
-  const trail: Crumb[] = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) {
-    trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
-    if (inside) trail.push({ label: m.risks.title, to: paths.risks(mergerId) });
-  }
-  return { merger, trail, editable: merger.data ? can(merger.data, 'edit') : false };
+  const route = useMergerRoute();
+  const trail: Crumb[] = inside ? [...route.trail, { label: m.risks.title, to: paths.risks(route.mergerId) }] : route.trail;
+  return { ...route, trail };
 }
 
 /** The ROS pages' own navigation, the same on each. */

@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { consequenceDimensions, type RiskSuggestion } from '#shared/contracts/risks.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
@@ -12,17 +11,16 @@ import { RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx';
 import { useCreateRisk, useDismissSuggestion, useRiskSuggestions } from './risks.api.ts';
 
 export function RiskSuggestionsPage() {
-  const { mergerId = '' } = useParams();
   const { m, fmt } = useI18n();
   const t = m.risks.suggestions;
-  const { merger, trail, editable } = useRiskTrail(mergerId);
+  const { mergerId, merger, trail, editable } = useRiskTrail();
   const suggestions = useRiskSuggestions(mergerId);
   const announce = useAnnounce();
   const create = useCreateRisk(mergerId);
   const dismiss = useDismissSuggestion(mergerId);
   const [done, setDone] = useState<{ text: string; riskId?: string } | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
+  useDocumentTitle(t.documentTitle(merger.name));
 
   const accept = (suggestion: RiskSuggestion) => {
     setFailure(undefined);

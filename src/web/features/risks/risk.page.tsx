@@ -72,23 +72,23 @@ const ids = {
 } satisfies Record<RiskField, string>;
 
 export function RiskPage() {
-  const { mergerId = '', riskId } = useParams();
+  const { riskId } = useParams();
   const [searchParams] = useSearchParams();
   const suggestionKey = riskId === undefined ? (searchParams.get('forslag') ?? undefined) : undefined;
   const { m } = useI18n();
   const t = m.risks;
-  const { merger, trail, editable } = useRiskTrail(mergerId);
+  const { mergerId, merger, trail, editable } = useRiskTrail();
   const risk = useRisk(mergerId, riskId);
   const matrix = useRiskMatrix(mergerId);
   const options = useRiskOptions(mergerId);
   const suggestions = useRiskSuggestions(mergerId);
   const suggestion = suggestionKey ? suggestions.data?.suggestions.find((candidate) => candidate.key === suggestionKey) : undefined;
   const title = riskId ? (risk.data?.title ?? t.form.editHeading) : t.form.newHeading;
-  useDocumentTitle(merger.data ? (riskId ? `${title} – ${t.title} – ${merger.data.name}` : t.form.newDocumentTitle(merger.data.name)) : title);
+  useDocumentTitle(riskId ? `${title} – ${t.title} – ${merger.name}` : t.form.newDocumentTitle(merger.name));
 
-  const error = merger.error ?? risk.error ?? matrix.error ?? options.error;
+  const error = risk.error ?? matrix.error ?? options.error;
   const ready =
-    merger.data && matrix.data && options.data && (riskId === undefined || risk.data) && (suggestionKey === undefined || !suggestions.isPending);
+    matrix.data && options.data && (riskId === undefined || risk.data) && (suggestionKey === undefined || !suggestions.isPending);
   return (
     <RiskPageHead trail={trail} title={title}>
       <RiskNav mergerId={mergerId} editable={editable} />
@@ -131,11 +131,11 @@ export function RiskPage() {
               matrix={matrix.data!.matrix}
               options={options.data!}
               reload={() => risk.refetch().then((result) => result.data)}
-              municipalityName={(number) => merger.data?.municipalities.find((mu) => mu.number === number)?.name ?? number}
+              municipalityName={(number) => merger.municipalities.find((mu) => mu.number === number)?.name ?? number}
             />
           )}
-          {risk.data && <Mitigations merger={merger.data!} risk={risk.data} options={options.data!} editable={editable} />}
-          {risk.data && <RiskHistory merger={merger.data!} risk={risk.data} />}
+          {risk.data && <Mitigations merger={merger} risk={risk.data} options={options.data!} editable={editable} />}
+          {risk.data && <RiskHistory merger={merger} risk={risk.data} />}
         </>
       )}
     </RiskPageHead>

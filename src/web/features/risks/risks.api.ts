@@ -16,7 +16,8 @@ import type {
   UpdateMitigationBody,
 } from '#shared/contracts/risks.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+import { historyKeys } from '#web/features/history/history.api.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 import { riskApiQuery } from './risk-form.ts';
 import type { RiskFilters } from './risk-view.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
@@ -24,13 +25,13 @@ import { taskTitleInContext } from '#shared/task-title.ts';
 const merger = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}`;
 
 export const riskKeys = {
-  all: (mergerId: string) => ['mergers', mergerId, 'risks'] as const,
-  list: (mergerId: string, filters: RiskFilters) => ['mergers', mergerId, 'risks', 'list', { ...filters }] as const,
-  one: (mergerId: string, riskId: string) => ['mergers', mergerId, 'risks', 'one', riskId] as const,
-  matrix: (mergerId: string) => ['mergers', mergerId, 'risks', 'matrix'] as const,
-  heatmap: (mergerId: string) => ['mergers', mergerId, 'risks', 'heatmap'] as const,
-  suggestions: (mergerId: string) => ['mergers', mergerId, 'risks', 'suggestions'] as const,
-  options: (mergerId: string) => ['mergers', mergerId, 'risks', 'options'] as const,
+  all: (mergerId: string) => [...mergerKeys.detail(mergerId), 'risks'] as const,
+  list: (mergerId: string, filters: RiskFilters) => [...mergerKeys.detail(mergerId), 'risks', 'list', { ...filters }] as const,
+  one: (mergerId: string, riskId: string) => [...mergerKeys.detail(mergerId), 'risks', 'one', riskId] as const,
+  matrix: (mergerId: string) => [...mergerKeys.detail(mergerId), 'risks', 'matrix'] as const,
+  heatmap: (mergerId: string) => [...mergerKeys.detail(mergerId), 'risks', 'heatmap'] as const,
+  suggestions: (mergerId: string) => [...mergerKeys.detail(mergerId), 'risks', 'suggestions'] as const,
+  options: (mergerId: string) => [...mergerKeys.detail(mergerId), 'risks', 'options'] as const,
 };
 
 /** After any change to risks: every risk view of the merger and its history. */
@@ -38,7 +39,7 @@ function useRefreshRisks(mergerId: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: riskKeys.all(mergerId) });
-    void queryClient.invalidateQueries({ queryKey: ['mergers', mergerId, 'history'] });
+    void queryClient.invalidateQueries({ queryKey: historyKeys.all(mergerId) });
   };
 }
 
@@ -116,7 +117,7 @@ export function useRiskOptions(mergerId: string) {
 /** The risk's own history, under the same key prefix as the history page so a change refreshes both. */
 export function useRiskHistory(mergerId: string, riskId: string) {
   return useQuery({
-    queryKey: ['mergers', mergerId, 'history', { entity: 'risk', entityId: riskId }],
+    queryKey: historyKeys.list(mergerId, { entity: 'risk', entityId: riskId }),
     queryFn: ({ signal }) =>
       apiRequest<{ entries: AuditEntry[] }>(`${merger(mergerId)}/audit?entity=risk&entityId=${encodeURIComponent(riskId)}`, { signal }).then(
         (body) => body.entries,
@@ -217,4 +218,3 @@ export function riskRegisterUrl(mergerId: string): string {
   return apiUrl(`${merger(mergerId)}/risk-register.xlsx`);
 }
 
-export { queryKeys };

@@ -1,6 +1,6 @@
 import { Alert, Button, Field, Label, Paragraph, Select, Switch, Table } from '@digdir/designsystemet-react';
 import { useMemo } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { riskStatuses, type Risk } from '#shared/contracts/risks.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
@@ -14,14 +14,13 @@ import { CellBadge, RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx
 import { useRisks } from './risks.api.ts';
 
 export function RisksPage() {
-  const { mergerId = '' } = useParams();
   const { m, fmt } = useI18n();
   const t = m.risks;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => riskFiltersOf(searchParams), [searchParams]);
-  const { merger, trail, editable } = useRiskTrail(mergerId, false);
+  const { mergerId, merger, trail, editable } = useRiskTrail(false);
   const risks = useRisks(mergerId, filters);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
+  useDocumentTitle(t.documentTitle(merger.name));
   const change = (next: RiskFilters) => setSearchParams(new URLSearchParams(riskSearch(next).slice(1)), { replace: true });
   const filtered = Boolean(filters.status || filters.level || filters.cell);
   const matrix = risks.data?.matrix;
@@ -30,7 +29,7 @@ export function RisksPage() {
     <RiskPageHead trail={trail} title={t.title}>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
       <RiskNav mergerId={mergerId} editable={editable} />
-      {merger.data && !editable && (
+      {!editable && (
         <Alert data-color='info' className='samla-read-only-note'>
           <Paragraph>{t.readOnly}</Paragraph>
         </Alert>
@@ -85,7 +84,7 @@ export function RisksPage() {
           </Button>
         )}
       </section>
-      {(merger.isError || risks.isError) && <LoadError error={merger.error ?? risks.error} onRetry={() => void risks.refetch()} />}
+      {risks.isError && <LoadError error={risks.error} onRetry={() => void risks.refetch()} />}
       {risks.isPending && <Loading />}
       {risks.data && (
         <>

@@ -8,22 +8,24 @@ import type {
   UpdatePhaseBody,
 } from '#shared/contracts/schedule.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}`;
 /** Under the merger's key, so a changed task refreshes the plan too. */
-export const scheduleKey = (mergerId: string) => [...queryKeys.merger(mergerId), 'schedule'] as const;
+export const scheduleKeys = {
+  schedule: (mergerId: string) => [...mergerKeys.detail(mergerId), 'schedule'] as const,
+};
 
 export function useSchedule(mergerId: string) {
   return useQuery({
-    queryKey: scheduleKey(mergerId),
+    queryKey: scheduleKeys.schedule(mergerId),
     queryFn: ({ signal }) => apiRequest<Schedule>(`${base(mergerId)}/schedule`, { signal }),
   });
 }
 
 function useRefresh(mergerId: string) {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: queryKeys.merger(mergerId) });
+  return () => void queryClient.invalidateQueries({ queryKey: mergerKeys.detail(mergerId) });
 }
 
 export function useUpdatePhase(mergerId: string) {

@@ -1,6 +1,5 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
 import { milestoneKinds, type Milestone, type Schedule, type SchedulePhase } from '#shared/contracts/schedule.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
@@ -11,8 +10,7 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
-import { useMerger } from '#web/features/mergers/mergers.api.ts';
-import { can } from '#web/features/mergers/permissions.ts';
+import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { isIsoDate } from '#web/lib/dates.ts';
@@ -24,15 +22,11 @@ import { listRows } from './timeline.ts';
 import '#web/styles/schedule.css';
 
 export function SchedulePage() {
-  const { mergerId = '' } = useParams();
+  const { mergerId, merger, trail, editable } = useMergerRoute();
   const { m } = useI18n();
   const t = m.schedule;
-  const merger = useMerger(mergerId);
   const schedule = useSchedule(mergerId);
-  useDocumentTitle(merger.data ? t.documentTitle(merger.data.name) : t.title);
-  const trail = [{ label: m.mergers.list.title, to: paths.mergers() }];
-  if (merger.data) trail.push({ label: merger.data.name, to: paths.merger(mergerId) });
-  const editable = merger.data !== undefined && can(merger.data, 'edit');
+  useDocumentTitle(t.documentTitle(merger.name));
   return (
     <>
       <PageBreadcrumbs trail={trail} />
@@ -40,12 +34,11 @@ export function SchedulePage() {
         {t.title}
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
-      {merger.data && !editable && (
+      {!editable && (
         <Alert data-color='info' className='samla-read-only-note'>
           <Paragraph>{t.readOnly}</Paragraph>
         </Alert>
       )}
-      {merger.isError && <LoadError error={merger.error} onRetry={() => void merger.refetch()} />}
       {schedule.isError && <LoadError error={schedule.error} onRetry={() => void schedule.refetch()} />}
       {schedule.isPending && <Loading />}
       {schedule.data && (

@@ -1,11 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '#shared/contracts/auth.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+
+export const tokenKeys = {
+  tokens: () => ['tokens'] as const,
+};
 
 export function useTokens() {
   return useQuery({
-    queryKey: queryKeys.tokens,
+    queryKey: tokenKeys.tokens(),
     queryFn: ({ signal }) => apiRequest<{ tokens: ApiToken[] }>('/tokens', { signal }).then((body) => body.tokens),
   });
 }
@@ -14,7 +17,7 @@ export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateApiTokenBody) => apiRequest<CreatedApiToken>('/tokens', { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.tokens() }),
   });
 }
 
@@ -22,6 +25,6 @@ export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (tokenId: string) => apiRequest<void>(`/tokens/${encodeURIComponent(tokenId)}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.tokens() }),
   });
 }

@@ -2,12 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserBody, User } from '#shared/contracts/auth.ts';
 import type { CreatedPasswordReset, ManagedUser, UpdateUserBody } from '#shared/contracts/users.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
-import { queryKeys } from '#web/lib/query-client.ts';
+
+export const userKeys = {
+  users: () => ['users'] as const,
+};
 
 export function useUsers(enabled = true) {
   return useQuery({
     enabled,
-    queryKey: queryKeys.users,
+    queryKey: userKeys.users(),
     queryFn: ({ signal }) => apiRequest<{ users: ManagedUser[] }>('/users', { signal }).then((body) => body.users),
   });
 }
@@ -19,7 +22,7 @@ function useUserMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.users() }),
   });
 }
 
