@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import type { z } from 'zod';
 import { errorText } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
+import { validateBody, type FieldMessages } from '#web/lib/form-validation.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -13,8 +15,12 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
  *
  * `fields` are the form's fields by the names the API uses for them, so the
  * server's field problems land on the field they are about.
+ *
+ * The check before sending is the contract's own zod schema (`validate`), the one the server
+ * parses the request with; `messages` are the form's words for its fields (the catalog's
+ * general ones cover the rest). Decision 031.
  */
-export function useFieldErrors<F extends string>(fields: readonly F[]) {
+export function useFieldErrors<F extends string>(fields: readonly F[], messages: FieldMessages<F> = {}) {
   const { m } = useI18n();
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
@@ -34,10 +40,30 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
       setErrors(found);
       nextAttempt();
     },
-    /** The server said no: its field problems on their fields, anything else above the form. What was typed stays. */
-    showServerError(error: Error) {
+    /**
+     * Checks the body the form is about to send against the contract's schema (with the form's
+     * rules across fields, if it adds any), shows what is wrong and counts a try. True when the
+     * body may be sent. `extra` are problems the schema cannot see (a date the browser could not read).
+     */
+    validate<S extends z.ZodType>(schema: S, body: z.input<S>, extra: FieldErrors<F> = {}): boolean {
+      const result = validateBody(schema, body, fields, messages, m);
+      const byField: FieldErrors<F> = result.ok ? {} : result.byField;
+      for (const [field, message] of Object.entries(extra) as [F, string | undefined][]) {
+        if (message && byField[field] === undefined) byField[field] = message;
+      }
+      setErrors(byField);
+      setOtherErrors(result.ok ? [] : result.unmatched);
+      nextAttempt();
+      return Object.keys(byField).length === 0 && (result.ok || result.unmatched.length === 0);
+    },
+    /**
+     * The server said no: its field problems on their fields (`adjust` may put the catalog's words
+     * on one), anything else above the form. What was typed stays.
+     */
+    showServerError(error: Error, adjust?: (byField: FieldErrors<F>, error: ApiError) => void) {
       if (error instanceof ApiError && error.problems.length > 0) {
         const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
+        adjust?.(byField, error);
         setErrors(byField);
         setOtherErrors(unmatched);
       } else {
@@ -60,10 +86,10 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
 export function useFormState<V extends object, F extends string>(
   initial: V | (() => V),
   fields: readonly F[],
-  options: { onChange?: () => void } = {},
+  options: { onChange?: () => void; messages?: FieldMessages<F> } = {},
 ) {
   const [values, setValues] = useState<V>(initial);
-  const fieldErrors = useFieldErrors(fields);
+  const fieldErrors = useFieldErrors(fields, options.messages);
   return {
     ...fieldErrors,
     values,
