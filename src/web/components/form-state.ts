@@ -4,7 +4,7 @@ import { errorText } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
-import { validateBody, type FieldMessages } from '#web/lib/form-validation.ts';
+import { checkForm, type FieldMessages } from '#web/lib/form-validation.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -26,6 +26,17 @@ export function useFieldErrors<F extends string>(fields: readonly F[], messages:
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const nextAttempt = () => setAttempt((n) => n + 1);
+  const showServer = (error: Error, adjust?: (byField: FieldErrors<F>, error: ApiError) => void) => {
+    if (error instanceof ApiError && error.problems.length > 0) {
+      const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
+      adjust?.(byField, error);
+      setErrors(byField);
+      setOtherErrors(unmatched);
+    } else {
+      setOtherErrors([errorText(error, m)]);
+    }
+    nextAttempt();
+  };
   return {
     errors,
     otherErrors,
@@ -46,30 +57,19 @@ export function useFieldErrors<F extends string>(fields: readonly F[], messages:
      * body may be sent. `extra` are problems the schema cannot see (a date the browser could not read).
      */
     validate<S extends z.ZodType>(schema: S, body: z.input<S>, extra: FieldErrors<F> = {}): boolean {
-      const result = validateBody(schema, body, fields, messages, m);
-      const byField: FieldErrors<F> = result.ok ? {} : result.byField;
-      for (const [field, message] of Object.entries(extra) as [F, string | undefined][]) {
-        if (message && byField[field] === undefined) byField[field] = message;
-      }
-      setErrors(byField);
-      setOtherErrors(result.ok ? [] : result.unmatched);
+      const found = checkForm(schema, body, fields, messages, m, extra);
+      setErrors(found.errors);
+      setOtherErrors(found.other);
       nextAttempt();
-      return Object.keys(byField).length === 0 && (result.ok || result.unmatched.length === 0);
+      return Object.keys(found.errors).length === 0 && found.other.length === 0;
     },
-    /**
-     * The server said no: its field problems on their fields (`adjust` may put the catalog's words
-     * on one), anything else above the form. What was typed stays.
-     */
-    showServerError(error: Error, adjust?: (byField: FieldErrors<F>, error: ApiError) => void) {
-      if (error instanceof ApiError && error.problems.length > 0) {
-        const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
-        adjust?.(byField, error);
-        setErrors(byField);
-        setOtherErrors(unmatched);
-      } else {
-        setOtherErrors([errorText(error, m)]);
-      }
-      nextAttempt();
+    /** The server said no: its field problems on their fields, anything else above the form. What was typed stays. */
+    showServerError(error: Error) {
+      showServer(error);
+    },
+    /** As showServerError, with `adjust` putting the catalog's words on a field the server's code says more about. */
+    showServerErrorWith(error: Error, adjust: (byField: FieldErrors<F>, error: ApiError) => void) {
+      showServer(error, adjust);
     },
     clearErrors() {
       setErrors({});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRiskBody } from '#shared/contracts/risks.ts';
 import { nb } from '#web/i18n/nb.ts';
-import { fieldErrorsFromIssues, issueKind, validateBody } from './form-validation.ts';
+import { checkForm, fieldErrorsFromIssues, issueKind, validateBody } from './form-validation.ts';
 
 const riskFields = ['title', 'likelihood', 'status', 'nextReviewDate', 'owner'] as const;
 const validRisk = { title: 'Nedetid i sak/arkiv', likelihood: 3, status: 'open' as const, nextReviewDate: '2028-02-01' };
@@ -63,5 +63,15 @@ describe('issueKind', () => {
   it('reads a missing value as «required», whatever type was expected', () => {
     const issues = z.object({ n: z.number(), list: z.array(z.string()).min(1) }).safeParse({ list: [] }, { reportInput: true }).error!.issues;
     expect(issues.map(issueKind)).toEqual(['required', 'required']);
+  });
+});
+
+describe('checkForm', () => {
+  it('adds what the form knows beyond the contract, after the contract’s own issue for a field', () => {
+    const found = checkForm(createRiskBody, { ...validRisk, title: '' }, riskFields, { title: 'Skriv en tittel.' }, nb, {
+      title: 'ikke denne',
+      owner: 'Eieren må være med.',
+    });
+    expect(found).toEqual({ errors: { title: 'Skriv en tittel.', owner: 'Eieren må være med.' }, other: [] });
   });
 });

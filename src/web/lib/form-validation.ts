@@ -133,3 +133,24 @@ export function validateBody<S extends z.ZodType, F extends string>(
   if (result.success) return { ok: true };
   return { ok: false, ...fieldErrorsFromIssues(result.error.issues, fields, messages, m) };
 }
+
+/**
+ * Everything a form's check finds before sending: the contract's issues in the form's words,
+ * and `extra`, what the form knows beyond the contract (rules across fields the service checks,
+ * a date the browser could not read); a field's contract issue comes first.
+ */
+export function checkForm<S extends z.ZodType, F extends string>(
+  schema: S,
+  body: z.input<S>,
+  fields: readonly F[],
+  messages: FieldMessages<F>,
+  m: Messages,
+  extra: Partial<Record<F, string>> = {},
+): { errors: Partial<Record<F, string>>; other: string[] } {
+  const result = validateBody(schema, body, fields, messages, m);
+  const errors: Partial<Record<F, string>> = result.ok ? {} : { ...result.byField };
+  for (const [field, message] of Object.entries(extra) as [F, string | undefined][]) {
+    if (message && errors[field] === undefined) errors[field] = message;
+  }
+  return { errors, other: result.ok ? [] : result.unmatched };
+}
