@@ -112,8 +112,10 @@ export const nb = {
     tooShort: (min: number) => `Teksten må ha minst ${formatCount(min)} tegn.`,
     number: 'Oppgi et tall.',
     wholeNumber: 'Oppgi et helt tall.',
-    tooSmall: (min: number) => `Tallet kan ikke være lavere enn ${formatCount(min)}.`,
+    tooSmall: (min: number) => (min === 0 ? 'Tallet kan ikke være negativt.' : `Tallet kan ikke være lavere enn ${formatCount(min)}.`),
     tooBig: (max: number) => `Tallet kan ikke være høyere enn ${formatCount(max)}.`,
+    /** An amount of money (kroner) below zero. */
+    amountNegative: 'Beløpet kan ikke være negativt.',
     tooFew: (min: number) => `Velg minst ${formatCount(min)}.`,
     tooMany: (max: number) => `Du kan velge høyst ${formatCount(max)}.`,
     email: 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.',

@@ -48,6 +48,14 @@ describe('validateBody: the contract checks, the catalog speaks', () => {
   });
 });
 
+describe('the catalog’s general messages', () => {
+  it('says a count below zero is negative, as the server does', () => {
+    const schema = z.object({ userCount: z.number().int().min(0).nullable() });
+    const result = validateBody(schema, { userCount: -5 }, ['userCount'] as const, {}, nb);
+    expect(result.ok === false && result.byField.userCount).toBe('Tallet kan ikke være negativt.');
+  });
+});
+
 describe('fieldErrorsFromIssues', () => {
   const schema = z.object({ name: z.string().min(1), email: z.email(), extra: z.string().min(1) });
 

@@ -87,9 +87,14 @@ function bodyOf(spec: KindSpec, values: Values, systems: Array<{ id: string }>, 
     }
   }
   const names = ['municipalityNumber', ...spec.fields.map((field) => field.name), 'target'];
-  const messages: FieldMessages<string> = { municipalityNumber: { required: m.inventory.edit.required(label('municipalityNumber')), option: m.inventory.edit.required(label('municipalityNumber')) } };
+  // The municipality is picked from a list: whatever the contract finds, the fix is to pick one.
+  const messages: FieldMessages<string> = { municipalityNumber: m.inventory.edit.required(label('municipalityNumber')) };
   for (const field of spec.fields) {
-    messages[field.name] = { required: m.inventory.edit.required(label(field.name)), number: m.inventory.edit.numberInvalid };
+    messages[field.name] = {
+      required: m.inventory.edit.required(label(field.name)),
+      number: m.inventory.edit.numberInvalid,
+      ...(field.type === 'amount' ? { tooSmall: m.validation.amountNegative } : {}),
+    };
   }
   const { errors } = checkForm(inventoryKinds[spec.key].create, body as never, names, messages, m, rules);
   return { body, errors: errors as Record<string, string> };
