@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import type { z } from 'zod';
 import { errorText } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
+import { checkForm, type FieldMessages } from '#web/lib/form-validation.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -13,13 +15,28 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
  *
  * `fields` are the form's fields by the names the API uses for them, so the
  * server's field problems land on the field they are about.
+ *
+ * The check before sending is the contract's own zod schema (`validate`), the one the server
+ * parses the request with; `messages` are the form's words for its fields (the catalog's
+ * general ones cover the rest). Decision 031.
  */
-export function useFieldErrors<F extends string>(fields: readonly F[]) {
+export function useFieldErrors<F extends string>(fields: readonly F[], messages: FieldMessages<F> = {}) {
   const { m } = useI18n();
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const nextAttempt = () => setAttempt((n) => n + 1);
+  const showServer = (error: Error, adjust?: (byField: FieldErrors<F>, error: ApiError) => void) => {
+    if (error instanceof ApiError && error.problems.length > 0) {
+      const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
+      adjust?.(byField, error);
+      setErrors(byField);
+      setOtherErrors(unmatched);
+    } else {
+      setOtherErrors([errorText(error, m)]);
+    }
+    nextAttempt();
+  };
   return {
     errors,
     otherErrors,
@@ -34,16 +51,25 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
       setErrors(found);
       nextAttempt();
     },
+    /**
+     * Checks the body the form is about to send against the contract's schema (with the form's
+     * rules across fields, if it adds any), shows what is wrong and counts a try. True when the
+     * body may be sent. `extra` are problems the schema cannot see (a date the browser could not read).
+     */
+    validate<S extends z.ZodType>(schema: S, body: z.input<S>, extra: FieldErrors<F> = {}): boolean {
+      const found = checkForm(schema, body, fields, messages, m, extra);
+      setErrors(found.errors);
+      setOtherErrors(found.other);
+      nextAttempt();
+      return Object.keys(found.errors).length === 0 && found.other.length === 0;
+    },
     /** The server said no: its field problems on their fields, anything else above the form. What was typed stays. */
     showServerError(error: Error) {
-      if (error instanceof ApiError && error.problems.length > 0) {
-        const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
-        setErrors(byField);
-        setOtherErrors(unmatched);
-      } else {
-        setOtherErrors([errorText(error, m)]);
-      }
-      nextAttempt();
+      showServer(error);
+    },
+    /** As showServerError, with `adjust` putting the catalog's words on a field the server's code says more about. */
+    showServerErrorWith(error: Error, adjust: (byField: FieldErrors<F>, error: ApiError) => void) {
+      showServer(error, adjust);
     },
     clearErrors() {
       setErrors({});
@@ -60,10 +86,10 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
 export function useFormState<V extends object, F extends string>(
   initial: V | (() => V),
   fields: readonly F[],
-  options: { onChange?: () => void } = {},
+  options: { onChange?: () => void; messages?: FieldMessages<F> } = {},
 ) {
   const [values, setValues] = useState<V>(initial);
-  const fieldErrors = useFieldErrors(fields);
+  const fieldErrors = useFieldErrors(fields, options.messages);
   return {
     ...fieldErrors,
     values,

@@ -220,6 +220,27 @@ export const nb = {
     copied: 'Nøkkelen er kopiert.',
     historyResults: (count: number) => `Viser ${plural(count, 'endring', 'endringer')}.`,
   },
+  /**
+   * What a form says when the contract's schema refuses a value, for fields without words of
+   * their own (see src/web/lib/form-validation.ts). Written to stand next to the field.
+   */
+  validation: {
+    required: 'Feltet må fylles ut.',
+    tooLong: (max: number) => `Teksten kan ikke være lengre enn ${formatCount(max)} tegn.`,
+    tooShort: (min: number) => `Teksten må ha minst ${formatCount(min)} tegn.`,
+    number: 'Oppgi et tall.',
+    wholeNumber: 'Oppgi et helt tall.',
+    tooSmall: (min: number) => (min === 0 ? 'Tallet kan ikke være negativt.' : `Tallet kan ikke være lavere enn ${formatCount(min)}.`),
+    tooBig: (max: number) => `Tallet kan ikke være høyere enn ${formatCount(max)}.`,
+    /** An amount of money (kroner) below zero. */
+    amountNegative: 'Beløpet kan ikke være negativt.',
+    tooFew: (min: number) => `Velg minst ${formatCount(min)}.`,
+    tooMany: (max: number) => `Du kan velge høyst ${formatCount(max)}.`,
+    email: 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.',
+    date: 'Skriv en gyldig dato på formen dd.mm.åååå.',
+    option: 'Velg et av alternativene.',
+    invalid: 'Verdien er ikke gyldig. Sjekk hva som står i feltet.',
+  },
   status: vocabulary.taskStatus,
   roles: vocabulary.mergerRole,
   /** What each role may do, said in plain words where the role is chosen. */

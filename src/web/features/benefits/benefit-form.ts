@@ -1,6 +1,7 @@
 import type { Benefit, BenefitStatus, BenefitType } from '#shared/contracts/benefits.ts';
-import { benefitStatuses, benefitTypes } from '#shared/contracts/benefits.ts';
+import { benefitStatuses, createBenefitBody, indicatorBody } from '#shared/contracts/benefits.ts';
 import type { Messages } from '#web/i18n/messages.ts';
+import { checkForm } from '#web/lib/form-validation.ts';
 import type { BenefitBody, IndicatorBody } from './benefits.api.ts';
 
 export interface BenefitValues {
@@ -60,26 +61,24 @@ export function benefitValuesOf(benefit: Benefit): BenefitValues {
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
+/** The body the form sends and what is wrong with it: the contract checks it, in the form's words. */
 export function benefitBodyOf(values: BenefitValues, m: Messages): { body?: BenefitBody; errors: Partial<Record<BenefitField, string>> } {
-  const errors: Partial<Record<BenefitField, string>> = {};
-  if (values.title.trim() === '') errors.title = m.benefits.form.titleRequired;
-  if (!(benefitTypes as readonly string[]).includes(values.type)) errors.type = m.benefits.form.typeRequired;
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    errors,
-    body: {
-      title: values.title.trim(),
-      description: orNull(values.description),
-      serviceArea: orNull(values.serviceArea),
-      type: values.type,
-      owner: orNull(values.owner),
-      responsible: orNull(values.responsible),
-      plannedRealisationDate: values.plannedRealisationDate === '' ? null : values.plannedRealisationDate,
-      status: benefitStatuses.includes(values.status) ? values.status : 'planned',
-      taskIds: values.taskIds,
-      decisionAreaIds: values.decisionAreaIds,
-    },
+  const body = {
+    title: values.title.trim(),
+    description: orNull(values.description),
+    serviceArea: orNull(values.serviceArea),
+    // Nothing chosen ('') goes to the contract as it is, which refuses it.
+    type: values.type as BenefitType,
+    owner: orNull(values.owner),
+    responsible: orNull(values.responsible),
+    plannedRealisationDate: values.plannedRealisationDate === '' ? null : values.plannedRealisationDate,
+    status: benefitStatuses.includes(values.status) ? values.status : 'planned',
+    taskIds: values.taskIds,
+    decisionAreaIds: values.decisionAreaIds,
   };
+  const t = m.benefits.form;
+  const { errors } = checkForm(createBenefitBody, body, benefitFields, { title: { required: t.titleRequired }, type: t.typeRequired }, m);
+  return Object.keys(errors).length > 0 ? { errors } : { errors, body };
 }
 
 export interface IndicatorValues {
@@ -112,27 +111,32 @@ export function parseNumber(text: string): number | undefined {
 
 export function indicatorBodyOf(values: IndicatorValues, m: Messages): { body?: IndicatorBody; errors: Partial<Record<IndicatorField, string>> } {
   const t = m.benefits.indicatorForm;
-  const errors: Partial<Record<IndicatorField, string>> = {};
-  if (values.name.trim() === '') errors.name = t.nameRequired;
-  const baselineValue = parseNumber(values.baselineValue);
-  const targetValue = parseNumber(values.targetValue);
-  if (baselineValue === undefined) errors.baselineValue = t.numberRequired;
-  if (targetValue === undefined) errors.targetValue = t.numberRequired;
-  if (values.baselineDate === '') errors.baselineDate = t.dateRequired;
-  if (values.targetDate === '') errors.targetDate = t.dateRequired;
-  else if (values.baselineDate !== '' && values.targetDate < values.baselineDate) errors.targetDate = t.targetBeforeBaseline;
-  if (values.direction === '') errors.direction = t.directionRequired;
-  if (Object.keys(errors).length > 0 || baselineValue === undefined || targetValue === undefined || values.direction === '') return { errors };
-  return {
-    errors,
-    body: {
-      name: values.name.trim(),
-      unit: values.unit.trim(),
-      baselineValue,
-      baselineDate: values.baselineDate,
-      targetValue,
-      targetDate: values.targetDate,
-      direction: values.direction,
-    },
+  const body: IndicatorBody = {
+    name: values.name.trim(),
+    unit: values.unit.trim(),
+    // A text that is not a number goes as NaN, which the contract refuses as «not a number».
+    baselineValue: parseNumber(values.baselineValue) ?? Number.NaN,
+    baselineDate: values.baselineDate,
+    targetValue: parseNumber(values.targetValue) ?? Number.NaN,
+    targetDate: values.targetDate,
+    direction: values.direction as IndicatorBody['direction'],
   };
+  const rules: Partial<Record<IndicatorField, string>> =
+    values.baselineDate !== '' && values.targetDate !== '' && values.targetDate < values.baselineDate ? { targetDate: t.targetBeforeBaseline } : {};
+  const { errors } = checkForm(
+    indicatorBody,
+    body,
+    indicatorFields,
+    {
+      name: { required: t.nameRequired },
+      baselineValue: t.numberRequired,
+      targetValue: t.numberRequired,
+      baselineDate: t.dateRequired,
+      targetDate: t.dateRequired,
+      direction: t.directionRequired,
+    },
+    m,
+    rules,
+  );
+  return Object.keys(errors).length > 0 ? { errors } : { errors, body };
 }

@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { nb } from '#web/i18n/nb.ts';
-import { bodyOf, changedValues, needsTarget, phaseNumber, valuesOf, withSuggestion, type DecisionValues } from './decision-form.ts';
+import { saveDecisionBody } from '#shared/contracts/decisions.ts';
+import { checkForm } from '#web/lib/form-validation.ts';
+import {
+  bodyOf,
+  changedValues,
+  decisionFieldMessages,
+  decisionFields,
+  decisionRules,
+  needsTarget,
+  phaseNumber,
+  valuesOf,
+  withSuggestion,
+  type DecisionValues,
+} from './decision-form.ts';
+
+/** The form's check before sending, as the page runs it: the contract, then the rules it cannot see. */
+const check = (values: DecisionValues, version: number | undefined) => {
+  const body = bodyOf(values, version);
+  const { errors } = checkForm(saveDecisionBody, body, decisionFields, decisionFieldMessages(nb), nb, decisionRules(values, nb));
+  return { body: Object.keys(errors).length === 0 ? body : undefined, errors };
+};
 
 const area = { defaultTiming: 'transition' as const } as Parameters<typeof valuesOf>[0]['area'];
 const target = '0b6c1c2e-8f0a-4a57-9a53-3d3c5e0f6a11';
@@ -20,24 +40,24 @@ describe('the decision form', () => {
     expect(needsTarget('adapt')).toBe(true);
     expect(needsTarget('procure')).toBe(false);
     expect(needsTarget('retire')).toBe(false);
-    const { body, errors } = bodyOf({ outcome: 'adapt', targetSystemId: '', timing: 'before_merger', rationale: '', state: 'proposed' }, undefined, nb);
+    const { body, errors } = check({ outcome: 'adapt', targetSystemId: '', timing: 'before_merger', rationale: '', state: 'proposed' }, undefined);
     expect(body).toBeUndefined();
     expect(errors).toEqual({ targetSystemId: nb.decisions.form.targetRequired });
   });
 
   it('says what is missing when nothing is chosen', () => {
-    const { errors } = bodyOf({ outcome: '', targetSystemId: '', timing: '', rationale: '', state: '' }, undefined, nb);
+    const { errors } = check({ outcome: '', targetSystemId: '', timing: '', rationale: '', state: '' }, undefined);
     expect(Object.keys(errors).sort()).toEqual(['outcome', 'state', 'timing']);
   });
 
   it('sends no target for «Avvikle» even if one was picked before, trims the rationale and sends the version', () => {
-    const { body, errors } = bodyOf({ outcome: 'retire', targetSystemId: target, timing: 'transition', rationale: '  Utgått  ', state: 'adopted' }, 3, nb);
+    const { body, errors } = check({ outcome: 'retire', targetSystemId: target, timing: 'transition', rationale: '  Utgått  ', state: 'adopted' }, 3);
     expect(errors).toEqual({});
     expect(body).toEqual({ outcome: 'retire', targetSystemId: null, timing: 'transition', rationale: 'Utgått', state: 'adopted', version: 3 });
   });
 
   it('leaves the version out for the first decision and an empty rationale as null', () => {
-    const { body } = bodyOf({ outcome: 'continue', targetSystemId: target, timing: 'before_merger', rationale: ' ', state: 'proposed' }, undefined, nb);
+    const { body } = check({ outcome: 'continue', targetSystemId: target, timing: 'before_merger', rationale: ' ', state: 'proposed' }, undefined);
     expect(body).toEqual({ outcome: 'continue', targetSystemId: target, timing: 'before_merger', rationale: null, state: 'proposed' });
   });
 

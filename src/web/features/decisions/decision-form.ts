@@ -1,6 +1,7 @@
-import type { AreaDecision, DecisionOutcome, DecisionState, DecisionTiming } from '#shared/contracts/decisions.ts';
-import { decisionOutcomes, decisionStates, decisionTimings } from '#shared/contracts/decisions.ts';
+import type { z } from 'zod';
+import type { AreaDecision, DecisionOutcome, DecisionState, DecisionTiming, saveDecisionBody } from '#shared/contracts/decisions.ts';
 import type { Messages } from '#web/i18n/messages.ts';
+import type { FieldMessages } from '#web/lib/form-validation.ts';
 
 /** What the decision form holds: strings, '' for «not chosen». */
 export interface DecisionValues {
@@ -14,14 +15,8 @@ export interface DecisionValues {
 export const decisionFields = ['outcome', 'targetSystemId', 'timing', 'rationale', 'state'] as const;
 export type DecisionField = (typeof decisionFields)[number];
 
-export interface DecisionBody {
-  outcome: DecisionOutcome;
-  targetSystemId: string | null;
-  timing: DecisionTiming;
-  rationale: string | null;
-  state: DecisionState;
-  version?: number;
-}
+/** The body of PUT …/veivalg/:areaId, as the contract takes it. */
+export type DecisionBody = z.input<typeof saveDecisionBody>;
 
 /** Videreføre and tilpasse keep one of today's systems, so they need to say which. */
 export function needsTarget(outcome: DecisionValues['outcome']): boolean {
@@ -53,33 +48,33 @@ export function isOneOf<T extends string>(options: readonly T[], value: string):
 }
 
 /**
- * The request body and what the browser can tell is wrong by itself. The target is only
- * sent for outcomes that keep a system: the server refuses one for «Avvikle».
+ * The request body the form would send; the contract checks it (an outcome, timing or state
+ * still '' is refused there). The target is only sent for outcomes that keep a system: the
+ * server refuses one for «Avvikle».
  */
-export function bodyOf(
-  values: DecisionValues,
-  version: number | undefined,
-  m: Messages,
-): { body: DecisionBody | undefined; errors: Partial<Record<DecisionField, string>> } {
-  const t = m.decisions.form;
-  const errors: Partial<Record<DecisionField, string>> = {};
-  if (!isOneOf(decisionOutcomes, values.outcome)) errors.outcome = t.outcomeRequired;
-  else if (needsTarget(values.outcome) && values.targetSystemId === '') errors.targetSystemId = t.targetRequired;
-  if (!isOneOf(decisionTimings, values.timing)) errors.timing = t.timingRequired;
-  if (!isOneOf(decisionStates, values.state)) errors.state = t.stateRequired;
-  if (Object.keys(errors).length > 0 || values.outcome === '' || values.timing === '' || values.state === '') {
-    return { body: undefined, errors };
-  }
+export function bodyOf(values: DecisionValues, version: number | undefined): DecisionBody {
   const rationale = values.rationale.trim();
   const body: DecisionBody = {
-    outcome: values.outcome,
+    // '' (nothing chosen) goes to the contract as it is, which refuses it in the form's words.
+    outcome: values.outcome as DecisionOutcome,
     targetSystemId: needsTarget(values.outcome) && values.targetSystemId !== '' ? values.targetSystemId : null,
-    timing: values.timing,
+    timing: values.timing as DecisionTiming,
     rationale: rationale === '' ? null : rationale,
-    state: values.state,
+    state: values.state as DecisionState,
   };
   if (version !== undefined) body.version = version;
-  return { body, errors };
+  return body;
+}
+
+/** The form's words for what the contract refuses. */
+export function decisionFieldMessages(m: Messages): FieldMessages<DecisionField> {
+  const t = m.decisions.form;
+  return { outcome: t.outcomeRequired, timing: t.timingRequired, state: t.stateRequired };
+}
+
+/** Videreføre and tilpasse need a system to keep: the service's rule, which the contract cannot see. */
+export function decisionRules(values: DecisionValues, m: Messages): Partial<Record<DecisionField, string>> {
+  return needsTarget(values.outcome) && values.targetSystemId === '' ? { targetSystemId: m.decisions.form.targetRequired } : {};
 }
 
 /** The fields the person changed from `start`, to offer again after a 409 reload. */

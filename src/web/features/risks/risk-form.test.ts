@@ -6,29 +6,40 @@ import {
   proportionalMapping,
   riskApiQuery,
   riskBodyOf,
+  riskFieldMessages,
+  riskFields,
+  riskRules,
+  type RiskValues,
   riskFiltersOf,
   valuesOfSuggestion,
   worstOf,
 } from './risk-form.ts';
 import { riskSearch, textColorOn } from './risk-view.ts';
+import { createRiskBody } from '#shared/contracts/risks.ts';
+import { validateBody } from '#web/lib/form-validation.ts';
 
 const { m } = defaultI18n;
 
 describe('the risk form', () => {
   it('needs a title, and a reason to accept', () => {
-    const { body, errors } = riskBodyOf({ ...emptyRiskValues(), status: 'accepted' }, m);
-    expect(body).toBeUndefined();
-    expect(errors).toEqual({ title: m.risks.form.titleRequired, acceptanceReason: m.risks.form.reasonRequired });
+    const values: RiskValues = { ...emptyRiskValues(), status: 'accepted' };
+    const checked = validateBody(createRiskBody, riskBodyOf(values), riskFields, riskFieldMessages(m), m);
+    expect(checked.ok).toBe(false);
+    expect({ ...(checked.ok ? {} : checked.byField), ...riskRules(values, m) }).toEqual({
+      title: m.risks.form.titleRequired,
+      acceptanceReason: m.risks.form.reasonRequired,
+    });
   });
 
   it('refuses residual above inherent', () => {
     const values = { ...emptyRiskValues(), title: 'R', likelihood: '2', residualLikelihood: '3', consequences: { ...emptyRiskValues().consequences, economy: '2' }, residualConsequence: '4' };
-    expect(Object.keys(riskBodyOf(values, m).errors)).toEqual(['residualLikelihood', 'residualConsequence']);
+    expect(Object.keys(riskRules(values, m))).toEqual(['residualLikelihood', 'residualConsequence']);
   });
 
   it('sends levels as numbers and empty text as null', () => {
     const values = { ...emptyRiskValues(), title: ' Nedetid ', likelihood: '3', consequences: { ...emptyRiskValues().consequences, economy: '4' } };
-    const { body } = riskBodyOf(values, m);
+    const body = riskBodyOf(values);
+    expect(validateBody(createRiskBody, body, riskFields, riskFieldMessages(m), m)).toEqual({ ok: true });
     expect(body).toMatchObject({ title: 'Nedetid', likelihood: 3, description: null, residualLikelihood: null, acceptanceReason: null });
     expect(body?.consequences).toMatchObject({ economy: 4, lifeHealth: null });
   });

@@ -9,6 +9,7 @@ import {
   type RiskSuggestion,
 } from '#shared/contracts/risks.ts';
 import type { Messages } from '#web/i18n/messages.ts';
+import type { FieldMessages } from '#web/lib/form-validation.ts';
 import { riskFilterParam, type RiskFilters } from './risk-view.ts';
 
 /** What the risk form holds: strings ('' for «not set»), lists of ids. */
@@ -111,11 +112,36 @@ export function worstOf(consequences: Record<ConsequenceDimension, string>): num
   return values.length === 0 ? null : Math.max(...values);
 }
 
-/** The request body and what the browser can tell is wrong by itself (the server checks it all again). */
-export function riskBodyOf(values: RiskValues, m: Messages): { body: CreateRiskBody | undefined; errors: Partial<Record<RiskField, string>> } {
+/** What the form sends, as the contract takes it: levels as numbers, empty text as null. The contract checks it. */
+export function riskBodyOf(values: RiskValues): CreateRiskBody {
+  const text = (value: string) => (value.trim() === '' ? null : value.trim());
+  return {
+    title: values.title.trim(),
+    description: text(values.description),
+    cause: text(values.cause),
+    systemIds: values.systemIds,
+    areaIds: values.areaIds,
+    integrationIds: values.integrationIds,
+    consequences: Object.fromEntries(consequenceDimensions.map((d) => [d, toLevel(values.consequences[d])])),
+    likelihood: toLevel(values.likelihood),
+    residualLikelihood: toLevel(values.residualLikelihood),
+    residualConsequence: toLevel(values.residualConsequence),
+    owner: text(values.owner),
+    status: values.status,
+    acceptanceReason: values.status === 'accepted' ? text(values.acceptanceReason) : null,
+    nextReviewDate: values.nextReviewDate === '' ? null : values.nextReviewDate,
+  };
+}
+
+/** The risk form's words for its fields where the catalog's general ones would say less. */
+export function riskFieldMessages(m: Messages): FieldMessages<RiskField> {
+  return { title: { required: m.risks.form.titleRequired } };
+}
+
+/** Rules across fields that the service checks and the contract cannot see. */
+export function riskRules(values: RiskValues, m: Messages): Partial<Record<RiskField, string>> {
   const t = m.risks.form;
   const errors: Partial<Record<RiskField, string>> = {};
-  if (values.title.trim() === '') errors.title = t.titleRequired;
   if (values.status === 'accepted' && values.acceptanceReason.trim() === '') errors.acceptanceReason = t.reasonRequired;
   const likelihood = toLevel(values.likelihood);
   const residualLikelihood = toLevel(values.residualLikelihood);
@@ -123,27 +149,7 @@ export function riskBodyOf(values: RiskValues, m: Messages): { body: CreateRiskB
   const worst = worstOf(values.consequences);
   if (residualLikelihood !== null && likelihood !== null && residualLikelihood > likelihood) errors.residualLikelihood = t.residualAbove;
   if (residualConsequence !== null && worst !== null && residualConsequence > worst) errors.residualConsequence = t.residualAbove;
-  if (Object.keys(errors).length > 0) return { body: undefined, errors };
-  const text = (value: string) => (value.trim() === '' ? null : value.trim());
-  return {
-    body: {
-      title: values.title.trim(),
-      description: text(values.description),
-      cause: text(values.cause),
-      systemIds: values.systemIds,
-      areaIds: values.areaIds,
-      integrationIds: values.integrationIds,
-      consequences: Object.fromEntries(consequenceDimensions.map((d) => [d, toLevel(values.consequences[d])])),
-      likelihood,
-      residualLikelihood,
-      residualConsequence,
-      owner: text(values.owner),
-      status: values.status,
-      acceptanceReason: values.status === 'accepted' ? text(values.acceptanceReason) : null,
-      nextReviewDate: values.nextReviewDate === '' ? null : values.nextReviewDate,
-    },
-    errors,
-  };
+  return errors;
 }
 
 export function isRiskStatus(value: string): value is RiskStatus {

@@ -1,0 +1,296 @@
+import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { decisionOutcomes, decisionStates, decisionTimings, saveDecisionBody, type AreaDecision, type Decision } from '#shared/contracts/decisions.ts';
+import type { MergerDetail } from '#shared/contracts/mergers.ts';
+import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useFieldErrors } from '#web/components/form-state.ts';
+import { useAnnounce } from '#web/components/live-announcer.tsx';
+import { useVersionConflict, VersionConflict } from '#web/components/version-conflict.tsx';
+import { can } from '#web/features/mergers/permissions.ts';
+import { useI18n } from '#web/i18n/messages.ts';
+import { bodyOf, changedValues, decisionFieldMessages, decisionFields, decisionRules, needsTarget, valuesOf, type DecisionField, type DecisionValues } from './decision-form.ts';
+import { useSaveDecision } from './decisions.api.ts';
+
+const inputIds = {
+  outcome: (value: string) => `decision-outcome-${value}`,
+  targetSystemId: 'decision-target',
+  timing: (value: string) => `decision-timing-${value}`,
+  rationale: 'decision-rationale',
+  state: (value: string) => `decision-state-${value}`,
+} as const;
+
+function targetOf(field: DecisionField, values: DecisionValues): string {
+  switch (field) {
+    case 'outcome':
+      return inputIds.outcome(values.outcome || decisionOutcomes[0]);
+    case 'timing':
+      return inputIds.timing(values.timing || decisionTimings[0]);
+    case 'state':
+      return inputIds.state(values.state || decisionStates[0]);
+    case 'targetSystemId':
+      return inputIds.targetSystemId;
+    case 'rationale':
+      return inputIds.rationale;
+  }
+}
+
+interface DecisionFormProps {
+  merger: MergerDetail;
+  data: AreaDecision;
+  values: DecisionValues;
+  setValues: React.Dispatch<React.SetStateAction<DecisionValues>>;
+  reload: () => Promise<AreaDecision | undefined>;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  municipalityName: (number: string) => string;
+}
+
+export function DecisionForm({ merger, data, values, setValues, reload, headingRef, municipalityName }: DecisionFormProps) {
+  const { m } = useI18n();
+  const t = m.decisions.form;
+  const announce = useAnnounce();
+  const save = useSaveDecision(merger.id, data.area.id);
+  const decides = can(merger, 'decide');
+  // The decision this form started from: its version goes with the save, so a change made
+  // by someone else meanwhile gives 409 instead of being overwritten.
+  const [base, setBase] = useState<Decision | null>(data.decision);
+  // Accepting or withdrawing a deferral on this page bumps the version without touching the
+  // form's fields: follow it, or the next save would be refused as a conflict with oneself.
+  const latest = data.decision;
+  useEffect(() => {
+    setBase((current) => (current && latest && latest.id === current.id && latest.version > current.version && sameDecisionFields(current, latest) ? latest : current));
+  }, [latest]);
+  const { errors, otherErrors, attempt, clearField, validate, showServerError, clearErrors } = useFieldErrors<DecisionField>(
+    decisionFields,
+    decisionFieldMessages(m),
+  );
+  // Only the fields the person changed, so applying them to the newest version keeps the rest of it.
+  const conflict = useVersionConflict<Partial<DecisionValues>>();
+  const draft = conflict.draft;
+  const [savedNote, setSavedNote] = useState(false);
+
+  const change = <K extends keyof DecisionValues>(field: K, value: DecisionValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setSavedNote(false);
+    clearField(field);
+  };
+
+  const systemLabel = (id: string) => {
+    const system = data.systems.find((candidate) => candidate.id === id);
+    return system ? t.targetOption(system.name, municipalityName(system.municipalityNumber)) : id;
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSavedNote(false);
+    const body = bodyOf(values, base?.version);
+    if (!validate(saveDecisionBody, body, decisionRules(values, m))) return;
+    save.mutate(body, {
+      onSuccess: (saved) => {
+        setBase(saved.decision);
+        setValues(valuesOf(saved));
+        conflict.clear();
+        setSavedNote(true);
+        announce(
+          saved.decision?.state === 'adopted'
+            ? t.adoptedSaved(saved.area.name, saved.plannedTasks.length)
+            : t.saved(saved.area.name),
+        );
+      },
+      onError: (error) => {
+        if (!conflict.caught(error, changedValues(values, valuesOf({ area: data.area, decision: base })))) showServerError(error);
+      },
+    });
+  };
+
+  const loadLatest = async () => {
+    const latest = await reload();
+    if (!latest) return;
+    setBase(latest.decision);
+    setValues(valuesOf(latest));
+    clearErrors();
+    conflict.reloaded();
+  };
+
+  const draftText = (key: keyof DecisionValues, value: string): string => {
+    if (value === '') return m.common.notSet;
+    switch (key) {
+      case 'outcome':
+        return m.decisions.outcomes[value as keyof typeof m.decisions.outcomes] ?? value;
+      case 'timing':
+        return m.decisions.timings[value as keyof typeof m.decisions.timings] ?? value;
+      case 'state':
+        return m.decisions.states[value as keyof typeof m.decisions.states] ?? value;
+      case 'targetSystemId':
+        return systemLabel(value);
+      default:
+        return value;
+    }
+  };
+  const draftLabel: Record<keyof DecisionValues, string> = {
+    outcome: t.outcome,
+    targetSystemId: t.target,
+    timing: t.timing,
+    rationale: t.rationale,
+    state: t.state,
+  };
+
+  const summary: SummaryItem[] = decisionFields.flatMap((field) => {
+    const message = errors[field];
+    return message ? [{ targetId: targetOf(field, values), message }] : [];
+  });
+  const showTarget = needsTarget(values.outcome);
+
+  return (
+    <section className='samla-section' aria-labelledby='decision-form-heading'>
+      <Heading level={2} data-size='sm' id='decision-form-heading' ref={headingRef} tabIndex={-1}>
+        {base ? t.heading : t.newHeading}
+      </Heading>
+      <VersionConflict
+        state={conflict.state}
+        texts={{ heading: t.conflictHeading, text: t.conflictText, reload: t.conflictReload, reloaded: t.conflictReloaded, applyDraft: t.applyDraft }}
+        onReload={loadLatest}
+        onApply={() => {
+          setValues((current) => ({ ...current, ...draft }));
+          conflict.clear();
+        }}
+      >
+        {draft && Object.keys(draft).length > 0 && (
+          <dl className='samla-draft'>
+            {(Object.entries(draft) as Array<[keyof DecisionValues, string]>).map(([key, value]) => (
+              <div key={key}>
+                <dt>{draftLabel[key]}</dt>
+                <dd>{draftText(key, value)}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </VersionConflict>
+      {savedNote && (
+        <Alert data-color='success' className='samla-saved'>
+          <Paragraph>{t.savedNote}</Paragraph>
+        </Alert>
+      )}
+      <FormErrorSummary key={attempt} items={summary} extra={otherErrors} />
+      <form noValidate onSubmit={onSubmit} className='samla-form' aria-labelledby='decision-form-heading'>
+        <Fieldset>
+          <Fieldset.Legend>{t.outcome}</Fieldset.Legend>
+          <div className='samla-radios samla-radios--stacked'>
+            {decisionOutcomes.map((outcome) => (
+              <Radio
+                key={outcome}
+                id={inputIds.outcome(outcome)}
+                name='outcome'
+                value={outcome}
+                label={m.decisions.outcomes[outcome]}
+                description={m.decisions.outcomeDescriptions[outcome]}
+                checked={values.outcome === outcome}
+                aria-invalid={errors.outcome ? true : undefined}
+                onChange={() => change('outcome', outcome)}
+              />
+            ))}
+          </div>
+          {errors.outcome && <ValidationMessage>{errors.outcome}</ValidationMessage>}
+        </Fieldset>
+        {showTarget && (
+          <Field>
+            <Label htmlFor={inputIds.targetSystemId}>{t.target}</Label>
+            <Field.Description>{t.targetDescription}</Field.Description>
+            <Select
+              id={inputIds.targetSystemId}
+              value={values.targetSystemId}
+              aria-invalid={errors.targetSystemId ? true : undefined}
+              onChange={(event) => change('targetSystemId', event.target.value)}
+            >
+              <Select.Option value=''>{t.selectTarget}</Select.Option>
+              {data.systems.map((system) => (
+                <Select.Option key={system.id} value={system.id}>
+                  {t.targetOption(system.name, municipalityName(system.municipalityNumber))}
+                </Select.Option>
+              ))}
+            </Select>
+            {errors.targetSystemId && <ValidationMessage>{errors.targetSystemId}</ValidationMessage>}
+          </Field>
+        )}
+        {!showTarget && errors.targetSystemId && (
+          // The server can still point at the target (an outcome that must not have one).
+          <ValidationMessage id={inputIds.targetSystemId} tabIndex={-1}>
+            {errors.targetSystemId}
+          </ValidationMessage>
+        )}
+        <Fieldset>
+          <Fieldset.Legend>{t.timing}</Fieldset.Legend>
+          <div className='samla-radios'>
+            {decisionTimings.map((timing) => (
+              <Radio
+                key={timing}
+                id={inputIds.timing(timing)}
+                name='timing'
+                value={timing}
+                label={m.decisions.timings[timing]}
+                checked={values.timing === timing}
+                aria-invalid={errors.timing ? true : undefined}
+                onChange={() => change('timing', timing)}
+              />
+            ))}
+          </div>
+          {errors.timing && <ValidationMessage>{errors.timing}</ValidationMessage>}
+        </Fieldset>
+        <Textfield
+          id={inputIds.rationale}
+          multiline
+          rows={4}
+          label={t.rationale}
+          description={t.rationaleDescription}
+          value={values.rationale}
+          onChange={(event) => change('rationale', event.target.value)}
+          error={errors.rationale}
+        />
+        {decides ? (
+        <Fieldset>
+          <Fieldset.Legend>{t.state}</Fieldset.Legend>
+          <Fieldset.Description>{t.stateDescription}</Fieldset.Description>
+          <div className='samla-radios'>
+            {decisionStates.map((state) => (
+              <Radio
+                key={state}
+                id={inputIds.state(state)}
+                name='state'
+                value={state}
+                label={m.decisions.states[state]}
+                checked={values.state === state}
+                aria-invalid={errors.state ? true : undefined}
+                onChange={() => change('state', state)}
+              />
+            ))}
+          </div>
+          {errors.state && <ValidationMessage>{errors.state}</ValidationMessage>}
+        </Fieldset>
+        ) : (
+          <div>
+            <Paragraph>
+              <strong>{t.state}:</strong> {m.decisions.states.proposed}
+            </Paragraph>
+            <Paragraph data-size='sm' data-testid='only-deciders-adopt'>
+              {t.onlyDecidersAdopt}
+            </Paragraph>
+          </div>
+        )}
+        {base?.deferral && (values.timing !== 'transition' || values.state !== 'adopted') ? (
+          <Paragraph data-size='sm' data-testid='acceptance-lapses'>
+            {t.acceptanceLapses}
+          </Paragraph>
+        ) : null}
+        <div className='samla-form__actions'>
+          <Button type='submit' loading={save.isPending} disabled={save.isPending}>
+            {save.isPending ? m.common.saving : t.save}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The fields a person edits in the form: equal when only the deferral (or the version) changed. */
+function sameDecisionFields(a: Decision, b: Decision): boolean {
+  return a.outcome === b.outcome && a.targetSystemId === b.targetSystemId && a.timing === b.timing && a.rationale === b.rationale && a.state === b.state;
+}
