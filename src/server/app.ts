@@ -14,16 +14,16 @@ import {
 } from 'fastify-type-provider-zod';
 import fastifyCookie from '@fastify/cookie';
 import type { AuthConfig } from './config.ts';
-import type { DatabaseHandle } from './db/client.ts';
+import type { DatabaseHandle } from './platform/db/client.ts';
 import { randomToken } from './features/auth/auth.crypto.ts';
-import { accessPlugin } from './features/auth/access.plugin.ts';
+import { accessPlugin } from './platform/access/access.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { ensureInitialAdministrator, needsSetup } from './features/auth/auth.service.ts';
 import { createOidcClient } from './features/auth/oidc.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { membersRoutes } from './features/members/members.routes.ts';
-import { registerErrorHandler } from './errors.ts';
-import { registerStorableTextGuard } from './lib/storable-text.ts';
+import { registerErrorHandler } from './platform/errors.ts';
+import { registerStorableTextGuard } from './platform/storable-text.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { checklistRoutes } from './features/checklist/checklist.routes.ts';
 import { contractDeadlinesRoutes } from './features/contract-deadlines/contract-deadlines.routes.ts';
@@ -34,11 +34,11 @@ import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
-import { healthRoutes } from './features/operations/health.routes.ts';
-import { metricsPlugin } from './features/operations/metrics.plugin.ts';
-import { registerConnectionDraining } from './features/operations/draining.ts';
-import { registerRequestIdHeader, requestIdServerOptions } from './features/operations/request-id.ts';
-import { responseCachePlugin } from './features/response-cache/response-cache.plugin.ts';
+import { healthRoutes } from './platform/operations/health.routes.ts';
+import { metricsPlugin } from './platform/operations/metrics.plugin.ts';
+import { registerConnectionDraining } from './platform/operations/draining.ts';
+import { registerRequestIdHeader, requestIdServerOptions } from './platform/operations/request-id.ts';
+import { responseCachePlugin } from './platform/response-cache/response-cache.plugin.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
@@ -100,7 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerStorableTextGuard(app);
   registerRequestIdHeader(app);
   registerConnectionDraining(app);
-  app.addHook('onClose', async () => (await import('./lib/worker-pool.ts')).closeWorkerPool());
+  app.addHook('onClose', async () => (await import('./platform/workers/worker-pool.ts')).closeWorkerPool());
   await app.register(metricsPlugin, { database: options.database, token: options.metricsToken });
 
   // First start: an administrator from configuration, or a one-time setup code

@@ -1,5 +1,5 @@
 import { readConfig } from '#server/config.ts';
-import { openDatabase } from '#server/db/client.ts';
+import { openDatabase } from '#server/platform/db/client.ts';
 import { ensureInitialAdministrator, firstAdministrator } from '#server/features/auth/auth.service.ts';
 import { createDemoMerger } from '#server/features/demo/demo.service.ts';
 import { plural } from '#shared/plural.ts';

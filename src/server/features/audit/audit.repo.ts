@@ -1,8 +1,8 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import { bulkInsert } from '#server/db/bulk-insert.ts';
-import type { Database } from '#server/db/client.ts';
-import { auditEvents, integrations, systems, tasks } from '#server/db/schema/index.ts';
+import { bulkInsert } from '#server/platform/db/bulk-insert.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { auditEvents, integrations, systems, tasks } from '#server/platform/db/schema/index.ts';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;

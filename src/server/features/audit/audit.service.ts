@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import type { Actor, ServiceContext } from '#server/context.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
-import type { Database } from '#server/db/client.ts';
+import type { Actor, ServiceContext } from '#server/platform/context.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
 import type { FieldChange } from './audit.domain.ts';
 import { auditCsvLines, auditRows, historyWorkbook } from './audit.export.ts';

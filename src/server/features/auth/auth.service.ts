@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { AuthConfig } from '#server/config.ts';
-import type { Actor, ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
+import type { Actor, ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import { startOfDayInOslo } from '#server/features/audit/audit.domain.ts';
 import { assertAcceptablePassword } from '#server/features/users/password-policy.ts';
 import type { ApiToken } from '#shared/contracts/auth.ts';
-import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
+import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import {
   type MergerRole,
   accountWidePolicy,

@@ -1,4 +1,4 @@
-import { dateCell, safeText, type TableCell, type TableWorkbook } from '#server/lib/table-workbook.ts';
+import { dateCell, safeText, type TableCell, type TableWorkbook } from '#server/platform/formats/table-workbook.ts';
 import type { Benefit, BenefitStatus, BenefitType, Indicator } from '#shared/contracts/benefits.ts';
 
 export const statusNames: Record<BenefitStatus, string> = {

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type {
   Benefit,
   BenefitDetail,
@@ -26,7 +26,7 @@ import type { FieldProblem } from '#shared/contracts/common.ts';
 import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorDates } from './benefits.domain.ts';
 import * as repo from './benefits.repo.ts';
 import { planWorkbook } from './benefits.export.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import { taskLabel } from '#server/features/checklist/checklist.service.ts';
 
 /** The fields history follows. Enablers are followed as lists of ids. */

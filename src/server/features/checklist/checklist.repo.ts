@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
-import { tasks } from '#server/db/schema/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { tasks } from '#server/platform/db/schema/index.ts';
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;

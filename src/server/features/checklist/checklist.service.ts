@@ -1,12 +1,12 @@
 import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange, recordChanges } from '#server/features/audit/audit.service.ts';
 import { reconcileDecisionTasks, type PlannedTask } from '#server/features/decisions/decisions.domain.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import {
   applyDoneRule,
   datesStillFollowPhase,

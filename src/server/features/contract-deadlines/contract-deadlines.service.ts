@@ -1,10 +1,10 @@
-import type { ServiceContext } from '#server/context.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
 import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
 import { systemFateResolver } from '#server/features/decisions/decisions.service.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerBasics, mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
-import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
+import { icalendar, type CalendarEvent } from '#server/platform/formats/icalendar.ts';
 import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 import { getSchedule, lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';

@@ -1,10 +1,10 @@
-import type { ServiceContext } from '#server/context.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
 import { benefitsBehind } from '#server/features/benefits/benefits.service.ts';
 import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
 import { taskSummary } from '#server/features/checklist/checklist.service.ts';
 import { contractDeadlinesBetween } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
 import { decisionSummary } from '#server/features/decisions/decisions.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerBasics } from '#server/features/mergers/mergers.service.ts';
 import { heatmap as riskHeatmap } from '#server/features/risks/risks.service.ts';
 import { milestonesBetween } from '#server/features/schedule/schedule.service.ts';

@@ -1,4 +1,4 @@
-import { actorOf, type ServiceContext } from '#server/context.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { createBenefit, createIndicator, recordMeasurement } from '#server/features/benefits/benefits.service.ts';
 import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
 import { listTasks, updateTask } from '#server/features/checklist/checklist.service.ts';

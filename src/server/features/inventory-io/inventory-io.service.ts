@@ -1,16 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { DomainError, invalid } from '#server/errors.ts';
-import { csvLines } from '#server/lib/csv.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { DomainError, invalid } from '#server/platform/errors.ts';
+import { csvLines } from '#server/platform/formats/csv.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChanges, type AuditRecord } from '#server/features/audit/audit.service.ts';
 import { findCommonSolution, loadCommonSolutions, lookupCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { inventoryKinds, inventoryPathSegments, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ImportMissing, ImportMode, ImportProblem, ImportResult } from '#shared/contracts/inventory-import.ts';
@@ -29,8 +29,8 @@ import {
 import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
 import { csvRows, samlaIdField, type DisplayRow, type writeWorkbook } from './inventory-workbook.ts';
 import { readUpload } from './inventory-upload.ts';
-import { mergerWorkKey, shareIdenticalWork } from '#server/lib/shared-work.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
+import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 
 export { importLimits } from './inventory-upload.ts';
 

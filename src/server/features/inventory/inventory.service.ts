@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { commonSolutionKey, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import {

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
-import { mergerInvitations, mergerMembers, users } from '#server/db/schema/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { mergerInvitations, mergerMembers, users } from '#server/platform/db/schema/index.ts';
 
 export type MemberRow = typeof mergerMembers.$inferSelect;
 

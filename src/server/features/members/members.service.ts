@@ -1,6 +1,6 @@
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { DomainError, conflict, isUniqueViolation, notFound } from '#server/errors.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { DomainError, conflict, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { mayGrantRole, normalizeEmail, roleAllows, wouldRemoveLastOwner, type MergerRole } from '#server/features/auth/auth.domain.ts';
 import { findUserByEmail } from '#server/features/auth/auth.service.ts';

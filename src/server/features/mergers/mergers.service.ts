@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import { creationChanges } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { permissionsOf } from '#server/features/auth/auth.domain.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
-import { invalid, notFound } from '#server/errors.ts';
+import { invalid, notFound } from '#server/platform/errors.ts';
 import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/checklist/checklist.service.ts';
 import { registerProblemsAsFields, todayInNorway } from '#server/features/municipalities/municipalities.service.ts';
 import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
-import { requireMergerAccess } from './merger-guard.ts';
+import { requireMergerAccess } from '../../platform/access/merger-guard.ts';
 import * as repo from './mergers.repo.ts';
 
 function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRow[]): Merger {

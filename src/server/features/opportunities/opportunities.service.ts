@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import { conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { creationChanges } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import * as benefitsRepo from '#server/features/benefits/benefits.repo.ts';
 import { insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
 import { activityIndex } from '#server/features/checklist/checklist.domain.ts';
 import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type { Opportunities, opportunitiesQuery, TakeUp, takeUpBody } from '#shared/contracts/benefits.ts';
 import { defaultActivities, defaultActivityFor, filterOpportunities } from './opportunities.domain.ts';
 

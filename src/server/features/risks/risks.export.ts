@@ -1,4 +1,4 @@
-import { dateCell, type TableCell, type TableWorkbook } from '#server/lib/table-workbook.ts';
+import { dateCell, type TableCell, type TableWorkbook } from '#server/platform/formats/table-workbook.ts';
 import { consequenceDimensions, type Risk, type RiskMatrix } from '#shared/contracts/risks.ts';
 
 export const statusNames: Record<Risk['status'], string> = {

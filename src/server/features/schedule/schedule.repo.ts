@@ -1,6 +1,6 @@
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
-import { milestones, phaseDates, taskDependencies, tasks } from '#server/db/schema/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { milestones, phaseDates, taskDependencies, tasks } from '#server/platform/db/schema/index.ts';
 
 export type PhaseDatesRow = typeof phaseDates.$inferSelect;
 export type MilestoneRow = typeof milestones.$inferSelect;

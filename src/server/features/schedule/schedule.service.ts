@@ -1,14 +1,14 @@
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { areaOfCatalogTask, isOverdue, todayInOslo } from '#server/features/checklist/checklist.domain.ts';
 import { followPhaseDates, taskLabel } from '#server/features/checklist/checklist.service.ts';
 import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
 import { mergerDateOf } from '#server/features/mergers/mergers.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type { z } from 'zod';
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
 import type {

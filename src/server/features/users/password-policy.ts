@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { invalid } from '#server/errors.ts';
+import { invalid } from '#server/platform/errors.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { AuthConfig } from '#server/config.ts';
-import type { Database } from '#server/db/client.ts';
-import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '#server/features/auth/auth.crypto.ts';
 import { normalizeEmail } from '#server/features/auth/auth.domain.ts';
 import {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
-import { mitigationStatuses, riskStatuses, type Consequences, type RiskMatrix } from '../../../shared/contracts/risks.ts';
+import { mitigationStatuses, riskStatuses, type Consequences, type RiskMatrix } from '../../../../shared/contracts/risks.ts';
 import { tasks } from './checklist.ts';
 import { integrations, systems } from './inventory.ts';
 import { mergers } from './mergers.ts';

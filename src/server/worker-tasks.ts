@@ -1,9 +1,9 @@
-import { DomainError } from '#server/errors.ts';
+import { DomainError } from '#server/platform/errors.ts';
 import { parseUpload } from '#server/features/inventory-io/inventory-upload.ts';
 import { writeWorkbook } from '#server/features/inventory-io/inventory-workbook.ts';
 import { renderStatusReport } from '#server/features/reports/reports.pdf.ts';
 import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
-import { writeTableWorkbook } from './table-workbook.ts';
+import { writeTableWorkbook } from './platform/formats/table-workbook.ts';
 
 /**
  * What the worker threads of worker-pool.ts can do: each task a function of

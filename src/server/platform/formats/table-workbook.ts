@@ -1,4 +1,4 @@
-import { loadExcelJs } from './lazy-modules.ts';
+import { loadExcelJs } from '../workers/lazy-modules.ts';
 
 /**
  * One sheet of rows with a header, the shape of Samla's register exports

@@ -24,7 +24,7 @@ import {
   infrastructureCategories,
   integrationDirections,
   integrationMethods,
-} from '../../../shared/contracts/inventory.ts';
+} from '../../../../shared/contracts/inventory.ts';
 import { mergerMunicipalities } from './mergers.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
-import { decisionOutcomes, decisionStates, decisionTimings } from '../../../shared/contracts/decisions.ts';
+import { decisionOutcomes, decisionStates, decisionTimings } from '../../../../shared/contracts/decisions.ts';
 import { systems } from './inventory.ts';
 import { mergers } from './mergers.ts';
 

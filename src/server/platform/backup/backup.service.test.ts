@@ -6,9 +6,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
-import type { DatabaseHandle } from '#server/db/client.ts';
-import { pgliteHandle } from '#server/db/pglite.ts';
-import { migrateDatabase } from '#server/db/migrate.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
+import { pgliteHandle } from '#server/platform/db/pglite.ts';
+import { migrateDatabase } from '#server/platform/db/migrate.ts';
 import { administratorPassword, createTestApp, exampleIndicator, openTestDatabase, type TestApp } from '#server/test/test-app.ts';
 import { createBackup, restoreBackup } from './backup.service.ts';
 

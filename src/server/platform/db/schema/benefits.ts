@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, doublePrecision, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
-import { benefitStatuses, benefitTypes, indicatorDirections } from '../../../shared/contracts/benefits.ts';
+import { benefitStatuses, benefitTypes, indicatorDirections } from '../../../../shared/contracts/benefits.ts';
 import { tasks } from './checklist.ts';
 import { decisions } from './decisions.ts';
 import { mergers } from './mergers.ts';

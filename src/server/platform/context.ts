@@ -1,4 +1,4 @@
-import type { Database } from '#server/db/client.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import type { MergerRole } from '#server/features/auth/auth.domain.ts';
 
 /** Who is acting: a signed-in person, through the browser or a personal API token. */

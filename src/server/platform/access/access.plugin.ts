@@ -1,11 +1,11 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthConfig } from '#server/config.ts';
-import type { Actor, ServiceContext } from '#server/context.ts';
-import type { DatabaseHandle } from '#server/db/client.ts';
-import { DomainError } from '#server/errors.ts';
-import { roleAllows, type MergerPermission } from './auth.domain.ts';
-import { resolveApiToken, resolveSession, type PrefetchedMembership } from './auth.service.ts';
+import type { Actor, ServiceContext } from '#server/platform/context.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
+import { DomainError } from '#server/platform/errors.ts';
+import { roleAllows, type MergerPermission } from '../../features/auth/auth.domain.ts';
+import { resolveApiToken, resolveSession, type PrefetchedMembership } from '../../features/auth/auth.service.ts';
 
 /**
  * Every API route declares who may call it. A route without a rule makes the

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { DatabaseHandle } from '#server/db/client.ts';
-import { migrationsFolder } from '#server/db/migrate.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
+import { migrationsFolder } from '#server/platform/db/migrate.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '#server/context.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
 
 /**
  * Identical heavy requests at the same time are made once (issue 19): when

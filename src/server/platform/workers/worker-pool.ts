@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
-import { DomainError } from '#server/errors.ts';
-import type { TaskMessage, TaskOutcome, WorkerTasks } from './worker-tasks.ts';
+import { DomainError } from '#server/platform/errors.ts';
+import type { TaskMessage, TaskOutcome, WorkerTasks } from '../../worker-tasks.ts';
 
 /**
  * Work that a crafted input could make long or large, or that holds the CPU

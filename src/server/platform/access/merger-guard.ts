@@ -1,5 +1,5 @@
-import type { ServiceContext } from '#server/context.ts';
-import { notFound } from '#server/errors.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
+import { notFound } from '#server/platform/errors.ts';
 
 /**
  * The one check other features call before touching a merger's content. The

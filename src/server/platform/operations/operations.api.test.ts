@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppOptions } from '#server/app.ts';
-import type { DatabaseHandle } from '#server/db/client.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
 import { createTestApp, openTestDatabase, type TestApp } from '#server/test/test-app.ts';
 import { checkReadiness, readJournal } from './operations.service.ts';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { replaceWorkerPool, WorkerPool } from '#server/lib/worker-pool.ts';
+import { replaceWorkerPool, WorkerPool } from '#server/platform/workers/worker-pool.ts';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DatabaseHandle } from '#server/db/client.ts';
-import { migrationsFolder } from '#server/db/migrate.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
+import { migrationsFolder } from '#server/platform/db/migrate.ts';
 import { databaseUnavailable, readinessFromMigrations, type JournalEntry, type Readiness } from './readiness.domain.ts';
 import { appliedMigrationTimestamps } from './operations.repository.ts';
 

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '#server/db/client.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
 
 /**
  * The `created_at` of every migration drizzle has applied. Bare SQL through
