@@ -9,7 +9,7 @@ import autocannon, { type Request as CannonRequest } from 'autocannon';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { openDatabase, type DatabaseHandle } from '#server/platform/db/client.ts';
 import { postgresHandle } from '#server/platform/db/postgres.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
 import { addDays } from '#shared/calendar-dates.ts';
 import { UPCOMING_DAYS } from '#shared/contracts/dashboard.ts';
 import { findBinary, startCluster, type Cluster } from '../scripts/pg-cluster.mjs';

@@ -25,7 +25,7 @@ import { membersRoutes } from './features/members/members.routes.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { registerStorableTextGuard } from './platform/storable-text.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
-import { checklistRoutes } from './features/checklist/checklist.routes.ts';
+import { checklistRoutes } from './features/plan/plan.tasks.routes.ts';
 import { contractDeadlinesRoutes } from './features/contract-deadlines/contract-deadlines.routes.ts';
 import { benefitsRoutes } from './features/benefits/benefits.routes.ts';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
@@ -43,7 +43,7 @@ import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
-import { scheduleRoutes } from './features/schedule/schedule.routes.ts';
+import { scheduleRoutes } from './features/plan/plan.schedule.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
 
 declare module 'fastify' {

@@ -27,7 +27,7 @@ import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorD
 import * as repo from './benefits.repo.ts';
 import { planWorkbook } from './benefits.export.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
-import { taskLabel } from '#server/features/checklist/checklist.service.ts';
+import { taskLabel } from '#server/features/plan/plan.tasks.service.ts';
 
 /** The fields history follows. Enablers are followed as lists of ids. */
 const auditedBenefitFields = [

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '#server/platform/context.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
 import { systemFateResolver } from '#server/features/decisions/decisions.service.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
@@ -7,7 +7,7 @@ import { mergerBasics, mergerDateOf, municipalitiesOfMerger } from '#server/feat
 import { icalendar, type CalendarEvent } from '#server/platform/formats/icalendar.ts';
 import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
-import { getSchedule, lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
+import { getSchedule, lastDayOfTransition } from '#server/features/plan/plan.schedule.service.ts';
 import { contractActionText, contractDeadlineWords, norwegianDate } from './contract-deadline-text.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import {

@@ -1,13 +1,13 @@
 import type { ServiceContext } from '#server/platform/context.ts';
 import { benefitsBehind } from '#server/features/benefits/benefits.service.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import { taskSummary } from '#server/features/checklist/checklist.service.ts';
+import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
+import { taskSummary } from '#server/features/plan/plan.tasks.service.ts';
 import { contractDeadlinesBetween } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
 import { decisionSummary } from '#server/features/decisions/decisions.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerBasics } from '#server/features/mergers/mergers.service.ts';
 import { heatmap as riskHeatmap } from '#server/features/risks/risks.service.ts';
-import { milestonesBetween } from '#server/features/schedule/schedule.service.ts';
+import { milestonesBetween } from '#server/features/plan/plan.schedule.service.ts';
 import { BENEFITS_BEHIND_SHOWN, OVERDUE_SHOWN, READINESS_MISSING_SHOWN, type Dashboard } from '#shared/contracts/dashboard.ts';
 import { daysToMerger, overdueTasks, redRisks, upcomingItems, upcomingWindow } from './dashboard.domain.ts';
 

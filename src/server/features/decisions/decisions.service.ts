@@ -6,13 +6,13 @@ import { conflict, DomainError, invalid, notFound } from '#server/platform/error
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { roleAllows } from '#server/features/auth/auth.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { placeDecisionTasks } from '#server/features/checklist/checklist.service.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
+import { placeDecisionTasks } from '#server/features/plan/plan.tasks.service.ts';
+import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
+import * as checklistRepo from '#server/features/plan/plan.tasks.repo.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import { phaseDatesOf } from '#server/features/schedule/schedule.service.ts';
+import { phaseDatesOf } from '#server/features/plan/plan.schedule.service.ts';
 import { mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
 import type {

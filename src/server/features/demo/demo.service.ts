@@ -1,7 +1,7 @@
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { createBenefit, createIndicator, recordMeasurement } from '#server/features/benefits/benefits.service.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import { listTasks, updateTask } from '#server/features/checklist/checklist.service.ts';
+import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
+import { listTasks, updateTask } from '#server/features/plan/plan.tasks.service.ts';
 import { saveDecision } from '#server/features/decisions/decisions.service.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { listItems } from '#server/features/inventory/inventory.service.ts';

@@ -7,7 +7,7 @@ import { recordChange } from '#server/features/audit/audit.service.ts';
 import { permissionsOf } from '#server/features/auth/auth.domain.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
 import { invalid, notFound } from '#server/platform/errors.ts';
-import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/checklist/checklist.service.ts';
+import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/plan/plan.tasks.service.ts';
 import { registerProblemsAsFields, todayInNorway } from '#server/features/municipalities/municipalities.service.ts';
 import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
 import { requireMergerAccess } from '../../platform/access/merger-guard.ts';

@@ -1,15 +1,15 @@
 import type { ServiceContext } from '#server/platform/context.ts';
 import { invalid } from '#server/platform/errors.ts';
 import { listBenefits } from '#server/features/benefits/benefits.service.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import { listTasks } from '#server/features/checklist/checklist.service.ts';
+import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
+import { listTasks } from '#server/features/plan/plan.tasks.service.ts';
 import { listContractDeadlines } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
 import * as decisionsRepo from '#server/features/decisions/decisions.repo.ts';
 import { overview, readiness } from '#server/features/decisions/decisions.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
-import { getSchedule } from '#server/features/schedule/schedule.service.ts';
+import { getSchedule } from '#server/features/plan/plan.schedule.service.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import type { StatusReportQuery } from '#shared/contracts/reports.ts';

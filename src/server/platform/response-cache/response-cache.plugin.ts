@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
 import { acceptsGzip, minBytesToCompress, ResponseStore, responseKey, type CachedResponse } from './response-cache.ts';
 
 // On libuv's thread pool, so compressing a large answer does not hold up other requests.

@@ -7,7 +7,7 @@ import { mergers } from './mergers.ts';
 
 /**
  * A phase's own dates. No row means the defaults computed from the merger date
- * (schedule.domain.ts), so moving the merger date moves every phase not set by hand.
+ * (plan.schedule.domain.ts), so moving the merger date moves every phase not set by hand.
  */
 export const phaseDates = pgTable(
   'phase_dates',

@@ -9,7 +9,7 @@ import {
   taskParams,
   updateTaskBody,
 } from '#shared/contracts/checklist.ts';
-import * as service from './checklist.service.ts';
+import * as service from './plan.tasks.service.ts';
 
 export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

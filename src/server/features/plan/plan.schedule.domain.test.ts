@@ -11,7 +11,7 @@ import {
   plannedStartIsValid,
   taskDatesToFollow,
   transitionEnd,
-} from './schedule.domain.ts';
+} from './plan.schedule.domain.ts';
 
 describe('calendar arithmetic', () => {
   it('adds days across months and years', () => {

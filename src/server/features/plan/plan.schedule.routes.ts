@@ -15,7 +15,7 @@ import {
   updateMilestoneBody,
   updatePhaseBody,
 } from '#shared/contracts/schedule.ts';
-import * as service from './schedule.service.ts';
+import * as service from './plan.schedule.service.ts';
 
 const tags = ['fremdriftsplan'];
 

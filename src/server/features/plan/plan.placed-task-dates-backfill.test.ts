@@ -3,10 +3,10 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '#server/platform/db/migrate.ts';
-import { defaultPhaseDates, defaultTaskDates, effectivePhaseDates } from './schedule.domain.ts';
+import { defaultPhaseDates, defaultTaskDates, effectivePhaseDates } from './plan.schedule.domain.ts';
 
 // Migration 0012 dates the tasks veivalg placed before Samla gave them dates. It is SQL,
-// so it must give exactly what the TypeScript rules give (schedule.domain.ts) — month
+// so it must give exactly what the TypeScript rules give (plan.schedule.domain.ts) — month
 // ends and leap days included — and leave alone what a person dated.
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
 const sqlOf = (tag: string) => fs.readFileSync(path.join(migrationsFolder, `${tag}.sql`), 'utf8');

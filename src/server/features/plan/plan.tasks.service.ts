@@ -14,8 +14,8 @@ import {
   plannedStartIsValid,
   taskDatesToFollow,
   type PhaseDates,
-} from '#server/features/schedule/schedule.domain.ts';
-import { dependenciesOf } from '#server/features/schedule/schedule.repo.ts';
+} from './plan.schedule.domain.ts';
+import { dependenciesOf } from './plan.schedule.repo.ts';
 import type { z } from 'zod';
 import type {
   ChecklistProgress,
@@ -27,8 +27,8 @@ import type {
   updateTaskBody,
 } from '#shared/contracts/checklist.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
-import { activityIndex, applyStatusRule, areaOfCatalogTask, isOverdue, progressOf, todayInOslo } from './checklist.domain.ts';
-import * as repo from './checklist.repo.ts';
+import { activityIndex, applyStatusRule, areaOfCatalogTask, isOverdue, progressOf, todayInOslo } from './plan.tasks.domain.ts';
+import * as repo from './plan.tasks.repo.ts';
 
 /** The fields a person changes on a task, as history shows them. */
 const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;

@@ -4,9 +4,9 @@ import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { areaOfCatalogTask, isOverdue, todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import { followPhaseDates, taskLabel } from '#server/features/checklist/checklist.service.ts';
-import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
+import { areaOfCatalogTask, isOverdue, todayInOslo } from './plan.tasks.domain.ts';
+import { followPhaseDates, taskLabel } from './plan.tasks.service.ts';
+import * as checklistRepo from './plan.tasks.repo.ts';
 import { mergerDateOf } from '#server/features/mergers/mergers.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type { z } from 'zod';
@@ -19,8 +19,8 @@ import type {
   updateMilestoneBody,
   updatePhaseBody,
 } from '#shared/contracts/schedule.ts';
-import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './schedule.domain.ts';
-import * as repo from './schedule.repo.ts';
+import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './plan.schedule.domain.ts';
+import * as repo from './plan.schedule.repo.ts';
 
 const derivedTitles = { merger_date: 'Sammenslåingsdato', transition_end: 'Overgangsfasen slutter' } as const;
 
