@@ -257,6 +257,11 @@ async function checkEnablers(db: Database, mergerId: string, enablers: Partial<r
 
 const unique = (ids: readonly string[] | undefined) => (ids === undefined ? undefined : [...new Set(ids)]);
 
+/** The merger's benefits that name these opportunities as enablers, for the opportunities list. */
+export async function benefitsOfOpportunities(db: Database, mergerId: string, opportunityIds: readonly string[]) {
+  return repo.benefitsOfOpportunities(db, mergerId, opportunityIds);
+}
+
 /** Creates a benefit in the caller's transaction, with history; also used when an opportunity is taken up. */
 export async function insertBenefitWithHistory(
   db: Database,

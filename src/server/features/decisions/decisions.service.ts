@@ -6,13 +6,11 @@ import { conflict, DomainError, invalid, notFound } from '#server/platform/error
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { roleAllows } from '#server/features/auth/auth.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { placeDecisionTasks } from '#server/features/plan/plan.tasks.service.ts';
+import { placeDecisionTasks, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
 import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
-import * as checklistRepo from '#server/features/plan/plan.tasks.repo.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import { phaseDatesOf } from '#server/features/plan/plan.schedule.service.ts';
 import { mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
 import type {
@@ -248,7 +246,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
     mergerDateOf(db, mergerId),
     repo.listSystemFacts(db, mergerId, area.view.id),
     repo.listDecisions(db, mergerId),
-    checklistRepo.listTasksOfCatalogItems(db, mergerId, area.tasks.map((task) => task.id)),
+    tasksOfLibraryItems(db, mergerId, area.tasks.map((task) => task.id)),
   ]);
   const decided = decisionRows.find(({ decision }) => decision.solutionAreaId === area.view.id);
   const resolve = fateResolver(decisionRows.map((row) => row.decision));
@@ -388,7 +386,8 @@ export async function saveDecision(
     }
     // The plan follows an adopted decision; a proposal plans nothing yet.
     if (saved.state === 'adopted') {
-      await placeDecisionTasks(tx, mergerId, decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming), actor, await phaseDatesOf(tx, mergerId));
+      const planned = decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming);
+      await placeDecisionTasks(tx, mergerId, planned, actor);
     }
     return readAreaDecision(tx, mergerId, area);
   });
@@ -467,7 +466,7 @@ export async function readiness(ctx: ServiceContext, mergerId: string): Promise<
   const [mergerDate, decisionRows, tasks] = await Promise.all([
     mergerDateOf(ctx.db, mergerId),
     repo.listDecisionFacts(ctx.db, mergerId),
-    checklistRepo.listTasksOfCatalogItems(ctx.db, mergerId, [...areaOfTask().keys()]),
+    tasksOfLibraryItems(ctx.db, mergerId, [...areaOfTask().keys()]),
   ]);
   return readinessOf(decisionRows, tasks, mergerDate, todayInOslo(ctx.now()));
 }

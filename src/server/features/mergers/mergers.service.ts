@@ -7,7 +7,7 @@ import { recordChange } from '#server/features/audit/audit.service.ts';
 import { permissionsOf } from '#server/features/auth/auth.domain.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
 import { invalid, notFound } from '#server/platform/errors.ts';
-import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/plan/plan.tasks.service.ts';
+import { addLibraryTasks, checklistProgress, progressByMerger } from '#server/features/plan/plan.tasks.service.ts';
 import { registerProblemsAsFields, todayInNorway } from '#server/features/municipalities/municipalities.service.ts';
 import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
 import { requireMergerAccess } from '../../platform/access/merger-guard.ts';
@@ -61,7 +61,7 @@ export async function createMerger(
       },
       municipalityRows,
     );
-    await seedChecklist(tx, inserted.id, catalog);
+    await addLibraryTasks(tx, inserted.id, catalog);
     await addFounder(tx, inserted.id, actor.userId);
     await recordChange(tx, actor, {
       mergerId: inserted.id,

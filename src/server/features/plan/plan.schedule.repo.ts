@@ -1,10 +1,19 @@
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
-import { milestones, phaseDates, taskDependencies, tasks } from '#server/platform/db/schema/index.ts';
+import { mergers, milestones, phaseDates, taskDependencies, tasks } from '#server/platform/db/schema/index.ts';
 
 export type PhaseDatesRow = typeof phaseDates.$inferSelect;
 export type MilestoneRow = typeof milestones.$inferSelect;
 export type NewMilestoneRow = typeof milestones.$inferInsert;
+
+/**
+ * The merger date the default phase dates count from. Read here rather than asked of the
+ * mergers feature: mergers calls the plan (to seed and count tasks), so the plan only reads.
+ */
+export async function findMergerDate(db: Database, mergerId: string): Promise<string | undefined> {
+  const [row] = await db.select({ mergerDate: mergers.mergerDate }).from(mergers).where(eq(mergers.id, mergerId));
+  return row?.mergerDate;
+}
 
 export async function listPhaseDates(db: Database, mergerId: string): Promise<PhaseDatesRow[]> {
   return db.select().from(phaseDates).where(eq(phaseDates.mergerId, mergerId)).orderBy(asc(phaseDates.phaseNumber));

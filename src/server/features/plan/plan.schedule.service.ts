@@ -4,10 +4,6 @@ import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { areaOfCatalogTask, isOverdue, todayInOslo } from './plan.tasks.domain.ts';
-import { followPhaseDates, taskLabel } from './plan.tasks.service.ts';
-import * as checklistRepo from './plan.tasks.repo.ts';
-import { mergerDateOf } from '#server/features/mergers/mergers.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type { z } from 'zod';
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
@@ -21,17 +17,15 @@ import type {
 } from '#shared/contracts/schedule.ts';
 import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './plan.schedule.domain.ts';
 import * as repo from './plan.schedule.repo.ts';
+import { areaOfCatalogTask, isOverdue, todayInOslo } from './plan.tasks.domain.ts';
+import * as tasksRepo from './plan.tasks.repo.ts';
+import { followPhaseDates, readMergerDate, taskLabel } from './plan.tasks.service.ts';
 
 const derivedTitles = { merger_date: 'Sammenslåingsdato', transition_end: 'Overgangsfasen slutter' } as const;
 
-/** The merger's phase dates now (own or default), for features that date things inside a phase. */
-export async function phaseDatesOf(db: Database, mergerId: string): Promise<Array<{ number: number; start: string; end: string }>> {
-  return (await phasesOf(db, mergerId, await mergerDateOf(db, mergerId))).map(({ number, start, end }) => ({ number, start, end }));
-}
-
 /** The last day of the transition phase (phase 5), as the project set it or by default. */
 export async function lastDayOfTransition(db: Database, mergerId: string): Promise<string> {
-  const phases = await phasesOf(db, mergerId, await mergerDateOf(db, mergerId));
+  const phases = await phasesOf(db, mergerId, await readMergerDate(db, mergerId));
   return transitionEnd(phases)!;
 }
 
@@ -99,11 +93,11 @@ function toMilestone(row: repo.MilestoneRow): Milestone {
 export async function getSchedule(ctx: ServiceContext, mergerId: string): Promise<Schedule> {
   requireMergerAccess(ctx, mergerId);
   const today = todayInOslo(ctx.now());
-  const mergerDate = await mergerDateOf(ctx.db, mergerId);
+  const mergerDate = await readMergerDate(ctx.db, mergerId);
   const [phases, milestoneRows, taskRows, dependencies] = await Promise.all([
     phasesOf(ctx.db, mergerId, mergerDate),
     repo.listMilestones(ctx.db, mergerId),
-    checklistRepo.listTasks(ctx.db, mergerId),
+    tasksRepo.listTasks(ctx.db, mergerId),
     repo.listDependencies(ctx.db, mergerId),
   ]);
   const milestones = [...derivedMilestones(mergerDate, phases), ...milestoneRows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date));
@@ -154,7 +148,7 @@ export async function updatePhase(
   }
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const mergerDate = await mergerDateOf(tx, mergerId);
+    const mergerDate = await readMergerDate(tx, mergerId);
     const before = (await phasesOf(tx, mergerId, mergerDate)).find((phase) => phase.number === phaseNumber)!;
     if (before.version !== body.version) throw staleVersion('Fasen', before.version);
     const written =
@@ -272,9 +266,9 @@ export async function addDependency(ctx: ServiceContext, mergerId: string, taskI
   actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     await repo.lockMergerDependencies(tx, mergerId);
-    const task = await checklistRepo.findTask(tx, mergerId, taskId);
+    const task = await tasksRepo.findTask(tx, mergerId, taskId);
     if (!task) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
-    const other = await checklistRepo.findTask(tx, mergerId, dependsOnTaskId);
+    const other = await tasksRepo.findTask(tx, mergerId, dependsOnTaskId);
     if (!other) {
       throw invalid('DEPENDENCY_TASK_NOT_FOUND', 'Oppgaven det skal avhenges av, finnes ikke i denne sammenslåingen.', [
         { path: 'dependsOnTaskId', code: 'unknown', message: 'Velg en oppgave i denne sammenslåingen.' },
@@ -306,7 +300,7 @@ export async function removeDependency(ctx: ServiceContext, mergerId: string, ta
   actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
     await repo.lockMergerDependencies(tx, mergerId);
-    const task = await checklistRepo.findTask(tx, mergerId, taskId);
+    const task = await tasksRepo.findTask(tx, mergerId, taskId);
     if (!task) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
     const before = (await repo.listDependencies(tx, mergerId)).filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
     const removed = await repo.deleteDependency(tx, mergerId, taskId, dependsOnTaskId);

@@ -78,12 +78,6 @@ export async function setTaskDates(
     .where(and(eq(tasks.mergerId, mergerId), eq(tasks.id, taskId)));
 }
 
-export async function insertTask(db: Database, row: NewTaskRow): Promise<TaskRow> {
-  const [inserted] = await db.insert(tasks).values(row).returning();
-  if (!inserted) throw new Error('insert into tasks returned no row');
-  return inserted;
-}
-
 export async function listTasks(db: Database, mergerId: string, filter: TaskFilter = {}): Promise<TaskRow[]> {
   const conditions: SQL[] = [eq(tasks.mergerId, mergerId)];
   if (filter.status) conditions.push(eq(tasks.status, filter.status));

@@ -5,17 +5,7 @@ import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange, recordChanges } from '#server/features/audit/audit.service.ts';
-import { reconcileDecisionTasks, type PlannedTask } from '#server/features/decisions/decisions.domain.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import {
-  applyDoneRule,
-  datesStillFollowPhase,
-  defaultTaskDates,
-  plannedStartIsValid,
-  taskDatesToFollow,
-  type PhaseDates,
-} from './plan.schedule.domain.ts';
-import { dependenciesOf } from './plan.schedule.repo.ts';
 import type { z } from 'zod';
 import type {
   ChecklistProgress,
@@ -27,11 +17,33 @@ import type {
   updateTaskBody,
 } from '#shared/contracts/checklist.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
-import { activityIndex, applyStatusRule, areaOfCatalogTask, isOverdue, progressOf, todayInOslo } from './plan.tasks.domain.ts';
+import {
+  applyDoneRule,
+  datesStillFollowPhase,
+  defaultTaskDates,
+  effectivePhaseDates,
+  plannedStartIsValid,
+  taskDatesToFollow,
+  type PhaseDates,
+} from './plan.schedule.domain.ts';
+import { dependenciesOf, findMergerDate, listPhaseDates } from './plan.schedule.repo.ts';
+import {
+  activityIndex,
+  applyStatusRule,
+  areaOfCatalogTask,
+  isOverdue,
+  progressOf,
+  reconcileDecisionTasks,
+  todayInOslo,
+  type ActivityPlace,
+  type PlannedTask,
+} from './plan.tasks.domain.ts';
 import * as repo from './plan.tasks.repo.ts';
 
 /** The fields a person changes on a task, as history shows them. */
 const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
+/** What history shows of a task added to the plan, whoever adds it: where it landed, and its fields. */
+const auditedNewTaskFields = ['phase', 'title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
 
 const reasonRequired = () =>
   invalid('NOT_RELEVANT_REASON_REQUIRED', 'Oppgi en begrunnelse når oppgaven settes til «ikke relevant».', [
@@ -70,61 +82,139 @@ export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task
   };
 }
 
-/** Copies every task of chapter 3.2 into a new merger. Runs inside the caller's transaction. */
-export async function seedChecklist(db: Database, mergerId: string, catalog: Catalog): Promise<void> {
+// ---------------------------------------------------------------- adding tasks
+//
+// The plan alone writes tasks. Other features add them through these functions (the
+// merger's library tasks when it is created, a decision's tasks, an opportunity taken
+// up), so every task is placed, numbered and recorded in history the same way.
+
+/**
+ * A task to add to the merger's plan. Its phase and place among the activities follow
+ * from its activity; without a position it goes after the activity's last task.
+ */
+export interface NewPlanTask {
+  activityId: string;
+  /** The library item it copies (a checklist task, a solution area's task, an opportunity); null for the merger's own. */
+  catalogItemId: string | null;
+  /** The library's sub-heading over it, for library tasks. */
+  groupName?: string | null;
+  title: string;
+  position?: number;
+  status?: TaskStatus;
+  notRelevantReason?: string | null;
+  responsible?: string | null;
+  plannedStart?: string | null;
+  dueDate?: string | null;
+  datesFollowPhase?: boolean;
+  notes?: string | null;
+}
+
+/** The library's activity, or 400 ACTIVITY_NOT_FOUND on the field that named it. */
+export function requireActivity(activityId: string, catalog: Catalog = loadCatalog()): ActivityPlace {
+  const activity = activityIndex(catalog).get(activityId);
+  if (!activity) {
+    throw invalid('ACTIVITY_NOT_FOUND', 'Aktiviteten finnes ikke i sjekklisten.', [
+      { path: 'activityId', code: 'unknown', message: 'Velg en aktivitet fra sjekklisten.' },
+    ]);
+  }
+  return activity;
+}
+
+async function taskRows(db: Database, mergerId: string, newTasks: readonly NewPlanTask[], catalog: Catalog): Promise<repo.NewTaskRow[]> {
+  const nextPositions = new Map<string, number>();
+  const rows: repo.NewTaskRow[] = [];
+  for (const { position, ...task } of newTasks) {
+    const activity = requireActivity(task.activityId, catalog);
+    let placed = position;
+    if (placed === undefined) {
+      placed = nextPositions.get(task.activityId) ?? (await repo.nextPosition(db, mergerId, task.activityId));
+      nextPositions.set(task.activityId, placed + 1);
+    }
+    rows.push({ ...task, mergerId, phaseId: activity.phaseId, activityPosition: activity.position, position: placed });
+  }
+  return rows;
+}
+
+/**
+ * Adds tasks to the merger's plan, each with its creation in history by `actor`. Runs in
+ * the caller's transaction. Returns the rows as written, in the order given.
+ */
+export async function addTasks(db: Database, actor: Actor, mergerId: string, newTasks: readonly NewPlanTask[]): Promise<repo.TaskRow[]> {
+  const catalog = loadCatalog();
   const activities = activityIndex(catalog);
+  const created = await repo.insertTasks(db, await taskRows(db, mergerId, newTasks, catalog));
+  await recordChanges(
+    db,
+    actor,
+    created.map((task) => ({
+      mergerId,
+      entity: 'task' as const,
+      entityId: task.id,
+      entityLabel: taskLabel(task, catalog),
+      action: 'create' as const,
+      changes: creationChanges({ ...task, phase: activities.get(task.activityId)?.phaseNumber ?? null }, auditedNewTaskFields),
+    })),
+  );
+  return created;
+}
+
+/** Adds one task to the plan, with history: `addTasks` for one. */
+export async function addTask(db: Database, actor: Actor, mergerId: string, newTask: NewPlanTask): Promise<repo.TaskRow> {
+  const [created] = await addTasks(db, actor, mergerId, [newTask]);
+  return created!;
+}
+
+/**
+ * Copies every task of chapter 3.2 into a new merger. Runs inside the caller's
+ * transaction. No history per task: the merger's creation is the event, and the
+ * library is where it starts from.
+ */
+export async function addLibraryTasks(db: Database, mergerId: string, catalog: Catalog): Promise<void> {
   await repo.insertTasks(
     db,
-    phaseTasksInOrder(catalog).map((item) => ({
+    await taskRows(
+      db,
       mergerId,
-      phaseId: item.phaseId,
-      activityId: item.activityId,
-      activityPosition: activities.get(item.activityId)!.position,
-      catalogItemId: item.taskId,
-      groupName: item.group ?? null,
-      title: item.title,
-      position: item.position,
-    })),
+      phaseTasksInOrder(catalog).map((item) => ({
+        activityId: item.activityId,
+        catalogItemId: item.taskId,
+        groupName: item.group ?? null,
+        title: item.title,
+        position: item.position,
+      })),
+      catalog,
+    ),
   );
 }
 
 /**
  * Puts a decision's tasks in the plan: tasks the merger does not have yet are
- * added, dated over their phase (`phases`: the merger's phase dates now) with
- * dates that follow the phase; tasks it has are moved to where the decision now
- * wants them, keeping status, owner, dates a person set and notes (dates that
- * still follow their phase go to the new phase's dates). Runs in the caller's
+ * added, dated over their phase (the merger's phase dates now) with dates that
+ * follow the phase; tasks it has are moved to where the decision now wants
+ * them, keeping status, owner, dates a person set and notes (dates that still
+ * follow their phase go to the new phase's dates). Runs in the caller's
  * transaction, with history for every task added or moved.
  */
-export async function placeDecisionTasks(
-  db: Database,
-  mergerId: string,
-  planned: readonly PlannedTask[],
-  actor: Actor,
-  phases: readonly PhaseDates[],
-): Promise<void> {
+export async function placeDecisionTasks(db: Database, mergerId: string, planned: readonly PlannedTask[], actor: Actor): Promise<void> {
   const catalog = loadCatalog();
   const activities = activityIndex(catalog);
+  const phases = await phaseDatesOf(db, mergerId);
   const phaseOf = (activityId: string) => phases.find((phase) => phase.number === activities.get(activityId)?.phaseNumber);
   const existing = await repo.listTasksOfCatalogItems(db, mergerId, planned.map((task) => task.catalogItemId));
   const reconciliation = reconcileDecisionTasks(
     existing.map((task) => ({ ...task, order: task.position - decisionTaskPositionBase })),
     planned,
   );
-  const place = (task: { activityId: string; order: number }) => ({
-    activityPosition: activities.get(task.activityId)!.position,
-    position: decisionTaskPositionBase + task.order,
-  });
-  const created = await repo.insertTasks(
+  await addTasks(
     db,
+    actor,
+    mergerId,
     reconciliation.create.map((task) => ({
-      mergerId,
-      phaseId: task.phaseId,
       activityId: task.activityId,
       catalogItemId: task.catalogItemId,
       groupName: null,
       title: task.title,
-      ...place(task),
+      position: decisionTaskPositionBase + task.order,
       ...datesInPhase(phaseOf(task.activityId)),
     })),
   );
@@ -142,20 +232,15 @@ export async function placeDecisionTasks(
     await repo.moveTask(db, mergerId, move.id, {
       phaseId: move.phaseId,
       activityId: move.activityId,
-      ...place(move),
+      activityPosition: activities.get(move.activityId)!.position,
+      position: decisionTaskPositionBase + move.order,
       ...(dateMoves.get(move.id)?.after ?? {}),
     });
   }
-  await recordChanges(db, actor, [
-    ...created.map((task) => ({
-      mergerId,
-      entity: 'task' as const,
-      entityId: task.id,
-      entityLabel: taskLabel(task, catalog),
-      action: 'create' as const,
-      changes: creationChanges({ ...task, phase: activities.get(task.activityId)?.phaseNumber ?? null }, ['phase', ...auditedTaskFields]),
-    })),
-    ...reconciliation.move
+  await recordChanges(
+    db,
+    actor,
+    reconciliation.move
       .filter((move) => byId.get(move.id)!.phaseId !== move.phaseId)
       .map((move) => ({
         mergerId,
@@ -172,13 +257,37 @@ export async function placeDecisionTasks(
           ...(dateMoves.has(move.id) ? diffFields({ ...dateMoves.get(move.id)!.before }, { ...dateMoves.get(move.id)!.after }, ['plannedStart', 'dueDate']) : []),
         ],
       })),
-  ]);
+  );
 }
 
-
 /** The dates Samla gives a task it places in a phase (none when the phase is unknown). */
-function datesInPhase(phase: PhaseDates | undefined): Pick<repo.NewTaskRow, 'plannedStart' | 'dueDate' | 'datesFollowPhase'> {
+function datesInPhase(phase: PhaseDates | undefined): Pick<NewPlanTask, 'plannedStart' | 'dueDate' | 'datesFollowPhase'> {
   return phase ? { ...defaultTaskDates(phase), datesFollowPhase: true } : {};
+}
+
+/** The merger date the default phase dates count from; 404 for a merger that does not exist. */
+export async function readMergerDate(db: Database, mergerId: string): Promise<string> {
+  const mergerDate = await findMergerDate(db, mergerId);
+  if (mergerDate === undefined) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  return mergerDate;
+}
+
+/** The merger's phase dates now (own or default), in the library's order of phases. */
+export async function phaseDatesOf(db: Database, mergerId: string): Promise<PhaseDates[]> {
+  const [mergerDate, stored] = await Promise.all([readMergerDate(db, mergerId), listPhaseDates(db, mergerId)]);
+  const effective = effectivePhaseDates(
+    mergerDate,
+    stored.map((row) => ({ number: row.phaseNumber, start: row.startDate, end: row.endDate })),
+  );
+  return loadCatalog().phases.map((phase) => {
+    const { start, end } = effective.find((dates) => dates.number === phase.number)!;
+    return { number: phase.number, start, end };
+  });
+}
+
+/** The merger's tasks copied from these library items (a decision's area tasks, opportunities taken up). */
+export async function tasksOfLibraryItems(db: Database, mergerId: string, catalogItemIds: readonly string[]): Promise<repo.TaskRow[]> {
+  return repo.listTasksOfCatalogItems(db, mergerId, catalogItemIds);
 }
 
 /**
@@ -256,43 +365,25 @@ export async function createTask(
 ): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const catalog = loadCatalog();
-  const activity = activityIndex(catalog).get(body.activityId);
-  if (!activity) {
-    throw invalid('ACTIVITY_NOT_FOUND', 'Aktiviteten finnes ikke i sjekklisten.', [
-      { path: 'activityId', code: 'unknown', message: 'Velg en aktivitet fra sjekklisten.' },
-    ]);
-  }
+  requireActivity(body.activityId, catalog);
   const rule = applyStatusRule(
     { status: 'not_started', notRelevantReason: null },
     { status: body.status, notRelevantReason: body.notRelevantReason ?? null },
   );
   if (!rule.ok) throw reasonRequired();
   const actor = actorOf(ctx);
-  const row = await ctx.db.transaction(async (tx) => {
-    const created = await repo.insertTask(tx, {
-      mergerId,
-      phaseId: activity.phaseId,
+  const row = await ctx.db.transaction((tx) =>
+    addTask(tx, actor, mergerId, {
       activityId: body.activityId,
-      activityPosition: activity.position,
       catalogItemId: null,
       title: body.title,
-      position: await repo.nextPosition(tx, mergerId, body.activityId),
       status: rule.value.status,
       notRelevantReason: rule.value.notRelevantReason,
       responsible: body.responsible ?? null,
       dueDate: body.dueDate ?? null,
       notes: body.notes ?? null,
-    });
-    await recordChange(tx, actor, {
-      mergerId,
-      entity: 'task',
-      entityId: created.id,
-      entityLabel: taskLabel(created),
-      action: 'create',
-      changes: creationChanges(created, auditedTaskFields),
-    });
-    return created;
-  });
+    }),
+  );
   return toTask(row, catalog, todayInOslo(ctx.now()));
 }
 
