@@ -18,10 +18,11 @@ import type { DatabaseHandle } from './platform/db/client.ts';
 import { randomToken } from './features/auth/auth.crypto.ts';
 import { accessPlugin } from './platform/access/access.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
-import { ensureInitialAdministrator, needsSetup } from './features/auth/auth.service.ts';
+import { ensureInitialAdministrator, needsSetup, resolveApiToken, resolveSession } from './features/auth/auth.service.ts';
 import { createOidcClient } from './features/auth/oidc.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { membersRoutes } from './features/members/members.routes.ts';
+import { systemClock } from './platform/clock.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { registerStorableTextGuard } from './platform/storable-text.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
@@ -94,7 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const auth = options.auth ?? defaultAuthConfig;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   app.decorate('database', options.database);
   registerErrorHandler(app);
   registerStorableTextGuard(app);
@@ -139,7 +140,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
-  await app.register(accessPlugin, { database: options.database, auth, now, apiPrefix: '/api/v1' });
+  await app.register(accessPlugin, {
+    database: options.database,
+    credentials: {
+      resolveApiToken,
+      resolveSession: (db, sessionToken, at, mergerId) => resolveSession(db, sessionToken, at, auth, mergerId),
+    },
+    now,
+    apiPrefix: '/api/v1',
+  });
   await app.register(responseCachePlugin, { maxBytes: options.responseCacheBytes ?? 64 * 1024 * 1024 });
 
   const oidc = auth.oidc && auth.publicUrl

@@ -1,14 +1,16 @@
-import { DomainError } from '#server/platform/errors.ts';
 import { parseUpload } from '#server/features/inventory-io/inventory-upload.ts';
 import { writeWorkbook } from '#server/features/inventory-io/inventory-workbook.ts';
 import { renderStatusReport } from '#server/features/reports/reports.pdf.ts';
 import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
 import { writeTableWorkbook } from './platform/formats/table-workbook.ts';
+import { taskRunner } from './platform/workers/task-runner.ts';
 
 /**
  * What the worker threads of worker-pool.ts can do: each task a function of
  * plain data (structured-cloneable both ways). This module is loaded only in
- * the worker threads; the main thread imports its types.
+ * the worker threads; the main thread sees only its types, through the pool's
+ * task registry below (the composition root fills it in, so the platform's
+ * pool names no feature).
  */
 export const workerTasks = {
   parseUpload: (input: { body: Uint8Array; kind: InventoryKindKey | undefined }) =>
@@ -24,31 +26,10 @@ export const workerTasks = {
 };
 export type WorkerTasks = typeof workerTasks;
 
-export interface TaskMessage {
-  task: string;
-  input: unknown;
+declare module './platform/workers/worker-pool.ts' {
+  /** The pool's tasks are these: `workerPool().run(name, input)` is typed by them. */
+  interface WorkerTaskRegistry extends WorkerTasks {}
 }
 
-/** A DomainError as plain data: a class does not survive the thread boundary. */
-export interface Refusal {
-  code: string;
-  status: number;
-  message: string;
-  details?: unknown;
-}
-
-export type TaskOutcome = { ok: true; value: unknown } | { ok: false; refusal: Refusal };
-
-/** The worker's one handler: runs the named task; a refusal is an answer, anything else an error. */
-export default async function runTask(message: TaskMessage): Promise<TaskOutcome> {
-  const task = (workerTasks as Record<string, (input: never) => unknown>)[message.task];
-  if (!task) throw new Error(`no worker task named ${message.task}`);
-  try {
-    return { ok: true, value: await task(message.input as never) };
-  } catch (error) {
-    if (error instanceof DomainError) {
-      return { ok: false, refusal: { code: error.code, status: error.statusCode, message: error.message, details: error.details } };
-    }
-    throw error;
-  }
-}
+/** The worker's one handler (worker-entry.mjs from the sources, worker-tasks.mjs in the bundle). */
+export default taskRunner(workerTasks);

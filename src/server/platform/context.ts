@@ -1,5 +1,6 @@
+import type { Clock } from '#server/platform/clock.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import type { MergerRole } from '#server/features/auth/auth.domain.ts';
+import type { MergerRole } from '#server/platform/access/roles.ts';
 
 /** Who is acting: a signed-in person, through the browser or a personal API token. */
 export interface Actor {
@@ -13,7 +14,7 @@ export interface Actor {
 /** What every service needs: the database, the clock (tests set it) and who acts. */
 export interface ServiceContext {
   db: Database;
-  now: () => Date;
+  now: Clock;
   actor: Actor | null;
   /** Set by the access plugin on routes scoped to one merger, after it checked the role. */
   membership?: {

@@ -46,18 +46,3 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
   return a === b;
 }
-
-/** The instant a calendar day starts in Norway (CET or CEST, whichever applies that day). */
-export function startOfDayInOslo(isoDate: string): Date {
-  const utcMidnight = Date.UTC(
-    Number(isoDate.slice(0, 4)),
-    Number(isoDate.slice(5, 7)) - 1,
-    Number(isoDate.slice(8, 10)),
-  );
-  const offsetName = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' })
-    .formatToParts(new Date(utcMidnight))
-    .find((part) => part.type === 'timeZoneName')?.value; // «GMT+01:00»
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetName ?? '');
-  const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  return new Date(utcMidnight - offsetMinutes * 60_000);
-}

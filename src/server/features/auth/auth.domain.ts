@@ -1,34 +1,9 @@
 /**
- * Access rules as data and pure functions: roles per merger, what each may do,
- * login throttling and session expiry. No I/O here.
+ * Sign-in rules as data and pure functions: who may grant which role,
+ * login throttling and session expiry. No I/O here. The role matrix itself
+ * is the platform's (platform/access/roles.ts): the access plugin checks it.
  */
-
-export const mergerRoles = ['owner', 'lead', 'member', 'reader'] as const;
-export type MergerRole = (typeof mergerRoles)[number];
-
-/** What a route or service asks for within one merger. */
-export type MergerPermission =
-  | 'read' // see the merger and its content, its history
-  | 'edit' // change content: tasks, the inventory, proposals for veivalg, risks …
-  | 'decide' // decide on the project's behalf: adopt a veivalg, accept a deferral or a risk, change the risk matrix (decision 025)
-  | 'addMembers' // invite people (not as owner)
-  | 'manageMembers'; // change roles, remove members, add owners
-
-const rolePermissions: Record<MergerRole, ReadonlySet<MergerPermission>> = {
-  owner: new Set(['read', 'edit', 'decide', 'addMembers', 'manageMembers']),
-  lead: new Set(['read', 'edit', 'decide', 'addMembers']),
-  member: new Set(['read', 'edit']),
-  reader: new Set(['read']),
-};
-
-export function roleAllows(role: MergerRole, permission: MergerPermission): boolean {
-  return rolePermissions[role].has(permission);
-}
-
-/** Everything a role may do, for the web to hide what it may not. */
-export function permissionsOf(role: MergerRole): MergerPermission[] {
-  return [...rolePermissions[role]];
-}
+import type { MergerRole } from '#server/platform/access/roles.ts';
 
 /** A lead may add people as lead, member or reader; only an owner makes owners. */
 export function mayGrantRole(granter: MergerRole, role: MergerRole): boolean {

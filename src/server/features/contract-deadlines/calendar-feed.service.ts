@@ -2,7 +2,7 @@ import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { notFound } from '#server/platform/errors.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { randomToken, tokenHash } from '#server/features/auth/auth.crypto.ts';
-import { roleAllows } from '#server/features/auth/auth.domain.ts';
+import { roleAllows } from '#server/platform/access/roles.ts';
 import { isMember } from '#server/features/members/members.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type { CalendarFeed, CreatedCalendarFeed } from '#shared/contracts/decisions.ts';

@@ -1,5 +1,4 @@
 import type { ServiceContext } from '#server/platform/context.ts';
-import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
 import { systemFateResolver } from '#server/features/decisions/decisions.service.ts';
 import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
@@ -18,6 +17,7 @@ import {
   type DateRange,
   type DeadlineContext,
 } from './contract-deadlines.domain.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 /** Every contract with what must happen to it and by when, the earliest deadline first. */
 export async function listContractDeadlines(ctx: ServiceContext, mergerId: string): Promise<ContractDeadlines> {
@@ -29,7 +29,7 @@ export async function listContractDeadlines(ctx: ServiceContext, mergerId: strin
   ]);
   // The first day after the transition phase, as the schedule has it (a year by default).
   const transitionEnd = addDays(await lastDayOfTransition(ctx.db, mergerId), 1);
-  const rows = deadlinesOf(contracts, fateOf, { mergerDate, transitionEnd, today: todayInOslo(ctx.now()) });
+  const rows = deadlinesOf(contracts, fateOf, { mergerDate, transitionEnd, today: todayOf(ctx) });
   return {
     mergerDate,
     transitionEnd,
@@ -50,7 +50,7 @@ export async function contractDeadlinesBetween(
   input: { mergerDate: string; lastDayOfTransition: string; fateOf: FateResolver; range: DateRange },
 ): Promise<ContractDeadlines['contracts']> {
   requireMergerAccess(ctx, mergerId);
-  const context = { mergerDate: input.mergerDate, transitionEnd: addDays(input.lastDayOfTransition, 1), today: todayInOslo(ctx.now()) };
+  const context = { mergerDate: input.mergerDate, transitionEnd: addDays(input.lastDayOfTransition, 1), today: todayOf(ctx) };
   const candidates = deadlineCandidates(context, input.range);
   const contracts = await inventoryRepo.listContractsWithSystems(
     ctx.db,

@@ -4,10 +4,10 @@ import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, DomainError, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { roleAllows } from '#server/features/auth/auth.domain.ts';
+import { roleAllows } from '#server/platform/access/roles.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { placeDecisionTasks, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
-import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
+import { dateInOslo } from '#shared/calendar-dates.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
@@ -37,6 +37,7 @@ import {
   validateDecision,
 } from './decisions.domain.ts';
 import * as repo from './decisions.repo.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 /** The fields history follows on a decision, the accepted deferral (who and why) included. */
 const auditedDecisionFields = [
@@ -68,7 +69,7 @@ function deferralOf(row: Pick<repo.DecisionRow, 'deferralAcceptedByName' | 'defe
   return {
     acceptedBy: row.deferralAcceptedByName ?? '',
     acceptedAt: row.deferralAcceptedAt.toISOString(),
-    acceptedOn: todayInOslo(row.deferralAcceptedAt),
+    acceptedOn: dateInOslo(row.deferralAcceptedAt),
     reason: row.deferralReason,
   };
 }
@@ -173,7 +174,7 @@ export async function decisionSummary(ctx: ServiceContext, mergerId: string) {
   const decisionRows = await repo.listDecisionFacts(ctx.db, mergerId);
   return {
     fateOf: fateResolver(decisionRows),
-    readiness: (tasks: readonly ReadinessTask[], mergerDate: string) => readinessOf(decisionRows, tasks, mergerDate, todayInOslo(ctx.now())),
+    readiness: (tasks: readonly ReadinessTask[], mergerDate: string) => readinessOf(decisionRows, tasks, mergerDate, todayOf(ctx)),
   };
 }
 
@@ -468,7 +469,7 @@ export async function readiness(ctx: ServiceContext, mergerId: string): Promise<
     repo.listDecisionFacts(ctx.db, mergerId),
     tasksOfLibraryItems(ctx.db, mergerId, [...areaOfTask().keys()]),
   ]);
-  return readinessOf(decisionRows, tasks, mergerDate, todayInOslo(ctx.now()));
+  return readinessOf(decisionRows, tasks, mergerDate, todayOf(ctx));
 }
 
 /** A task as readiness counts it: the library task it was copied from, its phase and its status. */
@@ -513,7 +514,7 @@ function readinessOf(decisionRows: readonly DecisionFacts[], tasks: readonly Rea
     acceptedDeferrals: result.acceptedDeferrals.map((item) => ({
       ...item,
       areaName: areas.get(item.areaId)!.view.name,
-      acceptedOn: todayInOslo(new Date(item.acceptedAt)),
+      acceptedOn: dateInOslo(item.acceptedAt),
     })),
   };
 }

@@ -2,7 +2,8 @@ import { actorOf, type Actor, type ServiceContext } from '#server/platform/conte
 import type { Database } from '#server/platform/db/client.ts';
 import { DomainError, conflict, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { mayGrantRole, normalizeEmail, roleAllows, wouldRemoveLastOwner, type MergerRole } from '#server/features/auth/auth.domain.ts';
+import { mayGrantRole, normalizeEmail, wouldRemoveLastOwner } from '#server/features/auth/auth.domain.ts';
+import { roleAllows, type MergerRole } from '#server/platform/access/roles.ts';
 import { findUserByEmail } from '#server/features/auth/auth.service.ts';
 import type { Invitation, Invited } from '#shared/contracts/members.ts';
 import * as repo from './members.repo.ts';

@@ -4,14 +4,15 @@ import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { creationChanges } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
-import { permissionsOf } from '#server/features/auth/auth.domain.ts';
+import { permissionsOf } from '#server/platform/access/roles.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
 import { invalid, notFound } from '#server/platform/errors.ts';
 import { addLibraryTasks, checklistProgress, progressByMerger } from '#server/features/plan/plan.tasks.service.ts';
-import { registerProblemsAsFields, todayInNorway } from '#server/features/municipalities/municipalities.service.ts';
+import { registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
 import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
 import { requireMergerAccess } from '../../platform/access/merger-guard.ts';
 import * as repo from './mergers.repo.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRow[]): Merger {
   return {
@@ -37,7 +38,7 @@ export async function createMerger(
   body: z.output<typeof createMergerBody>,
   options: { isDemo?: boolean } = {},
 ): Promise<Merger> {
-  const selection = registerProblemsAsFields(body.municipalities, todayInNorway(ctx.now()));
+  const selection = registerProblemsAsFields(body.municipalities, todayOf(ctx));
   if (!selection.ok) {
     throw invalid(selection.code, selection.message, selection.problems);
   }

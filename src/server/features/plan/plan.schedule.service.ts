@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
+import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
 import type {
@@ -17,7 +18,7 @@ import type {
 } from '#shared/contracts/schedule.ts';
 import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './plan.schedule.domain.ts';
 import * as repo from './plan.schedule.repo.ts';
-import { areaOfCatalogTask, isOverdue, todayInOslo } from './plan.tasks.domain.ts';
+import { areaOfCatalogTask, isOverdue } from './plan.tasks.domain.ts';
 import * as tasksRepo from './plan.tasks.repo.ts';
 import { followPhaseDates, readMergerDate, taskLabel } from './plan.tasks.service.ts';
 
@@ -92,7 +93,7 @@ function toMilestone(row: repo.MilestoneRow): Milestone {
 /** Everything the timeline and its list show, in one answer. */
 export async function getSchedule(ctx: ServiceContext, mergerId: string): Promise<Schedule> {
   requireMergerAccess(ctx, mergerId);
-  const today = todayInOslo(ctx.now());
+  const today = todayOf(ctx);
   const mergerDate = await readMergerDate(ctx.db, mergerId);
   const [phases, milestoneRows, taskRows, dependencies] = await Promise.all([
     phasesOf(ctx.db, mergerId, mergerDate),

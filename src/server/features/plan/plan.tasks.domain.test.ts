@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
-import { applyStatusRule, areaOfCatalogTask, isOverdue, progressOf, todayInOslo } from './plan.tasks.domain.ts';
+import { todayInOslo } from '#shared/calendar-dates.ts';
+import { applyStatusRule, areaOfCatalogTask, isOverdue, progressOf } from './plan.tasks.domain.ts';
 
 describe('todayInOslo', () => {
   it('uses the Norwegian calendar date, not UTC', () => {

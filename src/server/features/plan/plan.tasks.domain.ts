@@ -6,25 +6,6 @@ export interface TaskProgressFacts {
   dueDate: string | null;
 }
 
-// sv-SE formats as YYYY-MM-DD. Made once: building an Intl formatter costs far
-// more than formatting, and every request that knows «overdue» asks for today.
-const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
-
-// Norway's days begin on a whole minute (UTC+1 or +2), so within one minute of
-// UTC the date is the same: every request asks, and formatting costs a little.
-let lastMinute = Number.NaN;
-let lastDate = '';
-
-/** Today's calendar date in Norway, whatever the server's own time zone is. */
-export function todayInOslo(now: Date = new Date()): string {
-  const minute = Math.floor(now.getTime() / 60_000);
-  if (minute !== lastMinute) {
-    lastDate = osloDate.format(now);
-    lastMinute = minute;
-  }
-  return lastDate;
-}
-
 /**
  * A task is overdue when its due date has passed in Norway and it is neither
  * done nor marked not relevant. The due date itself is still in time.

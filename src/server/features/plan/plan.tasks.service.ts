@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
 import { recordChange, recordChanges } from '#server/features/audit/audit.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
+import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
 import type {
   ChecklistProgress,
@@ -34,7 +35,6 @@ import {
   isOverdue,
   progressOf,
   reconcileDecisionTasks,
-  todayInOslo,
   type ActivityPlace,
   type PlannedTask,
 } from './plan.tasks.domain.ts';
@@ -338,7 +338,7 @@ export async function listTasks(
 ): Promise<Task[]> {
   requireMergerAccess(ctx, mergerId);
   const catalog = loadCatalog();
-  const today = todayInOslo(ctx.now());
+  const today = todayOf(ctx);
   const phaseId = query.phase === undefined ? undefined : catalog.phases.find((p) => p.number === query.phase)?.id;
   const rows = await repo.listTasks(ctx.db, mergerId, {
     status: query.status,
@@ -355,7 +355,7 @@ export async function getTask(ctx: ServiceContext, mergerId: string, taskId: str
   requireMergerAccess(ctx, mergerId);
   const row = await repo.findTask(ctx.db, mergerId, taskId);
   if (!row) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
-  return toTask(row, loadCatalog(), todayInOslo(ctx.now()));
+  return toTask(row, loadCatalog(), todayOf(ctx));
 }
 
 export async function createTask(
@@ -384,7 +384,7 @@ export async function createTask(
       notes: body.notes ?? null,
     }),
   );
-  return toTask(row, catalog, todayInOslo(ctx.now()));
+  return toTask(row, catalog, todayOf(ctx));
 }
 
 export async function updateTask(
@@ -458,7 +458,7 @@ export async function updateTask(
     });
     return updated;
   });
-  return toTask(row, loadCatalog(), todayInOslo(ctx.now()));
+  return toTask(row, loadCatalog(), todayOf(ctx));
 }
 
 function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; status: TaskStatus }>) {
@@ -481,7 +481,7 @@ function staleVersion(currentVersion: number | null) {
 
 /** Progress per merger, for the list of mergers. */
 export async function progressByMerger(ctx: ServiceContext, mergerIds: string[]): Promise<Map<string, Progress>> {
-  const today = todayInOslo(ctx.now());
+  const today = todayOf(ctx);
   const facts = await repo.listTaskProgressFacts(ctx.db, mergerIds);
   const byMerger = new Map<string, Array<{ status: TaskStatus; dueDate: string | null }>>();
   for (const id of mergerIds) byMerger.set(id, []);
@@ -492,7 +492,7 @@ export async function progressByMerger(ctx: ServiceContext, mergerIds: string[])
 /** Progress of one merger per phase and activity, in the checklist's order. */
 export async function checklistProgress(ctx: ServiceContext, mergerId: string): Promise<ChecklistProgress> {
   const catalog = loadCatalog();
-  const today = todayInOslo(ctx.now());
+  const today = todayOf(ctx);
   const facts = (await repo.listTaskProgressFacts(ctx.db, [mergerId])).map((fact) => ({
     ...fact,
     status: fact.status as TaskStatus,
@@ -540,7 +540,7 @@ export interface TaskSummaryFact {
 export async function taskSummary(ctx: ServiceContext, mergerId: string) {
   requireMergerAccess(ctx, mergerId);
   const catalog = loadCatalog();
-  const today = todayInOslo(ctx.now());
+  const today = todayOf(ctx);
   const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
   const tasks: TaskSummaryFact[] = (await repo.listTaskSummaryFacts(ctx.db, mergerId)).map(({ groupName, ...row }) => ({
     ...row,

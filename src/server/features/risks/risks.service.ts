@@ -3,7 +3,7 @@ import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, DomainError, invalid, notFound } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { roleAllows } from '#server/features/auth/auth.domain.ts';
+import { roleAllows } from '#server/platform/access/roles.ts';
 import { recordChange } from '#server/features/audit/audit.service.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';

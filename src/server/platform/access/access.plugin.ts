@@ -1,11 +1,9 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthConfig } from '#server/config.ts';
 import type { Actor, ServiceContext } from '#server/platform/context.ts';
-import type { DatabaseHandle } from '#server/platform/db/client.ts';
+import type { Database, DatabaseHandle } from '#server/platform/db/client.ts';
 import { DomainError } from '#server/platform/errors.ts';
-import { roleAllows, type MergerPermission } from '../../features/auth/auth.domain.ts';
-import { resolveApiToken, resolveSession, type PrefetchedMembership } from '../../features/auth/auth.service.ts';
+import { roleAllows, type MergerPermission, type MergerRole } from '#server/platform/access/roles.ts';
 
 /**
  * Every API route declares who may call it. A route without a rule makes the
@@ -25,6 +23,31 @@ declare module 'fastify' {
   }
 }
 
+/** The caller's role in the merger a request is about, and its data revision (decision 019); role null: not a member. */
+export interface PrefetchedMembership {
+  mergerId: string;
+  role: MergerRole | null;
+  dataRevision: string;
+}
+
+/**
+ * How a request's credentials become an actor. The auth feature owns sessions
+ * and tokens; the composition root hands its resolvers to this plugin, so the
+ * platform checks access without knowing how people sign in. With a mergerId
+ * each also reads the membership there, in the same statement.
+ */
+export interface CredentialResolvers {
+  /** The person behind a personal API token; null when the token is unknown, expired or revoked. */
+  resolveApiToken: (db: Database, token: string, now: Date, mergerId?: string) => Promise<{ actor: Actor; membership?: PrefetchedMembership } | null>;
+  /** The session behind a cookie; null when there is none or it has expired. */
+  resolveSession: (
+    db: Database,
+    sessionToken: string,
+    now: Date,
+    mergerId?: string,
+  ) => Promise<{ actor: Actor; csrfToken: string; membership?: PrefetchedMembership } | null>;
+}
+
 export const sessionCookieName = 'samla_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,7 +60,7 @@ const mergerNotFound = () => new DomainError('MERGER_NOT_FOUND', 404, 'Fant ikke
 
 export interface AccessPluginOptions {
   database: DatabaseHandle;
-  auth: AuthConfig;
+  credentials: CredentialResolvers;
   now: () => Date;
   apiPrefix: string;
 }
@@ -60,14 +83,14 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     const now = options.now();
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
-      const resolved = await resolveApiToken(options.database.db, authorization.slice('Bearer '.length).trim(), now, mergerId);
+      const resolved = await options.credentials.resolveApiToken(options.database.db, authorization.slice('Bearer '.length).trim(), now, mergerId);
       // A wrong token is an error even on public routes: the caller meant to sign in.
       if (!resolved) throw new DomainError('INVALID_TOKEN', 401, 'API-nøkkelen er ugyldig eller trukket tilbake.');
       return { ...resolved, csrfToken: null };
     }
     const cookie = request.cookies[sessionCookieName];
     if (!cookie) return { actor: null, csrfToken: null };
-    const session = await resolveSession(options.database.db, cookie, now, options.auth, mergerId);
+    const session = await options.credentials.resolveSession(options.database.db, cookie, now, mergerId);
     return session ?? { actor: null, csrfToken: null };
   }
 

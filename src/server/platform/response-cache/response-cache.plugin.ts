@@ -3,8 +3,8 @@ import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { todayInOslo } from '#server/features/plan/plan.tasks.domain.ts';
 import { acceptsGzip, minBytesToCompress, ResponseStore, responseKey, type CachedResponse } from './response-cache.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 // On libuv's thread pool, so compressing a large answer does not hold up other requests.
 // The fastest level: the first reader after a change waits for it (the whole graph of a
@@ -52,7 +52,7 @@ export const responseCachePlugin = fp<ResponseCachePluginOptions>(async (app, op
     const key = responseKey({
       userId: request.ctx.actor.userId,
       role: membership.role,
-      today: todayInOslo(request.ctx.now()),
+      today: todayOf(request.ctx),
       url: request.url,
     });
     const revision = membership.dataRevision;

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import { DomainError } from '#server/platform/errors.ts';
-import type { TaskMessage, TaskOutcome, WorkerTasks } from '../../worker-tasks.ts';
+import type { TaskMessage, TaskOutcome } from './task-runner.ts';
 
 /**
  * Work that a crafted input could make long or large, or that holds the CPU
@@ -12,14 +12,25 @@ import type { TaskMessage, TaskOutcome, WorkerTasks } from '../../worker-tasks.t
  * time limit after which its thread is terminated, each thread has a heap
  * limit, and the queue in front of them is bounded.
  *
- * A task is a named function in worker-tasks.ts taking and giving plain data.
- * A DomainError thrown in the worker crosses as plain data and is thrown
- * again here as the same DomainError.
+ * A task is a named function taking and giving plain data, in the app's task
+ * table (src/server/worker-tasks.ts, which registers its types below). A
+ * DomainError thrown in the worker crosses as plain data and is thrown again
+ * here as the same DomainError.
  */
 
-export type TaskName = keyof WorkerTasks;
-export type TaskInput<N extends TaskName> = Parameters<WorkerTasks[N]>[0];
-export type TaskOutput<N extends TaskName> = Awaited<ReturnType<WorkerTasks[N]>>;
+/**
+ * The tasks the app's worker threads run, by name: empty here, filled in by
+ * the composition root through declaration merging, so the pool stays free of
+ * the features whose work it runs.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WorkerTaskRegistry {}
+
+type TaskFunction = (input: never) => unknown;
+export type TaskName = { [N in keyof WorkerTaskRegistry]: WorkerTaskRegistry[N] extends TaskFunction ? N : never }[keyof WorkerTaskRegistry] & string;
+type TaskOf<N extends TaskName> = WorkerTaskRegistry[N] extends (input: infer I) => infer O ? { input: I; output: O } : never;
+export type TaskInput<N extends TaskName> = TaskOf<N>['input'];
+export type TaskOutput<N extends TaskName> = Awaited<TaskOf<N>['output']>;
 
 export interface WorkerPoolOptions {
   /** Threads running tasks at once. */
@@ -63,14 +74,16 @@ export interface RunOptions {
 }
 
 /**
- * The worker's entry: from the sources (dev, tests: this file is .ts) a small
- * bootstrap that registers tsx and imports worker-tasks.ts; from the bundle
- * (`npm start`) worker-tasks.mjs, built beside server.mjs by
- * scripts/build-server.mjs.
+ * The worker's entry, at the server's root beside its other entry points: from
+ * the sources (dev, tests: this file is .ts) src/server/worker-entry.mjs, a
+ * small bootstrap that registers tsx and imports worker-tasks.ts; from the
+ * bundle (`npm start`, everything in one file beside it) worker-tasks.mjs,
+ * built beside server.mjs by scripts/build-server.mjs. Named by location, not
+ * imported: the platform does not depend on the app whose tasks it runs.
  */
 function workerEntry(): string {
   const fromSources = new URL(import.meta.url).pathname.endsWith('.ts');
-  return fileURLToPath(new URL(fromSources ? './worker-entry.mjs' : './worker-tasks.mjs', import.meta.url));
+  return fileURLToPath(new URL(fromSources ? '../../worker-entry.mjs' : './worker-tasks.mjs', import.meta.url));
 }
 
 /** A full queue: 503 with Retry-After (the error handler sets the header from the details). */

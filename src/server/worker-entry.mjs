@@ -7,7 +7,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const tasks = import('../../worker-tasks.ts');
+const tasks = import('./worker-tasks.ts');
 // A failed import is reported to the first task, not as an unhandled rejection.
 tasks.catch(() => {});
 
