@@ -120,6 +120,7 @@ export function requireActivity(activityId: string, catalog: Catalog = loadCatal
   return activity;
 }
 
+/** The rows for new tasks: phase and activity order from the library; without a position, after the activity's last task. */
 async function taskRows(db: Database, mergerId: string, newTasks: readonly NewPlanTask[], catalog: Catalog): Promise<repo.NewTaskRow[]> {
   const nextPositions = new Map<string, number>();
   const rows: repo.NewTaskRow[] = [];
