@@ -3,8 +3,8 @@ import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound } from '#server/platform/errors.ts';
-import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type {
