@@ -542,3 +542,8 @@ function staleVersion(what: 'Gevinsten' | 'Indikatoren', currentVersion: number 
     currentVersion === null ? undefined : { currentVersion },
   );
 }
+
+/** The benefits that name each of these opportunities, for the opportunities page (decision 001: through the service). The caller checked access. */
+export function benefitsOfOpportunities(db: Database, mergerId: string, opportunityIds: readonly string[]) {
+  return repo.benefitsOfOpportunities(db, mergerId, opportunityIds);
+}

@@ -590,3 +590,8 @@ export async function integrationGraph(
   }
   return { nodes: [...nodes.values()], edges: graphEdges };
 }
+
+/** Every veivalg of the merger with its target system's name, for reports (decision 001: through the service). The caller checked access. */
+export function decisionsWithTargets(db: Database, mergerId: string) {
+  return repo.listDecisions(db, mergerId);
+}

@@ -4,8 +4,7 @@ import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { creationChanges } from '#server/platform/audit-trail/changes.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
-import * as benefitsRepo from '#server/features/benefits/benefits.repo.ts';
-import { insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
+import { benefitsOfOpportunities, insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
 import { activityIndex } from '#server/features/checklist/checklist.domain.ts';
 import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
@@ -33,7 +32,7 @@ export async function listOpportunities(ctx: ServiceContext, mergerId: string, q
   const ids = areas.flatMap((area) => area.opportunities.map((opportunity) => opportunity.id));
   const [tasks, benefits] = await Promise.all([
     checklistRepo.listTasksOfCatalogItems(ctx.db, mergerId, ids),
-    benefitsRepo.benefitsOfOpportunities(ctx.db, mergerId, ids),
+    benefitsOfOpportunities(ctx.db, mergerId, ids),
   ]);
   const taskOf = new Map(tasks.map((task) => [task.catalogItemId!, task]));
   return {
