@@ -114,8 +114,8 @@ export async function buildServer() {
   }
   // The migrator reads its SQL files from a folder next to itself (db/migrate.ts).
   fs.cpSync(path.join(root, 'src/server/platform/db/migrations'), path.join(outDir, 'migrations'), { recursive: true });
-  // The password policy reads its list of common passwords from beside itself (users/password-policy.ts).
-  fs.copyFileSync(path.join(root, 'src/server/features/users/common-passwords.txt'), path.join(outDir, 'common-passwords.txt'));
+  // The password policy reads its list of common passwords from beside itself (auth/password-policy.ts).
+  fs.copyFileSync(path.join(root, 'src/server/features/auth/common-passwords.txt'), path.join(outDir, 'common-passwords.txt'));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -21,6 +21,8 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { ensureInitialAdministrator, needsSetup, resolveApiToken, resolveSession } from './features/auth/auth.service.ts';
 import { createOidcClient } from './features/auth/oidc.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
+import { keepReferenceNames } from './features/audit/audit.service.ts';
+import { useReferenceNames } from './platform/audit-trail/audit-trail.ts';
 import { membersRoutes } from './features/members/members.routes.ts';
 import { systemClock } from './platform/clock.ts';
 import { registerErrorHandler } from './platform/errors.ts';
@@ -97,6 +99,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const auth = options.auth ?? defaultAuthConfig;
   const now = options.now ?? systemClock;
   app.decorate('database', options.database);
+  // History keeps the names of what a change points at; the audit feature knows them.
+  useReferenceNames(keepReferenceNames);
   registerErrorHandler(app);
   registerStorableTextGuard(app);
   registerRequestIdHeader(app);

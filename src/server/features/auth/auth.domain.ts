@@ -1,25 +1,8 @@
 /**
- * Sign-in rules as data and pure functions: who may grant which role,
- * login throttling and session expiry. No I/O here. The role matrix itself
- * is the platform's (platform/access/roles.ts): the access plugin checks it.
+ * Sign-in rules as data and pure functions: login throttling and session
+ * expiry. No I/O here. The role matrix is the platform's
+ * (platform/access/roles.ts); who may grant a role is the members feature's.
  */
-import type { MergerRole } from '#server/platform/access/roles.ts';
-
-/** A lead may add people as lead, member or reader; only an owner makes owners. */
-export function mayGrantRole(granter: MergerRole, role: MergerRole): boolean {
-  if (granter === 'owner') return true;
-  return granter === 'lead' && role !== 'owner';
-}
-
-/** The last owner cannot leave or be demoted: a merger must always have someone who can manage it. */
-export function wouldRemoveLastOwner(
-  owners: readonly string[],
-  change: { userId: string; newRole: MergerRole | null },
-): boolean {
-  if (!owners.includes(change.userId)) return false;
-  if (change.newRole === 'owner') return false;
-  return owners.length <= 1;
-}
 
 // Login throttling (decision 022). Attempts are counted, atomically and before
 // the password is checked, per account *from one source*, per source across
@@ -147,8 +130,4 @@ export function isSessionExpired(lastSeenAt: Date, now: Date, idleMinutes: numbe
 /** Renewing on every request would write on every read; once a minute is enough. */
 export function shouldTouchSession(lastSeenAt: Date, now: Date): boolean {
   return now.getTime() - lastSeenAt.getTime() > 60 * 1000;
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }

@@ -3,8 +3,8 @@ import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound } from '#server/platform/errors.ts';
-import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type {
@@ -256,11 +256,6 @@ async function checkEnablers(db: Database, mergerId: string, enablers: Partial<r
 }
 
 const unique = (ids: readonly string[] | undefined) => (ids === undefined ? undefined : [...new Set(ids)]);
-
-/** The merger's benefits that name these opportunities as enablers, for the opportunities list. */
-export async function benefitsOfOpportunities(db: Database, mergerId: string, opportunityIds: readonly string[]) {
-  return repo.benefitsOfOpportunities(db, mergerId, opportunityIds);
-}
 
 /** Creates a benefit in the caller's transaction, with history; also used when an opportunity is taken up. */
 export async function insertBenefitWithHistory(
@@ -546,4 +541,9 @@ function staleVersion(what: 'Gevinsten' | 'Indikatoren', currentVersion: number 
     `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
     currentVersion === null ? undefined : { currentVersion },
   );
+}
+
+/** The benefits that name each of these opportunities, for the opportunities page (decision 001: through the service). The caller checked access. */
+export function benefitsOfOpportunities(db: Database, mergerId: string, opportunityIds: readonly string[]) {
+  return repo.benefitsOfOpportunities(db, mergerId, opportunityIds);
 }

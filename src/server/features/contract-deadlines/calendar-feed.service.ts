@@ -1,6 +1,6 @@
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { notFound } from '#server/platform/errors.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { randomToken, tokenHash } from '#server/features/auth/auth.crypto.ts';
 import { roleAllows } from '#server/platform/access/roles.ts';
 import { isMember } from '#server/features/members/members.service.ts';

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '#server/platform/context.ts';
 import { systemFateResolver } from '#server/features/decisions/decisions.service.ts';
-import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
+import { contractsWithSystems, type ContractWithSystems } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerBasics, mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { icalendar, type CalendarEvent } from '#server/platform/formats/icalendar.ts';
@@ -24,7 +24,7 @@ export async function listContractDeadlines(ctx: ServiceContext, mergerId: strin
   requireMergerAccess(ctx, mergerId);
   const [mergerDate, contracts, fateOf] = await Promise.all([
     mergerDateOf(ctx.db, mergerId),
-    inventoryRepo.listContractsWithSystems(ctx.db, mergerId),
+    contractsWithSystems(ctx.db, mergerId),
     systemFateResolver(ctx.db, mergerId),
   ]);
   // The first day after the transition phase, as the schedule has it (a year by default).
@@ -52,7 +52,7 @@ export async function contractDeadlinesBetween(
   requireMergerAccess(ctx, mergerId);
   const context = { mergerDate: input.mergerDate, transitionEnd: addDays(input.lastDayOfTransition, 1), today: todayOf(ctx) };
   const candidates = deadlineCandidates(context, input.range);
-  const contracts = await inventoryRepo.listContractsWithSystems(
+  const contracts = await contractsWithSystems(
     ctx.db,
     mergerId,
     candidates.everyContract
@@ -66,7 +66,7 @@ export async function contractDeadlinesBetween(
 type FateResolver = Awaited<ReturnType<typeof systemFateResolver>>;
 
 function deadlinesOf(
-  contracts: Awaited<ReturnType<typeof inventoryRepo.listContractsWithSystems>>,
+  contracts: readonly ContractWithSystems[],
   fateOf: FateResolver,
   context: DeadlineContext,
 ) {

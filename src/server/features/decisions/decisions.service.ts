@@ -3,9 +3,9 @@ import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, DomainError, invalid, notFound } from '#server/platform/errors.ts';
-import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
+import { creationChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { roleAllows } from '#server/platform/access/roles.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { placeDecisionTasks, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
 import { dateInOslo } from '#shared/calendar-dates.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
@@ -588,4 +588,9 @@ export async function integrationGraph(
     });
   }
   return { nodes: [...nodes.values()], edges: graphEdges };
+}
+
+/** Every veivalg of the merger with its target system's name, for reports (decision 001: through the service). The caller checked access. */
+export function decisionsWithTargets(db: Database, mergerId: string) {
+  return repo.listDecisions(db, mergerId);
 }

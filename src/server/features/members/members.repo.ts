@@ -111,6 +111,12 @@ export async function insertMemberIfAbsent(db: Database, values: Pick<MemberRow,
   return row;
 }
 
+/** A user with this (normalised) address, to add as member at once: a read of the users the auth feature keeps. */
+export async function findUserByEmail(db: Database, email: string) {
+  const [row] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, email));
+  return row;
+}
+
 export async function findMemberByEmail(db: Database, mergerId: string, email: string) {
   const [row] = await db
     .select({ userId: mergerMembers.userId })

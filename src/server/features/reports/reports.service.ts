@@ -4,8 +4,7 @@ import { listBenefits } from '#server/features/benefits/benefits.service.ts';
 import { dateInOslo } from '#shared/calendar-dates.ts';
 import { listTasks } from '#server/features/plan/plan.tasks.service.ts';
 import { listContractDeadlines } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
-import * as decisionsRepo from '#server/features/decisions/decisions.repo.ts';
-import { overview, readiness } from '#server/features/decisions/decisions.service.ts';
+import { decisionsWithTargets, overview, readiness } from '#server/features/decisions/decisions.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
@@ -29,7 +28,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
     getMerger(ctx, mergerId),
     readiness(ctx, mergerId),
     overview(ctx, mergerId),
-    decisionsRepo.listDecisions(ctx.db, mergerId),
+    decisionsWithTargets(ctx.db, mergerId),
     listContractDeadlines(ctx, mergerId),
     listRisks(ctx, mergerId, {}),
     listBenefits(ctx, mergerId),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creationChanges, diffFields } from './audit.domain.ts';
+import { creationChanges, diffFields } from './changes.ts';
 
 describe('diffFields', () => {
   it('lists each changed field with its old and new value, in the order asked', () => {
