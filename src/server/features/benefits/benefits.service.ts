@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
-import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, invalid, notFound } from '#server/platform/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type {
   Benefit,
   BenefitDetail,
@@ -26,8 +26,8 @@ import type { FieldProblem } from '#shared/contracts/common.ts';
 import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorDates } from './benefits.domain.ts';
 import * as repo from './benefits.repo.ts';
 import { planWorkbook } from './benefits.export.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
-import { taskLabel } from '#server/features/checklist/checklist.service.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
+import { taskLabel } from '#server/features/plan/plan.tasks.service.ts';
 
 /** The fields history follows. Enablers are followed as lists of ids. */
 const auditedBenefitFields = [
@@ -541,4 +541,9 @@ function staleVersion(what: 'Gevinsten' | 'Indikatoren', currentVersion: number 
     `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
     currentVersion === null ? undefined : { currentVersion },
   );
+}
+
+/** The benefits that name each of these opportunities, for the opportunities page (decision 001: through the service). The caller checked access. */
+export function benefitsOfOpportunities(db: Database, mergerId: string, opportunityIds: readonly string[]) {
+  return repo.benefitsOfOpportunities(db, mergerId, opportunityIds);
 }

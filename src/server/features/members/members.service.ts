@@ -1,10 +1,11 @@
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { DomainError, conflict, isUniqueViolation, notFound } from '#server/errors.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
-import { mayGrantRole, normalizeEmail, roleAllows, wouldRemoveLastOwner, type MergerRole } from '#server/features/auth/auth.domain.ts';
-import { findUserByEmail } from '#server/features/auth/auth.service.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { DomainError, conflict, isUniqueViolation, notFound } from '#server/platform/errors.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
+import { roleAllows, type MergerRole } from '#server/platform/access/roles.ts';
+import { normalizeEmail } from '#shared/contracts/auth.ts';
 import type { Invitation, Invited } from '#shared/contracts/members.ts';
+import { mayGrantRole, wouldRemoveLastOwner } from './members.domain.ts';
 import * as repo from './members.repo.ts';
 
 export interface MemberView {
@@ -88,7 +89,7 @@ export async function addMember(
   const actor = actorOf(ctx);
   if (!mayGrantRole(myRole(ctx), input.role)) throw cannotGrant();
   const email = normalizeEmail(input.email);
-  const user = actor.isAdministrator ? await findUserByEmail(ctx.db, email) : undefined;
+  const user = actor.isAdministrator ? await repo.findUserByEmail(ctx.db, email) : undefined;
   try {
     return await ctx.db.transaction(async (tx): Promise<AddMemberResult> => {
       // The members are on the list everyone in the merger sees: saying so reveals nothing.

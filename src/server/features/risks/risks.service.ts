@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, DomainError, invalid, notFound } from '#server/errors.ts';
-import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { roleAllows } from '#server/features/auth/auth.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, DomainError, invalid, notFound } from '#server/platform/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { roleAllows } from '#server/platform/access/roles.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
@@ -44,7 +44,7 @@ import {
   starterRisks,
   worstConsequence,
 } from './risks.domain.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import { riskRegisterWorkbook } from './risks.export.ts';
 import * as repo from './risks.repo.ts';
 

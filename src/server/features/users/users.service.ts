@@ -1,9 +1,8 @@
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { AuthConfig } from '#server/config.ts';
-import type { Database } from '#server/db/client.ts';
-import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '#server/features/auth/auth.crypto.ts';
-import { normalizeEmail } from '#server/features/auth/auth.domain.ts';
 import {
   endSessionOf,
   endSessionsOf,
@@ -12,9 +11,9 @@ import {
   type SessionView,
 } from '#server/features/auth/auth.service.ts';
 import type { CreatedPasswordReset, ManagedUser } from '#shared/contracts/users.ts';
-import type { User } from '#shared/contracts/auth.ts';
+import { normalizeEmail, type User } from '#shared/contracts/auth.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
-import { assertAcceptablePassword } from './password-policy.ts';
+import { assertAcceptablePassword } from '#server/features/auth/password-policy.ts';
 import * as repo from './users.repo.ts';
 
 function toManagedUser(row: repo.UserRow): ManagedUser {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresHandle } from '#server/db/postgres.ts';
-import { migrateDatabase, migrationsFolder } from '#server/db/migrate.ts';
+import { postgresHandle } from '#server/platform/db/postgres.ts';
+import { migrateDatabase, migrationsFolder } from '#server/platform/db/migrate.ts';
 import type { ServerProcess } from '#server/test/server-process.ts';
 import {
   createMerger,
