@@ -8,7 +8,7 @@ import { benefitsOfOpportunities, insertBenefitWithHistory } from '#server/featu
 import { activityIndex } from '#server/features/checklist/checklist.domain.ts';
 import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import type { Opportunities, opportunitiesQuery, TakeUp, takeUpBody } from '#shared/contracts/benefits.ts';
+import type { Opportunities, opportunitiesQuery, TakeUp, takeUpBody } from '#shared/contracts/opportunities.ts';
 import { defaultActivities, defaultActivityFor, filterOpportunities } from './opportunities.domain.ts';
 
 const auditedTaskFields = ['phase', 'title', 'status', 'notRelevantReason', 'responsible', 'dueDate', 'notes'] as const;
