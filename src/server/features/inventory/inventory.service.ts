@@ -291,7 +291,7 @@ export async function getSideBySide(ctx: ServiceContext, mergerId: string): Prom
     areas: sideBySide(
       solutionAreas(),
       municipalities.map((m) => m.number),
-      systems.map((system) => ({ ...system, hosting: system.hosting as Hosting | null })),
+      systems.map((system) => ({ ...system, hosting: system.hosting })),
     ),
   };
 }
