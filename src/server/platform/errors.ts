@@ -28,6 +28,23 @@ export const invalid = (code: ErrorCode, message: string, details?: FieldProblem
 export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
   new DomainError(code, 409, message, details);
 
+/**
+ * The one answer to a write made from a stale read (every editable row has a
+ * version): 409 VERSION_CONFLICT, «Gevinsten er endret av noen andre siden du
+ * åpnet den …». `currentVersion`, when known, goes in the details so the web
+ * can tell what happened; `message` replaces the sentence where it does not fit.
+ */
+export function versionConflict(
+  subject: string,
+  currentVersion: number | null = null,
+  options: { pronoun?: 'den' | 'det'; message?: string } = {},
+): DomainError {
+  const message =
+    options.message ??
+    `${subject} er endret av noen andre siden du åpnet ${options.pronoun ?? 'den'}. Last inn på nytt og gjør endringen igjen.`;
+  return conflict('VERSION_CONFLICT', message, currentVersion === null ? undefined : { currentVersion });
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {

@@ -1,5 +1,6 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { AuditAction } from '#server/platform/audit-trail/audit-trail.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { auditEvents, integrations, systems, tasks } from '#server/platform/db/schema/index.ts';
 
@@ -8,7 +9,7 @@ export interface AuditFilter {
   entity?: string;
   entityId?: string;
   actorUserId?: string;
-  action?: string;
+  action?: AuditAction;
   from?: Date;
   to?: Date;
   limit?: number;

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditExportQuery, auditQuery, auditResponse } from '#shared/contracts/audit.ts';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import { addDays, startOfDayInOslo } from '#shared/calendar-dates.ts';
 import * as service from './audit.service.ts';
 

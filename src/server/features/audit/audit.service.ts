@@ -68,7 +68,7 @@ export async function listHistory(
   const lookup = await namesNow(ctx.db, mergerId, missing.get(mergerId) ?? new Map());
   return rows.map((row) => {
     const changes = row.changes as StoredChange[];
-    const action = row.action as AuditAction;
+    const action = row.action;
     return {
       id: row.id,
       at: row.at.toISOString(),

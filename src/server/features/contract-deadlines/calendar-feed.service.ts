@@ -5,7 +5,7 @@ import { randomToken, tokenHash } from '#server/features/auth/auth.crypto.ts';
 import { roleAllows } from '#server/platform/access/roles.ts';
 import { isMember } from '#server/features/members/members.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import type { CalendarFeed, CreatedCalendarFeed } from '#shared/contracts/decisions.ts';
+import type { CalendarFeed, CreatedCalendarFeed } from '#shared/contracts/contract-deadlines.ts';
 import * as repo from './calendar-feed.repo.ts';
 import { mergerCalendar } from './contract-deadlines.service.ts';
 

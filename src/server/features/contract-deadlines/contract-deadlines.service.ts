@@ -4,7 +4,7 @@ import { contractsWithSystems, type ContractWithSystems } from '#server/features
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerBasics, mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { icalendar, type CalendarEvent } from '#server/platform/formats/icalendar.ts';
-import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
+import type { ContractDeadlines } from '#shared/contracts/contract-deadlines.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 import { getSchedule, lastDayOfTransition } from '#server/features/plan/plan.schedule.service.ts';
 import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';

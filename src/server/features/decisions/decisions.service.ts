@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { conflict, DomainError, invalid, notFound } from '#server/platform/errors.ts';
+import { conflict, DomainError, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { creationChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { roleAllows } from '#server/platform/access/roles.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
@@ -361,7 +361,7 @@ export async function saveDecision(
     };
     let saved: repo.DecisionRow;
     if (!current) {
-      if (body.version !== undefined) throw staleVersion(null);
+      if (body.version !== undefined) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       saved = await repo.insertDecision(tx, { mergerId, solutionAreaId: areaId, ...values });
       await recordChange(tx, actor, {
         mergerId,
@@ -372,9 +372,9 @@ export async function saveDecision(
         changes: creationChanges(saved, auditedDecisionFields),
       });
     } else {
-      if (body.version === undefined || body.version !== current.version) throw staleVersion(current.version);
+      if (body.version === undefined || body.version !== current.version) throw versionConflict('Veivalget', current.version, { pronoun: 'det' });
       const updated = await repo.updateDecisionIfVersion(tx, current.id, body.version, values);
-      if (!updated) throw staleVersion(null);
+      if (!updated) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       saved = updated;
       await recordChange(tx, actor, {
         mergerId,
@@ -414,7 +414,7 @@ export async function setDeferralAcceptance(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
     if (!current) throw notFound('DECISION_NOT_FOUND', 'Området har ikke noe veivalg ennå.');
-    if (body.version !== current.version) throw staleVersion(current.version);
+    if (body.version !== current.version) throw versionConflict('Veivalget', current.version, { pronoun: 'det' });
     const reason = body.reason?.trim() ?? '';
     let changes: Partial<repo.NewDecisionRow> | null;
     if (body.accepted) {
@@ -438,7 +438,7 @@ export async function setDeferralAcceptance(
     }
     if (changes) {
       const saved = await repo.updateDecisionIfVersion(tx, current.id, body.version, changes);
-      if (!saved) throw staleVersion(null);
+      if (!saved) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       await recordChange(tx, actor, {
         mergerId,
         entity: 'decision',
@@ -452,13 +452,6 @@ export async function setDeferralAcceptance(
   });
 }
 
-function staleVersion(currentVersion: number | null) {
-  return conflict(
-    'VERSION_CONFLICT',
-    'Veivalget er endret av noen andre siden du åpnet det. Last inn på nytt og gjør endringen igjen.',
-    currentVersion === null ? undefined : { currentVersion },
-  );
-}
 
 // ---------------------------------------------------------------- day one
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { DomainError, invalid } from '#server/platform/errors.ts';
+import { DomainError, invalid, versionConflict } from '#server/platform/errors.ts';
 import { csvLines } from '#server/platform/formats/csv.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { recordChanges, type AuditRecord } from '#server/platform/audit-trail/audit-trail.ts';
@@ -346,7 +346,7 @@ async function writePlan(
 }
 
 const changedMeanwhile = () =>
-  new DomainError('VERSION_CONFLICT', 409, 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.');
+  versionConflict('Kartleggingen', null, { message: 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.' });
 
 export const kindKeys = Object.keys(inventoryKinds) as InventoryKindKey[];
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { conflict, invalid, notFound } from '#server/platform/errors.ts';
+import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { commonSolutionKey, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
@@ -138,12 +138,6 @@ async function checkValues<K extends InventoryKindKey>(
   }
 }
 
-const staleVersion = (currentVersion: number | null) =>
-  conflict(
-    'VERSION_CONFLICT',
-    'Registreringen er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.',
-    currentVersion === null ? undefined : { currentVersion },
-  );
 
 const itemNotFound = (kind: InventoryKindKey) =>
   notFound(kindDefinitions[kind].notFoundCode, `Fant ikke ${kindDefinitions[kind].noun}.`);
@@ -229,7 +223,7 @@ export async function updateItem<K extends InventoryKindKey>(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findRow(tx, table, mergerId, itemId);
     if (!current) throw itemNotFound(kind);
-    if (current.version !== body.version) throw staleVersion(current.version as number);
+    if (current.version !== body.version) throw versionConflict('Registreringen', current.version as number);
     const [before] = await toItems(tx, kind, mergerId, [current as repo.InventoryRow<K>]);
     const changed = Object.fromEntries(
       Object.entries(body).filter(([name, value]) => name !== 'version' && value !== undefined),
@@ -238,7 +232,7 @@ export async function updateItem<K extends InventoryKindKey>(
     const { columns, systemIds } = columnsOf(changed as Record<string, unknown>);
     const updated = await repo.updateRowIfVersion(tx, table, mergerId, itemId, body.version, columns as never);
     // Another writer got in between our read and our write (another app node).
-    if (!updated) throw staleVersion(null);
+    if (!updated) throw versionConflict('Registreringen', null);
     if (kind === 'contracts' && systemIds !== undefined) await repo.replaceContractSystems(tx, mergerId, itemId, systemIds);
     const [after] = await toItems(tx, kind, mergerId, [updated as repo.InventoryRow<K>]);
     await recordChange(tx, actor, {
@@ -268,7 +262,7 @@ export async function deleteItem<K extends InventoryKindKey>(
     const current = await repo.findRow(tx, repo.inventoryTables[kind], mergerId, itemId, { lock: true });
     if (!current) throw itemNotFound(kind);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw staleVersion(current.version as number);
+      throw versionConflict('Registreringen', current.version as number);
     }
     if (kind === 'systems') {
       const usage = await repo.countSystemUsage(tx, mergerId, itemId);
@@ -297,7 +291,7 @@ export async function getSideBySide(ctx: ServiceContext, mergerId: string): Prom
     areas: sideBySide(
       solutionAreas(),
       municipalities.map((m) => m.number),
-      systems.map((system) => ({ ...system, hosting: system.hosting as Hosting | null })),
+      systems.map((system) => ({ ...system, hosting: system.hosting })),
     ),
   };
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { MergerRole } from '#server/platform/access/roles.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { mergerInvitations, mergerMembers, users } from '#server/platform/db/schema/index.ts';
 
@@ -44,7 +45,7 @@ export async function insertMember(db: Database, values: Pick<MemberRow, 'merger
   return row;
 }
 
-export async function updateMemberRole(db: Database, mergerId: string, userId: string, role: string) {
+export async function updateMemberRole(db: Database, mergerId: string, userId: string, role: MergerRole) {
   const [row] = await db
     .update(mergerMembers)
     .set({ role, version: sql`${mergerMembers.version} + 1` })

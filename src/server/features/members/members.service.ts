@@ -37,12 +37,12 @@ export async function listMembers(ctx: ServiceContext, mergerId: string): Promis
       userId: user.id,
       email: user.email,
       name: user.name,
-      role: member.role as MergerRole,
+      role: member.role,
       version: member.version,
     })),
     invitations: invitations.map((row) => ({
       email: row.email,
-      role: row.role as MergerRole,
+      role: row.role,
       invitedBy: row.invitedByName,
       invitedAt: row.createdAt.toISOString(),
     })),
@@ -153,7 +153,7 @@ export async function withdrawInvitation(ctx: ServiceContext, mergerId: string, 
   await ctx.db.transaction(async (tx) => {
     const found = await repo.findInvitation(tx, mergerId, address);
     if (!found) throw notFound('INVITATION_NOT_FOUND', 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.');
-    if (!mayGrantRole(myRole(ctx), found.role as MergerRole)) {
+    if (!mayGrantRole(myRole(ctx), found.role)) {
       throw new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare en eier kan trekke tilbake en invitasjon som eier.');
     }
     await repo.deleteInvitation(tx, mergerId, address);
@@ -224,7 +224,7 @@ async function changeMembership(
       action: newRole === null ? 'delete' : 'update',
       changes: oldRole === newRole ? [] : [{ field: 'role', old: oldRole, new: newRole }],
     });
-    return updated && { ...current.user, userId, role: updated.role as MergerRole, version: updated.version };
+    return updated && { ...current.user, userId, role: updated.role, version: updated.version };
   });
 }
 

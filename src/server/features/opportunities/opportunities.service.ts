@@ -5,7 +5,7 @@ import { conflict, invalid, isUniqueViolation, notFound } from '#server/platform
 import { benefitsOfOpportunities, insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
 import { addTask, requireActivity, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import type { Opportunities, opportunitiesQuery, TakeUp, takeUpBody } from '#shared/contracts/benefits.ts';
+import type { Opportunities, opportunitiesQuery, TakeUp, takeUpBody } from '#shared/contracts/opportunities.ts';
 import { defaultActivities, defaultActivityFor, filterOpportunities } from './opportunities.domain.ts';
 
 function allOpportunities() {

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { DatabaseHandle } from '#server/platform/db/client.ts';
-import { migrationsFolder } from '#server/platform/db/migrate.ts';
+import { readJournal, type JournalEntry } from '#server/platform/db/migration-journal.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -28,15 +28,6 @@ import {
 import * as repo from './backup.repo.ts';
 
 type Target = Pick<DatabaseHandle, 'db' | 'kind'>;
-
-interface JournalEntry {
-  tag: string;
-  when: number;
-}
-
-function readJournal(): JournalEntry[] {
-  return (JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }).entries;
-}
 
 export function samlaVersion(): string {
   return (JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { pgliteHandle } from './pglite.ts';
-import { migrateDatabase, migrationsFolder } from './migrate.ts';
+import { migrateDatabase } from './migrate.ts';
+import { migrationsFolder, readJournal } from './migration-journal.ts';
 
-const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-  entries: Array<{ tag: string; when: number }>;
-};
+const journal = { entries: readJournal() };
 
 const applied = async (client: PGlite) =>
   (await client.query<{ created_at: string }>('select created_at from drizzle.__drizzle_migrations order by created_at')).rows.map((row) =>

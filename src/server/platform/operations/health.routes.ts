@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponse } from '#shared/contracts/common.ts';
-import { checkReadiness, readJournal } from './operations.service.ts';
+import { readJournal } from '#server/platform/db/migration-journal.ts';
+import { checkReadiness } from './operations.service.ts';
 
 const tags = ['drift'];
 

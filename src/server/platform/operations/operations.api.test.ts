@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppOptions } from '#server/app.ts';
 import type { DatabaseHandle } from '#server/platform/db/client.ts';
 import { createTestApp, openTestDatabase, type TestApp } from '#server/test/test-app.ts';
-import { checkReadiness, readJournal } from './operations.service.ts';
+import { readJournal } from '#server/platform/db/migration-journal.ts';
+import { checkReadiness } from './operations.service.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

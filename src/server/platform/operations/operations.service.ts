@@ -1,17 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { DatabaseHandle } from '#server/platform/db/client.ts';
-import { migrationsFolder } from '#server/platform/db/migrate.ts';
-import { databaseUnavailable, readinessFromMigrations, type JournalEntry, type Readiness } from './readiness.domain.ts';
+import type { JournalEntry } from '#server/platform/db/migration-journal.ts';
+import { databaseUnavailable, readinessFromMigrations, type Readiness } from './readiness.domain.ts';
 import { appliedMigrationTimestamps } from './operations.repository.ts';
-
-/** The migrations this version of Samla ships, read once: they cannot change while it runs. */
-export function readJournal(): JournalEntry[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-    entries: JournalEntry[];
-  };
-  return journal.entries.map(({ tag, when }) => ({ tag, when }));
-}
 
 /**
  * A database that hangs must make the node unready quickly (so the load

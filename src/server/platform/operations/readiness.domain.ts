@@ -3,12 +3,7 @@
  * database and the journal, this decides.
  */
 
-/** One migration as drizzle-kit's meta/_journal.json lists it. */
-export interface JournalEntry {
-  tag: string;
-  /** drizzle stores this as `created_at` in drizzle.__drizzle_migrations when it applies the migration. */
-  when: number;
-}
+import type { JournalEntry } from '#server/platform/db/migration-journal.ts';
 
 export type Readiness =
   | { ready: true; migrations: number }

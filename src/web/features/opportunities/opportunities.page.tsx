@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Opportunities, OpportunityView } from '#shared/contracts/benefits.ts';
+import type { Opportunities, OpportunityView } from '#shared/contracts/opportunities.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';

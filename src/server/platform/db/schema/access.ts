@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MergerRoleName } from '../../../../shared/contracts/members.ts';
 import { mergers } from './mergers.ts';
 
 export const users = pgTable(
@@ -76,7 +77,7 @@ export const mergerMembers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role').$type<MergerRoleName>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
@@ -137,7 +138,7 @@ export const mergerInvitations = pgTable(
       .notNull()
       .references(() => mergers.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<MergerRoleName>().notNull(),
     invitedByUserId: uuid('invited_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     invitedByName: text('invited_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -173,7 +174,7 @@ export const auditEvents = pgTable(
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     entityLabel: text('entity_label'),
-    action: text('action').notNull(),
+    action: text('action').$type<'create' | 'update' | 'delete'>().notNull(),
     changes: jsonb('changes').notNull().$type<Array<{ field: string; old: unknown; new: unknown }>>(),
   },
   (table) => [

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, doublePrecision, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
-import { benefitStatuses, benefitTypes, indicatorDirections } from '../../../../shared/contracts/benefits.ts';
+import { benefitStatuses, benefitTypes, indicatorDirections, type BenefitStatus, type BenefitType, type IndicatorDirection } from '../../../../shared/contracts/benefits.ts';
 import { tasks } from './checklist.ts';
 import { decisions } from './decisions.ts';
 import { mergers } from './mergers.ts';
@@ -19,11 +19,11 @@ export const benefits = pgTable(
     title: text('title').notNull(),
     description: text('description'),
     serviceArea: text('service_area'),
-    type: text('type').notNull(),
+    type: text('type').$type<BenefitType>().notNull(),
     owner: text('owner'),
     responsible: text('responsible'),
     plannedRealisationDate: date('planned_realisation_date', { mode: 'string' }),
-    status: text('status').notNull().default('planned'),
+    status: text('status').$type<BenefitStatus>().notNull().default('planned'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -95,7 +95,7 @@ export const indicators = pgTable(
     baselineDate: date('baseline_date', { mode: 'string' }).notNull(),
     targetValue: doublePrecision('target_value').notNull(),
     targetDate: date('target_date', { mode: 'string' }).notNull(),
-    direction: text('direction').notNull(),
+    direction: text('direction').$type<IndicatorDirection>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),

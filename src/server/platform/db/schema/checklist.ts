@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TaskStatus } from '../../../../shared/contracts/checklist.ts';
 import { mergers } from './mergers.ts';
 
 export const tasks = pgTable(
@@ -19,7 +20,7 @@ export const tasks = pgTable(
     // place within its activity: one index gives the checklist in seed order.
     activityPosition: integer('activity_position').notNull(),
     position: integer('position').notNull(),
-    status: text('status').notNull().default('not_started'),
+    status: text('status').$type<TaskStatus>().notNull().default('not_started'),
     notRelevantReason: text('not_relevant_reason'),
     responsible: text('responsible'),
     dueDate: date('due_date', { mode: 'string' }),

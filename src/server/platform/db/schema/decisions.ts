@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
-import { decisionOutcomes, decisionStates, decisionTimings } from '../../../../shared/contracts/decisions.ts';
+import { decisionOutcomes, decisionStates, decisionTimings, type DecisionOutcome, type DecisionState, type DecisionTiming } from '../../../../shared/contracts/decisions.ts';
 import { systems } from './inventory.ts';
 import { mergers } from './mergers.ts';
 
@@ -21,11 +21,11 @@ export const decisions = pgTable(
       .notNull()
       .references(() => mergers.id, { onDelete: 'cascade' }),
     solutionAreaId: text('solution_area_id').notNull(),
-    outcome: text('outcome').notNull(),
+    outcome: text('outcome').$type<DecisionOutcome>().notNull(),
     targetSystemId: uuid('target_system_id'),
-    timing: text('timing').notNull(),
+    timing: text('timing').$type<DecisionTiming>().notNull(),
     rationale: text('rationale'),
-    state: text('state').notNull(),
+    state: text('state').$type<DecisionState>().notNull(),
     // Who adopted it and when, as names at the time (history reads the same after a rename).
     decidedByUserId: uuid('decided_by_user_id'),
     decidedByName: text('decided_by_name'),

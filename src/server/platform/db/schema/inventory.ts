@@ -76,7 +76,7 @@ export const systems = pgTable(
     productVersion: text('product_version'),
     solutionAreaId: text('solution_area_id'),
     serviceArea: text('service_area'),
-    hosting: text('hosting'),
+    hosting: text('hosting').$type<(typeof hostings)[number]>(),
     userCount: integer('user_count'),
     systemOwner: text('system_owner'),
     archiveWorthy: boolean('archive_worthy'),

@@ -43,7 +43,7 @@ export const risks = pgTable(
     residualLikelihood: integer('residual_likelihood'),
     residualConsequence: integer('residual_consequence'),
     owner: text('owner'),
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<(typeof riskStatuses)[number]>().notNull().default('open'),
     // Who accepted it and when, as a name at the time (history reads the same after a rename).
     acceptedByUserId: uuid('accepted_by_user_id'),
     acceptedByName: text('accepted_by_name'),
@@ -128,7 +128,7 @@ export const mitigations = pgTable(
     description: text('description'),
     owner: text('owner'),
     deadline: date('deadline', { mode: 'string' }),
-    status: text('status').notNull().default('planned'),
+    status: text('status').$type<(typeof mitigationStatuses)[number]>().notNull().default('planned'),
     // A deleted task leaves the mitigation without its link, not without the mitigation.
     taskId: uuid('task_id').references(() => tasks.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

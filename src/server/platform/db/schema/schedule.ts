@@ -64,7 +64,7 @@ export const milestones = pgTable(
       .references(() => mergers.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<(typeof milestoneKinds)[number]>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
