@@ -23,7 +23,6 @@ import {
   type CellValue,
   type ImportPlan,
   type PlannedWrite,
-  type ParsedUpload,
   type StoredRow,
 } from './inventory-import.domain.ts';
 import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';

@@ -22,7 +22,7 @@ export const statusColor = { planned: 'info', in_progress: 'warning', realised: 
 
 export function BenefitsPage() {
   const { mergerId = '' } = useParams();
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.benefits;
   const merger = useMerger(mergerId);
   const list = useBenefits(mergerId);

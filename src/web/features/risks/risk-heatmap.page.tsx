@@ -13,7 +13,7 @@ import { useHeatmap } from './risks.api.ts';
 
 export function RiskHeatmapPage() {
   const { mergerId = '' } = useParams();
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.risks.heatmap;
   const { merger, trail, editable } = useRiskTrail(mergerId);
   const heatmap = useHeatmap(mergerId);

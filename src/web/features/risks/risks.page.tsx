@@ -15,7 +15,7 @@ import { useRisks } from './risks.api.ts';
 
 export function RisksPage() {
   const { mergerId = '' } = useParams();
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.risks;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => riskFiltersOf(searchParams), [searchParams]);
