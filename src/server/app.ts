@@ -59,6 +59,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The clock; tests set it to make «overdue» deterministic. */
   now?: () => Date;
+  /** Waits for the sign-in throttle's delay; tests pass one that returns at once. */
+  sleep?: (ms: number) => Promise<void>;
   /** Folder with the built web app; served when it exists. */
   webRoot?: string;
   auth?: AuthConfig;
@@ -139,7 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
-  await app.register(accessPlugin, { database: options.database, auth, now, apiPrefix: '/api/v1' });
+  await app.register(accessPlugin, { database: options.database, auth, now, sleep: options.sleep, apiPrefix: '/api/v1' });
   await app.register(responseCachePlugin, { maxBytes: options.responseCacheBytes ?? 64 * 1024 * 1024 });
 
   const oidc = auth.oidc && auth.publicUrl

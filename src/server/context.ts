@@ -14,6 +14,8 @@ export interface Actor {
 export interface ServiceContext {
   db: Database;
   now: () => Date;
+  /** Waits on that clock (the sign-in throttle's delay); unset: real time. Tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
   actor: Actor | null;
   /** Set by the access plugin on routes scoped to one merger, after it checked the role. */
   membership?: {
