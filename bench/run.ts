@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { findBinary, missingBinariesMessage } from '../scripts/pg-cluster.mjs';
 import { generateLargeMergerWorkbook } from './generate-large-merger.ts';
 import { runImportBench } from './import-bench.ts';
-import { runLoadBench, seedKey, type Engine, type EngineReport, type ReadRow } from './load.ts';
+import { runLoadBench, seedKey, type Engine, type EngineReport } from './load.ts';
 import { measureWeb, webTable } from './web.ts';
 
 /**

@@ -72,7 +72,7 @@ describe('dashboard', () => {
 
     expect(await page.getByTestId('dashboard-overdue-link').textContent()).toBe('1 oppgave har passert fristen');
     expect(await page.getByTestId('dashboard-card-overdue').textContent()).toContain(overdueTitle);
-    expect(await page.getByTestId('dashboard-days-left').textContent()).toMatch(/^[\d\s  ]+ dager til sammenslåingsdatoen 01\.01\.2030$/);
+    expect(await page.getByTestId('dashboard-days-left').textContent()).toMatch(/^[\d\s\u00a0\u202f]+ dager til sammenslåingsdatoen 01\.01\.2030$/);
     expect(await page.getByTestId('dashboard-red-risks').textContent()).toBe('1 risiko i klassen «Høy»');
     expect(await page.getByTestId('dashboard-readiness').textContent()).toMatch(/^0 av \d+ kritiske områder er klare$/);
     expect(await page.getByTestId('dashboard-benefits').textContent()).toBe('0 av 0 gevinster ligger bak planen');

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:pg`: the database tests against a real PostgreSQL server. It
 // creates a throwaway cluster with initdb in a temporary folder, starts it on
-// a free loopback port, runs the unit project with DATABASE_URL pointing at
-// it, and stops and removes the cluster afterwards, whatever happened.
+// a free loopback port, runs the tiers that use a database (api and process)
+// with DATABASE_URL pointing at it, and stops and removes the cluster
+// afterwards, whatever happened.
 import { spawnSync } from 'node:child_process';
 import { missingBinariesMessage, startCluster } from './pg-cluster.mjs';
 
@@ -17,7 +18,7 @@ let status = 1;
 try {
   cluster = await startCluster();
   console.log(`test:pg: ${cluster.version} on 127.0.0.1:${cluster.port} (${cluster.dataDir})`);
-  const result = spawnSync('npx', ['vitest', 'run', '--project', 'unit', ...process.argv.slice(2)], {
+  const result = spawnSync('npx', ['vitest', 'run', '--project', 'api', '--project', 'process', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: cluster.url },
   });

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// `npm test`: every test. Unit and API tests always; browser tests when a
-// Chromium is found (CHROMIUM_PATH or /usr/bin/chromium). Without one it says
-// so loudly, and with REQUIRE_E2E=1 a missing browser fails the run.
+// `npm test`: the linter, then every test. The domain, API and process tiers
+// always; browser tests when a Chromium is found (CHROMIUM_PATH or
+// /usr/bin/chromium). Without one it says so loudly, and with REQUIRE_E2E=1 a
+// missing browser fails the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const run = (args, env = {}) =>
   spawnSync('npx', ['vitest', 'run', ...args], { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-const unit = run(['--project', 'unit']);
-if (unit !== 0) process.exit(unit);
+const lint = spawnSync('npm', ['run', 'lint'], { stdio: 'inherit' }).status ?? 1;
+if (lint !== 0) process.exit(lint);
+
+const tiers = run(['--project', 'domain', '--project', 'api', '--project', 'process']);
+if (tiers !== 0) process.exit(tiers);
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {

@@ -62,6 +62,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The clock; tests set it to make «overdue» deterministic. */
   now?: () => Date;
+  /** Waits for the sign-in throttle's delay; tests pass one that returns at once. */
+  sleep?: (ms: number) => Promise<void>;
   /** Folder with the built web app; served when it exists. */
   webRoot?: string;
   auth?: AuthConfig;
@@ -151,6 +153,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       resolveSession: (db, sessionToken, at, mergerId) => resolveSession(db, sessionToken, at, auth, mergerId),
     },
     now,
+    sleep: options.sleep,
     apiPrefix: '/api/v1',
   });
   await app.register(responseCachePlugin, { maxBytes: options.responseCacheBytes ?? 64 * 1024 * 1024 });

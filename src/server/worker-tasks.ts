@@ -28,6 +28,7 @@ export type WorkerTasks = typeof workerTasks;
 
 declare module './platform/workers/worker-pool.ts' {
   /** The pool's tasks are these: `workerPool().run(name, input)` is typed by them. */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an augmentation must be an interface
   interface WorkerTaskRegistry extends WorkerTasks {}
 }
 

@@ -15,6 +15,8 @@ export interface Actor {
 export interface ServiceContext {
   db: Database;
   now: Clock;
+  /** Waits on that clock (the sign-in throttle's delay); unset: real time. Tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
   actor: Actor | null;
   /** Set by the access plugin on routes scoped to one merger, after it checked the role. */
   membership?: {

@@ -41,6 +41,8 @@ export interface TestApp {
   addMember: (mergerId: string, user: TestUser, role: string, by?: TestUser) => Promise<void>;
   /** Creates a merger as `by` (default: the owner) and returns its id. */
   createMerger: (overrides?: Record<string, unknown>, by?: TestUser) => Promise<string>;
+  /** The waits the app asked for (the sign-in throttle's delays), in ms: they return at once. */
+  waits: number[];
   close: () => Promise<void>;
 }
 
@@ -152,9 +154,13 @@ export async function createTestApp(
     initialAdministrator: { email: 'admin@samla.test', password: administratorPassword },
     ...options.auth,
   };
-  const app = await buildApp({ database, now: options.now, webRoot: '/nonexistent', auth });
+  const waits: number[] = [];
+  const sleep = async (ms: number) => {
+    waits.push(ms);
+  };
+  const app = await buildApp({ database, now: options.now, sleep, webRoot: '/nonexistent', auth });
   await app.ready();
-  const ctx = { db: database.db, now: options.now ?? (() => new Date()), actor: null };
+  const ctx = { db: database.db, now: options.now ?? (() => new Date()), sleep, actor: null };
   const tokenFor = async (user: { id: string; email: string; name: string; isAdministrator: boolean }) =>
     (await createApiToken(ctx, { userId: user.id, email: user.email, name: user.name, isAdministrator: user.isAdministrator, via: 'token' }, 'test')).token;
   const createUser = async (name: string, userOptions: { password?: string } = {}) => {
@@ -183,6 +189,7 @@ export async function createTestApp(
     createUser,
     addMember,
     createMerger,
+    waits,
     close: async () => {
       await app.close();
       await database.close();

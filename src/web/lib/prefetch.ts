@@ -10,6 +10,7 @@ import type { FetchQueryOptions, QueryClient } from '@tanstack/react-query';
 export const loaderWaitsForDataMs = 150;
 
 // Each entry is a different feature's query, with its own data and key types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the list holds many features' queries
 type AnyQuery = FetchQueryOptions<any, any, any, any>;
 
 /**

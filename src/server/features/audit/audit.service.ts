@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ServiceContext } from '#server/platform/context.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
-import type { AuditAction, ReferenceNames, StoredChange } from '#server/platform/audit-trail/audit-trail.ts';
+import type { ReferenceNames, StoredChange } from '#server/platform/audit-trail/audit-trail.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
 import { auditCsvLines, auditRows, historyWorkbook } from './audit.export.ts';
 import { namesNow } from './audit.names.ts';

@@ -110,6 +110,8 @@ describe('login throttling', () => {
     }
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
+    // Slowed before refused: the failures past the free ones waited (the test app does not wait for real).
+    expect(t.waits.length).toBeGreaterThan(0);
     // Refused even with the right password while throttled …
     const refused = await login(t.app, 'admin@samla.test', administratorPassword);
     expect(refused.statusCode).toBe(429);

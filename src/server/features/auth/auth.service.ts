@@ -96,7 +96,7 @@ export async function login(
     gateDecision,
     reservedDecision(accountWide.get(keys.account), Number.POSITIVE_INFINITY, now, accountWidePolicy),
   );
-  if (decision.kind === 'allow' && decision.delayMs > 0) await sleep(decision.delayMs);
+  if (decision.kind === 'allow' && decision.delayMs > 0) await (ctx.sleep ?? sleep)(decision.delayMs);
 
   const user = await repo.findUserByEmail(ctx.db, email);
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);

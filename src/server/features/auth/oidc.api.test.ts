@@ -10,7 +10,6 @@ import { createTestApp, type TestApp } from '#server/test/test-app.ts';
  * through the whole authorization code flow with PKCE, as a browser follows it.
  */
 const samlaUrl = 'http://samla.test';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 let provider: any;
 let server: http.Server;
 let issuer: string;

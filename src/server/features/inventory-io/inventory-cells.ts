@@ -242,7 +242,7 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
   return { value: negative && value !== 0 ? -value : value };
 }
 
-function checkNumber(column: Column, value: number, kind: NumberKind, written: string): Parsed {
+function checkNumber(column: Column, value: number, kind: NumberKind): Parsed {
   const header = column.header;
   if (!Number.isFinite(value)) return bad('BAD_NUMBER', `${header}: cellen har ikke et gyldig tall. Skriv tallet på nytt.`);
   if (value < 0) {
@@ -279,7 +279,7 @@ function checkNumber(column: Column, value: number, kind: NumberKind, written: s
 function parseNumber(column: Column, cell: CellValue, kind: NumberKind): Parsed {
   const header = column.header;
   if (cell === null) return ok(null);
-  if (typeof cell === 'number') return checkNumber(column, cell, kind, String(cell));
+  if (typeof cell === 'number') return checkNumber(column, cell, kind);
   if (typeof cell === 'boolean') {
     return bad('BAD_NUMBER', `${header}: cellen har sannhetsverdien ${cell ? 'SANN' : 'USANN'}, ikke et tall.`);
   }
@@ -287,7 +287,7 @@ function parseNumber(column: Column, cell: CellValue, kind: NumberKind): Parsed 
     const shown = formatDate(isoOf(cell));
     if (kind === 'year') {
       const year = cell.getUTCFullYear();
-      const checked = checkNumber(column, year, kind, String(year));
+      const checked = checkNumber(column, year, kind);
       if ('problem' in checked) return checked;
       return warn(
         year,
@@ -307,7 +307,7 @@ function parseNumber(column: Column, cell: CellValue, kind: NumberKind): Parsed 
   if (text === '') return ok(null);
   const read = readNumberText(text, kind, header);
   if ('problem' in read) return bad(read.code, read.problem);
-  return checkNumber(column, read.value, kind, text);
+  return checkNumber(column, read.value, kind);
 }
 
 // ---------------------------------------------------------------- dates

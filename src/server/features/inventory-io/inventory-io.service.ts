@@ -22,7 +22,6 @@ import {
   type CellValue,
   type ImportPlan,
   type PlannedWrite,
-  type ParsedUpload,
   type StoredRow,
 } from './inventory-import.domain.ts';
 import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';

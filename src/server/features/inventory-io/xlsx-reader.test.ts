@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeMergerWorkbook } from '../../../../bench/generate-large-merger.ts';

@@ -11,7 +11,6 @@ import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import {
   inventoryKinds,
-  type Hosting,
   type InventoryItem,
   type InventoryKindKey,
   type InventoryListQuery,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
-import { conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
+import { conflict, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { benefitsOfOpportunities, insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
 import { addTask, requireActivity, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';

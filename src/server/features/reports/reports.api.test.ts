@@ -15,7 +15,7 @@ function poppler(tool: 'pdftotext' | 'pdffonts', args: string[]): string {
     return execFileSync(tool, args, { encoding: 'utf8' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} mangler: installer poppler-utils (apt-get install poppler-utils) for å lese statusrapporten i testene.`);
+      throw new Error(`${tool} mangler: installer poppler-utils (apt-get install poppler-utils) for å lese statusrapporten i testene.`, { cause: error });
     }
     throw error;
   }

@@ -160,7 +160,7 @@ export async function reactivateUser(ctx: ServiceContext, userId: string): Promi
 export async function deleteUser(ctx: ServiceContext, userId: string): Promise<void> {
   const actor = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
-    const target = await lockRemovable(tx, actor, userId, 'delete');
+    await lockRemovable(tx, actor, userId, 'delete');
     if (await repo.hasMadeChanges(tx, userId)) {
       throw conflict(
         'USER_HAS_HISTORY',

@@ -62,6 +62,7 @@ export interface AccessPluginOptions {
   database: DatabaseHandle;
   credentials: CredentialResolvers;
   now: () => Date;
+  sleep?: ((ms: number) => Promise<void>) | undefined;
   apiPrefix: string;
 }
 
@@ -101,7 +102,7 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     const rawMergerId = (request.params as { mergerId?: unknown } | undefined)?.mergerId;
     const mergerId = rule?.startsWith('merger:') && typeof rawMergerId === 'string' && uuidPattern.test(rawMergerId) ? rawMergerId : undefined;
     const { actor, csrfToken, membership } = rule ? await authenticate(request, mergerId) : { actor: null, csrfToken: null };
-    request.ctx = { db: options.database.db, now: options.now, actor };
+    request.ctx = { db: options.database.db, now: options.now, sleep: options.sleep, actor };
     request.csrfToken = csrfToken;
     request.prefetchedMembership = membership ?? null;
     if (!rule || rule === 'public') return;

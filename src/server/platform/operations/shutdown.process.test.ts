@@ -116,7 +116,6 @@ describe('graceful shutdown', () => {
         body: JSON.stringify(exampleMerger),
       });
       expect(created.status).toBe(201);
-      const mergerId = ((await created.json()) as { id: string }).id;
 
       // Requests in flight at SIGTERM, deterministically: uploads whose body
       // is still on its way (PGlite and pdfkit keep the event loop busy, so a

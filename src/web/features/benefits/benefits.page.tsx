@@ -21,7 +21,7 @@ export const statusColor = { planned: 'info', in_progress: 'warning', realised: 
 
 export function BenefitsPage() {
   const { mergerId, merger, trail, editable } = useMergerRoute();
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.benefits;
   const list = useBenefits(mergerId);
   useDocumentTitle(t.documentTitle(merger.name));

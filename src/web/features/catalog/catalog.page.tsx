@@ -313,7 +313,7 @@ function groupBySector(areas: OpportunityArea[]): Array<{ sector: string | null;
 }
 
 function OpportunitiesSection({ catalog }: { catalog: Catalog }) {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.catalog;
   const [searchParams, setSearchParams] = useSearchParams();
   const onlyLowHanging = searchParams.get(LOW_HANGING_PARAM) === LOW_HANGING_ON;

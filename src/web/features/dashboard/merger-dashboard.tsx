@@ -14,7 +14,7 @@ import '#web/styles/dashboard.css';
  * The merger's start page figures, as a grid of cards. Each figure is a link
  * to the list behind it and is written out in words; colour only repeats it.
  */
-export function MergerDashboard({ mergerId, dashboard }: { mergerId: string; dashboard: DashboardQuery }) {
+export function MergerDashboard({ dashboard }: { mergerId: string; dashboard: DashboardQuery }) {
   const { m } = useI18n();
   const t = m.dashboard;
   return (

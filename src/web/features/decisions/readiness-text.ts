@@ -15,7 +15,7 @@ export function daysLeftText(daysLeft: number, mergerDate: string, m: Messages, 
  * Why an area is not ready, in words: «veivalget er ikke vedtatt, 3 åpne oppgaver», or for a
  * critical area deferred to the transition, that it is and why (the veivalg's rationale).
  */
-export function missingReasons(entry: Readiness['missing'][number], m: Messages, fmt: Formatters): string[] {
+export function missingReasons(entry: Readiness['missing'][number], m: Messages, _fmt: Formatters): string[] {
   const t = m.decisions.readiness;
   return entry.reasons.map((reason) => {
     if (reason === 'tasks_open') return t.openTasks(entry.openTasks);

@@ -343,7 +343,7 @@ function PreviewStatus({ result }: { result: ImportResult }) {
 }
 
 function Committed({ mergerId, result }: { mergerId: string; result: ImportResult }) {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.inventory.import;
   return (
     <>

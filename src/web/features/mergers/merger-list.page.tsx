@@ -11,7 +11,7 @@ import { paths } from '#web/lib/paths.ts';
 import { useMergers } from './mergers.api.ts';
 
 export function MergerListPage() {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const mergers = useMergers();
   useDocumentTitle(m.mergers.list.title);
 

@@ -17,7 +17,7 @@ import { paths } from '#web/lib/paths.ts';
 /** Filters live in the URL (?omrade=…&lavthengende=ja), so a reload or a shared link keeps them. */
 export function OpportunitiesPage() {
   const { mergerId, merger, trail, editable } = useMergerRoute();
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.opportunities;
   const [search, setSearch] = useSearchParams();
   const area = search.get('omrade') ?? undefined;

@@ -140,6 +140,7 @@ export function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options
   const systemOptions = useMemo(
     () => options.systems.map((system) => ({ value: system.id, label: `${system.name} (${municipalityName(system.municipalityNumber)})` })),
     // The municipality names come with the merger and do not change while the form is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [options.systems],
   );
   const areaOptions = useMemo(() => (areas.data ?? []).map((area) => ({ value: area.id, label: area.name })), [areas.data]);

@@ -11,7 +11,7 @@ import { RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx';
 import { useHeatmap } from './risks.api.ts';
 
 export function RiskHeatmapPage() {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.risks.heatmap;
   const { mergerId, merger, trail, editable } = useRiskTrail();
   const heatmap = useHeatmap(mergerId);

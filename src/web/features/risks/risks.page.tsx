@@ -14,7 +14,7 @@ import { CellBadge, RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx
 import { useRisks } from './risks.api.ts';
 
 export function RisksPage() {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.risks;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => riskFiltersOf(searchParams), [searchParams]);

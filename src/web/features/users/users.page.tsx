@@ -31,7 +31,7 @@ function focusHeading() {
 }
 
 export function UsersPage() {
-  const { m, fmt } = useI18n();
+  const { m } = useI18n();
   const t = m.users;
   useDocumentTitle(t.title);
   const me = useCurrentUser();

@@ -335,7 +335,7 @@ describe(`after SIGKILL (${engine})`, () => {
       try {
         server = await start(database);
       } catch (error) {
-        throw new Error(`round ${round} (seed ${seed}): Samla did not start after SIGKILL: ${(error as Error).message}`);
+        throw new Error(`round ${round} (seed ${seed}): Samla did not start after SIGKILL: ${(error as Error).message}`, { cause: error });
       }
       const restartMs = Date.now() - startedAt;
       client = client.on(server.url);
@@ -345,7 +345,7 @@ describe(`after SIGKILL (${engine})`, () => {
         await checkDecision(client);
         for (const task of tasks) await checkTask(client, task);
       } catch (error) {
-        throw new Error(`round ${round} (seed ${seed}, killed after ${delay} ms): ${(error as Error).message}`);
+        throw new Error(`round ${round} (seed ${seed}, killed after ${delay} ms): ${(error as Error).message}`, { cause: error });
       }
     }
     // What was acknowledged early must still be there after all the later kills.
