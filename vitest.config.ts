@@ -10,14 +10,7 @@ import { defineConfig } from 'vitest/config';
 // - `e2e`: real Chromium against the built app.
 // `npm run test:fast` runs domain and api; `npm test` runs them all.
 const processTests = ['src/**/*.process.test.ts', 'src/**/*.cli.test.ts'];
-const apiTests = [
-  'src/**/*.api.test.ts',
-  // Database tests whose folders are moving to src/server/platform right now:
-  // to be renamed *.api.test.ts once they have landed.
-  'src/server/{,platform/}db/{client,migrate,persistence,raw}.test.ts',
-  'src/server/{features,platform}/backup/backup.service.test.ts',
-  'src/server/features/*/placed-task-dates-backfill.test.ts',
-];
+const apiTests = ['src/**/*.api.test.ts'];
 
 export default defineConfig({
   test: {
