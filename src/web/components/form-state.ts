@@ -112,14 +112,15 @@ export function useFormState<V extends object, F extends string>(
 
 /**
  * For a short form without an error summary (sign-in, one field and a button): after each
- * failed try, focus goes to the first field with an error, whose message the screen reader
- * then reads with it.
+ * failed try, focus goes to the first field with an error (of those in `ids`), whose message
+ * the screen reader then reads with it.
  */
-export function useFocusFirstError<F extends string>(attempt: number, errors: FieldErrors<F>, ids: Record<F, string>) {
+export function useFocusFirstError<F extends string>(attempt: number, errors: FieldErrors<F>, ids: Partial<Record<F, string>>) {
   useEffect(() => {
     if (attempt === 0) return;
     const first = (Object.keys(ids) as F[]).find((field) => errors[field]);
-    if (first) document.getElementById(ids[first])?.focus();
+    const id = first === undefined ? undefined : ids[first];
+    if (id) document.getElementById(id)?.focus();
     // Only a new try moves focus; an error cleared while typing must not.
   }, [attempt]);
 }

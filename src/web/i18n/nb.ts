@@ -669,7 +669,6 @@ export const nb = {
       newMunicipalityNameRequired: 'Skriv navnet på den nye kommunen.',
       mergerDateRequired: 'Velg sammenslåingstidspunktet.',
       mergerDateInvalid: 'Skriv en gyldig dato på formen dd.mm.åååå.',
-      tooLong: (max: string) => `Teksten kan ikke være lengre enn ${max} tegn.`,
     },
     overview: {
       facts: 'Om sammenslåingen',
