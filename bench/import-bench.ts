@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { createTestApp } from '#server/test/test-app.ts';
-import type { Database } from '#server/db/client.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import * as io from '#server/features/inventory-io/inventory-io.service.ts';
-import type { ServiceContext } from '#server/context.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
 import { largeMergerMunicipalities } from './generate-large-merger.ts';
 
 /**

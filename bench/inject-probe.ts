@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { buildApp } from '#server/app.ts';
-import { openDatabase } from '#server/db/client.ts';
+import { openDatabase } from '#server/platform/db/client.ts';
 
 const [dataDir, seedFile] = process.argv.slice(2);
 if (!dataDir || !seedFile) throw new Error('usage: inject-probe.ts <data dir> <seed.json>');

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '#server/app.ts';
-import type { DatabaseHandle } from '#server/db/client.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
 import { createApiToken, createUser } from '#server/features/auth/auth.service.ts';
 import { opportunityIndex } from '#server/features/benefits/benefits.service.ts';
 import { generateLargeMergerWorkbook, largeMergerMunicipalities, seededRandom } from './generate-large-merger.ts';

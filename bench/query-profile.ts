@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { buildApp } from '#server/app.ts';
-import { pgliteHandle } from '#server/db/pglite.ts';
+import { pgliteHandle } from '#server/platform/db/pglite.ts';
 
 /**
  * node --import tsx bench/query-profile.ts <copy of a seeded data dir> <seed.json>

@@ -1,4 +1,4 @@
-import { openDatabase } from '#server/db/client.ts';
+import { openDatabase } from '#server/platform/db/client.ts';
 import { seedLargeMerger } from './large-merger.ts';
 
 /**

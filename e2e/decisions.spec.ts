@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AreaDecision, ContractDeadlines } from '#shared/contracts/decisions.ts';
+import type { AreaDecision } from '#shared/contracts/decisions.ts';
+import type { ContractDeadlines } from '#shared/contracts/contract-deadlines.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshotIfFailed } from './support/browser.ts';
 import type { Dashboard } from '#shared/contracts/dashboard.ts';

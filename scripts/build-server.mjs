@@ -79,9 +79,9 @@ export async function buildServer() {
   const outDir = path.dirname(serverBundle);
   fs.rmSync(outDir, { recursive: true, force: true });
   await build({
-    // The worker threads' tasks (src/server/lib/worker-pool.ts) as worker-tasks.mjs
+    // The worker threads' tasks (src/server/platform/workers/worker-pool.ts) as worker-tasks.mjs
     // beside server.mjs: the pool loads it by a path relative to its own code.
-    entryPoints: { server: path.join(root, 'src/server/server.ts'), 'worker-tasks': path.join(root, 'src/server/lib/worker-tasks.ts') },
+    entryPoints: { server: path.join(root, 'src/server/server.ts'), 'worker-tasks': path.join(root, 'src/server/worker-tasks.ts') },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     // What the sources import with import() (the PostgreSQL driver when
@@ -113,9 +113,9 @@ export async function buildServer() {
     }
   }
   // The migrator reads its SQL files from a folder next to itself (db/migrate.ts).
-  fs.cpSync(path.join(root, 'src/server/db/migrations'), path.join(outDir, 'migrations'), { recursive: true });
-  // The password policy reads its list of common passwords from beside itself (users/password-policy.ts).
-  fs.copyFileSync(path.join(root, 'src/server/features/users/common-passwords.txt'), path.join(outDir, 'common-passwords.txt'));
+  fs.cpSync(path.join(root, 'src/server/platform/db/migrations'), path.join(outDir, 'migrations'), { recursive: true });
+  // The password policy reads its list of common passwords from beside itself (auth/password-policy.ts).
+  fs.copyFileSync(path.join(root, 'src/server/features/auth/common-passwords.txt'), path.join(outDir, 'common-passwords.txt'));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

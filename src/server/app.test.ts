@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { openTestDatabase } from './test/test-app.ts';
-import type { DatabaseHandle } from './db/client.ts';
+import type { DatabaseHandle } from './platform/db/client.ts';
 
 let webRoot: string;
 let database: DatabaseHandle;

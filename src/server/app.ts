@@ -14,18 +14,21 @@ import {
 } from 'fastify-type-provider-zod';
 import fastifyCookie from '@fastify/cookie';
 import type { AuthConfig } from './config.ts';
-import type { DatabaseHandle } from './db/client.ts';
+import type { DatabaseHandle } from './platform/db/client.ts';
 import { randomToken } from './features/auth/auth.crypto.ts';
-import { accessPlugin } from './features/auth/access.plugin.ts';
+import { accessPlugin } from './platform/access/access.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
-import { ensureInitialAdministrator, needsSetup } from './features/auth/auth.service.ts';
+import { ensureInitialAdministrator, needsSetup, resolveApiToken, resolveSession } from './features/auth/auth.service.ts';
 import { createOidcClient } from './features/auth/oidc.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
+import { keepReferenceNames } from './features/audit/audit.service.ts';
+import { useReferenceNames } from './platform/audit-trail/audit-trail.ts';
 import { membersRoutes } from './features/members/members.routes.ts';
-import { registerErrorHandler } from './errors.ts';
-import { registerStorableTextGuard } from './lib/storable-text.ts';
+import { systemClock } from './platform/clock.ts';
+import { registerErrorHandler } from './platform/errors.ts';
+import { registerStorableTextGuard } from './platform/storable-text.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
-import { checklistRoutes } from './features/checklist/checklist.routes.ts';
+import { checklistRoutes } from './features/plan/plan.tasks.routes.ts';
 import { contractDeadlinesRoutes } from './features/contract-deadlines/contract-deadlines.routes.ts';
 import { benefitsRoutes } from './features/benefits/benefits.routes.ts';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
@@ -34,16 +37,16 @@ import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
-import { healthRoutes } from './features/operations/health.routes.ts';
-import { metricsPlugin } from './features/operations/metrics.plugin.ts';
-import { registerConnectionDraining } from './features/operations/draining.ts';
-import { registerRequestIdHeader, requestIdServerOptions } from './features/operations/request-id.ts';
-import { responseCachePlugin } from './features/response-cache/response-cache.plugin.ts';
+import { healthRoutes } from './platform/operations/health.routes.ts';
+import { metricsPlugin } from './platform/operations/metrics.plugin.ts';
+import { registerConnectionDraining } from './platform/operations/draining.ts';
+import { registerRequestIdHeader, requestIdServerOptions } from './platform/operations/request-id.ts';
+import { responseCachePlugin } from './platform/response-cache/response-cache.plugin.ts';
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
-import { scheduleRoutes } from './features/schedule/schedule.routes.ts';
+import { scheduleRoutes } from './features/plan/plan.schedule.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
 
 declare module 'fastify' {
@@ -94,13 +97,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const auth = options.auth ?? defaultAuthConfig;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   app.decorate('database', options.database);
+  // History keeps the names of what a change points at; the audit feature knows them.
+  useReferenceNames(keepReferenceNames);
   registerErrorHandler(app);
   registerStorableTextGuard(app);
   registerRequestIdHeader(app);
   registerConnectionDraining(app);
-  app.addHook('onClose', async () => (await import('./lib/worker-pool.ts')).closeWorkerPool());
+  app.addHook('onClose', async () => (await import('./platform/workers/worker-pool.ts')).closeWorkerPool());
   await app.register(metricsPlugin, { database: options.database, token: options.metricsToken });
 
   // First start: an administrator from configuration, or a one-time setup code
@@ -139,7 +144,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
-  await app.register(accessPlugin, { database: options.database, auth, now, apiPrefix: '/api/v1' });
+  await app.register(accessPlugin, {
+    database: options.database,
+    credentials: {
+      resolveApiToken,
+      resolveSession: (db, sessionToken, at, mergerId) => resolveSession(db, sessionToken, at, auth, mergerId),
+    },
+    now,
+    apiPrefix: '/api/v1',
+  });
   await app.register(responseCachePlugin, { maxBytes: options.responseCacheBytes ?? 64 * 1024 * 1024 });
 
   const oidc = auth.oidc && auth.publicUrl

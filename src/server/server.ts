@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { readConfig } from './config.ts';
-import { openDatabase, type DatabaseHandle } from './db/client.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/client.ts';
 
 // The only entry point of `npm start`: read config, open and migrate the
 // database, listen, and stop gracefully on SIGTERM/SIGINT — also when the

@@ -58,3 +58,40 @@ export function addMonths(date: string, months: number): string {
   const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
   return fromUtc(new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay))));
 }
+
+// Norway's calendar. sv-SE formats as YYYY-MM-DD. Made once, on first use:
+// building an Intl formatter costs far more than formatting, and every request
+// that knows «overdue» asks for today.
+let osloDate: Intl.DateTimeFormat | undefined;
+
+// Norway's days begin on a whole minute (UTC+1 or +2), so within one minute of
+// UTC the date is the same: every request asks, and formatting costs a little.
+let lastMinute = Number.NaN;
+let lastDate = '';
+
+/** Today's calendar date in Norway, whatever the server's own time zone is; `now` comes from the caller's clock. */
+export function todayInOslo(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    osloDate ??= new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+    lastDate = osloDate.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
+}
+
+/** The calendar date a moment fell on in Norway (an acceptance at 00:30 Norwegian time is that day, not the UTC day before). */
+export function dateInOslo(moment: Date | string): string {
+  return todayInOslo(typeof moment === 'string' ? new Date(moment) : moment);
+}
+
+/** The instant a calendar day starts in Norway (CET or CEST, whichever applies that day). */
+export function startOfDayInOslo(isoDate: string): Date {
+  const utcMidnight = Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
+  const offsetName = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(utcMidnight))
+    .find((part) => part.type === 'timeZoneName')?.value; // «GMT+01:00»
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetName ?? '');
+  const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  return new Date(utcMidnight - offsetMinutes * 60_000);
+}

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '#server/config.ts';
-import { openDatabase } from '#server/db/client.ts';
-import { createBackup } from '#server/features/backup/backup.service.ts';
+import { openDatabase } from '#server/platform/db/client.ts';
+import { createBackup } from '#server/platform/backup/backup.service.ts';
 
 /**
  * `npm run samla -- backup <file>`: the whole database, embedded or

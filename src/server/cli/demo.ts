@@ -1,7 +1,10 @@
 import { readConfig } from '#server/config.ts';
-import { openDatabase } from '#server/db/client.ts';
+import { openDatabase } from '#server/platform/db/client.ts';
 import { ensureInitialAdministrator, firstAdministrator } from '#server/features/auth/auth.service.ts';
+import { keepReferenceNames } from '#server/features/audit/audit.service.ts';
 import { createDemoMerger } from '#server/features/demo/demo.service.ts';
+import { useReferenceNames } from '#server/platform/audit-trail/audit-trail.ts';
+import { systemClock } from '#server/platform/clock.ts';
 import { plural } from '#shared/plural.ts';
 
 /**
@@ -12,6 +15,7 @@ import { plural } from '#shared/plural.ts';
 export async function run(args: string[]): Promise<void> {
   if (args.length > 0) throw new Error(`Kommandoen «demo» tar ingen argumenter (fikk ${args.join(' ')}).`);
   const config = readConfig();
+  useReferenceNames(keepReferenceNames);
   const database = await openDatabase(config.database);
   try {
     // A fresh instance with SAMLA_ADMIN_* set gets its administrator now, exactly as `npm start` would make it.
@@ -25,7 +29,7 @@ export async function run(args: string[]): Promise<void> {
           'Innloggede brukere kan også lage en selv med knappen «Prøv Samla med en demosammenslåing».',
       );
     }
-    const { merger, counts } = await createDemoMerger({ db: database.db, now: () => new Date(), actor: owner });
+    const { merger, counts } = await createDemoMerger({ db: database.db, now: systemClock, actor: owner });
     console.log(`Opprettet «${merger.name}» (${merger.municipalities.map((m) => m.name).join(', ')}), sammenslåing ${merger.mergerDate}.`);
     console.log(
       `${plural(counts.systems, 'system', 'systemer')}, ${plural(counts.contracts, 'avtale', 'avtaler')}, ${plural(counts.integrations, 'integrasjon', 'integrasjoner')}, ` +

@@ -1,6 +1,6 @@
 import { readConfig } from '#server/config.ts';
-import { openDatabase } from '#server/db/client.ts';
-import { restoreBackup } from '#server/features/backup/backup.service.ts';
+import { openDatabase } from '#server/platform/db/client.ts';
+import { restoreBackup } from '#server/platform/backup/backup.service.ts';
 
 /**
  * `npm run samla -- restore <file> [--overwrite]`: replaces the database's

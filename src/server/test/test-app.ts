@@ -6,10 +6,10 @@ import type { AuthConfig } from '#server/config.ts';
 import { createApiToken, createUser as createUserService, findUserByEmail } from '#server/features/auth/auth.service.ts';
 import { buildApp } from '#server/app.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
-import type { DatabaseHandle } from '#server/db/client.ts';
-import { pgliteHandle } from '#server/db/pglite.ts';
-import { postgresHandle } from '#server/db/postgres.ts';
-import { migrateDatabase } from '#server/db/migrate.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
+import { pgliteHandle } from '#server/platform/db/pglite.ts';
+import { postgresHandle } from '#server/platform/db/postgres.ts';
+import { migrateDatabase } from '#server/platform/db/migrate.ts';
 
 /**
  * A fresh, migrated database per test, on the engine the run was asked for:

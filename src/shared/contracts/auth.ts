@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isoDate, requiredText } from './common.ts';
 
+/** How Samla compares e-mail addresses: the server stores and looks them up in this form, as `email` parses them. */
+export function normalizeEmail(address: string): string {
+  return address.trim().toLowerCase();
+}
+
 export const email = z
   .string()
   .trim()

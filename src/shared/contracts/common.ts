@@ -21,6 +21,9 @@ export function isRealCalendarDate(value: string): boolean {
 
 export const uuidParam = z.uuid({ error: 'Ugyldig id.' });
 
+/** The path parameters of every route under /mergers/:mergerId. */
+export const mergerParams = z.object({ mergerId: uuidParam });
+
 /** A required piece of text: trimmed, not empty, bounded. */
 export const requiredText = (max: number) =>
   z

@@ -3,14 +3,13 @@ import { benefitStatuses, benefitTypes, indicatorDirections } from '#shared/cont
 import { taskStatuses } from '#shared/contracts/checklist.ts';
 import { upcomingKinds } from '#shared/contracts/dashboard.ts';
 import {
-  contractActions,
-  deadlineStatuses,
   decisionOutcomes,
   decisionStates,
   decisionTimings,
   readinessReasons,
   systemFates,
 } from '#shared/contracts/decisions.ts';
+import { contractActions, deadlineStatuses } from '#shared/contracts/contract-deadlines.ts';
 import {
   archiveLocations,
   changeClauses,

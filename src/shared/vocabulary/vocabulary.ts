@@ -17,14 +17,13 @@ import type { BenefitStatus, BenefitType, IndicatorDirection } from '#shared/con
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
 import type { UpcomingKind } from '#shared/contracts/dashboard.ts';
 import type {
-  contractActions,
-  deadlineStatuses,
   DecisionOutcome,
   DecisionState,
   DecisionTiming,
   ReadinessReason,
   SystemFate,
 } from '#shared/contracts/decisions.ts';
+import type { contractActions, deadlineStatuses } from '#shared/contracts/contract-deadlines.ts';
 import type {
   archiveLocations,
   ChangeClause,

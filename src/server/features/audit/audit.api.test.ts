@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
-import { insertAuditEvents } from './audit.repo.ts';
+import { insertAuditEvents } from '#server/platform/audit-trail/audit-trail.repo.ts';
 
 let t: TestApp;
 let mergerId: string;

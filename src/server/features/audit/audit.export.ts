@@ -1,5 +1,5 @@
-import type { TableWorkbook } from '#server/lib/table-workbook.ts';
-import { csvLines } from '#server/lib/csv.ts';
+import type { TableWorkbook } from '#server/platform/formats/table-workbook.ts';
+import { csvLines } from '#server/platform/formats/csv.ts';
 import type { AuditEntry } from './audit.service.ts';
 
 const headers = ['Tidspunkt', 'Hvem', 'E-post', 'Hva', 'Navn', 'Handling', 'Felt', 'Før', 'Etter'];

@@ -1,5 +1,5 @@
 import { loadCatalog } from '#catalog/catalog.ts';
-import type { Database } from '#server/db/client.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { buildSolutionAreas, loadExtraSolutionAreas } from '#server/features/inventory/inventory.domain.ts';
 import { loadMunicipalityRegister } from '#server/features/municipalities/municipalities.domain.ts';

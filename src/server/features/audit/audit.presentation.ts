@@ -9,6 +9,7 @@
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import type { InventoryEntity } from '#server/features/inventory/inventory.kinds.ts';
 import { sheetLayouts, type ColumnType } from '#server/features/inventory-io/inventory-sheets.ts';
+import type { AuditedEntity, StoredChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { consequenceDimensions } from '#shared/contracts/risks.ts';
 import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 
@@ -45,21 +46,6 @@ export interface EntitySpec {
   fields: Readonly<Record<string, FieldSpec>>;
 }
 
-export type AuditedEntity =
-  | 'merger'
-  | 'task'
-  | 'member'
-  | 'decision'
-  | 'calendarFeed'
-  | 'benefit'
-  | 'indicator'
-  | 'measurement'
-  | 'phase'
-  | 'milestone'
-  | 'risk'
-  | 'mitigation'
-  | 'riskMatrix'
-  | InventoryEntity;
 
 const text: ValueKind = { kind: 'text' };
 const date: ValueKind = { kind: 'date' };
@@ -258,15 +244,6 @@ export const actionNames = vocabulary.auditAction;
 /** What a reference reads as when the row it named is gone and no name was kept. */
 export const deletedName = '(slettet)';
 
-/** A stored change: the value as written, and for references the names they had then. */
-export interface StoredChange {
-  field: string;
-  old: unknown;
-  new: unknown;
-  /** The referenced row's name (a list for a list of ids) when the change was written. */
-  oldLabel?: string | (string | null)[] | null;
-  newLabel?: string | (string | null)[] | null;
-}
 
 /** The name of a row or register entry now; undefined when it is gone or unknown. */
 export type NameLookup = (target: ReferenceTarget, id: string) => string | undefined;

@@ -1,22 +1,15 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import { bulkInsert } from '#server/db/bulk-insert.ts';
-import type { Database } from '#server/db/client.ts';
-import { auditEvents, integrations, systems, tasks } from '#server/db/schema/index.ts';
+import type { AuditAction } from '#server/platform/audit-trail/audit-trail.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { auditEvents, integrations, systems, tasks } from '#server/platform/db/schema/index.ts';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
-export type NewAuditEvent = typeof auditEvents.$inferInsert;
-
-export async function insertAuditEvents(db: Database, events: NewAuditEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await bulkInsert(db, auditEvents, events);
-}
-
 export interface AuditFilter {
   entity?: string;
   entityId?: string;
   actorUserId?: string;
-  action?: string;
+  action?: AuditAction;
   from?: Date;
   to?: Date;
   limit?: number;

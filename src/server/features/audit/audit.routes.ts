@@ -1,16 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditExportQuery, auditQuery, auditResponse } from '#shared/contracts/audit.ts';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
-import { startOfDayInOslo } from './audit.domain.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
+import { addDays, startOfDayInOslo } from '#shared/calendar-dates.ts';
 import * as service from './audit.service.ts';
-
-function nextDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
 
 function toFilter(query: z.output<typeof auditQuery>) {
   return {
@@ -20,7 +13,7 @@ function toFilter(query: z.output<typeof auditQuery>) {
     action: query.action,
     from: query.from ? startOfDayInOslo(query.from) : undefined,
     // «to» is inclusive: everything before the next day starts in Norway.
-    to: query.to ? new Date(startOfDayInOslo(nextDay(query.to)).getTime() - 1) : undefined,
+    to: query.to ? new Date(startOfDayInOslo(addDays(query.to, 1)).getTime() - 1) : undefined,
   };
 }
 

@@ -1,61 +1,26 @@
 import { Readable } from 'node:stream';
-import type { Actor, ServiceContext } from '#server/context.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
-import type { Database } from '#server/db/client.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
+import type { AuditAction, ReferenceNames, StoredChange } from '#server/platform/audit-trail/audit-trail.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
-import type { FieldChange } from './audit.domain.ts';
 import { auditCsvLines, auditRows, historyWorkbook } from './audit.export.ts';
 import { namesNow } from './audit.names.ts';
-import { presentEntry, referencesIn, withNames, type AuditedEntity, type ReferenceTarget, type StoredChange } from './audit.presentation.ts';
+import { presentEntry, referencesIn, withNames, type ReferenceTarget } from './audit.presentation.ts';
 import * as repo from './audit.repo.ts';
 
-export type { AuditedEntity };
-export type AuditAction = 'create' | 'update' | 'delete';
-
-export interface AuditRecord {
-  mergerId: string;
-  entity: AuditedEntity;
-  entityId: string;
-  entityLabel?: string;
-  action: AuditAction;
-  changes: FieldChange[];
-}
-
 /**
- * Records a change in the caller's transaction, so history and data are
- * written together or not at all. An update that changed nothing is not history.
+ * The names every reference in these changes has now (one query per kind of
+ * row and merger), kept with the change when it is written: the platform's
+ * history writer gets this from the composition root (useReferenceNames).
  */
-export async function recordChange(db: Database, actor: Actor, record: AuditRecord): Promise<void> {
-  await recordChanges(db, actor, [record]);
-}
-
-/**
- * Many changes in one statement, in the caller's transaction: what an import
- * writes. Every field that points at another row (a system, a task, an
- * integration) or a register entry gets that name as it is now, kept with the
- * change: history reads the same after the row is renamed or deleted.
- */
-export async function recordChanges(db: Database, actor: Actor, records: readonly AuditRecord[]): Promise<void> {
-  const kept = records.filter((record) => !(record.action === 'update' && record.changes.length === 0));
-  if (kept.length === 0) return;
+export const keepReferenceNames: ReferenceNames = async (db, records) => {
   const lookups = new Map<string, Awaited<ReturnType<typeof namesNow>>>();
-  for (const [mergerId, wanted] of referencesByMerger(kept)) lookups.set(mergerId, await namesNow(db, mergerId, wanted));
-  const events = kept.map((record) => {
+  for (const [mergerId, wanted] of referencesByMerger(records)) lookups.set(mergerId, await namesNow(db, mergerId, wanted));
+  return records.map((record) => {
     const lookup = lookups.get(record.mergerId);
-    return {
-      mergerId: record.mergerId,
-      actorUserId: actor.userId,
-      actorName: actor.name,
-      actorEmail: actor.email,
-      entity: record.entity,
-      entityId: record.entityId,
-      entityLabel: record.entityLabel ?? null,
-      action: record.action,
-      changes: lookup ? record.changes.map((change) => withNames(record.entity, change, lookup)) : record.changes,
-    };
+    return lookup ? record.changes.map((change) => withNames(record.entity, change, lookup)) : record.changes;
   });
-  await repo.insertAuditEvents(db, events);
-}
+};
 
 /** Per merger, the ids each kind of reference in these changes points at. */
 function referencesByMerger(
@@ -78,6 +43,10 @@ function referencesByMerger(
 
 export type { AuditEntry };
 
+// The writer moved to the platform (platform/audit-trail); checklist and
+// schedule still import it from here until they become the plan feature.
+export { recordChange, recordChanges, type AuditRecord } from '#server/platform/audit-trail/audit-trail.ts';
+
 /**
  * The history, newest first, each entry with its words for people (`display`).
  * References written before names were kept with them read by today's name,
@@ -99,7 +68,7 @@ export async function listHistory(
   const lookup = await namesNow(ctx.db, mergerId, missing.get(mergerId) ?? new Map());
   return rows.map((row) => {
     const changes = row.changes as StoredChange[];
-    const action = row.action as AuditAction;
+    const action = row.action;
     return {
       id: row.id,
       at: row.at.toISOString(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleAllows, type MergerPermission, type MergerRole } from './auth.domain.ts';
+import { roleAllows, type MergerPermission, type MergerRole } from '#server/platform/access/roles.ts';
 import { createTestApp, type TestApp, type TestUser } from '#server/test/test-app.ts';
 import { defaultMatrix } from '#server/features/risks/risks.domain.ts';
 

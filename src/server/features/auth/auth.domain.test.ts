@@ -1,42 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountWidePolicy,
-  isSessionExpired,
-  mayGrantRole,
-  reservedDecision,
-  roleAllows,
-  strictest,
-  throttleDecision,
-  throttleKeys,
-  throttlePolicy,
-  throttleSource,
-  wouldRemoveLastOwner,
-} from './auth.domain.ts';
-
-describe('roles', () => {
-  it('gives each role exactly its rights', () => {
-    expect(roleAllows('reader', 'read')).toBe(true);
-    expect(roleAllows('reader', 'edit')).toBe(false);
-    expect(roleAllows('member', 'edit')).toBe(true);
-    expect(roleAllows('member', 'addMembers')).toBe(false);
-    expect(roleAllows('lead', 'addMembers')).toBe(true);
-    expect(roleAllows('lead', 'manageMembers')).toBe(false);
-    expect(roleAllows('owner', 'manageMembers')).toBe(true);
-  });
-  it('lets only owners make owners', () => {
-    expect(mayGrantRole('lead', 'reader')).toBe(true);
-    expect(mayGrantRole('lead', 'lead')).toBe(true);
-    expect(mayGrantRole('lead', 'owner')).toBe(false);
-    expect(mayGrantRole('member', 'reader')).toBe(false);
-    expect(mayGrantRole('owner', 'owner')).toBe(true);
-  });
-  it('keeps the last owner', () => {
-    expect(wouldRemoveLastOwner(['a'], { userId: 'a', newRole: null })).toBe(true);
-    expect(wouldRemoveLastOwner(['a'], { userId: 'a', newRole: 'lead' })).toBe(true);
-    expect(wouldRemoveLastOwner(['a', 'b'], { userId: 'a', newRole: null })).toBe(false);
-    expect(wouldRemoveLastOwner(['a'], { userId: 'b', newRole: null })).toBe(false);
-  });
-});
+import { accountWidePolicy, isSessionExpired, reservedDecision, strictest, throttleDecision, throttleKeys, throttlePolicy, throttleSource } from './auth.domain.ts';
 
 describe('login throttling', () => {
   const start = new Date('2027-01-01T10:00:00Z');

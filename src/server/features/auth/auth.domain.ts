@@ -1,50 +1,8 @@
 /**
- * Access rules as data and pure functions: roles per merger, what each may do,
- * login throttling and session expiry. No I/O here.
+ * Sign-in rules as data and pure functions: login throttling and session
+ * expiry. No I/O here. The role matrix is the platform's
+ * (platform/access/roles.ts); who may grant a role is the members feature's.
  */
-
-export const mergerRoles = ['owner', 'lead', 'member', 'reader'] as const;
-export type MergerRole = (typeof mergerRoles)[number];
-
-/** What a route or service asks for within one merger. */
-export type MergerPermission =
-  | 'read' // see the merger and its content, its history
-  | 'edit' // change content: tasks, the inventory, proposals for veivalg, risks …
-  | 'decide' // decide on the project's behalf: adopt a veivalg, accept a deferral or a risk, change the risk matrix (decision 025)
-  | 'addMembers' // invite people (not as owner)
-  | 'manageMembers'; // change roles, remove members, add owners
-
-const rolePermissions: Record<MergerRole, ReadonlySet<MergerPermission>> = {
-  owner: new Set(['read', 'edit', 'decide', 'addMembers', 'manageMembers']),
-  lead: new Set(['read', 'edit', 'decide', 'addMembers']),
-  member: new Set(['read', 'edit']),
-  reader: new Set(['read']),
-};
-
-export function roleAllows(role: MergerRole, permission: MergerPermission): boolean {
-  return rolePermissions[role].has(permission);
-}
-
-/** Everything a role may do, for the web to hide what it may not. */
-export function permissionsOf(role: MergerRole): MergerPermission[] {
-  return [...rolePermissions[role]];
-}
-
-/** A lead may add people as lead, member or reader; only an owner makes owners. */
-export function mayGrantRole(granter: MergerRole, role: MergerRole): boolean {
-  if (granter === 'owner') return true;
-  return granter === 'lead' && role !== 'owner';
-}
-
-/** The last owner cannot leave or be demoted: a merger must always have someone who can manage it. */
-export function wouldRemoveLastOwner(
-  owners: readonly string[],
-  change: { userId: string; newRole: MergerRole | null },
-): boolean {
-  if (!owners.includes(change.userId)) return false;
-  if (change.newRole === 'owner') return false;
-  return owners.length <= 1;
-}
 
 // Login throttling (decision 022). Attempts are counted, atomically and before
 // the password is checked, per account *from one source*, per source across
@@ -172,8 +130,4 @@ export function isSessionExpired(lastSeenAt: Date, now: Date, idleMinutes: numbe
 /** Renewing on every request would write on every read; once a minute is enough. */
 export function shouldTouchSession(lastSeenAt: Date, now: Date): boolean {
   return now.getTime() - lastSeenAt.getTime() > 60 * 1000;
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
-import { apiTokens, loginAttempts, sessions, userIdentities, users } from '#server/db/schema/index.ts';
-import { rawRows } from '#server/db/raw.ts';
-import { revisionColumnSql } from '#server/features/response-cache/response-cache.repo.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { apiTokens, loginAttempts, sessions, userIdentities, users } from '#server/platform/db/schema/index.ts';
+import { rawRows } from '#server/platform/db/raw.ts';
+import { revisionColumnSql } from '#server/platform/response-cache/response-cache.repo.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthConfig } from '#server/config.ts';
-import { DomainError } from '#server/errors.ts';
+import { DomainError } from '#server/platform/errors.ts';
 import {
   apiToken,
   authStatus,
@@ -13,8 +13,8 @@ import {
   setupBody,
 } from '#shared/contracts/auth.ts';
 import { errorResponse, errorResponses, uuidParam } from '#shared/contracts/common.ts';
-import { actorOf } from '#server/context.ts';
-import { sessionCookieName } from './access.plugin.ts';
+import { actorOf } from '#server/platform/context.ts';
+import { sessionCookieName } from '../../platform/access/access.plugin.ts';
 import { safeReturnTo, type OidcClient, type PendingSignIn } from './oidc.ts';
 import * as service from './auth.service.ts';
 

@@ -1,22 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { AuthConfig } from '#server/config.ts';
-import type { Actor, ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { startOfDayInOslo } from '#server/features/audit/audit.domain.ts';
-import { assertAcceptablePassword } from '#server/features/users/password-policy.ts';
-import type { ApiToken } from '#shared/contracts/auth.ts';
-import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
-import {
-  type MergerRole,
-  accountWidePolicy,
-  normalizeEmail,
-  isSessionExpired,
-  reservedDecision,
-  shouldTouchSession,
-  strictest,
-  throttleKeys,
-  throttlePolicy,
-} from './auth.domain.ts';
+import type { Actor, ServiceContext } from '#server/platform/context.ts';
+import type { PrefetchedMembership } from '#server/platform/access/access.plugin.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { addDays, startOfDayInOslo } from '#shared/calendar-dates.ts';
+import { assertAcceptablePassword } from './password-policy.ts';
+import { normalizeEmail, type ApiToken } from '#shared/contracts/auth.ts';
+import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
+import { accountWidePolicy, isSessionExpired, reservedDecision, shouldTouchSession, strictest, throttleKeys, throttlePolicy } from './auth.domain.ts';
+import type { MergerRole } from '#server/platform/access/roles.ts';
 import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
 import * as repo from './auth.repo.ts';
@@ -173,13 +165,6 @@ async function signInIdentity(ctx: ServiceContext, claims: IdentityClaims, userA
 
 export async function logout(ctx: ServiceContext, sessionToken: string): Promise<void> {
   await repo.deleteSession(ctx.db, tokenHash(sessionToken));
-}
-
-/** The caller's role in the merger a request is about, and its data revision (decision 019); role null: not a member. */
-export interface PrefetchedMembership {
-  mergerId: string;
-  role: MergerRole | null;
-  dataRevision: string;
 }
 
 export interface ResolvedSession {
@@ -345,7 +330,7 @@ const maxTokenLifetimeDays = 366;
 /** A token given a last day works until that day ends in Norway. */
 function tokenExpiry(expiresOn: string | null | undefined, now: Date): Date | null {
   if (!expiresOn) return null;
-  const expiresAt = startOfDayInOslo(nextDay(expiresOn));
+  const expiresAt = startOfDayInOslo(addDays(expiresOn, 1));
   const problem = (message: string) =>
     invalid('INVALID_TOKEN_EXPIRY', message, [{ path: 'expiresOn', code: 'out_of_range', message }]);
   if (expiresAt <= now) throw problem('Siste dag kan ikke være før i dag.');
@@ -353,12 +338,6 @@ function tokenExpiry(expiresOn: string | null | undefined, now: Date): Date | nu
     throw problem('En API-nøkkel kan vare høyst ett år.');
   }
   return expiresAt;
-}
-
-function nextDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }
 
 export async function createApiToken(ctx: ServiceContext, actor: Actor, name: string, expiresOn?: string | null) {

@@ -1,6 +1,6 @@
 import type * as OpenId from 'openid-client';
 import type { OidcConfig } from '#server/config.ts';
-import { DomainError } from '#server/errors.ts';
+import { DomainError } from '#server/platform/errors.ts';
 
 /**
  * Sign-in through the municipality's identity provider (Entra ID, ID-porten,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findUnstorableText } from '#server/lib/storable-text.ts';
+import { findUnstorableText } from '#server/platform/storable-text.ts';
 import { administratorPassword, createTestApp, type TestApp } from '#server/test/test-app.ts';
 import { safeReturnTo } from './oidc.ts';
 

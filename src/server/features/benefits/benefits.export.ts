@@ -1,4 +1,4 @@
-import { dateCell, safeText, type TableCell, type TableWorkbook } from '#server/lib/table-workbook.ts';
+import { dateCell, safeText, type TableCell, type TableWorkbook } from '#server/platform/formats/table-workbook.ts';
 import type { Benefit, Indicator } from '#shared/contracts/benefits.ts';
 import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 

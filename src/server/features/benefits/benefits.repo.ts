@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import {
   benefitDecisions,
   benefitOpportunities,
@@ -9,7 +9,7 @@ import {
   indicators,
   measurements,
   tasks,
-} from '#server/db/schema/index.ts';
+} from '#server/platform/db/schema/index.ts';
 
 export type BenefitRow = typeof benefits.$inferSelect;
 export type NewBenefitRow = typeof benefits.$inferInsert;

@@ -12,8 +12,7 @@ import {
   updateBenefitBody,
   updateIndicatorBody,
 } from '#shared/contracts/benefits.ts';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import * as service from './benefits.service.ts';
 
 const tags = ['gevinster'];

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
-import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { invalid, notFound, versionConflict } from '#server/platform/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type {
   Benefit,
   BenefitDetail,
@@ -26,8 +26,8 @@ import type { FieldProblem } from '#shared/contracts/common.ts';
 import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorDates } from './benefits.domain.ts';
 import * as repo from './benefits.repo.ts';
 import { planWorkbook } from './benefits.export.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
-import { taskLabel } from '#server/features/checklist/checklist.service.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
+import { taskLabel } from '#server/features/plan/plan.tasks.service.ts';
 
 /** The fields history follows. Enablers are followed as lists of ids. */
 const auditedBenefitFields = [
@@ -317,13 +317,13 @@ export async function updateBenefit(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findBenefit(tx, mergerId, benefitId);
     if (!current) throw benefitNotFound();
-    if (current.version !== body.version) throw staleVersion('Gevinsten', current.version);
+    if (current.version !== body.version) throw versionConflict('Gevinsten', current.version);
     const enablers = { taskIds: unique(body.taskIds), decisionAreaIds: unique(body.decisionAreaIds), opportunityIds: unique(body.opportunityIds) };
     await checkEnablers(tx, mergerId, enablers);
     const { version, taskIds: _t, decisionAreaIds: _d, opportunityIds: _o, ...fields } = body;
     const before = enablersOf(await repo.listEnablers(tx, [benefitId]), benefitId);
     const updated = await repo.updateBenefitIfVersion(tx, benefitId, version, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
-    if (!updated) throw staleVersion('Gevinsten', null);
+    if (!updated) throw versionConflict('Gevinsten', null);
     await repo.replaceEnablers(tx, mergerId, benefitId, enablers);
     const after = { ...before, ...Object.fromEntries(Object.entries(enablers).filter(([, v]) => v !== undefined)) };
     const asIds = (ids: string[]) => (ids.length > 0 ? ids : null);
@@ -424,7 +424,7 @@ export async function updateIndicator(
   return ctx.db.transaction(async (tx) => {
     const benefit = await requireBenefit(tx, mergerId, benefitId);
     const current = await requireIndicator(tx, benefitId, indicatorId);
-    if (current.version !== body.version) throw staleVersion('Indikatoren', current.version);
+    if (current.version !== body.version) throw versionConflict('Indikatoren', current.version);
     const { version, ...fields } = body;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     checkDates({ baselineDate: body.baselineDate ?? current.baselineDate, targetDate: body.targetDate ?? current.targetDate });
@@ -434,7 +434,7 @@ export async function updateIndicator(
       if (problem) throw invalid('BASELINE_AFTER_MEASUREMENTS', problem.message, [{ path: problem.path, code: 'invalid', message: problem.message }]);
     }
     const updated = await repo.updateIndicatorIfVersion(tx, indicatorId, version, changes);
-    if (!updated) throw staleVersion('Indikatoren', null);
+    if (!updated) throw versionConflict('Indikatoren', null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'indicator',
@@ -535,10 +535,8 @@ function benefitNotFound() {
   return notFound('BENEFIT_NOT_FOUND', 'Fant ikke gevinsten.');
 }
 
-function staleVersion(what: 'Gevinsten' | 'Indikatoren', currentVersion: number | null) {
-  return conflict(
-    'VERSION_CONFLICT',
-    `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
-    currentVersion === null ? undefined : { currentVersion },
-  );
+
+/** The benefits that name each of these opportunities, for the opportunities page (decision 001: through the service). The caller checked access. */
+export function benefitsOfOpportunities(db: Database, mergerId: string, opportunityIds: readonly string[]) {
+  return repo.benefitsOfOpportunities(db, mergerId, opportunityIds);
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
-import { calendarFeeds } from '#server/db/schema/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { calendarFeeds } from '#server/platform/db/schema/index.ts';
 
 export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
 

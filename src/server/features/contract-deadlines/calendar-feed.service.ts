@@ -1,11 +1,11 @@
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import { notFound } from '#server/errors.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import { notFound } from '#server/platform/errors.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { randomToken, tokenHash } from '#server/features/auth/auth.crypto.ts';
-import { roleAllows } from '#server/features/auth/auth.domain.ts';
+import { roleAllows } from '#server/platform/access/roles.ts';
 import { isMember } from '#server/features/members/members.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
-import type { CalendarFeed, CreatedCalendarFeed } from '#shared/contracts/decisions.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
+import type { CalendarFeed, CreatedCalendarFeed } from '#shared/contracts/contract-deadlines.ts';
 import * as repo from './calendar-feed.repo.ts';
 import { mergerCalendar } from './contract-deadlines.service.ts';
 

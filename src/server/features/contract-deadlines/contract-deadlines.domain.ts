@@ -1,5 +1,6 @@
 import { addDays, daysBetween, daysInMonth, formatCalendarDate, parseCalendarDate } from '#shared/calendar-dates.ts';
-import { contractActions, type SystemFate } from '#shared/contracts/decisions.ts';
+import { type SystemFate } from '#shared/contracts/decisions.ts';
+import { contractActions } from '#shared/contracts/contract-deadlines.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 
 /**

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
-import { calendarFeed, calendarFeedParams, contractDeadlinesResponse, createdCalendarFeed } from '#shared/contracts/decisions.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
+import { calendarFeed, calendarFeedParams, contractDeadlinesResponse, createdCalendarFeed } from '#shared/contracts/contract-deadlines.ts';
 import * as feeds from './calendar-feed.service.ts';
 import * as service from './contract-deadlines.service.ts';
 

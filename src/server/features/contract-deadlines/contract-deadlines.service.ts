@@ -1,13 +1,12 @@
-import type { ServiceContext } from '#server/context.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
 import { systemFateResolver } from '#server/features/decisions/decisions.service.ts';
-import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { contractsWithSystems, type ContractWithSystems } from '#server/features/inventory/inventory.service.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerBasics, mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
-import { icalendar, type CalendarEvent } from '#server/lib/icalendar.ts';
-import type { ContractDeadlines } from '#shared/contracts/decisions.ts';
+import { icalendar, type CalendarEvent } from '#server/platform/formats/icalendar.ts';
+import type { ContractDeadlines } from '#shared/contracts/contract-deadlines.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
-import { getSchedule, lastDayOfTransition } from '#server/features/schedule/schedule.service.ts';
+import { getSchedule, lastDayOfTransition } from '#server/features/plan/plan.schedule.service.ts';
 import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 import { contractActionText, norwegianDate } from './contract-deadline-text.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
@@ -19,18 +18,19 @@ import {
   type DateRange,
   type DeadlineContext,
 } from './contract-deadlines.domain.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 /** Every contract with what must happen to it and by when, the earliest deadline first. */
 export async function listContractDeadlines(ctx: ServiceContext, mergerId: string): Promise<ContractDeadlines> {
   requireMergerAccess(ctx, mergerId);
   const [mergerDate, contracts, fateOf] = await Promise.all([
     mergerDateOf(ctx.db, mergerId),
-    inventoryRepo.listContractsWithSystems(ctx.db, mergerId),
+    contractsWithSystems(ctx.db, mergerId),
     systemFateResolver(ctx.db, mergerId),
   ]);
   // The first day after the transition phase, as the schedule has it (a year by default).
   const transitionEnd = addDays(await lastDayOfTransition(ctx.db, mergerId), 1);
-  const rows = deadlinesOf(contracts, fateOf, { mergerDate, transitionEnd, today: todayInOslo(ctx.now()) });
+  const rows = deadlinesOf(contracts, fateOf, { mergerDate, transitionEnd, today: todayOf(ctx) });
   return {
     mergerDate,
     transitionEnd,
@@ -51,9 +51,9 @@ export async function contractDeadlinesBetween(
   input: { mergerDate: string; lastDayOfTransition: string; fateOf: FateResolver; range: DateRange },
 ): Promise<ContractDeadlines['contracts']> {
   requireMergerAccess(ctx, mergerId);
-  const context = { mergerDate: input.mergerDate, transitionEnd: addDays(input.lastDayOfTransition, 1), today: todayInOslo(ctx.now()) };
+  const context = { mergerDate: input.mergerDate, transitionEnd: addDays(input.lastDayOfTransition, 1), today: todayOf(ctx) };
   const candidates = deadlineCandidates(context, input.range);
-  const contracts = await inventoryRepo.listContractsWithSystems(
+  const contracts = await contractsWithSystems(
     ctx.db,
     mergerId,
     candidates.everyContract
@@ -67,7 +67,7 @@ export async function contractDeadlinesBetween(
 type FateResolver = Awaited<ReturnType<typeof systemFateResolver>>;
 
 function deadlinesOf(
-  contracts: Awaited<ReturnType<typeof inventoryRepo.listContractsWithSystems>>,
+  contracts: readonly ContractWithSystems[],
   fateOf: FateResolver,
   context: DeadlineContext,
 ) {

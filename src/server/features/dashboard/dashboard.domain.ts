@@ -4,7 +4,7 @@
  * the merger date and the count of risks at the top class. Dates are calendar
  * dates in Europe/Oslo (YYYY-MM-DD), as `todayInOslo` gives them.
  */
-import { isOverdue } from '#server/features/checklist/checklist.domain.ts';
+import { isOverdue } from '#server/features/plan/plan.tasks.domain.ts';
 import { addDays, daysBetween } from '#server/features/contract-deadlines/contract-deadlines.domain.ts';
 import type { TaskStatus } from '#shared/contracts/checklist.ts';
 import { UPCOMING_DAYS, type UpcomingItem, type UpcomingKind } from '#shared/contracts/dashboard.ts';

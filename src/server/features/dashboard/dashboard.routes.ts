@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import { dashboardResponse } from '#shared/contracts/dashboard.ts';
 import * as service from './dashboard.service.ts';
 

@@ -1,15 +1,15 @@
-import type { ServiceContext } from '#server/context.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
 import { benefitsBehind } from '#server/features/benefits/benefits.service.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import { taskSummary } from '#server/features/checklist/checklist.service.ts';
+import { taskSummary } from '#server/features/plan/plan.tasks.service.ts';
 import { contractDeadlinesBetween } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
 import { decisionSummary } from '#server/features/decisions/decisions.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerBasics } from '#server/features/mergers/mergers.service.ts';
 import { heatmap as riskHeatmap } from '#server/features/risks/risks.service.ts';
-import { milestonesBetween } from '#server/features/schedule/schedule.service.ts';
+import { milestonesBetween } from '#server/features/plan/plan.schedule.service.ts';
 import { BENEFITS_BEHIND_SHOWN, OVERDUE_SHOWN, READINESS_MISSING_SHOWN, type Dashboard } from '#shared/contracts/dashboard.ts';
 import { daysToMerger, overdueTasks, redRisks, upcomingItems, upcomingWindow } from './dashboard.domain.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 /**
  * The dashboard reads through the services that own each figure, each read
@@ -23,7 +23,7 @@ import { daysToMerger, overdueTasks, redRisks, upcomingItems, upcomingWindow } f
  */
 export async function dashboard(ctx: ServiceContext, mergerId: string): Promise<Dashboard> {
   requireMergerAccess(ctx, mergerId);
-  const today = todayInOslo(ctx.now());
+  const today = todayOf(ctx);
   const window = upcomingWindow(today);
   const basicsRead = mergerBasics(ctx.db, mergerId);
   const decisionsRead = decisionSummary(ctx, mergerId);

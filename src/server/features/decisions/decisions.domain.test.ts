@@ -10,12 +10,12 @@ import {
   defaultTiming,
   loadAreaPriorities,
   priorityRankOfArea,
-  reconcileDecisionTasks,
   suggestCandidates,
   systemFates,
   validateDecision,
   type CandidateSystem,
 } from './decisions.domain.ts';
+import { reconcileDecisionTasks } from '#server/features/plan/plan.tasks.domain.ts';
 
 const catalog = loadCatalog();
 const catalogAreas = catalog.sectors.flatMap((sector) => sector.solutionAreas);

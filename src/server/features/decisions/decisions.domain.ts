@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { nameKey, vendorKey } from '#server/features/inventory/inventory.domain.ts';
+import type { PlannedTask } from '#server/features/plan/plan.tasks.domain.ts';
 import { daysBetween } from '#shared/calendar-dates.ts';
 import { decisionOutcomes, type DecisionOutcome, type DecisionState, type DecisionTiming, type SystemFate } from '#shared/contracts/decisions.ts';
 import areaPrioritiesData from './data/area-priorities.json' with { type: 'json' };
@@ -337,23 +338,6 @@ export const decisionPlacement: Record<DecisionTiming, { phaseId: string; activi
   transition: { phaseId: 'fase-5', activityId: 'fase-5-akt-3' },
 };
 
-export interface PlannedTask {
-  catalogItemId: string;
-  title: string;
-  phaseId: string;
-  activityId: string;
-  /**
-   * Sort key inside the activity, following the seed: 4.1 rank × 10 000 +
-   * the area's place among the catalogue's solution areas × 100 + the task's
-   * place in the area. So infrastructure (rank 1) comes before archive
-   * (rank 2) … before digital services (rank 8); areas of the same rank keep
-   * the catalogue's order; tasks keep the area's order. An area with tasks
-   * that is not in the catalogue sorts after the catalogue's areas of its
-   * rank (place 99). Room is ample: 30-odd areas, at most six tasks each.
-   */
-  order: number;
-}
-
 const areaPlaceCache = new WeakMap<object, Map<string, number>>();
 function areaPlaces(catalog: Catalog): Map<string, number> {
   let places = areaPlaceCache.get(catalog);
@@ -385,58 +369,6 @@ export function decisionTaskPlan(
     activityId,
     order: rank * 10_000 + areaPlace * 100 + Math.min(taskIndex, 99),
   }));
-}
-
-export interface ExistingPlanTask {
-  id: string;
-  catalogItemId: string | null;
-  phaseId: string;
-  activityId: string;
-  /** When given, a different order also moves the task. */
-  order?: number;
-}
-
-export interface TaskReconciliation {
-  /** Wanted tasks the merger does not have yet. */
-  create: PlannedTask[];
-  /** Existing tasks to put in another place; everything else about them stays. */
-  move: Array<{ id: string; phaseId: string; activityId: string; order: number }>;
-  /** Existing tasks already where they should be. */
-  keep: string[];
-}
-
-/**
- * How to bring the merger's tasks in line with a (changed) decision without
- * losing work: a task already in the merger (same catalogue item) is moved,
- * never recreated, so its status, owner, due date and notes stay with it.
- * Nothing is deleted: an existing task no longer wanted (none in practice,
- * since an area's tasks do not change) is left where it is, and so are the
- * merger's other tasks.
- */
-export function reconcileDecisionTasks<T extends ExistingPlanTask>(
-  existing: readonly T[],
-  wanted: readonly PlannedTask[],
-): TaskReconciliation {
-  const byItem = new Map<string, T[]>();
-  for (const task of existing) {
-    if (task.catalogItemId === null) continue;
-    byItem.set(task.catalogItemId, [...(byItem.get(task.catalogItemId) ?? []), task]);
-  }
-  const result: TaskReconciliation = { create: [], move: [], keep: [] };
-  for (const plan of wanted) {
-    const matches = byItem.get(plan.catalogItemId);
-    if (!matches) {
-      result.create.push(plan);
-      continue;
-    }
-    for (const task of matches) {
-      const moved =
-        task.phaseId !== plan.phaseId || task.activityId !== plan.activityId || (task.order !== undefined && task.order !== plan.order);
-      if (moved) result.move.push({ id: task.id, phaseId: plan.phaseId, activityId: plan.activityId, order: plan.order });
-      else result.keep.push(task.id);
-    }
-  }
-  return result;
 }
 
 // ---------------------------------------------------------------- ready for day one

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database } from '#server/db/client.ts';
-import { contracts, contractSystems, decisions, integrations, systems } from '#server/db/schema/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { contracts, contractSystems, decisions, integrations, systems } from '#server/platform/db/schema/index.ts';
 
 export type DecisionRow = typeof decisions.$inferSelect;
 export type NewDecisionRow = typeof decisions.$inferInsert;

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponse, errorResponses } from '#shared/contracts/common.ts';
+import { errorResponse, errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import {
   areaDecisionResponse,
   areaParams,

@@ -1,18 +1,16 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, DomainError, invalid, notFound } from '#server/errors.ts';
-import { creationChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { roleAllows } from '#server/features/auth/auth.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
-import { placeDecisionTasks } from '#server/features/checklist/checklist.service.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, DomainError, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
+import { creationChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { roleAllows } from '#server/platform/access/roles.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
+import { placeDecisionTasks, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
+import { dateInOslo } from '#shared/calendar-dates.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
-import { phaseDatesOf } from '#server/features/schedule/schedule.service.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
 import type {
@@ -39,6 +37,7 @@ import {
   validateDecision,
 } from './decisions.domain.ts';
 import * as repo from './decisions.repo.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 /** The fields history follows on a decision, the accepted deferral (who and why) included. */
 const auditedDecisionFields = [
@@ -70,7 +69,7 @@ function deferralOf(row: Pick<repo.DecisionRow, 'deferralAcceptedByName' | 'defe
   return {
     acceptedBy: row.deferralAcceptedByName ?? '',
     acceptedAt: row.deferralAcceptedAt.toISOString(),
-    acceptedOn: todayInOslo(row.deferralAcceptedAt),
+    acceptedOn: dateInOslo(row.deferralAcceptedAt),
     reason: row.deferralReason,
   };
 }
@@ -175,7 +174,7 @@ export async function decisionSummary(ctx: ServiceContext, mergerId: string) {
   const decisionRows = await repo.listDecisionFacts(ctx.db, mergerId);
   return {
     fateOf: fateResolver(decisionRows),
-    readiness: (tasks: readonly ReadinessTask[], mergerDate: string) => readinessOf(decisionRows, tasks, mergerDate, todayInOslo(ctx.now())),
+    readiness: (tasks: readonly ReadinessTask[], mergerDate: string) => readinessOf(decisionRows, tasks, mergerDate, todayOf(ctx)),
   };
 }
 
@@ -248,7 +247,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
     mergerDateOf(db, mergerId),
     repo.listSystemFacts(db, mergerId, area.view.id),
     repo.listDecisions(db, mergerId),
-    checklistRepo.listTasksOfCatalogItems(db, mergerId, area.tasks.map((task) => task.id)),
+    tasksOfLibraryItems(db, mergerId, area.tasks.map((task) => task.id)),
   ]);
   const decided = decisionRows.find(({ decision }) => decision.solutionAreaId === area.view.id);
   const resolve = fateResolver(decisionRows.map((row) => row.decision));
@@ -362,7 +361,7 @@ export async function saveDecision(
     };
     let saved: repo.DecisionRow;
     if (!current) {
-      if (body.version !== undefined) throw staleVersion(null);
+      if (body.version !== undefined) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       saved = await repo.insertDecision(tx, { mergerId, solutionAreaId: areaId, ...values });
       await recordChange(tx, actor, {
         mergerId,
@@ -373,9 +372,9 @@ export async function saveDecision(
         changes: creationChanges(saved, auditedDecisionFields),
       });
     } else {
-      if (body.version === undefined || body.version !== current.version) throw staleVersion(current.version);
+      if (body.version === undefined || body.version !== current.version) throw versionConflict('Veivalget', current.version, { pronoun: 'det' });
       const updated = await repo.updateDecisionIfVersion(tx, current.id, body.version, values);
-      if (!updated) throw staleVersion(null);
+      if (!updated) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       saved = updated;
       await recordChange(tx, actor, {
         mergerId,
@@ -388,7 +387,8 @@ export async function saveDecision(
     }
     // The plan follows an adopted decision; a proposal plans nothing yet.
     if (saved.state === 'adopted') {
-      await placeDecisionTasks(tx, mergerId, decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming), actor, await phaseDatesOf(tx, mergerId));
+      const planned = decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming);
+      await placeDecisionTasks(tx, mergerId, planned, actor);
     }
     return readAreaDecision(tx, mergerId, area);
   });
@@ -414,7 +414,7 @@ export async function setDeferralAcceptance(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
     if (!current) throw notFound('DECISION_NOT_FOUND', 'Området har ikke noe veivalg ennå.');
-    if (body.version !== current.version) throw staleVersion(current.version);
+    if (body.version !== current.version) throw versionConflict('Veivalget', current.version, { pronoun: 'det' });
     const reason = body.reason?.trim() ?? '';
     let changes: Partial<repo.NewDecisionRow> | null;
     if (body.accepted) {
@@ -438,7 +438,7 @@ export async function setDeferralAcceptance(
     }
     if (changes) {
       const saved = await repo.updateDecisionIfVersion(tx, current.id, body.version, changes);
-      if (!saved) throw staleVersion(null);
+      if (!saved) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       await recordChange(tx, actor, {
         mergerId,
         entity: 'decision',
@@ -452,13 +452,6 @@ export async function setDeferralAcceptance(
   });
 }
 
-function staleVersion(currentVersion: number | null) {
-  return conflict(
-    'VERSION_CONFLICT',
-    'Veivalget er endret av noen andre siden du åpnet det. Last inn på nytt og gjør endringen igjen.',
-    currentVersion === null ? undefined : { currentVersion },
-  );
-}
 
 // ---------------------------------------------------------------- day one
 
@@ -467,9 +460,9 @@ export async function readiness(ctx: ServiceContext, mergerId: string): Promise<
   const [mergerDate, decisionRows, tasks] = await Promise.all([
     mergerDateOf(ctx.db, mergerId),
     repo.listDecisionFacts(ctx.db, mergerId),
-    checklistRepo.listTasksOfCatalogItems(ctx.db, mergerId, [...areaOfTask().keys()]),
+    tasksOfLibraryItems(ctx.db, mergerId, [...areaOfTask().keys()]),
   ]);
-  return readinessOf(decisionRows, tasks, mergerDate, todayInOslo(ctx.now()));
+  return readinessOf(decisionRows, tasks, mergerDate, todayOf(ctx));
 }
 
 /** A task as readiness counts it: the library task it was copied from, its phase and its status. */
@@ -514,7 +507,7 @@ function readinessOf(decisionRows: readonly DecisionFacts[], tasks: readonly Rea
     acceptedDeferrals: result.acceptedDeferrals.map((item) => ({
       ...item,
       areaName: areas.get(item.areaId)!.view.name,
-      acceptedOn: todayInOslo(new Date(item.acceptedAt)),
+      acceptedOn: dateInOslo(item.acceptedAt),
     })),
   };
 }
@@ -588,4 +581,9 @@ export async function integrationGraph(
     });
   }
   return { nodes: [...nodes.values()], edges: graphEdges };
+}
+
+/** Every veivalg of the merger with its target system's name, for reports (decision 001: through the service). The caller checked access. */
+export function decisionsWithTargets(db: Database, mergerId: string) {
+  return repo.listDecisions(db, mergerId);
 }

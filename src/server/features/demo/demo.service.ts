@@ -1,7 +1,6 @@
-import { actorOf, type ServiceContext } from '#server/context.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { createBenefit, createIndicator, recordMeasurement } from '#server/features/benefits/benefits.service.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import { listTasks, updateTask } from '#server/features/checklist/checklist.service.ts';
+import { listTasks, updateTask } from '#server/features/plan/plan.tasks.service.ts';
 import { saveDecision } from '#server/features/decisions/decisions.service.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { listItems } from '#server/features/inventory/inventory.service.ts';
@@ -36,6 +35,7 @@ import {
   type DemoMunicipality,
 } from './demo.data.ts';
 import { contractDates, demoMergerDate, firstRun, integrationsIn, productsOf } from './demo.domain.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 /**
  * Makes the demo merger through the same services the API uses, so every row
@@ -45,7 +45,7 @@ import { contractDates, demoMergerDate, firstRun, integrationsIn, productsOf } f
  */
 export async function createDemoMerger(ctx: ServiceContext): Promise<DemoMergerCreated> {
   const actor = actorOf(ctx);
-  const today = todayInOslo(ctx.now());
+  const today = todayOf(ctx);
   const mergerDate = demoMergerDate(today);
   return ctx.db.transaction(async (tx) => {
     const merger = await createMerger(

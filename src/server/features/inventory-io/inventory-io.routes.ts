@@ -1,8 +1,7 @@
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponse, errorResponses } from '#shared/contracts/common.ts';
+import { errorResponse, errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import { inventoryKinds, inventoryPathSegments, municipalityNumber, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import { csvContentType, importQuery, importResult, xlsxContentType } from '#shared/contracts/inventory-import.ts';
 import { findLayout } from './inventory-sheets.ts';

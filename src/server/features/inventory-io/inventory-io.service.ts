@@ -1,16 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { DomainError, invalid } from '#server/errors.ts';
-import { csvLines } from '#server/lib/csv.ts';
-import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { recordChanges, type AuditRecord } from '#server/features/audit/audit.service.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { DomainError, invalid, versionConflict } from '#server/platform/errors.ts';
+import { csvLines } from '#server/platform/formats/csv.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { recordChanges, type AuditRecord } from '#server/platform/audit-trail/audit-trail.ts';
 import { findCommonSolution, loadCommonSolutions, lookupCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
-import * as inventoryRepo from '#server/features/inventory/inventory.repo.ts';
-import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import * as inventory from '#server/features/inventory/inventory.service.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { inventoryKinds, inventoryPathSegments, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ImportMissing, ImportMode, ImportProblem, ImportResult } from '#shared/contracts/inventory-import.ts';
@@ -29,8 +28,8 @@ import {
 import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
 import { csvRows, samlaIdField, type DisplayRow, type writeWorkbook } from './inventory-workbook.ts';
 import { readUpload } from './inventory-upload.ts';
-import { mergerWorkKey, shareIdenticalWork } from '#server/lib/shared-work.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
+import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 
 export { importLimits } from './inventory-upload.ts';
 
@@ -45,10 +44,10 @@ interface Stored {
 
 /** One query per kind (and one for the contracts' systems): the import and export never read row by row. */
 async function loadStored(db: Database, mergerId: string): Promise<Stored> {
-  const links = await inventoryRepo.listAllContractSystemIds(db, mergerId);
+  const links = await inventory.allContractSystemIds(db, mergerId);
   const rows: Stored['rows'] = {};
   for (const kind of kindOrder) {
-    rows[kind] = (await inventoryRepo.listAllRows(db, kind, mergerId)).map((row) => {
+    rows[kind] = (await inventory.allRows(db, kind, mergerId)).map((row) => {
       const stored = row as Record<string, unknown> & { id: string; version: number };
       const values = Object.fromEntries(
         auditedFields(kind).map((field) => [field, field === 'systemIds' ? links.get(stored.id) ?? [] : stored[field] ?? null]),
@@ -61,7 +60,7 @@ async function loadStored(db: Database, mergerId: string): Promise<Stored> {
 
 /** How the template and export name a solution area: its name, with the sector where two areas share a name. */
 function areaLabels() {
-  const areas = solutionAreas();
+  const areas = inventory.solutionAreas();
   const counts = new Map<string, number>();
   for (const area of areas) counts.set(area.name, (counts.get(area.name) ?? 0) + 1);
   return areas.map((area) => ({
@@ -122,7 +121,7 @@ export async function template(ctx: ServiceContext, mergerId: string): Promise<B
   requireMergerAccess(ctx, mergerId);
   return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'inventory-template'), async () => {
     // A merger with data gets the Samla-ID column, so rows pasted from an export keep their identity.
-    const hasData = await inventoryRepo.hasAnyInventory(ctx.db, mergerId);
+    const hasData = await inventory.hasAnyInventory(ctx.db, mergerId);
     return workbookInWorker(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData });
   });
 }
@@ -204,7 +203,7 @@ export async function importFile(
       stored: stored.rows,
       newId: randomUUID,
       missing,
-      systemsInDecisions: new Set(await inventoryRepo.listSystemIdsInDecisions(db, mergerId)),
+      systemsInDecisions: new Set(await inventory.systemIdsInDecisions(db, mergerId)),
     });
     return Object.assign(made, { storedSystems: stored.rows.systems ?? [] });
   };
@@ -281,24 +280,21 @@ async function writePlan(
   const labelOf = (write: { kind: InventoryKindKey; values: Record<string, unknown> }) => rowLabel(write.kind, write.values, names);
   for (const kind of kindOrder) {
     const creates = plan.creates.filter((write) => write.kind === kind);
-    await inventoryRepo.insertRows(
+    await inventory.insertImportedRows(
       db,
-      inventoryRepo.inventoryTables[kind],
+      kind,
       creates.map((write) => ({ ...columnsOf(kind, write.values), id: write.id, mergerId })),
+      kind === 'contracts'
+        ? creates.flatMap((write) =>
+            [...new Set(write.values.systemIds as string[])].map((systemId, position) => ({
+              mergerId,
+              contractId: write.id,
+              systemId,
+              position,
+            })),
+          )
+        : [],
     );
-    if (kind === 'contracts') {
-      await inventoryRepo.insertContractSystemLinks(
-        db,
-        creates.flatMap((write) =>
-          [...new Set(write.values.systemIds as string[])].map((systemId, position) => ({
-            mergerId,
-            contractId: write.id,
-            systemId,
-            position,
-          })),
-        ),
-      );
-    }
     for (const write of creates) {
       audit.push({
         mergerId,
@@ -312,18 +308,16 @@ async function writePlan(
     for (const write of plan.updates.filter((w) => w.kind === kind)) {
       const changed = changedFields(kind, write.before!, write.values);
       const columns = Object.fromEntries(changed.filter((field) => field !== 'systemIds').map((field) => [field, write.values[field]]));
-      const updated = await inventoryRepo.updateRowIfVersion(
+      const updated = await inventory.updateImportedRow(
         db,
-        inventoryRepo.inventoryTables[kind],
+        kind,
         mergerId,
         write.id,
         write.version!,
-        columns as never,
+        columns,
+        kind === 'contracts' && changed.includes('systemIds') ? (write.values.systemIds as string[]) : undefined,
       );
       if (!updated) throw changedMeanwhile();
-      if (kind === 'contracts' && changed.includes('systemIds')) {
-        await inventoryRepo.replaceContractSystems(db, mergerId, write.id, write.values.systemIds as string[]);
-      }
       audit.push({
         mergerId,
         entity: kindDefinitions[kind].entity,
@@ -336,7 +330,7 @@ async function writePlan(
   }
   for (const kind of [...kindOrder].reverse()) {
     for (const row of plan.deletes.filter((candidate) => candidate.kind === kind)) {
-      const removed = await inventoryRepo.deleteRowIfVersion(db, inventoryRepo.inventoryTables[kind], mergerId, row.id, row.version);
+      const removed = await inventory.deleteImportedRow(db, kind, mergerId, row.id, row.version);
       if (!removed) throw changedMeanwhile();
       audit.push({
         mergerId,
@@ -352,7 +346,7 @@ async function writePlan(
 }
 
 const changedMeanwhile = () =>
-  new DomainError('VERSION_CONFLICT', 409, 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.');
+  versionConflict('Kartleggingen', null, { message: 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.' });
 
 export const kindKeys = Object.keys(inventoryKinds) as InventoryKindKey[];
 

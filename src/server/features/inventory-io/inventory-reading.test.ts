@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '#server/errors.ts';
+import { DomainError } from '#server/platform/errors.ts';
 import type { ImportProblem } from '#shared/contracts/inventory-import.ts';
 import type { ParsedUpload } from './inventory-import.domain.ts';
 import { foldName, readCsv, readWorkbook, TooManyRowsError } from './inventory-reading.ts';

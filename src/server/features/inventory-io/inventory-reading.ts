@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import { invalid } from '#server/errors.ts';
-import { decodeText, NotTextError, splitCsv } from '#server/lib/csv.ts';
+import { invalid } from '#server/platform/errors.ts';
+import { decodeText, NotTextError, splitCsv } from '#server/platform/formats/csv.ts';
 import type { ImportProblem } from '#shared/contracts/inventory-import.ts';
 import { formatDate, type CellValue, type ParsedUpload, type SheetInput } from './inventory-import.domain.ts';
 import { columnLetter, samlaIdHeader, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';

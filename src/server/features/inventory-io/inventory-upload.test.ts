@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateLargeMergerWorkbook } from '../../../../bench/generate-large-merger.ts';
-import { DomainError } from '#server/errors.ts';
-import { closeWorkerPool, WorkerPool } from '#server/lib/worker-pool.ts';
+import { DomainError } from '#server/platform/errors.ts';
+import { closeWorkerPool, WorkerPool } from '#server/platform/workers/worker-pool.ts';
 import { sheetLayouts } from './inventory-sheets.ts';
 import { parseUpload, readUpload } from './inventory-upload.ts';
 import { readXlsxSheets } from './xlsx-reader.ts';

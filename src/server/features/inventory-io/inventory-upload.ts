@@ -1,5 +1,5 @@
-import { DomainError, invalid } from '#server/errors.ts';
-import { workerPool } from '#server/lib/worker-pool.ts';
+import { DomainError, invalid } from '#server/platform/errors.ts';
+import { workerPool } from '#server/platform/workers/worker-pool.ts';
 import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ParsedUpload } from './inventory-import.domain.ts';
 import { decodeCsvText, readCsv, readWorkbook, TooManyRowsError } from './inventory-reading.ts';

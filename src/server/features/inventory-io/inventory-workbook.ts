@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { loadExcelJs } from '#server/lib/lazy-modules.ts';
+import { loadExcelJs } from '#server/platform/workers/lazy-modules.ts';
 import { formatDate, type CellValue } from './inventory-import.domain.ts';
 import { columnLetter, samlaIdHeader, sheetLayouts, type Column, type SheetLayout } from './inventory-sheets.ts';
 

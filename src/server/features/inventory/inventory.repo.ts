@@ -1,7 +1,7 @@
 import { and, asc, between, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { bulkInsert } from '#server/db/bulk-insert.ts';
-import type { Database } from '#server/db/client.ts';
+import { bulkInsert } from '#server/platform/db/bulk-insert.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import {
   archives,
   contracts,
@@ -13,7 +13,7 @@ import {
   intermunicipalCooperation,
   itOrganisation,
   systems,
-} from '#server/db/schema/index.ts';
+} from '#server/platform/db/schema/index.ts';
 import type { InventoryKindKey, InventoryListQuery, inventoryKinds } from '#shared/contracts/inventory.ts';
 import { containsPattern } from './inventory.domain.ts';
 

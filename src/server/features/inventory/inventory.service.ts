@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, invalid, notFound } from '#server/errors.ts';
-import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { commonSolutionKey, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import {
@@ -138,12 +138,6 @@ async function checkValues<K extends InventoryKindKey>(
   }
 }
 
-const staleVersion = (currentVersion: number | null) =>
-  conflict(
-    'VERSION_CONFLICT',
-    'Registreringen er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.',
-    currentVersion === null ? undefined : { currentVersion },
-  );
 
 const itemNotFound = (kind: InventoryKindKey) =>
   notFound(kindDefinitions[kind].notFoundCode, `Fant ikke ${kindDefinitions[kind].noun}.`);
@@ -229,7 +223,7 @@ export async function updateItem<K extends InventoryKindKey>(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findRow(tx, table, mergerId, itemId);
     if (!current) throw itemNotFound(kind);
-    if (current.version !== body.version) throw staleVersion(current.version as number);
+    if (current.version !== body.version) throw versionConflict('Registreringen', current.version as number);
     const [before] = await toItems(tx, kind, mergerId, [current as repo.InventoryRow<K>]);
     const changed = Object.fromEntries(
       Object.entries(body).filter(([name, value]) => name !== 'version' && value !== undefined),
@@ -238,7 +232,7 @@ export async function updateItem<K extends InventoryKindKey>(
     const { columns, systemIds } = columnsOf(changed as Record<string, unknown>);
     const updated = await repo.updateRowIfVersion(tx, table, mergerId, itemId, body.version, columns as never);
     // Another writer got in between our read and our write (another app node).
-    if (!updated) throw staleVersion(null);
+    if (!updated) throw versionConflict('Registreringen', null);
     if (kind === 'contracts' && systemIds !== undefined) await repo.replaceContractSystems(tx, mergerId, itemId, systemIds);
     const [after] = await toItems(tx, kind, mergerId, [updated as repo.InventoryRow<K>]);
     await recordChange(tx, actor, {
@@ -268,7 +262,7 @@ export async function deleteItem<K extends InventoryKindKey>(
     const current = await repo.findRow(tx, repo.inventoryTables[kind], mergerId, itemId, { lock: true });
     if (!current) throw itemNotFound(kind);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw staleVersion(current.version as number);
+      throw versionConflict('Registreringen', current.version as number);
     }
     if (kind === 'systems') {
       const usage = await repo.countSystemUsage(tx, mergerId, itemId);
@@ -297,7 +291,71 @@ export async function getSideBySide(ctx: ServiceContext, mergerId: string): Prom
     areas: sideBySide(
       solutionAreas(),
       municipalities.map((m) => m.number),
-      systems.map((system) => ({ ...system, hosting: system.hosting as Hosting | null })),
+      systems.map((system) => ({ ...system, hosting: system.hosting })),
     ),
   };
+}
+
+// ---------------------------------------------------------------- for other features (decision 001: through the service, never the repo)
+
+/** Every contract with the systems it covers, read in one statement: what contract deadlines are computed from. The caller checked access. */
+export function contractsWithSystems(db: Database, mergerId: string, only?: Parameters<typeof repo.listContractsWithSystems>[2]) {
+  return repo.listContractsWithSystems(db, mergerId, only);
+}
+export type ContractWithSystems = Awaited<ReturnType<typeof repo.listContractsWithSystems>>[number];
+
+// The Excel round trip (inventory-io) reads and writes whole kinds at once, in
+// its own transaction and with its own history (one statement for the whole
+// import). These are the inventory's statements for it; the caller checked access.
+
+/** Whether the merger has any row in any register: its template then gets the Samla-ID column. */
+export function hasAnyInventory(db: Database, mergerId: string): Promise<boolean> {
+  return repo.hasAnyInventory(db, mergerId);
+}
+
+/** The systems some veivalg points at: deleting them is refused. */
+export function systemIdsInDecisions(db: Database, mergerId: string): Promise<string[]> {
+  return repo.listSystemIdsInDecisions(db, mergerId);
+}
+
+/** Every row of a kind in a merger, oldest first: the import diffs against these in memory. */
+export function allRows<K extends InventoryKindKey>(db: Database, kind: K, mergerId: string) {
+  return repo.listAllRows(db, kind, mergerId);
+}
+
+/** Every contract ↔ system link of a merger, in each contract's order. */
+export function allContractSystemIds(db: Database, mergerId: string): Promise<Map<string, string[]>> {
+  return repo.listAllContractSystemIds(db, mergerId);
+}
+
+/** Rows whose ids the caller chose (so later rows can point at them), and for contracts their systems, in few statements. */
+export async function insertImportedRows(
+  db: Database,
+  kind: InventoryKindKey,
+  rows: readonly Record<string, unknown>[],
+  contractSystemLinks: ReadonlyArray<{ mergerId: string; contractId: string; systemId: string; position: number }> = [],
+): Promise<void> {
+  await repo.insertRows(db, repo.inventoryTables[kind], rows);
+  if (kind === 'contracts') await repo.insertContractSystemLinks(db, contractSystemLinks);
+}
+
+/** Changes the given columns (and a contract's systems) if the row is still at `expectedVersion`; false when someone changed it first. */
+export async function updateImportedRow(
+  db: Database,
+  kind: InventoryKindKey,
+  mergerId: string,
+  id: string,
+  expectedVersion: number,
+  columns: Record<string, unknown>,
+  contractSystemIds?: string[],
+): Promise<boolean> {
+  const updated = await repo.updateRowIfVersion(db, repo.inventoryTables[kind], mergerId, id, expectedVersion, columns as never);
+  if (!updated) return false;
+  if (contractSystemIds) await repo.replaceContractSystems(db, mergerId, id, contractSystemIds);
+  return true;
+}
+
+/** Deletes the row if it still has the version read; false when someone changed or deleted it meanwhile. */
+export function deleteImportedRow(db: Database, kind: InventoryKindKey, mergerId: string, id: string, expectedVersion: number): Promise<boolean> {
+  return repo.deleteRowIfVersion(db, repo.inventoryTables[kind], mergerId, id, expectedVersion);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
-import { mergerInvitations, mergerMembers, users } from '#server/db/schema/index.ts';
+import type { MergerRole } from '#server/platform/access/roles.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { mergerInvitations, mergerMembers, users } from '#server/platform/db/schema/index.ts';
 
 export type MemberRow = typeof mergerMembers.$inferSelect;
 
@@ -44,7 +45,7 @@ export async function insertMember(db: Database, values: Pick<MemberRow, 'merger
   return row;
 }
 
-export async function updateMemberRole(db: Database, mergerId: string, userId: string, role: string) {
+export async function updateMemberRole(db: Database, mergerId: string, userId: string, role: MergerRole) {
   const [row] = await db
     .update(mergerMembers)
     .set({ role, version: sql`${mergerMembers.version} + 1` })
@@ -108,6 +109,12 @@ export async function takeInvitationsOf(db: Database, email: string): Promise<In
 /** A membership unless the user already has one there; the row when it was made. */
 export async function insertMemberIfAbsent(db: Database, values: Pick<MemberRow, 'mergerId' | 'userId' | 'role'>) {
   const [row] = await db.insert(mergerMembers).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+/** A user with this (normalised) address, to add as member at once: a read of the users the auth feature keeps. */
+export async function findUserByEmail(db: Database, email: string) {
+  const [row] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, email));
   return row;
 }
 

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import {
   addMemberBody,
   changeMemberBody,

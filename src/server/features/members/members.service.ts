@@ -1,10 +1,11 @@
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { DomainError, conflict, isUniqueViolation, notFound } from '#server/errors.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
-import { mayGrantRole, normalizeEmail, roleAllows, wouldRemoveLastOwner, type MergerRole } from '#server/features/auth/auth.domain.ts';
-import { findUserByEmail } from '#server/features/auth/auth.service.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { DomainError, conflict, isUniqueViolation, notFound } from '#server/platform/errors.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
+import { roleAllows, type MergerRole } from '#server/platform/access/roles.ts';
+import { normalizeEmail } from '#shared/contracts/auth.ts';
 import type { Invitation, Invited } from '#shared/contracts/members.ts';
+import { mayGrantRole, wouldRemoveLastOwner } from './members.domain.ts';
 import * as repo from './members.repo.ts';
 
 export interface MemberView {
@@ -36,12 +37,12 @@ export async function listMembers(ctx: ServiceContext, mergerId: string): Promis
       userId: user.id,
       email: user.email,
       name: user.name,
-      role: member.role as MergerRole,
+      role: member.role,
       version: member.version,
     })),
     invitations: invitations.map((row) => ({
       email: row.email,
-      role: row.role as MergerRole,
+      role: row.role,
       invitedBy: row.invitedByName,
       invitedAt: row.createdAt.toISOString(),
     })),
@@ -88,7 +89,7 @@ export async function addMember(
   const actor = actorOf(ctx);
   if (!mayGrantRole(myRole(ctx), input.role)) throw cannotGrant();
   const email = normalizeEmail(input.email);
-  const user = actor.isAdministrator ? await findUserByEmail(ctx.db, email) : undefined;
+  const user = actor.isAdministrator ? await repo.findUserByEmail(ctx.db, email) : undefined;
   try {
     return await ctx.db.transaction(async (tx): Promise<AddMemberResult> => {
       // The members are on the list everyone in the merger sees: saying so reveals nothing.
@@ -152,7 +153,7 @@ export async function withdrawInvitation(ctx: ServiceContext, mergerId: string, 
   await ctx.db.transaction(async (tx) => {
     const found = await repo.findInvitation(tx, mergerId, address);
     if (!found) throw notFound('INVITATION_NOT_FOUND', 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.');
-    if (!mayGrantRole(myRole(ctx), found.role as MergerRole)) {
+    if (!mayGrantRole(myRole(ctx), found.role)) {
       throw new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare en eier kan trekke tilbake en invitasjon som eier.');
     }
     await repo.deleteInvitation(tx, mergerId, address);
@@ -223,7 +224,7 @@ async function changeMembership(
       action: newRole === null ? 'delete' : 'update',
       changes: oldRole === newRole ? [] : [{ field: 'role', old: oldRole, new: newRole }],
     });
-    return updated && { ...current.user, userId, role: updated.role as MergerRole, version: updated.version };
+    return updated && { ...current.user, userId, role: updated.role, version: updated.version };
   });
 }
 

@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
-import { mergerMunicipalities, mergers } from '#server/db/schema/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { mergerMunicipalities, mergers } from '#server/platform/db/schema/index.ts';
 
 export type MergerRow = typeof mergers.$inferSelect;
 export type MergerMunicipalityRow = typeof mergerMunicipalities.$inferSelect;

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses } from '#shared/contracts/common.ts';
-import { mergerParams } from '#shared/contracts/checklist.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import { createMergerBody, listMergersResponse, merger, mergerDetail } from '#shared/contracts/mergers.ts';
 import * as service from './mergers.service.ts';
 

@@ -1,17 +1,18 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { creationChanges } from '#server/features/audit/audit.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
-import { permissionsOf } from '#server/features/auth/auth.domain.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { creationChanges } from '#server/platform/audit-trail/changes.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
+import { permissionsOf } from '#server/platform/access/roles.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
-import { invalid, notFound } from '#server/errors.ts';
-import { checklistProgress, progressByMerger, seedChecklist } from '#server/features/checklist/checklist.service.ts';
-import { registerProblemsAsFields, todayInNorway } from '#server/features/municipalities/municipalities.service.ts';
+import { invalid, notFound } from '#server/platform/errors.ts';
+import { addLibraryTasks, checklistProgress, progressByMerger } from '#server/features/plan/plan.tasks.service.ts';
+import { registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
 import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
-import { requireMergerAccess } from './merger-guard.ts';
+import { requireMergerAccess } from '../../platform/access/merger-guard.ts';
 import * as repo from './mergers.repo.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRow[]): Merger {
   return {
@@ -37,7 +38,7 @@ export async function createMerger(
   body: z.output<typeof createMergerBody>,
   options: { isDemo?: boolean } = {},
 ): Promise<Merger> {
-  const selection = registerProblemsAsFields(body.municipalities, todayInNorway(ctx.now()));
+  const selection = registerProblemsAsFields(body.municipalities, todayOf(ctx));
   if (!selection.ok) {
     throw invalid(selection.code, selection.message, selection.problems);
   }
@@ -61,7 +62,7 @@ export async function createMerger(
       },
       municipalityRows,
     );
-    await seedChecklist(tx, inserted.id, catalog);
+    await addLibraryTasks(tx, inserted.id, catalog);
     await addFounder(tx, inserted.id, actor.userId);
     await recordChange(tx, actor, {
       mergerId: inserted.id,

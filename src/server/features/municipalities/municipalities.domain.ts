@@ -21,6 +21,7 @@
  * Mergers keep the name they were created with (merger_municipalities.name): a later version
  * of the register does not rewrite them. See decision 028.
  */
+import { todayInOslo } from '#shared/calendar-dates.ts';
 import { z } from 'zod';
 
 import registerData from './data/kommuneregister.json' with { type: 'json' };
@@ -195,7 +196,6 @@ export function registerInForce(versions: readonly MunicipalityRegister[], on: s
 }
 
 let cachedVersions: MunicipalityRegister[] | undefined;
-const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
 
 /** Every shipped version, validated on first use and cached (deeply frozen: shared, read-only). */
 export function loadMunicipalityRegisterVersions(): readonly MunicipalityRegister[] {
@@ -207,7 +207,7 @@ export function loadMunicipalityRegisterVersions(): readonly MunicipalityRegiste
  * The shipped register in force on a date (default: today in Norway). The returned object and
  * everything in it is deeply frozen: it is shared by every caller, so treat it as read-only.
  */
-export function loadMunicipalityRegister(on: string = osloDate.format(new Date())): MunicipalityRegister {
+export function loadMunicipalityRegister(on: string = todayInOslo(new Date())): MunicipalityRegister {
   return registerInForce(loadMunicipalityRegisterVersions(), on);
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listMunicipalitiesResponse, municipalitiesQuery } from '#shared/contracts/municipalities.ts';
-import { municipalityRegister, todayInNorway } from './municipalities.service.ts';
+import { municipalityRegister } from './municipalities.service.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 export const municipalitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -19,7 +20,7 @@ export const municipalitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return municipalityRegister(request.query.date ?? todayInNorway(request.ctx.now()));
+      return municipalityRegister(request.query.date ?? todayOf(request.ctx));
     },
   );
 };

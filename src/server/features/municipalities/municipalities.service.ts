@@ -8,13 +8,6 @@ import {
   type MunicipalitySelectionProblem,
 } from './municipalities.domain.ts';
 
-const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
-
-/** Today's date in Norway (YYYY-MM-DD), the day whose register applies. */
-export function todayInNorway(now: Date): string {
-  return osloDate.format(now);
-}
-
 /** The register in force on a date (YYYY-MM-DD; the caller's today in Norway). */
 export function municipalityRegister(on: string): MunicipalityRegister {
   const register = loadMunicipalityRegister(on);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { activityIndex } from '#server/features/checklist/checklist.domain.ts';
+import { activityIndex } from '#server/features/plan/plan.tasks.domain.ts';
 import { defaultActivities, defaultActivityFor, filterOpportunities } from './opportunities.domain.ts';
 
 const areas = [

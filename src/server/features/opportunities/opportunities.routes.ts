@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { opportunitiesQuery, opportunitiesResponse, opportunityParams, takeUpBody, takeUpResponse } from '#shared/contracts/benefits.ts';
-import { mergerParams } from '#shared/contracts/checklist.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
+import { opportunitiesQuery, opportunitiesResponse, opportunityParams, takeUpBody, takeUpResponse } from '#shared/contracts/opportunities.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import * as service from './opportunities.service.ts';
 
 const tags = ['muligheter'];

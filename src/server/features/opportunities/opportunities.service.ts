@@ -1,18 +1,12 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import { conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
-import { creationChanges } from '#server/features/audit/audit.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
-import * as benefitsRepo from '#server/features/benefits/benefits.repo.ts';
-import { insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
-import { activityIndex } from '#server/features/checklist/checklist.domain.ts';
-import * as checklistRepo from '#server/features/checklist/checklist.repo.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
-import type { Opportunities, opportunitiesQuery, TakeUp, takeUpBody } from '#shared/contracts/benefits.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
+import { benefitsOfOpportunities, insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
+import { addTask, requireActivity, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
+import type { Opportunities, opportunitiesQuery, TakeUp, takeUpBody } from '#shared/contracts/opportunities.ts';
 import { defaultActivities, defaultActivityFor, filterOpportunities } from './opportunities.domain.ts';
-
-const auditedTaskFields = ['phase', 'title', 'status', 'notRelevantReason', 'responsible', 'dueDate', 'notes'] as const;
 
 function allOpportunities() {
   return loadCatalog().opportunities.areas;
@@ -32,8 +26,8 @@ export async function listOpportunities(ctx: ServiceContext, mergerId: string, q
   const areas = filterOpportunities(allOpportunities(), { area: query.area, lowHangingFruit: query.lowHangingFruit });
   const ids = areas.flatMap((area) => area.opportunities.map((opportunity) => opportunity.id));
   const [tasks, benefits] = await Promise.all([
-    checklistRepo.listTasksOfCatalogItems(ctx.db, mergerId, ids),
-    benefitsRepo.benefitsOfOpportunities(ctx.db, mergerId, ids),
+    tasksOfLibraryItems(ctx.db, mergerId, ids),
+    benefitsOfOpportunities(ctx.db, mergerId, ids),
   ]);
   const taskOf = new Map(tasks.map((task) => [task.catalogItemId!, task]));
   return {
@@ -75,15 +69,10 @@ export async function takeUp(
   requireMergerAccess(ctx, mergerId);
   const { opportunity } = findOpportunity(opportunityId);
   const activityId = body.activityId ?? defaultActivityFor(opportunity);
-  const activity = activityIndex(loadCatalog()).get(activityId);
-  if (!activity) {
-    throw invalid('ACTIVITY_NOT_FOUND', 'Aktiviteten finnes ikke i sjekklisten.', [
-      { path: 'activityId', code: 'unknown', message: 'Velg en aktivitet fra sjekklisten.' },
-    ]);
-  }
+  requireActivity(activityId);
   const actor = actorOf(ctx);
   const takeUp = ctx.db.transaction(async (tx) => {
-    const [existing] = await checklistRepo.listTasksOfCatalogItems(tx, mergerId, [opportunityId]);
+    const [existing] = await tasksOfLibraryItems(tx, mergerId, [opportunityId]);
     if (existing) {
       throw conflict(
         'OPPORTUNITY_ALREADY_TAKEN_UP',
@@ -91,23 +80,7 @@ export async function takeUp(
         { taskId: existing.id },
       );
     }
-    const task = await checklistRepo.insertTask(tx, {
-      mergerId,
-      phaseId: activity.phaseId,
-      activityId,
-      activityPosition: activity.position,
-      catalogItemId: opportunity.id,
-      title: opportunity.title,
-      position: await checklistRepo.nextPosition(tx, mergerId, activityId),
-    });
-    await recordChange(tx, actor, {
-      mergerId,
-      entity: 'task',
-      entityId: task.id,
-      entityLabel: task.title,
-      action: 'create',
-      changes: creationChanges({ ...task, phase: activity.phaseNumber }, auditedTaskFields),
-    });
+    const task = await addTask(tx, actor, mergerId, { activityId, catalogItemId: opportunity.id, title: opportunity.title });
     let benefit: TakeUp['benefit'] = null;
     if (body.createBenefit) {
       const created = await insertBenefitWithHistory(tx, actor, mergerId, {

@@ -5,13 +5,13 @@ import {
   deadlinesAhead,
   decisionsAdoptedIn,
   formatDate,
-  osloDate,
   redRisks,
   reportedDeadlines,
   reportFileName,
   reportPeriod,
   slugify,
 } from './reports.domain.ts';
+import { dateInOslo as osloDate } from '#shared/calendar-dates.ts';
 
 describe('the report period', () => {
   it('defaults to the 30 days up to and including today', () => {

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '#shared/calendar-dates.ts';
+import { addDays, dateInOslo, daysBetween } from '#shared/calendar-dates.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 
 /**
@@ -45,11 +45,6 @@ export function reportPeriod(
   return { ok: true, period: { from, to } };
 }
 
-/** A timestamp's calendar date in Norway. */
-export function osloDate(timestamp: string | Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(timestamp));
-}
-
 export function isWithin(date: string, period: ReportPeriod): boolean {
   return date >= period.from && date <= period.to;
 }
@@ -57,7 +52,7 @@ export function isWithin(date: string, period: ReportPeriod): boolean {
 /** Decisions adopted in the period: state «vedtatt» with the adoption date (Norway) inside it, oldest first. */
 export function decisionsAdoptedIn<T extends { state: string; decidedAt: string | null }>(decisions: readonly T[], period: ReportPeriod): T[] {
   return decisions
-    .filter((decision) => decision.state === 'adopted' && decision.decidedAt !== null && isWithin(osloDate(decision.decidedAt), period))
+    .filter((decision) => decision.state === 'adopted' && decision.decidedAt !== null && isWithin(dateInOslo(decision.decidedAt), period))
     .sort((a, b) => a.decidedAt!.localeCompare(b.decidedAt!));
 }
 

@@ -1,26 +1,26 @@
-import type { ServiceContext } from '#server/context.ts';
-import { invalid } from '#server/errors.ts';
+import type { ServiceContext } from '#server/platform/context.ts';
+import { invalid } from '#server/platform/errors.ts';
 import { listBenefits } from '#server/features/benefits/benefits.service.ts';
-import { todayInOslo } from '#server/features/checklist/checklist.domain.ts';
-import { listTasks } from '#server/features/checklist/checklist.service.ts';
+import { dateInOslo } from '#shared/calendar-dates.ts';
+import { listTasks } from '#server/features/plan/plan.tasks.service.ts';
 import { listContractDeadlines } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
-import * as decisionsRepo from '#server/features/decisions/decisions.repo.ts';
-import { overview, readiness } from '#server/features/decisions/decisions.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { decisionsWithTargets, overview, readiness } from '#server/features/decisions/decisions.service.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
-import { getSchedule } from '#server/features/schedule/schedule.service.ts';
-import { mergerWorkKey, shareIdenticalWork } from '#server/lib/shared-work.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
+import { getSchedule } from '#server/features/plan/plan.schedule.service.ts';
+import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import type { StatusReportQuery } from '#shared/contracts/reports.ts';
-import { daysBetween, decisionsAdoptedIn, reportedDeadlines, osloDate, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
+import { daysBetween, decisionsAdoptedIn, reportedDeadlines, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
 import type { StatusReportData } from './reports.pdf.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
+import { todayOf } from '#server/platform/clock.ts';
 
 /** Everything the report shows, read through the features' own services. */
 export async function statusReportData(ctx: ServiceContext, mergerId: string, query: StatusReportQuery): Promise<StatusReportData> {
   requireMergerAccess(ctx, mergerId);
-  const today = todayInOslo(ctx.now());
+  const today = todayOf(ctx);
   const checked = reportPeriod(query, today);
   if (!checked.ok) throw invalid('REPORT_PERIOD_INVALID', checked.problems[0]!.message, checked.problems);
   const { period } = checked;
@@ -28,7 +28,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
     getMerger(ctx, mergerId),
     readiness(ctx, mergerId),
     overview(ctx, mergerId),
-    decisionsRepo.listDecisions(ctx.db, mergerId),
+    decisionsWithTargets(ctx.db, mergerId),
     listContractDeadlines(ctx, mergerId),
     listRisks(ctx, mergerId, {}),
     listBenefits(ctx, mergerId),
@@ -46,7 +46,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
       decidedBy: decision.decidedByName,
     })),
     period,
-  ).map(({ decidedAt, ...decision }) => ({ ...decision, decidedOn: osloDate(decidedAt!) }));
+  ).map(({ decidedAt, ...decision }) => ({ ...decision, decidedOn: dateInOslo(decidedAt!) }));
   const municipalityNames = new Map(merger.municipalities.map((municipality) => [municipality.number, municipality.name]));
   const phaseDates = new Map(schedule.phases.map((phase) => [phase.number, phase]));
   const red = redRisks(risks.risks, risks.matrix.classes);
@@ -126,7 +126,7 @@ export async function statusReportPdf(
 ): Promise<{ pdf: Buffer; fileName: string }> {
   requireMergerAccess(ctx, mergerId);
   // Ten people opening the report in a meeting get one read and one render (issue 19).
-  const key = mergerWorkKey(ctx, mergerId, 'status-report', todayInOslo(ctx.now()), query.from ?? null, query.to ?? null);
+  const key = mergerWorkKey(ctx, mergerId, 'status-report', todayOf(ctx), query.from ?? null, query.to ?? null);
   return shareIdenticalWork(key, async () => {
     const data = await statusReportData(ctx, mergerId, query);
     // Rendering holds the CPU for hundreds of milliseconds: in a worker thread, not on the one every request shares.

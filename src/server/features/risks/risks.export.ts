@@ -1,4 +1,5 @@
-import { dateCell, type TableCell, type TableWorkbook } from '#server/lib/table-workbook.ts';
+import { dateCell, type TableCell, type TableWorkbook } from '#server/platform/formats/table-workbook.ts';
+import { dateInOslo } from '#shared/calendar-dates.ts';
 import { consequenceDimensions, type Risk, type RiskMatrix } from '#shared/contracts/risks.ts';
 import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 
@@ -26,9 +27,6 @@ export const registerHeaders = [
   'Tiltak ferdige',
 ];
 
-const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
-/** The day a moment fell on in Norway (an acceptance at 00:30 Norwegian time is that day, not the UTC day before). */
-const osloDay = (timestamp: string) => osloDate.format(new Date(timestamp));
 /** dd.mm.åååå, for a date inside a text such as a mitigation's «frist». */
 const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
 
@@ -61,7 +59,7 @@ export function registerRows(
     risk.owner ?? '',
     vocabulary.riskStatus[risk.status],
     risk.acceptedBy ?? '',
-    risk.acceptedAt ? dateCell(osloDay(risk.acceptedAt)) : null,
+    risk.acceptedAt ? dateCell(dateInOslo(risk.acceptedAt)) : null,
     risk.acceptanceReason ?? '',
     dateCell(risk.nextReviewDate),
     risk.mitigations

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database } from '#server/db/client.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import {
   integrations,
   mitigations,
@@ -11,7 +11,7 @@ import {
   riskSystems,
   systems,
   tasks,
-} from '#server/db/schema/index.ts';
+} from '#server/platform/db/schema/index.ts';
 import type { Consequences, RiskMatrix } from '#shared/contracts/risks.ts';
 
 export type RiskRow = typeof risks.$inferSelect;

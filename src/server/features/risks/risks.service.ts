@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { actorOf, type ServiceContext } from '#server/context.ts';
-import type { Database } from '#server/db/client.ts';
-import { conflict, DomainError, invalid, notFound } from '#server/errors.ts';
-import { creationChanges, deletionChanges, diffFields } from '#server/features/audit/audit.domain.ts';
-import { roleAllows } from '#server/features/auth/auth.domain.ts';
-import { recordChange } from '#server/features/audit/audit.service.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, DomainError, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { roleAllows } from '#server/platform/access/roles.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
-import { requireMergerAccess } from '#server/features/mergers/merger-guard.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
@@ -44,7 +44,7 @@ import {
   starterRisks,
   worstConsequence,
 } from './risks.domain.ts';
-import { asBuffer, madeFileRunOptions, workerPool } from '#server/lib/worker-pool.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import { riskRegisterWorkbook } from './risks.export.ts';
 import * as repo from './risks.repo.ts';
 
@@ -65,13 +65,6 @@ function fail(code: ErrorCode, problems: FieldProblem[]): never {
   throw invalid(code, problems[0]!.message, problems);
 }
 
-function stale(what: string, currentVersion: number | null) {
-  return conflict(
-    'VERSION_CONFLICT',
-    `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
-    currentVersion === null ? undefined : { currentVersion },
-  );
-}
 
 async function currentMatrix(db: Database, mergerId: string, options: { lock?: boolean } = {}): Promise<{ matrix: RiskMatrix; version: number }> {
   const row = await repo.findMatrix(db, mergerId, options);
@@ -133,7 +126,7 @@ function toMitigation(row: repo.MitigationRow, taskTitle: string | null): Mitiga
     description: row.description,
     owner: row.owner,
     deadline: row.deadline,
-    status: row.status as Mitigation['status'],
+    status: row.status,
     taskId: row.taskId,
     taskTitle,
     updatedAt: row.updatedAt.toISOString(),
@@ -179,7 +172,7 @@ async function assemble(db: Database, matrix: RiskMatrix, rows: readonly repo.Ri
       residualConsequence: row.residualConsequence,
       residual: placed.residual,
       owner: row.owner,
-      status: row.status as Risk['status'],
+      status: row.status,
       acceptedBy: row.acceptedByName,
       acceptedAt: row.acceptedAt?.toISOString() ?? null,
       acceptanceReason: row.acceptanceReason,
@@ -251,7 +244,7 @@ export async function saveMatrix(ctx: ServiceContext, mergerId: string, body: z.
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const current = await currentMatrix(tx, mergerId, { lock: true });
-    if (body.version !== current.version) throw stale('Risikomatrisen', current.version);
+    if (body.version !== current.version) throw versionConflict('Risikomatrisen', current.version);
     const rows = await repo.listRisks(tx, mergerId, { lock: true });
     const plan = planMatrix(current.matrix, body.matrix, rows, body.mapping);
     if (plan.problems.length > 0) fail('RISK_MATRIX_INVALID', plan.problems);
@@ -259,7 +252,7 @@ export async function saveMatrix(ctx: ServiceContext, mergerId: string, body: z.
       current.version === 0
         ? await repo.insertMatrix(tx, mergerId, body.matrix)
         : await repo.updateMatrixIfVersion(tx, mergerId, current.version, body.matrix);
-    if (!saved) throw stale('Risikomatrisen', null);
+    if (!saved) throw versionConflict('Risikomatrisen', null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'riskMatrix',
@@ -392,7 +385,7 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findRisk(tx, mergerId, riskId, { lock: true });
     if (!current) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
-    if (body.version !== current.version) throw stale('Risikoen', current.version);
+    if (body.version !== current.version) throw versionConflict('Risikoen', current.version);
     const { matrix } = await currentMatrix(tx, mergerId);
     const [systemLinks, integrationLinks] = await Promise.all([repo.linkedSystems(tx, [riskId]), repo.linkedIntegrations(tx, [riskId])]);
     const before = snapshot(current, systemLinks.map((link) => link.id), integrationLinks.map((link) => link.id));
@@ -427,7 +420,7 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
           : { acceptedByUserId: actor.userId, acceptedByName: actor.name, acceptedAt: ctx.now() }
         : { acceptedByUserId: null, acceptedByName: null, acceptedAt: null, acceptanceReason: null };
     const saved = await repo.updateRiskIfVersion(tx, riskId, body.version, { ...next, ...acceptance });
-    if (!saved) throw stale('Risikoen', null);
+    if (!saved) throw versionConflict('Risikoen', null);
     await repo.replaceLinks(tx, mergerId, riskId, systemIds, integrationIds);
     const after = snapshot(saved, systemIds ?? before.systemIds as string[], integrationIds ?? before.integrationIds as string[]);
     await recordChange(tx, actor, {
@@ -448,10 +441,10 @@ export async function deleteRisk(ctx: ServiceContext, mergerId: string, riskId: 
   await ctx.db.transaction(async (tx) => {
     const current = await repo.findRisk(tx, mergerId, riskId, { lock: true });
     if (!current) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
-    if (version !== current.version) throw stale('Risikoen', current.version);
+    if (version !== current.version) throw versionConflict('Risikoen', current.version);
     const [systemLinks, integrationLinks] = await Promise.all([repo.linkedSystems(tx, [riskId]), repo.linkedIntegrations(tx, [riskId])]);
     const deleted = await repo.deleteRiskIfVersion(tx, riskId, version);
-    if (!deleted) throw stale('Risikoen', null);
+    if (!deleted) throw versionConflict('Risikoen', null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'risk',
@@ -509,12 +502,12 @@ export async function updateMitigation(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findMitigation(tx, mergerId, riskId, mitigationId, { lock: true });
     if (!current) throw notFound('MITIGATION_NOT_FOUND', 'Fant ikke tiltaket.');
-    if (body.version !== current.version) throw stale('Tiltaket', current.version);
+    if (body.version !== current.version) throw versionConflict('Tiltaket', current.version);
     const { version, ...changes } = body;
     const taskId = changes.taskId === undefined ? current.taskId : changes.taskId;
     const task = await requireTask(tx, mergerId, taskId);
     const saved = await repo.updateMitigationIfVersion(tx, mitigationId, version, changes);
-    if (!saved) throw stale('Tiltaket', null);
+    if (!saved) throw versionConflict('Tiltaket', null);
     const risk = await repo.findRisk(tx, mergerId, riskId);
     await recordChange(tx, actor, {
       mergerId,
@@ -534,8 +527,8 @@ export async function deleteMitigation(ctx: ServiceContext, mergerId: string, ri
   await ctx.db.transaction(async (tx) => {
     const current = await repo.findMitigation(tx, mergerId, riskId, mitigationId, { lock: true });
     if (!current) throw notFound('MITIGATION_NOT_FOUND', 'Fant ikke tiltaket.');
-    if (version !== current.version) throw stale('Tiltaket', current.version);
-    if (!(await repo.deleteMitigationIfVersion(tx, mitigationId, version))) throw stale('Tiltaket', null);
+    if (version !== current.version) throw versionConflict('Tiltaket', current.version);
+    if (!(await repo.deleteMitigationIfVersion(tx, mitigationId, version))) throw versionConflict('Tiltaket', null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'mitigation',

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from '#server/db/client.ts';
-import { auditEvents, passwordResets, users } from '#server/db/schema/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { auditEvents, passwordResets, users } from '#server/platform/db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type PasswordResetRow = typeof passwordResets.$inferSelect;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthConfig } from '#server/config.ts';
-import { sessionCookieName } from '#server/features/auth/access.plugin.ts';
+import { sessionCookieName } from '#server/platform/access/access.plugin.ts';
 import { createUserBody, user } from '#shared/contracts/auth.ts';
 import { errorResponse, errorResponses } from '#shared/contracts/common.ts';
 import {

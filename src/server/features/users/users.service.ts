@@ -1,9 +1,8 @@
-import { actorOf, type Actor, type ServiceContext } from '#server/context.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { AuthConfig } from '#server/config.ts';
-import type { Database } from '#server/db/client.ts';
-import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/errors.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { DomainError, conflict, invalid, isUniqueViolation, notFound, versionConflict } from '#server/platform/errors.ts';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '#server/features/auth/auth.crypto.ts';
-import { normalizeEmail } from '#server/features/auth/auth.domain.ts';
 import {
   endSessionOf,
   endSessionsOf,
@@ -12,9 +11,9 @@ import {
   type SessionView,
 } from '#server/features/auth/auth.service.ts';
 import type { CreatedPasswordReset, ManagedUser } from '#shared/contracts/users.ts';
-import type { User } from '#shared/contracts/auth.ts';
+import { normalizeEmail, type User } from '#shared/contracts/auth.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
-import { assertAcceptablePassword } from './password-policy.ts';
+import { assertAcceptablePassword } from '#server/features/auth/password-policy.ts';
 import * as repo from './users.repo.ts';
 
 function toManagedUser(row: repo.UserRow): ManagedUser {
@@ -35,12 +34,6 @@ const emailTaken = () =>
   conflict('USER_EXISTS', 'Det finnes allerede en bruker med denne e-postadressen.', [
     { path: 'email', code: 'exists', message: 'E-postadressen er allerede i bruk.' },
   ]);
-const stale = (currentVersion: number) =>
-  conflict(
-    'VERSION_CONFLICT',
-    'Brukeren er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.',
-    { currentVersion },
-  );
 
 export async function listUsers(ctx: ServiceContext): Promise<ManagedUser[]> {
   return (await repo.listUsers(ctx.db)).map(toManagedUser);
@@ -83,7 +76,7 @@ export async function updateUser(
 ): Promise<ManagedUser> {
   const current = await repo.findUserById(ctx.db, userId);
   if (!current) throw userNotFound();
-  if (current.version !== input.version) throw stale(current.version);
+  if (current.version !== input.version) throw versionConflict('Brukeren', current.version);
   const changes: { name?: string; email?: string } = {};
   if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
   if (input.email !== undefined) {
@@ -105,7 +98,7 @@ export async function updateUser(
   // Changed between our read and the write (another app node): the conditional write refused.
   const now = await repo.findUserById(ctx.db, userId);
   if (!now) throw userNotFound();
-  throw stale(now.version);
+  throw versionConflict('Brukeren', now.version);
 }
 
 /**

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresHandle } from '#server/db/postgres.ts';
-import { migrateDatabase, migrationsFolder } from '#server/db/migrate.ts';
+import { postgresHandle } from '#server/platform/db/postgres.ts';
+import { migrateDatabase } from '#server/platform/db/migrate.ts';
+import { readJournal } from '#server/platform/db/migration-journal.ts';
 import type { ServerProcess } from '#server/test/server-process.ts';
 import {
   createMerger,
@@ -31,8 +30,7 @@ const conflictMessage = 'Oppgaven er endret av noen andre siden du åpnet den. L
 
 /** How many migrations the folder has: each must be applied exactly once. */
 function migrationCount(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
-  return journal.entries.length;
+  return readJournal().length;
 }
 
 /** Reads on both nodes while a test runs: the nodes must stay correct under load, not only when idle. */

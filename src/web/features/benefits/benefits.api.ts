@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BenefitDetail, BenefitList, Opportunities, TakeUp } from '#shared/contracts/benefits.ts';
+import type { BenefitDetail, BenefitList } from '#shared/contracts/benefits.ts';
+import type { Opportunities, TakeUp } from '#shared/contracts/opportunities.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalendarFeed, ContractDeadlines, CreatedCalendarFeed } from '#shared/contracts/decisions.ts';
+import type { CalendarFeed, ContractDeadlines, CreatedCalendarFeed } from '#shared/contracts/contract-deadlines.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { contractActions, type ContractDeadlines } from '#shared/contracts/decisions.ts';
+import { contractActions, type ContractDeadlines } from '#shared/contracts/contract-deadlines.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Sele
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
-import { takeUpBody, type Opportunities, type OpportunityView } from '#shared/contracts/benefits.ts';
+import { takeUpBody, type Opportunities, type OpportunityView } from '#shared/contracts/opportunities.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';

@@ -1,0 +1,311 @@
+import { loadCatalog } from '#catalog/catalog.ts';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, invalid, notFound } from '#server/platform/errors.ts';
+import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
+import { todayOf } from '#server/platform/clock.ts';
+import type { z } from 'zod';
+import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type {
+  createMilestoneBody,
+  Milestone,
+  Schedule,
+  SchedulePhase,
+  updateMilestoneBody,
+  updatePhaseBody,
+} from '#shared/contracts/schedule.ts';
+import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './plan.schedule.domain.ts';
+import * as repo from './plan.schedule.repo.ts';
+import { areaOfCatalogTask, isOverdue } from './plan.tasks.domain.ts';
+import * as tasksRepo from './plan.tasks.repo.ts';
+import { followPhaseDates, readMergerDate, taskLabel } from './plan.tasks.service.ts';
+
+const derivedTitles = { merger_date: 'Sammenslåingsdato', transition_end: 'Overgangsfasen slutter' } as const;
+
+/** The last day of the transition phase (phase 5), as the project set it or by default. */
+export async function lastDayOfTransition(db: Database, mergerId: string): Promise<string> {
+  const phases = await phasesOf(db, mergerId, await readMergerDate(db, mergerId));
+  return transitionEnd(phases)!;
+}
+
+async function phasesOf(db: Database, mergerId: string, mergerDate: string): Promise<SchedulePhase[]> {
+  const catalog = loadCatalog();
+  const stored = await repo.listPhaseDates(db, mergerId);
+  const effective = effectivePhaseDates(
+    mergerDate,
+    stored.map((row) => ({ number: row.phaseNumber, start: row.startDate, end: row.endDate })),
+  );
+  return catalog.phases.map((phase) => {
+    const dates = effective.find((p) => p.number === phase.number)!;
+    return {
+      phaseId: phase.id,
+      number: phase.number,
+      name: phase.name,
+      start: dates.start,
+      end: dates.end,
+      isDefault: dates.isDefault,
+      version: stored.find((row) => row.phaseNumber === phase.number)?.version ?? 0,
+      activities: phase.activities.map((activity) => ({ activityId: activity.id, title: activity.title })),
+    };
+  });
+}
+
+/** The milestones the plan itself sets: the merger date and the end of the transition. */
+function derivedMilestones(mergerDate: string, phases: readonly SchedulePhase[]): Milestone[] {
+  const end = transitionEnd(phases);
+  return [
+    { id: 'merger_date', kind: 'merger_date', title: derivedTitles.merger_date, date: mergerDate, derived: true, version: null },
+    ...(end ? [{ id: 'transition_end', kind: 'transition_end' as const, title: derivedTitles.transition_end, date: end, derived: true, version: null }] : []),
+  ];
+}
+
+/**
+ * The milestones from `from` to `to` (both included), derived ones too, and the
+ * last day of the transition: what a view of the next days needs of the
+ * schedule, without its tasks and dependencies. The merger date comes from the
+ * caller, who has read it already.
+ */
+export async function milestonesBetween(
+  ctx: ServiceContext,
+  mergerId: string,
+  input: { mergerDate: string; from: string; to: string },
+): Promise<{ lastDayOfTransition: string; milestones: Milestone[] }> {
+  requireMergerAccess(ctx, mergerId);
+  const [phases, rows] = await Promise.all([
+    phasesOf(ctx.db, mergerId, input.mergerDate),
+    repo.listMilestonesBetween(ctx.db, mergerId, input.from, input.to),
+  ]);
+  const inRange = (milestone: Milestone) => milestone.date >= input.from && milestone.date <= input.to;
+  return {
+    lastDayOfTransition: transitionEnd(phases)!,
+    milestones: [...derivedMilestones(input.mergerDate, phases).filter(inRange), ...rows.map(toMilestone)].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    ),
+  };
+}
+
+function toMilestone(row: repo.MilestoneRow): Milestone {
+  return { id: row.id, kind: row.kind as Milestone['kind'], title: row.title, date: row.date, derived: false, version: row.version };
+}
+
+/** Everything the timeline and its list show, in one answer. */
+export async function getSchedule(ctx: ServiceContext, mergerId: string): Promise<Schedule> {
+  requireMergerAccess(ctx, mergerId);
+  const today = todayOf(ctx);
+  const mergerDate = await readMergerDate(ctx.db, mergerId);
+  const [phases, milestoneRows, taskRows, dependencies] = await Promise.all([
+    phasesOf(ctx.db, mergerId, mergerDate),
+    repo.listMilestones(ctx.db, mergerId),
+    tasksRepo.listTasks(ctx.db, mergerId),
+    repo.listDependencies(ctx.db, mergerId),
+  ]);
+  const milestones = [...derivedMilestones(mergerDate, phases), ...milestoneRows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date));
+  const dependsOn = new Map<string, string[]>();
+  for (const edge of dependencies) dependsOn.set(edge.taskId, [...(dependsOn.get(edge.taskId) ?? []), edge.dependsOnTaskId]);
+  const phaseOfId = new Map(phases.map((phase) => [phase.phaseId, phase.number]));
+  const areas = areaOfCatalogTask(loadCatalog());
+  return {
+    mergerDate,
+    today,
+    phases,
+    milestones,
+    tasks: taskRows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      area: (row.catalogItemId !== null ? areas.get(row.catalogItemId) : undefined) ?? null,
+      group: row.groupName,
+      phase: phaseOfId.get(row.phaseId) ?? 0,
+      activityId: row.activityId,
+      status: row.status as TaskStatus,
+      plannedStart: row.plannedStart,
+      dueDate: row.dueDate,
+      datesFollowPhase: row.datesFollowPhase,
+      overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
+      dependsOn: dependsOn.get(row.id) ?? [],
+    })),
+  };
+}
+
+const staleVersion = (what: string, currentVersion?: number) =>
+  conflict(
+    'VERSION_CONFLICT',
+    `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
+    currentVersion === undefined ? undefined : { currentVersion },
+  );
+
+export async function updatePhase(
+  ctx: ServiceContext,
+  mergerId: string,
+  phaseNumber: number,
+  body: z.output<typeof updatePhaseBody>,
+): Promise<SchedulePhase> {
+  requireMergerAccess(ctx, mergerId);
+  if (body.end < body.start) {
+    throw invalid('PHASE_END_BEFORE_START', 'Fasen kan ikke slutte før den starter.', [
+      { path: 'end', code: 'before_start', message: 'Sluttdatoen kan ikke være før startdatoen.' },
+    ]);
+  }
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const mergerDate = await readMergerDate(tx, mergerId);
+    const before = (await phasesOf(tx, mergerId, mergerDate)).find((phase) => phase.number === phaseNumber)!;
+    if (before.version !== body.version) throw staleVersion('Fasen', before.version);
+    const written =
+      body.version === 0
+        ? await repo.insertPhaseDates(tx, { mergerId, phaseNumber, startDate: body.start, endDate: body.end })
+        : await repo.updatePhaseDatesIfVersion(tx, mergerId, phaseNumber, body.version, { startDate: body.start, endDate: body.end });
+    if (!written) throw staleVersion('Fasen');
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'phase',
+      entityId: String(phaseNumber),
+      entityLabel: `Fase ${phaseNumber}: ${before.name}`,
+      action: 'update',
+      changes: diffFields({ start: before.start, end: before.end }, { start: written.startDate, end: written.endDate }, ['start', 'end']),
+    });
+    // Tasks whose dates Samla set from the phase go with it, in this transaction.
+    await followPhaseDates(tx, mergerId, [{ number: phaseNumber, start: written.startDate, end: written.endDate }], actor);
+    return { ...before, start: written.startDate, end: written.endDate, isDefault: false, version: written.version };
+  });
+}
+
+const auditedMilestoneFields = ['title', 'date', 'kind'] as const;
+
+export async function createMilestone(ctx: ServiceContext, mergerId: string, body: z.output<typeof createMilestoneBody>): Promise<Milestone> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.insertMilestone(tx, { mergerId, title: body.title, date: body.date, kind: body.kind });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'milestone',
+      entityId: row.id,
+      entityLabel: row.title,
+      action: 'create',
+      changes: creationChanges(row, auditedMilestoneFields),
+    });
+    return toMilestone(row);
+  });
+}
+
+const milestoneNotFound = () => notFound('MILESTONE_NOT_FOUND', 'Fant ikke milepælen.');
+
+export async function updateMilestone(
+  ctx: ServiceContext,
+  mergerId: string,
+  milestoneId: string,
+  body: z.output<typeof updateMilestoneBody>,
+): Promise<Milestone> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findMilestone(tx, mergerId, milestoneId);
+    if (!current) throw milestoneNotFound();
+    if (current.version !== body.version) throw staleVersion('Milepælen', current.version);
+    const updated = await repo.updateMilestoneIfVersion(tx, mergerId, milestoneId, body.version, {
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      ...(body.date !== undefined ? { date: body.date } : {}),
+      ...(body.kind !== undefined ? { kind: body.kind } : {}),
+    });
+    if (!updated) throw staleVersion('Milepælen');
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'milestone',
+      entityId: updated.id,
+      entityLabel: updated.title,
+      action: 'update',
+      changes: diffFields(current, updated, auditedMilestoneFields),
+    });
+    return toMilestone(updated);
+  });
+}
+
+export async function deleteMilestone(ctx: ServiceContext, mergerId: string, milestoneId: string): Promise<void> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const current = await repo.findMilestone(tx, mergerId, milestoneId);
+    if (!current) throw milestoneNotFound();
+    await repo.deleteMilestone(tx, mergerId, milestoneId);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'milestone',
+      entityId: current.id,
+      entityLabel: current.title,
+      action: 'delete',
+      changes: deletionChanges(current, auditedMilestoneFields),
+    });
+  });
+}
+
+/** Records a change to a task's dependencies on the task, so it shows in the task's own history. */
+async function recordDependencyChange(
+  tx: Database,
+  ctx: ServiceContext,
+  mergerId: string,
+  taskId: string,
+  taskTitle: string,
+  before: readonly string[],
+  after: readonly string[],
+) {
+  const titles = await repo.taskTitles(tx, mergerId, [...before, ...after]);
+  const named = (ids: readonly string[]) => ids.map((id) => (titles.has(id) ? taskLabel(titles.get(id)!) : id));
+  await recordChange(tx, actorOf(ctx), {
+    mergerId,
+    entity: 'task',
+    entityId: taskId,
+    entityLabel: taskTitle,
+    action: 'update',
+    changes: [{ field: 'dependsOn', old: named(before), new: named(after) }],
+  });
+}
+
+export async function addDependency(ctx: ServiceContext, mergerId: string, taskId: string, dependsOnTaskId: string) {
+  requireMergerAccess(ctx, mergerId);
+  actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    await repo.lockMergerDependencies(tx, mergerId);
+    const task = await tasksRepo.findTask(tx, mergerId, taskId);
+    if (!task) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+    const other = await tasksRepo.findTask(tx, mergerId, dependsOnTaskId);
+    if (!other) {
+      throw invalid('DEPENDENCY_TASK_NOT_FOUND', 'Oppgaven det skal avhenges av, finnes ikke i denne sammenslåingen.', [
+        { path: 'dependsOnTaskId', code: 'unknown', message: 'Velg en oppgave i denne sammenslåingen.' },
+      ]);
+    }
+    const edges = await repo.listDependencies(tx, mergerId);
+    const cycle = cycleIfAdded(edges, taskId, dependsOnTaskId);
+    if (cycle) {
+      const titles = await repo.taskTitles(tx, mergerId, cycle);
+      const chain = cycle.map((id) => `«${titles.has(id) ? taskLabel(titles.get(id)!) : id}»`).join(' → ');
+      const message =
+        cycle.length === 2
+          ? `En oppgave kan ikke avhenge av seg selv («${taskLabel(task)}»).`
+          : `Avhengigheten ville gi en sirkel: ${chain}. Fjern en av avhengighetene først.`;
+      throw invalid('DEPENDENCY_CYCLE', message, [{ path: 'dependsOnTaskId', code: 'cycle', message }]);
+    }
+    const before = edges.filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
+    const added = await repo.insertDependency(tx, { mergerId, taskId, dependsOnTaskId });
+    if (!added) {
+      throw conflict('DEPENDENCY_EXISTS', `«${taskLabel(task)}» avhenger allerede av «${taskLabel(other)}».`);
+    }
+    await recordDependencyChange(tx, ctx, mergerId, taskId, taskLabel(task), before, [...before, dependsOnTaskId]);
+    return { taskId, dependsOnTaskId };
+  });
+}
+
+export async function removeDependency(ctx: ServiceContext, mergerId: string, taskId: string, dependsOnTaskId: string): Promise<void> {
+  requireMergerAccess(ctx, mergerId);
+  actorOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    await repo.lockMergerDependencies(tx, mergerId);
+    const task = await tasksRepo.findTask(tx, mergerId, taskId);
+    if (!task) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+    const before = (await repo.listDependencies(tx, mergerId)).filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
+    const removed = await repo.deleteDependency(tx, mergerId, taskId, dependsOnTaskId);
+    if (!removed) throw notFound('DEPENDENCY_NOT_FOUND', 'Oppgaven har ikke denne avhengigheten.');
+    await recordDependencyChange(tx, ctx, mergerId, taskId, taskLabel(task), before, before.filter((id) => id !== dependsOnTaskId));
+  });
+}

@@ -1,0 +1,570 @@
+import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
+import type { Catalog } from '#catalog/catalog.schema.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { conflict, invalid, notFound } from '#server/platform/errors.ts';
+import { creationChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { recordChange, recordChanges } from '#server/platform/audit-trail/audit-trail.ts';
+import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
+import { todayOf } from '#server/platform/clock.ts';
+import type { z } from 'zod';
+import type {
+  ChecklistProgress,
+  createTaskBody,
+  listTasksQuery,
+  Progress,
+  Task,
+  TaskStatus,
+  updateTaskBody,
+} from '#shared/contracts/checklist.ts';
+import { taskTitleInContext } from '#shared/task-title.ts';
+import {
+  applyDoneRule,
+  datesStillFollowPhase,
+  defaultTaskDates,
+  effectivePhaseDates,
+  plannedStartIsValid,
+  taskDatesToFollow,
+  type PhaseDates,
+} from './plan.schedule.domain.ts';
+import { dependenciesOf, findMergerDate, listPhaseDates } from './plan.schedule.repo.ts';
+import {
+  activityIndex,
+  applyStatusRule,
+  areaOfCatalogTask,
+  isOverdue,
+  progressOf,
+  reconcileDecisionTasks,
+  type ActivityPlace,
+  type PlannedTask,
+} from './plan.tasks.domain.ts';
+import * as repo from './plan.tasks.repo.ts';
+
+/** The fields a person changes on a task, as history shows them. */
+const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
+/** What history shows of a task added to the plan, whoever adds it: where it landed, and its fields. */
+const auditedNewTaskFields = ['phase', 'title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
+
+const reasonRequired = () =>
+  invalid('NOT_RELEVANT_REASON_REQUIRED', 'Oppgi en begrunnelse når oppgaven settes til «ikke relevant».', [
+    { path: 'notRelevantReason', code: 'required', message: 'Begrunnelse må fylles ut for «ikke relevant».' },
+  ]);
+
+/** The title history and messages use: with the task's area or group, so same-named tasks read apart. */
+export function taskLabel(row: { title: string; catalogItemId: string | null; groupName: string | null }, catalog: Catalog = loadCatalog()): string {
+  const area = row.catalogItemId !== null ? areaOfCatalogTask(catalog).get(row.catalogItemId) : undefined;
+  return taskTitleInContext({ title: row.title, area, group: row.groupName });
+}
+
+export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task {
+  const activity = activityIndex(catalog).get(row.activityId);
+  return {
+    id: row.id,
+    mergerId: row.mergerId,
+    phaseId: row.phaseId,
+    phase: activity?.phaseNumber ?? 0,
+    activityId: row.activityId,
+    catalogItemId: row.catalogItemId,
+    group: row.groupName,
+    area: (row.catalogItemId !== null ? areaOfCatalogTask(catalog).get(row.catalogItemId) : undefined) ?? null,
+    title: row.title,
+    position: row.position,
+    status: row.status as TaskStatus,
+    notRelevantReason: row.notRelevantReason,
+    responsible: row.responsible,
+    dueDate: row.dueDate,
+    plannedStart: row.plannedStart,
+    datesFollowPhase: row.datesFollowPhase,
+    notes: row.notes,
+    overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+// ---------------------------------------------------------------- adding tasks
+//
+// The plan alone writes tasks. Other features add them through these functions (the
+// merger's library tasks when it is created, a decision's tasks, an opportunity taken
+// up), so every task is placed, numbered and recorded in history the same way.
+
+/**
+ * A task to add to the merger's plan. Its phase and place among the activities follow
+ * from its activity; without a position it goes after the activity's last task.
+ */
+export interface NewPlanTask {
+  activityId: string;
+  /** The library item it copies (a checklist task, a solution area's task, an opportunity); null for the merger's own. */
+  catalogItemId: string | null;
+  /** The library's sub-heading over it, for library tasks. */
+  groupName?: string | null;
+  title: string;
+  position?: number;
+  status?: TaskStatus;
+  notRelevantReason?: string | null;
+  responsible?: string | null;
+  plannedStart?: string | null;
+  dueDate?: string | null;
+  datesFollowPhase?: boolean;
+  notes?: string | null;
+}
+
+/** The library's activity, or 400 ACTIVITY_NOT_FOUND on the field that named it. */
+export function requireActivity(activityId: string, catalog: Catalog = loadCatalog()): ActivityPlace {
+  const activity = activityIndex(catalog).get(activityId);
+  if (!activity) {
+    throw invalid('ACTIVITY_NOT_FOUND', 'Aktiviteten finnes ikke i sjekklisten.', [
+      { path: 'activityId', code: 'unknown', message: 'Velg en aktivitet fra sjekklisten.' },
+    ]);
+  }
+  return activity;
+}
+
+/** The rows for new tasks: phase and activity order from the library; without a position, after the activity's last task. */
+async function taskRows(db: Database, mergerId: string, newTasks: readonly NewPlanTask[], catalog: Catalog): Promise<repo.NewTaskRow[]> {
+  const nextPositions = new Map<string, number>();
+  const rows: repo.NewTaskRow[] = [];
+  for (const { position, ...task } of newTasks) {
+    const activity = requireActivity(task.activityId, catalog);
+    let placed = position;
+    if (placed === undefined) {
+      placed = nextPositions.get(task.activityId) ?? (await repo.nextPosition(db, mergerId, task.activityId));
+      nextPositions.set(task.activityId, placed + 1);
+    }
+    rows.push({ ...task, mergerId, phaseId: activity.phaseId, activityPosition: activity.position, position: placed });
+  }
+  return rows;
+}
+
+/**
+ * Adds tasks to the merger's plan, each with its creation in history by `actor`. Runs in
+ * the caller's transaction. Returns the rows as written, in the order given.
+ */
+export async function addTasks(db: Database, actor: Actor, mergerId: string, newTasks: readonly NewPlanTask[]): Promise<repo.TaskRow[]> {
+  const catalog = loadCatalog();
+  const activities = activityIndex(catalog);
+  const created = await repo.insertTasks(db, await taskRows(db, mergerId, newTasks, catalog));
+  await recordChanges(
+    db,
+    actor,
+    created.map((task) => ({
+      mergerId,
+      entity: 'task' as const,
+      entityId: task.id,
+      entityLabel: taskLabel(task, catalog),
+      action: 'create' as const,
+      changes: creationChanges({ ...task, phase: activities.get(task.activityId)?.phaseNumber ?? null }, auditedNewTaskFields),
+    })),
+  );
+  return created;
+}
+
+/** Adds one task to the plan, with history: `addTasks` for one. */
+export async function addTask(db: Database, actor: Actor, mergerId: string, newTask: NewPlanTask): Promise<repo.TaskRow> {
+  const [created] = await addTasks(db, actor, mergerId, [newTask]);
+  return created!;
+}
+
+/**
+ * Copies every task of chapter 3.2 into a new merger. Runs inside the caller's
+ * transaction. No history per task: the merger's creation is the event, and the
+ * library is where it starts from.
+ */
+export async function addLibraryTasks(db: Database, mergerId: string, catalog: Catalog): Promise<void> {
+  await repo.insertTasks(
+    db,
+    await taskRows(
+      db,
+      mergerId,
+      phaseTasksInOrder(catalog).map((item) => ({
+        activityId: item.activityId,
+        catalogItemId: item.taskId,
+        groupName: item.group ?? null,
+        title: item.title,
+        position: item.position,
+      })),
+      catalog,
+    ),
+  );
+}
+
+/**
+ * Puts a decision's tasks in the plan: tasks the merger does not have yet are
+ * added, dated over their phase (the merger's phase dates now) with dates that
+ * follow the phase; tasks it has are moved to where the decision now wants
+ * them, keeping status, owner, dates a person set and notes (dates that still
+ * follow their phase go to the new phase's dates). Runs in the caller's
+ * transaction, with history for every task added or moved.
+ */
+export async function placeDecisionTasks(db: Database, mergerId: string, planned: readonly PlannedTask[], actor: Actor): Promise<void> {
+  const catalog = loadCatalog();
+  const activities = activityIndex(catalog);
+  const phases = await phaseDatesOf(db, mergerId);
+  const phaseOf = (activityId: string) => phases.find((phase) => phase.number === activities.get(activityId)?.phaseNumber);
+  const existing = await repo.listTasksOfCatalogItems(db, mergerId, planned.map((task) => task.catalogItemId));
+  const reconciliation = reconcileDecisionTasks(
+    existing.map((task) => ({ ...task, order: task.position - decisionTaskPositionBase })),
+    planned,
+  );
+  await addTasks(
+    db,
+    actor,
+    mergerId,
+    reconciliation.create.map((task) => ({
+      activityId: task.activityId,
+      catalogItemId: task.catalogItemId,
+      groupName: null,
+      title: task.title,
+      position: decisionTaskPositionBase + task.order,
+      ...datesInPhase(phaseOf(task.activityId)),
+    })),
+  );
+  const byId = new Map(existing.map((task) => [task.id, task]));
+  // A task moved to another phase takes that phase's dates while its dates follow the phase;
+  // the move and the dates are one change in its history.
+  const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
+  const dateMoves = new Map(
+    taskDatesToFollow(
+      reconciliation.move.map((move) => ({ ...byId.get(move.id)!, phase: phaseNumbers.get(move.phaseId) ?? 0 })),
+      phases,
+    ).map((dateMove) => [dateMove.id, dateMove]),
+  );
+  for (const move of reconciliation.move) {
+    await repo.moveTask(db, mergerId, move.id, {
+      phaseId: move.phaseId,
+      activityId: move.activityId,
+      activityPosition: activities.get(move.activityId)!.position,
+      position: decisionTaskPositionBase + move.order,
+      ...(dateMoves.get(move.id)?.after ?? {}),
+    });
+  }
+  await recordChanges(
+    db,
+    actor,
+    reconciliation.move
+      .filter((move) => byId.get(move.id)!.phaseId !== move.phaseId)
+      .map((move) => ({
+        mergerId,
+        entity: 'task' as const,
+        entityId: move.id,
+        entityLabel: taskLabel(byId.get(move.id)!, catalog),
+        action: 'update' as const,
+        changes: [
+          {
+            field: 'phase',
+            old: activities.get(byId.get(move.id)!.activityId)?.phaseNumber ?? null,
+            new: activities.get(move.activityId)?.phaseNumber ?? null,
+          },
+          ...(dateMoves.has(move.id) ? diffFields({ ...dateMoves.get(move.id)!.before }, { ...dateMoves.get(move.id)!.after }, ['plannedStart', 'dueDate']) : []),
+        ],
+      })),
+  );
+}
+
+/** The dates Samla gives a task it places in a phase (none when the phase is unknown). */
+function datesInPhase(phase: PhaseDates | undefined): Pick<NewPlanTask, 'plannedStart' | 'dueDate' | 'datesFollowPhase'> {
+  return phase ? { ...defaultTaskDates(phase), datesFollowPhase: true } : {};
+}
+
+/** The merger date the default phase dates count from; 404 for a merger that does not exist. */
+export async function readMergerDate(db: Database, mergerId: string): Promise<string> {
+  const mergerDate = await findMergerDate(db, mergerId);
+  if (mergerDate === undefined) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  return mergerDate;
+}
+
+/** The merger's phase dates now (own or default), in the library's order of phases. */
+export async function phaseDatesOf(db: Database, mergerId: string): Promise<PhaseDates[]> {
+  const [mergerDate, stored] = await Promise.all([readMergerDate(db, mergerId), listPhaseDates(db, mergerId)]);
+  const effective = effectivePhaseDates(
+    mergerDate,
+    stored.map((row) => ({ number: row.phaseNumber, start: row.startDate, end: row.endDate })),
+  );
+  return loadCatalog().phases.map((phase) => {
+    const { start, end } = effective.find((dates) => dates.number === phase.number)!;
+    return { number: phase.number, start, end };
+  });
+}
+
+/** The merger's tasks copied from these library items (a decision's area tasks, opportunities taken up). */
+export async function tasksOfLibraryItems(db: Database, mergerId: string, catalogItemIds: readonly string[]): Promise<repo.TaskRow[]> {
+  return repo.listTasksOfCatalogItems(db, mergerId, catalogItemIds);
+}
+
+/**
+ * Moves the dates of tasks that follow their phase to the phases' dates now (all of the
+ * merger's such tasks, or only `taskIds`), with history by `actor`. Runs in the caller's
+ * transaction: the schedule calls it when a phase's dates change, in the same
+ * transaction as the change, and so must anything that moves default phase dates (the
+ * merger date). Returns how many tasks moved.
+ */
+export async function followPhaseDates(
+  db: Database,
+  mergerId: string,
+  phases: readonly PhaseDates[],
+  actor: Actor,
+  taskIds?: readonly string[],
+): Promise<number> {
+  const catalog = loadCatalog();
+  const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
+  const rows = await repo.listTasksFollowingPhase(db, mergerId, taskIds);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const moves = taskDatesToFollow(
+    rows.map((row) => ({ ...row, phase: phaseNumbers.get(row.phaseId) ?? 0 })),
+    phases,
+  );
+  for (const move of moves) await repo.setTaskDates(db, mergerId, move.id, move.after);
+  await recordChanges(
+    db,
+    actor,
+    moves.map((move) => ({
+      mergerId,
+      entity: 'task' as const,
+      entityId: move.id,
+      entityLabel: taskLabel(byId.get(move.id)!, catalog),
+      action: 'update' as const,
+      changes: diffFields({ ...move.before }, { ...move.after }, ['plannedStart', 'dueDate']),
+    })),
+  );
+  return moves.length;
+}
+
+/** Decision tasks sort after the activity's own checklist tasks (positions below 1000). */
+const decisionTaskPositionBase = 1000;
+
+export async function listTasks(
+  ctx: ServiceContext,
+  mergerId: string,
+  query: z.output<typeof listTasksQuery>,
+): Promise<Task[]> {
+  requireMergerAccess(ctx, mergerId);
+  const catalog = loadCatalog();
+  const today = todayOf(ctx);
+  const phaseId = query.phase === undefined ? undefined : catalog.phases.find((p) => p.number === query.phase)?.id;
+  const rows = await repo.listTasks(ctx.db, mergerId, {
+    status: query.status,
+    phaseId,
+    activityId: query.activityId,
+    overdueBefore: query.overdue ? today : undefined,
+  });
+  // overdue=false means «not overdue», which SQL would need the same rule for.
+  const tasks = rows.map((row) => toTask(row, catalog, today));
+  return query.overdue === false ? tasks.filter((task) => !task.overdue) : tasks;
+}
+
+export async function getTask(ctx: ServiceContext, mergerId: string, taskId: string): Promise<Task> {
+  requireMergerAccess(ctx, mergerId);
+  const row = await repo.findTask(ctx.db, mergerId, taskId);
+  if (!row) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+  return toTask(row, loadCatalog(), todayOf(ctx));
+}
+
+export async function createTask(
+  ctx: ServiceContext,
+  mergerId: string,
+  body: z.output<typeof createTaskBody>,
+): Promise<Task> {
+  requireMergerAccess(ctx, mergerId);
+  const catalog = loadCatalog();
+  requireActivity(body.activityId, catalog);
+  const rule = applyStatusRule(
+    { status: 'not_started', notRelevantReason: null },
+    { status: body.status, notRelevantReason: body.notRelevantReason ?? null },
+  );
+  if (!rule.ok) throw reasonRequired();
+  const actor = actorOf(ctx);
+  const row = await ctx.db.transaction((tx) =>
+    addTask(tx, actor, mergerId, {
+      activityId: body.activityId,
+      catalogItemId: null,
+      title: body.title,
+      status: rule.value.status,
+      notRelevantReason: rule.value.notRelevantReason,
+      responsible: body.responsible ?? null,
+      dueDate: body.dueDate ?? null,
+      notes: body.notes ?? null,
+    }),
+  );
+  return toTask(row, catalog, todayOf(ctx));
+}
+
+export async function updateTask(
+  ctx: ServiceContext,
+  mergerId: string,
+  taskId: string,
+  body: z.output<typeof updateTaskBody>,
+): Promise<Task> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  const row = await ctx.db.transaction(async (tx) => {
+    const current = await repo.findTask(tx, mergerId, taskId);
+    if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+    if (current.version !== body.version) throw staleVersion(current.version);
+    if (body.title !== undefined && current.catalogItemId !== null && body.title !== current.title) {
+      throw invalid('CATALOG_TASK_TITLE_READONLY', 'Tittelen på oppgaver fra sjekklisten kan ikke endres.', [
+        { path: 'title', code: 'readonly', message: 'Tittelen kommer fra sjekklisten og kan ikke endres.' },
+      ]);
+    }
+    const rule = applyStatusRule(
+      { status: current.status as TaskStatus, notRelevantReason: current.notRelevantReason },
+      { status: body.status, notRelevantReason: body.notRelevantReason },
+    );
+    if (!rule.ok) throw reasonRequired();
+    const plannedStart = body.plannedStart !== undefined ? body.plannedStart : current.plannedStart;
+    const dueDate = body.dueDate !== undefined ? body.dueDate : current.dueDate;
+    if (!plannedStartIsValid(plannedStart, dueDate)) {
+      throw invalid('PLANNED_START_AFTER_DUE_DATE', 'Planlagt start kan ikke være etter fristen.', [
+        { path: 'plannedStart', code: 'after_due_date', message: 'Planlagt start kan ikke være etter fristen.' },
+      ]);
+    }
+    // The «ferdig» rule: not done before what it depends on, unless the person says why.
+    const doneRule = applyDoneRule(
+      current.status as TaskStatus,
+      rule.value.status,
+      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ id: dep.id, title: taskLabel(dep), status: dep.status as TaskStatus })),
+      body.overrideReason,
+    );
+    if (!doneRule.ok) throw dependenciesOpen(doneRule.openTasks);
+    const updated = await repo.updateTaskIfVersion(tx, mergerId, taskId, body.version, {
+      ...(body.title !== undefined && current.catalogItemId === null ? { title: body.title } : {}),
+      status: rule.value.status,
+      notRelevantReason: rule.value.notRelevantReason,
+      ...(body.responsible !== undefined ? { responsible: body.responsible } : {}),
+      ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
+      ...(body.plannedStart !== undefined ? { plannedStart: body.plannedStart } : {}),
+      ...(body.notes !== undefined ? { notes: body.notes } : {}),
+      // A person's date takes over from the phase's for good.
+      datesFollowPhase: datesStillFollowPhase(current, { plannedStart: body.plannedStart, dueDate: body.dueDate }),
+    });
+    // Another writer got in between our read and our write (another app node).
+    if (!updated) throw staleVersion(null);
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'task',
+      entityId: updated.id,
+      entityLabel: taskLabel(updated),
+      action: 'update',
+      changes: [
+        ...diffFields(current, updated, auditedTaskFields),
+        ...(doneRule.override
+          ? [
+              {
+                field: 'dependencyOverride',
+                old: doneRule.override.openTasks.map((task) => task.title),
+                new: doneRule.override.reason,
+              },
+            ]
+          : []),
+      ],
+    });
+    return updated;
+  });
+  return toTask(row, loadCatalog(), todayOf(ctx));
+}
+
+function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; status: TaskStatus }>) {
+  const names = openTasks.map((task) => `«${task.title}»`).join(', ');
+  return conflict(
+    'DEPENDENCIES_OPEN',
+    `Oppgaven kan ikke settes som ferdig før det den avhenger av er ferdig: ${names}. ` +
+      'Oppgi en begrunnelse (overrideReason) for å sette den som ferdig likevel.',
+    { openTasks },
+  );
+}
+
+function staleVersion(currentVersion: number | null) {
+  return conflict(
+    'VERSION_CONFLICT',
+    'Oppgaven er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.',
+    currentVersion === null ? undefined : { currentVersion },
+  );
+}
+
+/** Progress per merger, for the list of mergers. */
+export async function progressByMerger(ctx: ServiceContext, mergerIds: string[]): Promise<Map<string, Progress>> {
+  const today = todayOf(ctx);
+  const facts = await repo.listTaskProgressFacts(ctx.db, mergerIds);
+  const byMerger = new Map<string, Array<{ status: TaskStatus; dueDate: string | null }>>();
+  for (const id of mergerIds) byMerger.set(id, []);
+  for (const fact of facts) byMerger.get(fact.mergerId)?.push({ status: fact.status as TaskStatus, dueDate: fact.dueDate });
+  return new Map([...byMerger].map(([id, tasks]) => [id, progressOf(tasks, today)]));
+}
+
+/** Progress of one merger per phase and activity, in the checklist's order. */
+export async function checklistProgress(ctx: ServiceContext, mergerId: string): Promise<ChecklistProgress> {
+  const catalog = loadCatalog();
+  const today = todayOf(ctx);
+  const facts = (await repo.listTaskProgressFacts(ctx.db, [mergerId])).map((fact) => ({
+    ...fact,
+    status: fact.status as TaskStatus,
+  }));
+  return {
+    merger: progressOf(facts, today),
+    phases: catalog.phases.map((phase) => ({
+      phaseId: phase.id,
+      number: phase.number,
+      name: phase.name,
+      progress: progressOf(
+        facts.filter((fact) => fact.phaseId === phase.id),
+        today,
+      ),
+      activities: phase.activities.map((activity) => ({
+        activityId: activity.id,
+        title: activity.title,
+        progress: progressOf(
+          facts.filter((fact) => fact.activityId === activity.id),
+          today,
+        ),
+      })),
+    })),
+  };
+}
+
+/** A task as the merger's summaries use it (the dashboard): no notes, owner or history. */
+export interface TaskSummaryFact {
+  id: string;
+  /** As summaries show it: with its area or group (`taskLabel`), since it stands without the checklist around it. */
+  title: string;
+  phaseId: string;
+  /** The phase's number, 0 for a phase the library does not know. */
+  phase: number;
+  catalogItemId: string | null;
+  status: TaskStatus;
+  dueDate: string | null;
+}
+
+/**
+ * The merger's tasks, read once, and the progress of the merger and of each
+ * phase counted from them: what a summary needs, without the per-activity
+ * figures of the checklist's own progress.
+ */
+export async function taskSummary(ctx: ServiceContext, mergerId: string) {
+  requireMergerAccess(ctx, mergerId);
+  const catalog = loadCatalog();
+  const today = todayOf(ctx);
+  const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
+  const tasks: TaskSummaryFact[] = (await repo.listTaskSummaryFacts(ctx.db, mergerId)).map(({ groupName, ...row }) => ({
+    ...row,
+    title: taskLabel({ ...row, groupName }, catalog),
+    status: row.status as TaskStatus,
+    phase: phaseNumbers.get(row.phaseId) ?? 0,
+  }));
+  const byPhase = new Map<string, TaskSummaryFact[]>();
+  for (const task of tasks) {
+    const list = byPhase.get(task.phaseId);
+    if (list) list.push(task);
+    else byPhase.set(task.phaseId, [task]);
+  }
+  return {
+    tasks,
+    progress: {
+      merger: progressOf(tasks, today),
+      phases: catalog.phases.map((phase) => ({
+        phaseId: phase.id,
+        number: phase.number,
+        name: phase.name,
+        progress: progressOf(byPhase.get(phase.id) ?? [], today),
+      })),
+    },
+  };
+}

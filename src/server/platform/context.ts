@@ -1,0 +1,32 @@
+import type { Clock } from '#server/platform/clock.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import type { MergerRole } from '#server/platform/access/roles.ts';
+
+/** Who is acting: a signed-in person, through the browser or a personal API token. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  isAdministrator: boolean;
+  via: 'session' | 'token';
+}
+
+/** What every service needs: the database, the clock (tests set it) and who acts. */
+export interface ServiceContext {
+  db: Database;
+  now: Clock;
+  actor: Actor | null;
+  /** Set by the access plugin on routes scoped to one merger, after it checked the role. */
+  membership?: {
+    mergerId: string;
+    role: MergerRole;
+    /** The revision of the merger's data and of people when the request began (decision 019); set by the access plugin only. */
+    dataRevision?: string;
+  };
+}
+
+/** The context of a signed-in request; throws if a route forgot to require sign-in. */
+export function actorOf(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new Error('this use case needs a signed-in actor; the route must require one');
+  return ctx.actor;
+}
