@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { errorText } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
@@ -27,14 +27,18 @@ export function useFieldErrors<F extends string>(fields: readonly F[], messages:
   const [attempt, setAttempt] = useState(0);
   const nextAttempt = () => setAttempt((n) => n + 1);
   const showServer = (error: Error, adjust?: (byField: FieldErrors<F>, error: ApiError) => void) => {
-    if (error instanceof ApiError && error.problems.length > 0) {
+    if (error instanceof ApiError) {
       const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
+      // A code about one field (USER_EXISTS is about the e-mail) lands there even without field problems.
       adjust?.(byField, error);
-      setErrors(byField);
-      setOtherErrors(unmatched);
-    } else {
-      setOtherErrors([errorText(error, m)]);
+      if (error.problems.length > 0 || Object.values(byField).some(Boolean)) {
+        setErrors(byField);
+        setOtherErrors(unmatched);
+        nextAttempt();
+        return;
+      }
     }
+    setOtherErrors([errorText(error, m)]);
     nextAttempt();
   };
   return {
@@ -67,7 +71,11 @@ export function useFieldErrors<F extends string>(fields: readonly F[], messages:
     showServerError(error: Error) {
       showServer(error);
     },
-    /** As showServerError, with `adjust` putting the catalog's words on a field the server's code says more about. */
+    /**
+     * As showServerError, with `adjust` putting the catalog's words on a field the server's code
+     * says more about; a code `adjust` puts on a field is shown there even when the server listed
+     * no field problems.
+     */
     showServerErrorWith(error: Error, adjust: (byField: FieldErrors<F>, error: ApiError) => void) {
       showServer(error, adjust);
     },
@@ -100,4 +108,19 @@ export function useFormState<V extends object, F extends string>(
       fieldErrors.clearField(field);
     },
   };
+}
+
+/**
+ * For a short form without an error summary (sign-in, one field and a button): after each
+ * failed try, focus goes to the first field with an error (of those in `ids`), whose message
+ * the screen reader then reads with it.
+ */
+export function useFocusFirstError<F extends string>(attempt: number, errors: FieldErrors<F>, ids: Partial<Record<F, string>>) {
+  useEffect(() => {
+    if (attempt === 0) return;
+    const first = (Object.keys(ids) as F[]).find((field) => errors[field]);
+    const id = first === undefined ? undefined : ids[first];
+    if (id) document.getElementById(id)?.focus();
+    // Only a new try moves focus; an error cleared while typing must not.
+  }, [attempt]);
 }

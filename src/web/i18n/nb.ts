@@ -669,7 +669,6 @@ export const nb = {
       newMunicipalityNameRequired: 'Skriv navnet på den nye kommunen.',
       mergerDateRequired: 'Velg sammenslåingstidspunktet.',
       mergerDateInvalid: 'Skriv en gyldig dato på formen dd.mm.åååå.',
-      tooLong: (max: string) => `Teksten kan ikke være lengre enn ${max} tegn.`,
     },
     overview: {
       facts: 'Om sammenslåingen',
@@ -1334,7 +1333,9 @@ export const nb = {
       endInvalid: 'Skriv en gyldig sluttdato på formen dd.mm.åååå.',
       endBeforeStart: 'Sluttdatoen kan ikke være før startdatoen.',
       saved: (name: string) => `Datoene for ${name} er lagret.`,
-      conflict: 'Fasen er endret av noen andre. Datoene under er de nyeste; gjør endringen på nytt.',
+      conflictHeading: 'Fasen er endret av noen andre',
+      conflict: 'Noen andre har lagret datoer for fasen etter at du åpnet skjemaet. Last inn den nyeste versjonen. Datoene du har skrevet, blir stående, og du kan lagre dem på nytt.',
+      conflictReload: 'Last inn nyeste versjon',
     },
     milestones: {
       heading: 'Milepæler',

@@ -72,6 +72,14 @@ describe('issueKind', () => {
     const issues = z.object({ n: z.number(), list: z.array(z.string()).min(1) }).safeParse({ list: [] }, { reportInput: true }).error!.issues;
     expect(issues.map(issueKind)).toEqual(['required', 'required']);
   });
+
+  it('reads an empty text as «required», whatever length or format it should have', () => {
+    const schema = z.object({ password: z.string().min(12), email: z.email(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+    const empty = schema.safeParse({ password: '', email: '', date: '' }, { reportInput: true }).error!.issues;
+    expect(empty.map(issueKind)).toEqual(['required', 'required', 'required']);
+    const wrong = schema.safeParse({ password: 'kort', email: 'ikke-epost', date: '1.2.2028' }, { reportInput: true }).error!.issues;
+    expect(wrong.map(issueKind)).toEqual(['tooShort', 'email', 'date']);
+  });
 });
 
 describe('checkForm', () => {

@@ -30,6 +30,9 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 export function issueKind(issue: Issue): IssueKind {
   const input = (issue as { input?: unknown }).input;
+  // An empty text is a missing value, whatever length or format the field asks for
+  // (a password of at least 12 characters, an e-mail address, a date).
+  if (input === '' && (issue.code === 'too_small' || issue.code === 'invalid_format')) return 'required';
   switch (issue.code) {
     case 'invalid_type':
       if (input === undefined || input === null || input === '') return 'required';

@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
-import type { MySession } from '#shared/contracts/users.ts';
+import { changePasswordBody, type ChangePasswordBody, type MySession } from '#shared/contracts/users.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
 import { useFormState } from '#web/components/form-state.ts';
@@ -10,7 +10,7 @@ import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useCurrentUser } from '#web/features/auth/session.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { useChangePassword, useEndOtherSessions, useEndSession, useMySessions } from './account.api.ts';
-import { checkNewPassword } from './password-checks.ts';
+import { newPasswordMessages, repeatPasswordRule } from './password-checks.ts';
 import { summarizeUserAgent } from './user-agent.ts';
 
 const headingId = 'account-heading';
@@ -75,20 +75,19 @@ function ChangePassword() {
   const announce = useAnnounce();
   const change = useChangePassword();
   const me = useCurrentUser();
-  const form = useFormState<PasswordValues, PasswordField>(noPasswords, passwordFields, { onChange: () => setSaved(false) });
+  const form = useFormState<PasswordValues, PasswordField>(noPasswords, passwordFields, {
+    onChange: () => setSaved(false),
+    messages: { currentPassword: { required: t.currentRequired }, ...newPasswordMessages(m) },
+  });
   const [saved, setSaved] = useState(false);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const found: Partial<Record<PasswordField, string>> = {
-      ...(form.values.currentPassword === '' ? { currentPassword: t.currentRequired } : {}),
-      ...checkNewPassword(form.values.newPassword, form.values.repeatPassword, m),
-    };
-    form.showCheck(found);
-    if (Object.keys(found).length > 0) return;
+    const body: ChangePasswordBody = { currentPassword: form.values.currentPassword, newPassword: form.values.newPassword };
+    if (!form.validate(changePasswordBody, body, repeatPasswordRule(form.values.newPassword, form.values.repeatPassword, m))) return;
     change.mutate(
-      { currentPassword: form.values.currentPassword, newPassword: form.values.newPassword },
+      body,
       {
         onSuccess: () => {
           form.setValues(noPasswords);

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Heading, Paragraph, Textfield } from '@digdir/desi
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { usePasswordResetBody, type UsePasswordResetBody } from '#shared/contracts/users.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
 import { useFormState } from '#web/components/form-state.ts';
@@ -10,7 +11,7 @@ import type { SignInNotice } from '#web/features/auth/login.page.tsx';
 import { paths } from '#web/lib/paths.ts';
 import { authKeys } from '#web/features/auth/auth.api.ts';
 import { useSetPasswordWithCode } from './account.api.ts';
-import { checkNewPassword } from './password-checks.ts';
+import { newPasswordMessages, repeatPasswordRule } from './password-checks.ts';
 
 /** The code in the link from the administrator: `/nytt-passord#kode=…`. */
 export function codeFromFragment(hash: string): string {
@@ -41,18 +42,16 @@ export function NewPasswordPage() {
   }, []);
   // With the code from the link the field is not shown, and its problems are said above the form.
   const fields = linkCode ? allFields.filter((field) => field !== 'code') : allFields;
-  const form = useFormState<Values, Field>({ code: linkCode, newPassword: '', repeatPassword: '' }, fields);
+  const form = useFormState<Values, Field>({ code: linkCode, newPassword: '', repeatPassword: '' }, fields, {
+    messages: { code: { required: t.codeRequired }, ...newPasswordMessages(m) },
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found: Partial<Record<Field, string>> = {
-      ...(form.values.code.trim() === '' ? { code: t.codeRequired } : {}),
-      ...checkNewPassword(form.values.newPassword, form.values.repeatPassword, m),
-    };
-    form.showCheck(found);
-    if (Object.keys(found).length > 0) return;
+    const body: UsePasswordResetBody = { code: form.values.code.trim(), newPassword: form.values.newPassword };
+    if (!form.validate(usePasswordResetBody, body, repeatPasswordRule(form.values.newPassword, form.values.repeatPassword, m))) return;
     save.mutate(
-      { code: form.values.code.trim(), newPassword: form.values.newPassword },
+      body,
       {
         onSuccess: async () => {
           // Every session of the user has ended, maybe this browser's too: ask who is signed in.

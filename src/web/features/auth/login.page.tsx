@@ -1,7 +1,9 @@
 import { Alert, Button, Card, Divider, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { loginBody, type LoginBody } from '#shared/contracts/auth.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
+import { useFocusFirstError, useFormState } from '#web/components/form-state.ts';
 import { errorText } from '#web/components/query-state.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ssoFailureText } from './sso-failure.ts';
@@ -13,7 +15,8 @@ import { useSession } from './session.tsx';
 /** A message for the sign-in page from the page that sent the person there (navigation state). */
 export type SignInNotice = 'passwordReset';
 
-type FieldErrors = { email?: string | undefined; password?: string | undefined };
+const fields = ['email', 'password'] as const;
+const ids = { email: 'login-email', password: 'login-password' };
 
 function loginErrorText(error: unknown, m: Messages): string {
   if (error instanceof ApiError && error.code === 'TOO_MANY_ATTEMPTS') {
@@ -37,11 +40,14 @@ export function LoginPage() {
   const login = useLogin();
   const passwordRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
 
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormState({ email: '', password: '' }, fields, {
+    messages: { email: { required: t.emailRequired }, password: { required: t.passwordRequired } },
+  });
+  const { values, errors, change } = form;
+  // Short form: the check's errors are said at their fields, which take focus; the server's «no» is said above them.
+  useFocusFirstError(form.attempt, errors, ids);
   const [failure, setFailure] = useState<string | undefined>(undefined);
-  const [attempt, setAttempt] = useState(0);
+  const [failures, setFailures] = useState(0);
 
   if (status?.setupRequired) return <Navigate to={paths.setup()} replace />;
   // Signed in already (another tab, or the back button): straight on.
@@ -49,18 +55,11 @@ export function LoginPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found: FieldErrors = {
-      email: email.trim() === '' ? t.emailRequired : undefined,
-      password: password === '' ? t.passwordRequired : undefined,
-    };
-    setErrors(found);
     setFailure(undefined);
-    if (found.email || found.password) {
-      document.getElementById(found.email ? 'login-email' : 'login-password')?.focus();
-      return;
-    }
+    const body: LoginBody = { email: values.email.trim(), password: values.password };
+    if (!form.validate(loginBody, body)) return;
     login.mutate(
-      { email: email.trim(), password },
+      body,
       {
         onSuccess: (session) => {
           signedIn(session);
@@ -68,9 +67,9 @@ export function LoginPage() {
         },
         onError: (error) => {
           setFailure(loginErrorText(error, m));
-          setAttempt((n) => n + 1);
+          setFailures((n) => n + 1);
           // The e-mail stays; the password is typed again.
-          setPassword('');
+          form.setValues((current) => ({ ...current, password: '' }));
           passwordRef.current?.focus();
         },
       },
@@ -112,33 +111,27 @@ export function LoginPage() {
         )}
         <form noValidate onSubmit={onSubmit} className='samla-form' aria-label={t.title}>
           {failure && (
-            <Alert key={attempt} data-color='danger' role='alert' className='samla-auth__error'>
+            <Alert key={failures} data-color='danger' role='alert' className='samla-auth__error'>
               <Paragraph>{failure}</Paragraph>
             </Alert>
           )}
           <Textfield
-            id='login-email'
+            id={ids.email}
             type='email'
             label={t.email}
-            value={email}
-            onChange={(event) => {
-              setEmail(event.target.value);
-              if (errors.email) setErrors((current) => ({ ...current, email: undefined }));
-            }}
+            value={values.email}
+            onChange={(event) => change('email', event.target.value)}
             error={errors.email}
             autoComplete='username'
             spellCheck={false}
           />
           <Textfield
             ref={passwordRef}
-            id='login-password'
+            id={ids.password}
             type='password'
             label={t.password}
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              if (errors.password) setErrors((current) => ({ ...current, password: undefined }));
-            }}
+            value={values.password}
+            onChange={(event) => change('password', event.target.value)}
             error={errors.password}
             autoComplete='current-password'
           />

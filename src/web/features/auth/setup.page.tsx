@@ -1,22 +1,19 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import { setupBody, type SetupBody } from '#shared/contracts/auth.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
-import { errorText } from '#web/components/query-state.tsx';
-import { useI18n, type Messages } from '#web/i18n/messages.ts';
+import { useFormState } from '#web/components/form-state.ts';
+import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { looksLikeEmail } from '#web/lib/email.ts';
-import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
 import { authKeys, useSetup } from './auth.api.ts';
 import { useSession } from './session.tsx';
 
 const fields = ['code', 'email', 'name', 'password'] as const;
 type FieldName = (typeof fields)[number];
-type FormValues = Record<FieldName, string>;
-type FieldErrors = Partial<Record<FieldName, string>>;
 
 const inputIds: Record<FieldName, string> = {
   code: 'setup-code',
@@ -24,17 +21,6 @@ const inputIds: Record<FieldName, string> = {
   name: 'setup-name',
   password: 'setup-password',
 };
-
-function validate(values: FormValues, m: Messages): FieldErrors {
-  const t = m.auth.setup;
-  const errors: FieldErrors = {};
-  if (values.code.trim() === '') errors.code = t.codeRequired;
-  if (values.email.trim() === '') errors.email = t.emailRequired;
-  else if (!looksLikeEmail(values.email)) errors.email = t.emailInvalid;
-  if (values.name.trim() === '') errors.name = t.nameRequired;
-  if (values.password.length < 12) errors.password = t.passwordTooShort;
-  return errors;
-}
 
 export function SetupPage() {
   const { m } = useI18n();
@@ -45,53 +31,43 @@ export function SetupPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
-  const [values, setValues] = useState<FormValues>({ code: '', email: '', name: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { values, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState(
+    { code: '', email: '', name: '', password: '' },
+    fields,
+    {
+      messages: {
+        code: { required: t.codeRequired },
+        email: { required: t.emailRequired, email: t.emailInvalid },
+        name: { required: t.nameRequired },
+        password: { required: t.passwordTooShort, tooShort: t.passwordTooShort },
+      },
+    },
+  );
 
   if (status && !status.setupRequired && !setup.isSuccess) {
     return <Navigate to={status.signedIn ? paths.mergers() : paths.login()} replace />;
   }
 
-  const update = (field: FieldName, value: string) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    if (errors[field] !== undefined) setErrors((current) => ({ ...current, [field]: validate(next, m)[field] }));
-  };
-
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setOtherErrors([]);
-    const found = validate(values, m);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setup.mutate(
-      { code: values.code.trim(), email: values.email.trim(), name: values.name.trim(), password: values.password },
-      {
-        onSuccess: (session) => {
-          signedIn(session);
-          void navigate(paths.mergers(), { replace: true });
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'SETUP_ALREADY_DONE') {
-            // Someone else finished first: ask the server again, which sends the person to sign in.
-            void queryClient.invalidateQueries({ queryKey: authKeys.session() });
-            return;
-          }
-          if (error instanceof ApiError && error.problems.length > 0) {
-            const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
-            if (error.code === 'INVALID_SETUP_CODE') byField.code = m.errors.byCode.INVALID_SETUP_CODE ?? byField.code;
-            setErrors(byField);
-            setOtherErrors(unmatched);
-          } else {
-            setOtherErrors([errorText(error, m)]);
-          }
-          setAttempt((n) => n + 1);
-        },
+    const body: SetupBody = { code: values.code.trim(), email: values.email.trim(), name: values.name.trim(), password: values.password };
+    if (!validate(setupBody, body)) return;
+    setup.mutate(body, {
+      onSuccess: (session) => {
+        signedIn(session);
+        void navigate(paths.mergers(), { replace: true });
       },
-    );
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'SETUP_ALREADY_DONE') {
+          // Someone else finished first: ask the server again, which sends the person to sign in.
+          void queryClient.invalidateQueries({ queryKey: authKeys.session() });
+          return;
+        }
+        showServerErrorWith(error, (byField, failure) => {
+          if (failure.code === 'INVALID_SETUP_CODE' && failure.problems.length > 0) byField.code = m.errors.byCode.INVALID_SETUP_CODE ?? byField.code;
+        });
+      },
+    });
   };
 
   const summary: SummaryItem[] = fields.flatMap((field) => {
@@ -120,7 +96,7 @@ export function SetupPage() {
           label={t.code}
           description={t.codeDescription}
           value={values.code}
-          onChange={(event) => update('code', event.target.value)}
+          onChange={(event) => change('code', event.target.value)}
           error={errors.code}
           autoComplete='off'
           spellCheck={false}
@@ -131,7 +107,7 @@ export function SetupPage() {
           type='email'
           label={t.email}
           value={values.email}
-          onChange={(event) => update('email', event.target.value)}
+          onChange={(event) => change('email', event.target.value)}
           error={errors.email}
           autoComplete='email'
           spellCheck={false}
@@ -140,7 +116,7 @@ export function SetupPage() {
           id={inputIds.name}
           label={t.name}
           value={values.name}
-          onChange={(event) => update('name', event.target.value)}
+          onChange={(event) => change('name', event.target.value)}
           error={errors.name}
           autoComplete='name'
         />
@@ -150,7 +126,7 @@ export function SetupPage() {
           label={t.password}
           description={t.passwordDescription}
           value={values.password}
-          onChange={(event) => update('password', event.target.value)}
+          onChange={(event) => change('password', event.target.value)}
           error={errors.password}
           autoComplete='new-password'
         />

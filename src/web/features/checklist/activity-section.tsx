@@ -1,15 +1,14 @@
 import { Button, Details, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useLocation } from 'react-router';
-import type { ChecklistProgress, Task } from '#shared/contracts/checklist.ts';
+import { createTaskBody, type ChecklistProgress, type CreateTaskBody, type Task } from '#shared/contracts/checklist.ts';
+import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { ProgressSummary } from '#web/components/progress-summary.tsx';
-import { errorText } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { ApiError } from '#web/lib/api-client.ts';
 import { paths } from '#web/lib/paths.ts';
 import { chunkByContext } from '#shared/task-title.ts';
 import { useCreateTask } from './checklist.api.ts';
@@ -145,30 +144,24 @@ function AddTask({ mergerId, activityId, activityTitle }: { mergerId: string; ac
   const t = m.checklist.addTask;
   const create = useCreateTask(mergerId);
   const announce = useAnnounce();
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { values, setValues, errors, otherErrors, change, validate, showServerError } = useFormState({ title: '' }, ['title'] as const, {
+    messages: { title: { required: t.titleRequired } },
+  });
+  // One field: whatever went wrong is said at it.
+  const error = errors.title ?? (otherErrors.length > 0 ? otherErrors.join(' ') : undefined);
   const inputId = `add-task-${activityId}`;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (title.trim() === '') {
-      setError(t.titleRequired);
-      return;
-    }
-    setError(undefined);
-    create.mutate(
-      { activityId, title: title.trim() },
-      {
-        onSuccess: (task) => {
-          setTitle('');
-          announce(m.announcer.taskCreated(task.title));
-        },
-        onError: (failure) => {
-          const problem = failure instanceof ApiError ? failure.problems.find((p) => p.path === 'title') : undefined;
-          setError(problem?.message ?? errorText(failure, m));
-        },
+    const body: CreateTaskBody = { activityId, title: values.title.trim() };
+    if (!validate(createTaskBody, body)) return;
+    create.mutate(body, {
+      onSuccess: (task) => {
+        setValues({ title: '' });
+        announce(m.announcer.taskCreated(task.title));
       },
-    );
+      onError: showServerError,
+    });
   };
 
   return (
@@ -185,11 +178,8 @@ function AddTask({ mergerId, activityId, activityTitle }: { mergerId: string; ac
               </>
             }
             description={t.description}
-            value={title}
-            onChange={(event) => {
-              setTitle(event.target.value);
-              if (error && event.target.value.trim() !== '') setError(undefined);
-            }}
+            value={values.title}
+            onChange={(event) => change('title', event.target.value)}
             error={error}
             autoComplete='off'
           />

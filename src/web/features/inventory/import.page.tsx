@@ -1,9 +1,11 @@
 import { Alert, Button, Checkbox, Field, Heading, Input, Label, Link, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import type { ImportMissing, ImportResult } from '#shared/contracts/inventory-import.ts';
+import type { z } from 'zod';
+import { importQuery, type ImportMissing, type ImportResult } from '#shared/contracts/inventory-import.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useFieldErrors } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
@@ -27,8 +29,9 @@ export function ImportPage() {
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const [file, setFile] = useState<File | undefined>(undefined);
   const [kind, setKind] = useState('');
-  const [errors, setErrors] = useState<{ file?: string; kind?: string }>({});
-  const [attempt, setAttempt] = useState(0);
+  // The file and what kind of register a CSV is are the page's to check: the request's query (the
+  // contract) does not see the file, and the service asks for the kind only of a CSV.
+  const { errors, otherErrors, attempt, validate, clearField, clearErrors } = useFieldErrors(['file', 'kind'] as const);
   const [result, setResult] = useState<ImportResult | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   /** The data or the file changed between preview and commit: the preview shown is the server's new one. */
@@ -134,15 +137,15 @@ export function ImportPage() {
   const onPreview = (event: FormEvent) => {
     event.preventDefault();
     if (run.isPending) return;
-    const found: { file?: string; kind?: string } = {};
-    if (!file) found.file = t.fileRequired;
-    else if (!/\.(xlsx|csv)$/i.test(file.name)) found.file = t.fileType;
-    else if (isCsv && kind === '') found.kind = t.kindRequired;
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    const rules: { file?: string; kind?: string } = {};
+    if (!file) rules.file = t.fileRequired;
+    else if (!/\.(xlsx|csv)$/i.test(file.name)) rules.file = t.fileType;
+    else if (isCsv && kind === '') rules.kind = t.kindRequired;
+    const query: z.input<typeof importQuery> = { mode: 'preview', kind: isCsv ? kind : undefined, missing };
+    const ok = validate(importQuery, query, rules);
     setResult(undefined);
     setOutdated(false);
-    if (Object.keys(found).length > 0) return;
+    if (!ok) return;
     preview(missing, true);
   };
 
@@ -195,7 +198,7 @@ export function ImportPage() {
       )}
       {editable && (
         <>
-          <FormErrorSummary key={attempt} items={summary} />
+          <FormErrorSummary key={attempt} items={summary} extra={otherErrors} />
           <form noValidate onSubmit={onPreview} className='samla-form samla-mt-4' aria-label={t.title}>
             <Field>
               <Label>{t.fileLabel}</Label>
@@ -212,7 +215,7 @@ export function ImportPage() {
                   setOutdated(false);
                   // Deleting rows is chosen for one file, never carried over to another.
                   setMissing('keep');
-                  setErrors({});
+                  clearErrors();
                 }}
               />
               {errors.file && <ValidationMessage>{errors.file}</ValidationMessage>}
@@ -220,7 +223,11 @@ export function ImportPage() {
             {isCsv && (
               <Field>
                 <Label>{t.kindLabel}</Label>
-                <Select id='import-kind' value={kind} aria-invalid={errors.kind ? true : undefined} onChange={(event) => setKind(event.target.value)}>
+                <Select id='import-kind' value={kind} aria-invalid={errors.kind ? true : undefined} onChange={(event) => {
+                    setKind(event.target.value);
+                    clearField('kind');
+                  }}
+                >
                   <Select.Option value=''>{t.chooseKind}</Select.Option>
                   {kindOrder.map((key) => (
                     <Select.Option key={key} value={apiSegment(key)}>

@@ -12,12 +12,13 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { useRef, useState, type FormEvent } from 'react';
-import type { Invitation, Member, MergerRoleName } from '#shared/contracts/members.ts';
+import { useState, type FormEvent } from 'react';
+import { addMemberBody, changeMemberBody, type AddMemberBody, type Invitation, type Member, type MergerRoleName } from '#shared/contracts/members.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
+import { useFieldErrors, useFocusFirstError, useFormState } from '#web/components/form-state.ts';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
@@ -26,9 +27,7 @@ import { useCurrentUser } from '#web/features/auth/session.tsx';
 import { useCalendarFeed } from '#web/features/contract-deadlines/contract-deadlines.api.ts';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
-import { useI18n, type Messages } from '#web/i18n/messages.ts';
-import { ApiError } from '#web/lib/api-client.ts';
-import { looksLikeEmail } from '#web/lib/email.ts';
+import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import {
   isInvited,
@@ -284,16 +283,15 @@ function RoleEditor({ mergerId, member }: { mergerId: string; member: Member }) 
   const announce = useAnnounce();
   const change = useChangeMemberRole(mergerId, (saved) => announce(m.announcer.memberRoleChanged(saved.name, m.roles[saved.role])));
   const [role, setRole] = useState<MergerRoleName>(member.role);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { errors, otherErrors, validate, showServerError, clearErrors } = useFieldErrors(['role'] as const);
+  // One control: whatever went wrong is said at it.
+  const error = errors.role ?? (otherErrors.length > 0 ? otherErrors.join(' ') : undefined);
   const selectId = `member-role-${member.userId}`;
 
   const save = () => {
     if (role === member.role) return;
-    setError(undefined);
-    change.mutate(
-      { userId: member.userId, role },
-      { onError: (failure) => setError(errorText(failure, m)) },
-    );
+    if (!validate(changeMemberBody, { role })) return;
+    change.mutate({ userId: member.userId, role }, { onError: showServerError });
   };
 
   return (
@@ -306,7 +304,7 @@ function RoleEditor({ mergerId, member }: { mergerId: string; member: Member }) 
           data-size='sm'
           onChange={(event) => {
             if (isMergerRole(event.target.value)) setRole(event.target.value);
-            setError(undefined);
+            clearErrors();
           }}
         >
           {mergerRoles.map((option) => (
@@ -335,63 +333,41 @@ function RoleEditor({ mergerId, member }: { mergerId: string; member: Member }) 
   );
 }
 
-type AddErrors = { email?: string | undefined; role?: string | undefined };
-
-function validateAdd(email: string, m: Messages): AddErrors {
-  if (email.trim() === '') return { email: m.members.add.emailRequired };
-  if (!looksLikeEmail(email)) return { email: m.members.add.emailInvalid };
-  return {};
-}
+const addFields = ['email', 'role'] as const;
 
 function AddMember({ merger }: { merger: MergerDetail }) {
   const { m } = useI18n();
   const t = m.members.add;
   const announce = useAnnounce();
   const add = useAddMember(merger.id);
-  const emailRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
   const roles = grantableRoles(merger.myRole);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<MergerRoleName>('member');
-  const [errors, setErrors] = useState<AddErrors>({});
-  const [other, setOther] = useState<string | undefined>(undefined);
+  const { values, setValues, errors, otherErrors, attempt, change, validate, showServerErrorWith, clearErrors } = useFormState<
+    { email: string; role: MergerRoleName },
+    (typeof addFields)[number]
+  >({ email: '', role: 'member' }, addFields, { messages: { email: { required: t.emailRequired, email: t.emailInvalid } } });
+  // One field and a choice: no summary; a wrong address takes focus, with its message.
+  useFocusFirstError(attempt, errors, { email: 'add-member-email' });
   const [added, setAdded] = useState<string | undefined>(undefined);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setAdded(undefined);
-    setOther(undefined);
-    const found = validateAdd(email, m);
-    setErrors(found);
-    if (found.email) {
-      emailRef.current?.focus();
-      return;
-    }
-    add.mutate(
-      { email: email.trim(), role },
-      {
-        onSuccess: (answer) => {
-          const text = isInvited(answer) ? t.invited(answer.email) : m.announcer.memberAdded(answer.name, m.roles[answer.role]);
-          setAdded(text);
-          announce(text);
-          setEmail('');
-          setRole('member');
-        },
-        onError: (error) => {
-          const message = errorText(error, m);
-          if (error instanceof ApiError && (error.code === 'ALREADY_INVITED' || error.code === 'ALREADY_MEMBER')) {
-            setErrors({ email: message });
-            emailRef.current?.focus();
-          } else if (error instanceof ApiError && error.code === 'ROLE_NOT_GRANTABLE') {
-            setErrors({ role: message });
-          } else if (error instanceof ApiError && error.problems.some((problem) => problem.path === 'email')) {
-            setErrors({ email: error.problems.find((problem) => problem.path === 'email')?.message });
-            emailRef.current?.focus();
-          } else {
-            setOther(message);
-          }
-        },
+    const body: AddMemberBody = { email: values.email.trim(), role: values.role };
+    if (!validate(addMemberBody, body)) return;
+    add.mutate(body, {
+      onSuccess: (answer) => {
+        const text = isInvited(answer) ? t.invited(answer.email) : m.announcer.memberAdded(answer.name, m.roles[answer.role]);
+        setAdded(text);
+        announce(text);
+        setValues({ email: '', role: 'member' });
+        clearErrors();
       },
-    );
+      onError: (error) =>
+        showServerErrorWith(error, (byField, failure) => {
+          if (failure.code === 'ALREADY_INVITED' || failure.code === 'ALREADY_MEMBER') byField.email = errorText(failure, m);
+          else if (failure.code === 'ROLE_NOT_GRANTABLE') byField.role = errorText(failure, m);
+        }),
+    });
   };
 
   return (
@@ -406,22 +382,20 @@ function AddMember({ merger }: { merger: MergerDetail }) {
         </Alert>
       )}
       <form noValidate onSubmit={onSubmit} className='samla-form' aria-labelledby='add-member-heading'>
-        {other && (
+        {otherErrors.length > 0 && (
           <Alert data-color='danger' role='alert'>
-            <Paragraph>{other}</Paragraph>
+            {otherErrors.map((message) => (
+              <Paragraph key={message}>{message}</Paragraph>
+            ))}
           </Alert>
         )}
         <Textfield
-          ref={emailRef}
           id='add-member-email'
           type='email'
           label={t.email}
           description={t.emailDescription}
-          value={email}
-          onChange={(event) => {
-            setEmail(event.target.value);
-            if (errors.email) setErrors((current) => ({ ...current, email: undefined }));
-          }}
+          value={values.email}
+          onChange={(event) => change('email', event.target.value)}
           error={errors.email}
           autoComplete='off'
           spellCheck={false}
@@ -437,11 +411,8 @@ function AddMember({ merger }: { merger: MergerDetail }) {
                 value={option}
                 label={m.roles[option]}
                 description={m.roleDescriptions[option]}
-                checked={role === option}
-                onChange={() => {
-                  setRole(option);
-                  if (errors.role) setErrors((current) => ({ ...current, role: undefined }));
-                }}
+                checked={values.role === option}
+                onChange={() => change('role', option)}
               />
             ))}
           </div>

@@ -1,19 +1,18 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import type { CreateMergerBody } from '#shared/contracts/mergers.ts';
+import { createMergerBody, type CreateMergerBody } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { MunicipalityPicker } from '#web/features/municipalities/municipality-picker.tsx';
 import { useMunicipalityRegister } from '#web/features/municipalities/municipalities.api.ts';
 import { catalogErrorText } from '#web/i18n/error-messages.ts';
-import { useI18n, type Messages } from '#web/i18n/messages.ts';
-import { ApiError } from '#web/lib/api-client.ts';
-import { isIsoDate } from '#web/lib/dates.ts';
-import { fieldErrorsFromProblems, indexInPath } from '#web/lib/field-errors.ts';
+import { useI18n } from '#web/i18n/messages.ts';
+import { indexInPath } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useCreateMerger } from './mergers.api.ts';
 
@@ -34,22 +33,8 @@ interface FormValues {
   municipalities: string[];
 }
 
-type FieldErrors = Partial<Record<FieldName, string>>;
-
-/** The same rules as the API's, so most mistakes are caught before sending; the server still decides. */
-function validate(values: FormValues, m: Messages, dateIsBad: boolean): FieldErrors {
-  const t = m.mergers.form;
-  const errors: FieldErrors = {};
-  if (values.name.trim() === '') errors.name = t.nameRequired;
-  else if (values.name.trim().length > 200) errors.name = t.tooLong('200');
-  if (values.newMunicipalityName.trim() === '') errors.newMunicipalityName = t.newMunicipalityNameRequired;
-  else if (values.newMunicipalityName.trim().length > 200) errors.newMunicipalityName = t.tooLong('200');
-  if (dateIsBad) errors.mergerDate = t.mergerDateInvalid;
-  else if (values.mergerDate === '') errors.mergerDate = t.mergerDateRequired;
-  else if (!isIsoDate(values.mergerDate)) errors.mergerDate = t.mergerDateInvalid;
-  if (new Set(values.municipalities).size < 2) errors.municipalities = m.municipalities.picker.tooFew;
-  return errors;
-}
+/** Stands in for a date the browser could not read, so the contract calls it a wrong date rather than a missing one. */
+const unreadableDate = 'unreadable';
 
 export function NewMergerPage() {
   const { m } = useI18n();
@@ -61,63 +46,53 @@ export function NewMergerPage() {
   const announce = useAnnounce();
   const dateRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
 
-  const [values, setValues] = useState<FormValues>({ name: '', newMunicipalityName: '', mergerDate: '', municipalities: [] });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState<FormValues, FieldName>(
+    { name: '', newMunicipalityName: '', mergerDate: '', municipalities: [] },
+    fields,
+    {
+      messages: {
+        name: { required: t.nameRequired },
+        newMunicipalityName: { required: t.newMunicipalityNameRequired },
+        mergerDate: { required: t.mergerDateRequired, date: t.mergerDateInvalid },
+      },
+    },
+  );
   const [itemErrors, setItemErrors] = useState<Record<number, string>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
 
   const dateIsBad = () => dateRef.current instanceof HTMLInputElement && dateRef.current.validity.badInput;
 
-  const update = <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    // Once a field has been marked wrong, tell as soon as it is right again.
-    if (errors[field] !== undefined) {
-      const again = validate(next, m, field === 'mergerDate' && dateIsBad());
-      setErrors((current) => ({ ...current, [field]: again[field] }));
-    }
-    if (field === 'municipalities') setItemErrors({});
-  };
-
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setOtherErrors([]);
     setItemErrors({});
-    const found = validate(values, m, dateIsBad());
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-
     const body: CreateMergerBody = {
       name: values.name.trim(),
       newMunicipalityName: values.newMunicipalityName.trim(),
       mergerDate: values.mergerDate,
       municipalities: values.municipalities,
     };
+    // A date the browser could not read is empty to the contract, which would ask for one:
+    // it is checked as the wrong date it is. At least two different municipalities is the service's rule.
+    const checked = dateIsBad() ? { ...body, mergerDate: unreadableDate } : body;
+    const rules = new Set(values.municipalities).size < 2 ? { municipalities: m.municipalities.picker.tooFew } : {};
+    if (!validate(createMergerBody, checked, rules)) return;
+
     create.mutate(body, {
       onSuccess: (merger) => {
         announce(m.announcer.mergerCreated(merger.name));
         void navigate(paths.merger(merger.id));
       },
       onError: (error) => {
-        if (error instanceof ApiError && error.problems.length > 0) {
-          const { byField, unmatched } = fieldErrorsFromProblems(error.problems, fields);
+        showServerErrorWith(error, (byField, failure) => {
           const perItem: Record<number, string> = {};
-          for (const problem of error.problems) {
+          for (const problem of failure.problems) {
             const index = indexInPath(problem.path, 'municipalities');
             if (index !== undefined && perItem[index] === undefined) perItem[index] = problem.message;
           }
           // The catalog's wording for a known code, else the server's message.
-          const known = catalogErrorText(m.errors.byCode, error.code, error.details);
-          if (byField.municipalities !== undefined && known && error.code !== 'VALIDATION_FAILED') byField.municipalities = known;
-          setErrors(byField);
+          const known = catalogErrorText(m.errors.byCode, failure.code, failure.details);
+          if (byField.municipalities !== undefined && known && failure.code !== 'VALIDATION_FAILED') byField.municipalities = known;
           setItemErrors(perItem);
-          setOtherErrors(unmatched);
-        } else {
-          setOtherErrors([errorText(error, m)]);
-        }
-        setAttempt((n) => n + 1);
+        });
       },
     });
   };
@@ -146,7 +121,7 @@ export function NewMergerPage() {
             label={t.name}
             description={t.nameDescription}
             value={values.name}
-            onChange={(event) => update('name', event.target.value)}
+            onChange={(event) => change('name', event.target.value)}
             error={errors.name}
             autoComplete='off'
           />
@@ -154,7 +129,7 @@ export function NewMergerPage() {
             id={inputIds.newMunicipalityName}
             label={t.newMunicipalityName}
             value={values.newMunicipalityName}
-            onChange={(event) => update('newMunicipalityName', event.target.value)}
+            onChange={(event) => change('newMunicipalityName', event.target.value)}
             error={errors.newMunicipalityName}
             autoComplete='off'
           />
@@ -165,7 +140,7 @@ export function NewMergerPage() {
             label={t.mergerDate}
             description={t.mergerDateDescription}
             value={values.mergerDate}
-            onChange={(event) => update('mergerDate', event.target.value)}
+            onChange={(event) => change('mergerDate', event.target.value)}
             error={errors.mergerDate}
             min='1900-01-01'
             max='2200-12-31'
@@ -175,7 +150,10 @@ export function NewMergerPage() {
             inputId={inputIds.municipalities}
             register={register.data.municipalities}
             selected={values.municipalities}
-            onChange={(numbers) => update('municipalities', numbers)}
+            onChange={(numbers) => {
+              change('municipalities', numbers);
+              setItemErrors({});
+            }}
             error={errors.municipalities}
             itemErrors={itemErrors}
           />

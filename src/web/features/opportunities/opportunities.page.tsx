@@ -1,12 +1,14 @@
-import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Opportunities, OpportunityView } from '#shared/contracts/opportunities.ts';
+import type { z } from 'zod';
+import { takeUpBody, type Opportunities, type OpportunityView } from '#shared/contracts/opportunities.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
+import { useFieldErrors } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
-import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
+import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useOpportunities, useTakeUp } from '#web/features/benefits/benefits.api.ts';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
@@ -149,9 +151,15 @@ function TakeUpDialog({ merger, data, opportunity, onClose }: { merger: MergerDe
   const selectRef = useRef<HTMLSelectElement>(null);
   const [activityId, setActivityId] = useState(opportunity.lowHangingFruit ? data.defaultActivity.lowHangingFruit : data.defaultActivity.other);
   const [createBenefit, setCreateBenefit] = useState(false);
+  // A choice from the catalog's own list: whatever is wrong with it, the fix is to choose one.
+  const { errors, otherErrors, validate, showServerError, clearField } = useFieldErrors(['activityId'] as const, {
+    activityId: m.validation.option,
+  });
   useEffect(() => selectRef.current?.focus(), []);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const body: z.input<typeof takeUpBody> = { activityId, createBenefit };
+    if (!validate(takeUpBody, body)) return;
     takeUp.mutate(
       { opportunityId: opportunity.id, activityId, createBenefit },
       {
@@ -159,6 +167,7 @@ function TakeUpDialog({ merger, data, opportunity, onClose }: { merger: MergerDe
           announce(result.benefit ? t.addedWithBenefit(opportunity.title) : t.added(opportunity.title));
           onClose();
         },
+        onError: showServerError,
       },
     );
   };
@@ -175,7 +184,15 @@ function TakeUpDialog({ merger, data, opportunity, onClose }: { merger: MergerDe
           <Field>
             <Label htmlFor='take-up-activity'>{t.activity}</Label>
             <Field.Description>{t.activityDescription}</Field.Description>
-            <Select id='take-up-activity' ref={selectRef} value={activityId} onChange={(e) => setActivityId(e.target.value)}>
+            <Select
+              id='take-up-activity'
+              ref={selectRef}
+              value={activityId}
+              onChange={(e) => {
+                setActivityId(e.target.value);
+                clearField('activityId');
+              }}
+            >
               {phases.map((phase) => (
                 <optgroup key={phase} label={t.phase(fmt.number(phase))}>
                   {data.activities
@@ -188,6 +205,7 @@ function TakeUpDialog({ merger, data, opportunity, onClose }: { merger: MergerDe
                 </optgroup>
               ))}
             </Select>
+            {errors.activityId && <ValidationMessage>{errors.activityId}</ValidationMessage>}
           </Field>
           <Checkbox
             id='take-up-benefit'
@@ -196,9 +214,11 @@ function TakeUpDialog({ merger, data, opportunity, onClose }: { merger: MergerDe
             checked={createBenefit}
             onChange={(e) => setCreateBenefit(e.target.checked)}
           />
-          {takeUp.error && (
+          {otherErrors.length > 0 && (
             <Alert data-color='danger' role='alert'>
-              <Paragraph>{errorText(takeUp.error, m)}</Paragraph>
+              {otherErrors.map((message) => (
+                <Paragraph key={message}>{message}</Paragraph>
+              ))}
             </Alert>
           )}
           <div className='samla-form__actions'>

@@ -1,20 +1,31 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
-import { milestoneKinds, type Milestone, type Schedule, type SchedulePhase } from '#shared/contracts/schedule.ts';
+import { isRealCalendarDate } from '#shared/contracts/common.ts';
+import {
+  createMilestoneBody,
+  milestoneKinds,
+  updateMilestoneBody,
+  updatePhaseBody,
+  type CreateMilestoneBody,
+  type Milestone,
+  type Schedule,
+  type SchedulePhase,
+  type UpdateMilestoneBody,
+  type UpdatePhaseBody,
+} from '#shared/contracts/schedule.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
+import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';
+import { useVersionConflict, VersionConflict } from '#web/components/version-conflict.tsx';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { ApiError } from '#web/lib/api-client.ts';
-import { isIsoDate } from '#web/lib/dates.ts';
-import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useCreateMilestone, useDeleteMilestone, useSchedule, useUpdateMilestone, useUpdatePhase } from './schedule.api.ts';
 import { Timeline } from './timeline.tsx';
@@ -212,50 +223,53 @@ function PhasesSection({ mergerId, phases, editable }: { mergerId: string; phase
   );
 }
 
-type PhaseField = 'start' | 'end';
+const phaseFields = ['start', 'end'] as const;
 
 function PhaseForm({ mergerId, phase, onDone }: { mergerId: string; phase: SchedulePhase; onDone: () => void }) {
   const { m, fmt } = useI18n();
   const t = m.schedule.phases;
   const announce = useAnnounce();
   const update = useUpdatePhase(mergerId);
+  const schedule = useSchedule(mergerId);
   const name = m.schedule.list.phaseName(fmt.number(phase.number), phase.name);
-  const [values, setValues] = useState({ start: phase.start, end: phase.end });
-  const [errors, setErrors] = useState<Partial<Record<PhaseField, string>>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { values, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState(
+    { start: phase.start, end: phase.end },
+    phaseFields,
+    { messages: { start: t.startInvalid, end: t.endInvalid } },
+  );
+  const conflict = useVersionConflict<typeof values>();
   const headingId = `phase-form-${phase.number}`;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setOther([]);
-    const found: Partial<Record<PhaseField, string>> = {};
-    if (!isIsoDate(values.start)) found.start = t.startInvalid;
-    if (!isIsoDate(values.end)) found.end = t.endInvalid;
-    else if (!found.start && values.end < values.start) found.end = t.endBeforeStart;
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    // The version is the newest the page has: after a conflict, the reloaded one.
+    const body: UpdatePhaseBody = { version: phase.version, start: values.start, end: values.end };
+    // The order of the dates is the service's rule; said here once both are dates.
+    const rules =
+      isRealCalendarDate(values.start) && isRealCalendarDate(values.end) && values.end < values.start ? { end: t.endBeforeStart } : {};
+    if (!validate(updatePhaseBody, body, rules)) return;
     update.mutate(
-      { phase: phase.number, body: { version: phase.version, start: values.start, end: values.end } },
+      { phase: phase.number, body },
       {
         onSuccess: () => {
+          conflict.clear();
           announce(t.saved(name));
           onDone();
         },
         onError: (error) => {
-          if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') setOther([t.conflict]);
-          else if (error instanceof ApiError && error.problems.length > 0) {
-            const { byField, unmatched } = fieldErrorsFromProblems(error.problems, ['start', 'end'] as const);
-            if (error.code === 'PHASE_END_BEFORE_START') byField.end = t.endBeforeStart;
-            setErrors(byField);
-            setOther(unmatched);
-          } else setOther([errorText(error, m)]);
-          setAttempt((n) => n + 1);
+          if (conflict.caught(error, values)) return;
+          showServerErrorWith(error, (byField, failure) => {
+            if (failure.code === 'PHASE_END_BEFORE_START') byField.end = t.endBeforeStart;
+          });
         },
       },
     );
   };
-  const summary: SummaryItem[] = (['start', 'end'] as const).flatMap((field) =>
+  // What was typed stays; saving again applies it to the newest dates.
+  const loadLatest = async () => {
+    await schedule.refetch();
+    conflict.clear();
+  };
+  const summary: SummaryItem[] = phaseFields.flatMap((field) =>
     errors[field] ? [{ targetId: `phase-${field}`, message: errors[field] }] : [],
   );
   return (
@@ -263,14 +277,20 @@ function PhaseForm({ mergerId, phase, onDone }: { mergerId: string; phase: Sched
       <Heading level={3} data-size='xs' id={headingId}>
         {t.formHeading(name)}
       </Heading>
-      <FormErrorSummary key={attempt} items={summary} extra={other} />
+      <VersionConflict
+        state={conflict.state}
+        headingLevel={3}
+        texts={{ heading: t.conflictHeading, text: t.conflict, reload: t.conflictReload }}
+        onReload={loadLatest}
+      />
+      <FormErrorSummary key={attempt} items={summary} extra={otherErrors} />
       <div className='samla-schedule-form__dates'>
         <Textfield
           id='phase-start'
           type='date'
           label={t.start}
           value={values.start}
-          onChange={(event) => setValues({ ...values, start: event.target.value })}
+          onChange={(event) => change('start', event.target.value)}
           error={errors.start}
           min='1900-01-01'
           max='2200-12-31'
@@ -281,7 +301,7 @@ function PhaseForm({ mergerId, phase, onDone }: { mergerId: string; phase: Sched
           type='date'
           label={t.end}
           value={values.end}
-          onChange={(event) => setValues({ ...values, end: event.target.value })}
+          onChange={(event) => change('end', event.target.value)}
           error={errors.end}
           min='1900-01-01'
           max='2200-12-31'
@@ -400,7 +420,7 @@ function MilestonesSection({ mergerId, milestones, editable }: { mergerId: strin
   );
 }
 
-type MilestoneField = 'title' | 'date' | 'kind';
+const milestoneFields = ['title', 'date', 'kind'] as const;
 type StoredKind = (typeof milestoneKinds)[number];
 
 function MilestoneForm({ mergerId, milestone, onDone }: { mergerId: string; milestone: Milestone | null; onDone: () => void }) {
@@ -409,41 +429,35 @@ function MilestoneForm({ mergerId, milestone, onDone }: { mergerId: string; mile
   const announce = useAnnounce();
   const create = useCreateMilestone(mergerId);
   const update = useUpdateMilestone(mergerId);
-  const [values, setValues] = useState<{ title: string; date: string; kind: StoredKind }>({
-    title: milestone?.title ?? '',
-    date: milestone?.date ?? '',
-    kind: (milestone?.kind as StoredKind | undefined) ?? 'joint_committee_meeting',
-  });
-  const [errors, setErrors] = useState<Partial<Record<MilestoneField, string>>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { values, errors, otherErrors, attempt, change, validate, showServerError } = useFormState<
+    { title: string; date: string; kind: StoredKind },
+    (typeof milestoneFields)[number]
+  >(
+    {
+      title: milestone?.title ?? '',
+      date: milestone?.date ?? '',
+      kind: (milestone?.kind as StoredKind | undefined) ?? 'joint_committee_meeting',
+    },
+    milestoneFields,
+    { messages: { title: { required: t.titleRequired }, date: t.dateInvalid } },
+  );
   const pending = create.isPending || update.isPending;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setOther([]);
-    const found: Partial<Record<MilestoneField, string>> = {};
-    if (values.title.trim() === '') found.title = t.titleRequired;
-    if (!isIsoDate(values.date)) found.date = t.dateInvalid;
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    const body = { title: values.title.trim(), date: values.date, kind: values.kind };
-    const onError = (error: Error) => {
-      if (error instanceof ApiError && error.problems.length > 0) {
-        const { byField, unmatched } = fieldErrorsFromProblems(error.problems, ['title', 'date', 'kind'] as const);
-        setErrors(byField);
-        setOther(unmatched);
-      } else setOther([errorText(error, m)]);
-      setAttempt((n) => n + 1);
-    };
+    const body: CreateMilestoneBody = { title: values.title.trim(), date: values.date, kind: values.kind };
+    const onError = (error: Error) => showServerError(error);
     const onSuccess = (saved: Milestone) => {
       announce(t.saved(saved.title));
       onDone();
     };
-    if (milestone) update.mutate({ id: milestone.id, body: { version: milestone.version ?? 1, ...body } }, { onSuccess, onError });
-    else create.mutate(body, { onSuccess, onError });
+    if (milestone) {
+      const changes: UpdateMilestoneBody = { version: milestone.version ?? 1, ...body };
+      if (validate(updateMilestoneBody, changes)) update.mutate({ id: milestone.id, body: changes }, { onSuccess, onError });
+    } else if (validate(createMilestoneBody, body)) {
+      create.mutate(body, { onSuccess, onError });
+    }
   };
-  const summary: SummaryItem[] = (['title', 'date', 'kind'] as const).flatMap((field) =>
+  const summary: SummaryItem[] = milestoneFields.flatMap((field) =>
     errors[field] ? [{ targetId: `milestone-${field}`, message: errors[field] }] : [],
   );
   return (
@@ -451,12 +465,12 @@ function MilestoneForm({ mergerId, milestone, onDone }: { mergerId: string; mile
       <Heading level={3} data-size='xs' id='milestone-form-heading'>
         {milestone ? t.editHeading(milestone.title) : t.newHeading}
       </Heading>
-      <FormErrorSummary key={attempt} items={summary} extra={other} />
+      <FormErrorSummary key={attempt} items={summary} extra={otherErrors} />
       <Textfield
         id='milestone-title'
         label={t.title}
         value={values.title}
-        onChange={(event) => setValues({ ...values, title: event.target.value })}
+        onChange={(event) => change('title', event.target.value)}
         error={errors.title}
         autoComplete='off'
       />
@@ -465,7 +479,7 @@ function MilestoneForm({ mergerId, milestone, onDone }: { mergerId: string; mile
         type='date'
         label={t.date}
         value={values.date}
-        onChange={(event) => setValues({ ...values, date: event.target.value })}
+        onChange={(event) => change('date', event.target.value)}
         error={errors.date}
         min='1900-01-01'
         max='2200-12-31'
@@ -476,7 +490,7 @@ function MilestoneForm({ mergerId, milestone, onDone }: { mergerId: string; mile
         <Select
           id='milestone-kind'
           value={values.kind}
-          onChange={(event) => setValues({ ...values, kind: milestoneKinds.find((kind) => kind === event.target.value) ?? 'own' })}
+          onChange={(event) => change('kind', milestoneKinds.find((kind) => kind === event.target.value) ?? 'own')}
         >
           {milestoneKinds.map((kind) => (
             <Select.Option key={kind} value={kind}>

@@ -1,15 +1,14 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ApiToken, CreatedApiToken } from '#shared/contracts/auth.ts';
+import { createApiTokenBody, type ApiToken, type CreateApiTokenBody, type CreatedApiToken } from '#shared/contracts/auth.ts';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
-import { useFormState } from '#web/components/form-state.ts';
+import { useFocusFirstError, useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { ApiError } from '#web/lib/api-client.ts';
-import { isIsoDate, todayInOslo } from '#web/lib/dates.ts';
+import { todayInOslo } from '#web/lib/dates.ts';
 import { lastDayOf, latestLastDay } from './token-expiry.ts';
 import { useCreateToken, useRevokeToken, useTokens } from './tokens.api.ts';
 
@@ -215,46 +214,27 @@ function CreateToken({ onCreated }: { onCreated: (token: CreatedApiToken) => voi
   const { m } = useI18n();
   const t = m.tokens.create;
   const create = useCreateToken();
-  const { values, setValues, errors, change, showCheck, showServerError } = useFormState<CreateValues, CreateField>(
+  const { values, setValues, errors, otherErrors, attempt, change, validate, showServerError } = useFormState<CreateValues, CreateField>(
     { name: '', expiresOn: '' },
     createFields,
+    { messages: { name: { required: t.nameRequired }, expiresOn: t.expiresOnInvalid } },
   );
-  // The form is short: each error is said at its field, and focus goes to the first one.
-  const focusFirst = (found: Partial<Record<CreateField, string>>) => {
-    const first = createFields.find((field) => found[field]);
-    if (first) window.setTimeout(() => document.getElementById(createIds[first])?.focus(), 0);
-  };
+  // The form is short: each error is said at its field, one not about a field at the name (where the
+  // person is), and focus goes to the first one.
+  const shown: Partial<Record<CreateField, string>> = { ...errors, name: errors.name ?? (otherErrors.length > 0 ? otherErrors.join(' ') : undefined) };
+  useFocusFirstError(attempt, shown, createIds);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found: Partial<Record<CreateField, string>> = {};
-    if (values.name.trim() === '') found.name = t.nameRequired;
-    if (values.expiresOn !== '' && !isIsoDate(values.expiresOn)) found.expiresOn = t.expiresOnInvalid;
-    showCheck(found);
-    if (Object.keys(found).length > 0) {
-      focusFirst(found);
-      return;
-    }
-    create.mutate(
-      { name: values.name.trim(), expiresOn: values.expiresOn === '' ? null : values.expiresOn },
-      {
-        onSuccess: (token) => {
-          setValues({ name: '', expiresOn: '' });
-          onCreated(token);
-        },
-        onError: (failure) => {
-          if (failure instanceof ApiError && failure.problems.length > 0) {
-            showServerError(failure);
-            const found = Object.fromEntries(failure.problems.map((problem) => [problem.path.split('.')[0], problem.message]));
-            focusFirst(found);
-          } else {
-            // Not about a field: said at the name, where the person is.
-            showCheck({ name: errorText(failure, m) });
-            focusFirst({ name: 'x' });
-          }
-        },
+    const body: CreateApiTokenBody = { name: values.name.trim(), expiresOn: values.expiresOn === '' ? null : values.expiresOn };
+    if (!validate(createApiTokenBody, body)) return;
+    create.mutate(body, {
+      onSuccess: (token) => {
+        setValues({ name: '', expiresOn: '' });
+        onCreated(token);
       },
-    );
+      onError: showServerError,
+    });
   };
 
   return (
@@ -269,7 +249,7 @@ function CreateToken({ onCreated }: { onCreated: (token: CreatedApiToken) => voi
           description={t.nameDescription}
           value={values.name}
           onChange={(event) => change('name', event.target.value)}
-          error={errors.name}
+          error={shown.name}
           autoComplete='off'
         />
         <Textfield
@@ -281,7 +261,7 @@ function CreateToken({ onCreated }: { onCreated: (token: CreatedApiToken) => voi
           min={todayInOslo()}
           max={latestLastDay()}
           onChange={(event) => change('expiresOn', event.target.value)}
-          error={errors.expiresOn}
+          error={shown.expiresOn}
           className='samla-date-field'
         />
         <div className='samla-form__actions'>

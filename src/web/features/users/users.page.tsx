@@ -1,18 +1,19 @@
 import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CreatedPasswordReset, ManagedUser } from '#shared/contracts/users.ts';
+import { createUserBody, type CreateUserBody } from '#shared/contracts/auth.ts';
+import { updateUserBody, type CreatedPasswordReset, type ManagedUser, type UpdateUserBody } from '#shared/contracts/users.ts';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
-import { useFormState } from '#web/components/form-state.ts';
+import { useFormState, type FieldErrors } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
+import { useVersionConflict, VersionConflict } from '#web/components/version-conflict.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useCurrentUser, useSession } from '#web/features/auth/session.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
-import { ApiError } from '#web/lib/api-client.ts';
+import type { ApiError } from '#web/lib/api-client.ts';
 import { todayInOslo } from '#web/lib/dates.ts';
-import { looksLikeEmail } from '#web/lib/email.ts';
 import {
   useCreatePasswordReset,
   useCreateUser,
@@ -294,38 +295,29 @@ function EditUserDialog({ user, onClose }: { user: ManagedUser; onClose: () => v
   const users = useUsers();
   const dialogHeadingId = useId();
   const nameRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
   const [version, setVersion] = useState(user.version);
-  const [conflict, setConflict] = useState(false);
-  const { values, errors, otherErrors, attempt, change, showCheck, showServerError } = useFormState<EditValues, EditField>(
+  const conflict = useVersionConflict<EditValues>();
+  const { values, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState<EditValues, EditField>(
     { name: user.name, email: user.email },
     editFields,
+    { messages: userMessages(m) },
   );
   useEffect(() => nameRef.current?.focus(), []);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
   const ids: Record<EditField, string> = { name: 'edit-user-name', email: 'edit-user-email' };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found: Partial<Record<EditField, string>> = {};
-    if (values.name.trim() === '') found.name = m.users.create.nameRequired;
-    if (values.email.trim() === '') found.email = m.users.create.emailRequired;
-    else if (!looksLikeEmail(values.email)) found.email = m.users.create.emailInvalid;
-    showCheck(found);
-    if (Object.keys(found).length > 0) return;
+    const body: UpdateUserBody = { version, name: values.name.trim(), email: values.email.trim() };
+    if (!validate(updateUserBody, body)) return;
     update.mutate(
-      { userId: user.id, body: { version, name: values.name.trim(), email: values.email.trim() } },
+      { userId: user.id, body },
       {
         onSuccess: (saved) => {
           announce(t.saved(saved.name));
           onClose();
         },
         onError: (error) => {
-          if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') setConflict(true);
-          else if (error instanceof ApiError && error.code === 'USER_EXISTS') showCheck({ email: m.errors.byCode.USER_EXISTS });
-          else showServerError(error);
+          if (!conflict.caught(error, values)) showServerErrorWith(error, emailTaken(m));
         },
       },
     );
@@ -336,7 +328,7 @@ function EditUserDialog({ user, onClose }: { user: ManagedUser; onClose: () => v
     const latest = (await users.refetch()).data?.find((candidate) => candidate.id === user.id);
     if (!latest) return;
     setVersion(latest.version);
-    setConflict(false);
+    conflict.clear();
   };
 
   const summary: SummaryItem[] = editFields.flatMap((field) => (errors[field] ? [{ targetId: ids[field], message: errors[field] }] : []));
@@ -348,17 +340,7 @@ function EditUserDialog({ user, onClose }: { user: ManagedUser; onClose: () => v
         </Heading>
       </Dialog.Block>
       <Dialog.Block>
-        {conflict && (
-          <Alert data-color='warning' ref={conflictRef} tabIndex={-1} role='alert' className='samla-conflict'>
-            <Heading level={3} data-size='xs'>
-              {t.conflictHeading}
-            </Heading>
-            <Paragraph>{t.conflictText}</Paragraph>
-            <Button variant='secondary' data-size='sm' onClick={() => void loadLatest()} className='samla-mt-2'>
-              {t.conflictReload}
-            </Button>
-          </Alert>
-        )}
+        <VersionConflict state={conflict.state} texts={{ heading: t.conflictHeading, text: t.conflictText, reload: t.conflictReload }} onReload={loadLatest} />
         <FormErrorSummary key={attempt} items={summary} extra={otherErrors} />
         <form noValidate onSubmit={onSubmit} className='samla-form' aria-labelledby={dialogHeadingId}>
           <Textfield
@@ -462,21 +444,18 @@ function CopyField({ id, label, value, copyLabel }: { id: string; label: string;
 const fields = ['email', 'name', 'password'] as const;
 type FieldName = (typeof fields)[number];
 type FormValues = Record<FieldName, string>;
-type FieldErrors = Partial<Record<FieldName, string>>;
 const inputIds: Record<FieldName, string> = { email: 'user-email', name: 'user-name', password: 'user-password' };
 
-function validate(values: FormValues, m: Messages, passwordRequired: boolean): FieldErrors {
+/** The words for a user's name and e-mail, in both forms. */
+function userMessages(m: Messages) {
   const t = m.users.create;
-  const errors: FieldErrors = {};
-  if (values.email.trim() === '') errors.email = t.emailRequired;
-  else if (!looksLikeEmail(values.email)) errors.email = t.emailInvalid;
-  if (values.name.trim() === '') errors.name = t.nameRequired;
-  if (values.password === '' && passwordRequired) errors.password = t.passwordRequired;
-  else if (values.password !== '' && [...values.password].length < 12) {
-    errors.password = passwordRequired ? t.passwordTooShortRequired : t.passwordTooShort;
-  }
-  return errors;
+  return { email: { required: t.emailRequired, email: t.emailInvalid }, name: { required: t.nameRequired } };
 }
+
+/** USER_EXISTS is about the e-mail: said there. */
+const emailTaken = (m: Messages) => (byField: FieldErrors<'email'>, error: ApiError) => {
+  if (error.code === 'USER_EXISTS') byField.email = m.errors.byCode.USER_EXISTS;
+};
 
 const empty: FormValues = { email: '', name: '', password: '' };
 
@@ -487,32 +466,28 @@ function CreateUser() {
   const announce = useAnnounce();
   // Without single sign-on a user can only sign in with a password: it is then required.
   const passwordRequired = !useSession().status?.singleSignOn;
-  const { values, setValues, errors, otherErrors, attempt, change, showCheck, showServerError } = useFormState<FormValues, FieldName>(
+  const { values, setValues, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState<FormValues, FieldName>(
     empty,
     fields,
+    { messages: { ...userMessages(m), password: { tooShort: passwordRequired ? t.passwordTooShortRequired : t.passwordTooShort } } },
   );
   const [created, setCreated] = useState<{ name: string; email: string } | undefined>(undefined);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setCreated(undefined);
-    const found = validate(values, m, passwordRequired);
-    showCheck(found);
-    if (Object.keys(found).length > 0) return;
-    create.mutate(
-      { email: values.email.trim(), name: values.name.trim(), ...(values.password !== '' ? { password: values.password } : {}) },
-      {
-        onSuccess: (user) => {
-          setCreated(user);
-          setValues(empty);
-          announce(m.announcer.userCreated(user.name));
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'USER_EXISTS') showCheck({ email: m.errors.byCode.USER_EXISTS });
-          else showServerError(error);
-        },
+    // No password: the user signs in through the identity provider, where there is one.
+    const body: CreateUserBody = { email: values.email.trim(), name: values.name.trim(), ...(values.password !== '' ? { password: values.password } : {}) };
+    const rules = passwordRequired && values.password === '' ? { password: t.passwordRequired } : {};
+    if (!validate(createUserBody, body, rules)) return;
+    create.mutate(body, {
+      onSuccess: (user) => {
+        setCreated(user);
+        setValues(empty);
+        announce(m.announcer.userCreated(user.name));
       },
-    );
+      onError: (error) => showServerErrorWith(error, emailTaken(m)),
+    });
   };
 
   const summary: SummaryItem[] = fields.flatMap((field) => {
