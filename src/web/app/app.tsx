@@ -4,10 +4,34 @@ import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs, type Para
 import { Loading } from '#web/components/query-state.tsx';
 import { LoginPage } from '#web/features/auth/login.page.tsx';
 import { RequireSession, sessionQuery, SessionProvider } from '#web/features/auth/session.tsx';
+import { benefitQuery, benefitsQuery, opportunitiesQuery } from '#web/features/benefits/benefits.api.ts';
+import { catalogQuery } from '#web/features/catalog/catalog.api.ts';
+import { taskQuery, tasksQuery } from '#web/features/checklist/checklist.api.ts';
+import { filtersFromSearch } from '#web/features/checklist/checklist-filters.ts';
+import { contractDeadlinesQuery } from '#web/features/contract-deadlines/contract-deadlines.api.ts';
 import { dashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
+import { areaDecisionQuery, decisionOverviewQuery, readinessQuery } from '#web/features/decisions/decisions.api.ts';
+import { historyQuery } from '#web/features/history/history.api.ts';
+import { integrationGraphQuery } from '#web/features/integration-graph/integration-graph.api.ts';
+import { graphFiltersFromSearch } from '#web/features/integration-graph/graph-filters.ts';
+import { membersQuery } from '#web/features/members/members.api.ts';
 import { MergerOverviewPage } from '#web/features/mergers/merger-overview.page.tsx';
 import { MergerRoute, mergerRouteLoader } from '#web/features/mergers/merger-route.tsx';
-import { prefetch } from '#web/lib/prefetch.ts';
+import { mergerQuery, mergersQuery } from '#web/features/mergers/mergers.api.ts';
+import {
+  heatmapQuery,
+  riskHistoryQuery,
+  riskMatrixQuery,
+  riskOptionsQuery,
+  riskQuery,
+  risksQuery,
+  riskSuggestionsQuery,
+} from '#web/features/risks/risks.api.ts';
+import { riskFilterParam } from '#web/features/risks/risk-view.ts';
+import { scheduleQuery } from '#web/features/schedule/schedule.api.ts';
+import { tokensQuery } from '#web/features/tokens/tokens.api.ts';
+import { historyFiltersFromSearch } from '#web/lib/history-filters.ts';
+import { prefetch, type AnyQuery, type RouteQueries } from '#web/lib/prefetch.ts';
 import { routePatterns } from '#web/lib/paths.ts';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
@@ -64,15 +88,43 @@ function route(object: RouteObject): RouteObject {
   return { errorElement: <RouteError />, shouldRevalidate: skipSearchOnlyChanges, ...object } as RouteObject;
 }
 
+/**
+ * The inventory's query definitions come with the code of the pages that use them, not with
+ * the app: they need the registers' descriptions and the contracts' schemas (zod), ~35 kB
+ * compressed the start page would load for nothing. Asked for with the page's chunk, of which
+ * they are a part, so the data still leaves before the merger has answered.
+ */
+const inventoryQueries = () =>
+  Promise.all([import('#web/features/inventory/inventory.api.ts'), import('#web/features/inventory/inventory-kinds.ts')]).then(
+    ([api, kinds]) => ({ ...api, ...kinds }),
+  );
+type InventoryQueries = Awaited<ReturnType<typeof inventoryQueries>>;
+const withInventory = (queries: (inventory: InventoryQueries) => readonly AnyQuery[]): Promise<readonly AnyQuery[]> =>
+  inventoryQueries().then(queries);
+
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
-  /** A page in its own chunk; `queries` are what it asks for first, fetched together with the chunk. */
-  const page = (path: string, chunk: PageChunk, queries?: (params: Params) => Parameters<typeof prefetch>[1]) =>
+  /**
+   * A page in its own chunk; `queries` are what it asks for first (as the page asks for them:
+   * same options, so its useQuery finds the answer), fetched together with the chunk and, under
+   * a merger, with the merger: opened directly, the page does not wait for the merger's answer
+   * to ask for its own (decision 018). The address's search selects data on some pages.
+   */
+  const page = (path: string, chunk: PageChunk, queries?: (params: Params, search: URLSearchParams) => RouteQueries) =>
     route({
       path,
       loader: ({ params, request }: LoaderFunctionArgs) =>
-        Promise.all([chunk.load(request.url), queries ? prefetch(queryClient, queries(params)) : null]).then(() => null),
+        Promise.all([chunk.load(request.url), queries ? prefetch(queryClient, queries(params, new URL(request.url).searchParams)) : null]).then(
+          () => null,
+        ),
       Component: chunk.Component,
     });
+  /** The risk pages' form asks for what a risk can point at, the matrix and the suggestions. */
+  const riskForm = (mergerId: string): RouteQueries => [
+    riskMatrixQuery(mergerId),
+    riskOptionsQuery(mergerId),
+    riskSuggestionsQuery(mergerId),
+    withInventory((inventory) => [inventory.solutionAreasQuery()]),
+  ];
   const eager = (path: string, Component: ComponentType) => route({ path, Component });
 
   return [
@@ -93,7 +145,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         route({
           element: <RequireSession />,
           children: [
-            page(routePatterns.mergers, chunks.mergerList),
+            page(routePatterns.mergers, chunks.mergerList, () => [mergersQuery()]),
             page(routePatterns.newMerger, chunks.newMerger),
             route({
               path: routePatterns.merger,
@@ -107,35 +159,81 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                   loader: ({ params }) => prefetch(queryClient, [dashboardQuery(params.mergerId ?? '')]),
                   Component: MergerOverviewPage,
                 }),
-                page(routePatterns.checklist, chunks.checklist),
-                page(routePatterns.task, chunks.task),
-                page(routePatterns.members, chunks.members),
-                page(routePatterns.history, chunks.history),
+                // Each page's first queries leave with the merger's (no waterfall; decision 018).
+                page(routePatterns.checklist, chunks.checklist, ({ mergerId = '' }, search) => [tasksQuery(mergerId, filtersFromSearch(search))]),
+                // The task, and what the page shows under it: its dependencies (the plan) and its history.
+                page(routePatterns.task, chunks.task, ({ mergerId = '', taskId = '' }) => [
+                  taskQuery(mergerId, taskId),
+                  scheduleQuery(mergerId),
+                  historyQuery(mergerId, { entity: 'task', entityId: taskId }),
+                ]),
+                page(routePatterns.members, chunks.members, ({ mergerId = '' }) => [membersQuery(mergerId)]),
+                page(routePatterns.history, chunks.history, ({ mergerId = '' }, search) => [
+                  membersQuery(mergerId),
+                  historyQuery(mergerId, historyFiltersFromSearch(search)),
+                ]),
                 page(routePatterns.inventoryStart, chunks.inventoryStart),
-                page(routePatterns.inventory, chunks.inventory),
-                page(routePatterns.inventoryItem, chunks.inventoryItem),
-                page(routePatterns.sideBySide, chunks.sideBySide),
+                page(routePatterns.inventory, chunks.inventory, ({ mergerId = '', kind }, search) => [
+                  withInventory((inventory) => {
+                    const spec = inventory.kindBySlug(kind);
+                    // An unknown register sends the person to the first one, whose loader asks.
+                    if (!spec) return [];
+                    return [inventory.inventoryListQuery(mergerId, spec.key, inventory.registerFiltersFromSearch(search)), inventory.solutionAreasQuery()];
+                  }),
+                ]),
+                page(routePatterns.inventoryItem, chunks.inventoryItem, ({ mergerId = '', kind, itemId = '' }) => [
+                  withInventory((inventory) => {
+                    const spec = inventory.kindBySlug(kind);
+                    if (!spec) return [];
+                    const item = itemId === 'ny' ? [] : [inventory.inventoryItemQuery(mergerId, spec.key, itemId)];
+                    return [...item, inventory.solutionAreasQuery()];
+                  }),
+                ]),
+                page(routePatterns.sideBySide, chunks.sideBySide, ({ mergerId = '' }) => [
+                  withInventory((inventory) => [inventory.sideBySideQuery(mergerId)]),
+                ]),
                 page(routePatterns.inventoryImport, chunks.inventoryImport),
-                page(routePatterns.decisions, chunks.decisions),
-                page(routePatterns.decisionArea, chunks.decisionArea),
-                page(routePatterns.risks, chunks.risks),
-                page(routePatterns.riskNew, chunks.risk),
-                page(routePatterns.riskSuggestions, chunks.riskSuggestions),
-                page(routePatterns.riskHeatmap, chunks.riskHeatmap),
-                page(routePatterns.riskMatrix, chunks.riskMatrix),
-                page(routePatterns.risk, chunks.risk),
-                page(routePatterns.contractDeadlines, chunks.contractDeadlines),
-                page(routePatterns.integrationGraph, chunks.integrationGraph),
-                page(routePatterns.benefits, chunks.benefits),
-                page(routePatterns.benefit, chunks.benefit),
-                page(routePatterns.opportunities, chunks.opportunities),
-                page(routePatterns.schedule, chunks.schedule),
+                page(routePatterns.decisions, chunks.decisions, ({ mergerId = '' }) => [decisionOverviewQuery(mergerId), readinessQuery(mergerId)]),
+                page(routePatterns.decisionArea, chunks.decisionArea, ({ mergerId = '', areaId = '' }) => [areaDecisionQuery(mergerId, areaId)]),
+                // A filtered list is left to the page: reading the filters needs the risk contracts (zod).
+                page(routePatterns.risks, chunks.risks, ({ mergerId = '' }, search) =>
+                  Object.values(riskFilterParam).some((name) => search.has(name)) ? [] : [risksQuery(mergerId, {})],
+                ),
+                page(routePatterns.riskNew, chunks.risk, ({ mergerId = '' }) => riskForm(mergerId)),
+                page(routePatterns.riskSuggestions, chunks.riskSuggestions, ({ mergerId = '' }) => [riskSuggestionsQuery(mergerId)]),
+                page(routePatterns.riskHeatmap, chunks.riskHeatmap, ({ mergerId = '' }) => [heatmapQuery(mergerId)]),
+                page(routePatterns.riskMatrix, chunks.riskMatrix, ({ mergerId = '' }) => [riskMatrixQuery(mergerId)]),
+                page(routePatterns.risk, chunks.risk, ({ mergerId = '', riskId = '' }) => [
+                  riskQuery(mergerId, riskId),
+                  riskHistoryQuery(mergerId, riskId),
+                  ...riskForm(mergerId),
+                ]),
+                page(routePatterns.contractDeadlines, chunks.contractDeadlines, ({ mergerId = '' }) => [contractDeadlinesQuery(mergerId)]),
+                // Without a municipality in the address the graph shows the merger's first: that one
+                // waits for the merger (the layout's request, not another).
+                page(routePatterns.integrationGraph, chunks.integrationGraph, ({ mergerId = '' }, search) => [
+                  withInventory((inventory) => [inventory.solutionAreasQuery()]),
+                  queryClient.ensureQueryData(mergerQuery(mergerId)).then((merger) => {
+                    const filters = graphFiltersFromSearch(
+                      search,
+                      merger.municipalities.map((municipality) => municipality.number),
+                    );
+                    return [integrationGraphQuery(mergerId, { municipality: filters.municipality, area: filters.area })];
+                  }),
+                ]),
+                page(routePatterns.benefits, chunks.benefits, ({ mergerId = '' }) => [benefitsQuery(mergerId)]),
+                page(routePatterns.benefit, chunks.benefit, ({ mergerId = '', benefitId = '' }) => [benefitQuery(mergerId, benefitId)]),
+                // The filters as the page reads them (?omrade=…&lavthengende=ja).
+                page(routePatterns.opportunities, chunks.opportunities, ({ mergerId = '' }, search) => [
+                  opportunitiesQuery(mergerId, { area: search.get('omrade') ?? undefined, lowHangingFruit: search.get('lavthengende') === 'ja' }),
+                ]),
+                page(routePatterns.schedule, chunks.schedule, ({ mergerId = '' }) => [scheduleQuery(mergerId)]),
                 page(routePatterns.reports, chunks.reports),
               ],
             }),
-            page(routePatterns.catalog, chunks.catalog),
+            page(routePatterns.catalog, chunks.catalog, () => [catalogQuery()]),
             page(routePatterns.users, chunks.users),
-            page(routePatterns.tokens, chunks.tokens),
+            page(routePatterns.tokens, chunks.tokens, () => [tokensQuery()]),
             page(routePatterns.account, chunks.account),
             eager('*', NotFoundPage),
           ],

@@ -122,5 +122,6 @@ export function useFocusFirstError<F extends string>(attempt: number, errors: Fi
     const id = first === undefined ? undefined : ids[first];
     if (id) document.getElementById(id)?.focus();
     // Only a new try moves focus; an error cleared while typing must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [attempt]);
 }

@@ -9,24 +9,40 @@ import type { FetchQueryOptions, QueryClient } from '@tanstack/react-query';
  */
 export const loaderWaitsForDataMs = 150;
 
+/**
+ * The `staleTime` of a query asked for anew on every visit. Not 0: the route's loader
+ * asks a moment before the page mounts, and with 0 the page would ask again at once.
+ * The second lets the loader's answer count as this visit's.
+ */
+export const freshForThisVisitMs = 1_000;
+
 // Each entry is a different feature's query, with its own data and key types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the list holds many features' queries
-type AnyQuery = FetchQueryOptions<any, any, any, any>;
+export type AnyQuery = FetchQueryOptions<any, any, any, any>;
+
+/**
+ * What a route asks for: queries, or queries known only later (one that needs the
+ * merger's answer first, or a feature's query definitions loaded with its page's code).
+ */
+export type RouteQueries = ReadonlyArray<AnyQuery | Promise<readonly AnyQuery[]>>;
 
 /**
  * Starts a route's queries (what is fresh in the cache is not asked for again) and
- * resolves when those not yet in the cache have answered, or after `waitMs`. Never
- * rejects: the page shows a failed query's error itself, with «Prøv igjen».
+ * resolves when those not yet in the cache have answered, or `waitMs` after the call
+ * (also for queries known only later). Never rejects: the page shows a failed query's
+ * error itself, with «Prøv igjen».
  */
-export async function prefetch(queryClient: QueryClient, queries: readonly AnyQuery[], waitMs = loaderWaitsForDataMs): Promise<null> {
-  const missing: Array<Promise<void>> = [];
-  for (const query of queries) {
-    const started = queryClient.prefetchQuery(query);
-    if (queryClient.getQueryData(query.queryKey) === undefined) missing.push(started);
-  }
-  if (missing.length === 0) return null;
+export async function prefetch(queryClient: QueryClient, queries: RouteQueries, waitMs = loaderWaitsForDataMs): Promise<null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([Promise.all(missing), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  const waited = new Promise((resolve) => (timer = setTimeout(resolve, waitMs)));
+  const start = (query: AnyQuery) => {
+    const started = queryClient.prefetchQuery(query);
+    return queryClient.getQueryData(query.queryKey) === undefined ? started : undefined;
+  };
+  const answered = Promise.all(
+    queries.map((entry) => (entry instanceof Promise ? entry.then((later) => Promise.all(later.map(start)), () => undefined) : start(entry))),
+  );
+  await Promise.race([answered, waited]);
   clearTimeout(timer);
   return null;
 }

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BenefitDetail, BenefitList } from '#shared/contracts/benefits.ts';
 import type { Opportunities, TakeUp } from '#shared/contracts/opportunities.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
+import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/benefits`;
@@ -14,17 +15,23 @@ export const benefitKeys = {
 
 export const benefitExportUrl = (mergerId: string) => `/api/v1${base(mergerId)}/export.xlsx`;
 
+export const benefitsQuery = (mergerId: string) =>
+  queryOptions({ queryKey: benefitKeys.list(mergerId), queryFn: ({ signal }) => apiRequest<BenefitList>(base(mergerId), { signal }) });
+
 export function useBenefits(mergerId: string) {
-  return useQuery({ queryKey: benefitKeys.list(mergerId), queryFn: ({ signal }) => apiRequest<BenefitList>(base(mergerId), { signal }) });
+  return useQuery(benefitsQuery(mergerId));
 }
 
-export function useBenefit(mergerId: string, benefitId: string) {
-  return useQuery({
+export const benefitQuery = (mergerId: string, benefitId: string) =>
+  queryOptions({
     queryKey: benefitKeys.one(mergerId, benefitId),
     queryFn: ({ signal }) => apiRequest<BenefitDetail>(`${base(mergerId)}/${encodeURIComponent(benefitId)}`, { signal }),
-    staleTime: 0,
+    staleTime: freshForThisVisitMs,
     refetchOnWindowFocus: false,
   });
+
+export function useBenefit(mergerId: string, benefitId: string) {
+  return useQuery(benefitQuery(mergerId, benefitId));
 }
 
 export interface BenefitBody {
@@ -115,16 +122,26 @@ export function useDeleteMeasurement(mergerId: string, benefitId: string, indica
   );
 }
 
-export function useOpportunities(mergerId: string, filter: { area?: string | undefined; lowHangingFruit?: boolean | undefined }) {
+export interface OpportunityFilter {
+  area?: string | undefined;
+  lowHangingFruit?: boolean | undefined;
+}
+
+export function opportunitiesQuery(mergerId: string, filter: OpportunityFilter) {
   const params = new URLSearchParams();
   if (filter.area) params.set('area', filter.area);
   if (filter.lowHangingFruit) params.set('lowHangingFruit', 'true');
   const search = params.toString();
-  return useQuery({
+  return queryOptions({
     queryKey: benefitKeys.opportunities(mergerId, filter),
     queryFn: ({ signal }) => apiRequest<Opportunities>(`/mergers/${encodeURIComponent(mergerId)}/opportunities${search ? `?${search}` : ''}`, { signal }),
-    placeholderData: (previous) => previous,
+    // The list stays on screen while a changed filter loads.
+    placeholderData: keepPreviousData,
   });
+}
+
+export function useOpportunities(mergerId: string, filter: OpportunityFilter) {
+  return useQuery(opportunitiesQuery(mergerId, filter));
 }
 
 export function useTakeUp(mergerId: string) {

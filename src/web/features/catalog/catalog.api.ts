@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 
@@ -7,10 +7,13 @@ export const catalogKeys = {
 };
 
 /** The read-only library; it only changes with a new release of Samla. */
-export function useCatalog() {
-  return useQuery({
+export const catalogQuery = () =>
+  queryOptions({
     queryKey: catalogKeys.catalog(),
     queryFn: ({ signal }) => apiRequest<Catalog>('/catalog', { signal }),
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+export function useCatalog() {
+  return useQuery(catalogQuery());
 }

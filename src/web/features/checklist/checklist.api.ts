@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateTaskBody, Task, UpdateTaskBody } from '#shared/contracts/checklist.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import type { ChecklistFilters } from '#web/lib/paths.ts';
+import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/tasks`;
@@ -12,13 +13,14 @@ export const checklistKeys = {
   one: (mergerId: string, taskId: string) => [...checklistKeys.all(mergerId), 'one', taskId] as const,
 };
 
-export function useTasks(mergerId: string, filters: ChecklistFilters) {
+/** The checklist's tasks for the filters in its URL (also asked for by the route's loader). */
+export function tasksQuery(mergerId: string, filters: ChecklistFilters) {
   const params = new URLSearchParams();
   if (filters.phase !== undefined) params.set('phase', String(filters.phase));
   if (filters.status !== undefined) params.set('status', filters.status);
   if (filters.overdue) params.set('overdue', 'true');
   const search = params.toString();
-  return useQuery<Task[], Error, Task[], ReturnType<typeof checklistKeys.list>>({
+  return queryOptions<Task[], Error, Task[], ReturnType<typeof checklistKeys.list>>({
     queryKey: checklistKeys.list(mergerId, { ...filters }),
     queryFn: ({ signal }) =>
       apiRequest<{ tasks: Task[] }>(`${base(mergerId)}${search ? `?${search}` : ''}`, { signal }).then((body) => body.tasks),
@@ -27,13 +29,20 @@ export function useTasks(mergerId: string, filters: ChecklistFilters) {
   });
 }
 
-export function useTask(mergerId: string, taskId: string) {
-  return useQuery({
+export function useTasks(mergerId: string, filters: ChecklistFilters) {
+  return useQuery(tasksQuery(mergerId, filters));
+}
+
+export const taskQuery = (mergerId: string, taskId: string) =>
+  queryOptions({
     queryKey: checklistKeys.one(mergerId, taskId),
     queryFn: ({ signal }) => apiRequest<Task>(`${base(mergerId)}/${encodeURIComponent(taskId)}`, { signal }),
-    // The form keeps what the person typed; refetching behind it would only confuse.
-    staleTime: 0,
+    // Asked anew on every visit; the form keeps what the person typed, as refetching behind it would only confuse.
+    staleTime: freshForThisVisitMs,
   });
+
+export function useTask(mergerId: string, taskId: string) {
+  return useQuery(taskQuery(mergerId, taskId));
 }
 
 /** After any change to a task: every view of this merger's progress and tasks, and the list of mergers. */

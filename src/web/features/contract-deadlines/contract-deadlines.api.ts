@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarFeed, ContractDeadlines, CreatedCalendarFeed } from '#shared/contracts/contract-deadlines.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
@@ -38,11 +38,14 @@ export function useDeleteCalendarFeed(mergerId: string) {
 }
 
 /** Every contract with what must happen and by when, sorted by deadline (the API's order). */
-export function useContractDeadlines(mergerId: string) {
-  return useQuery({
+export const contractDeadlinesQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: contractDeadlineKeys.list(mergerId),
     queryFn: ({ signal }) => apiRequest<ContractDeadlines>(base(mergerId), { signal }),
   });
+
+export function useContractDeadlines(mergerId: string) {
+  return useQuery(contractDeadlinesQuery(mergerId));
 }
 
 /** The deadlines as an iCalendar file, for a link the browser downloads itself. */

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '#shared/contracts/dashboard.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
+import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 export const dashboardKeys = {
@@ -13,9 +14,8 @@ export const dashboardQuery = (mergerId: string) =>
   queryOptions({
     queryKey: dashboardKeys.dashboard(mergerId),
     queryFn: ({ signal }) => apiRequest<Dashboard>(`/mergers/${encodeURIComponent(mergerId)}/dashboard`, { signal }),
-    // The figures change wherever the work happens (checklist, veivalg, risks): ask anew on every
-    // visit. The second lets the answer the app asked for at start-up count as this visit's.
-    staleTime: 1_000,
+    // The figures change wherever the work happens (checklist, veivalg, risks): ask anew on every visit.
+    staleTime: freshForThisVisitMs,
   });
 
 /**

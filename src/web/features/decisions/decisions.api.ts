@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AreaDecision, DecisionOverview, Readiness } from '#shared/contracts/decisions.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
+import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 import type { DecisionBody } from './decision-form.ts';
 
@@ -13,30 +14,39 @@ export const decisionKeys = {
   area: (mergerId: string, areaId: string) => [...mergerKeys.detail(mergerId), 'decisions', 'area', areaId] as const,
 };
 
-export function useDecisionOverview(mergerId: string) {
-  return useQuery({
+export const decisionOverviewQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: decisionKeys.overview(mergerId),
     queryFn: ({ signal }) => apiRequest<DecisionOverview>(base(mergerId), { signal }),
   });
+
+export function useDecisionOverview(mergerId: string) {
+  return useQuery(decisionOverviewQuery(mergerId));
 }
 
-export function useReadiness(mergerId: string) {
-  return useQuery({
+export const readinessQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: decisionKeys.readiness(mergerId),
     queryFn: ({ signal }) => apiRequest<Readiness>(`${base(mergerId)}/readiness`, { signal }),
-    // Tasks are marked done elsewhere (the checklist, the API): always ask anew.
-    staleTime: 0,
+    // Tasks are marked done elsewhere (the checklist, the API): ask anew on every visit.
+    staleTime: freshForThisVisitMs,
   });
+
+export function useReadiness(mergerId: string) {
+  return useQuery(readinessQuery(mergerId));
 }
 
-export function useAreaDecision(mergerId: string, areaId: string) {
-  return useQuery({
+export const areaDecisionQuery = (mergerId: string, areaId: string) =>
+  queryOptions({
     queryKey: decisionKeys.area(mergerId, areaId),
     queryFn: ({ signal }) => apiRequest<AreaDecision>(`${base(mergerId)}/${encodeURIComponent(areaId)}`, { signal }),
-    // The form keeps what the person typed; refetching behind it would only confuse.
-    staleTime: 0,
+    // Asked anew on every visit; the form keeps what the person typed, as refetching behind it would only confuse.
+    staleTime: freshForThisVisitMs,
     refetchOnWindowFocus: false,
   });
+
+export function useAreaDecision(mergerId: string, areaId: string) {
+  return useQuery(areaDecisionQuery(mergerId, areaId));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { IntegrationGraph } from '#shared/contracts/decisions.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
@@ -22,12 +22,16 @@ export const integrationGraphKeys = {
 };
 
 /** The landscape's nodes and edges, narrowed by the server to one municipality and/or solution area. */
-export function useIntegrationGraph(mergerId: string, filters: GraphFilters) {
+export function integrationGraphQuery(mergerId: string, filters: GraphFilters) {
   const query = graphSearch(filters);
-  return useQuery({
+  return queryOptions({
     queryKey: integrationGraphKeys.graph(mergerId, query),
     queryFn: ({ signal }) =>
       apiRequest<IntegrationGraph>(`/mergers/${encodeURIComponent(mergerId)}/integration-graph${query ? `?${query}` : ''}`, { signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useIntegrationGraph(mergerId: string, filters: GraphFilters) {
+  return useQuery(integrationGraphQuery(mergerId, filters));
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   InventoryKindKey,
   SideBySide,
@@ -6,6 +6,7 @@ import type {
 } from '#shared/contracts/inventory.ts';
 import { csvContentType, xlsxContentType, type ImportResult } from '#shared/contracts/inventory-import.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
+import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
 import { importSearch, type ImportRequest } from './import-outcome.ts';
 import { apiSegment, kindSpecs, listQuery, type RegisterFilters } from './inventory-kinds.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
@@ -26,13 +27,17 @@ export const inventoryKeys = {
   sideBySide: (mergerId: string) => [...mergerKeys.detail(mergerId), 'inventory', 'side-by-side'] as const,
 };
 
-export function useInventoryList(mergerId: string, kind: InventoryKindKey, filters: RegisterFilters) {
+export function inventoryListQuery(mergerId: string, kind: InventoryKindKey, filters: RegisterFilters) {
   const query = listQuery(kindSpecs[kind], filters);
-  return useQuery({
+  return queryOptions({
     queryKey: inventoryKeys.list(mergerId, kind, query),
     queryFn: ({ signal }) => apiRequest<{ items: AnyItem[]; total: number }>(`${collection(mergerId, kind)}?${query}`, { signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useInventoryList(mergerId: string, kind: InventoryKindKey, filters: RegisterFilters) {
+  return useQuery(inventoryListQuery(mergerId, kind, filters));
 }
 
 /** Systems of one municipality matching a search, for the system pickers. */
@@ -48,13 +53,15 @@ export function useSystemSearch(mergerId: string, municipality: string, q: strin
   });
 }
 
-export function useInventoryItem(mergerId: string, kind: InventoryKindKey, itemId: string, enabled = true) {
-  return useQuery({
+export const inventoryItemQuery = (mergerId: string, kind: InventoryKindKey, itemId: string) =>
+  queryOptions({
     queryKey: inventoryKeys.item(mergerId, kind, itemId),
     queryFn: ({ signal }) => apiRequest<AnyItem>(`${collection(mergerId, kind)}/${encodeURIComponent(itemId)}`, { signal }),
-    staleTime: 0,
-    enabled,
+    staleTime: freshForThisVisitMs,
   });
+
+export function useInventoryItem(mergerId: string, kind: InventoryKindKey, itemId: string, enabled = true) {
+  return useQuery({ ...inventoryItemQuery(mergerId, kind, itemId), enabled });
 }
 
 function useRefresh(mergerId: string) {
@@ -82,12 +89,15 @@ export function useDeleteItem(mergerId: string, kind: InventoryKindKey) {
   });
 }
 
-export function useSolutionAreas() {
-  return useQuery({
+export const solutionAreasQuery = () =>
+  queryOptions({
     queryKey: inventoryKeys.solutionAreas(),
     queryFn: ({ signal }) => apiRequest<{ solutionAreas: SolutionAreaView[] }>('/solution-areas', { signal }).then((body) => body.solutionAreas),
     staleTime: Infinity,
   });
+
+export function useSolutionAreas() {
+  return useQuery(solutionAreasQuery());
 }
 
 export interface CommonSolution {
@@ -107,11 +117,14 @@ export function useCommonSolutions() {
   });
 }
 
-export function useSideBySide(mergerId: string) {
-  return useQuery({
+export const sideBySideQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: inventoryKeys.sideBySide(mergerId),
     queryFn: ({ signal }) => apiRequest<SideBySide>(`${base(mergerId)}/side-by-side`, { signal }),
   });
+
+export function useSideBySide(mergerId: string) {
+  return useQuery(sideBySideQuery(mergerId));
 }
 
 export function useImport(mergerId: string) {

@@ -1,16 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AddMemberBody, Invited, Member, MembersList, MergerRoleName } from '#shared/contracts/members.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 
 const base = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}/members`;
 
-function useMembersList<T>(mergerId: string, select: (list: MembersList) => T) {
-  return useQuery({
+/** Members and invitations, in one request. */
+export const membersQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: memberKeys.list(mergerId),
     queryFn: ({ signal }) => apiRequest<MembersList>(base(mergerId), { signal }),
-    select,
   });
+
+function useMembersList<T>(mergerId: string, select: (list: MembersList) => T) {
+  return useQuery({ ...membersQuery(mergerId), select });
 }
 
 const selectMembers = (list: MembersList) => list.members;

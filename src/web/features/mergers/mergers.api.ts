@@ -12,11 +12,14 @@ export const mergerKeys = {
   detail: (mergerId: string) => ['mergers', mergerId] as const,
 };
 
-export function useMergers() {
-  return useQuery({
+export const mergersQuery = () =>
+  queryOptions({
     queryKey: mergerKeys.list(),
     queryFn: ({ signal }) => apiRequest<{ mergers: MergerSummary[] }>('/mergers', { signal }).then((body) => body.mergers),
   });
+
+export function useMergers() {
+  return useQuery(mergersQuery());
 }
 
 export const mergerQuery = (mergerId: string) =>

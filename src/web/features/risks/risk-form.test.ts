@@ -4,7 +4,6 @@ import {
   changedRiskFields,
   emptyRiskValues,
   proportionalMapping,
-  riskApiQuery,
   riskBodyOf,
   riskFieldMessages,
   riskFields,
@@ -14,7 +13,7 @@ import {
   valuesOfSuggestion,
   worstOf,
 } from './risk-form.ts';
-import { riskSearch, textColorOn } from './risk-view.ts';
+import { riskApiQuery, riskSearch, textColorOn } from './risk-view.ts';
 import { createRiskBody } from '#shared/contracts/risks.ts';
 import { validateBody } from '#web/lib/form-validation.ts';
 

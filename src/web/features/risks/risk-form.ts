@@ -174,17 +174,6 @@ export function riskFiltersOf(params: URLSearchParams): RiskFilters {
   };
 }
 
-/** The API's query for the same filters. */
-export function riskApiQuery(filters: RiskFilters): string {
-  const params = new URLSearchParams();
-  if (filters.status) params.set('status', filters.status);
-  if (filters.level) params.set('level', filters.level);
-  if (filters.cell) params.set('cell', filters.cell);
-  if (filters.residual) params.set('residual', 'true');
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-}
-
 // ---------------------------------------------------------------- colours and scales
 
 /** A first proposal for the remapping: old levels spread evenly over the new scale (the person can change each). */

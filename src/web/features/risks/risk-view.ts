@@ -28,6 +28,17 @@ export function riskSearch(filters: RiskFilters): string {
   return text === '' ? '' : `?${text}`;
 }
 
+/** The API's query for the same filters. */
+export function riskApiQuery(filters: RiskFilters): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set('status', filters.status);
+  if (filters.level) params.set('level', filters.level);
+  if (filters.cell) params.set('cell', filters.cell);
+  if (filters.residual) params.set('residual', 'true');
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
 // ---------------------------------------------------------------- colours
 
 /** Black or white, whichever reads better on the cell's colour (WCAG contrast), so a merger's own colours stay legible. */

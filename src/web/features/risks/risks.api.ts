@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
 import type { Task } from '#shared/contracts/checklist.ts';
 import type {
@@ -16,10 +16,10 @@ import type {
   UpdateMitigationBody,
 } from '#shared/contracts/risks.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
+import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
 import { historyKeys } from '#web/features/history/history.api.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
-import { riskApiQuery } from './risk-form.ts';
-import type { RiskFilters } from './risk-view.ts';
+import { riskApiQuery, type RiskFilters } from './risk-view.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 
 const merger = (mergerId: string) => `/mergers/${encodeURIComponent(mergerId)}`;
@@ -43,45 +43,59 @@ function useRefreshRisks(mergerId: string) {
   };
 }
 
-export function useRisks(mergerId: string, filters: RiskFilters) {
-  return useQuery({
+export const risksQuery = (mergerId: string, filters: RiskFilters) =>
+  queryOptions({
     queryKey: riskKeys.list(mergerId, filters),
     queryFn: ({ signal }) => apiRequest<RiskList>(`${merger(mergerId)}/risks${riskApiQuery(filters)}`, { signal }),
   });
+
+export function useRisks(mergerId: string, filters: RiskFilters) {
+  return useQuery(risksQuery(mergerId, filters));
 }
 
-export function useRisk(mergerId: string, riskId: string | undefined) {
-  return useQuery({
-    queryKey: riskKeys.one(mergerId, riskId ?? ''),
-    queryFn: ({ signal }) => apiRequest<Risk>(`${merger(mergerId)}/risks/${encodeURIComponent(riskId ?? '')}`, { signal }),
-    enabled: riskId !== undefined,
-    // The form keeps what the person typed; refetching behind it would only confuse.
-    staleTime: 0,
+export const riskQuery = (mergerId: string, riskId: string) =>
+  queryOptions({
+    queryKey: riskKeys.one(mergerId, riskId),
+    queryFn: ({ signal }) => apiRequest<Risk>(`${merger(mergerId)}/risks/${encodeURIComponent(riskId)}`, { signal }),
+    // Asked anew on every visit; the form keeps what the person typed, as refetching behind it would only confuse.
+    staleTime: freshForThisVisitMs,
     refetchOnWindowFocus: false,
   });
+
+export function useRisk(mergerId: string, riskId: string | undefined) {
+  return useQuery({ ...riskQuery(mergerId, riskId ?? ''), enabled: riskId !== undefined });
 }
 
-export function useRiskMatrix(mergerId: string) {
-  return useQuery({
+export const riskMatrixQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: riskKeys.matrix(mergerId),
     queryFn: ({ signal }) => apiRequest<RiskMatrixResponse>(`${merger(mergerId)}/risk-matrix`, { signal }),
   });
+
+export function useRiskMatrix(mergerId: string) {
+  return useQuery(riskMatrixQuery(mergerId));
 }
 
-export function useHeatmap(mergerId: string) {
-  return useQuery({
+export const heatmapQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: riskKeys.heatmap(mergerId),
     queryFn: ({ signal }) => apiRequest<Heatmap>(`${merger(mergerId)}/risk-heatmap`, { signal }),
-    staleTime: 0,
+    staleTime: freshForThisVisitMs,
   });
+
+export function useHeatmap(mergerId: string) {
+  return useQuery(heatmapQuery(mergerId));
 }
 
-export function useRiskSuggestions(mergerId: string) {
-  return useQuery({
+export const riskSuggestionsQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: riskKeys.suggestions(mergerId),
     queryFn: ({ signal }) => apiRequest<RiskSuggestions>(`${merger(mergerId)}/risk-suggestions`, { signal }),
-    staleTime: 0,
+    staleTime: freshForThisVisitMs,
   });
+
+export function useRiskSuggestions(mergerId: string) {
+  return useQuery(riskSuggestionsQuery(mergerId));
 }
 
 export interface RiskOptions {
@@ -91,8 +105,8 @@ export interface RiskOptions {
 }
 
 /** What a risk and its mitigations can point at: the merger's systems, integrations and plan tasks. */
-export function useRiskOptions(mergerId: string) {
-  return useQuery({
+export const riskOptionsQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: riskKeys.options(mergerId),
     queryFn: async ({ signal }): Promise<RiskOptions> => {
       type Item = Record<string, unknown> & { id: string; municipalityNumber: string };
@@ -112,18 +126,24 @@ export function useRiskOptions(mergerId: string) {
       };
     },
   });
+
+export function useRiskOptions(mergerId: string) {
+  return useQuery(riskOptionsQuery(mergerId));
 }
 
 /** The risk's own history, under the same key prefix as the history page so a change refreshes both. */
-export function useRiskHistory(mergerId: string, riskId: string) {
-  return useQuery({
+export const riskHistoryQuery = (mergerId: string, riskId: string) =>
+  queryOptions({
     queryKey: historyKeys.list(mergerId, { entity: 'risk', entityId: riskId }),
     queryFn: ({ signal }) =>
       apiRequest<{ entries: AuditEntry[] }>(`${merger(mergerId)}/audit?entity=risk&entityId=${encodeURIComponent(riskId)}`, { signal }).then(
         (body) => body.entries,
       ),
-    staleTime: 0,
+    staleTime: freshForThisVisitMs,
   });
+
+export function useRiskHistory(mergerId: string, riskId: string) {
+  return useQuery(riskHistoryQuery(mergerId, riskId));
 }
 
 export function useCreateRisk(mergerId: string) {

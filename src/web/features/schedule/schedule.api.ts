@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateMilestoneBody,
   Milestone,
@@ -16,11 +16,14 @@ export const scheduleKeys = {
   schedule: (mergerId: string) => [...mergerKeys.detail(mergerId), 'schedule'] as const,
 };
 
-export function useSchedule(mergerId: string) {
-  return useQuery({
+export const scheduleQuery = (mergerId: string) =>
+  queryOptions({
     queryKey: scheduleKeys.schedule(mergerId),
     queryFn: ({ signal }) => apiRequest<Schedule>(`${base(mergerId)}/schedule`, { signal }),
   });
+
+export function useSchedule(mergerId: string) {
+  return useQuery(scheduleQuery(mergerId));
 }
 
 function useRefresh(mergerId: string) {

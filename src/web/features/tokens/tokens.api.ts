@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '#shared/contracts/auth.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 
@@ -6,11 +6,14 @@ export const tokenKeys = {
   tokens: () => ['tokens'] as const,
 };
 
-export function useTokens() {
-  return useQuery({
+export const tokensQuery = () =>
+  queryOptions({
     queryKey: tokenKeys.tokens(),
     queryFn: ({ signal }) => apiRequest<{ tokens: ApiToken[] }>('/tokens', { signal }).then((body) => body.tokens),
   });
+
+export function useTokens() {
+  return useQuery(tokensQuery());
 }
 
 export function useCreateToken() {
