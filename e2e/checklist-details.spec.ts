@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '#shared/contracts/checklist.ts';
+import type { Task } from '#shared/contracts/plan.tasks.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshotIfFailed } from './support/browser.ts';
 import { apiSession, createMergerViaApi, pickMunicipality, signInThroughPage, type ApiSession } from './support/flows.ts';
 import { admin, startServer, type RunningServer } from './support/server.ts';

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '#shared/contracts/checklist.ts';
-import type { Schedule } from '#shared/contracts/schedule.ts';
+import type { Task } from '#shared/contracts/plan.tasks.ts';
+import type { Schedule } from '#shared/contracts/plan.schedule.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshotIfFailed } from './support/browser.ts';
 import { apiSession, createMergerViaApi, signInThroughPage, type ApiSession } from './support/flows.ts';
 import { admin, startServer, type RunningServer } from './support/server.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, requiredText } from './common.ts';
-import { checklistProgress, progress } from './checklist.ts';
+import { checklistProgress, progress } from './plan.tasks.ts';
 import { mergerPermission, mergerRole } from './members.ts';
 
 export const languageForm = z.enum(['bokmål', 'nynorsk', 'nøytral']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benefitStatuses, benefitTypes, indicatorDirections } from '#shared/contracts/benefits.ts';
-import { taskStatuses } from '#shared/contracts/checklist.ts';
+import { taskStatuses } from '#shared/contracts/plan.tasks.ts';
 import { upcomingKinds } from '#shared/contracts/dashboard.ts';
 import {
   decisionOutcomes,
@@ -23,7 +23,7 @@ import {
 import { mergerRole } from '#shared/contracts/members.ts';
 import { languageForm } from '#shared/contracts/mergers.ts';
 import { consequenceDimensions, mitigationStatuses, riskStatuses, riskSuggestionKinds } from '#shared/contracts/risks.ts';
-import { anyMilestoneKind } from '#shared/contracts/schedule.ts';
+import { anyMilestoneKind } from '#shared/contracts/plan.schedule.ts';
 import { nbVocabulary } from './nb.ts';
 import type { Vocabulary } from './vocabulary.ts';
 

@@ -14,7 +14,7 @@
  * here, named after where they are used, rather than copies elsewhere.
  */
 import type { BenefitStatus, BenefitType, IndicatorDirection } from '#shared/contracts/benefits.ts';
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import type { UpcomingKind } from '#shared/contracts/dashboard.ts';
 import type {
   DecisionOutcome,
@@ -36,7 +36,7 @@ import type {
 } from '#shared/contracts/inventory.ts';
 import type { MergerRoleName } from '#shared/contracts/members.ts';
 import type { ConsequenceDimension, MitigationStatus, RiskStatus, RiskSuggestionKind } from '#shared/contracts/risks.ts';
-import type { MilestoneKind } from '#shared/contracts/schedule.ts';
+import type { MilestoneKind } from '#shared/contracts/plan.schedule.ts';
 
 /** A name for every value of `V`. */
 export type Labels<V extends string, T = string> = Readonly<Record<V, T>>;

@@ -6,8 +6,8 @@ import { LoginPage } from '#web/features/auth/login.page.tsx';
 import { RequireSession, sessionQuery, SessionProvider } from '#web/features/auth/session.tsx';
 import { benefitQuery, benefitsQuery, opportunitiesQuery } from '#web/features/benefits/benefits.api.ts';
 import { catalogQuery } from '#web/features/catalog/catalog.api.ts';
-import { taskQuery, tasksQuery } from '#web/features/checklist/checklist.api.ts';
-import { filtersFromSearch } from '#web/features/checklist/checklist-filters.ts';
+import { taskQuery, tasksQuery } from '#web/features/plan/plan.tasks.api.ts';
+import { filtersFromSearch } from '#web/features/plan/checklist-filters.ts';
 import { contractDeadlinesQuery } from '#web/features/contract-deadlines/contract-deadlines.api.ts';
 import { dashboardQuery } from '#web/features/dashboard/dashboard.api.ts';
 import { areaDecisionQuery, decisionOverviewQuery, readinessQuery } from '#web/features/decisions/decisions.api.ts';
@@ -28,7 +28,7 @@ import {
   riskSuggestionsQuery,
 } from '#web/features/risks/risks.api.ts';
 import { riskFilterParam } from '#web/features/risks/risk-view.ts';
-import { scheduleQuery } from '#web/features/schedule/schedule.api.ts';
+import { scheduleQuery } from '#web/features/plan/plan.schedule.api.ts';
 import { tokensQuery } from '#web/features/tokens/tokens.api.ts';
 import { historyFiltersFromSearch } from '#web/lib/history-filters.ts';
 import { prefetch, type AnyQuery, type RouteQueries } from '#web/lib/prefetch.ts';
@@ -44,8 +44,8 @@ import { RouteError } from './route-error.tsx';
 const chunks = {
   mergerList: pageChunk(() => import('#web/features/mergers/merger-list.page.tsx').then((mod) => mod.MergerListPage)),
   newMerger: pageChunk(() => import('#web/features/mergers/new-merger.page.tsx').then((mod) => mod.NewMergerPage)),
-  checklist: pageChunk(() => import('#web/features/checklist/checklist.page.tsx').then((mod) => mod.ChecklistPage)),
-  task: pageChunk(() => import('#web/features/checklist/task-edit.page.tsx').then((mod) => mod.TaskEditPage)),
+  checklist: pageChunk(() => import('#web/features/plan/checklist.page.tsx').then((mod) => mod.ChecklistPage)),
+  task: pageChunk(() => import('#web/features/plan/task-edit.page.tsx').then((mod) => mod.TaskEditPage)),
   catalog: pageChunk(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => mod.CatalogPage)),
   members: pageChunk(() => import('#web/features/members/members.page.tsx').then((mod) => mod.MembersPage)),
   history: pageChunk(() => import('#web/features/history/history.page.tsx').then((mod) => mod.HistoryPage)),
@@ -69,7 +69,7 @@ const chunks = {
   benefit: pageChunk(() => import('#web/features/benefits/benefit.page.tsx').then((mod) => mod.BenefitPage)),
   opportunities: pageChunk(() => import('#web/features/opportunities/opportunities.page.tsx').then((mod) => mod.OpportunitiesPage)),
   reports: pageChunk(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage)),
-  schedule: pageChunk(() => import('#web/features/schedule/schedule.page.tsx').then((mod) => mod.SchedulePage)),
+  schedule: pageChunk(() => import('#web/features/plan/schedule.page.tsx').then((mod) => mod.SchedulePage)),
   account: pageChunk(() => import('#web/features/account/account.page.tsx').then((mod) => mod.AccountPage)),
   newPassword: pageChunk(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage)),
   setup: pageChunk(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage)),

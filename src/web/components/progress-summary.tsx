@@ -1,4 +1,4 @@
-import type { Progress } from '#shared/contracts/checklist.ts';
+import type { Progress } from '#shared/contracts/plan.tasks.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 
 /** «12 av 30 ferdige (40 %)» — the text a screen reader reads; the bar only repeats it. */

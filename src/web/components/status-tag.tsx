@@ -1,5 +1,5 @@
 import { Tag } from '@digdir/designsystemet-react';
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 
 const colorOf: Record<TaskStatus, 'neutral' | 'info' | 'success' | 'warning'> = {

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import { historySearch, type HistoryFilters } from './history-filters.ts';
 
 /** The checklist's filters as they live in the URL, so a reload keeps them. */

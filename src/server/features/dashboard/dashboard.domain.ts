@@ -6,7 +6,7 @@
  */
 import { isOverdue } from '#server/features/plan/plan.tasks.domain.ts';
 import { addDays, daysBetween } from '#server/features/contract-deadlines/contract-deadlines.domain.ts';
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import { UPCOMING_DAYS, type UpcomingItem, type UpcomingKind } from '#shared/contracts/dashboard.ts';
 import type { RiskMatrix } from '#shared/contracts/risks.ts';
 

@@ -1,7 +1,7 @@
 import type { InventoryCreate } from '#shared/contracts/inventory.ts';
 import type { BenefitType, IndicatorDirection } from '#shared/contracts/benefits.ts';
 import type { DecisionOutcome, DecisionState, DecisionTiming } from '#shared/contracts/decisions.ts';
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 
 /**
  * The demo merger's content: invented, but shaped like what Norwegian

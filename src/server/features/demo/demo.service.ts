@@ -10,7 +10,7 @@ import { createMerger } from '#server/features/mergers/mergers.service.ts';
 import { createMitigation, createRisk, suggestions } from '#server/features/risks/risks.service.ts';
 import { addMonths } from '#shared/calendar-dates.ts';
 import { createBenefitBody, indicatorBody, measurementBody } from '#shared/contracts/benefits.ts';
-import { listTasksQuery, updateTaskBody } from '#shared/contracts/checklist.ts';
+import { listTasksQuery, updateTaskBody } from '#shared/contracts/plan.tasks.ts';
 import { saveDecisionBody } from '#shared/contracts/decisions.ts';
 import type { DemoMergerCreated } from '#shared/contracts/demo.ts';
 import { inventoryKinds, type InventoryKindKey } from '#shared/contracts/inventory.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
-import type { Task } from '#shared/contracts/checklist.ts';
-import type { Schedule } from '#shared/contracts/schedule.ts';
+import type { Task } from '#shared/contracts/plan.tasks.ts';
+import type { Schedule } from '#shared/contracts/plan.schedule.ts';
 
 // Issue 18, finding 3: tasks a veivalg places say which area they belong to, and are
 // dated inside their phase (moving with it until a person dates them).

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
-import type { Schedule } from '#shared/contracts/schedule.ts';
+import type { Schedule } from '#shared/contracts/plan.schedule.ts';
 
 let t: TestApp;
 let mergerId: string;

@@ -1,5 +1,5 @@
 import { addDays, addMonths } from '#shared/calendar-dates.ts';
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 
 /**
  * The schedule's rules, as pure functions (decision 012).

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mergerParams, taskParams } from '#shared/contracts/checklist.ts';
+import { mergerParams, taskParams } from '#shared/contracts/plan.tasks.ts';
 import { errorResponses } from '#shared/contracts/common.ts';
 import {
   addDependencyBody,
@@ -14,7 +14,7 @@ import {
   scheduleResponse,
   updateMilestoneBody,
   updatePhaseBody,
-} from '#shared/contracts/schedule.ts';
+} from '#shared/contracts/plan.schedule.ts';
 import * as service from './plan.schedule.service.ts';
 
 const tags = ['fremdriftsplan'];

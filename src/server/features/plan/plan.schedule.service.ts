@@ -7,7 +7,7 @@ import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import type {
   createMilestoneBody,
   Milestone,
@@ -15,7 +15,7 @@ import type {
   SchedulePhase,
   updateMilestoneBody,
   updatePhaseBody,
-} from '#shared/contracts/schedule.ts';
+} from '#shared/contracts/plan.schedule.ts';
 import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './plan.schedule.domain.ts';
 import * as repo from './plan.schedule.repo.ts';
 import { areaOfCatalogTask, isOverdue } from './plan.tasks.domain.ts';

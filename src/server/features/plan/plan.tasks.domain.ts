@@ -1,4 +1,4 @@
-import type { Progress, TaskStatus } from '#shared/contracts/checklist.ts';
+import type { Progress, TaskStatus } from '#shared/contracts/plan.tasks.ts';
 
 /** What the progress rules need to know about a task. */
 export interface TaskProgressFacts {

@@ -8,7 +8,7 @@ import {
   task,
   taskParams,
   updateTaskBody,
-} from '#shared/contracts/checklist.ts';
+} from '#shared/contracts/plan.tasks.ts';
 import * as service from './plan.tasks.service.ts';
 
 export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -16,7 +16,7 @@ import type {
   Task,
   TaskStatus,
   updateTaskBody,
-} from '#shared/contracts/checklist.ts';
+} from '#shared/contracts/plan.tasks.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import {
   applyDoneRule,

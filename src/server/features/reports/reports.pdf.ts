@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadPdfKit } from '#server/platform/workers/lazy-modules.ts';
-import type { Progress } from '#shared/contracts/checklist.ts';
+import type { Progress } from '#shared/contracts/plan.tasks.ts';
 import { contractActionText } from '#server/features/contract-deadlines/contract-deadline-text.ts';
 import type { ContractAction } from '#server/features/contract-deadlines/contract-deadlines.domain.ts';
 import { plural, pluralWord } from '#shared/plural.ts';

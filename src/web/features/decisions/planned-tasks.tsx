@@ -1,5 +1,5 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import type { AreaDecision } from '#shared/contracts/decisions.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { RouterLink } from '#web/components/router-link.tsx';

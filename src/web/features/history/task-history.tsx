@@ -1,5 +1,5 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import type { Task } from '#shared/contracts/checklist.ts';
+import type { Task } from '#shared/contracts/plan.tasks.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';

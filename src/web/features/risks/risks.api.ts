@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
-import type { Task } from '#shared/contracts/checklist.ts';
+import type { Task } from '#shared/contracts/plan.tasks.ts';
 import type {
   CreateMitigationBody,
   CreateRiskBody,

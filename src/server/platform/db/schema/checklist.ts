@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { TaskStatus } from '../../../../shared/contracts/checklist.ts';
+import type { TaskStatus } from '../../../../shared/contracts/plan.tasks.ts';
 import { mergers } from './mergers.ts';
 
 export const tasks = pgTable(

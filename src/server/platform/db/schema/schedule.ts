@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
-import { milestoneKinds } from '../../../../shared/contracts/schedule.ts';
+import { milestoneKinds } from '../../../../shared/contracts/plan.schedule.ts';
 import { tasks } from './checklist.ts';
 import { mergers } from './mergers.ts';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Switch } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import type { Task } from '#shared/contracts/checklist.ts';
+import type { Task } from '#shared/contracts/plan.tasks.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
@@ -14,7 +14,7 @@ import { useI18n } from '#web/i18n/messages.ts';
 import type { FocusState } from '#web/lib/navigation-state.ts';
 import { checklistSearch, type ChecklistFilters } from '#web/lib/paths.ts';
 import { ActivitySection } from './activity-section.tsx';
-import { useTasks } from './checklist.api.ts';
+import { useTasks } from './plan.tasks.api.ts';
 import { filtersFromSearch, narrowsTasks, taskStatuses } from './checklist-filters.ts';
 
 /** Location state set by the task page after a save. */

@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useLocation } from 'react-router';
-import type { Task } from '#shared/contracts/checklist.ts';
+import type { Task } from '#shared/contracts/plan.tasks.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { StatusTag } from '#web/components/status-tag.tsx';

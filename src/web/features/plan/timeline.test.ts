@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '#shared/contracts/schedule.ts';
+import type { Schedule } from '#shared/contracts/plan.schedule.ts';
 import { fitPxPerDay, isoWeek, listRows, milestoneLabelSide, offsetOf, ticks, timelineRange } from './timeline.ts';
 
 const schedule: Schedule = {

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
+import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import { checklistParam, OVERDUE_ON, type ChecklistFilters } from '#web/lib/paths.ts';
 
 export const taskStatuses: readonly TaskStatus[] = ['not_started', 'in_progress', 'done', 'not_relevant'];

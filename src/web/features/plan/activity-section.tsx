@@ -1,7 +1,7 @@
 import { Button, Details, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { FormEvent } from 'react';
 import { useLocation } from 'react-router';
-import { createTaskBody, type ChecklistProgress, type CreateTaskBody, type Task } from '#shared/contracts/checklist.ts';
+import { createTaskBody, type ChecklistProgress, type CreateTaskBody, type Task } from '#shared/contracts/plan.tasks.ts';
 import { useFormState } from '#web/components/form-state.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { ProgressSummary } from '#web/components/progress-summary.tsx';
@@ -11,7 +11,7 @@ import { StatusTag } from '#web/components/status-tag.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { chunkByContext } from '#shared/task-title.ts';
-import { useCreateTask } from './checklist.api.ts';
+import { useCreateTask } from './plan.tasks.api.ts';
 
 type ActivityProgress = ChecklistProgress['phases'][number]['activities'][number];
 

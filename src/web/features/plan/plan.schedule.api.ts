@@ -6,7 +6,7 @@ import type {
   SchedulePhase,
   UpdateMilestoneBody,
   UpdatePhaseBody,
-} from '#shared/contracts/schedule.ts';
+} from '#shared/contracts/plan.schedule.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 

@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
-import type { Schedule } from '#shared/contracts/schedule.ts';
+import type { Schedule } from '#shared/contracts/plan.schedule.ts';
 import { chunkByContext, taskTitleInContext } from '#shared/task-title.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';

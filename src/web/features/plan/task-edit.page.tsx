@@ -7,7 +7,7 @@ import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { TaskHistory } from '#web/features/history/task-history.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { useTask } from './checklist.api.ts';
+import { useTask } from './plan.tasks.api.ts';
 import { TaskForm } from './task-form.tsx';
 import { TaskView } from './task-view.tsx';
 import { TaskDependencies } from './task-dependencies.tsx';

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateTaskBody, Task, UpdateTaskBody } from '#shared/contracts/checklist.ts';
+import type { CreateTaskBody, Task, UpdateTaskBody } from '#shared/contracts/plan.tasks.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import type { ChecklistFilters } from '#web/lib/paths.ts';
 import { freshForThisVisitMs } from '#web/lib/prefetch.ts';

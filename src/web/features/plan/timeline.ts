@@ -1,4 +1,4 @@
-import type { Schedule } from '#shared/contracts/schedule.ts';
+import type { Schedule } from '#shared/contracts/plan.schedule.ts';
 import { daysBetween } from '#web/lib/dates.ts';
 
 /** How much of the calendar one screen of the timeline shows. */

@@ -12,7 +12,7 @@ import {
   type SchedulePhase,
   type UpdateMilestoneBody,
   type UpdatePhaseBody,
-} from '#shared/contracts/schedule.ts';
+} from '#shared/contracts/plan.schedule.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { ConfirmDialog } from '#web/components/confirm-dialog.tsx';
@@ -27,7 +27,7 @@ import { useVersionConflict, VersionConflict } from '#web/components/version-con
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import { useCreateMilestone, useDeleteMilestone, useSchedule, useUpdateMilestone, useUpdatePhase } from './schedule.api.ts';
+import { useCreateMilestone, useDeleteMilestone, useSchedule, useUpdateMilestone, useUpdatePhase } from './plan.schedule.api.ts';
 import { Timeline } from './timeline.tsx';
 import { listRows } from './timeline.ts';
 import '#web/styles/schedule.css';

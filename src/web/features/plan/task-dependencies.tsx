@@ -1,8 +1,8 @@
 import { Button, Field, Heading, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
-import type { Task } from '#shared/contracts/checklist.ts';
+import type { Task } from '#shared/contracts/plan.tasks.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
-import { useAddDependency, useRemoveDependency, useSchedule } from '#web/features/schedule/schedule.api.ts';
+import { useAddDependency, useRemoveDependency, useSchedule } from '#web/features/plan/plan.schedule.api.ts';
 import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';

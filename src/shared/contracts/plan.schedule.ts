@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taskArea, taskStatus } from './checklist.ts';
+import { taskArea, taskStatus } from './plan.tasks.ts';
 import { isoDate, requiredText, uuidParam } from './common.ts';
 
 /** Milestones a person adds. */
