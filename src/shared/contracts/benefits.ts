@@ -74,8 +74,7 @@ export const measurementBody = z.object({
 /*
  * A measurement is taken on or after the indicator's baseline (nullpunkt):
  * the baseline is the first reading the plan starts from, so an earlier one
- * cannot be judged against it (it used to be flagged «Bak planen» against the
- * baseline value). Refused at the date field; see decision 011. The rule
+ * cannot be judged against it. Refused at the date field; see decision 011. The rule
  * lives here so the server and the web form say the same words.
  */
 const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requiredText } from './common.ts';
 import { email, newPassword, user } from './auth.ts';
 
-// Managing users (administrator) and oneself (everyone): issue 17.
+// Managing users (administrator) and oneself (everyone): decision 023.
 // One schema per endpoint; the server validates with these and the web types its calls with them.
 
 /** A user as the administrator's list shows them. */

@@ -47,7 +47,7 @@ export interface NewSession {
 async function startSession(ctx: ServiceContext, user: repo.UserRow, userAgent?: string | null): Promise<NewSession> {
   // Every way in ends here: a deactivated user gets no session, whichever way they proved who they are.
   if (user.deactivatedAt) throw new DomainError('USER_DEACTIVATED', 403, 'Brukeren din er deaktivert. Kontakt en administrator i Samla.');
-  await acceptInvitations(ctx.db, user); // invitations to mergers become memberships (issue 17)
+  await acceptInvitations(ctx.db, user); // invitations to mergers become memberships (decision 023)
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const now = ctx.now();

@@ -110,7 +110,7 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
 /**
  * The workbook is written in a worker thread (exceljs holds the CPU for up to
  * a second on a large merger), and identical requests at the same time share
- * one read and one write (issue 19).
+ * one read and one write (decision 024).
  */
 function workbookInWorker(...args: Parameters<typeof writeWorkbook>): Promise<Buffer> {
   return workerPool().run('writeInventoryWorkbook', { args }, madeFileRunOptions).then(asBuffer);

@@ -125,7 +125,7 @@ export async function statusReportPdf(
   query: StatusReportQuery,
 ): Promise<{ pdf: Buffer; fileName: string }> {
   requireMergerAccess(ctx, mergerId);
-  // Ten people opening the report in a meeting get one read and one render (issue 19).
+  // Ten people opening the report in a meeting get one read and one render (decision 024).
   const key = mergerWorkKey(ctx, mergerId, 'status-report', todayOf(ctx), query.from ?? null, query.to ?? null);
   return shareIdenticalWork(key, async () => {
     const data = await statusReportData(ctx, mergerId, query);

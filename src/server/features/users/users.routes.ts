@@ -26,7 +26,7 @@ export interface UsersRoutesOptions {
 
 const errors = { ...errorResponses, 403: errorResponse };
 
-/** Managing users (administrator) and oneself (everyone): issue 17. */
+/** Managing users (administrator) and oneself (everyone): decision 023. */
 export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app, options) => {
   app.get(
     '/users',

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '#server/platform/context.ts';
 
 /**
- * Identical heavy requests at the same time are made once (issue 19): when
+ * Identical heavy requests at the same time are made once (decision 024): when
  * ten people in a steering-group meeting open the report, the first request
  * reads the data and renders the PDF, and the other nine wait for the same
  * promise instead of queueing nine more renders in the worker pool.

@@ -1,6 +1,5 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Task } from '#shared/contracts/plan.tasks.ts';
-import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
@@ -9,8 +8,7 @@ import { useHistory } from './history.api.ts';
 import { HistoryTable } from './history-table.tsx';
 
 /** The task's own history, under the task: who changed what, and from what to what. */
-/** `merger` is no longer needed (the server names every value); kept so the task page needs no change. */
-export function TaskHistory({ mergerId, task }: { mergerId: string; task: Task; merger?: MergerDetail | undefined }) {
+export function TaskHistory({ mergerId, task }: { mergerId: string; task: Task }) {
   const { m } = useI18n();
   const t = m.history;
   const history = useHistory(mergerId, { entity: 'task', entityId: task.id });

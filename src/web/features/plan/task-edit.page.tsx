@@ -47,7 +47,7 @@ export function TaskEditPage() {
         <TaskView task={task.data} merger={merger} />
       )}
       <TaskDependencies mergerId={mergerId} task={task.data} editable={editable} />
-      <TaskHistory mergerId={mergerId} task={task.data} merger={merger} />
+      <TaskHistory mergerId={mergerId} task={task.data} />
     </>
   );
 }
