@@ -2,7 +2,7 @@ import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { conflict, invalid, notFound } from '#server/platform/errors.ts';
+import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { creationChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { recordChange, recordChanges } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
@@ -399,7 +399,7 @@ export async function updateTask(
   const row = await ctx.db.transaction(async (tx) => {
     const current = await repo.findTask(tx, mergerId, taskId);
     if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
-    if (current.version !== body.version) throw staleVersion(current.version);
+    if (current.version !== body.version) throw versionConflict('Oppgaven', current.version);
     if (body.title !== undefined && current.catalogItemId !== null && body.title !== current.title) {
       throw invalid('CATALOG_TASK_TITLE_READONLY', 'Tittelen på oppgaver fra sjekklisten kan ikke endres.', [
         { path: 'title', code: 'readonly', message: 'Tittelen kommer fra sjekklisten og kan ikke endres.' },
@@ -437,7 +437,7 @@ export async function updateTask(
       datesFollowPhase: datesStillFollowPhase(current, { plannedStart: body.plannedStart, dueDate: body.dueDate }),
     });
     // Another writer got in between our read and our write (another app node).
-    if (!updated) throw staleVersion(null);
+    if (!updated) throw versionConflict('Oppgaven', null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'task',
@@ -469,14 +469,6 @@ function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; 
     `Oppgaven kan ikke settes som ferdig før det den avhenger av er ferdig: ${names}. ` +
       'Oppgi en begrunnelse (overrideReason) for å sette den som ferdig likevel.',
     { openTasks },
-  );
-}
-
-function staleVersion(currentVersion: number | null) {
-  return conflict(
-    'VERSION_CONFLICT',
-    'Oppgaven er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.',
-    currentVersion === null ? undefined : { currentVersion },
   );
 }
 
