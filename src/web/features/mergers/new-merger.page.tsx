@@ -12,7 +12,7 @@ import { useMunicipalityRegister } from '#web/features/municipalities/municipali
 import { catalogErrorText } from '#web/i18n/error-messages.ts';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { isIsoDate } from '#web/lib/dates.ts';
+import { isCalendarDate } from '#shared/calendar-dates.ts';
 import { fieldErrorsFromProblems, indexInPath } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useCreateMerger } from './mergers.api.ts';
@@ -46,7 +46,7 @@ function validate(values: FormValues, m: Messages, dateIsBad: boolean): FieldErr
   else if (values.newMunicipalityName.trim().length > 200) errors.newMunicipalityName = t.tooLong('200');
   if (dateIsBad) errors.mergerDate = t.mergerDateInvalid;
   else if (values.mergerDate === '') errors.mergerDate = t.mergerDateRequired;
-  else if (!isIsoDate(values.mergerDate)) errors.mergerDate = t.mergerDateInvalid;
+  else if (!isCalendarDate(values.mergerDate)) errors.mergerDate = t.mergerDateInvalid;
   if (new Set(values.municipalities).size < 2) errors.municipalities = m.municipalities.picker.tooFew;
   return errors;
 }

@@ -13,7 +13,7 @@ import { StatusTag } from '#web/components/status-tag.tsx';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { isIsoDate } from '#web/lib/dates.ts';
+import { isCalendarDate } from '#shared/calendar-dates.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useCreateMilestone, useDeleteMilestone, useSchedule, useUpdateMilestone, useUpdatePhase } from './schedule.api.ts';
@@ -230,8 +230,8 @@ function PhaseForm({ mergerId, phase, onDone }: { mergerId: string; phase: Sched
     setAttempt((n) => n + 1);
     setOther([]);
     const found: Partial<Record<PhaseField, string>> = {};
-    if (!isIsoDate(values.start)) found.start = t.startInvalid;
-    if (!isIsoDate(values.end)) found.end = t.endInvalid;
+    if (!isCalendarDate(values.start)) found.start = t.startInvalid;
+    if (!isCalendarDate(values.end)) found.end = t.endInvalid;
     else if (!found.start && values.end < values.start) found.end = t.endBeforeStart;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -424,7 +424,7 @@ function MilestoneForm({ mergerId, milestone, onDone }: { mergerId: string; mile
     setOther([]);
     const found: Partial<Record<MilestoneField, string>> = {};
     if (values.title.trim() === '') found.title = t.titleRequired;
-    if (!isIsoDate(values.date)) found.date = t.dateInvalid;
+    if (!isCalendarDate(values.date)) found.date = t.dateInvalid;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const body = { title: values.title.trim(), date: values.date, kind: values.kind };

@@ -9,7 +9,7 @@ import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { isIsoDate, todayInOslo } from '#web/lib/dates.ts';
+import { isCalendarDate, todayInOslo } from '#shared/calendar-dates.ts';
 import { lastDayOf, latestLastDay } from './token-expiry.ts';
 import { useCreateToken, useRevokeToken, useTokens } from './tokens.api.ts';
 
@@ -229,7 +229,7 @@ function CreateToken({ onCreated }: { onCreated: (token: CreatedApiToken) => voi
     event.preventDefault();
     const found: Partial<Record<CreateField, string>> = {};
     if (values.name.trim() === '') found.name = t.nameRequired;
-    if (values.expiresOn !== '' && !isIsoDate(values.expiresOn)) found.expiresOn = t.expiresOnInvalid;
+    if (values.expiresOn !== '' && !isCalendarDate(values.expiresOn)) found.expiresOn = t.expiresOnInvalid;
     showCheck(found);
     if (Object.keys(found).length > 0) {
       focusFirst(found);
@@ -278,7 +278,7 @@ function CreateToken({ onCreated }: { onCreated: (token: CreatedApiToken) => voi
           label={t.expiresOn}
           description={t.expiresOnDescription}
           value={values.expiresOn}
-          min={todayInOslo()}
+          min={todayInOslo(new Date())}
           max={latestLastDay()}
           onChange={(event) => change('expiresOn', event.target.value)}
           error={errors.expiresOn}
