@@ -90,6 +90,7 @@ export interface BenefitStatusSummary {
 }
 
 export function benefitStatusSummary(benefits: readonly BenefitFacts[]): BenefitStatusSummary {
+  // Object.fromEntries types its keys as string; every status is among them.
   const byStatus = Object.fromEntries(benefitStatuses.map((status) => [status, 0])) as Record<BenefitStatus, number>;
   let behind = 0;
   for (const benefit of benefits) {

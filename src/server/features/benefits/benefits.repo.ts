@@ -10,6 +10,7 @@ import {
   measurements,
   tasks,
 } from '#server/platform/db/schema/index.ts';
+import type { IndicatorDirection } from '#shared/contracts/benefits.ts';
 import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
 
 export type BenefitRow = typeof benefits.$inferSelect;
@@ -232,7 +233,7 @@ export interface BenefitIndicatorLatestRow {
   baselineDate: string | null;
   targetValue: number | null;
   targetDate: string | null;
-  direction: string | null;
+  direction: IndicatorDirection | null;
   measuredOn: string | null;
   value: number | null;
 }

@@ -7,7 +7,6 @@ import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
-import type { TaskStatus } from '#shared/contracts/checklist.ts';
 import type {
   createMilestoneBody,
   Milestone,
@@ -118,11 +117,11 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
       group: row.groupName,
       phase: phaseOfId.get(row.phaseId) ?? 0,
       activityId: row.activityId,
-      status: row.status as TaskStatus,
+      status: row.status,
       plannedStart: row.plannedStart,
       dueDate: row.dueDate,
       datesFollowPhase: row.datesFollowPhase,
-      overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
+      overdue: isOverdue({ status: row.status, dueDate: row.dueDate }, today),
       dependsOn: dependsOn.get(row.id) ?? [],
     })),
   };

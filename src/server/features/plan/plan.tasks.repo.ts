@@ -145,7 +145,7 @@ export interface TaskSummaryRow {
   phaseId: string;
   catalogItemId: string | null;
   groupName: string | null;
-  status: string;
+  status: TaskStatus;
   /** YYYY-MM-DD */
   dueDate: string | null;
 }

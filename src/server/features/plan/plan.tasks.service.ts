@@ -69,14 +69,14 @@ export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task
     area: (row.catalogItemId !== null ? areaOfCatalogTask(catalog).get(row.catalogItemId) : undefined) ?? null,
     title: row.title,
     position: row.position,
-    status: row.status as TaskStatus,
+    status: row.status,
     notRelevantReason: row.notRelevantReason,
     responsible: row.responsible,
     dueDate: row.dueDate,
     plannedStart: row.plannedStart,
     datesFollowPhase: row.datesFollowPhase,
     notes: row.notes,
-    overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
+    overdue: isOverdue({ status: row.status, dueDate: row.dueDate }, today),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
@@ -406,7 +406,7 @@ export async function updateTask(
       ]);
     }
     const rule = applyStatusRule(
-      { status: current.status as TaskStatus, notRelevantReason: current.notRelevantReason },
+      { status: current.status, notRelevantReason: current.notRelevantReason },
       { status: body.status, notRelevantReason: body.notRelevantReason },
     );
     if (!rule.ok) throw reasonRequired();
@@ -419,9 +419,9 @@ export async function updateTask(
     }
     // The «ferdig» rule: not done before what it depends on, unless the person says why.
     const doneRule = applyDoneRule(
-      current.status as TaskStatus,
+      current.status,
       rule.value.status,
-      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ id: dep.id, title: taskLabel(dep), status: dep.status as TaskStatus })),
+      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ id: dep.id, title: taskLabel(dep), status: dep.status })),
       body.overrideReason,
     );
     if (!doneRule.ok) throw dependenciesOpen(doneRule.openTasks);
@@ -478,7 +478,7 @@ export async function progressByMerger(ctx: ServiceContext, mergerIds: string[])
   const facts = await repo.listTaskProgressFacts(ctx.db, mergerIds);
   const byMerger = new Map<string, Array<{ status: TaskStatus; dueDate: string | null }>>();
   for (const id of mergerIds) byMerger.set(id, []);
-  for (const fact of facts) byMerger.get(fact.mergerId)?.push({ status: fact.status as TaskStatus, dueDate: fact.dueDate });
+  for (const fact of facts) byMerger.get(fact.mergerId)?.push({ status: fact.status, dueDate: fact.dueDate });
   return new Map([...byMerger].map(([id, tasks]) => [id, progressOf(tasks, today)]));
 }
 
@@ -488,7 +488,7 @@ export async function checklistProgress(ctx: ServiceContext, mergerId: string): 
   const today = todayOf(ctx);
   const facts = (await repo.listTaskProgressFacts(ctx.db, [mergerId])).map((fact) => ({
     ...fact,
-    status: fact.status as TaskStatus,
+    status: fact.status,
   }));
   return {
     merger: progressOf(facts, today),
@@ -538,7 +538,6 @@ export async function taskSummary(ctx: ServiceContext, mergerId: string) {
   const tasks: TaskSummaryFact[] = (await repo.listTaskSummaryFacts(ctx.db, mergerId)).map(({ groupName, ...row }) => ({
     ...row,
     title: taskLabel({ ...row, groupName }, catalog),
-    status: row.status as TaskStatus,
     phase: phaseNumbers.get(row.phaseId) ?? 0,
   }));
   const byPhase = new Map<string, TaskSummaryFact[]>();
