@@ -13,15 +13,22 @@ export interface CalendarDate {
 
 const DAY_MS = 86_400_000;
 
-export function parseCalendarDate(value: string): CalendarDate {
+function calendarDateOf(value: string): CalendarDate | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (match) {
-    const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-    if (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month)) {
-      return date;
-    }
-  }
-  throw new RangeError(`Not a calendar date YYYY-MM-DD: ${value}`);
+  if (!match) return null;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month) ? date : null;
+}
+
+export function parseCalendarDate(value: string): CalendarDate {
+  const date = calendarDateOf(value);
+  if (!date) throw new RangeError(`Not a calendar date YYYY-MM-DD: ${value}`);
+  return date;
+}
+
+/** Whether `value` is a real calendar date YYYY-MM-DD (31.02. is not): for input, where a bad date is the user's, not a bug. */
+export function isCalendarDate(value: string): boolean {
+  return calendarDateOf(value) !== null;
 }
 
 export function formatCalendarDate({ year, month, day }: CalendarDate): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '#shared/calendar-dates.ts';
 
 // Norwegian messages for every zod validation, on the server and in the web.
 z.config(z.locales.no());
@@ -11,12 +12,9 @@ export const isoDate = z
   .meta({ format: 'date', example: '2028-01-01' });
 
 export function isRealCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1900 || year > 2200) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!isCalendarDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= 1900 && year <= 2200;
 }
 
 export const uuidParam = z.uuid({ error: 'Ugyldig id.' });

@@ -38,8 +38,6 @@ export const task = z
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof task>;
 
-// Moved to common.ts; the checklist and schedule routes still import it from here until they become the plan feature.
-export { mergerParams } from './common.ts';
 export const taskParams = z.object({ mergerId: uuidParam, taskId: uuidParam });
 
 export const listTasksQuery = z.object({

@@ -1,4 +1,4 @@
-import { isIsoDate } from './dates.ts';
+import { isCalendarDate } from '#shared/calendar-dates.ts';
 
 /** Every kind of row history records (the server's audit.presentation.ts), in the order the filter offers them. */
 export const historyEntities = [
@@ -57,8 +57,8 @@ export function historyFiltersFromSearch(params: URLSearchParams): HistoryFilter
     entity: oneOf(historyEntities, params.get(historyParam.entity)),
     action: oneOf(historyActions, params.get(historyParam.action)),
     actor: actor !== null && uuidPattern.test(actor) ? actor : undefined,
-    from: from !== null && isIsoDate(from) ? from : undefined,
-    to: to !== null && isIsoDate(to) ? to : undefined,
+    from: from !== null && isCalendarDate(from) ? from : undefined,
+    to: to !== null && isCalendarDate(to) ? to : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { TableWorkbook } from '#server/platform/formats/table-workbook.ts';
 import { csvLines } from '#server/platform/formats/csv.ts';
-import type { AuditEntry } from './audit.service.ts';
+import type { AuditEntry } from '#shared/contracts/audit.ts';
 
 const headers = ['Tidspunkt', 'Hvem', 'E-post', 'Hva', 'Navn', 'Handling', 'Felt', 'Før', 'Etter'];
 

@@ -41,12 +41,6 @@ function referencesByMerger(
   return byMerger;
 }
 
-export type { AuditEntry };
-
-// The writer moved to the platform (platform/audit-trail); checklist and
-// schedule still import it from here until they become the plan feature.
-export { recordChange, recordChanges, type AuditRecord } from '#server/platform/audit-trail/audit-trail.ts';
-
 /**
  * The history, newest first, each entry with its words for people (`display`).
  * References written before names were kept with them read by today's name,

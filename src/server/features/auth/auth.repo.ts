@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { MergerRole } from '#server/platform/access/roles.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { apiTokens, loginAttempts, sessions, userIdentities, users } from '#server/platform/db/schema/index.ts';
 import { rawRows } from '#server/platform/db/raw.ts';
@@ -105,7 +106,7 @@ export interface SignedInUser {
 
 /** On a merger's routes: the caller's role there (null: not a member) and the data revision (decision 019). */
 export interface MembershipRow {
-  role: string | null;
+  role: MergerRole | null;
   dataRevision: string;
 }
 
@@ -124,7 +125,8 @@ interface SignInRow {
   email: string;
   name: string;
   is_administrator: boolean;
-  role?: string | null;
+  // Typed here, not by Drizzle (a hand-written statement): merger_members.role, which its CHECK holds to the role names.
+  role?: MergerRole | null;
   data_revision?: string;
 }
 

@@ -8,7 +8,6 @@ import { assertAcceptablePassword } from './password-policy.ts';
 import { normalizeEmail, type ApiToken } from '#shared/contracts/auth.ts';
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { accountWidePolicy, isSessionExpired, reservedDecision, shouldTouchSession, strictest, throttleKeys, throttlePolicy } from './auth.domain.ts';
-import type { MergerRole } from '#server/platform/access/roles.ts';
 import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
 import * as repo from './auth.repo.ts';
@@ -175,7 +174,7 @@ export interface ResolvedSession {
 
 function prefetched(mergerId: string | undefined, found: { membership: repo.MembershipRow | null }) {
   if (!mergerId || !found.membership) return {};
-  return { membership: { mergerId, role: found.membership.role as MergerRole | null, dataRevision: found.membership.dataRevision } };
+  return { membership: { mergerId, role: found.membership.role, dataRevision: found.membership.dataRevision } };
 }
 
 /** The session behind a cookie; with mergerId, also the membership there, in the same statement. */

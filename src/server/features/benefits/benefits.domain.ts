@@ -5,6 +5,7 @@
  */
 import type { BenefitStatus, IndicatorDirection } from '#shared/contracts/benefits.ts';
 import { benefitStatuses } from '#shared/contracts/benefits.ts';
+import { daysBetween } from '#shared/calendar-dates.ts';
 
 export interface IndicatorLine {
   baselineValue: number;
@@ -19,9 +20,6 @@ export interface MeasurementPoint {
   value: number;
 }
 
-const dayNumber = (isoDate: string): number =>
-  Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000;
-
 /**
  * The value the indicator should have on a date: the baseline until the
  * baseline date, the target from the target date on, and in between the
@@ -29,12 +27,11 @@ const dayNumber = (isoDate: string): number =>
  * line is a step on that day (the target applies from it).
  */
 export function expectedValueOn(line: IndicatorLine, isoDate: string): number {
-  const day = dayNumber(isoDate);
-  const start = dayNumber(line.baselineDate);
-  const end = dayNumber(line.targetDate);
-  if (day >= end) return line.targetValue;
-  if (day <= start) return line.baselineValue;
-  return line.baselineValue + ((line.targetValue - line.baselineValue) * (day - start)) / (end - start);
+  const sinceBaseline = daysBetween(line.baselineDate, isoDate);
+  const lineDays = daysBetween(line.baselineDate, line.targetDate);
+  if (sinceBaseline >= lineDays) return line.targetValue;
+  if (sinceBaseline <= 0) return line.baselineValue;
+  return line.baselineValue + ((line.targetValue - line.baselineValue) * sinceBaseline) / lineDays;
 }
 
 /** The latest measurement by date; of two on the same date, the one given last (recorded last). */
@@ -93,6 +90,7 @@ export interface BenefitStatusSummary {
 }
 
 export function benefitStatusSummary(benefits: readonly BenefitFacts[]): BenefitStatusSummary {
+  // Object.fromEntries types its keys as string; every status is among them.
   const byStatus = Object.fromEntries(benefitStatuses.map((status) => [status, 0])) as Record<BenefitStatus, number>;
   let behind = 0;
   for (const benefit of benefits) {

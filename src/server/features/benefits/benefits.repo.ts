@@ -10,6 +10,8 @@ import {
   measurements,
   tasks,
 } from '#server/platform/db/schema/index.ts';
+import type { IndicatorDirection } from '#shared/contracts/benefits.ts';
+import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
 
 export type BenefitRow = typeof benefits.$inferSelect;
 export type NewBenefitRow = typeof benefits.$inferInsert;
@@ -42,19 +44,14 @@ export async function insertBenefit(db: Database, row: NewBenefitRow): Promise<B
   return inserted;
 }
 
-/** Writes only if the row is still at `expectedVersion`; undefined when someone else changed it first. */
+/** Writes only if the row is still at `expectedVersion`; null when someone else changed it first. */
 export async function updateBenefitIfVersion(
   db: Database,
   id: string,
   expectedVersion: number,
   changes: Partial<Omit<NewBenefitRow, 'id' | 'mergerId' | 'version'>>,
-): Promise<BenefitRow | undefined> {
-  const [row] = await db
-    .update(benefits)
-    .set({ ...changes, version: sql`${benefits.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(benefits.id, id), eq(benefits.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<BenefitRow | null> {
+  return updateIfVersion(db, benefits, { id }, expectedVersion, changes);
 }
 
 export async function deleteBenefit(db: Database, id: string): Promise<void> {
@@ -163,13 +160,8 @@ export async function updateIndicatorIfVersion(
   id: string,
   expectedVersion: number,
   changes: Partial<Omit<NewIndicatorRow, 'id' | 'benefitId' | 'version'>>,
-): Promise<IndicatorRow | undefined> {
-  const [row] = await db
-    .update(indicators)
-    .set({ ...changes, version: sql`${indicators.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(indicators.id, id), eq(indicators.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<IndicatorRow | null> {
+  return updateIfVersion(db, indicators, { id }, expectedVersion, changes);
 }
 
 export async function deleteIndicator(db: Database, id: string): Promise<void> {
@@ -241,7 +233,7 @@ export interface BenefitIndicatorLatestRow {
   baselineDate: string | null;
   targetValue: number | null;
   targetDate: string | null;
-  direction: string | null;
+  direction: IndicatorDirection | null;
   measuredOn: string | null;
   value: number | null;
 }

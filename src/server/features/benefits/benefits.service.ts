@@ -11,11 +11,8 @@ import type {
   Benefit,
   BenefitDetail,
   BenefitList,
-  BenefitStatus,
-  BenefitType,
   createBenefitBody,
   Indicator,
-  IndicatorDirection,
   indicatorBody,
   measurementBody,
   updateBenefitBody,
@@ -84,7 +81,6 @@ function enablersOf(rows: EnablerRows, benefitId: string): Benefit['enablers'] &
 }
 
 function toIndicator(row: repo.IndicatorRow, own: readonly repo.MeasurementRow[]): Indicator {
-  const line = { ...row, direction: row.direction as IndicatorDirection };
   return {
     id: row.id,
     benefitId: row.benefitId,
@@ -94,17 +90,17 @@ function toIndicator(row: repo.IndicatorRow, own: readonly repo.MeasurementRow[]
     baselineDate: row.baselineDate,
     targetValue: row.targetValue,
     targetDate: row.targetDate,
-    direction: line.direction,
+    direction: row.direction,
     measurements: own.map((measurement) => ({
       id: measurement.id,
       measuredOn: measurement.measuredOn,
       value: measurement.value,
       comment: measurement.comment,
       recordedBy: measurement.recordedByName,
-      expected: expectedValueOn(line, measurement.measuredOn),
+      expected: expectedValueOn(row, measurement.measuredOn),
       createdAt: measurement.createdAt.toISOString(),
     })),
-    status: behindTarget(line, own),
+    status: behindTarget(row, own),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
@@ -116,11 +112,11 @@ function toBenefit(row: repo.BenefitRow, enablers: Benefit['enablers'], indicato
     title: row.title,
     description: row.description,
     serviceArea: row.serviceArea,
-    type: row.type as BenefitType,
+    type: row.type,
     owner: row.owner,
     responsible: row.responsible,
     plannedRealisationDate: row.plannedRealisationDate,
-    status: row.status as BenefitStatus,
+    status: row.status,
     enablers: { tasks: enablers.tasks, decisions: enablers.decisions, opportunities: enablers.opportunities },
     indicatorCount: indicators.length,
     behindCount: indicators.filter((indicator) => indicator.status.behind).length,
@@ -208,7 +204,7 @@ export async function benefitsBehind(
       baselineDate: row.baselineDate!,
       targetValue: row.targetValue!,
       targetDate: row.targetDate!,
-      direction: row.direction as IndicatorDirection,
+      direction: row.direction!,
     };
     const latest = row.measuredOn === null ? [] : [{ measuredOn: row.measuredOn, value: row.value! }];
     if (behindTarget(line, latest).behind) benefit.behindCount++;

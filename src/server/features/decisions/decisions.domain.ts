@@ -85,6 +85,7 @@ export function validateDecision(
   systemsInArea: ReadonlyArray<{ id: string }>,
 ): DecisionProblem[] {
   const outcome = decision.outcome;
+  // As strings: the outcome comes from a request and may be none of them, which a list of literals cannot be asked.
   if (!(decisionOutcomes as readonly string[]).includes(outcome)) {
     return [{ path: ['outcome'], message: 'Velg videreføre, tilpasse, anskaffe nytt eller avvikle.' }];
   }

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '#server/platform/db/client.ts';
 import { contracts, contractSystems, decisions, integrations, systems } from '#server/platform/db/schema/index.ts';
+import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
 
 export type DecisionRow = typeof decisions.$inferSelect;
 export type NewDecisionRow = typeof decisions.$inferInsert;
@@ -48,19 +49,14 @@ export async function insertDecision(db: Database, row: NewDecisionRow): Promise
   return inserted;
 }
 
-/** Writes only if the row is still at `expectedVersion`; undefined when someone else changed it first. */
+/** Writes only if the row is still at `expectedVersion`; null when someone else changed it first. */
 export async function updateDecisionIfVersion(
   db: Database,
   id: string,
   expectedVersion: number,
   changes: Partial<Omit<NewDecisionRow, 'id' | 'mergerId' | 'solutionAreaId' | 'version'>>,
-): Promise<DecisionRow | undefined> {
-  const [row] = await db
-    .update(decisions)
-    .set({ ...changes, version: sql`${decisions.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(decisions.id, id), eq(decisions.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<DecisionRow | null> {
+  return updateIfVersion(db, decisions, { id }, expectedVersion, changes);
 }
 
 export async function systemExists(db: Database, mergerId: string, systemId: string): Promise<boolean> {

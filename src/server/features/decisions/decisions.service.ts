@@ -112,12 +112,12 @@ function toDecision(row: repo.DecisionRow, targetSystemName: string | null, area
   return {
     id: row.id,
     solutionAreaId: row.solutionAreaId,
-    outcome: row.outcome as Decision['outcome'],
+    outcome: row.outcome,
     targetSystemId: row.targetSystemId,
     targetSystemName,
-    timing: row.timing as DecisionTiming,
+    timing: row.timing,
     rationale: row.rationale,
-    state: row.state as Decision['state'],
+    state: row.state,
     decidedBy: row.decidedByName,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     defersDayOne: defersDayOne(areaPriority, row),
@@ -150,11 +150,11 @@ function fateResolver(decisionRows: readonly DecisionFacts[]) {
   const byArea = new Map(decisionRows.map((decision) => [decision.solutionAreaId, decision]));
   return (systemId: string, areaId: string | null): FateOfSystem => {
     const decision = areaId === null ? undefined : byArea.get(areaId);
-    const fate = systemFates(decision && { outcome: decision.outcome as Decision['outcome'], targetSystemId: decision.targetSystemId }, [systemId]);
+    const fate = systemFates(decision && { outcome: decision.outcome, targetSystemId: decision.targetSystemId }, [systemId]);
     return {
       fate: fate.get(systemId) ?? 'undecided',
-      timing: (decision?.timing as DecisionTiming | undefined) ?? null,
-      state: (decision?.state as Decision['state'] | undefined) ?? null,
+      timing: decision?.timing ?? null,
+      state: decision?.state ?? null,
     };
   };
 }
@@ -225,9 +225,9 @@ export async function overview(ctx: ServiceContext, mergerId: string): Promise<D
       suggestionCount: suggestCandidates(factsByArea.get(view.id) ?? []).length,
       decision: decided
         ? {
-            outcome: decided.decision.outcome as Decision['outcome'],
-            state: decided.decision.state as Decision['state'],
-            timing: decided.decision.timing as DecisionTiming,
+            outcome: decided.decision.outcome,
+            state: decided.decision.state,
+            timing: decided.decision.timing,
             targetSystemName: decided.targetSystemName,
             deferral: defersDayOne(view.priority, decided.decision) ? (deferralOf(decided.decision) ? 'accepted' : 'not_accepted') : null,
           }
@@ -387,7 +387,7 @@ export async function saveDecision(
     }
     // The plan follows an adopted decision; a proposal plans nothing yet.
     if (saved.state === 'adopted') {
-      const planned = decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing as DecisionTiming);
+      const planned = decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing);
       await placeDecisionTasks(tx, mergerId, planned, actor);
     }
     return readAreaDecision(tx, mergerId, area);
@@ -491,7 +491,7 @@ function readinessOf(decisionRows: readonly DecisionFacts[], tasks: readonly Rea
     decisions: new Map(
       decisionRows.map((decision) => [
         decision.solutionAreaId,
-        { state: decision.state as Decision['state'], timing: decision.timing as DecisionTiming, rationale: decision.rationale, deferral: deferralOf(decision) },
+        { state: decision.state, timing: decision.timing, rationale: decision.rationale, deferral: deferralOf(decision) },
       ]),
     ),
     tasksByArea,

@@ -14,6 +14,7 @@ import {
   itOrganisation,
   systems,
 } from '#server/platform/db/schema/index.ts';
+import { deleteIfVersion, updateIfVersion, type RowChanges, type RowKey } from '#server/platform/db/versioned-write.ts';
 import type { InventoryKindKey, InventoryListQuery, inventoryKinds } from '#shared/contracts/inventory.ts';
 import { containsPattern } from './inventory.domain.ts';
 
@@ -80,21 +81,16 @@ export async function insertRow<T extends InventoryTable>(db: Database, table: T
   return rows[0];
 }
 
-/** Writes only if the row is still at `expectedVersion`; undefined when someone else changed it first. */
+/** Writes only if the row is still at `expectedVersion`; null when someone else changed it first. */
 export async function updateRowIfVersion<T extends InventoryTable>(
   db: Database,
   table: T,
   mergerId: string,
   id: string,
   expectedVersion: number,
-  changes: Partial<NewRowOf<T>>,
-): Promise<RowOf<T> | undefined> {
-  const rows = (await db
-    .update(table as PgTable)
-    .set({ ...changes, version: sql`${table.version} + 1`, updatedAt: sql`now()` } as never)
-    .where(and(eq(table.mergerId, mergerId), eq(table.id, id), eq(table.version, expectedVersion)))
-    .returning()) as RowOf<T>[];
-  return rows[0];
+  changes: RowChanges<T>,
+): Promise<RowOf<T> | null> {
+  return updateIfVersion(db, table, { mergerId, id } as RowKey<T>, expectedVersion, changes);
 }
 
 export async function deleteRow(db: Database, table: InventoryTable, mergerId: string, id: string): Promise<void> {
@@ -109,11 +105,7 @@ export async function deleteRowIfVersion(
   id: string,
   expectedVersion: number,
 ): Promise<boolean> {
-  const rows = await db
-    .delete(table)
-    .where(and(eq(table.mergerId, mergerId), eq(table.id, id), eq(table.version, expectedVersion)))
-    .returning({ id: table.id });
-  return rows.length > 0;
+  return deleteIfVersion(db, table, { mergerId, id } as RowKey<InventoryTable>, expectedVersion);
 }
 
 /** Whether the merger has any row in any register: its template then gets the Samla-ID column. */

@@ -46,6 +46,7 @@ export async function insertMember(db: Database, values: Pick<MemberRow, 'merger
 }
 
 export async function updateMemberRole(db: Database, mergerId: string, userId: string, role: MergerRole) {
+  // Not updateIfVersion: a role change is not made from a stale read (no version in the request) and the table has no updatedAt.
   const [row] = await db
     .update(mergerMembers)
     .set({ role, version: sql`${mergerMembers.version} + 1` })

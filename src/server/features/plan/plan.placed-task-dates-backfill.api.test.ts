@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrationsFolder } from '#server/platform/db/migrate.ts';
+import { migrationsFolder } from '#server/platform/db/migration-journal.ts';
 import { defaultPhaseDates, defaultTaskDates, effectivePhaseDates } from './plan.schedule.domain.ts';
 
 // Migration 0012 dates the tasks veivalg placed before Samla gave them dates. It is SQL,

@@ -1,6 +1,7 @@
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
 import { mergers, milestones, phaseDates, taskDependencies, tasks } from '#server/platform/db/schema/index.ts';
+import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
 
 export type PhaseDatesRow = typeof phaseDates.$inferSelect;
 export type MilestoneRow = typeof milestones.$inferSelect;
@@ -19,14 +20,6 @@ export async function listPhaseDates(db: Database, mergerId: string): Promise<Ph
   return db.select().from(phaseDates).where(eq(phaseDates.mergerId, mergerId)).orderBy(asc(phaseDates.phaseNumber));
 }
 
-export async function findPhaseDates(db: Database, mergerId: string, phaseNumber: number): Promise<PhaseDatesRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(phaseDates)
-    .where(and(eq(phaseDates.mergerId, mergerId), eq(phaseDates.phaseNumber, phaseNumber)));
-  return row;
-}
-
 /** First own dates for a phase; undefined when someone else set them first. */
 export async function insertPhaseDates(
   db: Database,
@@ -36,20 +29,15 @@ export async function insertPhaseDates(
   return inserted;
 }
 
-/** Writes only if the row is still at `expectedVersion`. */
+/** Writes only if the row is still at `expectedVersion`; null when someone else changed it first. */
 export async function updatePhaseDatesIfVersion(
   db: Database,
   mergerId: string,
   phaseNumber: number,
   expectedVersion: number,
   changes: { startDate: string; endDate: string },
-): Promise<PhaseDatesRow | undefined> {
-  const [row] = await db
-    .update(phaseDates)
-    .set({ ...changes, version: sql`${phaseDates.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(phaseDates.mergerId, mergerId), eq(phaseDates.phaseNumber, phaseNumber), eq(phaseDates.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<PhaseDatesRow | null> {
+  return updateIfVersion(db, phaseDates, { mergerId, phaseNumber }, expectedVersion, changes);
 }
 
 export async function listMilestones(db: Database, mergerId: string): Promise<MilestoneRow[]> {
@@ -82,13 +70,8 @@ export async function updateMilestoneIfVersion(
   id: string,
   expectedVersion: number,
   changes: Partial<Pick<MilestoneRow, 'title' | 'date' | 'kind'>>,
-): Promise<MilestoneRow | undefined> {
-  const [row] = await db
-    .update(milestones)
-    .set({ ...changes, version: sql`${milestones.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(milestones.mergerId, mergerId), eq(milestones.id, id), eq(milestones.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<MilestoneRow | null> {
+  return updateIfVersion(db, milestones, { mergerId, id }, expectedVersion, changes);
 }
 
 export async function deleteMilestone(db: Database, mergerId: string, id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mergerParams, taskParams } from '#shared/contracts/plan.tasks.ts';
-import { errorResponses } from '#shared/contracts/common.ts';
+import { taskParams } from '#shared/contracts/plan.tasks.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import {
   addDependencyBody,
   createMilestoneBody,

@@ -1,13 +1,12 @@
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { conflict, invalid, notFound } from '#server/platform/errors.ts';
+import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
-import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import type {
   createMilestoneBody,
   Milestone,
@@ -118,22 +117,15 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
       group: row.groupName,
       phase: phaseOfId.get(row.phaseId) ?? 0,
       activityId: row.activityId,
-      status: row.status as TaskStatus,
+      status: row.status,
       plannedStart: row.plannedStart,
       dueDate: row.dueDate,
       datesFollowPhase: row.datesFollowPhase,
-      overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
+      overdue: isOverdue({ status: row.status, dueDate: row.dueDate }, today),
       dependsOn: dependsOn.get(row.id) ?? [],
     })),
   };
 }
-
-const staleVersion = (what: string, currentVersion?: number) =>
-  conflict(
-    'VERSION_CONFLICT',
-    `${what} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
-    currentVersion === undefined ? undefined : { currentVersion },
-  );
 
 export async function updatePhase(
   ctx: ServiceContext,
@@ -151,12 +143,12 @@ export async function updatePhase(
   return ctx.db.transaction(async (tx) => {
     const mergerDate = await readMergerDate(tx, mergerId);
     const before = (await phasesOf(tx, mergerId, mergerDate)).find((phase) => phase.number === phaseNumber)!;
-    if (before.version !== body.version) throw staleVersion('Fasen', before.version);
+    if (before.version !== body.version) throw versionConflict('Fasen', before.version);
     const written =
       body.version === 0
         ? await repo.insertPhaseDates(tx, { mergerId, phaseNumber, startDate: body.start, endDate: body.end })
         : await repo.updatePhaseDatesIfVersion(tx, mergerId, phaseNumber, body.version, { startDate: body.start, endDate: body.end });
-    if (!written) throw staleVersion('Fasen');
+    if (!written) throw versionConflict('Fasen', null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'phase',
@@ -203,13 +195,13 @@ export async function updateMilestone(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findMilestone(tx, mergerId, milestoneId);
     if (!current) throw milestoneNotFound();
-    if (current.version !== body.version) throw staleVersion('Milepælen', current.version);
+    if (current.version !== body.version) throw versionConflict('Milepælen', current.version);
     const updated = await repo.updateMilestoneIfVersion(tx, mergerId, milestoneId, body.version, {
       ...(body.title !== undefined ? { title: body.title } : {}),
       ...(body.date !== undefined ? { date: body.date } : {}),
       ...(body.kind !== undefined ? { kind: body.kind } : {}),
     });
-    if (!updated) throw staleVersion('Milepælen');
+    if (!updated) throw versionConflict('Milepælen', null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'milestone',

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
 import { tasks } from '#server/platform/db/schema/index.ts';
+import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
 import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -36,6 +37,7 @@ export async function moveTask(
   taskId: string,
   place: Pick<TaskRow, 'phaseId' | 'activityId' | 'activityPosition' | 'position'>,
 ): Promise<void> {
+  // Not updateIfVersion: Samla moves the task itself when a veivalg is placed; no user's version to check.
   await db
     .update(tasks)
     .set({ ...place, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
@@ -72,6 +74,7 @@ export async function setTaskDates(
   taskId: string,
   dates: { plannedStart: string; dueDate: string },
 ): Promise<void> {
+  // Not updateIfVersion: Samla's own write under the phase change, which a user's stale version must not stop.
   await db
     .update(tasks)
     .set({ ...dates, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
@@ -142,7 +145,7 @@ export interface TaskSummaryRow {
   phaseId: string;
   catalogItemId: string | null;
   groupName: string | null;
-  status: string;
+  status: TaskStatus;
   /** YYYY-MM-DD */
   dueDate: string | null;
 }
@@ -155,21 +158,13 @@ export async function nextPosition(db: Database, mergerId: string, activityId: s
   return Number(row?.next ?? 0);
 }
 
-/**
- * Writes only if the row is still at `expectedVersion` (optimistic locking):
- * returns undefined when someone else changed it first.
- */
+/** Writes only if the row is still at `expectedVersion` (optimistic locking); null when someone else changed it first. */
 export async function updateTaskIfVersion(
   db: Database,
   mergerId: string,
   taskId: string,
   expectedVersion: number,
   changes: Partial<Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'dueDate' | 'plannedStart' | 'notes' | 'datesFollowPhase'>>,
-): Promise<TaskRow | undefined> {
-  const [row] = await db
-    .update(tasks)
-    .set({ ...changes, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(tasks.mergerId, mergerId), eq(tasks.id, taskId), eq(tasks.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<TaskRow | null> {
+  return updateIfVersion(db, tasks, { mergerId, id: taskId }, expectedVersion, changes);
 }

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses } from '#shared/contracts/common.ts';
+import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import {
   createTaskBody,
   listTasksQuery,
   listTasksResponse,
-  mergerParams,
   task,
   taskParams,
   updateTaskBody,

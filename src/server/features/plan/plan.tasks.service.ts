@@ -2,7 +2,7 @@ import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { conflict, invalid, notFound } from '#server/platform/errors.ts';
+import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { creationChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { recordChange, recordChanges } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
@@ -69,14 +69,14 @@ export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task
     area: (row.catalogItemId !== null ? areaOfCatalogTask(catalog).get(row.catalogItemId) : undefined) ?? null,
     title: row.title,
     position: row.position,
-    status: row.status as TaskStatus,
+    status: row.status,
     notRelevantReason: row.notRelevantReason,
     responsible: row.responsible,
     dueDate: row.dueDate,
     plannedStart: row.plannedStart,
     datesFollowPhase: row.datesFollowPhase,
     notes: row.notes,
-    overdue: isOverdue({ status: row.status as TaskStatus, dueDate: row.dueDate }, today),
+    overdue: isOverdue({ status: row.status, dueDate: row.dueDate }, today),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
@@ -399,14 +399,14 @@ export async function updateTask(
   const row = await ctx.db.transaction(async (tx) => {
     const current = await repo.findTask(tx, mergerId, taskId);
     if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
-    if (current.version !== body.version) throw staleVersion(current.version);
+    if (current.version !== body.version) throw versionConflict('Oppgaven', current.version);
     if (body.title !== undefined && current.catalogItemId !== null && body.title !== current.title) {
       throw invalid('CATALOG_TASK_TITLE_READONLY', 'Tittelen på oppgaver fra sjekklisten kan ikke endres.', [
         { path: 'title', code: 'readonly', message: 'Tittelen kommer fra sjekklisten og kan ikke endres.' },
       ]);
     }
     const rule = applyStatusRule(
-      { status: current.status as TaskStatus, notRelevantReason: current.notRelevantReason },
+      { status: current.status, notRelevantReason: current.notRelevantReason },
       { status: body.status, notRelevantReason: body.notRelevantReason },
     );
     if (!rule.ok) throw reasonRequired();
@@ -419,9 +419,9 @@ export async function updateTask(
     }
     // The «ferdig» rule: not done before what it depends on, unless the person says why.
     const doneRule = applyDoneRule(
-      current.status as TaskStatus,
+      current.status,
       rule.value.status,
-      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ id: dep.id, title: taskLabel(dep), status: dep.status as TaskStatus })),
+      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ id: dep.id, title: taskLabel(dep), status: dep.status })),
       body.overrideReason,
     );
     if (!doneRule.ok) throw dependenciesOpen(doneRule.openTasks);
@@ -437,7 +437,7 @@ export async function updateTask(
       datesFollowPhase: datesStillFollowPhase(current, { plannedStart: body.plannedStart, dueDate: body.dueDate }),
     });
     // Another writer got in between our read and our write (another app node).
-    if (!updated) throw staleVersion(null);
+    if (!updated) throw versionConflict('Oppgaven', null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'task',
@@ -472,21 +472,13 @@ function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; 
   );
 }
 
-function staleVersion(currentVersion: number | null) {
-  return conflict(
-    'VERSION_CONFLICT',
-    'Oppgaven er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.',
-    currentVersion === null ? undefined : { currentVersion },
-  );
-}
-
 /** Progress per merger, for the list of mergers. */
 export async function progressByMerger(ctx: ServiceContext, mergerIds: string[]): Promise<Map<string, Progress>> {
   const today = todayOf(ctx);
   const facts = await repo.listTaskProgressFacts(ctx.db, mergerIds);
   const byMerger = new Map<string, Array<{ status: TaskStatus; dueDate: string | null }>>();
   for (const id of mergerIds) byMerger.set(id, []);
-  for (const fact of facts) byMerger.get(fact.mergerId)?.push({ status: fact.status as TaskStatus, dueDate: fact.dueDate });
+  for (const fact of facts) byMerger.get(fact.mergerId)?.push({ status: fact.status, dueDate: fact.dueDate });
   return new Map([...byMerger].map(([id, tasks]) => [id, progressOf(tasks, today)]));
 }
 
@@ -496,7 +488,7 @@ export async function checklistProgress(ctx: ServiceContext, mergerId: string): 
   const today = todayOf(ctx);
   const facts = (await repo.listTaskProgressFacts(ctx.db, [mergerId])).map((fact) => ({
     ...fact,
-    status: fact.status as TaskStatus,
+    status: fact.status,
   }));
   return {
     merger: progressOf(facts, today),
@@ -546,7 +538,6 @@ export async function taskSummary(ctx: ServiceContext, mergerId: string) {
   const tasks: TaskSummaryFact[] = (await repo.listTaskSummaryFacts(ctx.db, mergerId)).map(({ groupName, ...row }) => ({
     ...row,
     title: taskLabel({ ...row, groupName }, catalog),
-    status: row.status as TaskStatus,
     phase: phaseNumbers.get(row.phaseId) ?? 0,
   }));
   const byPhase = new Map<string, TaskSummaryFact[]>();

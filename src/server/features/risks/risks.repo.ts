@@ -12,6 +12,7 @@ import {
   systems,
   tasks,
 } from '#server/platform/db/schema/index.ts';
+import { deleteIfVersion, updateIfVersion } from '#server/platform/db/versioned-write.ts';
 import type { Consequences, RiskMatrix } from '#shared/contracts/risks.ts';
 
 export type RiskRow = typeof risks.$inferSelect;
@@ -33,12 +34,7 @@ export async function insertMatrix(db: Database, mergerId: string, matrix: RiskM
 }
 
 export async function updateMatrixIfVersion(db: Database, mergerId: string, expectedVersion: number, matrix: RiskMatrix) {
-  const [row] = await db
-    .update(riskMatrices)
-    .set({ matrix, version: sql`${riskMatrices.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(riskMatrices.mergerId, mergerId), eq(riskMatrices.version, expectedVersion)))
-    .returning();
-  return row;
+  return updateIfVersion(db, riskMatrices, { mergerId }, expectedVersion, { matrix });
 }
 
 // ---------------------------------------------------------------- risks
@@ -107,13 +103,8 @@ export async function updateRiskIfVersion(
   id: string,
   expectedVersion: number,
   changes: Partial<Omit<NewRiskRow, 'id' | 'mergerId' | 'version'>>,
-): Promise<RiskRow | undefined> {
-  const [row] = await db
-    .update(risks)
-    .set({ ...changes, version: sql`${risks.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(risks.id, id), eq(risks.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<RiskRow | null> {
+  return updateIfVersion(db, risks, { id }, expectedVersion, changes);
 }
 
 /** Levels only, for remapping: the risk's version still moves, so an open form gets 409. */
@@ -122,18 +113,15 @@ export async function setRiskLevels(
   id: string,
   levels: Pick<NewRiskRow, 'likelihood' | 'residualLikelihood' | 'residualConsequence' | 'consequences'>,
 ) {
+  // Not updateIfVersion: the matrix change that remaps has the risks locked and checked no version of theirs.
   await db
     .update(risks)
     .set({ ...levels, version: sql`${risks.version} + 1`, updatedAt: sql`now()` })
     .where(eq(risks.id, id));
 }
 
-export async function deleteRiskIfVersion(db: Database, id: string, expectedVersion: number) {
-  const [row] = await db
-    .delete(risks)
-    .where(and(eq(risks.id, id), eq(risks.version, expectedVersion)))
-    .returning({ id: risks.id });
-  return row;
+export async function deleteRiskIfVersion(db: Database, id: string, expectedVersion: number): Promise<boolean> {
+  return deleteIfVersion(db, risks, { id }, expectedVersion);
 }
 
 export async function countRisks(db: Database, mergerId: string): Promise<number> {
@@ -244,21 +232,12 @@ export async function updateMitigationIfVersion(
   id: string,
   expectedVersion: number,
   changes: Partial<Omit<NewMitigationRow, 'id' | 'mergerId' | 'riskId' | 'version'>>,
-) {
-  const [row] = await db
-    .update(mitigations)
-    .set({ ...changes, version: sql`${mitigations.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(mitigations.id, id), eq(mitigations.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<MitigationRow | null> {
+  return updateIfVersion(db, mitigations, { id }, expectedVersion, changes);
 }
 
-export async function deleteMitigationIfVersion(db: Database, id: string, expectedVersion: number) {
-  const [row] = await db
-    .delete(mitigations)
-    .where(and(eq(mitigations.id, id), eq(mitigations.version, expectedVersion)))
-    .returning({ id: mitigations.id });
-  return row;
+export async function deleteMitigationIfVersion(db: Database, id: string, expectedVersion: number): Promise<boolean> {
+  return deleteIfVersion(db, mitigations, { id }, expectedVersion);
 }
 
 // ---------------------------------------------------------------- suggestions

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
 import { auditEvents, passwordResets, users } from '#server/platform/db/schema/index.ts';
+import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type PasswordResetRow = typeof passwordResets.$inferSelect;
@@ -29,19 +30,14 @@ export async function insertUser(
   return row;
 }
 
-/** Written only if the row still has the version the change started from; undefined otherwise (decision 005). */
+/** Written only if the row still has the version the change started from; null otherwise (decision 005). */
 export async function updateUser(
   db: Database,
   id: string,
   expectedVersion: number,
   changes: Partial<Pick<UserRow, 'name' | 'email' | 'deactivatedAt'>>,
-): Promise<UserRow | undefined> {
-  const [row] = await db
-    .update(users)
-    .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
-    .returning();
-  return row;
+): Promise<UserRow | null> {
+  return updateIfVersion(db, users, { id }, expectedVersion, changes);
 }
 
 export async function setPasswordHash(db: Database, id: string, passwordHash: string): Promise<void> {

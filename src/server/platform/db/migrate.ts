@@ -5,9 +5,6 @@ import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './client.ts';
 import { migrationsFolder, readJournal } from './migration-journal.ts';
 
-// For the schedule's backfill test, until it moves with the plan feature; everything else imports migration-journal.ts.
-export { migrationsFolder };
-
 // Any number for pg_advisory_lock, fixed so that two app nodes starting at
 // once against one PostgreSQL do not run the same migration twice.
 const MIGRATION_LOCK_KEY = 7_236_001;

@@ -10,7 +10,7 @@ import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useMembers } from '#web/features/members/members.api.ts';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { isIsoDate } from '#web/lib/dates.ts';
+import { isCalendarDate } from '#shared/calendar-dates.ts';
 import {
   hasHistoryFilters,
   historyActions,
@@ -110,7 +110,7 @@ function Filters({ merger, members, filters, onChange, countText }: FiltersProps
   const t = m.history;
   const active = hasHistoryFilters(filters);
   const actorKnown = filters.actor === undefined || members.some((member) => member.userId === filters.actor);
-  const setDate = (key: 'from' | 'to', value: string) => onChange({ [key]: value === '' || !isIsoDate(value) ? undefined : value });
+  const setDate = (key: 'from' | 'to', value: string) => onChange({ [key]: value === '' || !isCalendarDate(value) ? undefined : value });
   return (
     <section className='samla-filters' aria-labelledby='history-filters-heading'>
       <Heading level={2} data-size='2xs' id='history-filters-heading'>

@@ -9,13 +9,13 @@ import { useDashboard, type DashboardQuery } from '#web/features/dashboard/dashb
 import { MergerDashboard } from '#web/features/dashboard/merger-dashboard.tsx';
 import { DemoNotice, DemoTag } from '#web/features/demo/demo-merger.tsx';
 import { useI18n, type I18n } from '#web/i18n/messages.ts';
-import { daysBetween, todayInOslo } from '#web/lib/dates.ts';
+import { daysBetween, todayInOslo } from '#shared/calendar-dates.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useMergerRoute } from './merger-route.tsx';
 
 function countdownText(mergerDate: string, { m }: I18n): string {
   const t = m.mergers.overview;
-  const days = daysBetween(todayInOslo(), mergerDate);
+  const days = daysBetween(todayInOslo(new Date()), mergerDate);
   if (days === 0) return t.today;
   if (days > 0) return t.daysLeft(days);
   return t.daysSince(-days);

@@ -11,7 +11,7 @@ import { errorText } from '#web/components/query-state.tsx';
 import { RouterLink } from '#web/components/router-link.tsx';
 import { type Messages, useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
-import { isIsoDate } from '#web/lib/dates.ts';
+import { isCalendarDate } from '#shared/calendar-dates.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { checkForm } from '#web/lib/form-validation.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -92,7 +92,7 @@ function checkTask(values: FormValues, own: boolean, dateIsBad: boolean, version
   const rules: FieldErrors = {};
   if (values.status === 'not_relevant' && values.notRelevantReason.trim() === '') rules.notRelevantReason = t.reasonRequired;
   if (dateIsBad) rules.dueDate = t.dueDateInvalid;
-  else if (isIsoDate(values.plannedStart) && isIsoDate(values.dueDate) && values.plannedStart > values.dueDate) rules.plannedStart = t.plannedStartAfterDue;
+  else if (isCalendarDate(values.plannedStart) && isCalendarDate(values.dueDate) && values.plannedStart > values.dueDate) rules.plannedStart = t.plannedStartAfterDue;
   if (override !== undefined && override.trim() === '') rules.overrideReason = t.overrideReasonRequired;
   const messages = { title: { required: t.titleRequired }, dueDate: t.dueDateInvalid, plannedStart: t.plannedStartInvalid };
   const { errors } = checkForm(updateTaskBody, taskBodyOf(values, own, version, override), fields, messages, m, rules);

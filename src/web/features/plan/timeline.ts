@@ -1,5 +1,5 @@
 import type { Schedule } from '#shared/contracts/plan.schedule.ts';
-import { daysBetween } from '#web/lib/dates.ts';
+import { daysBetween } from '#shared/calendar-dates.ts';
 
 /** How much of the calendar one screen of the timeline shows. */
 export const zoomLevels = ['weeks', 'months', 'quarters'] as const;

@@ -1,4 +1,4 @@
-import { daysBetween, isIsoDate } from '#web/lib/dates.ts';
+import { daysBetween, isCalendarDate } from '#shared/calendar-dates.ts';
 
 /** The server's rule for the report period (reports.domain.ts), checked before the link is offered. */
 export const MAX_PERIOD_DAYS = 366;
@@ -7,8 +7,8 @@ export type PeriodProblem = 'invalidFrom' | 'invalidTo' | 'fromAfterTo' | 'tooLo
 
 /** What is wrong with the chosen period; empty fields mean the server's default. */
 export function periodProblem(from: string, to: string, today: string): PeriodProblem {
-  if (from !== '' && !isIsoDate(from)) return 'invalidFrom';
-  if (to !== '' && !isIsoDate(to)) return 'invalidTo';
+  if (from !== '' && !isCalendarDate(from)) return 'invalidFrom';
+  if (to !== '' && !isCalendarDate(to)) return 'invalidTo';
   const end = to === '' ? today : to;
   if (from === '') return null;
   if (from > end) return 'fromAfterTo';

@@ -6,7 +6,7 @@ import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { todayInOslo } from '#web/lib/dates.ts';
+import { todayInOslo } from '#shared/calendar-dates.ts';
 import { periodProblem, statusReportUrl } from './report-period.ts';
 
 export function ReportsPage() {
@@ -16,7 +16,7 @@ export function ReportsPage() {
   useDocumentTitle(t.documentTitle(merger.name));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const problem = periodProblem(from, to, todayInOslo());
+  const problem = periodProblem(from, to, todayInOslo(new Date()));
   return (
     <>
       <PageBreadcrumbs trail={trail} />

@@ -1,4 +1,4 @@
-import { todayInOslo } from '#web/lib/dates.ts';
+import { todayInOslo } from '#shared/calendar-dates.ts';
 
 /**
  * The last day a key works, in Norwegian time. The server stores the moment it stops

@@ -8,7 +8,7 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { errorText, LoadError, Loading } from '#web/components/query-state.tsx';
 import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
-import { todayInOslo } from '#web/lib/dates.ts';
+import { todayInOslo } from '#shared/calendar-dates.ts';
 import { lastDayOf, latestLastDay } from './token-expiry.ts';
 import { useCreateToken, useRevokeToken, useTokens } from './tokens.api.ts';
 
@@ -258,7 +258,7 @@ function CreateToken({ onCreated }: { onCreated: (token: CreatedApiToken) => voi
           label={t.expiresOn}
           description={t.expiresOnDescription}
           value={values.expiresOn}
-          min={todayInOslo()}
+          min={todayInOslo(new Date())}
           max={latestLastDay()}
           onChange={(event) => change('expiresOn', event.target.value)}
           error={shown.expiresOn}

@@ -13,7 +13,7 @@ import { ScrollRegion } from '#web/components/scroll-region.tsx';
 import { useCurrentUser, useSession } from '#web/features/auth/session.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import type { ApiError } from '#web/lib/api-client.ts';
-import { todayInOslo } from '#web/lib/dates.ts';
+import { dateInOslo } from '#shared/calendar-dates.ts';
 import {
   useCreatePasswordReset,
   useCreateUser,
@@ -177,7 +177,7 @@ function UserTable({
                       </Tag>
                     ) : (
                       <Tag data-size='sm' data-color='neutral' variant='outline'>
-                        {t.deactivatedAt(fmt.date(todayInOslo(new Date(user.deactivatedAt ?? ''))))}
+                        {t.deactivatedAt(fmt.date(dateInOslo(user.deactivatedAt ?? '')))}
                       </Tag>
                     )}
                   </Table.Cell>
