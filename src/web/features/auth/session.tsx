@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import type { AuthStatus, SessionResponse, User } from '#shared/contracts/auth.ts';
 import { apiRequest, onUnauthenticated, setCsrfToken } from '#web/lib/api-client.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -147,7 +147,10 @@ export function useCurrentUser(): User {
 /** Pages that need a signed-in user: everyone else goes to sign in (or to setup on first run). */
 export function RequireSession() {
   const { status, reason } = useSession();
-  const location = useLocation();
+  const current = useLocation();
+  // A session that ends while the next page's loaders run (their requests answer 401) is
+  // noticed before the address changes: come back to where the person was going.
+  const location = useNavigation().location ?? current;
   if (!status) return null;
   if (status.setupRequired) return <Navigate to={paths.setup()} replace />;
   if (!status.signedIn) {
