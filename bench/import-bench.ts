@@ -51,11 +51,7 @@ function withWriteClock(db: Database, clock: { ms: number }): Database {
       }
       if (property === 'transaction') {
         return (run: (tx: Database) => Promise<unknown>, config?: unknown) =>
-          (value as (r: (tx: Database) => Promise<unknown>, c?: unknown) => Promise<unknown>).call(
-            target,
-            (tx) => run(withWriteClock(tx, clock)),
-            config,
-          );
+          (value as (r: (tx: Database) => Promise<unknown>, c?: unknown) => Promise<unknown>).call(target, (tx) => run(withWriteClock(tx, clock)), config);
       }
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -145,7 +141,9 @@ export async function runImportBench(file: Buffer): Promise<string> {
   for (const [name, took] of rows) out.push(`| ${name} | ${took.toFixed(0)} | ${(took / read.ms).toFixed(2)} |`);
   out.push(`\nGoal: the whole import under 1.5× the bare read (${database}; ${process.version}).`);
 
-  out.push(`\nVeivalg on the same merger — ${decidedAreas.length} decisions adopted in ${decide.ms.toFixed(0)} ms (${(decide.ms / decidedAreas.length).toFixed(0)} ms each, page read + save)`);
+  out.push(
+    `\nVeivalg on the same merger — ${decidedAreas.length} decisions adopted in ${decide.ms.toFixed(0)} ms (${(decide.ms / decidedAreas.length).toFixed(0)} ms each, page read + save)`,
+  );
   out.push('| request (median of 9, the PDF of 3; app.inject) | ms |');
   out.push('|---|---:|');
   for (const [name, took] of reads) out.push(`| ${name} | ${took.toFixed(0)} |`);

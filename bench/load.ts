@@ -145,9 +145,9 @@ async function preparePglite(key: string, log: (line: string) => void): Promise<
     fs.cpSync(dataDir, path.join(cached, 'data'), { recursive: true });
     fs.writeFileSync(path.join(cached, 'seed.json'), JSON.stringify(seed));
   }
-  const pglitePackage = JSON.parse(
-    fs.readFileSync(path.join(repoRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'),
-  ) as { version: string };
+  const pglitePackage = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return {
     seed,
     seededIn,
@@ -418,9 +418,11 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
       const authorized = { authorization: `Bearer ${token}` };
       // One task whose notes change before each timed read below, so that read
       // cannot be answered from the response cache.
-      const [changing] = ((await (await fetch(`${server.base}${api}/tasks?phase=1`, { headers: authorized })).json()) as {
-        tasks: Array<{ id: string; version: number }>;
-      }).tasks;
+      const [changing] = (
+        (await (await fetch(`${server.base}${api}/tasks?phase=1`, { headers: authorized })).json()) as {
+          tasks: Array<{ id: string; version: number }>;
+        }
+      ).tasks;
       let changingVersion = changing!.version;
       const afterChange = async (path: string, times: number): Promise<number> => {
         const took: number[] = [];
@@ -438,7 +440,10 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
           took.push(performance.now() - start);
           if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
         }
-        return percentile(took.sort((a, b) => a - b), 50);
+        return percentile(
+          took.sort((a, b) => a - b),
+          50,
+        );
       };
       for (const read of reads) {
         const check = await fetch(`${server.base}${read.path}`, { headers: authorized });
@@ -499,7 +504,9 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
         });
         stats.conflicts = conflicts;
         report.writes.push({ name: 'task update (PATCH, rotating over every task)', path: `${api}/tasks/:id`, connections, stats });
-        log(`  task update @${connections}: p50 ${stats.p50.toFixed(1)} ms, ${stats.rps.toFixed(0)} req/s, 409 ${conflicts}, other non-2xx ${stats.non2xx - conflicts}`);
+        log(
+          `  task update @${connections}: p50 ${stats.p50.toFixed(1)} ms, ${stats.rps.toFixed(0)} req/s, 409 ${conflicts}, other non-2xx ${stats.non2xx - conflicts}`,
+        );
       }
 
       // The xlsx export and the PDF report: heavy, at 1 and 10 connections.
@@ -536,7 +543,12 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
         const created = await fetch(`${server.base}/api/v1/mergers`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ name: `Importmål ${i + 1}`, newMunicipalityName: 'Importmål', mergerDate: '2028-01-01', municipalities: largeMergerMunicipalities }),
+          body: JSON.stringify({
+            name: `Importmål ${i + 1}`,
+            newMunicipalityName: 'Importmål',
+            mergerDate: '2028-01-01',
+            municipalities: largeMergerMunicipalities,
+          }),
         });
         const { id } = (await created.json()) as { id: string };
         commit.push(await timedImport(`/api/v1/mergers/${id}/inventory/import?mode=commit`));
@@ -612,7 +624,9 @@ async function whileHeavyWork(
     await loop;
     took.sort((a, b) => a - b);
     rows.push({ name: work.name, cheap, heavyDone: took.length, heavyP50: percentile(took, 50), heavyFailed: failed });
-    log(`  … while ${work.name} loops: p50 ${cheap.p50.toFixed(1)} ms, p95 ${cheap.p95.toFixed(1)} ms (${took.length} heavy requests, p50 ${percentile(took, 50).toFixed(0)} ms, ${failed} failed)`);
+    log(
+      `  … while ${work.name} loops: p50 ${cheap.p50.toFixed(1)} ms, p95 ${cheap.p95.toFixed(1)} ms (${took.length} heavy requests, p50 ${percentile(took, 50).toFixed(0)} ms, ${failed} failed)`,
+    );
   }
   return { cheapRead: 'checklist, phase 2 (1 connection)', alone, rows };
 }

@@ -28,10 +28,20 @@ const handle = pgliteHandle(client);
 const app = await buildApp({ database: handle, webRoot: '/nonexistent', auth: { sessionIdleMinutes: 480, secureCookies: false } });
 await app.ready();
 const api = `/api/v1/mergers/${seed.mergerId}`;
-const paths = process.argv.slice(4).length > 0 ? process.argv.slice(4) : [
-  '/dashboard', '/tasks?phase=3', '/inventory/systems?municipality=4601&hosting=saas&limit=100', '/inventory/side-by-side',
-  '/integration-graph', '/decisions/omrade-okonomi-og-regnskapssystem', '/benefits', '/contract-deadlines', '/schedule',
-];
+const paths =
+  process.argv.slice(4).length > 0
+    ? process.argv.slice(4)
+    : [
+        '/dashboard',
+        '/tasks?phase=3',
+        '/inventory/systems?municipality=4601&hosting=saas&limit=100',
+        '/inventory/side-by-side',
+        '/integration-graph',
+        '/decisions/omrade-okonomi-og-regnskapssystem',
+        '/benefits',
+        '/contract-deadlines',
+        '/schedule',
+      ];
 console.log('| endpoint | statements | rows | CPU ms (median of 5) | response KiB |');
 console.log('|---|---:|---:|---:|---:|');
 for (const path of paths) {

@@ -119,7 +119,9 @@ function writeTable(report: EngineReport): string[] {
   }
   for (const entry of report.imports) {
     const sorted = [...entry.runs].sort((a, b) => a - b);
-    lines.push(`| ${entry.name} (${entry.runs.length} run${entry.runs.length > 1 ? 's' : ''}, one at a time) | 1 | ${fmt(sorted[Math.floor(sorted.length / 2)]!)} | | ${fmt(sorted.at(-1)!)} (max) | | | |`);
+    lines.push(
+      `| ${entry.name} (${entry.runs.length} run${entry.runs.length > 1 ? 's' : ''}, one at a time) | 1 | ${fmt(sorted[Math.floor(sorted.length / 2)]!)} | | ${fmt(sorted.at(-1)!)} (max) | | | |`,
+    );
   }
   return lines;
 }
@@ -211,10 +213,13 @@ const markdown = [
   '- Repeated reads of unchanged data are answered from the response cache, checked against the database on every request',
   '  (decision 019): that is what the load columns measure. «p50 after a change» is the same read right after a task was',
   '  changed (15 times, 1 connection), when the answer is made anew: what the first reader after each change waits.',
-  `- Load average of the machine when the run ended: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores;`,
+  `- Load average of the machine when the run ended: ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores;`,
   '  other work on the machine shows up in every number below. On PGlite the floors that build JSON in the',
-  '  database (side-by-side, graph, decision page) are slower than the app\'s plain reads, so a ratio below 1× there',
-  '  says the floor statement is not PGlite\'s fastest way, not that the app beats the database.',
+  "  database (side-by-side, graph, decision page) are slower than the app's plain reads, so a ratio below 1× there",
+  "  says the floor statement is not PGlite's fastest way, not that the app beats the database.",
   '',
   ...reports.flatMap((report) => [
     `## ${report.engine === 'postgres' ? 'PostgreSQL' : 'Embedded database (PGlite)'}`,
@@ -243,8 +248,8 @@ const markdown = [
     ? [
         '## The web app, start-up and memory (embedded database, large merger)',
         '',
-        'Sizes as sent (the server sends the build\'s .br/.gz files). The dashboard, signed in, headless Chromium on the',
-        'same machine: by the browser\'s own paint record (Element Timing `renderTime` of the six figures, the latest,',
+        "Sizes as sent (the server sends the build's .br/.gz files). The dashboard, signed in, headless Chromium on the",
+        "same machine: by the browser's own paint record (Element Timing `renderTime` of the six figures, the latest,",
         'in milliseconds since navigation started), and as the test driver times it from `page.goto` until `waitFor`',
         'sees them. `npm start` timed to the first 200 from',
         '`/api/v1/health` on the seeded data folder.',
@@ -261,7 +266,7 @@ const markdown = [
   'npm run bench                 # everything, ≤ 15 min (seeding the large merger the first time: ~2–3 min per engine)',
   'npm run bench -- --quick      # ≤ 4 min aimed: 3 s points, one import run, no in-process import bench, export/PDF at 1 connection',
   'npm run bench -- --only postgres   # or pglite',
-  'npm run bench -- --write-workbook large.xlsx   # only the large merger\'s workbook',
+  "npm run bench -- --write-workbook large.xlsx   # only the large merger's workbook",
   'node --import tsx bench/seed-large-merger.ts ./data-large   # the large merger in a data dir, to try by hand',
   'node --import tsx bench/web.ts <copy of bench/.cache/pglite-*/data> <mergerId> <e-mail> <password>   # the browser rows alone (seed.json has the ids; npm run build:web first)',
   '```',

@@ -12,11 +12,15 @@ if (!target && !process.env.DATABASE_URL) {
   console.error('Bruk: node --import tsx bench/seed-large-merger.ts <datamappe>   (eller sett DATABASE_URL)');
   process.exit(2);
 }
-const database = await openDatabase(
-  process.env.DATABASE_URL ? { kind: 'postgres', url: process.env.DATABASE_URL } : { kind: 'pglite', dataDir: target! },
-);
+const database = await openDatabase(process.env.DATABASE_URL ? { kind: 'postgres', url: process.env.DATABASE_URL } : { kind: 'pglite', dataDir: target! });
 const started = Date.now();
 const merger = await seedLargeMerger(database, { log: console.log });
 await database.close();
 console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(JSON.stringify({ mergerId: merger.mergerId, ownerEmail: merger.ownerEmail, ownerPassword: merger.ownerPassword, ownerToken: merger.ownerToken, counts: merger.counts }, null, 2));
+console.log(
+  JSON.stringify(
+    { mergerId: merger.mergerId, ownerEmail: merger.ownerEmail, ownerPassword: merger.ownerPassword, ownerToken: merger.ownerToken, counts: merger.counts },
+    null,
+    2,
+  ),
+);

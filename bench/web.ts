@@ -34,8 +34,7 @@ const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level:
 export function webSizes(): WebSizes {
   const html = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
   const initialFiles = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
-  const sum = (ext: string) =>
-    initialFiles.filter((file) => file.endsWith(ext)).reduce((total, file) => total + gzipSize(path.join(webRoot, file)), 0);
+  const sum = (ext: string) => initialFiles.filter((file) => file.endsWith(ext)).reduce((total, file) => total + gzipSize(path.join(webRoot, file)), 0);
   const routes = fs
     .readdirSync(path.join(webRoot, 'assets'))
     .filter((file) => /\.page-[^.]+\.js$/.test(file))
@@ -63,7 +62,15 @@ async function startSamla(dataDir: string): Promise<Started> {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', SAMLA_DATA_DIR: dataDir },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SAMLA_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -121,7 +128,7 @@ async function paintedAt(page: Page): Promise<number> {
     const handle = await page.waitForFunction('window.samlaFiguresPaintedAt', undefined, { timeout: 5_000 });
     return Math.round(Number(await handle.jsonValue()));
   } catch (error) {
-    throw new Error('The browser reported no paint of the dashboard\'s figures: do they still carry `elementtiming` (merger-dashboard.tsx)?', { cause: error });
+    throw new Error("The browser reported no paint of the dashboard's figures: do they still carry `elementtiming` (merger-dashboard.tsx)?", { cause: error });
   }
 }
 
@@ -197,7 +204,16 @@ export async function measureWeb(dataDir: string, mergerId: string, email: strin
   }
   const rssAfterMiB = rssMiB(samla.pid);
   await samla.stop();
-  return { sizes, coldStartMs, dashboardAfterServerStartMs, dashboardFirstVisitMs, dashboardFirstVisitInPageMs, dashboardRepeatVisitMs, rssIdleMiB, rssAfterMiB };
+  return {
+    sizes,
+    coldStartMs,
+    dashboardAfterServerStartMs,
+    dashboardFirstVisitMs,
+    dashboardFirstVisitInPageMs,
+    dashboardRepeatVisitMs,
+    rssIdleMiB,
+    rssAfterMiB,
+  };
 }
 
 export function webTable(result: WebMeasurements): string {

@@ -229,11 +229,17 @@ describe('the owner', () => {
     await page.getByLabel('E-post', { exact: true }).fill('ukjent@nye-kommune.no');
     await page.getByRole('button', { name: 'Legg til medlem' }).click();
     await page.getByText('Invitasjon sendt til ukjent@nye-kommune.no – personen blir medlem ved første innlogging.').first().waitFor();
-    await page.getByRole('table', { name: /Invitasjoner som venter/ }).getByRole('row', { name: /ukjent@nye-kommune\.no/ }).waitFor();
+    await page
+      .getByRole('table', { name: /Invitasjoner som venter/ })
+      .getByRole('row', { name: /ukjent@nye-kommune\.no/ })
+      .waitFor();
     await expectNoAxeViolations(page, 'members, unknown e-mail');
     await shot('08-members-unknown');
     await page.getByRole('button', { name: 'Trekk tilbake invitasjonen til ukjent@nye-kommune.no' }).click();
-    await page.getByRole('dialog', { name: 'Trekke tilbake invitasjonen til ukjent@nye-kommune.no?' }).getByRole('button', { name: 'Trekk tilbake invitasjonen' }).click();
+    await page
+      .getByRole('dialog', { name: 'Trekke tilbake invitasjonen til ukjent@nye-kommune.no?' })
+      .getByRole('button', { name: 'Trekk tilbake invitasjonen' })
+      .click();
     await page.getByRole('table', { name: /Invitasjoner som venter/ }).waitFor({ state: 'detached' });
 
     await page.getByLabel('E-post', { exact: true }).fill(reader.email);
@@ -342,7 +348,12 @@ describe('the reader', () => {
     await page.getByRole('heading', { level: 1, name: 'Fase 1: Før du starter' }).waitFor();
     await page.getByRole('row', { name: new RegExp(`^${taskTitle} Pågår Prosjektleder Ingrid 01\\.03\\.2028`) }).waitFor();
     expect(await page.getByText('Legg til egen oppgave').count()).toBe(0);
-    expect(await page.locator('main').getByRole('button', { name: /Legg til|Lagre|Rediger|Endre/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('main')
+        .getByRole('button', { name: /Legg til|Lagre|Rediger|Endre/ })
+        .count(),
+    ).toBe(0);
     await expectNoAxeViolations(page, 'checklist, reader');
     await shot('13-checklist-reader');
 
@@ -410,11 +421,7 @@ describe('the reader', () => {
     expect(await page.title()).toBe(`Historikk – ${mergerName} – Samla`);
     const taskRow = page.getByRole('row', { name: new RegExp(`${owner.name} .*Oppgave ${taskTitle} Endret`) });
     await taskRow.waitFor();
-    expect(await changeLines(taskRow)).toEqual([
-      'Status: Ikke startet → Pågår',
-      'Ansvarlig: (tom) → Prosjektleder Ingrid',
-      'Frist: (tom) → 01.03.2028',
-    ]);
+    expect(await changeLines(taskRow)).toEqual(['Status: Ikke startet → Pågår', 'Ansvarlig: (tom) → Prosjektleder Ingrid', 'Frist: (tom) → 01.03.2028']);
     // Time in Oslo as dd.mm.yyyy hh:mm.
     expect(await taskRow.locator('time').innerText()).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
     // The merger's creation and the members, in words.

@@ -140,7 +140,9 @@ describe('an administrator under «Brukere»', () => {
     await shot(adminPage, '04-deactivate');
     await dialog.getByRole('button', { name: 'Deaktiver brukeren' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await userRow(adminPage, vera.name).getByText(/^Deaktivert \d\d\.\d\d\.\d{4}$/).waitFor();
+    await userRow(adminPage, vera.name)
+      .getByText(/^Deaktivert \d\d\.\d\d\.\d{4}$/)
+      .waitFor();
     // No one-time code for someone who cannot sign in.
     expect(await adminPage.getByRole('button', { name: `Lag engangskode til ${vera.name}` }).count()).toBe(0);
     await expectNoAxeViolations(adminPage, 'users, one deactivated');

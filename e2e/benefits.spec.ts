@@ -70,7 +70,9 @@ describe('Gevinster', () => {
     await main().getByText('Måldatoen kan ikke være før datoen for nullpunktet.').first().waitFor();
     await main().getByLabel('Måldato').fill('2028-01-01');
     await main().getByRole('button', { name: 'Legg til indikator' }).click();
-    await main().getByRole('heading', { level: 3, name: /Andel digitale søknader/ }).waitFor();
+    await main()
+      .getByRole('heading', { level: 3, name: /Andel digitale søknader/ })
+      .waitFor();
     await main().getByRole('paragraph').filter({ hasText: 'Ingen målinger er registrert ennå.' }).waitFor();
 
     const record = async (date: string, value: string) => {
@@ -89,7 +91,10 @@ describe('Gevinster', () => {
     const latestRow = table.getByRole('row', { name: /02\.07\.2027/ });
     await latestRow.getByText('39,9 %').waitFor();
     await latestRow.getByText('Bak planen', { exact: false }).waitFor();
-    await table.getByRole('row', { name: /01\.03\.2027/ }).getByText('I rute', { exact: false }).waitFor();
+    await table
+      .getByRole('row', { name: /01\.03\.2027/ })
+      .getByText('I rute', { exact: false })
+      .waitFor();
     await main().getByTestId('behind-warning').getByText('Siste måling (02.07.2027: 30 %) ligger bak planen (forventet 39,9 %).').waitFor();
     const chart = main().getByRole('img', { name: /Diagram: målinger av «Andel digitale søknader»/ });
     await chart.waitFor();
@@ -148,7 +153,10 @@ describe('Gevinster', () => {
 
     await date.fill('2027-03-15');
     await main().getByRole('button', { name: 'Registrer måling' }).click();
-    await main().getByRole('table', { name: /Målinger av «Saksbehandlingstid»/ }).getByRole('rowheader', { name: '15.03.2027' }).waitFor();
+    await main()
+      .getByRole('table', { name: /Målinger av «Saksbehandlingstid»/ })
+      .getByRole('rowheader', { name: '15.03.2027' })
+      .waitFor();
   });
 
   it('takes up a low-hanging opportunity as task and benefit, marks it taken up, and the task is in the plan', async () => {

@@ -186,7 +186,12 @@ describe('the checklist', () => {
 
 describe('a page whose thing does not exist', () => {
   it('says so once, for a task and for a merger', async () => {
-    const merger = await createMergerViaApi(api, { name: 'Feilprøve', newMunicipalityName: 'Nye Feil', mergerDate: '2029-01-01', municipalities: ['5055', '5056'] });
+    const merger = await createMergerViaApi(api, {
+      name: 'Feilprøve',
+      newMunicipalityName: 'Nye Feil',
+      mergerDate: '2029-01-01',
+      municipalities: ['5055', '5056'],
+    });
     const unknown = '00000000-0000-4000-8000-000000000000';
     for (const [path, why] of [
       [`/sammenslainger/${merger.id}/oppgaver/${unknown}`, 'Fant ikke oppgaven.'],

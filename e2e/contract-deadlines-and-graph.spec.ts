@@ -39,8 +39,20 @@ beforeAll(async () => {
   });
   mergerId = merger.id;
 
-  const visma = await add('systems', { municipalityNumber: '4601', name: 'Visma Økonomi', vendor: 'Visma', product: 'Visma Enterprise', solutionAreaId: economy });
-  const vismaToo = await add('systems', { municipalityNumber: '4626', name: 'Økonomi Øygarden', vendor: 'Visma', product: 'Visma Enterprise', solutionAreaId: economy });
+  const visma = await add('systems', {
+    municipalityNumber: '4601',
+    name: 'Visma Økonomi',
+    vendor: 'Visma',
+    product: 'Visma Enterprise',
+    solutionAreaId: economy,
+  });
+  const vismaToo = await add('systems', {
+    municipalityNumber: '4626',
+    name: 'Økonomi Øygarden',
+    vendor: 'Visma',
+    product: 'Visma Enterprise',
+    solutionAreaId: economy,
+  });
   const agresso = await add('systems', { municipalityNumber: '4631', name: 'Agresso', vendor: 'Unit4', product: 'Agresso', solutionAreaId: economy });
   vismaId = visma.id;
   const salary = await add('systems', { municipalityNumber: '4601', name: 'Lønn Bergen', vendor: 'Visma', product: 'HRM', solutionAreaId: payroll });
@@ -85,7 +97,9 @@ describe('contract deadlines', () => {
     await table.waitFor();
 
     const terminate = table.getByRole('row', { name: /Agresso drift/ });
-    expect(await terminate.innerText()).toMatch(/Alver[\s\S]*Agresso[\s\S]*migreres[\s\S]*3 mnd[\s\S]*Sies opp[\s\S]*30\.09\.2027[\s\S]*siste dag for oppsigelse/);
+    expect(await terminate.innerText()).toMatch(
+      /Alver[\s\S]*Agresso[\s\S]*migreres[\s\S]*3 mnd[\s\S]*Sies opp[\s\S]*30\.09\.2027[\s\S]*siste dag for oppsigelse/,
+    );
     const late = table.getByRole('row', { name: /Lisens Øygarden/ });
     await late.getByText('Fristen er passert').waitFor();
     expect(await late.innerText()).toContain('31.12.2025');
@@ -127,7 +141,9 @@ describe('contract deadlines', () => {
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('DTSTART;VALUE=DATE:20270930');
     await page.getByRole('button', { name: 'Ferdig' }).click();
-    await main().getByText(/En kalenderadresse ble laget av/).waitFor();
+    await main()
+      .getByText(/En kalenderadresse ble laget av/)
+      .waitFor();
   });
 });
 
@@ -145,7 +161,11 @@ describe('the integration landscape', () => {
     await expect.poll(() => nodes().count()).toBe(3);
     await main().getByText('Grafen viser 2 systemer, 1 fellesløsning og 2 integrasjoner, hvorav 0 må etableres på nytt.').waitFor();
     expect(await table().locator('tbody tr').count()).toBe(2);
-    expect(await table().getByRole('row', { name: /Lønn Bergen/ }).innerText()).toMatch(/Visma Økonomi[\s\S]*Fil[\s\S]*Ut[\s\S]*Nei/);
+    expect(
+      await table()
+        .getByRole('row', { name: /Lønn Bergen/ })
+        .innerText(),
+    ).toMatch(/Visma Økonomi[\s\S]*Fil[\s\S]*Ut[\s\S]*Nei/);
     await expectNoAxeViolations(page, 'integration landscape, Bergen');
 
     await page.getByLabel('Kommune').selectOption({ label: 'Alver' });
@@ -154,13 +174,19 @@ describe('the integration landscape', () => {
     await expect.poll(() => nodes().count()).toBe(2);
     // The breaking edge is dashed and crossed at its middle, and the table says it in words.
     expect(await graph().getByTestId('graph-break-marks').getAttribute('d')).toMatch(/^M/);
-    expect(await table().getByRole('row', { name: /Agresso/ }).innerText()).toMatch(/Altinn[\s\S]*API[\s\S]*Ut[\s\S]*Ja/);
+    expect(
+      await table()
+        .getByRole('row', { name: /Agresso/ })
+        .innerText(),
+    ).toMatch(/Altinn[\s\S]*API[\s\S]*Ut[\s\S]*Ja/);
 
     // Tab from the zoom buttons into the graph: one tab stop; arrows walk the nodes, Enter selects.
     await page.getByRole('button', { name: 'Tilbakestill visningen' }).focus();
     await page.keyboard.press('Tab');
     expect(await graph().evaluate((element) => element === document.activeElement)).toBe(true);
-    await main().getByText(/^Markert: Altinn/).waitFor();
+    await main()
+      .getByText(/^Markert: Altinn/)
+      .waitFor();
     await page.keyboard.press('ArrowRight');
     await main().getByText('Markert: Agresso (Alver, migreres). Trykk Enter for å velge.').waitFor();
     await page.keyboard.press('Enter');
@@ -205,7 +231,9 @@ describe('the integration landscape', () => {
       const started = Date.now();
       await page.goto(`/sammenslainger/${mergerId}/integrasjoner?kommune=alle`);
       // All of them are in the picture; only those in and near the scrolled part are in the page.
-      await main().getByText(/^Grafen viser 2\s500 systemer, 20 fellesløsninger og 4\s000 integrasjoner/).waitFor({ timeout: 20_000 });
+      await main()
+        .getByText(/^Grafen viser 2\s500 systemer, 20 fellesløsninger og 4\s000 integrasjoner/)
+        .waitFor({ timeout: 20_000 });
       await expect.poll(() => nodes().count(), { timeout: 20_000 }).toBeGreaterThan(20);
       const rendered = Date.now() - started;
       expect(await nodes().count()).toBeLessThan(2_520);
@@ -252,8 +280,15 @@ describe('the integration landscape with every municipality of the demo merger',
           const { x, y, width, height } = element.getBBox();
           return { x, y, width, height };
         };
-        const texts = [...svg.querySelectorAll<SVGTextElement>('text')].map((text) => ({ text: text.textContent ?? '', box: box(text), node: text.closest('[data-node]')?.getAttribute('data-node') ?? null }));
-        const pills = [...svg.querySelectorAll<SVGGElement>('[data-node]')].map((pill) => ({ id: pill.getAttribute('data-node')!, box: box(pill.querySelector('rect')!) }));
+        const texts = [...svg.querySelectorAll<SVGTextElement>('text')].map((text) => ({
+          text: text.textContent ?? '',
+          box: box(text),
+          node: text.closest('[data-node]')?.getAttribute('data-node') ?? null,
+        }));
+        const pills = [...svg.querySelectorAll<SVGGElement>('[data-node]')].map((pill) => ({
+          id: pill.getAttribute('data-node')!,
+          box: box(pill.querySelector('rect')!),
+        }));
         const groups = [...svg.querySelectorAll<SVGRectElement>('.samla-graph__group > rect')].map(box);
         return {
           view: { x: view.x, y: view.y, width: view.width, height: view.height },
@@ -282,7 +317,8 @@ describe('the integration landscape with every municipality of the demo merger',
           } else if (!apart(a.box, pill.box)) clashes.push(`«${a.text}» on node ${pill.id}`);
         }
       }
-      for (const [i, a] of found.groups.entries()) for (const b of found.groups.slice(i + 1)) if (!apart(a, b)) clashes.push(`box ${JSON.stringify(a)} on box ${JSON.stringify(b)}`);
+      for (const [i, a] of found.groups.entries())
+        for (const b of found.groups.slice(i + 1)) if (!apart(a, b)) clashes.push(`box ${JSON.stringify(a)} on box ${JSON.stringify(b)}`);
       expect(clashes).toEqual([]);
       // The picture takes the width there is (the page's content at 1366 px), not a fixed 808 px.
       expect(found.svgWidth).toBeGreaterThanOrEqual(found.regionWidth - 1);

@@ -57,7 +57,15 @@ beforeAll(async () => {
   // Economy: Visma Økonomi goes on, but its contract ended 30.06.2026; Agresso is migrated into it.
   const visma = await add('systems', { municipalityNumber: '4601', name: 'Visma Økonomi', vendor: 'Visma', solutionAreaId: economy });
   const agresso = await add('systems', { municipalityNumber: '4631', name: 'Agresso', vendor: 'Unit4', solutionAreaId: economy });
-  await add('contracts', { municipalityNumber: '4601', vendor: 'Visma', subject: 'Økonomisystem', endDate: '2026-06-30', noticePeriodMonths: 3, changeClause: 'transfers', systemIds: [visma.id] });
+  await add('contracts', {
+    municipalityNumber: '4601',
+    vendor: 'Visma',
+    subject: 'Økonomisystem',
+    endDate: '2026-06-30',
+    noticePeriodMonths: 3,
+    changeClause: 'transfers',
+    systemIds: [visma.id],
+  });
   await add('contracts', { municipalityNumber: '4631', vendor: 'Unit4', subject: 'Agresso drift', noticePeriodMonths: 3, systemIds: [agresso.id] });
   await decide(economy, { outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger' });
 

@@ -49,29 +49,27 @@ beforeAll(async () => {
 
   // A realistic start, imported as the municipalities would bring it: each runs its own economy
   // system on a contract with a notice period, and Alver's reports to Altinn.
-  await importCsv(
-    'systems',
-    [
-      'Kommunenummer;Navn;Leverandør;Produkt;Løsningsområde;Drift;Antall brukere',
-      `4601;Visma Økonomi;Visma;Visma Enterprise;${economyName};SaaS/sky;420`,
-      `4626;Økonomi;Visma;Visma Enterprise;${economyName};Hos leverandør;90`,
-      `4631;Agresso;Unit4;Agresso;${economyName};Lokalt;75`,
-    ],
-  );
-  await importCsv(
-    'contracts',
-    [
-      'Kommunenummer;Leverandør;Gjelder;Sluttdato;Oppsigelsestid (måneder);Endringsklausul;Systemer',
-      '4601;Visma;Visma Enterprise;31.12.2031;6;Avtalen går over til ny kommune;Visma Økonomi',
-      '4626;Visma;Økonomisystem;30.06.2030;3;;Økonomi',
-      '4631;Unit4;Agresso drift og lisens;31.12.2030;12;;Agresso',
-    ],
-  );
+  await importCsv('systems', [
+    'Kommunenummer;Navn;Leverandør;Produkt;Løsningsområde;Drift;Antall brukere',
+    `4601;Visma Økonomi;Visma;Visma Enterprise;${economyName};SaaS/sky;420`,
+    `4626;Økonomi;Visma;Visma Enterprise;${economyName};Hos leverandør;90`,
+    `4631;Agresso;Unit4;Agresso;${economyName};Lokalt;75`,
+  ]);
+  await importCsv('contracts', [
+    'Kommunenummer;Leverandør;Gjelder;Sluttdato;Oppsigelsestid (måneder);Endringsklausul;Systemer',
+    '4601;Visma;Visma Enterprise;31.12.2031;6;Avtalen går over til ny kommune;Visma Økonomi',
+    '4626;Visma;Økonomisystem;30.06.2030;3;;Økonomi',
+    '4631;Unit4;Agresso drift og lisens;31.12.2030;12;;Agresso',
+  ]);
   await importCsv('integrations', ['Kommunenummer;Fra system;Fellesløsning;Metode', '4631;Agresso;Altinn;API']);
   const listed = (await (await api.request('GET', `/mergers/${merger.id}/inventory/contracts?limit=10`)).json()) as {
     items: Array<{ id: string; municipalityNumber: string }>;
   };
-  for (const [key, number] of [['bergen', '4601'], ['oygarden', '4626'], ['alver', '4631']] as const) {
+  for (const [key, number] of [
+    ['bergen', '4601'],
+    ['oygarden', '4626'],
+    ['alver', '4631'],
+  ] as const) {
     contracts[key] = listed.items.find((item) => item.municipalityNumber === number)!.id;
   }
 });
@@ -114,7 +112,10 @@ describe('Veivalg', () => {
     const systemsTable = main().getByRole('table', { name: /Systemer i/ });
     await systemsTable.getByRole('link', { name: 'Agresso' }).waitFor();
     expect(await systemsTable.getByText('Ikke besluttet').count()).toBe(3);
-    await main().getByRole('button', { name: /Bruk .* som forslag/ }).first().waitFor();
+    await main()
+      .getByRole('button', { name: /Bruk .* som forslag/ })
+      .first()
+      .waitFor();
     await expectNoAxeViolations(page, 'economy area');
 
     const area = (await (await api.request('GET', `/mergers/${merger.id}/decisions/${economy}`)).json()) as AreaDecision;
@@ -144,8 +145,14 @@ describe('Veivalg', () => {
     for (const title of seedTitles) await planned.getByRole('link', { name: title, exact: true }).waitFor();
     expect(await planned.getByRole('link', { name: 'Fase 4' }).count()).toBe(seedTitles.length);
     const fates = main().getByRole('table', { name: /Systemer i/ });
-    await fates.getByRole('row', { name: /Visma Økonomi/ }).getByText('Videreføres').waitFor();
-    await fates.getByRole('row', { name: /Agresso/ }).getByText('Migreres (datakonvertering)').waitFor();
+    await fates
+      .getByRole('row', { name: /Visma Økonomi/ })
+      .getByText('Videreføres')
+      .waitFor();
+    await fates
+      .getByRole('row', { name: /Agresso/ })
+      .getByText('Migreres (datakonvertering)')
+      .waitFor();
     await main().getByRole('table', { name: 'Integrasjoner som må etableres på nytt' }).getByText('Agresso', { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'economy area after adopting');
 
@@ -153,8 +160,13 @@ describe('Veivalg', () => {
     await page.goto(`/sammenslainger/${merger.id}/sjekkliste?fase=4`);
     await page.getByRole('heading', { level: 1, name: /^Fase 4:/ }).waitFor();
     // Each under the area's heading; a link says its area too (issue 18), so not an exact name.
-    await main().getByRole('heading', { level: 4, name: `Løsningsområde: ${economyName}` }).waitFor();
-    for (const title of seedTitles) await main().getByRole('link', { name: `${title} (${economyName})`, exact: true }).waitFor();
+    await main()
+      .getByRole('heading', { level: 4, name: `Løsningsområde: ${economyName}` })
+      .waitFor();
+    for (const title of seedTitles)
+      await main()
+        .getByRole('link', { name: `${title} (${economyName})`, exact: true })
+        .waitFor();
     await expectNoAxeViolations(page, 'checklist phase 4');
 
     // Contract deadlines: the systems that are migrated away have contracts to terminate.
@@ -166,8 +178,14 @@ describe('Veivalg', () => {
     expect(action(contracts.bergen!)).toMatchObject({ action: 'transfer', legalReview: false });
     await page.goto(`/sammenslainger/${merger.id}/avtalefrister`);
     await page.getByRole('heading', { level: 1, name: 'Avtalefrister' }).waitFor();
-    await main().getByRole('row', { name: /Agresso drift og lisens/ }).getByText('31.12.2028').waitFor();
-    await main().getByRole('row', { name: /Økonomisystem/ }).getByText('30.09.2029').waitFor();
+    await main()
+      .getByRole('row', { name: /Agresso drift og lisens/ })
+      .getByText('31.12.2028')
+      .waitFor();
+    await main()
+      .getByRole('row', { name: /Økonomisystem/ })
+      .getByText('30.09.2029')
+      .waitFor();
     await expectNoAxeViolations(page, 'contract deadlines');
 
     // The planned tasks done (through the API): one more critical area ready for day one.
@@ -190,7 +208,12 @@ describe('Veivalg', () => {
     const payroll = 'omrade-personal-og-lonnssystem';
     const payrollName = 'Personal- og lønnssystem og ansattdokumentasjon';
     const rationale = 'Ny lønnsleverandør fra 1. mars 2030.';
-    const deferred = await api.request('PUT', `/mergers/${merger.id}/decisions/${payroll}`, { outcome: 'procure', timing: 'transition', state: 'adopted', rationale });
+    const deferred = await api.request('PUT', `/mergers/${merger.id}/decisions/${payroll}`, {
+      outcome: 'procure',
+      timing: 'transition',
+      state: 'adopted',
+      rationale,
+    });
     expect(deferred.status, await deferred.clone().text()).toBe(200);
 
     await page.goto(`/sammenslainger/${merger.id}/veivalg`);
@@ -202,7 +225,10 @@ describe('Veivalg', () => {
       .filter({ hasText: payrollName })
       .getByText(`utsatt til overgangsfasen («${rationale}»), utsettelsen er ikke godtatt`, { exact: false })
       .waitFor();
-    await main().getByRole('row', { name: new RegExp(payrollName) }).getByText('Utsatt, ikke godtatt').waitFor();
+    await main()
+      .getByRole('row', { name: new RegExp(payrollName) })
+      .getByText('Utsatt, ikke godtatt')
+      .waitFor();
     await expectNoAxeViolations(page, 'Veivalg overview with a deferred critical area');
 
     await readiness.getByRole('link', { name: payrollName }).click();
@@ -238,7 +264,10 @@ describe('Veivalg', () => {
     await main().getByTestId('readiness-summary').waitFor();
     expect(await readyCount()).toBe(readyBefore + 1);
     expect(await main().getByTestId('readiness-accepted-deferrals').innerText()).toContain('Utsettelse godtatt av ');
-    await main().getByRole('row', { name: new RegExp(payrollName) }).getByText('Utsettelse godtatt').waitFor();
+    await main()
+      .getByRole('row', { name: new RegExp(payrollName) })
+      .getByText('Utsettelse godtatt')
+      .waitFor();
     await expectNoAxeViolations(page, 'Veivalg overview with an accepted deferral');
     const dashboard = (await (await api.request('GET', `/mergers/${merger.id}/dashboard`)).json()) as Dashboard;
     expect(dashboard.readiness.acceptedDeferrals.map((entry) => entry.areaId)).toEqual([payroll]);

@@ -36,7 +36,12 @@ beforeAll(async () => {
   ).id;
   const visma = await created('/inventory/systems', { municipalityNumber: '4601', name: longName, archiveWorthy: true });
   const gerica = await created('/inventory/systems', { municipalityNumber: '4626', name: 'Gerica' });
-  const integration = await created('/inventory/integrations', { municipalityNumber: '4601', fromSystemId: visma.id, toSystemId: gerica.id, direction: 'outbound' });
+  const integration = await created('/inventory/integrations', {
+    municipalityNumber: '4601',
+    fromSystemId: visma.id,
+    toSystemId: gerica.id,
+    direction: 'outbound',
+  });
   await created('/risks', { title: 'Nedetid i journalen', systemIds: [gerica.id], consequences: { economy: 3, reputation: 2 }, likelihood: 3 });
   await created('/schedule/milestones', { title: 'Fellesnemndsmøte', date: '2027-05-04', kind: 'joint_committee_meeting' });
   const { tasks } = (await (await api.request('GET', `/mergers/${mergerId}/tasks`)).json()) as { tasks: Task[] };
@@ -132,7 +137,10 @@ describe('Historikk', () => {
     await expectNoAxeViolations(page, 'Historikk at 390 px');
     await shot('history-390');
     if (process.env.SAMLA_E2E_SHOTS) {
-      await page.locator('.samla-history-table tbody tr').nth(2).evaluate((row) => row.scrollIntoView());
+      await page
+        .locator('.samla-history-table tbody tr')
+        .nth(2)
+        .evaluate((row) => row.scrollIntoView());
       await page.screenshot({ path: `${process.env.SAMLA_E2E_SHOTS}/history-390-cards.png` });
     }
   });

@@ -76,7 +76,11 @@ async function importViaApi(mergerId: string, body: Buffer, query: string): Prom
 }
 
 /** Samla's template for `mergerId` with the systems filled in and, when asked, a column Samla does not know. */
-async function workbookFor(mergerId: string, systems: Array<Record<string, string | number>>, extraColumn?: { header: string; values: string[] }): Promise<Buffer> {
+async function workbookFor(
+  mergerId: string,
+  systems: Array<Record<string, string | number>>,
+  extraColumn?: { header: string; values: string[] },
+): Promise<Buffer> {
   const response = await api.request('GET', `/mergers/${mergerId}/inventory/template.xlsx`);
   expect(response.status).toBe(200);
   const workbook = new ExcelJS.Workbook();
@@ -208,9 +212,16 @@ describe('importing the inventory from Excel', () => {
     await main().getByText(`Byggesak (${municipalityName})`).waitFor();
 
     // The warning, pointing at its sheet and column (the server may add others, such as the vendor changed on a row known by name).
-    await main().getByRole('heading', { level: 3, name: /^\d+ advars(el|ler)$/ }).waitFor();
+    await main()
+      .getByRole('heading', { level: 3, name: /^\d+ advars(el|ler)$/ })
+      .waitFor();
     const warnings = page.getByRole('table', { name: 'Advarsler du må lese før import' });
-    expect(await warnings.getByRole('row', { name: /Kommentar/ }).first().innerText()).toMatch(/IKT-systemer\s+1\s+Kommentar\s+\S/);
+    expect(
+      await warnings
+        .getByRole('row', { name: /Kommentar/ })
+        .first()
+        .innerText(),
+    ).toMatch(/IKT-systemer\s+1\s+Kommentar\s+\S/);
     await expectNoAxeViolations(page, 'import preview with changes, a missing row and a warning');
 
     // Deleting what the file lacks is a new preview that says so.
@@ -256,8 +267,7 @@ describe('importing the inventory from Excel', () => {
     const area = areas.solutionAreas.map((one) => one.name).find((name) => /^[\x20-\x7e\u00c0-\u00ff]+$/.test(name))!;
     const names = ['Ærlig Øko-system', 'Blåbær Åpen sak', 'Søknad og særavtaler'];
     const vendor = 'Leverandør Ørje Æ/Å AS';
-    const text =
-      ['Kommunenummer;Navn;Leverandør;Løsningsområde', ...names.map((name) => `3105;${name};${vendor};${area}`)].join('\r\n') + '\r\n';
+    const text = ['Kommunenummer;Navn;Leverandør;Løsningsområde', ...names.map((name) => `3105;${name};${vendor};${area}`)].join('\r\n') + '\r\n';
     const bytes = Buffer.from(text, 'latin1');
     expect(bytes.includes(Buffer.from('Æ', 'utf8'))).toBe(false);
 
@@ -267,7 +277,10 @@ describe('importing the inventory from Excel', () => {
     await page.getByLabel('Register (for CSV)').selectOption({ label: 'IKT-systemer' });
     await page.getByRole('button', { name: 'Forhåndsvis' }).click();
     await main().getByRole('heading', { level: 4, name: 'Nye rader (3)' }).waitFor();
-    for (const [index, name] of names.entries()) await main().getByText(`${name} (rad ${index + 2})`, { exact: true }).waitFor();
+    for (const [index, name] of names.entries())
+      await main()
+        .getByText(`${name} (rad ${index + 2})`, { exact: true })
+        .waitFor();
     await expectNoAxeViolations(page, 'CSV import preview');
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await main().getByText('Importen er fullført.').waitFor();
@@ -324,7 +337,7 @@ describe('importing the inventory from Excel', () => {
     expect(stored.total).toBe(120);
   });
 
-  it('keeps the keyboard\'s place while the file is read, then puts focus on the result\'s heading after «Forhåndsvis» and after «Importer»', async () => {
+  it("keeps the keyboard's place while the file is read, then puts focus on the result's heading after «Forhåndsvis» and after «Importer»", async () => {
     const created = await createMergerViaApi(api, {
       name: 'Importprøve med tastatur',
       newMunicipalityName: 'Nye Østfold',
@@ -378,7 +391,9 @@ describe('importing the inventory from Excel', () => {
       await resultHeading.waitFor();
       expect(await focused()).toBe('h2: Importert');
       // In view, not left at the top of the page.
-      expect(await resultHeading.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+      expect(
+        await resultHeading.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().bottom <= window.innerHeight),
+      ).toBe(true);
       await main().getByText('Importen er fullført.').waitFor();
     } finally {
       release();

@@ -153,7 +153,10 @@ describe('the inventory, through the browser', () => {
     await page.getByText('Felles produkt: Flyt Skole (2 kommuner)').waitFor();
     const area = page.getByRole('row', { name: new RegExp(areaName) });
     await area.getByText('Visma Flyt Skole').waitFor();
-    await page.getByRole('columnheader', { name: name(0) }).first().waitFor();
+    await page
+      .getByRole('columnheader', { name: name(0) })
+      .first()
+      .waitFor();
     // Areas without systems are left out until asked for.
     expect(await page.locator('.samla-sbs-table tbody tr').count()).toBe(2);
     await expectNoAxeViolations(page, 'side by side');
@@ -169,7 +172,10 @@ describe('the inventory, through the browser', () => {
   });
 
   it('on a phone, «Side om side» scrolls its table in a named box the keyboard can reach, and on a wide screen adds no tab stop', async () => {
-    const table = page.locator('.samla-table-scroll').filter({ has: page.locator('.samla-sbs-table') }).first();
+    const table = page
+      .locator('.samla-table-scroll')
+      .filter({ has: page.locator('.samla-sbs-table') })
+      .first();
     // 1280 px: the table fits, so the box is no region and takes no focus.
     expect(await table.getAttribute('tabindex')).toBeNull();
     expect(await table.getAttribute('role')).toBeNull();
@@ -208,7 +214,10 @@ describe('the inventory, through the browser', () => {
     await page.locator('#inv-userCount').fill('150');
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kartlegging: IKT-systemer' }).waitFor();
-    await page.getByRole('row', { name: /Flyt Skole .*150/ }).first().waitFor();
+    await page
+      .getByRole('row', { name: /Flyt Skole .*150/ })
+      .first()
+      .waitFor();
   });
 
   it('adds an integration from a system to Folkeregisteret', async () => {

@@ -94,7 +94,10 @@ describe('a lead adds people by e-mail', () => {
   it('the invited person is a member after signing in', async () => {
     await apiSession(server.baseUrl, known);
     await page.reload();
-    await page.getByRole('table', { name: 'Medlemmer med e-post og rolle' }).getByRole('row', { name: new RegExp(`${known.name} ${known.email}`) }).waitFor();
+    await page
+      .getByRole('table', { name: 'Medlemmer med e-post og rolle' })
+      .getByRole('row', { name: new RegExp(`${known.name} ${known.email}`) })
+      .waitFor();
     expect(await page.getByRole('table', { name: /Invitasjoner som venter/ }).count()).toBe(0);
     await expectNoAxeViolations(page, 'members, after the invited person signed in');
   });

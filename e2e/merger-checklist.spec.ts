@@ -113,7 +113,11 @@ describe('a merger of three municipalities, through the browser', () => {
     const facts = await page.locator('.samla-facts').innerText();
     expect(facts).toContain('Nye Østfold');
     expect(facts).toContain('01.01.2028');
-    for (const [name, number] of [['Indre Østfold', '3118'], ['Halden', '3101'], ['Sarpsborg', '3105']] as const) {
+    for (const [name, number] of [
+      ['Indre Østfold', '3118'],
+      ['Halden', '3101'],
+      ['Sarpsborg', '3105'],
+    ] as const) {
       expect(await page.getByRole('row', { name: new RegExp(`${name} ${number} Bokmål`) }).isVisible()).toBe(true);
     }
     await page.getByText('0 av 121 ferdige (0 %)').waitFor();

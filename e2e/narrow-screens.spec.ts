@@ -101,7 +101,9 @@ describe('the main pages at 390 × 844', () => {
   it('checklist, all phases: fase 4 and 5 both have «Gjennomføre opplæring», as distinct regions', async () => {
     await page.goto(`/sammenslainger/${mergerId}/sjekkliste`);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await main().getByRole('heading', { level: 2, name: /^Fase 5/ }).waitFor();
+    await main()
+      .getByRole('heading', { level: 2, name: /^Fase 5/ })
+      .waitFor();
     // The activity's regions say which phase they belong to.
     const training = main().getByRole('region', { name: /^Gjennomføre opplæring/ });
     await expect.poll(() => training.count()).toBe(2);
@@ -112,7 +114,9 @@ describe('the main pages at 390 × 844', () => {
 
   it('checklist, one phase', async () => {
     await page.goto(`/sammenslainger/${mergerId}/sjekkliste?fase=2`);
-    await main().getByRole('heading', { level: 1, name: /^Fase 2/ }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: /^Fase 2/ })
+      .waitFor();
     await expectReadableOnPhone('the checklist, fase 2');
   });
 
@@ -154,7 +158,9 @@ describe('the main pages at 390 × 844', () => {
     await expectReadableOnPhone('«Side om side»');
     // Three municipalities do not fit 390 px: each sector's table is a named group in the tab
     // order, named by its caption, and the arrow keys scroll it.
-    const region = main().getByRole('group', { name: /systemene i hver kommune per løsningsområde$/ }).first();
+    const region = main()
+      .getByRole('group', { name: /systemene i hver kommune per løsningsområde$/ })
+      .first();
     expect(await region.getAttribute('tabindex')).toBe('0');
     await region.focus();
     await page.keyboard.press('ArrowRight');

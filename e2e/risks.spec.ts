@@ -145,10 +145,14 @@ describe('ROS-analyse', () => {
     await page.getByRole('heading', { level: 1, name: 'Startforslag' }).waitFor();
     const accept = main().getByRole('button', { name: /^Legg til som risiko: Nedetid under migrering av Agresso/ });
     await accept.waitFor();
-    await main().getByRole('heading', { name: /Integrasjonen mellom Agresso og Altinn/ }).waitFor();
+    await main()
+      .getByRole('heading', { name: /Integrasjonen mellom Agresso og Altinn/ })
+      .waitFor();
     await expectNoAxeViolations(page, 'starter suggestions');
     await accept.click();
-    await main().getByText(/er lagt til som risiko\./).waitFor();
+    await main()
+      .getByText(/er lagt til som risiko\./)
+      .waitFor();
     await page.waitForFunction(() => !document.body.innerText.includes('Legg til som risiko: Nedetid under migrering av Agresso'));
     const risks = (await (await api.request('GET', `/mergers/${merger.id}/risks`)).json()) as { risks: Array<{ title: string; suggestionKey: string | null }> };
     expect(risks.risks.map((risk) => risk.title)).toEqual([
@@ -170,7 +174,10 @@ describe('ROS-analyse', () => {
     await page.getByLabel('Navn på klassen for høy risiko').fill('Høy risiko');
     await page.getByRole('button', { name: 'Forhåndsvis endringen' }).click();
     const moves = main().getByRole('table', { name: 'Risikoene før og etter endringen' });
-    await moves.getByRole('row', { name: /Nedetid i økonomisystemet/ }).getByText('Høy risiko (S4 × K5)').waitFor();
+    await moves
+      .getByRole('row', { name: /Nedetid i økonomisystemet/ })
+      .getByText('Høy risiko (S4 × K5)')
+      .waitFor();
     expect(await moves.getByRole('row').count()).toBe(1 + 3);
     await expectNoAxeViolations(page, 'risk matrix preview');
     await page.getByRole('button', { name: 'Lagre matrisen' }).click();
@@ -186,12 +193,16 @@ describe('ROS-analyse', () => {
     const heading = page.getByRole('heading', { level: 1, name: /^(Ny risiko|Logg inn)$/ });
     if ((await heading.textContent()) === 'Logg inn') await signInThroughPage(page, admin, `/sammenslainger/${merger.id}/risiko/ny`);
     await page.getByRole('heading', { level: 1, name: 'Ny risiko' }).waitFor();
-    await fillRisk({ title: 'Feil i lønnskjøringen', likelihood: '3 – Moderat sannsynlig', dimension: 'Økonomi', consequence: '4 – Stor', residualLikelihood: '4 – Sannsynlig' });
+    await fillRisk({
+      title: 'Feil i lønnskjøringen',
+      likelihood: '3 – Moderat sannsynlig',
+      dimension: 'Økonomi',
+      consequence: '4 – Stor',
+      residualLikelihood: '4 – Sannsynlig',
+    });
     // A message written to stand by its field is read in the summary with the field's name.
     await page.getByRole('button', { name: 'Registrer risikoen' }).click();
-    await main()
-      .getByRole('link', { name: 'Restsannsynlighet: Restrisikoen kan ikke være høyere enn risikoen før tiltak.', exact: true })
-      .waitFor();
+    await main().getByRole('link', { name: 'Restsannsynlighet: Restrisikoen kan ikke være høyere enn risikoen før tiltak.', exact: true }).waitFor();
     await page.getByLabel('Restsannsynlighet').selectOption('');
     const field = page.getByRole('combobox', { name: 'Systemer risikoen gjelder' });
     const picker = page.locator('ds-suggestion', { has: page.locator('#risk-systems') });

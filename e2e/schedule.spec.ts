@@ -31,9 +31,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ({ context, page } = await newPage(browser, server.baseUrl));
   api = await apiSession(server.baseUrl, admin);
-  mergerId = (
-    await createMergerViaApi(api, { name: 'Planprøve', newMunicipalityName: 'Nye Plan', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] })
-  ).id;
+  mergerId = (await createMergerViaApi(api, { name: 'Planprøve', newMunicipalityName: 'Nye Plan', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] }))
+    .id;
   const { tasks } = (await (await api.request('GET', `/mergers/${mergerId}/tasks`)).json()) as { tasks: Task[] };
   [first, second] = tasks as [Task, Task];
   // The first task is overdue: planned and due in the past, not done.
@@ -124,7 +123,10 @@ describe('Fremdriftsplan', () => {
     await main().getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Fellesnemnda-møte' });
     await expectNoAxeViolations(page, 'milestone form');
     await main().getByRole('button', { name: 'Lagre' }).click();
-    await page.getByRole('region', { name: 'Milepæler' }).getByRole('row', { name: /Fellesnemnda vedtar budsjett/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Milepæler' })
+      .getByRole('row', { name: /Fellesnemnda vedtar budsjett/ })
+      .waitFor();
 
     const schedule = (await (await api.request('GET', `/mergers/${mergerId}/schedule`)).json()) as Schedule;
     expect(schedule.phases[3]).toMatchObject({ end: '2027-12-15', isDefault: false });
@@ -144,16 +146,28 @@ describe('Fremdriftsplan', () => {
     const weeks = main().getByRole('button', { name: 'Uker' });
     await weeks.click();
     expect(await weeks.getAttribute('aria-pressed')).toBe('true');
-    await timeline.getByText(/^Uke \d+$/).first().waitFor();
+    await timeline
+      .getByText(/^Uke \d+$/)
+      .first()
+      .waitFor();
     await main().getByRole('button', { name: 'Kvartaler' }).click();
-    await timeline.getByText(/^\d\. kv\. \d{4}$/).first().waitFor();
+    await timeline
+      .getByText(/^\d\. kv\. \d{4}$/)
+      .first()
+      .waitFor();
     await expectNoAxeViolations(page, 'timeline zoomed to quarters');
 
     // The list alternative holds the same: the phase, the milestone and the overdue task.
     const list = page.getByRole('table', { name: 'Faser, milepæler og oppgaver med datoer, sortert etter dato' });
-    await list.getByRole('row', { name: /Fase 4: Gjennomføring/ }).getByText('15.12.2027').waitFor();
+    await list
+      .getByRole('row', { name: /Fase 4: Gjennomføring/ })
+      .getByText('15.12.2027')
+      .waitFor();
     await list.getByRole('row', { name: /Fellesnemnda vedtar budsjett/ }).waitFor();
-    await list.getByRole('row', { name: new RegExp(escape(first.title)) }).getByText('Forfalt').waitFor();
+    await list
+      .getByRole('row', { name: new RegExp(escape(first.title)) })
+      .getByText('Forfalt')
+      .waitFor();
 
     // With the keyboard: focus the overdue bar and open the task.
     await overdueBar.focus();
@@ -206,7 +220,10 @@ describe('Fremdriftsplan with tasks placed by veivalg', () => {
   it('fits «Kvartaler» into 1366 px without scrolling sideways, with the merger date’s name whole', async () => {
     const timeline = await openSchedule({ width: 1366, height: 768 });
     await main().getByRole('button', { name: 'Kvartaler' }).click();
-    await timeline.getByText(/^1\. kv\. \d{4}$/).first().waitFor();
+    await timeline
+      .getByText(/^1\. kv\. \d{4}$/)
+      .first()
+      .waitFor();
     const fit = await timeline.evaluate((region) => {
       const box = region.getBoundingClientRect();
       const names = [...region.querySelectorAll('.samla-timeline__milestone-text')].map((element) => {

@@ -24,7 +24,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ({ context, page } = await newPage(browser, server.baseUrl));
   const api = await apiSession(server.baseUrl, admin);
-  mergerId = (await createMergerViaApi(api, { name: 'Oppgraderingsprøve', newMunicipalityName: 'Nye Nordhordland', mergerDate: '2030-01-01', municipalities: ['4601', '4626'] })).id;
+  mergerId = (
+    await createMergerViaApi(api, {
+      name: 'Oppgraderingsprøve',
+      newMunicipalityName: 'Nye Nordhordland',
+      mergerDate: '2030-01-01',
+      municipalities: ['4601', '4626'],
+    })
+  ).id;
   await signInThroughPage(page, admin, `/sammenslainger/${mergerId}`);
 });
 
@@ -54,7 +61,11 @@ describe('a page whose code cannot be loaded', () => {
     const shell = await (await fetch(`${server.baseUrl}/`)).text();
     expect(shell).toContain('/assets/index-');
     await page.route(checklistChunk, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{}' }), { times: 1 });
-    await page.route(`${server.baseUrl}/`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: shell.replace('/assets/index-', '/assets/index-ny') }), { times: 1 });
+    await page.route(
+      `${server.baseUrl}/`,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: shell.replace('/assets/index-', '/assets/index-ny') }),
+      { times: 1 },
+    );
 
     await main().getByRole('link', { name: 'Åpne hele sjekklisten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sjekkliste' }).waitFor();

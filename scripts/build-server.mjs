@@ -55,7 +55,11 @@ const bundledPackages = [
 const keepOutside = ['pino', 'thread-stream', 'pino-pretty'];
 
 const dependencies = new Set(Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies));
-const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const builtins = new Set(builtinModules);
 
 const choosePackagesToBundle = {

@@ -114,5 +114,7 @@ for (const component of components) {
     }
   }
 }
-console.error(`\ncheck-feature-cycles: ${components.length} cycle(s). A feature may use another feature's service; the two must not need each other (docs/architecture.md).`);
+console.error(
+  `\ncheck-feature-cycles: ${components.length} cycle(s). A feature may use another feature's service; the two must not need each other (docs/architecture.md).`,
+);
 process.exit(1);

@@ -116,7 +116,6 @@ function joinLines(parts: string[]): string {
   return acc.replace(/\s+/g, ' ').trim();
 }
 
-
 /**
  * Splits prose into paragraphs. The PDF text has a blank line after every line, so blank lines
  * say nothing; a paragraph ends at a " " separator, or at a line that ends a sentence and is
@@ -304,7 +303,12 @@ function readAdvice(headingIndex: number, end: number, id: string) {
   const firstContent = body.findIndex((l) => !isBlank(l));
   const leadEnd = body.findIndex((l, i) => i > firstContent && isSeparator(l));
   assert(firstContent >= 0 && leadEnd > firstContent, `advice «${heading}»: no lead`);
-  const lead = joinLines(body.slice(0, leadEnd).filter((l) => !isDebris(l)).map((l) => l.raw));
+  const lead = joinLines(
+    body
+      .slice(0, leadEnd)
+      .filter((l) => !isDebris(l))
+      .map((l) => l.raw),
+  );
   const { lines: rest, notes } = stripFootnoteMarkers(body.slice(leadEnd));
   return {
     id,

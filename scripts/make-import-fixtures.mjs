@@ -70,7 +70,20 @@ const { writeWorkbook } = await import('../src/server/features/inventory-io/inve
   // Kommunenummer filled down in advance, nothing else: blank rows.
   for (let row = 4; row <= 12; row++) systems.getCell(`A${row}`).value = '3405';
   const contracts = workbook.getWorksheet('Avtaler');
-  contracts.addRow(['3405', 'Tieto', 'Lisens', 'Gerica', new Date(Date.UTC(2021, 2, 1)), new Date(Date.UTC(2027, 11, 31)), 6, null, null, 125000.5, 'Gerica', null]);
+  contracts.addRow([
+    '3405',
+    'Tieto',
+    'Lisens',
+    'Gerica',
+    new Date(Date.UTC(2021, 2, 1)),
+    new Date(Date.UTC(2027, 11, 31)),
+    6,
+    null,
+    null,
+    125000.5,
+    'Gerica',
+    null,
+  ]);
   await viaCalc('libreoffice-template-filled.xlsx', workbook);
 }
 

@@ -82,12 +82,21 @@ export async function startCluster({ extraOptions = '' } = {}) {
   try {
     runAs(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
     runAs(pgCtl, [
-      '-D', dataDir, '-l', log, '-w', '-t', '60',
-      '-o', `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 ${extraOptions}`.trim(),
+      '-D',
+      dataDir,
+      '-l',
+      log,
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 ${extraOptions}`.trim(),
       'start',
     ]);
     started = true;
-    const version = execFileSync(findBinary('postgres') ?? 'postgres', ['--version']).toString().trim();
+    const version = execFileSync(findBinary('postgres') ?? 'postgres', ['--version'])
+      .toString()
+      .trim();
     return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, version, dataDir, stop };
   } catch (error) {
     if (fs.existsSync(log)) error.serverLog = fs.readFileSync(log, 'utf8');

@@ -6,8 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const run = (args, env = {}) =>
-  spawnSync('npx', ['vitest', 'run', ...args], { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (args, env = {}) => spawnSync('npx', ['vitest', 'run', ...args], { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 const lint = spawnSync('npm', ['run', 'lint'], { stdio: 'inherit' }).status ?? 1;
 if (lint !== 0) process.exit(lint);

@@ -51,7 +51,10 @@ export async function expectNoAxeViolations(page: Page, label?: string): Promise
 export async function screenshotIfFailed(page: Page | undefined, testName: string, failed: boolean): Promise<void> {
   if (!failed || !page || page.isClosed()) return;
   const { tmpdir } = await import('node:os');
-  const slug = testName.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+  const slug = testName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60);
   const file = `${tmpdir()}/samla-e2e-${slug}.png`;
   await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
   console.warn(`screenshot of the failed test: ${file}`);

@@ -43,10 +43,7 @@ function allStrings(value: unknown, out: string[] = []): string[] {
 function allTitles(c: Catalog): string[] {
   return [
     ...c.advice.map((a) => a.title),
-    ...c.phases.flatMap((p) => [
-      p.name,
-      ...p.activities.flatMap((a) => [a.title, ...a.tasks.flatMap((t) => [t.title, ...(t.group ? [t.group] : [])])]),
-    ]),
+    ...c.phases.flatMap((p) => [p.name, ...p.activities.flatMap((a) => [a.title, ...a.tasks.flatMap((t) => [t.title, ...(t.group ? [t.group] : [])])])]),
     ...c.prioritization.priorities.map((p) => p.area),
     ...c.sectors.flatMap((s) => [s.name, ...s.solutionAreas.flatMap((a) => [a.name, ...a.tasks.map((t) => t.title)])]),
     ...c.opportunities.areas.flatMap((a) => [a.name, ...(a.sector ? [a.sector] : []), ...a.opportunities.map((o) => o.title)]),
@@ -74,12 +71,7 @@ describe('catalogue: counts', () => {
 
     const perSector = catalog.sectors.map((s) => {
       const sectorTasks = s.solutionAreas.flatMap((a) => a.tasks);
-      return [
-        s.number,
-        s.name,
-        sectorTasks.filter((t) => t.priority === 'critical').length,
-        sectorTasks.filter((t) => t.priority === 'medium').length,
-      ];
+      return [s.number, s.name, sectorTasks.filter((t) => t.priority === 'critical').length, sectorTasks.filter((t) => t.priority === 'medium').length];
     });
     expect(perSector).toEqual([
       ['4.2.1', 'Støttefunksjoner', 19, 6],
@@ -88,7 +80,10 @@ describe('catalogue: counts', () => {
       ['4.2.4', 'Plan, bygg og geodata', 13, 2],
     ]);
     for (const area of catalog.sectors.flatMap((s) => s.solutionAreas)) {
-      expect(area.tasks.every((t) => t.priority === area.priority), area.name).toBe(true);
+      expect(
+        area.tasks.every((t) => t.priority === area.priority),
+        area.name,
+      ).toBe(true);
     }
   });
 });

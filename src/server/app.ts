@@ -5,13 +5,7 @@ import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import fastifyCookie from '@fastify/cookie';
 import type { AuthConfig } from './config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
@@ -158,9 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(responseCachePlugin, { maxBytes: options.responseCacheBytes ?? 64 * 1024 * 1024 });
 
-  const oidc = auth.oidc && auth.publicUrl
-    ? createOidcClient(auth.oidc, new URL('/api/v1/auth/oidc/callback', auth.publicUrl).href)
-    : null;
+  const oidc = auth.oidc && auth.publicUrl ? createOidcClient(auth.oidc, new URL('/api/v1/auth/oidc/callback', auth.publicUrl).href) : null;
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -3,7 +3,10 @@
 // opens the database itself, so the embedded database's lock applies: a
 // command refuses to run while a Samla server holds the data folder.
 const commands: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<void> }> }> = {
-  backup: { summary: 'backup <fil> [--force]  sikkerhetskopi av databasen til en fil (--force erstatter en fil som finnes)', load: () => import('./cli/backup.ts') },
+  backup: {
+    summary: 'backup <fil> [--force]  sikkerhetskopi av databasen til en fil (--force erstatter en fil som finnes)',
+    load: () => import('./cli/backup.ts'),
+  },
   restore: { summary: 'restore <fil> [--overwrite]  gjenoppretter databasen fra en sikkerhetskopi', load: () => import('./cli/restore.ts') },
   demo: { summary: 'demo             oppretter en demosammenslåing med tre kommuner', load: () => import('./cli/demo.ts') },
 };

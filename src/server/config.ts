@@ -15,7 +15,12 @@ const environmentSchema = z.object({
   NODE_ENV: z.string().default('development'),
   SAMLA_ADMIN_EMAIL: z.email({ error: 'SAMLA_ADMIN_EMAIL må være en e-postadresse' }).optional(),
   SAMLA_ADMIN_PASSWORD: z.string().min(12, { error: 'SAMLA_ADMIN_PASSWORD må ha minst 12 tegn' }).optional(),
-  SAMLA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480),
+  SAMLA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(480),
   /** The address users reach Samla at; https here makes cookies Secure and turns on HSTS. */
   SAMLA_PUBLIC_URL: z.url().optional(),
   OIDC_ISSUER: z.url().optional(),
@@ -36,10 +41,7 @@ const environmentSchema = z.object({
   SAMLA_RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
 });
 
-export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' } | { kind: 'postgres'; url: string };
 
 export interface OidcConfig {
   issuer: string;
@@ -101,9 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCacheBytes: value.SAMLA_RESPONSE_CACHE_MB * 1024 * 1024,
     auth: {
       initialAdministrator:
-        value.SAMLA_ADMIN_EMAIL && value.SAMLA_ADMIN_PASSWORD
-          ? { email: value.SAMLA_ADMIN_EMAIL, password: value.SAMLA_ADMIN_PASSWORD }
-          : undefined,
+        value.SAMLA_ADMIN_EMAIL && value.SAMLA_ADMIN_PASSWORD ? { email: value.SAMLA_ADMIN_EMAIL, password: value.SAMLA_ADMIN_PASSWORD } : undefined,
       sessionIdleMinutes: value.SAMLA_SESSION_IDLE_MINUTES,
       publicUrl: value.SAMLA_PUBLIC_URL,
       secureCookies: value.SAMLA_PUBLIC_URL?.startsWith('https://') ?? false,
@@ -120,9 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     port: value.PORT,
     host: value.HOST,
-    database: value.DATABASE_URL
-      ? { kind: 'postgres', url: value.DATABASE_URL }
-      : { kind: 'pglite', dataDir: path.resolve(value.SAMLA_DATA_DIR) },
+    database: value.DATABASE_URL ? { kind: 'postgres', url: value.DATABASE_URL } : { kind: 'pglite', dataDir: path.resolve(value.SAMLA_DATA_DIR) },
     logLevel: value.LOG_LEVEL,
     prettyLogs: value.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY),
   };

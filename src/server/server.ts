@@ -92,7 +92,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   listening = true;
   if (closing) return stop();
-  const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite i ${'dataDir' in config.database ? config.database.dataDir : 'minnet'}`;
+  const where =
+    config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite i ${'dataDir' in config.database ? config.database.dataDir : 'minnet'}`;
   app.log.info(`Samla kjører på http://localhost:${config.port} med ${where}`);
 }
 

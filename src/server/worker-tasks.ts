@@ -16,13 +16,11 @@ export const workerTasks = {
   parseUpload: (input: { body: Uint8Array; kind: InventoryKindKey | undefined }) =>
     parseUpload(Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength), input.kind),
   /** The inventory template or export: the rows as the user sees them in, the xlsx bytes out. */
-  writeInventoryWorkbook: async (input: { args: Parameters<typeof writeWorkbook> }): Promise<Uint8Array> =>
-    writeWorkbook(...input.args),
+  writeInventoryWorkbook: async (input: { args: Parameters<typeof writeWorkbook> }): Promise<Uint8Array> => writeWorkbook(...input.args),
   /** A one-sheet register export (risk register, benefit plan, history) from its rows. */
   writeTableWorkbook: writeTableWorkbook,
   /** The steering group's PDF from the report's data, read on the main thread. */
-  renderStatusReport: async (input: { data: Parameters<typeof renderStatusReport>[0] }): Promise<Uint8Array> =>
-    renderStatusReport(input.data),
+  renderStatusReport: async (input: { data: Parameters<typeof renderStatusReport>[0] }): Promise<Uint8Array> => renderStatusReport(input.data),
 };
 export type WorkerTasks = typeof workerTasks;
 

@@ -23,10 +23,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: ErrorCode, message: string) => new DomainError(code, 404, message);
-export const invalid = (code: ErrorCode, message: string, details?: FieldProblem[]) =>
-  new DomainError(code, 400, message, details);
-export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
-  new DomainError(code, 409, message, details);
+export const invalid = (code: ErrorCode, message: string, details?: FieldProblem[]) => new DomainError(code, 400, message, details);
+export const conflict = (code: ErrorCode, message: string, details?: unknown) => new DomainError(code, 409, message, details);
 
 /**
  * The one answer to a write made from a stale read (every editable row has a
@@ -39,9 +37,7 @@ export function versionConflict(
   currentVersion: number | null = null,
   options: { pronoun?: 'den' | 'det'; message?: string } = {},
 ): DomainError {
-  const message =
-    options.message ??
-    `${subject} er endret av noen andre siden du åpnet ${options.pronoun ?? 'den'}. Last inn på nytt og gjør endringen igjen.`;
+  const message = options.message ?? `${subject} er endret av noen andre siden du åpnet ${options.pronoun ?? 'den'}. Last inn på nytt og gjør endringen igjen.`;
   return conflict('VERSION_CONFLICT', message, currentVersion === null ? undefined : { currentVersion });
 }
 

@@ -144,9 +144,7 @@ function asUser(app: FastifyInstance, user: { id: string; email: string; name: s
   };
 }
 
-export async function createTestApp(
-  options: { now?: () => Date; auth?: Partial<AuthConfig> } = {},
-): Promise<TestApp> {
+export async function createTestApp(options: { now?: () => Date; auth?: Partial<AuthConfig> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const auth: AuthConfig = {
     sessionIdleMinutes: 60,

@@ -12,10 +12,7 @@ export const email = z
   .toLowerCase()
   .pipe(z.email({ error: 'Skriv en gyldig e-postadresse.' }).max(254));
 
-export const newPassword = z
-  .string()
-  .min(12, { error: 'Passordet må ha minst 12 tegn.' })
-  .max(200, { error: 'Passordet kan ikke ha mer enn 200 tegn.' });
+export const newPassword = z.string().min(12, { error: 'Passordet må ha minst 12 tegn.' }).max(200, { error: 'Passordet kan ikke ha mer enn 200 tegn.' });
 
 export const user = z
   .object({
@@ -75,10 +72,7 @@ export type ApiToken = z.infer<typeof apiToken>;
 
 export const createApiTokenBody = z.object({
   name: requiredText(100),
-  expiresOn: isoDate
-    .nullable()
-    .optional()
-    .describe('Siste dag nøkkelen virker (norsk tid), høyst ett år fram; uten: til den trekkes tilbake'),
+  expiresOn: isoDate.nullable().optional().describe('Siste dag nøkkelen virker (norsk tid), høyst ett år fram; uten: til den trekkes tilbake'),
 });
 export type CreateApiTokenBody = z.input<typeof createApiTokenBody>;
 export const createdApiToken = apiToken

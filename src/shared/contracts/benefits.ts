@@ -20,7 +20,10 @@ export const measurementParams = indicatorParams.extend({ measurementId: uuidPar
 
 const value = z.number({ error: 'Oppgi et tall.' }).min(-1e12).max(1e12);
 
-const taskIds = z.array(z.uuid({ error: 'Ugyldig oppgave.' })).max(200).describe('Oppgaver i planen som muliggjør gevinsten');
+const taskIds = z
+  .array(z.uuid({ error: 'Ugyldig oppgave.' }))
+  .max(200)
+  .describe('Oppgaver i planen som muliggjør gevinsten');
 const decisionAreaIds = z.array(z.string().min(1).max(120)).max(200).describe('Løsningsområder med veivalg som muliggjør gevinsten');
 const opportunityIds = z.array(z.string().min(1).max(120)).max(200).describe('Muligheter fra sjekklistens kapittel 5');
 const enablerFields = { taskIds: taskIds.default([]), decisionAreaIds: decisionAreaIds.default([]), opportunityIds: opportunityIds.default([]) };

@@ -43,12 +43,8 @@ export const dashboardResponse = z
       ready: count,
       criticalTotal: count,
       missingCount: count,
-      missing: z
-        .array(readinessMissingItem)
-        .describe(`De første ${READINESS_MISSING_SHOWN} områdene som ikke er klare`),
-      acceptedDeferrals: z
-        .array(readinessAcceptedDeferral)
-        .describe('Kritiske områder utsatt til overgangsfasen med godtatt utsettelse (regnet som klare)'),
+      missing: z.array(readinessMissingItem).describe(`De første ${READINESS_MISSING_SHOWN} områdene som ikke er klare`),
+      acceptedDeferrals: z.array(readinessAcceptedDeferral).describe('Kritiske områder utsatt til overgangsfasen med godtatt utsettelse (regnet som klare)'),
     }),
     overdue: z.object({
       count,

@@ -40,9 +40,7 @@ export const decision = z
     state: z.enum(decisionStates),
     decidedBy: z.string().nullable().describe('Hvem som vedtok (navn), når tilstanden er «adopted»'),
     decidedAt: z.string().nullable(),
-    defersDayOne: z
-      .boolean()
-      .describe('Vedtatt veivalg som utsetter et kritisk område til overgangsfasen: ikke klart til dag én uten godtatt utsettelse'),
+    defersDayOne: z.boolean().describe('Vedtatt veivalg som utsetter et kritisk område til overgangsfasen: ikke klart til dag én uten godtatt utsettelse'),
     deferral: deferralAcceptance.nullable().describe('Prosjektets godkjenning av utsettelsen; null når den ikke er godtatt'),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -136,9 +134,7 @@ export const areaDecisionResponse = z.object({
   ),
   decision: decision.nullable(),
   /** The merger's tasks that came from this area's checklist tasks. */
-  plannedTasks: z.array(
-    z.object({ id: z.uuid(), catalogItemId: z.string(), title: z.string(), phaseId: z.string(), status: z.string() }),
-  ),
+  plannedTasks: z.array(z.object({ id: z.uuid(), catalogItemId: z.string(), title: z.string(), phaseId: z.string(), status: z.string() })),
   /** Integrations of systems that are migrated or retired: work to re-establish. */
   integrationsToReestablish: z.array(integrationImpact),
 });
@@ -146,9 +142,14 @@ export type AreaDecision = z.infer<typeof areaDecisionResponse>;
 
 export const saveDecisionBody = z.object({
   outcome: z.enum(decisionOutcomes, { error: 'Velg et veivalg.' }),
-  targetSystemId: uuidParam.nullable().optional().transform((value) => value ?? null),
+  targetSystemId: uuidParam
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   timing: z.enum(decisionTimings, { error: 'Velg når løsningen må være på plass.' }),
-  rationale: optionalText(4000).optional().transform((value) => value ?? null),
+  rationale: optionalText(4000)
+    .optional()
+    .transform((value) => value ?? null),
   state: z.enum(decisionStates, { error: 'Velg om veivalget er et forslag eller vedtatt.' }),
   version: z.number().int().min(1).optional().describe('Påkrevd når et veivalg finnes fra før; utdatert versjon gir 409'),
 });
@@ -159,7 +160,10 @@ export const saveDecisionBody = z.object({
  */
 export const deferralAcceptanceBody = z.object({
   accepted: z.boolean({ error: 'Velg om utsettelsen godtas.' }),
-  reason: optionalText(2000).optional().transform((value) => value ?? null).describe('Påkrevd når accepted er true: hvorfor prosjektet godtar utsettelsen'),
+  reason: optionalText(2000)
+    .optional()
+    .transform((value) => value ?? null)
+    .describe('Påkrevd når accepted er true: hvorfor prosjektet godtar utsettelsen'),
   version: z.number().int().min(1).describe('Veivalgets versjon; utdatert versjon gir 409'),
 });
 
@@ -194,7 +198,10 @@ export const readinessResponse = z.object({
 export type Readiness = z.infer<typeof readinessResponse>;
 
 export const graphQuery = z.object({
-  municipality: z.string().regex(/^\d{4}$/, { error: 'Kommunenummer har fire siffer.' }).optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{4}$/, { error: 'Kommunenummer har fire siffer.' })
+    .optional(),
   area: z.string().max(120).optional(),
 });
 

@@ -22,15 +22,10 @@ const queryFlag = z
 
 export const importQuery = z.object({
   mode: importMode.describe('preview: vis hva som vil endres; commit: lagre alt, eller ingenting ved feil'),
-  kind: z
-    .string()
-    .optional()
-    .describe('Påkrevd for CSV: hvilken type registeret filen gjelder (systems, contracts …)'),
+  kind: z.string().optional().describe('Påkrevd for CSV: hvilken type registeret filen gjelder (systems, contracts …)'),
   missing: importMissing
     .default('keep')
-    .describe(
-      'Rader i Samla som ikke står i filen (for de registrene og kommunene filen har): keep lar dem stå; delete sletter dem i samme lagring',
-    ),
+    .describe('Rader i Samla som ikke står i filen (for de registrene og kommunene filen har): keep lar dem stå; delete sletter dem i samme lagring'),
   confirmWarnings: queryFlag.describe('true: lagre selv om forhåndsvisningen har advarsler (brukeren har lest dem)'),
   previewToken: z
     .string()
@@ -72,9 +67,7 @@ export const importRowChange = z
   .meta({ id: 'ImportRowChange' });
 export type ImportRowChange = z.infer<typeof importRowChange>;
 
-export const importNewRow = z
-  .object({ row: z.number().int(), label: z.string() })
-  .meta({ id: 'ImportNewRow' });
+export const importNewRow = z.object({ row: z.number().int(), label: z.string() }).meta({ id: 'ImportNewRow' });
 export type ImportNewRow = z.infer<typeof importNewRow>;
 
 export const importSheetSummary = z
@@ -108,12 +101,8 @@ export const importResult = z
     committed: z.boolean().describe('true bare når mode=commit og filen ble lagret'),
     sheets: z.array(importSheetSummary),
     problems: z.array(importProblem).describe('Tom når filen kan importeres'),
-    warnings: z
-      .array(importProblem)
-      .describe('Det Samla gjorde med filen som brukeren må se før lagring; lagring krever confirmWarnings=true'),
-    missing: z
-      .array(importMissingRow)
-      .describe('Rader i Samla som ikke står i filen, for registrene og kommunene filen har'),
+    warnings: z.array(importProblem).describe('Det Samla gjorde med filen som brukeren må se før lagring; lagring krever confirmWarnings=true'),
+    missing: z.array(importMissingRow).describe('Rader i Samla som ikke står i filen, for registrene og kommunene filen har'),
     missingAction: importMissing,
     deleted: z.number().int().describe('Rader som slettes (forhåndsvisning) eller ble slettet (lagring)'),
     previewToken: z.string().describe('Send med ved lagring: sikrer at lagringen gjør det forhåndsvisningen viste'),

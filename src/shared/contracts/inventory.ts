@@ -16,15 +16,7 @@ export const changeClauses = ['transfers', 'does_not_transfer', 'unknown'] as co
 export const integrationDirections = ['outbound', 'inbound', 'both'] as const;
 export const integrationMethods = ['api', 'file', 'manual', 'other'] as const;
 export const archiveLocations = ['system', 'file_share', 'cloud', 'email', 'paper', 'other'] as const;
-export const infrastructureCategories = [
-  'server',
-  'server_room',
-  'network',
-  'security',
-  'identity_access',
-  'end_user',
-  'other',
-] as const;
+export const infrastructureCategories = ['server', 'server_room', 'network', 'security', 'identity_access', 'end_user', 'other'] as const;
 export const cooperationForms = ['iks', 'host_municipality', 'agreement', 'other'] as const;
 
 export type Hosting = (typeof hostings)[number];
@@ -55,8 +47,7 @@ const f = {
   text: (max: number, description?: string) => field(optionalText(max).optional(), z.string().nullable(), description),
   choice: <const T extends readonly [string, ...string[]]>(values: T, description?: string) =>
     field(z.enum(values).nullable().optional(), z.enum(values).nullable(), description),
-  requiredChoice: <const T extends readonly [string, ...string[]]>(values: T, description?: string) =>
-    field(z.enum(values), z.enum(values), description),
+  requiredChoice: <const T extends readonly [string, ...string[]]>(values: T, description?: string) => field(z.enum(values), z.enum(values), description),
   count: (max: number, description?: string) =>
     field(
       z.number().int({ error: 'Oppgi et heltall.' }).min(0, { error: 'Tallet kan ikke være negativt.' }).max(max).nullable().optional(),
@@ -64,11 +55,7 @@ const f = {
       description,
     ),
   amount: (max: number, description?: string) =>
-    field(
-      z.number().min(0, { error: 'Beløpet kan ikke være negativt.' }).max(max).nullable().optional(),
-      z.number().nullable(),
-      description,
-    ),
+    field(z.number().min(0, { error: 'Beløpet kan ikke være negativt.' }).max(max).nullable().optional(), z.number().nullable(), description),
   year: (description?: string) =>
     field(
       z.number().int({ error: 'Oppgi et årstall.' }).min(1800, { error: 'Årstallet må være 1800 eller senere.' }).max(2200).nullable().optional(),
@@ -86,7 +73,12 @@ const f = {
 const listParam = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
     .pipe(z.array(item).min(1).max(100));
 
 const vendorParam = z.string().trim().min(1).max(200).optional().describe('Leverandør (samme navn, uten hensyn til store og små bokstaver)');
@@ -98,21 +90,21 @@ type InputShape<F extends Fields> = { [K in keyof F]: F[K]['input'] };
 type OutputShape<F extends Fields> = { [K in keyof F]: F[K]['output'] };
 
 function shapeOf<F extends Fields, Side extends keyof Field>(fields: F, side: Side) {
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value[side]])) as Side extends 'input'
-    ? InputShape<F>
-    : OutputShape<F>;
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value[side]])) as Side extends 'input' ? InputShape<F> : OutputShape<F>;
 }
 
 /** Sorting every kind offers besides its own fields. */
 const commonSortFields = ['municipalityNumber', 'createdAt', 'updatedAt'] as const;
 type SortParam<S extends string> = S | `-${S}`;
 
-function defineKind<
-  const F extends Fields,
-  const S extends readonly string[],
-  const Q extends z.ZodRawShape,
-  const R extends z.ZodRawShape,
->(spec: { id: string; title: string; fields: F; sort: S; filters: Q; readOnly: R }) {
+function defineKind<const F extends Fields, const S extends readonly string[], const Q extends z.ZodRawShape, const R extends z.ZodRawShape>(spec: {
+  id: string;
+  title: string;
+  fields: F;
+  sort: S;
+  filters: Q;
+  readOnly: R;
+}) {
   const sortFields = [...spec.sort, ...commonSortFields] as [...S, ...typeof commonSortFields];
   type SortKey = SortParam<(typeof sortFields)[number]>;
   const sortValues = sortFields.flatMap((name) => [name, `-${name}`]) as [SortKey, ...SortKey[]];
@@ -217,7 +209,10 @@ export const inventoryKinds = {
       changeClause: f.choice(changeClauses, 'Endringsklausul: går avtalen over til den nye kommunen?'),
       annualCost: f.amount(1_000_000_000_000, 'Årlig kostnad i kroner'),
       systemIds: field(
-        z.array(z.uuid({ error: 'Ugyldig system-id.' })).max(1000).optional(),
+        z
+          .array(z.uuid({ error: 'Ugyldig system-id.' }))
+          .max(1000)
+          .optional(),
         z.array(z.uuid()),
         'Systemene avtalen dekker',
       ),
@@ -346,12 +341,7 @@ export const inventoryPathSegments = {
 
 export const inventoryItemParams = z.object({ mergerId: uuidParam, itemId: uuidParam });
 export const deleteInventoryItemQuery = z.object({
-  version: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .describe('Versjonen klienten så; en utdatert versjon gir 409 i stedet for å slette en endret rad'),
+  version: z.coerce.number().int().min(1).optional().describe('Versjonen klienten så; en utdatert versjon gir 409 i stedet for å slette en endret rad'),
 });
 
 // ---------------------------------------------------------------- solution areas
@@ -364,9 +354,7 @@ export const solutionAreaView = z
     name: z.string(),
     sectorId: z.string(),
     sector: z.string(),
-    priority: solutionAreaPriority
-      .nullable()
-      .describe('Fra sjekklistens 4.2: critical må virke på dag én, medium kan vente; null for Samlas egne områder'),
+    priority: solutionAreaPriority.nullable().describe('Fra sjekklistens 4.2: critical må virke på dag én, medium kan vente; null for Samlas egne områder'),
     source: z.enum(['catalog', 'samla']).describe('catalog: sjekklistens 4.2; samla: Samlas egne områder'),
   })
   .meta({ id: 'SolutionArea' });
@@ -414,9 +402,7 @@ export const sideBySideArea = z.object({
   sector: z.string().nullable(),
   priority: solutionAreaPriority.nullable(),
   municipalities: z.array(z.object({ municipalityNumber: z.string(), systems: z.array(sideBySideSystem) })),
-  sharedProducts: z
-    .array(sharedGroup)
-    .describe('Produkter (eller systemnavn der produkt mangler) som to eller flere av kommunene bruker i området'),
+  sharedProducts: z.array(sharedGroup).describe('Produkter (eller systemnavn der produkt mangler) som to eller flere av kommunene bruker i området'),
   sharedVendors: z.array(sharedGroup).describe('Leverandører som to eller flere av kommunene bruker i området'),
 });
 export type SideBySideArea = z.infer<typeof sideBySideArea>;

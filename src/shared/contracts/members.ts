@@ -6,9 +6,7 @@ export const mergerRole = z.enum(['owner', 'lead', 'member', 'reader']);
 export type MergerRoleName = z.infer<typeof mergerRole>;
 export const mergerPermission = z.enum(['read', 'edit', 'decide', 'addMembers', 'manageMembers']);
 
-export const member = z
-  .object({ userId: z.uuid(), email: z.string(), name: z.string(), role: mergerRole, version: z.number().int() })
-  .meta({ id: 'Member' });
+export const member = z.object({ userId: z.uuid(), email: z.string(), name: z.string(), role: mergerRole, version: z.number().int() }).meta({ id: 'Member' });
 export type Member = z.infer<typeof member>;
 
 /**
@@ -27,9 +25,7 @@ export const invitation = z
 export type Invitation = z.infer<typeof invitation>;
 
 /** The answer to «add member» for everyone but an administrator adding an existing user: the same whether or not the address has an account. */
-export const invited = z
-  .object({ status: z.literal('invited'), email: z.string(), role: mergerRole })
-  .meta({ id: 'MemberInvited' });
+export const invited = z.object({ status: z.literal('invited'), email: z.string(), role: mergerRole }).meta({ id: 'MemberInvited' });
 export type Invited = z.infer<typeof invited>;
 
 export const memberParams = z.object({ mergerId: uuidParam, userId: uuidParam });

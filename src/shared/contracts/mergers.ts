@@ -49,7 +49,8 @@ export const mergerDetail = merger
     progress: checklistProgress,
     myRole: mergerRole.describe('Din rolle i sammenslåingen'),
     myPermissions: z.array(mergerPermission).describe('Det rollen din gir lov til; nettsiden skjuler resten'),
-  }).meta({ id: 'MergerDetail' });
+  })
+  .meta({ id: 'MergerDetail' });
 export type MergerDetail = z.infer<typeof mergerDetail>;
 
 export const listMergersResponse = z.object({ mergers: z.array(mergerSummary) });

@@ -5,7 +5,10 @@ import { languageForm } from './mergers.ts';
 export const municipality = z
   .object({
     number: z.string().meta({ example: '0301' }),
-    name: z.string().describe('Det offisielle navnet, med alle navneformene i lovens rekkefølge, skilt med « – »').meta({ example: 'Guovdageaidnu – Kautokeino' }),
+    name: z
+      .string()
+      .describe('Det offisielle navnet, med alle navneformene i lovens rekkefølge, skilt med « – »')
+      .meta({ example: 'Guovdageaidnu – Kautokeino' }),
     nameParts: z.array(z.string()).describe('Navneformene hver for seg, i samme rekkefølge'),
     county: z.string(),
     countyNumber: z.string(),

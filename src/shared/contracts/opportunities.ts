@@ -31,9 +31,7 @@ export type OpportunityView = z.infer<typeof opportunityView>;
 export const opportunitiesResponse = z.object({
   areas: z.array(z.object({ id: z.string(), name: z.string(), opportunities: z.array(opportunityView) })),
   allAreas: z.array(z.object({ id: z.string(), name: z.string() })).describe('Alle mulighetsområder, for filteret'),
-  activities: z
-    .array(z.object({ id: z.string(), title: z.string(), phase: z.number().int() }))
-    .describe('Aktivitetene en mulighet kan legges til under'),
+  activities: z.array(z.object({ id: z.string(), title: z.string(), phase: z.number().int() })).describe('Aktivitetene en mulighet kan legges til under'),
   defaultActivity: z.object({ lowHangingFruit: z.string(), other: z.string() }),
 });
 export type Opportunities = z.infer<typeof opportunitiesResponse>;

@@ -78,9 +78,7 @@ export type UpdatePhaseBody = z.input<typeof updatePhaseBody>;
 
 export const milestoneParams = z.object({ mergerId: uuidParam, milestoneId: uuidParam });
 
-export const createMilestoneBody = z
-  .object({ title: requiredText(300), date: isoDate, kind: milestoneKind })
-  .meta({ id: 'CreateMilestone' });
+export const createMilestoneBody = z.object({ title: requiredText(300), date: isoDate, kind: milestoneKind }).meta({ id: 'CreateMilestone' });
 export type CreateMilestoneBody = z.input<typeof createMilestoneBody>;
 
 export const updateMilestoneBody = z
@@ -95,9 +93,7 @@ export type UpdateMilestoneBody = z.input<typeof updateMilestoneBody>;
 
 export const dependencyParams = z.object({ mergerId: uuidParam, taskId: uuidParam, dependsOnTaskId: uuidParam });
 export const addDependencyBody = z.object({ dependsOnTaskId: z.uuid() }).meta({ id: 'AddDependency' });
-export const dependencyResponse = z
-  .object({ taskId: z.uuid(), dependsOnTaskId: z.uuid() })
-  .meta({ id: 'Dependency' });
+export const dependencyResponse = z.object({ taskId: z.uuid(), dependsOnTaskId: z.uuid() }).meta({ id: 'Dependency' });
 
 /** details of a 409 DEPENDENCIES_OPEN from PATCH task. */
 export const openDependencies = z.object({

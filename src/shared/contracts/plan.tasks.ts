@@ -17,9 +17,7 @@ export const task = z
     activityId: z.string(),
     catalogItemId: z.string().nullable().describe('Oppgaven i biblioteket den er kopiert fra; null for egne oppgaver'),
     group: z.string().nullable(),
-    area: taskArea
-      .nullable()
-      .describe('Løsningsområdet en oppgave fra et veivalg hører til (fra catalogItemId); null for andre oppgaver'),
+    area: taskArea.nullable().describe('Løsningsområdet en oppgave fra et veivalg hører til (fra catalogItemId); null for andre oppgaver'),
     title: z.string(),
     position: z.number().int(),
     status: taskStatus,
@@ -27,9 +25,7 @@ export const task = z
     responsible: z.string().nullable(),
     dueDate: isoDate.nullable(),
     plannedStart: isoDate.nullable().describe('Planlagt start; tom når oppgaven bare har frist'),
-    datesFollowPhase: z
-      .boolean()
-      .describe('Datoene er satt av Samla ut fra fasen og flyttes med den til noen endrer planlagt start eller frist'),
+    datesFollowPhase: z.boolean().describe('Datoene er satt av Samla ut fra fasen og flyttes med den til noen endrer planlagt start eller frist'),
     notes: z.string().nullable(),
     overdue: z.boolean().describe('Fristen er passert (Europe/Oslo) og oppgaven er verken ferdig eller ikke relevant'),
     updatedAt: z.string(),

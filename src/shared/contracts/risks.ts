@@ -36,8 +36,14 @@ const riskClass = z.object({
  */
 export const riskMatrixBody = z
   .object({
-    likelihood: z.array(scaleLevel).min(MIN_LEVELS, { error: `Skalaen må ha minst ${MIN_LEVELS} nivåer.` }).max(MAX_LEVELS, { error: `Skalaen kan ha høyst ${MAX_LEVELS} nivåer.` }),
-    consequence: z.array(scaleLevel).min(MIN_LEVELS, { error: `Skalaen må ha minst ${MIN_LEVELS} nivåer.` }).max(MAX_LEVELS, { error: `Skalaen kan ha høyst ${MAX_LEVELS} nivåer.` }),
+    likelihood: z
+      .array(scaleLevel)
+      .min(MIN_LEVELS, { error: `Skalaen må ha minst ${MIN_LEVELS} nivåer.` })
+      .max(MAX_LEVELS, { error: `Skalaen kan ha høyst ${MAX_LEVELS} nivåer.` }),
+    consequence: z
+      .array(scaleLevel)
+      .min(MIN_LEVELS, { error: `Skalaen må ha minst ${MIN_LEVELS} nivåer.` })
+      .max(MAX_LEVELS, { error: `Skalaen kan ha høyst ${MAX_LEVELS} nivåer.` }),
     classes: z.array(riskClass).min(1).max(6),
     grid: z.array(z.array(z.string())),
   })
@@ -90,10 +96,7 @@ export type MatrixPreview = z.infer<typeof matrixPreviewResponse>;
 
 const level = z.number().int().min(1).max(MAX_LEVELS);
 export const consequencesSchema = z.object(
-  Object.fromEntries(consequenceDimensions.map((dimension) => [dimension, level.nullable()])) as Record<
-    ConsequenceDimension,
-    z.ZodNullable<typeof level>
-  >,
+  Object.fromEntries(consequenceDimensions.map((dimension) => [dimension, level.nullable()])) as Record<ConsequenceDimension, z.ZodNullable<typeof level>>,
 );
 export type Consequences = z.infer<typeof consequencesSchema>;
 
@@ -154,8 +157,12 @@ const idList = (max: number) => z.array(uuidParam).max(max).default([]);
 
 const riskFields = {
   title: requiredText(200),
-  description: optionalText(4000).optional().transform((value) => value ?? null),
-  cause: optionalText(4000).optional().transform((value) => value ?? null),
+  description: optionalText(4000)
+    .optional()
+    .transform((value) => value ?? null),
+  cause: optionalText(4000)
+    .optional()
+    .transform((value) => value ?? null),
   systemIds: idList(100),
   areaIds: z.array(z.string().min(1).max(120)).max(100).default([]),
   integrationIds: idList(100),
@@ -163,9 +170,13 @@ const riskFields = {
   likelihood: level.nullable().default(null),
   residualLikelihood: level.nullable().default(null),
   residualConsequence: level.nullable().default(null),
-  owner: optionalText(200).optional().transform((value) => value ?? null),
+  owner: optionalText(200)
+    .optional()
+    .transform((value) => value ?? null),
   status: z.enum(riskStatuses, { error: 'Velg en status.' }).default('open'),
-  acceptanceReason: optionalText(4000).optional().transform((value) => value ?? null),
+  acceptanceReason: optionalText(4000)
+    .optional()
+    .transform((value) => value ?? null),
   nextReviewDate: isoDate.nullable().default(null),
 };
 
@@ -196,8 +207,12 @@ export type UpdateRiskBody = z.input<typeof updateRiskBody>;
 
 const mitigationFields = {
   title: requiredText(200),
-  description: optionalText(4000).optional().transform((value) => value ?? null),
-  owner: optionalText(200).optional().transform((value) => value ?? null),
+  description: optionalText(4000)
+    .optional()
+    .transform((value) => value ?? null),
+  owner: optionalText(200)
+    .optional()
+    .transform((value) => value ?? null),
   deadline: isoDate.nullable().default(null),
   status: z.enum(mitigationStatuses, { error: 'Velg en status.' }).default('planned'),
   taskId: uuidParam.nullable().default(null),

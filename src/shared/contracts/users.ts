@@ -44,9 +44,7 @@ export const userResponse = managedUser;
 export const createdPasswordReset = z
   .object({
     code: z.string().describe('Vises bare denne ene gangen; brukeren skriver den inn på «Nytt passord»'),
-    path: z
-      .string()
-      .describe('Lenken i Samla uten adresse, med koden i fragmentet (#kode=…) så den ikke havner i serverlogger'),
+    path: z.string().describe('Lenken i Samla uten adresse, med koden i fragmentet (#kode=…) så den ikke havner i serverlogger'),
     link: z.string().nullable().describe('Hele lenken når SAMLA_PUBLIC_URL er satt'),
     expiresAt: z.string(),
   })
@@ -70,9 +68,7 @@ export type ChangePasswordBody = z.input<typeof changePasswordBody>;
 /** One of my signed-in browsers («Mine økter»). */
 export const mySession = z
   .object({
-    id: z
-      .string()
-      .describe('En ugjennomsiktig id for økten (avledet av nøkkelens hash, ikke hashen selv)'),
+    id: z.string().describe('En ugjennomsiktig id for økten (avledet av nøkkelens hash, ikke hashen selv)'),
     createdAt: z.string(),
     lastSeenAt: z.string(),
     userAgent: z.string().nullable().describe('Nettleseren, slik den oppga seg ved innlogging'),

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { benefitStatuses, benefitTypes, indicatorDirections } from '#shared/contracts/benefits.ts';
 import { taskStatuses } from '#shared/contracts/plan.tasks.ts';
 import { upcomingKinds } from '#shared/contracts/dashboard.ts';
-import {
-  decisionOutcomes,
-  decisionStates,
-  decisionTimings,
-  readinessReasons,
-  systemFates,
-} from '#shared/contracts/decisions.ts';
+import { decisionOutcomes, decisionStates, decisionTimings, readinessReasons, systemFates } from '#shared/contracts/decisions.ts';
 import { contractActions, deadlineStatuses } from '#shared/contracts/contract-deadlines.ts';
 import {
   archiveLocations,

@@ -16,13 +16,7 @@
 import type { BenefitStatus, BenefitType, IndicatorDirection } from '#shared/contracts/benefits.ts';
 import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import type { UpcomingKind } from '#shared/contracts/dashboard.ts';
-import type {
-  DecisionOutcome,
-  DecisionState,
-  DecisionTiming,
-  ReadinessReason,
-  SystemFate,
-} from '#shared/contracts/decisions.ts';
+import type { DecisionOutcome, DecisionState, DecisionTiming, ReadinessReason, SystemFate } from '#shared/contracts/decisions.ts';
 import type { contractActions, deadlineStatuses } from '#shared/contracts/contract-deadlines.ts';
 import type {
   archiveLocations,

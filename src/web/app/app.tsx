@@ -95,12 +95,12 @@ function route(object: RouteObject): RouteObject {
  * they are a part, so the data still leaves before the merger has answered.
  */
 const inventoryQueries = () =>
-  Promise.all([import('#web/features/inventory/inventory.api.ts'), import('#web/features/inventory/inventory-kinds.ts')]).then(
-    ([api, kinds]) => ({ ...api, ...kinds }),
-  );
+  Promise.all([import('#web/features/inventory/inventory.api.ts'), import('#web/features/inventory/inventory-kinds.ts')]).then(([api, kinds]) => ({
+    ...api,
+    ...kinds,
+  }));
 type InventoryQueries = Awaited<ReturnType<typeof inventoryQueries>>;
-const withInventory = (queries: (inventory: InventoryQueries) => readonly AnyQuery[]): Promise<readonly AnyQuery[]> =>
-  inventoryQueries().then(queries);
+const withInventory = (queries: (inventory: InventoryQueries) => readonly AnyQuery[]): Promise<readonly AnyQuery[]> => inventoryQueries().then(queries);
 
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
   /**
@@ -113,9 +113,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
     route({
       path,
       loader: ({ params, request }: LoaderFunctionArgs) =>
-        Promise.all([chunk.load(request.url), queries ? prefetch(queryClient, queries(params, new URL(request.url).searchParams)) : null]).then(
-          () => null,
-        ),
+        Promise.all([chunk.load(request.url), queries ? prefetch(queryClient, queries(params, new URL(request.url).searchParams)) : null]).then(() => null),
       Component: chunk.Component,
     });
   /** The risk pages' form asks for what a risk can point at, the matrix and the suggestions. */
@@ -189,9 +187,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                     return [...item, inventory.solutionAreasQuery()];
                   }),
                 ]),
-                page(routePatterns.sideBySide, chunks.sideBySide, ({ mergerId = '' }) => [
-                  withInventory((inventory) => [inventory.sideBySideQuery(mergerId)]),
-                ]),
+                page(routePatterns.sideBySide, chunks.sideBySide, ({ mergerId = '' }) => [withInventory((inventory) => [inventory.sideBySideQuery(mergerId)])]),
                 page(routePatterns.inventoryImport, chunks.inventoryImport),
                 page(routePatterns.decisions, chunks.decisions, ({ mergerId = '' }) => [decisionOverviewQuery(mergerId), readinessQuery(mergerId)]),
                 page(routePatterns.decisionArea, chunks.decisionArea, ({ mergerId = '', areaId = '' }) => [areaDecisionQuery(mergerId, areaId)]),

@@ -28,9 +28,7 @@ export function ProgressSummary({ progress, details = false, size = 'md' }: Prog
       <div className='samla-progress__text'>
         <span>{progressText(progress, m, fmt)}</span>
         {extras.length > 0 && <span className='samla-progress__extras'>{extras.join(' · ')}</span>}
-        {progress.overdue > 0 && (
-          <span className='samla-progress__overdue'>{m.progress.overdue(progress.overdue)}</span>
-        )}
+        {progress.overdue > 0 && <span className='samla-progress__overdue'>{m.progress.overdue(progress.overdue)}</span>}
       </div>
       <div className='samla-progress__bar' aria-hidden='true'>
         <div className='samla-progress__fill' style={{ width: `${percent}%` }} />

@@ -5,10 +5,7 @@ import { Link as RouterLinkBase, type LinkProps as RouterLinkProps } from 'react
 type Props = Omit<DsLinkProps, 'href' | 'asChild'> & Pick<RouterLinkProps, 'to' | 'state' | 'replace'>;
 
 /** Designsystemet's link look with client-side navigation. */
-export const RouterLink = forwardRef<HTMLAnchorElement, Props>(function RouterLink(
-  { to, state, replace, children, ...rest },
-  ref,
-) {
+export const RouterLink = forwardRef<HTMLAnchorElement, Props>(function RouterLink({ to, state, replace, children, ...rest }, ref) {
   return (
     <DsLink asChild {...rest}>
       <RouterLinkBase ref={ref} to={to} state={state} replace={replace}>

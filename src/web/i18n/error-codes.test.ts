@@ -39,7 +39,7 @@ function codesThrownByServer(): Map<string, string> {
 }
 
 describe('error codes', () => {
-  it('the scan finds the server\'s codes (a changed way of throwing must not hide them)', () => {
+  it("the scan finds the server's codes (a changed way of throwing must not hide them)", () => {
     const found = codesThrownByServer();
     expect(found.size).toBeGreaterThan(80);
     for (const code of ['MERGER_NOT_FOUND', 'VERSION_CONFLICT', 'SYSTEM_NOT_FOUND', 'RISK_INVALID', 'SHUTTING_DOWN', 'DUPLICATE_MUNICIPALITY']) {
@@ -71,10 +71,10 @@ describe('error codes', () => {
   });
 });
 
-describe('the catalog\'s text for an error', () => {
+describe("the catalog's text for an error", () => {
   const byCode = nb.errors.byCode as ErrorMessages;
 
-  it('is the catalog\'s own words for a known code', () => {
+  it("is the catalog's own words for a known code", () => {
     expect(catalogErrorText(byCode, 'MERGER_NOT_FOUND')).toBe('Fant ikke sammenslåingen. Den kan være slettet, eller lenken kan være feil.');
   });
 
@@ -85,7 +85,7 @@ describe('the catalog\'s text for an error', () => {
     );
   });
 
-  it('leaves the server\'s message when the details lack what the text needs, or the code is unknown', () => {
+  it("leaves the server's message when the details lack what the text needs, or the code is unknown", () => {
     expect(catalogErrorText(byCode, 'CANNOT_REMOVE_SELF', undefined)).toBeUndefined();
     expect(catalogErrorText(byCode, 'DEPENDENCY_CYCLE', {})).toBeUndefined();
     expect(serverMessage).toBe(byCode.DEPENDENCY_CYCLE);

@@ -54,10 +54,45 @@ describe('counts with nouns in the bokmål catalog', () => {
 // a noun in the plural, or a hand-made `=== 1 ?` choice of words, anywhere in the web app, the
 // server or the shared code, fails here and names the line.
 const pluralNouns = [
-  'systemer', 'oppgaver', 'risikoer', 'gevinster', 'avtaler', 'integrasjoner', 'fellesløsninger', 'dager', 'uker', 'måneder',
-  'minutter', 'timer', 'kommuner', 'rader', 'brukere', 'medlemmer', 'områder', 'løsningsområder', 'endringer', 'sammenslåinger',
-  'indikatorer', 'målinger', 'advarsler', 'muligheter', 'nivåer', 'økter', 'frister', 'milepæler', 'tiltak', 'veivalg',
-  'ikke relevante', 'forfalte', 'åpne', 'kritiske', 'relevante', 'nye', 'endrede', 'uendrede', 'andre',
+  'systemer',
+  'oppgaver',
+  'risikoer',
+  'gevinster',
+  'avtaler',
+  'integrasjoner',
+  'fellesløsninger',
+  'dager',
+  'uker',
+  'måneder',
+  'minutter',
+  'timer',
+  'kommuner',
+  'rader',
+  'brukere',
+  'medlemmer',
+  'områder',
+  'løsningsområder',
+  'endringer',
+  'sammenslåinger',
+  'indikatorer',
+  'målinger',
+  'advarsler',
+  'muligheter',
+  'nivåer',
+  'økter',
+  'frister',
+  'milepæler',
+  'tiltak',
+  'veivalg',
+  'ikke relevante',
+  'forfalte',
+  'åpne',
+  'kritiske',
+  'relevante',
+  'nye',
+  'endrede',
+  'uendrede',
+  'andre',
 ];
 const countThenNoun = new RegExp(`\\$\\{(?!\\s*plural(?:Word)?\\()([^{}]*)\\}\\s+(?:${pluralNouns.join('|')})(?![\\wæøå])`, 'u');
 const handMadeChoice = /[=!]==\s*'1'\s*\?|[=!]==\s*1\s*\?\s*['`]/;
@@ -67,9 +102,15 @@ const neverOne = /^(?:[A-Z_]+|(?:import)?[lL]imits\.\w+|daysIn\(.*\)|candidates\
 const definiteChoice = /=== 1 \? (?:'Raden'|'Kolonne'|'Rad'|`Arket)/;
 
 function sourceFiles(dir: URL): URL[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(new URL(`${entry.name}/`, dir)) : /\.tsx?$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [new URL(entry.name, dir)] : [],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? sourceFiles(new URL(`${entry.name}/`, dir))
+        : /\.tsx?$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)
+          ? [new URL(entry.name, dir)]
+          : [],
+    );
 }
 
 function pluralSlips(file: URL): string[] {

@@ -484,7 +484,8 @@ export const nb = {
       emailDescription: 'E-postadressen brukeren logger inn med.',
       saved: (name: string) => `Endringen av ${name} er lagret.`,
       conflictHeading: 'Brukeren er endret av noen andre',
-      conflictText: 'En annen administrator har endret brukeren etter at du åpnet skjemaet. Last inn den nyeste versjonen. Det du har skrevet, blir stående, og du kan lagre det på nytt.',
+      conflictText:
+        'En annen administrator har endret brukeren etter at du åpnet skjemaet. Last inn den nyeste versjonen. Det du har skrevet, blir stående, og du kan lagre det på nytt.',
       conflictReload: 'Last inn nyeste versjon',
     },
     reset: {
@@ -507,8 +508,7 @@ export const nb = {
       email: 'E-post',
       name: 'Navn',
       password: 'Passord (valgfritt)',
-      passwordDescription:
-        'Minst 12 tegn. Uten passord logger brukeren inn via kommunens identitetstilbyder (innlogging med kommunens konto).',
+      passwordDescription: 'Minst 12 tegn. Uten passord logger brukeren inn via kommunens identitetstilbyder (innlogging med kommunens konto).',
       submit: 'Opprett bruker',
       submitting: 'Oppretter …',
       emailRequired: 'Skriv e-postadressen.',
@@ -575,8 +575,7 @@ export const nb = {
     password: {
       title: 'Bytt passord',
       lead: 'Når du bytter passord, blir du logget ut av alle andre nettlesere. Her forblir du logget inn.',
-      singleSignOnOnly:
-        'Du logger inn med kommunens identitetstilbyder og har ikke passord i Samla. Passordet ditt endrer du hos kommunen.',
+      singleSignOnOnly: 'Du logger inn med kommunens identitetstilbyder og har ikke passord i Samla. Passordet ditt endrer du hos kommunen.',
       current: 'Nåværende passord',
       new: 'Nytt passord',
       newDescription: 'Minst 12 tegn. Bruk gjerne flere ord etter hverandre. Vanlige passord blir ikke godtatt.',
@@ -681,8 +680,7 @@ export const nb = {
       catalogVersion: 'Sjekklisteversjon',
       catalogVersionValue: (version: string) => `KS-sjekklisten, versjon ${version}`,
       municipalitiesHeading: 'Kommunene som slås sammen',
-      languageFormNote:
-        'Den nye kommunen må selv vedta målform (språklova). Kommunene som slås sammen, har i dag disse målformene:',
+      languageFormNote: 'Den nye kommunen må selv vedta målform (språklova). Kommunene som slås sammen, har i dag disse målformene:',
       mixedLanguageForms: 'Kommunene har ulik målform i dag, så målformen til den nye kommunen bør avklares tidlig.',
       municipality: 'Kommune',
       number: 'Kommunenr.',
@@ -1040,7 +1038,8 @@ export const nb = {
       reasonRequired: 'Skriv hvorfor risikoen aksepteres.',
       residualAbove: 'Restrisikoen kan ikke være høyere enn risikoen før tiltak.',
       conflictHeading: 'Noen andre har endret risikoen',
-      conflictText: 'Risikoen ble endret av noen andre mens du hadde den åpen. Det du skrev er ikke lagret, men ligger fortsatt i skjemaet. Last inn den nye versjonen og gjør endringen igjen.',
+      conflictText:
+        'Risikoen ble endret av noen andre mens du hadde den åpen. Det du skrev er ikke lagret, men ligger fortsatt i skjemaet. Last inn den nye versjonen og gjør endringen igjen.',
       conflictReload: 'Last inn den nye versjonen',
       conflictReloaded: 'Den nye versjonen er lastet inn. Dette hadde du skrevet:',
       applyDraft: 'Bruk det jeg skrev',
@@ -1243,8 +1242,7 @@ export const nb = {
       conflictText:
         'Oppgaven ble endret av noen andre etter at du åpnet den, så endringene dine er ikke lagret. Det du skrev, står fortsatt i skjemaet. Last inn den nyeste versjonen, se over, og lagre på nytt.',
       conflictReload: 'Last inn den nyeste versjonen',
-      conflictReloaded:
-        'Skjemaet viser nå den nyeste versjonen. Det du skrev før, ser du nedenfor. Du kan bruke det igjen og lagre.',
+      conflictReloaded: 'Skjemaet viser nå den nyeste versjonen. Det du skrev før, ser du nedenfor. Du kan bruke det igjen og lagre.',
       yourDraft: 'Det du skrev (ikke lagret)',
       applyDraft: 'Bruk det jeg skrev',
       overdueNote: 'Fristen er passert.',
@@ -1295,8 +1293,7 @@ export const nb = {
       quarterShort: (quarter: string) => `${quarter}. kv.`,
       areaHeading: (area: string) => `Løsningsområde: ${area}`,
       overdueMark: 'Forfalt',
-      taskBar: (title: string, dates: string, status: string, overdue: boolean) =>
-        `${title}: ${dates}, ${status.toLowerCase()}${overdue ? ', forfalt' : ''}`,
+      taskBar: (title: string, dates: string, status: string, overdue: boolean) => `${title}: ${dates}, ${status.toLowerCase()}${overdue ? ', forfalt' : ''}`,
       milestoneMark: (title: string, date: string) => `Milepæl: ${title}, ${date}`,
       noDatedTasks: 'Ingen oppgaver har datoer ennå. Sett planlagt start og frist på oppgavene for å se dem her.',
       legend: 'Forklaring',
@@ -1334,7 +1331,8 @@ export const nb = {
       endBeforeStart: 'Sluttdatoen kan ikke være før startdatoen.',
       saved: (name: string) => `Datoene for ${name} er lagret.`,
       conflictHeading: 'Fasen er endret av noen andre',
-      conflict: 'Noen andre har lagret datoer for fasen etter at du åpnet skjemaet. Last inn den nyeste versjonen. Datoene du har skrevet, blir stående, og du kan lagre dem på nytt.',
+      conflict:
+        'Noen andre har lagret datoer for fasen etter at du åpnet skjemaet. Last inn den nyeste versjonen. Datoene du har skrevet, blir stående, og du kan lagre dem på nytt.',
       conflictReload: 'Last inn nyeste versjon',
     },
     milestones: {
@@ -1679,7 +1677,8 @@ export const nb = {
       created: (title: string) => `Gevinsten «${title}» er opprettet.`,
       saved: (title: string) => `Endringene i «${title}» er lagret.`,
       conflictHeading: 'Gevinsten er endret av noen andre',
-      conflictText: 'Noen andre har lagret en endring siden du åpnet siden. Det du har skrevet, er tatt vare på her. Last inn den nyeste versjonen og lagre igjen.',
+      conflictText:
+        'Noen andre har lagret en endring siden du åpnet siden. Det du har skrevet, er tatt vare på her. Last inn den nyeste versjonen og lagre igjen.',
       conflictReload: 'Last inn nyeste versjon',
       delete: 'Slett gevinsten',
       deleteHeading: 'Slette gevinsten?',
@@ -1703,10 +1702,8 @@ export const nb = {
       valueAt: (value: string, date: string) => `${value} (${date})`,
       behindTag: 'Bak planen',
       onPlanTag: 'I rute',
-      latestBehind: (date: string, value: string, expected: string) =>
-        `Siste måling (${date}: ${value}) ligger bak planen (forventet ${expected}).`,
-      latestOnPlan: (date: string, value: string, expected: string) =>
-        `Siste måling (${date}: ${value}) ligger i rute (forventet ${expected}).`,
+      latestBehind: (date: string, value: string, expected: string) => `Siste måling (${date}: ${value}) ligger bak planen (forventet ${expected}).`,
+      latestOnPlan: (date: string, value: string, expected: string) => `Siste måling (${date}: ${value}) ligger i rute (forventet ${expected}).`,
       noMeasurements: 'Ingen målinger er registrert ennå.',
       chartLabel: (name: string) => `Diagram: målinger av «${name}» mot linjen fra nullpunkt til mål`,
       chartLegendLine: 'Stiplet linje: planen fra nullpunkt til mål',
@@ -1777,7 +1774,8 @@ export const nb = {
     addLabel: (title: string) => `Legg til i planen: ${title}`,
     dialogHeading: (title: string) => `Legg «${title}» til i planen`,
     activity: 'Aktivitet i sjekklisten',
-    activityDescription: 'Lavthengende frukter foreslås under «Høste lavthengende frukter» i fase 4, andre muligheter under «Gjennomføre prosjekter for å realisere større gevinster» i fase 5.',
+    activityDescription:
+      'Lavthengende frukter foreslås under «Høste lavthengende frukter» i fase 4, andre muligheter under «Gjennomføre prosjekter for å realisere større gevinster» i fase 5.',
     activityOption: (phase: string, title: string) => `Fase ${phase}: ${title}`,
     phase: (phase: string) => `Fase ${phase}`,
     alsoBenefit: 'Opprett også en gevinst',
@@ -1821,14 +1819,14 @@ export const nb = {
     goToDecisions: 'Gå til veivalgene',
     mergerDate: 'Sammenslåingsdato',
     transitionEnd: 'Overgangsfasen over',
-    transitionNote: 'Overgangsfasen slutter der fremdriftsplanen sier (ett år etter sammenslåingen om ingen har endret den). Systemer som skal byttes ut i overgangsfasen, trengs til dagen før.',
+    transitionNote:
+      'Overgangsfasen slutter der fremdriftsplanen sier (ett år etter sammenslåingen om ingen har endret den). Systemer som skal byttes ut i overgangsfasen, trengs til dagen før.',
     filtersHeading: 'Filtrer avtalene',
     municipality: 'Kommune',
     allMunicipalities: 'Alle kommuner',
     action: 'Hva må skje',
     allActions: 'Alt',
-    count: (shown: number, total: number, n: (value: number) => string) =>
-      `Viser ${n(shown)} av ${n(total)} ${pluralWord(total, 'avtale', 'avtaler')}.`,
+    count: (shown: number, total: number, n: (value: number) => string) => `Viser ${n(shown)} av ${n(total)} ${pluralWord(total, 'avtale', 'avtaler')}.`,
     empty: 'Ingen avtaler er registrert i kartleggingen ennå.',
     noMatches: 'Ingen avtaler passer filtrene.',
     clearFilters: 'Fjern filtrene',
@@ -1887,7 +1885,8 @@ export const nb = {
       field: 'Kalenderadresse',
       copy: 'Kopier adressen',
       copied: 'Kopiert',
-      usage: 'I Outlook på nettet: Kalender › Legg til kalender › Abonner fra nettet, og lim inn adressen. I Outlook for Windows: Legg til kalender › Fra Internett.',
+      usage:
+        'I Outlook på nettet: Kalender › Legg til kalender › Abonner fra nettet, og lim inn adressen. I Outlook for Windows: Legg til kalender › Fra Internett.',
       done: 'Ferdig',
       failed: 'Kalenderadressen kunne ikke lages eller slettes. Prøv igjen.',
     },

@@ -28,7 +28,10 @@ afterEach(() => {
 describe('the API client and the session', () => {
   it('sends the CSRF token on changes, never on reads', async () => {
     setCsrfToken('token-1', 'user-1');
-    const calls = fakeServer([{ status: 200, body: { ok: true } }, { status: 200, body: { ok: true } }]);
+    const calls = fakeServer([
+      { status: 200, body: { ok: true } },
+      { status: 200, body: { ok: true } },
+    ]);
     await apiRequest('/mergers');
     await apiRequest('/mergers', { method: 'POST', body: {} });
     expect(calls).toEqual([

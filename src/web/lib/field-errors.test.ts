@@ -40,7 +40,11 @@ describe('messageNamingField', () => {
     // A message without the field's name gets it in front: what the summary reads.
     ['Verdi', 'Oppgi et tall.', 'Verdi: Oppgi et tall.'],
     ['Antall brukere', 'Oppgi et tall.', 'Antall brukere: Oppgi et tall.'],
-    ['Restsannsynlighet', 'Restrisikoen kan ikke være høyere enn risikoen før tiltak.', 'Restsannsynlighet: Restrisikoen kan ikke være høyere enn risikoen før tiltak.'],
+    [
+      'Restsannsynlighet',
+      'Restrisikoen kan ikke være høyere enn risikoen før tiltak.',
+      'Restsannsynlighet: Restrisikoen kan ikke være høyere enn risikoen før tiltak.',
+    ],
     ['Varighet', 'Skriv et helt antall måneder.', 'Varighet: Skriv et helt antall måneder.'],
     // A message that already names the field is left as it is, whatever the case.
     ['Tittel', 'Skriv en tittel.', 'Skriv en tittel.'],

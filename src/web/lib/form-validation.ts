@@ -7,19 +7,7 @@ import type { Messages } from '#web/i18n/messages.ts';
  * the field has its own words («Skriv en tittel.») and in general terms otherwise.
  */
 export type IssueKind =
-  | 'required'
-  | 'tooLong'
-  | 'tooShort'
-  | 'number'
-  | 'wholeNumber'
-  | 'tooSmall'
-  | 'tooBig'
-  | 'tooFew'
-  | 'tooMany'
-  | 'email'
-  | 'date'
-  | 'option'
-  | 'invalid';
+  'required' | 'tooLong' | 'tooShort' | 'number' | 'wholeNumber' | 'tooSmall' | 'tooBig' | 'tooFew' | 'tooMany' | 'email' | 'date' | 'option' | 'invalid';
 
 /** A field's own messages: one text for every kind, or a text per kind (the rest fall back to the catalog's general ones). */
 export type FieldMessages<F extends string> = Partial<Record<F, string | Partial<Record<IssueKind, string>>>>;

@@ -38,8 +38,19 @@ describe('the return path after signing in', () => {
 
   it('never leaves the app or loops back to sign-in', () => {
     for (const value of [
-      null, '', 'https://evil.example', '//evil.example', '/\\evil.example', '/api/v1/users', '/logg-inn', '/logg-inn?neste=/x', '/oppsett',
-      '/\t/evil.example/', '/\n/evil.example', '/\r\n//evil.example', '/.//evil.example',
+      null,
+      '',
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/api/v1/users',
+      '/logg-inn',
+      '/logg-inn?neste=/x',
+      '/oppsett',
+      '/\t/evil.example/',
+      '/\n/evil.example',
+      '/\r\n//evil.example',
+      '/.//evil.example',
     ]) {
       expect(safeReturnPath(value)).toBe('/');
     }

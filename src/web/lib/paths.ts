@@ -25,8 +25,7 @@ export const paths = {
   mergers: () => '/',
   newMerger: () => '/sammenslainger/ny',
   merger: (mergerId: string) => `/sammenslainger/${mergerId}`,
-  checklist: (mergerId: string, filters: ChecklistFilters = {}) =>
-    `/sammenslainger/${mergerId}/sjekkliste${checklistSearch(filters)}`,
+  checklist: (mergerId: string, filters: ChecklistFilters = {}) => `/sammenslainger/${mergerId}/sjekkliste${checklistSearch(filters)}`,
   task: (mergerId: string, taskId: string) => `/sammenslainger/${mergerId}/oppgaver/${taskId}`,
   members: (mergerId: string) => `/sammenslainger/${mergerId}/medlemmer`,
   history: (mergerId: string, filters: HistoryFilters = {}) => `/sammenslainger/${mergerId}/historikk${historySearch(filters)}`,
@@ -110,6 +109,13 @@ export function safeReturnPath(value: string | null | undefined): string {
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
   const parsed = new URL(value, 'https://samla.invalid');
   if (parsed.origin !== 'https://samla.invalid' || parsed.pathname.startsWith('//')) return '/';
-  if (value.startsWith('/api/') || value === paths.login() || value.startsWith(`${paths.login()}?`) || value === paths.setup() || value.startsWith(paths.newPassword())) return '/';
+  if (
+    value.startsWith('/api/') ||
+    value === paths.login() ||
+    value.startsWith(`${paths.login()}?`) ||
+    value === paths.setup() ||
+    value.startsWith(paths.newPassword())
+  )
+    return '/';
   return value;
 }

@@ -40,7 +40,14 @@ export async function prefetch(queryClient: QueryClient, queries: RouteQueries, 
     return queryClient.getQueryData(query.queryKey) === undefined ? started : undefined;
   };
   const answered = Promise.all(
-    queries.map((entry) => (entry instanceof Promise ? entry.then((later) => Promise.all(later.map(start)), () => undefined) : start(entry))),
+    queries.map((entry) =>
+      entry instanceof Promise
+        ? entry.then(
+            (later) => Promise.all(later.map(start)),
+            () => undefined,
+          )
+        : start(entry),
+    ),
   );
   await Promise.race([answered, waited]);
   clearTimeout(timer);

@@ -108,7 +108,6 @@ describe('history (Historikk)', () => {
     // Quoted, escaped, and never a live formula in a spreadsheet.
     expect(csv.body).toContain(`"'=SUM(A1) «æøå»; ""sitat"""`);
   });
-
 });
 
 interface Display {
@@ -150,7 +149,13 @@ describe('history that people can read (issue 18)', () => {
       direction: 'outbound',
       method: 'api',
     });
-    const contract = await created('inventory/contracts', { municipalityNumber: '4601', vendor: 'Visma', systemIds: [visma.id], changeClause: 'does_not_transfer', endDate: '2027-08-31' });
+    const contract = await created('inventory/contracts', {
+      municipalityNumber: '4601',
+      vendor: 'Visma',
+      systemIds: [visma.id],
+      changeClause: 'does_not_transfer',
+      endDate: '2027-08-31',
+    });
 
     // Renamed, then deleted (the integration and contract first: a system in use cannot go).
     const renamed = await t.owner.inject({ method: 'PATCH', url: `${base()}/inventory/systems/${gerica.id}`, payload: { version: 1, name: 'Gerica Plus' } });
@@ -244,9 +249,13 @@ describe('history that people can read (issue 18)', () => {
     const xlsx = await t.owner.inject(`${base()}/audit/export?format=xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const cells = workbook.getWorksheet('Historikk')!.getSheetValues().flat().filter((value) => value !== undefined && value !== null).map(String);
+    const cells = workbook
+      .getWorksheet('Historikk')!
+      .getSheetValues()
+      .flat()
+      .filter((value) => value !== undefined && value !== null)
+      .map(String);
     expect(cells).toEqual(expect.arrayContaining(['Oppgave', 'Status', 'Ikke startet', 'Ferdig', 'Fellesnemnda-møte', 'Økonomi 3, Omdømme 2', 'Risiko']));
     expect(cells.filter((value) => uuidPattern.test(value) || ['task', 'not_started', 'done', 'update'].includes(value))).toEqual([]);
   });
 });
-

@@ -110,7 +110,14 @@ function samples(value: ValueKind): unknown[] {
     case 'consequences':
       return [{ economy: 3, reputation: 2, lifeHealth: null }];
     case 'matrix':
-      return [{ likelihood: [{ name: 'Lav', description: '' }], consequence: [{ name: 'Liten', description: '' }], classes: [{ key: 'low', name: 'Lav', color: '#00aa00' }], grid: [['low']] }];
+      return [
+        {
+          likelihood: [{ name: 'Lav', description: '' }],
+          consequence: [{ name: 'Liten', description: '' }],
+          classes: [{ key: 'low', name: 'Lav', color: '#00aa00' }],
+          grid: [['low']],
+        },
+      ];
     case 'names':
       return [['Oppgave A', 'Oppgave B'], 'En begrunnelse'];
     case 'text':
@@ -124,7 +131,21 @@ describe('history names every entity and field the services record', () => {
   it('finds the services’ history calls (the scan itself works)', () => {
     expect(recorded.length).toBeGreaterThan(50);
     const entities = new Set(recorded.map((entry) => entry.entity));
-    for (const entity of ['task', 'merger', 'member', 'decision', 'benefit', 'indicator', 'measurement', 'risk', 'mitigation', 'riskMatrix', 'phase', 'milestone', 'calendarFeed']) {
+    for (const entity of [
+      'task',
+      'merger',
+      'member',
+      'decision',
+      'benefit',
+      'indicator',
+      'measurement',
+      'risk',
+      'mitigation',
+      'riskMatrix',
+      'phase',
+      'milestone',
+      'calendarFeed',
+    ]) {
       expect(entities, entity).toContain(entity);
     }
     expect(recorded).toContainEqual(expect.objectContaining({ entity: 'task', field: 'dependsOn' }));
@@ -161,7 +182,8 @@ describe('history names every entity and field the services record', () => {
           // Other rows and register entries read by name; a row that is gone reads as gone.
           const shown = presentValue(value, sample, undefined, () => 'Et navn') ?? '';
           if (value.kind === 'reference' && !shown.includes('Et navn')) bad.push(`${entity}.${field}: not by name: «${shown}»`);
-          if (/[{}[\]"]|[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:not_started|in_progress|true|false)\b/.test(shown)) bad.push(`${entity}.${field}: ${JSON.stringify(sample)} → «${shown}»`);
+          if (/[{}[\]"]|[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:not_started|in_progress|true|false)\b/.test(shown))
+            bad.push(`${entity}.${field}: ${JSON.stringify(sample)} → «${shown}»`);
           if (value.kind === 'choice' && shown === sample) bad.push(`${entity}.${field}: «${String(sample)}» has no Norwegian name`);
         }
       }

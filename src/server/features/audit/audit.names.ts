@@ -12,7 +12,11 @@ let registers: { solutionArea: Map<string, string>; opportunity: Map<string, str
 function registerNames() {
   registers ??= {
     solutionArea: new Map(buildSolutionAreas(loadCatalog(), loadExtraSolutionAreas()).map((area) => [area.id, area.name])),
-    opportunity: new Map(loadCatalog().opportunities.areas.flatMap((area) => area.opportunities).map((item) => [item.id, item.title])),
+    opportunity: new Map(
+      loadCatalog()
+        .opportunities.areas.flatMap((area) => area.opportunities)
+        .map((item) => [item.id, item.title]),
+    ),
     // The register in force when first asked (names of a number change seldom; a merger keeps its own snapshot).
     municipality: new Map(loadMunicipalityRegister().municipalities.map((municipality) => [municipality.number, municipality.name])),
   };
@@ -46,7 +50,7 @@ export async function namesNow(db: Database, mergerId: string, wanted: ReadonlyM
   ]);
   const integrationNames = new Map(
     integrations.map((row) => {
-      const to = row.toName ?? (row.commonSolutionId ? registerName('commonSolution', row.commonSolutionId) ?? row.commonSolutionId : null);
+      const to = row.toName ?? (row.commonSolutionId ? (registerName('commonSolution', row.commonSolutionId) ?? row.commonSolutionId) : null);
       return [row.id, `${row.fromName ?? '?'} → ${to ?? '?'}`];
     }),
   );

@@ -4,14 +4,28 @@ import { presentEntry, presentValue, withNames, fieldSpec, type NameLookup } fro
 const systemA = '11111111-1111-4111-8111-111111111111';
 const systemB = '22222222-2222-4222-8222-222222222222';
 const now: NameLookup = (target, id) =>
-  ({ system: { [systemA]: 'Visma Profil', [systemB]: 'Gerica' }, municipality: { '3101': 'Halden' }, solutionArea: { 'omrade-x': 'Økonomi' } } as Record<string, Record<string, string>>)[target]?.[id];
+  (
+    ({ system: { [systemA]: 'Visma Profil', [systemB]: 'Gerica' }, municipality: { '3101': 'Halden' }, solutionArea: { 'omrade-x': 'Økonomi' } }) as Record<
+      string,
+      Record<string, string>
+    >
+  )[target]?.[id];
 const nothing: NameLookup = () => undefined;
-const show = (entity: string, field: string, value: unknown, lookup: NameLookup = now) => presentValue(fieldSpec(entity, field)?.value, value, undefined, lookup);
+const show = (entity: string, field: string, value: unknown, lookup: NameLookup = now) =>
+  presentValue(fieldSpec(entity, field)?.value, value, undefined, lookup);
 
 describe('history in words', () => {
   it('says entities, fields and actions in Norwegian', () => {
     const display = presentEntry(
-      { entity: 'integration', entityLabel: 'Visma Profil → Gerica', action: 'create', changes: [{ field: 'fromSystemId', old: null, new: systemA }, { field: 'direction', old: null, new: 'outbound' }] },
+      {
+        entity: 'integration',
+        entityLabel: 'Visma Profil → Gerica',
+        action: 'create',
+        changes: [
+          { field: 'fromSystemId', old: null, new: systemA },
+          { field: 'direction', old: null, new: 'outbound' },
+        ],
+      },
       now,
     );
     expect(display).toEqual({
@@ -53,7 +67,10 @@ describe('history in words', () => {
       show('riskMatrix', 'matrix', {
         likelihood: [{ name: 'Lav' }, { name: 'Høy' }],
         consequence: [{ name: 'Liten' }, { name: 'Stor' }],
-        classes: [{ key: 'low', name: 'Grønn' }, { key: 'high', name: 'Rød' }],
+        classes: [
+          { key: 'low', name: 'Grønn' },
+          { key: 'high', name: 'Rød' },
+        ],
         grid: [['low']],
       }),
     ).toBe('Sannsynlighet: Lav og Høy; Konsekvens: Liten og Stor; Risikoklasser: Grønn og Rød');
@@ -72,7 +89,12 @@ describe('history in words', () => {
   });
 
   it('keeps the names of a change’s references with it', () => {
-    expect(withNames('integration', { field: 'fromSystemId', old: null, new: systemA }, now)).toEqual({ field: 'fromSystemId', old: null, new: systemA, newLabel: 'Visma Profil' });
+    expect(withNames('integration', { field: 'fromSystemId', old: null, new: systemA }, now)).toEqual({
+      field: 'fromSystemId',
+      old: null,
+      new: systemA,
+      newLabel: 'Visma Profil',
+    });
     expect(withNames('contract', { field: 'systemIds', old: [systemA], new: [systemA, systemB] }, now)).toEqual({
       field: 'systemIds',
       old: [systemA],

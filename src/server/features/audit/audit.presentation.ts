@@ -46,7 +46,6 @@ export interface EntitySpec {
   fields: Readonly<Record<string, FieldSpec>>;
 }
 
-
 const text: ValueKind = { kind: 'text' };
 const date: ValueKind = { kind: 'date' };
 const number: ValueKind = { kind: 'number' };
@@ -244,7 +243,6 @@ export const actionNames = vocabulary.auditAction;
 /** What a reference reads as when the row it named is gone and no name was kept. */
 export const deletedName = '(slettet)';
 
-
 /** The name of a row or register entry now; undefined when it is gone or unknown. */
 export type NameLookup = (target: ReferenceTarget, id: string) => string | undefined;
 
@@ -284,16 +282,14 @@ function referenceName(target: ReferenceTarget, id: string, kept: string | null 
 function presentMatrix(value: unknown): string {
   const matrix = value as { likelihood?: { name: string }[]; consequence?: { name: string }[]; classes?: { name: string }[] };
   const names = (items: { name: string }[] | undefined) => listFormat.format((items ?? []).map((item) => item.name));
-  return [
-    `Sannsynlighet: ${names(matrix.likelihood)}`,
-    `Konsekvens: ${names(matrix.consequence)}`,
-    `Risikoklasser: ${names(matrix.classes)}`,
-  ].join('; ');
+  return [`Sannsynlighet: ${names(matrix.likelihood)}`, `Konsekvens: ${names(matrix.consequence)}`, `Risikoklasser: ${names(matrix.classes)}`].join('; ');
 }
 
 function presentConsequences(value: unknown): string {
   const levels = value as Record<string, unknown>;
-  const known = consequenceDimensions.filter((dimension) => !isEmpty(levels[dimension])).map((dimension) => `${vocabulary.consequenceDimension[dimension]} ${plain(levels[dimension])}`);
+  const known = consequenceDimensions
+    .filter((dimension) => !isEmpty(levels[dimension]))
+    .map((dimension) => `${vocabulary.consequenceDimension[dimension]} ${plain(levels[dimension])}`);
   const other = Object.keys(levels)
     .filter((key) => !(consequenceDimensions as readonly string[]).includes(key) && !isEmpty(levels[key]))
     .map((key) => `${key} ${plain(levels[key])}`);

@@ -55,9 +55,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format } = request.query;
       const file = await service.exportHistory(request.ctx, request.params.mergerId, toFilter(request.query), format);
       reply.header('content-disposition', `attachment; filename="samla-historikk-${request.params.mergerId.slice(0, 8)}.${format}"`);
-      return reply
-        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(file);
+      return reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(file);
     },
   );
 };

@@ -46,11 +46,7 @@ function referencesByMerger(
  * References written before names were kept with them read by today's name,
  * or «(slettet)» when the row is gone.
  */
-export async function listHistory(
-  ctx: ServiceContext,
-  mergerId: string,
-  filter: repo.AuditFilter,
-): Promise<AuditEntry[]> {
+export async function listHistory(ctx: ServiceContext, mergerId: string, filter: repo.AuditFilter): Promise<AuditEntry[]> {
   const rows = await repo.listAuditEvents(ctx.db, mergerId, filter);
   const missing = referencesByMerger(
     rows.map((row) => ({
@@ -83,12 +79,7 @@ export async function listHistory(
  * worker thread and the CSV is sent a line at a time (decision 024): a long
  * history must not hold up everyone else's requests.
  */
-export async function exportHistory(
-  ctx: ServiceContext,
-  mergerId: string,
-  filter: repo.AuditFilter,
-  format: 'xlsx' | 'csv',
-): Promise<Buffer | Readable> {
+export async function exportHistory(ctx: ServiceContext, mergerId: string, filter: repo.AuditFilter, format: 'xlsx' | 'csv'): Promise<Buffer | Readable> {
   const entries = await listHistory(ctx, mergerId, filter);
   if (format === 'csv') return Readable.from(auditCsvLines(entries));
   const workbook = historyWorkbook(auditRows(entries), 'Historikk for sammenslåingen');

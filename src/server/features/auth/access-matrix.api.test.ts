@@ -132,9 +132,7 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies': 'merger:edit',
   'DELETE /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies/{dependsOnTaskId}': 'merger:edit',
   'GET /api/v1/mergers/{mergerId}/reports/status.pdf': 'merger:read',
-  ...Object.fromEntries(
-    inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read']),
-  ),
+  ...Object.fromEntries(inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read'])),
   ...Object.fromEntries(
     inventorySegments.flatMap((segment) => {
       const collection = `/api/v1/mergers/{mergerId}/inventory/${segment}`;
@@ -489,7 +487,7 @@ describe('deciding inside content routes', () => {
       },
     },
     {
-      name: 'accept a critical area\'s deferral',
+      name: "accept a critical area's deferral",
       needs: 'decide',
       setup: async (mergerId) => {
         await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'transition', state: 'adopted' });
@@ -507,10 +505,14 @@ describe('deciding inside content routes', () => {
     {
       name: 'create a risk as accepted',
       needs: 'decide',
-      setup: async (mergerId) => ({ method: 'POST', url: `/api/v1/mergers/${mergerId}/risks`, payload: { title: 'Akseptert', status: 'accepted', acceptanceReason: 'Lav' } }),
+      setup: async (mergerId) => ({
+        method: 'POST',
+        url: `/api/v1/mergers/${mergerId}/risks`,
+        payload: { title: 'Akseptert', status: 'accepted', acceptanceReason: 'Lav' },
+      }),
     },
     {
-      name: 'lift a risk\'s acceptance',
+      name: "lift a risk's acceptance",
       needs: 'decide',
       setup: async (mergerId) => {
         const risk = await ownerDoes('POST', `/api/v1/mergers/${mergerId}/risks`, { title: 'Akseptert', status: 'accepted', acceptanceReason: 'Lav' });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { accountWidePolicy, isSessionExpired, reservedDecision, strictest, throttleDecision, throttleKeys, throttlePolicy, throttleSource } from './auth.domain.ts';
+import {
+  accountWidePolicy,
+  isSessionExpired,
+  reservedDecision,
+  strictest,
+  throttleDecision,
+  throttleKeys,
+  throttlePolicy,
+  throttleSource,
+} from './auth.domain.ts';
 
 describe('login throttling', () => {
   const start = new Date('2027-01-01T10:00:00Z');
@@ -26,13 +35,10 @@ describe('login throttling', () => {
       retryAfterSeconds: 5,
     });
     expect(strictest({ kind: 'allow', delayMs: 500 }, { kind: 'allow', delayMs: 1000 })).toEqual({ kind: 'allow', delayMs: 1000 });
-    expect(
-      strictest(
-        { kind: 'refuse', retryAfterSeconds: 5 },
-        { kind: 'allow', delayMs: 4000 },
-        { kind: 'refuse', retryAfterSeconds: 60 },
-      ),
-    ).toEqual({ kind: 'refuse', retryAfterSeconds: 60 });
+    expect(strictest({ kind: 'refuse', retryAfterSeconds: 5 }, { kind: 'allow', delayMs: 4000 }, { kind: 'refuse', retryAfterSeconds: 60 })).toEqual({
+      kind: 'refuse',
+      retryAfterSeconds: 60,
+    });
     expect(strictest()).toEqual({ kind: 'allow', delayMs: 0 });
   });
   it('decides on a reserved attempt from the attempts before it: the limit-th is evaluated, the next refused', () => {
@@ -43,7 +49,9 @@ describe('login throttling', () => {
   it('only slows on the account-wide counter, however many the failures', () => {
     const slowed = throttleDecision({ failures: 5000, firstFailureAt: start }, Number.POSITIVE_INFINITY, after(1000), accountWidePolicy);
     expect(slowed).toEqual({ kind: 'allow', delayMs: throttlePolicy.accountMaxDelayMs });
-    expect(throttleDecision({ failures: throttlePolicy.accountSlowAfter, firstFailureAt: start }, Number.POSITIVE_INFINITY, after(1000), accountWidePolicy)).toEqual({
+    expect(
+      throttleDecision({ failures: throttlePolicy.accountSlowAfter, firstFailureAt: start }, Number.POSITIVE_INFINITY, after(1000), accountWidePolicy),
+    ).toEqual({
       kind: 'allow',
       delayMs: 0,
     });

@@ -48,12 +48,7 @@ export type ThrottleDecision = { kind: 'allow'; delayMs: number } | { kind: 'ref
  * Decides on an attempt from the failures counted before it. `limit` may be
  * Infinity: then the counter only ever slows.
  */
-export function throttleDecision(
-  record: FailureRecord | undefined,
-  limit: number,
-  now: Date,
-  policy: ThrottlePolicy = throttlePolicy,
-): ThrottleDecision {
+export function throttleDecision(record: FailureRecord | undefined, limit: number, now: Date, policy: ThrottlePolicy = throttlePolicy): ThrottleDecision {
   if (!record) return { kind: 'allow', delayMs: 0 };
   const windowEnds = record.firstFailureAt.getTime() + policy.windowMs;
   if (now.getTime() >= windowEnds) return { kind: 'allow', delayMs: 0 };
@@ -68,12 +63,7 @@ export function throttleDecision(
  * The decision for an attempt already reserved: the counter came back with
  * this attempt included, so the attempts before it are one fewer.
  */
-export function reservedDecision(
-  reserved: FailureRecord | undefined,
-  limit: number,
-  now: Date,
-  policy: ThrottlePolicy = throttlePolicy,
-): ThrottleDecision {
+export function reservedDecision(reserved: FailureRecord | undefined, limit: number, now: Date, policy: ThrottlePolicy = throttlePolicy): ThrottleDecision {
   if (!reserved) return { kind: 'allow', delayMs: 0 };
   return throttleDecision({ failures: reserved.failures - 1, firstFailureAt: reserved.firstFailureAt }, limit, now, policy);
 }
@@ -103,8 +93,7 @@ export function throttleSource(address: string): string {
   const [head = '', tail] = bare.split('::', 2) as [string, string | undefined];
   const headGroups = head === '' ? [] : head.split(':');
   const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups =
-    tail === undefined ? headGroups : [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
   if (groups.length < 4) return bare;
   return `${groups
     .slice(0, 4)

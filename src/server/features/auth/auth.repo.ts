@@ -28,10 +28,7 @@ export async function listUsers(db: Database): Promise<UserRow[]> {
   return db.select().from(users).orderBy(asc(users.name), asc(users.email));
 }
 
-export async function insertUser(
-  db: Database,
-  values: Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'isAdministrator'>,
-): Promise<UserRow> {
+export async function insertUser(db: Database, values: Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'isAdministrator'>): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
   if (!row) throw new Error('insert into users returned no row');
   return row;
@@ -49,10 +46,7 @@ export async function findUserByIdentity(db: Database, issuer: string, subject: 
   return row?.user;
 }
 
-export async function insertIdentity(
-  db: Database,
-  values: Pick<IdentityRow, 'issuer' | 'subject' | 'userId' | 'emailAtLink' | 'lastUsedAt'>,
-) {
+export async function insertIdentity(db: Database, values: Pick<IdentityRow, 'issuer' | 'subject' | 'userId' | 'emailAtLink' | 'lastUsedAt'>) {
   await db.insert(userIdentities).values(values);
 }
 
@@ -63,10 +57,7 @@ export async function touchIdentity(db: Database, issuer: string, subject: strin
     .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)));
 }
 
-export async function insertSession(
-  db: Database,
-  values: Pick<SessionRow, 'tokenHash' | 'userId' | 'csrfToken' | 'createdAt' | 'lastSeenAt' | 'userAgent'>,
-) {
+export async function insertSession(db: Database, values: Pick<SessionRow, 'tokenHash' | 'userId' | 'csrfToken' | 'createdAt' | 'lastSeenAt' | 'userAgent'>) {
   await db.insert(sessions).values(values);
 }
 
@@ -93,7 +84,10 @@ export async function deleteSessionsOfUser(db: Database, userId: string, keepTok
 }
 
 export async function revokeApiTokensOfUser(db: Database, userId: string, at: Date) {
-  await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }
 
 /** Who signs in, as every request needs it. */
@@ -137,8 +131,7 @@ async function signInQuery<T extends SignInRow>(db: Database, name: string, text
 
 function splitSignIn(row: SignInRow) {
   const user: SignedInUser = { id: row.user_id, email: row.email, name: row.name, isAdministrator: row.is_administrator };
-  const membership: MembershipRow | null =
-    row.data_revision === undefined ? null : { role: row.role ?? null, dataRevision: row.data_revision };
+  const membership: MembershipRow | null = row.data_revision === undefined ? null : { role: row.role ?? null, dataRevision: row.data_revision };
   return { user, membership };
 }
 
@@ -212,12 +205,7 @@ export interface ReservedAttempt {
  * arrive together each get their own number, so no more than the limit are
  * ever evaluated. An attempt after the window has passed starts a new window.
  */
-export async function reserveLoginAttempts(
-  db: Database,
-  keys: readonly string[],
-  at: Date,
-  windowMs: number,
-): Promise<Map<string, ReservedAttempt>> {
+export async function reserveLoginAttempts(db: Database, keys: readonly string[], at: Date, windowMs: number): Promise<Map<string, ReservedAttempt>> {
   const windowStart = new Date(at.getTime() - windowMs).toISOString();
   const expired = sql`${loginAttempts.firstFailureAt} < ${windowStart}::timestamptz`;
   const rows = await db

@@ -3,15 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthConfig } from '#server/config.ts';
 import { DomainError } from '#server/platform/errors.ts';
-import {
-  apiToken,
-  authStatus,
-  createApiTokenBody,
-  createdApiToken,
-  loginBody,
-  sessionResponse,
-  setupBody,
-} from '#shared/contracts/auth.ts';
+import { apiToken, authStatus, createApiTokenBody, createdApiToken, loginBody, sessionResponse, setupBody } from '#shared/contracts/auth.ts';
 import { errorResponse, errorResponses, uuidParam } from '#shared/contracts/common.ts';
 import { actorOf } from '#server/platform/context.ts';
 import { sessionCookieName } from '../../platform/access/access.plugin.ts';
@@ -34,8 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     sameSite: 'lax' as const,
     secure: options.auth.secureCookies,
   };
-  const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(sessionCookieName, token, cookieOptions);
+  const setSessionCookie = (reply: FastifyReply, token: string) => reply.setCookie(sessionCookieName, token, cookieOptions);
 
   app.post(
     '/auth/login',
@@ -95,10 +86,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const actor = request.ctx.actor;
       return {
         signedIn: actor !== null,
-        session:
-          actor && request.csrfToken
-            ? { user: await service.currentUser(request.ctx, actor.userId), csrfToken: request.csrfToken }
-            : null,
+        session: actor && request.csrfToken ? { user: await service.currentUser(request.ctx, actor.userId), csrfToken: request.csrfToken } : null,
         setupRequired: options.setupCode() !== null && (await service.needsSetup(request.ctx.db)),
         singleSignOn: options.oidc ? { name: options.oidc.displayName } : null,
       };

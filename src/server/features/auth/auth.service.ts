@@ -29,8 +29,7 @@ function actorFrom(row: repo.SignedInUser, via: Actor['via']): Actor {
   return { userId: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, via };
 }
 
-const wrongCredentials = () =>
-  new DomainError('INVALID_CREDENTIALS', 401, 'Feil e-post eller passord.');
+const wrongCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'Feil e-post eller passord.');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,8 +64,7 @@ const tooManyAttempts = (retryAfterSeconds: number) =>
   new DomainError('TOO_MANY_ATTEMPTS', 429, 'For mange mislykkede innlogginger. Vent litt og prøv igjen.', { retryAfterSeconds });
 
 /** Said only to whoever proved who they are (the right password, or the identity provider). */
-const deactivatedUser = () =>
-  new DomainError('USER_DEACTIVATED', 403, 'Brukeren din er deaktivert. Kontakt en administrator i Samla.');
+const deactivatedUser = () => new DomainError('USER_DEACTIVATED', 403, 'Brukeren din er deaktivert. Kontakt en administrator i Samla.');
 
 /**
  * E-mail and password sign-in (decision 022). Each attempt is counted before
@@ -91,10 +89,7 @@ export async function login(
   if (gateDecision.kind === 'refuse') throw tooManyAttempts(gateDecision.retryAfterSeconds);
   // Counted only for attempts that get evaluated: refused ones do not slow the owner further.
   const accountWide = await repo.reserveLoginAttempts(ctx.db, [keys.account], now, throttlePolicy.windowMs);
-  const decision = strictest(
-    gateDecision,
-    reservedDecision(accountWide.get(keys.account), Number.POSITIVE_INFINITY, now, accountWidePolicy),
-  );
+  const decision = strictest(gateDecision, reservedDecision(accountWide.get(keys.account), Number.POSITIVE_INFINITY, now, accountWidePolicy));
   if (decision.kind === 'allow' && decision.delayMs > 0) await (ctx.sleep ?? sleep)(decision.delayMs);
 
   const user = await repo.findUserByEmail(ctx.db, email);
@@ -104,11 +99,7 @@ export async function login(
   await repo.clearLoginFailures(ctx.db, keys.accountFromSource);
   await repo.releaseLoginAttempts(ctx.db, [keys.source, keys.account]);
   if (user.deactivatedAt) throw deactivatedUser();
-  await repo.deleteStaleAuthRows(
-    ctx.db,
-    new Date(now.getTime() - input.sessionIdleMinutes * 60_000),
-    new Date(now.getTime() - throttlePolicy.windowMs),
-  );
+  await repo.deleteStaleAuthRows(ctx.db, new Date(now.getTime() - input.sessionIdleMinutes * 60_000), new Date(now.getTime() - throttlePolicy.windowMs));
   return startSession(ctx, user, input.userAgent);
 }
 
@@ -119,11 +110,7 @@ export async function login(
  * to the user with its e-mail only when the provider says the address is
  * verified; with no such user, the user is created and linked.
  */
-export async function loginFromIdentityProvider(
-  ctx: ServiceContext,
-  claims: IdentityClaims,
-  userAgent?: string,
-): Promise<NewSession> {
+export async function loginFromIdentityProvider(ctx: ServiceContext, claims: IdentityClaims, userAgent?: string): Promise<NewSession> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await signInIdentity(ctx, claims, userAgent);
@@ -154,8 +141,7 @@ async function signInIdentity(ctx: ServiceContext, claims: IdentityClaims, userA
       );
     }
     if (existing?.deactivatedAt) throw deactivatedUser();
-    const row =
-      existing ?? (await repo.insertUser(tx, { email, name: claims.name || email, passwordHash: null, isAdministrator: false }));
+    const row = existing ?? (await repo.insertUser(tx, { email, name: claims.name || email, passwordHash: null, isAdministrator: false }));
     await repo.insertIdentity(tx, { issuer: claims.issuer, subject: claims.subject, userId: row.id, emailAtLink: email, lastUsedAt: now });
     return row;
   });
@@ -225,10 +211,7 @@ export async function needsSetup(db: Database): Promise<boolean> {
   return (await repo.countUsers(db)) === 0;
 }
 
-export async function ensureInitialAdministrator(
-  db: Database,
-  admin: { email: string; password: string },
-): Promise<PublicUser | null> {
+export async function ensureInitialAdministrator(db: Database, admin: { email: string; password: string }): Promise<PublicUser | null> {
   if (!(await needsSetup(db))) return null;
   try {
     return await createAdministrator(db, { email: admin.email, name: 'Administrator', password: admin.password });
@@ -281,10 +264,7 @@ export async function setupAdministrator(
  * password only with single sign-on): for tests and the command line. The API
  * creates users through the users feature (users.service.ts).
  */
-export async function createUser(
-  ctx: ServiceContext,
-  input: { email: string; name: string; password?: string | undefined },
-): Promise<PublicUser> {
+export async function createUser(ctx: ServiceContext, input: { email: string; name: string; password?: string | undefined }): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   if (await repo.findUserByEmail(ctx.db, email)) {
     throw conflict('USER_EXISTS', 'Det finnes allerede en bruker med denne e-postadressen.', [
@@ -330,8 +310,7 @@ const maxTokenLifetimeDays = 366;
 function tokenExpiry(expiresOn: string | null | undefined, now: Date): Date | null {
   if (!expiresOn) return null;
   const expiresAt = startOfDayInOslo(addDays(expiresOn, 1));
-  const problem = (message: string) =>
-    invalid('INVALID_TOKEN_EXPIRY', message, [{ path: 'expiresOn', code: 'out_of_range', message }]);
+  const problem = (message: string) => invalid('INVALID_TOKEN_EXPIRY', message, [{ path: 'expiresOn', code: 'out_of_range', message }]);
   if (expiresAt <= now) throw problem('Siste dag kan ikke være før i dag.');
   if (expiresAt.getTime() - now.getTime() > maxTokenLifetimeDays * 24 * 60 * 60 * 1000) {
     throw problem('En API-nøkkel kan vare høyst ett år.');

@@ -36,8 +36,7 @@ beforeAll(async () => {
       },
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    findAccount: (_ctx: unknown, sub: string) =>
-      accounts[sub] ? { accountId: sub, claims: async () => ({ sub, ...accounts[sub] }) } : undefined,
+    findAccount: (_ctx: unknown, sub: string) => (accounts[sub] ? { accountId: sub, claims: async () => ({ sub, ...accounts[sub] }) } : undefined),
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true },
@@ -208,9 +207,11 @@ describe('linking a single sign-on identity to an account (decision 022)', () =>
     accounts['ola-id'] = { email: 'Ola.Hansen@Kommune.no', name: 'Ola H.', email_verified: true };
     const first = await signIn('ola-id');
     expect(first.user).toMatchObject({ id: created.json().id, email: 'ola.hansen@kommune.no' });
-    const [link] = (await t.database.rawQuery(
-      `select issuer, user_id, email_at_link from user_identities where subject = 'ola-id'`,
-    )) as Array<{ issuer: string; user_id: string; email_at_link: string }>;
+    const [link] = (await t.database.rawQuery(`select issuer, user_id, email_at_link from user_identities where subject = 'ola-id'`)) as Array<{
+      issuer: string;
+      user_id: string;
+      email_at_link: string;
+    }>;
     expect(link).toEqual({ issuer, user_id: created.json().id, email_at_link: 'ola.hansen@kommune.no' });
 
     // The provider now says the administrator's address, verified: the identity still signs in as Ola.

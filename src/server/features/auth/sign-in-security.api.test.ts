@@ -36,16 +36,13 @@ function login(app: TestApp['app'], email: string, password: string, remoteAddre
   return app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress });
 }
 
-const countBy = (statuses: number[]) =>
-  statuses.reduce<Record<number, number>>((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
+const countBy = (statuses: number[]) => statuses.reduce<Record<number, number>>((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
 
 describe('login throttling that cannot be raced', () => {
   it('evaluates at most the limit of 50 wrong passwords sent at once, and answers the rest 429', async () => {
     t = await createTestApp();
     const app = t.app;
-    const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, attempt) => login(app, 'admin@samla.test', `feil-${attempt}`, '203.0.113.7')),
-    );
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, attempt) => login(app, 'admin@samla.test', `feil-${attempt}`, '203.0.113.7')));
     expect(argon.verifications).toBe(10);
     expect(countBy(responses.map((response) => response.statusCode))).toEqual({ 401: 10, 429: 40 });
     const refused = responses.find((response) => response.statusCode === 429)!;
@@ -72,15 +69,11 @@ describe('a stranger cannot lock the owner out', () => {
   it('throttles one address guessing across many accounts', async () => {
     t = await createTestApp();
     const app = t.app;
-    const spray = await Promise.all(
-      Array.from({ length: 30 }, (_, n) => login(app, `person${n}@samla.test`, 'Sommer2027!', '203.0.113.99')),
-    );
+    const spray = await Promise.all(Array.from({ length: 30 }, (_, n) => login(app, `person${n}@samla.test`, 'Sommer2027!', '203.0.113.99')));
     expect(spray.every((response) => response.statusCode === 401)).toBe(true);
     expect((await login(app, 'admin@samla.test', 'Sommer2027!', '203.0.113.99')).statusCode).toBe(429);
     // An IPv6 subscriber's /64 is one source: the next address in it is throttled too.
-    const v6 = await Promise.all(
-      Array.from({ length: 30 }, (_, n) => login(app, `person${n}@samla.test`, 'Vinter2027!', `2001:db8:1:2::${n + 1}`)),
-    );
+    const v6 = await Promise.all(Array.from({ length: 30 }, (_, n) => login(app, `person${n}@samla.test`, 'Vinter2027!', `2001:db8:1:2::${n + 1}`)));
     expect(v6.every((response) => response.statusCode === 401)).toBe(true);
     expect((await login(app, 'admin@samla.test', 'Vinter2027!', '2001:db8:1:2:ffff::1')).statusCode).toBe(429);
     expect((await login(app, 'admin@samla.test', administratorPassword, '198.51.100.20')).statusCode).toBe(200);

@@ -74,7 +74,11 @@ describe('benefits', () => {
 
   it('links a decided solution area', async () => {
     const area = 'omrade-okonomi-og-regnskapssystem';
-    const decided = await t.owner.inject({ method: 'PUT', url: `${base}/decisions/${area}`, payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed' } });
+    const decided = await t.owner.inject({
+      method: 'PUT',
+      url: `${base}/decisions/${area}`,
+      payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed' },
+    });
     expect(decided.statusCode).toBe(200);
     const created = await createBenefit({ decisionAreaIds: [area] });
     expect(created.benefit.enablers.decisions).toEqual([{ solutionAreaId: area, name: 'Økonomi- og regnskapssystem' }]);

@@ -47,10 +47,20 @@ describe('expectedValueOn', () => {
 
 describe('latestMeasurement', () => {
   it('takes the latest date, not the last given', () => {
-    expect(latestMeasurement([{ measuredOn: '2027-05-01', value: 1 }, { measuredOn: '2027-03-01', value: 2 }])?.value).toBe(1);
+    expect(
+      latestMeasurement([
+        { measuredOn: '2027-05-01', value: 1 },
+        { measuredOn: '2027-03-01', value: 2 },
+      ])?.value,
+    ).toBe(1);
   });
   it('takes the one recorded last of two on the same date', () => {
-    expect(latestMeasurement([{ measuredOn: '2027-05-01', value: 1 }, { measuredOn: '2027-05-01', value: 2 }])?.value).toBe(2);
+    expect(
+      latestMeasurement([
+        { measuredOn: '2027-05-01', value: 1 },
+        { measuredOn: '2027-05-01', value: 2 },
+      ])?.value,
+    ).toBe(2);
   });
   it('is undefined without measurements', () => {
     expect(latestMeasurement([])).toBeUndefined();

@@ -71,9 +71,7 @@ export function behindTarget(line: IndicatorLine, measurements: readonly Measure
 
 /** A target date before the baseline date makes no line; the problem is put at the target date. */
 export function validateIndicatorDates(line: Pick<IndicatorLine, 'baselineDate' | 'targetDate'>): Array<{ path: string; message: string }> {
-  return line.targetDate < line.baselineDate
-    ? [{ path: 'targetDate', message: 'Måldatoen kan ikke være før datoen for nullpunktet.' }]
-    : [];
+  return line.targetDate < line.baselineDate ? [{ path: 'targetDate', message: 'Måldatoen kan ikke være før datoen for nullpunktet.' }] : [];
 }
 
 export interface BenefitFacts {

@@ -27,7 +27,6 @@ export const planHeaders = [
 
 type Cell = TableCell;
 
-
 /**
  * One row per indicator (a benefit without indicators gets one row), so the
  * plan can be filtered on status, owner and «bak planen». Text is guarded

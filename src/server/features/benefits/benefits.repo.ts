@@ -27,7 +27,11 @@ export interface Enablers {
 }
 
 export async function listBenefits(db: Database, mergerId: string): Promise<BenefitRow[]> {
-  return db.select().from(benefits).where(eq(benefits.mergerId, mergerId)).orderBy(asc(sql`lower(${benefits.title})`), asc(benefits.id));
+  return db
+    .select()
+    .from(benefits)
+    .where(eq(benefits.mergerId, mergerId))
+    .orderBy(asc(sql`lower(${benefits.title})`), asc(benefits.id));
 }
 
 export async function findBenefit(db: Database, mergerId: string, benefitId: string): Promise<BenefitRow | undefined> {

@@ -64,9 +64,7 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const workbook = await service.exportPlan(request.ctx, request.params.mergerId);
       reply.header('content-disposition', `attachment; filename="samla-gevinstplan-${request.params.mergerId.slice(0, 8)}.xlsx"`);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(workbook);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(workbook);
     },
   );
 
@@ -145,8 +143,7 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: benefitDetailResponse, ...writeErrors },
       },
     },
-    async (request) =>
-      service.updateIndicator(request.ctx, request.params.mergerId, request.params.benefitId, request.params.indicatorId, request.body),
+    async (request) => service.updateIndicator(request.ctx, request.params.mergerId, request.params.benefitId, request.params.indicatorId, request.body),
   );
 
   app.delete(
@@ -193,12 +190,6 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.deleteMeasurement(
-        request.ctx,
-        request.params.mergerId,
-        request.params.benefitId,
-        request.params.indicatorId,
-        request.params.measurementId,
-      ),
+      service.deleteMeasurement(request.ctx, request.params.mergerId, request.params.benefitId, request.params.indicatorId, request.params.measurementId),
   );
 };

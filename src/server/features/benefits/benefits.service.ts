@@ -166,7 +166,13 @@ async function readBenefit(db: Database, mergerId: string, benefitId: string): P
   const row = await repo.findBenefit(db, mergerId, benefitId);
   if (!row) throw benefitNotFound();
   const [enablerRows, indicatorRows] = await Promise.all([repo.listEnablers(db, [row.id]), repo.listIndicators(db, [row.id])]);
-  const measurementsOf = groupBy(await repo.listMeasurements(db, indicatorRows.map((indicator) => indicator.id)), (row) => row.indicatorId);
+  const measurementsOf = groupBy(
+    await repo.listMeasurements(
+      db,
+      indicatorRows.map((indicator) => indicator.id),
+    ),
+    (row) => row.indicatorId,
+  );
   const indicators = indicatorRows.map((indicator) => toIndicator(indicator, measurementsOf.get(indicator.id) ?? []));
   return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators), indicators };
 }
@@ -384,12 +390,7 @@ async function requireIndicator(db: Database, benefitId: string, indicatorId: st
 
 const indicatorLabel = (benefit: repo.BenefitRow, indicator: { name: string }) => `${benefit.title}: ${indicator.name}`;
 
-export async function createIndicator(
-  ctx: ServiceContext,
-  mergerId: string,
-  benefitId: string,
-  body: z.output<typeof indicatorBody>,
-): Promise<BenefitDetail> {
+export async function createIndicator(ctx: ServiceContext, mergerId: string, benefitId: string, body: z.output<typeof indicatorBody>): Promise<BenefitDetail> {
   requireMergerAccess(ctx, mergerId);
   checkDates(body);
   const actor = actorOf(ctx);
@@ -426,7 +427,10 @@ export async function updateIndicator(
     checkDates({ baselineDate: body.baselineDate ?? current.baselineDate, targetDate: body.targetDate ?? current.targetDate });
     if (body.baselineDate !== undefined && body.baselineDate > current.baselineDate) {
       const measured = await repo.listMeasurements(tx, [indicatorId]);
-      const problem = baselineDateProblem(body.baselineDate, measured.map((row) => row.measuredOn));
+      const problem = baselineDateProblem(
+        body.baselineDate,
+        measured.map((row) => row.measuredOn),
+      );
       if (problem) throw invalid('BASELINE_AFTER_MEASUREMENTS', problem.message, [{ path: problem.path, code: 'invalid', message: problem.message }]);
     }
     const updated = await repo.updateIndicatorIfVersion(tx, indicatorId, version, changes);
@@ -530,7 +534,6 @@ export async function deleteMeasurement(
 function benefitNotFound() {
   return notFound('BENEFIT_NOT_FOUND', 'Fant ikke gevinsten.');
 }
-
 
 /** The benefits that name each of these opportunities, for the opportunities page (decision 001: through the service). The caller checked access. */
 export function benefitsOfOpportunities(db: Database, mergerId: string, opportunityIds: readonly string[]) {

@@ -75,7 +75,7 @@ describe('the shipped register of common solutions', () => {
       Doffin: 'Direktoratet for forvaltning og økonomistyring (DFØ)',
       // The national health registers moved from Helsedirektoratet to FHI on 1 January 2024.
       'Kommunalt pasient- og brukerregister': 'Folkehelseinstituttet (FHI)',
-      'Helsepersonellregisteret': 'Helsedirektoratet',
+      Helsepersonellregisteret: 'Helsedirektoratet',
       'Nasjonalt barnehageregister': 'Utdanningsdirektoratet (Udir)',
       'Nasjonalt skoleregister': 'Utdanningsdirektoratet (Udir)',
       Digisos: 'NAV og KS',
@@ -246,10 +246,7 @@ describe('matchCommonSolution', () => {
 describe('commonSolutionRegisterSchema', () => {
   const valid = {
     version: '1.0.0',
-    solutions: [
-      solution({ id: 'altinn', name: 'Altinn' }),
-      solution({ id: 'ostre', name: 'Østre register' }),
-    ],
+    solutions: [solution({ id: 'altinn', name: 'Altinn' }), solution({ id: 'ostre', name: 'Østre register' })],
   };
 
   it('accepts a well-formed register', () => {
@@ -283,10 +280,7 @@ describe('commonSolutionRegisterSchema', () => {
 
     const sharedKey = commonSolutionRegisterSchema.safeParse({
       ...valid,
-      solutions: [
-        solution({ id: 'altinn', name: 'Altinn', shortName: 'AR' }),
-        solution({ id: 'nhn-ar', name: 'NHN-adresseregisteret', aliases: ['A R'] }),
-      ],
+      solutions: [solution({ id: 'altinn', name: 'Altinn', shortName: 'AR' }), solution({ id: 'nhn-ar', name: 'NHN-adresseregisteret', aliases: ['A R'] })],
     });
     expect(sharedKey.success).toBe(false);
     expect(sharedKey.error?.issues[0]?.message).toContain('"ar" would match both "altinn" and "nhn-ar"');
@@ -302,9 +296,7 @@ describe('commonSolutionRegisterSchema', () => {
       { ...solution({ id: 'altinn', name: 'Altinn' }), aliases: [] },
     ];
     for (const entry of bad) {
-      expect(commonSolutionRegisterSchema.safeParse({ ...valid, solutions: [entry] }).success, JSON.stringify(entry)).toBe(
-        false,
-      );
+      expect(commonSolutionRegisterSchema.safeParse({ ...valid, solutions: [entry] }).success, JSON.stringify(entry)).toBe(false);
     }
     expect(commonSolutionRegisterSchema.safeParse({ ...valid, version: '1.0' }).success).toBe(false);
   });
@@ -364,7 +356,9 @@ describe('the names people write in an import', () => {
     expect(lookupCommonSolution(register, 'Skattetaten')).toMatchObject({ owner: { name: 'Skatteetaten' } });
     expect(lookupCommonSolution(register, 'kartverket')).toMatchObject({ owner: { name: 'Kartverket' } });
     expect(lookupCommonSolution(register, 'Digdir')).toMatchObject({ owner: { name: 'Digdir' } });
-    expect(lookupCommonSolution(register, 'Digdir')).not.toMatchObject({ owner: { solutions: expect.arrayContaining(['EHF og Peppol (elektronisk handel)']) } });
+    expect(lookupCommonSolution(register, 'Digdir')).not.toMatchObject({
+      owner: { solutions: expect.arrayContaining(['EHF og Peppol (elektronisk handel)']) },
+    });
     expect(lookupCommonSolution(register, 'DFØ')).toEqual({
       owner: { name: 'DFØ', solutions: ['Doffin', 'EHF og Peppol (elektronisk handel)'] },
     });
@@ -374,13 +368,8 @@ describe('the names people write in an import', () => {
 
   it('splits owners into agencies without splitting one agency’s name', () => {
     expect(ownerNames('Skatteetaten, NAV og SSB')).toEqual(['Skatteetaten', 'NAV', 'SSB']);
-    expect(ownerNames('Integrerings- og mangfoldsdirektoratet (IMDi)')).toEqual([
-      'Integrerings- og mangfoldsdirektoratet',
-      'IMDi',
-    ]);
-    expect(ownerNames('Direktoratet for forvaltning og økonomistyring (DFØ)')).toContain(
-      'Direktoratet for forvaltning og økonomistyring',
-    );
+    expect(ownerNames('Integrerings- og mangfoldsdirektoratet (IMDi)')).toEqual(['Integrerings- og mangfoldsdirektoratet', 'IMDi']);
+    expect(ownerNames('Direktoratet for forvaltning og økonomistyring (DFØ)')).toContain('Direktoratet for forvaltning og økonomistyring');
     expect(ownerNames('Norsk helsenett SF')).toEqual(['Norsk helsenett']);
   });
 });

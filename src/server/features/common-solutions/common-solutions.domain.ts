@@ -25,19 +25,11 @@ import { z } from 'zod';
 
 import registerData from './data/felleslosninger.json' with { type: 'json' };
 
-export const COMMON_SOLUTION_SECTORS = [
-  'Støttefunksjoner',
-  'Helse og velferd',
-  'Oppvekst og utdanning',
-  'Plan, bygg og geodata',
-  'Felles',
-] as const;
+export const COMMON_SOLUTION_SECTORS = ['Støttefunksjoner', 'Helse og velferd', 'Oppvekst og utdanning', 'Plan, bygg og geodata', 'Felles'] as const;
 export const commonSolutionSectorSchema = z.enum(COMMON_SOLUTION_SECTORS);
 export type CommonSolutionSector = z.infer<typeof commonSolutionSectorSchema>;
 
-export const commonSolutionIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lower-case ASCII kebab-case');
+export const commonSolutionIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lower-case ASCII kebab-case');
 
 const text = z.string().trim().min(1);
 const sentence = text.regex(/[.!?]$/, 'must be a sentence ending with a full stop');
@@ -171,10 +163,7 @@ function indexesOf(register: CommonSolutionRegister): Indexes {
 }
 
 /** The solution with exactly this id ("ks-fiks-svarut-svarinn", not "SvarUt"), or undefined. */
-export function findCommonSolution(
-  register: CommonSolutionRegister,
-  id: string,
-): Readonly<CommonSolution> | undefined {
+export function findCommonSolution(register: CommonSolutionRegister, id: string): Readonly<CommonSolution> | undefined {
   return indexesOf(register).byId.get(id);
 }
 
@@ -185,10 +174,7 @@ export function findCommonSolution(
  * Only whole names match, never parts of them. Returns undefined when the text names no solution or
  * more than one.
  */
-export function matchCommonSolution(
-  register: CommonSolutionRegister,
-  text: string,
-): Readonly<CommonSolution> | undefined {
+export function matchCommonSolution(register: CommonSolutionRegister, text: string): Readonly<CommonSolution> | undefined {
   const key = commonSolutionKey(text);
   if (key === '') return undefined;
   const matches = indexesOf(register).byKey.get(key);
@@ -217,7 +203,11 @@ const lookups = new WeakMap<CommonSolutionRegister, Lookup>();
 
 /** The agencies in an owner such as «Skatteetaten, NAV og SSB» or «Digitaliseringsdirektoratet (Digdir)». */
 export function ownerNames(owner: string): string[] {
-  const clean = (part: string) => part.replace(/^(?:koordinert|eid) av\s+/u, '').replace(/\s+(?:SF|IKS)$/u, '').trim();
+  const clean = (part: string) =>
+    part
+      .replace(/^(?:koordinert|eid) av\s+/u, '')
+      .replace(/\s+(?:SF|IKS)$/u, '')
+      .trim();
   // Split at «,», «og», dashes and brackets, and keep the name before a bracket whole too:
   // «Direktoratet for forvaltning og økonomistyring (DFØ)» is one agency, «NAV og KS» two.
   const parts = [clean(owner.split(/\s*[(,–]/u)[0]!), ...owner.split(/\s*[(),–]\s*|(?<!-)\s+og\s+/u).map(clean)];
@@ -251,10 +241,7 @@ function lookupOf(register: CommonSolutionRegister): Lookup {
  * contains the text («Altinn innsending» → Altinn). Undefined when nothing is near, or when two
  * solutions are equally near. Never used to store a value: only to suggest one.
  */
-export function suggestCommonSolution(
-  register: CommonSolutionRegister,
-  text: string,
-): Readonly<CommonSolution> | undefined {
+export function suggestCommonSolution(register: CommonSolutionRegister, text: string): Readonly<CommonSolution> | undefined {
   const key = commonSolutionKey(text);
   if (key.length < 2) return undefined;
   const exact = matchCommonSolution(register, text);

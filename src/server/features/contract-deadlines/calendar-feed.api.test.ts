@@ -93,7 +93,7 @@ describe('the calendar address Outlook subscribes to', () => {
     expect((await t.app.inject('/api/v1/calendar-feeds/gjettet-adresse-som-ikke-finnes-noe-sted/frister.ics')).statusCode).toBe(404);
   });
 
-  it('is bound to the merger: it outlives its maker\'s membership, and owners see who made it, that they left, when it was last used, and revoke it', async () => {
+  it("is bound to the merger: it outlives its maker's membership, and owners see who made it, that they left, when it was last used, and revoke it", async () => {
     const maker = await member('Mari Medarbeider', 'member');
     const reader = await member('Rolf Leser', 'reader');
     const { path } = (await maker.inject({ method: 'POST', url: `${base}/calendar-feed` })).json();

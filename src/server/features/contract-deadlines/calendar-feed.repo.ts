@@ -20,11 +20,7 @@ export async function replaceFeed(
   row: Pick<CalendarFeedRow, 'mergerId' | 'tokenHash' | 'createdByName' | 'createdByUserId' | 'createdAt'>,
 ): Promise<CalendarFeedRow> {
   const values = { ...row, lastUsedAt: null };
-  const [saved] = await db
-    .insert(calendarFeeds)
-    .values(values)
-    .onConflictDoUpdate({ target: calendarFeeds.mergerId, set: values })
-    .returning();
+  const [saved] = await db.insert(calendarFeeds).values(values).onConflictDoUpdate({ target: calendarFeeds.mergerId, set: values }).returning();
   return saved!;
 }
 

@@ -94,7 +94,14 @@ describe('a contract that runs out while its system is still needed', () => {
 
   it('shows up among the deadlines of the next days on the dashboard', async () => {
     const profil = await add('systems', { municipalityNumber: '4626', name: 'Visma Profil', solutionAreaId: epj });
-    await add('contracts', { municipalityNumber: '4626', vendor: 'Visma', subject: 'Profil (EPJ)', endDate: '2027-08-31', noticePeriodMonths: 6, systemIds: [profil] });
+    await add('contracts', {
+      municipalityNumber: '4626',
+      vendor: 'Visma',
+      subject: 'Profil (EPJ)',
+      endDate: '2027-08-31',
+      noticePeriodMonths: 6,
+      systemIds: [profil],
+    });
     await decide(epj, { outcome: 'procure', timing: 'transition' });
     now = new Date('2027-02-10T10:00:00Z');
     const dashboard = (await t.owner.inject(`${base}/dashboard`)).json();
@@ -118,7 +125,14 @@ describe('the OpenAPI document', () => {
 describe('the calendar of contract deadlines', () => {
   it('names the municipality and writes dates as Norwegians do', async () => {
     const profil = await add('systems', { municipalityNumber: '4626', name: 'Visma Profil', solutionAreaId: epj });
-    await add('contracts', { municipalityNumber: '4626', vendor: 'Visma', subject: 'Profil (EPJ)', endDate: '2027-08-31', noticePeriodMonths: 6, systemIds: [profil] });
+    await add('contracts', {
+      municipalityNumber: '4626',
+      vendor: 'Visma',
+      subject: 'Profil (EPJ)',
+      endDate: '2027-08-31',
+      noticePeriodMonths: 6,
+      systemIds: [profil],
+    });
     await decide(epj, { outcome: 'procure', timing: 'transition' });
 
     for (const path of ['contract-deadlines.ics', 'calendar.ics']) {

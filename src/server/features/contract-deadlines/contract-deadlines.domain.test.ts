@@ -334,10 +334,20 @@ describe('contractDeadline: every fate × timing × end date', () => {
   type Fate = ContractFacts['systems'][number]['fate'];
   type Timing = ContractFacts['systems'][number]['timing'];
   const s = (fate: Fate, timing: Timing) => ({ fate, timing });
-  const groups: Array<{ name: string; systems: ContractFacts['systems'][number][][]; rows: Array<[endDate: string, action: string, deadline: string | null]> }> = [
+  const groups: Array<{
+    name: string;
+    systems: ContractFacts['systems'][number][][];
+    rows: Array<[endDate: string, action: string, deadline: string | null]>;
+  }> = [
     {
       name: 'continues',
-      systems: [[s('continues', 'before_merger')], [s('continues', 'transition')], [s('continues', null)], [s('continues', 'transition'), s('retired', 'before_merger')], [s('continues', null), s('undecided', null)]],
+      systems: [
+        [s('continues', 'before_merger')],
+        [s('continues', 'transition')],
+        [s('continues', null)],
+        [s('continues', 'transition'), s('retired', 'before_merger')],
+        [s('continues', null), s('undecided', null)],
+      ],
       rows: [
         ['2026-06-30', 'extend_before_merger', '2026-03-31'],
         ['2026-12-31', 'extend_before_merger', '2026-09-30'],
@@ -365,7 +375,12 @@ describe('contractDeadline: every fate × timing × end date', () => {
     },
     {
       name: 'replaced in the transition',
-      systems: [[s('migrated', 'transition')], [s('retired', 'transition')], [s('migrated', 'transition'), s('retired', 'transition')], [s('retired', 'transition'), s('undecided', null)]],
+      systems: [
+        [s('migrated', 'transition')],
+        [s('retired', 'transition')],
+        [s('migrated', 'transition'), s('retired', 'transition')],
+        [s('retired', 'transition'), s('undecided', null)],
+      ],
       rows: [
         ['2026-06-30', 'extend_until_retired', '2026-03-31'],
         ['2027-06-30', 'extend_until_retired', '2027-03-31'],
@@ -455,15 +470,9 @@ describe('deadlineStatus', () => {
     expect(deadlineStatus({ action: 'transfer', deadline: '2026-02-28', endDate: null }, today)).toBe('overdue');
   });
   it('is expired when the end date has passed', () => {
-    expect(deadlineStatus({ action: 'let_expire', deadline: '2026-02-28', endDate: '2026-02-28' }, today)).toBe(
-      'expired',
-    );
-    expect(deadlineStatus({ action: 'transfer', deadline: '2026-12-31', endDate: '2026-02-28' }, today)).toBe(
-      'expired',
-    );
-    expect(deadlineStatus({ action: 'let_expire', deadline: '2026-03-01', endDate: '2026-03-01' }, today)).toBe(
-      'due_soon',
-    );
+    expect(deadlineStatus({ action: 'let_expire', deadline: '2026-02-28', endDate: '2026-02-28' }, today)).toBe('expired');
+    expect(deadlineStatus({ action: 'transfer', deadline: '2026-12-31', endDate: '2026-02-28' }, today)).toBe('expired');
+    expect(deadlineStatus({ action: 'let_expire', deadline: '2026-03-01', endDate: '2026-03-01' }, today)).toBe('due_soon');
   });
   it('has nothing to show without a deadline or a passed end date', () => {
     expect(deadlineStatus({ action: 'terminate', deadline: null, endDate: null }, today)).toBe('none');
@@ -474,20 +483,8 @@ describe('deadlineStatus', () => {
 describe('sortByDeadline', () => {
   const row = (contractId: string, deadline: string | null) => ({ contractId, deadline });
   it('puts the earliest deadline first, contracts without one last, ties by id', () => {
-    const sorted = sortByDeadline([
-      row('b', null),
-      row('c', '2026-09-30'),
-      row('a', null),
-      row('b', '2026-06-30'),
-      row('a', '2026-09-30'),
-    ]);
-    expect(sorted).toEqual([
-      row('b', '2026-06-30'),
-      row('a', '2026-09-30'),
-      row('c', '2026-09-30'),
-      row('a', null),
-      row('b', null),
-    ]);
+    const sorted = sortByDeadline([row('b', null), row('c', '2026-09-30'), row('a', null), row('b', '2026-06-30'), row('a', '2026-09-30')]);
+    expect(sorted).toEqual([row('b', '2026-06-30'), row('a', '2026-09-30'), row('c', '2026-09-30'), row('a', null), row('b', null)]);
   });
   it('leaves the input as it was', () => {
     const input = [row('b', '2026-09-30'), row('a', '2026-06-30')];
@@ -496,17 +493,12 @@ describe('sortByDeadline', () => {
   });
   it('orders the results of every contract at once', () => {
     const results: ContractDeadline[] = contractDeadlines(
-      [
-        contract({ id: 'waiting', systems: [] }),
-        contract({ id: 'long', noticePeriodMonths: 6 }),
-        contract({ id: 'short', noticePeriodMonths: 1 }),
-      ],
+      [contract({ id: 'waiting', systems: [] }), contract({ id: 'long', noticePeriodMonths: 6 }), contract({ id: 'short', noticePeriodMonths: 1 })],
       context,
     );
     expect(results.map((r) => r.contractId)).toEqual(['long', 'short', 'waiting']);
   });
 });
-
 
 describe('deadlineCandidates: which contracts can fall due in a range', () => {
   const range = { from: '2026-09-20', to: '2026-10-19' };
@@ -536,18 +528,33 @@ describe('deadlineCandidates: which contracts can fall due in a range', () => {
       [{ fate: 'continues', timing: 'before_merger' }],
       [{ fate: 'retired', timing: 'before_merger' }],
       [{ fate: 'migrated', timing: 'transition' }],
-      [{ fate: 'retired', timing: null }, { fate: 'undecided', timing: null }],
-      [{ fate: 'retired', timing: 'transition' }, { fate: 'migrated', timing: 'transition' }],
-      [{ fate: 'continues', timing: null }, { fate: 'migrated', timing: 'transition' }],
+      [
+        { fate: 'retired', timing: null },
+        { fate: 'undecided', timing: null },
+      ],
+      [
+        { fate: 'retired', timing: 'transition' },
+        { fate: 'migrated', timing: 'transition' },
+      ],
+      [
+        { fate: 'continues', timing: null },
+        { fate: 'migrated', timing: 'transition' },
+      ],
       [{ fate: 'migrated', timing: null }],
-      [{ fate: 'retired', timing: 'transition' }, { fate: 'undecided', timing: null }],
+      [
+        { fate: 'retired', timing: 'transition' },
+        { fate: 'undecided', timing: null },
+      ],
     ] as const;
     const endDates = [null, ...Array.from({ length: 30 }, (_, i) => addDays('2026-01-15', i * 31))];
     const noticeMonths = [null, 0, 1, 2, 3, 6, 12, 18, 24];
     let inRange = 0;
     const actions = new Set<string>();
     const missed: string[] = [];
-    for (const [mergerDate, transitionEnd] of [['2027-01-01', '2028-01-01'], ['2028-03-01', '2028-09-15']] as const) {
+    for (const [mergerDate, transitionEnd] of [
+      ['2027-01-01', '2028-01-01'],
+      ['2028-03-01', '2028-09-15'],
+    ] as const) {
       for (let start = 0; start < 1000; start += 19) {
         const from = addDays('2025-12-01', start);
         const window = { from, to: addDays(from, 29) };

@@ -68,10 +68,7 @@ export interface DeadlineContext {
 }
 
 export type ContractAction = (typeof contractActions)[number];
-export type ContractFlag =
-  | 'check_auto_renewal'
-  | 'notice_period_unknown'
-  | 'some_systems_undecided';
+export type ContractFlag = 'check_auto_renewal' | 'notice_period_unknown' | 'some_systems_undecided';
 /** `overdue` and `expired` are what the web paints red. */
 export type DeadlineStatus = 'overdue' | 'expired' | 'due_soon' | 'ok' | 'none';
 
@@ -129,12 +126,7 @@ export function contractDeadline(contract: ContractFacts, context: DeadlineConte
   for (const date of [mergerDate, transitionEnd, today, contract.endDate]) if (date !== null) parseCalendarDate(date);
   const decided = contract.systems.filter((system) => system.fate !== 'undecided');
   const flags: ContractFlag[] = [];
-  const result = (
-    action: ContractAction,
-    deadline: string | null,
-    neededUntil: string | null,
-    legalReview = false,
-  ): ContractDeadline => ({
+  const result = (action: ContractAction, deadline: string | null, neededUntil: string | null, legalReview = false): ContractDeadline => ({
     contractId: contract.id,
     action,
     deadline,
@@ -165,9 +157,7 @@ export function contractDeadline(contract: ContractFacts, context: DeadlineConte
   }
 
   if (decided.length < contract.systems.length) flags.push('some_systems_undecided');
-  const neededUntil = decided.some((system) => system.timing !== 'transition')
-    ? addDays(mergerDate, -1)
-    : addDays(transitionEnd, -1);
+  const neededUntil = decided.some((system) => system.timing !== 'transition') ? addDays(mergerDate, -1) : addDays(transitionEnd, -1);
 
   if (contract.endDate !== null && contract.endDate < neededUntil) {
     // It runs out while the system is still in use: letting it expire would leave the system without a contract.
@@ -191,10 +181,7 @@ export function contractDeadline(contract: ContractFacts, context: DeadlineConte
  * goal, so it then reads as expired. A contract whose end date has passed is
  * expired. A deadline within `DUE_SOON_DAYS` days (today included) is due soon.
  */
-export function deadlineStatus(
-  item: { action: ContractAction; deadline: string | null; endDate: string | null },
-  today: string,
-): DeadlineStatus {
+export function deadlineStatus(item: { action: ContractAction; deadline: string | null; endDate: string | null }, today: string): DeadlineStatus {
   const { action, deadline, endDate } = item;
   if (deadline !== null && deadline < today && action !== 'let_expire') return 'overdue';
   if (endDate !== null && endDate < today) return 'expired';
@@ -203,9 +190,7 @@ export function deadlineStatus(
 }
 
 /** Earliest deadline first, contracts without a deadline last, then by contract id so the order is stable. */
-export function sortByDeadline<T extends { contractId: string; deadline: string | null }>(
-  results: readonly T[],
-): T[] {
+export function sortByDeadline<T extends { contractId: string; deadline: string | null }>(results: readonly T[]): T[] {
   return [...results].sort((a, b) => {
     if (a.deadline !== b.deadline) {
       if (a.deadline === null) return 1;
@@ -217,13 +202,9 @@ export function sortByDeadline<T extends { contractId: string; deadline: string 
 }
 
 /** Every contract's deadline, soonest first. */
-export function contractDeadlines(
-  contracts: readonly ContractFacts[],
-  context: DeadlineContext,
-): ContractDeadline[] {
+export function contractDeadlines(contracts: readonly ContractFacts[], context: DeadlineContext): ContractDeadline[] {
   return sortByDeadline(contracts.map((contract) => contractDeadline(contract, context)));
 }
-
 
 // ---------------------------------------------------------------- deadlines in a window
 
@@ -268,10 +249,7 @@ export function deadlineCandidates(context: Pick<DeadlineContext, 'mergerDate' |
 }
 
 /** Whether a contract passes the candidates' filter (what the read does in SQL). */
-export function isDeadlineCandidate(
-  contract: Pick<ContractFacts, 'endDate' | 'noticePeriodMonths'>,
-  candidates: DeadlineCandidates,
-): boolean {
+export function isDeadlineCandidate(contract: Pick<ContractFacts, 'endDate' | 'noticePeriodMonths'>, candidates: DeadlineCandidates): boolean {
   return (
     candidates.everyContract ||
     (contract.endDate !== null && inRange(contract.endDate, candidates.endDates)) ||

@@ -10,14 +10,7 @@ import { getSchedule, lastDayOfTransition } from '#server/features/plan/plan.sch
 import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 import { contractActionText, norwegianDate } from './contract-deadline-text.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
-import {
-  addDays,
-  contractDeadline,
-  deadlineCandidates,
-  sortByDeadline,
-  type DateRange,
-  type DeadlineContext,
-} from './contract-deadlines.domain.ts';
+import { addDays, contractDeadline, deadlineCandidates, sortByDeadline, type DateRange, type DeadlineContext } from './contract-deadlines.domain.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /** Every contract with what must happen to it and by when, the earliest deadline first. */
@@ -60,17 +53,14 @@ export async function contractDeadlinesBetween(
       ? undefined
       : { endDateFrom: candidates.endDates.from, endDateTo: candidates.endDates.to, noticePeriodMonths: candidates.noticePeriodMonths },
   );
-  return sortByDeadline(deadlinesOf(contracts, input.fateOf, context))
-    .filter((row) => row.deadline !== null && row.deadline >= input.range.from && row.deadline <= input.range.to);
+  return sortByDeadline(deadlinesOf(contracts, input.fateOf, context)).filter(
+    (row) => row.deadline !== null && row.deadline >= input.range.from && row.deadline <= input.range.to,
+  );
 }
 
 type FateResolver = Awaited<ReturnType<typeof systemFateResolver>>;
 
-function deadlinesOf(
-  contracts: readonly ContractWithSystems[],
-  fateOf: FateResolver,
-  context: DeadlineContext,
-) {
+function deadlinesOf(contracts: readonly ContractWithSystems[], fateOf: FateResolver, context: DeadlineContext) {
   return contracts.map((contract) => {
     const covered = contract.systems.map((system) => ({ id: system.id, name: system.name, ...fateOf(system.id, system.solutionAreaId) }));
     const result = contractDeadline(

@@ -151,12 +151,10 @@ describe('GET /api/v1/mergers/{mergerId}/dashboard', () => {
     expect(await contractItems()).toEqual([{ id: transfer.id, date: '2027-12-31' }]);
   });
 
-  it('counts benefits behind plan by their indicators\' latest measurements, as the benefit list does', async () => {
+  it("counts benefits behind plan by their indicators' latest measurements, as the benefit list does", async () => {
     const benefit = async (title: string) => ((await post('/benefits', { title, type: 'time' })) as unknown as { benefit: { id: string } }).benefit;
     const indicator = async (benefitId: string) =>
-      (
-        (await post(`/benefits/${benefitId}/indicators`, exampleIndicator)) as unknown as { indicators: Array<{ id: string }> }
-      ).indicators.at(-1)!.id;
+      ((await post(`/benefits/${benefitId}/indicators`, exampleIndicator)) as unknown as { indicators: Array<{ id: string }> }).indicators.at(-1)!.id;
     const measure = (benefitId: string, indicatorId: string, measuredOn: string, value: number) =>
       post(`/benefits/${benefitId}/indicators/${indicatorId}/measurements`, { measuredOn, value });
 

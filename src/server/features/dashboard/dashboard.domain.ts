@@ -76,10 +76,7 @@ export function upcomingItems(
   }
   return items.sort(
     (a, b) =>
-      a.date.localeCompare(b.date) ||
-      kindOrder[a.kind] - kindOrder[b.kind] ||
-      a.title.localeCompare(b.title, 'nb') ||
-      a.targetId.localeCompare(b.targetId),
+      a.date.localeCompare(b.date) || kindOrder[a.kind] - kindOrder[b.kind] || a.title.localeCompare(b.title, 'nb') || a.targetId.localeCompare(b.targetId),
   );
 }
 

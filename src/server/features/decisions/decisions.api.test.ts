@@ -115,7 +115,14 @@ describe('deciding a solution area', () => {
     // A proposal plans nothing yet.
     expect((await t.owner.inject(`${base}/tasks?phase=4`)).json().tasks.length).toBe(before);
 
-    const adopted = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted', rationale: 'Flest brukere', version: 1 });
+    const adopted = await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'before_merger',
+      state: 'adopted',
+      rationale: 'Flest brukere',
+      version: 1,
+    });
     expect(adopted.statusCode, adopted.body).toBe(200);
     const body = adopted.json();
     expect(body.decision).toMatchObject({ state: 'adopted', decidedBy: t.owner.name, version: 2 });
@@ -133,7 +140,14 @@ describe('deciding a solution area', () => {
     expect(body.plannedTasks).toHaveLength(economyTasks.length);
 
     // Adopting again changes nothing in the plan.
-    const again = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted', rationale: 'Flest brukere', version: 2 });
+    const again = await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'before_merger',
+      state: 'adopted',
+      rationale: 'Flest brukere',
+      version: 2,
+    });
     expect(again.statusCode).toBe(200);
     expect((await t.owner.inject(`${base}/tasks?phase=4`)).json().tasks.length).toBe(before + economyTasks.length);
   });
@@ -141,7 +155,9 @@ describe('deciding a solution area', () => {
   it('a changed timing moves the tasks to the transition phase and keeps their status, owner and notes', async () => {
     const { visma } = await economyLandscape();
     await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
-    const task = (await t.owner.inject(`${base}/tasks?phase=4`)).json().tasks.find((item: { catalogItemId: string }) => item.catalogItemId === economyTasks[0]!.id);
+    const task = (await t.owner.inject(`${base}/tasks?phase=4`))
+      .json()
+      .tasks.find((item: { catalogItemId: string }) => item.catalogItemId === economyTasks[0]!.id);
     const edited = await t.owner.inject({
       method: 'PATCH',
       url: `${base}/tasks/${task.id}`,
@@ -313,8 +329,7 @@ describe('day-one readiness', () => {
 
 describe('a critical area deferred to the transition phase', () => {
   const readinessOf = async () => (await t.owner.inject(`${base}/decisions/readiness`)).json();
-  const accept = (payload: object, by = t.owner) =>
-    by.inject({ method: 'PUT', url: `${base}/decisions/${economy}/deferral-acceptance`, payload });
+  const accept = (payload: object, by = t.owner) => by.inject({ method: 'PUT', url: `${base}/decisions/${economy}/deferral-acceptance`, payload });
   const history = async (decisionId: string) =>
     (await t.owner.inject(`${base}/audit?entity=decision&entityId=${decisionId}`)).json().entries as Array<{
       actor: { name: string };
@@ -323,7 +338,13 @@ describe('a critical area deferred to the transition phase', () => {
 
   it('is not ready until the project accepts the deferral (who, when, why, in history); the dashboard says the same', async () => {
     const { visma } = await economyLandscape();
-    const deferred = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'adopted', rationale: 'Bytte midt i budsjettåret er for risikabelt.' });
+    const deferred = await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'transition',
+      state: 'adopted',
+      rationale: 'Bytte midt i budsjettåret er for risikabelt.',
+    });
     expect(deferred.statusCode, deferred.body).toBe(200);
     expect(deferred.json().decision).toMatchObject({ defersDayOne: true, deferral: null });
     const before = await readinessOf();
@@ -336,7 +357,10 @@ describe('a critical area deferred to the transition phase', () => {
     });
     expect(before.acceptedDeferrals).toEqual([]);
     const overviewArea = async () =>
-      (await t.owner.inject(`${base}/decisions`)).json().sectors.flatMap((sector: { areas: object[] }) => sector.areas).find((a: { id: string }) => a.id === economy);
+      (await t.owner.inject(`${base}/decisions`))
+        .json()
+        .sectors.flatMap((sector: { areas: object[] }) => sector.areas)
+        .find((a: { id: string }) => a.id === economy);
     expect((await overviewArea()).decision.deferral).toBe('not_accepted');
 
     // A reason is required; a stale version is refused.
@@ -413,9 +437,7 @@ describe('a critical area deferred to the transition phase', () => {
     const again = (await accept({ accepted: true, reason: 'Godtatt på nytt.', version: back.json().decision.version })).json().decision;
     const proposed = await decide({ ...payload, state: 'proposed', version: again.version });
     expect(proposed.json().decision.deferral).toBeNull();
-    expect((await history(accepted.id))[0]!.changes).toEqual(
-      expect.arrayContaining([{ field: 'deferralReason', old: 'Godtatt på nytt.', new: null }]),
-    );
+    expect((await history(accepted.id))[0]!.changes).toEqual(expect.arrayContaining([{ field: 'deferralReason', old: 'Godtatt på nytt.', new: null }]));
   });
 
   it('can only be accepted for an adopted veivalg that defers a critical area', async () => {
@@ -429,10 +451,18 @@ describe('a critical area deferred to the transition phase', () => {
     expect((await accept({ accepted: true, reason: 'x', version: 2 })).json().error.code).toBe('DEFERRAL_NOT_APPLICABLE');
     // A medium area may wait for the transition by default: nothing to accept.
     const medium = 'omrade-losning-for-reiseregninger';
-    const mediumDecision = await t.owner.inject({ method: 'PUT', url: `${base}/decisions/${medium}`, payload: { outcome: 'retire', timing: 'transition', state: 'adopted' } });
+    const mediumDecision = await t.owner.inject({
+      method: 'PUT',
+      url: `${base}/decisions/${medium}`,
+      payload: { outcome: 'retire', timing: 'transition', state: 'adopted' },
+    });
     expect(mediumDecision.statusCode, mediumDecision.body).toBe(200);
     expect(mediumDecision.json().decision.defersDayOne).toBe(false);
-    const refused = await t.owner.inject({ method: 'PUT', url: `${base}/decisions/${medium}/deferral-acceptance`, payload: { accepted: true, reason: 'x', version: 1 } });
+    const refused = await t.owner.inject({
+      method: 'PUT',
+      url: `${base}/decisions/${medium}/deferral-acceptance`,
+      payload: { accepted: true, reason: 'x', version: 1 },
+    });
     expect(refused.json().error?.code).toBe('DEFERRAL_NOT_APPLICABLE');
   });
 });

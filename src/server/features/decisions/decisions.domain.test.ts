@@ -485,9 +485,7 @@ describe('bringing the merger’s tasks in line with a decision', () => {
     const result = reconcileDecisionTasks(existing, after);
     expect(result.create).toEqual([]);
     expect(result.keep).toEqual([]);
-    expect(result.move).toEqual(
-      existing.map((task, i) => ({ id: task.id, phaseId: 'fase-5', activityId: 'fase-5-akt-3', order: after[i]!.order })),
-    );
+    expect(result.move).toEqual(existing.map((task, i) => ({ id: task.id, phaseId: 'fase-5', activityId: 'fase-5-akt-3', order: after[i]!.order })));
     // A move names only the place: nothing in it could overwrite status, owner or notes.
     for (const move of result.move) expect(Object.keys(move).sort()).toEqual(['activityId', 'id', 'order', 'phaseId']);
   });

@@ -165,10 +165,7 @@ const nb = new Intl.Collator('nb');
 /** Most users first (an unknown count counts as none), then most integrations, then name, then id. */
 function compareForRecommendation(a: CandidateSystem, b: CandidateSystem): number {
   return (
-    (b.userCount ?? 0) - (a.userCount ?? 0) ||
-    b.integrationCount - a.integrationCount ||
-    nb.compare(a.name, b.name) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    (b.userCount ?? 0) - (a.userCount ?? 0) || b.integrationCount - a.integrationCount || nb.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
 
@@ -255,8 +252,16 @@ function suggestionFor(basis: CandidateSuggestion['basis'], key: string, group: 
   const ordered = [...group].sort(compareForRecommendation);
   const recommended = ordered[0]!;
   // Spelled as the recommended system spells it, or the first system that names it at all.
-  const vendor = ordered.map((system) => system.vendor).find(present)?.trim() ?? null;
-  const product = ordered.map((system) => system.product).find(present)?.trim() ?? null;
+  const vendor =
+    ordered
+      .map((system) => system.vendor)
+      .find(present)
+      ?.trim() ?? null;
+  const product =
+    ordered
+      .map((system) => system.product)
+      .find(present)
+      ?.trim() ?? null;
   const label = basis === 'vendor' ? vendor! : vendor ? `${product!} (${vendor})` : product!;
   const endDates = ordered.flatMap((system) => system.contractEndDates).sort();
   return {

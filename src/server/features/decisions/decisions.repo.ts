@@ -113,11 +113,7 @@ export async function listSystemFacts(db: Database, mergerId: string, areaId?: s
       .from(contractSystems)
       .innerJoin(contracts, eq(contracts.id, contractSystems.contractId))
       .where(
-        and(
-          eq(contractSystems.mergerId, mergerId),
-          isNotNull(contracts.endDate),
-          areaId === undefined ? undefined : inArray(contractSystems.systemId, ids),
-        ),
+        and(eq(contractSystems.mergerId, mergerId), isNotNull(contracts.endDate), areaId === undefined ? undefined : inArray(contractSystems.systemId, ids)),
       )
       .orderBy(asc(contracts.endDate)),
   ]);
@@ -182,11 +178,6 @@ export async function listIntegrationsTouching(db: Database, mergerId: string, s
     .from(integrations)
     .innerJoin(from, eq(from.id, integrations.fromSystemId))
     .leftJoin(to, eq(to.id, integrations.toSystemId))
-    .where(
-      and(
-        eq(integrations.mergerId, mergerId),
-        or(inArray(integrations.fromSystemId, [...systemIds]), inArray(integrations.toSystemId, [...systemIds])),
-      ),
-    )
+    .where(and(eq(integrations.mergerId, mergerId), or(inArray(integrations.fromSystemId, [...systemIds]), inArray(integrations.toSystemId, [...systemIds]))))
     .orderBy(asc(integrations.municipalityNumber), asc(from.name), asc(integrations.id));
 }

@@ -86,7 +86,11 @@ let cachedAreas: Map<string, AreaFacts> | undefined;
 /** Every solution area with its checklist tasks (4.2) and its place in 4.1's priority list. */
 function areaFacts(): Map<string, AreaFacts> {
   if (!cachedAreas) {
-    const catalogAreas = new Map(loadCatalog().sectors.flatMap((sector) => sector.solutionAreas).map((area) => [area.id, area]));
+    const catalogAreas = new Map(
+      loadCatalog()
+        .sectors.flatMap((sector) => sector.solutionAreas)
+        .map((area) => [area.id, area]),
+    );
     cachedAreas = new Map(
       solutionAreas().map((view) => [
         view.id,
@@ -247,12 +251,20 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
     mergerDateOf(db, mergerId),
     repo.listSystemFacts(db, mergerId, area.view.id),
     repo.listDecisions(db, mergerId),
-    tasksOfLibraryItems(db, mergerId, area.tasks.map((task) => task.id)),
+    tasksOfLibraryItems(
+      db,
+      mergerId,
+      area.tasks.map((task) => task.id),
+    ),
   ]);
   const decided = decisionRows.find(({ decision }) => decision.solutionAreaId === area.view.id);
   const resolve = fateResolver(decisionRows.map((row) => row.decision));
   const fateOf = (id: string, areaId: string | null): SystemFate => resolve(id, areaId).fate;
-  const edges = await repo.listIntegrationsTouching(db, mergerId, systems.map((system) => system.id));
+  const edges = await repo.listIntegrationsTouching(
+    db,
+    mergerId,
+    systems.map((system) => system.id),
+  );
   const register = loadCommonSolutions();
   const breaking = (fate: SystemFate) => fate === 'migrated' || fate === 'retired';
   const inArea = new Set(systems.map((system) => system.id));
@@ -311,12 +323,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
 
 // ---------------------------------------------------------------- deciding
 
-export async function saveDecision(
-  ctx: ServiceContext,
-  mergerId: string,
-  areaId: string,
-  body: z.output<typeof saveDecisionBody>,
-): Promise<AreaDecision> {
+export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId: string, body: z.output<typeof saveDecisionBody>): Promise<AreaDecision> {
   requireMergerAccess(ctx, mergerId);
   const area = requireArea(areaId);
   const actor = actorOf(ctx);
@@ -419,10 +426,7 @@ export async function setDeferralAcceptance(
     let changes: Partial<repo.NewDecisionRow> | null;
     if (body.accepted) {
       if (!defersDayOne(area.view.priority, current)) {
-        throw conflict(
-          'DEFERRAL_NOT_APPLICABLE',
-          'Bare et vedtatt veivalg som utsetter et kritisk område til overgangsfasen, kan få utsettelsen godtatt.',
-        );
+        throw conflict('DEFERRAL_NOT_APPLICABLE', 'Bare et vedtatt veivalg som utsetter et kritisk område til overgangsfasen, kan få utsettelsen godtatt.');
       }
       if (reason === '') {
         throw invalid('DEFERRAL_REASON_REQUIRED', 'Skriv hvorfor prosjektet godtar utsettelsen.', [
@@ -451,7 +455,6 @@ export async function setDeferralAcceptance(
     return readAreaDecision(tx, mergerId, area);
   });
 }
-
 
 // ---------------------------------------------------------------- day one
 
@@ -514,11 +517,7 @@ function readinessOf(decisionRows: readonly DecisionFacts[], tasks: readonly Rea
 
 // ---------------------------------------------------------------- the landscape
 
-export async function integrationGraph(
-  ctx: ServiceContext,
-  mergerId: string,
-  query: z.output<typeof graphQuery>,
-): Promise<IntegrationGraph> {
+export async function integrationGraph(ctx: ServiceContext, mergerId: string, query: z.output<typeof graphQuery>): Promise<IntegrationGraph> {
   requireMergerAccess(ctx, mergerId);
   if (query.area !== undefined) requireArea(query.area);
   const [systems, edges, decisionRows] = await Promise.all([

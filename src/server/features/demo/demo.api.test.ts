@@ -8,7 +8,10 @@ import { createTestApp, type TestApp } from '#server/test/test-app.ts';
  * One demo is made for the whole file; the tests only read it.
  */
 let t: TestApp;
-let created: { merger: { id: string; name: string; mergerDate: string; isDemo: boolean; municipalities: Array<{ number: string; name: string }> }; counts: Record<string, number> };
+let created: {
+  merger: { id: string; name: string; mergerDate: string; isDemo: boolean; municipalities: Array<{ number: string; name: string }> };
+  counts: Record<string, number>;
+};
 let base: string;
 
 beforeAll(async () => {

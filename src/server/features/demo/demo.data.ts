@@ -605,7 +605,12 @@ export const demoProducts: DemoProduct[] = [
     hosting: 'saas',
     owner: 'IKT-leder',
     archiveWorthy: false,
-    contract: { type: 'Statens avtale for Microsoft-lisenser (via forhandler)', noticeMonths: 1, changeClause: 'unknown', subject: 'E-post, Teams, Office og lagring' },
+    contract: {
+      type: 'Statens avtale for Microsoft-lisenser (via forhandler)',
+      noticeMonths: 1,
+      changeClause: 'unknown',
+      subject: 'E-post, Teams, Office og lagring',
+    },
     uses: { [G]: { users: 2500, cost: 2_100_000, end: 7 }, [OT]: { users: 1200, cost: 980_000, end: 7 }, [VT]: { users: 1050, cost: 870_000, end: 7 } },
   },
   {
@@ -670,13 +675,23 @@ export interface DemoIntegration {
   method: 'api' | 'file' | 'manual' | 'other';
 }
 
-const toCommon = (from: string, common: string, direction: DemoIntegration['direction'] = 'both', method: DemoIntegration['method'] = 'api'): DemoIntegration => ({
+const toCommon = (
+  from: string,
+  common: string,
+  direction: DemoIntegration['direction'] = 'both',
+  method: DemoIntegration['method'] = 'api',
+): DemoIntegration => ({
   from,
   to: { common },
   direction,
   method,
 });
-const toProduct = (from: string, product: string, direction: DemoIntegration['direction'] = 'outbound', method: DemoIntegration['method'] = 'api'): DemoIntegration => ({
+const toProduct = (
+  from: string,
+  product: string,
+  direction: DemoIntegration['direction'] = 'outbound',
+  method: DemoIntegration['method'] = 'api',
+): DemoIntegration => ({
   from,
   to: { product },
   direction,
@@ -912,7 +927,13 @@ export const demoCooperation: Partial<Record<DemoMunicipality, DemoCooperation[]
       partners: 'Østre Toten (vertskommune), Vestre Toten',
       archive: 'Saksmapper i Modulus Barn hos vertskommunen.',
     },
-    { name: 'IKA Opplandene', scope: 'Arkivdepot og arkivfaglig rådgivning.', form: 'iks', partners: 'Kommunene i tidligere Oppland', archive: 'Depot for avlevert materiale.' },
+    {
+      name: 'IKA Opplandene',
+      scope: 'Arkivdepot og arkivfaglig rådgivning.',
+      form: 'iks',
+      partners: 'Kommunene i tidligere Oppland',
+      archive: 'Depot for avlevert materiale.',
+    },
   ],
   [VT]: [
     {
@@ -922,7 +943,13 @@ export const demoCooperation: Partial<Record<DemoMunicipality, DemoCooperation[]
       partners: 'Østre Toten (vertskommune), Vestre Toten',
       archive: 'Hos vertskommunen.',
     },
-    { name: 'IKA Opplandene', scope: 'Arkivdepot og arkivfaglig rådgivning.', form: 'iks', partners: 'Kommunene i tidligere Oppland', archive: 'Depot for avlevert materiale.' },
+    {
+      name: 'IKA Opplandene',
+      scope: 'Arkivdepot og arkivfaglig rådgivning.',
+      form: 'iks',
+      partners: 'Kommunene i tidligere Oppland',
+      archive: 'Depot for avlevert materiale.',
+    },
   ],
 };
 
@@ -1018,7 +1045,13 @@ export const demoTaskUpdates: DemoTaskUpdate[] = [
   { activityId: 'fase-1-akt-5', status: 'done', responsible: 'Fellesnemndas arbeidsutvalg' },
   { activityId: 'fase-1-akt-6', status: 'in_progress', responsible: 'Prosjektleder digital sammenslåing', dueInMonths: 1 },
   { activityId: 'fase-2-akt-1', status: 'in_progress', responsible: 'Prosjektleder digital sammenslåing', dueInMonths: 2 },
-  { activityId: 'fase-2-akt-2', status: 'in_progress', responsible: 'IKT-leder Gjøvik', dueInMonths: 3, notes: 'Kartleggingen av systemer er lagt inn i Samla; avtalene gjenstår for Vestre Toten.' },
+  {
+    activityId: 'fase-2-akt-2',
+    status: 'in_progress',
+    responsible: 'IKT-leder Gjøvik',
+    dueInMonths: 3,
+    notes: 'Kartleggingen av systemer er lagt inn i Samla; avtalene gjenstår for Vestre Toten.',
+  },
   { activityId: 'fase-2-akt-3', status: 'not_started', responsible: 'Innkjøpsleder', dueInMonths: -1 },
 ];
 

@@ -48,11 +48,9 @@ export async function createDemoMerger(ctx: ServiceContext): Promise<DemoMergerC
   const today = todayOf(ctx);
   const mergerDate = demoMergerDate(today);
   return ctx.db.transaction(async (tx) => {
-    const merger = await createMerger(
-      { ...ctx, db: tx },
-      createMergerBody.parse({ ...demoMergerText, mergerDate, municipalities: demoMunicipalities }),
-      { isDemo: true },
-    );
+    const merger = await createMerger({ ...ctx, db: tx }, createMergerBody.parse({ ...demoMergerText, mergerDate, municipalities: demoMunicipalities }), {
+      isDemo: true,
+    });
     const mergerId = merger.id;
     // createMerger made the actor the owner; the services below check that membership as the access plugin would.
     const scoped: ServiceContext = { ...ctx, db: tx, actor, membership: { mergerId, role: 'owner' } };
@@ -140,7 +138,12 @@ async function importInventory(
       });
     }
     for (const { products, ...archive } of demoArchives(municipalityName)) {
-      rows.archives.push({ ...archive, noark5: flag(archive.noark5 ?? null), municipalityNumber: municipality, systemId: systemName(firstRun(products, runs)) });
+      rows.archives.push({
+        ...archive,
+        noark5: flag(archive.noark5 ?? null),
+        municipalityNumber: municipality,
+        systemId: systemName(firstRun(products, runs)),
+      });
     }
     for (const { products, ...service } of demoDigitalServices) {
       const system = systemName(firstRun(products, runs));

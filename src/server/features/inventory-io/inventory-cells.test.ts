@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { inventoryKinds } from '#shared/contracts/inventory.ts';
 import { loadCommonSolutions, lookupCommonSolution } from '#server/features/common-solutions/common-solutions.domain.ts';
-import {
-  parseCell,
-  parseDate,
-  readNumberText,
-  schemaIssueMessage,
-  typedAsDate,
-  type CellContext,
-  type CellValue,
-  type Parsed,
-} from './inventory-cells.ts';
+import { parseCell, parseDate, readNumberText, schemaIssueMessage, typedAsDate, type CellContext, type CellValue, type Parsed } from './inventory-cells.ts';
 import { layoutOfKind, type Column } from './inventory-sheets.ts';
 
 const column = (kind: Parameters<typeof layoutOfKind>[0], header: string): Column => {
@@ -262,10 +253,26 @@ describe('text columns', () => {
   });
 
   it.each<[Date, string, string]>([
-    [utc(2026, 4, 5), '05.04.2026', 'Versjon ser ut som en dato (05.04.2026) — skrev du 5.4? Formater kolonnen som tekst i regnearket og skriv verdien på nytt.'],
-    [utc(2002, 1, 14), '14.01.2002', 'Versjon ser ut som en dato (14.01.2002) — skrev du 14.1.2? Formater kolonnen som tekst i regnearket og skriv verdien på nytt.'],
-    [utc(1931, 12, 10), '10.12.1931', 'Versjon ser ut som en dato (10.12.1931) — skrev du 10.12.31? Formater kolonnen som tekst i regnearket og skriv verdien på nytt.'],
-    [utc(2045, 3, 1), '01.03.2045', 'Versjon ser ut som en dato (01.03.2045) — skrev du 1.3.2045? Formater kolonnen som tekst i regnearket og skriv verdien på nytt.'],
+    [
+      utc(2026, 4, 5),
+      '05.04.2026',
+      'Versjon ser ut som en dato (05.04.2026) — skrev du 5.4? Formater kolonnen som tekst i regnearket og skriv verdien på nytt.',
+    ],
+    [
+      utc(2002, 1, 14),
+      '14.01.2002',
+      'Versjon ser ut som en dato (14.01.2002) — skrev du 14.1.2? Formater kolonnen som tekst i regnearket og skriv verdien på nytt.',
+    ],
+    [
+      utc(1931, 12, 10),
+      '10.12.1931',
+      'Versjon ser ut som en dato (10.12.1931) — skrev du 10.12.31? Formater kolonnen som tekst i regnearket og skriv verdien på nytt.',
+    ],
+    [
+      utc(2045, 3, 1),
+      '01.03.2045',
+      'Versjon ser ut som en dato (01.03.2045) — skrev du 1.3.2045? Formater kolonnen som tekst i regnearket og skriv verdien på nytt.',
+    ],
   ])('a date in a text column (%o) is stored as %o with a warning', (cell, value, message) => {
     expect(parse(columns.version, cell)).toEqual({ value, warning: { code: 'TEXT_BECAME_DATE', message } });
   });

@@ -17,8 +17,7 @@ export type CellValue = string | number | boolean | Date | null;
 
 /** What the cell lookup of common solutions answers (lookupCommonSolution in common-solutions.domain.ts). */
 export type CommonSolutionAnswer =
-  | { id: string; name?: string }
-  | { id?: undefined; suggestion?: string; owner?: { name: string; solutions: readonly string[] } };
+  { id: string; name?: string } | { id?: undefined; suggestion?: string; owner?: { name: string; solutions: readonly string[] } };
 
 export interface CellContext {
   /** The merger's municipalities: a number cell is checked against them, a name is looked up among them. */
@@ -55,7 +54,10 @@ const isoOf = (date: Date) => date.toISOString().slice(0, 10);
 const norwegianNumber = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 10 });
 /** A number as a Norwegian reads it (1 500,5), with plain spaces so the message reads the same everywhere. */
 export function formatNumber(value: number): string {
-  return norwegianNumber.format(value).replaceAll(/[\u00a0\u202f]/g, ' ').replace('\u2212', '-');
+  return norwegianNumber
+    .format(value)
+    .replaceAll(/[\u00a0\u202f]/g, ' ')
+    .replace('\u2212', '-');
 }
 
 /** The cell as text, as it is stored in a text column. */
@@ -180,9 +182,7 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
   if (commas > 1) {
     return {
       code: 'BAD_NUMBER',
-      problem:
-        `${header}: «${text}» har flere komma. På norsk er komma desimaltegn; ` +
-        `skriv tusener med mellomrom, f.eks. ${example[kind]}.`,
+      problem: `${header}: «${text}» har flere komma. På norsk er komma desimaltegn; ` + `skriv tusener med mellomrom, f.eks. ${example[kind]}.`,
     };
   }
   let whole = rest;
@@ -222,8 +222,7 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
         code: 'BAD_NUMBER',
         problem:
           kind === 'decimal'
-            ? `${header}: «${text}» har punktum, som ikke er desimaltegn på norsk. ` +
-              `Skrev du ${asDecimal}? Bruk komma som desimaltegn: ${asDecimal}.`
+            ? `${header}: «${text}» har punktum, som ikke er desimaltegn på norsk. ` + `Skrev du ${asDecimal}? Bruk komma som desimaltegn: ${asDecimal}.`
             : `${header}: «${text}» er ikke et heltall slik det er skrevet (punktum er ikke desimaltegn på norsk). ` +
               `Skriv et helt tall uten punktum, f.eks. ${example[kind]}.`,
       };
@@ -232,8 +231,7 @@ export function readNumberText(text: string, kind: NumberKind, header: string): 
       return {
         code: 'BAD_NUMBER',
         problem:
-          `${header}: «${text}» har mellomrom eller punktum på feil sted. ` +
-          `Tusenskille står foran hver gruppe på tre sifre, f.eks. ${example[kind]}.`,
+          `${header}: «${text}» har mellomrom eller punktum på feil sted. ` + `Tusenskille står foran hver gruppe på tre sifre, f.eks. ${example[kind]}.`,
       };
     }
     return notANumber(header, text, kind);
@@ -322,20 +320,7 @@ export const lastDateSerial = 73415;
 const firstYear = 1950;
 const lastYear = 2100;
 const dayMs = 86_400_000;
-const monthNames = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
+const monthNames = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
 const monthByName = new Map<string, number>();
 monthNames.forEach((name, index) => {
   monthByName.set(name, index + 1);
@@ -371,17 +356,13 @@ function notADate(written: string, value: number): Parsed {
 }
 
 const inRange = (year: number) => year >= firstYear && year <= lastYear;
-const outOfRange = (shown: string) =>
-  bad('BAD_DATE', `${shown} er utenfor det Samla godtar for datoer (${firstYear}–${lastYear}). Sjekk årstallet.`);
+const outOfRange = (shown: string) => bad('BAD_DATE', `${shown} er utenfor det Samla godtar for datoer (${firstYear}–${lastYear}). Sjekk årstallet.`);
 
 /** Day, month and year as written → an ISO date, or the one problem with them. */
 function calendarDate(written: string, year: number, month: number, day: number): { iso: string } | Parsed {
   if (month < 1 || month > 12) return bad('BAD_DATE', `«${written}» er ikke en dato: det finnes ingen måned ${month}. ${dateHowTo}`);
   if (day < 1 || day > daysIn(year, month)) {
-    return bad(
-      'BAD_DATE',
-      `«${written}» finnes ikke i kalenderen: ${monthNames[month - 1]} ${year} har ${daysIn(year, month)} dager.`,
-    );
+    return bad('BAD_DATE', `«${written}» finnes ikke i kalenderen: ${monthNames[month - 1]} ${year} har ${daysIn(year, month)} dager.`);
   }
   if (!inRange(year)) return outOfRange(`«${written}»`);
   return { iso: `${year}-${two(month)}-${two(day)}` };
@@ -469,8 +450,7 @@ export function parseDate(cell: CellValue, header?: string): Parsed {
     return warn(
       read.iso,
       'TWO_DIGIT_YEAR',
-      `${label}«${text}» har tosifret årstall; Samla leste det som ${formatDate(read.iso)}. ` +
-        `Skriv årstallet med fire sifre for å slippe denne merknaden.`,
+      `${label}«${text}» har tosifret årstall; Samla leste det som ${formatDate(read.iso)}. ` + `Skriv årstallet med fire sifre for å slippe denne merknaden.`,
     );
   }
   if (time !== undefined && time !== '00:00') return { value: read.iso, warning: timeDropped(header, read.iso, time) };
@@ -519,9 +499,7 @@ function parseText(column: Column, cell: CellValue, context: CellContext): Parse
       const guess = typedAsDate(cell, context.currentYear ?? new Date().getUTCFullYear());
       warning = {
         code: 'TEXT_BECAME_DATE',
-        message:
-          `${header} ser ut som en dato (${text}) — skrev du ${guess}? ` +
-          `Formater kolonnen som tekst i regnearket og skriv verdien på nytt.`,
+        message: `${header} ser ut som en dato (${text}) — skrev du ${guess}? ` + `Formater kolonnen som tekst i regnearket og skriv verdien på nytt.`,
       };
     }
   } else if (typeof cell === 'number') {
@@ -531,8 +509,7 @@ function parseText(column: Column, cell: CellValue, context: CellContext): Parse
       warning = {
         code: 'NUMBER_AS_TEXT',
         message: Number.isInteger(cell)
-          ? `${header} er et tall med for mange sifre til å lagres nøyaktig (${text}). ` +
-            `Formater kolonnen som tekst i regnearket og skriv verdien på nytt.`
+          ? `${header} er et tall med for mange sifre til å lagres nøyaktig (${text}). ` + `Formater kolonnen som tekst i regnearket og skriv verdien på nytt.`
           : `${header} er et tall i regnearket (vist som ${text.replace('.', ',')} eller ${text}); Samla lagrer teksten «${text}». ` +
             `Skal det stå noe annet, formater kolonnen som tekst i regnearket og skriv verdien på nytt.`,
       };
@@ -542,10 +519,7 @@ function parseText(column: Column, cell: CellValue, context: CellContext): Parse
   if (text === '') return ok(null);
   const { maxLength } = limitsOfColumn(column);
   if (maxLength !== undefined && text.length > maxLength) {
-    return bad(
-      'TEXT_TOO_LONG',
-      `${header} kan ha høyst ${formatNumber(maxLength)} tegn; cellen har ${formatNumber(text.length)}. Kort ned teksten.`,
-    );
+    return bad('TEXT_TOO_LONG', `${header} kan ha høyst ${formatNumber(maxLength)} tegn; cellen har ${formatNumber(text.length)}. Kort ned teksten.`);
   }
   return warning ? { value: text, warning } : ok(text);
 }
@@ -564,7 +538,12 @@ const municipalitySuffix = /\s+(?:kommune|herad|herred)\.?$/i;
 const municipalityPrefix = /^(?:kommune|kommunen)\s+/i;
 /** A name compared without case, spaces, hyphens and dashes: «Nord-Aurdal», «nord aurdal». */
 const municipalityKey = (name: string) =>
-  name.normalize('NFC').toLowerCase().replace(municipalitySuffix, '').replace(municipalityPrefix, '').replaceAll(/[\s\-\u2010-\u2015]+/g, '');
+  name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(municipalitySuffix, '')
+    .replace(municipalityPrefix, '')
+    .replaceAll(/[\s\-\u2010-\u2015]+/g, '');
 
 function municipalityIndex(context: CellContext): MunicipalityIndex {
   const source: object = context.municipalities ?? context.municipalityNumbers ?? context;
@@ -666,7 +645,9 @@ const trailingStop = /[\s.!]+$/;
 
 /** Text compared for a fixed value: no case, single spaces, no spaces around a slash, no closing full stop. */
 function valueKey(value: string): string {
-  return nameKey(value).replace(trailingStop, '').replaceAll(/\s*\/\s*/g, '/');
+  return nameKey(value)
+    .replace(trailingStop, '')
+    .replaceAll(/\s*\/\s*/g, '/');
 }
 
 /**
@@ -741,10 +722,7 @@ function parseChoice(column: Column, cell: CellValue): Parsed {
   const value = choiceIndex(column).get(valueKey(text));
   if (value !== undefined) return ok(value);
   const labels = Object.values(column.labels ?? {});
-  return bad(
-    'UNKNOWN_VALUE',
-    `${column.header}: «${text}» er ikke en gyldig verdi.${didYouMean(closestOf(text, labels))} Tillatt: ${labels.join(', ')}.`,
-  );
+  return bad('UNKNOWN_VALUE', `${column.header}: «${text}» er ikke en gyldig verdi.${didYouMean(closestOf(text, labels))} Tillatt: ${labels.join(', ')}.`);
 }
 
 /**
@@ -777,11 +755,11 @@ function parseArea(_column: Column, cell: CellValue, context: CellContext): Pars
   if (text === '') return ok(null);
   const area = areaIndex(context.areas).get(valueKey(text)) ?? context.areas.find((candidate) => candidate.id === text);
   if (area) return ok(area.id);
-  const suggestion = closestOf(text, context.areas.map((candidate) => candidate.label));
-  return bad(
-    'UNKNOWN_SOLUTION_AREA',
-    `Løsningsområdet «${text}» finnes ikke.${didYouMean(suggestion)} Velg et fra listen i malen.`,
+  const suggestion = closestOf(
+    text,
+    context.areas.map((candidate) => candidate.label),
   );
+  return bad('UNKNOWN_SOLUTION_AREA', `Løsningsområdet «${text}» finnes ikke.${didYouMean(suggestion)} Velg et fra listen i malen.`);
 }
 
 function listNames(names: readonly string[]): string {

@@ -55,7 +55,12 @@ describe('planImport', () => {
       ],
     };
     const plan = planImport(
-      [sheet('systems', headers, [['4601', 'visma enterprise', 'VISMA', 'SaaS/sky'], ['4601', 'Ny', null, 'lokalt']])],
+      [
+        sheet('systems', headers, [
+          ['4601', 'visma enterprise', 'VISMA', 'SaaS/sky'],
+          ['4601', 'Ny', null, 'lokalt'],
+        ]),
+      ],
       context(stored),
     );
     expect(plan.problems).toEqual([]);
@@ -84,9 +89,7 @@ describe('planImport', () => {
       ],
       context(),
     );
-    expect(plan.problems).toEqual([
-      expect.objectContaining({ sheet: 'Integrasjoner', row: 2, column: 'Fra system', code: 'UNKNOWN_SYSTEM' }),
-    ]);
+    expect(plan.problems).toEqual([expect.objectContaining({ sheet: 'Integrasjoner', row: 2, column: 'Fra system', code: 'UNKNOWN_SYSTEM' })]);
   });
 
   it('reports a missing required column once, at the header row', () => {
@@ -104,10 +107,7 @@ describe('planImport', () => {
 
   it('recognises a row by its Samla-ID first, so a corrected vendor or name changes the row instead of adding one', () => {
     const stored = { systems: [storedSystem(idA, 'Kart', 'Norkart AS')] };
-    const plan = planImport(
-      [sheet('systems', [...headers, 'Samla-ID'], [['4601', 'Kartløsning', 'Norkart', null, idA]])],
-      context(stored),
-    );
+    const plan = planImport([sheet('systems', [...headers, 'Samla-ID'], [['4601', 'Kartløsning', 'Norkart', null, idA]])], context(stored));
     expect(plan.problems).toEqual([]);
     expect(plan.creates).toEqual([]);
     expect(plan.sheets[0]!.changedRows).toEqual([
@@ -130,9 +130,7 @@ describe('planImport', () => {
     const plan = planImport([sheet('systems', headers, [['4601', 'Kart', 'Norkart', null]])], context(stored));
     expect(plan.creates).toEqual([]);
     expect(plan.updates).toEqual([expect.objectContaining({ id: idA, values: expect.objectContaining({ vendor: 'Norkart' }) })]);
-    expect(plan.warnings).toEqual([
-      expect.objectContaining({ sheet: 'IKT-systemer', row: 2, column: 'Leverandør', code: 'MATCHED_BY_NAME' }),
-    ]);
+    expect(plan.warnings).toEqual([expect.objectContaining({ sheet: 'IKT-systemer', row: 2, column: 'Leverandør', code: 'MATCHED_BY_NAME' })]);
     expect(plan.warnings[0]!.message).toContain('«Norkart AS» til «Norkart»');
   });
 
@@ -163,11 +161,15 @@ describe('planImport', () => {
     const stored = { systems: [storedSystem(idA, 'Kart', 'Norkart')] };
     const plan = planImport(
       [
-        sheet('systems', [...headers, 'Samla-ID'], [
-          ['4601', 'Kart', 'Norkart', null, idA],
-          ['4601', 'Kart 2', 'Norkart', null, idA],
-          ['4601', 'Nytt', null, null, idB],
-        ]),
+        sheet(
+          'systems',
+          [...headers, 'Samla-ID'],
+          [
+            ['4601', 'Kart', 'Norkart', null, idA],
+            ['4601', 'Kart 2', 'Norkart', null, idA],
+            ['4601', 'Nytt', null, null, idB],
+          ],
+        ),
       ],
       context(stored),
     );
@@ -218,10 +220,14 @@ describe('planImport', () => {
     const plan = planImport(
       [
         sheet('systems', ['Kommunenummer', 'Navn', 'Antall brukere'], [['4601', 'Nytt', 'mange']]),
-        sheet('integrations', ['Kommunenummer', 'Fra system', 'Fellesløsning'], [
-          ['4601', 'Nytt', 'Altinn'],
-          ['4601', 'Nytt', 'Altinn'],
-        ]),
+        sheet(
+          'integrations',
+          ['Kommunenummer', 'Fra system', 'Fellesløsning'],
+          [
+            ['4601', 'Nytt', 'Altinn'],
+            ['4601', 'Nytt', 'Altinn'],
+          ],
+        ),
         sheet('contracts', ['Kommunenummer', 'Leverandør', 'Systemer'], [['4601', 'Visma', 'Nytt']]),
       ],
       context(),
@@ -238,9 +244,7 @@ describe('planImport', () => {
     const first = { ...sheet('systems', headers, [['4601', 'A', null, null]]), sheet: 'IKT-systemer' };
     const second = { ...sheet('systems', headers, [['4601', 'A', null, null]]), sheet: 'IKT-systemer (2)' };
     const plan = planImport([first, second], context());
-    expect(plan.problems).toEqual([
-      expect.objectContaining({ sheet: 'IKT-systemer (2)', row: 2, code: 'DUPLICATE_ROW' }),
-    ]);
+    expect(plan.problems).toEqual([expect.objectContaining({ sheet: 'IKT-systemer (2)', row: 2, code: 'DUPLICATE_ROW' })]);
     expect(plan.problems[0]!.message).toContain('rad 2 i arket «IKT-systemer»');
   });
 });

@@ -1,11 +1,5 @@
 import { inventoryKinds, type InventoryKindKey } from '#shared/contracts/inventory.ts';
-import type {
-  ImportFieldChange,
-  ImportMissing,
-  ImportMissingRow,
-  ImportProblem,
-  ImportSheetSummary,
-} from '#shared/contracts/inventory-import.ts';
+import type { ImportFieldChange, ImportMissing, ImportMissingRow, ImportProblem, ImportSheetSummary } from '#shared/contracts/inventory-import.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import { formatDate, nameKey, parseCell, schemaIssueMessage, type CellContext, type CellValue } from './inventory-cells.ts';
 import { samlaIdHeader, type Column, type SheetLayout } from './inventory-sheets.ts';
@@ -182,8 +176,8 @@ export function rowLabel(kind: InventoryKindKey, values: Record<string, unknown>
   if (kind !== 'integrations') return kindDefinitions[kind].label(values as never);
   const named = {
     fromSystemName: names.systems.get(String(values.fromSystemId)) ?? '',
-    toSystemName: values.toSystemId ? names.systems.get(String(values.toSystemId)) ?? null : null,
-    commonSolutionName: values.commonSolutionId ? names.commonSolution(String(values.commonSolutionId)) ?? null : null,
+    toSystemName: values.toSystemId ? (names.systems.get(String(values.toSystemId)) ?? null) : null,
+    commonSolutionName: values.commonSolutionId ? (names.commonSolution(String(values.commonSolutionId)) ?? null) : null,
   };
   return kindDefinitions[kind].label(named as never);
 }
@@ -243,10 +237,12 @@ export function planImport(inputs: readonly SheetInput[], context: PlanContext):
     if (!state.systemsByName.has(key)) state.systemsByName.set(key, system.id);
   }
   // Systems first, whatever order the workbook has: the other sheets name them.
-  const kinds = [...new Set(inputs.map((input) => input.layout.kind))].sort(
-    (a, b) => Number(b === 'systems') - Number(a === 'systems'),
-  );
-  for (const kind of kinds) planKind(inputs.filter((input) => input.layout.kind === kind), state);
+  const kinds = [...new Set(inputs.map((input) => input.layout.kind))].sort((a, b) => Number(b === 'systems') - Number(a === 'systems'));
+  for (const kind of kinds)
+    planKind(
+      inputs.filter((input) => input.layout.kind === kind),
+      state,
+    );
   for (const dependent of state.dependents.values()) {
     plan.problems.push({
       sheet: dependent.sheet,
@@ -377,9 +373,10 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
     const key = fullKey(layout, item.parsed, keyOf(item));
     const earlier = seen.get(key);
     if (earlier && !(earlier.match?.by === 'samlaId' && item.match?.by === 'samlaId')) {
-      const headers = ['Kommunenummer', ...[...layout.naturalKey, ...(layout.tieBreaker ?? [])].map(
-        (field) => layout.columns.find((column) => column.field === field)?.header ?? field,
-      )];
+      const headers = [
+        'Kommunenummer',
+        ...[...layout.naturalKey, ...(layout.tieBreaker ?? [])].map((field) => layout.columns.find((column) => column.field === field)?.header ?? field),
+      ];
       item.problems.push({
         sheet: item.input.sheet,
         row: item.row,
@@ -523,8 +520,7 @@ function parseSheet(input: SheetInput, state: PlanState): RowWork[] {
   const result: RowWork[] = [];
   for (const { row, cells } of input.rows) {
     const item: RowWork = { input, row, parsed: {}, problems: [], samlaId: null, blocked: false };
-    const report = (column: string | null, code: string, message: string) =>
-      item.problems.push({ sheet, row, column, code, message });
+    const report = (column: string | null, code: string, message: string) => item.problems.push({ sheet, row, column, code, message });
     present.forEach((column, index) => {
       const parsed = parseCell(column, cells[cellIndexes[index]!] ?? null, context);
       if ('problem' in parsed) report(column.header, parsed.code, parsed.problem);
@@ -557,7 +553,15 @@ function parseSheet(input: SheetInput, state: PlanState): RowWork[] {
     for (const column of systemColumns) {
       const text = item.parsed[column.field] as string | undefined;
       if (text === undefined) continue;
-      const systemNames = column.type === 'systems' ? text.split(';').map((name) => name.trim()).filter(Boolean) : text ? [text] : [];
+      const systemNames =
+        column.type === 'systems'
+          ? text
+              .split(';')
+              .map((name) => name.trim())
+              .filter(Boolean)
+          : text
+            ? [text]
+            : [];
       const ids: string[] = [];
       for (const name of systemNames) {
         const key = municipality ? systemKey(municipality, name) : undefined;

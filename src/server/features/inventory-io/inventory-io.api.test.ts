@@ -73,8 +73,7 @@ async function upload(body: Buffer | string, mode: 'preview' | 'commit', options
 }
 
 async function counts() {
-  const count = async (table: string) =>
-    Number(((await t.database.rawQuery(`select count(*)::int as n from ${table}`)) as Array<{ n: number }>)[0]!.n);
+  const count = async (table: string) => Number(((await t.database.rawQuery(`select count(*)::int as n from ${table}`)) as Array<{ n: number }>)[0]!.n);
   return {
     systems: await count('inventory_systems'),
     contracts: await count('inventory_contracts'),
@@ -83,8 +82,7 @@ async function counts() {
   };
 }
 
-const summary = (result: ImportResult) =>
-  Object.fromEntries(result.sheets.map((sheet) => [sheet.kind, [sheet.created, sheet.updated, sheet.unchanged]]));
+const summary = (result: ImportResult) => Object.fromEntries(result.sheets.map((sheet) => [sheet.kind, [sheet.created, sheet.updated, sheet.unchanged]]));
 
 describe('template', () => {
   it('has the instructions, one sheet per kind with Norwegian headers, dropdowns and a frozen header row', async () => {
@@ -116,8 +114,18 @@ describe('template', () => {
     expect(guide).toContain('Windows-1252');
     const systems = book.getWorksheet('IKT-systemer')!;
     expect((systems.getRow(1).values as string[]).slice(1)).toEqual([
-      'Kommunenummer', 'Navn', 'Leverandør', 'Produkt', 'Versjon', 'Løsningsområde', 'Tjenesteområde', 'Drift',
-      'Antall brukere', 'Systemeier', 'Arkivverdig', 'Merknader',
+      'Kommunenummer',
+      'Navn',
+      'Leverandør',
+      'Produkt',
+      'Versjon',
+      'Løsningsområde',
+      'Tjenesteområde',
+      'Drift',
+      'Antall brukere',
+      'Systemeier',
+      'Arkivverdig',
+      'Merknader',
     ]);
     expect(systems.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const drift = systems.getCell('H2').dataValidation;
@@ -171,10 +179,7 @@ describe('import', () => {
     expect(contracts[0]).toMatchObject({ startDate: '2020-01-01', endDate: '2027-12-31', changeClause: 'unknown', annualCost: 250000.5 });
     expect(contracts[0].systems.map((s: { name: string }) => s.name)).toEqual(['Visma Enterprise', 'Gerica']);
     const integrations = (await t.owner.inject(`${base}/integrations`)).json().items;
-    expect(integrations.map((i: { commonSolutionId: string | null }) => i.commonSolutionId).sort()).toEqual([
-      'kontakt-og-reservasjonsregisteret',
-      null,
-    ]);
+    expect(integrations.map((i: { commonSolutionId: string | null }) => i.commonSolutionId).sort()).toEqual(['kontakt-og-reservasjonsregisteret', null]);
     const history = (await t.owner.inject(`/api/v1/mergers/${mergerId}/audit?entity=integration`)).json().entries;
     expect(history.map((entry: { entityLabel: string }) => entry.entityLabel).sort()).toEqual([
       'Gerica → Kontakt- og reservasjonsregisteret',
@@ -226,7 +231,10 @@ describe('import', () => {
         ['Kommunenummer', 'Fra system', 'Til system'],
         ['4601', 'Dobbel', 'Finnes ikke'],
       ],
-      'Arkiv og data': [['Kommunenummer', 'Beskrivelse'], ['4601', 'Uten navnekolonne']],
+      'Arkiv og data': [
+        ['Kommunenummer', 'Beskrivelse'],
+        ['4601', 'Uten navnekolonne'],
+      ],
     };
     const file = await workbook(bad);
     const before = await counts();
@@ -489,7 +497,6 @@ describe('an import the user can trust', () => {
     expect(commit.json().error.details.sheets[0]).toMatchObject({ updated: 0, unchanged: 3 });
   });
 });
-
 
 describe('spreadsheets as municipalities make them (fixtures saved by LibreOffice and Norwegian Excel)', () => {
   const fixture = async (name: string) => (await import('node:fs/promises')).readFile(new URL(`../../../../test-fixtures/import/${name}`, import.meta.url));

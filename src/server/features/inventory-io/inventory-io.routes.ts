@@ -9,16 +9,12 @@ import * as service from './inventory-io.service.ts';
 
 const tags = ['kartlegging'];
 const file = z.any().describe('Filen');
-const segmentToKind = new Map<string, InventoryKindKey>(
-  Object.entries(inventoryPathSegments).map(([kind, segment]) => [segment, kind as InventoryKindKey]),
-);
+const segmentToKind = new Map<string, InventoryKindKey>(Object.entries(inventoryPathSegments).map(([kind, segment]) => [segment, kind as InventoryKindKey]));
 
 export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
   // The upload is the raw file, not JSON: xlsx as a zip, CSV as text, both as bytes.
   for (const type of [xlsxContentType, csvContentType, 'application/octet-stream']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: service.importLimits.maxBytes }, (_request, body, done) =>
-      done(null, body),
-    );
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: service.importLimits.maxBytes }, (_request, body, done) => done(null, body));
   }
 
   app.get(
@@ -70,7 +66,12 @@ export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
           querystring: z.object({
             municipality: z
               .string()
-              .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+              .transform((value) =>
+                value
+                  .split(',')
+                  .map((part) => part.trim())
+                  .filter(Boolean),
+              )
               .pipe(z.array(municipalityNumber).min(1).max(100))
               .optional()
               .describe('Kommunenumre, kommaseparert'),

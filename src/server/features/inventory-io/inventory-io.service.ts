@@ -49,7 +49,7 @@ async function loadStored(db: Database, mergerId: string): Promise<Stored> {
     rows[kind] = (await inventory.allRows(db, kind, mergerId)).map((row) => {
       const stored = row as Record<string, unknown> & { id: string; version: number };
       const values = Object.fromEntries(
-        auditedFields(kind).map((field) => [field, field === 'systemIds' ? links.get(stored.id) ?? [] : stored[field] ?? null]),
+        auditedFields(kind).map((field) => [field, field === 'systemIds' ? (links.get(stored.id) ?? []) : (stored[field] ?? null)]),
       );
       return { id: stored.id, version: stored.version, values };
     });
@@ -96,7 +96,11 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
         else if (column.type === 'area') cell = areas.get(String(value)) ?? String(value);
         else if (column.type === 'system') cell = systemNames.get(String(value)) ?? null;
         else if (column.type === 'systems') {
-          cell = (value as string[]).map((id) => systemNames.get(id)).filter(Boolean).join('; ') || null;
+          cell =
+            (value as string[])
+              .map((id) => systemNames.get(id))
+              .filter(Boolean)
+              .join('; ') || null;
         } else if (column.type === 'commonSolution') cell = solutionNames.get(String(value)) ?? String(value);
         else cell = value as CellValue;
         return [column.field, cell];
@@ -176,17 +180,12 @@ function previewTokenOf(plan: ImportPlan, warnings: readonly ImportProblem[]): s
       plan.deletes.map((row) => [row.kind, row.id, row.version]),
       warnings.map((warning) => [warning.sheet, warning.row, warning.column, warning.code]),
     ],
-    (_key, value: unknown) => (typeof value === 'string' ? newIds.get(value) ?? value : value),
+    (_key, value: unknown) => (typeof value === 'string' ? (newIds.get(value) ?? value) : value),
   );
   return createHash('sha256').update(content).digest('base64url').slice(0, 32);
 }
 
-export async function importFile(
-  ctx: ServiceContext,
-  mergerId: string,
-  body: unknown,
-  options: ImportOptions,
-): Promise<ImportResult> {
+export async function importFile(ctx: ServiceContext, mergerId: string, body: unknown, options: ImportOptions): Promise<ImportResult> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const upload = await readUpload(body, options.kind);

@@ -44,10 +44,16 @@ describe('readWorkbook: sheets renamed, copied or unknown', () => {
       sheetWith(wb, 'IKT-systemer (2)', [systemHeaders, systemRow('Elements')]);
       sheetWith(wb, 'ikt systemer', [systemHeaders, systemRow('Visma Flyt')]);
       sheetWith(wb, 'Avtaler Bærum', [contractHeaders, contractRow('Tieto')]);
-      sheetWith(wb, 'Avtaler_2024', [['Kommunenummer', 'Firma', 'Gjelder'], ['3405', 'Acos', 'Drift']]);
+      sheetWith(wb, 'Avtaler_2024', [
+        ['Kommunenummer', 'Firma', 'Gjelder'],
+        ['3405', 'Acos', 'Drift'],
+      ]);
       sheetWith(wb, 'Ark1', [systemHeaders, systemRow('Profil')]);
       sheetWith(wb, 'Fagsystemer', [['Hva'], ['noe']]);
-      sheetWith(wb, 'Budsjett', [['Post', 'Beløp'], ['Lisenser', 1000]]);
+      sheetWith(wb, 'Budsjett', [
+        ['Post', 'Beløp'],
+        ['Lisenser', 1000],
+      ]);
       sheetWith(wb, 'Ark2', []);
     });
     const upload = await readWorkbook(buffer, 100);
@@ -133,27 +139,14 @@ describe('readWorkbook: headers as people type them', () => {
       ' Produkt ',
     ];
     const upload = await readWorkbook(
-      await book((wb) => sheetWith(wb, 'IKT-systemer', [headers, ['3405', 'Gerica', 'Tieto', 'Gerica fagsystem', 'ok', 12, '5.4', 'id-1', 'id-2', 'Evry', 'Lokalt', 'P']])),
+      await book((wb) =>
+        sheetWith(wb, 'IKT-systemer', [headers, ['3405', 'Gerica', 'Tieto', 'Gerica fagsystem', 'ok', 12, '5.4', 'id-1', 'id-2', 'Evry', 'Lokalt', 'P']]),
+      ),
       100,
     );
     const [sheet] = upload.sheets;
-    expect(sheet!.headers).toEqual([
-      'Kommunenummer',
-      'Navn',
-      'Leverandør',
-      null,
-      null,
-      'Antall brukere',
-      'Versjon',
-      'Samla-ID',
-      null,
-      null,
-      null,
-      'Produkt',
-    ]);
-    expect(sheet!.rows).toEqual([
-      { row: 2, cells: ['3405', 'Gerica', 'Tieto', 'Gerica fagsystem', 'ok', 12, '5.4', 'id-1', 'id-2', 'Evry', 'Lokalt', 'P'] },
-    ]);
+    expect(sheet!.headers).toEqual(['Kommunenummer', 'Navn', 'Leverandør', null, null, 'Antall brukere', 'Versjon', 'Samla-ID', null, null, null, 'Produkt']);
+    expect(sheet!.rows).toEqual([{ row: 2, cells: ['3405', 'Gerica', 'Tieto', 'Gerica fagsystem', 'ok', 12, '5.4', 'id-1', 'id-2', 'Evry', 'Lokalt', 'P'] }]);
     expect(where(upload.warnings)).toEqual([
       { sheet: 'IKT-systemer', row: 1, column: 'navn', code: 'COLUMN_READ_AS' },
       { sheet: 'IKT-systemer', row: 1, column: 'Leverandor', code: 'COLUMN_READ_AS' },
@@ -183,7 +176,12 @@ describe('readWorkbook: headers as people type them', () => {
 
   it('says when an unknown header has no likely meaning, and when values stand in a column without a header', async () => {
     const upload = await readWorkbook(
-      await book((wb) => sheetWith(wb, 'IKT-systemer', [['Kommunenummer', 'Navn', 'Budsjettpost'], ['3405', 'Gerica', 'x', null, 'notat']])),
+      await book((wb) =>
+        sheetWith(wb, 'IKT-systemer', [
+          ['Kommunenummer', 'Navn', 'Budsjettpost'],
+          ['3405', 'Gerica', 'x', null, 'notat'],
+        ]),
+      ),
       100,
     );
     expect(where(upload.warnings)).toEqual([
@@ -259,21 +257,16 @@ describe('readWorkbook: title rows, merged headers, hidden sheets and rows, blan
       100,
     );
     expect(upload.sheets[0]!.rows.map((row) => row.cells[0])).toEqual(['3405', '3405', '3405']);
-    expect(upload.warnings).toEqual([
-      expect.objectContaining({ sheet: 'IKT-systemer', row: 2, column: 'Kommunenummer', code: 'MERGED_CELLS' }),
-    ]);
+    expect(upload.warnings).toEqual([expect.objectContaining({ sheet: 'IKT-systemer', row: 2, column: 'Kommunenummer', code: 'MERGED_CELLS' })]);
     expect(upload.warnings[0]!.message).toContain('Cellene A2:A4');
   });
 
   it('reads hidden sheets and hidden rows, and says so', async () => {
     const upload = await readWorkbook(
       await book((wb) => {
-        const sheet = sheetWith(
-          wb,
-          'IKT-systemer',
-          [systemHeaders, ...Array.from({ length: 14 }, (_, i) => systemRow(`System ${i + 2}`))],
-          { state: 'hidden' },
-        );
+        const sheet = sheetWith(wb, 'IKT-systemer', [systemHeaders, ...Array.from({ length: 14 }, (_, i) => systemRow(`System ${i + 2}`))], {
+          state: 'hidden',
+        });
         for (let row = 3; row <= 14; row++) sheet.getRow(row).hidden = true;
         const other = sheetWith(wb, 'Avtaler', [contractHeaders, contractRow('Visma'), contractRow('Tieto')], { state: 'veryHidden' });
         other.getRow(3).hidden = true;

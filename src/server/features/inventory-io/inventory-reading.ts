@@ -53,7 +53,6 @@ export function foldName(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-
 const quoteList = (items: readonly string[]) => {
   const quoted = items.map((item) => `«${item}»`);
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} og ${quoted.at(-1)}`;
@@ -172,8 +171,7 @@ function headerFit(layout: SheetLayout, rows: readonly Row[]): { missing: string
 /** One sheet read as `layout`: header row found, headers mapped to Samla's, blank rows left out, warnings for the rest. */
 function readSheet(grid: Grid, layout: SheetLayout, maxRows: number, warnings: ImportProblem[]): SheetInput {
   const sheet = grid.name;
-  const warn = (row: number | null, column: string | null, code: string, message: string) =>
-    warnings.push({ sheet, row, column, code, message });
+  const warn = (row: number | null, column: string | null, code: string, message: string) => warnings.push({ sheet, row, column, code, message });
   const { index: headerIndex } = locateHeader(layout, grid.rows);
   const headerRow = headerIndex >= 0 ? grid.rows[headerIndex]!.row : 1;
   if (grid.rows.slice(0, Math.max(0, headerIndex)).some((row) => row.cells.some((cell) => !isBlank(cell)))) {
@@ -352,11 +350,7 @@ function resembledLayouts(name: string): SheetLayout[] {
   if (folded === '') return [];
   return sheetLayouts.filter((layout) => {
     const sheet = foldName(layout.sheet);
-    return (
-      folded.includes(sheet) ||
-      (folded.length >= 5 && sheet.includes(folded)) ||
-      distance(folded, sheet) <= Math.max(1, Math.floor(sheet.length / 5))
-    );
+    return folded.includes(sheet) || (folded.length >= 5 && sheet.includes(folded)) || distance(folded, sheet) <= Math.max(1, Math.floor(sheet.length / 5));
   });
 }
 
@@ -382,7 +376,6 @@ function layoutByHeaders(rows: readonly Row[]): SheetLayout | undefined {
   }
   return best?.layout;
 }
-
 
 const isSamlaSheet = (name: string) => samlaSheets.has(name.trim().toLocaleLowerCase('nb'));
 /** A sheet named as the layout is, or as it was in an earlier template («IKT-organisasjon»). */
@@ -483,8 +476,7 @@ const notTextMessages: Record<NotTextError['kind'], string> = {
   xls: 'Filen er i det gamle Excel-formatet (.xls). Lagre den som «Excel-arbeidsbok (.xlsx)» eller som CSV, og last opp på nytt.',
   zip: 'Filen er en zip-fil, men ikke en xlsx-arbeidsbok. Last opp en xlsx-fil eller en CSV-fil.',
   binary: 'Filen er ikke et regneark: den inneholder binære data. Last opp en xlsx-fil eller en CSV-fil.',
-  'bad-utf8':
-    'Filen sier at den er UTF-8, men har tegn som ikke er gyldig UTF-8. Lagre den på nytt som «CSV UTF-8» eller som xlsx, og last opp på nytt.',
+  'bad-utf8': 'Filen sier at den er UTF-8, men har tegn som ikke er gyldig UTF-8. Lagre den på nytt som «CSV UTF-8» eller som xlsx, og last opp på nytt.',
 };
 
 /** A CSV file's text, or NOT_A_SPREADSHEET saying what the file is instead (a PDF, an .xls, binary data …). */

@@ -11,18 +11,7 @@ const inventoryValueLabels = nbVocabulary.inventoryValue;
  * and the import all read it from here, so an export imports with no changes.
  */
 export type ColumnType =
-  | 'municipality'
-  | 'text'
-  | 'integer'
-  | 'decimal'
-  | 'year'
-  | 'flag'
-  | 'date'
-  | 'choice'
-  | 'area'
-  | 'system'
-  | 'systems'
-  | 'commonSolution';
+  'municipality' | 'text' | 'integer' | 'decimal' | 'year' | 'flag' | 'date' | 'choice' | 'area' | 'system' | 'systems' | 'commonSolution';
 
 export interface Column {
   header: string;
@@ -68,8 +57,7 @@ export const sheetLayouts: SheetLayout[] = [
     kind: 'systems',
     sheet: inventoryKindNames.systems,
     description:
-      'IKT-systemer og fagsystemer. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn ' +
-      '(leverandøren skiller bare to systemer med samme navn).',
+      'IKT-systemer og fagsystemer. Gjenkjennes på Samla-ID, ellers på kommunenummer og navn ' + '(leverandøren skiller bare to systemer med samme navn).',
     naturalKey: ['name'],
     tieBreaker: ['vendor'],
     columns: [

@@ -91,7 +91,11 @@ describe('parseUpload on crafted workbooks: a clear 4xx refusal, quickly', () =>
   it('a cell reference past column XFD', async () => {
     await expectRefused(systems(header + '<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row>'), 'NOT_A_SPREADSHEET', /ZZZZZZ2.*XFD/);
     await expectRefused(systems(header + '<row r="2"><c r="XFE2"><v>1</v></c></row>'), 'NOT_A_SPREADSHEET', /XFE2/);
-    await expectRefused(systems(header + '<row r="2"><c r="A2"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>1</v></c></row>'), 'NOT_A_SPREADSHEET', /1048577/);
+    await expectRefused(
+      systems(header + '<row r="2"><c r="A2"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>1</v></c></row>'),
+      'NOT_A_SPREADSHEET',
+      /1048577/,
+    );
   });
 
   it('a merge over the whole sheet is clipped to the cells the sheet has, never allocated by its size', async () => {
@@ -145,7 +149,8 @@ describe('parseUpload on crafted workbooks: a clear 4xx refusal, quickly', () =>
   });
 
   it('many sheets pointing at one large part: the part is inflated and read once', async () => {
-    const big = header + Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 2}">${textCell(`A${i + 2}`, '4601')}${textCell(`B${i + 2}`, `S${i}`)}</row>`).join('');
+    const big =
+      header + Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 2}">${textCell(`A${i + 2}`, '4601')}${textCell(`B${i + 2}`, `S${i}`)}</row>`).join('');
     const sheets = [
       { name: 'IKT-systemer', sheetData: big, target: 'worksheets/big.xml' },
       ...Array.from({ length: 60 }, (_, i) => ({ name: `IKT-systemer ${i}`, target: 'worksheets/big.xml' })),

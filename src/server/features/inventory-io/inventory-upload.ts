@@ -32,13 +32,9 @@ export const uploadRefusals = {
       'PASSWORD_PROTECTED',
       'Arbeidsboken er beskyttet med passord. Åpne den i Excel, fjern passordet (Fil › Info › Beskytt arbeidsbok › Krypter med passord, tøm feltet), lagre og last opp på nytt.',
     ),
-  oldExcel: () =>
-    invalid('OLD_EXCEL_FORMAT', 'Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel eller LibreOffice og lagre som .xlsx.'),
+  oldExcel: () => invalid('OLD_EXCEL_FORMAT', 'Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel eller LibreOffice og lagre som .xlsx.'),
   ods: () =>
-    invalid(
-      'ODS_NOT_SUPPORTED',
-      'Filen er et OpenDocument-regneark (.ods). Lagre den som .xlsx (Fil › Lagre som › Excel 2007–365) og last opp på nytt.',
-    ),
+    invalid('ODS_NOT_SUPPORTED', 'Filen er et OpenDocument-regneark (.ods). Lagre den som .xlsx (Fil › Lagre som › Excel 2007–365) og last opp på nytt.'),
   notXlsx: (message = 'Filen kunne ikke leses som en xlsx-arbeidsbok.') => invalid('NOT_A_SPREADSHEET', message),
   tooLarge: (message: string) => invalid('SPREADSHEET_TOO_LARGE', message),
   tooSlow: () =>
@@ -60,10 +56,7 @@ export const uploadRefusals = {
     }),
   kindRequired: () => invalid('KIND_REQUIRED', 'Oppgi hvilken type register CSV-filen gjelder (parameteren kind).'),
   noKnownSheets: () =>
-    invalid(
-      'NO_KNOWN_SHEETS',
-      `Arbeidsboken har ingen ark Samla kjenner. Arkene må hete ${sheetLayouts.map((l) => `«${l.sheet}»`).join(', ')}.`,
-    ),
+    invalid('NO_KNOWN_SHEETS', `Arbeidsboken har ingen ark Samla kjenner. Arkene må hete ${sheetLayouts.map((l) => `«${l.sheet}»`).join(', ')}.`),
 };
 
 const openDocumentSpreadsheet = 'application/vnd.oasis.opendocument.spreadsheet';

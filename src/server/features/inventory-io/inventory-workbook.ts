@@ -26,7 +26,8 @@ function instructions(sheet: ExcelJS.Worksheet, lists: WorkbookLists): void {
     '• Hvert ark er én type register: ' + sheetLayouts.map((layout) => `«${layout.sheet}»`).join(', ') + '.',
     '• Første rad i hvert ark er overskriftene. Ikke endre dem; kolonner Samla ikke kjenner, blir ikke lest.',
     '• Kolonnen «Kommunenummer» sier hvilken kommune raden gjelder, så én arbeidsbok kan ha alle kommunene i sammenslåingen: ' +
-      lists.municipalities.map((m) => `${m.number} ${m.name}`).join(', ') + '.',
+      lists.municipalities.map((m) => `${m.number} ${m.name}`).join(', ') +
+      '.',
     `• Kolonnen «${samlaIdHeader}» (siste kolonne, grå) er radens faste nøkkel i Samla. Den fylles ut av Samla i eksporten; ` +
       'ikke endre den. En ny rad har den tom. Kopierer du en rad for å lage en ny, tøm Samla-ID i kopien.',
     '• Slik kjennes radene igjen: først på Samla-ID; rader uten den på kommunenummer og navn (se under for hvert ark). ' +
@@ -96,10 +97,7 @@ export async function writeWorkbook(
   for (const layout of sheetLayouts) {
     const sheet = workbook.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
     const idColumn = options.samlaIds ? [{ header: samlaIdHeader, key: samlaIdField, width: 38 }] : [];
-    sheet.columns = [
-      ...layout.columns.map((column) => ({ header: column.header, key: column.field, width: column.width ?? 20 })),
-      ...idColumn,
-    ];
+    sheet.columns = [...layout.columns.map((column) => ({ header: column.header, key: column.field, width: column.width ?? 20 })), ...idColumn];
     sheet.getRow(1).font = { bold: true };
     const rows = rowsByKind[layout.kind] ?? [];
     for (const row of rows) {
@@ -117,17 +115,14 @@ export async function writeWorkbook(
       const letter = columnLetter(index);
       // Ranges, not cells: exceljs expands each validated cell when it reads a workbook back.
       const last = Math.max(1000, rows.length + 500);
-      (sheet as unknown as { dataValidations: { add: (address: string, rule: unknown) => void } }).dataValidations.add(
-        `${letter}2:${letter}${last}`,
-        {
-          type: 'list',
-          allowBlank: true,
-          formulae: [listRange.get(list)!],
-          showErrorMessage: column.type !== 'commonSolution',
-          errorTitle: 'Ugyldig verdi',
-          error: `Velg en verdi fra listen for «${column.header}».`,
-        },
-      );
+      (sheet as unknown as { dataValidations: { add: (address: string, rule: unknown) => void } }).dataValidations.add(`${letter}2:${letter}${last}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [listRange.get(list)!],
+        showErrorMessage: column.type !== 'commonSolution',
+        errorTitle: 'Ugyldig verdi',
+        error: `Velg en verdi fra listen for «${column.header}».`,
+      });
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -147,8 +142,7 @@ function markSamlaIdColumn(sheet: ExcelJS.Worksheet, columnNumber: number, rowCo
   column.font = { color: { argb: 'FF6B6B6B' } };
   const header = sheet.getRow(1).getCell(columnNumber);
   header.font = { bold: true, color: { argb: 'FF6B6B6B' } };
-  header.note =
-    'Samla-ID er radens faste nøkkel i Samla. Ikke endre den. En ny rad har den tom; tøm den når du kopierer en rad for å lage en ny.';
+  header.note = 'Samla-ID er radens faste nøkkel i Samla. Ikke endre den. En ny rad har den tom; tøm den når du kopierer en rad for å lage en ny.';
   const letter = columnLetter(columnNumber - 1);
   (sheet as unknown as { dataValidations: { add: (address: string, rule: unknown) => void } }).dataValidations.add(
     `${letter}2:${letter}${Math.max(1000, rowCount + 500)}`,

@@ -236,7 +236,9 @@ function handWrittenWorkbook(options: { sheetXml: string; sharedStrings?: string
     },
     {
       name: 'xl/worksheets/sheet1.xml',
-      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}" xmlns:r="${rel}"><sheetData>${options.sheetXml}</sheetData></worksheet>`),
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}" xmlns:r="${rel}"><sheetData>${options.sheetXml}</sheetData></worksheet>`,
+      ),
     },
   ]);
 }
@@ -335,7 +337,8 @@ describe('readXlsxSheets', () => {
     expect(sheet!.rows[3]!.cells).toEqual([null, 'Formel', null]);
     // What exceljs made of it, as far as exceljs reads it (it needs r on every row).
     const withR = handWrittenWorkbook({
-      sharedStrings: '<si><t xml:space="preserve"> a&amp;b&#229;&#xE6; </t></si><si><r><t>Rik</t></r><r><t> tekst</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>',
+      sharedStrings:
+        '<si><t xml:space="preserve"> a&amp;b&#229;&#xE6; </t></si><si><r><t>Rik</t></r><r><t> tekst</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>',
       sheetXml:
         header +
         '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="D2" s="1"><v>45351</v></c><c r="E2" s="2"><v>45351.5</v></c>' +
@@ -395,8 +398,7 @@ describe('readXlsxSheets', () => {
   });
 
   it('throws TooManyRowsError past maxRows (the header not counted), named as Samla names the sheet', async () => {
-    const rows = (n: number) =>
-      Array.from({ length: n }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>r</t></is></c></row>`).join('');
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>r</t></is></c></row>`).join('');
     expect(readXlsxSheets(handWrittenWorkbook({ sheetXml: header + rows(3) }), () => true, 3).sheets[0]!.rows).toHaveLength(4);
     expect(() => readXlsxSheets(handWrittenWorkbook({ sheetXml: header + rows(4) }), () => true, 3)).toThrow(TooManyRowsError);
     // Sheets not wanted are not counted.

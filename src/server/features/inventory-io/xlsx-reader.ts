@@ -763,12 +763,7 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
  * more than maxRows rows with values besides the first (the header), and an
  * XlsxReadError when the file is not an xlsx or is past a limit.
  */
-export function readXlsxSheets(
-  buffer: Buffer,
-  wanted: (sheetName: string) => boolean,
-  maxRows: number,
-  limits: XlsxLimits = xlsxLimits,
-): XlsxWorkbook {
+export function readXlsxSheets(buffer: Buffer, wanted: (sheetName: string) => boolean, maxRows: number, limits: XlsxLimits = xlsxLimits): XlsxWorkbook {
   const parts = new Parts(buffer, limits);
   const workbookPart = parts.take('xl/workbook.xml');
   if (workbookPart === undefined) throw broken('den har ingen xl/workbook.xml');

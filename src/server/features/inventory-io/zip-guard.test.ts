@@ -42,7 +42,7 @@ describe('inflateEntries', () => {
 });
 
 describe('what else an upload may be', () => {
-  it('tells an encrypted xlsx from an old .xls by the compound file\'s directory', () => {
+  it("tells an encrypted xlsx from an old .xls by the compound file's directory", () => {
     const encrypted = buildCompoundFile(['EncryptionInfo', 'EncryptedPackage']);
     const xls = buildCompoundFile(['Workbook']);
     expect(isCompoundFile(encrypted) && isCompoundFile(xls)).toBe(true);

@@ -90,7 +90,9 @@ export function buildWorkbook(options: {
     },
     {
       name: 'xl/workbook.xml',
-      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${mainNamespace}" xmlns:r="${relNamespace}"><sheets>${sheetElements}</sheets></workbook>`),
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${mainNamespace}" xmlns:r="${relNamespace}"><sheets>${sheetElements}</sheets></workbook>`,
+      ),
     },
     {
       name: 'xl/_rels/workbook.xml.rels',

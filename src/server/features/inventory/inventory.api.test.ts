@@ -36,8 +36,11 @@ async function created(path: string, payload: object): Promise<{ id: string; ver
 }
 const system = (name: string, extra: object = {}) => created('systems', { municipalityNumber: '4601', name, ...extra });
 async function history(entity: string, entityId: string) {
-  return (await t.owner.inject(`/api/v1/mergers/${mergerId}/audit?entity=${entity}&entityId=${entityId}`)).json()
-    .entries as Array<{ action: string; entityLabel: string; changes: Array<{ field: string; old: unknown; new: unknown }> }>;
+  return (await t.owner.inject(`/api/v1/mergers/${mergerId}/audit?entity=${entity}&entityId=${entityId}`)).json().entries as Array<{
+    action: string;
+    entityLabel: string;
+    changes: Array<{ field: string; old: unknown; new: unknown }>;
+  }>;
 }
 
 describe('systems', () => {
@@ -92,7 +95,12 @@ describe('systems', () => {
 
     const bad = await post('systems', { municipalityNumber: '4601', name: ' ', hosting: 'skyen', userCount: -1 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['hosting', 'name', 'userCount']);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['hosting', 'name', 'userCount']);
 
     const moved = await system('Gerica');
     const badMove = await patch(`systems/${moved.id}`, { version: 1, municipalityNumber: '5001' });
@@ -125,8 +133,7 @@ describe('systems', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toEqual({
       code: 'SYSTEM_IN_USE',
-      message:
-        'Systemet kan ikke slettes fordi 1 integrasjon, 1 avtale, 1 digital tjeneste og 1 arkiv viser til det. Fjern eller endre dem først.',
+      message: 'Systemet kan ikke slettes fordi 1 integrasjon, 1 avtale, 1 digital tjeneste og 1 arkiv viser til det. Fjern eller endre dem først.',
       details: { integrations: 1, contracts: 1, digitalServices: 1, archives: 1, decisions: 0 },
     });
     expect((await get(`systems/${journal.id}`)).statusCode).toBe(200);
@@ -159,11 +166,12 @@ describe('listing: paging, sorting, filters and search', () => {
     // The two without a user count come last, in id order (random here).
     expect(byUsers.slice(3).sort()).toEqual(['Rettighet 100%', 'Tidbank']);
     expect((await names('?sort=userCount')).items.map((s) => s.name).slice(0, 3)).toEqual(['Visma HRM', 'Agresso', 'Visma Enterprise']);
-    expect((await names('?sort=municipalityNumber')).items.map((s) => s.name).slice(0, 3).sort()).toEqual([
-      'Agresso',
-      'Visma Enterprise',
-      'Visma HRM',
-    ]);
+    expect(
+      (await names('?sort=municipalityNumber')).items
+        .map((s) => s.name)
+        .slice(0, 3)
+        .sort(),
+    ).toEqual(['Agresso', 'Visma Enterprise', 'Visma HRM']);
     const unknown = await get('systems?sort=password');
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].path).toBe('sort');
@@ -183,9 +191,7 @@ describe('listing: paging, sorting, filters and search', () => {
     expect((await names(`?solutionArea=${payroll}`)).total).toBe(2);
     expect((await names('?vendor=VISMA%20AS')).items.map((s) => s.name)).toEqual(['Tidbank', 'Visma Enterprise', 'Visma HRM']);
     expect((await names('?hosting=saas,vendor')).items.map((s) => s.name)).toEqual(['Rettighet 100%', 'Visma Enterprise', 'Visma HRM']);
-    expect((await names(`?municipality=4601&solutionArea=${economy}&hosting=saas`)).items.map((s) => s.name)).toEqual([
-      'Visma Enterprise',
-    ]);
+    expect((await names(`?municipality=4601&solutionArea=${economy}&hosting=saas`)).items.map((s) => s.name)).toEqual(['Visma Enterprise']);
     expect((await get('systems?hosting=skyen')).statusCode).toBe(400);
   });
 
@@ -241,9 +247,7 @@ describe('contracts', () => {
   it('refuses an end before the start, a negative notice period and a system of another merger', async () => {
     const backwards = await post('contracts', { municipalityNumber: '4601', vendor: 'Visma', startDate: '2024-01-01', endDate: '2023-01-01' });
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().error.details).toEqual([
-      { path: 'endDate', code: 'range', message: 'Sluttdatoen kan ikke være før startdatoen.' },
-    ]);
+    expect(backwards.json().error.details).toEqual([{ path: 'endDate', code: 'range', message: 'Sluttdatoen kan ikke være før startdatoen.' }]);
 
     const contract = await created('contracts', { municipalityNumber: '4601', vendor: 'Visma', startDate: '2024-01-01' });
     const backwardsLater = await patch(`contracts/${contract.id}`, { version: 1, endDate: '2023-06-30' });
@@ -349,7 +353,15 @@ describe('the other kinds', () => {
     {
       path: 'archives',
       entity: 'archive',
-      create: { name: 'Byggesaksarkiv', locationKind: 'file_share', noark5: false, volume: '40 hyllemeter', periodFrom: 1965, periodTo: 2004, accessNeeded: 'Lesetilgang for byggesak' },
+      create: {
+        name: 'Byggesaksarkiv',
+        locationKind: 'file_share',
+        noark5: false,
+        volume: '40 hyllemeter',
+        periodFrom: 1965,
+        periodTo: 2004,
+        accessNeeded: 'Lesetilgang for byggesak',
+      },
       change: { periodTo: 2010 },
       listQuery: '?locationKind=file_share,paper&sort=-periodFrom',
     },
@@ -391,9 +403,7 @@ describe('the other kinds', () => {
   }
 
   it('validate their own fields', async () => {
-    expect((await post('archives', { municipalityNumber: '4601', name: 'A', periodFrom: 2010, periodTo: 2000 })).json().error.details[0].path).toBe(
-      'periodTo',
-    );
+    expect((await post('archives', { municipalityNumber: '4601', name: 'A', periodFrom: 2010, periodTo: 2000 })).json().error.details[0].path).toBe('periodTo');
     expect((await post('archives', { municipalityNumber: '4601', name: 'A', periodFrom: 1492 })).statusCode).toBe(400);
     expect((await post('infrastructure', { municipalityNumber: '4601', name: 'Brannmur' })).json().error.details[0].path).toBe('category');
     expect((await post('it-organisation', { municipalityNumber: '4601', role: 'Drift', fte: -1 })).json().error.details[0].path).toBe('fte');
@@ -442,7 +452,14 @@ describe('access', () => {
 
 describe('side by side', () => {
   it('shows each municipality’s systems per solution area and the products several of them run', async () => {
-    const a = await system('Visma Enterprise', { vendor: 'Visma AS', product: 'Visma Enterprise', productVersion: '8', solutionAreaId: economy, userCount: 40, hosting: 'saas' });
+    const a = await system('Visma Enterprise', {
+      vendor: 'Visma AS',
+      product: 'Visma Enterprise',
+      productVersion: '8',
+      solutionAreaId: economy,
+      userCount: 40,
+      hosting: 'saas',
+    });
     const b = await created('systems', { municipalityNumber: '4626', name: 'Økonomi', vendor: 'Visma', product: 'visma  enterprise', solutionAreaId: economy });
     await created('systems', { municipalityNumber: '4626', name: 'Agresso', vendor: 'Unit4', solutionAreaId: payroll });
     await system('Uplassert');

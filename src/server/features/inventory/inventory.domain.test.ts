@@ -37,9 +37,7 @@ describe('solution areas', () => {
   it('adds Samla’s infrastructure, archive and common-solution areas first, and «Annet fagsystem» last in each sector', () => {
     expect(areas[0]).toMatchObject({ source: 'samla', sector: 'Infrastruktur, arkiv og fellesløsninger', priority: null });
     const names = areas.filter((area) => area.source === 'samla').map((area) => area.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['Servere, lagring og drift', 'Identitet og tilgang', 'Arkivdepot, avlevering og langtidslagring']),
-    );
+    expect(names).toEqual(expect.arrayContaining(['Servere, lagring og drift', 'Identitet og tilgang', 'Arkivdepot, avlevering og langtidslagring']));
     for (const sector of catalog.sectors) {
       const inSector = areas.filter((area) => area.sectorId === sector.id);
       expect(inSector.at(-1)).toMatchObject({ name: 'Annet fagsystem', source: 'samla' });
@@ -99,7 +97,12 @@ describe('referenceProblems', () => {
   it('accepts references that exist and ignores absent ones', () => {
     expect(
       referenceProblems(
-        { municipalityNumber: '4601', solutionAreaId: 'omrade-okonomi-og-regnskapssystem', commonSolutionId: 'altinn', systems: [{ path: 'systemId', id: 's1' }] },
+        {
+          municipalityNumber: '4601',
+          solutionAreaId: 'omrade-okonomi-og-regnskapssystem',
+          commonSolutionId: 'altinn',
+          systems: [{ path: 'systemId', id: 's1' }],
+        },
         known,
       ),
     ).toEqual([]);
@@ -176,11 +179,11 @@ describe('sideBySide', () => {
   });
 
   it('puts each system in its area and municipality, keeping empty cells and every area in order', () => {
-    const rows = sideBySide(areas, ['4601', '4626'], [
-      system('4626', 'okonomi', 'Agresso'),
-      system('4601', 'okonomi', 'Visma'),
-      system('4601', 'okonomi', 'Fakturaportal'),
-    ]);
+    const rows = sideBySide(
+      areas,
+      ['4601', '4626'],
+      [system('4626', 'okonomi', 'Agresso'), system('4601', 'okonomi', 'Visma'), system('4601', 'okonomi', 'Fakturaportal')],
+    );
     expect(rows.map((row) => row.solutionAreaId)).toEqual(['okonomi', 'lonn', 'pasient']);
     expect(rows[0]!.municipalities.map((cell) => [cell.municipalityNumber, cell.systems.map((s) => s.name)])).toEqual([
       ['4601', ['Fakturaportal', 'Visma']],
@@ -204,25 +207,23 @@ describe('sideBySide', () => {
     const d = system('4631', 'pasient', 'Profil', { product: 'Profil', vendor: 'Tieto Evry' });
     const rows = sideBySide(areas, ['4601', '4626', '4631'], [a, b, c, d]);
     const pasient = rows.find((row) => row.solutionAreaId === 'pasient')!;
-    expect(pasient.sharedProducts).toEqual([
-      { name: 'CosDoc', municipalityNumbers: ['4601', '4626'], systemIds: [a.id, b.id, c.id] },
-    ]);
-    expect(pasient.sharedVendors).toEqual([
-      { name: 'Tieto Evry', municipalityNumbers: ['4601', '4626', '4631'], systemIds: [a.id, c.id, d.id] },
-    ]);
+    expect(pasient.sharedProducts).toEqual([{ name: 'CosDoc', municipalityNumbers: ['4601', '4626'], systemIds: [a.id, b.id, c.id] }]);
+    expect(pasient.sharedVendors).toEqual([{ name: 'Tieto Evry', municipalityNumbers: ['4601', '4626', '4631'], systemIds: [a.id, c.id, d.id] }]);
   });
 
   it('falls back to the system name when no product is given, and never shares within one municipality', () => {
-    const rows = sideBySide(areas, ['4601', '4626'], [
-      system('4601', 'lonn', 'Visma Lønn'),
-      system('4601', 'lonn', 'visma lønn'),
-      system('4626', 'lonn', 'Visma  Lønn'),
-      system('4601', 'okonomi', 'Agresso'),
-      system('4601', 'okonomi', 'Agresso'),
-    ]);
-    expect(rows[1]!.sharedProducts.map((group) => [group.name, group.municipalityNumbers])).toEqual([
-      ['Visma Lønn', ['4601', '4626']],
-    ]);
+    const rows = sideBySide(
+      areas,
+      ['4601', '4626'],
+      [
+        system('4601', 'lonn', 'Visma Lønn'),
+        system('4601', 'lonn', 'visma lønn'),
+        system('4626', 'lonn', 'Visma  Lønn'),
+        system('4601', 'okonomi', 'Agresso'),
+        system('4601', 'okonomi', 'Agresso'),
+      ],
+    );
+    expect(rows[1]!.sharedProducts.map((group) => [group.name, group.municipalityNumbers])).toEqual([['Visma Lønn', ['4601', '4626']]]);
     expect(rows[0]!.sharedProducts).toEqual([]);
   });
 });

@@ -98,10 +98,7 @@ export function archiveProblems(archive: { periodFrom?: number | null; periodTo?
 }
 
 /** An integration goes to exactly one place: another system or a national common solution. */
-export function integrationProblems(integration: {
-  toSystemId?: string | null;
-  commonSolutionId?: string | null;
-}): FieldProblem[] {
+export function integrationProblems(integration: { toSystemId?: string | null; commonSolutionId?: string | null }): FieldProblem[] {
   const toSystem = integration.toSystemId != null;
   const toCommon = integration.commonSolutionId != null;
   if (toSystem && toCommon) {
@@ -144,13 +141,7 @@ export interface KnownTargets {
 export function referenceProblems(references: References, known: KnownTargets): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (references.municipalityNumber !== undefined && !known.municipalityNumbers.has(references.municipalityNumber)) {
-    problems.push(
-      problem(
-        'municipalityNumber',
-        'unknown',
-        `Kommunenummer ${references.municipalityNumber} er ikke en av kommunene i sammenslåingen.`,
-      ),
-    );
+    problems.push(problem('municipalityNumber', 'unknown', `Kommunenummer ${references.municipalityNumber} er ikke en av kommunene i sammenslåingen.`));
   }
   if (references.solutionAreaId != null && !known.solutionAreaIds.has(references.solutionAreaId)) {
     problems.push(problem('solutionAreaId', 'unknown', 'Løsningsområdet finnes ikke. Velg et fra listen.'));
@@ -267,8 +258,7 @@ const productOf = (system: SideBySideInputSystem) => {
   const label = tidy(system.product ?? system.name);
   return { key: nameKey(label), label };
 };
-const vendorOf = (system: SideBySideInputSystem) =>
-  system.vendor ? { key: vendorKey(system.vendor), label: tidy(system.vendor) } : null;
+const vendorOf = (system: SideBySideInputSystem) => (system.vendor ? { key: vendorKey(system.vendor), label: tidy(system.vendor) } : null);
 
 /**
  * The matrix of solution areas × municipalities: every area in the given

@@ -4,10 +4,7 @@
  * history gives them, what they point at, which rules span their fields, and
  * the read-only names an item carries. The service is the same for all eight.
  */
-import {
-  findCommonSolution,
-  loadCommonSolutions,
-} from '#server/features/common-solutions/common-solutions.domain.ts';
+import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { InventoryItem, InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
@@ -16,14 +13,7 @@ import type { SystemRef } from './inventory.repo.ts';
 
 /** The names history records inventory changes under. */
 export type InventoryEntity =
-  | 'system'
-  | 'digitalService'
-  | 'contract'
-  | 'integration'
-  | 'archive'
-  | 'infrastructure'
-  | 'itOrganisation'
-  | 'intermunicipalCooperation';
+  'system' | 'digitalService' | 'contract' | 'integration' | 'archive' | 'infrastructure' | 'itOrganisation' | 'intermunicipalCooperation';
 
 type ReadOnlyKeys = 'systemName' | 'systems' | 'fromSystemName' | 'toSystemName' | 'commonSolutionName';
 
@@ -48,7 +38,7 @@ export interface KindDefinition<K extends InventoryKindKey> {
 const noReferences = () => ({ systems: [] });
 const noNames = () => ({});
 const systemAt = (path: string, id: string | null | undefined) => (id ? [{ path, id }] : []);
-const nameOf = (systems: ReadonlyMap<string, SystemRef>, id: string | null) => (id ? systems.get(id)?.name ?? null : null);
+const nameOf = (systems: ReadonlyMap<string, SystemRef>, id: string | null) => (id ? (systems.get(id)?.name ?? null) : null);
 
 export const kindDefinitions: { [K in InventoryKindKey]: KindDefinition<K> } = {
   systems: {
@@ -95,9 +85,7 @@ export const kindDefinitions: { [K in InventoryKindKey]: KindDefinition<K> } = {
     names: (values, systems) => ({
       fromSystemName: nameOf(systems, values.fromSystemId) ?? '',
       toSystemName: nameOf(systems, values.toSystemId),
-      commonSolutionName: values.commonSolutionId
-        ? findCommonSolution(loadCommonSolutions(), values.commonSolutionId)?.name ?? null
-        : null,
+      commonSolutionName: values.commonSolutionId ? (findCommonSolution(loadCommonSolutions(), values.commonSolutionId)?.name ?? null) : null,
     }),
     label: (item) => `${item.fromSystemName} → ${item.toSystemName ?? item.commonSolutionName ?? '?'}`,
   },

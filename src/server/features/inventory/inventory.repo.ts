@@ -56,7 +56,10 @@ export async function listRows<T extends InventoryTable>(
     .orderBy(...options.orderBy, asc(table.id))
     .limit(options.limit)
     .offset(options.offset);
-  const [counted] = await db.select({ total: count() }).from(table as PgTable).where(where);
+  const [counted] = await db
+    .select({ total: count() })
+    .from(table as PgTable)
+    .where(where);
   return { rows: rows as RowOf<T>[], total: Number(counted?.total ?? 0) };
 }
 
@@ -76,7 +79,10 @@ export async function findRow<T extends InventoryTable>(
 }
 
 export async function insertRow<T extends InventoryTable>(db: Database, table: T, values: NewRowOf<T>): Promise<RowOf<T>> {
-  const rows = (await db.insert(table as PgTable).values(values as never).returning()) as RowOf<T>[];
+  const rows = (await db
+    .insert(table as PgTable)
+    .values(values as never)
+    .returning()) as RowOf<T>[];
   if (!rows[0]) throw new Error('insert into an inventory table returned no row');
   return rows[0];
 }
@@ -98,20 +104,18 @@ export async function deleteRow(db: Database, table: InventoryTable, mergerId: s
 }
 
 /** Deletes the row only if it still has the version read; false when someone changed or deleted it meanwhile. */
-export async function deleteRowIfVersion(
-  db: Database,
-  table: InventoryTable,
-  mergerId: string,
-  id: string,
-  expectedVersion: number,
-): Promise<boolean> {
+export async function deleteRowIfVersion(db: Database, table: InventoryTable, mergerId: string, id: string, expectedVersion: number): Promise<boolean> {
   return deleteIfVersion(db, table, { mergerId, id } as RowKey<InventoryTable>, expectedVersion);
 }
 
 /** Whether the merger has any row in any register: its template then gets the Samla-ID column. */
 export async function hasAnyInventory(db: Database, mergerId: string): Promise<boolean> {
   for (const table of Object.values(inventoryTables)) {
-    const rows = await db.select({ id: table.id }).from(table as PgTable).where(eq(table.mergerId, mergerId)).limit(1);
+    const rows = await db
+      .select({ id: table.id })
+      .from(table as PgTable)
+      .where(eq(table.mergerId, mergerId))
+      .limit(1);
     if (rows.length > 0) return true;
   }
   return false;
@@ -145,24 +149,14 @@ export async function findSystemRefs(db: Database, mergerId: string, ids: readon
 
 /** How many rows of each kind point at a system; the deletion rule asks before it deletes. */
 export async function countSystemUsage(db: Database, mergerId: string, systemId: string) {
-  const countWhere = async (table: PgTable, condition: SQL | undefined) =>
-    Number((await db.select({ n: count() }).from(table).where(condition))[0]?.n ?? 0);
+  const countWhere = async (table: PgTable, condition: SQL | undefined) => Number((await db.select({ n: count() }).from(table).where(condition))[0]?.n ?? 0);
   return {
     integrations: await countWhere(
       integrations,
-      and(
-        eq(integrations.mergerId, mergerId),
-        or(eq(integrations.fromSystemId, systemId), eq(integrations.toSystemId, systemId)),
-      ),
+      and(eq(integrations.mergerId, mergerId), or(eq(integrations.fromSystemId, systemId), eq(integrations.toSystemId, systemId))),
     ),
-    contracts: await countWhere(
-      contractSystems,
-      and(eq(contractSystems.mergerId, mergerId), eq(contractSystems.systemId, systemId)),
-    ),
-    digitalServices: await countWhere(
-      digitalServices,
-      and(eq(digitalServices.mergerId, mergerId), eq(digitalServices.systemId, systemId)),
-    ),
+    contracts: await countWhere(contractSystems, and(eq(contractSystems.mergerId, mergerId), eq(contractSystems.systemId, systemId))),
+    digitalServices: await countWhere(digitalServices, and(eq(digitalServices.mergerId, mergerId), eq(digitalServices.systemId, systemId))),
     archives: await countWhere(archives, and(eq(archives.mergerId, mergerId), eq(archives.systemId, systemId))),
     decisions: await countWhere(decisions, and(eq(decisions.mergerId, mergerId), eq(decisions.targetSystemId, systemId))),
   };
@@ -183,18 +177,11 @@ export async function listContractSystemIds(db: Database, contractIds: readonly 
   return byContract;
 }
 
-export async function replaceContractSystems(
-  db: Database,
-  mergerId: string,
-  contractId: string,
-  systemIds: readonly string[],
-): Promise<void> {
+export async function replaceContractSystems(db: Database, mergerId: string, contractId: string, systemIds: readonly string[]): Promise<void> {
   await db.delete(contractSystems).where(eq(contractSystems.contractId, contractId));
   const unique = [...new Set(systemIds)];
   if (unique.length === 0) return;
-  await db
-    .insert(contractSystems)
-    .values(unique.map((systemId, position) => ({ mergerId, contractId, systemId, position })));
+  await db.insert(contractSystems).values(unique.map((systemId, position) => ({ mergerId, contractId, systemId, position })));
 }
 
 /** `exists` condition: the contract covers this system. */
@@ -202,8 +189,7 @@ export const contractCoversSystem = (contractId: AnyPgColumn, systemId: string):
   sql`exists (select 1 from ${contractSystems} where ${contractSystems.contractId} = ${contractId} and ${contractSystems.systemId} = ${systemId})`;
 
 /** A system's name as an expression, for sorting and searching rows that point at it. */
-export const systemNameOf = (systemId: AnyPgColumn): SQL =>
-  sql`(select lower(${systems.name}) from ${systems} where ${systems.id} = ${systemId})`;
+export const systemNameOf = (systemId: AnyPgColumn): SQL => sql`(select lower(${systems.name}) from ${systems} where ${systems.id} = ${systemId})`;
 
 // ---------------------------------------------------------------- side by side
 
@@ -239,10 +225,7 @@ export const inventoryTables = {
 export type InventoryRow<K extends InventoryKindKey> = RowOf<(typeof inventoryTables)[K]>;
 
 type CommonSortField = 'municipalityNumber' | 'createdAt' | 'updatedAt';
-type OwnSortField<K extends InventoryKindKey> = Exclude<
-  (typeof inventoryKinds)[K]['sortFields'][number],
-  CommonSortField
->;
+type OwnSortField<K extends InventoryKindKey> = Exclude<(typeof inventoryKinds)[K]['sortFields'][number], CommonSortField>;
 
 interface KindQuery<K extends InventoryKindKey> {
   /** What `q` finds: the pattern matches anywhere in these, case-insensitively. */
@@ -259,18 +242,14 @@ export interface SearchContext {
 }
 
 const lower = (column: AnyPgColumn): SQL => sql`lower(${column})`;
-const sameVendor = (column: AnyPgColumn, vendor: string | undefined) =>
-  vendor === undefined ? undefined : sql`lower(${column}) = lower(${vendor})`;
-const oneOf = (column: AnyPgColumn, values: readonly string[] | undefined) =>
-  values === undefined ? undefined : inArray(column, [...values]);
+const sameVendor = (column: AnyPgColumn, vendor: string | undefined) => (vendor === undefined ? undefined : sql`lower(${column}) = lower(${vendor})`);
+const oneOf = (column: AnyPgColumn, values: readonly string[] | undefined) => (values === undefined ? undefined : inArray(column, [...values]));
 const anyMatches = (pattern: string, ...columns: AnyPgColumn[]) => or(...columns.map((column) => ilike(column, pattern)));
-const pointsAt = (column: AnyPgColumn, systemId: string | undefined) =>
-  systemId === undefined ? undefined : eq(column, systemId);
+const pointsAt = (column: AnyPgColumn, systemId: string | undefined) => (systemId === undefined ? undefined : eq(column, systemId));
 
 const kindQueries: { [K in InventoryKindKey]: KindQuery<K> } = {
   systems: {
-    search: (pattern) =>
-      anyMatches(pattern, systems.name, systems.vendor, systems.product, systems.serviceArea, systems.systemOwner),
+    search: (pattern) => anyMatches(pattern, systems.name, systems.vendor, systems.product, systems.serviceArea, systems.systemOwner),
     sort: {
       name: lower(systems.name),
       vendor: lower(systems.vendor),
@@ -282,11 +261,7 @@ const kindQueries: { [K in InventoryKindKey]: KindQuery<K> } = {
       userCount: systems.userCount,
       systemOwner: lower(systems.systemOwner),
     },
-    filters: (query) => [
-      oneOf(systems.solutionAreaId, query.solutionArea),
-      sameVendor(systems.vendor, query.vendor),
-      oneOf(systems.hosting, query.hosting),
-    ],
+    filters: (query) => [oneOf(systems.solutionAreaId, query.solutionArea), sameVendor(systems.vendor, query.vendor), oneOf(systems.hosting, query.hosting)],
   },
   digitalServices: {
     search: (pattern) => anyMatches(pattern, digitalServices.name, digitalServices.vendor, digitalServices.channel),
@@ -331,9 +306,7 @@ const kindQueries: { [K in InventoryKindKey]: KindQuery<K> } = {
       method: integrations.method,
     },
     filters: (query) => [
-      query.system === undefined
-        ? undefined
-        : or(eq(integrations.fromSystemId, query.system), eq(integrations.toSystemId, query.system)),
+      query.system === undefined ? undefined : or(eq(integrations.fromSystemId, query.system), eq(integrations.toSystemId, query.system)),
       query.commonSolution === undefined ? undefined : eq(integrations.commonSolutionId, query.commonSolution),
       oneOf(integrations.method, query.method),
       oneOf(integrations.direction, query.direction),
@@ -361,13 +334,7 @@ const kindQueries: { [K in InventoryKindKey]: KindQuery<K> } = {
     filters: () => [],
   },
   intermunicipalCooperation: {
-    search: (pattern) =>
-      anyMatches(
-        pattern,
-        intermunicipalCooperation.name,
-        intermunicipalCooperation.scope,
-        intermunicipalCooperation.partners,
-      ),
+    search: (pattern) => anyMatches(pattern, intermunicipalCooperation.name, intermunicipalCooperation.scope, intermunicipalCooperation.partners),
     sort: { name: lower(intermunicipalCooperation.name), form: intermunicipalCooperation.form },
     filters: (query) => [oneOf(intermunicipalCooperation.form, query.form)],
   },
@@ -411,7 +378,11 @@ export async function listKind<K extends InventoryKindKey>(
 /** Every row of a kind in a merger: the import diffs against these in memory. */
 export async function listAllRows<K extends InventoryKindKey>(db: Database, kind: K, mergerId: string): Promise<InventoryRow<K>[]> {
   const table: InventoryTable = inventoryTables[kind];
-  return (await db.select().from(table as PgTable).where(eq(table.mergerId, mergerId)).orderBy(asc(table.createdAt), asc(table.id))) as InventoryRow<K>[];
+  return (await db
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.mergerId, mergerId))
+    .orderBy(asc(table.createdAt), asc(table.id))) as InventoryRow<K>[];
 }
 
 /** Every contract ↔ system link of a merger, in each contract's order. */

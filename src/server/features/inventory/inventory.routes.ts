@@ -17,9 +17,7 @@ import * as service from './inventory.service.ts';
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
 const tags = ['kartlegging'];
-const staleVersion = errorResponses[409].describe(
-  'Raden er endret av noen andre; details.currentVersion er gjeldende versjon',
-);
+const staleVersion = errorResponses[409].describe('Raden er endret av noen andre; details.currentVersion er gjeldende versjon');
 
 /**
  * List, create, read, change and delete for one kind, all from its contract.
@@ -28,8 +26,7 @@ const staleVersion = errorResponses[409].describe(
  * at runtime, so the service gets the kind's own types (the casts below).
  */
 function registerKind<K extends InventoryKindKey>(app: App, kind: K): void {
-  const schemas: Record<'list' | 'listQuery' | 'item' | 'create' | 'update', z.ZodType> & { title: string } =
-    inventoryKinds[kind];
+  const schemas: Record<'list' | 'listQuery' | 'item' | 'create' | 'update', z.ZodType> & { title: string } = inventoryKinds[kind];
   const collection = `/mergers/:mergerId/inventory/${inventoryPathSegments[kind]}`;
   const one = `${collection}/:itemId`;
   const title = schemas.title;
@@ -92,14 +89,7 @@ function registerKind<K extends InventoryKindKey>(app: App, kind: K): void {
         response: { 200: schemas.item, 400: errorResponses[400], 404: errorResponses[404], 409: staleVersion },
       },
     },
-    async (request) =>
-      service.updateItem(
-        request.ctx,
-        kind,
-        request.params.mergerId,
-        request.params.itemId,
-        request.body as service.UpdateBody<K>,
-      ),
+    async (request) => service.updateItem(request.ctx, kind, request.params.mergerId, request.params.itemId, request.body as service.UpdateBody<K>),
   );
 
   app.delete(

@@ -17,13 +17,7 @@ import {
   type SideBySide,
   type SolutionAreaView,
 } from '#shared/contracts/inventory.ts';
-import {
-  buildSolutionAreas,
-  loadExtraSolutionAreas,
-  referenceProblems,
-  sideBySide,
-  systemInUseMessage,
-} from './inventory.domain.ts';
+import { buildSolutionAreas, loadExtraSolutionAreas, referenceProblems, sideBySide, systemInUseMessage } from './inventory.domain.ts';
 import { kindDefinitions, type InventoryValues } from './inventory.kinds.ts';
 import * as repo from './inventory.repo.ts';
 
@@ -62,15 +56,9 @@ function auditedFields(kind: InventoryKindKey): string[] {
 }
 
 /** A stored row in the API's shape, without the names other rows give it. */
-function valuesOf<K extends InventoryKindKey>(
-  kind: K,
-  row: repo.InventoryRow<K>,
-  links: ReadonlyMap<string, string[]>,
-): InventoryValues<K> {
+function valuesOf<K extends InventoryKindKey>(kind: K, row: repo.InventoryRow<K>, links: ReadonlyMap<string, string[]>): InventoryValues<K> {
   const stored = row as Record<string, unknown> & { id: string; createdAt: Date; updatedAt: Date };
-  const fields = Object.fromEntries(
-    inventoryKinds[kind].fieldNames.map((name) => [name, linkFields.has(name) ? links.get(stored.id) ?? [] : stored[name]]),
-  );
+  const fields = Object.fromEntries(inventoryKinds[kind].fieldNames.map((name) => [name, linkFields.has(name) ? (links.get(stored.id) ?? []) : stored[name]]));
   return {
     id: stored.id,
     mergerId: stored.mergerId,
@@ -92,7 +80,12 @@ async function toItems<K extends InventoryKindKey>(
 ): Promise<InventoryItem<K>[]> {
   const definition = kindDefinitions[kind];
   const links =
-    kind === 'contracts' ? await repo.listContractSystemIds(db, rows.map((row) => row.id)) : new Map<string, string[]>();
+    kind === 'contracts'
+      ? await repo.listContractSystemIds(
+          db,
+          rows.map((row) => row.id),
+        )
+      : new Map<string, string[]>();
   const values = rows.map((row) => valuesOf(kind, row, links));
   const referred = values.flatMap((value) => definition.references(value).systems.map((system) => system.id));
   const systems = new Map((await repo.findSystemRefs(db, mergerId, referred)).map((system) => [system.id, system]));
@@ -129,25 +122,17 @@ async function checkValues<K extends InventoryKindKey>(
     ...(definition.rules?.(merged) ?? []),
   ];
   if (problems.length > 0) {
-    throw invalid(
-      'VALIDATION_FAILED',
-      problems.length === 1 ? problems[0]!.message : `Registreringen har ${problems.length} feil. Se feltene.`,
-      problems,
-    );
+    throw invalid('VALIDATION_FAILED', problems.length === 1 ? problems[0]!.message : `Registreringen har ${problems.length} feil. Se feltene.`, problems);
   }
 }
 
-
-const itemNotFound = (kind: InventoryKindKey) =>
-  notFound(kindDefinitions[kind].notFoundCode, `Fant ikke ${kindDefinitions[kind].noun}.`);
+const itemNotFound = (kind: InventoryKindKey) => notFound(kindDefinitions[kind].notFoundCode, `Fant ikke ${kindDefinitions[kind].noun}.`);
 
 function matchingCommonSolutionIds(text: string | undefined): string[] {
   if (!text) return [];
   const key = commonSolutionKey(text);
   return loadCommonSolutions()
-    .solutions.filter((solution) =>
-      [solution.name, solution.shortName ?? ''].some((name) => commonSolutionKey(name).includes(key)),
-    )
+    .solutions.filter((solution) => [solution.name, solution.shortName ?? ''].some((name) => commonSolutionKey(name).includes(key)))
     .map((solution) => solution.id);
 }
 
@@ -164,12 +149,7 @@ export async function listItems<K extends InventoryKindKey>(
   return { items: await toItems(ctx.db, kind, mergerId, rows), total };
 }
 
-export async function getItem<K extends InventoryKindKey>(
-  ctx: ServiceContext,
-  kind: K,
-  mergerId: string,
-  itemId: string,
-): Promise<InventoryItem<K>> {
+export async function getItem<K extends InventoryKindKey>(ctx: ServiceContext, kind: K, mergerId: string, itemId: string): Promise<InventoryItem<K>> {
   requireMergerAccess(ctx, mergerId);
   const row = await repo.findRow(ctx.db, repo.inventoryTables[kind], mergerId, itemId);
   if (!row) throw itemNotFound(kind);
@@ -177,12 +157,7 @@ export async function getItem<K extends InventoryKindKey>(
   return item!;
 }
 
-export async function createItem<K extends InventoryKindKey>(
-  ctx: ServiceContext,
-  kind: K,
-  mergerId: string,
-  body: CreateBody<K>,
-): Promise<InventoryItem<K>> {
+export async function createItem<K extends InventoryKindKey>(ctx: ServiceContext, kind: K, mergerId: string, body: CreateBody<K>): Promise<InventoryItem<K>> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const definition = kindDefinitions[kind];
@@ -224,9 +199,9 @@ export async function updateItem<K extends InventoryKindKey>(
     if (!current) throw itemNotFound(kind);
     if (current.version !== body.version) throw versionConflict('Registreringen', current.version as number);
     const [before] = await toItems(tx, kind, mergerId, [current as repo.InventoryRow<K>]);
-    const changed = Object.fromEntries(
-      Object.entries(body).filter(([name, value]) => name !== 'version' && value !== undefined),
-    ) as Partial<InventoryValues<K>>;
+    const changed = Object.fromEntries(Object.entries(body).filter(([name, value]) => name !== 'version' && value !== undefined)) as Partial<
+      InventoryValues<K>
+    >;
     await checkValues(tx, kind, mergerId, changed, { ...before!, ...changed });
     const { columns, systemIds } = columnsOf(changed as Record<string, unknown>);
     const updated = await repo.updateRowIfVersion(tx, table, mergerId, itemId, body.version, columns as never);

@@ -65,9 +65,7 @@ describe('members and roles', () => {
     expect(asOwner.statusCode).toBe(403);
     expect(asOwner.json().error.code).toBe('ROLE_NOT_GRANTABLE');
     await join(newcomer, 'member', lead);
-    expect(
-      (await lead.inject({ method: 'PATCH', url: `${members(mergerId)}/${newcomer.id}`, payload: { role: 'reader' } })).statusCode,
-    ).toBe(403);
+    expect((await lead.inject({ method: 'PATCH', url: `${members(mergerId)}/${newcomer.id}`, payload: { role: 'reader' } })).statusCode).toBe(403);
     const changed = await t.owner.inject({ method: 'PATCH', url: `${members(mergerId)}/${newcomer.id}`, payload: { role: 'reader' } });
     expect(changed.json()).toMatchObject({ role: 'reader' });
   });

@@ -8,10 +8,7 @@ export function mayGrantRole(granter: MergerRole, role: MergerRole): boolean {
 }
 
 /** The last owner cannot leave or be demoted: a merger must always have someone who can manage it. */
-export function wouldRemoveLastOwner(
-  owners: readonly string[],
-  change: { userId: string; newRole: MergerRole | null },
-): boolean {
+export function wouldRemoveLastOwner(owners: readonly string[], change: { userId: string; newRole: MergerRole | null }): boolean {
   if (!owners.includes(change.userId)) return false;
   if (change.newRole === 'owner') return false;
   return owners.length <= 1;

@@ -32,10 +32,7 @@ export async function listMembersWithUsers(db: Database, mergerId: string) {
 }
 
 export async function listMergerIdsOfUser(db: Database, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ mergerId: mergerMembers.mergerId })
-    .from(mergerMembers)
-    .where(eq(mergerMembers.userId, userId));
+  const rows = await db.select({ mergerId: mergerMembers.mergerId }).from(mergerMembers).where(eq(mergerMembers.userId, userId));
   return rows.map((row) => row.mergerId);
 }
 

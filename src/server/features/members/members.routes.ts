@@ -1,15 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
-import {
-  addMemberBody,
-  changeMemberBody,
-  invitationParams,
-  invited,
-  listMembersResponse,
-  member,
-  memberParams,
-} from '#shared/contracts/members.ts';
+import { addMemberBody, changeMemberBody, invitationParams, invited, listMembersResponse, member, memberParams } from '#shared/contracts/members.ts';
 import { errorResponse } from '#shared/contracts/common.ts';
 import * as service from './members.service.ts';
 
@@ -83,8 +75,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: member, 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] },
       },
     },
-    async (request) =>
-      service.changeMemberRole(request.ctx, request.params.mergerId, request.params.userId, request.body.role),
+    async (request) => service.changeMemberRole(request.ctx, request.params.mergerId, request.params.userId, request.body.role),
   );
 
   app.delete(

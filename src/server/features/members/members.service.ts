@@ -54,14 +54,10 @@ function myRole(ctx: ServiceContext): MergerRole {
   return ctx.membership.role;
 }
 
-const cannotGrant = () =>
-  new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare eieren kan gi rollen eier.');
-const lastOwner = () =>
-  conflict('LAST_OWNER', 'Sammenslåingen må ha minst én eier. Gi noen andre rollen eier først.');
+const cannotGrant = () => new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare eieren kan gi rollen eier.');
+const lastOwner = () => conflict('LAST_OWNER', 'Sammenslåingen må ha minst én eier. Gi noen andre rollen eier først.');
 const alreadyMember = () =>
-  conflict('ALREADY_MEMBER', 'Personen er allerede med i sammenslåingen.', [
-    { path: 'email', code: 'exists', message: 'Personen er allerede medlem.' },
-  ]);
+  conflict('ALREADY_MEMBER', 'Personen er allerede med i sammenslåingen.', [{ path: 'email', code: 'exists', message: 'Personen er allerede medlem.' }]);
 const alreadyInvited = () =>
   conflict('ALREADY_INVITED', 'Adressen er allerede invitert. Trekk tilbake invitasjonen først om den skal ha en annen rolle.', [
     { path: 'email', code: 'exists', message: 'Adressen er allerede invitert.' },
@@ -81,11 +77,7 @@ export type AddMemberResult = { kind: 'member'; member: MemberView } | { kind: '
  * taken says nothing either. The invitation becomes a membership when the
  * person signs in (acceptInvitations).
  */
-export async function addMember(
-  ctx: ServiceContext,
-  mergerId: string,
-  input: { email: string; role: MergerRole },
-): Promise<AddMemberResult> {
+export async function addMember(ctx: ServiceContext, mergerId: string, input: { email: string; role: MergerRole }): Promise<AddMemberResult> {
   const actor = actorOf(ctx);
   if (!mayGrantRole(myRole(ctx), input.role)) throw cannotGrant();
   const email = normalizeEmail(input.email);
@@ -152,7 +144,8 @@ export async function withdrawInvitation(ctx: ServiceContext, mergerId: string, 
   const address = normalizeEmail(email);
   await ctx.db.transaction(async (tx) => {
     const found = await repo.findInvitation(tx, mergerId, address);
-    if (!found) throw notFound('INVITATION_NOT_FOUND', 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.');
+    if (!found)
+      throw notFound('INVITATION_NOT_FOUND', 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.');
     if (!mayGrantRole(myRole(ctx), found.role)) {
       throw new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare en eier kan trekke tilbake en invitasjon som eier.');
     }
@@ -168,11 +161,7 @@ export async function withdrawInvitation(ctx: ServiceContext, mergerId: string, 
  * the membership, made by the person who joined (or the administrator who
  * created them); the invitation's own record is what came before it.
  */
-export async function acceptInvitations(
-  db: Database,
-  user: { id: string; email: string; name: string },
-  by?: Actor | null,
-): Promise<number> {
+export async function acceptInvitations(db: Database, user: { id: string; email: string; name: string }, by?: Actor | null): Promise<number> {
   const actor: Actor = by ?? { userId: user.id, email: user.email, name: user.name, isAdministrator: false, via: 'session' };
   return db.transaction(async (tx) => {
     const invitations = await repo.takeInvitationsOf(tx, normalizeEmail(user.email));
@@ -199,12 +188,7 @@ export async function acceptInvitations(
  * Changes one member's role, or removes them (newRole null), under a lock on
  * the owners so the merger never ends up without one.
  */
-async function changeMembership(
-  ctx: ServiceContext,
-  mergerId: string,
-  userId: string,
-  newRole: MergerRole | null,
-): Promise<MemberView | null> {
+async function changeMembership(ctx: ServiceContext, mergerId: string, userId: string, newRole: MergerRole | null): Promise<MemberView | null> {
   const actor = actorOf(ctx);
   if (!roleAllows(myRole(ctx), 'manageMembers')) throw cannotGrant();
   return ctx.db.transaction(async (tx) => {
@@ -213,8 +197,7 @@ async function changeMembership(
     if (!current) throw notFound('MEMBER_NOT_FOUND', 'Personen er ikke med i sammenslåingen.');
     if (wouldRemoveLastOwner(owners, { userId, newRole })) throw lastOwner();
     const oldRole = current.member.role;
-    const updated =
-      newRole === null ? null : (await repo.updateMemberRole(tx, mergerId, userId, newRole)) ?? null;
+    const updated = newRole === null ? null : ((await repo.updateMemberRole(tx, mergerId, userId, newRole)) ?? null);
     if (newRole === null) await repo.deleteMember(tx, mergerId, userId);
     await recordChange(tx, actor, {
       mergerId,
@@ -228,12 +211,7 @@ async function changeMembership(
   });
 }
 
-export async function changeMemberRole(
-  ctx: ServiceContext,
-  mergerId: string,
-  userId: string,
-  role: MergerRole,
-): Promise<MemberView> {
+export async function changeMemberRole(ctx: ServiceContext, mergerId: string, userId: string, role: MergerRole): Promise<MemberView> {
   return (await changeMembership(ctx, mergerId, userId, role))!;
 }
 

@@ -107,7 +107,10 @@ describe('reference data and the API description', () => {
 
     const register = (await t.owner.inject({ url: '/api/v1/municipalities' })).json();
     expect(register.municipalities.length).toBeGreaterThan(300);
-    expect(register.municipalities.find((m: { number: string }) => m.number === '0301')).toMatchObject({ name: 'Oslo – Oslove', nameParts: ['Oslo', 'Oslove'] });
+    expect(register.municipalities.find((m: { number: string }) => m.number === '0301')).toMatchObject({
+      name: 'Oslo – Oslove',
+      nameParts: ['Oslo', 'Oslove'],
+    });
 
     const openapi = (await t.owner.inject({ url: '/api/v1/openapi.json' })).json();
     expect(openapi.openapi).toMatch(/^3\./);
@@ -131,9 +134,7 @@ describe('reference data and the API description', () => {
     const catalog = response.json();
     expect(catalog.source).toMatchObject({ publisher: 'KS', author: 'PA Consulting' });
     expect(catalog.version).toMatch(/^\d+\.\d+\.\d+$/);
-    const sectorTasks = catalog.sectors.flatMap((s: { solutionAreas: Array<{ tasks: unknown[] }> }) =>
-      s.solutionAreas.flatMap((a) => a.tasks),
-    );
+    const sectorTasks = catalog.sectors.flatMap((s: { solutionAreas: Array<{ tasks: unknown[] }> }) => s.solutionAreas.flatMap((a) => a.tasks));
     expect(sectorTasks).toHaveLength(83);
     expect(sectorTasks.every((task: { priority: string }) => ['critical', 'medium'].includes(task.priority))).toBe(true);
     const opportunities = catalog.opportunities.areas.flatMap((a: { opportunities: unknown[] }) => a.opportunities);

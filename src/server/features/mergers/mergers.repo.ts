@@ -12,9 +12,7 @@ export async function insertMerger(
 ): Promise<MergerRow> {
   const [row] = await db.insert(mergers).values(values).returning();
   if (!row) throw new Error('insert into mergers returned no row');
-  await db
-    .insert(mergerMunicipalities)
-    .values(municipalities.map((municipality, position) => ({ ...municipality, mergerId: row.id, position })));
+  await db.insert(mergerMunicipalities).values(municipalities.map((municipality, position) => ({ ...municipality, mergerId: row.id, position })));
   return row;
 }
 
@@ -25,11 +23,7 @@ export async function findMerger(db: Database, id: string): Promise<MergerRow | 
 
 export async function listMergers(db: Database, ids: string[]): Promise<MergerRow[]> {
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(mergers)
-    .where(inArray(mergers.id, ids))
-    .orderBy(asc(mergers.mergerDate), desc(mergers.createdAt));
+  return db.select().from(mergers).where(inArray(mergers.id, ids)).orderBy(asc(mergers.mergerDate), desc(mergers.createdAt));
 }
 
 export async function listMunicipalitiesOf(db: Database, mergerIds: string[]): Promise<MergerMunicipalityRow[]> {

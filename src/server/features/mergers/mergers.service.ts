@@ -33,11 +33,7 @@ function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRo
 }
 
 /** `isDemo`: only the demo feature sets it, so the API's create body cannot mark a real merger as demo. */
-export async function createMerger(
-  ctx: ServiceContext,
-  body: z.output<typeof createMergerBody>,
-  options: { isDemo?: boolean } = {},
-): Promise<Merger> {
+export async function createMerger(ctx: ServiceContext, body: z.output<typeof createMergerBody>, options: { isDemo?: boolean } = {}): Promise<Merger> {
   const selection = registerProblemsAsFields(body.municipalities, todayOf(ctx));
   if (!selection.ok) {
     throw invalid(selection.code, selection.message, selection.problems);
@@ -85,17 +81,11 @@ export async function listMergers(ctx: ServiceContext): Promise<MergerSummary[]>
   // Only the mergers the user belongs to: membership is the whole visibility rule.
   const rows = await repo.listMergers(ctx.db, await mergerIdsOf(ctx.db, actorOf(ctx).userId));
   const ids = rows.map((row) => row.id);
-  const [municipalities, progress] = await Promise.all([
-    repo.listMunicipalitiesOf(ctx.db, ids),
-    progressByMerger(ctx, ids),
-  ]);
+  const [municipalities, progress] = await Promise.all([repo.listMunicipalitiesOf(ctx.db, ids), progressByMerger(ctx, ids)]);
   const municipalitiesByMerger = new Map<string, repo.MergerMunicipalityRow[]>();
   for (const m of municipalities) municipalitiesByMerger.set(m.mergerId, [...(municipalitiesByMerger.get(m.mergerId) ?? []), m]);
   return rows.map((row) => {
-    const { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, version } = toMerger(
-      row,
-      municipalitiesByMerger.get(row.id) ?? [],
-    );
+    const { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, version } = toMerger(row, municipalitiesByMerger.get(row.id) ?? []);
     return { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, version, progress: progress.get(row.id)! };
   });
 }
@@ -113,10 +103,7 @@ export async function getMerger(ctx: ServiceContext, mergerId: string): Promise<
 }
 
 /** The municipalities of a merger in their order, for features that file content under one of them. */
-export async function municipalitiesOfMerger(
-  db: Database,
-  mergerId: string,
-): Promise<Array<{ number: string; name: string }>> {
+export async function municipalitiesOfMerger(db: Database, mergerId: string): Promise<Array<{ number: string; name: string }>> {
   const rows = await repo.listMunicipalitiesOf(db, [mergerId]);
   return rows.map((row) => ({ number: row.municipalityNumber, name: row.name }));
 }

@@ -30,9 +30,7 @@ export const LANGUAGE_FORMS = ['bokmål', 'nynorsk', 'nøytral'] as const;
 export const languageFormSchema = z.enum(LANGUAGE_FORMS);
 export type LanguageForm = z.infer<typeof languageFormSchema>;
 
-export const municipalityNumberSchema = z
-  .string()
-  .regex(/^\d{4}$/, 'kommunenummer must be exactly 4 digits');
+export const municipalityNumberSchema = z.string().regex(/^\d{4}$/, 'kommunenummer must be exactly 4 digits');
 
 /** How the parts of an official name are joined for display. */
 export const NAME_PART_SEPARATOR = ' – ';
@@ -223,10 +221,7 @@ function indexOf(register: MunicipalityRegister): ReadonlyMap<string, Readonly<M
 }
 
 /** The municipality with this exact kommunenummer ("0301", not "301"), or undefined. */
-export function findMunicipality(
-  register: MunicipalityRegister,
-  number: string,
-): Readonly<Municipality> | undefined {
+export function findMunicipality(register: MunicipalityRegister, number: string): Readonly<Municipality> | undefined {
   return indexOf(register).get(number);
 }
 
@@ -252,10 +247,7 @@ export const MINIMUM_MUNICIPALITIES_IN_MERGER = 2;
  *
  * On success the municipalities are returned in the order they were given.
  */
-export function validateMunicipalitySelection(
-  register: MunicipalityRegister,
-  numbers: readonly string[],
-): MunicipalitySelectionResult {
+export function validateMunicipalitySelection(register: MunicipalityRegister, numbers: readonly string[]): MunicipalitySelectionResult {
   const problems: MunicipalitySelectionProblem[] = [];
   const municipalities: Readonly<Municipality>[] = [];
   const seen = new Set<string>();

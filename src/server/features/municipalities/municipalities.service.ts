@@ -1,12 +1,7 @@
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { MunicipalityRegister } from '#shared/contracts/municipalities.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
-import {
-  loadMunicipalityRegister,
-  validateMunicipalitySelection,
-  type Municipality,
-  type MunicipalitySelectionProblem,
-} from './municipalities.domain.ts';
+import { loadMunicipalityRegister, validateMunicipalitySelection, type Municipality, type MunicipalitySelectionProblem } from './municipalities.domain.ts';
 
 /** The register in force on a date (YYYY-MM-DD; the caller's today in Norway). */
 export function municipalityRegister(on: string): MunicipalityRegister {
@@ -45,9 +40,7 @@ function describe(problem: MunicipalitySelectionProblem): FieldProblem {
 export function registerProblemsAsFields(
   numbers: string[],
   on: string,
-):
-  | { ok: true; municipalities: Municipality[] }
-  | { ok: false; code: ErrorCode; message: string; problems: FieldProblem[] } {
+): { ok: true; municipalities: Municipality[] } | { ok: false; code: ErrorCode; message: string; problems: FieldProblem[] } {
   const result = validateMunicipalitySelection(loadMunicipalityRegister(on), numbers);
   if (result.ok) return { ok: true, municipalities: [...result.municipalities] };
   const problems = result.problems.map(describe);

@@ -23,7 +23,11 @@ describe('opportunities', () => {
     expect(all.defaultActivity).toEqual({ lowHangingFruit: 'fase-4-akt-7', other: 'fase-5-akt-8' });
     const filtered = (await t.owner.inject(`${base}/opportunities?area=mulighetsomrade-ikt-infrastruktur-og-drift&lowHangingFruit=true`)).json();
     expect(filtered.areas).toHaveLength(1);
-    expect(filtered.areas[0].opportunities.map((o: { id: string }) => o.id)).toEqual([quickWin, 'mulighet-ikt-infrastruktur-og-drift-2', 'mulighet-ikt-infrastruktur-og-drift-3']);
+    expect(filtered.areas[0].opportunities.map((o: { id: string }) => o.id)).toEqual([
+      quickWin,
+      'mulighet-ikt-infrastruktur-og-drift-2',
+      'mulighet-ikt-infrastruktur-og-drift-3',
+    ]);
     expect(filtered.allAreas.length).toBe(all.areas.length);
   });
 
@@ -76,6 +80,8 @@ describe('opportunities', () => {
     expect(bad.json().error.details[0].path).toBe('activityId');
     expect((await takeUp('mulighet-finnes-ikke')).statusCode).toBe(404);
     const listed = (await t.owner.inject(`${base}/opportunities`)).json();
-    expect(listed.areas.flatMap((a: { opportunities: Array<{ takenUp: unknown }> }) => a.opportunities).filter((o: { takenUp: unknown }) => o.takenUp)).toEqual([]);
+    expect(listed.areas.flatMap((a: { opportunities: Array<{ takenUp: unknown }> }) => a.opportunities).filter((o: { takenUp: unknown }) => o.takenUp)).toEqual(
+      [],
+    );
   });
 });

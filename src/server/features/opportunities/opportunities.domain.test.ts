@@ -4,7 +4,14 @@ import { activityIndex } from '#server/features/plan/plan.tasks.domain.ts';
 import { defaultActivities, defaultActivityFor, filterOpportunities } from './opportunities.domain.ts';
 
 const areas = [
-  { id: 'a', name: 'A', opportunities: [{ id: 'a-1', lowHangingFruit: true }, { id: 'a-2', lowHangingFruit: false }] },
+  {
+    id: 'a',
+    name: 'A',
+    opportunities: [
+      { id: 'a-1', lowHangingFruit: true },
+      { id: 'a-2', lowHangingFruit: false },
+    ],
+  },
   { id: 'b', name: 'B', opportunities: [{ id: 'b-1', lowHangingFruit: false }] },
 ];
 

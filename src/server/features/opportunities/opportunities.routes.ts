@@ -36,7 +36,6 @@ export const opportunitiesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: takeUpResponse, 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.takeUp(request.ctx, request.params.mergerId, request.params.opportunityId, request.body)),
+    async (request, reply) => reply.status(201).send(await service.takeUp(request.ctx, request.params.mergerId, request.params.opportunityId, request.body)),
   );
 };

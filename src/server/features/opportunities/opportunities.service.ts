@@ -25,10 +25,7 @@ export async function listOpportunities(ctx: ServiceContext, mergerId: string, q
   const catalog = loadCatalog();
   const areas = filterOpportunities(allOpportunities(), { area: query.area, lowHangingFruit: query.lowHangingFruit });
   const ids = areas.flatMap((area) => area.opportunities.map((opportunity) => opportunity.id));
-  const [tasks, benefits] = await Promise.all([
-    tasksOfLibraryItems(ctx.db, mergerId, ids),
-    benefitsOfOpportunities(ctx.db, mergerId, ids),
-  ]);
+  const [tasks, benefits] = await Promise.all([tasksOfLibraryItems(ctx.db, mergerId, ids), benefitsOfOpportunities(ctx.db, mergerId, ids)]);
   const taskOf = new Map(tasks.map((task) => [task.catalogItemId!, task]));
   return {
     areas: areas.map((area) => ({
@@ -60,12 +57,7 @@ export async function listOpportunities(ctx: ServiceContext, mergerId: string, q
  * catalogItemId, so the plan shows where it came from) and, if asked, a benefit with the
  * task and the opportunity as enablers. One transaction: both or neither.
  */
-export async function takeUp(
-  ctx: ServiceContext,
-  mergerId: string,
-  opportunityId: string,
-  body: z.output<typeof takeUpBody>,
-): Promise<TakeUp> {
+export async function takeUp(ctx: ServiceContext, mergerId: string, opportunityId: string, body: z.output<typeof takeUpBody>): Promise<TakeUp> {
   requireMergerAccess(ctx, mergerId);
   const { opportunity } = findOpportunity(opportunityId);
   const activityId = body.activityId ?? defaultActivityFor(opportunity);
@@ -74,11 +66,9 @@ export async function takeUp(
   const takeUp = ctx.db.transaction(async (tx) => {
     const [existing] = await tasksOfLibraryItems(tx, mergerId, [opportunityId]);
     if (existing) {
-      throw conflict(
-        'OPPORTUNITY_ALREADY_TAKEN_UP',
-        `«${opportunity.title}» er allerede lagt til i planen som oppgaven «${existing.title}».`,
-        { taskId: existing.id },
-      );
+      throw conflict('OPPORTUNITY_ALREADY_TAKEN_UP', `«${opportunity.title}» er allerede lagt til i planen som oppgaven «${existing.title}».`, {
+        taskId: existing.id,
+      });
     }
     const task = await addTask(tx, actor, mergerId, { activityId, catalogItemId: opportunity.id, title: opportunity.title });
     let benefit: TakeUp['benefit'] = null;

@@ -17,7 +17,10 @@ const ids = new Map<string, string>();
 
 beforeAll(async () => {
   client = new PGlite();
-  const before = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0012_steering_statuses'));
+  const before = journal.entries.slice(
+    0,
+    journal.entries.findIndex((entry) => entry.tag === '0012_steering_statuses'),
+  );
   for (const entry of before) await client.exec(sqlOf(entry.tag));
   for (const date of mergerDates) {
     const { rows } = await client.query<{ id: string }>(

@@ -96,7 +96,11 @@ describe('tasks placed by veivalg', () => {
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ datesFollowPhase: false, plannedStart: '2027-04-01', dueDate: '2027-10-01' });
     // Other edits (status, owner) keep the dates following.
-    const status = await t.owner.inject({ method: 'PATCH', url: url(`/tasks/${first!.id}`), payload: { version: first!.version, status: 'in_progress', responsible: 'Kari' } });
+    const status = await t.owner.inject({
+      method: 'PATCH',
+      url: url(`/tasks/${first!.id}`),
+      payload: { version: first!.version, status: 'in_progress', responsible: 'Kari' },
+    });
     expect(status.json()).toMatchObject({ datesFollowPhase: true });
 
     const moved = await t.owner.inject({ method: 'PATCH', url: url('/schedule/phases/4'), payload: { version: 0, start: '2027-02-01', end: '2027-11-30' } });

@@ -21,8 +21,7 @@ async function schedule(): Promise<Schedule> {
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
 }
-const patchTask = (taskId: string, payload: Record<string, unknown>) =>
-  t.owner.inject({ method: 'PATCH', url: url(`/tasks/${taskId}`), payload });
+const patchTask = (taskId: string, payload: Record<string, unknown>) => t.owner.inject({ method: 'PATCH', url: url(`/tasks/${taskId}`), payload });
 const depend = (taskId: string, dependsOnTaskId: string) =>
   t.owner.inject({ method: 'POST', url: url(`/tasks/${taskId}/dependencies`), payload: { dependsOnTaskId } });
 async function history(entity: string) {
@@ -126,7 +125,9 @@ describe('dependencies and the «ferdig» rule', () => {
     expect(cycle.statusCode).toBe(400);
     const error = cycle.json().error;
     expect(error.code).toBe('DEPENDENCY_CYCLE');
-    expect(error.message).toBe(`Avhengigheten ville gi en sirkel: «${a!.title}» → «${c!.title}» → «${b!.title}» → «${a!.title}». Fjern en av avhengighetene først.`);
+    expect(error.message).toBe(
+      `Avhengigheten ville gi en sirkel: «${a!.title}» → «${c!.title}» → «${b!.title}» → «${a!.title}». Fjern en av avhengighetene først.`,
+    );
     expect((await depend(a!.id, a!.id)).json().error.code).toBe('DEPENDENCY_CYCLE');
     expect((await depend(b!.id, a!.id)).statusCode).toBe(409);
     expect((await schedule()).tasks[1]!.dependsOn).toEqual([a!.id]);

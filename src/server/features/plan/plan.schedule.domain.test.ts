@@ -112,17 +112,31 @@ describe('dates of tasks Samla places in a phase', () => {
     ...over,
   });
   it.each([
-    ['a following task, when its phase moves', task({}), [{ number: 4, start: '2027-02-01', end: '2027-11-30' }], { plannedStart: '2027-02-01', dueDate: '2027-11-30' }],
+    [
+      'a following task, when its phase moves',
+      task({}),
+      [{ number: 4, start: '2027-02-01', end: '2027-11-30' }],
+      { plannedStart: '2027-02-01', dueDate: '2027-11-30' },
+    ],
     ['a following task without dates yet', task({ plannedStart: null, dueDate: null }), phases, { plannedStart: '2027-04-01', dueDate: '2027-12-31' }],
     ['a following task now in phase 5 (the veivalg moved it)', task({ phase: 5 }), phases, { plannedStart: '2028-01-01', dueDate: '2028-12-31' }],
-    ['a following task when the merger date moves the defaults', task({}), defaultPhaseDates('2028-07-01'), { plannedStart: '2027-10-01', dueDate: '2028-06-30' }],
+    [
+      'a following task when the merger date moves the defaults',
+      task({}),
+      defaultPhaseDates('2028-07-01'),
+      { plannedStart: '2027-10-01', dueDate: '2028-06-30' },
+    ],
   ])('moves %s', (_, input, newPhases, after) => {
     expect(taskDatesToFollow([input], newPhases)).toEqual([{ id: 't', before: { plannedStart: input.plannedStart, dueDate: input.dueDate }, after }]);
   });
   it.each([
     ['a task a person dated', task({ datesFollowPhase: false }), [{ number: 4, start: '2027-02-01', end: '2027-11-30' }]],
     ['a task already on its phase’s dates', task({}), phases],
-    ['a task in a phase that did not change', task({ phase: 5, plannedStart: '2028-01-01', dueDate: '2028-12-31' }), [{ number: 4, start: '2027-02-01', end: '2027-11-30' }]],
+    [
+      'a task in a phase that did not change',
+      task({ phase: 5, plannedStart: '2028-01-01', dueDate: '2028-12-31' }),
+      [{ number: 4, start: '2027-02-01', end: '2027-11-30' }],
+    ],
   ])('leaves %s', (_, input, newPhases) => {
     expect(taskDatesToFollow([input], newPhases)).toEqual([]);
   });

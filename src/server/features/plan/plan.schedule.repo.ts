@@ -54,7 +54,10 @@ export async function listMilestonesBetween(db: Database, mergerId: string, from
 }
 
 export async function findMilestone(db: Database, mergerId: string, id: string): Promise<MilestoneRow | undefined> {
-  const [row] = await db.select().from(milestones).where(and(eq(milestones.mergerId, mergerId), eq(milestones.id, id)));
+  const [row] = await db
+    .select()
+    .from(milestones)
+    .where(and(eq(milestones.mergerId, mergerId), eq(milestones.id, id)));
   return row;
 }
 
@@ -105,13 +108,7 @@ export async function insertDependency(db: Database, row: { mergerId: string; ta
 export async function deleteDependency(db: Database, mergerId: string, taskId: string, dependsOnTaskId: string): Promise<boolean> {
   const deleted = await db
     .delete(taskDependencies)
-    .where(
-      and(
-        eq(taskDependencies.mergerId, mergerId),
-        eq(taskDependencies.taskId, taskId),
-        eq(taskDependencies.dependsOnTaskId, dependsOnTaskId),
-      ),
-    )
+    .where(and(eq(taskDependencies.mergerId, mergerId), eq(taskDependencies.taskId, taskId), eq(taskDependencies.dependsOnTaskId, dependsOnTaskId)))
     .returning({ id: taskDependencies.id });
   return deleted.length > 0;
 }
@@ -134,4 +131,3 @@ export async function taskTitles(
 export async function lockMergerDependencies(db: Database, mergerId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`task_dependencies:${mergerId}`}))`);
 }
-

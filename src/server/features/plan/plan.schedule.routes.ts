@@ -42,8 +42,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Sett en fases start- og sluttdato',
         description:
-          'Uten egne datoer følger fasen sammenslåingsdatoen (versjon 0). Sluttdato før startdato gir 400 på feltet end; ' +
-          'utdatert versjon gir 409.',
+          'Uten egne datoer følger fasen sammenslåingsdatoen (versjon 0). Sluttdato før startdato gir 400 på feltet end; ' + 'utdatert versjon gir 409.',
         params: phaseParams,
         body: updatePhaseBody,
         response: { 200: schedulePhase, 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] },
@@ -116,9 +115,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.addDependency(request.ctx, request.params.mergerId, request.params.taskId, request.body.dependsOnTaskId)),
+      reply.status(201).send(await service.addDependency(request.ctx, request.params.mergerId, request.params.taskId, request.body.dependsOnTaskId)),
   );
 
   app.delete(

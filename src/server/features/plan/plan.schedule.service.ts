@@ -7,14 +7,7 @@ import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
-import type {
-  createMilestoneBody,
-  Milestone,
-  Schedule,
-  SchedulePhase,
-  updateMilestoneBody,
-  updatePhaseBody,
-} from '#shared/contracts/plan.schedule.ts';
+import type { createMilestoneBody, Milestone, Schedule, SchedulePhase, updateMilestoneBody, updatePhaseBody } from '#shared/contracts/plan.schedule.ts';
 import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './plan.schedule.domain.ts';
 import * as repo from './plan.schedule.repo.ts';
 import { areaOfCatalogTask, isOverdue } from './plan.tasks.domain.ts';
@@ -72,16 +65,11 @@ export async function milestonesBetween(
   input: { mergerDate: string; from: string; to: string },
 ): Promise<{ lastDayOfTransition: string; milestones: Milestone[] }> {
   requireMergerAccess(ctx, mergerId);
-  const [phases, rows] = await Promise.all([
-    phasesOf(ctx.db, mergerId, input.mergerDate),
-    repo.listMilestonesBetween(ctx.db, mergerId, input.from, input.to),
-  ]);
+  const [phases, rows] = await Promise.all([phasesOf(ctx.db, mergerId, input.mergerDate), repo.listMilestonesBetween(ctx.db, mergerId, input.from, input.to)]);
   const inRange = (milestone: Milestone) => milestone.date >= input.from && milestone.date <= input.to;
   return {
     lastDayOfTransition: transitionEnd(phases)!,
-    milestones: [...derivedMilestones(input.mergerDate, phases).filter(inRange), ...rows.map(toMilestone)].sort((a, b) =>
-      a.date.localeCompare(b.date),
-    ),
+    milestones: [...derivedMilestones(input.mergerDate, phases).filter(inRange), ...rows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date)),
   };
 }
 
@@ -127,12 +115,7 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
   };
 }
 
-export async function updatePhase(
-  ctx: ServiceContext,
-  mergerId: string,
-  phaseNumber: number,
-  body: z.output<typeof updatePhaseBody>,
-): Promise<SchedulePhase> {
+export async function updatePhase(ctx: ServiceContext, mergerId: string, phaseNumber: number, body: z.output<typeof updatePhaseBody>): Promise<SchedulePhase> {
   requireMergerAccess(ctx, mergerId);
   if (body.end < body.start) {
     throw invalid('PHASE_END_BEFORE_START', 'Fasen kan ikke slutte før den starter.', [
@@ -298,6 +281,14 @@ export async function removeDependency(ctx: ServiceContext, mergerId: string, ta
     const before = (await repo.listDependencies(tx, mergerId)).filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
     const removed = await repo.deleteDependency(tx, mergerId, taskId, dependsOnTaskId);
     if (!removed) throw notFound('DEPENDENCY_NOT_FOUND', 'Oppgaven har ikke denne avhengigheten.');
-    await recordDependencyChange(tx, ctx, mergerId, taskId, taskLabel(task), before, before.filter((id) => id !== dependsOnTaskId));
+    await recordDependencyChange(
+      tx,
+      ctx,
+      mergerId,
+      taskId,
+      taskLabel(task),
+      before,
+      before.filter((id) => id !== dependsOnTaskId),
+    );
   });
 }

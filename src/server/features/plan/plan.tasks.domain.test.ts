@@ -58,10 +58,7 @@ describe('progressOf', () => {
     });
   });
   it('rounds down, so 100 % means every relevant task is done', () => {
-    const tasks = [
-      ...Array.from({ length: 199 }, () => ({ status: 'done' as const, dueDate: null })),
-      { status: 'not_started' as const, dueDate: null },
-    ];
+    const tasks = [...Array.from({ length: 199 }, () => ({ status: 'done' as const, dueDate: null })), { status: 'not_started' as const, dueDate: null }];
     expect(progressOf(tasks, today).percent).toBe(99);
   });
   it('has no percentage when nothing is relevant', () => {
@@ -132,8 +129,16 @@ describe('the solution area of a task a veivalg placed', () => {
 
 describe('a task title in context', () => {
   it.each([
-    ['a placed task: with its area', { title: 'Videreføre pågående saker', area: { name: 'Pasientjournalsystemer' }, group: null }, 'Videreføre pågående saker (Pasientjournalsystemer)'],
-    ['a library task under a sub-heading: with it', { title: 'Inngå nye kontrakter med leverandører etter behov', area: null, group: 'Systemer' }, 'Inngå nye kontrakter med leverandører etter behov (Systemer)'],
+    [
+      'a placed task: with its area',
+      { title: 'Videreføre pågående saker', area: { name: 'Pasientjournalsystemer' }, group: null },
+      'Videreføre pågående saker (Pasientjournalsystemer)',
+    ],
+    [
+      'a library task under a sub-heading: with it',
+      { title: 'Inngå nye kontrakter med leverandører etter behov', area: null, group: 'Systemer' },
+      'Inngå nye kontrakter med leverandører etter behov (Systemer)',
+    ],
     ['any other task: its title', { title: 'Egen oppgave', area: null, group: null }, 'Egen oppgave'],
   ])('%s', (_, task, expected) => {
     expect(taskTitleInContext(task)).toBe(expected);

@@ -157,10 +157,7 @@ export interface TaskReconciliation {
  * since an area's tasks do not change) is left where it is, and so are the
  * merger's other tasks.
  */
-export function reconcileDecisionTasks<T extends ExistingPlanTask>(
-  existing: readonly T[],
-  wanted: readonly PlannedTask[],
-): TaskReconciliation {
+export function reconcileDecisionTasks<T extends ExistingPlanTask>(existing: readonly T[], wanted: readonly PlannedTask[]): TaskReconciliation {
   const byItem = new Map<string, T[]>();
   for (const task of existing) {
     if (task.catalogItemId === null) continue;
@@ -174,8 +171,7 @@ export function reconcileDecisionTasks<T extends ExistingPlanTask>(
       continue;
     }
     for (const task of matches) {
-      const moved =
-        task.phaseId !== plan.phaseId || task.activityId !== plan.activityId || (task.order !== undefined && task.order !== plan.order);
+      const moved = task.phaseId !== plan.phaseId || task.activityId !== plan.activityId || (task.order !== undefined && task.order !== plan.order);
       if (moved) result.move.push({ id: task.id, phaseId: plan.phaseId, activityId: plan.activityId, order: plan.order });
       else result.keep.push(task.id);
     }

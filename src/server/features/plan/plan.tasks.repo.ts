@@ -68,12 +68,7 @@ export async function listTasksFollowingPhase(db: Database, mergerId: string, ta
 }
 
 /** Samla moving a task's dates with its phase: the dates stay Samla's (they keep following). */
-export async function setTaskDates(
-  db: Database,
-  mergerId: string,
-  taskId: string,
-  dates: { plannedStart: string; dueDate: string },
-): Promise<void> {
+export async function setTaskDates(db: Database, mergerId: string, taskId: string, dates: { plannedStart: string; dueDate: string }): Promise<void> {
   // Not updateIfVersion: Samla's own write under the phase change, which a user's stale version must not stop.
   await db
     .update(tasks)

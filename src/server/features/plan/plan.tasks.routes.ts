@@ -1,13 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
-import {
-  createTaskBody,
-  listTasksQuery,
-  listTasksResponse,
-  task,
-  taskParams,
-  updateTaskBody,
-} from '#shared/contracts/plan.tasks.ts';
+import { createTaskBody, listTasksQuery, listTasksResponse, task, taskParams, updateTaskBody } from '#shared/contracts/plan.tasks.ts';
 import * as service from './plan.tasks.service.ts';
 
 export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,8 +31,7 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: task, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createTask(request.ctx, request.params.mergerId, request.body)),
+    async (request, reply) => reply.status(201).send(await service.createTask(request.ctx, request.params.mergerId, request.body)),
   );
 
   app.get(
@@ -81,8 +73,6 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) =>
-      service.updateTask(request.ctx, request.params.mergerId, request.params.taskId, request.body),
+    async (request) => service.updateTask(request.ctx, request.params.mergerId, request.params.taskId, request.body),
   );
 };
-

@@ -8,15 +8,7 @@ import { recordChange, recordChanges } from '#server/platform/audit-trail/audit-
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
-import type {
-  ChecklistProgress,
-  createTaskBody,
-  listTasksQuery,
-  Progress,
-  Task,
-  TaskStatus,
-  updateTaskBody,
-} from '#shared/contracts/plan.tasks.ts';
+import type { ChecklistProgress, createTaskBody, listTasksQuery, Progress, Task, TaskStatus, updateTaskBody } from '#shared/contracts/plan.tasks.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import {
   applyDoneRule,
@@ -201,7 +193,11 @@ export async function placeDecisionTasks(db: Database, mergerId: string, planned
   const activities = activityIndex(catalog);
   const phases = await phaseDatesOf(db, mergerId);
   const phaseOf = (activityId: string) => phases.find((phase) => phase.number === activities.get(activityId)?.phaseNumber);
-  const existing = await repo.listTasksOfCatalogItems(db, mergerId, planned.map((task) => task.catalogItemId));
+  const existing = await repo.listTasksOfCatalogItems(
+    db,
+    mergerId,
+    planned.map((task) => task.catalogItemId),
+  );
   const reconciliation = reconcileDecisionTasks(
     existing.map((task) => ({ ...task, order: task.position - decisionTaskPositionBase })),
     planned,
@@ -255,7 +251,9 @@ export async function placeDecisionTasks(db: Database, mergerId: string, planned
             old: activities.get(byId.get(move.id)!.activityId)?.phaseNumber ?? null,
             new: activities.get(move.activityId)?.phaseNumber ?? null,
           },
-          ...(dateMoves.has(move.id) ? diffFields({ ...dateMoves.get(move.id)!.before }, { ...dateMoves.get(move.id)!.after }, ['plannedStart', 'dueDate']) : []),
+          ...(dateMoves.has(move.id)
+            ? diffFields({ ...dateMoves.get(move.id)!.before }, { ...dateMoves.get(move.id)!.after }, ['plannedStart', 'dueDate'])
+            : []),
         ],
       })),
   );
@@ -332,11 +330,7 @@ export async function followPhaseDates(
 /** Decision tasks sort after the activity's own checklist tasks (positions below 1000). */
 const decisionTaskPositionBase = 1000;
 
-export async function listTasks(
-  ctx: ServiceContext,
-  mergerId: string,
-  query: z.output<typeof listTasksQuery>,
-): Promise<Task[]> {
+export async function listTasks(ctx: ServiceContext, mergerId: string, query: z.output<typeof listTasksQuery>): Promise<Task[]> {
   requireMergerAccess(ctx, mergerId);
   const catalog = loadCatalog();
   const today = todayOf(ctx);
@@ -359,18 +353,11 @@ export async function getTask(ctx: ServiceContext, mergerId: string, taskId: str
   return toTask(row, loadCatalog(), todayOf(ctx));
 }
 
-export async function createTask(
-  ctx: ServiceContext,
-  mergerId: string,
-  body: z.output<typeof createTaskBody>,
-): Promise<Task> {
+export async function createTask(ctx: ServiceContext, mergerId: string, body: z.output<typeof createTaskBody>): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const catalog = loadCatalog();
   requireActivity(body.activityId, catalog);
-  const rule = applyStatusRule(
-    { status: 'not_started', notRelevantReason: null },
-    { status: body.status, notRelevantReason: body.notRelevantReason ?? null },
-  );
+  const rule = applyStatusRule({ status: 'not_started', notRelevantReason: null }, { status: body.status, notRelevantReason: body.notRelevantReason ?? null });
   if (!rule.ok) throw reasonRequired();
   const actor = actorOf(ctx);
   const row = await ctx.db.transaction((tx) =>
@@ -388,12 +375,7 @@ export async function createTask(
   return toTask(row, catalog, todayOf(ctx));
 }
 
-export async function updateTask(
-  ctx: ServiceContext,
-  mergerId: string,
-  taskId: string,
-  body: z.output<typeof updateTaskBody>,
-): Promise<Task> {
+export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: string, body: z.output<typeof updateTaskBody>): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const row = await ctx.db.transaction(async (tx) => {

@@ -22,23 +22,46 @@ beforeAll(async () => {
     expect(response.statusCode, response.body).toBe(status);
     return response.json();
   };
-  const profil = await ok({ method: 'POST', url: `${base}/inventory/systems`, payload: { municipalityNumber: '4626', name: 'Visma Profil', solutionAreaId: 'omrade-pasientjournalsystemer' } });
+  const profil = await ok({
+    method: 'POST',
+    url: `${base}/inventory/systems`,
+    payload: { municipalityNumber: '4626', name: 'Visma Profil', solutionAreaId: 'omrade-pasientjournalsystemer' },
+  });
   // Six months' notice before 31.08.2027: the day to extend was 28.02.2027.
   await ok({
     method: 'POST',
     url: `${base}/inventory/contracts`,
     payload: { municipalityNumber: '4626', vendor: 'Visma', subject: 'Profil (EPJ)', endDate: '2027-08-31', noticePeriodMonths: 6, systemIds: [profil.id] },
   });
-  await ok({ method: 'PUT', url: `${base}/decisions/omrade-pasientjournalsystemer`, payload: { outcome: 'procure', timing: 'transition', state: 'adopted' } }, 200);
-  const economy = await ok({ method: 'POST', url: `${base}/inventory/systems`, payload: { municipalityNumber: '4601', name: 'Visma Økonomi', solutionAreaId: 'omrade-okonomi-og-regnskapssystem' } });
+  await ok(
+    { method: 'PUT', url: `${base}/decisions/omrade-pasientjournalsystemer`, payload: { outcome: 'procure', timing: 'transition', state: 'adopted' } },
+    200,
+  );
+  const economy = await ok({
+    method: 'POST',
+    url: `${base}/inventory/systems`,
+    payload: { municipalityNumber: '4601', name: 'Visma Økonomi', solutionAreaId: 'omrade-okonomi-og-regnskapssystem' },
+  });
   // Continues, but ends 30.09.2027: three months' notice, so extend by 30.06.2027 (46 days ahead).
   await ok({
     method: 'POST',
     url: `${base}/inventory/contracts`,
-    payload: { municipalityNumber: '4601', vendor: 'Visma', subject: 'Økonomi', endDate: '2027-09-30', noticePeriodMonths: 3, changeClause: 'transfers', systemIds: [economy.id] },
+    payload: {
+      municipalityNumber: '4601',
+      vendor: 'Visma',
+      subject: 'Økonomi',
+      endDate: '2027-09-30',
+      noticePeriodMonths: 3,
+      changeClause: 'transfers',
+      systemIds: [economy.id],
+    },
   });
   await ok(
-    { method: 'PUT', url: `${base}/decisions/omrade-okonomi-og-regnskapssystem`, payload: { outcome: 'continue', targetSystemId: economy.id, timing: 'before_merger', state: 'adopted' } },
+    {
+      method: 'PUT',
+      url: `${base}/decisions/omrade-okonomi-og-regnskapssystem`,
+      payload: { outcome: 'continue', targetSystemId: economy.id, timing: 'before_merger', state: 'adopted' },
+    },
     200,
   );
 });

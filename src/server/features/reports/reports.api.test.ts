@@ -38,20 +38,43 @@ beforeAll(async () => {
     return response.json();
   };
   // A decision adopted today, which moves a contract's notice deadline to 30.06.2027 (46 days ahead).
-  const old = await ok({ method: 'POST', url: `${base}/inventory/systems`, payload: { municipalityNumber: '4626', name: 'Gammelt økonomisystem', solutionAreaId: economy } });
-  const kept = await ok({ method: 'POST', url: `${base}/inventory/systems`, payload: { municipalityNumber: '4601', name: 'Nytt økonomisystem', solutionAreaId: economy } });
+  const old = await ok({
+    method: 'POST',
+    url: `${base}/inventory/systems`,
+    payload: { municipalityNumber: '4626', name: 'Gammelt økonomisystem', solutionAreaId: economy },
+  });
+  const kept = await ok({
+    method: 'POST',
+    url: `${base}/inventory/systems`,
+    payload: { municipalityNumber: '4601', name: 'Nytt økonomisystem', solutionAreaId: economy },
+  });
   await ok({
     method: 'POST',
     url: `${base}/inventory/contracts`,
     payload: { municipalityNumber: '4626', vendor: 'Leverandør AS', subject: 'Drift', noticePeriodMonths: 6, systemIds: [old.id] },
   });
-  await ok({ method: 'PUT', url: `${base}/decisions/${economy}`, payload: { outcome: 'continue', targetSystemId: kept.id, timing: 'before_merger', state: 'adopted' } }, 200);
+  await ok(
+    {
+      method: 'PUT',
+      url: `${base}/decisions/${economy}`,
+      payload: { outcome: 'continue', targetSystemId: kept.id, timing: 'before_merger', state: 'adopted' },
+    },
+    200,
+  );
   // A red risk with a mitigation, and one at a lower level that stays out.
-  const risk = await ok({ method: 'POST', url: `${base}/risks`, payload: { title: 'Lønn utbetales ikke i januar', likelihood: 5, consequences: { economy: 5 }, owner: 'Økonomisjef' } });
+  const risk = await ok({
+    method: 'POST',
+    url: `${base}/risks`,
+    payload: { title: 'Lønn utbetales ikke i januar', likelihood: 5, consequences: { economy: 5 }, owner: 'Økonomisjef' },
+  });
   await ok({ method: 'POST', url: `${base}/risks/${risk.id}/mitigations`, payload: { title: 'Prøvekjøring av lønn', owner: 'Åse', deadline: '2027-10-01' } });
   await ok({ method: 'POST', url: `${base}/risks`, payload: { title: 'Liten risiko', likelihood: 1, consequences: { economy: 1 } } });
   // A benefit whose indicator is behind the line from baseline to target.
-  const benefit = await ok({ method: 'POST', url: `${base}/benefits`, payload: { title: 'Færre manuelle søknader', type: 'time', owner: 'Kommunedirektøren' } });
+  const benefit = await ok({
+    method: 'POST',
+    url: `${base}/benefits`,
+    payload: { title: 'Færre manuelle søknader', type: 'time', owner: 'Kommunedirektøren' },
+  });
   const withIndicator = await ok({
     method: 'POST',
     url: `${base}/benefits/${benefit.benefit.id}/indicators`,
@@ -136,7 +159,13 @@ describe('the status report as PDF', () => {
     const fonts = poppler('pdffonts', [file]);
     expect(fonts).toMatch(/DejaVuSans\s.*\byes\b/);
     expect(fonts).toMatch(/DejaVuSans-Bold\s.*\byes\b/);
-    expect(fonts.split('\n').slice(2).filter((line) => line.trim() !== '').every((line) => /\byes\b/.test(line))).toBe(true);
+    expect(
+      fonts
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.trim() !== '')
+        .every((line) => /\byes\b/.test(line)),
+    ).toBe(true);
   });
 
   it('reports a chosen period, leaving out decisions adopted outside it', async () => {

@@ -28,7 +28,12 @@ function report(overrides: Partial<StatusReportData>): StatusReportData {
     daysToMerger: 231,
     progress: progress(1, 1),
     phases: [],
-    readiness: { ready: 0, total: 1, missing: [{ areaName: 'Økonomi- og regnskapssystem', reasons: ['tasks_open'], openTasks: 1, rationale: null }], acceptedDeferrals: [] },
+    readiness: {
+      ready: 0,
+      total: 1,
+      missing: [{ areaName: 'Økonomi- og regnskapssystem', reasons: ['tasks_open'], openTasks: 1, rationale: null }],
+      acceptedDeferrals: [],
+    },
     decisions: [{ areaName: 'Økonomi- og regnskapssystem', outcome: 'continue', targetSystemName: 'Visma', decidedOn: '2027-05-01', decidedBy: null }],
     redClassName: 'Høy',
     redRisks: [],

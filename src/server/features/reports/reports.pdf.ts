@@ -157,9 +157,18 @@ function ensureSpace(doc: Doc, height: number): void {
 function heading(doc: Doc, text: string): void {
   ensureSpace(doc, 90);
   if (doc.y > margin.top + 1) doc.moveDown(1);
-  doc.font('Sans-Bold').fontSize(15).fillColor(grey.text).text(text, margin.left, doc.y, { width: textWidth(doc) });
+  doc
+    .font('Sans-Bold')
+    .fontSize(15)
+    .fillColor(grey.text)
+    .text(text, margin.left, doc.y, { width: textWidth(doc) });
   const y = doc.y + 2;
-  doc.moveTo(margin.left, y).lineTo(margin.left + textWidth(doc), y).lineWidth(0.75).strokeColor(grey.line).stroke();
+  doc
+    .moveTo(margin.left, y)
+    .lineTo(margin.left + textWidth(doc), y)
+    .lineWidth(0.75)
+    .strokeColor(grey.line)
+    .stroke();
   doc.y = y + 8;
   doc.font('Sans').fontSize(10);
 }
@@ -240,7 +249,10 @@ function frontPage(doc: Doc, data: StatusReportData): void {
     const y = doc.y;
     doc.font('Sans-Bold').fontSize(11).text(`${label}:`, margin.left, y, { width: 130 });
     const labelBottom = doc.y;
-    doc.font('Sans').fontSize(11).text(value, margin.left + 135, y, { width: width - 135 });
+    doc
+      .font('Sans')
+      .fontSize(11)
+      .text(value, margin.left + 135, y, { width: width - 135 });
     doc.y = Math.max(doc.y, labelBottom) + 4;
   }
   doc.x = margin.left;
@@ -257,7 +269,11 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
       days >= 0 ? String(days) : String(-days),
       days >= 0 ? `til ${formatDate(data.merger.mergerDate)}` : `${pluralWord(-days, 'dag', 'dager')} siden ${formatDate(data.merger.mergerDate)}`,
     ],
-    ['Samlet fremdrift', percent(data.progress), `${data.progress.done} av ${plural(data.progress.relevant, 'relevant oppgave', 'relevante oppgaver')} ${pluralWord(data.progress.relevant, 'ferdig', 'ferdige')}`],
+    [
+      'Samlet fremdrift',
+      percent(data.progress),
+      `${data.progress.done} av ${plural(data.progress.relevant, 'relevant oppgave', 'relevante oppgaver')} ${pluralWord(data.progress.relevant, 'ferdig', 'ferdige')}`,
+    ],
     ['Kritiske områder klare', `${data.readiness.ready} av ${data.readiness.total}`, 'klare til dag én'],
     ['Forfalte oppgaver', String(data.overdueTasks.length), 'frist passert, ikke ferdig'],
     ['Risikoer på rødt nivå', String(data.redRisks.length), `risikoklasse «${data.redClassName}», ikke lukket`],
@@ -272,9 +288,20 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
     const x = margin.left + (index % 3) * (boxWidth + gap);
     const y = top + Math.floor(index / 3) * (boxHeight + gap);
     doc.rect(x, y, boxWidth, boxHeight).lineWidth(0.75).fillAndStroke(grey.stripe, grey.line);
-    doc.fillColor(grey.text).font('Sans').fontSize(9).text(label, x + 8, y + 8, { width: boxWidth - 16 });
-    doc.font('Sans-Bold').fontSize(18).text(value, x + 8, doc.y + 2, { width: boxWidth - 16 });
-    doc.font('Sans').fontSize(8).fillColor(grey.muted).text(note, x + 8, doc.y + 2, { width: boxWidth - 16 });
+    doc
+      .fillColor(grey.text)
+      .font('Sans')
+      .fontSize(9)
+      .text(label, x + 8, y + 8, { width: boxWidth - 16 });
+    doc
+      .font('Sans-Bold')
+      .fontSize(18)
+      .text(value, x + 8, doc.y + 2, { width: boxWidth - 16 });
+    doc
+      .font('Sans')
+      .fontSize(8)
+      .fillColor(grey.muted)
+      .text(note, x + 8, doc.y + 2, { width: boxWidth - 16 });
     doc.fillColor(grey.text);
   });
   doc.x = margin.left;
@@ -284,7 +311,9 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
 function readinessSection(doc: Doc, data: StatusReportData): void {
   heading(doc, sectionHeadings.readiness);
   const { ready, total, missing, acceptedDeferrals } = data.readiness;
-  paragraph(doc, `${ready} av ${plural(total, 'kritisk løsningsområde', 'kritiske løsningsområder')} er ${pluralWord(total, 'klart', 'klare')} til dag én.`, { bold: true });
+  paragraph(doc, `${ready} av ${plural(total, 'kritisk løsningsområde', 'kritiske løsningsområder')} er ${pluralWord(total, 'klart', 'klare')} til dag én.`, {
+    bold: true,
+  });
   if (missing.length === 0) {
     paragraph(
       doc,

@@ -13,7 +13,8 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'merger:read' },
       schema: {
         tags,
-        summary: 'Statusrapport til styringsgruppen som PDF: nøkkeltall, dag én, fremdrift, veivalg, røde risikoer, avtalefrister, gevinster og forfalte oppgaver',
+        summary:
+          'Statusrapport til styringsgruppen som PDF: nøkkeltall, dag én, fremdrift, veivalg, røde risikoer, avtalefrister, gevinster og forfalte oppgaver',
         description:
           'Perioden er from–to (ÅÅÅÅ-MM-DD, begge dager med); uten datoer de 30 dagene til og med i dag (Europe/Oslo). ' +
           'Fra-datoen kan ikke være etter til-datoen, og perioden kan være høyst 366 dager.',

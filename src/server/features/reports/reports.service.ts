@@ -119,11 +119,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
   };
 }
 
-export async function statusReportPdf(
-  ctx: ServiceContext,
-  mergerId: string,
-  query: StatusReportQuery,
-): Promise<{ pdf: Buffer; fileName: string }> {
+export async function statusReportPdf(ctx: ServiceContext, mergerId: string, query: StatusReportQuery): Promise<{ pdf: Buffer; fileName: string }> {
   requireMergerAccess(ctx, mergerId);
   // Ten people opening the report in a meeting get one read and one render (decision 024).
   const key = mergerWorkKey(ctx, mergerId, 'status-report', todayOf(ctx), query.from ?? null, query.to ?? null);

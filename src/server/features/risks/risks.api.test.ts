@@ -137,7 +137,9 @@ describe('mitigations', () => {
     const id = added.json().id;
     const done = await t.owner.inject({ method: 'PATCH', url: `${base}/risks/${created.id}/mitigations/${id}`, payload: { version: 1, status: 'done' } });
     expect(done.json()).toMatchObject({ status: 'done', version: 2 });
-    expect((await t.owner.inject({ method: 'PATCH', url: `${base}/risks/${created.id}/mitigations/${id}`, payload: { version: 1, status: 'planned' } })).statusCode).toBe(409);
+    expect(
+      (await t.owner.inject({ method: 'PATCH', url: `${base}/risks/${created.id}/mitigations/${id}`, payload: { version: 1, status: 'planned' } })).statusCode,
+    ).toBe(409);
     expect((await t.owner.inject(`${base}/risks/${created.id}`)).json().mitigations).toHaveLength(1);
     const history = (await t.owner.inject(`${base}/audit?entity=mitigation&entityId=${id}`)).json().entries;
     expect(history.map((entry: { action: string }) => entry.action)).toEqual(['update', 'create']);
@@ -337,7 +339,10 @@ describe('who may accept a risk and change the matrix', () => {
 
     const acceptedAtOnce = await post(member, { title: 'Akseptert med en gang', status: 'accepted', acceptanceReason: 'Lav risiko' });
     expect(acceptedAtOnce.statusCode).toBe(403);
-    expect(acceptedAtOnce.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'Bare prosjektleder og eier kan akseptere en risiko eller endre akseptansen.' });
+    expect(acceptedAtOnce.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Bare prosjektleder og eier kan akseptere en risiko eller endre akseptansen.',
+    });
     const created = await post(member, { title: 'Medarbeiderens risiko', likelihood: 2, consequences: { economy: 2 } });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;

@@ -109,7 +109,15 @@ describe('residual risk', () => {
 });
 
 describe('risk rules', () => {
-  const ok = { likelihood: 3, consequence: null, consequences: { economy: 4 }, residualLikelihood: 2, residualConsequence: 3, status: 'open', acceptanceReason: null };
+  const ok = {
+    likelihood: 3,
+    consequence: null,
+    consequences: { economy: 4 },
+    residualLikelihood: 2,
+    residualConsequence: 3,
+    status: 'open',
+    acceptanceReason: null,
+  };
   it('accepts a sound risk', () => {
     expect(riskProblems(matrix, ok)).toEqual([]);
   });
@@ -194,7 +202,10 @@ describe('heatmap', () => {
   it('counts a row that stands for several risks with the same levels as that many', () => {
     const one = { likelihood: 4, consequences: { economy: 5 }, residualLikelihood: 2, residualConsequence: 2 };
     const unassessed = { likelihood: null, consequences: {}, residualLikelihood: null, residualConsequence: null };
-    const grouped = heatmapCounts(matrix, [{ ...one, count: 3 }, { ...unassessed, count: 2 }]);
+    const grouped = heatmapCounts(matrix, [
+      { ...one, count: 3 },
+      { ...unassessed, count: 2 },
+    ]);
     expect(grouped).toEqual(heatmapCounts(matrix, [one, one, one, unassessed, unassessed]));
     expect(grouped).toMatchObject({ total: 5, unassessed: 2 });
     expect(grouped.inherent[3]![4]).toBe(3);
@@ -255,7 +266,7 @@ describe('starter risks', () => {
   });
 });
 
-describe('what touches a risk\'s acceptance (a decision for prosjektleder and eier)', () => {
+describe("what touches a risk's acceptance (a decision for prosjektleder and eier)", () => {
   const open = { status: 'open', acceptanceReason: null };
   const accepted = { status: 'accepted', acceptanceReason: 'Lav kostnad' };
   const cases: Array<[string, { status: string; acceptanceReason: string | null } | null, { status: string; acceptanceReason: string | null }, boolean]> = [

@@ -384,7 +384,8 @@ export function starterRisks(input: {
       key: 'generic:integration',
       kind: 'integration',
       title: 'Feil i integrasjoner mot fellesløsninger',
-      description: 'Integrasjoner mot nasjonale fellesløsninger (Folkeregisteret, Altinn, ID-porten, SvarUt …) kan svikte når fagsystemer eller organisasjonsnummer endres.',
+      description:
+        'Integrasjoner mot nasjonale fellesløsninger (Folkeregisteret, Altinn, ID-porten, SvarUt …) kan svikte når fagsystemer eller organisasjonsnummer endres.',
       cause: 'Nye fagsystemer, nytt organisasjonsnummer og nye avtaler med fellesløsningene.',
       consequences: { serviceDelivery: 3, infoSecurity: 3 },
     },

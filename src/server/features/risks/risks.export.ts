@@ -30,18 +30,13 @@ export const registerHeaders = [
 /** dd.mm.åååå, for a date inside a text such as a mitigation's «frist». */
 const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
 
-
 function levelName(scale: RiskMatrix['likelihood'], level: number | null): string {
   if (level === null) return '';
   return `${level} ${scale[level - 1]?.name ?? ''}`.trim();
 }
 
 /** One row per risk with every field; the mitigations summarised in one cell; dates as date cells. */
-export function registerRows(
-  risks: readonly Risk[],
-  matrix: RiskMatrix,
-  municipalityNames: ReadonlyMap<string, string>,
-): TableCell[][] {
+export function registerRows(risks: readonly Risk[], matrix: RiskMatrix, municipalityNames: ReadonlyMap<string, string>): TableCell[][] {
   return risks.map((risk) => [
     risk.title,
     risk.description ?? '',

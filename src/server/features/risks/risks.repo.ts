@@ -125,7 +125,10 @@ export async function deleteRiskIfVersion(db: Database, id: string, expectedVers
 }
 
 export async function countRisks(db: Database, mergerId: string): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(risks).where(eq(risks.mergerId, mergerId));
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(risks)
+    .where(eq(risks.mergerId, mergerId));
   return row?.count ?? 0;
 }
 
@@ -160,7 +163,13 @@ export async function linkedIntegrations(db: Database, riskIds: readonly string[
     .where(inArray(riskIntegrations.riskId, [...riskIds]));
 }
 
-export async function replaceLinks(db: Database, mergerId: string, riskId: string, systemIds: readonly string[] | undefined, integrationIds: readonly string[] | undefined) {
+export async function replaceLinks(
+  db: Database,
+  mergerId: string,
+  riskId: string,
+  systemIds: readonly string[] | undefined,
+  integrationIds: readonly string[] | undefined,
+) {
   if (systemIds !== undefined) {
     await db.delete(riskSystems).where(eq(riskSystems.riskId, riskId));
     if (systemIds.length > 0) await db.insert(riskSystems).values(systemIds.map((systemId) => ({ mergerId, riskId, systemId })));

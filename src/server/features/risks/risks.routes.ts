@@ -179,8 +179,7 @@ export const risksRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: mitigation, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createMitigation(request.ctx, request.params.mergerId, request.params.riskId, request.body)),
+    async (request, reply) => reply.status(201).send(await service.createMitigation(request.ctx, request.params.mergerId, request.params.riskId, request.body)),
   );
 
   app.patch(
@@ -195,8 +194,7 @@ export const risksRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: mitigation, 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] },
       },
     },
-    async (request) =>
-      service.updateMitigation(request.ctx, request.params.mergerId, request.params.riskId, request.params.mitigationId, request.body),
+    async (request) => service.updateMitigation(request.ctx, request.params.mergerId, request.params.riskId, request.params.mitigationId, request.body),
   );
 
   app.delete(

@@ -65,7 +65,6 @@ function fail(code: ErrorCode, problems: FieldProblem[]): never {
   throw invalid(code, problems[0]!.message, problems);
 }
 
-
 async function currentMatrix(db: Database, mergerId: string, options: { lock?: boolean } = {}): Promise<{ matrix: RiskMatrix; version: number }> {
   const row = await repo.findMatrix(db, mergerId, options);
   return row ? { matrix: row.matrix, version: row.version } : { matrix: defaultMatrix(), version: 0 };
@@ -224,7 +223,14 @@ function planMatrix(before: RiskMatrix, after: RiskMatrix, rows: readonly repo.R
       remapped.push({ row, levels: levels as repo.RiskRow });
       const was = placeRisk(before, row);
       const will = placeRisk(after, levels);
-      moves.push({ riskId: row.id, title: row.title, inherentBefore: was.inherent, inherentAfter: will.inherent, residualBefore: was.residual, residualAfter: will.residual });
+      moves.push({
+        riskId: row.id,
+        title: row.title,
+        inherentBefore: was.inherent,
+        inherentAfter: will.inherent,
+        residualBefore: was.residual,
+        residualAfter: will.residual,
+      });
     }
   }
   return { problems, mappingRequired: required, moves, remapped };
@@ -249,9 +255,7 @@ export async function saveMatrix(ctx: ServiceContext, mergerId: string, body: z.
     const plan = planMatrix(current.matrix, body.matrix, rows, body.mapping);
     if (plan.problems.length > 0) fail('RISK_MATRIX_INVALID', plan.problems);
     const saved =
-      current.version === 0
-        ? await repo.insertMatrix(tx, mergerId, body.matrix)
-        : await repo.updateMatrixIfVersion(tx, mergerId, current.version, body.matrix);
+      current.version === 0 ? await repo.insertMatrix(tx, mergerId, body.matrix) : await repo.updateMatrixIfVersion(tx, mergerId, current.version, body.matrix);
     if (!saved) throw versionConflict('Risikomatrisen', null);
     await recordChange(tx, actor, {
       mergerId,
@@ -306,7 +310,11 @@ export async function getRisk(ctx: ServiceContext, mergerId: string, riskId: str
 }
 
 /** The links point into this merger: systems and integrations of it, areas of the catalogue. */
-async function linkProblems(db: Database, mergerId: string, links: { systemIds?: string[] | undefined; integrationIds?: string[] | undefined; areaIds?: string[] | undefined }) {
+async function linkProblems(
+  db: Database,
+  mergerId: string,
+  links: { systemIds?: string[] | undefined; integrationIds?: string[] | undefined; areaIds?: string[] | undefined },
+) {
   const problems: FieldProblem[] = [];
   const [systemIds, integrationIds] = await Promise.all([
     repo.existingSystemIds(db, mergerId, links.systemIds ?? []),
@@ -335,10 +343,7 @@ export async function createRisk(ctx: ServiceContext, mergerId: string, body: z.
     const systemIds = unique(body.systemIds);
     const integrationIds = unique(body.integrationIds);
     const areaIds = unique(body.areaIds);
-    const problems = [
-      ...riskProblems(matrix, { ...body, consequence: null }),
-      ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds })),
-    ];
+    const problems = [...riskProblems(matrix, { ...body, consequence: null }), ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds }))];
     if (problems.length > 0) fail('RISK_INVALID', problems);
     if (body.suggestionKey !== undefined) {
       const hidden = await repo.hiddenSuggestionKeys(tx, mergerId);
@@ -388,7 +393,11 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
     if (body.version !== current.version) throw versionConflict('Risikoen', current.version);
     const { matrix } = await currentMatrix(tx, mergerId);
     const [systemLinks, integrationLinks] = await Promise.all([repo.linkedSystems(tx, [riskId]), repo.linkedIntegrations(tx, [riskId])]);
-    const before = snapshot(current, systemLinks.map((link) => link.id), integrationLinks.map((link) => link.id));
+    const before = snapshot(
+      current,
+      systemLinks.map((link) => link.id),
+      integrationLinks.map((link) => link.id),
+    );
     const systemIds = body.systemIds && unique(body.systemIds);
     const integrationIds = body.integrationIds && unique(body.integrationIds);
     const areaIds = body.areaIds && unique(body.areaIds);
@@ -407,10 +416,7 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
       nextReviewDate: body.nextReviewDate === undefined ? current.nextReviewDate : body.nextReviewDate,
     };
     if (touchesAcceptance(current, next)) requireDecider(ctx, mayNotAccept);
-    const problems = [
-      ...riskProblems(matrix, { ...next, consequence: null }),
-      ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds })),
-    ];
+    const problems = [...riskProblems(matrix, { ...next, consequence: null }), ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds }))];
     if (problems.length > 0) fail('RISK_INVALID', problems);
     // Acceptance records who and when; leaving «akseptert» clears it (history keeps it).
     const acceptance =
@@ -422,7 +428,7 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
     const saved = await repo.updateRiskIfVersion(tx, riskId, body.version, { ...next, ...acceptance });
     if (!saved) throw versionConflict('Risikoen', null);
     await repo.replaceLinks(tx, mergerId, riskId, systemIds, integrationIds);
-    const after = snapshot(saved, systemIds ?? before.systemIds as string[], integrationIds ?? before.integrationIds as string[]);
+    const after = snapshot(saved, systemIds ?? (before.systemIds as string[]), integrationIds ?? (before.integrationIds as string[]));
     await recordChange(tx, actor, {
       mergerId,
       entity: 'risk',
@@ -451,7 +457,14 @@ export async function deleteRisk(ctx: ServiceContext, mergerId: string, riskId: 
       entityId: riskId,
       entityLabel: current.title,
       action: 'delete',
-      changes: deletionChanges(snapshot(current, systemLinks.map((l) => l.id), integrationLinks.map((l) => l.id)), auditedRiskFields),
+      changes: deletionChanges(
+        snapshot(
+          current,
+          systemLinks.map((l) => l.id),
+          integrationLinks.map((l) => l.id),
+        ),
+        auditedRiskFields,
+      ),
     });
   });
 }

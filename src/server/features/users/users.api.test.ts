@@ -98,9 +98,7 @@ describe('deactivation', () => {
     const self = await t.administrator.inject({ method: 'POST', url: `/api/v1/users/${t.administrator.id}/deactivate` });
     expect(self.statusCode).toBe(409);
     expect(self.json().error.code).toBe('CANNOT_REMOVE_SELF');
-    expect((await t.administrator.inject({ method: 'DELETE', url: `/api/v1/users/${t.administrator.id}` })).json().error.code).toBe(
-      'CANNOT_REMOVE_SELF',
-    );
+    expect((await t.administrator.inject({ method: 'DELETE', url: `/api/v1/users/${t.administrator.id}` })).json().error.code).toBe('CANNOT_REMOVE_SELF');
 
     const other = await t.createUser('Ada Administrator');
     await t.database.rawQuery(`update users set is_administrator = true where id = '${other.id}'`);
@@ -109,9 +107,9 @@ describe('deactivation', () => {
       other.inject({ method: 'POST', url: `/api/v1/users/${t.administrator.id}/deactivate` }),
     ]);
     expect([first.statusCode, second.statusCode].filter((status) => status === 200)).toHaveLength(1);
-    const active = (await t.database.rawQuery(
-      `select count(*)::int as n from users where is_administrator and deactivated_at is null`,
-    )) as Array<{ n: number }>;
+    const active = (await t.database.rawQuery(`select count(*)::int as n from users where is_administrator and deactivated_at is null`)) as Array<{
+      n: number;
+    }>;
     expect(active[0]!.n).toBe(1);
   });
 
@@ -193,8 +191,7 @@ describe('one-time password reset', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.token_hash).not.toContain(reset.code);
 
-    const use = (code: string, newPassword: string) =>
-      t!.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { code, newPassword } });
+    const use = (code: string, newPassword: string) => t!.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { code, newPassword } });
     expect((await use(first.code, 'Et helt nytt passord')).json().error.code).toBe('INVALID_RESET_CODE');
     const weak = await use(reset.code, 'passord2024!!');
     expect(weak.statusCode).toBe(400);
@@ -244,7 +241,11 @@ describe('changing my own password', () => {
     expect(await stillSignedIn(t.app, elsewhere.headers)).toBe(false);
     expect((await signIn(t.app, me.email, 'Et helt nytt passord')).response.statusCode).toBe(200);
 
-    const byToken = await me.inject({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: 'Et helt nytt passord', newPassword: 'Enda et nytt passord' } });
+    const byToken = await me.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      payload: { currentPassword: 'Et helt nytt passord', newPassword: 'Enda et nytt passord' },
+    });
     expect(byToken.statusCode).toBe(403);
     expect(byToken.json().error.code).toBe('SESSION_REQUIRED');
   });

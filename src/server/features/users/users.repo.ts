@@ -21,10 +21,7 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
   return row;
 }
 
-export async function insertUser(
-  db: Database,
-  values: Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'isAdministrator'>,
-): Promise<UserRow> {
+export async function insertUser(db: Database, values: Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'isAdministrator'>): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
   if (!row) throw new Error('insert into users returned no row');
   return row;
@@ -41,7 +38,10 @@ export async function updateUser(
 }
 
 export async function setPasswordHash(db: Database, id: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ passwordHash, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
 }
 
 /**
@@ -70,7 +70,11 @@ export async function deleteUser(db: Database, id: string): Promise<void> {
  * until the first hit: asked only when an administrator deletes someone.
  */
 export async function hasMadeChanges(db: Database, userId: string): Promise<boolean> {
-  const [row] = await db.select({ one: sql<number>`1` }).from(auditEvents).where(eq(auditEvents.actorUserId, userId)).limit(1);
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(auditEvents)
+    .where(eq(auditEvents.actorUserId, userId))
+    .limit(1);
   return row !== undefined;
 }
 

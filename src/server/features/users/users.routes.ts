@@ -43,14 +43,12 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
       config: { access: 'administrator' },
       schema: {
         tags: ['brukere'],
-        summary:
-          'Opprett en bruker (administrator); uten passord logger brukeren inn med identitetstilbyderen, og det går bare når den er satt opp',
+        summary: 'Opprett en bruker (administrator); uten passord logger brukeren inn med identitetstilbyderen, og det går bare når den er satt opp',
         body: createUserBody,
         response: { 201: user, 400: errorResponse, 409: errorResponse },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createUser(request.ctx, request.body, { singleSignOn: options.singleSignOn })),
+    async (request, reply) => reply.status(201).send(await service.createUser(request.ctx, request.body, { singleSignOn: options.singleSignOn })),
   );
 
   app.patch(
@@ -74,8 +72,7 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
       config: { access: 'administrator' },
       schema: {
         tags: ['brukere'],
-        summary:
-          'Deaktiver en bruker (administrator): øktene avsluttes og API-nøklene trekkes tilbake med en gang; historikken beholder navnet',
+        summary: 'Deaktiver en bruker (administrator): øktene avsluttes og API-nøklene trekkes tilbake med en gang; historikken beholder navnet',
         params: userParams,
         response: { 200: userResponse, ...errors },
       },
@@ -103,8 +100,7 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
       config: { access: 'administrator' },
       schema: {
         tags: ['brukere'],
-        summary:
-          'Slett en bruker som ikke har gjort endringer (administrator); ellers 409 USER_HAS_HISTORY: deaktiver i stedet',
+        summary: 'Slett en bruker som ikke har gjort endringer (administrator); ellers 409 USER_HAS_HISTORY: deaktiver i stedet',
         params: userParams,
         response: { 204: z.null(), ...errors },
       },
@@ -121,16 +117,13 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
       config: { access: 'administrator' },
       schema: {
         tags: ['brukere'],
-        summary:
-          'Lag en engangskode for nytt passord (administrator): vises bare i dette svaret, gjelder i 24 timer og erstatter tidligere koder',
+        summary: 'Lag en engangskode for nytt passord (administrator): vises bare i dette svaret, gjelder i 24 timer og erstatter tidligere koder',
         params: userParams,
         response: { 201: createdPasswordReset, ...errors },
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.createPasswordReset(request.ctx, request.params.userId, { publicUrl: options.auth.publicUrl })),
+      reply.status(201).send(await service.createPasswordReset(request.ctx, request.params.userId, { publicUrl: options.auth.publicUrl })),
   );
 
   app.post(

@@ -3,13 +3,7 @@ import type { AuthConfig } from '#server/config.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { DomainError, conflict, invalid, isUniqueViolation, notFound, versionConflict } from '#server/platform/errors.ts';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '#server/features/auth/auth.crypto.ts';
-import {
-  endSessionOf,
-  endSessionsOf,
-  listSessionsOf,
-  revokeApiTokensOf,
-  type SessionView,
-} from '#server/features/auth/auth.service.ts';
+import { endSessionOf, endSessionsOf, listSessionsOf, revokeApiTokensOf, type SessionView } from '#server/features/auth/auth.service.ts';
 import type { CreatedPasswordReset, ManagedUser } from '#shared/contracts/users.ts';
 import { normalizeEmail, type User } from '#shared/contracts/auth.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
@@ -51,8 +45,7 @@ export async function createUser(
   const email = normalizeEmail(input.email);
   if (await repo.findUserByEmail(ctx.db, email)) throw emailTaken();
   if (!input.password && !options.singleSignOn) {
-    const message =
-      'Samla har ingen innlogging via identitetstilbyder, så brukeren trenger et passord for å kunne logge inn.';
+    const message = 'Samla har ingen innlogging via identitetstilbyder, så brukeren trenger et passord for å kunne logge inn.';
     throw invalid('PASSWORD_REQUIRED', message, [{ path: 'password', code: 'required', message: 'Skriv et passord til brukeren.' }]);
   }
   if (input.password) assertAcceptablePassword(input.password, 'password');
@@ -162,10 +155,7 @@ export async function deleteUser(ctx: ServiceContext, userId: string): Promise<v
   await ctx.db.transaction(async (tx) => {
     await lockRemovable(tx, actor, userId, 'delete');
     if (await repo.hasMadeChanges(tx, userId)) {
-      throw conflict(
-        'USER_HAS_HISTORY',
-        'Brukeren har gjort endringer som står i historikken, og kan derfor ikke slettes. Deaktiver brukeren i stedet.',
-      );
+      throw conflict('USER_HAS_HISTORY', 'Brukeren har gjort endringer som står i historikken, og kan derfor ikke slettes. Deaktiver brukeren i stedet.');
     }
     // Sessions, API tokens, memberships and resets go with the user (foreign keys, on delete cascade).
     await repo.deleteUser(tx, userId);
@@ -181,11 +171,7 @@ const resetLifetimeMs = 24 * 60 * 60 * 1000;
  * Only its hash is kept; it works once, for 24 hours, and a new one voids the
  * ones before it.
  */
-export async function createPasswordReset(
-  ctx: ServiceContext,
-  userId: string,
-  options: { publicUrl?: string | undefined },
-): Promise<CreatedPasswordReset> {
+export async function createPasswordReset(ctx: ServiceContext, userId: string, options: { publicUrl?: string | undefined }): Promise<CreatedPasswordReset> {
   const actor = actorOf(ctx);
   const code = randomToken(24);
   const now = ctx.now();

@@ -52,10 +52,8 @@ export const sessionCookieName = 'samla_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const unauthenticated = () =>
-  new DomainError('UNAUTHENTICATED', 401, 'Du må logge inn for å bruke Samla.');
-const forbidden = () =>
-  new DomainError('FORBIDDEN', 403, 'Rollen din i denne sammenslåingen gir ikke lov til dette.');
+const unauthenticated = () => new DomainError('UNAUTHENTICATED', 401, 'Du må logge inn for å bruke Samla.');
+const forbidden = () => new DomainError('FORBIDDEN', 403, 'Rollen din i denne sammenslåingen gir ikke lov til dette.');
 const mergerNotFound = () => new DomainError('MERGER_NOT_FOUND', 404, 'Fant ikke sammenslåingen.');
 
 export interface AccessPluginOptions {

@@ -9,11 +9,7 @@ export interface FieldChange {
  * given. Only the listed fields count: bookkeeping (version, updatedAt) is not
  * a change a person made.
  */
-export function diffFields<T extends Record<string, unknown>>(
-  before: T,
-  after: T,
-  fields: readonly (keyof T & string)[],
-): FieldChange[] {
+export function diffFields<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T & string)[]): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const oldValue = before[field] ?? null;
@@ -24,20 +20,12 @@ export function diffFields<T extends Record<string, unknown>>(
 }
 
 /** A created entity as changes from nothing, so history shows what it started as. */
-export function creationChanges<T extends Record<string, unknown>>(
-  created: T,
-  fields: readonly (keyof T & string)[],
-): FieldChange[] {
-  return fields
-    .filter((field) => created[field] !== null && created[field] !== undefined)
-    .map((field) => ({ field, old: null, new: created[field] }));
+export function creationChanges<T extends Record<string, unknown>>(created: T, fields: readonly (keyof T & string)[]): FieldChange[] {
+  return fields.filter((field) => created[field] !== null && created[field] !== undefined).map((field) => ({ field, old: null, new: created[field] }));
 }
 
 /** A deleted entity as changes to nothing, so history keeps what was removed. */
-export function deletionChanges<T extends Record<string, unknown>>(
-  deleted: T,
-  fields: readonly (keyof T & string)[],
-): FieldChange[] {
+export function deletionChanges<T extends Record<string, unknown>>(deleted: T, fields: readonly (keyof T & string)[]): FieldChange[] {
   return creationChanges(deleted, fields).map(({ field, new: value }) => ({ field, old: value, new: null }));
 }
 

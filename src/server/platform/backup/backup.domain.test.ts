@@ -42,9 +42,7 @@ describe('the header', () => {
     expect(() => parseHeader(undefined)).toThrow('filen er tom');
     expect(() => parseHeader('PGDMP')).toThrow('ikke en lesbar sikkerhetskopi fra Samla');
     expect(() => parseHeader(JSON.stringify({ ...header, format: 'other' }))).toThrow('ikke en lesbar sikkerhetskopi');
-    expect(() => parseHeader(JSON.stringify({ ...header, formatVersion: 2 }))).toThrow(
-      'Sikkerhetskopien har filformat 2, men denne Samla leser bare format 1',
-    );
+    expect(() => parseHeader(JSON.stringify({ ...header, formatVersion: 2 }))).toThrow('Sikkerhetskopien har filformat 2, men denne Samla leser bare format 1');
     expect(() => parseHeader(JSON.stringify({ ...header, tables: [{ name: 'users; drop', columns: [], rows: 1 }] }))).toThrow('toppteksten er ugyldig');
     expect(() => parseHeader(JSON.stringify({ ...header, tables: [header.tables[0], header.tables[0]] }))).toThrow('to ganger');
   });
@@ -104,7 +102,15 @@ describe('foreign-key order', () => {
   });
 
   it('refuses a cycle rather than writing a file that cannot be restored', () => {
-    expect(() => foreignKeyOrder(['a', 'b'], [{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }])).toThrow('peker i ring (a, b)');
+    expect(() =>
+      foreignKeyOrder(
+        ['a', 'b'],
+        [
+          { from: 'a', to: 'b' },
+          { from: 'b', to: 'a' },
+        ],
+      ),
+    ).toThrow('peker i ring (a, b)');
   });
 });
 
@@ -129,7 +135,12 @@ describe('reading the body', () => {
 describe('splitting the file into lines', () => {
   const collect = async (chunks: Uint8Array[]) => {
     const lines: string[] = [];
-    for await (const line of readLines((async function* () { yield* chunks; })())) lines.push(line);
+    for await (const line of readLines(
+      (async function* () {
+        yield* chunks;
+      })(),
+    ))
+      lines.push(line);
     return lines;
   };
 

@@ -61,8 +61,7 @@ export interface TableColumns {
 export const tableLine = (name: string) => `@table ${name}`;
 export const endLine = (rows: number) => `@end ${rows}`;
 
-const notABackup = (why: string) =>
-  new BackupError(`Filen er ikke en lesbar sikkerhetskopi fra Samla (${why}). Databasen er ikke endret.`);
+const notABackup = (why: string) => new BackupError(`Filen er ikke en lesbar sikkerhetskopi fra Samla (${why}). Databasen er ikke endret.`);
 
 /** Reads and checks line 1. The format version is checked before the rest, so an old Samla names the real problem. */
 export function parseHeader(line: string | undefined): BackupHeader {
@@ -257,9 +256,7 @@ export function describeRestore(file: string, header: BackupHeader, replaced: Ro
   const before = sum(replaced);
   return [
     `Gjenopprettet fra ${file} (laget ${header.createdAt} av Samla ${header.samlaVersion}, ${header.source === 'pglite' ? 'innebygd database' : 'PostgreSQL'}).`,
-    before === 0
-      ? 'Databasen var tom.'
-      : `Erstattet ${rowCount(before)} som lå i databasen:\n${formatCounts(replaced)}`,
+    before === 0 ? 'Databasen var tom.' : `Erstattet ${rowCount(before)} som lå i databasen:\n${formatCounts(replaced)}`,
     `Gjenopprettet ${rowsPhrase(sum(restored))}`,
     formatCounts(restored),
   ]
@@ -275,7 +272,6 @@ export function refuseNonEmpty(replaced: RowCounts): void {
       .filter(([, count]) => count > 0)
       .slice(0, 3)
       .map(([table, count]) => `${count} i ${table}`)
-      .join(', ')}). ` +
-      'Gjenoppretting erstatter alt innhold. Er det det du vil, kjør kommandoen på nytt med --overwrite. Databasen er ikke endret.',
+      .join(', ')}). ` + 'Gjenoppretting erstatter alt innhold. Er det det du vil, kjør kommandoen på nytt med --overwrite. Databasen er ikke endret.',
   );
 }

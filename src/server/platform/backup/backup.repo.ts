@@ -88,10 +88,7 @@ export async function setSequence(db: Database, name: string, value: string, isC
 
 /** drizzle's record of the newest migration applied: its journal timestamp. */
 export async function lastAppliedMigration(db: Database): Promise<number | null> {
-  const [row] = await rows<{ created_at: string | number }>(
-    db,
-    sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
-  );
+  const [row] = await rows<{ created_at: string | number }>(db, sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`);
   return row ? Number(row.created_at) : null;
 }
 
@@ -110,9 +107,7 @@ export async function* tableRowsAsJson(db: Database, table: CatalogTable, batchS
   const cursor = quote(`samla_backup_${table.name}`);
   const order = table.primaryKey.length > 0 ? ` order by ${table.primaryKey.map((column) => `samla_row.${quote(column)}`).join(', ')}` : '';
   // `alias.*`, not a bare alias: a bare name means a column if the table has one by that name.
-  await db.execute(
-    sql.raw(`declare ${cursor} no scroll cursor for select row_to_json(samla_row.*)::text as j from ${quote(table.name)} samla_row${order}`),
-  );
+  await db.execute(sql.raw(`declare ${cursor} no scroll cursor for select row_to_json(samla_row.*)::text as j from ${quote(table.name)} samla_row${order}`));
   for (;;) {
     const batch = await rows<{ j: string }>(db, sql.raw(`fetch forward ${batchSize} from ${cursor}`));
     if (batch.length === 0) break;

@@ -66,10 +66,7 @@ function pgliteTemplate(): Promise<PGlite> {
 async function freshDatabase(engine: 'run' | 'pglite'): Promise<DatabaseHandle> {
   // Without DATABASE_URL the run's engine is PGlite, and openTestDatabase's
   // one PGlite per file is the source here: a target needs its own.
-  const handle =
-    engine === 'run' && process.env.DATABASE_URL
-      ? await openTestDatabase()
-      : pgliteHandle((await (await pgliteTemplate()).clone()) as PGlite);
+  const handle = engine === 'run' && process.env.DATABASE_URL ? await openTestDatabase() : pgliteHandle((await (await pgliteTemplate()).clone()) as PGlite);
   opened.push(handle);
   return handle;
 }
@@ -88,7 +85,9 @@ async function fillThroughApi(): Promise<void> {
   const lead = await t.createUser('Kari Leder', { password: 'Kari leder med et langt passord' });
   await post('/members', { email: lead.email, role: 'lead' });
   // The invitation becomes a membership at sign-in; another stays pending, as invitations do.
-  await expect2xx(await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: lead.email, password: 'Kari leder med et langt passord' } }));
+  await expect2xx(
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: lead.email, password: 'Kari leder med et langt passord' } }),
+  );
   await post('/members', { email: 'ikke.logget.inn@kommune.no', role: 'reader' });
 
   const systems: string[] = [];
@@ -162,7 +161,12 @@ async function fillThroughApi(): Promise<void> {
   });
   expect(login.statusCode, login.body).toBe(200);
   // A failed login is throttled per address: that table is data too.
-  await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@samla.test', password: 'feil passord' }, remoteAddress: '10.0.0.2' });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: 'admin@samla.test', password: 'feil passord' },
+    remoteAddress: '10.0.0.2',
+  });
   // Microseconds, which a JavaScript Date would lose.
   await t.database.rawQuery(`update mergers set updated_at = '2027-03-01 10:00:00.123456+00' where id = $1`, [mergerId]);
 }
@@ -190,10 +194,31 @@ describe('backup → restore', () => {
       .map(([table]) => table);
     expect(filled).toEqual(
       expect.arrayContaining([
-        'users', 'sessions', 'api_tokens', 'login_attempts', 'mergers', 'merger_municipalities', 'merger_members', 'merger_invitations', 'tasks',
-        'inventory_systems', 'inventory_contracts', 'inventory_contract_systems', 'inventory_integrations', 'inventory_it_organisation',
-        'decisions', 'risks', 'risk_systems', 'risk_mitigations', 'benefits', 'benefit_indicators', 'benefit_measurements',
-        'benefit_decisions', 'calendar_feeds', 'audit_events', '(sequences)',
+        'users',
+        'sessions',
+        'api_tokens',
+        'login_attempts',
+        'mergers',
+        'merger_municipalities',
+        'merger_members',
+        'merger_invitations',
+        'tasks',
+        'inventory_systems',
+        'inventory_contracts',
+        'inventory_contract_systems',
+        'inventory_integrations',
+        'inventory_it_organisation',
+        'decisions',
+        'risks',
+        'risk_systems',
+        'risk_mitigations',
+        'benefits',
+        'benefit_indicators',
+        'benefit_measurements',
+        'benefit_decisions',
+        'calendar_feeds',
+        'audit_events',
+        '(sequences)',
       ]),
     );
   });

@@ -67,9 +67,7 @@ const symlinkRefused = (file: string) =>
     `${file} er en symbolsk lenke. Samla skriver ikke en sikkerhetskopi gjennom en lenke, heller ikke med --force: velg et vanlig filnavn. ${nothingWritten}`,
   );
 const existsRefused = (file: string) =>
-  new BackupError(
-    `Filen ${file} finnes allerede. Velg et annet filnavn, eller kjør kommandoen på nytt med --force for å erstatte den. ${nothingWritten}`,
-  );
+  new BackupError(`Filen ${file} finnes allerede. Velg et annet filnavn, eller kjør kommandoen på nytt med --force for å erstatte den. ${nothingWritten}`);
 const notAFile = (file: string) => new BackupError(`${file} er ikke en vanlig fil (en mappe?). Velg et filnavn. ${nothingWritten}`);
 
 /**
@@ -142,12 +140,7 @@ async function syncFolder(folder: string): Promise<void> {
  * put in place without following a symbolic link or overwriting a file
  * unless `force`.
  */
-export async function createBackup(
-  target: Target,
-  file: string,
-  now: () => Date = () => new Date(),
-  options: BackupOptions = {},
-): Promise<BackupResult> {
+export async function createBackup(target: Target, file: string, now: () => Date = () => new Date(), options: BackupOptions = {}): Promise<BackupResult> {
   const force = options.force ?? false;
   const journal = readJournal();
   const resolved = path.resolve(file);
@@ -233,9 +226,7 @@ function unreadable(file: string, error: unknown): BackupError | undefined {
   if (code === 'ENOENT') return new BackupError(`Finner ikke filen ${file}. Databasen er ikke endret.`);
   if (code === 'EACCES') return new BackupError(`Har ikke lesetilgang til ${file}. Databasen er ikke endret.`);
   if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-    return new BackupError(
-      `Filen er ikke en lesbar sikkerhetskopi fra Samla (skadet eller avkortet: ${(error as Error).message}). Databasen er ikke endret.`,
-    );
+    return new BackupError(`Filen er ikke en lesbar sikkerhetskopi fra Samla (skadet eller avkortet: ${(error as Error).message}). Databasen er ikke endret.`);
   }
   return undefined;
 }

@@ -21,7 +21,7 @@ describe('queries at once inside a transaction', () => {
       const results = await database.db.transaction(async (tx) =>
         Promise.all([1, 2, 3, 4, 5].map((n) => tx.execute(sql`select ${n}::int as n, pg_sleep(0.01)`))),
       );
-      expect(results.map((result) => ((result as { rows: Array<{ n: number }> }).rows[0]!).n)).toEqual([1, 2, 3, 4, 5]);
+      expect(results.map((result) => (result as { rows: Array<{ n: number }> }).rows[0]!.n)).toEqual([1, 2, 3, 4, 5]);
       // A failing query in the middle fails the transaction and only its own promise.
       await expect(
         database.db.transaction(async (tx) => {

@@ -41,12 +41,7 @@ export async function updateIfVersion<T extends VersionedTable>(
 }
 
 /** Deletes the row only if it still has `expectedVersion`; false when someone changed or deleted it meanwhile. */
-export async function deleteIfVersion<T extends VersionedTable>(
-  db: Database,
-  table: T,
-  key: RowKey<T>,
-  expectedVersion: number,
-): Promise<boolean> {
+export async function deleteIfVersion<T extends VersionedTable>(db: Database, table: T, key: RowKey<T>, expectedVersion: number): Promise<boolean> {
   const rows = await db
     .delete(table as PgTable)
     .where(and(matchKey(table, key), eq(table.version, expectedVersion)))

@@ -4,7 +4,7 @@ import { csvDocument, decodeText, NotTextError, parseCsv, parseCsvRecords, split
 const cp1252 = (text: string) =>
   Buffer.from(
     [...text].map((char) => {
-      const code = { 'æ': 0xe6, 'ø': 0xf8, 'å': 0xe5, 'Æ': 0xc6, 'Ø': 0xd8, 'Å': 0xc5, '€': 0x80, '–': 0x96, '«': 0xab, '»': 0xbb }[char];
+      const code = { æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, '€': 0x80, '–': 0x96, '«': 0xab, '»': 0xbb }[char];
       if (code !== undefined) return code;
       if (char.charCodeAt(0) > 0x7f) throw new Error(`no test mapping for ${char}`);
       return char.charCodeAt(0);

@@ -124,9 +124,7 @@ describe('icalendar', () => {
   it('keeps Norwegian text, commas, semicolons, backslashes and line breaks intact', () => {
     const summary = 'Si opp avtalen med Økonomi; lønn, fakturering & «æøå ÆØÅ»';
     const description = 'Linje én\nLinje to; med komma, og \\ skråstrek\r\nog Windows-linjeskift';
-    const [event] = events(
-      feedOf({ uid: 'kontrakt,1;x', date: '2026-09-30', summary, description, categories: ['Avtale, IKT', 'Frist;1'] }),
-    );
+    const [event] = events(feedOf({ uid: 'kontrakt,1;x', date: '2026-09-30', summary, description, categories: ['Avtale, IKT', 'Frist;1'] }));
     expect(unescapeText(event!.get('SUMMARY')!.value)).toBe(summary);
     expect(unescapeText(event!.get('DESCRIPTION')!.value)).toBe(description.replace('\r\n', '\n'));
     expect(unescapeText(event!.get('UID')!.value)).toBe('kontrakt,1;x');
@@ -168,9 +166,7 @@ describe('icalendar', () => {
   it('refuses dates that do not exist and URLs that would break a line', () => {
     expect(() => feedOf({ uid: 'a', date: '2027-02-29', summary: 'x' })).toThrow(RangeError);
     expect(() => feedOf({ uid: 'a', date: '30.09.2026', summary: 'x' })).toThrow(RangeError);
-    expect(() => feedOf({ uid: 'a', date: '2026-09-30', summary: 'x', url: 'https://x.no/\r\nEND:VCALENDAR' })).toThrow(
-      RangeError,
-    );
+    expect(() => feedOf({ uid: 'a', date: '2026-09-30', summary: 'x', url: 'https://x.no/\r\nEND:VCALENDAR' })).toThrow(RangeError);
     expect(() => icalendar({ name: 'x', events: [], now: new Date('nonsense') })).toThrow(RangeError);
   });
 });

@@ -84,9 +84,11 @@ describe('liveness and readiness', () => {
   it('is not ready when a migration this version needs is missing from the database, and names it', async () => {
     const t = await testApp();
     const [latest] = readJournal().slice(-1);
-    const rows = (await t.database.rawQuery('select id, hash, created_at from drizzle.__drizzle_migrations where created_at = $1', [
-      latest!.when,
-    ])) as Array<{ id: number; hash: string; created_at: string }>;
+    const rows = (await t.database.rawQuery('select id, hash, created_at from drizzle.__drizzle_migrations where created_at = $1', [latest!.when])) as Array<{
+      id: number;
+      hash: string;
+      created_at: string;
+    }>;
     expect(rows).toHaveLength(1);
     await t.database.rawQuery('delete from drizzle.__drizzle_migrations where created_at = $1', [latest!.when]);
     try {
@@ -124,9 +126,7 @@ describe('Prometheus metrics', () => {
     expect(text).toContain('samla_http_requests_total{method="GET",route="/api/v1/mergers/:mergerId",status_code="401"} 1');
     expect(text).toContain('samla_http_requests_total{method="POST",route="/api/v1/mergers",status_code="201"} 1');
     expect(text).toContain('samla_http_requests_total{method="GET",route="unmatched",status_code="404"} 1');
-    expect(text).toMatch(
-      /samla_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/mergers\/:mergerId",status_code="200"\} 2/,
-    );
+    expect(text).toMatch(/samla_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/mergers\/:mergerId",status_code="200"\} 2/);
     expect(text).not.toContain(mergerId);
     expect(text).not.toContain('/finnes/ikke');
     expect(text).toContain(`samla_database_info{kind="${t.database.kind}"} 1`);
@@ -155,9 +155,7 @@ describe('Prometheus metrics', () => {
         timeout: 5_000,
       })
       .toBe(1);
-    expect(log.lines).toContainEqual(
-      expect.objectContaining({ level: 40, msg: 'en ledig forbindelse til PostgreSQL ble brutt; neste spørring åpner en ny' }),
-    );
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 40, msg: 'en ledig forbindelse til PostgreSQL ble brutt; neste spørring åpner en ny' }));
     expect((await app.inject('/api/v1/ready')).statusCode).toBe(200);
   });
 
@@ -167,12 +165,8 @@ describe('Prometheus metrics', () => {
     await first.app.inject('/api/v1/health');
     await first.app.inject('/api/v1/health');
     await second.inject('/api/v1/health');
-    expect((await first.app.inject('/metrics')).body).toContain(
-      'samla_http_requests_total{method="GET",route="/api/v1/health",status_code="200"} 2',
-    );
-    expect((await second.inject('/metrics')).body).toContain(
-      'samla_http_requests_total{method="GET",route="/api/v1/health",status_code="200"} 1',
-    );
+    expect((await first.app.inject('/metrics')).body).toContain('samla_http_requests_total{method="GET",route="/api/v1/health",status_code="200"} 2');
+    expect((await second.inject('/metrics')).body).toContain('samla_http_requests_total{method="GET",route="/api/v1/health",status_code="200"} 1');
   });
 
   it('wants SAMLA_METRICS_TOKEN as a Bearer token when one is configured', async () => {

@@ -6,9 +6,7 @@ import type { DatabaseHandle } from '#server/platform/db/client.ts';
  * No table yet (a database never migrated) means nothing is applied.
  */
 export async function appliedMigrationTimestamps(database: DatabaseHandle): Promise<number[]> {
-  const [table] = (await database.rawQuery(
-    `select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
-  )) as Array<{ present: boolean }>;
+  const [table] = (await database.rawQuery(`select to_regclass('drizzle.__drizzle_migrations') is not null as present`)) as Array<{ present: boolean }>;
   if (!table?.present) return [];
   const rows = (await database.rawQuery('select created_at from drizzle.__drizzle_migrations')) as Array<{
     created_at: string | number | bigint;

@@ -9,11 +9,7 @@ import { appliedMigrationTimestamps } from './operations.repository.ts';
  */
 export const readinessTimeoutMs = 2000;
 
-export async function checkReadiness(
-  database: DatabaseHandle,
-  journal: JournalEntry[],
-  timeoutMs = readinessTimeoutMs,
-): Promise<Readiness> {
+export async function checkReadiness(database: DatabaseHandle, journal: JournalEntry[], timeoutMs = readinessTimeoutMs): Promise<Readiness> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);

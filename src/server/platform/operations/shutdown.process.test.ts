@@ -38,7 +38,10 @@ async function apiToken(url: string): Promise<string> {
     body: JSON.stringify(admin),
   });
   expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const created = await fetch(`${url}/api/v1/tokens`, {
     method: 'POST',
@@ -98,133 +101,119 @@ function slowUpload(url: string, pathname: string, headers: Record<string, strin
 }
 
 describe('graceful shutdown', () => {
-  it(
-    'on SIGTERM finishes the requests in flight, refuses new ones, exits 0, and a restart sees every acknowledged write',
-    async () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-shutdown-'));
-      dataDirs.push(dataDir);
-      const server = await start(dataDir);
-      const token = await apiToken(server.url);
-      const headers = (requestId: string) => ({
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'x-request-id': requestId,
-      });
-      const created = await fetch(`${server.url}/api/v1/mergers`, {
-        method: 'POST',
-        headers: headers('oppsett-sammenslaing'),
-        body: JSON.stringify(exampleMerger),
-      });
-      expect(created.status).toBe(201);
+  it('on SIGTERM finishes the requests in flight, refuses new ones, exits 0, and a restart sees every acknowledged write', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-shutdown-'));
+    dataDirs.push(dataDir);
+    const server = await start(dataDir);
+    const token = await apiToken(server.url);
+    const headers = (requestId: string) => ({
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'x-request-id': requestId,
+    });
+    const created = await fetch(`${server.url}/api/v1/mergers`, {
+      method: 'POST',
+      headers: headers('oppsett-sammenslaing'),
+      body: JSON.stringify(exampleMerger),
+    });
+    expect(created.status).toBe(201);
 
-      // Requests in flight at SIGTERM, deterministically: uploads whose body
-      // is still on its way (PGlite and pdfkit keep the event loop busy, so a
-      // request the server is computing on finishes before the signal is even
-      // seen; a request waiting for its body is the in-flight request a
-      // deploy really meets). Kept-alive connections, as browsers and proxies use.
-      const agent = new http.Agent({ keepAlive: true });
-      const uploads = Array.from({ length: 5 }, (_, i) =>
-        slowUpload(server.url, '/api/v1/mergers', headers(`i-flukt-${i}`), JSON.stringify({ ...exampleMerger, name: `Under stopp ${i}` }), agent),
-      );
-      const received = (id: string) => logLines(server).some((line) => line.requestId === id && line.msg === 'incoming request');
-      await until(() => uploads.every((_, i) => received(`i-flukt-${i}`)), 'the server to receive every request', server);
+    // Requests in flight at SIGTERM, deterministically: uploads whose body
+    // is still on its way (PGlite and pdfkit keep the event loop busy, so a
+    // request the server is computing on finishes before the signal is even
+    // seen; a request waiting for its body is the in-flight request a
+    // deploy really meets). Kept-alive connections, as browsers and proxies use.
+    const agent = new http.Agent({ keepAlive: true });
+    const uploads = Array.from({ length: 5 }, (_, i) =>
+      slowUpload(server.url, '/api/v1/mergers', headers(`i-flukt-${i}`), JSON.stringify({ ...exampleMerger, name: `Under stopp ${i}` }), agent),
+    );
+    const received = (id: string) => logLines(server).some((line) => line.requestId === id && line.msg === 'incoming request');
+    await until(() => uploads.every((_, i) => received(`i-flukt-${i}`)), 'the server to receive every request', server);
 
-      server.process.kill('SIGTERM');
-      await until(() => server.output().includes('stopper Samla'), 'the shutdown to begin', server);
-      // Once shutdown has begun, a new request gets no work done: the port is
-      // closed, or (on a kept-alive connection) a 503 that tells the load
-      // balancer to go elsewhere.
-      const late = await fetch(`${server.url}/api/v1/mergers`, { headers: headers('for-sent-etter-sigterm') }).then(
-        async (response) => ({
-          status: response.status,
-          code: ((await response.json()) as { error?: { code?: string } }).error?.code,
-          requestId: response.headers.get('x-request-id'),
-        }),
-        () => 'refused' as const,
-      );
-      if (late !== 'refused') expect(late).toEqual({ status: 503, code: 'SHUTTING_DOWN', requestId: 'for-sent-etter-sigterm' });
+    server.process.kill('SIGTERM');
+    await until(() => server.output().includes('stopper Samla'), 'the shutdown to begin', server);
+    // Once shutdown has begun, a new request gets no work done: the port is
+    // closed, or (on a kept-alive connection) a 503 that tells the load
+    // balancer to go elsewhere.
+    const late = await fetch(`${server.url}/api/v1/mergers`, { headers: headers('for-sent-etter-sigterm') }).then(
+      async (response) => ({
+        status: response.status,
+        code: ((await response.json()) as { error?: { code?: string } }).error?.code,
+        requestId: response.headers.get('x-request-id'),
+      }),
+      () => 'refused' as const,
+    );
+    if (late !== 'refused') expect(late).toEqual({ status: 503, code: 'SHUTTING_DOWN', requestId: 'for-sent-etter-sigterm' });
 
-      const results = await Promise.all(uploads.map((upload) => upload.finish()));
-      for (const [i, result] of results.entries()) expect(result.status, `${i}: ${result.body}`).toBe(201);
-      const exit = await server.waitForExit();
-      expect(exit, server.output()).toEqual({ code: 0, signal: null });
-      agent.destroy();
+    const results = await Promise.all(uploads.map((upload) => upload.finish()));
+    for (const [i, result] of results.entries()) expect(result.status, `${i}: ${result.body}`).toBe(201);
+    const exit = await server.waitForExit();
+    expect(exit, server.output()).toEqual({ code: 0, signal: null });
+    agent.destroy();
 
-      const lines = logLines(server);
-      const shutdownAt = lines.findIndex((line) => String(line.msg).startsWith('stopper Samla'));
-      const completedAfter = lines
-        .slice(shutdownAt)
-        .filter((line) => line.msg === 'request completed' && String(line.requestId).startsWith('i-flukt-'));
-      expect(completedAfter, server.output()).toHaveLength(uploads.length);
-      expect(lines.at(-1)?.msg).toBe('Samla er stoppet');
-      expect(fs.existsSync(path.join(dataDir, 'samla.lock'))).toBe(false);
+    const lines = logLines(server);
+    const shutdownAt = lines.findIndex((line) => String(line.msg).startsWith('stopper Samla'));
+    const completedAfter = lines.slice(shutdownAt).filter((line) => line.msg === 'request completed' && String(line.requestId).startsWith('i-flukt-'));
+    expect(completedAfter, server.output()).toHaveLength(uploads.length);
+    expect(lines.at(-1)?.msg).toBe('Samla er stoppet');
+    expect(fs.existsSync(path.join(dataDir, 'samla.lock'))).toBe(false);
 
-      const restarted = await start(dataDir);
-      const list = await fetch(`${restarted.url}/api/v1/mergers`, { headers: { authorization: `Bearer ${token}` } });
-      expect(list.status).toBe(200);
-      const names = ((await list.json()) as { mergers: Array<{ name: string }> }).mergers.map((merger) => merger.name);
-      expect(names.sort()).toEqual([exampleMerger.name, ...uploads.map((_, i) => `Under stopp ${i}`)].sort());
-      expect(await restarted.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    },
-    180_000,
-  );
+    const restarted = await start(dataDir);
+    const list = await fetch(`${restarted.url}/api/v1/mergers`, { headers: { authorization: `Bearer ${token}` } });
+    expect(list.status).toBe(200);
+    const names = ((await list.json()) as { mergers: Array<{ name: string }> }).mergers.map((merger) => merger.name);
+    expect(names.sort()).toEqual([exampleMerger.name, ...uploads.map((_, i) => `Under stopp ${i}`)].sort());
+    expect(await restarted.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  }, 180_000);
 
-  it(
-    'on SIGTERM while the database is still opening, closes it, releases the data folder and exits 0',
-    async () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-shutdown-'));
-      dataDirs.push(dataDir);
-      const server = await start(dataDir, {}, false);
-      // The lock is taken just before PGlite opens; on a new data folder
-      // PGlite then creates the database, which takes seconds: the signal
-      // lands while the database is opening, as a deploy rolled back at once would.
-      const lockFile = path.join(dataDir, 'samla.lock');
-      await until(() => fs.existsSync(lockFile) || server.process.exitCode !== null, 'the data folder to be locked', server);
-      server.process.kill('SIGTERM');
+  it('on SIGTERM while the database is still opening, closes it, releases the data folder and exits 0', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-shutdown-'));
+    dataDirs.push(dataDir);
+    const server = await start(dataDir, {}, false);
+    // The lock is taken just before PGlite opens; on a new data folder
+    // PGlite then creates the database, which takes seconds: the signal
+    // lands while the database is opening, as a deploy rolled back at once would.
+    const lockFile = path.join(dataDir, 'samla.lock');
+    await until(() => fs.existsSync(lockFile) || server.process.exitCode !== null, 'the data folder to be locked', server);
+    server.process.kill('SIGTERM');
 
-      const exit = await server.waitForExit();
-      expect(exit, server.output()).toEqual({ code: 0, signal: null });
-      expect(server.output()).toContain('under oppstart');
-      expect(server.output()).toContain('Samla er stoppet');
-      expect(fs.existsSync(lockFile)).toBe(false);
+    const exit = await server.waitForExit();
+    expect(exit, server.output()).toEqual({ code: 0, signal: null });
+    expect(server.output()).toContain('under oppstart');
+    expect(server.output()).toContain('Samla er stoppet');
+    expect(fs.existsSync(lockFile)).toBe(false);
 
-      // Closed, not abandoned: the same folder opens again and works.
-      const restarted = await start(dataDir);
-      const token = await apiToken(restarted.url);
-      const list = await fetch(`${restarted.url}/api/v1/mergers`, { headers: { authorization: `Bearer ${token}` } });
-      expect(list.status).toBe(200);
-      expect(await restarted.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    },
-    180_000,
-  );
+    // Closed, not abandoned: the same folder opens again and works.
+    const restarted = await start(dataDir);
+    const token = await apiToken(restarted.url);
+    const list = await fetch(`${restarted.url}/api/v1/mergers`, { headers: { authorization: `Bearer ${token}` } });
+    expect(list.status).toBe(200);
+    expect(await restarted.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  }, 180_000);
 
-  it(
-    'gives up on a request that never finishes at SAMLA_SHUTDOWN_TIMEOUT_SECONDS, exits 1 and says why',
-    async () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-shutdown-'));
-      dataDirs.push(dataDir);
-      const server = await start(dataDir, { SAMLA_SHUTDOWN_TIMEOUT_SECONDS: '1' });
-      const token = await apiToken(server.url);
-      const agent = new http.Agent({ keepAlive: true });
-      // A body that never completes: the request a stuck client or a hung handler leaves.
-      const stuck = slowUpload(
-        server.url,
-        '/api/v1/mergers',
-        { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-request-id': 'henger-for-alltid' },
-        JSON.stringify(exampleMerger),
-        agent,
-      );
-      const received = () => logLines(server).some((line) => line.requestId === 'henger-for-alltid');
-      await until(received, 'the server to receive the request', server);
+  it('gives up on a request that never finishes at SAMLA_SHUTDOWN_TIMEOUT_SECONDS, exits 1 and says why', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-shutdown-'));
+    dataDirs.push(dataDir);
+    const server = await start(dataDir, { SAMLA_SHUTDOWN_TIMEOUT_SECONDS: '1' });
+    const token = await apiToken(server.url);
+    const agent = new http.Agent({ keepAlive: true });
+    // A body that never completes: the request a stuck client or a hung handler leaves.
+    const stuck = slowUpload(
+      server.url,
+      '/api/v1/mergers',
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-request-id': 'henger-for-alltid' },
+      JSON.stringify(exampleMerger),
+      agent,
+    );
+    const received = () => logLines(server).some((line) => line.requestId === 'henger-for-alltid');
+    await until(received, 'the server to receive the request', server);
 
-      server.process.kill('SIGTERM');
-      const exit = await server.waitForExit();
-      expect(exit, server.output()).toEqual({ code: 1, signal: null });
-      expect(logLines(server).at(-1)).toMatchObject({ level: 50, msg: expect.stringContaining('rakk ikke å stoppe innen 1 s') });
-      // The stuck client sees its connection dropped, not a false success.
-      await expect(stuck.finish()).rejects.toThrow();
-      agent.destroy();
-    },
-    180_000,
-  );
+    server.process.kill('SIGTERM');
+    const exit = await server.waitForExit();
+    expect(exit, server.output()).toEqual({ code: 1, signal: null });
+    expect(logLines(server).at(-1)).toMatchObject({ level: 50, msg: expect.stringContaining('rakk ikke å stoppe innen 1 s') });
+    // The stuck client sees its connection dropped, not a false success.
+    await expect(stuck.finish()).rejects.toThrow();
+    agent.destroy();
+  }, 180_000);
 });

@@ -88,12 +88,9 @@ function workerEntry(): string {
 
 /** A full queue: 503 with Retry-After (the error handler sets the header from the details). */
 const busy = (retryAfterSeconds: number, message: RunOptions['busyMessage']) =>
-  new DomainError(
-    'BUSY',
-    503,
-    message?.(retryAfterSeconds) ?? `Samla leser mange filer akkurat nå. Prøv igjen om ${retryAfterSeconds} sekunder.`,
-    { retryAfterSeconds },
-  );
+  new DomainError('BUSY', 503, message?.(retryAfterSeconds) ?? `Samla leser mange filer akkurat nå. Prøv igjen om ${retryAfterSeconds} sekunder.`, {
+    retryAfterSeconds,
+  });
 
 const isOutOfMemory = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 

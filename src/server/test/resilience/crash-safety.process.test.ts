@@ -74,7 +74,17 @@ describe(`after SIGKILL (${engine})`, () => {
   /** PostgreSQL only: a connection of the test's own, to see whether a kill lands inside a transaction. */
   let observer: pg.Client | undefined;
   const imports: ImportLedger[] = [];
-  const tally = { killsInsideTransaction: 0, importAcknowledged: 0, importInFlightCommitted: 0, importInFlightAbsent: 0, decisionInFlightCommitted: 0, decisionInFlightAbsent: 0, taskEditsAcknowledged: 0, taskEditsInFlightCommitted: 0, taskEditsInFlightAbsent: 0 };
+  const tally = {
+    killsInsideTransaction: 0,
+    importAcknowledged: 0,
+    importInFlightCommitted: 0,
+    importInFlightAbsent: 0,
+    decisionInFlightCommitted: 0,
+    decisionInFlightAbsent: 0,
+    taskEditsAcknowledged: 0,
+    taskEditsInFlightCommitted: 0,
+    taskEditsInFlightAbsent: 0,
+  };
 
   beforeAll(async () => {
     database = await freshDatabase('samla_crash');
@@ -88,9 +98,7 @@ describe(`after SIGKILL (${engine})`, () => {
 
     decisionMergerId = await createMerger(client, 'Veivalg som endres');
     const overview = expectStatus(await client.get(`/mergers/${decisionMergerId}/decisions`), 200, 'decision overview');
-    const areas = (overview as { sectors: Array<{ areas: Array<{ id: string; priority: string | null }> }> }).sectors.flatMap(
-      (sector) => sector.areas,
-    );
+    const areas = (overview as { sectors: Array<{ areas: Array<{ id: string; priority: string | null }> }> }).sectors.flatMap((sector) => sector.areas);
     const areaId = areas.find((area) => area.priority === 'critical')!.id;
     const first = expectStatus(
       await client.put(`/mergers/${decisionMergerId}/decisions/${areaId}`, { outcome: 'procure', timing: 'before_merger', state: 'adopted' }),
@@ -171,9 +179,7 @@ describe(`after SIGKILL (${engine})`, () => {
     for (let edit = 1; ; edit++) {
       const change = { notes: `drept ${round}, endring ${edit}`, status: task.status === 'in_progress' ? 'not_started' : 'in_progress' };
       task.inFlight = change;
-      const reply = await timed('task edits', () =>
-        api.patch(`/mergers/${taskMergerId}/tasks/${task.id}`, { version: task.version, ...change }),
-      );
+      const reply = await timed('task edits', () => api.patch(`/mergers/${taskMergerId}/tasks/${task.id}`, { version: task.version, ...change }));
       if (reply.status !== 200) return void problems.push(`task: ${reply.status} ${JSON.stringify(reply.body)}`);
       task.version = reply.body.version;
       task.notes = change.notes;
@@ -244,11 +250,8 @@ describe(`after SIGKILL (${engine})`, () => {
     }
     task.inFlight = undefined;
     // Each stored edit has exactly one history entry (tasks start at version 1).
-    const history = expectStatus(
-      await api.get(`/mergers/${taskMergerId}/audit?entity=task&entityId=${task.id}&action=update`),
-      200,
-      'task history',
-    ).entries as Array<{ changes: Array<{ field: string; new: unknown }> }>;
+    const history = expectStatus(await api.get(`/mergers/${taskMergerId}/audit?entity=task&entityId=${task.id}&action=update`), 200, 'task history')
+      .entries as Array<{ changes: Array<{ field: string; new: unknown }> }>;
     expect(history).toHaveLength(visible.version - 1);
     if (history.length > 0) expect(history[0]!.changes).toContainEqual(expect.objectContaining({ field: 'notes', new: visible.notes }));
   }
@@ -296,7 +299,7 @@ describe(`after SIGKILL (${engine})`, () => {
       // A request cut off by the kill rejects and ends its loop.
       running = running.map((work) => work.catch(() => undefined));
       const fraction = random();
-      for (const deadline = Date.now() + 120_000; progress.acknowledged < after && !progress.finished && problems.length === 0; ) {
+      for (const deadline = Date.now() + 120_000; progress.acknowledged < after && !progress.finished && problems.length === 0;) {
         if (Date.now() > deadline) throw new Error(`round ${round}: the ${workload} made no progress in 2 minutes`);
         await sleep(5);
       }

@@ -191,10 +191,7 @@ export interface InventoryWorkbook {
  * `brokenRow` puts a system in a municipality outside the merger, which the
  * import must refuse as a whole.
  */
-export async function inventoryWorkbook(
-  systemsPerMunicipality: number,
-  options: { brokenRow?: boolean } = {},
-): Promise<InventoryWorkbook> {
+export async function inventoryWorkbook(systemsPerMunicipality: number, options: { brokenRow?: boolean } = {}): Promise<InventoryWorkbook> {
   const book = new ExcelJS.Workbook();
   const sheetOf = (kind: 'systems' | 'contracts' | 'integrations') => {
     const layout = layoutOfKind(kind);
@@ -238,8 +235,7 @@ export async function inventoryWorkbook(
 /** The merger's inventory counts as the API reports them. */
 export async function inventoryCounts(client: Client, mergerId: string) {
   const total = async (segment: string) =>
-    (expectStatus(await client.get(`/mergers/${mergerId}/inventory/${segment}?limit=1`), 200, `list ${segment}`) as { total: number })
-      .total;
+    (expectStatus(await client.get(`/mergers/${mergerId}/inventory/${segment}?limit=1`), 200, `list ${segment}`) as { total: number }).total;
   return { systems: await total('systems'), contracts: await total('contracts'), integrations: await total('integrations') };
 }
 

@@ -172,8 +172,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two app nodes on one PostgreSQL', ()
     let version = task.version;
     const winners: string[] = [];
     for (let round = 1; round <= rounds; round++) {
-      const send = (client: Client, node: string) =>
-        client.patch(`/mergers/${mergerId}/tasks/${task.id}`, { version, notes: `${node} runde ${round}` });
+      const send = (client: Client, node: string) => client.patch(`/mergers/${mergerId}/tasks/${task.id}`, { version, notes: `${node} runde ${round}` });
       const [fromA, fromB] = await Promise.all([send(onA, 'A'), send(onB, 'B')]);
       const statuses = [fromA.status, fromB.status].sort();
       expect(statuses, `round ${round}: ${JSON.stringify([fromA.body, fromB.body])}`).toEqual([200, 409]);
@@ -193,14 +192,14 @@ describe.skipIf(!process.env.DATABASE_URL)('two app nodes on one PostgreSQL', ()
       expect({ version: seen.version, notes: seen.notes }).toEqual({ version: task.version + rounds, notes: winners.at(-1) });
     }
     // History holds every acknowledged write, in order, and nothing else.
-    const history = expectStatus(
-      await onB.get(`/mergers/${mergerId}/audit?entity=task&entityId=${task.id}&action=update`),
-      200,
-      'history',
-    ).entries as Array<{ changes: Array<{ field: string; new: unknown }> }>;
+    const history = expectStatus(await onB.get(`/mergers/${mergerId}/audit?entity=task&entityId=${task.id}&action=update`), 200, 'history').entries as Array<{
+      changes: Array<{ field: string; new: unknown }>;
+    }>;
     const notesInHistory = history.map((entry) => entry.changes.find((change) => change.field === 'notes')?.new).reverse();
     expect(notesInHistory).toEqual(winners);
-    console.log(`two nodes: ${rounds} rounds of concurrent edits; winners on A: ${winners.filter((notes) => notes.startsWith('A')).length}; ${requests} background reads`);
+    console.log(
+      `two nodes: ${rounds} rounds of concurrent edits; winners on A: ${winners.filter((notes) => notes.startsWith('A')).length}; ${requests} background reads`,
+    );
   });
 
   it('an import on one node is all or nothing as seen from the other', async () => {
@@ -242,6 +241,8 @@ describe.skipIf(!process.env.DATABASE_URL)('two app nodes on one PostgreSQL', ()
 
     const { failures } = await load.stop();
     expect(failures).toEqual([]);
-    console.log(`two nodes: B polled the system count ${[...seenOnB.values()].reduce((a, b) => a + b, 0)} times during the import: ${JSON.stringify(Object.fromEntries(seenOnB))}`);
+    console.log(
+      `two nodes: B polled the system count ${[...seenOnB.values()].reduce((a, b) => a + b, 0)} times during the import: ${JSON.stringify(Object.fromEntries(seenOnB))}`,
+    );
   });
 });

@@ -1,10 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ChangePasswordBody,
-  EndOtherSessionsResponse,
-  MySession,
-  UsePasswordResetBody,
-} from '#shared/contracts/users.ts';
+import type { ChangePasswordBody, EndOtherSessionsResponse, MySession, UsePasswordResetBody } from '#shared/contracts/users.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 
 export const accountKeys = {
@@ -30,9 +25,7 @@ function useSessionsMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
 }
 
 export function useEndSession() {
-  return useSessionsMutation((sessionId: string) =>
-    apiRequest<void>(`/me/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
-  );
+  return useSessionsMutation((sessionId: string) => apiRequest<void>(`/me/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }));
 }
 
 export function useEndOtherSessions() {

@@ -86,22 +86,17 @@ function ChangePassword() {
     setSaved(false);
     const body: ChangePasswordBody = { currentPassword: form.values.currentPassword, newPassword: form.values.newPassword };
     if (!form.validate(changePasswordBody, body, repeatPasswordRule(form.values.newPassword, form.values.repeatPassword, m))) return;
-    change.mutate(
-      body,
-      {
-        onSuccess: () => {
-          form.setValues(noPasswords);
-          setSaved(true);
-          announce(t.saved);
-        },
-        onError: (error) => form.showServerError(error),
+    change.mutate(body, {
+      onSuccess: () => {
+        form.setValues(noPasswords);
+        setSaved(true);
+        announce(t.saved);
       },
-    );
+      onError: (error) => form.showServerError(error),
+    });
   };
 
-  const summary: SummaryItem[] = passwordFields.flatMap((field) =>
-    form.errors[field] ? [{ targetId: passwordIds[field], message: form.errors[field] }] : [],
-  );
+  const summary: SummaryItem[] = passwordFields.flatMap((field) => (form.errors[field] ? [{ targetId: passwordIds[field], message: form.errors[field] }] : []));
   return (
     <section className='samla-section' aria-labelledby='change-password-heading'>
       <Heading level={2} data-size='sm' id='change-password-heading'>

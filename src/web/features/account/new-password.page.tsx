@@ -50,18 +50,15 @@ export function NewPasswordPage() {
     event.preventDefault();
     const body: UsePasswordResetBody = { code: form.values.code.trim(), newPassword: form.values.newPassword };
     if (!form.validate(usePasswordResetBody, body, repeatPasswordRule(form.values.newPassword, form.values.repeatPassword, m))) return;
-    save.mutate(
-      body,
-      {
-        onSuccess: async () => {
-          // Every session of the user has ended, maybe this browser's too: ask who is signed in.
-          await queryClient.invalidateQueries({ queryKey: authKeys.session() });
-          const state: { notice: SignInNotice } = { notice: 'passwordReset' };
-          void navigate(paths.login(), { replace: true, state });
-        },
-        onError: (error) => form.showServerError(error),
+    save.mutate(body, {
+      onSuccess: async () => {
+        // Every session of the user has ended, maybe this browser's too: ask who is signed in.
+        await queryClient.invalidateQueries({ queryKey: authKeys.session() });
+        const state: { notice: SignInNotice } = { notice: 'passwordReset' };
+        void navigate(paths.login(), { replace: true, state });
       },
-    );
+      onError: (error) => form.showServerError(error),
+    });
   };
 
   const summary: SummaryItem[] = fields.flatMap((field) => (form.errors[field] ? [{ targetId: ids[field], message: form.errors[field] }] : []));

@@ -15,12 +15,16 @@ describe('summarizeUserAgent', () => {
       system: 'macOS',
     });
     expect(
-      summarizeUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1'),
+      summarizeUserAgent(
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+      ),
     ).toEqual({ browser: 'Safari', system: 'iOS' });
-    expect(summarizeUserAgent('Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36')).toEqual({
-      browser: 'Chrome',
-      system: 'Android',
-    });
+    expect(summarizeUserAgent('Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36')).toEqual(
+      {
+        browser: 'Chrome',
+        system: 'Android',
+      },
+    );
   });
 
   it('says nothing it does not know', () => {

@@ -61,22 +61,19 @@ export function LoginPage() {
     // the sign-in page is in the initial bundle, which decision 018 keeps under 200 kB.
     const { loginBody } = await import('#shared/contracts/auth.ts');
     if (!form.validate(loginBody, body)) return;
-    login.mutate(
-      body,
-      {
-        onSuccess: (session) => {
-          signedIn(session);
-          void navigate(returnTo, { replace: true });
-        },
-        onError: (error) => {
-          setFailure(loginErrorText(error, m));
-          setFailures((n) => n + 1);
-          // The e-mail stays; the password is typed again.
-          form.setValues((current) => ({ ...current, password: '' }));
-          passwordRef.current?.focus();
-        },
+    login.mutate(body, {
+      onSuccess: (session) => {
+        signedIn(session);
+        void navigate(returnTo, { replace: true });
       },
-    );
+      onError: (error) => {
+        setFailure(loginErrorText(error, m));
+        setFailures((n) => n + 1);
+        // The e-mail stays; the password is typed again.
+        form.setValues((current) => ({ ...current, password: '' }));
+        passwordRef.current?.focus();
+      },
+    });
   };
 
   // A sign-in through the identity provider that Samla refused comes back here with the reason (`?feil=`).
@@ -158,4 +155,3 @@ export function LoginPage() {
     </div>
   );
 }
-

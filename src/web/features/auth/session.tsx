@@ -42,9 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (why: SignOutReason) => {
       setCsrfToken(null);
       setReason(why);
-      queryClient.setQueryData<AuthStatus>(authKeys.session(), (current) =>
-        current ? { ...current, signedIn: false, session: null } : current,
-      );
+      queryClient.setQueryData<AuthStatus>(authKeys.session(), (current) => (current ? { ...current, signedIn: false, session: null } : current));
     },
     [queryClient],
   );

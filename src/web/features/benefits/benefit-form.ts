@@ -104,7 +104,10 @@ export const emptyIndicator: IndicatorValues = {
 
 /** «12,5», «12.5», «1 200» and «-3» are numbers; anything else is not. */
 export function parseNumber(text: string): number | undefined {
-  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.').replace('−', '-');
+  const cleaned = text
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.')
+    .replace('−', '-');
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined;
   return Number(cleaned);
 }

@@ -34,7 +34,7 @@ export function BenefitsPage() {
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
       {error ? (
-        <LoadError error={error} onRetry={() => void (list.refetch())} />
+        <LoadError error={error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
         <Loading />
       ) : (
@@ -96,9 +96,7 @@ function BenefitTable({ merger, benefits }: { merger: MergerDetail; benefits: Be
                   {m.benefits.statuses[benefit.status]}
                 </Tag>
               </Table.Cell>
-              <Table.Cell className='samla-nowrap'>
-                {benefit.plannedRealisationDate ? fmt.date(benefit.plannedRealisationDate) : m.benefits.none}
-              </Table.Cell>
+              <Table.Cell className='samla-nowrap'>{benefit.plannedRealisationDate ? fmt.date(benefit.plannedRealisationDate) : m.benefits.none}</Table.Cell>
               <Table.Cell>
                 {fmt.number(benefit.indicatorCount)}{' '}
                 {benefit.behindCount > 0 && (
@@ -115,10 +113,7 @@ function BenefitTable({ merger, benefits }: { merger: MergerDetail; benefits: Be
   );
 }
 
-const newIds: Record<BenefitField, string> = Object.fromEntries(benefitFields.map((field) => [field, `new-benefit-${field}`])) as Record<
-  BenefitField,
-  string
->;
+const newIds: Record<BenefitField, string> = Object.fromEntries(benefitFields.map((field) => [field, `new-benefit-${field}`])) as Record<BenefitField, string>;
 
 function NewBenefitForm({ merger }: { merger: MergerDetail }) {
   const { m } = useI18n();
@@ -126,10 +121,7 @@ function NewBenefitForm({ merger }: { merger: MergerDetail }) {
   const announce = useAnnounce();
   const navigate = useNavigate();
   const create = useCreateBenefit(merger.id);
-  const { values, errors, otherErrors, attempt, change, showCheck, showServerError } = useFormState<BenefitValues, BenefitField>(
-    emptyBenefit,
-    benefitFields,
-  );
+  const { values, errors, otherErrors, attempt, change, showCheck, showServerError } = useFormState<BenefitValues, BenefitField>(emptyBenefit, benefitFields);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const { body, errors: found } = benefitBodyOf(values, m);

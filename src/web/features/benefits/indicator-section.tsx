@@ -11,7 +11,17 @@ import { useDeleteIndicator, useDeleteMeasurement } from './benefits.api.ts';
 import { chartLayout, indicatorSummary, measurementBehind, valueText } from './indicator-chart.ts';
 import { MeasurementForm } from './measurement-form.tsx';
 
-export function IndicatorSection({ merger, benefitId, indicator, editable }: { merger: MergerDetail; benefitId: string; indicator: Indicator; editable: boolean }) {
+export function IndicatorSection({
+  merger,
+  benefitId,
+  indicator,
+  editable,
+}: {
+  merger: MergerDetail;
+  benefitId: string;
+  indicator: Indicator;
+  editable: boolean;
+}) {
   const { m, fmt } = useI18n();
   const t = m.benefits.indicator;
   const headingId = `indicator-${indicator.id}`;

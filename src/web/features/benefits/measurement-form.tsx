@@ -35,20 +35,15 @@ export function MeasurementForm({ merger, benefitId, indicator }: { merger: Merg
         ? { measuredOn: t.beforeBaseline(fmt.date(indicator.baselineDate)) }
         : {};
     if (!validate(measurementBody, body, beforeBaseline)) return;
-    record.mutate(
-      body,
-      {
-        onSuccess: () => {
-          announce(t.recorded(valueText(value, indicator.unit, fmt), fmt.date(values.measuredOn)));
-          setValues({ measuredOn: '', value: '', comment: '' });
-        },
-        onError: showServerError,
+    record.mutate(body, {
+      onSuccess: () => {
+        announce(t.recorded(valueText(value, indicator.unit, fmt), fmt.date(values.measuredOn)));
+        setValues({ measuredOn: '', value: '', comment: '' });
       },
-    );
+      onError: showServerError,
+    });
   };
-  const summary: SummaryItem[] = measurementFields.flatMap((field) =>
-    errors[field] ? [{ targetId: ids[field], message: errors[field] }] : [],
-  );
+  const summary: SummaryItem[] = measurementFields.flatMap((field) => (errors[field] ? [{ targetId: ids[field], message: errors[field] }] : []));
   return (
     <div className='samla-mt-4'>
       <Heading level={4} data-size='2xs' id={headingId}>
@@ -74,13 +69,7 @@ export function MeasurementForm({ merger, benefitId, indicator }: { merger: Merg
           onChange={(e) => change('value', e.target.value)}
           error={errors.value}
         />
-        <Textfield
-          id={ids.comment}
-          label={t.comment}
-          value={values.comment}
-          onChange={(e) => change('comment', e.target.value)}
-          error={errors.comment}
-        />
+        <Textfield id={ids.comment} label={t.comment} value={values.comment} onChange={(e) => change('comment', e.target.value)} error={errors.comment} />
         <div className='samla-form__actions'>
           <Button type='submit' variant='secondary' loading={record.isPending} disabled={record.isPending}>
             {t.add}

@@ -42,8 +42,7 @@ function CatalogContent({ catalog }: { catalog: Catalog }) {
   return (
     <>
       <Paragraph className='samla-lead'>
-        {t.source(catalog.source.title, catalog.source.publisher, catalog.source.author, catalog.source.basedOn)}{' '}
-        {t.version(catalog.version)}
+        {t.source(catalog.source.title, catalog.source.publisher, catalog.source.author, catalog.source.basedOn)} {t.version(catalog.version)}
       </Paragraph>
 
       <nav aria-labelledby='toc-heading' className='samla-toc'>
@@ -279,9 +278,7 @@ function SectorsSection({ catalog }: { catalog: Catalog }) {
                     <Heading level={4} data-size='2xs'>
                       {area.name}
                     </Heading>
-                    <span className='ds-sr-only'>
-                      {area.priority === 'critical' ? t.criticalSolutionArea : t.mediumSolutionArea}
-                    </span>
+                    <span className='ds-sr-only'>{area.priority === 'critical' ? t.criticalSolutionArea : t.mediumSolutionArea}</span>
                   </div>
                   <ul className='samla-priority-tasks'>
                     {area.tasks.map((task) => (
@@ -367,12 +364,7 @@ function OpportunitiesSection({ catalog }: { catalog: Catalog }) {
         ))}
       </div>
       <div className='samla-opportunity-filter'>
-        <Switch
-          id='filter-low-hanging'
-          label={t.lowHangingFilter}
-          checked={onlyLowHanging}
-          onChange={(event) => setOnly(event.target.checked)}
-        />
+        <Switch id='filter-low-hanging' label={t.lowHangingFilter} checked={onlyLowHanging} onChange={(event) => setOnly(event.target.checked)} />
         <Paragraph data-size='sm' className='samla-muted' role='status'>
           {t.lowHangingCount(shownCount, all.length)}
         </Paragraph>

@@ -53,9 +53,7 @@ export function ContractDeadlinesPage() {
       <Paragraph className='samla-lead'>
         {t.lead} <RouterLink to={paths.decisions(mergerId)}>{t.goToDecisions}</RouterLink>
       </Paragraph>
-      {error && (
-        <LoadError error={error} onRetry={() => void deadlines.refetch()} />
-      )}
+      {error && <LoadError error={error} onRetry={() => void deadlines.refetch()} />}
       {!error && deadlines.isPending && <Loading />}
       {deadlines.data && <Deadlines merger={merger} data={deadlines.data} />}
     </>
@@ -104,10 +102,7 @@ function CalendarSubscription({ merger }: { merger: MergerDetail }) {
       {feed.data && (
         <Paragraph data-size='sm'>
           {feed.data.exists && feed.data.createdBy && feed.data.createdAt
-            ? t.exists(
-                feed.data.createdByIsMember === false ? t.formerMember(feed.data.createdBy) : feed.data.createdBy,
-                fmt.dateTime(feed.data.createdAt),
-              )
+            ? t.exists(feed.data.createdByIsMember === false ? t.formerMember(feed.data.createdBy) : feed.data.createdBy, fmt.dateTime(feed.data.createdAt))
             : t.none}
           {/* Owners and leads are told whether it is in use (null for others). */}
           {feed.data.exists && feed.data.createdByIsMember !== null && (
@@ -246,11 +241,7 @@ function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadl
             <div className='samla-filters__row'>
               <Field>
                 <Label>{t.municipality}</Label>
-                <Select
-                  id='deadlines-municipality'
-                  value={municipality}
-                  onChange={(event) => set(municipalityParam, event.target.value || undefined)}
-                >
+                <Select id='deadlines-municipality' value={municipality} onChange={(event) => set(municipalityParam, event.target.value || undefined)}>
                   <Select.Option value=''>{t.allMunicipalities}</Select.Option>
                   {merger.municipalities.map((mu) => (
                     <Select.Option key={mu.number} value={mu.number}>
@@ -294,14 +285,30 @@ function Deadlines({ merger, data }: { merger: MergerDetail; data: ContractDeadl
                 <caption className='ds-sr-only'>{t.caption}</caption>
                 <Table.Head role='rowgroup'>
                   <Table.Row role='row'>
-                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.municipality}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.contract}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.systems}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.endDate}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.noticePeriod}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.action}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.deadline}</Table.HeaderCell>
-                    <Table.HeaderCell scope='col' role='columnheader'>{t.columns.status}</Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>
+                      {t.columns.municipality}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>
+                      {t.columns.contract}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>
+                      {t.columns.systems}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>
+                      {t.columns.endDate}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>
+                      {t.columns.noticePeriod}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>
+                      {t.columns.action}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>
+                      {t.columns.deadline}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope='col' role='columnheader'>
+                      {t.columns.status}
+                    </Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
                 <Table.Body role='rowgroup'>
@@ -373,7 +380,11 @@ function ContractRow({ contract, municipalityName }: { contract: Contract; munic
       </Table.Cell>
       <Table.Cell role='cell' className='samla-nowrap'>
         <CellLabel>{t.columns.noticePeriod}</CellLabel>
-        {contract.noticePeriodMonths === null ? <span className='samla-muted'>{t.unknown}</span> : <span>{t.months(fmt.number(contract.noticePeriodMonths))}</span>}
+        {contract.noticePeriodMonths === null ? (
+          <span className='samla-muted'>{t.unknown}</span>
+        ) : (
+          <span>{t.months(fmt.number(contract.noticePeriodMonths))}</span>
+        )}
       </Table.Cell>
       <Table.Cell role='cell'>
         <CellLabel>{t.columns.action}</CellLabel>

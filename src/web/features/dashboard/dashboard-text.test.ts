@@ -40,7 +40,14 @@ describe('dashboard text', () => {
       [0, 0, 1],
       [0, 0, 1],
     ];
-    const counts = countsByClass({ matrix, inherent, residual: inherent, total: 3, unassessed: 0, red: { classKey: 'high', className: 'Høy', inherent: 2, residual: 2 } });
+    const counts = countsByClass({
+      matrix,
+      inherent,
+      residual: inherent,
+      total: 3,
+      unassessed: 0,
+      red: { classKey: 'high', className: 'Høy', inherent: 2, residual: 2 },
+    });
     expect(counts).toEqual([
       { key: 'high', name: 'Høy', count: 2 },
       { key: 'medium', name: 'Middels', count: 0 },

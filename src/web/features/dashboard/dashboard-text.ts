@@ -22,8 +22,6 @@ export function upcomingTarget(mergerId: string, item: UpcomingItem): string {
 /** Counts per class of the inherent heatmap, highest class first, for the text alternative. */
 export function countsByClass(risks: Dashboard['risks']): Array<{ key: string; name: string; count: number }> {
   const counts = new Map(risks.matrix.classes.map((riskClass) => [riskClass.key, 0]));
-  risks.matrix.grid.forEach((row, l) =>
-    row.forEach((key, c) => counts.set(key, (counts.get(key) ?? 0) + (risks.inherent[l]?.[c] ?? 0))),
-  );
+  risks.matrix.grid.forEach((row, l) => row.forEach((key, c) => counts.set(key, (counts.get(key) ?? 0) + (risks.inherent[l]?.[c] ?? 0))));
   return [...risks.matrix.classes].reverse().map((riskClass) => ({ key: riskClass.key, name: riskClass.name, count: counts.get(riskClass.key) ?? 0 }));
 }

@@ -80,9 +80,7 @@ function DaysLeftCard({ data }: { data: Dashboard }) {
         {progress.percent === null ? (
           t.noTasks
         ) : (
-          <RouterLink to={paths.checklist(data.merger.id)}>
-            {t.progress(progress.done, progress.total, fmt.number(progress.percent))}
-          </RouterLink>
+          <RouterLink to={paths.checklist(data.merger.id)}>{t.progress(progress.done, progress.total, fmt.number(progress.percent))}</RouterLink>
         )}
       </Paragraph>
       <Paragraph data-size='sm'>
@@ -298,12 +296,7 @@ function BenefitsCard({ data }: { data: Dashboard }) {
   const mergerId = data.merger.id;
   return (
     <DashCard id='benefits' heading={t.heading}>
-      <Figure
-        to={paths.benefits(mergerId)}
-        figure={t.figure(fmt.number(benefits.behindCount))}
-        text={t.summary(benefits.total)}
-        testId='dashboard-benefits'
-      />
+      <Figure to={paths.benefits(mergerId)} figure={t.figure(fmt.number(benefits.behindCount))} text={t.summary(benefits.total)} testId='dashboard-benefits' />
       {benefits.behindCount === 0 ? (
         <Paragraph data-size='sm'>{t.none}</Paragraph>
       ) : (

@@ -45,12 +45,7 @@ export function AreaDecisionPage() {
     <>
       <PageBreadcrumbs trail={trail} />
       {area.data ? (
-        <AreaView
-          key={area.data.area.id}
-          merger={merger}
-          data={area.data}
-          reload={() => area.refetch().then((result) => result.data)}
-        />
+        <AreaView key={area.data.area.id} merger={merger} data={area.data} reload={() => area.refetch().then((result) => result.data)} />
       ) : (
         <>
           <Heading level={1} data-size='lg'>

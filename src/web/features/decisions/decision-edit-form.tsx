@@ -8,7 +8,17 @@ import { useAnnounce } from '#web/components/live-announcer.tsx';
 import { useVersionConflict, VersionConflict } from '#web/components/version-conflict.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
-import { bodyOf, changedValues, decisionFieldMessages, decisionFields, decisionRules, needsTarget, valuesOf, type DecisionField, type DecisionValues } from './decision-form.ts';
+import {
+  bodyOf,
+  changedValues,
+  decisionFieldMessages,
+  decisionFields,
+  decisionRules,
+  needsTarget,
+  valuesOf,
+  type DecisionField,
+  type DecisionValues,
+} from './decision-form.ts';
 import { useSaveDecision } from './decisions.api.ts';
 
 const inputIds = {
@@ -57,7 +67,9 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
   // form's fields: follow it, or the next save would be refused as a conflict with oneself.
   const latest = data.decision;
   useEffect(() => {
-    setBase((current) => (current && latest && latest.id === current.id && latest.version > current.version && sameDecisionFields(current, latest) ? latest : current));
+    setBase((current) =>
+      current && latest && latest.id === current.id && latest.version > current.version && sameDecisionFields(current, latest) ? latest : current,
+    );
   }, [latest]);
   const { errors, otherErrors, attempt, clearField, validate, showServerError, clearErrors } = useFieldErrors<DecisionField>(
     decisionFields,
@@ -90,11 +102,7 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
         setValues(valuesOf(saved));
         conflict.clear();
         setSavedNote(true);
-        announce(
-          saved.decision?.state === 'adopted'
-            ? t.adoptedSaved(saved.area.name, saved.plannedTasks.length)
-            : t.saved(saved.area.name),
-        );
+        announce(saved.decision?.state === 'adopted' ? t.adoptedSaved(saved.area.name, saved.plannedTasks.length) : t.saved(saved.area.name));
       },
       onError: (error) => {
         if (!conflict.caught(error, changedValues(values, valuesOf({ area: data.area, decision: base })))) showServerError(error);
@@ -246,25 +254,25 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
           error={errors.rationale}
         />
         {decides ? (
-        <Fieldset>
-          <Fieldset.Legend>{t.state}</Fieldset.Legend>
-          <Fieldset.Description>{t.stateDescription}</Fieldset.Description>
-          <div className='samla-radios'>
-            {decisionStates.map((state) => (
-              <Radio
-                key={state}
-                id={inputIds.state(state)}
-                name='state'
-                value={state}
-                label={m.decisions.states[state]}
-                checked={values.state === state}
-                aria-invalid={errors.state ? true : undefined}
-                onChange={() => change('state', state)}
-              />
-            ))}
-          </div>
-          {errors.state && <ValidationMessage>{errors.state}</ValidationMessage>}
-        </Fieldset>
+          <Fieldset>
+            <Fieldset.Legend>{t.state}</Fieldset.Legend>
+            <Fieldset.Description>{t.stateDescription}</Fieldset.Description>
+            <div className='samla-radios'>
+              {decisionStates.map((state) => (
+                <Radio
+                  key={state}
+                  id={inputIds.state(state)}
+                  name='state'
+                  value={state}
+                  label={m.decisions.states[state]}
+                  checked={values.state === state}
+                  aria-invalid={errors.state ? true : undefined}
+                  onChange={() => change('state', state)}
+                />
+              ))}
+            </div>
+            {errors.state && <ValidationMessage>{errors.state}</ValidationMessage>}
+          </Fieldset>
         ) : (
           <div>
             <Paragraph>

@@ -62,9 +62,7 @@ export function Suggestions({ data, editable, municipalityName, onUse }: Suggest
                     <div>
                       <dt>{t.recommended}</dt>
                       <dd>
-                        {recommended
-                          ? m.decisions.form.targetOption(recommended.name, municipalityName(recommended.municipalityNumber))
-                          : m.decisions.none}
+                        {recommended ? m.decisions.form.targetOption(recommended.name, municipalityName(recommended.municipalityNumber)) : m.decisions.none}
                       </dd>
                     </div>
                   </dl>

@@ -56,8 +56,7 @@ export function useAreaDecision(mergerId: string, areaId: string) {
 export function useSaveDecision(mergerId: string, areaId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DecisionBody) =>
-      apiRequest<AreaDecision>(`${base(mergerId)}/${encodeURIComponent(areaId)}`, { method: 'PUT', body }),
+    mutationFn: (body: DecisionBody) => apiRequest<AreaDecision>(`${base(mergerId)}/${encodeURIComponent(areaId)}`, { method: 'PUT', body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(decisionKeys.area(mergerId, areaId), saved);
       void queryClient.invalidateQueries({

@@ -173,9 +173,7 @@ function AreaRow({ mergerId, area, municipalities }: { mergerId: string; area: A
       <Table.HeaderCell scope='row'>
         <RouterLink to={paths.decisionArea(mergerId, area.id)}>{area.name}</RouterLink>
       </Table.HeaderCell>
-      <Table.Cell>
-        {area.priority ? <PriorityTag priority={area.priority} /> : <span className='ds-sr-only'>{t.overview.noPriority}</span>}
-      </Table.Cell>
+      <Table.Cell>{area.priority ? <PriorityTag priority={area.priority} /> : <span className='ds-sr-only'>{t.overview.noPriority}</span>}</Table.Cell>
       {municipalities.map((mu) => {
         const count = area.systemsByMunicipality[mu.number] ?? 0;
         return (

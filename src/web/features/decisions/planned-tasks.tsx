@@ -44,7 +44,9 @@ export function PlannedTasks({ merger, data }: { merger: MergerDetail; data: Are
                         <RouterLink to={paths.task(merger.id, task.id)}>{task.title}</RouterLink>
                       </Table.Cell>
                       <Table.Cell className='samla-nowrap'>
-                        {phase === undefined ? task.phaseId : (
+                        {phase === undefined ? (
+                          task.phaseId
+                        ) : (
                           <RouterLink to={paths.checklist(merger.id, { phase })}>{t.phaseNumber(fmt.number(phase))}</RouterLink>
                         )}
                       </Table.Cell>

@@ -21,7 +21,7 @@ describe('day-one readiness in words', () => {
     expect(missingReasons({ ...entry, reasons: ['no_decision'], openTasks: 0 }, nb, fmt)).toEqual(['ingen veivalg']);
   });
 
-  it('says that a critical area is deferred to the transition, with the veivalg\'s rationale', () => {
+  it("says that a critical area is deferred to the transition, with the veivalg's rationale", () => {
     const entry = { areaId: 'a', areaName: 'Økonomi', reasons: ['deferred' as const], openTasks: 0 };
     expect(missingReasons({ ...entry, rationale: 'Ny anskaffelse tar tid.' }, nb, fmt)).toEqual([
       'utsatt til overgangsfasen («Ny anskaffelse tar tid.»), utsettelsen er ikke godtatt',

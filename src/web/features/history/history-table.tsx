@@ -94,10 +94,8 @@ export function HistoryTable({ mergerId, entries, caption, showEntity = true, me
                             <span className='samla-changes__old'>{change.old ?? t.emptyValue}</span>
                           ) : (
                             <>
-                              <span className='samla-changes__old'>{change.old ?? t.emptyValue}</span>{' '}
-                              <span aria-hidden='true'>→</span>
-                              <span className='ds-sr-only'>{t.changedTo}</span>{' '}
-                              <span className='samla-changes__new'>{change.new ?? t.emptyValue}</span>
+                              <span className='samla-changes__old'>{change.old ?? t.emptyValue}</span> <span aria-hidden='true'>→</span>
+                              <span className='ds-sr-only'>{t.changedTo}</span> <span className='samla-changes__new'>{change.new ?? t.emptyValue}</span>
                             </>
                           )}
                         </li>

@@ -17,8 +17,7 @@ export const historyKeys = {
 export const historyQuery = (mergerId: string, filters: HistoryQuery) =>
   queryOptions<AuditEntry[], Error, AuditEntry[], ReturnType<typeof historyKeys.list>>({
     queryKey: historyKeys.list(mergerId, { ...filters }),
-    queryFn: ({ signal }) =>
-      apiRequest<{ entries: AuditEntry[] }>(`${base(mergerId)}${historyApiQuery(filters)}`, { signal }).then((body) => body.entries),
+    queryFn: ({ signal }) => apiRequest<{ entries: AuditEntry[] }>(`${base(mergerId)}${historyApiQuery(filters)}`, { signal }).then((body) => body.entries),
     // Keep the list on screen while a changed filter loads, so the page does not jump.
     placeholderData: keepPreviousData,
     staleTime: freshForThisVisitMs,

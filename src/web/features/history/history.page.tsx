@@ -11,14 +11,7 @@ import { useMembers } from '#web/features/members/members.api.ts';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { isCalendarDate } from '#shared/calendar-dates.ts';
-import {
-  hasHistoryFilters,
-  historyActions,
-  historyEntities,
-  historyFiltersFromSearch,
-  historySearch,
-  type HistoryFilters,
-} from '#web/lib/history-filters.ts';
+import { hasHistoryFilters, historyActions, historyEntities, historyFiltersFromSearch, historySearch, type HistoryFilters } from '#web/lib/history-filters.ts';
 import { historyExportUrl, useHistory } from './history.api.ts';
 import { HistoryTable } from './history-table.tsx';
 
@@ -55,7 +48,6 @@ export function HistoryPage() {
     lastCount.current = countKey;
   }, [countKey, countText, announce]);
 
-
   const memberNames = useMemo(() => new Map((members.data ?? []).map((member) => [member.userId, `${member.name} (${member.email})`])), [members.data]);
 
   return (
@@ -66,13 +58,7 @@ export function HistoryPage() {
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
 
-      <Filters
-        merger={merger}
-        members={members.data ?? []}
-        filters={filters}
-        onChange={changeFilters}
-        countText={countText}
-      />
+      <Filters merger={merger} members={members.data ?? []} filters={filters} onChange={changeFilters} countText={countText} />
       {history.isError && <LoadError error={history.error} onRetry={() => void history.refetch()} />}
       {history.isPending && !history.isError && <Loading />}
       {history.data && (

@@ -23,14 +23,7 @@ export function TaskHistory({ mergerId, task }: { mergerId: string; task: Task }
       {history.isPending && <Loading />}
       {history.isError && <LoadError error={history.error} onRetry={() => void history.refetch()} />}
       {history.data && history.data.length === 0 && <Paragraph className='samla-muted'>{t.taskHistoryEmpty}</Paragraph>}
-      {history.data && history.data.length > 0 && (
-        <HistoryTable
-          mergerId={mergerId}
-          entries={history.data}
-          caption={t.taskHistory}
-          showEntity={false}
-        />
-      )}
+      {history.data && history.data.length > 0 && <HistoryTable mergerId={mergerId} entries={history.data} caption={t.taskHistory} showEntity={false} />}
     </section>
   );
 }

@@ -99,7 +99,9 @@ describe('layoutGraph', () => {
     // The reading order: common solutions first.
     expect(layout.order).toEqual(['cs:altinn', 'cs:folkeregisteret', 'c', 'a', 'b']);
     for (const group of layout.groups) {
-      const members = layout.order.filter((id) => (group.kind === 'commonSolutions' ? id.startsWith('cs:') : nodes.find((node) => node.id === id)?.solutionAreaId === group.areaId));
+      const members = layout.order.filter((id) =>
+        group.kind === 'commonSolutions' ? id.startsWith('cs:') : nodes.find((node) => node.id === id)?.solutionAreaId === group.areaId,
+      );
       for (const id of members) {
         const pill = layout.boxes.get(id)!;
         expect(pill.x).toBeGreaterThanOrEqual(group.box.x);
@@ -114,7 +116,10 @@ describe('layoutGraph', () => {
   it('sizes each pill to its text, and each group to its title', async () => {
     const long = 'Et svært langt navn på et løsningsområde som må få plass';
     const layout = await layoutGraph(
-      { ...input([system('a', 'x', '4601', 'Kort'), system('b', 'y', '4601', 'Mercell konkurransegjennomføring · Vestre Toten')]), groupTitle: (group) => (group.areaId === 'x' ? long : 'Y') },
+      {
+        ...input([system('a', 'x', '4601', 'Kort'), system('b', 'y', '4601', 'Mercell konkurransegjennomføring · Vestre Toten')]),
+        groupTitle: (group) => (group.areaId === 'x' ? long : 'Y'),
+      },
       elk,
     );
     expect(layout.boxes.get('a')!.width).toBeLessThan(layout.boxes.get('b')!.width);
@@ -186,7 +191,10 @@ describe('paths and views', () => {
   ]);
 
   it('draws many lines as one path, and marks their middles', () => {
-    const edges: LayoutEdge[] = [{ id: '1', from: 'a', to: 'b', breaks: true }, { id: '2', from: 'a', to: 'missing', breaks: true }];
+    const edges: LayoutEdge[] = [
+      { id: '1', from: 'a', to: 'b', breaks: true },
+      { id: '2', from: 'a', to: 'missing', breaks: true },
+    ];
     expect(linesPath(edges, positions)).toBe('M0 0L10 20');
     expect(midpointCrossesPath(edges, positions, 2)).toBe('M3 8l4 4M7 8l-4 4');
   });
@@ -206,7 +214,10 @@ describe('paths and views', () => {
   });
 
   it('lists each node’s edges once', () => {
-    const edges: LayoutEdge[] = [{ id: '1', from: 'a', to: 'b', breaks: false }, { id: '2', from: 'a', to: 'a', breaks: false }];
+    const edges: LayoutEdge[] = [
+      { id: '1', from: 'a', to: 'b', breaks: false },
+      { id: '2', from: 'a', to: 'a', breaks: false },
+    ];
     const index = edgesByNode(edges);
     expect(index.get('a')!.map((edge) => edge.id)).toEqual(['1', '2']);
     expect(index.get('b')!.map((edge) => edge.id)).toEqual(['1']);

@@ -95,11 +95,7 @@ export const TITLE_FONT_SIZE = 13;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function compareNodes(a: LayoutNode, b: LayoutNode): number {
-  return (
-    a.label.localeCompare(b.label, 'nb') ||
-    byText(a.municipalityNumber ?? '', b.municipalityNumber ?? '') ||
-    byText(a.id, b.id)
-  );
+  return a.label.localeCompare(b.label, 'nb') || byText(a.municipalityNumber ?? '', b.municipalityNumber ?? '') || byText(a.id, b.id);
 }
 
 interface Grouped {
@@ -220,7 +216,10 @@ export function layoutFromElk(result: ElkNode, input: LayoutInput): GraphLayout 
       const rect = { x: gx + (pill.x ?? 0), y: gy + (pill.y ?? 0), width: pill.width ?? 0, height: pill.height ?? NODE_HEIGHT };
       boxes.set(node.id, rect);
       positions.set(node.id, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
-      labels.set(node.id, fitText(input.nodeText(node), rect.width - NODE_TEXT_X - NODE_PAD_RIGHT, (text) => input.measure(text, 'node')));
+      labels.set(
+        node.id,
+        fitText(input.nodeText(node), rect.width - NODE_TEXT_X - NODE_PAD_RIGHT, (text) => input.measure(text, 'node')),
+      );
       order.push(node.id);
     }
     const rect = { x: gx, y: gy, width: box.width ?? 0, height: box.height ?? 0 };
@@ -285,10 +284,7 @@ export interface GraphData<N extends { id: string }, E extends LayoutEdge> {
  * Only the integrations that must be re-established, and the nodes they touch.
  * Edges whose ends are not among the nodes are dropped either way.
  */
-export function filterGraph<N extends { id: string }, E extends LayoutEdge>(
-  graph: GraphData<N, E>,
-  onlyBreaking: boolean,
-): GraphData<N, E> {
+export function filterGraph<N extends { id: string }, E extends LayoutEdge>(graph: GraphData<N, E>, onlyBreaking: boolean): GraphData<N, E> {
   const known = new Set(graph.nodes.map((node) => node.id));
   const edges = graph.edges.filter((edge) => known.has(edge.from) && known.has(edge.to) && (!onlyBreaking || edge.breaks));
   if (!onlyBreaking) return { nodes: graph.nodes, edges };
@@ -379,10 +375,7 @@ export function panView(view: ViewBox, dx: number, dy: number): ViewBox {
 /** The view moved just enough that `point` is inside it (with a margin), keeping the zoom. */
 export function viewShowing(view: ViewBox, point: Point, margin = 40): ViewBox {
   const inside =
-    point.x >= view.x + margin &&
-    point.x <= view.x + view.width - margin &&
-    point.y >= view.y + margin &&
-    point.y <= view.y + view.height - margin;
+    point.x >= view.x + margin && point.x <= view.x + view.width - margin && point.y >= view.y + margin && point.y <= view.y + view.height - margin;
   if (inside) return view;
   return { ...view, x: point.x - view.width / 2, y: point.y - view.height / 2 };
 }

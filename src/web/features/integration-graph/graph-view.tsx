@@ -127,7 +127,6 @@ export function GraphView({ nodes, edges, layout, index, selectedId, onSelect, d
   const selectedEdges = focusEdges(selectedId);
   const hoverEdges = hover !== null && hover !== selectedId ? focusEdges(hover) : [];
 
-
   const select = (id: string | null) => {
     onSelect(id);
     if (id !== null) {
@@ -386,7 +385,12 @@ const GroupTitles = memo(function GroupTitles({ layout }: { layout: GraphLayout 
   return (
     <g className='samla-graph__group-titles' style={{ fontSize: TITLE_FONT_SIZE }}>
       {layout.groups.map((group) => (
-        <text key={group.kind === 'commonSolutions' ? 'common' : `area:${group.areaId ?? ''}`} x={group.titleAt.x} y={group.titleAt.y} className='samla-graph__group-title'>
+        <text
+          key={group.kind === 'commonSolutions' ? 'common' : `area:${group.areaId ?? ''}`}
+          x={group.titleAt.x}
+          y={group.titleAt.y}
+          className='samla-graph__group-title'
+        >
           {group.title}
         </text>
       ))}

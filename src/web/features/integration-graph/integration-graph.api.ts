@@ -26,8 +26,7 @@ export function integrationGraphQuery(mergerId: string, filters: GraphFilters) {
   const query = graphSearch(filters);
   return queryOptions({
     queryKey: integrationGraphKeys.graph(mergerId, query),
-    queryFn: ({ signal }) =>
-      apiRequest<IntegrationGraph>(`/mergers/${encodeURIComponent(mergerId)}/integration-graph${query ? `?${query}` : ''}`, { signal }),
+    queryFn: ({ signal }) => apiRequest<IntegrationGraph>(`/mergers/${encodeURIComponent(mergerId)}/integration-graph${query ? `?${query}` : ''}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -19,7 +19,6 @@ import '#web/styles/integration-graph.css';
 export type GraphNode = IntegrationGraph['nodes'][number];
 export type GraphEdge = IntegrationGraph['edges'][number];
 
-
 export function IntegrationGraphPage() {
   const { merger, trail } = useMergerRoute();
   const { m } = useI18n();
@@ -60,11 +59,17 @@ function Landscape({ merger }: { merger: MergerDetail }) {
   const severalMunicipalities = municipality === undefined && merger.municipalities.length > 1;
   // A state rather than a ref: the frame appears only once the graph has loaded, and the width is measured from then on.
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
-  const layout = useGraphLayout(frame, filtered.nodes, areaOrder, (node) => {
-    // With every municipality shown, «Socio» three times says nothing: the pill says whose it is.
-    if (!severalMunicipalities || !node.municipalityNumber) return node.label;
-    return `${node.label} · ${municipalityNames.get(node.municipalityNumber) ?? node.municipalityNumber}`;
-  }, (group) => (group.kind === 'commonSolutions' ? t.commonSolutionsGroup : group.areaId === null ? t.noArea : (areaNames.get(group.areaId) ?? group.areaId)));
+  const layout = useGraphLayout(
+    frame,
+    filtered.nodes,
+    areaOrder,
+    (node) => {
+      // With every municipality shown, «Socio» three times says nothing: the pill says whose it is.
+      if (!severalMunicipalities || !node.municipalityNumber) return node.label;
+      return `${node.label} · ${municipalityNames.get(node.municipalityNumber) ?? node.municipalityNumber}`;
+    },
+    (group) => (group.kind === 'commonSolutions' ? t.commonSolutionsGroup : group.areaId === null ? t.noArea : (areaNames.get(group.areaId) ?? group.areaId)),
+  );
   const index = useMemo(() => edgesByNode(filtered.edges), [filtered.edges]);
   const nodesById = useMemo(() => new Map(filtered.nodes.map((node) => [node.id, node])), [filtered.nodes]);
 
@@ -93,11 +98,7 @@ function Landscape({ merger }: { merger: MergerDetail }) {
         <div className='samla-filters__row'>
           <Field>
             <Label>{t.municipality}</Label>
-            <Select
-              id='graph-municipality'
-              value={municipalityChoice}
-              onChange={(event) => set({ municipality: event.target.value })}
-            >
+            <Select id='graph-municipality' value={municipalityChoice} onChange={(event) => set({ municipality: event.target.value })}>
               {merger.municipalities.map((mu) => (
                 <Select.Option key={mu.number} value={mu.number}>
                   {mu.name}
@@ -184,19 +185,16 @@ type GroupTitle = LayoutInput['groupTitle'];
  * its name exactly. Null until the first layout is ready; later changes keep the old
  * picture until the new one is.
  */
-function useGraphLayout(
-  frame: HTMLDivElement | null,
-  nodes: GraphNode[],
-  areaOrder: string[],
-  nodeText: NodeText,
-  groupTitle: GroupTitle,
-): GraphLayout | null {
+function useGraphLayout(frame: HTMLDivElement | null, nodes: GraphNode[], areaOrder: string[], nodeText: NodeText, groupTitle: GroupTitle): GraphLayout | null {
   const [width, setWidth] = useState(0);
   const [result, setResult] = useState<{ nodes: GraphNode[]; layout: GraphLayout } | null>(null);
   const text = useRef({ nodeText, groupTitle });
   text.current = { nodeText, groupTitle };
   // The names change with the nodes or the area names; a key for them keeps the effect from running every render.
-  const textKey = useMemo(() => nodes.map((node) => nodeText(node)).join('\n') + areaOrder.map((id) => groupTitle({ kind: 'area', areaId: id })).join('\n'), [nodes, areaOrder, nodeText, groupTitle]);
+  const textKey = useMemo(
+    () => nodes.map((node) => nodeText(node)).join('\n') + areaOrder.map((id) => groupTitle({ kind: 'area', areaId: id })).join('\n'),
+    [nodes, areaOrder, nodeText, groupTitle],
+  );
 
   useEffect(() => {
     const element = frame;

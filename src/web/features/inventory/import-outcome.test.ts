@@ -19,15 +19,11 @@ const result = (over: Partial<ImportResult> = {}): ImportResult => ({
 
 describe('the import query', () => {
   it('asks a preview what it would do with missing rows, and nothing about warnings or tokens', () => {
-    expect(importSearch({ mode: 'preview', csv: false, missing: 'delete', confirmWarnings: true, previewToken: 'x' })).toBe(
-      'mode=preview&missing=delete',
-    );
+    expect(importSearch({ mode: 'preview', csv: false, missing: 'delete', confirmWarnings: true, previewToken: 'x' })).toBe('mode=preview&missing=delete');
   });
 
   it('sends the kind for a CSV only', () => {
-    expect(importSearch({ mode: 'preview', csv: true, kind: 'digital-services', missing: 'keep' })).toBe(
-      'mode=preview&kind=digital-services&missing=keep',
-    );
+    expect(importSearch({ mode: 'preview', csv: true, kind: 'digital-services', missing: 'keep' })).toBe('mode=preview&kind=digital-services&missing=keep');
     expect(importSearch({ mode: 'preview', csv: false, kind: 'systems', missing: 'keep' })).toBe('mode=preview&missing=keep');
   });
 

@@ -157,12 +157,8 @@ export function SheetsPreview({ sheets }: { sheets: ImportSheetSummary[] }) {
   const empty = sheets.filter(isEmptySheet);
   return (
     <>
-      {sheets.map((sheet, index) =>
-        isEmptySheet(sheet) ? null : <SheetPreview key={`${sheet.sheet}-${index}`} sheet={sheet} index={index} />,
-      )}
-      {empty.length > 0 && (
-        <Paragraph className='samla-muted samla-mt-4'>{m.inventory.import.emptySheets(empty.map((sheet) => sheet.sheet))}</Paragraph>
-      )}
+      {sheets.map((sheet, index) => (isEmptySheet(sheet) ? null : <SheetPreview key={`${sheet.sheet}-${index}`} sheet={sheet} index={index} />))}
+      {empty.length > 0 && <Paragraph className='samla-muted samla-mt-4'>{m.inventory.import.emptySheets(empty.map((sheet) => sheet.sheet))}</Paragraph>}
     </>
   );
 }

@@ -50,7 +50,6 @@ export function ImportPage() {
     if (focusResult > 0) resultHeading.current?.focus();
   }, [focusResult]);
 
-
   const municipalityName = (number: string) => merger.municipalities.find((one) => one.number === number)?.name ?? number;
 
   /** A new preview: what was confirmed about the last one no longer holds. */
@@ -223,7 +222,11 @@ export function ImportPage() {
             {isCsv && (
               <Field>
                 <Label>{t.kindLabel}</Label>
-                <Select id='import-kind' value={kind} aria-invalid={errors.kind ? true : undefined} onChange={(event) => {
+                <Select
+                  id='import-kind'
+                  value={kind}
+                  aria-invalid={errors.kind ? true : undefined}
+                  onChange={(event) => {
                     setKind(event.target.value);
                     clearField('kind');
                   }}
@@ -273,9 +276,7 @@ export function ImportPage() {
           ) : (
             <>
               <PreviewStatus result={result} />
-              {result.problems.length > 0 && (
-                <ProblemTable problems={result.problems} caption={t.problemsCaption} what={t.problem} id='import-problems' />
-              )}
+              {result.problems.length > 0 && <ProblemTable problems={result.problems} caption={t.problemsCaption} what={t.problem} id='import-problems' />}
               <SheetsPreview sheets={result.sheets} />
               {result.missing.length > 0 && (
                 <MissingRows

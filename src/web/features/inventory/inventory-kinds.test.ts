@@ -48,7 +48,9 @@ describe('the list query sent to the API', () => {
 describe('the form covers the contract', () => {
   it('every field of every kind is in the form and has a Norwegian label', () => {
     for (const key of kindOrder) {
-      const formFields = new Set(kindSpecs[key].fields.flatMap((field) => (field.type === 'integrationTarget' ? ['toSystemId', 'commonSolutionId'] : [field.name])));
+      const formFields = new Set(
+        kindSpecs[key].fields.flatMap((field) => (field.type === 'integrationTarget' ? ['toSystemId', 'commonSolutionId'] : [field.name])),
+      );
       for (const name of inventoryKinds[key].fieldNames) expect(formFields, `${key}.${name}`).toContain(name);
       for (const field of kindSpecs[key].fields) expect(nb.inventory.fields[field.name], `${key}.${field.name}`).toBeTruthy();
     }
@@ -64,11 +66,11 @@ describe('the form covers the contract', () => {
 });
 
 describe('the fixed values read the same on screen as in Excel', () => {
-  it('the web catalog uses the server\'s wording', () => {
+  it("the web catalog uses the server's wording", () => {
     expect(nb.inventory.values).toEqual(nbVocabulary.inventoryValue);
   });
 
-  it('the registers are named as the workbook\'s sheets are, in the seed\'s wording', () => {
+  it("the registers are named as the workbook's sheets are, in the seed's wording", () => {
     expect(nb.inventory.kinds).toBe(nbVocabulary.inventoryKind);
     expect(nb.inventory.kinds.itOrganisation).toBe('IKT-organisering');
     expect(nb.inventory.kinds.intermunicipalCooperation).toBe('Interkommunale samarbeid');

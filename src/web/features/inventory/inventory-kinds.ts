@@ -15,18 +15,7 @@ import {
  * columns. Field names are the contract's; labels come from nb.ts (`m.inventory.fields`).
  */
 export type FieldType =
-  | 'text'
-  | 'textarea'
-  | 'count'
-  | 'amount'
-  | 'year'
-  | 'date'
-  | 'flag'
-  | 'choice'
-  | 'solutionArea'
-  | 'system'
-  | 'systems'
-  | 'integrationTarget';
+  'text' | 'textarea' | 'count' | 'amount' | 'year' | 'date' | 'flag' | 'choice' | 'solutionArea' | 'system' | 'systems' | 'integrationTarget';
 
 export interface FieldSpec {
   name: string;
@@ -100,13 +89,7 @@ export const kindSpecs: Record<InventoryKindKey, KindSpec> = {
       { name: 'systemId', type: 'system' },
       notes,
     ],
-    columns: [
-      { field: 'name', sort: 'name' },
-      muni,
-      { field: 'vendor', sort: 'vendor' },
-      { field: 'channel', sort: 'channel' },
-      { field: 'systemName' },
-    ],
+    columns: [{ field: 'name', sort: 'name' }, muni, { field: 'vendor', sort: 'vendor' }, { field: 'channel', sort: 'channel' }, { field: 'systemName' }],
     filters: ['vendor'],
     defaultSort: 'name',
   },
@@ -199,12 +182,7 @@ export const kindSpecs: Record<InventoryKindKey, KindSpec> = {
       { name: 'location', type: 'text' },
       notes,
     ],
-    columns: [
-      { field: 'name', sort: 'name' },
-      muni,
-      { field: 'category', sort: 'category', kind: 'value' },
-      { field: 'location', sort: 'location' },
-    ],
+    columns: [{ field: 'name', sort: 'name' }, muni, { field: 'category', sort: 'category', kind: 'value' }, { field: 'location', sort: 'location' }],
     filters: [],
     defaultSort: 'name',
   },
@@ -212,12 +190,7 @@ export const kindSpecs: Record<InventoryKindKey, KindSpec> = {
     key: 'itOrganisation',
     slug: 'ikt-organisering',
     titleField: 'role',
-    fields: [
-      { name: 'role', type: 'text', required: true },
-      { name: 'competence', type: 'textarea' },
-      { name: 'fte', type: 'amount' },
-      notes,
-    ],
+    fields: [{ name: 'role', type: 'text', required: true }, { name: 'competence', type: 'textarea' }, { name: 'fte', type: 'amount' }, notes],
     columns: [{ field: 'role', sort: 'role' }, muni, { field: 'fte', sort: 'fte', kind: 'number' }],
     filters: [],
     defaultSort: 'role',

@@ -1,9 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  InventoryKindKey,
-  SideBySide,
-  SolutionAreaView,
-} from '#shared/contracts/inventory.ts';
+import type { InventoryKindKey, SideBySide, SolutionAreaView } from '#shared/contracts/inventory.ts';
 import { csvContentType, xlsxContentType, type ImportResult } from '#shared/contracts/inventory-import.ts';
 import { apiRequest, apiUrl } from '#web/lib/api-client.ts';
 import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
@@ -111,8 +107,7 @@ export interface CommonSolution {
 export function useCommonSolutions() {
   return useQuery({
     queryKey: inventoryKeys.commonSolutions(),
-    queryFn: ({ signal }) =>
-      apiRequest<{ commonSolutions: CommonSolution[] }>('/common-solutions', { signal }).then((body) => body.commonSolutions),
+    queryFn: ({ signal }) => apiRequest<{ commonSolutions: CommonSolution[] }>('/common-solutions', { signal }).then((body) => body.commonSolutions),
     staleTime: Infinity,
   });
 }

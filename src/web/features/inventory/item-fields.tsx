@@ -133,7 +133,19 @@ export function FieldInput({ field, merger, values, error, change, systems, setS
   }
 }
 
-function SolutionAreaSelect({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string | undefined; onChange: (value: string) => void }) {
+function SolutionAreaSelect({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  onChange: (value: string) => void;
+}) {
   const { m } = useI18n();
   const areas = useSolutionAreas();
   return (
@@ -179,8 +191,22 @@ function IntegrationTarget({ merger, values, error, change, toSystemName, setToS
         {m.inventory.fields.target} {t.requiredMark}
       </Fieldset.Legend>
       <div className='samla-radios'>
-        <Radio id='inv-target-system' name='targetMode' value='system' label={t.targetSystem} checked={mode === 'system'} onChange={() => change('targetMode', 'system')} />
-        <Radio id='inv-target-common' name='targetMode' value='common' label={t.targetCommon} checked={mode === 'common'} onChange={() => change('targetMode', 'common')} />
+        <Radio
+          id='inv-target-system'
+          name='targetMode'
+          value='system'
+          label={t.targetSystem}
+          checked={mode === 'system'}
+          onChange={() => change('targetMode', 'system')}
+        />
+        <Radio
+          id='inv-target-common'
+          name='targetMode'
+          value='common'
+          label={t.targetCommon}
+          checked={mode === 'common'}
+          onChange={() => change('targetMode', 'common')}
+        />
       </div>
       {mode === 'system' ? (
         <SystemPicker

@@ -16,7 +16,10 @@ export function ItemView({ spec, merger, item }: { spec: KindSpec; merger: Merge
   const areas = useSolutionAreas();
   const text = (field: FieldSpec): string => {
     if (field.type === 'integrationTarget') return (item.toSystemName as string | null) ?? (item.commonSolutionName as string | null) ?? '';
-    if (field.type === 'systems') return systemsOf(item).map((system) => system.name).join(', ');
+    if (field.type === 'systems')
+      return systemsOf(item)
+        .map((system) => system.name)
+        .join(', ');
     if (field.type === 'system') return (field.name === 'fromSystemId' ? item.fromSystemName : item.systemName) as string;
     const value = item[field.name];
     if (value === null || value === undefined || value === '') return '';

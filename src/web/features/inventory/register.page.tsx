@@ -98,13 +98,7 @@ function Register({ merger, spec }: { merger: MergerDetail; spec: KindSpec }) {
           <Paragraph>{t.readOnly}</Paragraph>
         </Alert>
       )}
-      <RegisterFilterForm
-        merger={merger}
-        spec={spec}
-        filters={filters}
-        areas={areas.data ?? []}
-        onChange={changeFilters}
-      />
+      <RegisterFilterForm merger={merger} spec={spec} filters={filters} areas={areas.data ?? []} onChange={changeFilters} />
       <div className='samla-filters__foot'>
         <Paragraph data-size='sm' className='samla-muted' id='register-count'>
           {countText}
@@ -141,15 +135,14 @@ function Register({ merger, spec }: { merger: MergerDetail; spec: KindSpec }) {
               <Table.Head>
                 <Table.Row>
                   {spec.columns.map((column) => {
-                    const direction = column.sort === undefined ? undefined : sort === column.sort ? 'ascending' : sort === `-${column.sort}` ? 'descending' : 'none';
+                    const direction =
+                      column.sort === undefined ? undefined : sort === column.sort ? 'ascending' : sort === `-${column.sort}` ? 'descending' : 'none';
                     return (
                       <Table.HeaderCell
                         key={column.field}
                         scope='col'
                         {...(direction ? { sort: direction } : {})}
-                        {...(column.sort
-                          ? { onClick: () => changeFilters({ sort: direction === 'ascending' ? `-${column.sort}` : column.sort }) }
-                          : {})}
+                        {...(column.sort ? { onClick: () => changeFilters({ sort: direction === 'ascending' ? `-${column.sort}` : column.sort }) } : {})}
                       >
                         {m.inventory.fields[column.field] ?? column.field}
                       </Table.HeaderCell>
@@ -203,13 +196,7 @@ export function itemTitle(spec: KindSpec, item: AnyItem, fallback: string): stri
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
-function cellText(
-  column: ColumnSpec,
-  item: AnyItem,
-  { m, fmt }: I18n,
-  areaNames: Map<string, string>,
-  municipalityNames: Map<string, string>,
-): string {
+function cellText(column: ColumnSpec, item: AnyItem, { m, fmt }: I18n, areaNames: Map<string, string>, municipalityNames: Map<string, string>): string {
   const value = item[column.field];
   if (column.field === 'municipalityNumber') return municipalityNames.get(String(value)) ?? String(value);
   if (column.field === 'solutionAreaId') return typeof value === 'string' ? (areaNames.get(value) ?? value) : '';
@@ -266,7 +253,11 @@ function RegisterFilterForm({ merger, spec, filters, areas, onChange }: FilterFo
         )}
         <Field>
           <Label>{m.inventory.fields.municipalityNumber}</Label>
-          <Select id='register-municipality' value={filters.municipality ?? ''} onChange={(event) => onChange({ municipality: event.target.value || undefined })}>
+          <Select
+            id='register-municipality'
+            value={filters.municipality ?? ''}
+            onChange={(event) => onChange({ municipality: event.target.value || undefined })}
+          >
             <Select.Option value=''>{t.allMunicipalities}</Select.Option>
             {merger.municipalities.map((mu) => (
               <Select.Option key={mu.number} value={mu.number}>

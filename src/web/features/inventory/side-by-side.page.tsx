@@ -51,7 +51,9 @@ function Matrix({ data }: { data: SideBySide }) {
   };
   const sectors = useMemo(() => [...new Set(data.areas.map((area) => area.sector ?? t.noArea))], [data, t.noArea]);
   const areas = data.areas.filter(
-    (area) => (sector === '' || (area.sector ?? t.noArea) === sector) && (!onlyShared || area.sharedProducts.length > 0) &&
+    (area) =>
+      (sector === '' || (area.sector ?? t.noArea) === sector) &&
+      (!onlyShared || area.sharedProducts.length > 0) &&
       (showEmpty || area.municipalities.some((entry) => entry.systems.length > 0)),
   );
   const groups: Array<{ sector: string; areas: SideBySideArea[] }> = [];

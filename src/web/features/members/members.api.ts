@@ -79,8 +79,7 @@ export function useRemoveMember(mergerId: string) {
 export function useWithdrawInvitation(mergerId: string) {
   const refresh = useRefreshMembers(mergerId);
   return useMutation({
-    mutationFn: (email: string) =>
-      apiRequest<void>(`/mergers/${encodeURIComponent(mergerId)}/invitations/${encodeURIComponent(email)}`, { method: 'DELETE' }),
+    mutationFn: (email: string) => apiRequest<void>(`/mergers/${encodeURIComponent(mergerId)}/invitations/${encodeURIComponent(email)}`, { method: 'DELETE' }),
     onSuccess: refresh,
   });
 }

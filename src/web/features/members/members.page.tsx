@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Field,
-  Fieldset,
-  Heading,
-  Label,
-  Paragraph,
-  Radio,
-  Select,
-  Table,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { addMemberBody, changeMemberBody, type AddMemberBody, type Invitation, type Member, type MergerRoleName } from '#shared/contracts/members.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
@@ -29,15 +16,7 @@ import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
-import {
-  isInvited,
-  useAddMember,
-  useChangeMemberRole,
-  useInvitations,
-  useMembers,
-  useRemoveMember,
-  useWithdrawInvitation,
-} from './members.api.ts';
+import { isInvited, useAddMember, useChangeMemberRole, useInvitations, useMembers, useRemoveMember, useWithdrawInvitation } from './members.api.ts';
 import { grantableRoles, isMergerRole, mergerRoles } from './roles.ts';
 
 export function MembersPage() {
@@ -48,7 +27,6 @@ export function MembersPage() {
   const invitations = useInvitations(mergerId);
   useDocumentTitle(t.documentTitle(merger.name));
 
-
   const failed = members.error;
   return (
     <>
@@ -57,9 +35,7 @@ export function MembersPage() {
         {t.title}
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
-      {failed && (
-        <LoadError error={failed} onRetry={() => void members.refetch()} />
-      )}
+      {failed && <LoadError error={failed} onRetry={() => void members.refetch()} />}
       {!failed && members.isPending && <Loading />}
       {members.data && <Members merger={merger} members={members.data} invitations={invitations.data ?? []} />}
     </>
@@ -113,7 +89,11 @@ function Members({ merger, members, invitations }: { merger: MergerDetail; membe
                 </Table.HeaderCell>
                 <Table.Cell>{member.email}</Table.Cell>
                 <Table.Cell>
-                  {manage ? <RoleEditor key={`${member.userId}-${member.version}-${member.role}`} mergerId={merger.id} member={member} /> : m.roles[member.role]}
+                  {manage ? (
+                    <RoleEditor key={`${member.userId}-${member.version}-${member.role}`} mergerId={merger.id} member={member} />
+                  ) : (
+                    m.roles[member.role]
+                  )}
                 </Table.Cell>
                 {manage && (
                   <Table.Cell>

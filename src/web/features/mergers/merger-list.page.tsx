@@ -69,7 +69,12 @@ function MergerCard({ merger }: { merger: MergerSummary }) {
     <Card data-color='neutral' className='samla-merger-card'>
       <Heading level={2} data-size='sm'>
         <RouterLink to={paths.merger(merger.id)}>{merger.name}</RouterLink>
-        {merger.isDemo && <> <DemoTag /></>}
+        {merger.isDemo && (
+          <>
+            {' '}
+            <DemoTag />
+          </>
+        )}
       </Heading>
       <dl className='samla-facts'>
         <div>

@@ -45,7 +45,12 @@ function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: Dash
     <>
       <Heading level={1} data-size='lg'>
         {merger.name}
-        {merger.isDemo && <> <DemoTag /></>}
+        {merger.isDemo && (
+          <>
+            {' '}
+            <DemoTag />
+          </>
+        )}
       </Heading>
       {merger.isDemo && <DemoNotice />}
       <nav aria-label={t.sectionsLabel} className='samla-merger-nav'>
@@ -165,9 +170,7 @@ function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: Dash
               <Card data-color='neutral' className='samla-phase-card'>
                 <Card.Block>
                   <Heading level={3} data-size='xs'>
-                    <RouterLink to={paths.checklist(merger.id, { phase: phase.number })}>
-                      {t.phaseLink(fmt.number(phase.number), phase.name)}
-                    </RouterLink>
+                    <RouterLink to={paths.checklist(merger.id, { phase: phase.number })}>{t.phaseLink(fmt.number(phase.number), phase.name)}</RouterLink>
                   </Heading>
                   <ProgressSummary progress={phase.progress} details size='sm' />
                 </Card.Block>

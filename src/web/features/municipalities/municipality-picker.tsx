@@ -156,15 +156,7 @@ export function MunicipalityPicker({ inputId, register, selected, onChange, erro
               if (query.trim() !== '') setOpen(true);
             }}
           />
-          <ul
-            ref={listRef}
-            id={listId}
-            role='listbox'
-            aria-label={t.listLabel}
-            aria-multiselectable='true'
-            className='samla-combobox__list'
-            hidden={!open}
-          >
+          <ul ref={listRef} id={listId} role='listbox' aria-label={t.listLabel} aria-multiselectable='true' className='samla-combobox__list' hidden={!open}>
             {open &&
               matches.map((municipality, index) => {
                 const isPicked = selected.includes(municipality.number);

@@ -48,7 +48,7 @@ export function OpportunitiesPage() {
       </Heading>
       <Paragraph className='samla-lead'>{t.lead}</Paragraph>
       {error ? (
-        <LoadError error={error} onRetry={() => void (list.refetch())} />
+        <LoadError error={error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
         <Loading />
       ) : (
@@ -142,7 +142,17 @@ function OpportunityList({ merger, data }: { merger: MergerDetail; data: Opportu
   );
 }
 
-function TakeUpDialog({ merger, data, opportunity, onClose }: { merger: MergerDetail; data: Opportunities; opportunity: OpportunityView; onClose: () => void }) {
+function TakeUpDialog({
+  merger,
+  data,
+  opportunity,
+  onClose,
+}: {
+  merger: MergerDetail;
+  data: Opportunities;
+  opportunity: OpportunityView;
+  onClose: () => void;
+}) {
   const { m, fmt } = useI18n();
   const t = m.opportunities;
   const announce = useAnnounce();

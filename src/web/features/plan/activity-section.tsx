@@ -15,7 +15,6 @@ import { useCreateTask } from './plan.tasks.api.ts';
 
 type ActivityProgress = ChecklistProgress['phases'][number]['activities'][number];
 
-
 export const taskLinkId = (taskId: string) => `task-${taskId}`;
 
 interface ActivitySectionProps {

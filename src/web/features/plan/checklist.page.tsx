@@ -85,7 +85,6 @@ export function ChecklistPage() {
     previousSearch.current = location.search;
   }, [location.search]);
 
-
   return (
     <>
       <PageBreadcrumbs trail={trail} />
@@ -105,12 +104,7 @@ export function ChecklistPage() {
         </Alert>
       )}
 
-      <Filters
-        merger={merger}
-        filters={filters}
-        onChange={changeFilters}
-        count={tasks.data && !tasks.isPlaceholderData ? tasks.data.length : undefined}
-      />
+      <Filters merger={merger} filters={filters} onChange={changeFilters} count={tasks.data && !tasks.isPlaceholderData ? tasks.data.length : undefined} />
       {tasks.isError && <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />}
       {tasks.isPending && <Loading />}
       {tasks.data && (
@@ -145,9 +139,7 @@ function Filters({ merger, filters, onChange, count }: FiltersProps) {
           <Select
             id='filter-phase'
             value={filters.phase === undefined ? '' : String(filters.phase)}
-            onChange={(event) =>
-              onChange({ phase: event.target.value === '' ? undefined : Number(event.target.value) })
-            }
+            onChange={(event) => onChange({ phase: event.target.value === '' ? undefined : Number(event.target.value) })}
           >
             <Select.Option value=''>{t.allPhases}</Select.Option>
             {merger.progress.phases.map((phase) => (

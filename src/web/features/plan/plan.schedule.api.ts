@@ -1,12 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateMilestoneBody,
-  Milestone,
-  Schedule,
-  SchedulePhase,
-  UpdateMilestoneBody,
-  UpdatePhaseBody,
-} from '#shared/contracts/plan.schedule.ts';
+import type { CreateMilestoneBody, Milestone, Schedule, SchedulePhase, UpdateMilestoneBody, UpdatePhaseBody } from '#shared/contracts/plan.schedule.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import { mergerKeys } from '#web/features/mergers/mergers.api.ts';
 

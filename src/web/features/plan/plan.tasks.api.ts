@@ -22,8 +22,7 @@ export function tasksQuery(mergerId: string, filters: ChecklistFilters) {
   const search = params.toString();
   return queryOptions<Task[], Error, Task[], ReturnType<typeof checklistKeys.list>>({
     queryKey: checklistKeys.list(mergerId, { ...filters }),
-    queryFn: ({ signal }) =>
-      apiRequest<{ tasks: Task[] }>(`${base(mergerId)}${search ? `?${search}` : ''}`, { signal }).then((body) => body.tasks),
+    queryFn: ({ signal }) => apiRequest<{ tasks: Task[] }>(`${base(mergerId)}${search ? `?${search}` : ''}`, { signal }).then((body) => body.tasks),
     // Keep the list on screen while a changed filter loads, so the page does not jump.
     placeholderData: keepPreviousData,
   });
@@ -58,8 +57,7 @@ function useRefreshMerger() {
 export function useUpdateTask(mergerId: string, taskId: string) {
   const refresh = useRefreshMerger();
   return useMutation({
-    mutationFn: (body: UpdateTaskBody) =>
-      apiRequest<Task>(`${base(mergerId)}/${encodeURIComponent(taskId)}`, { method: 'PATCH', body }),
+    mutationFn: (body: UpdateTaskBody) => apiRequest<Task>(`${base(mergerId)}/${encodeURIComponent(taskId)}`, { method: 'PATCH', body }),
     onSuccess: (task) => refresh(mergerId, task),
   });
 }

@@ -216,9 +216,7 @@ function PhasesSection({ mergerId, phases, editable }: { mergerId: string; phase
           </Table.Body>
         </Table>
       </div>
-      {editing !== null && (
-        <PhaseForm key={editing} mergerId={mergerId} phase={phases.find((p) => p.number === editing)!} onDone={() => close(editing)} />
-      )}
+      {editing !== null && <PhaseForm key={editing} mergerId={mergerId} phase={phases.find((p) => p.number === editing)!} onDone={() => close(editing)} />}
     </section>
   );
 }
@@ -232,11 +230,9 @@ function PhaseForm({ mergerId, phase, onDone }: { mergerId: string; phase: Sched
   const update = useUpdatePhase(mergerId);
   const schedule = useSchedule(mergerId);
   const name = m.schedule.list.phaseName(fmt.number(phase.number), phase.name);
-  const { values, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState(
-    { start: phase.start, end: phase.end },
-    phaseFields,
-    { messages: { start: t.startInvalid, end: t.endInvalid } },
-  );
+  const { values, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState({ start: phase.start, end: phase.end }, phaseFields, {
+    messages: { start: t.startInvalid, end: t.endInvalid },
+  });
   const conflict = useVersionConflict<typeof values>();
   const headingId = `phase-form-${phase.number}`;
   const onSubmit = (event: FormEvent) => {
@@ -244,8 +240,7 @@ function PhaseForm({ mergerId, phase, onDone }: { mergerId: string; phase: Sched
     // The version is the newest the page has: after a conflict, the reloaded one.
     const body: UpdatePhaseBody = { version: phase.version, start: values.start, end: values.end };
     // The order of the dates is the service's rule; said here once both are dates.
-    const rules =
-      isRealCalendarDate(values.start) && isRealCalendarDate(values.end) && values.end < values.start ? { end: t.endBeforeStart } : {};
+    const rules = isRealCalendarDate(values.start) && isRealCalendarDate(values.end) && values.end < values.start ? { end: t.endBeforeStart } : {};
     if (!validate(updatePhaseBody, body, rules)) return;
     update.mutate(
       { phase: phase.number, body },
@@ -269,9 +264,7 @@ function PhaseForm({ mergerId, phase, onDone }: { mergerId: string; phase: Sched
     await schedule.refetch();
     conflict.clear();
   };
-  const summary: SummaryItem[] = phaseFields.flatMap((field) =>
-    errors[field] ? [{ targetId: `phase-${field}`, message: errors[field] }] : [],
-  );
+  const summary: SummaryItem[] = phaseFields.flatMap((field) => (errors[field] ? [{ targetId: `phase-${field}`, message: errors[field] }] : []));
   return (
     <form noValidate onSubmit={onSubmit} className='samla-form samla-schedule-form' aria-labelledby={headingId}>
       <Heading level={3} data-size='xs' id={headingId}>
@@ -457,9 +450,7 @@ function MilestoneForm({ mergerId, milestone, onDone }: { mergerId: string; mile
       create.mutate(body, { onSuccess, onError });
     }
   };
-  const summary: SummaryItem[] = milestoneFields.flatMap((field) =>
-    errors[field] ? [{ targetId: `milestone-${field}`, message: errors[field] }] : [],
-  );
+  const summary: SummaryItem[] = milestoneFields.flatMap((field) => (errors[field] ? [{ targetId: `milestone-${field}`, message: errors[field] }] : []));
   return (
     <form noValidate onSubmit={onSubmit} className='samla-form samla-schedule-form' aria-labelledby='milestone-form-heading'>
       <Heading level={3} data-size='xs' id='milestone-form-heading'>

@@ -92,7 +92,8 @@ function checkTask(values: FormValues, own: boolean, dateIsBad: boolean, version
   const rules: FieldErrors = {};
   if (values.status === 'not_relevant' && values.notRelevantReason.trim() === '') rules.notRelevantReason = t.reasonRequired;
   if (dateIsBad) rules.dueDate = t.dueDateInvalid;
-  else if (isCalendarDate(values.plannedStart) && isCalendarDate(values.dueDate) && values.plannedStart > values.dueDate) rules.plannedStart = t.plannedStartAfterDue;
+  else if (isCalendarDate(values.plannedStart) && isCalendarDate(values.dueDate) && values.plannedStart > values.dueDate)
+    rules.plannedStart = t.plannedStartAfterDue;
   if (override !== undefined && override.trim() === '') rules.overrideReason = t.overrideReasonRequired;
   const messages = { title: { required: t.titleRequired }, dueDate: t.dueDateInvalid, plannedStart: t.plannedStartInvalid };
   const { errors } = checkForm(updateTaskBody, taskBodyOf(values, own, version, override), fields, messages, m, rules);
@@ -226,47 +227,47 @@ export function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
       >
         {draft && (
           <>
-          <Heading level={2} data-size='2xs' className='samla-mt-2'>
-            {t.yourDraft}
-          </Heading>
-          <dl className='samla-draft'>
-            {draft.title !== undefined && (
-              <div>
-                <dt>{t.titleField}</dt>
-                <dd>{draft.title}</dd>
-              </div>
-            )}
-            {draft.status !== undefined && (
-              <div>
-                <dt>{t.status}</dt>
-                <dd>{m.status[draft.status]}</dd>
-              </div>
-            )}
-            {draft.notRelevantReason !== undefined && (
-              <div>
-                <dt>{t.reason}</dt>
-                <dd>{draft.notRelevantReason || m.common.notSet}</dd>
-              </div>
-            )}
-            {draft.responsible !== undefined && (
-              <div>
-                <dt>{t.responsible}</dt>
-                <dd>{draft.responsible || m.common.notSet}</dd>
-              </div>
-            )}
-            {draft.dueDate !== undefined && (
-              <div>
-                <dt>{t.dueDate}</dt>
-                <dd>{draft.dueDate ? fmt.date(draft.dueDate) : m.common.notSet}</dd>
-              </div>
-            )}
-            {draft.notes !== undefined && (
-              <div>
-                <dt>{t.notes}</dt>
-                <dd className='samla-pre'>{draft.notes || m.common.notSet}</dd>
-              </div>
-            )}
-          </dl>
+            <Heading level={2} data-size='2xs' className='samla-mt-2'>
+              {t.yourDraft}
+            </Heading>
+            <dl className='samla-draft'>
+              {draft.title !== undefined && (
+                <div>
+                  <dt>{t.titleField}</dt>
+                  <dd>{draft.title}</dd>
+                </div>
+              )}
+              {draft.status !== undefined && (
+                <div>
+                  <dt>{t.status}</dt>
+                  <dd>{m.status[draft.status]}</dd>
+                </div>
+              )}
+              {draft.notRelevantReason !== undefined && (
+                <div>
+                  <dt>{t.reason}</dt>
+                  <dd>{draft.notRelevantReason || m.common.notSet}</dd>
+                </div>
+              )}
+              {draft.responsible !== undefined && (
+                <div>
+                  <dt>{t.responsible}</dt>
+                  <dd>{draft.responsible || m.common.notSet}</dd>
+                </div>
+              )}
+              {draft.dueDate !== undefined && (
+                <div>
+                  <dt>{t.dueDate}</dt>
+                  <dd>{draft.dueDate ? fmt.date(draft.dueDate) : m.common.notSet}</dd>
+                </div>
+              )}
+              {draft.notes !== undefined && (
+                <div>
+                  <dt>{t.notes}</dt>
+                  <dd className='samla-pre'>{draft.notes || m.common.notSet}</dd>
+                </div>
+              )}
+            </dl>
           </>
         )}
       </VersionConflict>

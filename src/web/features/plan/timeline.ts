@@ -88,7 +88,7 @@ export function ticks(range: { start: string; end: string }, zoom: Zoom): Tick[]
     const [, , d] = ymd(range.start);
     const first = new Date(Date.UTC(y, m - 1, d));
     const toMonday = (8 - first.getUTCDay()) % 7;
-    for (let day = iso(y, m, d + toMonday); day <= range.end; ) {
+    for (let day = iso(y, m, d + toMonday); day <= range.end;) {
       result.push({ date: day, kind: 'week', number: isoWeek(day), year: ymd(day)[0] });
       const [yy, mm, dd] = ymd(day);
       day = iso(yy, mm, dd + 7);
@@ -100,9 +100,7 @@ export function ticks(range: { start: string; end: string }, zoom: Zoom): Tick[]
   for (let day = iso(y, month, 1); day <= range.end; day = iso(y, month, 1)) {
     const [yy, mm] = ymd(day);
     result.push(
-      zoom === 'months'
-        ? { date: day, kind: 'month', number: mm, year: yy }
-        : { date: day, kind: 'quarter', number: Math.floor((mm - 1) / 3) + 1, year: yy },
+      zoom === 'months' ? { date: day, kind: 'month', number: mm, year: yy } : { date: day, kind: 'quarter', number: Math.floor((mm - 1) / 3) + 1, year: yy },
     );
     month += step;
   }
@@ -134,9 +132,7 @@ export function datedTasksByActivity(schedule: Schedule) {
     activities: phase.activities
       .map((activity) => ({
         activity,
-        tasks: schedule.tasks.filter(
-          (task) => task.activityId === activity.activityId && (task.plannedStart !== null || task.dueDate !== null),
-        ),
+        tasks: schedule.tasks.filter((task) => task.activityId === activity.activityId && (task.plannedStart !== null || task.dueDate !== null)),
       }))
       .filter((group) => group.tasks.length > 0),
   }));

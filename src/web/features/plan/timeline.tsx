@@ -88,13 +88,7 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
             {t.zoom}
           </span>
           {zoomLevels.map((level) => (
-            <Button
-              key={level}
-              variant={zoom === level ? 'primary' : 'secondary'}
-              data-size='sm'
-              aria-pressed={zoom === level}
-              onClick={() => setZoom(level)}
-            >
+            <Button key={level} variant={zoom === level ? 'primary' : 'secondary'} data-size='sm' aria-pressed={zoom === level} onClick={() => setZoom(level)}>
               {t.zoomLevels[level]}
             </Button>
           ))}
@@ -157,9 +151,7 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
           {groups.map(({ phase, activities }) => (
             <div key={phase.phaseId} className='samla-timeline__phase'>
               <div className='samla-timeline__row samla-timeline__row--phase'>
-                <div className='samla-timeline__label samla-timeline__label--strong'>
-                  {m.schedule.list.phaseName(fmt.number(phase.number), phase.name)}
-                </div>
+                <div className='samla-timeline__label samla-timeline__label--strong'>{m.schedule.list.phaseName(fmt.number(phase.number), phase.name)}</div>
                 <div className='samla-timeline__track' style={{ width }}>
                   <span className='samla-timeline__band' style={span(phase.start, phase.end)}>
                     {fmt.date(phase.start)} – {fmt.date(phase.end)}
@@ -176,54 +168,48 @@ export function Timeline({ mergerId, schedule }: { mergerId: string; schedule: S
                     <div key={`${chunk.heading ?? ''}-${chunkIndex}`}>
                       {chunk.heading && (
                         <div className='samla-timeline__row samla-timeline__row--area'>
-                          <div className='samla-timeline__label samla-timeline__label--area'>
-                            {chunk.isArea ? t.areaHeading(chunk.heading) : chunk.heading}
-                          </div>
+                          <div className='samla-timeline__label samla-timeline__label--area'>{chunk.isArea ? t.areaHeading(chunk.heading) : chunk.heading}</div>
                           <div className='samla-timeline__track' style={{ width }} />
                         </div>
                       )}
-                  {chunk.tasks.map((task) => {
-                    const start = task.plannedStart ?? task.dueDate!;
-                    const end = task.dueDate ?? task.plannedStart!;
-                    const point = task.plannedStart === null || task.dueDate === null;
-                    const dates = point ? fmt.date(start) : `${fmt.date(start)} – ${fmt.date(end)}`;
-                    return (
-                      <div key={task.id} className='samla-timeline__row samla-timeline__row--task'>
-                        <div className='samla-timeline__label' aria-hidden='true'>
-                          {task.overdue && <span className='samla-timeline__overdue-mark'>! </span>}
-                          {task.title}
-                        </div>
-                        <div className='samla-timeline__track' style={{ width }}>
-                          <Link
-                            to={paths.task(mergerId, task.id)}
-                            state={{ from: paths.schedule(mergerId) }}
-                            className={`samla-timeline__bar${point ? ' samla-timeline__bar--point' : ''}${task.overdue ? ' samla-timeline__bar--overdue' : ''}`}
-                            style={point ? { left: x(start) } : span(start, end)}
-                            aria-label={t.taskBar(taskTitleInContext(task), dates, m.status[task.status], task.overdue)}
-                            data-testid='timeline-task'
-                          >
-                            {task.overdue && <span aria-hidden='true'>!</span>}
-                          </Link>
-                          {task.overdue && (
-                            <span className='samla-timeline__overdue-text' aria-hidden='true' style={{ left: x(end) + perDay + 14 }}>
-                              {t.overdueMark}
-                            </span>
-                          )}
-                        </div>
-                      </div>
-                    );
-                  })}
+                      {chunk.tasks.map((task) => {
+                        const start = task.plannedStart ?? task.dueDate!;
+                        const end = task.dueDate ?? task.plannedStart!;
+                        const point = task.plannedStart === null || task.dueDate === null;
+                        const dates = point ? fmt.date(start) : `${fmt.date(start)} – ${fmt.date(end)}`;
+                        return (
+                          <div key={task.id} className='samla-timeline__row samla-timeline__row--task'>
+                            <div className='samla-timeline__label' aria-hidden='true'>
+                              {task.overdue && <span className='samla-timeline__overdue-mark'>! </span>}
+                              {task.title}
+                            </div>
+                            <div className='samla-timeline__track' style={{ width }}>
+                              <Link
+                                to={paths.task(mergerId, task.id)}
+                                state={{ from: paths.schedule(mergerId) }}
+                                className={`samla-timeline__bar${point ? ' samla-timeline__bar--point' : ''}${task.overdue ? ' samla-timeline__bar--overdue' : ''}`}
+                                style={point ? { left: x(start) } : span(start, end)}
+                                aria-label={t.taskBar(taskTitleInContext(task), dates, m.status[task.status], task.overdue)}
+                                data-testid='timeline-task'
+                              >
+                                {task.overdue && <span aria-hidden='true'>!</span>}
+                              </Link>
+                              {task.overdue && (
+                                <span className='samla-timeline__overdue-text' aria-hidden='true' style={{ left: x(end) + perDay + 14 }}>
+                                  {t.overdueMark}
+                                </span>
+                              )}
+                            </div>
+                          </div>
+                        );
+                      })}
                     </div>
                   ))}
                 </div>
               ))}
             </div>
           ))}
-          <div
-            className='samla-timeline__today'
-            style={{ left: `calc(var(--samla-timeline-label) + ${x(schedule.today)}px)` }}
-            data-testid='timeline-today'
-          >
+          <div className='samla-timeline__today' style={{ left: `calc(var(--samla-timeline-label) + ${x(schedule.today)}px)` }} data-testid='timeline-today'>
             <span>{t.today}</span>
           </div>
         </div>

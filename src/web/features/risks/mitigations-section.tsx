@@ -136,7 +136,11 @@ export function Mitigations({ merger, risk, options, editable }: { merger: Merge
                     )}
                   </Table.Cell>
                   <Table.Cell>
-                    {mitigation.taskId ? <RouterLink to={paths.task(merger.id, mitigation.taskId)}>{mitigation.taskTitle ?? mitigation.taskId}</RouterLink> : m.decisions.none}
+                    {mitigation.taskId ? (
+                      <RouterLink to={paths.task(merger.id, mitigation.taskId)}>{mitigation.taskTitle ?? mitigation.taskId}</RouterLink>
+                    ) : (
+                      m.decisions.none
+                    )}
                   </Table.Cell>
                   {editable && (
                     <Table.Cell>
@@ -185,11 +189,7 @@ export function Mitigations({ merger, risk, options, editable }: { merger: Merge
           />
           <Field>
             <Label htmlFor='mitigation-status'>{t.status}</Label>
-            <Select
-              id='mitigation-status'
-              value={values.status}
-              onChange={(e) => isMitigationStatus(e.target.value) && change('status', e.target.value)}
-            >
+            <Select id='mitigation-status' value={values.status} onChange={(e) => isMitigationStatus(e.target.value) && change('status', e.target.value)}>
               {mitigationStatuses.map((status) => (
                 <Select.Option key={status} value={status}>
                   {m.risks.mitigationStatuses[status]}
@@ -199,7 +199,12 @@ export function Mitigations({ merger, risk, options, editable }: { merger: Merge
           </Field>
           <Field>
             <Label htmlFor='mitigation-task'>{t.task}</Label>
-            <Select id='mitigation-task' value={values.taskId} onChange={(e) => change('taskId', e.target.value)} aria-invalid={errors.taskId ? true : undefined}>
+            <Select
+              id='mitigation-task'
+              value={values.taskId}
+              onChange={(e) => change('taskId', e.target.value)}
+              aria-invalid={errors.taskId ? true : undefined}
+            >
               <Select.Option value=''>{t.noTask}</Select.Option>
               {options.tasks.map((task) => (
                 <Select.Option key={task.id} value={task.id}>

@@ -144,7 +144,10 @@ export function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options
     [options.systems],
   );
   const areaOptions = useMemo(() => (areas.data ?? []).map((area) => ({ value: area.id, label: area.name })), [areas.data]);
-  const integrationOptions = useMemo(() => options.integrations.map((integration) => ({ value: integration.id, label: integration.label })), [options.integrations]);
+  const integrationOptions = useMemo(
+    () => options.integrations.map((integration) => ({ value: integration.id, label: integration.label })),
+    [options.integrations],
+  );
   const pending = create.isPending || update.isPending;
   const worst = worstOf(values.consequences);
   const draft = conflict.draft;
@@ -194,7 +197,15 @@ export function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options
           onChange={(e) => change('description', e.target.value)}
           error={errors.description}
         />
-        <Textfield id={ids.cause} multiline rows={2} label={t.cause} value={values.cause} onChange={(e) => change('cause', e.target.value)} error={errors.cause} />
+        <Textfield
+          id={ids.cause}
+          multiline
+          rows={2}
+          label={t.cause}
+          value={values.cause}
+          onChange={(e) => change('cause', e.target.value)}
+          error={errors.cause}
+        />
         <LinkPicker
           id={ids.systemIds}
           label={t.systems}
@@ -203,7 +214,14 @@ export function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options
           onChange={(next) => change('systemIds', next)}
           error={errors.systemIds}
         />
-        <LinkPicker id={ids.areaIds} label={t.areas} options={areaOptions} selected={values.areaIds} onChange={(next) => change('areaIds', next)} error={errors.areaIds} />
+        <LinkPicker
+          id={ids.areaIds}
+          label={t.areas}
+          options={areaOptions}
+          selected={values.areaIds}
+          onChange={(next) => change('areaIds', next)}
+          error={errors.areaIds}
+        />
         <LinkPicker
           id={ids.integrationIds}
           label={t.integrations}
@@ -214,7 +232,12 @@ export function RiskForm({ mergerId, risk, start, suggestionKey, matrix, options
         />
         <Field>
           <Label htmlFor={ids.likelihood}>{t.likelihood}</Label>
-          <Select id={ids.likelihood} value={values.likelihood} onChange={(e) => change('likelihood', e.target.value)} aria-invalid={errors.likelihood ? true : undefined}>
+          <Select
+            id={ids.likelihood}
+            value={values.likelihood}
+            onChange={(e) => change('likelihood', e.target.value)}
+            aria-invalid={errors.likelihood ? true : undefined}
+          >
             {levelOptions(matrix.likelihood)}
           </Select>
           {errors.likelihood && <ValidationMessage>{errors.likelihood}</ValidationMessage>}

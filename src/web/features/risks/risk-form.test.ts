@@ -31,7 +31,14 @@ describe('the risk form', () => {
   });
 
   it('refuses residual above inherent', () => {
-    const values = { ...emptyRiskValues(), title: 'R', likelihood: '2', residualLikelihood: '3', consequences: { ...emptyRiskValues().consequences, economy: '2' }, residualConsequence: '4' };
+    const values = {
+      ...emptyRiskValues(),
+      title: 'R',
+      likelihood: '2',
+      residualLikelihood: '3',
+      consequences: { ...emptyRiskValues().consequences, economy: '2' },
+      residualConsequence: '4',
+    };
     expect(Object.keys(riskRules(values, m))).toEqual(['residualLikelihood', 'residualConsequence']);
   });
 

@@ -30,12 +30,8 @@ export function RiskMatrixPage() {
       <RiskNav mergerId={mergerId} editable={editable} />
       {matrix.isError && <LoadError error={matrix.error} onRetry={() => void matrix.refetch()} />}
       {matrix.isPending && <Loading />}
-      {editable && !decides && (
-        <Paragraph data-testid='only-deciders-matrix'>{t.onlyDeciders}</Paragraph>
-      )}
-      {matrix.data && (
-        <MatrixEditor key={matrix.data.version} mergerId={mergerId} current={matrix.data} editable={decides} saved={saved} onSaved={setSaved} />
-      )}
+      {editable && !decides && <Paragraph data-testid='only-deciders-matrix'>{t.onlyDeciders}</Paragraph>}
+      {matrix.data && <MatrixEditor key={matrix.data.version} mergerId={mergerId} current={matrix.data} editable={decides} saved={saved} onSaved={setSaved} />}
     </RiskPageHead>
   );
 }
@@ -61,8 +57,7 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const previewer = usePreviewMatrix(mergerId);
   const saver = useSaveMatrix(mergerId);
-  const resized =
-    draft.likelihood.length !== current.matrix.likelihood.length || draft.consequence.length !== current.matrix.consequence.length;
+  const resized = draft.likelihood.length !== current.matrix.likelihood.length || draft.consequence.length !== current.matrix.consequence.length;
   const needsMapping = resized && current.riskCount > 0;
 
   const edit = (next: RiskMatrix) => {
@@ -118,18 +113,14 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
                 label={t.levelName(String(index + 1))}
                 value={level.name}
                 readOnly={!editable}
-                onChange={(event) =>
-                  edit({ ...draft, [axis]: draft[axis].map((l, i) => (i === index ? { ...l, name: event.target.value } : l)) })
-                }
+                onChange={(event) => edit({ ...draft, [axis]: draft[axis].map((l, i) => (i === index ? { ...l, name: event.target.value } : l)) })}
               />
               <Textfield
                 id={`matrix-${axis}-${index + 1}-description`}
                 label={t.levelDescription(String(index + 1))}
                 value={level.description}
                 readOnly={!editable}
-                onChange={(event) =>
-                  edit({ ...draft, [axis]: draft[axis].map((l, i) => (i === index ? { ...l, description: event.target.value } : l)) })
-                }
+                onChange={(event) => edit({ ...draft, [axis]: draft[axis].map((l, i) => (i === index ? { ...l, description: event.target.value } : l)) })}
               />
             </div>
           ))}
@@ -224,7 +215,11 @@ function MatrixEditor({ mergerId, current, editable, saved, onSaved }: MatrixEdi
           </Table>
         </ScrollRegion>
         {editable && (
-          <Button variant='tertiary' data-size='sm' onClick={() => edit({ ...draft, grid: scoreGridFor(draft, draft.likelihood.length, draft.consequence.length) })}>
+          <Button
+            variant='tertiary'
+            data-size='sm'
+            onClick={() => edit({ ...draft, grid: scoreGridFor(draft, draft.likelihood.length, draft.consequence.length) })}
+          >
             {t.resetGrid}
           </Button>
         )}

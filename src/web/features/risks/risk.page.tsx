@@ -26,8 +26,7 @@ export function RiskPage() {
   useDocumentTitle(riskId ? `${title} – ${t.title} – ${merger.name}` : t.form.newDocumentTitle(merger.name));
 
   const error = risk.error ?? matrix.error ?? options.error;
-  const ready =
-    matrix.data && options.data && (riskId === undefined || risk.data) && (suggestionKey === undefined || !suggestions.isPending);
+  const ready = matrix.data && options.data && (riskId === undefined || risk.data) && (suggestionKey === undefined || !suggestions.isPending);
   return (
     <RiskPageHead trail={trail} title={title}>
       <RiskNav mergerId={mergerId} editable={editable} />

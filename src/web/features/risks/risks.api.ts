@@ -212,8 +212,7 @@ export function useDeleteMitigation(mergerId: string, riskId: string) {
 export function useDismissSuggestion(mergerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (key: string) =>
-      apiRequest<RiskSuggestions>(`${merger(mergerId)}/risk-suggestions/dismissals`, { method: 'POST', body: { key } }),
+    mutationFn: (key: string) => apiRequest<RiskSuggestions>(`${merger(mergerId)}/risk-suggestions/dismissals`, { method: 'POST', body: { key } }),
     onSuccess: (next) => queryClient.setQueryData(riskKeys.suggestions(mergerId), next),
   });
 }
@@ -237,4 +236,3 @@ export function useSaveMatrix(mergerId: string) {
 export function riskRegisterUrl(mergerId: string): string {
   return apiUrl(`${merger(mergerId)}/risk-register.xlsx`);
 }
-

@@ -53,11 +53,7 @@ export function RisksPage() {
           </Field>
           <Field>
             <Label htmlFor='risk-filter-level'>{t.list.level}</Label>
-            <Select
-              id='risk-filter-level'
-              value={filters.level ?? ''}
-              onChange={(event) => change({ ...filters, level: event.target.value || undefined })}
-            >
+            <Select id='risk-filter-level' value={filters.level ?? ''} onChange={(event) => change({ ...filters, level: event.target.value || undefined })}>
               <Select.Option value=''>{t.list.allLevels}</Select.Option>
               {(matrix?.classes ?? []).map((riskClass) => (
                 <Select.Option key={riskClass.key} value={riskClass.key}>
@@ -74,9 +70,7 @@ export function RisksPage() {
           />
         </div>
         {filters.cell && (
-          <Paragraph data-size='sm'>
-            {t.list.cellFilter(filters.cell.replace('-', ' × '), filters.residual ? t.list.residual : t.list.inherent)}
-          </Paragraph>
+          <Paragraph data-size='sm'>{t.list.cellFilter(filters.cell.replace('-', ' × '), filters.residual ? t.list.residual : t.list.inherent)}</Paragraph>
         )}
         {filtered && (
           <Button variant='tertiary' data-size='sm' onClick={() => change({})}>

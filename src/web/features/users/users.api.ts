@@ -31,9 +31,7 @@ export function useCreateUser() {
 }
 
 export function useUpdateUser() {
-  return useUserMutation(({ userId, body }: { userId: string; body: UpdateUserBody }) =>
-    apiRequest<ManagedUser>(userPath(userId), { method: 'PATCH', body }),
-  );
+  return useUserMutation(({ userId, body }: { userId: string; body: UpdateUserBody }) => apiRequest<ManagedUser>(userPath(userId), { method: 'PATCH', body }));
 }
 
 export function useDeactivateUser() {

@@ -14,15 +14,7 @@ import { useCurrentUser, useSession } from '#web/features/auth/session.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import type { ApiError } from '#web/lib/api-client.ts';
 import { dateInOslo } from '#shared/calendar-dates.ts';
-import {
-  useCreatePasswordReset,
-  useCreateUser,
-  useDeactivateUser,
-  useDeleteUser,
-  useReactivateUser,
-  useUpdateUser,
-  useUsers,
-} from './users.api.ts';
+import { useCreatePasswordReset, useCreateUser, useDeactivateUser, useDeleteUser, useReactivateUser, useUpdateUser, useUsers } from './users.api.ts';
 
 const headingId = 'users-heading';
 
@@ -74,15 +66,7 @@ export function UsersPage() {
 
 type Pending = { kind: 'deactivate' | 'delete'; user: ManagedUser } | undefined;
 
-function UserTable({
-  users,
-  myId,
-  onReset,
-}: {
-  users: ManagedUser[];
-  myId: string;
-  onReset: (user: ManagedUser, created: CreatedPasswordReset) => void;
-}) {
+function UserTable({ users, myId, onReset }: { users: ManagedUser[]; myId: string; onReset: (user: ManagedUser, created: CreatedPasswordReset) => void }) {
   const { m, fmt } = useI18n();
   const t = m.users;
   const announce = useAnnounce();
@@ -183,13 +167,7 @@ function UserTable({
                   </Table.Cell>
                   <Table.Cell>
                     <div className='samla-form__actions'>
-                      <Button
-                        variant='tertiary'
-                        data-size='sm'
-                        aria-label={t.editNamed(user.name)}
-                        data-edit-user={user.id}
-                        onClick={() => setEditing(user)}
-                      >
+                      <Button variant='tertiary' data-size='sm' aria-label={t.editNamed(user.name)} data-edit-user={user.id} onClick={() => setEditing(user)}>
                         {t.edit}
                       </Button>
                       {/* One's own password is changed under «Meg selv», with the current one. */}
@@ -267,9 +245,7 @@ function UserTable({
       )}
       <ConfirmDialog
         open={pending !== undefined}
-        heading={
-          pending ? (pending.kind === 'delete' ? t.confirmDeleteHeading(pending.user.name) : t.confirmDeactivateHeading(pending.user.name)) : ''
-        }
+        heading={pending ? (pending.kind === 'delete' ? t.confirmDeleteHeading(pending.user.name) : t.confirmDeactivateHeading(pending.user.name)) : ''}
         text={pending ? (pending.kind === 'delete' ? t.confirmDeleteText : t.confirmDeactivateText(pending.user.name)) : ''}
         confirmLabel={pending?.kind === 'delete' ? t.confirmDelete : t.confirmDeactivate}
         pending={deactivate.isPending || remove.isPending}
@@ -466,11 +442,9 @@ function CreateUser() {
   const announce = useAnnounce();
   // Without single sign-on a user can only sign in with a password: it is then required.
   const passwordRequired = !useSession().status?.singleSignOn;
-  const { values, setValues, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState<FormValues, FieldName>(
-    empty,
-    fields,
-    { messages: { ...userMessages(m), password: { tooShort: passwordRequired ? t.passwordTooShortRequired : t.passwordTooShort } } },
-  );
+  const { values, setValues, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState<FormValues, FieldName>(empty, fields, {
+    messages: { ...userMessages(m), password: { tooShort: passwordRequired ? t.passwordTooShortRequired : t.passwordTooShort } },
+  });
   const [created, setCreated] = useState<{ name: string; email: string } | undefined>(undefined);
 
   const onSubmit = (event: FormEvent) => {

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { check, date, doublePrecision, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
-import { benefitStatuses, benefitTypes, indicatorDirections, type BenefitStatus, type BenefitType, type IndicatorDirection } from '../../../../shared/contracts/benefits.ts';
+import {
+  benefitStatuses,
+  benefitTypes,
+  indicatorDirections,
+  type BenefitStatus,
+  type BenefitType,
+  type IndicatorDirection,
+} from '../../../../shared/contracts/benefits.ts';
 import { tasks } from './checklist.ts';
 import { decisions } from './decisions.ts';
 import { mergers } from './mergers.ts';
@@ -12,7 +19,9 @@ const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} 
 export const benefits = pgTable(
   'benefits',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     mergerId: uuid('merger_id')
       .notNull()
       .references(() => mergers.id, { onDelete: 'cascade' }),
@@ -85,7 +94,9 @@ export const benefitOpportunities = pgTable(
 export const indicators = pgTable(
   'benefit_indicators',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     benefitId: uuid('benefit_id')
       .notNull()
       .references(() => benefits.id, { onDelete: 'cascade' }),
@@ -111,7 +122,9 @@ export const indicators = pgTable(
 export const measurements = pgTable(
   'benefit_measurements',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     indicatorId: uuid('indicator_id')
       .notNull()
       .references(() => indicators.id, { onDelete: 'cascade' }),

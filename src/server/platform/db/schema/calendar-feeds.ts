@@ -14,7 +14,9 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   tokenHash: text('token_hash').notNull().unique(),
   createdByName: text('created_by_name').notNull(),
   createdByUserId: uuid('created_by_user_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  createdAt: timestamp('created_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
   // When a calendar program last fetched it: owners see whether a feed is still in use.
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 });

@@ -6,7 +6,9 @@ import { mergers } from './mergers.ts';
 export const tasks = pgTable(
   'tasks',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     mergerId: uuid('merger_id')
       .notNull()
       .references(() => mergers.id, { onDelete: 'cascade' }),
@@ -38,13 +40,12 @@ export const tasks = pgTable(
     index('tasks_merger_order_idx').on(table.mergerId, table.activityPosition, table.position),
     // A library item (seed task, a decision's area task, an opportunity) is in a merger's plan at most
     // once: two people taking up the same opportunity at the same moment cannot both succeed.
-    uniqueIndex('tasks_merger_catalog_item_unique').on(table.mergerId, table.catalogItemId).where(sql`${table.catalogItemId} is not null`),
+    uniqueIndex('tasks_merger_catalog_item_unique')
+      .on(table.mergerId, table.catalogItemId)
+      .where(sql`${table.catalogItemId} is not null`),
     check('tasks_status_check', sql`${table.status} in ('not_started', 'in_progress', 'done', 'not_relevant')`),
     // The rule «ikke relevant needs a reason» is enforced by the service; the
     // database holds the line too, so no other writer can break it.
-    check(
-      'tasks_not_relevant_reason_check',
-      sql`${table.status} <> 'not_relevant' or length(trim(coalesce(${table.notRelevantReason}, ''))) > 0`,
-    ),
+    check('tasks_not_relevant_reason_check', sql`${table.status} <> 'not_relevant' or length(trim(coalesce(${table.notRelevantReason}, ''))) > 0`),
   ],
 );

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
-import { decisionOutcomes, decisionStates, decisionTimings, type DecisionOutcome, type DecisionState, type DecisionTiming } from '../../../../shared/contracts/decisions.ts';
+import {
+  decisionOutcomes,
+  decisionStates,
+  decisionTimings,
+  type DecisionOutcome,
+  type DecisionState,
+  type DecisionTiming,
+} from '../../../../shared/contracts/decisions.ts';
 import { systems } from './inventory.ts';
 import { mergers } from './mergers.ts';
 
@@ -16,7 +23,9 @@ const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} 
 export const decisions = pgTable(
   'decisions',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     mergerId: uuid('merger_id')
       .notNull()
       .references(() => mergers.id, { onDelete: 'cascade' }),
@@ -52,9 +61,6 @@ export const decisions = pgTable(
     check('decisions_timing_check', oneOf('timing', decisionTimings)),
     check('decisions_state_check', oneOf('state', decisionStates)),
     check('decisions_adopted_check', sql`state <> 'adopted' or decided_at is not null`),
-    check(
-      'decisions_deferral_acceptance_check',
-      sql`deferral_accepted_at is null or length(trim(coalesce(deferral_reason, ''))) > 0`,
-    ),
+    check('decisions_deferral_acceptance_check', sql`deferral_accepted_at is null or length(trim(coalesce(deferral_reason, ''))) > 0`),
   ],
 );

@@ -34,7 +34,9 @@ import { mergerMunicipalities } from './mergers.ts';
  * municipality outside the merger, and removing a merger removes its inventory.
  */
 const inventoryColumns = () => ({
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   mergerId: uuid('merger_id').notNull(),
   municipalityNumber: text('municipality_number').notNull(),
   notes: text('notes'),
@@ -59,11 +61,9 @@ const belongsToMunicipality = (name: string, table: InventoryBase) => [
 const sameMergerSystem = (name: string, mergerId: AnyPgColumn, systemId: AnyPgColumn) =>
   foreignKey({ name, columns: [mergerId, systemId], foreignColumns: [systems.mergerId, systems.id] });
 
-const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL =>
-  sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
+const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL => sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
 
-const nameIndex = (name: string, table: { mergerId: AnyPgColumn }, column: AnyPgColumn) =>
-  index(name).on(table.mergerId, sql`lower(${column})`);
+const nameIndex = (name: string, table: { mergerId: AnyPgColumn }, column: AnyPgColumn) => index(name).on(table.mergerId, sql`lower(${column})`);
 
 export const systems = pgTable(
   'inventory_systems',
@@ -231,10 +231,7 @@ export const itOrganisation = pgTable(
     competence: text('competence'),
     fte: numeric('fte', { precision: 8, scale: 2, mode: 'number' }),
   },
-  (table) => [
-    ...belongsToMunicipality('inventory_it_organisation', table),
-    check('inventory_it_organisation_fte_check', sql`${table.fte} >= 0`),
-  ],
+  (table) => [...belongsToMunicipality('inventory_it_organisation', table), check('inventory_it_organisation_fte_check', sql`${table.fte} >= 0`)],
 );
 
 export const intermunicipalCooperation = pgTable(

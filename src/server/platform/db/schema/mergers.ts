@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const mergers = pgTable('mergers', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   name: text('name').notNull(),
   newMunicipalityName: text('new_municipality_name').notNull(),
   mergerDate: date('merger_date', { mode: 'string' }).notNull(),

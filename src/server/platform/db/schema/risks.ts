@@ -29,7 +29,9 @@ export const riskMatrices = pgTable('risk_matrices', {
 export const risks = pgTable(
   'risks',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     mergerId: uuid('merger_id')
       .notNull()
       .references(() => mergers.id, { onDelete: 'cascade' }),
@@ -37,7 +39,10 @@ export const risks = pgTable(
     description: text('description'),
     cause: text('cause'),
     // Solution areas are catalogue data (ids in code), not rows: validated by the service.
-    areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
+    areaIds: text('area_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     consequences: jsonb('consequences').$type<Consequences>().notNull(),
     likelihood: integer('likelihood'),
     residualLikelihood: integer('residual_likelihood'),
@@ -61,10 +66,7 @@ export const risks = pgTable(
     unique('risks_merger_suggestion_unique').on(table.mergerId, table.suggestionKey),
     index('risks_merger_idx').on(table.mergerId),
     check('risks_status_check', oneOf('status', riskStatuses)),
-    check(
-      'risks_accepted_check',
-      sql`status <> 'accepted' or (accepted_at is not null and length(trim(coalesce(acceptance_reason, ''))) > 0)`,
-    ),
+    check('risks_accepted_check', sql`status <> 'accepted' or (accepted_at is not null and length(trim(coalesce(acceptance_reason, ''))) > 0)`),
   ],
 );
 
@@ -81,9 +83,7 @@ export const riskSystems = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.riskId, table.systemId] }),
-    foreignKey({ name: 'risk_systems_risk_fk', columns: [table.mergerId, table.riskId], foreignColumns: [risks.mergerId, risks.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({ name: 'risk_systems_risk_fk', columns: [table.mergerId, table.riskId], foreignColumns: [risks.mergerId, risks.id] }).onDelete('cascade'),
     foreignKey({
       name: 'risk_systems_system_fk',
       columns: [table.mergerId, table.systemId],
@@ -121,7 +121,9 @@ export const riskIntegrations = pgTable(
 export const mitigations = pgTable(
   'risk_mitigations',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     mergerId: uuid('merger_id').notNull(),
     riskId: uuid('risk_id').notNull(),
     title: text('title').notNull(),

@@ -32,7 +32,9 @@ export const phaseDates = pgTable(
 export const taskDependencies = pgTable(
   'task_dependencies',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     mergerId: uuid('merger_id')
       .notNull()
       .references(() => mergers.id, { onDelete: 'cascade' }),
@@ -58,7 +60,9 @@ const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} 
 export const milestones = pgTable(
   'milestones',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     mergerId: uuid('merger_id')
       .notNull()
       .references(() => mergers.id, { onDelete: 'cascade' }),
@@ -69,8 +73,5 @@ export const milestones = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (table) => [
-    index('milestones_merger_date_idx').on(table.mergerId, table.date),
-    check('milestones_kind_check', oneOf('kind', milestoneKinds)),
-  ],
+  (table) => [index('milestones_merger_date_idx').on(table.mergerId, table.date), check('milestones_kind_check', oneOf('kind', milestoneKinds))],
 );
