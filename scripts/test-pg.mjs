@@ -18,7 +18,7 @@ let status = 1;
 try {
   cluster = await startCluster();
   console.log(`test:pg: ${cluster.version} on 127.0.0.1:${cluster.port} (${cluster.dataDir})`);
-  const result = spawnSync('npx', ['vitest', 'run', '--project', 'api', '--project', 'process', ...process.argv.slice(2)], {
+  const result = spawnSync('npx', ['vitest', 'run', '--project', 'api*', '--project', 'process', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: cluster.url },
   });

@@ -1,22 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AuthConfig } from '#server/config.ts';
 import { createApiToken, createUser as createUserService, findUserByEmail } from '#server/features/auth/auth.service.ts';
 import { buildApp } from '#server/app.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
+import { productionPasswordHashCost, setPasswordHashCostForTests, type PasswordHashCost } from '#server/features/auth/auth.crypto.ts';
 import type { DatabaseHandle } from '#server/platform/db/client.ts';
-import { pgliteHandle } from '#server/platform/db/pglite.ts';
-import { postgresHandle } from '#server/platform/db/postgres.ts';
-import { migrateDatabase } from '#server/platform/db/migrate.ts';
+import { openTestDatabase } from './test-database.ts';
+
+export { newMigratedPglite, openTestDatabase } from './test-database.ts';
 
 /**
- * A fresh, migrated database per test, on the engine the run was asked for:
- * PGlite by default, PostgreSQL when DATABASE_URL is set (npm run test:pg).
- * Migrating once per file (PGlite: one instance, emptied between tests;
- * PostgreSQL: a new database from a migrated template) keeps tests fast.
+ * argon2id at a low cost (1 MiB, one pass): still the real algorithm and
+ * encoding, about a fortieth of the production cost. The API tests
+ * make thousands of users and sign-ins; what production uses is checked in
+ * auth.crypto.test.ts.
  */
+export const testPasswordHashCost: PasswordHashCost = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
 export interface TestUser {
   id: string;
   email: string;
@@ -66,73 +66,6 @@ export const exampleIndicator = {
 
 export const administratorPassword = 'riktig-hemmelig-passord';
 
-let sharedPglite: Promise<DatabaseHandle> | undefined;
-let postgresTemplate: Promise<string> | undefined;
-
-async function migratedPglite(): Promise<DatabaseHandle> {
-  const handle = pgliteHandle(new PGlite());
-  await migrateDatabase(handle);
-  return handle;
-}
-
-/** Empties every table of the app's schema (Drizzle's own bookkeeping lives elsewhere). */
-async function emptyAllTables(handle: DatabaseHandle): Promise<void> {
-  const rows = (await handle.rawQuery(`select tablename from pg_tables where schemaname = 'public'`)) as Array<{
-    tablename: string;
-  }>;
-  if (rows.length === 0) return;
-  await handle.rawQuery(`truncate table ${rows.map((row) => `"${row.tablename}"`).join(', ')} cascade`);
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function migratedPostgresTemplate(url: string): Promise<string> {
-  const name = `samla_template_${randomUUID().replaceAll('-', '')}`;
-  await adminQuery(url, `create database ${name}`);
-  const handle = postgresHandle(withDatabase(url, name));
-  await migrateDatabase(handle);
-  // CREATE DATABASE … TEMPLATE needs the template to have no open connections.
-  await handle.close();
-  return name;
-}
-
-export async function openTestDatabase(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    // Starting PGlite costs seconds and cloning one a second; emptying its
-    // tables costs milliseconds. One instance per test file, emptied after each test.
-    sharedPglite ??= migratedPglite();
-    const handle = await sharedPglite;
-    return { ...handle, close: () => emptyAllTables(handle) };
-  }
-  postgresTemplate ??= migratedPostgresTemplate(url);
-  const template = await postgresTemplate;
-  const name = `samla_test_${randomUUID().replaceAll('-', '')}`;
-  await adminQuery(url, `create database ${name} template ${template}`);
-  const handle = postgresHandle(withDatabase(url, name));
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await adminQuery(url, `drop database if exists ${name}`);
-    },
-  };
-}
-
 function asUser(app: FastifyInstance, user: { id: string; email: string; name: string }, token: string): TestUser {
   return {
     ...user,
@@ -144,7 +77,15 @@ function asUser(app: FastifyInstance, user: { id: string; email: string; name: s
   };
 }
 
-export async function createTestApp(options: { now?: () => Date; auth?: Partial<AuthConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    now?: () => Date;
+    auth?: Partial<AuthConfig>;
+    /** 'production' for a test whose point needs password checks to take their real time. */
+    passwordHashCost?: 'test' | 'production';
+  } = {},
+): Promise<TestApp> {
+  setPasswordHashCostForTests(options.passwordHashCost === 'production' ? productionPasswordHashCost : testPasswordHashCost);
   const database = await openTestDatabase();
   const auth: AuthConfig = {
     sessionIdleMinutes: 60,

@@ -1,8 +1,30 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+export interface PasswordHashCost {
+  /** KiB of memory per hash. */
+  memoryCost: number;
+  /** Passes over that memory. */
+  timeCost: number;
+  /** Lanes. */
+  parallelism: number;
+}
+
 // argon2id (the library's default algorithm) with OWASP's recommended minimum:
 // 19 MiB memory, 2 passes, 1 lane.
-const argonOptions = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const productionPasswordHashCost: PasswordHashCost = Object.freeze({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+
+let argonOptions: PasswordHashCost = productionPasswordHashCost;
+
+/**
+ * For tests only: the cost of new hashes in this process. The API tests make
+ * a few thousand users and sign-ins, and at the production cost argon2 alone
+ * would be a large part of their run; a hash records its own cost, so
+ * verifying is as cheap as the hash was made. Nothing outside tests calls this.
+ */
+export function setPasswordHashCostForTests(cost: PasswordHashCost): void {
+  argonOptions = cost;
+  decoyHash = undefined;
+}
 
 // argon2 is a native module that takes tens of milliseconds to load, and only
 // signing in and setting a password use it: loaded on first use, not at start.

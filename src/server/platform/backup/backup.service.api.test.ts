@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import type { DatabaseHandle } from '#server/platform/db/client.ts';
 import { pgliteHandle } from '#server/platform/db/pglite.ts';
-import { migrateDatabase } from '#server/platform/db/migrate.ts';
-import { administratorPassword, createTestApp, exampleIndicator, openTestDatabase, type TestApp } from '#server/test/test-app.ts';
+import { administratorPassword, createTestApp, exampleIndicator, newMigratedPglite, openTestDatabase, type TestApp } from '#server/test/test-app.ts';
 import { createBackup, restoreBackup } from './backup.service.ts';
 
 /**
@@ -51,22 +49,11 @@ async function snapshot(handle: DatabaseHandle): Promise<Snapshot> {
   });
 }
 
-// Starting and migrating PGlite costs seconds; cloning a migrated one about a second.
-let template: Promise<PGlite> | undefined;
-function pgliteTemplate(): Promise<PGlite> {
-  template ??= (async () => {
-    const client = new PGlite();
-    await migrateDatabase(pgliteHandle(client));
-    return client;
-  })();
-  return template;
-}
-
 /** A new, migrated, empty database: the run's engine, or PGlite when asked for. */
 async function freshDatabase(engine: 'run' | 'pglite'): Promise<DatabaseHandle> {
   // Without DATABASE_URL the run's engine is PGlite, and openTestDatabase's
   // one PGlite per file is the source here: a target needs its own.
-  const handle = engine === 'run' && process.env.DATABASE_URL ? await openTestDatabase() : pgliteHandle((await (await pgliteTemplate()).clone()) as PGlite);
+  const handle = engine === 'run' && process.env.DATABASE_URL ? await openTestDatabase() : pgliteHandle(await newMigratedPglite());
   opened.push(handle);
   return handle;
 }
@@ -182,7 +169,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const handle of opened) await handle.close();
-  if (template) await (await template).close();
   await t?.close();
   fs.rmSync(directory, { recursive: true, force: true });
 });
