@@ -68,11 +68,14 @@ export default defineConfig({
       { extends: true, test: { ...api, name: 'api-isolated', include: isolatedApiTests.length > 0 ? isolatedApiTests : ['nothing'] } },
       {
         extends: true,
-        test: { name: 'process', include: processTests, testTimeout: 120_000, hookTimeout: 180_000 },
+        // Its own group, after the fast tiers: it keeps vitest's default workers (servers and
+        // CLIs started in parallel with a core each would time each other out), and projects
+        // with different worker counts cannot share a group.
+        test: { name: 'process', include: processTests, testTimeout: 120_000, hookTimeout: 180_000, sequence: { groupOrder: 1 } },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+        test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false, sequence: { groupOrder: 2 } },
       },
     ],
   },
