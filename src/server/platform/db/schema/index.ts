@@ -7,3 +7,4 @@ export * from './calendar-feeds.ts';
 export * from './benefits.ts';
 export * from './schedule.ts';
 export * from './risks.ts';
+export * from './notifications.ts';
