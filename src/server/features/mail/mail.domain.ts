@@ -204,7 +204,8 @@ export function weeklyDigestMail(monday: string, digest: WeeklyDigest, publicUrl
   const shownChanges = digest.changes.slice(0, weeklyChangeLines);
   const moreChanges = digest.changes.length - shownChanges.length;
   const historyLink = absoluteLink(publicUrl, digest.historyLink);
-  const taskLines = (tasks: readonly WeeklyTask[]) => tasks.map((task) => `- ${task.title} (frist ${formatDate(task.dueDate)})\n  ${absoluteLink(publicUrl, task.link)}`);
+  const taskLines = (tasks: readonly WeeklyTask[]) =>
+    tasks.map((task) => `- ${task.title} (frist ${formatDate(task.dueDate)})\n  ${absoluteLink(publicUrl, task.link)}`);
   const taskItems = (tasks: readonly WeeklyTask[]) =>
     `<ul>${tasks
       .map((task) => `<li><a href="${escapeHtml(absoluteLink(publicUrl, task.link))}">${escapeHtml(task.title)}</a> (frist ${formatDate(task.dueDate)})</li>`)

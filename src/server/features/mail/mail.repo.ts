@@ -11,7 +11,10 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export async function preferencesOf(db: Database, userIds: readonly string[]): Promise<Map<string, Map<string, string>>> {
   const byUser = new Map<string, Map<string, string>>();
   if (userIds.length === 0) return byUser;
-  const rows = await db.select().from(mailPreferences).where(inArray(mailPreferences.userId, [...userIds]));
+  const rows = await db
+    .select()
+    .from(mailPreferences)
+    .where(inArray(mailPreferences.userId, [...userIds]));
   for (const row of rows) {
     let choices = byUser.get(row.userId);
     if (!choices) byUser.set(row.userId, (choices = new Map()));
@@ -33,7 +36,10 @@ export async function savePreferences(db: Database, userId: string, choices: Rea
 
 export async function mergerNames(db: Database, mergerIds: readonly string[]): Promise<Map<string, string>> {
   if (mergerIds.length === 0) return new Map();
-  const rows = await db.select({ id: mergers.id, name: mergers.name }).from(mergers).where(inArray(mergers.id, [...mergerIds]));
+  const rows = await db
+    .select({ id: mergers.id, name: mergers.name })
+    .from(mergers)
+    .where(inArray(mergers.id, [...mergerIds]));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
@@ -156,7 +162,12 @@ export async function unmailedNotifications(db: Database, since: Date, until: Da
       and(
         gt(notifications.createdAt, since),
         lte(notifications.createdAt, until),
-        notExists(db.select({ one: sql`1` }).from(mailedNotifications).where(eq(mailedNotifications.notificationId, notifications.id))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(mailedNotifications)
+            .where(eq(mailedNotifications.notificationId, notifications.id)),
+        ),
       ),
     )
     .orderBy(asc(notifications.createdAt));

@@ -93,7 +93,15 @@ export async function enqueueImmediateMail(db: Database, inserted: readonly Inse
   for (const row of wanted) {
     const message = notificationMail({ ...row, mergerName: names.get(row.mergerId) ?? '' }, settings.publicUrl);
     const [queued] = await repo.enqueue(db, [
-      { recipientUserId: row.userId, mergerIds: [row.mergerId], kind: 'immediate', dedupeKey: `notification:${row.id}`, ...message, createdAt: row.createdAt, nextAttemptAt: row.createdAt },
+      {
+        recipientUserId: row.userId,
+        mergerIds: [row.mergerId],
+        kind: 'immediate',
+        dedupeKey: `notification:${row.id}`,
+        ...message,
+        createdAt: row.createdAt,
+        nextAttemptAt: row.createdAt,
+      },
     ]);
     if (queued) await repo.markMailed(db, queued.id, [row.id]);
   }
@@ -116,9 +124,7 @@ export async function scheduleDailyDigests(db: Database, date: string, now: Date
   for (const userId of userIds) {
     const since = previous.get(userId) ?? dayBefore;
     const chosen = preferences.get(userId) ?? new Map();
-    const items = candidates.filter(
-      (row) => row.userId === userId && row.createdAt > since && deliveryFor(chosen, row.kind as NotificationKind) === 'daily',
-    );
+    const items = candidates.filter((row) => row.userId === userId && row.createdAt > since && deliveryFor(chosen, row.kind as NotificationKind) === 'daily');
     if (items.length === 0) continue;
     const message = dailyDigestMail(date, items as NotificationForMail[], publicUrl);
     const added = await db.transaction(async (tx) => {

@@ -44,7 +44,10 @@ export const mailOutbox = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The mergers whose content the mail shows: the recipient must still be a member of each when it is sent. */
-    mergerIds: uuid('merger_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    mergerIds: uuid('merger_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     kind: text('kind').$type<'immediate' | 'daily' | 'weekly'>().notNull(),
     /** Makes a mail once only: `notification:<id>`, `daily:<user>:<date>`, `weekly:<user>:<merger>:<monday>`. */
     dedupeKey: text('dedupe_key').notNull(),
