@@ -30,7 +30,6 @@ import {
 import { riskFilterParam } from '#web/features/risks/risk-view.ts';
 import { scheduleQuery } from '#web/features/plan/plan.schedule.api.ts';
 import { tokensQuery } from '#web/features/tokens/tokens.api.ts';
-import { mailPreferencesQuery } from '#web/features/mail/mail.api.ts';
 import { historyFiltersFromSearch } from '#web/lib/history-filters.ts';
 import { prefetch, type AnyQuery, type RouteQueries } from '#web/lib/prefetch.ts';
 import { routePatterns } from '#web/lib/paths.ts';
@@ -233,7 +232,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             page(routePatterns.users, chunks.users),
             page(routePatterns.tokens, chunks.tokens, () => [tokensQuery()]),
             page(routePatterns.account, chunks.account),
-            page(routePatterns.mailSettings, chunks.mailSettings, () => [mailPreferencesQuery()]),
+            page(routePatterns.mailSettings, chunks.mailSettings),
             eager('*', NotFoundPage),
           ],
         }),
