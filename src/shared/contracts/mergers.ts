@@ -115,14 +115,10 @@ export const mergerChangePreview = z
   .meta({ id: 'MergerChangePreview' });
 export type MergerChangePreview = z.infer<typeof mergerChangePreview>;
 
-export const archiveMergerBody = z
-  .object({ archived: z.boolean(), version: z.number().int().min(1) })
-  .meta({ id: 'ArchiveMerger' });
+export const archiveMergerBody = z.object({ archived: z.boolean(), version: z.number().int().min(1) }).meta({ id: 'ArchiveMerger' });
 export type ArchiveMergerBody = z.input<typeof archiveMergerBody>;
 
-export const deleteMergerBody = z
-  .object({ name: z.string().describe('Sammenslåingens navn, skrevet inn for å bekrefte') })
-  .meta({ id: 'DeleteMerger' });
+export const deleteMergerBody = z.object({ name: z.string().describe('Sammenslåingens navn, skrevet inn for å bekrefte') }).meta({ id: 'DeleteMerger' });
 export type DeleteMergerBody = z.input<typeof deleteMergerBody>;
 
 export const mergerDeletion = z

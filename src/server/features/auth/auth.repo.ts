@@ -134,7 +134,8 @@ async function signInQuery<T extends SignInRow>(db: Database, name: string, text
 
 function splitSignIn(row: SignInRow) {
   const user: SignedInUser = { id: row.user_id, email: row.email, name: row.name, isAdministrator: row.is_administrator };
-  const membership: MembershipRow | null = row.data_revision === undefined ? null : { role: row.role ?? null, dataRevision: row.data_revision, archived: row.archived === true };
+  const membership: MembershipRow | null =
+    row.data_revision === undefined ? null : { role: row.role ?? null, dataRevision: row.data_revision, archived: row.archived === true };
   return { user, membership };
 }
 

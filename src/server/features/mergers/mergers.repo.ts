@@ -115,10 +115,7 @@ export async function inventoryOfMunicipality(
     const [counted] = await db.select({ n: count() }).from(table).where(where);
     const n = Number(counted?.n ?? 0);
     if (n === 0) continue;
-    const names =
-      label && n <= namesUpTo
-        ? (await db.select({ name: label }).from(table).where(where).orderBy(asc(label))).map((row) => String(row.name))
-        : [];
+    const names = label && n <= namesUpTo ? (await db.select({ name: label }).from(table).where(where).orderBy(asc(label))).map((row) => String(row.name)) : [];
     result.push({ kind, count: n, names });
   }
   return result;
@@ -154,13 +151,7 @@ export async function referencesToSystemsOf(db: Database, mergerId: string, numb
       .select({ name: contracts.vendor })
       .from(contractSystems)
       .innerJoin(contracts, eq(contracts.id, contractSystems.contractId))
-      .where(
-        and(
-          eq(contractSystems.mergerId, mergerId),
-          notInArray(contracts.municipalityNumber, [...numbers]),
-          inArray(contractSystems.systemId, ofThese),
-        ),
-      ),
+      .where(and(eq(contractSystems.mergerId, mergerId), notInArray(contracts.municipalityNumber, [...numbers]), inArray(contractSystems.systemId, ofThese))),
     db
       .select({ name: decisions.solutionAreaId })
       .from(decisions)

@@ -101,10 +101,16 @@ export async function listMergers(ctx: ServiceContext): Promise<MergerSummary[]>
   const municipalitiesByMerger = new Map<string, repo.MergerMunicipalityRow[]>();
   for (const m of municipalities) municipalitiesByMerger.set(m.mergerId, [...(municipalitiesByMerger.get(m.mergerId) ?? []), m]);
   return rows.map((row) => {
-    const { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, archivedAt, version } = toMerger(
-      row,
-      municipalitiesByMerger.get(row.id) ?? [],
-    );
+    const {
+      id,
+      name,
+      newMunicipalityName,
+      mergerDate,
+      municipalities: picked,
+      isDemo,
+      archivedAt,
+      version,
+    } = toMerger(row, municipalitiesByMerger.get(row.id) ?? []);
     return { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, archivedAt, version, progress: progress.get(row.id)! };
   });
 }
@@ -169,13 +175,18 @@ function municipalityChange(current: readonly repo.MergerMunicipalityRow[], numb
     } else if (!had.has(number)) {
       const found = register.find((m) => m.number === number);
       if (found) added.push({ municipalityNumber: found.number, name: found.name, languageForm: found.languageForm });
-      else problems.push({ path: `municipalities.${index}`, code: 'UNKNOWN_MUNICIPALITY', message: `Kommunenummer ${number} finnes ikke i kommuneregisteret.` });
+      else
+        problems.push({ path: `municipalities.${index}`, code: 'UNKNOWN_MUNICIPALITY', message: `Kommunenummer ${number} finnes ikke i kommuneregisteret.` });
     }
     seen.add(number);
   });
   if (seen.size < 2) problems.unshift({ path: 'municipalities', code: 'TOO_FEW_MUNICIPALITIES', message: 'Velg minst to ulike kommuner.' });
   if (problems.length > 0) throw invalid(problems[0]!.code as 'TOO_FEW_MUNICIPALITIES', problems[0]!.message, problems);
-  return { added, removed: current.filter((m) => !seen.has(m.municipalityNumber)), after: [...current.map((m) => m.municipalityNumber).filter((n) => seen.has(n)), ...added.map((m) => m.municipalityNumber)] };
+  return {
+    added,
+    removed: current.filter((m) => !seen.has(m.municipalityNumber)),
+    after: [...current.map((m) => m.municipalityNumber).filter((n) => seen.has(n)), ...added.map((m) => m.municipalityNumber)],
+  };
 }
 
 async function inventoryOfRemoved(db: Database, mergerId: string, removed: readonly repo.MergerMunicipalityRow[]): Promise<RemovedMunicipality[]> {
@@ -226,11 +237,7 @@ async function refuseWhileSystemsInUse(db: Database, mergerId: string, removed: 
 }
 
 /** What the change would do: what the merger date moves, and what removed municipalities take with them. Reads only. */
-export async function previewMergerChange(
-  ctx: ServiceContext,
-  mergerId: string,
-  body: z.output<typeof mergerChangePreviewBody>,
-): Promise<MergerChangePreview> {
+export async function previewMergerChange(ctx: ServiceContext, mergerId: string, body: z.output<typeof mergerChangePreviewBody>): Promise<MergerChangePreview> {
   requireMergerAccess(ctx, mergerId);
   const [row, municipalities] = await Promise.all([repo.findMerger(ctx.db, mergerId), repo.listMunicipalitiesOf(ctx.db, [mergerId])]);
   if (!row) throw mergerNotFound();
