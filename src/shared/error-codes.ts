@@ -58,6 +58,10 @@ export const errorCodes = [
   'INVITATION_NOT_FOUND',
   'ROLE_NOT_GRANTABLE',
   'LAST_OWNER',
+  'MERGER_ARCHIVED',
+  'MERGER_NAME_MISMATCH',
+  'MUNICIPALITY_HAS_INVENTORY',
+  'MUNICIPALITY_SYSTEMS_IN_USE',
 
   // ---------------------------------------------------------------- plan
   'TASK_NOT_FOUND',

@@ -44,6 +44,8 @@ import { RouteError } from './route-error.tsx';
 const chunks = {
   mergerList: pageChunk(() => import('#web/features/mergers/merger-list.page.tsx').then((mod) => mod.MergerListPage)),
   newMerger: pageChunk(() => import('#web/features/mergers/new-merger.page.tsx').then((mod) => mod.NewMergerPage)),
+  editMerger: pageChunk(() => import('#web/features/mergers/edit-merger.page.tsx').then((mod) => mod.EditMergerPage)),
+  mergerDeletions: pageChunk(() => import('#web/features/mergers/merger-deletions.page.tsx').then((mod) => mod.MergerDeletionsPage)),
   checklist: pageChunk(() => import('#web/features/plan/checklist.page.tsx').then((mod) => mod.ChecklistPage)),
   task: pageChunk(() => import('#web/features/plan/task-edit.page.tsx').then((mod) => mod.TaskEditPage)),
   catalog: pageChunk(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => mod.CatalogPage)),
@@ -146,6 +148,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             page(routePatterns.mergers, chunks.mergerList, () => [mergersQuery()]),
             page(routePatterns.newMerger, chunks.newMerger),
+            page(routePatterns.mergerDeletions, chunks.mergerDeletions),
             route({
               path: routePatterns.merger,
               loader: mergerRouteLoader(queryClient),
@@ -166,6 +169,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                   scheduleQuery(mergerId),
                   historyQuery(mergerId, { entity: 'task', entityId: taskId }),
                 ]),
+                page(routePatterns.editMerger, chunks.editMerger),
                 page(routePatterns.members, chunks.members, ({ mergerId = '' }) => [membersQuery(mergerId)]),
                 page(routePatterns.history, chunks.history, ({ mergerId = '' }, search) => [
                   membersQuery(mergerId),

@@ -128,6 +128,13 @@ function UserMenu({ user }: { user: User }) {
               </Dropdown.Button>
             </Dropdown.Item>
           )}
+          {user.isAdministrator && (
+            <Dropdown.Item>
+              <Dropdown.Button asChild>
+                <Link to={paths.mergerDeletions()}>{t.mergerDeletions}</Link>
+              </Dropdown.Button>
+            </Dropdown.Item>
+          )}
           <Dropdown.Item>
             <Dropdown.Button
               onClick={() => {

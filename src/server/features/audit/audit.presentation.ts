@@ -130,6 +130,8 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
       mergerDate: f('Sammenslåingsdato', date),
       isDemo: f('Demosammenslåing', yesNo),
       municipalities: f('Kommuner', refs('municipality')),
+      archived: f('Arkivert', yesNo),
+      removedInventory: f('Kartlegging slettet med kommunene'),
     },
   },
   task: { name: 'Oppgave', fields: taskFields },

@@ -99,3 +99,8 @@ export async function recordChanges(db: Database, actor: Actor, records: readonl
     })),
   );
 }
+
+/** Removes a merger's history, in the caller's transaction: only the merger's own deletion does (decision 033). */
+export async function forgetMergerHistory(db: Database, mergerId: string): Promise<void> {
+  await repo.deleteAuditEventsOf(db, mergerId);
+}
