@@ -30,6 +30,9 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
+import { commentsRoutes } from './features/comments/comments.routes.ts';
+import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
+import { startDueTaskScan } from './features/notifications/notifications.events.service.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
 import { healthRoutes } from './platform/operations/health.routes.ts';
 import { metricsPlugin } from './platform/operations/metrics.plugin.ts';
@@ -67,6 +70,11 @@ export interface BuildAppOptions {
   metricsToken?: string;
   /** Memory for cached merger reads (decision 019); 0 turns the cache off. Default 64 MiB. */
   responseCacheBytes?: number;
+  /**
+   * How often to look for tasks due soon or overdue (issue 21), in ms; unset or 0: never
+   * (tests call `scanDueTasks` themselves). server.ts sets it.
+   */
+  dueTaskScanEveryMs?: number;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -199,10 +207,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(scheduleRoutes);
       await api.register(reportsRoutes);
       await api.register(dashboardRoutes);
+      await api.register(commentsRoutes);
+      await api.register(notificationsRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
+
+  if (options.dueTaskScanEveryMs) {
+    const stopScan = startDueTaskScan(options.database.db, {
+      now,
+      everyMs: options.dueTaskScanEveryMs,
+      onError: (error) => app.log.error({ err: error }, 'fristvarsler: gjennomgangen feilet'),
+    });
+    // Before the database closes (server.ts closes it after the app).
+    app.addHook('onClose', stopScan);
+  }
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const servesWeb = fs.existsSync(`${webRoot}/index.html`);

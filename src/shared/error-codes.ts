@@ -124,6 +124,10 @@ export const errorCodes = [
   'IMPORT_INVALID',
   'IMPORT_PREVIEW_OUTDATED',
   'IMPORT_NEEDS_CONFIRMATION',
+
+  // ---------------------------------------------------------------- comments, notifications
+  'COMMENT_NOT_FOUND',
+  'NOTIFICATION_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

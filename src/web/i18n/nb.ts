@@ -167,6 +167,9 @@ export const nb = {
       BASELINE_AFTER_MEASUREMENTS: serverMessage,
       MEASUREMENT_NOT_FOUND: 'Fant ikke målingen.',
       MEASUREMENT_BEFORE_BASELINE: serverMessage,
+      // comments, notifications
+      COMMENT_NOT_FOUND: 'Fant ikke kommentaren. Kanskje er den slettet.',
+      NOTIFICATION_NOT_FOUND: 'Fant ikke varselet.',
       // inventory, import
       SYSTEM_NOT_FOUND: 'Fant ikke systemet.',
       DIGITAL_SERVICE_NOT_FOUND: 'Fant ikke den digitale tjenesten.',
@@ -361,6 +364,7 @@ export const nb = {
       risk: 'Risiko',
       mitigation: 'Tiltak',
       riskMatrix: 'Risikomatrise',
+      comment: 'Kommentar',
     } as Record<string, string>,
     entityOptions: {
       merger: 'Sammenslåingen',
@@ -376,6 +380,7 @@ export const nb = {
       phase: 'Faser',
       milestone: 'Milepæler',
       calendarFeed: 'Kalenderadressen',
+      comment: 'Kommentarer',
       system: 'IKT-systemer',
       digitalService: 'Digitale tjenester',
       contract: 'Avtaler',
