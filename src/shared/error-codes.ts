@@ -127,6 +127,8 @@ export const errorCodes = [
 
   // ---------------------------------------------------------------- comments, notifications
   'COMMENT_NOT_FOUND',
+  // A member's own words: edited only by them, deleted by them or by prosjektleder and eier.
+  'NOT_COMMENT_AUTHOR',
   'NOTIFICATION_NOT_FOUND',
 ] as const;
 

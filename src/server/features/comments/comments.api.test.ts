@@ -86,6 +86,7 @@ describe('comments on a task', () => {
     const created = await comment(mona, 'Første utkast');
     const byOther = await knut.inject({ method: 'PATCH', url: `${base}/comments/${created.id}`, payload: { body: 'Knut skriver om', version: 1 } });
     expect(byOther.statusCode).toBe(403);
+    expect(byOther.json().error.code).toBe('NOT_COMMENT_AUTHOR');
     const byLead = await lead.inject({ method: 'PATCH', url: `${base}/comments/${created.id}`, payload: { body: 'Leder skriver om', version: 1 } });
     expect(byLead.statusCode).toBe(403);
 

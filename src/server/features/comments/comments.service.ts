@@ -191,7 +191,7 @@ export async function updateComment(ctx: ServiceContext, mergerId: string, comme
   return ctx.db.transaction(async (tx) => {
     const locked = await requireComment(tx, mergerId, commentId);
     // What someone wrote stays theirs: nobody else puts words in it.
-    if (locked.authorUserId !== actor.userId) throw new DomainError('FORBIDDEN', 403, 'Du kan bare endre dine egne kommentarer.');
+    if (locked.authorUserId !== actor.userId) throw new DomainError('NOT_COMMENT_AUTHOR', 403, 'Du kan bare endre dine egne kommentarer.');
     if (body.version !== locked.version) throw versionConflict('Kommentaren', locked.version);
     const { body: text, mentioned } = await resolveMentions(tx, mergerId, body.body);
     const saved = await repo.updateCommentIfVersion(tx, mergerId, commentId, body.version, { body: text, mentionedUserIds: mentioned });
@@ -227,7 +227,7 @@ export async function deleteComment(ctx: ServiceContext, mergerId: string, comme
   await ctx.db.transaction(async (tx) => {
     const current = await requireComment(tx, mergerId, commentId);
     if (current.authorUserId !== actor.userId && !mayModerate(ctx.membership?.role)) {
-      throw new DomainError('FORBIDDEN', 403, 'Du kan bare slette dine egne kommentarer. Prosjektleder og eier kan slette alle.');
+      throw new DomainError('NOT_COMMENT_AUTHOR', 403, 'Du kan bare slette dine egne kommentarer. Prosjektleder og eier kan slette alle.');
     }
     if (version !== current.version) throw versionConflict('Kommentaren', current.version);
     if (!(await repo.deleteCommentIfVersion(tx, mergerId, commentId, version))) throw versionConflict('Kommentaren', null);
