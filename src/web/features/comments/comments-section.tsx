@@ -137,7 +137,7 @@ function NewComment({ mergerId, subjectKind, subjectId, members }: CommentsProps
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} className='samla-form samla-comment-form' aria-label={t.newLabel}>
+    <form noValidate onSubmit={onSubmit} className='samla-form samla-comment-form'>
       <Paragraph data-size='sm' className='samla-muted'>
         {t.lead}
       </Paragraph>
@@ -204,7 +204,7 @@ function CommentItem({ mergerId, comment, members }: { mergerId: string; comment
         {comment.edited && <span className='samla-muted'> {t.edited}</span>}
       </p>
       {editing ? (
-        <form noValidate onSubmit={onSave} className='samla-form' aria-label={t.editField}>
+        <form noValidate onSubmit={onSave} className='samla-form'>
           <CommentEditor
             id={fieldId}
             label={t.editField}
