@@ -30,6 +30,9 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
+import { commentsRoutes } from './features/comments/comments.routes.ts';
+import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
+import { startDueTaskScan } from './features/notifications/notifications.events.service.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
 import { healthRoutes } from './platform/operations/health.routes.ts';
 import { metricsPlugin } from './platform/operations/metrics.plugin.ts';
@@ -77,6 +80,11 @@ export interface BuildAppOptions {
    * from it. Tests tune the sender's timing; none: no e-mail.
    */
   mail?: MailConfig & Pick<MailSenderOptions, 'pollIntervalMs' | 'leaseMs' | 'retryBaseMs' | 'summaries' | 'nodeId'>;
+  /**
+   * How often to look for tasks due soon or overdue (issue 21), in ms; unset or 0: never
+   * (tests call `scanDueTasks` themselves). server.ts sets it.
+   */
+  dueTaskScanEveryMs?: number;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -210,10 +218,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(reportsRoutes);
       await api.register(dashboardRoutes);
       await api.register(mailRoutes, { emailEnabled: Boolean(options.mail) });
+      await api.register(commentsRoutes);
+      await api.register(notificationsRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
+
+  if (options.dueTaskScanEveryMs) {
+    const stopScan = startDueTaskScan(options.database.db, {
+      now,
+      everyMs: options.dueTaskScanEveryMs,
+      onError: (error) => app.log.error({ err: error }, 'fristvarsler: gjennomgangen feilet'),
+    });
+    // Before the database closes (server.ts closes it after the app).
+    app.addHook('onClose', stopScan);
+  }
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const servesWeb = fs.existsSync(`${webRoot}/index.html`);

@@ -128,6 +128,12 @@ export const errorCodes = [
   'IMPORT_INVALID',
   'IMPORT_PREVIEW_OUTDATED',
   'IMPORT_NEEDS_CONFIRMATION',
+
+  // ---------------------------------------------------------------- comments, notifications
+  'COMMENT_NOT_FOUND',
+  // A member's own words: edited only by them, deleted by them or by prosjektleder and eier.
+  'NOT_COMMENT_AUTHOR',
+  'NOTIFICATION_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -15,6 +15,7 @@ import { historyQuery } from '#web/features/history/history.api.ts';
 import { integrationGraphQuery } from '#web/features/integration-graph/integration-graph.api.ts';
 import { graphFiltersFromSearch } from '#web/features/integration-graph/graph-filters.ts';
 import { membersQuery } from '#web/features/members/members.api.ts';
+import { notificationsQuery } from '#web/features/notifications/notifications.api.ts';
 import { MergerOverviewPage } from '#web/features/mergers/merger-overview.page.tsx';
 import { MergerRoute, mergerRouteLoader } from '#web/features/mergers/merger-route.tsx';
 import { mergerQuery, mergersQuery } from '#web/features/mergers/mergers.api.ts';
@@ -76,6 +77,7 @@ const chunks = {
   mailSettings: pageChunk(() => import('#web/features/mail/mail-settings.page.tsx').then((mod) => mod.MailSettingsPage)),
   newPassword: pageChunk(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage)),
   setup: pageChunk(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage)),
+  notifications: pageChunk(() => import('#web/features/notifications/notifications.page.tsx').then((mod) => mod.NotificationsPage)),
 } satisfies Record<string, PageChunk>;
 
 /**
@@ -237,6 +239,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             page(routePatterns.tokens, chunks.tokens, () => [tokensQuery()]),
             page(routePatterns.account, chunks.account),
             page(routePatterns.mailSettings, chunks.mailSettings),
+            page(routePatterns.notifications, chunks.notifications, () => [notificationsQuery({ unreadOnly: false, limit: 30 })]),
             eager('*', NotFoundPage),
           ],
         }),

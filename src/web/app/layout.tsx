@@ -4,9 +4,11 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { User } from '#shared/contracts/auth.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useSession } from '#web/features/auth/session.tsx';
+import { NotificationsLink } from '#web/features/notifications/notifications-link.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import type { FocusState } from '#web/lib/navigation-state.ts';
 import { paths } from '#web/lib/paths.ts';
+import '#web/styles/notifications.css';
 
 export function Layout() {
   const { m } = useI18n();
@@ -50,6 +52,9 @@ export function Layout() {
                     <Link to={paths.catalog()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'catalog')}>
                       {m.app.nav.catalog}
                     </Link>
+                  </li>
+                  <li>
+                    <NotificationsLink />
                   </li>
                 </ul>
               </nav>

@@ -59,6 +59,7 @@ export const paths = {
   tokens: () => '/api-nokler',
   account: () => '/meg',
   mailSettings: () => '/meg/varslingsinnstillinger',
+  notifications: () => '/varsler',
   newPassword: () => '/nytt-passord',
 } as const;
 
@@ -99,6 +100,7 @@ export const routePatterns = {
   tokens: '/api-nokler',
   account: '/meg',
   mailSettings: '/meg/varslingsinnstillinger',
+  notifications: '/varsler',
   newPassword: '/nytt-passord',
 } as const;
 

@@ -227,6 +227,7 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
     },
   },
   riskMatrix: { name: 'Risikomatrise', fields: { matrix: f('Matrisen', { kind: 'matrix' }) } },
+  comment: { name: 'Kommentar', fields: { text: f('Tekst') } },
   ...inventorySpecs,
 };
 

@@ -101,6 +101,15 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/mergers/{mergerId}/risk-matrix': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/risk-matrix/preview': 'merger:edit',
   'PUT /api/v1/mergers/{mergerId}/risk-matrix': 'merger:decide',
+  'GET /api/v1/mergers/{mergerId}/comments': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/comments': 'merger:edit',
+  // The route lets members in; that a comment is edited only by its author is the service's (NOT_COMMENT_AUTHOR, comments.api.test.ts).
+  'PATCH /api/v1/mergers/{mergerId}/comments/{commentId}': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/comments/{commentId}': 'merger:edit',
+  'GET /api/v1/me/notifications': 'signed-in',
+  'GET /api/v1/me/notifications/unread-count': 'signed-in',
+  'POST /api/v1/me/notifications/{notificationId}/read': 'signed-in',
+  'POST /api/v1/me/notifications/read-all': 'signed-in',
   'GET /api/v1/mergers/{mergerId}/risks': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/risks': 'merger:edit',
   'GET /api/v1/mergers/{mergerId}/risk-register.xlsx': 'merger:read',
@@ -279,6 +288,20 @@ interface Ids {
   mitigationId?: string;
   /** For /users/{userId} routes: a user made for the test. */
   userId?: string;
+  /** For /comments/{commentId} routes: a comment on the task, written by the owner. */
+  commentId?: string;
+}
+
+/** For a /comments/{commentId} route, the owner's comment on the merger's first task. */
+async function withComment(path: string, ids: Ids): Promise<Ids> {
+  if (!path.includes('{commentId}')) return ids;
+  const comment = await t.owner.inject({
+    method: 'POST',
+    url: `/api/v1/mergers/${ids.mergerId}/comments`,
+    payload: { subjectKind: 'task', subjectId: ids.taskId, body: 'Matrisekommentar' },
+  });
+  expect(comment.statusCode, comment.body).toBe(201);
+  return { ...ids, commentId: comment.json().id as string };
 }
 
 /** For a /risks/{riskId} route, a risk of the merger, and for /{mitigationId} a mitigation of it. */
@@ -356,6 +379,8 @@ function requestFor(method: string, path: string, ids: Ids) {
     .replace('{opportunityId}', 'mulighet-ikt-infrastruktur-og-drift-1')
     .replace('{riskId}', ids.riskId ?? '')
     .replace('{mitigationId}', ids.mitigationId ?? '')
+    .replace('{commentId}', ids.commentId ?? '')
+    .replace('{notificationId}', '00000000-0000-4000-8000-000000000000')
     .replace('{email}', 'invitert%40samla.test')
     .replace('{userId}', ids.userId ?? target.id)
     .replace('{sessionId}', '0'.repeat(32))
@@ -382,6 +407,8 @@ function requestFor(method: string, path: string, ids: Ids) {
     'PUT /api/v1/mergers/{mergerId}/risk-matrix': { matrix: defaultMatrix(), version: 0 },
     'POST /api/v1/mergers/{mergerId}/risks': { title: 'Matriserisiko' },
     'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}': { version: 1, owner: 'Matriseeier' },
+    'POST /api/v1/mergers/{mergerId}/comments': { subjectKind: 'task', subjectId: ids.taskId, body: 'Matrisekommentar' },
+    'PATCH /api/v1/mergers/{mergerId}/comments/{commentId}': { version: 1, body: 'Endret' },
     'POST /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations': { title: 'Matrisetiltak' },
     'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations/{mitigationId}': { version: 1, status: 'done' },
     'POST /api/v1/mergers/{mergerId}/risk-suggestions/dismissals': { key: 'generic:archive' },
@@ -402,14 +429,16 @@ function requestFor(method: string, path: string, ids: Ids) {
   };
   if (method === 'POST' && segment) payloads[`${method} ${path}`] = inventoryPayload(segment, ids.systemId ?? '');
   if (method === 'PATCH' && path.endsWith('/{itemId}')) payloads[`${method} ${path}`] = { version: 1, notes: 'endret' };
-  const versioned = method === 'DELETE' && (path.endsWith('{riskId}') || path.endsWith('{mitigationId}'));
+  const versioned = method === 'DELETE' && (path.endsWith('{riskId}') || path.endsWith('{mitigationId}') || path.endsWith('{commentId}'));
   const query = path.endsWith('/audit/export')
     ? '?format=csv'
-    : path.endsWith('/inventory/import')
-      ? '?mode=preview&kind=systems'
-      : versioned
-        ? '?version=1'
-        : '';
+    : method === 'GET' && path.endsWith('/comments')
+      ? `?subjectKind=task&subjectId=${ids.taskId}`
+      : path.endsWith('/inventory/import')
+        ? '?mode=preview&kind=systems'
+        : versioned
+          ? '?version=1'
+          : '';
   if (path.endsWith('/inventory/import')) {
     return {
       method: method as 'GET',
@@ -435,7 +464,7 @@ describe('authorization matrix', () => {
   for (const [route, rule] of Object.entries(rules)) {
     it(`${route} (${rule})`, async () => {
       const [method, path] = route.split(' ') as [string, string];
-      const ids = await withUser(path, await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger()))));
+      const ids = await withComment(path, await withUser(path, await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger())))));
       const outcomes: string[] = [];
       for (const caller of callers) {
         const request = requestFor(method, path, ids);

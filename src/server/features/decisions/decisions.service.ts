@@ -7,6 +7,7 @@ import { creationChanges, diffFields } from '#server/platform/audit-trail/change
 import { roleAllows } from '#server/platform/access/roles.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { placeDecisionTasks, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
+import { notifyDecisionAdopted } from '#server/features/notifications/notifications.events.service.ts';
 import { dateInOslo } from '#shared/calendar-dates.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
@@ -396,6 +397,15 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
     if (saved.state === 'adopted') {
       const planned = decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing);
       await placeDecisionTasks(tx, mergerId, planned, actor);
+    }
+    // Everyone with a task in the area is told it was decided (issue 21), in this change.
+    if (adoptedNow) {
+      const areaTasks = await tasksOfLibraryItems(
+        tx,
+        mergerId,
+        area.tasks.map((task) => task.id),
+      );
+      await notifyDecisionAdopted(tx, { mergerId, areaId, areaName: area.view.name, areaTaskIds: areaTasks.map((task) => task.id), actor });
     }
     return readAreaDecision(tx, mergerId, area);
   });
