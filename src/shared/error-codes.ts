@@ -58,6 +58,8 @@ export const errorCodes = [
   'INVITATION_NOT_FOUND',
   'ROLE_NOT_GRANTABLE',
   'LAST_OWNER',
+  'RESPONSIBLE_NOT_MEMBER',
+  'RESPONSIBLE_AMBIGUOUS',
 
   // ---------------------------------------------------------------- plan
   'TASK_NOT_FOUND',

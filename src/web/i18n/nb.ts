@@ -129,6 +129,8 @@ export const nb = {
       INVITATION_NOT_FOUND: 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.',
       ROLE_NOT_GRANTABLE: 'Bare en eier kan gi rollen «Eier».',
       LAST_OWNER: 'Sammenslåingen må ha minst én eier. Gi noen andre rollen «Eier» først.',
+      RESPONSIBLE_NOT_MEMBER: 'Den ansvarlige må være medlem av sammenslåingen. Velg et medlem fra listen, eller skriv inn et navn.',
+      RESPONSIBLE_AMBIGUOUS: 'Velg enten et medlem eller skriv inn et navn som ansvarlig, ikke begge.',
       // plan
       TASK_NOT_FOUND: 'Fant ikke oppgaven. Den kan være slettet, eller lenken kan være feil.',
       ACTIVITY_NOT_FOUND: 'Aktiviteten finnes ikke i sjekklisten.',
