@@ -39,6 +39,7 @@ import { responseCachePlugin } from './platform/response-cache/response-cache.pl
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
+import { myWorkRoutes } from './features/my-work/my-work.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
 import { scheduleRoutes } from './features/plan/plan.schedule.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
@@ -199,6 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(scheduleRoutes);
       await api.register(reportsRoutes);
       await api.register(dashboardRoutes);
+      await api.register(myWorkRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
