@@ -30,6 +30,8 @@ import {
 import { riskFilterParam } from '#web/features/risks/risk-view.ts';
 import { scheduleQuery } from '#web/features/plan/plan.schedule.api.ts';
 import { tokensQuery } from '#web/features/tokens/tokens.api.ts';
+import { myWorkQuery } from '#web/features/my-work/my-work.api.ts';
+import { myWorkQueryFromSearch } from '#web/features/my-work/my-work-filters.ts';
 import { historyFiltersFromSearch } from '#web/lib/history-filters.ts';
 import { prefetch, type AnyQuery, type RouteQueries } from '#web/lib/prefetch.ts';
 import { routePatterns } from '#web/lib/paths.ts';
@@ -70,6 +72,7 @@ const chunks = {
   opportunities: pageChunk(() => import('#web/features/opportunities/opportunities.page.tsx').then((mod) => mod.OpportunitiesPage)),
   reports: pageChunk(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage)),
   schedule: pageChunk(() => import('#web/features/plan/schedule.page.tsx').then((mod) => mod.SchedulePage)),
+  myWork: pageChunk(() => import('#web/features/my-work/my-work.page.tsx').then((mod) => mod.MyWorkPage)),
   account: pageChunk(() => import('#web/features/account/account.page.tsx').then((mod) => mod.AccountPage)),
   newPassword: pageChunk(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage)),
   setup: pageChunk(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage)),
@@ -231,6 +234,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             page(routePatterns.users, chunks.users),
             page(routePatterns.tokens, chunks.tokens, () => [tokensQuery()]),
             page(routePatterns.account, chunks.account),
+            page(routePatterns.myWork, chunks.myWork, (_params, search) => [myWorkQuery(myWorkQueryFromSearch(search))]),
             eager('*', NotFoundPage),
           ],
         }),
