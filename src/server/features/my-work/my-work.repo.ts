@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type Column } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
 import { benefits, decisions, mergerMembers, mergers, mitigations, risks, tasks, userCalendarFeeds, users } from '#server/platform/db/schema/index.ts';
 
@@ -6,8 +6,7 @@ import { benefits, decisions, mergerMembers, mergers, mitigations, risks, tasks,
  * What a user is responsible for as a member, in the mergers they are still in: the join on
  * merger_members is what hides the items of a merger they left (the items keep their id).
  */
-const inMyMergers = (userId: string, mergerIdColumn: typeof tasks.mergerId) =>
-  and(eq(mergerMembers.mergerId, mergerIdColumn), eq(mergerMembers.userId, userId));
+const inMyMergers = (userId: string, mergerIdColumn: Column) => and(eq(mergerMembers.mergerId, mergerIdColumn), eq(mergerMembers.userId, userId));
 
 export async function listMyMergers(db: Database, userId: string) {
   return db
