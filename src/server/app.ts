@@ -42,6 +42,7 @@ import { responseCachePlugin } from './platform/response-cache/response-cache.pl
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
+import { myWorkRoutes } from './features/my-work/my-work.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
 import { scheduleRoutes } from './features/plan/plan.schedule.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
@@ -220,6 +221,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(mailRoutes, { emailEnabled: Boolean(options.mail) });
       await api.register(commentsRoutes);
       await api.register(notificationsRoutes);
+      await api.register(myWorkRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -62,6 +62,8 @@ export const errorCodes = [
   'MERGER_NAME_MISMATCH',
   'MUNICIPALITY_HAS_INVENTORY',
   'MUNICIPALITY_SYSTEMS_IN_USE',
+  'RESPONSIBLE_NOT_MEMBER',
+  'RESPONSIBLE_AMBIGUOUS',
 
   // ---------------------------------------------------------------- plan
   'TASK_NOT_FOUND',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, uuidParam } from './common.ts';
+import { isoDate, optionalText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
 
 /**
  * Veivalg: one decision per solution area (continue, adapt, procure, retire),
@@ -37,6 +37,8 @@ export const decision = z
     targetSystemName: z.string().nullable(),
     timing: z.enum(decisionTimings),
     rationale: z.string().nullable(),
+    responsible: z.string().nullable().describe('Ansvarlig for å følge opp veivalget, som fritekst'),
+    ...responsibleReadFields,
     state: z.enum(decisionStates),
     decidedBy: z.string().nullable().describe('Hvem som vedtok (navn), når tilstanden er «adopted»'),
     decidedAt: z.string().nullable(),
@@ -151,6 +153,8 @@ export const saveDecisionBody = z.object({
     .optional()
     .transform((value) => value ?? null),
   state: z.enum(decisionStates, { error: 'Velg om veivalget er et forslag eller vedtatt.' }),
+  responsible: optionalText(200).optional().describe('Ansvarlig som fritekst; utelatt sammen med responsibleUserId: uendret'),
+  responsibleUserId: responsibleUserIdField.optional(),
   version: z.number().int().min(1).optional().describe('Påkrevd når et veivalg finnes fra før; utdatert versjon gir 409'),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, uuidParam } from './common.ts';
+import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
 
 export const taskStatuses = ['not_started', 'in_progress', 'done', 'not_relevant'] as const;
 export const taskStatus = z.enum(taskStatuses);
@@ -22,7 +22,8 @@ export const task = z
     position: z.number().int(),
     status: taskStatus,
     notRelevantReason: z.string().nullable(),
-    responsible: z.string().nullable(),
+    responsible: z.string().nullable().describe('Ansvarlig som fritekst (for noen utenfor Samla)'),
+    ...responsibleReadFields,
     dueDate: isoDate.nullable(),
     plannedStart: isoDate.nullable().describe('Planlagt start; tom når oppgaven bare har frist'),
     datesFollowPhase: z.boolean().describe('Datoene er satt av Samla ut fra fasen og flyttes med den til noen endrer planlagt start eller frist'),
@@ -64,6 +65,7 @@ export const updateTaskBody = z
     status: taskFields.status.optional(),
     notRelevantReason: taskFields.notRelevantReason.optional().describe('Påkrevd når status er not_relevant'),
     responsible: taskFields.responsible.optional(),
+    responsibleUserId: responsibleUserIdField.optional(),
     dueDate: taskFields.dueDate.optional(),
     plannedStart: taskFields.plannedStart.optional().describe('Planlagt start; kan ikke være etter fristen'),
     notes: taskFields.notes.optional(),
@@ -81,6 +83,7 @@ export const createTaskBody = z
     status: taskStatus.default('not_started'),
     notRelevantReason: taskFields.notRelevantReason.optional(),
     responsible: taskFields.responsible.optional(),
+    responsibleUserId: responsibleUserIdField.optional(),
     dueDate: taskFields.dueDate.optional(),
     notes: taskFields.notes.optional(),
   })

@@ -31,6 +31,8 @@ import {
 import { riskFilterParam } from '#web/features/risks/risk-view.ts';
 import { scheduleQuery } from '#web/features/plan/plan.schedule.api.ts';
 import { tokensQuery } from '#web/features/tokens/tokens.api.ts';
+import { myWorkQuery } from '#web/features/my-work/my-work.api.ts';
+import { myWorkQueryFromSearch } from '#web/features/my-work/my-work-filters.ts';
 import { historyFiltersFromSearch } from '#web/lib/history-filters.ts';
 import { prefetch, type AnyQuery, type RouteQueries } from '#web/lib/prefetch.ts';
 import { routePatterns } from '#web/lib/paths.ts';
@@ -73,6 +75,7 @@ const chunks = {
   opportunities: pageChunk(() => import('#web/features/opportunities/opportunities.page.tsx').then((mod) => mod.OpportunitiesPage)),
   reports: pageChunk(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage)),
   schedule: pageChunk(() => import('#web/features/plan/schedule.page.tsx').then((mod) => mod.SchedulePage)),
+  myWork: pageChunk(() => import('#web/features/my-work/my-work.page.tsx').then((mod) => mod.MyWorkPage)),
   account: pageChunk(() => import('#web/features/account/account.page.tsx').then((mod) => mod.AccountPage)),
   mailSettings: pageChunk(() => import('#web/features/mail/mail-settings.page.tsx').then((mod) => mod.MailSettingsPage)),
   newPassword: pageChunk(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage)),
@@ -240,6 +243,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             page(routePatterns.account, chunks.account),
             page(routePatterns.mailSettings, chunks.mailSettings),
             page(routePatterns.notifications, chunks.notifications, () => [notificationsQuery({ unreadOnly: false, limit: 30 })]),
+            page(routePatterns.myWork, chunks.myWork, (_params, search) => [myWorkQuery(myWorkQueryFromSearch(search))]),
             eager('*', NotFoundPage),
           ],
         }),

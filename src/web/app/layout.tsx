@@ -49,6 +49,11 @@ export function Layout() {
                     </Link>
                   </li>
                   <li>
+                    <Link to={paths.myWork()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'myWork')}>
+                      {m.app.nav.myWork}
+                    </Link>
+                  </li>
+                  <li>
                     <Link to={paths.catalog()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'catalog')}>
                       {m.app.nav.catalog}
                     </Link>
@@ -165,8 +170,9 @@ function initials(name: string): string {
 }
 
 /** `page` on the section's own page, `true` inside the section, else nothing. */
-function sectionCurrent(pathname: string, section: 'mergers' | 'catalog'): 'page' | 'true' | undefined {
+function sectionCurrent(pathname: string, section: 'mergers' | 'myWork' | 'catalog'): 'page' | 'true' | undefined {
   if (section === 'catalog') return pathname === paths.catalog() ? 'page' : undefined;
+  if (section === 'myWork') return pathname === paths.myWork() ? 'page' : undefined;
   if (pathname === paths.mergers()) return 'page';
   return pathname.startsWith('/sammenslainger') ? 'true' : undefined;
 }

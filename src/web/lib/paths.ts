@@ -60,6 +60,7 @@ export const paths = {
   account: () => '/meg',
   mailSettings: () => '/meg/varslingsinnstillinger',
   notifications: () => '/varsler',
+  myWork: (search = '') => `/mine-oppgaver${search}`,
   newPassword: () => '/nytt-passord',
 } as const;
 
@@ -101,6 +102,7 @@ export const routePatterns = {
   account: '/meg',
   mailSettings: '/meg/varslingsinnstillinger',
   notifications: '/varsler',
+  myWork: '/mine-oppgaver',
   newPassword: '/nytt-passord',
 } as const;
 

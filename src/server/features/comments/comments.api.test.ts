@@ -148,15 +148,15 @@ describe('mentions', () => {
 
 describe('followers', () => {
   it('are told of a new comment: those who commented before and the member responsible', async () => {
-    const patched = await t.owner.inject({ method: 'PATCH', url: `${base}/tasks/${taskId}`, payload: { version: 1, responsible: ' knut kollega ' } });
+    const patched = await t.owner.inject({ method: 'PATCH', url: `${base}/tasks/${taskId}`, payload: { version: 1, responsibleUserId: knut.id } });
     expect(patched.statusCode, patched.body).toBe(200);
     await comment(mona, 'Første');
     await comment(lead, `Svar, ${mention(mona)}`);
 
     // Mona commented before and is mentioned: told once, as mentioned.
     expect((await notificationsOf(mona)).map((n) => n.kind)).toEqual(['mentioned']);
-    // Knut is responsible for the task: told of both.
-    expect((await notificationsOf(knut)).map((n) => n.kind)).toEqual(['comment', 'comment']);
+    // Knut is the task's responsible member: told of both comments, and before them that he was made so (newest first).
+    expect((await notificationsOf(knut)).map((n) => n.kind)).toEqual(['comment', 'comment', 'assigned']);
     // The lead wrote the second and was not there before the first.
     expect(await notificationsOf(lead)).toEqual([]);
     expect(await notificationsOf(rita)).toEqual([]);

@@ -72,7 +72,15 @@ async function findSubject(ctx: ServiceContext, mergerId: string, kind: CommentS
     }
     case 'benefit': {
       const { benefit } = await getBenefit(ctx, mergerId, id);
-      return { kind, id, title: benefit.title, responsibleUserIds: await membersNamed(ctx.db, mergerId, [benefit.owner, benefit.responsible]) };
+      return {
+        kind,
+        id,
+        title: benefit.title,
+        responsibleUserIds: [
+          ...(benefit.responsibleUserId ? [benefit.responsibleUserId] : []),
+          ...(await membersNamed(ctx.db, mergerId, [benefit.owner, benefit.responsibleUserId ? null : benefit.responsible])),
+        ],
+      };
     }
   }
 }

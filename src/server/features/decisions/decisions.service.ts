@@ -38,6 +38,8 @@ import {
   validateDecision,
 } from './decisions.domain.ts';
 import * as repo from './decisions.repo.ts';
+import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
+import { itemLinks } from '#shared/item-links.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /** The fields history follows on a decision, the accepted deferral (who and why) included. */
@@ -46,6 +48,7 @@ const auditedDecisionFields = [
   'targetSystemId',
   'timing',
   'rationale',
+  'responsible',
   'state',
   'decidedByName',
   'deferralAcceptedByName',
@@ -113,7 +116,15 @@ function areaOfTask(): Map<string, string> {
   return new Map([...areaFacts().values()].flatMap((area) => area.tasks.map((task) => [task.id, area.view.id] as const)));
 }
 
-function toDecision(row: repo.DecisionRow, targetSystemName: string | null, areaPriority: 'critical' | 'medium' | null): Decision {
+/** A veivalg's responsible in the members' terms. */
+const responsibleOf = (row: Pick<repo.DecisionRow, 'responsible' | 'responsibleUserId'>) => ({ text: row.responsible, userId: row.responsibleUserId });
+
+function toDecision(
+  row: repo.DecisionRow,
+  targetSystemName: string | null,
+  areaPriority: 'critical' | 'medium' | null,
+  names: ReadonlyMap<string, string>,
+): Decision {
   return {
     id: row.id,
     solutionAreaId: row.solutionAreaId,
@@ -122,6 +133,8 @@ function toDecision(row: repo.DecisionRow, targetSystemName: string | null, area
     targetSystemName,
     timing: row.timing,
     rationale: row.rationale,
+    responsible: row.responsible,
+    ...responsibleView(responsibleOf(row), names),
     state: row.state,
     decidedBy: row.decidedByName,
     decidedAt: row.decidedAt?.toISOString() ?? null,
@@ -259,6 +272,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
     ),
   ]);
   const decided = decisionRows.find(({ decision }) => decision.solutionAreaId === area.view.id);
+  const names = await namesOfResponsible(db, decided ? [decided.decision] : []);
   const resolve = fateResolver(decisionRows.map((row) => row.decision));
   const fateOf = (id: string, areaId: string | null): SystemFate => resolve(id, areaId).fate;
   const edges = await repo.listIntegrationsTouching(
@@ -310,7 +324,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
       hostings: suggestion.hostings,
       recommendedSystemId: suggestion.recommendedSystemId,
     })),
-    decision: decided ? toDecision(decided.decision, decided.targetSystemName, area.view.priority) : null,
+    decision: decided ? toDecision(decided.decision, decided.targetSystemName, area.view.priority, names) : null,
     plannedTasks: plannedTasks.map((task) => ({
       id: task.id,
       catalogItemId: task.catalogItemId!,
@@ -358,6 +372,12 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
     // An accepted deferral was about this veivalg deferring the area; once it no longer does
     // (timing changed, or no longer adopted), the acceptance goes, and history shows it going.
     const acceptanceLapses = current?.deferralAcceptedAt != null && !defersDayOne(area.view.priority, body);
+    const responsible = await checkedResponsible(
+      tx,
+      mergerId,
+      { text: body.responsible, userId: body.responsibleUserId },
+      current ? responsibleOf(current) : null,
+    );
     const values = {
       outcome: body.outcome,
       targetSystemId: body.targetSystemId,
@@ -366,31 +386,43 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
       state: body.state,
       ...decided,
       ...(acceptanceLapses ? noAcceptance : {}),
+      ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
     };
+    const announce = (saved: repo.DecisionRow) =>
+      announceResponsible(tx, actor, {
+        mergerId,
+        before: current ? responsibleOf(current) : null,
+        after: responsibleOf(saved),
+        subject: { kind: 'decision', id: saved.id, title: area.view.name },
+        link: itemLinks.decision(mergerId, area.view.id),
+      });
     let saved: repo.DecisionRow;
     if (!current) {
       if (body.version !== undefined) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       saved = await repo.insertDecision(tx, { mergerId, solutionAreaId: areaId, ...values });
+      const names = await announce(saved);
       await recordChange(tx, actor, {
         mergerId,
         entity: 'decision',
         entityId: saved.id,
         entityLabel: area.view.name,
         action: 'create',
-        changes: creationChanges(saved, auditedDecisionFields),
+        // The responsible by name (a member's or the free text), so history reads the same after they leave.
+        changes: creationChanges({ ...saved, responsible: names.after }, auditedDecisionFields),
       });
     } else {
       if (body.version === undefined || body.version !== current.version) throw versionConflict('Veivalget', current.version, { pronoun: 'det' });
       const updated = await repo.updateDecisionIfVersion(tx, current.id, body.version, values);
       if (!updated) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       saved = updated;
+      const names = await announce(saved);
       await recordChange(tx, actor, {
         mergerId,
         entity: 'decision',
         entityId: saved.id,
         entityLabel: area.view.name,
         action: 'update',
-        changes: diffFields(current, saved, auditedDecisionFields),
+        changes: diffFields({ ...current, responsible: names.before }, { ...saved, responsible: names.after }, auditedDecisionFields),
       });
     }
     // The plan follows an adopted decision; a proposal plans nothing yet.

@@ -17,10 +17,8 @@ import { notify, type NotificationEvent } from './notifications.service.ts';
 export const dueSoonDays = 7;
 
 /**
- * The members responsible for the merger's tasks `taskIds`, by task. One place says who
- * is responsible for a task (see `tasksWithResponsibleMember` in the repo): today the
- * free-text «Ansvarlig» matched to a member's name, after issue 21's assignments the
- * task's responsible member.
+ * The members responsible for the merger's tasks `taskIds`, by task (their responsible
+ * member; see `tasksWithResponsibleMember` in the repo).
  */
 export async function responsibleMembersOfTasks(db: Database, mergerId: string, taskIds: readonly string[]): Promise<Map<string, string[]>> {
   const byTask = new Map<string, string[]>();
@@ -28,7 +26,7 @@ export async function responsibleMembersOfTasks(db: Database, mergerId: string, 
   return byTask;
 }
 
-/** Members whose name is one of `names`: «Ansvarlig» and «Eier» on risks and benefits are free text until they name members. */
+/** Members whose name is one of `names`: a risk's and a benefit's «Eier» are free text, and name a member only by their name. */
 export function membersNamed(db: Database, mergerId: string, names: readonly (string | null | undefined)[]): Promise<string[]> {
   return repo.membersNamed(
     db,

@@ -58,13 +58,11 @@ export async function markAllRead(db: Database, userId: string, at: Date): Promi
 // ---------------------------------------------------------------- who is responsible for a task
 
 /**
- * Tasks with the member responsible for them: who is told that a task of theirs is due, that a
- * veivalg was adopted in an area where they have tasks, and who follows a task's comments.
- *
- * UNTIL tasks carry `responsible_user_id` (issue 21, branch i21-assignments) the member is
- * found by the task's free-text «Ansvarlig» equal to their name (case and surrounding spaces
- * aside). COORDINATOR: when that column is merged, join on `tasks.responsible_user_id =
- * users.id` here instead: this is the one place that says who is responsible for a task.
+ * Tasks with the member responsible for them (`tasks.responsible_user_id`, decision 034): who
+ * is told that a task of theirs is due, that a veivalg was adopted in an area where they have
+ * tasks, and who follows a task's comments. This is the one place that says it; a free-text
+ * «Ansvarlig» names someone outside Samla, who is told nothing. Only a current, active member
+ * counts: someone who left keeps the assignment by name but is no longer told.
  */
 async function tasksWithResponsibleMember(db: Database, where: SQL) {
   return db
@@ -78,9 +76,9 @@ async function tasksWithResponsibleMember(db: Database, where: SQL) {
       userId: users.id,
     })
     .from(tasks)
-    .innerJoin(mergerMembers, eq(mergerMembers.mergerId, tasks.mergerId))
-    .innerJoin(users, and(eq(users.id, mergerMembers.userId), sql`lower(btrim(${users.name})) = lower(btrim(${tasks.responsible}))`))
-    .where(and(isNotNull(tasks.responsible), isNull(users.deactivatedAt), where));
+    .innerJoin(users, eq(users.id, tasks.responsibleUserId))
+    .innerJoin(mergerMembers, and(eq(mergerMembers.mergerId, tasks.mergerId), eq(mergerMembers.userId, users.id)))
+    .where(and(isNull(users.deactivatedAt), where));
 }
 
 export type ResponsibleTask = Awaited<ReturnType<typeof tasksWithResponsibleMember>>[number];

@@ -159,7 +159,9 @@ export async function updateTaskIfVersion(
   mergerId: string,
   taskId: string,
   expectedVersion: number,
-  changes: Partial<Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'dueDate' | 'plannedStart' | 'notes' | 'datesFollowPhase'>>,
+  changes: Partial<
+    Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'responsibleUserId' | 'dueDate' | 'plannedStart' | 'notes' | 'datesFollowPhase'>
+  >,
 ): Promise<TaskRow | null> {
   return updateIfVersion(db, tasks, { mergerId, id: taskId }, expectedVersion, changes);
 }

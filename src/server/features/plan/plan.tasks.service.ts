@@ -31,6 +31,8 @@ import {
   type PlannedTask,
 } from './plan.tasks.domain.ts';
 import * as repo from './plan.tasks.repo.ts';
+import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
+import { itemLinks } from '#shared/item-links.ts';
 
 /** The fields a person changes on a task, as history shows them. */
 const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
@@ -48,7 +50,11 @@ export function taskLabel(row: { title: string; catalogItemId: string | null; gr
   return taskTitleInContext({ title: row.title, area, group: row.groupName });
 }
 
-export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task {
+/** A task's responsible in the members' terms. */
+const responsibleOf = (row: Pick<repo.TaskRow, 'responsible' | 'responsibleUserId'>) => ({ text: row.responsible, userId: row.responsibleUserId });
+
+/** `names`: of the members responsible (namesOfResponsible), so a member's task reads with their name. */
+export function toTask(row: repo.TaskRow, catalog: Catalog, today: string, names: ReadonlyMap<string, string>): Task {
   const activity = activityIndex(catalog).get(row.activityId);
   return {
     id: row.id,
@@ -64,6 +70,7 @@ export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task
     status: row.status,
     notRelevantReason: row.notRelevantReason,
     responsible: row.responsible,
+    ...responsibleView(responsibleOf(row), names),
     dueDate: row.dueDate,
     plannedStart: row.plannedStart,
     datesFollowPhase: row.datesFollowPhase,
@@ -95,6 +102,8 @@ export interface NewPlanTask {
   status?: TaskStatus;
   notRelevantReason?: string | null;
   responsible?: string | null;
+  /** A member of the merger as responsible (checked by the caller: checkedResponsible). */
+  responsibleUserId?: string | null;
   plannedStart?: string | null;
   dueDate?: string | null;
   datesFollowPhase?: boolean;
@@ -136,6 +145,7 @@ export async function addTasks(db: Database, actor: Actor, mergerId: string, new
   const catalog = loadCatalog();
   const activities = activityIndex(catalog);
   const created = await repo.insertTasks(db, await taskRows(db, mergerId, newTasks, catalog));
+  const names = await namesOfResponsible(db, created);
   await recordChanges(
     db,
     actor,
@@ -145,7 +155,15 @@ export async function addTasks(db: Database, actor: Actor, mergerId: string, new
       entityId: task.id,
       entityLabel: taskLabel(task, catalog),
       action: 'create' as const,
-      changes: creationChanges({ ...task, phase: activities.get(task.activityId)?.phaseNumber ?? null }, auditedNewTaskFields),
+      changes: creationChanges(
+        {
+          ...task,
+          phase: activities.get(task.activityId)?.phaseNumber ?? null,
+          // History keeps who by name, so it reads the same after they leave.
+          responsible: responsibleView(responsibleOf(task), names).responsibleName,
+        },
+        auditedNewTaskFields,
+      ),
     })),
   );
   return created;
@@ -342,7 +360,8 @@ export async function listTasks(ctx: ServiceContext, mergerId: string, query: z.
     overdueBefore: query.overdue ? today : undefined,
   });
   // overdue=false means «not overdue», which SQL would need the same rule for.
-  const tasks = rows.map((row) => toTask(row, catalog, today));
+  const names = await namesOfResponsible(ctx.db, rows);
+  const tasks = rows.map((row) => toTask(row, catalog, today, names));
   return query.overdue === false ? tasks.filter((task) => !task.overdue) : tasks;
 }
 
@@ -350,7 +369,7 @@ export async function getTask(ctx: ServiceContext, mergerId: string, taskId: str
   requireMergerAccess(ctx, mergerId);
   const row = await repo.findTask(ctx.db, mergerId, taskId);
   if (!row) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
-  return toTask(row, loadCatalog(), todayOf(ctx));
+  return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
 export async function createTask(ctx: ServiceContext, mergerId: string, body: z.output<typeof createTaskBody>): Promise<Task> {
@@ -360,19 +379,32 @@ export async function createTask(ctx: ServiceContext, mergerId: string, body: z.
   const rule = applyStatusRule({ status: 'not_started', notRelevantReason: null }, { status: body.status, notRelevantReason: body.notRelevantReason ?? null });
   if (!rule.ok) throw reasonRequired();
   const actor = actorOf(ctx);
-  const row = await ctx.db.transaction((tx) =>
-    addTask(tx, actor, mergerId, {
+  const row = await ctx.db.transaction(async (tx) => {
+    const responsible = (await checkedResponsible(tx, mergerId, { text: body.responsible, userId: body.responsibleUserId }, null)) ?? {
+      text: null,
+      userId: null,
+    };
+    const created = await addTask(tx, actor, mergerId, {
       activityId: body.activityId,
       catalogItemId: null,
       title: body.title,
       status: rule.value.status,
       notRelevantReason: rule.value.notRelevantReason,
-      responsible: body.responsible ?? null,
+      responsible: responsible.text,
+      responsibleUserId: responsible.userId,
       dueDate: body.dueDate ?? null,
       notes: body.notes ?? null,
-    }),
-  );
-  return toTask(row, catalog, todayOf(ctx));
+    });
+    await announceResponsible(tx, actor, {
+      mergerId,
+      before: null,
+      after: responsible,
+      subject: { kind: 'task', id: created.id, title: taskLabel(created, catalog) },
+      link: itemLinks.task(mergerId, created.id),
+    });
+    return created;
+  });
+  return toTask(row, catalog, todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
 export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: string, body: z.output<typeof updateTaskBody>): Promise<Task> {
@@ -407,11 +439,12 @@ export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: 
       body.overrideReason,
     );
     if (!doneRule.ok) throw dependenciesOpen(doneRule.openTasks);
+    const responsible = await checkedResponsible(tx, mergerId, { text: body.responsible, userId: body.responsibleUserId }, responsibleOf(current));
     const updated = await repo.updateTaskIfVersion(tx, mergerId, taskId, body.version, {
       ...(body.title !== undefined && current.catalogItemId === null ? { title: body.title } : {}),
       status: rule.value.status,
       notRelevantReason: rule.value.notRelevantReason,
-      ...(body.responsible !== undefined ? { responsible: body.responsible } : {}),
+      ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
       ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
       ...(body.plannedStart !== undefined ? { plannedStart: body.plannedStart } : {}),
       ...(body.notes !== undefined ? { notes: body.notes } : {}),
@@ -420,6 +453,13 @@ export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: 
     });
     // Another writer got in between our read and our write (another app node).
     if (!updated) throw versionConflict('Oppgaven', null);
+    const responsibleNames = await announceResponsible(tx, actor, {
+      mergerId,
+      before: responsibleOf(current),
+      after: responsibleOf(updated),
+      subject: { kind: 'task', id: updated.id, title: taskLabel(updated) },
+      link: itemLinks.task(mergerId, updated.id),
+    });
     await recordChange(tx, actor, {
       mergerId,
       entity: 'task',
@@ -427,7 +467,8 @@ export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: 
       entityLabel: taskLabel(updated),
       action: 'update',
       changes: [
-        ...diffFields(current, updated, auditedTaskFields),
+        // The responsible by name (a member's or the free text), so history reads the same after they leave.
+        ...diffFields({ ...current, responsible: responsibleNames.before }, { ...updated, responsible: responsibleNames.after }, auditedTaskFields),
         ...(doneRule.override
           ? [
               {
@@ -441,7 +482,7 @@ export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: 
     });
     return updated;
   });
-  return toTask(row, loadCatalog(), todayOf(ctx));
+  return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
 function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; status: TaskStatus }>) {

@@ -81,7 +81,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
       owner: risk.owner,
       mitigations: risk.mitigations.map((mitigation) => ({
         title: mitigation.title,
-        owner: mitigation.owner,
+        owner: mitigation.responsibleName,
         deadline: mitigation.deadline,
         status: mitigation.status,
       })),
@@ -112,7 +112,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
       phase: task.phase,
       // Stands without the checklist around it: the area tells same-named tasks apart.
       title: taskTitleInContext(task),
-      responsible: task.responsible,
+      responsible: task.responsibleName,
       dueDate: task.dueDate!,
       daysOver: daysBetween(task.dueDate!, today),
     })),

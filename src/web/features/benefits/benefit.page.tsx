@@ -79,7 +79,7 @@ function BenefitView({ merger, data, reload }: { merger: MergerDetail; data: Ben
         </div>
         <div>
           <dt>{t.form.responsible}</dt>
-          <dd>{benefit.responsible ?? t.none}</dd>
+          <dd>{benefit.responsibleName ?? t.none}</dd>
         </div>
         <div>
           <dt>{t.form.serviceArea}</dt>

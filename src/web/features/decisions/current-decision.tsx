@@ -52,6 +52,12 @@ function DecisionFacts({ decision }: { decision: Decision }) {
           <dd data-testid='decided-by'>{t.decidedBy(decision.decidedBy, fmt.dateTime(decision.decidedAt))}</dd>
         </div>
       )}
+      {decision.responsibleName && (
+        <div>
+          <dt>{t.responsible}</dt>
+          <dd data-testid='decision-responsible'>{decision.responsibleName}</dd>
+        </div>
+      )}
       {decision.rationale && (
         <div>
           <dt>{t.rationale}</dt>

@@ -20,6 +20,10 @@ import {
   type DecisionValues,
 } from './decision-form.ts';
 import { useSaveDecision } from './decisions.api.ts';
+import { ResponsibleField } from '#web/features/members/responsible-field.tsx';
+import { responsibleBody, responsibleDraftOf, type ResponsibleDraft } from '#web/features/members/responsible.ts';
+
+const noResponsible = { responsibleUserId: null, responsibleName: null };
 
 const inputIds = {
   outcome: (value: string) => `decision-outcome-${value}`,
@@ -79,6 +83,10 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
   const conflict = useVersionConflict<Partial<DecisionValues>>();
   const draft = conflict.draft;
   const [savedNote, setSavedNote] = useState(false);
+  // «Ansvarlig» is kept beside the form's values: the save sends it, and a reload after a
+  // conflict takes the newest one unless the person changed it here.
+  const [responsible, setResponsible] = useState<ResponsibleDraft>(() => responsibleDraftOf(data.decision ?? noResponsible));
+  const [responsibleTouched, setResponsibleTouched] = useState(false);
 
   const change = <K extends keyof DecisionValues>(field: K, value: DecisionValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -94,12 +102,14 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSavedNote(false);
-    const body = bodyOf(values, base?.version);
+    const body = { ...bodyOf(values, base?.version), ...responsibleBody(responsible) };
     if (!validate(saveDecisionBody, body, decisionRules(values, m))) return;
     save.mutate(body, {
       onSuccess: (saved) => {
         setBase(saved.decision);
         setValues(valuesOf(saved));
+        setResponsible(responsibleDraftOf(saved.decision ?? noResponsible));
+        setResponsibleTouched(false);
         conflict.clear();
         setSavedNote(true);
         announce(saved.decision?.state === 'adopted' ? t.adoptedSaved(saved.area.name, saved.plannedTasks.length) : t.saved(saved.area.name));
@@ -115,6 +125,7 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
     if (!latest) return;
     setBase(latest.decision);
     setValues(valuesOf(latest));
+    if (!responsibleTouched) setResponsible(responsibleDraftOf(latest.decision ?? noResponsible));
     clearErrors();
     conflict.reloaded();
   };
@@ -252,6 +263,18 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
           value={values.rationale}
           onChange={(event) => change('rationale', event.target.value)}
           error={errors.rationale}
+        />
+        <ResponsibleField
+          id='decision-responsible'
+          mergerId={merger.id}
+          label={t.responsible}
+          description={t.responsibleDescription}
+          value={responsible}
+          onChange={(picked) => {
+            setResponsible(picked);
+            setResponsibleTouched(true);
+            setSavedNote(false);
+          }}
         />
         {decides ? (
           <Fieldset>

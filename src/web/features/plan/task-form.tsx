@@ -15,6 +15,8 @@ import { isCalendarDate } from '#shared/calendar-dates.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { checkForm } from '#web/lib/form-validation.ts';
 import { paths } from '#web/lib/paths.ts';
+import { ResponsibleField } from '#web/features/members/responsible-field.tsx';
+import { responsibleBody } from '#web/features/members/responsible.ts';
 import { taskLinkId } from './activity-section.tsx';
 import { useUpdateTask } from './plan.tasks.api.ts';
 import { taskStatuses } from './checklist-filters.ts';
@@ -40,7 +42,10 @@ interface FormValues {
   title: string;
   status: TaskStatus;
   notRelevantReason: string;
+  /** The name shown: the member's, or one typed for someone outside Samla. */
   responsible: string;
+  /** The member picked from the list; '' for a typed name. */
+  responsibleUserId: string;
   plannedStart: string;
   dueDate: string;
   notes: string;
@@ -51,7 +56,8 @@ function valuesOf(task: Task): FormValues {
     title: task.title,
     status: task.status,
     notRelevantReason: task.notRelevantReason ?? '',
-    responsible: task.responsible ?? '',
+    responsible: task.responsibleName ?? '',
+    responsibleUserId: task.responsibleUserId ?? '',
     plannedStart: task.plannedStart ?? '',
     dueDate: task.dueDate ?? '',
     notes: task.notes ?? '',
@@ -73,7 +79,7 @@ function taskBodyOf(values: FormValues, own: boolean, version: number, override:
     version,
     status: values.status,
     ...(values.status === 'not_relevant' ? { notRelevantReason: values.notRelevantReason.trim() } : {}),
-    responsible: values.responsible.trim() === '' ? null : values.responsible.trim(),
+    ...responsibleBody({ text: values.responsible, userId: values.responsibleUserId }),
     plannedStart: values.plannedStart === '' ? null : values.plannedStart,
     dueDate: values.dueDate === '' ? null : values.dueDate,
     notes: values.notes.trim() === '' ? null : values.notes,
@@ -141,7 +147,8 @@ export function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
     if (openDeps) openDepsRef.current?.focus();
   }, [openDeps]);
 
-  const change = <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
+  // The responsible member changes with its name, through the responsible field, not here.
+  const change = <K extends Exclude<keyof FormValues, 'responsibleUserId'>>(field: K, value: FormValues[K]) => {
     const next = { ...values, [field]: value };
     setValues(next);
     const affected: FieldName[] = field === 'status' ? ['status', 'notRelevantReason'] : [field];
@@ -343,14 +350,17 @@ export function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
             required
           />
         )}
-        <Textfield
+        <ResponsibleField
           id={inputIds.responsible}
+          mergerId={mergerId}
           label={t.responsible}
           description={t.responsibleDescription}
-          value={values.responsible}
-          onChange={(event) => change('responsible', event.target.value)}
+          value={{ text: values.responsible, userId: values.responsibleUserId }}
+          onChange={(picked) => {
+            setValues((current) => ({ ...current, responsible: picked.text, responsibleUserId: picked.userId }));
+            if (errors.responsible !== undefined) setErrors((current) => ({ ...current, responsible: undefined }));
+          }}
           error={errors.responsible}
-          autoComplete='off'
         />
         <Textfield
           id={inputIds.plannedStart}

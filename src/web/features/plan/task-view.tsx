@@ -83,7 +83,7 @@ export function TaskView({ task, merger }: { task: Task; merger: MergerDetail | 
         )}
         <div>
           <dt>{t.responsible}</dt>
-          <dd>{task.responsible ?? notSet}</dd>
+          <dd>{task.responsibleName ?? notSet}</dd>
         </div>
         <div>
           <dt>{t.plannedStart}</dt>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
 import {
   decisionOutcomes,
@@ -9,6 +9,7 @@ import {
   type DecisionState,
   type DecisionTiming,
 } from '../../../../shared/contracts/decisions.ts';
+import { users } from './access.ts';
 import { systems } from './inventory.ts';
 import { mergers } from './mergers.ts';
 
@@ -34,6 +35,9 @@ export const decisions = pgTable(
     targetSystemId: uuid('target_system_id'),
     timing: text('timing').$type<DecisionTiming>().notNull(),
     rationale: text('rationale'),
+    // «Ansvarlig» for following the veivalg through: a member (id) or free text, as on tasks.
+    responsible: text('responsible'),
+    responsibleUserId: uuid('responsible_user_id').references(() => users.id, { onDelete: 'set null' }),
     state: text('state').$type<DecisionState>().notNull(),
     // Who adopted it and when, as names at the time (history reads the same after a rename).
     decidedByUserId: uuid('decided_by_user_id'),
@@ -51,6 +55,7 @@ export const decisions = pgTable(
     version: integer('version').notNull().default(1),
   },
   (table) => [
+    index('decisions_responsible_user_idx').on(table.responsibleUserId),
     unique('decisions_merger_area_unique').on(table.mergerId, table.solutionAreaId),
     foreignKey({
       name: 'decisions_target_system_fk',
