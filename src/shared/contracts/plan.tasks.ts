@@ -43,6 +43,7 @@ export const taskParams = z.object({ mergerId: uuidParam, taskId: uuidParam });
 export const listTasksQuery = z.object({
   q: z.string().trim().max(200).optional().describe('Fritekstsøk i tittel og notater; alle ordene må finnes'),
   area: z.string().max(200).optional().describe('Løsningsområdet (id) oppgavene hører til'),
+  responsible: z.string().trim().max(200).optional().describe('Bare oppgaver der «Ansvarlig» inneholder denne teksten (store og små bokstaver likt)'),
   municipality: z
     .string()
     .regex(/^\d{4}$/, { error: 'Oppgi et kommunenummer med fire sifre.' })

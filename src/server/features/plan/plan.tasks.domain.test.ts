@@ -146,15 +146,19 @@ describe('a task title in context', () => {
 });
 
 describe('filterTasks (search and filters of the checklist)', () => {
-  const task = (title: string, more: Partial<{ notes: string | null; area: { id: string } | null; municipalityNumber: string | null }> = {}) => ({
+  const task = (
+    title: string,
+    more: Partial<{ notes: string | null; area: { id: string } | null; municipalityNumber: string | null; responsible: string | null }> = {},
+  ) => ({
     title,
     notes: null,
     area: null,
     municipalityNumber: null,
+    responsible: null,
     ...more,
   });
   const list = [
-    task('Kartlegge IKT-systemer'),
+    task('Kartlegge IKT-systemer', { responsible: 'Øystein Ås, IKT-leder' }),
     task('Avklare ØKONOMISYSTEM', { area: { id: 'okonomi' }, municipalityNumber: '4601' }),
     task('Felles arkivplan', { notes: 'Møte med byarkivet i mai', municipalityNumber: '4626' }),
   ];
@@ -177,6 +181,12 @@ describe('filterTasks (search and filters of the checklist)', () => {
     expect(titles({ municipalityNumber: '4626' })).toEqual(['Felles arkivplan']);
     expect(titles({ municipalityNumber: '4626', q: 'økonomi' })).toEqual([]);
     expect(titles({ areaId: 'okonomi', municipalityNumber: '4601', q: 'avklare' })).toEqual(['Avklare ØKONOMISYSTEM']);
+  });
+
+  it('filters by the text of «Ansvarlig», in any case', () => {
+    expect(titles({ responsible: 'øystein' })).toEqual(['Kartlegge IKT-systemer']);
+    expect(titles({ responsible: 'ikt-LEDER' })).toEqual(['Kartlegge IKT-systemer']);
+    expect(titles({ responsible: 'Kari' })).toEqual([]);
   });
 
   it('reads composed and decomposed letters as the same', () => {

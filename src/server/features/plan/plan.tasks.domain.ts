@@ -189,6 +189,8 @@ export interface TaskSearch {
   areaId?: string | undefined;
   /** The municipality (number) a task concerns. */
   municipalityNumber?: string | undefined;
+  /** Text that «Ansvarlig» contains (a name, a role); the free text until members can be responsible. */
+  responsible?: string | undefined;
 }
 
 export interface SearchableTask {
@@ -196,6 +198,7 @@ export interface SearchableTask {
   notes: string | null;
   area: { id: string } | null;
   municipalityNumber: string | null;
+  responsible: string | null;
 }
 
 /** Text as search compares it: composed the same way, lower case the Norwegian way (Æ→æ). */
@@ -219,10 +222,12 @@ export function searchWords(q: string | undefined): string[] {
  */
 export function filterTasks<T extends SearchableTask>(tasks: readonly T[], search: TaskSearch): T[] {
   const words = searchWords(search.q);
-  if (words.length === 0 && search.areaId === undefined && search.municipalityNumber === undefined) return [...tasks];
+  const responsible = search.responsible === undefined ? '' : searchText(search.responsible.trim());
+  if (words.length === 0 && responsible === '' && search.areaId === undefined && search.municipalityNumber === undefined) return [...tasks];
   return tasks.filter((task) => {
     if (search.areaId !== undefined && task.area?.id !== search.areaId) return false;
     if (search.municipalityNumber !== undefined && task.municipalityNumber !== search.municipalityNumber) return false;
+    if (responsible !== '' && !searchText(task.responsible ?? '').includes(responsible)) return false;
     if (words.length === 0) return true;
     const haystack = searchText(task.notes === null ? task.title : `${task.title}\n${task.notes}`);
     return words.every((word) => haystack.includes(word));

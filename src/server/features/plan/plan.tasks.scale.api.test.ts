@@ -55,6 +55,15 @@ describe('searching and filtering the checklist', () => {
     expect(await tasks('?q=plattform&status=done')).toEqual([]);
   });
 
+  it('filters by responsible (the text of «Ansvarlig»)', async () => {
+    const [first, second] = await tasks();
+    await patch(first!, { responsible: 'Øystein Ås' });
+    await patch(second!, { responsible: 'Kari Nordmann' });
+    expect((await tasks(`?responsible=${encodeURIComponent('øystein')}`)).map((task) => task.id)).toEqual([first!.id]);
+    expect((await tasks('?responsible=nordmann')).map((task) => task.id)).toEqual([second!.id]);
+    expect(await tasks('?responsible=ingen')).toEqual([]);
+  });
+
   it('filters by solution area: the tasks a veivalg placed for that area', async () => {
     const decided = await t.owner.inject({
       method: 'PUT',

@@ -362,6 +362,7 @@ export async function listTasks(ctx: ServiceContext, mergerId: string, query: z.
     q: query.q,
     areaId: query.area,
     municipalityNumber: query.municipality,
+    responsible: query.responsible,
   });
 }
 
