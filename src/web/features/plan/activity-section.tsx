@@ -88,11 +88,6 @@ function TaskTable({ mergerId, tasks, caption, selection }: { mergerId: string; 
         <caption className='ds-sr-only'>{caption}</caption>
         <Table.Head>
           <Table.Row>
-            {selection && (
-              <Table.HeaderCell scope='col' className='samla-task-table__select'>
-                <span className='ds-sr-only'>{t.select}</span>
-              </Table.HeaderCell>
-            )}
             <Table.HeaderCell scope='col' className='samla-task-table__title'>
               {t.task}
             </Table.HeaderCell>
@@ -105,22 +100,17 @@ function TaskTable({ mergerId, tasks, caption, selection }: { mergerId: string; 
             <Table.HeaderCell scope='col' className='samla-task-table__due'>
               {t.dueDate}
             </Table.HeaderCell>
+            {/* Last, so a row still reads (and is found) by its task's title first. */}
+            {selection && (
+              <Table.HeaderCell scope='col' className='samla-task-table__select'>
+                <span className='ds-sr-only'>{t.select}</span>
+              </Table.HeaderCell>
+            )}
           </Table.Row>
         </Table.Head>
         <Table.Body>
           {tasks.map((task) => (
             <Table.Row key={task.id}>
-              {selection && (
-                <Table.Cell>
-                  <Checkbox
-                    id={`select-${task.id}`}
-                    aria-label={t.selectTask(task.area ? `${task.title} (${task.area.name})` : task.title)}
-                    checked={selection.selected.has(task.id)}
-                    onChange={(event) => selection.toggle(task.id, event.target.checked)}
-                    data-size='sm'
-                  />
-                </Table.Cell>
-              )}
               <Table.Cell>
                 <RouterLink id={taskLinkId(task.id)} to={paths.task(mergerId, task.id)} state={{ from }} data-color='accent'>
                   {task.title}
@@ -154,6 +144,17 @@ function TaskTable({ mergerId, tasks, caption, selection }: { mergerId: string; 
                   fmt.date(task.dueDate)
                 )}
               </Table.Cell>
+              {selection && (
+                <Table.Cell>
+                  <Checkbox
+                    id={`select-${task.id}`}
+                    aria-label={t.selectTask(task.area ? `${task.title} (${task.area.name})` : task.title)}
+                    checked={selection.selected.has(task.id)}
+                    onChange={(event) => selection.toggle(task.id, event.target.checked)}
+                    data-size='sm'
+                  />
+                </Table.Cell>
+              )}
             </Table.Row>
           ))}
         </Table.Body>
