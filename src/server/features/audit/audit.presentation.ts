@@ -116,6 +116,7 @@ const taskFields = {
   plannedStart: f('Planlagt start', date),
   dueDate: f('Frist', date),
   notes: f('Notater'),
+  municipalityNumber: f('Gjelder kommune', ref('municipality')),
   dependsOn: f('Avhenger av', { kind: 'names' }),
   dependencyOverride: f('Satt som ferdig med åpne avhengigheter', { kind: 'names' }),
   datesFollowPhase: f('Datoene følger fasen', yesNo),

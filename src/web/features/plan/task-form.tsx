@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link as RouterLinkBase, useLocation, useNavigate } from 'react-router';
 import { type Task, type TaskStatus, type UpdateTaskBody, updateTaskBody } from '#shared/contracts/plan.tasks.ts';
@@ -23,7 +23,7 @@ import { taskStatuses } from './checklist-filters.ts';
 import type { ChecklistLocationState } from './checklist.page.tsx';
 import { TaskHeading, type TaskLocationState } from './task-view.tsx';
 
-const fields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes', 'overrideReason'] as const;
+const fields = ['title', 'status', 'notRelevantReason', 'responsible', 'municipalityNumber', 'plannedStart', 'dueDate', 'notes', 'overrideReason'] as const;
 type FieldName = (typeof fields)[number];
 type FieldErrors = Partial<Record<FieldName, string>>;
 
@@ -32,6 +32,7 @@ const inputIds: Record<FieldName, string> = {
   status: 'task-status-not_started',
   notRelevantReason: 'task-reason',
   responsible: 'task-responsible',
+  municipalityNumber: 'task-municipality',
   plannedStart: 'task-planned-start',
   dueDate: 'task-due-date',
   overrideReason: 'task-override-reason',
@@ -46,6 +47,8 @@ interface FormValues {
   responsible: string;
   /** The member picked from the list; '' for a typed name. */
   responsibleUserId: string;
+  /** '' for a task common to all the municipalities. */
+  municipalityNumber: string;
   plannedStart: string;
   dueDate: string;
   notes: string;
@@ -58,6 +61,7 @@ function valuesOf(task: Task): FormValues {
     notRelevantReason: task.notRelevantReason ?? '',
     responsible: task.responsibleName ?? '',
     responsibleUserId: task.responsibleUserId ?? '',
+    municipalityNumber: task.municipalityNumber ?? '',
     plannedStart: task.plannedStart ?? '',
     dueDate: task.dueDate ?? '',
     notes: task.notes ?? '',
@@ -80,6 +84,7 @@ function taskBodyOf(values: FormValues, own: boolean, version: number, override:
     status: values.status,
     ...(values.status === 'not_relevant' ? { notRelevantReason: values.notRelevantReason.trim() } : {}),
     ...responsibleBody({ text: values.responsible, userId: values.responsibleUserId }),
+    municipalityNumber: values.municipalityNumber === '' ? null : values.municipalityNumber,
     plannedStart: values.plannedStart === '' ? null : values.plannedStart,
     dueDate: values.dueDate === '' ? null : values.dueDate,
     notes: values.notes.trim() === '' ? null : values.notes,
@@ -362,6 +367,20 @@ export function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
           }}
           error={errors.responsible}
         />
+        {merger && (
+          <Field>
+            <Label>{t.municipality}</Label>
+            <Field.Description>{t.municipalityDescription}</Field.Description>
+            <Select id={inputIds.municipalityNumber} value={values.municipalityNumber} onChange={(event) => change('municipalityNumber', event.target.value)}>
+              <Select.Option value=''>{t.allMunicipalities}</Select.Option>
+              {merger.municipalities.map((municipality) => (
+                <Select.Option key={municipality.number} value={municipality.number}>
+                  {municipality.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <Textfield
           id={inputIds.plannedStart}
           type='date'

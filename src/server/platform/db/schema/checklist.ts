@@ -37,6 +37,10 @@ export const tasks = pgTable(
     // of either date by a person sets it to false for good.
     datesFollowPhase: boolean('dates_follow_phase').notNull().default(false),
     notes: text('notes'),
+    // The one municipality of the merger a task concerns (its number), when a person says so;
+    // null for the common tasks. No key to merger_municipalities: removing a municipality must not
+    // delete or block its tasks; a number no longer in the merger reads as «none» (decision 035).
+    municipalityNumber: text('municipality_number'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
