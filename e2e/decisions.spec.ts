@@ -211,7 +211,7 @@ describe('Veivalg', () => {
     const deferred = await api.request('PUT', `/mergers/${merger.id}/decisions/${payroll}`, {
       outcome: 'procure',
       timing: 'transition',
-      state: 'adopted',
+      state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02',
       rationale,
     });
     expect(deferred.status, await deferred.clone().text()).toBe(200);

@@ -470,19 +470,19 @@ describe('deciding inside content routes', () => {
       needs: 'decide',
       setup: async (mergerId) => {
         await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'proposed' });
-        return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', version: 1 } };
+        return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02', version: 1 } };
       },
     },
     {
       name: 'adopt a new veivalg directly',
       needs: 'decide',
-      setup: async (mergerId) => ({ method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted' } }),
+      setup: async (mergerId) => ({ method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' } }),
     },
     {
       name: 'change an adopted veivalg back to a proposal',
       needs: 'decide',
       setup: async (mergerId) => {
-        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'adopted' });
+        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' });
         return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed', version: 1 } };
       },
     },
@@ -490,7 +490,7 @@ describe('deciding inside content routes', () => {
       name: "accept a critical area's deferral",
       needs: 'decide',
       setup: async (mergerId) => {
-        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'transition', state: 'adopted' });
+        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'transition', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' });
         return { method: 'PUT', url: `${economyUrl(mergerId)}/deferral-acceptance`, payload: { accepted: true, reason: 'Godtatt', version: 1 } };
       },
     },
