@@ -23,6 +23,7 @@ export const historyEntities = [
   'indicator',
   'measurement',
   'calendarFeed',
+  'statusReport',
 ] as const;
 export type HistoryEntity = (typeof historyEntities)[number];
 export const historyActions = ['create', 'update', 'delete'] as const;

@@ -3,11 +3,7 @@ import type { DecisionRecord } from '#shared/contracts/decisions.ts';
 import { dateInOslo } from '#shared/calendar-dates.ts';
 import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
 import type { DecisionRow } from './decisions.repo.ts';
-
-/** Who made the decision, as a document says it: the body's name, or the free text for «annet». */
-export function decisionMakerName(record: Pick<DecisionRecord, 'decisionMaker' | 'decisionMakerOther'>): string {
-  return record.decisionMaker === 'other' && record.decisionMakerOther ? record.decisionMakerOther : vocabulary.decisionMaker[record.decisionMaker];
-}
+import { decisionMakerName } from './decisions.domain.ts';
 
 export const decisionLogHeaders = [
   'Sektor',

@@ -27,6 +27,7 @@ export type AuditedEntity =
   | 'risk'
   | 'mitigation'
   | 'riskMatrix'
+  | 'statusReport'
   // The inventory's eight kinds (inventory.kinds.ts).
   | 'system'
   | 'digitalService'
