@@ -71,7 +71,9 @@ beforeAll(async () => {
     outcome: 'continue',
     targetSystemId: visma.id,
     timing: 'before_merger',
-    state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02',
+    state: 'adopted',
+    decisionMaker: 'steering_group',
+    meetingDate: '2026-11-02',
   });
   if (decided.status !== 200) throw new Error(`PUT decision gave ${decided.status}: ${await decided.text()}`);
   await signInThroughPage(page, admin, `/sammenslainger/${mergerId}`);

@@ -74,7 +74,9 @@ describe('answers to merger reads', () => {
       outcome: 'continue',
       targetSystemId: system.id,
       timing: 'before_merger',
-      state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
     });
     expect((await read('/decisions')).body).not.toBe(before.get('/decisions'));
     expect((await read('/dashboard')).body).not.toBe(before.get('/dashboard'));
