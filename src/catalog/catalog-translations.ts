@@ -54,7 +54,8 @@ export function catalogTranslation(language: TranslationLanguage): CatalogTransl
   let translation = translations.get(language);
   if (!translation) {
     const result = catalogTranslationSchema.safeParse(translationData[language]);
-    if (!result.success) throw new Error(`The ${language} translation of the catalogue (data/translations/${language}.json) is not valid:\n${result.error.message}`);
+    if (!result.success)
+      throw new Error(`The ${language} translation of the catalogue (data/translations/${language}.json) is not valid:\n${result.error.message}`);
     translation = deepFreeze(result.data);
     translations.set(language, translation);
   }

@@ -15,7 +15,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { ensureInitialAdministrator, needsSetup, resolveApiToken, resolveSession } from './features/auth/auth.service.ts';
 import { createOidcClient } from './features/auth/oidc.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
-import { keepReferenceNames } from './features/audit/audit.service.ts';
+import { keepReferenceNames, listHistory } from './features/audit/audit.service.ts';
 import { useReferenceNames } from './platform/audit-trail/audit-trail.ts';
 import { membersRoutes } from './features/members/members.routes.ts';
 import { systemClock } from './platform/clock.ts';
@@ -279,7 +279,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('mailSender', null);
   if (options.mail) {
     const stopUsingMail = useMail(options.mail);
-    app.mailSender = startMailSender({ ...options.mail, db: options.database.db, now, log: app.log });
+    app.mailSender = startMailSender({
+      ...options.mail,
+      db: options.database.db,
+      now,
+      log: app.log,
+      readHistory: (db, mergerId, { from, to }) => listHistory({ db, now, actor: null }, mergerId, { from, to, limit: 500 }),
+    });
     app.addHook('onClose', async () => {
       stopUsingMail();
       await app.mailSender?.stop();

@@ -85,10 +85,12 @@ export const errorCodes = [
   'SOLUTION_AREA_NOT_FOUND',
   'DECISION_NOT_FOUND',
   'DECISION_INVALID',
+  'DECISION_RECORD_INVALID',
   'DEFERRAL_NOT_APPLICABLE',
   'DEFERRAL_REASON_REQUIRED',
   'CALENDAR_FEED_NOT_FOUND',
   'REPORT_PERIOD_INVALID',
+  'REPORT_NOT_FOUND',
 
   // ---------------------------------------------------------------- risks, benefits
   'RISK_NOT_FOUND',

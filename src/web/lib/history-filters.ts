@@ -24,6 +24,7 @@ export const historyEntities = [
   'measurement',
   'calendarFeed',
   'comment',
+  'statusReport',
 ] as const;
 export type HistoryEntity = (typeof historyEntities)[number];
 export const historyActions = ['create', 'update', 'delete'] as const;

@@ -155,6 +155,10 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies': 'merger:edit',
   'DELETE /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies/{dependsOnTaskId}': 'merger:edit',
   'GET /api/v1/mergers/{mergerId}/reports/status.pdf': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/reports': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/reports': 'merger:decide',
+  'GET /api/v1/mergers/{mergerId}/reports/{reportId}/pdf': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/decisions/export.xlsx': 'merger:read',
   ...Object.fromEntries(inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read'])),
   ...Object.fromEntries(
     inventorySegments.flatMap((segment) => {
@@ -297,6 +301,8 @@ interface Ids {
   userId?: string;
   /** For /comments/{commentId} routes: a comment on the task, written by the owner. */
   commentId?: string;
+  /** For /reports/{reportId} routes: a report issued by the owner. */
+  reportId?: string;
 }
 
 /** For a /comments/{commentId} route, the owner's comment on the merger's first task. */
@@ -309,6 +315,16 @@ async function withComment(path: string, ids: Ids): Promise<Ids> {
   });
   expect(comment.statusCode, comment.body).toBe(201);
   return { ...ids, commentId: comment.json().id as string };
+}
+
+const reportPayload = { overallStatus: 'green', statusReason: 'Matrisegrunn', mainPoints: ['Matrisepunkt'] };
+
+/** For a /reports/{reportId} route, a status report the owner issued. */
+async function withReport(path: string, ids: Ids): Promise<Ids> {
+  if (!path.includes('{reportId}')) return ids;
+  const report = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${ids.mergerId}/reports`, payload: reportPayload });
+  expect(report.statusCode, report.body).toBe(201);
+  return { ...ids, reportId: report.json().id as string };
 }
 
 /** For a /risks/{riskId} route, a risk of the merger, and for /{mitigationId} a mitigation of it. */
@@ -385,6 +401,7 @@ function requestFor(method: string, path: string, ids: Ids) {
     .replace('{measurementId}', ids.measurementId ?? '')
     .replace('{opportunityId}', 'mulighet-ikt-infrastruktur-og-drift-1')
     .replace('{riskId}', ids.riskId ?? '')
+    .replace('{reportId}', ids.reportId ?? '')
     .replace('{mitigationId}', ids.mitigationId ?? '')
     .replace('{commentId}', ids.commentId ?? '')
     .replace('{notificationId}', '00000000-0000-4000-8000-000000000000')
@@ -420,6 +437,7 @@ function requestFor(method: string, path: string, ids: Ids) {
     'POST /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations': { title: 'Matrisetiltak' },
     'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations/{mitigationId}': { version: 1, status: 'done' },
     'POST /api/v1/mergers/{mergerId}/risk-suggestions/dismissals': { key: 'generic:archive' },
+    'POST /api/v1/mergers/{mergerId}/reports': reportPayload,
     // Retiring needs no system in the area, so the payload is valid in an empty merger.
     'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}': { outcome: 'retire', timing: 'before_merger', state: 'proposed' },
     'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}/deferral-acceptance': { accepted: true, reason: 'Matrisegrunn', version: 1 },
@@ -472,7 +490,10 @@ describe('authorization matrix', () => {
   for (const [route, rule] of Object.entries(rules)) {
     it(`${route} (${rule})`, async () => {
       const [method, path] = route.split(' ') as [string, string];
-      const ids = await withComment(path, await withUser(path, await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger())))));
+      const ids = await withReport(
+        path,
+        await withComment(path, await withUser(path, await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger()))))),
+      );
       const outcomes: string[] = [];
       for (const caller of callers) {
         const request = requestFor(method, path, ids);
@@ -520,19 +541,33 @@ describe('deciding inside content routes', () => {
       needs: 'decide',
       setup: async (mergerId) => {
         await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'proposed' });
-        return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', version: 1 } };
+        return {
+          method: 'PUT',
+          url: economyUrl(mergerId),
+          payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02', version: 1 },
+        };
       },
     },
     {
       name: 'adopt a new veivalg directly',
       needs: 'decide',
-      setup: async (mergerId) => ({ method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted' } }),
+      setup: async (mergerId) => ({
+        method: 'PUT',
+        url: economyUrl(mergerId),
+        payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
+      }),
     },
     {
       name: 'change an adopted veivalg back to a proposal',
       needs: 'decide',
       setup: async (mergerId) => {
-        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'adopted' });
+        await ownerDoes('PUT', economyUrl(mergerId), {
+          outcome: 'retire',
+          timing: 'before_merger',
+          state: 'adopted',
+          decisionMaker: 'steering_group',
+          meetingDate: '2026-11-02',
+        });
         return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed', version: 1 } };
       },
     },
@@ -540,7 +575,13 @@ describe('deciding inside content routes', () => {
       name: "accept a critical area's deferral",
       needs: 'decide',
       setup: async (mergerId) => {
-        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'transition', state: 'adopted' });
+        await ownerDoes('PUT', economyUrl(mergerId), {
+          outcome: 'retire',
+          timing: 'transition',
+          state: 'adopted',
+          decisionMaker: 'steering_group',
+          meetingDate: '2026-11-02',
+        });
         return { method: 'PUT', url: `${economyUrl(mergerId)}/deferral-acceptance`, payload: { accepted: true, reason: 'Godtatt', version: 1 } };
       },
     },

@@ -14,9 +14,11 @@ import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
+import type { FieldProblem } from '#shared/contracts/common.ts';
 import type {
   AreaDecision,
   Decision,
+  DecisionRecord,
   DecisionOverview,
   DecisionTiming,
   deferralAcceptanceBody,
@@ -40,6 +42,8 @@ import {
 import * as repo from './decisions.repo.ts';
 import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
 import { itemLinks } from '#shared/item-links.ts';
+import { decisionLogWorkbook } from './decisions.export.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /** The fields history follows on a decision, the accepted deferral (who and why) included. */
@@ -51,6 +55,11 @@ const auditedDecisionFields = [
   'responsible',
   'state',
   'decidedByName',
+  'decisionMaker',
+  'decisionMakerOther',
+  'meetingDate',
+  'caseNumber',
+  'archiveUrl',
   'deferralAcceptedByName',
   'deferralReason',
 ] as const;
@@ -138,10 +147,53 @@ function toDecision(
     state: row.state,
     decidedBy: row.decidedByName,
     decidedAt: row.decidedAt?.toISOString() ?? null,
+    record: recordOf(row),
     defersDayOne: defersDayOne(areaPriority, row),
     deferral: defersDayOne(areaPriority, row) ? deferralOf(row) : null,
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+  };
+}
+
+/** The decision on record, for an adopted veivalg that has one (one adopted before decision 038 may not). */
+export function recordOf(
+  row: Pick<repo.DecisionRow, 'state' | 'decisionMaker' | 'decisionMakerOther' | 'meetingDate' | 'caseNumber' | 'archiveUrl'>,
+): DecisionRecord | null {
+  if (row.state !== 'adopted' || row.decisionMaker === null || row.meetingDate === null) return null;
+  return {
+    decisionMaker: row.decisionMaker,
+    decisionMakerOther: row.decisionMakerOther,
+    meetingDate: row.meetingDate,
+    caseNumber: row.caseNumber,
+    archiveUrl: row.archiveUrl,
+  };
+}
+
+/**
+ * What an adopted veivalg must say to be on record (decision 038): who decided (named, for
+ * «annet») and the meeting date, not after today. Case number and archive link are optional:
+ * the case may not be journaled yet, and a project leader's decision has none.
+ */
+function recordProblems(body: z.output<typeof saveDecisionBody>, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (body.decisionMaker === null) problems.push({ path: 'decisionMaker', code: 'required', message: 'Velg hvem som vedtok veivalget.' });
+  if (body.decisionMaker === 'other' && body.decisionMakerOther === null) {
+    problems.push({ path: 'decisionMakerOther', code: 'required', message: 'Skriv hvem som vedtok veivalget.' });
+  }
+  if (body.meetingDate === null) problems.push({ path: 'meetingDate', code: 'required', message: 'Oppgi datoen for møtet der veivalget ble vedtatt.' });
+  else if (body.meetingDate > today) problems.push({ path: 'meetingDate', code: 'in_future', message: 'Møtedatoen kan ikke være etter i dag.' });
+  return problems;
+}
+
+/** The record's columns as the body gives them for an adopted veivalg; all empty for a proposal. */
+function recordColumns(body: z.output<typeof saveDecisionBody>) {
+  if (body.state !== 'adopted') return { decisionMaker: null, decisionMakerOther: null, meetingDate: null, caseNumber: null, archiveUrl: null };
+  return {
+    decisionMaker: body.decisionMaker,
+    decisionMakerOther: body.decisionMaker === 'other' ? body.decisionMakerOther : null,
+    meetingDate: body.meetingDate,
+    caseNumber: body.caseNumber,
+    archiveUrl: body.archiveUrl,
   };
 }
 
@@ -361,7 +413,11 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
     const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
     // Members propose; adopting, and changing what is adopted, is the project's decision.
     if (current?.state === 'adopted') requireDecider(ctx, mayNotChangeAdopted);
-    if (body.state === 'adopted') requireDecider(ctx, mayNotAdopt);
+    if (body.state === 'adopted') {
+      requireDecider(ctx, mayNotAdopt);
+      const missing = recordProblems(body, todayOf(ctx));
+      if (missing.length > 0) throw invalid('DECISION_RECORD_INVALID', missing[0]!.message, missing);
+    }
     const adoptedNow = body.state === 'adopted' && current?.state !== 'adopted';
     const decided =
       body.state === 'adopted'
@@ -384,6 +440,7 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
       timing: body.timing,
       rationale: body.rationale,
       state: body.state,
+      ...recordColumns(body),
       ...decided,
       ...(acceptanceLapses ? noAcceptance : {}),
       ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
@@ -622,6 +679,24 @@ export async function integrationGraph(ctx: ServiceContext, mergerId: string, qu
     });
   }
   return { nodes: [...nodes.values()], edges: graphEdges };
+}
+
+/**
+ * The veivalg log as xlsx: every area with a veivalg, in the catalogue's order, with the decision
+ * on record. Written in a worker thread (decision 024).
+ */
+export async function exportDecisionLog(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
+  requireMergerAccess(ctx, mergerId);
+  const rows = await repo.listDecisions(ctx.db, mergerId);
+  const byArea = new Map(rows.map((row) => [row.decision.solutionAreaId, row]));
+  const entries = [...areaFacts().values()].flatMap(({ view }) => {
+    const found = byArea.get(view.id);
+    return found
+      ? [{ sector: view.sector, areaName: view.name, row: found.decision, targetSystemName: found.targetSystemName, record: recordOf(found.decision) }]
+      : [];
+  });
+  const workbook = decisionLogWorkbook(entries, 'Veivalg og vedtak');
+  return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }
 
 /** Every veivalg of the merger with its target system's name, for reports (decision 001: through the service). The caller checked access. */

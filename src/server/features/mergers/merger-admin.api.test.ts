@@ -71,7 +71,7 @@ describe('PATCH /mergers/{mergerId}: correcting the basics', () => {
     const adopted = await t.owner.inject({
       method: 'PUT',
       url: url('/decisions/omrade-okonomi-og-regnskapssystem'),
-      payload: { outcome: 'procure', timing: 'before_merger', state: 'adopted' },
+      payload: { outcome: 'procure', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
     });
     expect(adopted.statusCode, adopted.body).toBe(200);
     const placed = ((await t.owner.inject(url('/tasks?phase=4'))).json().tasks as Task[]).filter((task) => task.datesFollowPhase);

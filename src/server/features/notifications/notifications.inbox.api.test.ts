@@ -69,9 +69,9 @@ describe('the daily look at due dates', () => {
     const nextWeek = new Date('2027-03-14T09:00:00Z');
     expect(await scanDueTasks(t.database.db, nextWeek)).toBe(2);
     expect(await scanDueTasks(t.database.db, new Date('2027-03-15T09:00:00Z'))).toBe(0);
-    const kinds = (await mine(mona)).notifications.filter((n: { kind: string }) => n.kind !== 'assigned').map(
-      (n: { kind: string; subjectTitle: string }) => `${n.kind}:${n.subjectTitle.startsWith(soon!.title) ? 'soon' : 'later'}`,
-    );
+    const kinds = (await mine(mona)).notifications
+      .filter((n: { kind: string }) => n.kind !== 'assigned')
+      .map((n: { kind: string; subjectTitle: string }) => `${n.kind}:${n.subjectTitle.startsWith(soon!.title) ? 'soon' : 'later'}`);
     expect(kinds.sort()).toEqual(['due_soon:later', 'due_soon:soon', 'overdue:soon']);
     expect(await mine(knut)).toMatchObject({ notifications: [], unreadCount: 0 });
   });
@@ -81,7 +81,7 @@ describe('a veivalg adopted', () => {
   it('tells the members responsible for tasks in its area', async () => {
     const area = 'omrade-okonomi-og-regnskapssystem';
     const decide = (payload: object) => t.owner.inject({ method: 'PUT', url: `${base}/decisions/${area}`, payload });
-    const adopted = await decide({ outcome: 'retire', timing: 'before_merger', state: 'adopted' });
+    const adopted = await decide({ outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' });
     expect(adopted.statusCode, adopted.body).toBe(200);
     const placed = adopted.json().plannedTasks[0];
     const task = (await t.owner.inject(`${base}/tasks/${placed.id}`)).json();
@@ -90,7 +90,10 @@ describe('a veivalg adopted', () => {
     expect((await decide({ outcome: 'retire', timing: 'before_merger', state: 'proposed', version: 1 })).statusCode).toBe(200);
     expect(await unread(knut)).toBe(0);
 
-    expect((await decide({ outcome: 'retire', timing: 'before_merger', state: 'adopted', version: 2 })).statusCode).toBe(200);
+    expect(
+      (await decide({ outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02', version: 2 }))
+        .statusCode,
+    ).toBe(200);
     const told = (await mine(knut, '?unread=true')).notifications;
     expect(told).toEqual([
       expect.objectContaining({ kind: 'decision_adopted', subjectKind: 'decision', subjectTitle: 'Økonomi- og regnskapssystem', actorName: 'Eva Eier' }),

@@ -68,7 +68,7 @@ describe('searching and filtering the checklist', () => {
     const decided = await t.owner.inject({
       method: 'PUT',
       url: url(`/decisions/${economy}`),
-      payload: { outcome: 'procure', timing: 'before_merger', state: 'adopted' },
+      payload: { outcome: 'procure', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
     });
     expect(decided.statusCode, decided.body).toBe(200);
     const inArea = await tasks(`?area=${economy}`);
@@ -208,7 +208,7 @@ describe('GET /mergers/{id}/tasks/export.xlsx', () => {
     await t.owner.inject({
       method: 'PUT',
       url: url(`/decisions/${economy}`),
-      payload: { outcome: 'procure', timing: 'before_merger', state: 'adopted' },
+      payload: { outcome: 'procure', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
     });
     const all = await tasks();
 

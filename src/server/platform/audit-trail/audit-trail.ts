@@ -28,6 +28,7 @@ export type AuditedEntity =
   | 'mitigation'
   | 'riskMatrix'
   | 'comment'
+  | 'statusReport'
   // The inventory's eight kinds (inventory.kinds.ts).
   | 'system'
   | 'digitalService'

@@ -75,6 +75,8 @@ describe('answers to merger reads', () => {
       targetSystemId: system.id,
       timing: 'before_merger',
       state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
     });
     expect((await read('/decisions')).body).not.toBe(before.get('/decisions'));
     expect((await read('/dashboard')).body).not.toBe(before.get('/dashboard'));

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
 import {
+  decisionMakers,
   decisionOutcomes,
   decisionStates,
   decisionTimings,
+  type DecisionMaker,
   type DecisionOutcome,
   type DecisionState,
   type DecisionTiming,
@@ -43,6 +45,13 @@ export const decisions = pgTable(
     decidedByUserId: uuid('decided_by_user_id'),
     decidedByName: text('decided_by_name'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    // The decision on record (decision 038): who made it, at which meeting, and where the
+    // municipality's archive has it. Kept only while the veivalg is adopted.
+    decisionMaker: text('decision_maker').$type<DecisionMaker>(),
+    decisionMakerOther: text('decision_maker_other'),
+    meetingDate: date('meeting_date', { mode: 'string' }),
+    caseNumber: text('case_number'),
+    archiveUrl: text('archive_url'),
     // A critical area whose veivalg waits for the transition is not ready for day one
     // until the project accepts that deferral: who, when and why (names at the time).
     // Cleared by the service when the veivalg stops deferring the area.
@@ -66,6 +75,8 @@ export const decisions = pgTable(
     check('decisions_timing_check', oneOf('timing', decisionTimings)),
     check('decisions_state_check', oneOf('state', decisionStates)),
     check('decisions_adopted_check', sql`state <> 'adopted' or decided_at is not null`),
+    check('decisions_decision_maker_check', sql`decision_maker is null or ${oneOf('decision_maker', decisionMakers)}`),
+    check('decisions_archive_url_check', sql`archive_url is null or archive_url like 'https://%'`),
     check('decisions_deferral_acceptance_check', sql`deferral_accepted_at is null or length(trim(coalesce(deferral_reason, ''))) > 0`),
   ],
 );

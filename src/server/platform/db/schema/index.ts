@@ -10,3 +10,4 @@ export * from './risks.ts';
 export * from './notifications.ts';
 export * from './mail.ts';
 export * from './comments.ts';
+export * from './reports.ts';
