@@ -438,7 +438,9 @@ export async function createTask(ctx: ServiceContext, mergerId: string, body: z.
 export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: string, body: z.output<typeof updateTaskBody>): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
-  const row = await ctx.db.transaction(async (tx) => changeTask(tx, actor, mergerId, taskId, await repo.findTask(tx, mergerId, taskId), body));
+  const row = await ctx.db.transaction(async (tx) =>
+    changeTask(tx, actor, mergerId, taskId, await repo.findTask(tx, mergerId, taskId), body, { now: ctx.now() }),
+  );
   return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
@@ -457,7 +459,7 @@ async function changeTask(
   taskId: string,
   current: repo.TaskRow | undefined,
   body: z.output<typeof updateTaskBody>,
-  options: { tellResponsible?: boolean } = {},
+  options: { now: Date; tellResponsible?: boolean },
 ): Promise<repo.TaskRow> {
   if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
   if (current.version !== body.version) throw versionConflict('Oppgaven', current.version);
@@ -501,6 +503,7 @@ async function changeTask(
     ...(body.title !== undefined && current.catalogItemId === null ? { title: body.title } : {}),
     status: rule.value.status,
     notRelevantReason: rule.value.notRelevantReason,
+    completedAt: rule.value.status !== 'done' ? null : current.status === 'done' ? current.completedAt : options.now,
     ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
     ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
     ...(body.plannedStart !== undefined ? { plannedStart: body.plannedStart } : {}),
@@ -586,7 +589,7 @@ export async function bulkUpdateTasks(ctx: ServiceContext, mergerId: string, bod
               ...(change.responsibleUserId !== undefined ? { responsibleUserId: change.responsibleUserId } : {}),
               ...(change.dueDate !== undefined ? { dueDate: change.dueDate } : {}),
             },
-            { tellResponsible: false },
+            { now: ctx.now(), tellResponsible: false },
           ),
         );
       } catch (error) {
