@@ -1,0 +1,176 @@
+import type { Vocabulary } from './vocabulary.ts';
+
+/** Nynorsk: the names of Samla's fixed values (see vocabulary.ts; the terms follow docs/glossary/nn.md). */
+export const nnVocabulary: Vocabulary = {
+  taskStatus: {
+    not_started: 'Ikkje starta',
+    in_progress: 'Pågår',
+    done: 'Ferdig',
+    not_relevant: 'Ikkje relevant',
+  },
+  mergerRole: {
+    owner: 'Eigar',
+    lead: 'Prosjektleiar',
+    member: 'Prosjektmedarbeidar',
+    reader: 'Lesar (styringsgruppe, fellesnemnda)',
+  },
+  mergerRoleDescription: {
+    owner: 'Alt ein prosjektleiar kan, og i tillegg gi rolla «Eigar», endre roller og fjerne medlemmer.',
+    lead: 'Endre innhaldet, ta avgjerdene (vedta vegval, godta utsetjingar, akseptere risikoar, endre risikomatrisa) og leggje til nye medlemmer.',
+    member:
+      'Endre innhaldet: oppgåvene, kartlegginga, forslag til vegval, risikoar og gevinstar. Berre prosjektleiar og eigar kan vedta vegval, godta utsetjingar, akseptere risikoar og endre risikomatrisa.',
+    reader: 'Sjå alt, òg historikken, men ikkje endre noko.',
+  },
+  milestoneKind: {
+    local_decision: 'Lokalt vedtak',
+    national_decision: 'Nasjonalt vedtak',
+    joint_committee_meeting: 'Møte i fellesnemnda',
+    merger_date: 'Samanslåingsdato',
+    transition_end: 'Slutten på overgangsfasen',
+    own: 'Eigen milepæl',
+  },
+  upcomingKind: { task: 'Oppgåvefrist', contract_deadline: 'Avtalefrist', milestone: 'Milepæl' },
+  languageForm: { bokmål: 'Bokmål', nynorsk: 'Nynorsk', nøytral: 'Nøytral' },
+  auditAction: { create: 'Oppretta', update: 'Endra', delete: 'Sletta' },
+
+  decisionOutcome: { continue: 'Føre vidare', adapt: 'Tilpasse', procure: 'Skaffe nytt', retire: 'Avvikle' },
+  decisionOutcomeDescription: {
+    continue: 'Eitt av systema blir den nye kommunen sitt; dei andre blir migrerte dit.',
+    adapt: 'Eitt av systema blir tilpassa og blir den nye kommunen sitt; dei andre blir migrerte dit.',
+    procure: 'Den nye kommunen skaffar eit nytt system; dagens system blir migrerte dit.',
+    retire: 'Løysinga blir avvikla; systema blir arkiverte.',
+  },
+  decisionTiming: { before_merger: 'Før samanslåinga', transition: 'I overgangsfasen' },
+  decisionState: { proposed: 'Forslag', adopted: 'Vedteke' },
+  deferralAcceptance: { not_accepted: 'Utsett, ikkje godteke', accepted: 'Utsetjinga er godteken' },
+  suggestionBasis: { product: 'Same produkt', vendor: 'Same leverandør' },
+  areaPriority: { critical: 'Kritisk', medium: 'Middels' },
+  systemFate: {
+    continues: 'Blir ført vidare',
+    migrated: 'Blir migrert (datakonvertering)',
+    retired: 'Blir avvikla (arkivering)',
+    undecided: 'Ikkje avgjort',
+  },
+  systemFateShort: { continues: 'Blir ført vidare', migrated: 'Blir migrert', retired: 'Blir avvikla', undecided: 'Ikkje avgjort' },
+  systemFateInline: { continues: 'blir ført vidare', migrated: 'blir migrert', retired: 'blir avvikla', undecided: 'ikkje avgjort' },
+  readinessReason: {
+    no_decision: 'Ingen vegval',
+    not_adopted: 'Vegvalet er ikkje vedteke',
+    deferred: 'Utsett til overgangsfasen, utsetjinga er ikkje godteken',
+    tasks_open: 'Opne oppgåver',
+  },
+  readinessReasonInline: {
+    no_decision: 'ingen vegval',
+    not_adopted: 'vegvalet er ikkje vedteke',
+    deferred: 'utsett til overgangsfasen, utsetjinga er ikkje godteken',
+  },
+  integrationNodeKind: { system: 'System', commonSolution: 'Nasjonal fellesløysing' },
+
+  contractAction: {
+    await_decision: 'Ventar på vegval',
+    transfer: 'Blir overført til den nye kommunen',
+    extend_before_merger: 'Går ut før samanslåinga',
+    extend_until_retired: 'Går ut før systemet kan avviklast',
+    let_expire: 'Går ut',
+    terminate: 'Blir sagd opp',
+  },
+  contractActionHeading: {
+    await_decision: 'Ventar på vegval',
+    transfer: 'Overføre til den nye kommunen',
+    extend_before_merger: 'Går ut før samanslåinga',
+    extend_until_retired: 'Går ut før systemet kan avviklast',
+    let_expire: 'Går ut',
+    terminate: 'Siste dag for oppseiing',
+  },
+  contractDeadlineMeaning: {
+    await_decision: '',
+    transfer: 'må vere overført innan',
+    extend_before_merger: 'siste dag for å forlengje',
+    extend_until_retired: 'siste dag for å forlengje',
+    let_expire: 'avtalen går ut',
+    terminate: 'siste dag for oppseiing',
+  },
+  contractDeadlineTitle: {
+    await_decision: 'Ventar på vegval',
+    transfer: 'Overføre til den nye kommunen',
+    extend_before_merger: 'Siste dag for å forlengje',
+    extend_until_retired: 'Siste dag for å forlengje',
+    let_expire: 'Går ut',
+    terminate: 'Siste dag for oppseiing',
+  },
+  deadlineStatus: {
+    overdue: 'Fristen har gått ut',
+    expired: 'Utgått',
+    due_soon: 'Snart (innan 90 dagar)',
+    ok: 'Godt med tid',
+    none: 'Ingen frist enno',
+  },
+  contractFlag: {
+    check_auto_renewal: 'Sjekk automatisk fornying',
+    notice_period_unknown: 'Oppseiingstida er ukjend, så fristen kan ikkje reknast ut',
+    some_systems_undecided: 'Nokre av systema manglar vedteke vegval',
+  },
+
+  riskStatus: { open: 'Open', in_progress: 'Under handsaming', accepted: 'Akseptert', closed: 'Lukka' },
+  // A tiltak is neuter: «planlagt» is the nynorsk form too.
+  mitigationStatus: { planned: 'Planlagt', in_progress: 'Pågår', done: 'Ferdig' },
+  consequenceDimension: {
+    lifeHealth: 'Liv og helse',
+    serviceDelivery: 'Tenesteleveranse',
+    economy: 'Økonomi',
+    reputation: 'Omdøme',
+    infoSecurity: 'Informasjonstryggleik og personvern',
+  },
+  riskSuggestionKind: { downtime: 'Nedetid', integration: 'Integrasjonar', archive: 'Arkivtap', documentation: 'Tilgang til dokumentasjon' },
+
+  benefitType: { economic: 'Økonomisk', quality: 'Kvalitet', time: 'Tid', other: 'Anna' },
+  // A gevinst is masculine: the participles agree («planlagd», «avbroten»).
+  benefitStatus: { planned: 'Planlagd', in_progress: 'Under realisering', realised: 'Realisert', cancelled: 'Avbroten' },
+  benefitStatusCount: {
+    planned: ['planlagd', 'planlagde'],
+    in_progress: ['under realisering', 'under realisering'],
+    realised: ['realisert', 'realiserte'],
+    cancelled: ['avbroten', 'avbrotne'],
+  },
+  indicatorDirection: { higher: 'Høgare er betre', lower: 'Lågare er betre' },
+
+  inventoryKind: {
+    systems: 'IKT-system',
+    digitalServices: 'Digitale tenester',
+    contracts: 'Avtalar',
+    integrations: 'Integrasjonar',
+    archives: 'Arkiv og data',
+    infrastructure: 'Infrastruktur',
+    itOrganisation: 'IKT-organisering',
+    intermunicipalCooperation: 'Interkommunale samarbeid',
+  },
+  inventoryValue: {
+    hosting: { local: 'Lokalt', vendor: 'Hos leverandør', saas: 'SaaS/sky', intermunicipal: 'Interkommunalt' },
+    changeClause: {
+      transfers: 'Avtalen går over til den nye kommunen',
+      does_not_transfer: 'Avtalen går ikkje over',
+      unknown: 'Ukjend',
+    },
+    direction: { outbound: 'Ut', inbound: 'Inn', both: 'Begge vegar' },
+    method: { api: 'API', file: 'Fil', manual: 'Manuell', other: 'Anna' },
+    locationKind: {
+      system: 'I fagsystem',
+      file_share: 'Filområde',
+      cloud: 'Skylagring',
+      email: 'E-post',
+      paper: 'Papir',
+      other: 'Anna',
+    },
+    category: {
+      server: 'Serverar',
+      server_room: 'Serverrom',
+      network: 'Nettverk',
+      security: 'Teknisk tryggleik',
+      identity_access: 'Identitet og tilgang',
+      end_user: 'Sluttbrukarutstyr',
+      other: 'Anna',
+    },
+    form: { iks: 'IKS', host_municipality: 'Vertskommune', agreement: 'Avtale', other: 'Anna' },
+  },
+  flag: { unknown: 'Ukjend', yes: 'Ja', no: 'Nei' },
+};
