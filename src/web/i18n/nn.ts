@@ -108,10 +108,12 @@ export const nn: Messages = {
       USER_NOT_FOUND: 'Ingen brukar har denne e-postadressa. Ein administrator må opprette brukaren under «Brukarar» først.',
       USER_EXISTS: 'Det finst alt ein brukar med denne e-postadressa.',
       USER_HAS_HISTORY: 'Brukaren har gjort endringar som står i historikken, og kan difor ikkje slettast. Deaktiver brukaren i staden.',
-      CANNOT_REMOVE_SELF: (details: unknown) => {
+      // nb.ts's function infers its two bokmål sentences as its return type (`satisfies` keeps the
+      // literals), so `Messages` asks for exactly those: the cast says «a text, like bokmål's».
+      CANNOT_REMOVE_SELF: ((details: unknown): string | undefined => {
         const action = detail(details, 'action', 'string');
         return action === 'delete' ? 'Du kan ikkje slette deg sjølv.' : action === 'deactivate' ? 'Du kan ikkje deaktivere deg sjølv.' : undefined;
-      },
+      }) as Messages['errors']['byCode']['CANNOT_REMOVE_SELF'],
       LAST_ADMINISTRATOR: 'Samla må ha minst éin aktiv administrator.',
       PASSWORD_REQUIRED: 'Samla har inga innlogging via identitetstilbydar, så brukaren treng eit passord for å kunne logge inn.',
       WEAK_PASSWORD: serverMessage,
