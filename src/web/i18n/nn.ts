@@ -197,9 +197,7 @@ export const nn: Messages = {
         const sheet = detail(details, 'sheet', 'string');
         const rows = detail(details, 'rows', 'number');
         const limit = detail(details, 'limit', 'number');
-        return sheet === undefined || rows === undefined || limit === undefined
-          ? undefined
-          : `Arket «${sheet}» har ${rows} rader; grensa er ${limit} per ark.`;
+        return sheet === undefined || rows === undefined || limit === undefined ? undefined : `Arket «${sheet}» har ${rows} rader; grensa er ${limit} per ark.`;
       },
       NO_KNOWN_SHEETS: serverMessage,
       IMPORT_INVALID: 'Fila har feil. Ingenting er importert.',
@@ -506,8 +504,7 @@ export const nn: Messages = {
       email: 'E-post',
       name: 'Namn',
       password: 'Passord (valfritt)',
-      passwordDescription:
-        'Minst 12 teikn. Utan passord loggar brukaren inn via identitetstilbydaren til kommunen (innlogging med kontoen frå kommunen).',
+      passwordDescription: 'Minst 12 teikn. Utan passord loggar brukaren inn via identitetstilbydaren til kommunen (innlogging med kontoen frå kommunen).',
       submit: 'Opprett brukar',
       submitting: 'Opprettar …',
       emailRequired: 'Skriv e-postadressa.',
@@ -552,8 +549,7 @@ export const nn: Messages = {
       submitting: 'Lagar …',
       nameRequired: 'Skriv kva nøkkelen skal brukast til.',
       expiresOn: 'Siste dag nøkkelen verkar (valfritt)',
-      expiresOnDescription:
-        'Nøkkelen sluttar å verke når dagen er omme, norsk tid. Høgst eitt år fram. Utan dato verkar nøkkelen til du trekkjer han tilbake.',
+      expiresOnDescription: 'Nøkkelen sluttar å verke når dagen er omme, norsk tid. Høgst eitt år fram. Utan dato verkar nøkkelen til du trekkjer han tilbake.',
       expiresOnInvalid: 'Skriv datoen på forma dd.mm.åååå.',
     },
     created: {
@@ -633,8 +629,7 @@ export const nn: Messages = {
   },
   demo: {
     tag: 'Demo',
-    tryText:
-      'Vil du sjå korleis Samla ser ut med innhald først? Demosamanslåinga har tre kommunar med system, avtalar, vegval, risikoar og gevinstar.',
+    tryText: 'Vil du sjå korleis Samla ser ut med innhald først? Demosamanslåinga har tre kommunar med system, avtalar, vegval, risikoar og gevinstar.',
     tryButton: 'Prøv Samla med ei demosamanslåing',
     creating: 'Lagar demosamanslåinga …',
     notice:
@@ -703,14 +698,11 @@ export const nn: Messages = {
   municipalities: {
     picker: {
       label: 'Kommunar som blir slått saman',
-      description:
-        'Søk på namn (norsk, samisk eller kvensk), kommunenummer eller fylke, og vel minst to kommunar. Bruk piltastane og Enter for å velje.',
+      description: 'Søk på namn (norsk, samisk eller kvensk), kommunenummer eller fylke, og vel minst to kommunar. Bruk piltastane og Enter for å velje.',
       listLabel: 'Kommunar som passar med søket',
       matchCount: (count: number) => (count === 0 ? 'Ingen kommunar passar' : `${plural(count, 'kommune', 'kommunar')} passar`),
-      announceAdded: (name: string, count: number) =>
-        `La til ${name}. ${plural(count, 'kommune', 'kommunar')} er ${pluralWord(count, 'vald', 'valde')}.`,
-      announceRemoved: (name: string, count: number) =>
-        `Fjerna ${name}. ${plural(count, 'kommune', 'kommunar')} er ${pluralWord(count, 'vald', 'valde')}.`,
+      announceAdded: (name: string, count: number) => `La til ${name}. ${plural(count, 'kommune', 'kommunar')} er ${pluralWord(count, 'vald', 'valde')}.`,
+      announceRemoved: (name: string, count: number) => `Fjerna ${name}. ${plural(count, 'kommune', 'kommunar')} er ${pluralWord(count, 'vald', 'valde')}.`,
       empty: 'Ingen kommunar passar med søket',
       loading: 'Hentar kommuneregisteret …',
       optionText: (name: string, number: string, county: string) => `${name} (${number}), ${county}`,
@@ -1296,8 +1288,7 @@ export const nn: Messages = {
       quarterShort: (quarter: string) => `${quarter}. kv.`,
       areaHeading: (area: string) => `Løysingsområde: ${area}`,
       overdueMark: 'Forfallen',
-      taskBar: (title: string, dates: string, status: string, overdue: boolean) =>
-        `${title}: ${dates}, ${status.toLowerCase()}${overdue ? ', forfallen' : ''}`,
+      taskBar: (title: string, dates: string, status: string, overdue: boolean) => `${title}: ${dates}, ${status.toLowerCase()}${overdue ? ', forfallen' : ''}`,
       milestoneMark: (title: string, date: string) => `Milepæl: ${title}, ${date}`,
       noDatedTasks: 'Ingen oppgåver har datoar enno. Set planlagd start og frist på oppgåvene for å sjå dei her.',
       legend: 'Forklaring',
