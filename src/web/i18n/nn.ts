@@ -307,7 +307,7 @@ export const nn: Messages = {
     add: {
       title: 'Legg til medlem',
       lead: 'Personen blir medlem første gong hen loggar inn i Samla med denne e-postadressa. Samla sender ingen e-post, så sei frå til personen sjølv. Har personen ingen brukar enno, opprettar ein administrator brukaren under «Brukarar».',
-      invited: (email: string) => `Invitasjon send til ${email} – personen blir medlem ved første innlogging.`,
+      invited: (email: string) => `Invitasjon sendt til ${email} – personen blir medlem ved første innlogging.`,
       email: 'E-post',
       emailDescription: 'E-postadressa personen loggar inn med.',
       role: 'Rolle',
