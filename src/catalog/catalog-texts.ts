@@ -13,24 +13,39 @@ const notText = new Set(['id', 'version', 'number', 'priority']);
 
 export function catalogTexts(catalog: Catalog): Map<string, string> {
   const texts = new Map<string, string>();
-  const visit = (value: unknown, key: string): void => {
-    if (typeof value === 'string') {
-      texts.set(key, value);
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, isItem(item) ? item.id : `${key}.${index}`));
-    } else if (value !== null && typeof value === 'object') {
+  mapCatalogTexts(catalog, (key, text) => {
+    texts.set(key, text);
+    return text;
+  });
+  return texts;
+}
+
+/**
+ * A copy of the library with every reading text replaced by `replace(key, text)`: the same
+ * ids, numbers, priorities and structure, keyed exactly as `catalogTexts`. The copy is not
+ * validated; check it against the schema before use.
+ */
+export function replaceCatalogTexts(catalog: Catalog, replace: (key: string, text: string) => string): Catalog {
+  return mapCatalogTexts(catalog, replace) as Catalog;
+}
+
+// One walk for both reading and replacing, so a key means the same text in each.
+function mapCatalogTexts(catalog: Catalog, replace: (key: string, text: string) => string): unknown {
+  const visit = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') return replace(key, value);
+    if (Array.isArray(value)) return value.map((item, index) => visit(item, isItem(item) ? item.id : `${key}.${index}`));
+    if (value !== null && typeof value === 'object') {
       const prefix = isItem(value) ? value.id : key;
-      for (const [field, child] of Object.entries(value)) {
-        if (typeof child === 'string' && notText.has(field)) continue;
-        visit(child, `${prefix}.${field}`);
-      }
+      return Object.fromEntries(
+        Object.entries(value).map(([field, child]) => [field, typeof child === 'string' && notText.has(field) ? child : visit(child, `${prefix}.${field}`)]),
+      );
     }
+    return value;
   };
   // The top has the library's own id; its fields are keyed by name alone.
-  for (const [field, child] of Object.entries(catalog)) {
-    if (typeof child !== 'string' || !notText.has(field)) visit(child, field);
-  }
-  return texts;
+  return Object.fromEntries(
+    Object.entries(catalog).map(([field, child]) => [field, typeof child === 'string' && notText.has(field) ? child : visit(child, field)]),
+  );
 }
 
 function isItem(value: unknown): value is { id: string } {

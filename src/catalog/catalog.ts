@@ -1,5 +1,6 @@
 import data from './data/ks-sjekkliste-digital-sammenslaing.json' with { type: 'json' };
 import { catalogSchema, type Catalog, type CatalogSource } from './catalog.schema.ts';
+import { deepFreeze } from './deep-freeze.ts';
 
 export * from './catalog.schema.ts';
 
@@ -18,14 +19,6 @@ export function loadCatalog(): Catalog {
     cached = deepFreeze(result.data);
   }
   return cached;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 export interface CatalogItemCounts {

@@ -75,6 +75,8 @@ describe('answers to merger reads', () => {
       targetSystemId: system.id,
       timing: 'before_merger',
       state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
     });
     expect((await read('/decisions')).body).not.toBe(before.get('/decisions'));
     expect((await read('/dashboard')).body).not.toBe(before.get('/dashboard'));
@@ -167,8 +169,9 @@ describe('answers to merger reads', () => {
 describe('the revision triggers', () => {
   it('are on every table that holds what a merger read can show', async () => {
     // Sign-in bookkeeping never appears in a merger's answers, nor does what one person is told
-    // (notifications are read through /api/v1/me, which the cache does not answer).
-    const exempt = new Set(['sessions', 'api_tokens', 'login_attempts', 'user_identities', 'password_resets', 'notifications']);
+    // or mailed (read through /api/v1/me, which the cache does not answer, or by the mail sender).
+    const personal = ['notifications', 'mail_outbox', 'mail_preferences', 'mailed_notifications', 'user_calendar_feeds'];
+    const exempt = new Set(['sessions', 'api_tokens', 'login_attempts', 'user_identities', 'password_resets', ...personal]);
     const tables = (await t.database.rawQuery(`
       select c.relname as name, exists (
         select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = 'samla_cache_revision'
