@@ -26,7 +26,7 @@ export const nn: Messages = {
     tagline: 'Digital samanslåing av kommunar',
     skipLink: 'Hopp til hovudinnhaldet',
     navLabel: 'Hovudmeny',
-    nav: { mergers: 'Samanslåingar', catalog: 'Sjekklista' },
+    nav: { mergers: 'Samanslåingar', myWork: 'Mine oppgåver', catalog: 'Sjekklista' },
     userMenu: {
       trigger: (name: string) => name,
       triggerLabel: (name: string) => `Brukarmeny for ${name}`,
@@ -34,7 +34,9 @@ export const nn: Messages = {
       administrator: 'Administrator',
       tokens: 'Mine API-nøklar',
       account: 'Meg sjølv',
+      mailSettings: 'Varslingsinnstillingar',
       users: 'Brukarar',
+      mergerDeletions: 'Sletta samanslåingar',
       signOut: 'Logg ut',
       signingOut: 'Loggar ut …',
     },
@@ -108,12 +110,10 @@ export const nn: Messages = {
       USER_NOT_FOUND: 'Ingen brukar har denne e-postadressa. Ein administrator må opprette brukaren under «Brukarar» først.',
       USER_EXISTS: 'Det finst alt ein brukar med denne e-postadressa.',
       USER_HAS_HISTORY: 'Brukaren har gjort endringar som står i historikken, og kan difor ikkje slettast. Deaktiver brukaren i staden.',
-      // nb.ts's function infers its two bokmål sentences as its return type (`satisfies` keeps the
-      // literals), so `Messages` asks for exactly those: the cast says «a text, like bokmål's».
-      CANNOT_REMOVE_SELF: ((details: unknown): string | undefined => {
+      CANNOT_REMOVE_SELF: (details: unknown): string | undefined => {
         const action = detail(details, 'action', 'string');
         return action === 'delete' ? 'Du kan ikkje slette deg sjølv.' : action === 'deactivate' ? 'Du kan ikkje deaktivere deg sjølv.' : undefined;
-      }) as Messages['errors']['byCode']['CANNOT_REMOVE_SELF'],
+      },
       LAST_ADMINISTRATOR: 'Samla må ha minst éin aktiv administrator.',
       PASSWORD_REQUIRED: 'Samla har inga innlogging via identitetstilbydar, så brukaren treng eit passord for å kunne logge inn.',
       WEAK_PASSWORD: serverMessage,
@@ -131,6 +131,12 @@ export const nn: Messages = {
       INVITATION_NOT_FOUND: 'Fann ingen invitasjon til denne adressa. Kanskje er han trekt tilbake, eller personen har logga inn.',
       ROLE_NOT_GRANTABLE: 'Berre ein eigar kan gi rolla «Eigar».',
       LAST_OWNER: 'Samanslåinga må ha minst éin eigar. Gi nokon andre rolla «Eigar» først.',
+      MERGER_ARCHIVED: 'Samanslåinga er arkivert og kan berre lesast. Ein eigar eller prosjektleiar kan opne ho igjen.',
+      MERGER_NAME_MISMATCH: 'Namnet stemmer ikkje. Skriv namnet på samanslåinga nøyaktig slik det står.',
+      MUNICIPALITY_HAS_INVENTORY: serverMessage,
+      MUNICIPALITY_SYSTEMS_IN_USE: serverMessage,
+      RESPONSIBLE_NOT_MEMBER: 'Den ansvarlege må vere medlem av samanslåinga. Vel eit medlem frå lista, eller skriv inn eit namn.',
+      RESPONSIBLE_AMBIGUOUS: 'Vel anten eit medlem eller skriv inn eit namn som ansvarleg, ikkje begge.',
       // plan
       TASK_NOT_FOUND: 'Fann ikkje oppgåva. Ho kan vere sletta, eller lenkja kan vere feil.',
       ACTIVITY_NOT_FOUND: 'Aktiviteten finst ikkje i sjekklista.',
@@ -150,10 +156,12 @@ export const nn: Messages = {
       SOLUTION_AREA_NOT_FOUND: 'Fann ikkje løysingsområdet.',
       DECISION_NOT_FOUND: 'Området har ikkje noko vegval enno.',
       DECISION_INVALID: serverMessage,
+      DECISION_RECORD_INVALID: serverMessage,
       DEFERRAL_NOT_APPLICABLE: 'Berre eit vedteke vegval som utset eit kritisk område til overgangsfasen, kan få utsetjinga godteken.',
       DEFERRAL_REASON_REQUIRED: 'Skriv kvifor prosjektet godtek utsetjinga.',
       CALENDAR_FEED_NOT_FOUND: serverMessage,
       REPORT_PERIOD_INVALID: serverMessage,
+      REPORT_NOT_FOUND: 'Fann ikkje rapporten.',
       // risks, benefits
       RISK_NOT_FOUND: 'Fann ikkje risikoen.',
       RISK_INVALID: serverMessage,
@@ -169,6 +177,10 @@ export const nn: Messages = {
       BASELINE_AFTER_MEASUREMENTS: serverMessage,
       MEASUREMENT_NOT_FOUND: 'Fann ikkje målinga.',
       MEASUREMENT_BEFORE_BASELINE: serverMessage,
+      // comments, notifications
+      COMMENT_NOT_FOUND: 'Fann ikkje kommentaren. Kanskje er han sletta.',
+      NOT_COMMENT_AUTHOR: serverMessage,
+      NOTIFICATION_NOT_FOUND: 'Fann ikkje varselet.',
       // inventory, import
       SYSTEM_NOT_FOUND: 'Fann ikkje systemet.',
       DIGITAL_SERVICE_NOT_FOUND: 'Fann ikkje den digitale tenesta.',
@@ -209,6 +221,7 @@ export const nn: Messages = {
   },
   announcer: {
     mergerCreated: (name: string) => `Samanslåinga «${name}» er oppretta.`,
+    mergerSaved: (name: string) => `Endringane i «${name}» er lagra.`,
     taskSaved: (title: string) => `Oppgåva «${title}» er lagra.`,
     taskCreated: (title: string) => `Oppgåva «${title}» er lagt til.`,
     results: (count: number) => `Viser ${plural(count, 'oppgåve', 'oppgåver')}.`,
