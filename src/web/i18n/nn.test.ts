@@ -51,6 +51,9 @@ describe('the nynorsk catalog has the bokmål catalog’s shape', () => {
     expect(nn.benefits.statuses).toBe(nnVocabulary.benefitStatus);
     expect(nn.contractDeadlines.actions).toBe(nnVocabulary.contractAction);
     expect(nn.inventory.values).toBe(nnVocabulary.inventoryValue);
+    expect(nn.decisions.record.makers).toBe(nnVocabulary.decisionMaker);
+    expect(nn.reports.issue.statuses).toBe(nnVocabulary.overallStatus);
+    expect(nn.reports.issued.statuses).toBe(nnVocabulary.overallStatus);
   });
 });
 
