@@ -20,6 +20,7 @@ import { languageForm } from '#shared/contracts/mergers.ts';
 import { consequenceDimensions, mitigationStatuses, riskStatuses, riskSuggestionKinds } from '#shared/contracts/risks.ts';
 import { anyMilestoneKind } from '#shared/contracts/plan.schedule.ts';
 import { nbVocabulary } from './nb.ts';
+import { nnVocabulary } from './nn.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Each map and the contract's value list it names: the types say it too, this says it at run time and for every language. */
@@ -63,7 +64,7 @@ const lists: Array<[keyof Vocabulary | `inventoryValue.${keyof Vocabulary['inven
   ['inventoryValue.form', cooperationForms],
 ];
 
-const vocabularies: Record<string, Vocabulary> = { nb: nbVocabulary };
+const vocabularies: Record<string, Vocabulary> = { nb: nbVocabulary, nn: nnVocabulary };
 
 describe.each(Object.entries(vocabularies))('the %s vocabulary', (_language, vocabulary) => {
   it.each(lists)('names every value of %s', (path, values) => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '#shared/error-codes.ts';
 import { catalogErrorText, serverMessage, type ErrorMessages } from './error-messages.ts';
 import { nb } from './nb.ts';
+import { nn } from './nn.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '../../server');
 
@@ -57,8 +58,11 @@ describe('error codes', () => {
     expect(new Set(errorCodes).size).toBe(errorCodes.length);
   });
 
-  // Add each language's catalog here when it comes (nn, en).
-  describe.each([['nb', nb.errors.byCode as ErrorMessages]])('the %s catalog', (_language, byCode) => {
+  // Add each language's catalog here when it comes (en).
+  describe.each([
+    ['nb', nb.errors.byCode as ErrorMessages],
+    ['nn', nn.errors.byCode as ErrorMessages],
+  ])('the %s catalog', (_language, byCode) => {
     it('has a message for every code', () => {
       const missing = errorCodes.filter((code) => !Object.hasOwn(byCode, code) || byCode[code] === '');
       expect(missing).toEqual([]);
