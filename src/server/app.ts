@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import fastifyCookie from '@fastify/cookie';
-import type { AuthConfig } from './config.ts';
+import type { AuthConfig, MailConfig } from './config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import { randomToken } from './features/auth/auth.crypto.ts';
 import { accessPlugin } from './platform/access/access.plugin.ts';
@@ -42,10 +42,15 @@ import { mergersRoutes } from './features/mergers/mergers.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
 import { scheduleRoutes } from './features/plan/plan.schedule.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
+import { mailRoutes } from './features/mail/mail.routes.ts';
+import { startMailSender, type MailSender, type MailSenderOptions } from './features/mail/mail.sender.ts';
+import { useMail } from './features/mail/mail.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
+    /** The outbox's sender on this node; null when no SMTP is configured. */
+    mailSender: MailSender | null;
   }
 }
 
@@ -67,6 +72,11 @@ export interface BuildAppOptions {
   metricsToken?: string;
   /** Memory for cached merger reads (decision 019); 0 turns the cache off. Default 64 MiB. */
   responseCacheBytes?: number;
+  /**
+   * E-mail (SAMLA_SMTP_URL …): this node writes mail to the outbox and sends
+   * from it. Tests tune the sender's timing; none: no e-mail.
+   */
+  mail?: MailConfig & Pick<MailSenderOptions, 'pollIntervalMs' | 'leaseMs' | 'retryBaseMs' | 'summaries' | 'nodeId'>;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -199,6 +209,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(scheduleRoutes);
       await api.register(reportsRoutes);
       await api.register(dashboardRoutes);
+      await api.register(mailRoutes, { emailEnabled: Boolean(options.mail) });
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
@@ -240,6 +251,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       error: { code: 'ROUTE_NOT_FOUND', message: `Fant ikke ${request.method} ${request.url}.` },
     });
   });
+
+  // Last, so that a failure above leaves no loop running. Stopped before the
+  // database closes (server.ts closes the app first).
+  app.decorate('mailSender', null);
+  if (options.mail) {
+    const stopUsingMail = useMail(options.mail);
+    app.mailSender = startMailSender({ ...options.mail, db: options.database.db, now, log: app.log });
+    app.addHook('onClose', async () => {
+      stopUsingMail();
+      await app.mailSender?.stop();
+    });
+    // The host only: the URL carries the password.
+    app.log.info({ from: options.mail.from, smtp: new URL(options.mail.smtpUrl).host }, 'e-post er slått på');
+  }
 
   return app;
 }

@@ -19,3 +19,36 @@ describe('operations settings', () => {
     expect(() => readConfig({ SAMLA_SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(/SAMLA_SHUTDOWN_TIMEOUT_SECONDS/);
   });
 });
+
+describe('e-mail settings', () => {
+  const smtp = { SAMLA_SMTP_URL: 'smtps://samla:hemmelig-passord@smtp.kommune.no:465', SAMLA_MAIL_FROM: 'Samla <samla@kommune.no>' };
+
+  it('leaves e-mail off without SMTP', () => {
+    expect(readConfig({}).mail).toBeUndefined();
+  });
+
+  it('turns e-mail on with an SMTP URL, a sender and the public address for links', () => {
+    expect(readConfig({ ...smtp, SAMLA_PUBLIC_URL: 'https://samla.kommune.no' }).mail).toEqual({
+      smtpUrl: smtp.SAMLA_SMTP_URL,
+      from: 'Samla <samla@kommune.no>',
+      publicUrl: 'https://samla.kommune.no',
+    });
+  });
+
+  it('refuses to start with half the settings or a wrong URL, and never repeats the password', () => {
+    const publicUrl = { SAMLA_PUBLIC_URL: 'https://samla.kommune.no' };
+    expect(() => readConfig({ SAMLA_SMTP_URL: smtp.SAMLA_SMTP_URL, ...publicUrl })).toThrow(/SAMLA_SMTP_URL og SAMLA_MAIL_FROM må settes sammen/);
+    expect(() => readConfig(smtp)).toThrow(/SAMLA_PUBLIC_URL må settes når e-post er slått på/);
+    expect(() => readConfig({ ...smtp, ...publicUrl, SAMLA_MAIL_FROM: 'ikke en adresse' })).toThrow(/SAMLA_MAIL_FROM må være en e-postadresse/);
+    for (const url of ['https://samla:hemmelig-passord@smtp.kommune.no', 'smtp://samla@smtp.kommune.no:587', 'smtp://']) {
+      let message = '';
+      try {
+        readConfig({ ...smtp, ...publicUrl, SAMLA_SMTP_URL: url });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/SAMLA_SMTP_URL må ha formen smtp:\/\/bruker:passord@vert:port/);
+      expect(message).not.toContain('hemmelig');
+    }
+  });
+});

@@ -39,7 +39,32 @@ const environmentSchema = z.object({
   SAMLA_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** Memory for answers of merger reads kept between changes (decision 019); 0 turns it off. */
   SAMLA_RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+  /**
+   * Where e-mail goes out (decision 037): smtp://user:password@host:587 (STARTTLS when the server
+   * offers it) or smtps://user:password@host:465. Unset: Samla sends no e-mail. Never logged.
+   */
+  SAMLA_SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, { error: 'SAMLA_SMTP_URL må ha formen smtp://bruker:passord@vert:port eller smtps://bruker:passord@vert:port' })
+    .optional(),
+  /** The sender of Samla's e-mails: «samla@kommune.no» or «Samla <samla@kommune.no>». */
+  SAMLA_MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]+<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/, {
+      error: 'SAMLA_MAIL_FROM må være en e-postadresse, gjerne med navn: Samla <samla@kommune.no>',
+    })
+    .optional(),
 });
+
+/** smtp:// or smtps:// with a host, and a user and a password together or neither (a relay that needs no sign-in). */
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '' && Boolean(url.username) === Boolean(url.password);
+  } catch {
+    return false;
+  }
+}
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' } | { kind: 'postgres'; url: string };
 
@@ -65,8 +90,17 @@ export interface AuthConfig {
   oidc?: OidcConfig;
 }
 
+/** E-mail (decision 037); absent when SAMLA_SMTP_URL is not set. */
+export interface MailConfig {
+  /** With the password: never log it. */
+  smtpUrl: string;
+  from: string;
+  publicUrl: string;
+}
+
 export interface AppConfig {
   auth: AuthConfig;
+  mail?: MailConfig;
   trustedProxyHops: number;
   /** Bearer token for GET /metrics; none means /metrics is open (protect it at the proxy). */
   metricsToken?: string;
@@ -96,7 +130,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (value.OIDC_ISSUER && !value.SAMLA_PUBLIC_URL) {
     throw new Error('Ugyldig konfigurasjon:\n  SAMLA_PUBLIC_URL må settes når innlogging med OpenID Connect er slått på.');
   }
+  if (Boolean(value.SAMLA_SMTP_URL) !== Boolean(value.SAMLA_MAIL_FROM)) {
+    throw new Error('Ugyldig konfigurasjon:\n  SAMLA_SMTP_URL og SAMLA_MAIL_FROM må settes sammen.');
+  }
+  if (value.SAMLA_SMTP_URL && !value.SAMLA_PUBLIC_URL) {
+    throw new Error('Ugyldig konfigurasjon:\n  SAMLA_PUBLIC_URL må settes når e-post er slått på (lenkene i e-postene bruker den).');
+  }
   return {
+    mail:
+      value.SAMLA_SMTP_URL && value.SAMLA_MAIL_FROM && value.SAMLA_PUBLIC_URL
+        ? { smtpUrl: value.SAMLA_SMTP_URL, from: value.SAMLA_MAIL_FROM, publicUrl: value.SAMLA_PUBLIC_URL }
+        : undefined,
     trustedProxyHops: value.SAMLA_TRUSTED_PROXIES,
     metricsToken: value.SAMLA_METRICS_TOKEN,
     shutdownTimeoutMs: value.SAMLA_SHUTDOWN_TIMEOUT_SECONDS * 1000,

@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     trustedProxyHops: config.trustedProxyHops,
     metricsToken: config.metricsToken,
     responseCacheBytes: config.responseCacheBytes,
+    mail: config.mail,
     logger: config.prettyLogs
       ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
       : { level: config.logLevel },

@@ -71,6 +71,7 @@ const chunks = {
   reports: pageChunk(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage)),
   schedule: pageChunk(() => import('#web/features/plan/schedule.page.tsx').then((mod) => mod.SchedulePage)),
   account: pageChunk(() => import('#web/features/account/account.page.tsx').then((mod) => mod.AccountPage)),
+  mailSettings: pageChunk(() => import('#web/features/mail/mail-settings.page.tsx').then((mod) => mod.MailSettingsPage)),
   newPassword: pageChunk(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage)),
   setup: pageChunk(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage)),
 } satisfies Record<string, PageChunk>;
@@ -231,6 +232,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             page(routePatterns.users, chunks.users),
             page(routePatterns.tokens, chunks.tokens, () => [tokensQuery()]),
             page(routePatterns.account, chunks.account),
+            page(routePatterns.mailSettings, chunks.mailSettings),
             eager('*', NotFoundPage),
           ],
         }),

@@ -116,6 +116,11 @@ function UserMenu({ user }: { user: User }) {
               <Link to={paths.account()}>{t.account}</Link>
             </Dropdown.Button>
           </Dropdown.Item>
+          <Dropdown.Item>
+            <Dropdown.Button asChild>
+              <Link to={paths.mailSettings()}>{t.mailSettings}</Link>
+            </Dropdown.Button>
+          </Dropdown.Item>
           {user.isAdministrator && (
             <Dropdown.Item>
               <Dropdown.Button asChild>

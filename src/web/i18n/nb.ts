@@ -33,6 +33,7 @@ export const nb = {
       administrator: 'Administrator',
       tokens: 'Mine API-nøkler',
       account: 'Meg selv',
+      mailSettings: 'Varslingsinnstillinger',
       users: 'Brukere',
       signOut: 'Logg ut',
       signingOut: 'Logger ut …',
@@ -565,6 +566,30 @@ export const nb = {
       copied: 'Kopiert',
       done: 'Jeg har kopiert nøkkelen',
     },
+  },
+  mail: {
+    title: 'Varslingsinnstillinger',
+    lead: 'Velg hvordan du vil få vite om det som skjer i sammenslåingene dine på e-post. I Samla ser du alle varslene uansett.',
+    off: {
+      title: 'E-post er slått av på denne serveren',
+      body: 'Samla sender ingen e-post her, fordi driftsansvarlig ikke har satt opp en e-posttjener (SAMLA_SMTP_URL). Du kan likevel velge nå: valgene gjelder når e-post blir slått på.',
+    },
+    kinds: {
+      assigned: 'Når du blir gjort ansvarlig for noe',
+      mentioned: 'Når noen nevner deg i en kommentar',
+      due_soon: 'Når en oppgave du har, har frist om under en uke',
+      overdue: 'Når en oppgave du har, har passert fristen',
+      decision_adopted: 'Når et veivalg blir vedtatt i et område der du har oppgaver',
+      comment: 'Når noen kommenterer noe du følger',
+    },
+    deliveries: { immediate: 'Straks', daily: 'Daglig sammendrag', off: 'Av' },
+    weekly: {
+      legend: 'Ukesoppsummering',
+      description: 'For prosjektledere og eiere: hver mandag morgen hva som ble endret sist uke, hva som er forfalt og hva som har frist neste uke.',
+      label: 'Send meg ukesoppsummeringen',
+    },
+    save: 'Lagre',
+    saved: 'Varslingsinnstillingene er lagret.',
   },
   account: {
     title: 'Meg selv',

@@ -56,6 +56,7 @@ export const paths = {
   users: () => '/brukere',
   tokens: () => '/api-nokler',
   account: () => '/meg',
+  mailSettings: () => '/meg/varslingsinnstillinger',
   newPassword: () => '/nytt-passord',
 } as const;
 
@@ -93,6 +94,7 @@ export const routePatterns = {
   users: '/brukere',
   tokens: '/api-nokler',
   account: '/meg',
+  mailSettings: '/meg/varslingsinnstillinger',
   newPassword: '/nytt-passord',
 } as const;
 

@@ -6,6 +6,7 @@
  */
 import type { Database } from '#server/platform/db/client.ts';
 import type { NotificationKind, NotificationSubjectKind } from '#shared/contracts/notifications.ts';
+import { enqueueImmediateMail } from '#server/features/mail/mail.service.ts';
 import { findActiveMemberIds, insertNotifications, type NotificationRow } from './notifications.repo.ts';
 
 export interface NotificationEvent {
@@ -47,5 +48,8 @@ export async function notify(db: Database, events: readonly NotificationEvent[])
       });
     }
   }
-  return insertNotifications(db, rows);
+  const inserted = await insertNotifications(db, rows);
+  // In the same transaction: a «straks» e-mail exists exactly when its notification does (decision 037).
+  await enqueueImmediateMail(db, inserted);
+  return inserted;
 }

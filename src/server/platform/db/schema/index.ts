@@ -8,3 +8,4 @@ export * from './benefits.ts';
 export * from './schedule.ts';
 export * from './risks.ts';
 export * from './notifications.ts';
+export * from './mail.ts';
