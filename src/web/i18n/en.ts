@@ -49,6 +49,7 @@ export const en: Messages = {
       administrator: 'Administrator',
       tokens: 'My API keys',
       account: 'My account',
+      mailSettings: 'Notification settings',
       users: 'Users',
       signOut: 'Sign out',
       signingOut: 'Signing out …',
@@ -584,6 +585,30 @@ export const en: Messages = {
       copied: 'Copied',
       done: 'I have copied the key',
     },
+  },
+  mail: {
+    title: 'Notification settings',
+    lead: 'Choose how you want to hear by e-mail about what happens in your mergers. In Samla you see all the notifications anyway.',
+    off: {
+      title: 'E-mail is turned off on this server',
+      body: 'Samla sends no e-mail here, because the operator has not set up a mail server (SAMLA_SMTP_URL). You can still choose now: the choices apply when e-mail is turned on.',
+    },
+    kinds: {
+      assigned: 'When you are made responsible for something',
+      mentioned: 'When someone mentions you in a comment',
+      due_soon: 'When a task of yours is due in less than a week',
+      overdue: 'When a task of yours has passed its due date',
+      decision_adopted: 'When a decision is adopted in an area where you have tasks',
+      comment: 'When someone comments on something you follow',
+    },
+    deliveries: { immediate: 'At once', daily: 'Daily summary', off: 'Off' },
+    weekly: {
+      legend: 'Weekly summary',
+      description: 'For project managers and owners: every Monday morning, what changed last week, what is overdue and what is due next week.',
+      label: 'Send me the weekly summary',
+    },
+    save: 'Save',
+    saved: 'The notification settings have been saved.',
   },
   account: {
     title: 'My account',
