@@ -96,7 +96,14 @@ export async function runImportBench(file: Buffer): Promise<string> {
       const saved = await t.owner.inject({
         method: 'PUT',
         url: `${api}/decisions/${area.id}`,
-        payload: { outcome: 'continue', targetSystemId: detail.systems[0]!.id, timing: 'before_merger', state: 'adopted' },
+        payload: {
+          outcome: 'continue',
+          targetSystemId: detail.systems[0]!.id,
+          timing: 'before_merger',
+          state: 'adopted',
+          decisionMaker: 'steering_group',
+          meetingDate: '2026-11-02',
+        },
       });
       if (saved.statusCode !== 200) throw new Error(`decision for ${area.id}: ${saved.body}`);
     }

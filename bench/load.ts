@@ -509,9 +509,49 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
         );
       }
 
-      // The xlsx export and the PDF report: heavy, at 1 and 10 connections.
+      // A change to many tasks (the checklist's bulk update): 50 tasks at a time with the versions last
+      // seen, rotating over every task; one connection, as a person does it.
+      {
+        const batch = 50;
+        let offset = 0;
+        const stats = await cannon({
+          base: server.base,
+          path: `${api}/tasks/bulk-update`,
+          token,
+          connections: 1,
+          seconds,
+          method: 'POST',
+          body: '{}',
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => {
+                const chosen = Array.from({ length: batch }, (_, index) => ids[(offset + index) % ids.length]!);
+                offset += batch;
+                return {
+                  ...request,
+                  path: `${api}/tasks/bulk-update`,
+                  body: JSON.stringify({
+                    tasks: [...new Set(chosen)].map((id) => ({ taskId: id, version: versions.get(id) })),
+                    change: { responsible: `Lasttest ${offset}` },
+                  }),
+                };
+              },
+              onResponse: (status, body) => {
+                if (status !== 200) return;
+                for (const task of (JSON.parse(body) as { changed: Array<{ id: string; version: number }> }).changed) versions.set(task.id, task.version);
+              },
+            },
+          ],
+        });
+        report.writes.push({ name: `task bulk update (${batch} tasks per request)`, path: `${api}/tasks/bulk-update`, connections: 1, stats });
+        log(`  task bulk update (${batch}) @1: p50 ${stats.p50.toFixed(1)} ms, ${stats.rps.toFixed(1)} req/s, non-2xx ${stats.non2xx}`);
+      }
+
+      // The xlsx exports and the PDF report: heavy, at 1 and 10 connections.
       for (const heavy of [
         { name: 'inventory export (xlsx)', path: `${api}/inventory/export.xlsx` },
+        { name: 'checklist export (xlsx)', path: `${api}/tasks/export.xlsx` },
         { name: 'status report (PDF)', path: `${api}/reports/status.pdf` },
       ]) {
         for (const connections of quick ? [1] : [1, 10]) {

@@ -72,6 +72,8 @@ beforeAll(async () => {
     targetSystemId: visma.id,
     timing: 'before_merger',
     state: 'adopted',
+    decisionMaker: 'steering_group',
+    meetingDate: '2026-11-02',
   });
   if (decided.status !== 200) throw new Error(`PUT decision gave ${decided.status}: ${await decided.text()}`);
   await signInThroughPage(page, admin, `/sammenslainger/${mergerId}`);

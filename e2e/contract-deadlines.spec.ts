@@ -25,7 +25,12 @@ async function add(kind: string, body: object): Promise<{ id: string }> {
 }
 
 async function decide(area: string, body: object): Promise<void> {
-  const response = await api.request('PUT', `/mergers/${mergerId}/decisions/${area}`, { ...body, state: 'adopted' });
+  const response = await api.request('PUT', `/mergers/${mergerId}/decisions/${area}`, {
+    ...body,
+    state: 'adopted',
+    decisionMaker: 'steering_group',
+    meetingDate: '2026-11-02',
+  });
   if (response.status !== 200) throw new Error(`PUT decision gave ${response.status}: ${await response.text()}`);
 }
 

@@ -135,10 +135,25 @@ describe('Veivalg', () => {
     await page.getByRole('radio', { name: 'Vedtatt' }).focus();
     await page.keyboard.press('Space');
     expect(await page.getByRole('radio', { name: 'Vedtatt' }).isChecked()).toBe(true);
+    // Adopting asks who decided and when (decision 038): not saved without them.
+    await page.getByRole('button', { name: 'Lagre veivalget' }).focus();
+    await page.keyboard.press('Enter');
+    await main().getByText('Velg hvem som vedtok veivalget.').first().waitFor();
+    await main().getByText('Oppgi datoen for møtet der veivalget ble vedtatt.').first().waitFor();
+    const maker = page.getByLabel('Vedtatt av');
+    await maker.focus();
+    await maker.selectOption({ label: 'Styringsgruppen' });
+    await page.getByLabel('Møtedato').fill('2026-11-02');
+    await page.getByLabel('Saksnummer eller arkivreferanse').fill('PS 12/2026');
+    await page.getByLabel('Lenke til vedtaket i arkivet').fill('https://innsyn.bergen.kommune.no/sak/2026/12');
+    await expectNoAxeViolations(page, 'the veivalg form with the decision on record');
     await page.getByRole('button', { name: 'Lagre veivalget' }).focus();
     await page.keyboard.press('Enter');
 
     await main().getByText('Veivalget er lagret.').waitFor();
+    await main().getByTestId('decision-maker').getByText('Styringsgruppen, møte 02.11.2026').waitFor();
+    await main().getByTestId('case-number').getByText('PS 12/2026').waitFor();
+    expect(await main().getByTestId('archive-link').getAttribute('href')).toBe('https://innsyn.bergen.kommune.no/sak/2026/12');
     await page.getByTestId('live-announcer').getByText(`Veivalget for ${economyName} er vedtatt.`, { exact: false }).waitFor();
     await main().getByTestId('decided-by').waitFor();
     const planned = main().getByRole('table', { name: 'Oppgaver fra veivalget' });
@@ -212,6 +227,8 @@ describe('Veivalg', () => {
       outcome: 'procure',
       timing: 'transition',
       state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
       rationale,
     });
     expect(deferred.status, await deferred.clone().text()).toBe(200);

@@ -243,7 +243,13 @@ describe('tasks placed by veivalg, in the checklist', () => {
       'omrade-okonomi-og-regnskapssystem': 'Økonomi- og regnskapssystem',
     };
     for (const area of Object.keys(areas)) {
-      const saved = await api.request('PUT', `/mergers/${mergerId}/decisions/${area}`, { outcome: 'procure', timing: 'before_merger', state: 'adopted' });
+      const saved = await api.request('PUT', `/mergers/${mergerId}/decisions/${area}`, {
+        outcome: 'procure',
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      });
       expect(saved.status).toBe(200);
     }
     const path = `/sammenslainger/${mergerId}/sjekkliste?fase=4`;

@@ -191,7 +191,13 @@ describe('Fremdriftsplan with tasks placed by veivalg', () => {
       await createMergerViaApi(api, { name: 'Veivalgprøve', newMunicipalityName: 'Nye Vei', mergerDate: '2028-01-01', municipalities: ['4601', '4626'] })
     ).id;
     for (const area of placedAreas) {
-      const saved = await api.request('PUT', `/mergers/${placedMerger}/decisions/${area}`, { outcome: 'procure', timing: 'before_merger', state: 'adopted' });
+      const saved = await api.request('PUT', `/mergers/${placedMerger}/decisions/${area}`, {
+        outcome: 'procure',
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      });
       expect(saved.status).toBe(200);
     }
   });

@@ -120,11 +120,6 @@ export async function buildServer() {
   fs.cpSync(path.join(root, 'src/server/platform/db/migrations'), path.join(outDir, 'migrations'), { recursive: true });
   // The password policy reads its list of common passwords from beside itself (auth/password-policy.ts).
   fs.copyFileSync(path.join(root, 'src/server/features/auth/common-passwords.txt'), path.join(outDir, 'common-passwords.txt'));
-  // The library's translations are read from beside the code too (catalog/catalog-translations.ts).
-  fs.cpSync(path.join(root, 'src/catalog/data/translations'), path.join(outDir, 'data/translations'), {
-    recursive: true,
-    filter: (source) => !path.extname(source) || source.endsWith('.json'),
-  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -4,7 +4,6 @@ import { catalogTexts, replaceCatalogTexts } from './catalog-texts.ts';
 import {
   catalogTranslation,
   catalogTranslationAttribution,
-  catalogTranslationFile,
   translatedCatalog,
   translationLanguages,
   type TranslationLanguage,
@@ -82,7 +81,7 @@ const phaseOneName: Partial<Record<TranslationLanguage, string>> = { nn: 'Før d
 const source = catalogTexts(loadCatalog());
 // Read without the loader's checks, so a broken file fails with the keys or texts named.
 const rawTranslation = (language: TranslationLanguage): Record<string, unknown> =>
-  JSON.parse(fs.readFileSync(catalogTranslationFile(language), 'utf8')) as Record<string, unknown>;
+  JSON.parse(fs.readFileSync(new URL(`./data/translations/${language}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 describe.each(translationLanguages)('the library in %s', (language) => {
   it('has a text for every key of the library, and no other keys', () => {

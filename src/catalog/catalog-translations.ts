@@ -6,16 +6,16 @@
  * The translations are Samla's, not KS': wherever the source is named next to a translated
  * library, show `catalogTranslationAttribution(language)` with it.
  *
- * The files are read from disk on first use rather than imported, so a language's file can
- * be added without touching this module; they sit beside this file in the sources and
- * beside the bundle (scripts/build-server.mjs copies them).
+ * The files are imported like the library itself, so they are bundled with it; they are
+ * checked on first use.
  */
-import fs from 'node:fs';
 import { z } from 'zod';
 import { catalogTexts, replaceCatalogTexts } from './catalog-texts.ts';
 import { catalogSchema, catalogText, type Catalog } from './catalog.schema.ts';
 import { loadCatalog } from './catalog.ts';
 import { deepFreeze } from './deep-freeze.ts';
+import en from './data/translations/en.json' with { type: 'json' };
+import nn from './data/translations/nn.json' with { type: 'json' };
 
 /** nb is KS' own text; nn and en are Samla's translations of it. */
 export const catalogLanguages = ['nb', 'nn', 'en'] as const;
@@ -45,10 +45,7 @@ export const catalogTranslationSchema = z.record(z.string(), catalogText).superR
   if (extra.length > 0) ctx.addIssue({ code: 'custom', message: `Oversettelsen har ${extra.length} ukjente nøkler: ${extra.join(', ')}` });
 });
 
-/** Where the translation into `language` is stored. */
-export function catalogTranslationFile(language: TranslationLanguage): URL {
-  return new URL(`./data/translations/${language}.json`, import.meta.url);
-}
+const translationData: Readonly<Record<TranslationLanguage, unknown>> = { nn, en };
 
 const translations = new Map<TranslationLanguage, CatalogTranslation>();
 
@@ -56,9 +53,9 @@ const translations = new Map<TranslationLanguage, CatalogTranslation>();
 export function catalogTranslation(language: TranslationLanguage): CatalogTranslation {
   let translation = translations.get(language);
   if (!translation) {
-    const file = catalogTranslationFile(language);
-    const result = catalogTranslationSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (!result.success) throw new Error(`The ${language} translation of the catalogue (${file.pathname}) is not valid:\n${result.error.message}`);
+    const result = catalogTranslationSchema.safeParse(translationData[language]);
+    if (!result.success)
+      throw new Error(`The ${language} translation of the catalogue (data/translations/${language}.json) is not valid:\n${result.error.message}`);
     translation = deepFreeze(result.data);
     translations.set(language, translation);
   }

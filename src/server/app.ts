@@ -15,7 +15,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { ensureInitialAdministrator, needsSetup, resolveApiToken, resolveSession } from './features/auth/auth.service.ts';
 import { createOidcClient } from './features/auth/oidc.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
-import { keepReferenceNames } from './features/audit/audit.service.ts';
+import { keepReferenceNames, listHistory } from './features/audit/audit.service.ts';
 import { useReferenceNames } from './platform/audit-trail/audit-trail.ts';
 import { membersRoutes } from './features/members/members.routes.ts';
 import { systemClock } from './platform/clock.ts';
@@ -30,6 +30,9 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './features/decisions/decisions.routes.ts';
 import { demoRoutes } from './features/demo/demo.routes.ts';
 import { risksRoutes } from './features/risks/risks.routes.ts';
+import { commentsRoutes } from './features/comments/comments.routes.ts';
+import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
+import { startDueTaskScan } from './features/notifications/notifications.events.service.ts';
 import { reportsRoutes } from './features/reports/reports.routes.ts';
 import { healthRoutes } from './platform/operations/health.routes.ts';
 import { metricsPlugin } from './platform/operations/metrics.plugin.ts';
@@ -39,6 +42,7 @@ import { responseCachePlugin } from './platform/response-cache/response-cache.pl
 import { inventoryRoutes } from './features/inventory/inventory.routes.ts';
 import { inventoryIoRoutes } from './features/inventory-io/inventory-io.routes.ts';
 import { mergersRoutes } from './features/mergers/mergers.routes.ts';
+import { myWorkRoutes } from './features/my-work/my-work.routes.ts';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes.ts';
 import { scheduleRoutes } from './features/plan/plan.schedule.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
@@ -77,6 +81,11 @@ export interface BuildAppOptions {
    * from it. Tests tune the sender's timing; none: no e-mail.
    */
   mail?: MailConfig & Pick<MailSenderOptions, 'pollIntervalMs' | 'leaseMs' | 'retryBaseMs' | 'summaries' | 'nodeId'>;
+  /**
+   * How often to look for tasks due soon or overdue (issue 21), in ms; unset or 0: never
+   * (tests call `scanDueTasks` themselves). server.ts sets it.
+   */
+  dueTaskScanEveryMs?: number;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -210,10 +219,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(reportsRoutes);
       await api.register(dashboardRoutes);
       await api.register(mailRoutes, { emailEnabled: Boolean(options.mail) });
+      await api.register(commentsRoutes);
+      await api.register(notificationsRoutes);
+      await api.register(myWorkRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
+
+  if (options.dueTaskScanEveryMs) {
+    const stopScan = startDueTaskScan(options.database.db, {
+      now,
+      everyMs: options.dueTaskScanEveryMs,
+      onError: (error) => app.log.error({ err: error }, 'fristvarsler: gjennomgangen feilet'),
+    });
+    // Before the database closes (server.ts closes it after the app).
+    app.addHook('onClose', stopScan);
+  }
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const servesWeb = fs.existsSync(`${webRoot}/index.html`);
@@ -257,7 +279,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('mailSender', null);
   if (options.mail) {
     const stopUsingMail = useMail(options.mail);
-    app.mailSender = startMailSender({ ...options.mail, db: options.database.db, now, log: app.log });
+    app.mailSender = startMailSender({
+      ...options.mail,
+      db: options.database.db,
+      now,
+      log: app.log,
+      readHistory: (db, mergerId, { from, to }) => listHistory({ db, now, actor: null }, mergerId, { from, to, limit: 500 }),
+    });
     app.addHook('onClose', async () => {
       stopUsingMail();
       await app.mailSender?.stop();

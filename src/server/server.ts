@@ -84,6 +84,8 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     responseCacheBytes: config.responseCacheBytes,
     mail: config.mail,
+    // Tasks due soon or overdue: looked for every hour, each told once (issue 21).
+    dueTaskScanEveryMs: 60 * 60 * 1000,
     logger: config.prettyLogs
       ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
       : { level: config.logLevel },

@@ -58,6 +58,12 @@ export const errorCodes = [
   'INVITATION_NOT_FOUND',
   'ROLE_NOT_GRANTABLE',
   'LAST_OWNER',
+  'MERGER_ARCHIVED',
+  'MERGER_NAME_MISMATCH',
+  'MUNICIPALITY_HAS_INVENTORY',
+  'MUNICIPALITY_SYSTEMS_IN_USE',
+  'RESPONSIBLE_NOT_MEMBER',
+  'RESPONSIBLE_AMBIGUOUS',
 
   // ---------------------------------------------------------------- plan
   'TASK_NOT_FOUND',
@@ -79,10 +85,12 @@ export const errorCodes = [
   'SOLUTION_AREA_NOT_FOUND',
   'DECISION_NOT_FOUND',
   'DECISION_INVALID',
+  'DECISION_RECORD_INVALID',
   'DEFERRAL_NOT_APPLICABLE',
   'DEFERRAL_REASON_REQUIRED',
   'CALENDAR_FEED_NOT_FOUND',
   'REPORT_PERIOD_INVALID',
+  'REPORT_NOT_FOUND',
 
   // ---------------------------------------------------------------- risks, benefits
   'RISK_NOT_FOUND',
@@ -124,6 +132,12 @@ export const errorCodes = [
   'IMPORT_INVALID',
   'IMPORT_PREVIEW_OUTDATED',
   'IMPORT_NEEDS_CONFIRMATION',
+
+  // ---------------------------------------------------------------- comments, notifications
+  'COMMENT_NOT_FOUND',
+  // A member's own words: edited only by them, deleted by them or by prosjektleder and eier.
+  'NOT_COMMENT_AUTHOR',
+  'NOTIFICATION_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -24,6 +24,8 @@ export interface ServiceContext {
     role: MergerRole;
     /** The revision of the merger's data and of people when the request began (decision 019); set by the access plugin only. */
     dataRevision?: string;
+    /** The merger is archived (decision 033); set by the access plugin only. */
+    archived?: boolean;
   };
 }
 

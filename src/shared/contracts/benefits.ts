@@ -1,6 +1,6 @@
 import { plural } from '#shared/plural.ts';
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, uuidParam } from './common.ts';
+import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
 
 /**
  * Gevinstrealisering in the shape of KS' Gevinstkokebok: a benefit (gevinst)
@@ -34,7 +34,8 @@ const benefitFields = {
   serviceArea: optionalText(200).optional(),
   type: z.enum(benefitTypes),
   owner: optionalText(200).optional().describe('Gevinsteier'),
-  responsible: optionalText(200).optional().describe('Ansvarlig for realiseringen'),
+  responsible: optionalText(200).optional().describe('Ansvarlig for realiseringen, som fritekst'),
+  responsibleUserId: responsibleUserIdField.optional(),
   plannedRealisationDate: isoDate.nullable().optional(),
   status: z.enum(benefitStatuses).default('planned'),
 };
@@ -47,6 +48,7 @@ export const updateBenefitBody = z.object({
   type: benefitFields.type.optional(),
   owner: benefitFields.owner,
   responsible: benefitFields.responsible,
+  responsibleUserId: benefitFields.responsibleUserId,
   plannedRealisationDate: benefitFields.plannedRealisationDate,
   status: z.enum(benefitStatuses).optional(),
   taskIds: taskIds.optional(),
@@ -161,6 +163,7 @@ export const benefit = z
     type: z.enum(benefitTypes),
     owner: z.string().nullable(),
     responsible: z.string().nullable(),
+    ...responsibleReadFields,
     plannedRealisationDate: isoDate.nullable(),
     status: z.enum(benefitStatuses),
     enablers: z.object({

@@ -39,6 +39,22 @@ export const optionalText = (max: number) =>
     .transform((value) => (value === '' ? null : value))
     .nullable();
 
+/**
+ * «Ansvarlig» on tasks, mitigations, benefits and veivalg is one value in two forms: a member
+ * of the merger (this id) or free text for someone outside Samla. A write that sends either
+ * form replaces the responsible: the form not sent becomes empty. Sending both is refused.
+ */
+export const responsibleUserIdField = z
+  .uuid({ error: 'Ugyldig medlem.' })
+  .nullable()
+  .describe('Ansvarlig som medlem av sammenslåingen (bruker-id); må være medlem. Tomt navn settes da til null.');
+
+/** What every item with an «Ansvarlig» carries on read: the member's id and the name to show. */
+export const responsibleReadFields = {
+  responsibleUserId: z.uuid().nullable().describe('Ansvarlig medlem; null når ansvarlig er fritekst eller ikke satt'),
+  responsibleName: z.string().nullable().describe('Navnet som vises: medlemmets navn (også etter at medlemmet har forlatt sammenslåingen), ellers fritekst'),
+};
+
 export const errorResponse = z
   .object({
     error: z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, uuidParam } from './common.ts';
+import { isoDate, optionalText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
 
 /**
  * Veivalg: one decision per solution area (continue, adapt, procure, retire),
@@ -13,6 +13,9 @@ export type DecisionTiming = (typeof decisionTimings)[number];
 export const decisionStates = ['proposed', 'adopted'] as const; // forslag, vedtatt
 export type DecisionState = (typeof decisionStates)[number];
 export const systemFates = ['continues', 'migrated', 'retired', 'undecided'] as const;
+/** Who made an adopted veivalg: styringsgruppe, fellesnemnd, kommunestyre/bystyre, prosjektleder or someone else (named). */
+export const decisionMakers = ['steering_group', 'joint_committee', 'council', 'project_leader', 'other'] as const;
+export type DecisionMaker = (typeof decisionMakers)[number];
 export type SystemFate = (typeof systemFates)[number];
 
 export const areaParams = z.object({ mergerId: uuidParam, areaId: z.string().min(1).max(120) });
@@ -28,6 +31,32 @@ export const deferralAcceptance = z.object({
 });
 export type DeferralAcceptance = z.infer<typeof deferralAcceptance>;
 
+/**
+ * A link into the municipality's archive: an https address with a host name, no user name or
+ * password in it. Samla links to the archive; it stores no document (decision 038).
+ */
+export function isArchiveUrl(value: string): boolean {
+  if (!/^https:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** The adopted veivalg on record: who decided, at which meeting, and where the archive has it (decision 038). */
+export const decisionRecord = z
+  .object({
+    decisionMaker: z.enum(decisionMakers),
+    decisionMakerOther: z.string().nullable().describe('Hvem som vedtok, når decisionMaker er «other»'),
+    meetingDate: isoDate.describe('Møtedatoen vedtaket ble gjort'),
+    caseNumber: z.string().nullable().describe('Saksnummer eller arkivreferanse'),
+    archiveUrl: z.string().nullable().describe('Lenke (https) til dokumentet i kommunens arkiv'),
+  })
+  .meta({ id: 'DecisionRecord' });
+export type DecisionRecord = z.infer<typeof decisionRecord>;
+
 export const decision = z
   .object({
     id: z.uuid(),
@@ -37,9 +66,12 @@ export const decision = z
     targetSystemName: z.string().nullable(),
     timing: z.enum(decisionTimings),
     rationale: z.string().nullable(),
+    responsible: z.string().nullable().describe('Ansvarlig for å følge opp veivalget, som fritekst'),
+    ...responsibleReadFields,
     state: z.enum(decisionStates),
     decidedBy: z.string().nullable().describe('Hvem som vedtok (navn), når tilstanden er «adopted»'),
-    decidedAt: z.string().nullable(),
+    decidedAt: z.string().nullable().describe('Når veivalget ble registrert som vedtatt i Samla'),
+    record: decisionRecord.nullable().describe('Vedtaket: hvem, møtedato, saksnummer og arkivlenke; null for et forslag'),
     defersDayOne: z.boolean().describe('Vedtatt veivalg som utsetter et kritisk område til overgangsfasen: ikke klart til dag én uten godtatt utsettelse'),
     deferral: deferralAcceptance.nullable().describe('Prosjektets godkjenning av utsettelsen; null når den ikke er godtatt'),
     updatedAt: z.string(),
@@ -151,6 +183,39 @@ export const saveDecisionBody = z.object({
     .optional()
     .transform((value) => value ?? null),
   state: z.enum(decisionStates, { error: 'Velg om veivalget er et forslag eller vedtatt.' }),
+  responsible: optionalText(200).optional().describe('Ansvarlig som fritekst; utelatt sammen med responsibleUserId: uendret'),
+  responsibleUserId: responsibleUserIdField.optional(),
+  // The record of an adopted veivalg (decision 038). Who decided and the meeting date are required
+  // to adopt (the service's rule, across fields); for a proposal they are not kept.
+  decisionMaker: z
+    .enum(decisionMakers, { error: 'Velg hvem som vedtok veivalget.' })
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null)
+    .describe('Påkrevd når state er «adopted»: styringsgruppe, fellesnemnd, kommunestyre/bystyre, prosjektleder eller annet'),
+  decisionMakerOther: optionalText(200)
+    .optional()
+    .transform((value) => value ?? null)
+    .describe('Påkrevd når decisionMaker er «other»: hvem som vedtok'),
+  meetingDate: isoDate
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null)
+    .describe('Påkrevd når state er «adopted»: møtedatoen, ikke etter i dag'),
+  caseNumber: optionalText(100)
+    .optional()
+    .transform((value) => value ?? null)
+    .describe('Saksnummer eller arkivreferanse, f.eks. «2027/123»'),
+  archiveUrl: z
+    .string()
+    .trim()
+    .max(2000, { error: 'Lenken kan ikke være lengre enn 2000 tegn.' })
+    .refine((value) => value === '' || isArchiveUrl(value), { error: 'Lenken må være en https-adresse, f.eks. https://innsyn.kommune.no/sak/123.' })
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null)
+    .describe('Lenke til vedtaket i kommunens arkiv; bare https'),
   version: z.number().int().min(1).optional().describe('Påkrevd når et veivalg finnes fra før; utdatert versjon gir 409'),
 });
 

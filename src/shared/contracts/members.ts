@@ -4,7 +4,7 @@ import { uuidParam } from './common.ts';
 
 export const mergerRole = z.enum(['owner', 'lead', 'member', 'reader']);
 export type MergerRoleName = z.infer<typeof mergerRole>;
-export const mergerPermission = z.enum(['read', 'edit', 'decide', 'addMembers', 'manageMembers']);
+export const mergerPermission = z.enum(['read', 'edit', 'decide', 'addMembers', 'manageMembers', 'administer', 'delete']);
 
 export const member = z.object({ userId: z.uuid(), email: z.string(), name: z.string(), role: mergerRole, version: z.number().int() }).meta({ id: 'Member' });
 export type Member = z.infer<typeof member>;

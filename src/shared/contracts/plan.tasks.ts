@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, uuidParam } from './common.ts';
+import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
 
 export const taskStatuses = ['not_started', 'in_progress', 'done', 'not_relevant'] as const;
 export const taskStatus = z.enum(taskStatuses);
@@ -22,11 +22,16 @@ export const task = z
     position: z.number().int(),
     status: taskStatus,
     notRelevantReason: z.string().nullable(),
-    responsible: z.string().nullable(),
+    responsible: z.string().nullable().describe('Ansvarlig som fritekst (for noen utenfor Samla)'),
+    ...responsibleReadFields,
     dueDate: isoDate.nullable(),
     plannedStart: isoDate.nullable().describe('Planlagt start; tom når oppgaven bare har frist'),
     datesFollowPhase: z.boolean().describe('Datoene er satt av Samla ut fra fasen og flyttes med den til noen endrer planlagt start eller frist'),
     notes: z.string().nullable(),
+    municipalityNumber: z
+      .string()
+      .nullable()
+      .describe('Kommunen (kommunenummer) oppgaven gjelder, når den gjelder én av kommunene i sammenslåingen; null for felles oppgaver'),
     overdue: z.boolean().describe('Fristen er passert (Europe/Oslo) og oppgaven er verken ferdig eller ikke relevant'),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -37,6 +42,20 @@ export type Task = z.infer<typeof task>;
 export const taskParams = z.object({ mergerId: uuidParam, taskId: uuidParam });
 
 export const listTasksQuery = z.object({
+  q: z.string().trim().max(200).optional().describe('Fritekstsøk i tittel og notater; alle ordene må finnes'),
+  area: z.string().max(200).optional().describe('Løsningsområdet (id) oppgavene hører til'),
+  responsible: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Bare oppgaver der navnet som «Ansvarlig» inneholder denne teksten (store og små bokstaver likt)'),
+  responsibleUserId: z.uuid({ error: 'Ugyldig medlem.' }).optional().describe('Bare oppgaver med dette medlemmet som ansvarlig'),
+  municipality: z
+    .string()
+    .regex(/^\d{4}$/, { error: 'Oppgi et kommunenummer med fire sifre.' })
+    .optional()
+    .describe('Bare oppgaver som gjelder denne kommunen (kommunenummer)'),
   status: taskStatus.optional(),
   phase: z.coerce.number().int().min(1).max(6).optional(),
   activityId: z.string().optional(),
@@ -55,6 +74,10 @@ const taskFields = {
   dueDate: isoDate.nullable(),
   plannedStart: isoDate.nullable(),
   notes: optionalText(10_000),
+  municipalityNumber: z
+    .string()
+    .regex(/^\d{4}$/, { error: 'Oppgi et kommunenummer med fire sifre.' })
+    .nullable(),
 };
 
 export const updateTaskBody = z
@@ -64,15 +87,64 @@ export const updateTaskBody = z
     status: taskFields.status.optional(),
     notRelevantReason: taskFields.notRelevantReason.optional().describe('Påkrevd når status er not_relevant'),
     responsible: taskFields.responsible.optional(),
+    responsibleUserId: responsibleUserIdField.optional(),
     dueDate: taskFields.dueDate.optional(),
     plannedStart: taskFields.plannedStart.optional().describe('Planlagt start; kan ikke være etter fristen'),
     notes: taskFields.notes.optional(),
+    municipalityNumber: taskFields.municipalityNumber.optional().describe('En av sammenslåingens kommuner, eller null for en felles oppgave'),
     overrideReason: optionalText(2000)
       .optional()
       .describe('Begrunnelse for å sette oppgaven som ferdig selv om oppgaver den avhenger av ikke er ferdige; lagres i historikken'),
   })
   .meta({ id: 'UpdateTask' });
 export type UpdateTaskBody = z.input<typeof updateTaskBody>;
+
+/** Many tasks changed in one go; each is checked and written on its own (decision 035). */
+export const bulkUpdateTasksBody = z
+  .object({
+    tasks: z
+      .array(z.object({ taskId: z.uuid(), version: z.number().int().min(1) }))
+      .min(1)
+      .max(2000)
+      .refine((items) => new Set(items.map((item) => item.taskId)).size === items.length, { error: 'Samme oppgave er med flere ganger.' })
+      .describe('Oppgavene som skal endres, hver med versjonen klienten så'),
+    change: z
+      .object({
+        status: taskFields.status.optional(),
+        notRelevantReason: taskFields.notRelevantReason.optional().describe('Påkrevd når status er not_relevant'),
+        overrideReason: optionalText(2000)
+          .optional()
+          .describe('Begrunnelse for å sette oppgaver som ferdige selv om det de avhenger av ikke er ferdig; lagres i historikken'),
+        responsible: taskFields.responsible.optional(),
+        responsibleUserId: responsibleUserIdField.optional(),
+        dueDate: taskFields.dueDate.optional(),
+      })
+      .refine(
+        (change) => change.status !== undefined || change.responsible !== undefined || change.responsibleUserId !== undefined || change.dueDate !== undefined,
+        {
+          error: 'Velg hva som skal endres: status, ansvarlig eller frist.',
+        },
+      ),
+  })
+  .meta({ id: 'BulkUpdateTasks' });
+export type BulkUpdateTasksBody = z.input<typeof bulkUpdateTasksBody>;
+
+export const bulkUpdateTasksResponse = z
+  .object({
+    changed: z.array(task).describe('Oppgavene som ble endret, som de er nå'),
+    notChanged: z
+      .array(
+        z.object({
+          taskId: z.string(),
+          title: z.string().nullable().describe('Oppgavens tittel; null når oppgaven ikke finnes i sammenslåingen'),
+          code: z.string(),
+          message: z.string().describe('Hvorfor oppgaven ikke ble endret, på norsk'),
+        }),
+      )
+      .describe('Oppgavene som ikke ble endret, med grunnen for hver'),
+  })
+  .meta({ id: 'BulkUpdateTasksResult' });
+export type BulkUpdateTasksResult = z.infer<typeof bulkUpdateTasksResponse>;
 
 export const createTaskBody = z
   .object({
@@ -81,6 +153,7 @@ export const createTaskBody = z
     status: taskStatus.default('not_started'),
     notRelevantReason: taskFields.notRelevantReason.optional(),
     responsible: taskFields.responsible.optional(),
+    responsibleUserId: responsibleUserIdField.optional(),
     dueDate: taskFields.dueDate.optional(),
     notes: taskFields.notes.optional(),
   })

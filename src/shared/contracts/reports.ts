@@ -1,9 +1,65 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { isoDate, requiredText, uuidParam } from './common.ts';
 
 /** The steering group's status report: the period it covers. */
 export const statusReportQuery = z.object({
-  from: isoDate.optional().describe('Periodens første dag; standard er 29 dager før til-datoen'),
+  from: isoDate.optional().describe('Periodens første dag; standard er dagen forrige rapport ble utstedt, ellers 29 dager før til-datoen'),
   to: isoDate.optional().describe('Periodens siste dag; standard er i dag (Europe/Oslo)'),
 });
 export type StatusReportQuery = z.infer<typeof statusReportQuery>;
+
+/** The project leader's overall judgement in an issued report: grønn, gul, rød (decision 038). */
+export const overallStatuses = ['green', 'yellow', 'red'] as const;
+export type OverallStatus = (typeof overallStatuses)[number];
+
+export const MAX_REPORT_POINTS = 20;
+
+const point = requiredText(1000);
+
+/**
+ * Issuing a report: the project leader's own words and the period. The PDF is made from them
+ * and the merger's facts, and stored as issued.
+ */
+export const issueReportBody = z.object({
+  from: isoDate.optional().describe('Periodens første dag; standard er dagen forrige rapport ble utstedt'),
+  to: isoDate.optional().describe('Periodens siste dag; standard er i dag (Europe/Oslo)'),
+  overallStatus: z.enum(overallStatuses, { error: 'Velg samlet status: grønn, gul eller rød.' }),
+  statusReason: requiredText(2000).describe('Hvorfor statusen er som den er'),
+  mainPoints: z
+    .array(point)
+    .min(1, { error: 'Skriv minst ett hovedpunkt.' })
+    .max(MAX_REPORT_POINTS, { error: `Høyst ${MAX_REPORT_POINTS} hovedpunkter.` })
+    .describe('Hovedpunktene, ett per punkt'),
+  decisionsRequested: z
+    .array(point)
+    .max(MAX_REPORT_POINTS, { error: `Høyst ${MAX_REPORT_POINTS} saker til beslutning.` })
+    .default([])
+    .describe('Saker styringsgruppen bes om å beslutte; kan være tom'),
+});
+export type IssueReportBody = z.input<typeof issueReportBody>;
+
+export const issuedReport = z
+  .object({
+    id: z.uuid(),
+    period: z.object({ from: isoDate, to: isoDate }),
+    overallStatus: z.enum(overallStatuses),
+    statusReason: z.string(),
+    mainPoints: z.array(z.string()),
+    decisionsRequested: z.array(z.string()),
+    issuedBy: z.string().describe('Navnet på den som utstedte rapporten, slik det var da'),
+    issuedAt: z.string(),
+    fileName: z.string(),
+    size: z.number().int().describe('PDF-ens størrelse i byte'),
+  })
+  .meta({ id: 'IssuedReport' });
+export type IssuedReport = z.infer<typeof issuedReport>;
+
+export const reportListResponse = z.object({
+  reports: z.array(issuedReport).describe('Utstedte rapporter, nyeste først'),
+  nextPeriod: z
+    .object({ from: isoDate, to: isoDate })
+    .describe('Standardperioden for neste rapport: fra dagen forrige ble utstedt (ellers de siste 30 dagene) til i dag'),
+});
+export type ReportList = z.infer<typeof reportListResponse>;
+
+export const reportParams = z.object({ mergerId: uuidParam, reportId: uuidParam });

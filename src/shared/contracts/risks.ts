@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, uuidParam } from './common.ts';
+import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
 
 /**
  * ROS-analyse: the merger's risk matrix (data, not code), its risks with a
@@ -112,7 +112,8 @@ export const mitigation = z
     riskId: z.uuid(),
     title: z.string(),
     description: z.string().nullable(),
-    owner: z.string().nullable(),
+    owner: z.string().nullable().describe('Ansvarlig som fritekst (for noen utenfor Samla)'),
+    ...responsibleReadFields,
     deadline: isoDate.nullable(),
     status: z.enum(mitigationStatuses),
     taskId: z.uuid().nullable(),
@@ -213,6 +214,7 @@ const mitigationFields = {
   owner: optionalText(200)
     .optional()
     .transform((value) => value ?? null),
+  responsibleUserId: responsibleUserIdField.default(null),
   deadline: isoDate.nullable().default(null),
   status: z.enum(mitigationStatuses, { error: 'Velg en status.' }).default('planned'),
   taskId: uuidParam.nullable().default(null),
@@ -223,6 +225,7 @@ export const updateMitigationBody = z.object({
   title: mitigationFields.title.optional(),
   description: optionalText(4000).optional(),
   owner: optionalText(200).optional(),
+  responsibleUserId: responsibleUserIdField.optional(),
   deadline: isoDate.nullable().optional(),
   status: z.enum(mitigationStatuses, { error: 'Velg en status.' }).optional(),
   taskId: uuidParam.nullable().optional(),

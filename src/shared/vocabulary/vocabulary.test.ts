@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { benefitStatuses, benefitTypes, indicatorDirections } from '#shared/contracts/benefits.ts';
 import { taskStatuses } from '#shared/contracts/plan.tasks.ts';
 import { upcomingKinds } from '#shared/contracts/dashboard.ts';
-import { decisionOutcomes, decisionStates, decisionTimings, readinessReasons, systemFates } from '#shared/contracts/decisions.ts';
+import { decisionMakers, decisionOutcomes, decisionStates, decisionTimings, readinessReasons, systemFates } from '#shared/contracts/decisions.ts';
+import { overallStatuses } from '#shared/contracts/reports.ts';
 import { contractActions, deadlineStatuses } from '#shared/contracts/contract-deadlines.ts';
 import {
   archiveLocations,
@@ -33,6 +34,8 @@ const lists: Array<[keyof Vocabulary | `inventoryValue.${keyof Vocabulary['inven
   ['decisionOutcomeDescription', decisionOutcomes],
   ['decisionTiming', decisionTimings],
   ['decisionState', decisionStates],
+  ['decisionMaker', decisionMakers],
+  ['overallStatus', overallStatuses],
   ['systemFate', systemFates],
   ['systemFateShort', systemFates],
   ['systemFateInline', systemFates],

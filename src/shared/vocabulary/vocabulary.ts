@@ -16,7 +16,8 @@
 import type { BenefitStatus, BenefitType, IndicatorDirection } from '#shared/contracts/benefits.ts';
 import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 import type { UpcomingKind } from '#shared/contracts/dashboard.ts';
-import type { DecisionOutcome, DecisionState, DecisionTiming, ReadinessReason, SystemFate } from '#shared/contracts/decisions.ts';
+import type { DecisionMaker, DecisionOutcome, DecisionState, DecisionTiming, ReadinessReason, SystemFate } from '#shared/contracts/decisions.ts';
+import type { OverallStatus } from '#shared/contracts/reports.ts';
 import type { contractActions, deadlineStatuses } from '#shared/contracts/contract-deadlines.ts';
 import type {
   archiveLocations,
@@ -64,6 +65,10 @@ export interface Vocabulary {
   decisionOutcomeDescription: Labels<DecisionOutcome>;
   decisionTiming: Labels<DecisionTiming>;
   decisionState: Labels<DecisionState>;
+  /** Who made an adopted veivalg (decision 038). */
+  decisionMaker: Labels<DecisionMaker>;
+  /** The project leader's overall status in an issued report; a word, never a colour alone. */
+  overallStatus: Labels<OverallStatus>;
   deferralAcceptance: Labels<DeferralAcceptance>;
   suggestionBasis: Labels<SuggestionBasis>;
   areaPriority: Labels<AreaPriority>;

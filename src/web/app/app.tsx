@@ -15,6 +15,7 @@ import { historyQuery } from '#web/features/history/history.api.ts';
 import { integrationGraphQuery } from '#web/features/integration-graph/integration-graph.api.ts';
 import { graphFiltersFromSearch } from '#web/features/integration-graph/graph-filters.ts';
 import { membersQuery } from '#web/features/members/members.api.ts';
+import { notificationsQuery } from '#web/features/notifications/notifications.api.ts';
 import { MergerOverviewPage } from '#web/features/mergers/merger-overview.page.tsx';
 import { MergerRoute, mergerRouteLoader } from '#web/features/mergers/merger-route.tsx';
 import { mergerQuery, mergersQuery } from '#web/features/mergers/mergers.api.ts';
@@ -30,6 +31,8 @@ import {
 import { riskFilterParam } from '#web/features/risks/risk-view.ts';
 import { scheduleQuery } from '#web/features/plan/plan.schedule.api.ts';
 import { tokensQuery } from '#web/features/tokens/tokens.api.ts';
+import { myWorkQuery } from '#web/features/my-work/my-work.api.ts';
+import { myWorkQueryFromSearch } from '#web/features/my-work/my-work-filters.ts';
 import { historyFiltersFromSearch } from '#web/lib/history-filters.ts';
 import { prefetch, type AnyQuery, type RouteQueries } from '#web/lib/prefetch.ts';
 import { routePatterns } from '#web/lib/paths.ts';
@@ -44,6 +47,8 @@ import { RouteError } from './route-error.tsx';
 const chunks = {
   mergerList: pageChunk(() => import('#web/features/mergers/merger-list.page.tsx').then((mod) => mod.MergerListPage)),
   newMerger: pageChunk(() => import('#web/features/mergers/new-merger.page.tsx').then((mod) => mod.NewMergerPage)),
+  editMerger: pageChunk(() => import('#web/features/mergers/edit-merger.page.tsx').then((mod) => mod.EditMergerPage)),
+  mergerDeletions: pageChunk(() => import('#web/features/mergers/merger-deletions.page.tsx').then((mod) => mod.MergerDeletionsPage)),
   checklist: pageChunk(() => import('#web/features/plan/checklist.page.tsx').then((mod) => mod.ChecklistPage)),
   task: pageChunk(() => import('#web/features/plan/task-edit.page.tsx').then((mod) => mod.TaskEditPage)),
   catalog: pageChunk(() => import('#web/features/catalog/catalog.page.tsx').then((mod) => mod.CatalogPage)),
@@ -70,10 +75,12 @@ const chunks = {
   opportunities: pageChunk(() => import('#web/features/opportunities/opportunities.page.tsx').then((mod) => mod.OpportunitiesPage)),
   reports: pageChunk(() => import('#web/features/reports/reports.page.tsx').then((mod) => mod.ReportsPage)),
   schedule: pageChunk(() => import('#web/features/plan/schedule.page.tsx').then((mod) => mod.SchedulePage)),
+  myWork: pageChunk(() => import('#web/features/my-work/my-work.page.tsx').then((mod) => mod.MyWorkPage)),
   account: pageChunk(() => import('#web/features/account/account.page.tsx').then((mod) => mod.AccountPage)),
   mailSettings: pageChunk(() => import('#web/features/mail/mail-settings.page.tsx').then((mod) => mod.MailSettingsPage)),
   newPassword: pageChunk(() => import('#web/features/account/new-password.page.tsx').then((mod) => mod.NewPasswordPage)),
   setup: pageChunk(() => import('#web/features/auth/setup.page.tsx').then((mod) => mod.SetupPage)),
+  notifications: pageChunk(() => import('#web/features/notifications/notifications.page.tsx').then((mod) => mod.NotificationsPage)),
 } satisfies Record<string, PageChunk>;
 
 /**
@@ -146,6 +153,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             page(routePatterns.mergers, chunks.mergerList, () => [mergersQuery()]),
             page(routePatterns.newMerger, chunks.newMerger),
+            page(routePatterns.mergerDeletions, chunks.mergerDeletions),
             route({
               path: routePatterns.merger,
               loader: mergerRouteLoader(queryClient),
@@ -166,6 +174,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                   scheduleQuery(mergerId),
                   historyQuery(mergerId, { entity: 'task', entityId: taskId }),
                 ]),
+                page(routePatterns.editMerger, chunks.editMerger),
                 page(routePatterns.members, chunks.members, ({ mergerId = '' }) => [membersQuery(mergerId)]),
                 page(routePatterns.history, chunks.history, ({ mergerId = '' }, search) => [
                   membersQuery(mergerId),
@@ -233,6 +242,8 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             page(routePatterns.tokens, chunks.tokens, () => [tokensQuery()]),
             page(routePatterns.account, chunks.account),
             page(routePatterns.mailSettings, chunks.mailSettings),
+            page(routePatterns.notifications, chunks.notifications, () => [notificationsQuery({ unreadOnly: false, limit: 30 })]),
+            page(routePatterns.myWork, chunks.myWork, (_params, search) => [myWorkQuery(myWorkQueryFromSearch(search))]),
             eager('*', NotFoundPage),
           ],
         }),

@@ -4,9 +4,11 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { User } from '#shared/contracts/auth.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useSession } from '#web/features/auth/session.tsx';
+import { NotificationsLink } from '#web/features/notifications/notifications-link.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import type { FocusState } from '#web/lib/navigation-state.ts';
 import { paths } from '#web/lib/paths.ts';
+import '#web/styles/notifications.css';
 
 export function Layout() {
   const { m } = useI18n();
@@ -47,9 +49,17 @@ export function Layout() {
                     </Link>
                   </li>
                   <li>
+                    <Link to={paths.myWork()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'myWork')}>
+                      {m.app.nav.myWork}
+                    </Link>
+                  </li>
+                  <li>
                     <Link to={paths.catalog()} className='samla-nav__link' aria-current={sectionCurrent(location.pathname, 'catalog')}>
                       {m.app.nav.catalog}
                     </Link>
+                  </li>
+                  <li>
+                    <NotificationsLink />
                   </li>
                 </ul>
               </nav>
@@ -128,6 +138,13 @@ function UserMenu({ user }: { user: User }) {
               </Dropdown.Button>
             </Dropdown.Item>
           )}
+          {user.isAdministrator && (
+            <Dropdown.Item>
+              <Dropdown.Button asChild>
+                <Link to={paths.mergerDeletions()}>{t.mergerDeletions}</Link>
+              </Dropdown.Button>
+            </Dropdown.Item>
+          )}
           <Dropdown.Item>
             <Dropdown.Button
               onClick={() => {
@@ -153,8 +170,9 @@ function initials(name: string): string {
 }
 
 /** `page` on the section's own page, `true` inside the section, else nothing. */
-function sectionCurrent(pathname: string, section: 'mergers' | 'catalog'): 'page' | 'true' | undefined {
+function sectionCurrent(pathname: string, section: 'mergers' | 'myWork' | 'catalog'): 'page' | 'true' | undefined {
   if (section === 'catalog') return pathname === paths.catalog() ? 'page' : undefined;
+  if (section === 'myWork') return pathname === paths.myWork() ? 'page' : undefined;
   if (pathname === paths.mergers()) return 'page';
   return pathname.startsWith('/sammenslainger') ? 'true' : undefined;
 }

@@ -23,6 +23,8 @@ export const historyEntities = [
   'indicator',
   'measurement',
   'calendarFeed',
+  'comment',
+  'statusReport',
 ] as const;
 export type HistoryEntity = (typeof historyEntities)[number];
 export const historyActions = ['create', 'update', 'delete'] as const;

@@ -6,16 +6,36 @@ export interface ChecklistFilters {
   phase?: number | undefined;
   status?: TaskStatus | undefined;
   overdue?: boolean | undefined;
+  /** Free text over titles and notes. */
+  q?: string | undefined;
+  /** Text «Ansvarlig» contains. */
+  responsible?: string | undefined;
+  /** A solution area's id. */
+  area?: string | undefined;
+  /** A municipality's number. */
+  municipality?: string | undefined;
 }
 
-export const checklistParam = { phase: 'fase', status: 'status', overdue: 'forfalte' } as const;
+export const checklistParam = {
+  phase: 'fase',
+  status: 'status',
+  overdue: 'forfalte',
+  q: 'sok',
+  responsible: 'ansvarlig',
+  area: 'omrade',
+  municipality: 'kommune',
+} as const;
 export const OVERDUE_ON = 'ja';
 
 export function checklistSearch(filters: ChecklistFilters): string {
   const params = new URLSearchParams();
+  if (filters.q) params.set(checklistParam.q, filters.q);
   if (filters.phase !== undefined) params.set(checklistParam.phase, String(filters.phase));
   if (filters.status !== undefined) params.set(checklistParam.status, filters.status);
   if (filters.overdue) params.set(checklistParam.overdue, OVERDUE_ON);
+  if (filters.responsible) params.set(checklistParam.responsible, filters.responsible);
+  if (filters.area) params.set(checklistParam.area, filters.area);
+  if (filters.municipality) params.set(checklistParam.municipality, filters.municipality);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
@@ -25,6 +45,8 @@ export const paths = {
   mergers: () => '/',
   newMerger: () => '/sammenslainger/ny',
   merger: (mergerId: string) => `/sammenslainger/${mergerId}`,
+  editMerger: (mergerId: string) => `/sammenslainger/${mergerId}/rediger`,
+  mergerDeletions: () => '/slettede-sammenslainger',
   checklist: (mergerId: string, filters: ChecklistFilters = {}) => `/sammenslainger/${mergerId}/sjekkliste${checklistSearch(filters)}`,
   task: (mergerId: string, taskId: string) => `/sammenslainger/${mergerId}/oppgaver/${taskId}`,
   members: (mergerId: string) => `/sammenslainger/${mergerId}/medlemmer`,
@@ -57,6 +79,8 @@ export const paths = {
   tokens: () => '/api-nokler',
   account: () => '/meg',
   mailSettings: () => '/meg/varslingsinnstillinger',
+  notifications: () => '/varsler',
+  myWork: (search = '') => `/mine-oppgaver${search}`,
   newPassword: () => '/nytt-passord',
 } as const;
 
@@ -64,6 +88,8 @@ export const routePatterns = {
   mergers: '/',
   newMerger: '/sammenslainger/ny',
   merger: '/sammenslainger/:mergerId',
+  editMerger: '/sammenslainger/:mergerId/rediger',
+  mergerDeletions: '/slettede-sammenslainger',
   checklist: '/sammenslainger/:mergerId/sjekkliste',
   task: '/sammenslainger/:mergerId/oppgaver/:taskId',
   members: '/sammenslainger/:mergerId/medlemmer',
@@ -95,6 +121,8 @@ export const routePatterns = {
   tokens: '/api-nokler',
   account: '/meg',
   mailSettings: '/meg/varslingsinnstillinger',
+  notifications: '/varsler',
+  myWork: '/mine-oppgaver',
   newPassword: '/nytt-passord',
 } as const;
 

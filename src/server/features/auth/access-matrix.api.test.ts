@@ -67,10 +67,17 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/mergers': 'signed-in',
   'POST /api/v1/demo-merger': 'signed-in',
   'GET /api/v1/mergers/{mergerId}': 'merger:read',
+  'PATCH /api/v1/mergers/{mergerId}': 'merger:administer',
+  'POST /api/v1/mergers/{mergerId}/change-preview': 'merger:administer',
+  'PUT /api/v1/mergers/{mergerId}/archived': 'merger:administer',
+  'DELETE /api/v1/mergers/{mergerId}': 'merger:delete',
+  'GET /api/v1/merger-deletions': 'administrator',
   'GET /api/v1/mergers/{mergerId}/tasks': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/tasks': 'merger:edit',
   'GET /api/v1/mergers/{mergerId}/tasks/{taskId}': 'merger:read',
   'PATCH /api/v1/mergers/{mergerId}/tasks/{taskId}': 'merger:edit',
+  'POST /api/v1/mergers/{mergerId}/tasks/bulk-update': 'merger:edit',
+  'GET /api/v1/mergers/{mergerId}/tasks/export.xlsx': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/members': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/members': 'merger:addMembers',
   'PATCH /api/v1/mergers/{mergerId}/members/{userId}': 'merger:manageMembers',
@@ -96,6 +103,15 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/mergers/{mergerId}/risk-matrix': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/risk-matrix/preview': 'merger:edit',
   'PUT /api/v1/mergers/{mergerId}/risk-matrix': 'merger:decide',
+  'GET /api/v1/mergers/{mergerId}/comments': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/comments': 'merger:edit',
+  // The route lets members in; that a comment is edited only by its author is the service's (NOT_COMMENT_AUTHOR, comments.api.test.ts).
+  'PATCH /api/v1/mergers/{mergerId}/comments/{commentId}': 'merger:edit',
+  'DELETE /api/v1/mergers/{mergerId}/comments/{commentId}': 'merger:edit',
+  'GET /api/v1/me/notifications': 'signed-in',
+  'GET /api/v1/me/notifications/unread-count': 'signed-in',
+  'POST /api/v1/me/notifications/{notificationId}/read': 'signed-in',
+  'POST /api/v1/me/notifications/read-all': 'signed-in',
   'GET /api/v1/mergers/{mergerId}/risks': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/risks': 'merger:edit',
   'GET /api/v1/mergers/{mergerId}/risk-register.xlsx': 'merger:read',
@@ -112,6 +128,11 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/mergers/{mergerId}/calendar-feed': 'merger:edit',
   'DELETE /api/v1/mergers/{mergerId}/calendar-feed': 'merger:edit',
   'GET /api/v1/calendar-feeds/{token}/frister.ics': 'public',
+  'GET /api/v1/me/tasks': 'signed-in',
+  'GET /api/v1/me/calendar-feed': 'signed-in',
+  'POST /api/v1/me/calendar-feed': 'signed-in',
+  'DELETE /api/v1/me/calendar-feed': 'signed-in',
+  'GET /api/v1/calendar-feeds/{token}/mine-oppgaver.ics': 'public',
   'GET /api/v1/mergers/{mergerId}/calendar.ics': 'merger:read',
   'GET /api/v1/mergers/{mergerId}/benefits': 'merger:read',
   'POST /api/v1/mergers/{mergerId}/benefits': 'merger:edit',
@@ -134,6 +155,10 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies': 'merger:edit',
   'DELETE /api/v1/mergers/{mergerId}/tasks/{taskId}/dependencies/{dependsOnTaskId}': 'merger:edit',
   'GET /api/v1/mergers/{mergerId}/reports/status.pdf': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/reports': 'merger:read',
+  'POST /api/v1/mergers/{mergerId}/reports': 'merger:decide',
+  'GET /api/v1/mergers/{mergerId}/reports/{reportId}/pdf': 'merger:read',
+  'GET /api/v1/mergers/{mergerId}/decisions/export.xlsx': 'merger:read',
   ...Object.fromEntries(inventorySegments.map((segment) => [`GET /api/v1/mergers/{mergerId}/inventory/${segment}/export.csv`, 'merger:read'])),
   ...Object.fromEntries(
     inventorySegments.flatMap((segment) => {
@@ -274,6 +299,32 @@ interface Ids {
   mitigationId?: string;
   /** For /users/{userId} routes: a user made for the test. */
   userId?: string;
+  /** For /comments/{commentId} routes: a comment on the task, written by the owner. */
+  commentId?: string;
+  /** For /reports/{reportId} routes: a report issued by the owner. */
+  reportId?: string;
+}
+
+/** For a /comments/{commentId} route, the owner's comment on the merger's first task. */
+async function withComment(path: string, ids: Ids): Promise<Ids> {
+  if (!path.includes('{commentId}')) return ids;
+  const comment = await t.owner.inject({
+    method: 'POST',
+    url: `/api/v1/mergers/${ids.mergerId}/comments`,
+    payload: { subjectKind: 'task', subjectId: ids.taskId, body: 'Matrisekommentar' },
+  });
+  expect(comment.statusCode, comment.body).toBe(201);
+  return { ...ids, commentId: comment.json().id as string };
+}
+
+const reportPayload = { overallStatus: 'green', statusReason: 'Matrisegrunn', mainPoints: ['Matrisepunkt'] };
+
+/** For a /reports/{reportId} route, a status report the owner issued. */
+async function withReport(path: string, ids: Ids): Promise<Ids> {
+  if (!path.includes('{reportId}')) return ids;
+  const report = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${ids.mergerId}/reports`, payload: reportPayload });
+  expect(report.statusCode, report.body).toBe(201);
+  return { ...ids, reportId: report.json().id as string };
 }
 
 /** For a /risks/{riskId} route, a risk of the merger, and for /{mitigationId} a mitigation of it. */
@@ -350,7 +401,10 @@ function requestFor(method: string, path: string, ids: Ids) {
     .replace('{measurementId}', ids.measurementId ?? '')
     .replace('{opportunityId}', 'mulighet-ikt-infrastruktur-og-drift-1')
     .replace('{riskId}', ids.riskId ?? '')
+    .replace('{reportId}', ids.reportId ?? '')
     .replace('{mitigationId}', ids.mitigationId ?? '')
+    .replace('{commentId}', ids.commentId ?? '')
+    .replace('{notificationId}', '00000000-0000-4000-8000-000000000000')
     .replace('{email}', 'invitert%40samla.test')
     .replace('{userId}', ids.userId ?? target.id)
     .replace('{sessionId}', '0'.repeat(32))
@@ -365,16 +419,25 @@ function requestFor(method: string, path: string, ids: Ids) {
     'POST /api/v1/tokens': { name: 'Matrise' },
     'PUT /api/v1/me/mail-preferences': { deliveries: { comment: 'off' } },
     'POST /api/v1/mergers': { name: 'C', newMunicipalityName: 'Nye C', mergerDate: '2028-01-01', municipalities: ['3101', '3105'] },
+    'PATCH /api/v1/mergers/{mergerId}': { version: 1, name: 'A endret' },
+    'POST /api/v1/mergers/{mergerId}/change-preview': { mergerDate: '2028-06-01' },
+    'PUT /api/v1/mergers/{mergerId}/archived': { archived: true, version: 1 },
+    // The owner deletes it; the callers after see a merger that no longer exists (404, as their denial is anyway).
+    'DELETE /api/v1/mergers/{mergerId}': { name: 'A' },
     'POST /api/v1/mergers/{mergerId}/tasks': { activityId: 'fase-1-akt-1', title: 'Egen oppgave' },
     'PATCH /api/v1/mergers/{mergerId}/tasks/{taskId}': { version: 1, notes: 'endret' },
+    'POST /api/v1/mergers/{mergerId}/tasks/bulk-update': { tasks: [{ taskId: ids.taskId, version: 1 }], change: { responsible: 'Matrise' } },
     'POST /api/v1/mergers/{mergerId}/members': { email: invitee.email, role: 'reader' },
     'POST /api/v1/mergers/{mergerId}/risk-matrix/preview': { matrix: defaultMatrix() },
     'PUT /api/v1/mergers/{mergerId}/risk-matrix': { matrix: defaultMatrix(), version: 0 },
     'POST /api/v1/mergers/{mergerId}/risks': { title: 'Matriserisiko' },
     'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}': { version: 1, owner: 'Matriseeier' },
+    'POST /api/v1/mergers/{mergerId}/comments': { subjectKind: 'task', subjectId: ids.taskId, body: 'Matrisekommentar' },
+    'PATCH /api/v1/mergers/{mergerId}/comments/{commentId}': { version: 1, body: 'Endret' },
     'POST /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations': { title: 'Matrisetiltak' },
     'PATCH /api/v1/mergers/{mergerId}/risks/{riskId}/mitigations/{mitigationId}': { version: 1, status: 'done' },
     'POST /api/v1/mergers/{mergerId}/risk-suggestions/dismissals': { key: 'generic:archive' },
+    'POST /api/v1/mergers/{mergerId}/reports': reportPayload,
     // Retiring needs no system in the area, so the payload is valid in an empty merger.
     'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}': { outcome: 'retire', timing: 'before_merger', state: 'proposed' },
     'PUT /api/v1/mergers/{mergerId}/decisions/{areaId}/deferral-acceptance': { accepted: true, reason: 'Matrisegrunn', version: 1 },
@@ -392,14 +455,16 @@ function requestFor(method: string, path: string, ids: Ids) {
   };
   if (method === 'POST' && segment) payloads[`${method} ${path}`] = inventoryPayload(segment, ids.systemId ?? '');
   if (method === 'PATCH' && path.endsWith('/{itemId}')) payloads[`${method} ${path}`] = { version: 1, notes: 'endret' };
-  const versioned = method === 'DELETE' && (path.endsWith('{riskId}') || path.endsWith('{mitigationId}'));
+  const versioned = method === 'DELETE' && (path.endsWith('{riskId}') || path.endsWith('{mitigationId}') || path.endsWith('{commentId}'));
   const query = path.endsWith('/audit/export')
     ? '?format=csv'
-    : path.endsWith('/inventory/import')
-      ? '?mode=preview&kind=systems'
-      : versioned
-        ? '?version=1'
-        : '';
+    : method === 'GET' && path.endsWith('/comments')
+      ? `?subjectKind=task&subjectId=${ids.taskId}`
+      : path.endsWith('/inventory/import')
+        ? '?mode=preview&kind=systems'
+        : versioned
+          ? '?version=1'
+          : '';
   if (path.endsWith('/inventory/import')) {
     return {
       method: method as 'GET',
@@ -425,7 +490,10 @@ describe('authorization matrix', () => {
   for (const [route, rule] of Object.entries(rules)) {
     it(`${route} (${rule})`, async () => {
       const [method, path] = route.split(' ') as [string, string];
-      const ids = await withUser(path, await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger()))));
+      const ids = await withReport(
+        path,
+        await withComment(path, await withUser(path, await withRisk(path, await withBenefit(path, await withInventory(path, await freshMerger()))))),
+      );
       const outcomes: string[] = [];
       for (const caller of callers) {
         const request = requestFor(method, path, ids);
@@ -473,19 +541,33 @@ describe('deciding inside content routes', () => {
       needs: 'decide',
       setup: async (mergerId) => {
         await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'proposed' });
-        return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', version: 1 } };
+        return {
+          method: 'PUT',
+          url: economyUrl(mergerId),
+          payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02', version: 1 },
+        };
       },
     },
     {
       name: 'adopt a new veivalg directly',
       needs: 'decide',
-      setup: async (mergerId) => ({ method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted' } }),
+      setup: async (mergerId) => ({
+        method: 'PUT',
+        url: economyUrl(mergerId),
+        payload: { outcome: 'retire', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
+      }),
     },
     {
       name: 'change an adopted veivalg back to a proposal',
       needs: 'decide',
       setup: async (mergerId) => {
-        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'before_merger', state: 'adopted' });
+        await ownerDoes('PUT', economyUrl(mergerId), {
+          outcome: 'retire',
+          timing: 'before_merger',
+          state: 'adopted',
+          decisionMaker: 'steering_group',
+          meetingDate: '2026-11-02',
+        });
         return { method: 'PUT', url: economyUrl(mergerId), payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed', version: 1 } };
       },
     },
@@ -493,7 +575,13 @@ describe('deciding inside content routes', () => {
       name: "accept a critical area's deferral",
       needs: 'decide',
       setup: async (mergerId) => {
-        await ownerDoes('PUT', economyUrl(mergerId), { outcome: 'retire', timing: 'transition', state: 'adopted' });
+        await ownerDoes('PUT', economyUrl(mergerId), {
+          outcome: 'retire',
+          timing: 'transition',
+          state: 'adopted',
+          decisionMaker: 'steering_group',
+          meetingDate: '2026-11-02',
+        });
         return { method: 'PUT', url: `${economyUrl(mergerId)}/deferral-acceptance`, payload: { accepted: true, reason: 'Godtatt', version: 1 } };
       },
     },

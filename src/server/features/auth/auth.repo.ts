@@ -102,6 +102,7 @@ export interface SignedInUser {
 export interface MembershipRow {
   role: MergerRole | null;
   dataRevision: string;
+  archived: boolean;
 }
 
 // Every request runs one of the two statements below, so they are written by
@@ -112,6 +113,7 @@ export interface MembershipRow {
 const signedInColumns = `u.id as user_id, u.email, u.name, u.is_administrator`;
 const membershipColumns = `,
   (select m.role from merger_members m where m.merger_id = $2 and m.user_id = u.id) as role,
+  (select g.archived_at is not null from mergers g where g.id = $2) as archived,
   ${revisionColumnSql('$2')} as data_revision`;
 
 interface SignInRow {
@@ -121,6 +123,7 @@ interface SignInRow {
   is_administrator: boolean;
   // Typed here, not by Drizzle (a hand-written statement): merger_members.role, which its CHECK holds to the role names.
   role?: MergerRole | null;
+  archived?: boolean | null;
   data_revision?: string;
 }
 
@@ -131,7 +134,8 @@ async function signInQuery<T extends SignInRow>(db: Database, name: string, text
 
 function splitSignIn(row: SignInRow) {
   const user: SignedInUser = { id: row.user_id, email: row.email, name: row.name, isAdministrator: row.is_administrator };
-  const membership: MembershipRow | null = row.data_revision === undefined ? null : { role: row.role ?? null, dataRevision: row.data_revision };
+  const membership: MembershipRow | null =
+    row.data_revision === undefined ? null : { role: row.role ?? null, dataRevision: row.data_revision, archived: row.archived === true };
   return { user, membership };
 }
 

@@ -160,7 +160,7 @@ export interface ResolvedSession {
 
 function prefetched(mergerId: string | undefined, found: { membership: repo.MembershipRow | null }) {
   if (!mergerId || !found.membership) return {};
-  return { membership: { mergerId, role: found.membership.role, dataRevision: found.membership.dataRevision } };
+  return { membership: { mergerId, role: found.membership.role, dataRevision: found.membership.dataRevision, archived: found.membership.archived } };
 }
 
 /** The session behind a cookie; with mergerId, also the membership there, in the same statement. */

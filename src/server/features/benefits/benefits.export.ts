@@ -45,7 +45,7 @@ export function planRows(plan: ReadonlyArray<{ benefit: Benefit; indicators: rea
       safeText(benefit.serviceArea),
       vocabulary.benefitType[benefit.type],
       safeText(benefit.owner),
-      safeText(benefit.responsible),
+      safeText(benefit.responsibleName),
       dateCell(benefit.plannedRealisationDate),
       vocabulary.benefitStatus[benefit.status],
       safeText(enablers),

@@ -25,6 +25,11 @@ import * as repo from './benefits.repo.ts';
 import { planWorkbook } from './benefits.export.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import { taskLabel } from '#server/features/plan/plan.tasks.service.ts';
+import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
+import { itemLinks } from '#shared/item-links.ts';
+
+/** A benefit's responsible in the members' terms. */
+const responsibleOf = (row: Pick<repo.BenefitRow, 'responsible' | 'responsibleUserId'>) => ({ text: row.responsible, userId: row.responsibleUserId });
 
 /** The fields history follows. Enablers are followed as lists of ids. */
 const auditedBenefitFields = [
@@ -106,7 +111,7 @@ function toIndicator(row: repo.IndicatorRow, own: readonly repo.MeasurementRow[]
   };
 }
 
-function toBenefit(row: repo.BenefitRow, enablers: Benefit['enablers'], indicators: readonly Indicator[]): Benefit {
+function toBenefit(row: repo.BenefitRow, enablers: Benefit['enablers'], indicators: readonly Indicator[], names: ReadonlyMap<string, string>): Benefit {
   return {
     id: row.id,
     title: row.title,
@@ -115,6 +120,7 @@ function toBenefit(row: repo.BenefitRow, enablers: Benefit['enablers'], indicato
     type: row.type,
     owner: row.owner,
     responsible: row.responsible,
+    ...responsibleView(responsibleOf(row), names),
     plannedRealisationDate: row.plannedRealisationDate,
     status: row.status,
     enablers: { tasks: enablers.tasks, decisions: enablers.decisions, opportunities: enablers.opportunities },
@@ -156,9 +162,10 @@ export async function readPlan(
   // Grouped once: filtering every list per benefit and per indicator grows with benefits × measurements.
   const measurementsOf = groupBy(measurementRows, (row) => row.indicatorId);
   const indicatorsOf = groupBy(indicatorRows, (row) => row.benefitId);
+  const names = await namesOfResponsible(db, rows);
   return rows.map((row) => {
     const indicators = (indicatorsOf.get(row.id) ?? []).map((indicator) => toIndicator(indicator, measurementsOf.get(indicator.id) ?? []));
-    return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators), indicators };
+    return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators, names), indicators };
   });
 }
 
@@ -174,7 +181,7 @@ async function readBenefit(db: Database, mergerId: string, benefitId: string): P
     (row) => row.indicatorId,
   );
   const indicators = indicatorRows.map((indicator) => toIndicator(indicator, measurementsOf.get(indicator.id) ?? []));
-  return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators), indicators };
+  return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators, await namesOfResponsible(db, [row])), indicators };
 }
 
 // ---------------------------------------------------------------- reading
@@ -268,6 +275,10 @@ export async function insertBenefitWithHistory(
 ): Promise<repo.BenefitRow> {
   const enablers = { taskIds: unique(body.taskIds)!, decisionAreaIds: unique(body.decisionAreaIds)!, opportunityIds: unique(body.opportunityIds)! };
   await checkEnablers(db, mergerId, enablers);
+  const responsible = (await checkedResponsible(db, mergerId, { text: body.responsible, userId: body.responsibleUserId }, null)) ?? {
+    text: null,
+    userId: null,
+  };
   const created = await repo.insertBenefit(db, {
     mergerId,
     title: body.title,
@@ -275,11 +286,19 @@ export async function insertBenefitWithHistory(
     serviceArea: body.serviceArea ?? null,
     type: body.type,
     owner: body.owner ?? null,
-    responsible: body.responsible ?? null,
+    responsible: responsible.text,
+    responsibleUserId: responsible.userId,
     plannedRealisationDate: body.plannedRealisationDate ?? null,
     status: body.status,
   });
   await repo.replaceEnablers(db, mergerId, created.id, enablers);
+  const names = await announceResponsible(db, actor, {
+    mergerId,
+    before: null,
+    after: responsible,
+    subject: { kind: 'benefit', id: created.id, title: created.title },
+    link: itemLinks.benefit(mergerId, created.id),
+  });
   await recordChange(db, actor, {
     mergerId,
     entity: 'benefit',
@@ -289,6 +308,8 @@ export async function insertBenefitWithHistory(
     changes: creationChanges(
       {
         ...created,
+        // The responsible by name (a member's or the free text), so history reads the same after they leave.
+        responsible: names.after,
         taskIds: enablers.taskIds.length > 0 ? enablers.taskIds : null,
         decisionAreaIds: enablers.decisionAreaIds.length > 0 ? enablers.decisionAreaIds : null,
         opportunityIds: enablers.opportunityIds.length > 0 ? enablers.opportunityIds : null,
@@ -322,10 +343,21 @@ export async function updateBenefit(
     if (current.version !== body.version) throw versionConflict('Gevinsten', current.version);
     const enablers = { taskIds: unique(body.taskIds), decisionAreaIds: unique(body.decisionAreaIds), opportunityIds: unique(body.opportunityIds) };
     await checkEnablers(tx, mergerId, enablers);
-    const { version, taskIds: _t, decisionAreaIds: _d, opportunityIds: _o, ...fields } = body;
+    const { version, taskIds: _t, decisionAreaIds: _d, opportunityIds: _o, responsible: text, responsibleUserId, ...fields } = body;
+    const responsible = await checkedResponsible(tx, mergerId, { text, userId: responsibleUserId }, responsibleOf(current));
     const before = enablersOf(await repo.listEnablers(tx, [benefitId]), benefitId);
-    const updated = await repo.updateBenefitIfVersion(tx, benefitId, version, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+    const updated = await repo.updateBenefitIfVersion(tx, benefitId, version, {
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
+    });
     if (!updated) throw versionConflict('Gevinsten', null);
+    const names = await announceResponsible(tx, actor, {
+      mergerId,
+      before: responsibleOf(current),
+      after: responsibleOf(updated),
+      subject: { kind: 'benefit', id: updated.id, title: updated.title },
+      link: itemLinks.benefit(mergerId, benefitId),
+    });
     await repo.replaceEnablers(tx, mergerId, benefitId, enablers);
     const after = { ...before, ...Object.fromEntries(Object.entries(enablers).filter(([, v]) => v !== undefined)) };
     const asIds = (ids: string[]) => (ids.length > 0 ? ids : null);
@@ -336,8 +368,20 @@ export async function updateBenefit(
       entityLabel: updated.title,
       action: 'update',
       changes: diffFields(
-        { ...current, taskIds: asIds(before.taskIds), decisionAreaIds: asIds(before.decisionAreaIds), opportunityIds: asIds(before.opportunityIds) },
-        { ...updated, taskIds: asIds(after.taskIds), decisionAreaIds: asIds(after.decisionAreaIds), opportunityIds: asIds(after.opportunityIds) },
+        {
+          ...current,
+          responsible: names.before,
+          taskIds: asIds(before.taskIds),
+          decisionAreaIds: asIds(before.decisionAreaIds),
+          opportunityIds: asIds(before.opportunityIds),
+        },
+        {
+          ...updated,
+          responsible: names.after,
+          taskIds: asIds(after.taskIds),
+          decisionAreaIds: asIds(after.decisionAreaIds),
+          opportunityIds: asIds(after.opportunityIds),
+        },
         auditedBenefitFields,
       ),
     });
@@ -358,7 +402,16 @@ export async function deleteBenefit(ctx: ServiceContext, mergerId: string, benef
       entityId: benefitId,
       entityLabel: current.title,
       action: 'delete',
-      changes: deletionChanges(current, ['title', 'description', 'serviceArea', 'type', 'owner', 'responsible', 'plannedRealisationDate', 'status']),
+      changes: deletionChanges({ ...current, responsible: responsibleView(responsibleOf(current), await namesOfResponsible(tx, [current])).responsibleName }, [
+        'title',
+        'description',
+        'serviceArea',
+        'type',
+        'owner',
+        'responsible',
+        'plannedRealisationDate',
+        'status',
+      ]),
     });
   });
 }

@@ -22,7 +22,14 @@ beforeEach(async () => {
   const decided = await t.owner.inject({
     method: 'PUT',
     url: `${base}/decisions/omrade-okonomi-og-regnskapssystem`,
-    payload: { outcome: 'continue', targetSystemId: kept, timing: 'before_merger', state: 'adopted' },
+    payload: {
+      outcome: 'continue',
+      targetSystemId: kept,
+      timing: 'before_merger',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    },
   });
   expect(decided.statusCode, decided.body).toBe(200);
 });

@@ -19,7 +19,11 @@ async function add(kind: string, payload: object): Promise<string> {
 }
 
 async function decide(area: string, payload: object) {
-  const response = await t.owner.inject({ method: 'PUT', url: `${base}/decisions/${area}`, payload: { ...payload, state: 'adopted' } });
+  const response = await t.owner.inject({
+    method: 'PUT',
+    url: `${base}/decisions/${area}`,
+    payload: { ...payload, state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
+  });
   expect(response.statusCode, response.body).toBe(200);
 }
 

@@ -52,7 +52,14 @@ describe('GET /api/v1/mergers/{mergerId}/dashboard', () => {
     const decided = await t.owner.inject({
       method: 'PUT',
       url: `${base}/decisions/${economy}`,
-      payload: { outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' },
+      payload: {
+        outcome: 'continue',
+        targetSystemId: visma.id,
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      },
     });
     expect(decided.statusCode, decided.body).toBe(200);
 
@@ -105,7 +112,7 @@ describe('GET /api/v1/mergers/{mergerId}/dashboard', () => {
       const response = await t.owner.inject({
         method: 'PUT',
         url: `${base}/decisions/${area}`,
-        payload: { outcome: 'continue', targetSystemId, timing, state: 'adopted' },
+        payload: { outcome: 'continue', targetSystemId, timing, state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
       });
       expect(response.statusCode, response.body).toBe(200);
     };

@@ -120,6 +120,8 @@ describe('deciding a solution area', () => {
       targetSystemId: visma.id,
       timing: 'before_merger',
       state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
       rationale: 'Flest brukere',
       version: 1,
     });
@@ -145,6 +147,8 @@ describe('deciding a solution area', () => {
       targetSystemId: visma.id,
       timing: 'before_merger',
       state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
       rationale: 'Flest brukere',
       version: 2,
     });
@@ -154,7 +158,14 @@ describe('deciding a solution area', () => {
 
   it('a changed timing moves the tasks to the transition phase and keeps their status, owner and notes', async () => {
     const { visma } = await economyLandscape();
-    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'before_merger',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    });
     const task = (await t.owner.inject(`${base}/tasks?phase=4`))
       .json()
       .tasks.find((item: { catalogItemId: string }) => item.catalogItemId === economyTasks[0]!.id);
@@ -165,7 +176,15 @@ describe('deciding a solution area', () => {
     });
     expect(edited.statusCode, edited.body).toBe(200);
 
-    const moved = await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'adopted', version: 1 });
+    const moved = await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'transition',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+      version: 1,
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const after = (await t.owner.inject(`${base}/tasks/${task.id}`)).json();
     expect(after).toMatchObject({ phase: 5, activityId: 'fase-5-akt-3', status: 'in_progress', responsible: 'Økonomisjefen', notes: 'Startet' });
@@ -182,7 +201,13 @@ describe('deciding a solution area', () => {
 
   it('refuses a decision that does not hold, with the field it concerns, and leaves nothing behind', async () => {
     const { agresso } = await economyLandscape();
-    const noTarget = await decide({ outcome: 'continue', timing: 'before_merger', state: 'adopted' });
+    const noTarget = await decide({
+      outcome: 'continue',
+      timing: 'before_merger',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    });
     expect(noTarget.statusCode).toBe(400);
     expect(noTarget.json().error.code).toBe('DECISION_INVALID');
     expect(noTarget.json().error.details[0].path).toBe('targetSystemId');
@@ -224,11 +249,27 @@ describe('deciding a solution area', () => {
     const denied = await reader.inject({
       method: 'PUT',
       url: `${base}/decisions/${economy}`,
-      payload: { outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' },
+      payload: {
+        outcome: 'continue',
+        targetSystemId: visma.id,
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      },
     });
     expect(denied.statusCode).toBe(403);
 
-    const saved = (await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' })).json();
+    const saved = (
+      await decide({
+        outcome: 'continue',
+        targetSystemId: visma.id,
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      })
+    ).json();
     const history = (await t.owner.inject(`${base}/audit?entity=decision&entityId=${saved.decision.id}`)).json().entries;
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ action: 'create', entityLabel: 'Økonomi- og regnskapssystem', actor: { name: t.owner.name } });
@@ -247,7 +288,14 @@ describe('contract deadlines', () => {
     const undecided = (await t.owner.inject(`${base}/contract-deadlines`)).json();
     expect(undecided.contracts.map((c: { action: string }) => c.action)).toEqual(['await_decision', 'await_decision']);
 
-    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'before_merger',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    });
     const decided = (await t.owner.inject(`${base}/contract-deadlines`)).json();
     expect(decided).toMatchObject({ mergerDate: '2028-01-01', transitionEnd: '2029-01-01' });
     // Sorted by deadline: the notice date (three months before the end of 2027) comes first.
@@ -260,7 +308,14 @@ describe('contract deadlines', () => {
 
   it('count from the transition end the schedule gives, when a decision waits for the transition phase', async () => {
     const { visma, terminate } = await economyLandscape();
-    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'adopted' });
+    await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'transition',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    });
     const byDefault = (await t.owner.inject(`${base}/contract-deadlines`)).json();
     expect(byDefault.transitionEnd).toBe('2029-01-01');
     // Needed until 31.12.2028; three months' notice: by the end of September 2028.
@@ -281,7 +336,14 @@ describe('contract deadlines', () => {
 
   it('are an iCalendar file a calendar can read, one all-day event per deadline', async () => {
     const { visma } = await economyLandscape();
-    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'before_merger',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    });
     const response = await t.owner.inject(`${base}/contract-deadlines.ics`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/calendar');
@@ -308,7 +370,14 @@ describe('day-one readiness', () => {
       reasons: ['no_decision'],
     });
 
-    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'before_merger',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    });
     const adopted = (await t.owner.inject(`${base}/decisions/readiness`)).json();
     expect(adopted.missing.find((item: { areaId: string }) => item.areaId === economy)).toMatchObject({
       reasons: ['tasks_open'],
@@ -343,6 +412,8 @@ describe('a critical area deferred to the transition phase', () => {
       targetSystemId: visma.id,
       timing: 'transition',
       state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
       rationale: 'Bytte midt i budsjettåret er for risikabelt.',
     });
     expect(deferred.statusCode, deferred.body).toBe(200);
@@ -411,7 +482,14 @@ describe('a critical area deferred to the transition phase', () => {
 
   it('is cleared, in history, when the veivalg stops deferring: timing moved before the merger, or no longer adopted', async () => {
     const { visma } = await economyLandscape();
-    const payload = { outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'adopted' };
+    const payload = {
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'transition',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    };
     await decide(payload);
     const accepted = (await accept({ accepted: true, reason: 'Godtatt av styringsgruppen.', version: 1 })).json().decision;
 
@@ -443,7 +521,14 @@ describe('a critical area deferred to the transition phase', () => {
   it('can only be accepted for an adopted veivalg that defers a critical area', async () => {
     const { visma } = await economyLandscape();
     expect((await accept({ accepted: true, reason: 'x', version: 1 })).statusCode).toBe(404);
-    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'before_merger',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    });
     const onTime = await accept({ accepted: true, reason: 'x', version: 1 });
     expect(onTime.statusCode).toBe(409);
     expect(onTime.json().error.code).toBe('DEFERRAL_NOT_APPLICABLE');
@@ -454,7 +539,7 @@ describe('a critical area deferred to the transition phase', () => {
     const mediumDecision = await t.owner.inject({
       method: 'PUT',
       url: `${base}/decisions/${medium}`,
-      payload: { outcome: 'retire', timing: 'transition', state: 'adopted' },
+      payload: { outcome: 'retire', timing: 'transition', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
     });
     expect(mediumDecision.statusCode, mediumDecision.body).toBe(200);
     expect(mediumDecision.json().decision.defersDayOne).toBe(false);
@@ -477,20 +562,22 @@ describe('who may decide', () => {
     const put = (by: typeof member, payload: object, path = '') => by.inject({ method: 'PUT', url: `${base}/decisions/${economy}${path}`, payload });
     const proposal = { outcome: 'continue', targetSystemId: visma.id, timing: 'transition', state: 'proposed' };
 
-    const adopting = await put(member, { ...proposal, state: 'adopted' });
+    const adopting = await put(member, { ...proposal, state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' });
     expect(adopting.statusCode).toBe(403);
     expect(adopting.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'Bare prosjektleder og eier kan vedta veivalg.' });
     expect((await put(member, proposal)).statusCode).toBe(200);
     expect((await put(member, { ...proposal, rationale: 'Endret forslag', version: 1 })).statusCode).toBe(200);
-    expect((await put(member, { ...proposal, state: 'adopted', version: 2 })).statusCode).toBe(403);
+    expect((await put(member, { ...proposal, state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02', version: 2 })).statusCode).toBe(403);
 
-    const adopted = await put(lead, { ...proposal, state: 'adopted', version: 2 });
+    const adopted = await put(lead, { ...proposal, state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02', version: 2 });
     expect(adopted.statusCode, adopted.body).toBe(200);
     expect(adopted.json().decision.decidedBy).toBe('Live Leder');
     const changing = await put(member, { ...proposal, version: 3 });
     expect(changing.statusCode).toBe(403);
     expect(changing.json().error.message).toBe('Bare prosjektleder og eier kan endre et vedtatt veivalg.');
-    expect((await put(member, { ...proposal, state: 'adopted', rationale: 'x', version: 3 })).statusCode).toBe(403);
+    expect(
+      (await put(member, { ...proposal, state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02', rationale: 'x', version: 3 })).statusCode,
+    ).toBe(403);
 
     const memberAccepts = await put(member, { accepted: true, reason: 'Medarbeideren synes det er greit.', version: 3 }, '/deferral-acceptance');
     expect(memberAccepts.statusCode).toBe(403);
@@ -513,7 +600,14 @@ describe('the integration landscape', () => {
     expect(whole.edges).toHaveLength(2);
     expect(whole.edges.every((edge: { breaks: boolean }) => !edge.breaks)).toBe(true);
 
-    await decide({ outcome: 'continue', targetSystemId: visma.id, timing: 'before_merger', state: 'adopted' });
+    await decide({
+      outcome: 'continue',
+      targetSystemId: visma.id,
+      timing: 'before_merger',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+    });
     const one = (await t.owner.inject(`${base}/integration-graph?municipality=4631`)).json();
     expect(one.nodes.map((node: { id: string }) => node.id).sort()).toEqual([agresso.id, 'cs:altinn'].sort());
     expect(one.edges).toEqual([expect.objectContaining({ id: toAltinn.id, from: agresso.id, to: 'cs:altinn', breaks: true })]);

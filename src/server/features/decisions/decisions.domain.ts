@@ -17,7 +17,15 @@ import type { Catalog } from '#catalog/catalog.schema.ts';
 import { nameKey, vendorKey } from '#server/features/inventory/inventory.domain.ts';
 import type { PlannedTask } from '#server/features/plan/plan.tasks.domain.ts';
 import { daysBetween } from '#shared/calendar-dates.ts';
-import { decisionOutcomes, type DecisionOutcome, type DecisionState, type DecisionTiming, type SystemFate } from '#shared/contracts/decisions.ts';
+import {
+  decisionOutcomes,
+  type DecisionOutcome,
+  type DecisionRecord,
+  type DecisionState,
+  type DecisionTiming,
+  type SystemFate,
+} from '#shared/contracts/decisions.ts';
+import { nbVocabulary } from '#shared/vocabulary/nb.ts';
 import areaPrioritiesData from './data/area-priorities.json' with { type: 'json' };
 
 // ---------------------------------------------------------------- vocabulary
@@ -482,3 +490,8 @@ export function dayOneReadiness(input: {
 }
 
 export { daysBetween };
+
+/** Who made the decision, as a document says it: the body's name, or the free text for «annet» (decision 038). */
+export function decisionMakerName(record: Pick<DecisionRecord, 'decisionMaker' | 'decisionMakerOther'>): string {
+  return record.decisionMaker === 'other' && record.decisionMakerOther ? record.decisionMakerOther : nbVocabulary.decisionMaker[record.decisionMaker];
+}

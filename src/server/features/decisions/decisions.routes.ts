@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorResponse, errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import {
   areaDecisionResponse,
@@ -44,6 +45,24 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/mergers/:mergerId/decisions/export.xlsx',
+    {
+      config: { access: 'merger:read' },
+      schema: {
+        tags,
+        summary: 'Veivalgene som xlsx: ett område per rad med vedtaket – hvem, møtedato, saksnummer og lenke til arkivet',
+        params: mergerParams,
+        response: { 200: z.any().describe('xlsx'), 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      const workbook = await service.exportDecisionLog(request.ctx, request.params.mergerId);
+      reply.header('content-disposition', `attachment; filename="samla-veivalg-${request.params.mergerId.slice(0, 8)}.xlsx"`);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(workbook);
+    },
+  );
+
+  app.get(
     '/mergers/:mergerId/decisions/:areaId',
     {
       config: { access: 'merger:read' },
@@ -68,6 +87,8 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Et vedtatt veivalg legger områdets oppgaver fra sjekklisten (4.2) inn i planen: før sammenslåingen i fase 4, ' +
           'i overgangsfasen i fase 5. Endres veivalget, flyttes oppgavene og beholder status, ansvarlig og notater. ' +
           'version er påkrevd når et veivalg finnes fra før; utdatert versjon gir 409. ' +
+          'Å vedta krever hvem som vedtok (decisionMaker, og decisionMakerOther for «other») og møtedatoen (ikke etter i dag), ' +
+          'ellers 400 DECISION_RECORD_INVALID; saksnummer og arkivlenke (bare https) er valgfrie. For et forslag lagres ikke vedtaksfeltene. ' +
           'Prosjektmedarbeidere kan lagre forslag; å vedta, eller endre et vedtatt veivalg, kan bare prosjektleder og eier (403).',
         params: areaParams,
         body: saveDecisionBody,

@@ -7,15 +7,18 @@ import { creationChanges, diffFields } from '#server/platform/audit-trail/change
 import { roleAllows } from '#server/platform/access/roles.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { placeDecisionTasks, tasksOfLibraryItems } from '#server/features/plan/plan.tasks.service.ts';
+import { notifyDecisionAdopted } from '#server/features/notifications/notifications.events.service.ts';
 import { dateInOslo } from '#shared/calendar-dates.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
+import type { FieldProblem } from '#shared/contracts/common.ts';
 import type {
   AreaDecision,
   Decision,
+  DecisionRecord,
   DecisionOverview,
   DecisionTiming,
   deferralAcceptanceBody,
@@ -37,6 +40,10 @@ import {
   validateDecision,
 } from './decisions.domain.ts';
 import * as repo from './decisions.repo.ts';
+import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
+import { itemLinks } from '#shared/item-links.ts';
+import { decisionLogWorkbook } from './decisions.export.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /** The fields history follows on a decision, the accepted deferral (who and why) included. */
@@ -45,8 +52,14 @@ const auditedDecisionFields = [
   'targetSystemId',
   'timing',
   'rationale',
+  'responsible',
   'state',
   'decidedByName',
+  'decisionMaker',
+  'decisionMakerOther',
+  'meetingDate',
+  'caseNumber',
+  'archiveUrl',
   'deferralAcceptedByName',
   'deferralReason',
 ] as const;
@@ -112,7 +125,15 @@ function areaOfTask(): Map<string, string> {
   return new Map([...areaFacts().values()].flatMap((area) => area.tasks.map((task) => [task.id, area.view.id] as const)));
 }
 
-function toDecision(row: repo.DecisionRow, targetSystemName: string | null, areaPriority: 'critical' | 'medium' | null): Decision {
+/** A veivalg's responsible in the members' terms. */
+const responsibleOf = (row: Pick<repo.DecisionRow, 'responsible' | 'responsibleUserId'>) => ({ text: row.responsible, userId: row.responsibleUserId });
+
+function toDecision(
+  row: repo.DecisionRow,
+  targetSystemName: string | null,
+  areaPriority: 'critical' | 'medium' | null,
+  names: ReadonlyMap<string, string>,
+): Decision {
   return {
     id: row.id,
     solutionAreaId: row.solutionAreaId,
@@ -121,13 +142,58 @@ function toDecision(row: repo.DecisionRow, targetSystemName: string | null, area
     targetSystemName,
     timing: row.timing,
     rationale: row.rationale,
+    responsible: row.responsible,
+    ...responsibleView(responsibleOf(row), names),
     state: row.state,
     decidedBy: row.decidedByName,
     decidedAt: row.decidedAt?.toISOString() ?? null,
+    record: recordOf(row),
     defersDayOne: defersDayOne(areaPriority, row),
     deferral: defersDayOne(areaPriority, row) ? deferralOf(row) : null,
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+  };
+}
+
+/** The decision on record, for an adopted veivalg that has one (one adopted before decision 038 may not). */
+export function recordOf(
+  row: Pick<repo.DecisionRow, 'state' | 'decisionMaker' | 'decisionMakerOther' | 'meetingDate' | 'caseNumber' | 'archiveUrl'>,
+): DecisionRecord | null {
+  if (row.state !== 'adopted' || row.decisionMaker === null || row.meetingDate === null) return null;
+  return {
+    decisionMaker: row.decisionMaker,
+    decisionMakerOther: row.decisionMakerOther,
+    meetingDate: row.meetingDate,
+    caseNumber: row.caseNumber,
+    archiveUrl: row.archiveUrl,
+  };
+}
+
+/**
+ * What an adopted veivalg must say to be on record (decision 038): who decided (named, for
+ * «annet») and the meeting date, not after today. Case number and archive link are optional:
+ * the case may not be journaled yet, and a project leader's decision has none.
+ */
+function recordProblems(body: z.output<typeof saveDecisionBody>, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (body.decisionMaker === null) problems.push({ path: 'decisionMaker', code: 'required', message: 'Velg hvem som vedtok veivalget.' });
+  if (body.decisionMaker === 'other' && body.decisionMakerOther === null) {
+    problems.push({ path: 'decisionMakerOther', code: 'required', message: 'Skriv hvem som vedtok veivalget.' });
+  }
+  if (body.meetingDate === null) problems.push({ path: 'meetingDate', code: 'required', message: 'Oppgi datoen for møtet der veivalget ble vedtatt.' });
+  else if (body.meetingDate > today) problems.push({ path: 'meetingDate', code: 'in_future', message: 'Møtedatoen kan ikke være etter i dag.' });
+  return problems;
+}
+
+/** The record's columns as the body gives them for an adopted veivalg; all empty for a proposal. */
+function recordColumns(body: z.output<typeof saveDecisionBody>) {
+  if (body.state !== 'adopted') return { decisionMaker: null, decisionMakerOther: null, meetingDate: null, caseNumber: null, archiveUrl: null };
+  return {
+    decisionMaker: body.decisionMaker,
+    decisionMakerOther: body.decisionMaker === 'other' ? body.decisionMakerOther : null,
+    meetingDate: body.meetingDate,
+    caseNumber: body.caseNumber,
+    archiveUrl: body.archiveUrl,
   };
 }
 
@@ -258,6 +324,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
     ),
   ]);
   const decided = decisionRows.find(({ decision }) => decision.solutionAreaId === area.view.id);
+  const names = await namesOfResponsible(db, decided ? [decided.decision] : []);
   const resolve = fateResolver(decisionRows.map((row) => row.decision));
   const fateOf = (id: string, areaId: string | null): SystemFate => resolve(id, areaId).fate;
   const edges = await repo.listIntegrationsTouching(
@@ -309,7 +376,7 @@ async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts)
       hostings: suggestion.hostings,
       recommendedSystemId: suggestion.recommendedSystemId,
     })),
-    decision: decided ? toDecision(decided.decision, decided.targetSystemName, area.view.priority) : null,
+    decision: decided ? toDecision(decided.decision, decided.targetSystemName, area.view.priority, names) : null,
     plannedTasks: plannedTasks.map((task) => ({
       id: task.id,
       catalogItemId: task.catalogItemId!,
@@ -346,7 +413,11 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
     const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
     // Members propose; adopting, and changing what is adopted, is the project's decision.
     if (current?.state === 'adopted') requireDecider(ctx, mayNotChangeAdopted);
-    if (body.state === 'adopted') requireDecider(ctx, mayNotAdopt);
+    if (body.state === 'adopted') {
+      requireDecider(ctx, mayNotAdopt);
+      const missing = recordProblems(body, todayOf(ctx));
+      if (missing.length > 0) throw invalid('DECISION_RECORD_INVALID', missing[0]!.message, missing);
+    }
     const adoptedNow = body.state === 'adopted' && current?.state !== 'adopted';
     const decided =
       body.state === 'adopted'
@@ -357,45 +428,73 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
     // An accepted deferral was about this veivalg deferring the area; once it no longer does
     // (timing changed, or no longer adopted), the acceptance goes, and history shows it going.
     const acceptanceLapses = current?.deferralAcceptedAt != null && !defersDayOne(area.view.priority, body);
+    const responsible = await checkedResponsible(
+      tx,
+      mergerId,
+      { text: body.responsible, userId: body.responsibleUserId },
+      current ? responsibleOf(current) : null,
+    );
     const values = {
       outcome: body.outcome,
       targetSystemId: body.targetSystemId,
       timing: body.timing,
       rationale: body.rationale,
       state: body.state,
+      ...recordColumns(body),
       ...decided,
       ...(acceptanceLapses ? noAcceptance : {}),
+      ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
     };
+    const announce = (saved: repo.DecisionRow) =>
+      announceResponsible(tx, actor, {
+        mergerId,
+        before: current ? responsibleOf(current) : null,
+        after: responsibleOf(saved),
+        subject: { kind: 'decision', id: saved.id, title: area.view.name },
+        link: itemLinks.decision(mergerId, area.view.id),
+      });
     let saved: repo.DecisionRow;
     if (!current) {
       if (body.version !== undefined) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       saved = await repo.insertDecision(tx, { mergerId, solutionAreaId: areaId, ...values });
+      const names = await announce(saved);
       await recordChange(tx, actor, {
         mergerId,
         entity: 'decision',
         entityId: saved.id,
         entityLabel: area.view.name,
         action: 'create',
-        changes: creationChanges(saved, auditedDecisionFields),
+        // The responsible by name (a member's or the free text), so history reads the same after they leave.
+        changes: creationChanges({ ...saved, responsible: names.after }, auditedDecisionFields),
       });
     } else {
       if (body.version === undefined || body.version !== current.version) throw versionConflict('Veivalget', current.version, { pronoun: 'det' });
       const updated = await repo.updateDecisionIfVersion(tx, current.id, body.version, values);
       if (!updated) throw versionConflict('Veivalget', null, { pronoun: 'det' });
       saved = updated;
+      const names = await announce(saved);
       await recordChange(tx, actor, {
         mergerId,
         entity: 'decision',
         entityId: saved.id,
         entityLabel: area.view.name,
         action: 'update',
-        changes: diffFields(current, saved, auditedDecisionFields),
+        changes: diffFields({ ...current, responsible: names.before }, { ...saved, responsible: names.after }, auditedDecisionFields),
       });
     }
     // The plan follows an adopted decision; a proposal plans nothing yet.
     if (saved.state === 'adopted') {
       const planned = decisionTaskPlan({ id: area.view.id, priority: area.view.priority, tasks: area.tasks }, saved.timing);
       await placeDecisionTasks(tx, mergerId, planned, actor);
+    }
+    // Everyone with a task in the area is told it was decided (issue 21), in this change.
+    if (adoptedNow) {
+      const areaTasks = await tasksOfLibraryItems(
+        tx,
+        mergerId,
+        area.tasks.map((task) => task.id),
+      );
+      await notifyDecisionAdopted(tx, { mergerId, areaId, areaName: area.view.name, areaTaskIds: areaTasks.map((task) => task.id), actor });
     }
     return readAreaDecision(tx, mergerId, area);
   });
@@ -580,6 +679,24 @@ export async function integrationGraph(ctx: ServiceContext, mergerId: string, qu
     });
   }
   return { nodes: [...nodes.values()], edges: graphEdges };
+}
+
+/**
+ * The veivalg log as xlsx: every area with a veivalg, in the catalogue's order, with the decision
+ * on record. Written in a worker thread (decision 024).
+ */
+export async function exportDecisionLog(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
+  requireMergerAccess(ctx, mergerId);
+  const rows = await repo.listDecisions(ctx.db, mergerId);
+  const byArea = new Map(rows.map((row) => [row.decision.solutionAreaId, row]));
+  const entries = [...areaFacts().values()].flatMap(({ view }) => {
+    const found = byArea.get(view.id);
+    return found
+      ? [{ sector: view.sector, areaName: view.name, row: found.decision, targetSystemName: found.targetSystemName, record: recordOf(found.decision) }]
+      : [];
+  });
+  const workbook = decisionLogWorkbook(entries, 'Veivalg og vedtak');
+  return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }
 
 /** Every veivalg of the merger with its target system's name, for reports (decision 001: through the service). The caller checked access. */

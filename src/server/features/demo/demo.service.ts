@@ -189,6 +189,8 @@ async function decide(ctx: ServiceContext, mergerId: string): Promise<number> {
         timing: decision.timing,
         rationale: decision.rationale,
         state: decision.state,
+        // An adopted veivalg is on record (decision 038): the demo's were made by the steering group today.
+        ...(decision.state === 'adopted' ? { decisionMaker: 'steering_group', meetingDate: todayOf(ctx) } : {}),
       }),
     );
   }

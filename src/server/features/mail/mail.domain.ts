@@ -3,6 +3,7 @@
  * over plain data, so the wording, the escaping and the schedule are tested
  * without a database or an SMTP server.
  */
+import { plural } from '#shared/plural.ts';
 import { addDays, startOfDayInOslo, todayInOslo } from '#shared/calendar-dates.ts';
 import { defaultMailDeliveries, type NotificationMailDelivery } from '#shared/contracts/mail.ts';
 import type { NotificationKind } from '#shared/contracts/notifications.ts';
@@ -159,7 +160,7 @@ export function dailyDigestMail(date: string, notifications: readonly Notificati
   for (const notification of notifications) byMerger.set(notification.mergerName, [...(byMerger.get(notification.mergerName) ?? []), notification]);
   const mergerNames = [...byMerger.keys()];
   const count = notifications.length;
-  const subject = oneLine(`Daglig sammendrag fra Samla: ${count === 1 ? '1 varsel' : `${count} varsler`} – ${mergerNames.join(', ')}`);
+  const subject = oneLine(`Daglig sammendrag fra Samla: ${plural(count, 'varsel', 'varsler')} – ${mergerNames.join(', ')}`);
   const intro = `Dette har skjedd siden forrige sammendrag (${formatDate(date)}):`;
   const textParts = [intro];
   let htmlBody = `<p>${escapeHtml(intro)}</p>`;
@@ -199,7 +200,7 @@ export const weeklyChangeLines = 40;
 /** The Monday summary for a merger's project leader: what changed, what is overdue, what is due next week. */
 export function weeklyDigestMail(monday: string, digest: WeeklyDigest, publicUrl: string): MailMessage {
   const subject = oneLine(
-    `Ukesoppsummering for ${digest.mergerName}: ${digest.changes.length} endringer, ${digest.overdue.length} forfalt, ${digest.dueNextWeek.length} med frist neste uke`,
+    `Ukesoppsummering for ${digest.mergerName}: ${plural(digest.changes.length, 'endring', 'endringer')}, ${digest.overdue.length} forfalt, ${digest.dueNextWeek.length} med frist neste uke`,
   );
   const shownChanges = digest.changes.slice(0, weeklyChangeLines);
   const moreChanges = digest.changes.length - shownChanges.length;

@@ -11,7 +11,7 @@ import type { Clock } from '#server/platform/clock.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { dailyDigestDue, maxAttempts, retryDelayMs, weeklyDigestDue } from './mail.domain.ts';
 import * as repo from './mail.repo.ts';
-import { scheduleDailyDigests, scheduleWeeklyDigests, type MailSettings } from './mail.service.ts';
+import { scheduleDailyDigests, scheduleWeeklyDigests, type HistoryReader, type MailSettings } from './mail.service.ts';
 
 export interface MailSenderOptions extends MailSettings {
   db: Database;
@@ -25,6 +25,8 @@ export interface MailSenderOptions extends MailSettings {
   leaseMs?: number;
   /** The first wait after a failure, doubled each time (default 1 min). */
   retryBaseMs?: number;
+  /** What changed in a merger, for the weekly summary (audit's history, handed in by app.ts). */
+  readHistory: HistoryReader;
   /** Whether this node makes the daily and weekly summaries (default yes). */
   summaries?: boolean;
   /** How many mails one round claims (default 20). */
@@ -86,7 +88,7 @@ export function startMailSender(options: MailSenderOptions): MailSender {
     }
     const monday = weeklyDigestDue(now);
     if (monday && monday !== weeklyDone) {
-      const made = await scheduleWeeklyDigests(options.db, monday, now, options.publicUrl);
+      const made = await scheduleWeeklyDigests(options.db, monday, now, options.publicUrl, options.readHistory);
       if (made > 0) options.log.info({ count: made, week: monday }, 'ukesoppsummeringer lagt i utboksen');
       weeklyDone = monday;
     }

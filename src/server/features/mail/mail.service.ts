@@ -9,9 +9,9 @@ import { actorOf } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import type { notifications } from '#server/platform/db/schema/index.ts';
 import { addDays, dateInOslo, startOfDayInOslo, todayInOslo } from '#shared/calendar-dates.ts';
+import type { AuditEntry } from '#shared/contracts/audit.ts';
 import type { MailPreferences, UpdateMailPreferencesBody } from '#shared/contracts/mail.ts';
 import { notificationKind, type NotificationKind } from '#shared/contracts/notifications.ts';
-import { listHistory } from '#server/features/audit/audit.service.ts';
 import {
   dailyDigestMail,
   deliveryFor,
@@ -158,7 +158,14 @@ export async function scheduleDailyDigests(db: Database, date: string, now: Date
  * that are overdue; and those due in the coming week. Once per person, merger
  * and week.
  */
-export async function scheduleWeeklyDigests(db: Database, monday: string, now: Date, publicUrl: string): Promise<number> {
+/**
+ * A merger's history between two instants, as the history page words it. Handed in by the
+ * composition root (app.ts): the audit feature reads history with the names of every other
+ * feature's things, so mail calling it directly would close a cycle through notifications.
+ */
+export type HistoryReader = (db: Database, mergerId: string, period: { from: Date; to: Date }) => Promise<AuditEntry[]>;
+
+export async function scheduleWeeklyDigests(db: Database, monday: string, now: Date, publicUrl: string, readHistory: HistoryReader): Promise<number> {
   const leaders = await repo.projectLeaders(db);
   if (leaders.length === 0) return 0;
   const preferences = await repo.preferencesOf(db, [...new Set(leaders.map((row) => row.userId))]);
@@ -171,7 +178,7 @@ export async function scheduleWeeklyDigests(db: Database, monday: string, now: D
     if (!wantsWeeklyDigest(preferences.get(leader.userId) ?? new Map())) continue;
     let message = digests.get(leader.mergerId);
     if (!message) {
-      const history = await listHistory({ db, now: () => now, actor: null }, leader.mergerId, { from, to, limit: 500 });
+      const history = await readHistory(db, leader.mergerId, { from, to });
       const due = await repo.openTasksDueBy(db, leader.mergerId, addDays(today, 7));
       const asTask = (task: (typeof due)[number]): WeeklyTask => ({
         title: task.title,

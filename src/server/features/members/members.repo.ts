@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { MergerRole } from '#server/platform/access/roles.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { mergerInvitations, mergerMembers, users } from '#server/platform/db/schema/index.ts';
@@ -123,4 +123,10 @@ export async function findMemberByEmail(db: Database, mergerId: string, email: s
     .innerJoin(users, eq(users.id, mergerMembers.userId))
     .where(and(eq(mergerMembers.mergerId, mergerId), eq(users.email, email)));
   return row;
+}
+
+/** The names of these users (members or former members), for showing who is responsible. */
+export async function listUserNames(db: Database, userIds: string[]): Promise<Array<{ id: string; name: string }>> {
+  if (userIds.length === 0) return [];
+  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds));
 }

@@ -1,11 +1,13 @@
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { DomainError, conflict, isUniqueViolation, notFound } from '#server/platform/errors.ts';
+import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { roleAllows, type MergerRole } from '#server/platform/access/roles.ts';
 import { normalizeEmail } from '#shared/contracts/auth.ts';
 import type { Invitation, Invited } from '#shared/contracts/members.ts';
-import { mayGrantRole, wouldRemoveLastOwner } from './members.domain.ts';
+import { notify } from '#server/features/notifications/notifications.service.ts';
+import type { NotificationSubjectKind } from '#shared/contracts/notifications.ts';
+import { mayGrantRole, responsibleName, responsibleRequest, wouldRemoveLastOwner, type Responsible } from './members.domain.ts';
 import * as repo from './members.repo.ts';
 
 export interface MemberView {
@@ -23,6 +25,84 @@ export async function isMember(db: Database, mergerId: string, userId: string): 
 
 export async function mergerIdsOf(db: Database, userId: string): Promise<string[]> {
   return repo.listMergerIdsOfUser(db, userId);
+}
+
+export type { Responsible } from './members.domain.ts';
+
+/**
+ * The responsible a write asks for, checked: undefined when the write leaves it as is. A member
+ * must be in the merger, except the one already responsible (who may have left since: keeping
+ * them is not a new assignment). `textField` is where the free text goes in the body.
+ */
+export async function checkedResponsible(
+  db: Database,
+  mergerId: string,
+  input: { text?: string | null | undefined; userId?: string | null | undefined },
+  current: Responsible | null,
+  textField = 'responsible',
+): Promise<Responsible | undefined> {
+  const request = responsibleRequest(input);
+  if (request.kind === 'unchanged') return undefined;
+  if (request.kind === 'ambiguous') {
+    throw invalid('RESPONSIBLE_AMBIGUOUS', 'Oppgi enten et medlem (responsibleUserId) eller et navn som ansvarlig, ikke begge.', [
+      { path: 'responsibleUserId', code: 'ambiguous', message: 'Velg enten et medlem eller skriv inn et navn.' },
+      { path: textField, code: 'ambiguous', message: 'Velg enten et medlem eller skriv inn et navn.' },
+    ]);
+  }
+  const { userId } = request.value;
+  if (userId !== null && userId !== current?.userId && !(await isMember(db, mergerId, userId))) {
+    throw invalid('RESPONSIBLE_NOT_MEMBER', 'Den ansvarlige må være medlem av sammenslåingen.', [
+      { path: 'responsibleUserId', code: 'not_member', message: 'Velg et medlem av sammenslåingen, eller skriv inn et navn.' },
+    ]);
+  }
+  return request.value;
+}
+
+/** The names of the members (or former members) responsible for these items, by user id. */
+export async function namesOfResponsible(db: Database, items: Iterable<{ responsibleUserId: string | null }>): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const item of items) if (item.responsibleUserId !== null) ids.add(item.responsibleUserId);
+  return new Map((await repo.listUserNames(db, [...ids])).map((user) => [user.id, user.name]));
+}
+
+/** What the web shows of an item's responsible: the member's id and the name (the member's, else the free text). */
+export function responsibleView(value: Responsible, names: ReadonlyMap<string, string>): { responsibleUserId: string | null; responsibleName: string | null } {
+  return { responsibleUserId: value.userId, responsibleName: responsibleName(value, names) };
+}
+
+/**
+ * After a write that may have changed who is responsible: tells a newly responsible member
+ * (notify() skips the person who did it) and gives the names before and after, so history
+ * records the change by name. Runs in the transaction of the change.
+ */
+export async function announceResponsible(
+  db: Database,
+  actor: Actor,
+  change: {
+    mergerId: string;
+    before: Responsible | null;
+    after: Responsible;
+    subject: { kind: NotificationSubjectKind; id: string; title: string };
+    link: string;
+  },
+): Promise<{ before: string | null; after: string | null }> {
+  const names = await namesOfResponsible(db, [{ responsibleUserId: change.before?.userId ?? null }, { responsibleUserId: change.after.userId }]);
+  if (change.after.userId !== null && change.after.userId !== change.before?.userId) {
+    await notify(db, [
+      {
+        kind: 'assigned',
+        recipientUserId: change.after.userId,
+        mergerId: change.mergerId,
+        subject: change.subject,
+        link: change.link,
+        actor: { userId: actor.userId, name: actor.name },
+      },
+    ]);
+  }
+  return {
+    before: change.before ? responsibleName(change.before, names) : null,
+    after: responsibleName(change.after, names),
+  };
 }
 
 /** Makes the creator of a merger its owner; runs in the creating transaction. */

@@ -2,14 +2,29 @@ import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { creationChanges } from '#server/platform/audit-trail/changes.ts';
-import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
+import { creationChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
+import { forgetMergerHistory, recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { permissionsOf } from '#server/platform/access/roles.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
-import { invalid, notFound } from '#server/platform/errors.ts';
+import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { addLibraryTasks, checklistProgress, progressByMerger } from '#server/features/plan/plan.tasks.service.ts';
-import { registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
-import type { createMergerBody, Merger, MergerDetail, MergerSummary } from '#shared/contracts/mergers.ts';
+import { municipalityRegister, registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
+import { followMergerDate, mergerDateMoves } from '#server/features/plan/plan.schedule.service.ts';
+import type { FieldProblem } from '#shared/contracts/common.ts';
+import type {
+  archiveMergerBody,
+  createMergerBody,
+  deleteMergerBody,
+  Merger,
+  MergerChangePreview,
+  mergerChangePreviewBody,
+  MergerDeletion,
+  MergerDetail,
+  MergerSummary,
+  RemovedMunicipality,
+  updateMergerBody,
+} from '#shared/contracts/mergers.ts';
+import { nbVocabulary } from '#shared/vocabulary/nb.ts';
 import { requireMergerAccess } from '../../platform/access/merger-guard.ts';
 import * as repo from './mergers.repo.ts';
 import { todayOf } from '#server/platform/clock.ts';
@@ -28,6 +43,7 @@ function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRo
     catalog: { id: row.catalogId, version: row.catalogVersion },
     createdAt: row.createdAt.toISOString(),
     isDemo: row.isDemo,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
     version: row.version,
   };
 }
@@ -85,8 +101,17 @@ export async function listMergers(ctx: ServiceContext): Promise<MergerSummary[]>
   const municipalitiesByMerger = new Map<string, repo.MergerMunicipalityRow[]>();
   for (const m of municipalities) municipalitiesByMerger.set(m.mergerId, [...(municipalitiesByMerger.get(m.mergerId) ?? []), m]);
   return rows.map((row) => {
-    const { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, version } = toMerger(row, municipalitiesByMerger.get(row.id) ?? []);
-    return { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, version, progress: progress.get(row.id)! };
+    const {
+      id,
+      name,
+      newMunicipalityName,
+      mergerDate,
+      municipalities: picked,
+      isDemo,
+      archivedAt,
+      version,
+    } = toMerger(row, municipalitiesByMerger.get(row.id) ?? []);
+    return { id, name, newMunicipalityName, mergerDate, municipalities: picked, isDemo, archivedAt, version, progress: progress.get(row.id)! };
   });
 }
 
@@ -99,7 +124,7 @@ export async function getMerger(ctx: ServiceContext, mergerId: string): Promise<
   ]);
   if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
   const myRole = ctx.membership!.role;
-  return { ...toMerger(row, municipalities), progress, myRole, myPermissions: permissionsOf(myRole) };
+  return { ...toMerger(row, municipalities), progress, myRole, myPermissions: permissionsOf(myRole, { archived: row.archivedAt !== null }) };
 }
 
 /** The municipalities of a merger in their order, for features that file content under one of them. */
@@ -118,4 +143,250 @@ export async function mergerBasics(db: Database, mergerId: string): Promise<{ na
   const row = await repo.findMerger(db, mergerId);
   if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
   return { name: row.name, mergerDate: row.mergerDate };
+}
+
+// ---------------------------------------------------------------- correcting, archiving, deleting (decision 033)
+
+const mergerNotFound = () => notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+/** A register's rows are named in a refusal when there are this many or fewer. */
+const namesShownUpTo = 5;
+
+interface MunicipalityChange {
+  added: Array<{ municipalityNumber: string; name: string; languageForm: string }>;
+  removed: repo.MergerMunicipalityRow[];
+  after: string[];
+}
+
+/**
+ * The new list against the one the merger has: the municipalities it keeps stay as they
+ * were recorded (the register changes with each reform), added ones must be in today's
+ * register, and at least two different ones remain. One field problem per wrong entry.
+ */
+function municipalityChange(current: readonly repo.MergerMunicipalityRow[], numbers: readonly string[] | undefined, today: string): MunicipalityChange | null {
+  if (numbers === undefined) return null;
+  const had = new Map(current.map((m) => [m.municipalityNumber, m]));
+  const register = municipalityRegister(today).municipalities;
+  const problems: FieldProblem[] = [];
+  const added: MunicipalityChange['added'] = [];
+  const seen = new Set<string>();
+  numbers.forEach((number, index) => {
+    if (seen.has(number)) {
+      problems.push({ path: `municipalities.${index}`, code: 'DUPLICATE_MUNICIPALITY', message: `Kommune ${number} er valgt mer enn én gang.` });
+    } else if (!had.has(number)) {
+      const found = register.find((m) => m.number === number);
+      if (found) added.push({ municipalityNumber: found.number, name: found.name, languageForm: found.languageForm });
+      else
+        problems.push({ path: `municipalities.${index}`, code: 'UNKNOWN_MUNICIPALITY', message: `Kommunenummer ${number} finnes ikke i kommuneregisteret.` });
+    }
+    seen.add(number);
+  });
+  if (seen.size < 2) problems.unshift({ path: 'municipalities', code: 'TOO_FEW_MUNICIPALITIES', message: 'Velg minst to ulike kommuner.' });
+  if (problems.length > 0) throw invalid(problems[0]!.code as 'TOO_FEW_MUNICIPALITIES', problems[0]!.message, problems);
+  return {
+    added,
+    removed: current.filter((m) => !seen.has(m.municipalityNumber)),
+    after: [...current.map((m) => m.municipalityNumber).filter((n) => seen.has(n)), ...added.map((m) => m.municipalityNumber)],
+  };
+}
+
+async function inventoryOfRemoved(db: Database, mergerId: string, removed: readonly repo.MergerMunicipalityRow[]): Promise<RemovedMunicipality[]> {
+  const result: RemovedMunicipality[] = [];
+  for (const municipality of removed) {
+    result.push({
+      number: municipality.municipalityNumber,
+      name: municipality.name,
+      inventory: await repo.inventoryOfMunicipality(db, mergerId, municipality.municipalityNumber, namesShownUpTo),
+    });
+  }
+  return result;
+}
+
+/** «Bergen: IKT-systemer 2 («Arkiv», «Lønn»), avtaler 1 («Visma»)» */
+function inventoryText(removed: readonly RemovedMunicipality[]): string {
+  return removed
+    .map((municipality) => {
+      const kinds = municipality.inventory.map((kind) => {
+        const label = nbVocabulary.inventoryKind[kind.kind as keyof typeof nbVocabulary.inventoryKind] ?? kind.kind;
+        const names = kind.names.length > 0 ? ` (${kind.names.map((name) => `«${name}»`).join(', ')})` : '';
+        return `${label}: ${kind.count}${names}`;
+      });
+      return `${municipality.name}: ${kinds.join('; ')}`;
+    })
+    .join('. ');
+}
+
+/** Refuses removing municipalities whose systems other rows or veivalg still point at: those keys do not cascade. */
+async function refuseWhileSystemsInUse(db: Database, mergerId: string, removed: readonly repo.MergerMunicipalityRow[]): Promise<void> {
+  const references = await repo.referencesToSystemsOf(
+    db,
+    mergerId,
+    removed.map((m) => m.municipalityNumber),
+  );
+  if (references.length === 0) return;
+  const areaNames = new Map(loadCatalog().sectors.flatMap((sector) => sector.solutionAreas.map((area) => [area.id, area.name] as const)));
+  const named = references.map((reference) =>
+    reference.kind === 'decisions'
+      ? `veivalg for «${areaNames.get(reference.name) ?? reference.name}»`
+      : `${nbVocabulary.inventoryKind[reference.kind as keyof typeof nbVocabulary.inventoryKind]}: «${reference.name}»`,
+  );
+  throw conflict(
+    'MUNICIPALITY_SYSTEMS_IN_USE',
+    `Systemer i kommunen${removed.length > 1 ? 'e' : ''} som skal fjernes, brukes fortsatt av ${named.join(', ')}. Fjern eller endre disse først.`,
+    { references },
+  );
+}
+
+/** What the change would do: what the merger date moves, and what removed municipalities take with them. Reads only. */
+export async function previewMergerChange(ctx: ServiceContext, mergerId: string, body: z.output<typeof mergerChangePreviewBody>): Promise<MergerChangePreview> {
+  requireMergerAccess(ctx, mergerId);
+  const [row, municipalities] = await Promise.all([repo.findMerger(ctx.db, mergerId), repo.listMunicipalitiesOf(ctx.db, [mergerId])]);
+  if (!row) throw mergerNotFound();
+  const change = municipalityChange(municipalities, body.municipalities, todayOf(ctx));
+  if (change) await refuseWhileSystemsInUse(ctx.db, mergerId, change.removed);
+  const moves = body.mergerDate !== undefined && body.mergerDate !== row.mergerDate ? await mergerDateMoves(ctx.db, mergerId, body.mergerDate) : null;
+  return {
+    mergerDate: moves && { before: row.mergerDate, after: body.mergerDate!, ...moves },
+    addedMunicipalities: (change?.added ?? []).map((m) => ({
+      number: m.municipalityNumber,
+      name: m.name,
+      languageForm: m.languageForm as Merger['municipalities'][number]['languageForm'],
+    })),
+    removedMunicipalities: change ? await inventoryOfRemoved(ctx.db, mergerId, change.removed) : [],
+  };
+}
+
+const auditedMergerFields = ['name', 'newMunicipalityName', 'mergerDate'] as const;
+
+/**
+ * Corrects the merger's basics, version-checked, in one transaction with what follows:
+ * a new merger date moves the tasks that follow their phase (decision 030), a removed
+ * municipality takes its inventory with it — only when `confirmRemoval` says so, if it has any.
+ */
+export async function updateMerger(ctx: ServiceContext, mergerId: string, body: z.output<typeof updateMergerBody>): Promise<Merger> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findMerger(tx, mergerId);
+    if (!current) throw mergerNotFound();
+    if (current.version !== body.version) throw versionConflict('Sammenslåingen', current.version);
+    const municipalities = await repo.listMunicipalitiesOf(tx, [mergerId]);
+    const change = municipalityChange(municipalities, body.municipalities, todayOf(ctx));
+    let removedInventory: RemovedMunicipality[] = [];
+    if (change && change.removed.length > 0) {
+      await refuseWhileSystemsInUse(tx, mergerId, change.removed);
+      removedInventory = (await inventoryOfRemoved(tx, mergerId, change.removed)).filter((m) => m.inventory.length > 0);
+      if (removedInventory.length > 0 && body.confirmRemoval !== true) {
+        throw conflict(
+          'MUNICIPALITY_HAS_INVENTORY',
+          `Kartleggingen til kommunene som fjernes, slettes med dem. ${inventoryText(removedInventory)}. Bekreft for å fjerne dem likevel.`,
+          { municipalities: removedInventory },
+        );
+      }
+    }
+    const updated = await repo.updateMergerIfVersion(tx, mergerId, body.version, {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.newMunicipalityName !== undefined ? { newMunicipalityName: body.newMunicipalityName } : {}),
+      ...(body.mergerDate !== undefined ? { mergerDate: body.mergerDate } : {}),
+    });
+    if (!updated) throw versionConflict('Sammenslåingen', null);
+    if (change) {
+      await repo.removeMunicipalities(
+        tx,
+        mergerId,
+        change.removed.map((m) => m.municipalityNumber),
+      );
+      await repo.addMunicipalities(tx, mergerId, change.added);
+    }
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'merger',
+      entityId: mergerId,
+      entityLabel: updated.name,
+      action: 'update',
+      changes: [
+        ...diffFields(current, updated, auditedMergerFields),
+        ...(change && (change.added.length > 0 || change.removed.length > 0)
+          ? [{ field: 'municipalities', old: municipalities.map((m) => m.municipalityNumber), new: change.after }]
+          : []),
+        ...(removedInventory.length > 0 ? [{ field: 'removedInventory', old: inventoryText(removedInventory), new: null }] : []),
+      ],
+    });
+    // After the merger holds the new date, in the same transaction: the plan moves what follows it.
+    if (updated.mergerDate !== current.mergerDate) await followMergerDate(tx, mergerId, updated.mergerDate, actor);
+    return toMerger(updated, await repo.listMunicipalitiesOf(tx, [mergerId]));
+  });
+}
+
+/** Archives (read-only for everyone) or reopens the merger. Asking for the state it has changes nothing. */
+export async function setArchived(ctx: ServiceContext, mergerId: string, body: z.output<typeof archiveMergerBody>): Promise<Merger> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findMerger(tx, mergerId);
+    if (!current) throw mergerNotFound();
+    if (current.version !== body.version) throw versionConflict('Sammenslåingen', current.version);
+    const wasArchived = current.archivedAt !== null;
+    let row = current;
+    if (wasArchived !== body.archived) {
+      const updated = await repo.updateMergerIfVersion(tx, mergerId, body.version, { archivedAt: body.archived ? ctx.now() : null });
+      if (!updated) throw versionConflict('Sammenslåingen', null);
+      row = updated;
+      await recordChange(tx, actor, {
+        mergerId,
+        entity: 'merger',
+        entityId: mergerId,
+        entityLabel: row.name,
+        action: 'update',
+        changes: [{ field: 'archived', old: wasArchived, new: body.archived }],
+      });
+    }
+    return toMerger(row, await repo.listMunicipalitiesOf(tx, [mergerId]));
+  });
+}
+
+/**
+ * Deletes the merger with everything in it, its history too, once the caller has typed
+ * its exact name; what went is kept in the instance's deletion log for administrators.
+ */
+export async function deleteMerger(ctx: ServiceContext, mergerId: string, body: z.output<typeof deleteMergerBody>): Promise<MergerDeletion> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findMerger(tx, mergerId);
+    if (!current) throw mergerNotFound();
+    if (body.name.trim() !== current.name.trim()) {
+      const message = 'Navnet stemmer ikke med sammenslåingens navn. Skriv det nøyaktig slik det står.';
+      throw invalid('MERGER_NAME_MISMATCH', message, [{ path: 'name', code: 'MERGER_NAME_MISMATCH', message }]);
+    }
+    const counts = await repo.countMergerContent(tx, mergerId);
+    const logged = await repo.insertDeletion(tx, {
+      mergerId,
+      mergerName: current.name,
+      isDemo: current.isDemo,
+      deletedByUserId: actor.userId,
+      deletedByName: actor.name,
+      deletedAt: ctx.now(),
+      counts,
+    });
+    await forgetMergerHistory(tx, mergerId);
+    if (!(await repo.deleteMerger(tx, mergerId))) throw mergerNotFound();
+    return toDeletion(logged);
+  });
+}
+
+function toDeletion(row: repo.MergerDeletionRow): MergerDeletion {
+  return {
+    id: row.id,
+    mergerId: row.mergerId,
+    mergerName: row.mergerName,
+    isDemo: row.isDemo,
+    deletedBy: { userId: row.deletedByUserId, name: row.deletedByName },
+    deletedAt: row.deletedAt.toISOString(),
+    counts: row.counts,
+  };
+}
+
+/** The instance's deletion log, newest first; the route lets administrators only. */
+export async function listDeletions(ctx: ServiceContext): Promise<MergerDeletion[]> {
+  return (await repo.listDeletions(ctx.db)).map(toDeletion);
 }

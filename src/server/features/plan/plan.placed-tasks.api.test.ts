@@ -29,7 +29,7 @@ async function decide(areaId: string, timing: 'before_merger' | 'transition', ve
   const response = await t.owner.inject({
     method: 'PUT',
     url: url(`/decisions/${areaId}`),
-    payload: { outcome: 'procure', timing, state: 'adopted', ...(version ? { version } : {}) },
+    payload: { outcome: 'procure', timing, state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02', ...(version ? { version } : {}) },
   });
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as { decision: { version: number } };

@@ -1,5 +1,5 @@
 import { loadCatalog } from '#catalog/catalog.ts';
-import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
@@ -8,7 +8,7 @@ import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
 import type { createMilestoneBody, Milestone, Schedule, SchedulePhase, updateMilestoneBody, updatePhaseBody } from '#shared/contracts/plan.schedule.ts';
-import { cycleIfAdded, effectivePhaseDates, transitionEnd } from './plan.schedule.domain.ts';
+import { cycleIfAdded, effectivePhaseDates, taskDatesToFollow, transitionEnd } from './plan.schedule.domain.ts';
 import * as repo from './plan.schedule.repo.ts';
 import { areaOfCatalogTask, isOverdue } from './plan.tasks.domain.ts';
 import * as tasksRepo from './plan.tasks.repo.ts';
@@ -71,6 +71,68 @@ export async function milestonesBetween(
     lastDayOfTransition: transitionEnd(phases)!,
     milestones: [...derivedMilestones(input.mergerDate, phases).filter(inRange), ...rows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date)),
   };
+}
+
+/** What a new merger date moves (decision 033), for the merger's edit form to show before saving. */
+export interface MergerDateMoves {
+  /** Phases with default dates, which follow the merger date. */
+  phases: Array<{ number: number; name: string; before: { start: string; end: string }; after: { start: string; end: string } }>;
+  /** Phases the project dated itself: they stay. */
+  unchangedPhases: Array<{ number: number; name: string }>;
+  /** The milestones the plan derives (the merger date, the end of the transition); the project's own stay. */
+  milestones: Array<{ title: string; before: string; after: string }>;
+  /** Tasks whose dates Samla set from their phase (decision 030), and the first of their titles. */
+  tasks: { count: number; titles: string[] };
+}
+
+const movedTitlesShown = 10;
+
+/** What moving the merger date to `mergerDate` would move; reads only. */
+export async function mergerDateMoves(db: Database, mergerId: string, mergerDate: string): Promise<MergerDateMoves> {
+  const current = await readMergerDate(db, mergerId);
+  const [before, after, following] = await Promise.all([
+    phasesOf(db, mergerId, current),
+    phasesOf(db, mergerId, mergerDate),
+    tasksRepo.listTasksFollowingPhase(db, mergerId),
+  ]);
+  const phases = after.flatMap((phase) => {
+    const old = before.find((p) => p.number === phase.number)!;
+    if (!phase.isDefault || (old.start === phase.start && old.end === phase.end)) return [];
+    return [{ number: phase.number, name: phase.name, before: { start: old.start, end: old.end }, after: { start: phase.start, end: phase.end } }];
+  });
+  const derivedBefore = derivedMilestones(current, before);
+  const milestones = derivedMilestones(mergerDate, after).flatMap((milestone) => {
+    const old = derivedBefore.find((m) => m.id === milestone.id);
+    return old && old.date !== milestone.date ? [{ title: milestone.title, before: old.date, after: milestone.date }] : [];
+  });
+  const phaseOfId = new Map(after.map((phase) => [phase.phaseId, phase.number]));
+  const moves = taskDatesToFollow(
+    following.map((row) => ({ ...row, phase: phaseOfId.get(row.phaseId) ?? 0 })),
+    after.map(({ number, start, end }) => ({ number, start, end })),
+  );
+  const byId = new Map(following.map((row) => [row.id, row]));
+  return {
+    phases,
+    unchangedPhases: after.filter((phase) => !phase.isDefault).map(({ number, name }) => ({ number, name })),
+    milestones,
+    tasks: { count: moves.length, titles: moves.slice(0, movedTitlesShown).map((move) => taskLabel(byId.get(move.id)!)) },
+  };
+}
+
+/**
+ * Moves what follows the merger date once the merger holds `mergerDate`: the tasks whose
+ * dates Samla set from a phase with default dates, with history, in the caller's
+ * transaction (decision 030's rule for whatever changes the merger date). Default phases
+ * and the derived milestones are computed on read, so they have moved already.
+ */
+export async function followMergerDate(db: Database, mergerId: string, mergerDate: string, actor: Actor): Promise<number> {
+  const phases = await phasesOf(db, mergerId, mergerDate);
+  return followPhaseDates(
+    db,
+    mergerId,
+    phases.map(({ number, start, end }) => ({ number, start, end })),
+    actor,
+  );
 }
 
 function toMilestone(row: repo.MilestoneRow): Milestone {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import { todayInOslo } from '#shared/calendar-dates.ts';
-import { applyStatusRule, areaOfCatalogTask, isOverdue, progressOf } from './plan.tasks.domain.ts';
+import { applyStatusRule, areaOfCatalogTask, filterTasks, isOverdue, progressOf } from './plan.tasks.domain.ts';
 
 describe('todayInOslo', () => {
   it('uses the Norwegian calendar date, not UTC', () => {
@@ -142,5 +142,71 @@ describe('a task title in context', () => {
     ['any other task: its title', { title: 'Egen oppgave', area: null, group: null }, 'Egen oppgave'],
   ])('%s', (_, task, expected) => {
     expect(taskTitleInContext(task)).toBe(expected);
+  });
+});
+
+describe('filterTasks (search and filters of the checklist)', () => {
+  const task = (
+    title: string,
+    more: Partial<{
+      notes: string | null;
+      area: { id: string } | null;
+      municipalityNumber: string | null;
+      responsibleName: string | null;
+      responsibleUserId: string | null;
+    }> = {},
+  ) => ({
+    title,
+    notes: null,
+    area: null,
+    municipalityNumber: null,
+    responsibleName: null,
+    responsibleUserId: null,
+    ...more,
+  });
+  const list = [
+    task('Kartlegge IKT-systemer', { responsibleName: 'Øystein Ås, IKT-leder' }),
+    task('Avklare ØKONOMISYSTEM', { area: { id: 'okonomi' }, municipalityNumber: '4601' }),
+    task('Felles arkivplan', { notes: 'Møte med byarkivet i mai', municipalityNumber: '4626' }),
+  ];
+  const titles = (search: Parameters<typeof filterTasks>[1]) => filterTasks(list, search).map((found) => found.title);
+
+  it('finds every word in the title or the notes, whatever the case, also æøå', () => {
+    expect(titles({ q: 'økonomisystem' })).toEqual(['Avklare ØKONOMISYSTEM']);
+    expect(titles({ q: '  MØTE   byarkivet ' })).toEqual(['Felles arkivplan']);
+    expect(titles({ q: 'arkiv mai' })).toEqual(['Felles arkivplan']);
+    expect(titles({ q: 'arkiv juni' })).toEqual([]);
+  });
+
+  it('keeps every task, in order, when nothing narrows', () => {
+    expect(titles({})).toEqual(list.map((found) => found.title));
+    expect(titles({ q: '   ' })).toEqual(list.map((found) => found.title));
+  });
+
+  it('filters by solution area and by municipality, together with the text', () => {
+    expect(titles({ areaId: 'okonomi' })).toEqual(['Avklare ØKONOMISYSTEM']);
+    expect(titles({ municipalityNumber: '4626' })).toEqual(['Felles arkivplan']);
+    expect(titles({ municipalityNumber: '4626', q: 'økonomi' })).toEqual([]);
+    expect(titles({ areaId: 'okonomi', municipalityNumber: '4601', q: 'avklare' })).toEqual(['Avklare ØKONOMISYSTEM']);
+  });
+
+  it('filters by the text of «Ansvarlig», in any case', () => {
+    expect(titles({ responsible: 'øystein' })).toEqual(['Kartlegge IKT-systemer']);
+    expect(titles({ responsible: 'ikt-LEDER' })).toEqual(['Kartlegge IKT-systemer']);
+    expect(titles({ responsible: 'Kari' })).toEqual([]);
+  });
+
+  it('filters by the responsible member, whatever their name reads', () => {
+    const mona = '00000000-0000-4000-8000-00000000000a';
+    const members = [
+      task('Oppgave for Mona', { responsibleName: 'Mona Medlem', responsibleUserId: mona }),
+      task('Mona som fritekst', { responsibleName: 'Mona Medlem' }),
+    ];
+    expect(filterTasks(members, { responsibleUserId: mona }).map((found) => found.title)).toEqual(['Oppgave for Mona']);
+    expect(filterTasks(members, { responsible: 'mona' })).toHaveLength(2);
+  });
+
+  it('reads composed and decomposed letters as the same', () => {
+    expect(filterTasks([task('Gå gjennom avtaler'.normalize('NFD'))], { q: 'gå' })).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
-import { tasks } from '#server/platform/db/schema/index.ts';
+import { mergerMunicipalities, tasks } from '#server/platform/db/schema/index.ts';
 import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
 import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 
@@ -159,7 +159,39 @@ export async function updateTaskIfVersion(
   mergerId: string,
   taskId: string,
   expectedVersion: number,
-  changes: Partial<Pick<TaskRow, 'title' | 'status' | 'notRelevantReason' | 'responsible' | 'dueDate' | 'plannedStart' | 'notes' | 'datesFollowPhase'>>,
+  changes: Partial<
+    Pick<
+      TaskRow,
+      | 'title'
+      | 'status'
+      | 'notRelevantReason'
+      | 'responsible'
+      | 'responsibleUserId'
+      | 'dueDate'
+      | 'plannedStart'
+      | 'notes'
+      | 'municipalityNumber'
+      | 'datesFollowPhase'
+    >
+  >,
 ): Promise<TaskRow | null> {
   return updateIfVersion(db, tasks, { mergerId, id: taskId }, expectedVersion, changes);
+}
+
+/** The merger's municipalities (number and name), in the merger's order: what a task may concern. */
+export async function municipalitiesOf(db: Database, mergerId: string): Promise<Array<{ number: string; name: string }>> {
+  return db
+    .select({ number: mergerMunicipalities.municipalityNumber, name: mergerMunicipalities.name })
+    .from(mergerMunicipalities)
+    .where(eq(mergerMunicipalities.mergerId, mergerId))
+    .orderBy(asc(mergerMunicipalities.position));
+}
+
+/** Some of the merger's tasks by id (a bulk change reads them in one query). */
+export async function findTasks(db: Database, mergerId: string, taskIds: readonly string[]): Promise<TaskRow[]> {
+  if (taskIds.length === 0) return [];
+  return db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.mergerId, mergerId), inArray(tasks.id, [...taskIds])));
 }

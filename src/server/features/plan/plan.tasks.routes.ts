@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, mergerParams } from '#shared/contracts/common.ts';
-import { createTaskBody, listTasksQuery, listTasksResponse, task, taskParams, updateTaskBody } from '#shared/contracts/plan.tasks.ts';
+import { z } from 'zod';
+import {
+  bulkUpdateTasksBody,
+  bulkUpdateTasksResponse,
+  createTaskBody,
+  listTasksQuery,
+  listTasksResponse,
+  task,
+  taskParams,
+  updateTaskBody,
+} from '#shared/contracts/plan.tasks.ts';
 import * as service from './plan.tasks.service.ts';
 
 export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -10,7 +20,7 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'merger:read' },
       schema: {
         tags: ['sjekkliste'],
-        summary: 'Sammenslåingens oppgaver i sjekklistens rekkefølge, med filtre',
+        summary: 'Sammenslåingens oppgaver i sjekklistens rekkefølge, med søk og filtre',
         params: mergerParams,
         querystring: listTasksQuery,
         response: { 200: listTasksResponse, 400: errorResponses[400], 404: errorResponses[404] },
@@ -32,6 +42,43 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await service.createTask(request.ctx, request.params.mergerId, request.body)),
+  );
+
+  app.get(
+    '/mergers/:mergerId/tasks/export.xlsx',
+    {
+      config: { access: 'merger:read' },
+      schema: {
+        tags: ['sjekkliste'],
+        summary: 'Sjekklisten som xlsx: én rad per oppgave med fase, aktivitet, løsningsområde, status, ansvarlig, datoer og avhengigheter',
+        params: mergerParams,
+        response: { 200: z.any().describe('xlsx'), 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      const workbook = await service.exportChecklist(request.ctx, request.params.mergerId);
+      reply.header('content-disposition', `attachment; filename="samla-sjekkliste-${request.params.mergerId.slice(0, 8)}.xlsx"`);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(workbook);
+    },
+  );
+
+  app.post(
+    '/mergers/:mergerId/tasks/bulk-update',
+    {
+      config: { access: 'merger:edit' },
+      schema: {
+        tags: ['sjekkliste'],
+        summary: 'Endre status, ansvarlig eller frist på mange oppgaver samtidig',
+        description:
+          'Hver oppgave sjekkes for seg med versjonen klienten så, og med de samme reglene som ved endring av én oppgave. ' +
+          'Oppgavene som består sjekken, lagres (hver med historikk) selv om andre avvises; svaret lister hvilke som ble endret ' +
+          'og hvilke som ikke ble det, med grunnen (code, message) for hver. 200 også når ingen ble endret.',
+        params: mergerParams,
+        body: bulkUpdateTasksBody,
+        response: { 200: bulkUpdateTasksResponse, 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request) => service.bulkUpdateTasks(request.ctx, request.params.mergerId, request.body),
   );
 
   app.get(

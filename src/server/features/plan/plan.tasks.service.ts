@@ -2,13 +2,25 @@ import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
+import { conflict, DomainError, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { creationChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { recordChange, recordChanges } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
+import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
+import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import type { z } from 'zod';
-import type { ChecklistProgress, createTaskBody, listTasksQuery, Progress, Task, TaskStatus, updateTaskBody } from '#shared/contracts/plan.tasks.ts';
+import type {
+  BulkUpdateTasksResult,
+  bulkUpdateTasksBody,
+  ChecklistProgress,
+  createTaskBody,
+  listTasksQuery,
+  Progress,
+  Task,
+  TaskStatus,
+  updateTaskBody,
+} from '#shared/contracts/plan.tasks.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import {
   applyDoneRule,
@@ -19,11 +31,13 @@ import {
   taskDatesToFollow,
   type PhaseDates,
 } from './plan.schedule.domain.ts';
-import { dependenciesOf, findMergerDate, listPhaseDates } from './plan.schedule.repo.ts';
+import { dependenciesOf, findMergerDate, listDependencies, listPhaseDates } from './plan.schedule.repo.ts';
+import { checklistWorkbook } from './plan.tasks.export.ts';
 import {
   activityIndex,
   applyStatusRule,
   areaOfCatalogTask,
+  filterTasks,
   isOverdue,
   progressOf,
   reconcileDecisionTasks,
@@ -31,9 +45,11 @@ import {
   type PlannedTask,
 } from './plan.tasks.domain.ts';
 import * as repo from './plan.tasks.repo.ts';
+import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
+import { itemLinks } from '#shared/item-links.ts';
 
 /** The fields a person changes on a task, as history shows them. */
-const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
+const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes', 'municipalityNumber'] as const;
 /** What history shows of a task added to the plan, whoever adds it: where it landed, and its fields. */
 const auditedNewTaskFields = ['phase', 'title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
 
@@ -48,7 +64,11 @@ export function taskLabel(row: { title: string; catalogItemId: string | null; gr
   return taskTitleInContext({ title: row.title, area, group: row.groupName });
 }
 
-export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task {
+/** A task's responsible in the members' terms. */
+const responsibleOf = (row: Pick<repo.TaskRow, 'responsible' | 'responsibleUserId'>) => ({ text: row.responsible, userId: row.responsibleUserId });
+
+/** `names`: of the members responsible (namesOfResponsible), so a member's task reads with their name. */
+export function toTask(row: repo.TaskRow, catalog: Catalog, today: string, names: ReadonlyMap<string, string>): Task {
   const activity = activityIndex(catalog).get(row.activityId);
   return {
     id: row.id,
@@ -64,10 +84,12 @@ export function toTask(row: repo.TaskRow, catalog: Catalog, today: string): Task
     status: row.status,
     notRelevantReason: row.notRelevantReason,
     responsible: row.responsible,
+    ...responsibleView(responsibleOf(row), names),
     dueDate: row.dueDate,
     plannedStart: row.plannedStart,
     datesFollowPhase: row.datesFollowPhase,
     notes: row.notes,
+    municipalityNumber: row.municipalityNumber,
     overdue: isOverdue({ status: row.status, dueDate: row.dueDate }, today),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -95,6 +117,8 @@ export interface NewPlanTask {
   status?: TaskStatus;
   notRelevantReason?: string | null;
   responsible?: string | null;
+  /** A member of the merger as responsible (checked by the caller: checkedResponsible). */
+  responsibleUserId?: string | null;
   plannedStart?: string | null;
   dueDate?: string | null;
   datesFollowPhase?: boolean;
@@ -136,6 +160,7 @@ export async function addTasks(db: Database, actor: Actor, mergerId: string, new
   const catalog = loadCatalog();
   const activities = activityIndex(catalog);
   const created = await repo.insertTasks(db, await taskRows(db, mergerId, newTasks, catalog));
+  const names = await namesOfResponsible(db, created);
   await recordChanges(
     db,
     actor,
@@ -145,7 +170,15 @@ export async function addTasks(db: Database, actor: Actor, mergerId: string, new
       entityId: task.id,
       entityLabel: taskLabel(task, catalog),
       action: 'create' as const,
-      changes: creationChanges({ ...task, phase: activities.get(task.activityId)?.phaseNumber ?? null }, auditedNewTaskFields),
+      changes: creationChanges(
+        {
+          ...task,
+          phase: activities.get(task.activityId)?.phaseNumber ?? null,
+          // History keeps who by name, so it reads the same after they leave.
+          responsible: responsibleView(responsibleOf(task), names).responsibleName,
+        },
+        auditedNewTaskFields,
+      ),
     })),
   );
   return created;
@@ -342,15 +375,22 @@ export async function listTasks(ctx: ServiceContext, mergerId: string, query: z.
     overdueBefore: query.overdue ? today : undefined,
   });
   // overdue=false means «not overdue», which SQL would need the same rule for.
-  const tasks = rows.map((row) => toTask(row, catalog, today));
-  return query.overdue === false ? tasks.filter((task) => !task.overdue) : tasks;
+  const names = await namesOfResponsible(ctx.db, rows);
+  const tasks = rows.map((row) => toTask(row, catalog, today, names));
+  return filterTasks(query.overdue === false ? tasks.filter((task) => !task.overdue) : tasks, {
+    q: query.q,
+    areaId: query.area,
+    municipalityNumber: query.municipality,
+    responsible: query.responsible,
+    responsibleUserId: query.responsibleUserId,
+  });
 }
 
 export async function getTask(ctx: ServiceContext, mergerId: string, taskId: string): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const row = await repo.findTask(ctx.db, mergerId, taskId);
   if (!row) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
-  return toTask(row, loadCatalog(), todayOf(ctx));
+  return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
 export async function createTask(ctx: ServiceContext, mergerId: string, body: z.output<typeof createTaskBody>): Promise<Task> {
@@ -360,88 +400,239 @@ export async function createTask(ctx: ServiceContext, mergerId: string, body: z.
   const rule = applyStatusRule({ status: 'not_started', notRelevantReason: null }, { status: body.status, notRelevantReason: body.notRelevantReason ?? null });
   if (!rule.ok) throw reasonRequired();
   const actor = actorOf(ctx);
-  const row = await ctx.db.transaction((tx) =>
-    addTask(tx, actor, mergerId, {
+  const row = await ctx.db.transaction(async (tx) => {
+    const responsible = (await checkedResponsible(tx, mergerId, { text: body.responsible, userId: body.responsibleUserId }, null)) ?? {
+      text: null,
+      userId: null,
+    };
+    const created = await addTask(tx, actor, mergerId, {
       activityId: body.activityId,
       catalogItemId: null,
       title: body.title,
       status: rule.value.status,
       notRelevantReason: rule.value.notRelevantReason,
-      responsible: body.responsible ?? null,
+      responsible: responsible.text,
+      responsibleUserId: responsible.userId,
       dueDate: body.dueDate ?? null,
       notes: body.notes ?? null,
-    }),
-  );
-  return toTask(row, catalog, todayOf(ctx));
+    });
+    await announceResponsible(tx, actor, {
+      mergerId,
+      before: null,
+      after: responsible,
+      subject: { kind: 'task', id: created.id, title: taskLabel(created, catalog) },
+      link: itemLinks.task(mergerId, created.id),
+    });
+    return created;
+  });
+  return toTask(row, catalog, todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
 export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: string, body: z.output<typeof updateTaskBody>): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
-  const row = await ctx.db.transaction(async (tx) => {
-    const current = await repo.findTask(tx, mergerId, taskId);
-    if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
-    if (current.version !== body.version) throw versionConflict('Oppgaven', current.version);
-    if (body.title !== undefined && current.catalogItemId !== null && body.title !== current.title) {
-      throw invalid('CATALOG_TASK_TITLE_READONLY', 'Tittelen på oppgaver fra sjekklisten kan ikke endres.', [
-        { path: 'title', code: 'readonly', message: 'Tittelen kommer fra sjekklisten og kan ikke endres.' },
+  const row = await ctx.db.transaction(async (tx) => changeTask(tx, actor, mergerId, taskId, await repo.findTask(tx, mergerId, taskId), body));
+  return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
+}
+
+/**
+ * One task's change as a person makes it, checked by every rule of the task form: the
+ * version, the library's titles, «ikke relevant» with a reason, planned start not after the
+ * due date, «ferdig» not before what it depends on (unless a reason), a municipality of the
+ * merger, a responsible who is a member (decision 034). Throws the first rule broken, before
+ * anything is written; otherwise writes the task and its history and tells a newly
+ * responsible member. Runs in the caller's transaction; `current` is the task as read in it.
+ */
+async function changeTask(
+  tx: Database,
+  actor: Actor,
+  mergerId: string,
+  taskId: string,
+  current: repo.TaskRow | undefined,
+  body: z.output<typeof updateTaskBody>,
+): Promise<repo.TaskRow> {
+  if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+  if (current.version !== body.version) throw versionConflict('Oppgaven', current.version);
+  if (body.title !== undefined && current.catalogItemId !== null && body.title !== current.title) {
+    throw invalid('CATALOG_TASK_TITLE_READONLY', 'Tittelen på oppgaver fra sjekklisten kan ikke endres.', [
+      { path: 'title', code: 'readonly', message: 'Tittelen kommer fra sjekklisten og kan ikke endres.' },
+    ]);
+  }
+  const rule = applyStatusRule(
+    { status: current.status, notRelevantReason: current.notRelevantReason },
+    { status: body.status, notRelevantReason: body.notRelevantReason },
+  );
+  if (!rule.ok) throw reasonRequired();
+  const plannedStart = body.plannedStart !== undefined ? body.plannedStart : current.plannedStart;
+  const dueDate = body.dueDate !== undefined ? body.dueDate : current.dueDate;
+  if (!plannedStartIsValid(plannedStart, dueDate)) {
+    throw invalid('PLANNED_START_AFTER_DUE_DATE', 'Planlagt start kan ikke være etter fristen.', [
+      { path: 'plannedStart', code: 'after_due_date', message: 'Planlagt start kan ikke være etter fristen.' },
+    ]);
+  }
+  if (body.municipalityNumber != null && body.municipalityNumber !== current.municipalityNumber) {
+    const municipalities = await repo.municipalitiesOf(tx, mergerId);
+    if (!municipalities.some((municipality) => municipality.number === body.municipalityNumber)) {
+      throw invalid('UNKNOWN_MUNICIPALITY', 'Kommunen er ikke med i sammenslåingen.', [
+        { path: 'municipalityNumber', code: 'unknown', message: 'Velg en av kommunene i sammenslåingen.' },
       ]);
     }
-    const rule = applyStatusRule(
-      { status: current.status, notRelevantReason: current.notRelevantReason },
-      { status: body.status, notRelevantReason: body.notRelevantReason },
-    );
-    if (!rule.ok) throw reasonRequired();
-    const plannedStart = body.plannedStart !== undefined ? body.plannedStart : current.plannedStart;
-    const dueDate = body.dueDate !== undefined ? body.dueDate : current.dueDate;
-    if (!plannedStartIsValid(plannedStart, dueDate)) {
-      throw invalid('PLANNED_START_AFTER_DUE_DATE', 'Planlagt start kan ikke være etter fristen.', [
-        { path: 'plannedStart', code: 'after_due_date', message: 'Planlagt start kan ikke være etter fristen.' },
-      ]);
-    }
-    // The «ferdig» rule: not done before what it depends on, unless the person says why.
-    const doneRule = applyDoneRule(
-      current.status,
-      rule.value.status,
-      (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ id: dep.id, title: taskLabel(dep), status: dep.status })),
-      body.overrideReason,
-    );
-    if (!doneRule.ok) throw dependenciesOpen(doneRule.openTasks);
-    const updated = await repo.updateTaskIfVersion(tx, mergerId, taskId, body.version, {
-      ...(body.title !== undefined && current.catalogItemId === null ? { title: body.title } : {}),
-      status: rule.value.status,
-      notRelevantReason: rule.value.notRelevantReason,
-      ...(body.responsible !== undefined ? { responsible: body.responsible } : {}),
-      ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
-      ...(body.plannedStart !== undefined ? { plannedStart: body.plannedStart } : {}),
-      ...(body.notes !== undefined ? { notes: body.notes } : {}),
-      // A person's date takes over from the phase's for good.
-      datesFollowPhase: datesStillFollowPhase(current, { plannedStart: body.plannedStart, dueDate: body.dueDate }),
-    });
-    // Another writer got in between our read and our write (another app node).
-    if (!updated) throw versionConflict('Oppgaven', null);
-    await recordChange(tx, actor, {
-      mergerId,
-      entity: 'task',
-      entityId: updated.id,
-      entityLabel: taskLabel(updated),
-      action: 'update',
-      changes: [
-        ...diffFields(current, updated, auditedTaskFields),
-        ...(doneRule.override
-          ? [
-              {
-                field: 'dependencyOverride',
-                old: doneRule.override.openTasks.map((task) => task.title),
-                new: doneRule.override.reason,
-              },
-            ]
-          : []),
-      ],
-    });
-    return updated;
+  }
+  // The «ferdig» rule: not done before what it depends on, unless the person says why.
+  const doneRule = applyDoneRule(
+    current.status,
+    rule.value.status,
+    current.status !== 'done' && rule.value.status === 'done'
+      ? (await dependenciesOf(tx, mergerId, taskId)).map((dep) => ({ id: dep.id, title: taskLabel(dep), status: dep.status }))
+      : [],
+    body.overrideReason,
+  );
+  if (!doneRule.ok) throw dependenciesOpen(doneRule.openTasks);
+  const responsible = await checkedResponsible(tx, mergerId, { text: body.responsible, userId: body.responsibleUserId }, responsibleOf(current));
+  const updated = await repo.updateTaskIfVersion(tx, mergerId, taskId, body.version, {
+    ...(body.title !== undefined && current.catalogItemId === null ? { title: body.title } : {}),
+    status: rule.value.status,
+    notRelevantReason: rule.value.notRelevantReason,
+    ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
+    ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
+    ...(body.plannedStart !== undefined ? { plannedStart: body.plannedStart } : {}),
+    ...(body.notes !== undefined ? { notes: body.notes } : {}),
+    ...(body.municipalityNumber !== undefined ? { municipalityNumber: body.municipalityNumber } : {}),
+    // A person's date takes over from the phase's for good.
+    datesFollowPhase: datesStillFollowPhase(current, { plannedStart: body.plannedStart, dueDate: body.dueDate }),
   });
-  return toTask(row, loadCatalog(), todayOf(ctx));
+  // Another writer got in between our read and our write (another app node).
+  if (!updated) throw versionConflict('Oppgaven', null);
+  const responsibleNames = await announceResponsible(tx, actor, {
+    mergerId,
+    before: responsibleOf(current),
+    after: responsibleOf(updated),
+    subject: { kind: 'task', id: updated.id, title: taskLabel(updated) },
+    link: itemLinks.task(mergerId, updated.id),
+  });
+  await recordChange(tx, actor, {
+    mergerId,
+    entity: 'task',
+    entityId: updated.id,
+    entityLabel: taskLabel(updated),
+    action: 'update',
+    changes: [
+      // The responsible by name (a member's or the free text), so history reads the same after they leave.
+      ...diffFields({ ...current, responsible: responsibleNames.before }, { ...updated, responsible: responsibleNames.after }, auditedTaskFields),
+      ...(doneRule.override
+        ? [
+            {
+              field: 'dependencyOverride',
+              old: doneRule.override.openTasks.map((task) => task.title),
+              new: doneRule.override.reason,
+            },
+          ]
+        : []),
+    ],
+  });
+  return updated;
+}
+
+/**
+ * The same change to many tasks (decision 035). Each task is checked on its own, by the
+ * rules of a single edit, with the version the person saw; the ones that pass are written,
+ * each with its history, and the rest are returned with the reason in Norwegian. One
+ * transaction: a rule broken is found before that task is written, so it never undoes the
+ * others; only a failure of Samla itself (the database) undoes them all.
+ */
+export async function bulkUpdateTasks(ctx: ServiceContext, mergerId: string, body: z.output<typeof bulkUpdateTasksBody>): Promise<BulkUpdateTasksResult> {
+  requireMergerAccess(ctx, mergerId);
+  const actor = actorOf(ctx);
+  const catalog = loadCatalog();
+  const today = todayOf(ctx);
+  const { change } = body;
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const found = new Map(
+      (
+        await repo.findTasks(
+          tx,
+          mergerId,
+          body.tasks.map((item) => item.taskId),
+        )
+      ).map((row) => [row.id, row]),
+    );
+    const changed: repo.TaskRow[] = [];
+    const notChanged: BulkUpdateTasksResult['notChanged'] = [];
+    for (const item of body.tasks) {
+      const current = found.get(item.taskId);
+      try {
+        changed.push(
+          await changeTask(tx, actor, mergerId, item.taskId, current, {
+            version: item.version,
+            ...(change.status !== undefined ? { status: change.status } : {}),
+            ...(change.notRelevantReason !== undefined ? { notRelevantReason: change.notRelevantReason } : {}),
+            ...(change.overrideReason !== undefined ? { overrideReason: change.overrideReason } : {}),
+            ...(change.responsible !== undefined ? { responsible: change.responsible } : {}),
+            ...(change.responsibleUserId !== undefined ? { responsibleUserId: change.responsibleUserId } : {}),
+            ...(change.dueDate !== undefined ? { dueDate: change.dueDate } : {}),
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        notChanged.push({
+          taskId: item.taskId,
+          title: current ? taskLabel(current, catalog) : null,
+          code: error.code,
+          message: bulkReason(error, current),
+        });
+      }
+    }
+    return { changed, notChanged };
+  });
+  const names = await namesOfResponsible(ctx.db, outcome.changed);
+  return { changed: outcome.changed.map((row) => toTask(row, catalog, today, names)), notChanged: outcome.notChanged };
+}
+
+/** Why a task was left as it was, said for a list of many: about this task, without the API's field names. */
+function bulkReason(error: DomainError, current: repo.TaskRow | undefined): string {
+  switch (error.code) {
+    case 'TASK_NOT_FOUND':
+      return 'Fant ikke oppgaven i denne sammenslåingen.';
+    case 'PLANNED_START_AFTER_DUE_DATE':
+      return `Fristen kan ikke være før oppgavens planlagte start (${norwegianDate(current?.plannedStart)}).`;
+    case 'DEPENDENCIES_OPEN': {
+      const open = (error.details as { openTasks: Array<{ title: string }> }).openTasks.map((task) => `«${task.title}»`).join(', ');
+      return `Den avhenger av oppgaver som ikke er ferdige: ${open}. Oppgi en begrunnelse for å sette den som ferdig likevel.`;
+    }
+    default:
+      return error.message;
+  }
+}
+
+const norwegianDate = (iso: string | null | undefined) => (iso ? iso.split('-').reverse().join('.') : '');
+
+/**
+ * The whole checklist as xlsx, one row per task with its dependencies by title. Read on
+ * the main thread, written in a worker, and shared by identical requests in flight
+ * (decision 024).
+ */
+export async function exportChecklist(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
+  requireMergerAccess(ctx, mergerId);
+  const today = todayOf(ctx);
+  return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'checklist-export', today), async () => {
+    const catalog = loadCatalog();
+    const [rows, dependencies, municipalities] = await Promise.all([
+      repo.listTasks(ctx.db, mergerId),
+      listDependencies(ctx.db, mergerId),
+      repo.municipalitiesOf(ctx.db, mergerId),
+    ]);
+    const names = await namesOfResponsible(ctx.db, rows);
+    const workbook = checklistWorkbook({
+      title: `Sjekkliste, eksportert ${norwegianDate(today)}`,
+      tasks: rows.map((row) => toTask(row, catalog, today, names)),
+      dependencies,
+      labels: new Map(rows.map((row) => [row.id, taskLabel(row, catalog)])),
+      phaseNames: new Map(catalog.phases.map((phase) => [phase.number, phase.name])),
+      activityTitles: new Map([...activityIndex(catalog)].map(([id, activity]) => [id, activity.title])),
+      municipalities,
+    });
+    return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
+  });
 }
 
 function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; status: TaskStatus }>) {

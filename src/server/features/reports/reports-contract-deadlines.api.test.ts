@@ -34,7 +34,11 @@ beforeAll(async () => {
     payload: { municipalityNumber: '4626', vendor: 'Visma', subject: 'Profil (EPJ)', endDate: '2027-08-31', noticePeriodMonths: 6, systemIds: [profil.id] },
   });
   await ok(
-    { method: 'PUT', url: `${base}/decisions/omrade-pasientjournalsystemer`, payload: { outcome: 'procure', timing: 'transition', state: 'adopted' } },
+    {
+      method: 'PUT',
+      url: `${base}/decisions/omrade-pasientjournalsystemer`,
+      payload: { outcome: 'procure', timing: 'transition', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2026-11-02' },
+    },
     200,
   );
   const economy = await ok({
@@ -60,7 +64,14 @@ beforeAll(async () => {
     {
       method: 'PUT',
       url: `${base}/decisions/omrade-okonomi-og-regnskapssystem`,
-      payload: { outcome: 'continue', targetSystemId: economy.id, timing: 'before_merger', state: 'adopted' },
+      payload: {
+        outcome: 'continue',
+        targetSystemId: economy.id,
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      },
     },
     200,
   );

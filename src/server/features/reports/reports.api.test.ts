@@ -57,7 +57,14 @@ beforeAll(async () => {
     {
       method: 'PUT',
       url: `${base}/decisions/${economy}`,
-      payload: { outcome: 'continue', targetSystemId: kept.id, timing: 'before_merger', state: 'adopted' },
+      payload: {
+        outcome: 'continue',
+        targetSystemId: kept.id,
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      },
     },
     200,
   );
@@ -202,7 +209,14 @@ describe('day-one readiness in the status report', () => {
       expect(response.statusCode, response.body).toBe(200);
       return response.json();
     };
-    const deferred = await put(economy, { outcome: 'procure', timing: 'transition', state: 'adopted', rationale: 'Ny anskaffelse tar tid.' });
+    const deferred = await put(economy, {
+      outcome: 'procure',
+      timing: 'transition',
+      state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
+      rationale: 'Ny anskaffelse tar tid.',
+    });
     const report = async () => {
       const response = await t.owner.inject(`${url}/reports/status.pdf`);
       expect(response.statusCode).toBe(200);

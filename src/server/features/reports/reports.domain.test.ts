@@ -95,3 +95,16 @@ describe('the contract deadlines in the report', () => {
     expect(reportedDeadlines(contracts, '2027-05-15').map((c) => c.id)).toEqual(['notice-missed', 'extend-missed', 'soon']);
   });
 });
+
+describe('the period since the last issued report (decision 038)', () => {
+  it('starts on the day the last report was issued, unless a from is chosen', () => {
+    expect(reportPeriod({}, '2027-06-12', '2027-05-15')).toEqual({ ok: true, period: { from: '2027-05-15', to: '2027-06-12' } });
+    expect(reportPeriod({ from: '2027-06-01' }, '2027-06-12', '2027-05-15')).toEqual({ ok: true, period: { from: '2027-06-01', to: '2027-06-12' } });
+  });
+
+  it('falls back to the 30 days when the last report is after the period’s end or more than 366 days before it', () => {
+    expect(reportPeriod({ to: '2027-05-01' }, '2027-06-12', '2027-05-15')).toEqual({ ok: true, period: { from: '2027-04-02', to: '2027-05-01' } });
+    expect(reportPeriod({}, '2027-06-12', '2026-06-11')).toEqual({ ok: true, period: { from: '2027-05-14', to: '2027-06-12' } });
+    expect(reportPeriod({}, '2027-06-12', '2026-06-12')).toEqual({ ok: true, period: { from: '2026-06-12', to: '2027-06-12' } });
+  });
+});

@@ -22,17 +22,20 @@ export interface ReportPeriod {
 export { addDays, daysBetween };
 
 /**
- * The report period from the query. Without dates: the 30 days up to and
- * including today (Europe/Oslo). With only `to`: the 30 days up to it. With
- * only `from`: from it up to today. The period may not run backwards and
- * covers at most 366 days, both ends included.
+ * The report period from the query. Without `from`: since the last issued report
+ * (the day it was issued, Europe/Oslo; decision 038), or without one the 30 days up
+ * to `to`. Without `to`: up to today. The period may not run backwards and covers
+ * at most 366 days, both ends included; a last report older than that, or after
+ * `to`, falls back to the 30 days.
  */
 export function reportPeriod(
   query: { from?: string | undefined; to?: string | undefined },
   today: string,
+  lastIssuedOn: string | null = null,
 ): { ok: true; period: ReportPeriod } | { ok: false; problems: FieldProblem[] } {
   const to = query.to ?? today;
-  const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
+  const sinceLast = lastIssuedOn !== null && lastIssuedOn <= to && daysBetween(lastIssuedOn, to) + 1 <= MAX_PERIOD_DAYS;
+  const from = query.from ?? (sinceLast ? lastIssuedOn : addDays(to, -(DEFAULT_PERIOD_DAYS - 1)));
   if (from > to) {
     return { ok: false, problems: [{ path: 'from', code: 'after_to', message: 'Fra-datoen kan ikke være etter til-datoen.' }] };
   }

@@ -6,6 +6,7 @@ import { contractActionText } from '#server/features/contract-deadlines/contract
 import type { ContractAction } from '#server/features/contract-deadlines/contract-deadlines.domain.ts';
 import { plural, pluralWord } from '#shared/plural.ts';
 import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
+import type { OverallStatus } from '#shared/contracts/reports.ts';
 import { formatDate, type ReportPeriod } from './reports.domain.ts';
 
 /**
@@ -29,7 +30,17 @@ export interface StatusReportData {
     /** Critical areas deferred to the transition with the project's acceptance: counted ready, shown with who, when and why. */
     acceptedDeferrals: Array<{ areaName: string; acceptedBy: string; acceptedOn: string; reason: string; rationale: string | null }>;
   };
-  decisions: Array<{ areaName: string; outcome: string; targetSystemName: string | null; decidedOn: string; decidedBy: string | null }>;
+  /** The project leader's own words, in a report issued and stored (decision 038); null in a preview. */
+  narrative?: ReportNarrative | null;
+  decisions: Array<{
+    areaName: string;
+    outcome: string;
+    targetSystemName: string | null;
+    decidedOn: string;
+    decidedBy: string | null;
+    /** The decision on record: who decided (named), the meeting, case number and archive link. */
+    record?: { maker: string; meetingDate: string; caseNumber: string | null; archiveUrl: string | null } | null;
+  }>;
   redClassName: string;
   redRisks: Array<{
     title: string;
@@ -66,6 +77,21 @@ export interface StatusReportData {
   };
   overdueTasks: Array<{ phase: number; title: string; responsible: string | null; dueDate: string; daysOver: number }>;
 }
+
+export interface ReportNarrative {
+  overallStatus: OverallStatus;
+  statusReason: string;
+  mainPoints: string[];
+  decisionsRequested: string[];
+  issuedBy: string;
+}
+
+/** The issued report's own section, first after the front page. */
+export const narrativeHeadings = {
+  section: 'Prosjektleders vurdering',
+  mainPoints: 'Hovedpunkter',
+  decisionsRequested: 'Saker styringsgruppen bes om å beslutte',
+} as const;
 
 export const sectionHeadings = {
   summary: 'Nøkkeltall',
@@ -132,6 +158,7 @@ export async function renderStatusReport(data: StatusReportData): Promise<Buffer
 
   frontPage(doc, data);
   doc.addPage();
+  if (data.narrative) narrativeSection(doc, data.narrative);
   readinessSection(doc, data);
   phasesSection(doc, data);
   decisionsSection(doc, data);
@@ -244,6 +271,13 @@ function frontPage(doc: Doc, data: StatusReportData): void {
     ['Sammenslåingsdato', formatDate(data.merger.mergerDate)],
     ['Rapportperiode', `${formatDate(data.period.from)}–${formatDate(data.period.to)}`],
     ['Generert', formatDate(data.today)],
+    ...(data.narrative
+      ? ([
+          ['Utstedt av', data.narrative.issuedBy],
+          // A word in capitals, never a colour alone: the report is read printed in black and white.
+          ['Samlet status', vocabulary.overallStatus[data.narrative.overallStatus].toUpperCase()],
+        ] as Array<[string, string]>)
+      : []),
   ];
   for (const [label, value] of facts) {
     const y = doc.y;
@@ -306,6 +340,29 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
   });
   doc.x = margin.left;
   doc.y = top + 2 * boxHeight + gap + 12;
+}
+
+function narrativeSection(doc: Doc, narrative: ReportNarrative): void {
+  heading(doc, narrativeHeadings.section);
+  paragraph(doc, `Samlet status: ${vocabulary.overallStatus[narrative.overallStatus].toUpperCase()}`, { bold: true });
+  paragraph(doc, clip(narrative.statusReason));
+  subheading(doc, narrativeHeadings.mainPoints);
+  for (const point of narrative.mainPoints) paragraph(doc, `• ${clip(point)}`);
+  subheading(doc, narrativeHeadings.decisionsRequested);
+  if (narrative.decisionsRequested.length === 0) paragraph(doc, 'Ingen saker til beslutning denne gangen.');
+  narrative.decisionsRequested.forEach((item, index) => paragraph(doc, `${index + 1}. ${clip(item)}`));
+}
+
+function subheading(doc: Doc, text: string): void {
+  ensureSpace(doc, 60);
+  doc.moveDown(0.3);
+  doc
+    .font('Sans-Bold')
+    .fontSize(11.5)
+    .fillColor(grey.text)
+    .text(text, margin.left, doc.y, { width: textWidth(doc) });
+  doc.moveDown(0.3);
+  doc.font('Sans').fontSize(10);
 }
 
 function readinessSection(doc: Doc, data: StatusReportData): void {
@@ -395,18 +452,36 @@ function decisionsSection(doc: Doc, data: StatusReportData): void {
   table(
     doc,
     [
-      { header: 'Løsningsområde', width: 0.32 },
-      { header: 'Veivalg', width: 0.18 },
-      { header: 'Løsning', width: 0.25 },
-      { header: 'Vedtatt', width: 0.25 },
+      { header: 'Løsningsområde', width: 0.25 },
+      { header: 'Veivalg', width: 0.14 },
+      { header: 'Løsning', width: 0.21 },
+      { header: 'Vedtak', width: 0.4 },
     ],
     data.decisions.map((decision) => [
       decision.areaName,
       named(vocabulary.decisionOutcome, decision.outcome),
       decision.targetSystemName ?? '–',
-      `${formatDate(decision.decidedOn)}${decision.decidedBy ? `, ${decision.decidedBy}` : ''}`,
+      decisionOnRecord(decision),
     ]),
   );
+}
+
+/**
+ * Who decided, at which meeting, and where the archive has it (decision 038); then who registered it
+ * in Samla and when. A veivalg adopted before decisions were on record has only the second line.
+ */
+export function decisionOnRecord(decision: StatusReportData['decisions'][number]): string {
+  const registered = `${formatDate(decision.decidedOn)}${decision.decidedBy ? `, ${decision.decidedBy}` : ''}`;
+  const record = decision.record;
+  if (!record) return registered;
+  return [
+    `${record.maker}, møte ${formatDate(record.meetingDate)}`,
+    record.caseNumber ? `Saksnr. ${record.caseNumber}` : '',
+    record.archiveUrl ?? '',
+    `Registrert ${registered}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function risksSection(doc: Doc, data: StatusReportData): void {

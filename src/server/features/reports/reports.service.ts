@@ -1,27 +1,39 @@
-import type { ServiceContext } from '#server/platform/context.ts';
-import { invalid } from '#server/platform/errors.ts';
+import type { z } from 'zod';
+import { actorOf, type ServiceContext } from '#server/platform/context.ts';
+import { DomainError, invalid, notFound } from '#server/platform/errors.ts';
+import { roleAllows } from '#server/platform/access/roles.ts';
+import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
+import { creationChanges } from '#server/platform/audit-trail/changes.ts';
 import { listBenefits } from '#server/features/benefits/benefits.service.ts';
 import { dateInOslo } from '#shared/calendar-dates.ts';
 import { listTasks } from '#server/features/plan/plan.tasks.service.ts';
 import { listContractDeadlines } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
-import { decisionsWithTargets, overview, readiness } from '#server/features/decisions/decisions.service.ts';
+import { decisionsWithTargets, overview, readiness, recordOf } from '#server/features/decisions/decisions.service.ts';
+import { decisionMakerName } from '#server/features/decisions/decisions.domain.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
 import { getSchedule } from '#server/features/plan/plan.schedule.service.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
-import type { StatusReportQuery } from '#shared/contracts/reports.ts';
-import { daysBetween, decisionsAdoptedIn, reportedDeadlines, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
-import type { StatusReportData } from './reports.pdf.ts';
+import type { IssuedReport, issueReportBody, ReportList, StatusReportQuery } from '#shared/contracts/reports.ts';
+import { daysBetween, decisionsAdoptedIn, formatDate, reportedDeadlines, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
+import type { ReportNarrative, StatusReportData } from './reports.pdf.ts';
+import * as repo from './reports.repo.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /** Everything the report shows, read through the features' own services. */
-export async function statusReportData(ctx: ServiceContext, mergerId: string, query: StatusReportQuery): Promise<StatusReportData> {
+export async function statusReportData(
+  ctx: ServiceContext,
+  mergerId: string,
+  query: StatusReportQuery,
+  narrative: ReportNarrative | null = null,
+): Promise<StatusReportData> {
   requireMergerAccess(ctx, mergerId);
   const today = todayOf(ctx);
-  const checked = reportPeriod(query, today);
+  // «Since the previous report» is since the last one issued (decision 038).
+  const checked = reportPeriod(query, today, await lastIssuedOn(ctx, mergerId));
   if (!checked.ok) throw invalid('REPORT_PERIOD_INVALID', checked.problems[0]!.message, checked.problems);
   const { period } = checked;
   const [merger, ready, decisionOverview, decisionRows, deadlines, risks, benefits, schedule, overdueTasks] = await Promise.all([
@@ -44,9 +56,14 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
       state: decision.state,
       decidedAt: decision.decidedAt?.toISOString() ?? null,
       decidedBy: decision.decidedByName,
+      record: recordOf(decision),
     })),
     period,
-  ).map(({ decidedAt, ...decision }) => ({ ...decision, decidedOn: dateInOslo(decidedAt!) }));
+  ).map(({ decidedAt, record, ...decision }) => ({
+    ...decision,
+    decidedOn: dateInOslo(decidedAt!),
+    record: record && { maker: decisionMakerName(record), meetingDate: record.meetingDate, caseNumber: record.caseNumber, archiveUrl: record.archiveUrl },
+  }));
   const municipalityNames = new Map(merger.municipalities.map((municipality) => [municipality.number, municipality.name]));
   const phaseDates = new Map(schedule.phases.map((phase) => [phase.number, phase]));
   const red = redRisks(risks.risks, risks.matrix.classes);
@@ -59,6 +76,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
     },
     period,
     today,
+    narrative,
     daysToMerger: daysBetween(today, merger.mergerDate),
     progress: merger.progress.merger,
     phases: merger.progress.phases.map((phase) => ({
@@ -81,7 +99,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
       owner: risk.owner,
       mitigations: risk.mitigations.map((mitigation) => ({
         title: mitigation.title,
-        owner: mitigation.owner,
+        owner: mitigation.responsibleName,
         deadline: mitigation.deadline,
         status: mitigation.status,
       })),
@@ -112,7 +130,7 @@ export async function statusReportData(ctx: ServiceContext, mergerId: string, qu
       phase: task.phase,
       // Stands without the checklist around it: the area tells same-named tasks apart.
       title: taskTitleInContext(task),
-      responsible: task.responsible,
+      responsible: task.responsibleName,
       dueDate: task.dueDate!,
       daysOver: daysBetween(task.dueDate!, today),
     })),
@@ -129,4 +147,91 @@ export async function statusReportPdf(ctx: ServiceContext, mergerId: string, que
     const pdf = await workerPool().run('renderStatusReport', { data }, madeFileRunOptions);
     return { pdf: asBuffer(pdf), fileName: reportFileName(data.merger.name, data.today) };
   });
+}
+
+// ---------------------------------------------------------------- issued reports (decision 038)
+
+async function lastIssuedOn(ctx: ServiceContext, mergerId: string): Promise<string | null> {
+  const last = await repo.lastIssuedAt(ctx.db, mergerId);
+  return last ? dateInOslo(last) : null;
+}
+
+function toIssued(row: repo.StatusReportSummary): IssuedReport {
+  return {
+    id: row.id,
+    period: { from: row.periodFrom, to: row.periodTo },
+    overallStatus: row.overallStatus,
+    statusReason: row.statusReason,
+    mainPoints: row.mainPoints,
+    decisionsRequested: row.decisionsRequested,
+    issuedBy: row.issuedByName,
+    issuedAt: row.issuedAt.toISOString(),
+    fileName: row.fileName,
+    size: row.size,
+  };
+}
+
+/** The reports issued to the steering group, newest first, and the period the next one covers by default. */
+export async function listIssuedReports(ctx: ServiceContext, mergerId: string): Promise<ReportList> {
+  requireMergerAccess(ctx, mergerId);
+  const [rows, last] = await Promise.all([repo.listStatusReports(ctx.db, mergerId), lastIssuedOn(ctx, mergerId)]);
+  const next = reportPeriod({}, todayOf(ctx), last);
+  if (!next.ok) throw new Error('the default report period is always valid');
+  return { reports: rows.map(toIssued), nextPeriod: next.period };
+}
+
+export const mayNotIssue = 'Bare prosjektleder og eier kan utstede statusrapporter til styringsgruppen.';
+
+/**
+ * Issues the report: the PDF made from the project leader's words and the merger's facts now,
+ * stored with its inputs so it downloads exactly as the steering group got it. The reads and
+ * the render happen before the transaction (rendering in a worker, decision 024); only the
+ * insert and its history are written together.
+ */
+export async function issueReport(ctx: ServiceContext, mergerId: string, body: z.output<typeof issueReportBody>): Promise<IssuedReport> {
+  requireMergerAccess(ctx, mergerId);
+  if (!ctx.membership || !roleAllows(ctx.membership.role, 'decide')) throw new DomainError('FORBIDDEN', 403, mayNotIssue);
+  const actor = actorOf(ctx);
+  const narrative: ReportNarrative = {
+    overallStatus: body.overallStatus,
+    statusReason: body.statusReason,
+    mainPoints: body.mainPoints,
+    decisionsRequested: body.decisionsRequested,
+    issuedBy: actor.name,
+  };
+  const data = await statusReportData(ctx, mergerId, { from: body.from, to: body.to }, narrative);
+  const pdf = asBuffer(await workerPool().run('renderStatusReport', { data }, madeFileRunOptions));
+  return ctx.db.transaction(async (tx) => {
+    const saved = await repo.insertStatusReport(tx, {
+      mergerId,
+      periodFrom: data.period.from,
+      periodTo: data.period.to,
+      overallStatus: narrative.overallStatus,
+      statusReason: narrative.statusReason,
+      mainPoints: narrative.mainPoints,
+      decisionsRequested: narrative.decisionsRequested,
+      issuedByUserId: actor.userId,
+      issuedByName: actor.name,
+      issuedAt: ctx.now(),
+      fileName: reportFileName(data.merger.name, data.today),
+      pdf,
+    });
+    await recordChange(tx, actor, {
+      mergerId,
+      entity: 'statusReport',
+      entityId: saved.id,
+      entityLabel: `Statusrapport ${formatDate(saved.periodFrom)}–${formatDate(saved.periodTo)}`,
+      action: 'create',
+      changes: creationChanges(saved, ['periodFrom', 'periodTo', 'overallStatus', 'statusReason', 'mainPoints', 'decisionsRequested'] as const),
+    });
+    return toIssued(saved);
+  });
+}
+
+/** An issued report's PDF, byte for byte as it was issued. */
+export async function issuedReportPdf(ctx: ServiceContext, mergerId: string, reportId: string): Promise<{ pdf: Buffer; fileName: string }> {
+  requireMergerAccess(ctx, mergerId);
+  const found = await repo.findStatusReportPdf(ctx.db, mergerId, reportId);
+  if (!found) throw notFound('REPORT_NOT_FOUND', 'Fant ikke rapporten.');
+  return found;
 }

@@ -60,7 +60,7 @@ export function registerRows(risks: readonly Risk[], matrix: RiskMatrix, municip
     risk.mitigations
       .map(
         (mitigation) =>
-          `${mitigation.title} (${vocabulary.mitigationStatus[mitigation.status] ?? mitigation.status}${mitigation.owner ? `, ${mitigation.owner}` : ''}${mitigation.deadline ? `, frist ${dotted(mitigation.deadline)}` : ''})`,
+          `${mitigation.title} (${vocabulary.mitigationStatus[mitigation.status] ?? mitigation.status}${mitigation.responsibleName ? `, ${mitigation.responsibleName}` : ''}${mitigation.deadline ? `, frist ${dotted(mitigation.deadline)}` : ''})`,
       )
       .join('; '),
     `${risk.mitigations.filter((mitigation) => mitigation.status === 'done').length} av ${risk.mitigations.length}`,

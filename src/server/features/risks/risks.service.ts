@@ -47,6 +47,8 @@ import {
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import { riskRegisterWorkbook } from './risks.export.ts';
 import * as repo from './risks.repo.ts';
+import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
+import { itemLinks } from '#shared/item-links.ts';
 
 /**
  * Accepting a risk and changing the matrix are decisions for prosjektleder and eier
@@ -117,13 +119,17 @@ function snapshot(row: repo.RiskRow, systemIds: readonly string[], integrationId
   };
 }
 
-function toMitigation(row: repo.MitigationRow, taskTitle: string | null): Mitigation {
+/** A mitigation's responsible in the members' terms: the free text is its owner. */
+const responsibleOf = (row: Pick<repo.MitigationRow, 'owner' | 'responsibleUserId'>) => ({ text: row.owner, userId: row.responsibleUserId });
+
+function toMitigation(row: repo.MitigationRow, taskTitle: string | null, names: ReadonlyMap<string, string>): Mitigation {
   return {
     id: row.id,
     riskId: row.riskId,
     title: row.title,
     description: row.description,
     owner: row.owner,
+    ...responsibleView(responsibleOf(row), names),
     deadline: row.deadline,
     status: row.status,
     taskId: row.taskId,
@@ -141,6 +147,10 @@ async function assemble(db: Database, matrix: RiskMatrix, rows: readonly repo.Ri
     repo.linkedIntegrations(db, ids),
     repo.listMitigations(db, ids),
   ]);
+  const names = await namesOfResponsible(
+    db,
+    mitigationRows.map((row) => row.mitigation),
+  );
   const register = loadCommonSolutions();
   const group = <T extends { riskId: string }>(items: readonly T[]) => {
     const byRisk = new Map<string, T[]>();
@@ -177,7 +187,7 @@ async function assemble(db: Database, matrix: RiskMatrix, rows: readonly repo.Ri
       acceptanceReason: row.acceptanceReason,
       nextReviewDate: row.nextReviewDate,
       suggestionKey: row.suggestionKey,
-      mitigations: (mitigationsByRisk.get(row.id) ?? []).map(({ mitigation, taskTitle }) => toMitigation(mitigation, taskTitle)),
+      mitigations: (mitigationsByRisk.get(row.id) ?? []).map(({ mitigation, taskTitle }) => toMitigation(mitigation, taskTitle, names)),
       updatedAt: row.updatedAt.toISOString(),
       version: row.version,
     };
@@ -490,16 +500,29 @@ export async function createMitigation(
     const risk = await repo.findRisk(tx, mergerId, riskId);
     if (!risk) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
     const task = await requireTask(tx, mergerId, body.taskId);
-    const row = await repo.insertMitigation(tx, { mergerId, riskId, ...body });
+    const { responsibleUserId, ...fields } = body;
+    const responsible = (await checkedResponsible(tx, mergerId, { text: body.owner, userId: responsibleUserId }, null, 'owner')) ?? {
+      text: null,
+      userId: null,
+    };
+    const row = await repo.insertMitigation(tx, { mergerId, riskId, ...fields, owner: responsible.text, responsibleUserId: responsible.userId });
+    const names = await announceResponsible(tx, actor, {
+      mergerId,
+      before: null,
+      after: responsible,
+      subject: { kind: 'mitigation', id: row.id, title: `${row.title} (${risk.title})` },
+      link: itemLinks.mitigation(mergerId, riskId),
+    });
     await recordChange(tx, actor, {
       mergerId,
       entity: 'mitigation',
       entityId: row.id,
       entityLabel: `${row.title} (${risk.title})`,
       action: 'create',
-      changes: creationChanges(row, auditedMitigationFields),
+      // The responsible by name (a member's or the free text), so history reads the same after they leave.
+      changes: creationChanges({ ...row, owner: names.after }, auditedMitigationFields),
     });
-    return toMitigation(row, task?.title ?? null);
+    return toMitigation(row, task?.title ?? null, await namesOfResponsible(tx, [row]));
   });
 }
 
@@ -516,21 +539,32 @@ export async function updateMitigation(
     const current = await repo.findMitigation(tx, mergerId, riskId, mitigationId, { lock: true });
     if (!current) throw notFound('MITIGATION_NOT_FOUND', 'Fant ikke tiltaket.');
     if (body.version !== current.version) throw versionConflict('Tiltaket', current.version);
-    const { version, ...changes } = body;
+    const { version, owner, responsibleUserId, ...changes } = body;
     const taskId = changes.taskId === undefined ? current.taskId : changes.taskId;
     const task = await requireTask(tx, mergerId, taskId);
-    const saved = await repo.updateMitigationIfVersion(tx, mitigationId, version, changes);
+    const responsible = await checkedResponsible(tx, mergerId, { text: owner, userId: responsibleUserId }, responsibleOf(current), 'owner');
+    const saved = await repo.updateMitigationIfVersion(tx, mitigationId, version, {
+      ...changes,
+      ...(responsible ? { owner: responsible.text, responsibleUserId: responsible.userId } : {}),
+    });
     if (!saved) throw versionConflict('Tiltaket', null);
     const risk = await repo.findRisk(tx, mergerId, riskId);
+    const names = await announceResponsible(tx, actor, {
+      mergerId,
+      before: responsibleOf(current),
+      after: responsibleOf(saved),
+      subject: { kind: 'mitigation', id: saved.id, title: `${saved.title} (${risk?.title ?? ''})` },
+      link: itemLinks.mitigation(mergerId, riskId),
+    });
     await recordChange(tx, actor, {
       mergerId,
       entity: 'mitigation',
       entityId: mitigationId,
       entityLabel: `${saved.title} (${risk?.title ?? ''})`,
       action: 'update',
-      changes: diffFields(current, saved, auditedMitigationFields),
+      changes: diffFields({ ...current, owner: names.before }, { ...saved, owner: names.after }, auditedMitigationFields),
     });
-    return toMitigation(saved, task?.title ?? null);
+    return toMitigation(saved, task?.title ?? null, await namesOfResponsible(tx, [saved]));
   });
 }
 
@@ -548,7 +582,10 @@ export async function deleteMitigation(ctx: ServiceContext, mergerId: string, ri
       entityId: mitigationId,
       entityLabel: current.title,
       action: 'delete',
-      changes: deletionChanges(current, auditedMitigationFields),
+      changes: deletionChanges(
+        { ...current, owner: responsibleView(responsibleOf(current), await namesOfResponsible(tx, [current])).responsibleName },
+        auditedMitigationFields,
+      ),
     });
   });
 }

@@ -14,6 +14,11 @@ export type AccessRule = 'public' | 'signed-in' | 'administrator' | `merger:${Me
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule;
+    /**
+     * 'allowed': the route may change an archived merger (un-archiving, deleting it).
+     * Every other merger route that asks more than `read` is refused there (decision 033).
+     */
+    whenArchived?: 'allowed';
   }
   interface FastifyRequest {
     ctx: ServiceContext;
@@ -28,6 +33,8 @@ export interface PrefetchedMembership {
   mergerId: string;
   role: MergerRole | null;
   dataRevision: string;
+  /** The merger is archived: read-only for everyone (decision 033). */
+  archived: boolean;
 }
 
 /**
@@ -55,6 +62,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const unauthenticated = () => new DomainError('UNAUTHENTICATED', 401, 'Du må logge inn for å bruke Samla.');
 const forbidden = () => new DomainError('FORBIDDEN', 403, 'Rollen din i denne sammenslåingen gir ikke lov til dette.');
 const mergerNotFound = () => new DomainError('MERGER_NOT_FOUND', 404, 'Fant ikke sammenslåingen.');
+const mergerArchived = () =>
+  new DomainError('MERGER_ARCHIVED', 409, 'Sammenslåingen er arkivert og kan bare leses. En eier eller prosjektleder kan gjenåpne den.');
 
 export interface AccessPluginOptions {
   database: DatabaseHandle;
@@ -130,6 +139,9 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     // Not a member: the merger does not exist as far as this user can tell.
     if (!prefetched.role) throw mergerNotFound();
     if (!roleAllows(prefetched.role, permission)) throw forbidden();
-    request.ctx.membership = { mergerId, role: prefetched.role, dataRevision: prefetched.dataRevision };
+    // One check for every feature's writes, those added later too: only reading, and the
+    // routes that un-archive or delete, reach an archived merger.
+    if (prefetched.archived && permission !== 'read' && request.routeOptions.config?.whenArchived !== 'allowed') throw mergerArchived();
+    request.ctx.membership = { mergerId, role: prefetched.role, dataRevision: prefetched.dataRevision, archived: prefetched.archived };
   });
 });

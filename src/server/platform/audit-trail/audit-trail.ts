@@ -27,6 +27,8 @@ export type AuditedEntity =
   | 'risk'
   | 'mitigation'
   | 'riskMatrix'
+  | 'comment'
+  | 'statusReport'
   // The inventory's eight kinds (inventory.kinds.ts).
   | 'system'
   | 'digitalService'
@@ -98,4 +100,9 @@ export async function recordChanges(db: Database, actor: Actor, records: readonl
       changes: named[index] ?? record.changes,
     })),
   );
+}
+
+/** Removes a merger's history, in the caller's transaction: only the merger's own deletion does (decision 033). */
+export async function forgetMergerHistory(db: Database, mergerId: string): Promise<void> {
+  await repo.deleteAuditEventsOf(db, mergerId);
 }

@@ -114,7 +114,14 @@ async function fillThroughApi(): Promise<void> {
     await t.owner.inject({
       method: 'PUT',
       url: `${base}/decisions/${economy}`,
-      payload: { outcome: 'continue', targetSystemId: systems[0], timing: 'before_merger', state: 'adopted' },
+      payload: {
+        outcome: 'continue',
+        targetSystemId: systems[0],
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      },
     }),
   );
   const tasks = (await expect2xx(await t.owner.inject(`${base}/tasks`))).tasks as Array<{ id: string; version: number }>;

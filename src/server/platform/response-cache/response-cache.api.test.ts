@@ -75,6 +75,8 @@ describe('answers to merger reads', () => {
       targetSystemId: system.id,
       timing: 'before_merger',
       state: 'adopted',
+      decisionMaker: 'steering_group',
+      meetingDate: '2026-11-02',
     });
     expect((await read('/decisions')).body).not.toBe(before.get('/decisions'));
     expect((await read('/dashboard')).body).not.toBe(before.get('/dashboard'));
@@ -168,7 +170,7 @@ describe('the revision triggers', () => {
   it('are on every table that holds what a merger read can show', async () => {
     // Sign-in bookkeeping never appears in a merger's answers, nor does what one person is told
     // or mailed (read through /api/v1/me, which the cache does not answer, or by the mail sender).
-    const personal = ['notifications', 'mail_outbox', 'mail_preferences', 'mailed_notifications'];
+    const personal = ['notifications', 'mail_outbox', 'mail_preferences', 'mailed_notifications', 'user_calendar_feeds'];
     const exempt = new Set(['sessions', 'api_tokens', 'login_attempts', 'user_identities', 'password_resets', ...personal]);
     const tables = (await t.database.rawQuery(`
       select c.relname as name, exists (

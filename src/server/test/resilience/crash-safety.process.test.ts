@@ -101,7 +101,13 @@ describe(`after SIGKILL (${engine})`, () => {
     const areas = (overview as { sectors: Array<{ areas: Array<{ id: string; priority: string | null }> }> }).sectors.flatMap((sector) => sector.areas);
     const areaId = areas.find((area) => area.priority === 'critical')!.id;
     const first = expectStatus(
-      await client.put(`/mergers/${decisionMergerId}/decisions/${areaId}`, { outcome: 'procure', timing: 'before_merger', state: 'adopted' }),
+      await client.put(`/mergers/${decisionMergerId}/decisions/${areaId}`, {
+        outcome: 'procure',
+        timing: 'before_merger',
+        state: 'adopted',
+        decisionMaker: 'steering_group',
+        meetingDate: '2026-11-02',
+      }),
       200,
       'first decision',
     );
@@ -164,6 +170,8 @@ describe(`after SIGKILL (${engine})`, () => {
           outcome: 'procure',
           timing: next,
           state: 'adopted',
+          decisionMaker: 'steering_group',
+          meetingDate: '2026-11-02',
           version: decision.version,
         }),
       );

@@ -2,6 +2,7 @@ import type { Benefit, BenefitStatus, BenefitType } from '#shared/contracts/bene
 import { benefitStatuses, createBenefitBody, indicatorBody } from '#shared/contracts/benefits.ts';
 import type { Messages } from '#web/i18n/messages.ts';
 import { checkForm } from '#web/lib/form-validation.ts';
+import { responsibleBody } from '#web/features/members/responsible.ts';
 import type { BenefitBody, IndicatorBody } from './benefits.api.ts';
 
 export interface BenefitValues {
@@ -10,7 +11,10 @@ export interface BenefitValues {
   serviceArea: string;
   type: BenefitType | '';
   owner: string;
+  /** The name shown: a member's (picked) or typed for someone outside Samla. */
   responsible: string;
+  /** The member picked; '' for a typed name. */
+  responsibleUserId: string;
   plannedRealisationDate: string;
   status: BenefitStatus;
   taskIds: string[];
@@ -38,6 +42,7 @@ export const emptyBenefit: BenefitValues = {
   type: '',
   owner: '',
   responsible: '',
+  responsibleUserId: '',
   plannedRealisationDate: '',
   status: 'planned',
   taskIds: [],
@@ -51,7 +56,8 @@ export function benefitValuesOf(benefit: Benefit): BenefitValues {
     serviceArea: benefit.serviceArea ?? '',
     type: benefit.type,
     owner: benefit.owner ?? '',
-    responsible: benefit.responsible ?? '',
+    responsible: benefit.responsibleName ?? '',
+    responsibleUserId: benefit.responsibleUserId ?? '',
     plannedRealisationDate: benefit.plannedRealisationDate ?? '',
     status: benefit.status,
     taskIds: benefit.enablers.tasks.map((task) => task.id),
@@ -70,7 +76,7 @@ export function benefitBodyOf(values: BenefitValues, m: Messages): { body?: Bene
     // Nothing chosen ('') goes to the contract as it is, which refuses it.
     type: values.type as BenefitType,
     owner: orNull(values.owner),
-    responsible: orNull(values.responsible),
+    ...responsibleBody({ text: values.responsible, userId: values.responsibleUserId }),
     plannedRealisationDate: values.plannedRealisationDate === '' ? null : values.plannedRealisationDate,
     status: benefitStatuses.includes(values.status) ? values.status : 'planned',
     taskIds: values.taskIds,

@@ -14,6 +14,7 @@ import { useBenefit } from './benefits.api.ts';
 import { statusColor } from './benefits.page.tsx';
 import { IndicatorSection } from './indicator-section.tsx';
 import { IndicatorForm } from './indicator-form.tsx';
+import { Comments } from '#web/features/comments/comments-section.tsx';
 import { EditBenefitForm } from './edit-benefit-form.tsx';
 
 export function BenefitPage() {
@@ -78,7 +79,7 @@ function BenefitView({ merger, data, reload }: { merger: MergerDetail; data: Ben
         </div>
         <div>
           <dt>{t.form.responsible}</dt>
-          <dd>{benefit.responsible ?? t.none}</dd>
+          <dd>{benefit.responsibleName ?? t.none}</dd>
         </div>
         <div>
           <dt>{t.form.serviceArea}</dt>
@@ -130,6 +131,7 @@ function BenefitView({ merger, data, reload }: { merger: MergerDetail; data: Ben
         {editable && <IndicatorForm merger={merger} benefitId={benefit.id} />}
       </section>
       {editable && <EditBenefitForm key={benefit.id} merger={merger} data={data} reload={reload} />}
+      <Comments mergerId={merger.id} subjectKind='benefit' subjectId={benefit.id} />
     </>
   );
 }

@@ -41,6 +41,7 @@ export interface BenefitBody {
   type?: string;
   owner?: string | null;
   responsible?: string | null;
+  responsibleUserId?: string | null;
   plannedRealisationDate?: string | null;
   status?: string;
   taskIds?: string[];

@@ -16,6 +16,7 @@ import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { benefitBodyOf, benefitFields, emptyBenefit, type BenefitField, type BenefitValues } from './benefit-form.ts';
 import { benefitExportUrl, useBenefits, useCreateBenefit } from './benefits.api.ts';
+import { ResponsibleField } from '#web/features/members/responsible-field.tsx';
 
 export const statusColor = { planned: 'info', in_progress: 'warning', realised: 'success', cancelled: 'neutral' } as const;
 
@@ -185,11 +186,15 @@ function NewBenefitForm({ merger }: { merger: MergerDetail }) {
           onChange={(e) => change('owner', e.target.value)}
           error={errors.owner}
         />
-        <Textfield
+        <ResponsibleField
           id={newIds.responsible}
+          mergerId={merger.id}
           label={t.responsible}
-          value={values.responsible}
-          onChange={(e) => change('responsible', e.target.value)}
+          value={{ text: values.responsible, userId: values.responsibleUserId }}
+          onChange={(picked) => {
+            change('responsible', picked.text);
+            change('responsibleUserId', picked.userId);
+          }}
           error={errors.responsible}
         />
         <Textfield

@@ -13,6 +13,7 @@ import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { benefitBodyOf, type BenefitField, benefitFields, type BenefitValues, benefitValuesOf } from './benefit-form.ts';
 import { useDeleteBenefit, useUpdateBenefit } from './benefits.api.ts';
+import { ResponsibleField } from '#web/features/members/responsible-field.tsx';
 
 export function EditBenefitForm({ merger, data, reload }: { merger: MergerDetail; data: BenefitDetail; reload: () => Promise<BenefitDetail | undefined> }) {
   const { m } = useI18n();
@@ -89,11 +90,15 @@ export function EditBenefitForm({ merger, data, reload }: { merger: MergerDetail
           </Select>
         </Field>
         <Textfield id={ids.owner} label={t.owner} value={values.owner} onChange={(e) => change('owner', e.target.value)} error={errors.owner} />
-        <Textfield
+        <ResponsibleField
           id={ids.responsible}
+          mergerId={merger.id}
           label={t.responsible}
-          value={values.responsible}
-          onChange={(e) => change('responsible', e.target.value)}
+          value={{ text: values.responsible, userId: values.responsibleUserId }}
+          onChange={(picked) => {
+            change('responsible', picked.text);
+            change('responsibleUserId', picked.userId);
+          }}
           error={errors.responsible}
         />
         <Textfield

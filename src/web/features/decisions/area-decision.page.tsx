@@ -22,6 +22,7 @@ import { Deferral } from './deferral-section.tsx';
 import { PlannedTasks } from './planned-tasks.tsx';
 import { Reestablish } from './reestablish-section.tsx';
 import '#web/styles/decisions.css';
+import { Comments } from '#web/features/comments/comments-section.tsx';
 
 export function AreaDecisionPage() {
   const { areaId = '' } = useParams();
@@ -153,6 +154,7 @@ function AreaView({ merger, data, reload }: AreaViewProps) {
       )}
       <PlannedTasks merger={merger} data={data} />
       <Reestablish data={data} municipalityName={municipalityName} />
+      <Comments mergerId={merger.id} subjectKind='decision' subjectId={data.area.id} />
     </>
   );
 }

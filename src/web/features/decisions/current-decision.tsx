@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { AreaDecision, Decision } from '#shared/contracts/decisions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 
@@ -24,6 +24,7 @@ export function CurrentDecision({ data }: { data: AreaDecision }) {
 function DecisionFacts({ decision }: { decision: Decision }) {
   const { m, fmt } = useI18n();
   const t = m.decisions.current;
+  const r = m.decisions.record;
   return (
     <dl className='samla-facts'>
       <div>
@@ -46,10 +47,17 @@ function DecisionFacts({ decision }: { decision: Decision }) {
           </Tag>
         </dd>
       </div>
+      {decision.state === 'adopted' && <DecisionOnRecord decision={decision} />}
       {decision.state === 'adopted' && decision.decidedBy && decision.decidedAt && (
         <div>
-          <dt>{t.decided}</dt>
+          <dt>{decision.record ? r.registered : t.decided}</dt>
           <dd data-testid='decided-by'>{t.decidedBy(decision.decidedBy, fmt.dateTime(decision.decidedAt))}</dd>
+        </div>
+      )}
+      {decision.responsibleName && (
+        <div>
+          <dt>{t.responsible}</dt>
+          <dd data-testid='decision-responsible'>{decision.responsibleName}</dd>
         </div>
       )}
       {decision.rationale && (
@@ -59,5 +67,45 @@ function DecisionFacts({ decision }: { decision: Decision }) {
         </div>
       )}
     </dl>
+  );
+}
+
+/** Who decided, at which meeting, the case number and the link into the municipality's archive (decision 038). */
+function DecisionOnRecord({ decision }: { decision: Decision }) {
+  const { m, fmt } = useI18n();
+  const r = m.decisions.record;
+  const record = decision.record;
+  if (!record) {
+    return (
+      <div>
+        <dt>{r.onRecord}</dt>
+        <dd className='samla-muted'>{r.notOnRecord}</dd>
+      </div>
+    );
+  }
+  const maker = record.decisionMaker === 'other' && record.decisionMakerOther ? record.decisionMakerOther : r.makers[record.decisionMaker];
+  return (
+    <>
+      <div>
+        <dt>{r.onRecord}</dt>
+        <dd data-testid='decision-maker'>{`${maker}, ${r.meeting(fmt.date(record.meetingDate))}`}</dd>
+      </div>
+      {record.caseNumber && (
+        <div>
+          <dt>{r.caseNumberLabel}</dt>
+          <dd data-testid='case-number'>{record.caseNumber}</dd>
+        </div>
+      )}
+      {record.archiveUrl && (
+        <div>
+          <dt>{r.archiveLabel}</dt>
+          <dd>
+            <Link href={record.archiveUrl} rel='noopener noreferrer' data-testid='archive-link'>
+              {r.archiveLink}
+            </Link>
+          </dd>
+        </div>
+      )}
+    </>
   );
 }

@@ -1,6 +1,15 @@
 import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { decisionOutcomes, decisionStates, decisionTimings, saveDecisionBody, type AreaDecision, type Decision } from '#shared/contracts/decisions.ts';
+import {
+  decisionMakers,
+  decisionOutcomes,
+  decisionStates,
+  decisionTimings,
+  saveDecisionBody,
+  type AreaDecision,
+  type Decision,
+} from '#shared/contracts/decisions.ts';
+import { todayInOslo } from '#shared/calendar-dates.ts';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
 import { useFieldErrors } from '#web/components/form-state.ts';
@@ -10,16 +19,28 @@ import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import {
   bodyOf,
+  changedRecord,
   changedValues,
   decisionFieldMessages,
   decisionFields,
   decisionRules,
   needsTarget,
+  recordFieldMessages,
+  recordFields,
+  recordRules,
+  recordValuesOf,
   valuesOf,
+  withRecord,
   type DecisionField,
   type DecisionValues,
+  type RecordField,
+  type RecordValues,
 } from './decision-form.ts';
 import { useSaveDecision } from './decisions.api.ts';
+import { ResponsibleField } from '#web/features/members/responsible-field.tsx';
+import { responsibleBody, responsibleDraftOf, type ResponsibleDraft } from '#web/features/members/responsible.ts';
+
+const noResponsible = { responsibleUserId: null, responsibleName: null };
 
 const inputIds = {
   outcome: (value: string) => `decision-outcome-${value}`,
@@ -27,10 +48,25 @@ const inputIds = {
   timing: (value: string) => `decision-timing-${value}`,
   rationale: 'decision-rationale',
   state: (value: string) => `decision-state-${value}`,
+  decisionMaker: 'decision-maker',
+  decisionMakerOther: 'decision-maker-other',
+  meetingDate: 'decision-meeting-date',
+  caseNumber: 'decision-case-number',
+  archiveUrl: 'decision-archive-url',
 } as const;
 
-function targetOf(field: DecisionField, values: DecisionValues): string {
+type FormField = DecisionField | RecordField;
+const formFields: readonly FormField[] = [...decisionFields, ...recordFields];
+type Draft = Partial<DecisionValues & RecordValues>;
+
+function targetOf(field: FormField, values: DecisionValues): string {
   switch (field) {
+    case 'decisionMaker':
+    case 'decisionMakerOther':
+    case 'meetingDate':
+    case 'caseNumber':
+    case 'archiveUrl':
+      return inputIds[field];
     case 'outcome':
       return inputIds.outcome(values.outcome || decisionOutcomes[0]);
     case 'timing':
@@ -55,14 +91,17 @@ interface DecisionFormProps {
 }
 
 export function DecisionForm({ merger, data, values, setValues, reload, headingRef, municipalityName }: DecisionFormProps) {
-  const { m } = useI18n();
+  const { m, fmt } = useI18n();
   const t = m.decisions.form;
+  const r = m.decisions.record;
   const announce = useAnnounce();
   const save = useSaveDecision(merger.id, data.area.id);
   const decides = can(merger, 'decide');
   // The decision this form started from: its version goes with the save, so a change made
   // by someone else meanwhile gives 409 instead of being overwritten.
   const [base, setBase] = useState<Decision | null>(data.decision);
+  // Who decided, when and where the archive has it: asked for when the veivalg is adopted (decision 038).
+  const [record, setRecord] = useState<RecordValues>(() => recordValuesOf(data.decision));
   // Accepting or withdrawing a deferral on this page bumps the version without touching the
   // form's fields: follow it, or the next save would be refused as a conflict with oneself.
   const latest = data.decision;
@@ -71,17 +110,26 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
       current && latest && latest.id === current.id && latest.version > current.version && sameDecisionFields(current, latest) ? latest : current,
     );
   }, [latest]);
-  const { errors, otherErrors, attempt, clearField, validate, showServerError, clearErrors } = useFieldErrors<DecisionField>(
-    decisionFields,
-    decisionFieldMessages(m),
-  );
+  const { errors, otherErrors, attempt, clearField, validate, showServerError, clearErrors } = useFieldErrors<FormField>(formFields, {
+    ...decisionFieldMessages(m),
+    ...recordFieldMessages(m),
+  });
   // Only the fields the person changed, so applying them to the newest version keeps the rest of it.
-  const conflict = useVersionConflict<Partial<DecisionValues>>();
+  const conflict = useVersionConflict<Draft>();
   const draft = conflict.draft;
   const [savedNote, setSavedNote] = useState(false);
+  // «Ansvarlig» is kept beside the form's values: the save sends it, and a reload after a
+  // conflict takes the newest one unless the person changed it here.
+  const [responsible, setResponsible] = useState<ResponsibleDraft>(() => responsibleDraftOf(data.decision ?? noResponsible));
+  const [responsibleTouched, setResponsibleTouched] = useState(false);
 
   const change = <K extends keyof DecisionValues>(field: K, value: DecisionValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
+    setSavedNote(false);
+    clearField(field);
+  };
+  const changeRecord = <K extends keyof RecordValues>(field: K, value: RecordValues[K]) => {
+    setRecord((current) => ({ ...current, [field]: value }));
     setSavedNote(false);
     clearField(field);
   };
@@ -94,18 +142,22 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSavedNote(false);
-    const body = bodyOf(values, base?.version);
-    if (!validate(saveDecisionBody, body, decisionRules(values, m))) return;
+    const body = { ...withRecord(bodyOf(values, base?.version), record), ...responsibleBody(responsible) };
+    if (!validate(saveDecisionBody, body, { ...decisionRules(values, m), ...recordRules(values.state, record, todayInOslo(new Date()), m) })) return;
     save.mutate(body, {
       onSuccess: (saved) => {
         setBase(saved.decision);
         setValues(valuesOf(saved));
+        setResponsible(responsibleDraftOf(saved.decision ?? noResponsible));
+        setResponsibleTouched(false);
+        setRecord(recordValuesOf(saved.decision));
         conflict.clear();
         setSavedNote(true);
         announce(saved.decision?.state === 'adopted' ? t.adoptedSaved(saved.area.name, saved.plannedTasks.length) : t.saved(saved.area.name));
       },
       onError: (error) => {
-        if (!conflict.caught(error, changedValues(values, valuesOf({ area: data.area, decision: base })))) showServerError(error);
+        const draft: Draft = { ...changedValues(values, valuesOf({ area: data.area, decision: base })), ...changedRecord(record, recordValuesOf(base)) };
+        if (!conflict.caught(error, draft)) showServerError(error);
       },
     });
   };
@@ -115,13 +167,19 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
     if (!latest) return;
     setBase(latest.decision);
     setValues(valuesOf(latest));
+    if (!responsibleTouched) setResponsible(responsibleDraftOf(latest.decision ?? noResponsible));
+    setRecord(recordValuesOf(latest.decision));
     clearErrors();
     conflict.reloaded();
   };
 
-  const draftText = (key: keyof DecisionValues, value: string): string => {
+  const draftText = (key: keyof Draft, value: string): string => {
     if (value === '') return m.common.notSet;
     switch (key) {
+      case 'decisionMaker':
+        return m.decisions.record.makers[value as keyof typeof m.decisions.record.makers] ?? value;
+      case 'meetingDate':
+        return fmt.date(value);
       case 'outcome':
         return m.decisions.outcomes[value as keyof typeof m.decisions.outcomes] ?? value;
       case 'timing':
@@ -134,15 +192,20 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
         return value;
     }
   };
-  const draftLabel: Record<keyof DecisionValues, string> = {
+  const draftLabel: Record<keyof Draft, string> = {
     outcome: t.outcome,
     targetSystemId: t.target,
     timing: t.timing,
     rationale: t.rationale,
     state: t.state,
+    decisionMaker: r.maker,
+    decisionMakerOther: r.other,
+    meetingDate: r.meetingDate,
+    caseNumber: r.caseNumber,
+    archiveUrl: r.archiveUrl,
   };
 
-  const summary: SummaryItem[] = decisionFields.flatMap((field) => {
+  const summary: SummaryItem[] = formFields.flatMap((field) => {
     const message = errors[field];
     return message ? [{ targetId: targetOf(field, values), message }] : [];
   });
@@ -158,13 +221,19 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
         texts={{ heading: t.conflictHeading, text: t.conflictText, reload: t.conflictReload, reloaded: t.conflictReloaded, applyDraft: t.applyDraft }}
         onReload={loadLatest}
         onApply={() => {
-          setValues((current) => ({ ...current, ...draft }));
+          const { decisionMaker, decisionMakerOther, meetingDate, caseNumber, archiveUrl, ...decisionDraft } = draft ?? {};
+          const recordDraft = { decisionMaker, decisionMakerOther, meetingDate, caseNumber, archiveUrl };
+          setValues((current) => ({ ...current, ...decisionDraft }));
+          setRecord((current) => ({
+            ...current,
+            ...Object.fromEntries(Object.entries(recordDraft).filter(([, value]) => value !== undefined)),
+          }));
           conflict.clear();
         }}
       >
         {draft && Object.keys(draft).length > 0 && (
           <dl className='samla-draft'>
-            {(Object.entries(draft) as Array<[keyof DecisionValues, string]>).map(([key, value]) => (
+            {(Object.entries(draft) as Array<[keyof Draft, string]>).map(([key, value]) => (
               <div key={key}>
                 <dt>{draftLabel[key]}</dt>
                 <dd>{draftText(key, value)}</dd>
@@ -253,6 +322,18 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
           onChange={(event) => change('rationale', event.target.value)}
           error={errors.rationale}
         />
+        <ResponsibleField
+          id='decision-responsible'
+          mergerId={merger.id}
+          label={t.responsible}
+          description={t.responsibleDescription}
+          value={responsible}
+          onChange={(picked) => {
+            setResponsible(picked);
+            setResponsibleTouched(true);
+            setSavedNote(false);
+          }}
+        />
         {decides ? (
           <Fieldset>
             <Fieldset.Legend>{t.state}</Fieldset.Legend>
@@ -282,6 +363,69 @@ export function DecisionForm({ merger, data, values, setValues, reload, headingR
               {t.onlyDecidersAdopt}
             </Paragraph>
           </div>
+        )}
+        {decides && values.state === 'adopted' && (
+          <Fieldset data-testid='decision-record'>
+            <Fieldset.Legend>{r.legend}</Fieldset.Legend>
+            <Fieldset.Description>{r.description}</Fieldset.Description>
+            <Field>
+              <Label htmlFor={inputIds.decisionMaker}>{r.maker}</Label>
+              <Select
+                id={inputIds.decisionMaker}
+                value={record.decisionMaker}
+                aria-invalid={errors.decisionMaker ? true : undefined}
+                onChange={(event) => changeRecord('decisionMaker', event.target.value as RecordValues['decisionMaker'])}
+              >
+                <Select.Option value=''>{r.selectMaker}</Select.Option>
+                {decisionMakers.map((maker) => (
+                  <Select.Option key={maker} value={maker}>
+                    {r.makers[maker]}
+                  </Select.Option>
+                ))}
+              </Select>
+              {errors.decisionMaker && <ValidationMessage>{errors.decisionMaker}</ValidationMessage>}
+            </Field>
+            {record.decisionMaker === 'other' && (
+              <Textfield
+                id={inputIds.decisionMakerOther}
+                label={r.other}
+                description={r.otherDescription}
+                value={record.decisionMakerOther}
+                onChange={(event) => changeRecord('decisionMakerOther', event.target.value)}
+                error={errors.decisionMakerOther}
+              />
+            )}
+            <Textfield
+              id={inputIds.meetingDate}
+              type='date'
+              label={r.meetingDate}
+              description={r.meetingDateDescription}
+              value={record.meetingDate}
+              min='2000-01-01'
+              max='2200-12-31'
+              className='samla-date-field'
+              onChange={(event) => changeRecord('meetingDate', event.target.value)}
+              error={errors.meetingDate}
+            />
+            <Textfield
+              id={inputIds.caseNumber}
+              label={r.caseNumber}
+              description={r.caseNumberDescription}
+              value={record.caseNumber}
+              onChange={(event) => changeRecord('caseNumber', event.target.value)}
+              error={errors.caseNumber}
+            />
+            <Textfield
+              id={inputIds.archiveUrl}
+              type='url'
+              inputMode='url'
+              label={r.archiveUrl}
+              description={r.archiveUrlDescription}
+              value={record.archiveUrl}
+              onChange={(event) => changeRecord('archiveUrl', event.target.value)}
+              error={errors.archiveUrl}
+            />
+          </Fieldset>
         )}
         {base?.deferral && (values.timing !== 'transition' || values.state !== 'adopted') ? (
           <Paragraph data-size='sm' data-testid='acceptance-lapses'>

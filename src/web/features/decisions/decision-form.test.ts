@@ -10,9 +10,15 @@ import {
   decisionRules,
   needsTarget,
   phaseNumber,
+  recordFieldMessages,
+  recordFields,
+  recordRules,
+  recordValuesOf,
   valuesOf,
+  withRecord,
   withSuggestion,
   type DecisionValues,
+  type RecordValues,
 } from './decision-form.ts';
 
 /** The form's check before sending, as the page runs it: the contract, then the rules it cannot see. */
@@ -69,5 +75,65 @@ describe('the decision form', () => {
   it('reads the phase number from the phase id', () => {
     expect(phaseNumber('fase-4')).toBe(4);
     expect(phaseNumber('ukjent')).toBeUndefined();
+  });
+});
+
+describe('the decision on record in the form (decision 038)', () => {
+  const adopted: DecisionValues = { outcome: 'retire', targetSystemId: '', timing: 'before_merger', rationale: '', state: 'adopted' };
+  const empty = recordValuesOf(null);
+  const checkAdopting = (values: DecisionValues, record: RecordValues, today = '2027-03-01') => {
+    const body = withRecord(bodyOf(values, undefined), record);
+    const { errors } = checkForm(
+      saveDecisionBody,
+      body,
+      [...decisionFields, ...recordFields],
+      { ...decisionFieldMessages(nb), ...recordFieldMessages(nb) },
+      nb,
+      {
+        ...decisionRules(values, nb),
+        ...recordRules(values.state, record, today, nb),
+      },
+    );
+    return { body, errors };
+  };
+
+  it('asks who decided and the meeting date when adopting, and the name for «annet»', () => {
+    expect(checkAdopting(adopted, empty).errors).toEqual({
+      decisionMaker: nb.decisions.record.makerRequired,
+      meetingDate: nb.decisions.record.meetingDateRequired,
+    });
+    expect(checkAdopting(adopted, { ...empty, decisionMaker: 'other', meetingDate: '2027-02-01' }).errors).toEqual({
+      decisionMakerOther: nb.decisions.record.otherRequired,
+    });
+    expect(checkAdopting(adopted, { ...empty, decisionMaker: 'council', meetingDate: '2027-03-02' }).errors).toEqual({
+      meetingDate: nb.decisions.record.meetingDateInFuture,
+    });
+  });
+
+  it('refuses an archive link that is not https, in the form’s words', () => {
+    const record: RecordValues = { ...empty, decisionMaker: 'steering_group', meetingDate: '2027-02-01', archiveUrl: 'http://arkiv.kommune.no/1' };
+    expect(checkAdopting(adopted, record).errors).toEqual({ archiveUrl: nb.decisions.record.archiveUrlInvalid });
+  });
+
+  it('sends the record with an adopted veivalg (empty texts as null, the name only for «annet»), and none with a proposal', () => {
+    const record: RecordValues = {
+      decisionMaker: 'steering_group',
+      decisionMakerOther: 'Glemt fra før',
+      meetingDate: '2027-02-01',
+      caseNumber: ' PS 1/2027 ',
+      archiveUrl: '',
+    };
+    const { body, errors } = checkAdopting(adopted, record);
+    expect(errors).toEqual({});
+    expect(body).toMatchObject({
+      decisionMaker: 'steering_group',
+      decisionMakerOther: null,
+      meetingDate: '2027-02-01',
+      caseNumber: 'PS 1/2027',
+      archiveUrl: null,
+    });
+    const proposal = withRecord(bodyOf({ ...adopted, state: 'proposed' }, 2), record);
+    expect(proposal).toEqual({ outcome: 'retire', targetSystemId: null, timing: 'before_merger', rationale: null, state: 'proposed', version: 2 });
+    expect(checkAdopting({ ...adopted, state: 'proposed' }, empty).errors).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AreaDecision, DecisionOutcome, DecisionState, DecisionTiming, saveDecisionBody } from '#shared/contracts/decisions.ts';
+import type { AreaDecision, Decision, DecisionMaker, DecisionOutcome, DecisionState, DecisionTiming, saveDecisionBody } from '#shared/contracts/decisions.ts';
 import type { Messages } from '#web/i18n/messages.ts';
 import type { FieldMessages } from '#web/lib/form-validation.ts';
 
@@ -90,4 +90,73 @@ export function changedValues(values: DecisionValues, start: DecisionValues): Pa
 export function phaseNumber(phaseId: string): number | undefined {
   const match = /(\d+)$/.exec(phaseId);
   return match ? Number(match[1]) : undefined;
+}
+
+// ---------------------------------------------------------------- the decision on record (decision 038)
+
+/** What the record part of the form holds, shown when the veivalg is adopted: strings, '' for «not given». */
+export interface RecordValues {
+  decisionMaker: DecisionMaker | '';
+  decisionMakerOther: string;
+  meetingDate: string;
+  caseNumber: string;
+  archiveUrl: string;
+}
+
+export const recordFields = ['decisionMaker', 'decisionMakerOther', 'meetingDate', 'caseNumber', 'archiveUrl'] as const;
+export type RecordField = (typeof recordFields)[number];
+
+export function recordValuesOf(decision: Decision | null): RecordValues {
+  const record = decision?.record;
+  return {
+    decisionMaker: record?.decisionMaker ?? '',
+    decisionMakerOther: record?.decisionMakerOther ?? '',
+    meetingDate: record?.meetingDate ?? '',
+    caseNumber: record?.caseNumber ?? '',
+    archiveUrl: record?.archiveUrl ?? '',
+  };
+}
+
+/**
+ * The body with the record added when the veivalg is adopted; a proposal sends none (the
+ * server keeps none for it). Empty texts go as null, so the contract checks only what is given.
+ */
+export function withRecord(body: DecisionBody, record: RecordValues): DecisionBody {
+  if (body.state !== 'adopted') return body;
+  const text = (value: string) => (value.trim() === '' ? null : value.trim());
+  return {
+    ...body,
+    decisionMaker: record.decisionMaker === '' ? null : record.decisionMaker,
+    decisionMakerOther: record.decisionMaker === 'other' ? text(record.decisionMakerOther) : null,
+    meetingDate: text(record.meetingDate),
+    caseNumber: text(record.caseNumber),
+    archiveUrl: text(record.archiveUrl),
+  };
+}
+
+/** The form's words for what the contract refuses in the record. */
+export function recordFieldMessages(m: Messages): FieldMessages<RecordField> {
+  const t = m.decisions.record;
+  return { decisionMaker: t.makerRequired, meetingDate: { date: t.meetingDateInvalid }, archiveUrl: { invalid: t.archiveUrlInvalid } };
+}
+
+/** The service's rules for adopting (who decided, the meeting date, not after today), which the contract cannot see. */
+export function recordRules(state: DecisionValues['state'], record: RecordValues, today: string, m: Messages): Partial<Record<RecordField, string>> {
+  if (state !== 'adopted') return {};
+  const t = m.decisions.record;
+  const rules: Partial<Record<RecordField, string>> = {};
+  if (record.decisionMaker === '') rules.decisionMaker = t.makerRequired;
+  if (record.decisionMaker === 'other' && record.decisionMakerOther.trim() === '') rules.decisionMakerOther = t.otherRequired;
+  if (record.meetingDate === '') rules.meetingDate = t.meetingDateRequired;
+  else if (record.meetingDate > today) rules.meetingDate = t.meetingDateInFuture;
+  return rules;
+}
+
+/** The record fields the person changed from `start`, to offer again after a 409 reload. */
+export function changedRecord(record: RecordValues, start: RecordValues): Partial<RecordValues> {
+  const changed: Partial<Record<keyof RecordValues, string>> = {};
+  for (const key of Object.keys(record) as Array<keyof RecordValues>) {
+    if (record[key] !== start[key]) changed[key] = record[key];
+  }
+  return changed as Partial<RecordValues>;
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLinkBase } from 'react-router';
 import type { MergerSummary } from '#shared/contracts/mergers.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
@@ -45,30 +45,60 @@ export function MergerListPage() {
           <TryDemoButton />
         </Card>
       )}
-      {mergers.data && mergers.data.length > 0 && (
-        <>
-          <Paragraph data-size='sm' className='samla-muted'>
-            {m.mergers.list.count(mergers.data.length)}
-          </Paragraph>
+      {mergers.data && mergers.data.length > 0 && <Lists mergers={mergers.data} />}
+    </>
+  );
+}
+
+/** Archived mergers apart, under «Arkiverte», so the ones being worked on come first. */
+function Lists({ mergers }: { mergers: MergerSummary[] }) {
+  const { m } = useI18n();
+  const active = mergers.filter((merger) => merger.archivedAt === null);
+  const archived = mergers.filter((merger) => merger.archivedAt !== null);
+  return (
+    <>
+      <Paragraph data-size='sm' className='samla-muted'>
+        {m.mergers.list.count(active.length)}
+      </Paragraph>
+      <ul className='samla-card-list'>
+        {active.map((merger) => (
+          <li key={merger.id}>
+            <MergerCard merger={merger} />
+          </li>
+        ))}
+      </ul>
+      {archived.length > 0 && (
+        <section className='samla-section' aria-labelledby='archived-mergers-heading'>
+          <Heading level={2} data-size='sm' id='archived-mergers-heading'>
+            {m.mergers.archived.listHeading}
+          </Heading>
           <ul className='samla-card-list'>
-            {mergers.data.map((merger) => (
+            {archived.map((merger) => (
               <li key={merger.id}>
-                <MergerCard merger={merger} />
+                <MergerCard merger={merger} headingLevel={3} />
               </li>
             ))}
           </ul>
-        </>
+        </section>
       )}
     </>
   );
 }
 
-function MergerCard({ merger }: { merger: MergerSummary }) {
+function MergerCard({ merger, headingLevel = 2 }: { merger: MergerSummary; headingLevel?: 2 | 3 }) {
   const { m, fmt } = useI18n();
   return (
     <Card data-color='neutral' className='samla-merger-card'>
-      <Heading level={2} data-size='sm'>
+      <Heading level={headingLevel} data-size='sm'>
         <RouterLink to={paths.merger(merger.id)}>{merger.name}</RouterLink>
+        {merger.archivedAt !== null && (
+          <>
+            {' '}
+            <Tag data-color='neutral' data-size='sm'>
+              {m.mergers.archived.tag}
+            </Tag>
+          </>
+        )}
         {merger.isDemo && (
           <>
             {' '}

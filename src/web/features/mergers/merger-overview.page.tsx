@@ -36,6 +36,7 @@ export function MergerOverviewPage() {
 }
 
 function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: DashboardQuery }) {
+  const { can } = useMergerRoute();
   const i18n = useI18n();
   const { m, fmt } = i18n;
   const t = m.mergers.overview;
@@ -53,6 +54,11 @@ function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: Dash
         )}
       </Heading>
       {merger.isDemo && <DemoNotice />}
+      {can('administer') && (
+        <Paragraph>
+          <RouterLink to={paths.editMerger(merger.id)}>{merger.archivedAt === null ? t.editLink : t.archivedEditLink}</RouterLink>
+        </Paragraph>
+      )}
       <nav aria-label={t.sectionsLabel} className='samla-merger-nav'>
         <ul>
           <li>

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { createContext, useContext, useMemo } from 'react';
 import { Outlet, useParams, type LoaderFunctionArgs } from 'react-router';
 import type { MergerDetail } from '#shared/contracts/mergers.ts';
@@ -65,6 +66,7 @@ export function MergerRoute() {
   if (value) {
     return (
       <MergerRouteContext.Provider value={value}>
+        {value.merger.archivedAt !== null && <ArchivedBanner />}
         <Outlet />
       </MergerRouteContext.Provider>
     );
@@ -80,5 +82,19 @@ function MergerNotShown({ error, onRetry }: { error: unknown; onRetry: () => voi
       <PageBreadcrumbs trail={[{ label: m.mergers.list.title, to: paths.mergers() }]} />
       {error === undefined ? <Loading /> : <PageLoadError error={error} onRetry={onRetry} />}
     </>
+  );
+}
+
+/** On every page of an archived merger: why nothing can be changed (decision 033). */
+function ArchivedBanner() {
+  const { m } = useI18n();
+  const t = m.mergers.archived;
+  return (
+    // Not a heading: it comes before the page's own h1.
+    <Alert data-color='warning' className='samla-archived-banner'>
+      <Paragraph>
+        <strong>{t.bannerHeading}.</strong> {t.banner}
+      </Paragraph>
+    </Alert>
   );
 }

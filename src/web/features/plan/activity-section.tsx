@@ -1,4 +1,4 @@
-import { Button, Details, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Details, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import { createTaskBody, type ChecklistProgress, type CreateTaskBody, type Task } from '#shared/contracts/plan.tasks.ts';
@@ -17,6 +17,12 @@ type ActivityProgress = ChecklistProgress['phases'][number]['activities'][number
 
 export const taskLinkId = (taskId: string) => `task-${taskId}`;
 
+/** The tasks chosen for a change to many at once (only for those who may edit). */
+export interface TaskSelection {
+  selected: ReadonlySet<string>;
+  toggle: (taskId: string, on: boolean) => void;
+}
+
 interface ActivitySectionProps {
   mergerId: string;
   /** Landmarks need unique names, and activities repeat across phases. */
@@ -24,9 +30,10 @@ interface ActivitySectionProps {
   activity: ActivityProgress;
   tasks: Task[];
   showAddTask: boolean;
+  selection?: TaskSelection | undefined;
 }
 
-export function ActivitySection({ mergerId, phaseNumber, activity, tasks, showAddTask }: ActivitySectionProps) {
+export function ActivitySection({ mergerId, phaseNumber, activity, tasks, showAddTask, selection }: ActivitySectionProps) {
   const { m, fmt } = useI18n();
   const t = m.checklist.page;
   const headingId = `activity-${activity.activityId}`;
@@ -54,6 +61,7 @@ export function ActivitySection({ mergerId, phaseNumber, activity, tasks, showAd
           <TaskTable
             mergerId={mergerId}
             tasks={chunk.tasks}
+            selection={selection}
             caption={
               chunk.heading === null
                 ? t.tasksCaption(activity.title)
@@ -69,7 +77,7 @@ export function ActivitySection({ mergerId, phaseNumber, activity, tasks, showAd
   );
 }
 
-function TaskTable({ mergerId, tasks, caption }: { mergerId: string; tasks: Task[]; caption: string }) {
+function TaskTable({ mergerId, tasks, caption, selection }: { mergerId: string; tasks: Task[]; caption: string; selection?: TaskSelection | undefined }) {
   const { m, fmt } = useI18n();
   const t = m.checklist.page;
   const location = useLocation();
@@ -92,6 +100,12 @@ function TaskTable({ mergerId, tasks, caption }: { mergerId: string; tasks: Task
             <Table.HeaderCell scope='col' className='samla-task-table__due'>
               {t.dueDate}
             </Table.HeaderCell>
+            {/* Last, so a row still reads (and is found) by its task's title first. */}
+            {selection && (
+              <Table.HeaderCell scope='col' className='samla-task-table__select'>
+                <span className='ds-sr-only'>{t.select}</span>
+              </Table.HeaderCell>
+            )}
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -130,6 +144,17 @@ function TaskTable({ mergerId, tasks, caption }: { mergerId: string; tasks: Task
                   fmt.date(task.dueDate)
                 )}
               </Table.Cell>
+              {selection && (
+                <Table.Cell>
+                  <Checkbox
+                    id={`select-${task.id}`}
+                    aria-label={t.selectTask(task.area ? `${task.title} (${task.area.name})` : task.title)}
+                    checked={selection.selected.has(task.id)}
+                    onChange={(event) => selection.toggle(task.id, event.target.checked)}
+                    data-size='sm'
+                  />
+                </Table.Cell>
+              )}
             </Table.Row>
           ))}
         </Table.Body>

@@ -12,14 +12,48 @@ export function filtersFromSearch(params: URLSearchParams): ChecklistFilters {
   const phaseText = params.get(checklistParam.phase);
   const phase = phaseText !== null && /^[1-6]$/.test(phaseText) ? Number(phaseText) : undefined;
   const statusText = params.get(checklistParam.status);
+  const municipality = params.get(checklistParam.municipality);
   return {
     phase,
     status: isTaskStatus(statusText) ? statusText : undefined,
     overdue: params.get(checklistParam.overdue) === OVERDUE_ON,
+    q: textParam(params.get(checklistParam.q)),
+    responsible: textParam(params.get(checklistParam.responsible)),
+    area: textParam(params.get(checklistParam.area)),
+    municipality: municipality !== null && /^\d{4}$/.test(municipality) ? municipality : undefined,
   };
+}
+
+/** A text filter: trimmed, no longer than the API takes; empty is no filter. */
+function textParam(value: string | null): string | undefined {
+  const text = value?.trim().slice(0, 200);
+  return text ? text : undefined;
 }
 
 /** The filters that hide tasks (phase only chooses which phase to show). */
 export function narrowsTasks(filters: ChecklistFilters): boolean {
-  return filters.status !== undefined || filters.overdue === true;
+  return (
+    filters.status !== undefined ||
+    filters.overdue === true ||
+    filters.q !== undefined ||
+    filters.responsible !== undefined ||
+    filters.area !== undefined ||
+    filters.municipality !== undefined
+  );
+}
+
+/** The solution areas the merger's tasks belong to (those a veivalg placed), by name, for the area filter. */
+export function areasOfTasks(tasks: ReadonlyArray<{ area: { id: string; name: string } | null }>): Array<{ id: string; name: string }> {
+  const areas = new Map<string, string>();
+  for (const task of tasks) if (task.area) areas.set(task.area.id, task.area.name);
+  return [...areas].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+/**
+ * The selection after the list changed: only tasks still shown stay selected, so a
+ * change never reaches a task the person can no longer see.
+ */
+export function visibleSelection(selected: ReadonlySet<string>, visibleIds: readonly string[]): Set<string> {
+  const visible = new Set(visibleIds);
+  return new Set([...selected].filter((id) => visible.has(id)));
 }

@@ -1,4 +1,5 @@
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Switch } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Switch, Textfield } from '@digdir/designsystemet-react';
+import type { FormEvent } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Task } from '#shared/contracts/plan.tasks.ts';
@@ -13,9 +14,10 @@ import { can } from '#web/features/mergers/permissions.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import type { FocusState } from '#web/lib/navigation-state.ts';
 import { checklistSearch, type ChecklistFilters } from '#web/lib/paths.ts';
-import { ActivitySection } from './activity-section.tsx';
-import { useTasks } from './plan.tasks.api.ts';
-import { filtersFromSearch, narrowsTasks, taskStatuses } from './checklist-filters.ts';
+import { ActivitySection, type TaskSelection } from './activity-section.tsx';
+import { BulkChange } from './checklist-bulk.tsx';
+import { checklistExportUrl, useTasks } from './plan.tasks.api.ts';
+import { areasOfTasks, filtersFromSearch, narrowsTasks, taskStatuses, visibleSelection } from './checklist-filters.ts';
 
 /** Location state set by the task page after a save. */
 export interface ChecklistLocationState extends FocusState {
@@ -44,11 +46,43 @@ export function ChecklistPage() {
   useEffect(() => {
     latestFilters.current = filters;
   }, [filters]);
+  // Each change is a step in the browser's history, so «tilbake» undoes a filter.
   const changeFilters = (change: Partial<ChecklistFilters> | 'clear') => {
     const next = change === 'clear' ? {} : { ...latestFilters.current, ...change };
     latestFilters.current = next;
-    setSearchParams(new URLSearchParams(checklistSearch(next)), { replace: true });
+    setSearchParams(new URLSearchParams(checklistSearch(next)));
   };
+
+  // The area filter offers the areas of all the merger's tasks, not only of those shown.
+  const allTasks = useTasks(mergerId, {});
+  const areas = useMemo(() => areasOfTasks(allTasks.data ?? []), [allTasks.data]);
+
+  // Ticked tasks for a change to many; a task no longer shown is no longer ticked.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const visible = tasks.data && !tasks.isPlaceholderData ? tasks.data : undefined;
+  useEffect(() => {
+    if (visible)
+      setSelected((current) =>
+        current.size === 0
+          ? current
+          : visibleSelection(
+              current,
+              visible.map((task) => task.id),
+            ),
+      );
+  }, [visible]);
+  const selection: TaskSelection | undefined = editable
+    ? {
+        selected,
+        toggle: (taskId, on) =>
+          setSelected((current) => {
+            const next = new Set(current);
+            if (on) next.add(taskId);
+            else next.delete(taskId);
+            return next;
+          }),
+      }
+    : undefined;
 
   // Tell screen reader users what a filter change did; the list itself is not a live region.
   const lastCount = useRef<string | undefined>(undefined);
@@ -104,13 +138,35 @@ export function ChecklistPage() {
         </Alert>
       )}
 
-      <Filters merger={merger} filters={filters} onChange={changeFilters} count={tasks.data && !tasks.isPlaceholderData ? tasks.data.length : undefined} />
+      <Filters
+        merger={merger}
+        filters={filters}
+        areas={areas}
+        onChange={changeFilters}
+        count={tasks.data && !tasks.isPlaceholderData ? tasks.data.length : undefined}
+      />
+      <ul className='samla-downloads'>
+        <li>
+          <Link href={checklistExportUrl(mergerId)} download>
+            {t.export}
+          </Link>
+        </li>
+      </ul>
+      {editable && visible && (
+        <BulkChange
+          mergerId={mergerId}
+          visible={visible}
+          selected={selected}
+          onSelectAll={(on) => setSelected(on ? new Set(visible.map((task) => task.id)) : new Set())}
+          onDone={() => setSelected(new Set())}
+        />
+      )}
       {tasks.isError && <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />}
       {tasks.isPending && <Loading />}
       {tasks.data && (
         // While a changed filter loads, the old list stays (dimmed) so the page does not jump.
         <div aria-busy={tasks.isPlaceholderData} className='samla-checklist-results'>
-          <TaskList merger={merger} tasks={tasks.data} filters={filters} />
+          <TaskList merger={merger} tasks={tasks.data} filters={filters} selection={selection} />
         </div>
       )}
     </>
@@ -120,19 +176,51 @@ export function ChecklistPage() {
 interface FiltersProps {
   merger: MergerDetail;
   filters: ChecklistFilters;
+  areas: ReadonlyArray<{ id: string; name: string }>;
   onChange: (change: Partial<ChecklistFilters> | 'clear') => void;
   count: number | undefined;
 }
 
-function Filters({ merger, filters, onChange, count }: FiltersProps) {
+function Filters({ merger, filters, areas, onChange, count }: FiltersProps) {
   const { m, fmt } = useI18n();
   const t = m.checklist.page;
   const active = filters.phase !== undefined || narrowsTasks(filters);
+  // What is typed is searched on «Søk» (or Enter), not per keystroke; the URL, also after
+  // «tilbake», is what the fields show.
+  const [text, setText] = useState({ q: filters.q ?? '', responsible: filters.responsible ?? '' });
+  useEffect(() => setText({ q: filters.q ?? '', responsible: filters.responsible ?? '' }), [filters.q, filters.responsible]);
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    onChange({ q: text.q.trim() || undefined, responsible: text.responsible.trim() || undefined });
+  };
   return (
     <section className='samla-filters' aria-labelledby='filters-heading'>
       <Heading level={2} data-size='2xs' id='filters-heading'>
         {t.filtersHeading}
       </Heading>
+      <form role='search' className='samla-filters__row' onSubmit={onSearch} aria-label={t.search}>
+        <Textfield
+          id='filter-search'
+          type='search'
+          label={t.search}
+          description={t.searchDescription}
+          value={text.q}
+          onChange={(event) => setText((current) => ({ ...current, q: event.target.value }))}
+          autoComplete='off'
+          maxLength={200}
+        />
+        <Textfield
+          id='filter-responsible'
+          label={t.responsibleFilter}
+          value={text.responsible}
+          onChange={(event) => setText((current) => ({ ...current, responsible: event.target.value }))}
+          autoComplete='off'
+          maxLength={200}
+        />
+        <Button type='submit' variant='secondary'>
+          {t.searchSubmit}
+        </Button>
+      </form>
       <div className='samla-filters__row'>
         <Field>
           <Label>{t.phaseFilter}</Label>
@@ -167,6 +255,30 @@ function Filters({ merger, filters, onChange, count }: FiltersProps) {
             ))}
           </Select>
         </Field>
+        {areas.length > 0 && (
+          <Field>
+            <Label>{t.areaFilter}</Label>
+            <Select id='filter-area' value={filters.area ?? ''} onChange={(event) => onChange({ area: event.target.value || undefined })}>
+              <Select.Option value=''>{t.allAreas}</Select.Option>
+              {areas.map((area) => (
+                <Select.Option key={area.id} value={area.id}>
+                  {area.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Field>
+          <Label>{t.municipalityFilter}</Label>
+          <Select id='filter-municipality' value={filters.municipality ?? ''} onChange={(event) => onChange({ municipality: event.target.value || undefined })}>
+            <Select.Option value=''>{t.allMunicipalities}</Select.Option>
+            {merger.municipalities.map((municipality) => (
+              <Select.Option key={municipality.number} value={municipality.number}>
+                {municipality.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
         <Switch
           id='filter-overdue'
           label={t.overdueFilter}
@@ -187,7 +299,17 @@ function Filters({ merger, filters, onChange, count }: FiltersProps) {
   );
 }
 
-function TaskList({ merger, tasks, filters }: { merger: MergerDetail; tasks: Task[]; filters: ChecklistFilters }) {
+function TaskList({
+  merger,
+  tasks,
+  filters,
+  selection,
+}: {
+  merger: MergerDetail;
+  tasks: Task[];
+  filters: ChecklistFilters;
+  selection: TaskSelection | undefined;
+}) {
   const { m, fmt } = useI18n();
   const t = m.checklist.page;
   const byActivity = useMemo(() => {
@@ -235,6 +357,7 @@ function TaskList({ merger, tasks, filters }: { merger: MergerDetail; tasks: Tas
               activity={activity}
               tasks={byActivity.get(activity.activityId) ?? []}
               showAddTask={!narrowed && can(merger, 'edit')}
+              selection={selection}
             />
           ))}
         </section>

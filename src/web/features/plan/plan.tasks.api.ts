@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateTaskBody, Task, UpdateTaskBody } from '#shared/contracts/plan.tasks.ts';
+import type { BulkUpdateTasksBody, BulkUpdateTasksResult, CreateTaskBody, Task, UpdateTaskBody } from '#shared/contracts/plan.tasks.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import type { ChecklistFilters } from '#web/lib/paths.ts';
 import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
@@ -19,6 +19,10 @@ export function tasksQuery(mergerId: string, filters: ChecklistFilters) {
   if (filters.phase !== undefined) params.set('phase', String(filters.phase));
   if (filters.status !== undefined) params.set('status', filters.status);
   if (filters.overdue) params.set('overdue', 'true');
+  if (filters.q) params.set('q', filters.q);
+  if (filters.responsible) params.set('responsible', filters.responsible);
+  if (filters.area) params.set('area', filters.area);
+  if (filters.municipality) params.set('municipality', filters.municipality);
   const search = params.toString();
   return queryOptions<Task[], Error, Task[], ReturnType<typeof checklistKeys.list>>({
     queryKey: checklistKeys.list(mergerId, { ...filters }),
@@ -27,6 +31,9 @@ export function tasksQuery(mergerId: string, filters: ChecklistFilters) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** The whole checklist as xlsx (one row per task), for a download link. */
+export const checklistExportUrl = (mergerId: string) => `/api/v1${base(mergerId)}/export.xlsx`;
 
 export function useTasks(mergerId: string, filters: ChecklistFilters) {
   return useQuery(tasksQuery(mergerId, filters));
@@ -67,5 +74,14 @@ export function useCreateTask(mergerId: string) {
   return useMutation({
     mutationFn: (body: CreateTaskBody) => apiRequest<Task>(base(mergerId), { method: 'POST', body }),
     onSuccess: (task) => refresh(mergerId, task),
+  });
+}
+
+/** The same change to many tasks; the answer says which were changed and why the others were not. */
+export function useBulkUpdateTasks(mergerId: string) {
+  const refresh = useRefreshMerger();
+  return useMutation({
+    mutationFn: (body: BulkUpdateTasksBody) => apiRequest<BulkUpdateTasksResult>(`${base(mergerId)}/bulk-update`, { method: 'POST', body }),
+    onSuccess: () => refresh(mergerId),
   });
 }

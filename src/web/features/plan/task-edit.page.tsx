@@ -5,6 +5,7 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { Loading, PageLoadError } from '#web/components/query-state.tsx';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { TaskHistory } from '#web/features/history/task-history.tsx';
+import { Comments } from '#web/features/comments/comments-section.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { paths } from '#web/lib/paths.ts';
 import { useTask } from './plan.tasks.api.ts';
@@ -47,6 +48,7 @@ export function TaskEditPage() {
         <TaskView task={task.data} merger={merger} />
       )}
       <TaskDependencies mergerId={mergerId} task={task.data} editable={editable} />
+      <Comments mergerId={mergerId} subjectKind='task' subjectId={task.data.id} />
       <TaskHistory mergerId={mergerId} task={task.data} />
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link as RouterLinkBase, useLocation, useNavigate } from 'react-router';
 import { type Task, type TaskStatus, type UpdateTaskBody, updateTaskBody } from '#shared/contracts/plan.tasks.ts';
@@ -15,13 +15,15 @@ import { isCalendarDate } from '#shared/calendar-dates.ts';
 import { fieldErrorsFromProblems } from '#web/lib/field-errors.ts';
 import { checkForm } from '#web/lib/form-validation.ts';
 import { paths } from '#web/lib/paths.ts';
+import { ResponsibleField } from '#web/features/members/responsible-field.tsx';
+import { responsibleBody } from '#web/features/members/responsible.ts';
 import { taskLinkId } from './activity-section.tsx';
 import { useUpdateTask } from './plan.tasks.api.ts';
 import { taskStatuses } from './checklist-filters.ts';
 import type { ChecklistLocationState } from './checklist.page.tsx';
 import { TaskHeading, type TaskLocationState } from './task-view.tsx';
 
-const fields = ['title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes', 'overrideReason'] as const;
+const fields = ['title', 'status', 'notRelevantReason', 'responsible', 'municipalityNumber', 'plannedStart', 'dueDate', 'notes', 'overrideReason'] as const;
 type FieldName = (typeof fields)[number];
 type FieldErrors = Partial<Record<FieldName, string>>;
 
@@ -30,6 +32,7 @@ const inputIds: Record<FieldName, string> = {
   status: 'task-status-not_started',
   notRelevantReason: 'task-reason',
   responsible: 'task-responsible',
+  municipalityNumber: 'task-municipality',
   plannedStart: 'task-planned-start',
   dueDate: 'task-due-date',
   overrideReason: 'task-override-reason',
@@ -40,7 +43,12 @@ interface FormValues {
   title: string;
   status: TaskStatus;
   notRelevantReason: string;
+  /** The name shown: the member's, or one typed for someone outside Samla. */
   responsible: string;
+  /** The member picked from the list; '' for a typed name. */
+  responsibleUserId: string;
+  /** '' for a task common to all the municipalities. */
+  municipalityNumber: string;
   plannedStart: string;
   dueDate: string;
   notes: string;
@@ -51,7 +59,9 @@ function valuesOf(task: Task): FormValues {
     title: task.title,
     status: task.status,
     notRelevantReason: task.notRelevantReason ?? '',
-    responsible: task.responsible ?? '',
+    responsible: task.responsibleName ?? '',
+    responsibleUserId: task.responsibleUserId ?? '',
+    municipalityNumber: task.municipalityNumber ?? '',
     plannedStart: task.plannedStart ?? '',
     dueDate: task.dueDate ?? '',
     notes: task.notes ?? '',
@@ -73,7 +83,8 @@ function taskBodyOf(values: FormValues, own: boolean, version: number, override:
     version,
     status: values.status,
     ...(values.status === 'not_relevant' ? { notRelevantReason: values.notRelevantReason.trim() } : {}),
-    responsible: values.responsible.trim() === '' ? null : values.responsible.trim(),
+    ...responsibleBody({ text: values.responsible, userId: values.responsibleUserId }),
+    municipalityNumber: values.municipalityNumber === '' ? null : values.municipalityNumber,
     plannedStart: values.plannedStart === '' ? null : values.plannedStart,
     dueDate: values.dueDate === '' ? null : values.dueDate,
     notes: values.notes.trim() === '' ? null : values.notes,
@@ -141,7 +152,8 @@ export function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
     if (openDeps) openDepsRef.current?.focus();
   }, [openDeps]);
 
-  const change = <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
+  // The responsible member changes with its name, through the responsible field, not here.
+  const change = <K extends Exclude<keyof FormValues, 'responsibleUserId'>>(field: K, value: FormValues[K]) => {
     const next = { ...values, [field]: value };
     setValues(next);
     const affected: FieldName[] = field === 'status' ? ['status', 'notRelevantReason'] : [field];
@@ -343,15 +355,32 @@ export function TaskForm({ mergerId, initial, merger, reload }: TaskFormProps) {
             required
           />
         )}
-        <Textfield
+        <ResponsibleField
           id={inputIds.responsible}
+          mergerId={mergerId}
           label={t.responsible}
           description={t.responsibleDescription}
-          value={values.responsible}
-          onChange={(event) => change('responsible', event.target.value)}
+          value={{ text: values.responsible, userId: values.responsibleUserId }}
+          onChange={(picked) => {
+            setValues((current) => ({ ...current, responsible: picked.text, responsibleUserId: picked.userId }));
+            if (errors.responsible !== undefined) setErrors((current) => ({ ...current, responsible: undefined }));
+          }}
           error={errors.responsible}
-          autoComplete='off'
         />
+        {merger && (
+          <Field>
+            <Label>{t.municipality}</Label>
+            <Field.Description>{t.municipalityDescription}</Field.Description>
+            <Select id={inputIds.municipalityNumber} value={values.municipalityNumber} onChange={(event) => change('municipalityNumber', event.target.value)}>
+              <Select.Option value=''>{t.allMunicipalities}</Select.Option>
+              {merger.municipalities.map((municipality) => (
+                <Select.Option key={municipality.number} value={municipality.number}>
+                  {municipality.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <Textfield
           id={inputIds.plannedStart}
           type='date'

@@ -83,8 +83,14 @@ export function TaskView({ task, merger }: { task: Task; merger: MergerDetail | 
         )}
         <div>
           <dt>{t.responsible}</dt>
-          <dd>{task.responsible ?? notSet}</dd>
+          <dd>{task.responsibleName ?? notSet}</dd>
         </div>
+        {task.municipalityNumber !== null && (
+          <div>
+            <dt>{t.municipality}</dt>
+            <dd>{merger?.municipalities.find((municipality) => municipality.number === task.municipalityNumber)?.name ?? task.municipalityNumber}</dd>
+          </div>
+        )}
         <div>
           <dt>{t.plannedStart}</dt>
           <dd>{task.plannedStart ? fmt.date(task.plannedStart) : notSet}</dd>

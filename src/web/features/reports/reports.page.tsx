@@ -7,12 +7,18 @@ import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useMergerRoute } from '#web/features/mergers/merger-route.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { todayInOslo } from '#shared/calendar-dates.ts';
+import { can } from '#web/features/mergers/permissions.ts';
 import { periodProblem, statusReportUrl } from './report-period.ts';
+import { IssueReportForm } from './issue-report-form.tsx';
+import { IssuedReports } from './issued-reports.tsx';
+import { useIssuedReports } from './reports.api.ts';
 
 export function ReportsPage() {
   const { mergerId, merger, trail } = useMergerRoute();
-  const { m } = useI18n();
+  const { m, fmt } = useI18n();
   const t = m.reports;
+  const issued = useIssuedReports(mergerId);
+  const next = issued.data?.nextPeriod;
   useDocumentTitle(t.documentTitle(merger.name));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -30,7 +36,10 @@ export function ReportsPage() {
         <Paragraph>{t.statusReport.lead}</Paragraph>
         <Fieldset>
           <Fieldset.Legend>{t.statusReport.period}</Fieldset.Legend>
-          <Fieldset.Description>{t.statusReport.periodDescription}</Fieldset.Description>
+          <Fieldset.Description>
+            {t.statusReport.periodDescription}
+            {next && ` ${t.statusReport.defaultPeriod(fmt.date(next.from), fmt.date(next.to))}`}
+          </Fieldset.Description>
           <Textfield
             id='report-from'
             type='date'
@@ -57,12 +66,23 @@ export function ReportsPage() {
           {problem ? (
             <span className='samla-muted'>{t.statusReport.fixPeriod}</span>
           ) : (
-            <Link href={statusReportUrl(mergerId, from, to)} download>
-              {t.statusReport.download}
-            </Link>
+            <>
+              <Link href={statusReportUrl(mergerId, from, to)} download>
+                {t.statusReport.download}
+              </Link>{' '}
+              <span className='samla-muted'>{t.statusReport.draftNote}</span>
+            </>
           )}
         </Paragraph>
+        {can(merger, 'decide') ? (
+          <IssueReportForm mergerId={mergerId} period={{ from, to }} />
+        ) : (
+          <Paragraph data-size='sm' data-testid='only-deciders-issue'>
+            {t.issue.onlyDeciders}
+          </Paragraph>
+        )}
       </section>
+      <IssuedReports mergerId={mergerId} list={issued.data} />
       <section aria-labelledby='reports-other-heading'>
         <Heading level={2} data-size='sm' id='reports-other-heading'>
           {t.other.title}

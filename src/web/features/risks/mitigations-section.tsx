@@ -11,6 +11,8 @@ import { RouterLink } from '#web/components/router-link.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import { ApiError } from '#web/lib/api-client.ts';
 import { paths } from '#web/lib/paths.ts';
+import { ResponsibleField } from '#web/features/members/responsible-field.tsx';
+import { responsibleBody } from '#web/features/members/responsible.ts';
 import { useCreateMitigation, useDeleteMitigation, useUpdateMitigation, type RiskOptions } from './risks.api.ts';
 
 const mitigationFields = ['title', 'description', 'owner', 'deadline', 'status', 'taskId'] as const;
@@ -18,12 +20,15 @@ type MitigationField = (typeof mitigationFields)[number];
 interface MitigationValues {
   title: string;
   description: string;
+  /** The responsible's name: a member's (picked) or typed for someone outside Samla. */
   owner: string;
+  /** The member picked; '' for a typed name. */
+  responsibleUserId: string;
   deadline: string;
   status: MitigationStatus;
   taskId: string;
 }
-const emptyMitigation: MitigationValues = { title: '', owner: '', deadline: '', status: 'planned', taskId: '', description: '' };
+const emptyMitigation: MitigationValues = { title: '', owner: '', responsibleUserId: '', deadline: '', status: 'planned', taskId: '', description: '' };
 
 function isMitigationStatus(value: string): value is MitigationStatus {
   return (mitigationStatuses as readonly string[]).includes(value);
@@ -52,7 +57,9 @@ export function Mitigations({ merger, risk, options, editable }: { merger: Merge
     const body: CreateMitigationBody = {
       title: values.title.trim(),
       description: text(values.description),
-      owner: text(values.owner),
+      ...(({ responsible, responsibleUserId }) => ({ owner: responsible, responsibleUserId }))(
+        responsibleBody({ text: values.owner, userId: values.responsibleUserId }),
+      ),
       deadline: values.deadline === '' ? null : values.deadline,
       status: values.status,
       taskId: values.taskId === '' ? null : values.taskId,
@@ -105,7 +112,7 @@ export function Mitigations({ merger, risk, options, editable }: { merger: Merge
                     {mitigation.title}
                     {mitigation.description && <div className='samla-muted'>{mitigation.description}</div>}
                   </Table.Cell>
-                  <Table.Cell>{mitigation.owner ?? m.decisions.none}</Table.Cell>
+                  <Table.Cell>{mitigation.responsibleName ?? m.decisions.none}</Table.Cell>
                   <Table.Cell className='samla-nowrap'>{mitigation.deadline ? fmt.date(mitigation.deadline) : m.decisions.none}</Table.Cell>
                   <Table.Cell>
                     {editable ? (
@@ -177,7 +184,17 @@ export function Mitigations({ merger, risk, options, editable }: { merger: Merge
             onChange={(e) => change('description', e.target.value)}
             error={errors.description}
           />
-          <Textfield id='mitigation-owner' label={t.owner} value={values.owner} onChange={(e) => change('owner', e.target.value)} error={errors.owner} />
+          <ResponsibleField
+            id='mitigation-owner'
+            mergerId={merger.id}
+            label={t.owner}
+            value={{ text: values.owner, userId: values.responsibleUserId }}
+            onChange={(picked) => {
+              change('owner', picked.text);
+              change('responsibleUserId', picked.userId);
+            }}
+            error={errors.owner}
+          />
           <Textfield
             id='mitigation-deadline'
             type='date'

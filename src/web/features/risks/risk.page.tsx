@@ -7,6 +7,7 @@ import { Mitigations } from './mitigations-section.tsx';
 import { emptyRiskValues, valuesOfRisk, valuesOfSuggestion } from './risk-form.ts';
 import { RiskForm } from './risk-edit-form.tsx';
 import { RiskHistory } from './risk-history-section.tsx';
+import { Comments } from '#web/features/comments/comments-section.tsx';
 import { CellBadge, RiskNav, RiskPageHead, useRiskTrail } from './risk-shell.tsx';
 import { useRisk, useRiskMatrix, useRiskOptions, useRiskSuggestions } from './risks.api.ts';
 
@@ -73,6 +74,7 @@ export function RiskPage() {
             />
           )}
           {risk.data && <Mitigations merger={merger} risk={risk.data} options={options.data!} editable={editable} />}
+          {risk.data && <Comments mergerId={mergerId} subjectKind='risk' subjectId={risk.data.id} />}
           {risk.data && <RiskHistory merger={merger} risk={risk.data} />}
         </>
       )}

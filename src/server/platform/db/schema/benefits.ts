@@ -9,6 +9,7 @@ import {
   type BenefitType,
   type IndicatorDirection,
 } from '../../../../shared/contracts/benefits.ts';
+import { users } from './access.ts';
 import { tasks } from './checklist.ts';
 import { decisions } from './decisions.ts';
 import { mergers } from './mergers.ts';
@@ -30,7 +31,9 @@ export const benefits = pgTable(
     serviceArea: text('service_area'),
     type: text('type').$type<BenefitType>().notNull(),
     owner: text('owner'),
+    // «Ansvarlig»: a member (id) or free text for someone outside Samla, as on tasks.
     responsible: text('responsible'),
+    responsibleUserId: uuid('responsible_user_id').references(() => users.id, { onDelete: 'set null' }),
     plannedRealisationDate: date('planned_realisation_date', { mode: 'string' }),
     status: text('status').$type<BenefitStatus>().notNull().default('planned'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,6 +42,7 @@ export const benefits = pgTable(
   },
   (table) => [
     index('benefits_merger_idx').on(table.mergerId),
+    index('benefits_responsible_user_idx').on(table.responsibleUserId),
     check('benefits_type_check', oneOf('type', benefitTypes)),
     check('benefits_status_check', oneOf('status', benefitStatuses)),
   ],

@@ -9,3 +9,5 @@ export * from './schedule.ts';
 export * from './risks.ts';
 export * from './notifications.ts';
 export * from './mail.ts';
+export * from './comments.ts';
+export * from './reports.ts';

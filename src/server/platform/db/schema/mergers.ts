@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const mergers = pgTable('mergers', {
   id: uuid('id')
@@ -15,6 +15,9 @@ export const mergers = pgTable('mergers', {
   // Made by «Prøv Samla med en demosammenslåing» with invented data: the web
   // marks it everywhere so nobody mistakes it for a real merger's inventory.
   isDemo: boolean('is_demo').notNull().default(false),
+  // Set while the merger is archived: read-only for everyone (decision 033). The
+  // access plugin reads it with the sign-in, so every write route refuses alike.
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
@@ -35,3 +38,22 @@ export const mergerMunicipalities = pgTable(
   },
   (table) => [primaryKey({ columns: [table.mergerId, table.municipalityNumber] })],
 );
+
+/**
+ * The instance's record of deleted mergers (decision 033), which administrators
+ * read. No foreign keys: it outlives the merger and the person who deleted it,
+ * so it keeps their names as they were.
+ */
+export const mergerDeletions = pgTable('merger_deletions', {
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
+  mergerId: uuid('merger_id').notNull(),
+  mergerName: text('merger_name').notNull(),
+  isDemo: boolean('is_demo').notNull(),
+  deletedByUserId: uuid('deleted_by_user_id').notNull(),
+  deletedByName: text('deleted_by_name').notNull(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull().defaultNow(),
+  /** What went with it, by kind (tasks, systems, risks …): counts at the time. */
+  counts: jsonb('counts').notNull().$type<Record<string, number>>(),
+});

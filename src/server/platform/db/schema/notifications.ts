@@ -24,7 +24,8 @@ export const notifications = pgTable(
       .references(() => mergers.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<NotificationKind>().notNull(),
     subjectKind: text('subject_kind').$type<NotificationSubjectKind>().notNull(),
-    subjectId: uuid('subject_id').notNull(),
+    /** The row's id; for a veivalg the solution area's id, as comments have it (decision 036). */
+    subjectId: text('subject_id').notNull(),
     /** The subject's title as it was (a task's title with its area where the title alone is ambiguous). */
     subjectTitle: text('subject_title').notNull(),
     /** Who did it (their name then); null for what Samla noticed itself (due soon, overdue). */
@@ -44,6 +45,10 @@ export const notifications = pgTable(
   (table) => [
     index('notifications_user_created_idx').on(table.userId, table.createdAt),
     uniqueIndex('notifications_user_once_idx').on(table.userId, table.onceKey),
+    // The header asks for the unread count on every page: an index of exactly those rows.
+    index('notifications_user_unread_idx')
+      .on(table.userId)
+      .where(sql`${table.readAt} is null`),
     check('notifications_kind_check', sql`${table.kind} in ('assigned', 'mentioned', 'due_soon', 'overdue', 'decision_adopted', 'comment')`),
     check('notifications_subject_kind_check', sql`${table.subjectKind} in ('task', 'decision', 'risk', 'mitigation', 'benefit')`),
   ],

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 // Relative, not #shared: drizzle-kit loads this file outside the app's import map.
 import { mitigationStatuses, riskStatuses, type Consequences, type RiskMatrix } from '../../../../shared/contracts/risks.ts';
+import { users } from './access.ts';
 import { tasks } from './checklist.ts';
 import { integrations, systems } from './inventory.ts';
 import { mergers } from './mergers.ts';
@@ -128,7 +129,9 @@ export const mitigations = pgTable(
     riskId: uuid('risk_id').notNull(),
     title: text('title').notNull(),
     description: text('description'),
+    // «Ansvarlig»: free text in owner, or a member of the merger (id), as on tasks.
     owner: text('owner'),
+    responsibleUserId: uuid('responsible_user_id').references(() => users.id, { onDelete: 'set null' }),
     deadline: date('deadline', { mode: 'string' }),
     status: text('status').$type<(typeof mitigationStatuses)[number]>().notNull().default('planned'),
     // A deleted task leaves the mitigation without its link, not without the mitigation.
@@ -144,6 +147,7 @@ export const mitigations = pgTable(
       foreignColumns: [risks.mergerId, risks.id],
     }).onDelete('cascade'),
     index('risk_mitigations_risk_idx').on(table.riskId),
+    index('risk_mitigations_responsible_user_idx').on(table.responsibleUserId),
     check('risk_mitigations_status_check', oneOf('status', mitigationStatuses)),
   ],
 );
