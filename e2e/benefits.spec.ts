@@ -130,14 +130,14 @@ describe('Gevinster', () => {
     const date = main().getByLabel('Dato for målingen');
     await date.fill('2027-03-01');
     await main().getByLabel('Verdi (dager)').fill('28');
-    await main().getByLabel('Kommentar').fill('Før sammenslåingen');
+    await main().getByRole('textbox', { name: 'Kommentar', exact: true }).fill('Før sammenslåingen');
     await main().getByRole('button', { name: 'Registrer måling' }).click();
     const message = 'Dato for målingen kan ikke være før datoen for nullpunktet (15.03.2027).';
     await main().getByText(message).first().waitFor();
     expect(await date.getAttribute('aria-invalid')).toBe('true');
     expect(await date.inputValue()).toBe('2027-03-01');
     expect(await main().getByLabel('Verdi (dager)').inputValue()).toBe('28');
-    expect(await main().getByLabel('Kommentar').inputValue()).toBe('Før sammenslåingen');
+    expect(await main().getByRole('textbox', { name: 'Kommentar', exact: true }).inputValue()).toBe('Før sammenslåingen');
     await main().getByRole('paragraph').filter({ hasText: 'Ingen målinger er registrert ennå.' }).waitFor();
     await expectNoAxeViolations(page, 'measurement before the baseline refused');
 

@@ -46,7 +46,7 @@ describe('«Varslingsinnstillinger»', () => {
     await comments.getByRole('radio', { name: 'Av' }).check();
     await page.getByRole('checkbox', { name: 'Send meg ukesoppsummeringen' }).uncheck();
     await page.getByRole('button', { name: 'Lagre' }).click();
-    await page.getByRole('status').filter({ hasText: 'Varslingsinnstillingene er lagret.' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Varslingsinnstillingene er lagret.' }).waitFor();
     await expectNoAxeViolations(page, 'mail settings, saved');
 
     await page.reload();

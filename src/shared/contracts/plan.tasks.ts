@@ -65,7 +65,13 @@ export const listTasksQuery = z.object({
     .optional(),
 });
 
-export const listTasksResponse = z.object({ tasks: z.array(task) });
+export const listTasksResponse = z.object({
+  tasks: z.array(task),
+  areas: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .describe('Løsningsområdene til alle sammenslåingens oppgaver (ikke bare de som vises), etter navn: det områdefilteret kan tilby'),
+});
+export type TaskList = z.infer<typeof listTasksResponse>;
 
 const taskFields = {
   status: taskStatus,

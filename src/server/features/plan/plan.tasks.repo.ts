@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, isNotNull, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
 import { mergerMunicipalities, tasks } from '#server/platform/db/schema/index.ts';
 import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
@@ -28,6 +28,15 @@ export async function listTasksOfCatalogItems(db: Database, mergerId: string, ca
     .from(tasks)
     .where(and(eq(tasks.mergerId, mergerId), inArray(tasks.catalogItemId, [...catalogItemIds])))
     .orderBy(asc(tasks.activityPosition), asc(tasks.position));
+}
+
+/** The library items the merger's tasks were copied from (each once): what the area filter can offer. */
+export async function listTaskCatalogItemIds(db: Database, mergerId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ catalogItemId: tasks.catalogItemId })
+    .from(tasks)
+    .where(and(eq(tasks.mergerId, mergerId), isNotNull(tasks.catalogItemId)));
+  return rows.map((row) => row.catalogItemId!);
 }
 
 /** Moves a task to another activity and place; status, owner, due date and notes stay as they are. */

@@ -26,7 +26,13 @@ export const checklistRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listTasksResponse, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request) => ({ tasks: await service.listTasks(request.ctx, request.params.mergerId, request.query) }),
+    async (request) => {
+      const [tasks, areas] = await Promise.all([
+        service.listTasks(request.ctx, request.params.mergerId, request.query),
+        service.taskAreas(request.ctx, request.params.mergerId),
+      ]);
+      return { tasks, areas };
+    },
   );
 
   app.post(

@@ -393,6 +393,21 @@ export async function listTasks(ctx: ServiceContext, mergerId: string, query: z.
   });
 }
 
+/**
+ * The solution areas of all the merger's tasks, by name: what the checklist's area filter
+ * offers whatever the list shows now, so the page needs no second, unfiltered list.
+ */
+export async function taskAreas(ctx: ServiceContext, mergerId: string): Promise<Array<{ id: string; name: string }>> {
+  requireMergerAccess(ctx, mergerId);
+  const byItem = areaOfCatalogTask(loadCatalog());
+  const areas = new Map<string, string>();
+  for (const itemId of await repo.listTaskCatalogItemIds(ctx.db, mergerId)) {
+    const area = byItem.get(itemId);
+    if (area) areas.set(area.id, area.name);
+  }
+  return [...areas].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
 export async function getTask(ctx: ServiceContext, mergerId: string, taskId: string): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const row = await repo.findTask(ctx.db, mergerId, taskId);

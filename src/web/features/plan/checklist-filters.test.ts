@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checklistSearch } from '#web/lib/paths.ts';
-import { areasOfTasks, filtersFromSearch, narrowsTasks, visibleSelection } from './checklist-filters.ts';
+import { filtersFromSearch, narrowsTasks, visibleSelection } from './checklist-filters.ts';
 
 describe('checklist filters in the URL', () => {
   it('round-trips through the query string', () => {
@@ -44,14 +44,6 @@ describe('checklist filters in the URL', () => {
     const search = checklistSearch(filters);
     expect(search).toBe('?sok=gr%C3%B8nn+plattform&ansvarlig=Kari&omrade=omrade-sosialsystem&kommune=4601');
     expect(filtersFromSearch(new URLSearchParams(search))).toEqual(filters);
-  });
-
-  it('offers the areas the tasks belong to, each once, by name', () => {
-    const area = (id: string, name: string) => ({ area: { id, name } });
-    expect(areasOfTasks([area('b', 'Sosialsystem'), { area: null }, area('a', 'Arkiv'), area('b', 'Sosialsystem')])).toEqual([
-      { id: 'a', name: 'Arkiv' },
-      { id: 'b', name: 'Sosialsystem' },
-    ]);
   });
 
   it('keeps only the selected tasks still shown', () => {

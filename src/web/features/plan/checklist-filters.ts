@@ -42,13 +42,6 @@ export function narrowsTasks(filters: ChecklistFilters): boolean {
   );
 }
 
-/** The solution areas the merger's tasks belong to (those a veivalg placed), by name, for the area filter. */
-export function areasOfTasks(tasks: ReadonlyArray<{ area: { id: string; name: string } | null }>): Array<{ id: string; name: string }> {
-  const areas = new Map<string, string>();
-  for (const task of tasks) if (task.area) areas.set(task.area.id, task.area.name);
-  return [...areas].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-}
-
 /**
  * The selection after the list changed: only tasks still shown stay selected, so a
  * change never reaches a task the person can no longer see.

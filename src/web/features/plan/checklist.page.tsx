@@ -16,8 +16,8 @@ import type { FocusState } from '#web/lib/navigation-state.ts';
 import { checklistSearch, type ChecklistFilters } from '#web/lib/paths.ts';
 import { ActivitySection, type TaskSelection } from './activity-section.tsx';
 import { BulkChange } from './checklist-bulk.tsx';
-import { checklistExportUrl, useTasks } from './plan.tasks.api.ts';
-import { areasOfTasks, filtersFromSearch, narrowsTasks, taskStatuses, visibleSelection } from './checklist-filters.ts';
+import { checklistExportUrl, useTaskAreas, useTasks } from './plan.tasks.api.ts';
+import { filtersFromSearch, narrowsTasks, taskStatuses, visibleSelection } from './checklist-filters.ts';
 
 /** Location state set by the task page after a save. */
 export interface ChecklistLocationState extends FocusState {
@@ -53,9 +53,8 @@ export function ChecklistPage() {
     setSearchParams(new URLSearchParams(checklistSearch(next)));
   };
 
-  // The area filter offers the areas of all the merger's tasks, not only of those shown.
-  const allTasks = useTasks(mergerId, {});
-  const areas = useMemo(() => areasOfTasks(allTasks.data ?? []), [allTasks.data]);
+  // The area filter offers the areas of all the merger's tasks, not only of those shown (the list's answer has them).
+  const areas = useTaskAreas(mergerId, filters).data ?? [];
 
   // Ticked tasks for a change to many; a task no longer shown is no longer ticked.
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BulkUpdateTasksBody, BulkUpdateTasksResult, CreateTaskBody, Task, UpdateTaskBody } from '#shared/contracts/plan.tasks.ts';
+import type { BulkUpdateTasksBody, BulkUpdateTasksResult, CreateTaskBody, Task, TaskList, UpdateTaskBody } from '#shared/contracts/plan.tasks.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 import type { ChecklistFilters } from '#web/lib/paths.ts';
 import { freshForThisVisitMs } from '#web/lib/prefetch.ts';
@@ -24,9 +24,9 @@ export function tasksQuery(mergerId: string, filters: ChecklistFilters) {
   if (filters.area) params.set('area', filters.area);
   if (filters.municipality) params.set('municipality', filters.municipality);
   const search = params.toString();
-  return queryOptions<Task[], Error, Task[], ReturnType<typeof checklistKeys.list>>({
+  return queryOptions<TaskList, Error, TaskList, ReturnType<typeof checklistKeys.list>>({
     queryKey: checklistKeys.list(mergerId, { ...filters }),
-    queryFn: ({ signal }) => apiRequest<{ tasks: Task[] }>(`${base(mergerId)}${search ? `?${search}` : ''}`, { signal }).then((body) => body.tasks),
+    queryFn: ({ signal }) => apiRequest<TaskList>(`${base(mergerId)}${search ? `?${search}` : ''}`, { signal }),
     // Keep the list on screen while a changed filter loads, so the page does not jump.
     placeholderData: keepPreviousData,
   });
@@ -36,7 +36,12 @@ export function tasksQuery(mergerId: string, filters: ChecklistFilters) {
 export const checklistExportUrl = (mergerId: string) => `/api/v1${base(mergerId)}/export.xlsx`;
 
 export function useTasks(mergerId: string, filters: ChecklistFilters) {
-  return useQuery(tasksQuery(mergerId, filters));
+  return useQuery({ ...tasksQuery(mergerId, filters), select: (list: TaskList) => list.tasks });
+}
+
+/** The areas of all the merger's tasks, from the same answer as the list: what the area filter offers. */
+export function useTaskAreas(mergerId: string, filters: ChecklistFilters) {
+  return useQuery({ ...tasksQuery(mergerId, filters), select: (list: TaskList) => list.areas });
 }
 
 export const taskQuery = (mergerId: string, taskId: string) =>
