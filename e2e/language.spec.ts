@@ -69,7 +69,7 @@ describe('language', () => {
       .toBe('en');
 
     await page.goto('/sjekklisten');
-    await page.getByText('Before you start', { exact: true }).first().waitFor();
+    await page.getByRole('heading', { name: 'Phase 1: Before you start' }).waitFor();
     await page.getByText("Translated by Samla from KS' «Sjekkliste for digital sammenslåing»").waitFor();
     await expectNoAxeViolations(page, 'the checklist, English');
   });
@@ -79,7 +79,7 @@ describe('language', () => {
     await page.locator('.samla-user-menu').getByRole('button', { name: 'Nynorsk' }).click();
     await page.getByRole('link', { name: 'Sjekklista' }).waitFor();
     expect(await htmlLang()).toBe('nn');
-    await page.getByText('Før du startar', { exact: true }).first().waitFor();
+    await page.getByRole('heading', { name: 'Fase 1: Før du startar' }).waitFor();
     await page.getByText("Omsett av Samla frå KS' «Sjekkliste for digital sammenslåing»").waitFor();
     await page.keyboard.press('Escape');
     await expectNoAxeViolations(page, 'the checklist, nynorsk');

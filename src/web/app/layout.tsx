@@ -116,7 +116,6 @@ function UserMenu({ user }: { user: User }) {
           <span className='samla-muted'>{user.email}</span>
           {user.isAdministrator && <span className='samla-muted'>{t.administrator}</span>}
         </div>
-        <LanguageSwitch label={m.app.language} className='samla-user-menu__language' />
         <Dropdown.List>
           <Dropdown.Item>
             <Dropdown.Button asChild>
@@ -159,6 +158,8 @@ function UserMenu({ user }: { user: User }) {
             </Dropdown.Button>
           </Dropdown.Item>
         </Dropdown.List>
+        {/* Last: the person's own pages come first in the tab order, as they are used more often. */}
+        <LanguageSwitch label={m.app.language} className='samla-user-menu__language' />
       </Dropdown>
     </Dropdown.TriggerContext>
   );

@@ -118,6 +118,10 @@ export function LanguageProvider({ userLanguage, save, children }: LanguageProvi
   }, [userLanguage, save]);
 
   useEffect(() => {
+    // The server answers in this language too (the library, before sign-in and without a choice
+    // of one's own); set at once, so what is asked again after the switch is asked in it, and the
+    // browser's copy in the language before (the library varies by Accept-Language) is not taken.
+    setRequestLanguage(language);
     let current = true;
     loadI18n(language).then(
       (next) => {
@@ -137,12 +141,11 @@ export function LanguageProvider({ userLanguage, save, children }: LanguageProvi
   useEffect(() => {
     if (!htmlLang) return;
     document.documentElement.lang = htmlLang;
-    // The server answers in this language too (the library, before sign-in and without a choice of one's own).
-    setRequestLanguage(htmlLang);
   }, [htmlLang]);
 
   const choose = useCallback(
     (next: Language) => {
+      setRequestLanguage(next);
       setLanguage(next);
       storeLanguage(next);
       if (signedIn) void save(next).catch(() => undefined);
