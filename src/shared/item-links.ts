@@ -9,4 +9,6 @@ export const itemLinks = {
   mitigation: (mergerId: string, riskId: string) => `/sammenslainger/${mergerId}/risiko/${riskId}`,
   benefit: (mergerId: string, benefitId: string) => `/sammenslainger/${mergerId}/gevinster/${benefitId}`,
   decision: (mergerId: string, solutionAreaId: string) => `/sammenslainger/${mergerId}/veivalg/${solutionAreaId}`,
+  /** «Mine oppgaver» narrowed to one merger: where many tasks given to someone at once are listed. */
+  myWorkInMerger: (mergerId: string) => `/mine-oppgaver?sammenslaaing=${mergerId}`,
 } as const;

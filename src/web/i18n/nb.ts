@@ -112,7 +112,7 @@ export const nb = {
       USER_NOT_FOUND: 'Ingen bruker har denne e-postadressen. En administrator må opprette brukeren under «Brukere» først.',
       USER_EXISTS: 'Det finnes allerede en bruker med denne e-postadressen.',
       USER_HAS_HISTORY: 'Brukeren har gjort endringer som står i historikken, og kan derfor ikke slettes. Deaktiver brukeren i stedet.',
-      CANNOT_REMOVE_SELF: (details: unknown) => {
+      CANNOT_REMOVE_SELF: (details: unknown): string | undefined => {
         const action = detail(details, 'action', 'string');
         return action === 'delete' ? 'Du kan ikke slette deg selv.' : action === 'deactivate' ? 'Du kan ikke deaktivere deg selv.' : undefined;
       },

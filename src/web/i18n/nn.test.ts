@@ -51,6 +51,9 @@ describe('the nynorsk catalog has the bokmål catalog’s shape', () => {
     expect(nn.benefits.statuses).toBe(nnVocabulary.benefitStatus);
     expect(nn.contractDeadlines.actions).toBe(nnVocabulary.contractAction);
     expect(nn.inventory.values).toBe(nnVocabulary.inventoryValue);
+    expect(nn.decisions.record.makers).toBe(nnVocabulary.decisionMaker);
+    expect(nn.reports.issue.statuses).toBe(nnVocabulary.overallStatus);
+    expect(nn.reports.issued.statuses).toBe(nnVocabulary.overallStatus);
   });
 });
 
@@ -64,13 +67,14 @@ const names = new Set(['samla', 'excel', 'ros', 'iks', 'saas', 'noark', 'demo', 
  * in this form.
  */
 const sharedWords = new Set(
-  `aktiver aldri analysen avbryt avtalefrist avtaletype avvikle bokmål datasett dimensjon driftsformer fagsystem felt
-  filområde forklaring form generell gevinstplanen gjennomgang gjenta handling helse identitet indikator infrastruktur
-  integrasjonsgraf integrasjonslandskapet interkommunale interkommunalt ja kanal kartlegging kategori kolonne kommentar
-  kommunenr kompetanse kvalitet liv lokalt manuell medlemmet merknader metode måldato nasjonalt nei nettverk nynorsk
-  nøytral omfang oppsettkode organisering papir planlagt plassering pågår rad rapportperiode realisering restkonsekvens
-  retning risikokart risikomatrise risikoregisteret rute rutenett samarbeid sektor serverrom sider sjekklisteversjon
-  sky skylagring slutt tidspunkt tilstand tom treff vedtak vertskommune zoom årsak årsverk økonomi økonomisk`.split(/\s+/),
+  `aktiver aldri analysen arkivreferanse avbryt avtalefrist avtaletype avvikle bokmål bystyret datasett dimensjon
+  driftsformer fagsystem felt filområde forklaring form generell gevinstplanen gjennomgang gjenta handling helse
+  identitet indikator infrastruktur integrasjonsgraf integrasjonslandskapet interkommunale interkommunalt ja kanal
+  kartlegging kategori kolonne kommentar kommunenr kommunestyret kompetanse kvalitet liv lokalt manuell medlemmet
+  merknader metode måldato møtedato nasjonalt nei nettverk nynorsk nøytral omfang oppsettkode organisering papir
+  periode planlagt plassering pågår rad rapportperiode realisering restkonsekvens retning risikokart risikomatrise
+  risikoregisteret rute rutenett samarbeid sektor serverrom sider sjekklisteversjon sky skylagring slutt språk straks
+  tidspunkt tilstand tom treff vedtak vertskommune zoom årsak årsverk økonomi økonomisk`.split(/\s+/),
 );
 
 /** The timeline's month abbreviations: the months have the same names in both målformer. */
@@ -181,6 +185,15 @@ describe('counts with nouns in the nynorsk catalog', () => {
     [nn.integrationGraph.summary(1, 2, 3, 1, String), 'Grafen viser 1 system, 2 fellesløysingar og 3 integrasjonar, der 1 må etablerast på nytt.'],
     [nn.inventory.import.emptySheets(['IKT-system']), 'Arket «IKT-system» har ingen rader.'],
     [nn.inventory.import.emptySheets(['IKT-system', 'Avtalar']), 'Desse arka har ingen rader: «IKT-system», «Avtalar».'],
+    // «ting» is masculine in nynorsk: «2 tingar», and «forfallen» agrees with it.
+    [nn.myWork.count(1, 0), '1 ting du er ansvarleg for.'],
+    [nn.myWork.count(3, 2), '3 tingar du er ansvarleg for, 2 forfalne.'],
+    [nn.checklist.bulk.selected(1), '1 oppgåve vald.'],
+    [nn.checklist.bulk.selected(2), '2 oppgåver valde.'],
+    [nn.checklist.bulk.summary(1, 2), '1 oppgåve vart endra. 2 oppgåver vart ikkje endra.'],
+    // «varsel» is neuter: «1 ulese», «2 ulesne» («ulest» is bokmål).
+    [nn.notifications.unreadCount(1), '1 ulese'],
+    [nn.notifications.headerLabel(3), 'Varsel, 3 ulesne'],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemLinks } from '#shared/item-links.ts';
+import { myWorkParam } from '#web/features/my-work/my-work-filters.ts';
 import { paths } from './paths.ts';
 
 describe('the links the server puts in notifications and «Mine oppgaver»', () => {
@@ -8,5 +9,6 @@ describe('the links the server puts in notifications and «Mine oppgaver»', () 
     expect(itemLinks.mitigation('m', 'r')).toBe(paths.risk('m', 'r'));
     expect(itemLinks.benefit('m', 'b')).toBe(paths.benefit('m', 'b'));
     expect(itemLinks.decision('m', 'a')).toBe(paths.decisionArea('m', 'a'));
+    expect(itemLinks.myWorkInMerger('m')).toBe(paths.myWork(`?${myWorkParam.merger}=m`));
   });
 });

@@ -141,7 +141,8 @@ function page(title: string, body: string, publicUrl: string): string {
 export function notificationMail(notification: NotificationForMail, publicUrl: string): MailMessage {
   const link = absoluteLink(publicUrl, notification.link);
   const happened = `${whatHappened(notification)} i ${notification.mergerName}.`;
-  const excerpt = notification.excerpt ? `«${notification.excerpt}»` : null;
+  // A comment's words are quoted; an assignment's note («og 2 oppgaver til») is not.
+  const excerpt = notification.excerpt ? (notification.kind === 'assigned' ? notification.excerpt : `«${notification.excerpt}»`) : null;
   const subject = subjectOf(notification);
   const text = [happened, ...(excerpt ? ['', excerpt] : []), '', `Åpne i Samla: ${link}`, '', '-- ', footerText(publicUrl)].join('\n');
   const html = page(

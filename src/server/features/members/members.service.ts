@@ -6,6 +6,8 @@ import { roleAllows, type MergerRole } from '#server/platform/access/roles.ts';
 import { normalizeEmail } from '#shared/contracts/auth.ts';
 import type { Invitation, Invited } from '#shared/contracts/members.ts';
 import { notify } from '#server/features/notifications/notifications.service.ts';
+import { itemLinks } from '#shared/item-links.ts';
+import { plural } from '#shared/plural.ts';
 import type { NotificationSubjectKind } from '#shared/contracts/notifications.ts';
 import { mayGrantRole, responsibleName, responsibleRequest, wouldRemoveLastOwner, type Responsible } from './members.domain.ts';
 import * as repo from './members.repo.ts';
@@ -84,14 +86,16 @@ export async function announceResponsible(
     after: Responsible;
     subject: { kind: NotificationSubjectKind; id: string; title: string };
     link: string;
+    /** false: the caller tells the member itself (a bulk change tells once for all its tasks). */
+    tell?: boolean;
   },
 ): Promise<{ before: string | null; after: string | null }> {
   const names = await namesOfResponsible(db, [{ responsibleUserId: change.before?.userId ?? null }, { responsibleUserId: change.after.userId }]);
-  if (change.after.userId !== null && change.after.userId !== change.before?.userId) {
+  if (change.tell !== false && newlyResponsible(change.before, change.after) !== null) {
     await notify(db, [
       {
         kind: 'assigned',
-        recipientUserId: change.after.userId,
+        recipientUserId: change.after.userId!,
         mergerId: change.mergerId,
         subject: change.subject,
         link: change.link,
@@ -103,6 +107,36 @@ export async function announceResponsible(
     before: change.before ? responsibleName(change.before, names) : null,
     after: responsibleName(change.after, names),
   };
+}
+
+/**
+ * Tells a member they were made responsible for several tasks at once (a bulk change): one
+ * notification, not one per task. It names the first task and how many more, and opens
+ * «Mine oppgaver» for the merger, where they are all listed. One task is told as usual.
+ */
+export async function tellAssignedTasks(
+  db: Database,
+  actor: Actor,
+  change: { mergerId: string; userId: string; tasks: ReadonlyArray<{ id: string; title: string; link: string }> },
+): Promise<void> {
+  const [first, ...more] = change.tasks;
+  if (!first) return;
+  await notify(db, [
+    {
+      kind: 'assigned',
+      recipientUserId: change.userId,
+      mergerId: change.mergerId,
+      subject: { kind: 'task', id: first.id, title: first.title },
+      link: more.length === 0 ? first.link : itemLinks.myWorkInMerger(change.mergerId),
+      actor: { userId: actor.userId, name: actor.name },
+      excerpt: more.length === 0 ? null : `og ${plural(more.length, 'oppgave til', 'oppgaver til')}`,
+    },
+  ]);
+}
+
+/** The member who became responsible by this change, or null (no member, or the same one). */
+export function newlyResponsible(before: Responsible | null, after: Responsible): string | null {
+  return after.userId !== null && after.userId !== before?.userId ? after.userId : null;
 }
 
 /** Makes the creator of a merger its owner; runs in the creating transaction. */

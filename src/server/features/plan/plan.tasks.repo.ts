@@ -172,6 +172,7 @@ export async function updateTaskIfVersion(
       | 'notes'
       | 'municipalityNumber'
       | 'datesFollowPhase'
+      | 'completedAt'
     >
   >,
 ): Promise<TaskRow | null> {

@@ -166,7 +166,7 @@ describe('POST /mergers/{id}/tasks/bulk-update', () => {
     expect(entries.find((entry) => entry.entityId === c!.id)!.changes.map((change) => change.field)).toContain('dependencyOverride');
   });
 
-  it('makes a member responsible for many tasks, tells them once per task, and refuses someone outside the merger', async () => {
+  it('makes a member responsible for many tasks, tells them once for all, and refuses someone outside the merger', async () => {
     const [a, b] = await Promise.all([ownTask('Avklare lisenser'), ownTask('Avklare avtaler')]);
     const mona = await t.createUser('Mona Medlem');
     await t.addMember(mergerId, mona, 'member');
@@ -181,8 +181,15 @@ describe('POST /mergers/{id}/tasks/bulk-update', () => {
       [mona.id, 'Mona Medlem'],
       [mona.id, 'Mona Medlem'],
     ]);
-    const told = (await mona.inject('/api/v1/me/notifications')).json().notifications as Array<{ kind: string; subjectTitle: string }>;
-    expect(told.map((n) => `${n.kind}:${n.subjectTitle}`).sort()).toEqual(['assigned:Avklare avtaler', 'assigned:Avklare lisenser']);
+    // Told once for the two, with the way to all of them in «Mine oppgaver».
+    const told = (await mona.inject('/api/v1/me/notifications')).json().notifications as Array<{
+      kind: string;
+      subjectTitle: string;
+      excerpt: string;
+      link: string;
+    }>;
+    expect(told).toEqual([expect.objectContaining({ kind: 'assigned', subjectTitle: 'Avklare lisenser', excerpt: 'og 1 oppgave til' })]);
+    expect(told[0]!.link).toBe(`/mine-oppgaver?sammenslaaing=${mergerId}`);
     expect((await tasks(`?responsibleUserId=${mona.id}`)).map((task) => task.title).sort()).toEqual(['Avklare avtaler', 'Avklare lisenser']);
   });
 

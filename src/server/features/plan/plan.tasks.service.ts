@@ -45,7 +45,14 @@ import {
   type PlannedTask,
 } from './plan.tasks.domain.ts';
 import * as repo from './plan.tasks.repo.ts';
-import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
+import {
+  announceResponsible,
+  checkedResponsible,
+  namesOfResponsible,
+  newlyResponsible,
+  responsibleView,
+  tellAssignedTasks,
+} from '#server/features/members/members.service.ts';
 import { itemLinks } from '#shared/item-links.ts';
 
 /** The fields a person changes on a task, as history shows them. */
@@ -431,7 +438,9 @@ export async function createTask(ctx: ServiceContext, mergerId: string, body: z.
 export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: string, body: z.output<typeof updateTaskBody>): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
-  const row = await ctx.db.transaction(async (tx) => changeTask(tx, actor, mergerId, taskId, await repo.findTask(tx, mergerId, taskId), body));
+  const row = await ctx.db.transaction(async (tx) =>
+    changeTask(tx, actor, mergerId, taskId, await repo.findTask(tx, mergerId, taskId), body, { now: ctx.now() }),
+  );
   return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
@@ -450,6 +459,7 @@ async function changeTask(
   taskId: string,
   current: repo.TaskRow | undefined,
   body: z.output<typeof updateTaskBody>,
+  options: { now: Date; tellResponsible?: boolean },
 ): Promise<repo.TaskRow> {
   if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
   if (current.version !== body.version) throw versionConflict('Oppgaven', current.version);
@@ -493,6 +503,7 @@ async function changeTask(
     ...(body.title !== undefined && current.catalogItemId === null ? { title: body.title } : {}),
     status: rule.value.status,
     notRelevantReason: rule.value.notRelevantReason,
+    completedAt: rule.value.status !== 'done' ? null : current.status === 'done' ? current.completedAt : options.now,
     ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
     ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
     ...(body.plannedStart !== undefined ? { plannedStart: body.plannedStart } : {}),
@@ -509,6 +520,7 @@ async function changeTask(
     after: responsibleOf(updated),
     subject: { kind: 'task', id: updated.id, title: taskLabel(updated) },
     link: itemLinks.task(mergerId, updated.id),
+    tell: options.tellResponsible !== false,
   });
   await recordChange(tx, actor, {
     mergerId,
@@ -562,15 +574,23 @@ export async function bulkUpdateTasks(ctx: ServiceContext, mergerId: string, bod
       const current = found.get(item.taskId);
       try {
         changed.push(
-          await changeTask(tx, actor, mergerId, item.taskId, current, {
-            version: item.version,
-            ...(change.status !== undefined ? { status: change.status } : {}),
-            ...(change.notRelevantReason !== undefined ? { notRelevantReason: change.notRelevantReason } : {}),
-            ...(change.overrideReason !== undefined ? { overrideReason: change.overrideReason } : {}),
-            ...(change.responsible !== undefined ? { responsible: change.responsible } : {}),
-            ...(change.responsibleUserId !== undefined ? { responsibleUserId: change.responsibleUserId } : {}),
-            ...(change.dueDate !== undefined ? { dueDate: change.dueDate } : {}),
-          }),
+          await changeTask(
+            tx,
+            actor,
+            mergerId,
+            item.taskId,
+            current,
+            {
+              version: item.version,
+              ...(change.status !== undefined ? { status: change.status } : {}),
+              ...(change.notRelevantReason !== undefined ? { notRelevantReason: change.notRelevantReason } : {}),
+              ...(change.overrideReason !== undefined ? { overrideReason: change.overrideReason } : {}),
+              ...(change.responsible !== undefined ? { responsible: change.responsible } : {}),
+              ...(change.responsibleUserId !== undefined ? { responsibleUserId: change.responsibleUserId } : {}),
+              ...(change.dueDate !== undefined ? { dueDate: change.dueDate } : {}),
+            },
+            { now: ctx.now(), tellResponsible: false },
+          ),
         );
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -582,6 +602,17 @@ export async function bulkUpdateTasks(ctx: ServiceContext, mergerId: string, bod
         });
       }
     }
+    // A member made responsible for many tasks at once is told once, not once per task.
+    const newlyAssigned = new Map<string, Array<{ id: string; title: string; link: string }>>();
+    for (const row of changed) {
+      const userId = newlyResponsible(responsibleOf(found.get(row.id)!), responsibleOf(row));
+      if (userId)
+        newlyAssigned.set(userId, [
+          ...(newlyAssigned.get(userId) ?? []),
+          { id: row.id, title: taskLabel(row, catalog), link: itemLinks.task(mergerId, row.id) },
+        ]);
+    }
+    for (const [userId, assigned] of newlyAssigned) await tellAssignedTasks(tx, actor, { mergerId, userId, tasks: assigned });
     return { changed, notChanged };
   });
   const names = await namesOfResponsible(ctx.db, outcome.changed);

@@ -143,6 +143,26 @@ describe('issuing a status report', () => {
     expect(list.nextPeriod).toEqual({ from: '2027-06-12', to: '2027-06-12' });
   });
 
+  it('lists the tasks set to «ferdig» since the previous report, and not one reopened', async () => {
+    now = new Date('2027-07-01T10:00:00Z');
+    const own = async (title: string) => (await lead.inject({ method: 'POST', url: `${base}/tasks`, payload: { activityId: 'fase-1-akt-1', title } })).json();
+    const setStatus = async (task: { id: string; version: number }, status: string) => {
+      const response = await member.inject({ method: 'PATCH', url: `${base}/tasks/${task.id}`, payload: { version: task.version, status } });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    await setStatus(await own('Kartlegge lisensene'), 'done');
+    await setStatus(await own('Avklare avtalene med leverandørene'), 'done');
+    await setStatus(await setStatus(await own('Gjenåpnet oppgave'), 'done'), 'in_progress');
+
+    const text = pdfText((await reader.inject(`${base}/reports/status.pdf`)).rawPayload);
+    const section = text.slice(text.indexOf('Oppgaver fullført i perioden'));
+    expect(section).toContain('2 oppgaver ble satt som ferdige i perioden.');
+    expect(section).toContain('Kartlegge lisensene');
+    expect(section).toContain('Avklare avtalene med leverandørene');
+    expect(text).not.toContain('Gjenåpnet oppgave');
+  });
+
   it('is not found for another merger or an unknown id', async () => {
     const otherMerger = await t.createMerger({ name: 'Annen' });
     expect((await t.owner.inject(`/api/v1/mergers/${otherMerger}/reports/${first.id}/pdf`)).statusCode).toBe(404);

@@ -45,6 +45,7 @@ function report(overrides: Partial<StatusReportData>): StatusReportData {
       list: [{ title: 'Færre fakturaer', status: 'realised', owner: null, plannedRealisationDate: null, indicatorCount: 1, behindCount: 1 }],
     },
     overdueTasks: [{ phase: 2, title: 'Kartlegge systemene', responsible: null, dueDate: '2027-05-01', daysOver: 14 }],
+    completedTasks: [{ phase: 1, title: 'Etablere prosjektgruppe', responsible: 'Pia Prosjektleder', completedOn: '2027-05-03' }],
     ...overrides,
   };
 }

@@ -76,6 +76,8 @@ export interface StatusReportData {
     }>;
   };
   overdueTasks: Array<{ phase: number; title: string; responsible: string | null; dueDate: string; daysOver: number }>;
+  /** Tasks set to «ferdig» in the period (by history) and still done, in the order they were done. */
+  completedTasks: Array<{ phase: number; title: string; responsible: string | null; completedOn: string }>;
 }
 
 export interface ReportNarrative {
@@ -98,6 +100,7 @@ export const sectionHeadings = {
   readiness: 'Klar til dag én',
   phases: 'Fremdrift per fase',
   decisions: 'Veivalg vedtatt i perioden',
+  completed: 'Oppgaver fullført i perioden',
   risks: 'Risikoer på rødt nivå med tiltak',
   deadlines: 'Avtalefrister: passerte og de neste 90 dagene',
   benefits: 'Gevinster',
@@ -162,6 +165,7 @@ export async function renderStatusReport(data: StatusReportData): Promise<Buffer
   readinessSection(doc, data);
   phasesSection(doc, data);
   decisionsSection(doc, data);
+  completedSection(doc, data);
   risksSection(doc, data);
   deadlinesSection(doc, data);
   benefitsSection(doc, data);
@@ -439,6 +443,28 @@ function phasesSection(doc: Doc, data: StatusReportData): void {
       String(phase.progress.overdue),
       percent(phase.progress),
     ]),
+  );
+}
+
+function completedSection(doc: Doc, data: StatusReportData): void {
+  heading(doc, sectionHeadings.completed);
+  if (data.completedTasks.length === 0) {
+    paragraph(doc, 'Ingen oppgaver ble satt som ferdige i perioden.');
+    return;
+  }
+  paragraph(
+    doc,
+    `${plural(data.completedTasks.length, 'oppgave', 'oppgaver')} ble satt som ${pluralWord(data.completedTasks.length, 'ferdig', 'ferdige')} i perioden.`,
+  );
+  table(
+    doc,
+    [
+      { header: 'Fase', width: 0.08, align: 'right' },
+      { header: 'Oppgave', width: 0.52 },
+      { header: 'Ansvarlig', width: 0.25 },
+      { header: 'Ferdig', width: 0.15 },
+    ],
+    data.completedTasks.map((task) => [String(task.phase), task.title, task.responsible ?? '–', formatDate(task.completedOn)]),
   );
 }
 

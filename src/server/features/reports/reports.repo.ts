@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
-import { statusReports } from '#server/platform/db/schema/index.ts';
+import { statusReports, tasks } from '#server/platform/db/schema/index.ts';
 
 export type NewStatusReportRow = typeof statusReports.$inferInsert;
 
@@ -55,4 +55,14 @@ export async function findStatusReportPdf(db: Database, mergerId: string, report
     .from(statusReports)
     .where(and(eq(statusReports.mergerId, mergerId), eq(statusReports.id, reportId)));
   return row;
+}
+
+/** Tasks set to «ferdig» between two instants and still done, in the order they were done. */
+export async function tasksCompletedBetween(db: Database, mergerId: string, from: Date, to: Date): Promise<Array<{ taskId: string; at: Date }>> {
+  const rows = await db
+    .select({ taskId: tasks.id, at: tasks.completedAt })
+    .from(tasks)
+    .where(and(eq(tasks.mergerId, mergerId), eq(tasks.status, 'done'), gte(tasks.completedAt, from), lt(tasks.completedAt, to)))
+    .orderBy(asc(tasks.completedAt), asc(tasks.position));
+  return rows.map((row) => ({ taskId: row.taskId, at: row.at! }));
 }

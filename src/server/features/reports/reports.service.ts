@@ -5,7 +5,7 @@ import { roleAllows } from '#server/platform/access/roles.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { creationChanges } from '#server/platform/audit-trail/changes.ts';
 import { listBenefits } from '#server/features/benefits/benefits.service.ts';
-import { dateInOslo } from '#shared/calendar-dates.ts';
+import { addDays, dateInOslo, startOfDayInOslo } from '#shared/calendar-dates.ts';
 import { listTasks } from '#server/features/plan/plan.tasks.service.ts';
 import { listContractDeadlines } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
 import { decisionsWithTargets, overview, readiness, recordOf } from '#server/features/decisions/decisions.service.ts';
@@ -36,7 +36,7 @@ export async function statusReportData(
   const checked = reportPeriod(query, today, await lastIssuedOn(ctx, mergerId));
   if (!checked.ok) throw invalid('REPORT_PERIOD_INVALID', checked.problems[0]!.message, checked.problems);
   const { period } = checked;
-  const [merger, ready, decisionOverview, decisionRows, deadlines, risks, benefits, schedule, overdueTasks] = await Promise.all([
+  const [merger, ready, decisionOverview, decisionRows, deadlines, risks, benefits, schedule, overdueTasks, doneTasks, completed] = await Promise.all([
     getMerger(ctx, mergerId),
     readiness(ctx, mergerId),
     overview(ctx, mergerId),
@@ -46,7 +46,10 @@ export async function statusReportData(
     listBenefits(ctx, mergerId),
     getSchedule(ctx, mergerId),
     listTasks(ctx, mergerId, { overdue: true }),
+    listTasks(ctx, mergerId, { status: 'done' }),
+    repo.tasksCompletedBetween(ctx.db, mergerId, startOfDayInOslo(period.from), startOfDayInOslo(addDays(period.to, 1))),
   ]);
+  const doneById = new Map(doneTasks.map((task) => [task.id, task]));
   const areaNames = new Map(decisionOverview.sectors.flatMap((sector) => sector.areas.map((area) => [area.id, area.name] as const)));
   const adopted = decisionsAdoptedIn(
     decisionRows.map(({ decision, targetSystemName }) => ({
@@ -134,6 +137,10 @@ export async function statusReportData(
       dueDate: task.dueDate!,
       daysOver: daysBetween(task.dueDate!, today),
     })),
+    completedTasks: completed.flatMap(({ taskId, at }) => {
+      const task = doneById.get(taskId);
+      return task ? [{ phase: task.phase, title: taskTitleInContext(task), responsible: task.responsibleName, completedOn: dateInOslo(at) }] : [];
+    }),
   };
 }
 

@@ -121,7 +121,10 @@ function NotificationItem({ notification }: { notification: Notification }) {
           {notificationText(notification, m)}
         </a>
       </p>
-      {notification.excerpt && <p className='samla-notification__excerpt'>«{notification.excerpt}»</p>}
+      {/* A comment's words are quoted; an assignment's note («og 2 oppgaver til») is not. */}
+      {notification.excerpt && (
+        <p className='samla-notification__excerpt'>{notification.kind === 'assigned' ? notification.excerpt : `«${notification.excerpt}»`}</p>
+      )}
       <p className='samla-notification__meta samla-muted'>
         {t.inMerger(notification.mergerName)} · <time dateTime={notification.createdAt}>{fmt.dateTime(notification.createdAt)}</time>
       </p>

@@ -36,6 +36,9 @@ export const tasks = pgTable(
     // task's phase (tasks a veivalg places): they then move with the phase. Any edit
     // of either date by a person sets it to false for good.
     datesFollowPhase: boolean('dates_follow_phase').notNull().default(false),
+    // When the task was last set to «ferdig» (the app's clock); null while it is not done.
+    // The steering group's report lists the tasks done in its period by it.
+    completedAt: timestamp('completed_at', { withTimezone: true }),
     notes: text('notes'),
     // The one municipality of the merger a task concerns (its number), when a person says so;
     // null for the common tasks. No key to merger_municipalities: removing a municipality must not
