@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languages } from '#shared/language.ts';
 
 /**
  * The read-only library (catalogue) of KS' «Sjekkliste for digital sammenslåing».
@@ -199,7 +200,18 @@ export const catalogSchema = z
     });
   });
 
+/**
+ * GET /catalog: the library in the caller's language (decision 039). The library was checked
+ * when it was loaded, so the answer's schema is the shape without the cross-item checks.
+ */
+export const catalogResponseSchema = z.strictObject({
+  ...catalogSchema.shape,
+  language: z.enum(languages).describe('Språket tekstene er på: nb er KS’ egen tekst, nn og en er Samlas oversettelser'),
+  attribution: z.string().nullable().describe('For nn og en: at oversettelsen er Samlas, ikke KS’ — vis den der kilden nevnes'),
+});
+
 export type Catalog = z.infer<typeof catalogSchema>;
+export type CatalogResponse = z.infer<typeof catalogResponseSchema>;
 export type CatalogSource = z.infer<typeof catalogSource>;
 export type Advice = z.infer<typeof advice>;
 export type Phase = z.infer<typeof phase>;

@@ -1,6 +1,7 @@
 import type { Clock } from '#server/platform/clock.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import type { MergerRole } from '#server/platform/access/roles.ts';
+import type { Language } from '#shared/language.ts';
 
 /** Who is acting: a signed-in person, through the browser or a personal API token. */
 export interface Actor {
@@ -8,6 +9,8 @@ export interface Actor {
   email: string;
   name: string;
   isAdministrator: boolean;
+  /** The language the person chose (decision 039); null or absent: follow Accept-Language. */
+  language?: Language | null;
   via: 'session' | 'token';
 }
 

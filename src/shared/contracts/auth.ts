@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languages } from '#shared/language.ts';
 import { isoDate, requiredText } from './common.ts';
 
 /** How Samla compares e-mail addresses: the server stores and looks them up in this form, as `email` parses them. */
@@ -14,6 +15,9 @@ export const email = z
 
 export const newPassword = z.string().min(12, { error: 'Passordet må ha minst 12 tegn.' }).max(200, { error: 'Passordet kan ikke ha mer enn 200 tegn.' });
 
+/** A language Samla speaks: bokmål, nynorsk or English (decision 039). */
+export const userLanguage = z.enum(languages).meta({ id: 'Language' });
+
 export const user = z
   .object({
     id: z.uuid(),
@@ -21,6 +25,7 @@ export const user = z
     name: z.string(),
     isAdministrator: z.boolean(),
     hasPassword: z.boolean().describe('false for a user who signs in only through the identity provider'),
+    language: userLanguage.nullable().describe('Språket brukeren har valgt for Samla; null: det nettleseren ber om (Accept-Language)'),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof user>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText } from './common.ts';
-import { email, newPassword, user } from './auth.ts';
+import { email, newPassword, user, userLanguage } from './auth.ts';
 
 // Managing users (administrator) and oneself (everyone): decision 023.
 // One schema per endpoint; the server validates with these and the web types its calls with them.
@@ -87,3 +87,7 @@ export const sessionParams = z.object({ sessionId: z.string().regex(/^[0-9a-f]{3
 /** POST /me/sessions/end-others: ends every session of mine but this one. */
 export const endOtherSessionsResponse = z.object({ ended: z.int().describe('Hvor mange økter som ble avsluttet') });
 export type EndOtherSessionsResponse = z.infer<typeof endOtherSessionsResponse>;
+
+/** PUT /me/language: the language Samla speaks to me, in the app and the API; null: follow the browser. Answers with me (user). */
+export const setMyLanguageBody = z.object({ language: userLanguage.nullable() }).meta({ id: 'SetMyLanguageBody' });
+export type SetMyLanguageBody = z.input<typeof setMyLanguageBody>;

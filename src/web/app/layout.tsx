@@ -5,6 +5,7 @@ import type { User } from '#shared/contracts/auth.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useSession } from '#web/features/auth/session.tsx';
 import { NotificationsLink } from '#web/features/notifications/notifications-link.tsx';
+import { LanguageSwitch } from '#web/i18n/language.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
 import type { FocusState } from '#web/lib/navigation-state.ts';
 import { paths } from '#web/lib/paths.ts';
@@ -157,6 +158,8 @@ function UserMenu({ user }: { user: User }) {
             </Dropdown.Button>
           </Dropdown.Item>
         </Dropdown.List>
+        {/* Last: the person's own pages come first in the tab order, as they are used more often. */}
+        <LanguageSwitch label={m.app.language} className='samla-user-menu__language' />
       </Dropdown>
     </Dropdown.TriggerContext>
   );

@@ -60,6 +60,7 @@ export const en: Messages = {
     footerShort: 'Samla turns KS’ checklist for the digital merger into a working tool for the project.',
     documentTitle: (page: string) => `${page} – Samla`,
     breadcrumbsLabel: 'You are here:',
+    language: 'Language',
   },
   common: {
     loading: 'Loading …',

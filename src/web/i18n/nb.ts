@@ -44,6 +44,8 @@ export const nb = {
     footerShort: 'Samla gjør KS’ sjekkliste for digital sammenslåing til et arbeidsverktøy for prosjektet.',
     documentTitle: (page: string) => `${page} – Samla`,
     breadcrumbsLabel: 'Du er her:',
+    /** Names the language switch (sign-in page, user menu); each language is named in its own language there. */
+    language: 'Språk',
   },
   common: {
     loading: 'Laster …',

@@ -73,7 +73,7 @@ const sharedWords = new Set(
   kartlegging kategori kolonne kommentar kommunenr kommunestyret kompetanse kvalitet liv lokalt manuell medlemmet
   merknader metode måldato møtedato nasjonalt nei nettverk nynorsk nøytral omfang oppsettkode organisering papir
   periode planlagt plassering pågår rad rapportperiode realisering restkonsekvens retning risikokart risikomatrise
-  risikoregisteret rute rutenett samarbeid sektor serverrom sider sjekklisteversjon sky skylagring slutt straks
+  risikoregisteret rute rutenett samarbeid sektor serverrom sider sjekklisteversjon sky skylagring slutt språk straks
   tidspunkt tilstand tom treff vedtak vertskommune zoom årsak årsverk økonomi økonomisk`.split(/\s+/),
 );
 

@@ -46,6 +46,7 @@ export const nn: Messages = {
     footerShort: 'Samla gjer KS’ sjekkliste for digital samanslåing til eit arbeidsverktøy for prosjektet.',
     documentTitle: (page: string) => `${page} – Samla`,
     breadcrumbsLabel: 'Du er her:',
+    language: 'Språk',
   },
   common: {
     loading: 'Lastar …',

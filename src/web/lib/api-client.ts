@@ -76,6 +76,15 @@ export function onUnauthenticated(listener: UnauthenticatedListener): () => void
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+// The language the page is shown in, sent as Accept-Language: the server answers in it
+// when the person has stored no choice of their own, and the browser's cache keeps one
+// copy of a translated answer per language (the library varies by Accept-Language).
+let requestLanguage: string | null = null;
+
+export function setRequestLanguage(language: string | null): void {
+  requestLanguage = language;
+}
+
 /** The URL of an API path, for links the browser follows itself (downloads, single sign-on). */
 export function apiUrl(path: string): string {
   return `/api/v1${path}`;
@@ -84,6 +93,7 @@ export function apiUrl(path: string): string {
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (requestLanguage) headers['accept-language'] = requestLanguage;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.rawBody !== undefined) headers['content-type'] = options.rawBody.contentType;
   if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { MergerRole } from '#server/platform/access/roles.ts';
+import type { Language } from '#shared/language.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { apiTokens, loginAttempts, sessions, userIdentities, users } from '#server/platform/db/schema/index.ts';
 import { rawRows } from '#server/platform/db/raw.ts';
@@ -96,6 +97,8 @@ export interface SignedInUser {
   email: string;
   name: string;
   isAdministrator: boolean;
+  /** Chosen in the user menu (decision 039): what the server answers in. */
+  language: Language | null;
 }
 
 /** On a merger's routes: the caller's role there (null: not a member) and the data revision (decision 019). */
@@ -110,7 +113,7 @@ export interface MembershipRow {
 // rows cost more than the database took to answer (bench/inject-probe.ts).
 // On a merger's routes the role and the data revision come in the same
 // statement (one round trip per request).
-const signedInColumns = `u.id as user_id, u.email, u.name, u.is_administrator`;
+const signedInColumns = `u.id as user_id, u.email, u.name, u.is_administrator, u.language`;
 const membershipColumns = `,
   (select m.role from merger_members m where m.merger_id = $2 and m.user_id = u.id) as role,
   (select g.archived_at is not null from mergers g where g.id = $2) as archived,
@@ -121,6 +124,8 @@ interface SignInRow {
   email: string;
   name: string;
   is_administrator: boolean;
+  // Held to the three by the users_language_check constraint.
+  language: Language | null;
   // Typed here, not by Drizzle (a hand-written statement): merger_members.role, which its CHECK holds to the role names.
   role?: MergerRole | null;
   archived?: boolean | null;
@@ -133,7 +138,7 @@ async function signInQuery<T extends SignInRow>(db: Database, name: string, text
 }
 
 function splitSignIn(row: SignInRow) {
-  const user: SignedInUser = { id: row.user_id, email: row.email, name: row.name, isAdministrator: row.is_administrator };
+  const user: SignedInUser = { id: row.user_id, email: row.email, name: row.name, isAdministrator: row.is_administrator, language: row.language };
   const membership: MembershipRow | null =
     row.data_revision === undefined ? null : { role: row.role ?? null, dataRevision: row.data_revision, archived: row.archived === true };
   return { user, membership };

@@ -6,6 +6,7 @@ import type { Database } from '#server/platform/db/client.ts';
 import { addDays, startOfDayInOslo } from '#shared/calendar-dates.ts';
 import { assertAcceptablePassword } from './password-policy.ts';
 import { normalizeEmail, type ApiToken } from '#shared/contracts/auth.ts';
+import type { Language } from '#shared/language.ts';
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { accountWidePolicy, isSessionExpired, reservedDecision, shouldTouchSession, strictest, throttleKeys, throttlePolicy } from './auth.domain.ts';
 import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
@@ -19,14 +20,22 @@ export interface PublicUser {
   name: string;
   isAdministrator: boolean;
   hasPassword: boolean;
+  language: Language | null;
 }
 
-export function toPublicUser(row: repo.UserRow): PublicUser {
-  return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, hasPassword: row.passwordHash !== null };
+export function toPublicUser(row: Pick<repo.UserRow, 'id' | 'email' | 'name' | 'isAdministrator' | 'passwordHash' | 'language'>): PublicUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isAdministrator: row.isAdministrator,
+    hasPassword: row.passwordHash !== null,
+    language: row.language,
+  };
 }
 
 function actorFrom(row: repo.SignedInUser, via: Actor['via']): Actor {
-  return { userId: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, via };
+  return { userId: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, language: row.language, via };
 }
 
 const wrongCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'Feil e-post eller passord.');

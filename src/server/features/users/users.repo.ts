@@ -37,6 +37,12 @@ export async function updateUser(
   return updateIfVersion(db, users, { id }, expectedVersion, changes);
 }
 
+/** A preference, not a shared record: last write wins and the version stays (nobody's form holds it). */
+export async function setLanguage(db: Database, id: string, language: UserRow['language']): Promise<UserRow | undefined> {
+  const [row] = await db.update(users).set({ language }).where(eq(users.id, id)).returning();
+  return row;
+}
+
 export async function setPasswordHash(db: Database, id: string, passwordHash: string): Promise<void> {
   await db
     .update(users)

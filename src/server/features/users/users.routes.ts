@@ -11,6 +11,7 @@ import {
   listUsersResponse,
   mySessionsResponse,
   sessionParams,
+  setMyLanguageBody,
   updateUserBody,
   usePasswordResetBody,
   userParams,
@@ -159,6 +160,21 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
       await service.changeOwnPassword(request.ctx, request.body, request.cookies[sessionCookieName]);
       return reply.status(204).send(null);
     },
+  );
+
+  app.put(
+    '/me/language',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['meg'],
+        summary: 'Velg språket Samla bruker for meg: nb (bokmål), nn (nynorsk) eller en (engelsk); null: det nettleseren ber om',
+        description: 'Gjelder sidene og API-et (for eksempel sjekklisten i GET /catalog), også for mine API-nøkler.',
+        body: setMyLanguageBody,
+        response: { 200: user, 400: errorResponse },
+      },
+    },
+    async (request) => service.setMyLanguage(request.ctx, request.body.language),
   );
 
   app.get(

@@ -3,9 +3,10 @@ import type { AuthConfig } from '#server/config.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { DomainError, conflict, invalid, isUniqueViolation, notFound, versionConflict } from '#server/platform/errors.ts';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '#server/features/auth/auth.crypto.ts';
-import { endSessionOf, endSessionsOf, listSessionsOf, revokeApiTokensOf, type SessionView } from '#server/features/auth/auth.service.ts';
+import { endSessionOf, endSessionsOf, listSessionsOf, revokeApiTokensOf, toPublicUser, type SessionView } from '#server/features/auth/auth.service.ts';
 import type { CreatedPasswordReset, ManagedUser } from '#shared/contracts/users.ts';
 import { normalizeEmail, type User } from '#shared/contracts/auth.ts';
+import type { Language } from '#shared/language.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
 import { assertAcceptablePassword } from '#server/features/auth/password-policy.ts';
 import * as repo from './users.repo.ts';
@@ -20,6 +21,7 @@ function toManagedUser(row: repo.UserRow): ManagedUser {
     createdAt: row.createdAt.toISOString(),
     deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
     hasPassword: row.passwordHash !== null,
+    language: row.language,
   };
 }
 
@@ -53,7 +55,7 @@ export async function createUser(
   try {
     const row = await repo.insertUser(ctx.db, { email, name: input.name, passwordHash, isAdministrator: false });
     await acceptInvitations(ctx.db, row, ctx.actor);
-    return { id: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, hasPassword: row.passwordHash !== null };
+    return toPublicUser(row);
   } catch (error) {
     // Two administrators creating the same address at once: the unique index decides.
     if (isUniqueViolation(error)) throw emailTaken();
@@ -272,6 +274,13 @@ export async function endMyOtherSessions(ctx: ServiceContext, currentSessionToke
 }
 
 /** Some things only a person at a browser may do, never a script holding an API token. */
+/** The language Samla speaks to me (decision 039); null: whatever my browser asks for. */
+export async function setMyLanguage(ctx: ServiceContext, language: Language | null): Promise<User> {
+  const row = await repo.setLanguage(ctx.db, actorOf(ctx).userId, language);
+  if (!row) throw userNotFound();
+  return toPublicUser(row);
+}
+
 export function assertSignedInWithSession(ctx: ServiceContext, message: string): void {
   if (actorOf(ctx).via !== 'session') throw new DomainError('SESSION_REQUIRED', 403, message);
 }

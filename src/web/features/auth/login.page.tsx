@@ -5,6 +5,7 @@ import type { LoginBody } from '#shared/contracts/auth.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { useFocusFirstError, useFormState } from '#web/components/form-state.ts';
 import { errorText } from '#web/components/query-state.tsx';
+import { LanguageSwitch } from '#web/i18n/language.tsx';
 import { useI18n, type Messages } from '#web/i18n/messages.ts';
 import { ssoFailureText } from './sso-failure.ts';
 import { ApiError, apiUrl } from '#web/lib/api-client.ts';
@@ -85,6 +86,7 @@ export function LoginPage() {
 
   return (
     <div className='samla-auth'>
+      <LanguageSwitch label={m.app.language} className='samla-auth__language' />
       <Heading level={1} data-size='lg'>
         {t.title}
       </Heading>

@@ -1,16 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Catalog } from '#catalog/catalog.schema.ts';
+import type { CatalogResponse } from '#catalog/catalog.schema.ts';
 import { apiRequest } from '#web/lib/api-client.ts';
 
 export const catalogKeys = {
   catalog: () => ['catalog'] as const,
 };
 
-/** The read-only library; it only changes with a new release of Samla. */
+/**
+ * The read-only library in the language of the page (the server picks it the same way); it
+ * changes with a new release of Samla, and with the language: the provider asks again then.
+ */
 export const catalogQuery = () =>
   queryOptions({
     queryKey: catalogKeys.catalog(),
-    queryFn: ({ signal }) => apiRequest<Catalog>('/catalog', { signal }),
+    queryFn: ({ signal }) => apiRequest<CatalogResponse>('/catalog', { signal }),
     staleTime: Number.POSITIVE_INFINITY,
   });
 

@@ -1,7 +1,7 @@
 import { Card, Details, Heading, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
 import { Fragment } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Catalog, OpportunityArea, Phase } from '#catalog/catalog.schema.ts';
+import type { Catalog, CatalogResponse, OpportunityArea, Phase } from '#catalog/catalog.schema.ts';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { LoadError, Loading } from '#web/components/query-state.tsx';
 import { useI18n } from '#web/i18n/messages.ts';
@@ -36,7 +36,7 @@ export function CatalogPage() {
   );
 }
 
-function CatalogContent({ catalog }: { catalog: Catalog }) {
+function CatalogContent({ catalog }: { catalog: CatalogResponse }) {
   const { m } = useI18n();
   const t = m.catalog;
   return (
@@ -44,6 +44,12 @@ function CatalogContent({ catalog }: { catalog: Catalog }) {
       <Paragraph className='samla-lead'>
         {t.source(catalog.source.title, catalog.source.publisher, catalog.source.author, catalog.source.basedOn)} {t.version(catalog.version)}
       </Paragraph>
+      {/* Nynorsk and English are Samla's translations, not KS' text: said where the source is named. */}
+      {catalog.attribution && (
+        <Paragraph data-size='sm' className='samla-muted' lang={catalog.language}>
+          {catalog.attribution}
+        </Paragraph>
+      )}
 
       <nav aria-labelledby='toc-heading' className='samla-toc'>
         <Heading level={2} data-size='2xs' id='toc-heading'>

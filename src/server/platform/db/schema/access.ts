@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { MergerRoleName } from '../../../../shared/contracts/members.ts';
+import type { Language } from '../../../../shared/language.ts';
 import { mergers } from './mergers.ts';
 
 export const users = pgTable(
@@ -14,13 +15,15 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     isAdministrator: boolean('is_administrator').notNull().default(false),
+    // The language the person chose for Samla (decision 039); null: follow the browser.
+    language: text('language').$type<Language>(),
     // Set when an administrator deactivates the user: sessions and API tokens stop working, history keeps the name.
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (table) => [uniqueIndex('users_email_idx').on(table.email)],
+  (table) => [uniqueIndex('users_email_idx').on(table.email), check('users_language_check', sql`${table.language} in ('nb', 'nn', 'en')`)],
 );
 
 export const sessions = pgTable(
