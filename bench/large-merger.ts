@@ -148,6 +148,8 @@ export async function seedLargeMerger(database: DatabaseHandle, options: SeedOpt
       } else {
         payload = { outcome: random() < 0.6 ? 'procure' : 'retire', targetSystemId: null, timing, state };
       }
+      // An adopted veivalg is on record: who decided and when (decision 038).
+      if (state === 'adopted') payload = { ...payload, decisionMaker: 'steering_group', meetingDate: '2026-11-02' };
       await call({ method: 'PUT', url: `${api}/decisions/${area.id}`, payload });
       areaIds.push(area.id);
     }

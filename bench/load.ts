@@ -104,7 +104,7 @@ export function seedKey(): string {
   const files = [
     path.join(repoRoot, 'bench', 'large-merger.ts'),
     path.join(repoRoot, 'bench', 'generate-large-merger.ts'),
-    ...filesUnder(path.join(repoRoot, 'src', 'server', 'db', 'migrations')),
+    ...filesUnder(path.join(repoRoot, 'src', 'server', 'platform', 'db', 'migrations')),
     ...filesUnder(path.join(repoRoot, 'src', 'catalog')),
   ].sort();
   for (const file of files) hash.update(file.slice(repoRoot.length)).update(fs.readFileSync(file));
