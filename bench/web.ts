@@ -124,12 +124,15 @@ const figuresPaintedScript = `(() => {
 
 /** The figures' paint time from figuresPaintedScript; says what to look for when the browser never reports it. */
 async function paintedAt(page: Page): Promise<number> {
-  try {
-    const handle = await page.waitForFunction('window.samlaFiguresPaintedAt', undefined, { timeout: 5_000 });
-    return Math.round(Number(await handle.jsonValue()));
-  } catch (error) {
-    throw new Error("The browser reported no paint of the dashboard's figures: do they still carry `elementtiming` (merger-dashboard.tsx)?", { cause: error });
+  // Polled with evaluate (a function call, not a string the page would have to eval): the app's
+  // CSP (script-src 'self') refuses waitForFunction's string predicate as eval.
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const at = await page.evaluate(() => (window as unknown as { samlaFiguresPaintedAt?: number }).samlaFiguresPaintedAt);
+    if (typeof at === 'number') return Math.round(at);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  throw new Error("The browser reported no paint of the dashboard's figures: do they still carry `elementtiming` (merger-dashboard.tsx)?");
 }
 
 /** Visits counted in the dashboard's median, after the one right after the server started. */
