@@ -87,12 +87,17 @@ describe('a project team works in Samla', () => {
 
     await page.goto(`/sammenslainger/${mergerId}/oppgaver/${taskIds[0]}`);
     const comments = page.getByRole('region', { name: 'Kommentarer' });
+    // The task page and its comments have loaded before anything is typed.
+    await comments.getByText('Ingen kommentarer ennå.').waitFor();
     const field = comments.getByRole('textbox', { name: 'Ny kommentar' });
     await field.click();
     await page.keyboard.type('Start gjerne her, @Mon');
     await page.getByRole('option', { name: member.name }).waitFor();
     await page.keyboard.press('Enter');
+    // The pick has put the name in before the rest is typed.
+    await expect.poll(() => field.inputValue()).toBe(`Start gjerne her, @${member.name} `);
     await page.keyboard.type('så tar vi resten på fredag.');
+    await expect.poll(() => field.inputValue()).toBe(`Start gjerne her, @${member.name} så tar vi resten på fredag.`);
     await comments.getByRole('button', { name: 'Legg til kommentar' }).click();
     await comments.getByRole('listitem').filter({ hasText: 'så tar vi resten på fredag.' }).waitFor();
   });
