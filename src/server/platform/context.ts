@@ -21,6 +21,11 @@ export interface ServiceContext {
   /** Waits on that clock (the sign-in throttle's delay); unset: real time. Tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
   actor: Actor | null;
+  /**
+   * The language to answer this request in (decision 039: the actor's choice, else
+   * Accept-Language, else nb); set by the access plugin. Absent outside a request: bokmål.
+   */
+  language?: Language;
   /** Set by the access plugin on routes scoped to one merger, after it checked the role. */
   membership?: {
     mergerId: string;

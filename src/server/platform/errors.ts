@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
+import { textIn, type Localized } from '#shared/localized.ts';
 
 /**
  * An expected failure with a stable code. Services throw these; the one error
@@ -11,20 +12,24 @@ import type { ErrorCode } from '#shared/error-codes.ts';
  * ones listed in #shared/error-codes.ts, which the web's catalog must cover.
  */
 export class DomainError extends Error {
+  /** The message in every language, when the thrower wrote it so (issue 22); `message` is its bokmål. */
+  readonly localized: Localized | null;
+
   constructor(
     readonly code: ErrorCode,
     readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
-    message: string,
+    message: string | Localized,
     readonly details?: unknown,
   ) {
-    super(message);
+    super(textIn(message, 'nb'));
     this.name = 'DomainError';
+    this.localized = typeof message === 'string' ? null : message;
   }
 }
 
-export const notFound = (code: ErrorCode, message: string) => new DomainError(code, 404, message);
-export const invalid = (code: ErrorCode, message: string, details?: FieldProblem[]) => new DomainError(code, 400, message, details);
-export const conflict = (code: ErrorCode, message: string, details?: unknown) => new DomainError(code, 409, message, details);
+export const notFound = (code: ErrorCode, message: string | Localized) => new DomainError(code, 404, message);
+export const invalid = (code: ErrorCode, message: string | Localized, details?: FieldProblem[]) => new DomainError(code, 400, message, details);
+export const conflict = (code: ErrorCode, message: string | Localized, details?: unknown) => new DomainError(code, 409, message, details);
 
 /**
  * The one answer to a write made from a stale read (every editable row has a

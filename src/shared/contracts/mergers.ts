@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { languages } from '#shared/language.ts';
 import { isoDate, requiredText } from './common.ts';
 import { checklistProgress, progress } from './plan.tasks.ts';
 import { mergerPermission, mergerRole } from './members.ts';
 
 export const languageForm = z.enum(['bokmål', 'nynorsk', 'nøytral']);
+
+/** The målform of what a merger produces (report, workbooks, CSV, calendar, e-mail): nb, nn or en. */
+export const documentLanguage = z
+  .enum(languages)
+  .describe('Målformen for det sammenslåingen lager: rapport, regneark, CSV, kalender og e-post (nb, nn eller en)');
 
 export const mergerMunicipality = z.object({
   number: z.string(),
@@ -34,6 +40,7 @@ export const merger = z
     createdAt: z.string(),
     isDemo: z.boolean().describe('En demosammenslåing med oppdiktede data (POST /api/v1/demo-merger)'),
     archivedAt: z.string().nullable().describe('Satt mens sammenslåingen er arkivert: da kan den bare leses'),
+    documentLanguage: documentLanguage,
     version: z.number().int(),
   })
   .meta({ id: 'Merger' });

@@ -44,6 +44,7 @@ function toMerger(row: repo.MergerRow, municipalities: repo.MergerMunicipalityRo
     createdAt: row.createdAt.toISOString(),
     isDemo: row.isDemo,
     archivedAt: row.archivedAt?.toISOString() ?? null,
+    documentLanguage: row.documentLanguage,
     version: row.version,
   };
 }

@@ -4,6 +4,7 @@ import type { Actor, ServiceContext } from '#server/platform/context.ts';
 import type { Database, DatabaseHandle } from '#server/platform/db/client.ts';
 import { DomainError } from '#server/platform/errors.ts';
 import { roleAllows, type MergerPermission, type MergerRole } from '#server/platform/access/roles.ts';
+import { pickLanguage } from '#shared/language.ts';
 
 /**
  * Every API route declares who may call it. A route without a rule makes the
@@ -109,7 +110,13 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     const rawMergerId = (request.params as { mergerId?: unknown } | undefined)?.mergerId;
     const mergerId = rule?.startsWith('merger:') && typeof rawMergerId === 'string' && uuidPattern.test(rawMergerId) ? rawMergerId : undefined;
     const { actor, csrfToken, membership } = rule ? await authenticate(request, mergerId) : { actor: null, csrfToken: null };
-    request.ctx = { db: options.database.db, now: options.now, sleep: options.sleep, actor };
+    request.ctx = {
+      db: options.database.db,
+      now: options.now,
+      sleep: options.sleep,
+      actor,
+      language: pickLanguage(actor?.language, request.headers['accept-language']),
+    };
     request.csrfToken = csrfToken;
     request.prefetchedMembership = membership ?? null;
     if (!rule || rule === 'public') return;
