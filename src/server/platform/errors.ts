@@ -38,11 +38,20 @@ export const conflict = (code: ErrorCode, message: string | Localized, details?:
  * can tell what happened; `message` replaces the sentence where it does not fit.
  */
 export function versionConflict(
-  subject: string,
+  subject: string | Localized,
   currentVersion: number | null = null,
-  options: { pronoun?: 'den' | 'det'; message?: string } = {},
+  options: { pronoun?: 'den' | 'det'; message?: string | Localized } = {},
 ): DomainError {
-  const message = options.message ?? `${subject} er endret av noen andre siden du åpnet ${options.pronoun ?? 'den'}. Last inn på nytt og gjør endringen igjen.`;
+  const pronoun = options.pronoun ?? 'den';
+  const message: string | Localized =
+    options.message ??
+    (typeof subject === 'string'
+      ? `${subject} er endret av noen andre siden du åpnet ${pronoun}. Last inn på nytt og gjør endringen igjen.`
+      : {
+          nb: `${subject.nb} er endret av noen andre siden du åpnet ${pronoun}. Last inn på nytt og gjør endringen igjen.`,
+          nn: `${subject.nn} er endra av nokon andre sidan du opna ${pronoun}. Last inn på nytt og gjer endringa igjen.`,
+          en: `${subject.en} was changed by someone else after you opened it. Reload and make the change again.`,
+        });
   return conflict('VERSION_CONFLICT', message, currentVersion === null ? undefined : { currentVersion });
 }
 
