@@ -129,6 +129,17 @@ describe('answers to merger reads', () => {
     expect(readers.headers.etag).not.toBe(owners.headers.etag);
   });
 
+  it('are kept per language: a reader who switches to nynorsk is not given the bokmål answer', async () => {
+    const bokmål = await t.owner.inject({ url: `${base}/tasks`, headers: { 'accept-language': 'nb' } });
+    const etag = bokmål.headers.etag as string;
+    expect(bokmål.headers.vary).toContain('accept-language');
+    const nynorsk = await t.owner.inject({ url: `${base}/tasks`, headers: { 'accept-language': 'nn', 'if-none-match': etag } });
+    expect(nynorsk.statusCode).toBe(200);
+    expect(nynorsk.headers.etag).not.toBe(etag);
+    const bokmålAgain = await t.owner.inject({ url: `${base}/tasks`, headers: { 'accept-language': 'nb', 'if-none-match': etag } });
+    expect(bokmålAgain.statusCode).toBe(304);
+  });
+
   it('follow the day: a task due tomorrow is overdue two days later with no change to the data', async () => {
     const task = (await read('/tasks')).json().tasks[0];
     await send('PATCH', `/tasks/${task.id}`, { version: task.version, dueDate: '2027-09-21' });
@@ -143,12 +154,12 @@ describe('answers to merger reads', () => {
     const gzipped = () => t.owner.inject({ url: `${base}/tasks`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
     const plain = await read('/tasks');
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.headers.vary).toBe('accept-encoding');
+    expect(plain.headers.vary).toBe('accept-encoding, accept-language');
     // The first gzipped answer is made anew (and kept), the second comes from memory.
     for (const response of [await gzipped(), await gzipped()]) {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-encoding']).toBe('gzip');
-      expect(response.headers.vary).toBe('accept-encoding');
+      expect(response.headers.vary).toBe('accept-encoding, accept-language');
       expect(Number(response.headers['content-length'])).toBe(response.rawPayload.length);
       expect(response.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
       expect(gunzipSync(response.rawPayload).toString()).toBe(plain.body);

@@ -52,6 +52,8 @@ export const responseCachePlugin = fp<ResponseCachePluginOptions>(async (app, op
     const key = responseKey({
       userId: request.ctx.actor.userId,
       role: membership.role,
+      // Answers carry server-made text in the reader's language (issue 22: history, messages).
+      language: request.ctx.language ?? 'nb',
       today: todayOf(request.ctx),
       url: request.url,
     });
@@ -90,8 +92,8 @@ export const responseCachePlugin = fp<ResponseCachePluginOptions>(async (app, op
 
 function validatorHeaders(etag: string) {
   // private: answers differ by person; no-cache: the browser asks every time, with If-None-Match;
-  // vary: the same address is sent plain or gzipped.
-  return { etag, 'cache-control': 'private, no-cache', vary: 'accept-encoding' };
+  // vary: the same address is sent plain or gzipped, and in the language asked for.
+  return { etag, 'cache-control': 'private, no-cache', vary: 'accept-encoding, accept-language' };
 }
 
 function representation(reply: FastifyReply, response: CachedResponse, gzip: boolean): Buffer {

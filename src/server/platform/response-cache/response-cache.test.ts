@@ -61,15 +61,16 @@ describe('what an Accept-Encoding header accepts', () => {
 });
 
 describe('the response key', () => {
-  it('differs by person, role, day and address', () => {
-    const base = { userId: 'u1', role: 'owner', today: '2026-11-27', url: '/api/v1/mergers/m/dashboard' };
+  it('differs by person, role, language, day and address', () => {
+    const base = { userId: 'u1', role: 'owner', language: 'nb', today: '2026-11-27', url: '/api/v1/mergers/m/dashboard' };
     const keys = new Set([
       responseKey(base),
       responseKey({ ...base, userId: 'u2' }),
       responseKey({ ...base, role: 'reader' }),
+      responseKey({ ...base, language: 'nn' }),
       responseKey({ ...base, today: '2026-11-28' }),
       responseKey({ ...base, url: '/api/v1/mergers/m/dashboard?x=1' }),
     ]);
-    expect(keys.size).toBe(5);
+    expect(keys.size).toBe(6);
   });
 });

@@ -61,8 +61,8 @@ export class ResponseStore {
 }
 
 /** Everything a merger's JSON read may depend on besides the data: who, in which role, what, and the day (overdue, days left). */
-export function responseKey(parts: { userId: string; role: string; today: string; url: string }): string {
-  return `${parts.userId}\n${parts.role}\n${parts.today}\n${parts.url}`;
+export function responseKey(parts: { userId: string; role: string; language: string; today: string; url: string }): string {
+  return `${parts.userId}\n${parts.role}\n${parts.language}\n${parts.today}\n${parts.url}`;
 }
 
 /** Below this a gzipped answer saves less than its headers and the work cost. */
