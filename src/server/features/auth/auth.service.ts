@@ -71,8 +71,7 @@ async function startSession(ctx: ServiceContext, user: repo.UserRow, userAgent?:
   return { user: toPublicUser(user), sessionToken, csrfToken };
 }
 
-const tooManyAttempts = (retryAfterSeconds: number) =>
-  new DomainError('TOO_MANY_ATTEMPTS', 429, errorMessages.TOO_MANY_ATTEMPTS, { retryAfterSeconds });
+const tooManyAttempts = (retryAfterSeconds: number) => new DomainError('TOO_MANY_ATTEMPTS', 429, errorMessages.TOO_MANY_ATTEMPTS, { retryAfterSeconds });
 
 /** Said only to whoever proved who they are (the right password, or the identity provider). */
 const deactivatedUser = () =>
@@ -239,7 +238,8 @@ async function createAdministrator(db: Database, input: { email: string; name: s
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // Two first requests at once: only one may create the first administrator.
-    if ((await repo.countUsers(tx)) > 0) throw conflict('SETUP_ALREADY_DONE', { nb: 'Samla er allerede satt opp.', nn: 'Samla er alt sett opp.', en: 'Samla has already been set up.' });
+    if ((await repo.countUsers(tx)) > 0)
+      throw conflict('SETUP_ALREADY_DONE', { nb: 'Samla er allerede satt opp.', nn: 'Samla er alt sett opp.', en: 'Samla has already been set up.' });
     const user = await repo.insertUser(tx, {
       email: normalizeEmail(input.email),
       name: input.name,
@@ -262,7 +262,11 @@ export async function setupAdministrator(
   }
   if (!constantTimeEqual(input.code.trim(), setupCode)) {
     throw invalid('INVALID_SETUP_CODE', errorMessages.INVALID_SETUP_CODE, [
-      { path: 'code', code: 'invalid', message: { nb: 'Oppsettkoden stemmer ikke.', nn: 'Oppsettkoden stemmer ikkje.', en: 'The set-up code is not correct.' } },
+      {
+        path: 'code',
+        code: 'invalid',
+        message: { nb: 'Oppsettkoden stemmer ikke.', nn: 'Oppsettkoden stemmer ikkje.', en: 'The set-up code is not correct.' },
+      },
     ]);
   }
   assertAcceptablePassword(input.password, 'password');
@@ -280,7 +284,11 @@ export async function createUser(ctx: ServiceContext, input: { email: string; na
   const email = normalizeEmail(input.email);
   if (await repo.findUserByEmail(ctx.db, email)) {
     throw conflict('USER_EXISTS', errorMessages.USER_EXISTS, [
-      { path: 'email', code: 'exists', message: { nb: 'E-postadressen er allerede i bruk.', nn: 'E-postadressa er alt i bruk.', en: 'The e-mail address is already in use.' } },
+      {
+        path: 'email',
+        code: 'exists',
+        message: { nb: 'E-postadressen er allerede i bruk.', nn: 'E-postadressa er alt i bruk.', en: 'The e-mail address is already in use.' },
+      },
     ]);
   }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -323,7 +331,8 @@ function tokenExpiry(expiresOn: string | null | undefined, now: Date): Date | nu
   if (!expiresOn) return null;
   const expiresAt = startOfDayInOslo(addDays(expiresOn, 1));
   const problem = (message: Localized) => invalid('INVALID_TOKEN_EXPIRY', message, [{ path: 'expiresOn', code: 'out_of_range', message }]);
-  if (expiresAt <= now) throw problem({ nb: 'Siste dag kan ikke være før i dag.', nn: 'Siste dag kan ikkje vere før i dag.', en: 'The last day cannot be before today.' });
+  if (expiresAt <= now)
+    throw problem({ nb: 'Siste dag kan ikke være før i dag.', nn: 'Siste dag kan ikkje vere før i dag.', en: 'The last day cannot be before today.' });
   if (expiresAt.getTime() - now.getTime() > maxTokenLifetimeDays * 24 * 60 * 60 * 1000) {
     throw problem({ nb: 'En API-nøkkel kan vare høyst ett år.', nn: 'Ein API-nøkkel kan vare i høgst eitt år.', en: 'An API key can last at most one year.' });
   }

@@ -61,7 +61,8 @@ export async function deleteFeed(ctx: ServiceContext, mergerId: string): Promise
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.deleteFeed(tx, mergerId))) throw notFound('CALENDAR_FEED_NOT_FOUND', {
+    if (!(await repo.deleteFeed(tx, mergerId)))
+      throw notFound('CALENDAR_FEED_NOT_FOUND', {
         nb: 'Sammenslåingen har ingen kalenderadresse.',
         nn: 'Samanslåinga har inga kalenderadresse.',
         en: 'The merger has no calendar address.',

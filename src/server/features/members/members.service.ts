@@ -217,7 +217,11 @@ const alreadyMember = () =>
   ]);
 const alreadyInvited = () =>
   conflict('ALREADY_INVITED', errorMessages.ALREADY_INVITED, [
-    { path: 'email', code: 'exists', message: { nb: 'Adressen er allerede invitert.', nn: 'Adressa er alt invitert.', en: 'The address has already been invited.' } },
+    {
+      path: 'email',
+      code: 'exists',
+      message: { nb: 'Adressen er allerede invitert.', nn: 'Adressa er alt invitert.', en: 'The address has already been invited.' },
+    },
   ]);
 
 const invitationEntityId = (email: string) => `invitation:${email}`;
@@ -301,8 +305,7 @@ export async function withdrawInvitation(ctx: ServiceContext, mergerId: string, 
   const address = normalizeEmail(email);
   await ctx.db.transaction(async (tx) => {
     const found = await repo.findInvitation(tx, mergerId, address);
-    if (!found)
-      throw notFound('INVITATION_NOT_FOUND', errorMessages.INVITATION_NOT_FOUND);
+    if (!found) throw notFound('INVITATION_NOT_FOUND', errorMessages.INVITATION_NOT_FOUND);
     if (!mayGrantRole(myRole(ctx), found.role)) {
       throw new DomainError('ROLE_NOT_GRANTABLE', 403, {
         nb: 'Bare en eier kan trekke tilbake en invitasjon som eier.',

@@ -115,7 +115,8 @@ export async function createMyFeed(ctx: ServiceContext): Promise<CreatedMyCalend
 }
 
 export async function deleteMyFeed(ctx: ServiceContext): Promise<void> {
-  if (!(await repo.deleteFeed(ctx.db, actorOf(ctx).userId))) throw notFound('CALENDAR_FEED_NOT_FOUND', {
+  if (!(await repo.deleteFeed(ctx.db, actorOf(ctx).userId)))
+    throw notFound('CALENDAR_FEED_NOT_FOUND', {
       nb: 'Du har ingen kalenderadresse.',
       nn: 'Du har inga kalenderadresse.',
       en: 'You have no calendar address.',

@@ -30,7 +30,11 @@ function toManagedUser(row: repo.UserRow): ManagedUser {
 const userNotFound = () => notFound('USER_NOT_FOUND', { nb: 'Fant ikke brukeren.', nn: 'Fann ikkje brukaren.', en: 'The user was not found.' });
 const emailTaken = () =>
   conflict('USER_EXISTS', errorMessages.USER_EXISTS, [
-    { path: 'email', code: 'exists', message: { nb: 'E-postadressen er allerede i bruk.', nn: 'E-postadressa er alt i bruk.', en: 'The e-mail address is already in use.' } },
+    {
+      path: 'email',
+      code: 'exists',
+      message: { nb: 'E-postadressen er allerede i bruk.', nn: 'E-postadressa er alt i bruk.', en: 'The e-mail address is already in use.' },
+    },
   ]);
 const theUser: Localized = { nb: 'Brukeren', nn: 'Brukaren', en: 'The user' };
 
@@ -51,7 +55,11 @@ export async function createUser(
   if (await repo.findUserByEmail(ctx.db, email)) throw emailTaken();
   if (!input.password && !options.singleSignOn) {
     throw invalid('PASSWORD_REQUIRED', errorMessages.PASSWORD_REQUIRED, [
-      { path: 'password', code: 'required', message: { nb: 'Skriv et passord til brukeren.', nn: 'Skriv eit passord til brukaren.', en: 'Enter a password for the user.' } },
+      {
+        path: 'password',
+        code: 'required',
+        message: { nb: 'Skriv et passord til brukeren.', nn: 'Skriv eit passord til brukaren.', en: 'Enter a password for the user.' },
+      },
     ]);
   }
   if (input.password) assertAcceptablePassword(input.password, 'password');
