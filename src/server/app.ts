@@ -19,7 +19,8 @@ import { keepReferenceNames, listHistory } from './features/audit/audit.service.
 import { useReferenceNames } from './platform/audit-trail/audit-trail.ts';
 import { membersRoutes } from './features/members/members.routes.ts';
 import { systemClock } from './platform/clock.ts';
-import { registerErrorHandler } from './platform/errors.ts';
+import { registerErrorHandler, requestLanguage } from './platform/errors.ts';
+import { textIn } from '#shared/localized.ts';
 import { registerStorableTextGuard } from './platform/storable-text.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { checklistRoutes } from './features/plan/plan.tasks.routes.ts';
@@ -269,9 +270,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (servesWeb && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !asksForFile) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.status(404).send({
-      error: { code: 'ROUTE_NOT_FOUND', message: `Fant ikke ${request.method} ${request.url}.` },
-    });
+    const language = requestLanguage(request);
+    const route = `${request.method} ${request.url}`;
+    return reply
+      .status(404)
+      .header('content-language', language)
+      .send({
+        error: {
+          code: 'ROUTE_NOT_FOUND',
+          message: textIn({ nb: `Fant ikke ${route}.`, nn: `Fann ikkje ${route}.`, en: `${route} was not found.` }, language),
+        },
+      });
   });
 
   // Last, so that a failure above leaves no loop running. Stopped before the

@@ -4,7 +4,8 @@
  * catalog must then say it in every language (src/web/i18n/error-codes.test.ts checks both,
  * and that no code is thrown in src/server without being listed here).
  *
- * The server's `message` stays Norwegian for API clients; people read the catalog's text.
+ * The server's `message` is in the caller's language (#shared/error-messages.ts has a generic text
+ * for every code, which a new code must add too); the web app shows its catalog's text.
  */
 export const errorCodes = [
   // ---------------------------------------------------------------- requests, sessions, access

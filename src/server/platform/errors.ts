@@ -1,15 +1,25 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
-import { textIn, type Localized } from '#shared/localized.ts';
+import { errorMessages } from '#shared/error-messages.ts';
+import { pickLanguage, type Language } from '#shared/language.ts';
+import { isLocalized, textIn, type Localized } from '#shared/localized.ts';
+
+/**
+ * A field problem as a service writes it: its message in every language, or (not yet
+ * converted) bokmål only. The error handler sends `message` in the request's language.
+ */
+export type LocalizedFieldProblem = Omit<FieldProblem, 'message'> & { readonly message: string | Localized };
 
 /**
  * An expected failure with a stable code. Services throw these; the one error
  * handler below turns them into `{ error: { code, message, details } }`.
- * Messages are Norwegian: API users are Norwegian municipalities, and the web
- * shows its own catalog text by code but falls back to this. The codes are the
- * ones listed in #shared/error-codes.ts, which the web's catalog must cover.
+ * The handler answers in the request's language (decision 039): a `Localized`
+ * message in that language; a bokmål-only message as it is in bokmål, and in
+ * nynorsk or English as the generic text for its code (#shared/error-messages.ts).
+ * The codes are the ones listed in #shared/error-codes.ts, which the web's catalog
+ * must cover.
  */
 export class DomainError extends Error {
   /** The message in every language, when the thrower wrote it so (issue 22); `message` is its bokmål. */
@@ -28,7 +38,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: ErrorCode, message: string | Localized) => new DomainError(code, 404, message);
-export const invalid = (code: ErrorCode, message: string | Localized, details?: FieldProblem[]) => new DomainError(code, 400, message, details);
+export const invalid = (code: ErrorCode, message: string | Localized, details?: readonly LocalizedFieldProblem[]) =>
+  new DomainError(code, 400, message, details);
 export const conflict = (code: ErrorCode, message: string | Localized, details?: unknown) => new DomainError(code, 409, message, details);
 
 /**
@@ -55,14 +66,48 @@ export function versionConflict(
   return conflict('VERSION_CONFLICT', message, currentVersion === null ? undefined : { currentVersion });
 }
 
+/**
+ * The language to answer a request in: the one the access plugin chose (the user's own
+ * choice, else Accept-Language), or for errors thrown before it ran, Accept-Language.
+ */
+export function requestLanguage(request: FastifyRequest): Language {
+  return (request.ctx as { language?: Language } | null | undefined)?.language ?? pickLanguage(null, request.headers['accept-language']);
+}
+
+/** An error's message in `language`; see {@link DomainError}. */
+export function domainErrorMessage(error: DomainError, language: Language): string {
+  if (error.localized) return error.localized[language];
+  return language === 'nb' ? error.message : errorMessages[error.code][language];
+}
+
+/** `details` with every field problem's Localized message said in `language`. */
+function detailsIn(details: unknown, language: Language): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((item: unknown) =>
+    typeof item === 'object' && item !== null && isLocalized((item as { message?: unknown }).message)
+      ? { ...item, message: textIn((item as { message: Localized }).message, language) }
+      : item,
+  );
+}
+
+/** The top message of a request refused by its schema; `context` is body, querystring, params or headers. */
+export function invalidRequestMessage(context: string, language: Language): string {
+  return textIn(
+    { nb: `Forespørselen er ugyldig (${context}).`, nn: `Førespurnaden er ugyldig (${context}).`, en: `The request is invalid (${context}).` },
+    language,
+  );
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    const language = requestLanguage(request);
+    reply.header('content-language', language);
     if (error instanceof DomainError) {
       // A busy server says when to come back (the worker pool's full queue).
       const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (error.statusCode === 503 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(error.statusCode).send({
-        error: { code: error.code, message: error.message, details: error.details },
+        error: { code: error.code, message: domainErrorMessage(error, language), details: detailsIn(error.details, language) },
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -74,7 +119,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({
         error: {
           code: 'VALIDATION_FAILED',
-          message: `Forespørselen er ugyldig (${error.validationContext ?? 'body'}).`,
+          message: invalidRequestMessage(error.validationContext ?? 'body', language),
           details,
         },
       });
@@ -83,7 +128,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, too large body.
       return reply.status(status).send({
-        error: { code: error.code ?? 'BAD_REQUEST', message: clientErrorMessage(status), details: error.message },
+        error: { code: error.code ?? 'BAD_REQUEST', message: textIn(clientErrorMessage(status), language), details: error.message },
       });
     }
     request.log.error({ err: error }, 'unhandled error');
@@ -91,17 +136,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({
       error: {
         code: 'INTERNAL_ERROR',
-        message: `Noe gikk galt på serveren. Prøv igjen, eller kontakt en administrator og oppgi feil-ID ${request.id}.`,
+        message: textIn(
+          {
+            nb: `Noe gikk galt på serveren. Prøv igjen, eller kontakt en administrator og oppgi feil-ID ${request.id}.`,
+            nn: `Noko gjekk gale på serveren. Prøv igjen, eller kontakt ein administrator og oppgi feil-ID ${request.id}.`,
+            en: `Something went wrong on the server. Try again, or contact an administrator and give the error ID ${request.id}.`,
+          },
+          language,
+        ),
         details: { requestId: request.id },
       },
     });
   });
 }
 
-function clientErrorMessage(status: number): string {
-  if (status === 413) return 'Forespørselen er for stor.';
-  if (status === 415) return 'Forespørselen må sendes som JSON.';
-  return 'Forespørselen kunne ikke leses.';
+function clientErrorMessage(status: number): Localized {
+  if (status === 413) return { nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.', en: 'The request is too large.' };
+  if (status === 415) return { nb: 'Forespørselen må sendes som JSON.', nn: 'Førespurnaden må sendast som JSON.', en: 'The request must be sent as JSON.' };
+  return { nb: 'Forespørselen kunne ikke leses.', nn: 'Førespurnaden kunne ikkje lesast.', en: 'The request could not be read.' };
 }
 
 /**

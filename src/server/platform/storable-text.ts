@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldProblem } from '#shared/contracts/common.ts';
+import { invalidRequestMessage, requestLanguage } from '#server/platform/errors.ts';
 
 /**
  * PostgreSQL text cannot hold U+0000, and its jsonb (history's old and new
@@ -91,9 +92,11 @@ export function registerStorableTextGuard(app: FastifyInstance): void {
     for (const [context, read] of parts) {
       const problem = findUnstorableText(read(request));
       if (problem) {
-        return reply.status(400).send({
-          error: { code: 'VALIDATION_FAILED', message: `Forespørselen er ugyldig (${context}).`, details: [problem] },
-        });
+        const language = requestLanguage(request);
+        return reply
+          .status(400)
+          .header('content-language', language)
+          .send({ error: { code: 'VALIDATION_FAILED', message: invalidRequestMessage(context, language), details: [problem] } });
       }
     }
     return undefined;

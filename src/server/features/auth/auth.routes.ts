@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthConfig } from '#server/config.ts';
 import { DomainError } from '#server/platform/errors.ts';
+import { errorMessages } from '#shared/error-messages.ts';
 import { apiToken, authStatus, createApiTokenBody, createdApiToken, loginBody, sessionResponse, setupBody } from '#shared/contracts/auth.ts';
 import { errorResponse, errorResponses, uuidParam } from '#shared/contracts/common.ts';
 import { actorOf } from '#server/platform/context.ts';
@@ -123,7 +124,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      if (!options.oidc) throw new DomainError('SSO_NOT_CONFIGURED', 404, 'Innlogging med identitetstilbyder er ikke satt opp.');
+      if (!options.oidc) throw new DomainError('SSO_NOT_CONFIGURED', 404, errorMessages.SSO_NOT_CONFIGURED);
       const { url, pending } = await options.oidc.start(request.query.neste);
       reply.setCookie(pendingCookieName, JSON.stringify(pending), { ...cookieOptions, maxAge: 600 });
       return reply.redirect(url);
@@ -138,7 +139,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       if (!options.oidc || !options.auth.publicUrl) {
-        throw new DomainError('SSO_NOT_CONFIGURED', 404, 'Innlogging med identitetstilbyder er ikke satt opp.');
+        throw new DomainError('SSO_NOT_CONFIGURED', 404, errorMessages.SSO_NOT_CONFIGURED);
       }
       reply.clearCookie(pendingCookieName, cookieOptions);
       try {
@@ -146,7 +147,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         try {
           pending = JSON.parse(request.cookies[pendingCookieName] ?? '') as PendingSignIn;
         } catch {
-          throw new DomainError('SSO_FAILED', 401, 'Innloggingen hadde utløpt. Prøv igjen.');
+          throw new DomainError('SSO_FAILED', 401, {
+            nb: 'Innloggingen hadde utløpt. Prøv igjen.',
+            nn: 'Innlogginga hadde gått ut. Prøv igjen.',
+            en: 'The sign-in had expired. Try again.',
+          });
         }
         const callbackUrl = new URL(request.url, options.auth.publicUrl);
         const claims = await options.oidc.finish(callbackUrl, pending);
@@ -200,7 +205,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const actor = actorOf(request.ctx);
       // A leaked token must not be able to mint itself successors that outlive its revocation.
       if (actor.via !== 'session') {
-        throw new DomainError('SESSION_REQUIRED', 403, 'Nye API-nøkler lages i nettleseren, ikke med en annen API-nøkkel.');
+        throw new DomainError('SESSION_REQUIRED', 403, {
+          nb: 'Nye API-nøkler lages i nettleseren, ikke med en annen API-nøkkel.',
+          nn: 'Nye API-nøklar blir laga i nettlesaren, ikkje med ein annan API-nøkkel.',
+          en: 'New API keys are made in the browser, not with another API key.',
+        });
       }
       return reply.status(201).send(await service.createApiToken(request.ctx, actor, request.body.name, request.body.expiresOn));
     },

@@ -7,6 +7,8 @@ import { addDays, startOfDayInOslo } from '#shared/calendar-dates.ts';
 import { assertAcceptablePassword } from './password-policy.ts';
 import { normalizeEmail, type ApiToken } from '#shared/contracts/auth.ts';
 import type { Language } from '#shared/language.ts';
+import { errorMessages } from '#shared/error-messages.ts';
+import type { Localized } from '#shared/localized.ts';
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { accountWidePolicy, isSessionExpired, reservedDecision, shouldTouchSession, strictest, throttleKeys, throttlePolicy } from './auth.domain.ts';
 import { apiTokenPrefix, constantTimeEqual, hashPassword, randomToken, tokenHash, verifyPassword } from './auth.crypto.ts';
@@ -38,7 +40,7 @@ function actorFrom(row: repo.SignedInUser, via: Actor['via']): Actor {
   return { userId: row.id, email: row.email, name: row.name, isAdministrator: row.isAdministrator, language: row.language, via };
 }
 
-const wrongCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'Feil e-post eller passord.');
+const wrongCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, errorMessages.INVALID_CREDENTIALS);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,7 +55,7 @@ export interface NewSession {
 /** `userAgent`: the browser's User-Agent header at sign-in, so «Mine økter» can tell sessions apart. */
 async function startSession(ctx: ServiceContext, user: repo.UserRow, userAgent?: string | null): Promise<NewSession> {
   // Every way in ends here: a deactivated user gets no session, whichever way they proved who they are.
-  if (user.deactivatedAt) throw new DomainError('USER_DEACTIVATED', 403, 'Brukeren din er deaktivert. Kontakt en administrator i Samla.');
+  if (user.deactivatedAt) throw deactivatedUser();
   await acceptInvitations(ctx.db, user); // invitations to mergers become memberships (decision 023)
   const sessionToken = randomToken();
   const csrfToken = randomToken();
@@ -69,11 +71,15 @@ async function startSession(ctx: ServiceContext, user: repo.UserRow, userAgent?:
   return { user: toPublicUser(user), sessionToken, csrfToken };
 }
 
-const tooManyAttempts = (retryAfterSeconds: number) =>
-  new DomainError('TOO_MANY_ATTEMPTS', 429, 'For mange mislykkede innlogginger. Vent litt og prøv igjen.', { retryAfterSeconds });
+const tooManyAttempts = (retryAfterSeconds: number) => new DomainError('TOO_MANY_ATTEMPTS', 429, errorMessages.TOO_MANY_ATTEMPTS, { retryAfterSeconds });
 
 /** Said only to whoever proved who they are (the right password, or the identity provider). */
-const deactivatedUser = () => new DomainError('USER_DEACTIVATED', 403, 'Brukeren din er deaktivert. Kontakt en administrator i Samla.');
+const deactivatedUser = () =>
+  new DomainError('USER_DEACTIVATED', 403, {
+    nb: 'Brukeren din er deaktivert. Kontakt en administrator i Samla.',
+    nn: 'Brukaren din er deaktivert. Kontakt ein administrator i Samla.',
+    en: 'Your user has been deactivated. Contact an administrator of Samla.',
+  });
 
 /**
  * E-mail and password sign-in (decision 022). Each attempt is counted before
@@ -143,11 +149,7 @@ async function signInIdentity(ctx: ServiceContext, claims: IdentityClaims, userA
   const user = await ctx.db.transaction(async (tx) => {
     const existing = await repo.findUserByEmail(tx, email);
     if (existing && !claims.emailVerified) {
-      throw new DomainError(
-        'SSO_EMAIL_NOT_VERIFIED',
-        403,
-        'Identitetstilbyderen har ikke bekreftet e-postadressen din, så Samla kan ikke knytte innloggingen til en eksisterende bruker. Kontakt en administrator.',
-      );
+      throw new DomainError('SSO_EMAIL_NOT_VERIFIED', 403, errorMessages.SSO_EMAIL_NOT_VERIFIED);
     }
     if (existing?.deactivatedAt) throw deactivatedUser();
     const row = existing ?? (await repo.insertUser(tx, { email, name: claims.name || email, passwordHash: null, isAdministrator: false }));
@@ -209,7 +211,7 @@ export async function resolveApiToken(
 
 export async function currentUser(ctx: ServiceContext, userId: string): Promise<PublicUser> {
   const user = await repo.findUserById(ctx.db, userId);
-  if (!user) throw notFound('USER_NOT_FOUND', 'Fant ikke brukeren.');
+  if (!user) throw notFound('USER_NOT_FOUND', { nb: 'Fant ikke brukeren.', nn: 'Fann ikkje brukaren.', en: 'The user was not found.' });
   return toPublicUser(user);
 }
 
@@ -236,7 +238,8 @@ async function createAdministrator(db: Database, input: { email: string; name: s
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // Two first requests at once: only one may create the first administrator.
-    if ((await repo.countUsers(tx)) > 0) throw conflict('SETUP_ALREADY_DONE', 'Samla er allerede satt opp.');
+    if ((await repo.countUsers(tx)) > 0)
+      throw conflict('SETUP_ALREADY_DONE', { nb: 'Samla er allerede satt opp.', nn: 'Samla er alt sett opp.', en: 'Samla has already been set up.' });
     const user = await repo.insertUser(tx, {
       email: normalizeEmail(input.email),
       name: input.name,
@@ -255,11 +258,15 @@ export async function setupAdministrator(
   userAgent?: string,
 ): Promise<NewSession> {
   if (!(await needsSetup(ctx.db)) || setupCode === null) {
-    throw conflict('SETUP_ALREADY_DONE', 'Samla er allerede satt opp. Logg inn.');
+    throw conflict('SETUP_ALREADY_DONE', errorMessages.SETUP_ALREADY_DONE);
   }
   if (!constantTimeEqual(input.code.trim(), setupCode)) {
-    throw invalid('INVALID_SETUP_CODE', 'Oppsettkoden stemmer ikke. Den står i serverens logg.', [
-      { path: 'code', code: 'invalid', message: 'Oppsettkoden stemmer ikke.' },
+    throw invalid('INVALID_SETUP_CODE', errorMessages.INVALID_SETUP_CODE, [
+      {
+        path: 'code',
+        code: 'invalid',
+        message: { nb: 'Oppsettkoden stemmer ikke.', nn: 'Oppsettkoden stemmer ikkje.', en: 'The set-up code is not correct.' },
+      },
     ]);
   }
   assertAcceptablePassword(input.password, 'password');
@@ -276,8 +283,12 @@ export async function setupAdministrator(
 export async function createUser(ctx: ServiceContext, input: { email: string; name: string; password?: string | undefined }): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   if (await repo.findUserByEmail(ctx.db, email)) {
-    throw conflict('USER_EXISTS', 'Det finnes allerede en bruker med denne e-postadressen.', [
-      { path: 'email', code: 'exists', message: 'E-postadressen er allerede i bruk.' },
+    throw conflict('USER_EXISTS', errorMessages.USER_EXISTS, [
+      {
+        path: 'email',
+        code: 'exists',
+        message: { nb: 'E-postadressen er allerede i bruk.', nn: 'E-postadressa er alt i bruk.', en: 'The e-mail address is already in use.' },
+      },
     ]);
   }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -319,10 +330,11 @@ const maxTokenLifetimeDays = 366;
 function tokenExpiry(expiresOn: string | null | undefined, now: Date): Date | null {
   if (!expiresOn) return null;
   const expiresAt = startOfDayInOslo(addDays(expiresOn, 1));
-  const problem = (message: string) => invalid('INVALID_TOKEN_EXPIRY', message, [{ path: 'expiresOn', code: 'out_of_range', message }]);
-  if (expiresAt <= now) throw problem('Siste dag kan ikke være før i dag.');
+  const problem = (message: Localized) => invalid('INVALID_TOKEN_EXPIRY', message, [{ path: 'expiresOn', code: 'out_of_range', message }]);
+  if (expiresAt <= now)
+    throw problem({ nb: 'Siste dag kan ikke være før i dag.', nn: 'Siste dag kan ikkje vere før i dag.', en: 'The last day cannot be before today.' });
   if (expiresAt.getTime() - now.getTime() > maxTokenLifetimeDays * 24 * 60 * 60 * 1000) {
-    throw problem('En API-nøkkel kan vare høyst ett år.');
+    throw problem({ nb: 'En API-nøkkel kan vare høyst ett år.', nn: 'Ein API-nøkkel kan vare i høgst eitt år.', en: 'An API key can last at most one year.' });
   }
   return expiresAt;
 }
@@ -342,7 +354,7 @@ export async function listApiTokens(ctx: ServiceContext, actor: Actor): Promise<
 
 export async function revokeApiToken(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   if (!(await repo.revokeApiToken(ctx.db, actor.userId, id, ctx.now()))) {
-    throw notFound('TOKEN_NOT_FOUND', 'Fant ikke nøkkelen, eller den er allerede trukket tilbake.');
+    throw notFound('TOKEN_NOT_FOUND', errorMessages.TOKEN_NOT_FOUND);
   }
 }
 

@@ -1,6 +1,7 @@
 import type * as OpenId from 'openid-client';
 import type { OidcConfig } from '#server/config.ts';
 import { DomainError } from '#server/platform/errors.ts';
+import { errorMessages } from '#shared/error-messages.ts';
 
 /**
  * Sign-in through the municipality's identity provider (Entra ID, ID-porten,
@@ -98,7 +99,7 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
 
     async finish(callbackUrl: URL, pending: PendingSignIn): Promise<IdentityClaims> {
       const client = await loadOpenId();
-      const failed = () => new DomainError('SSO_FAILED', 401, 'Innloggingen hos identitetstilbyderen feilet. Prøv igjen.');
+      const failed = () => new DomainError('SSO_FAILED', 401, errorMessages.SSO_FAILED);
       let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
       try {
         tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
@@ -130,7 +131,7 @@ export function createOidcClient(config: OidcConfig, redirectUri: string) {
         (tokenHasEmail && idToken.email_verified !== undefined) || typeof userInfo?.email !== 'string' ? idToken : userInfo;
       const email = typeof emailSource.email === 'string' ? emailSource.email : undefined;
       if (!email) {
-        throw new DomainError('SSO_NO_EMAIL', 401, 'Identitetstilbyderen oppga ingen e-postadresse, som Samla trenger.');
+        throw new DomainError('SSO_NO_EMAIL', 401, errorMessages.SSO_NO_EMAIL);
       }
       // Some providers send the boolean as a string; anything else is «not verified».
       // OIDC_TRUST_EMAIL: a single-tenant provider (Entra ID) that sends no email_verified, where users cannot set their own address.

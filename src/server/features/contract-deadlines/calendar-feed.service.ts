@@ -61,7 +61,12 @@ export async function deleteFeed(ctx: ServiceContext, mergerId: string): Promise
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.deleteFeed(tx, mergerId))) throw notFound('CALENDAR_FEED_NOT_FOUND', 'Sammenslåingen har ingen kalenderadresse.');
+    if (!(await repo.deleteFeed(tx, mergerId)))
+      throw notFound('CALENDAR_FEED_NOT_FOUND', {
+        nb: 'Sammenslåingen har ingen kalenderadresse.',
+        nn: 'Samanslåinga har inga kalenderadresse.',
+        en: 'The merger has no calendar address.',
+      });
     await recordChange(tx, actor, {
       mergerId,
       entity: 'calendarFeed',
@@ -81,7 +86,13 @@ export async function deleteFeed(ctx: ServiceContext, mergerId: string): Promise
 export async function feedCalendar(ctx: ServiceContext, token: string): Promise<string> {
   const hashed = tokenHash(token);
   const row = await repo.findFeedByTokenHash(ctx.db, hashed);
-  if (!row) throw notFound('CALENDAR_FEED_NOT_FOUND', 'Kalenderadressen finnes ikke eller er erstattet av en ny.');
+  if (!row) {
+    throw notFound('CALENDAR_FEED_NOT_FOUND', {
+      nb: 'Kalenderadressen finnes ikke eller er erstattet av en ny.',
+      nn: 'Kalenderadressa finst ikkje eller er erstatta av ei ny.',
+      en: 'The calendar address does not exist or has been replaced by a new one.',
+    });
+  }
   const now = ctx.now();
   // Once a minute is enough to say whether it is in use, and spares a write per fetch.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= feedTouchIntervalMs) await repo.touchFeed(ctx.db, hashed, now);

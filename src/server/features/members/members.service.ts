@@ -9,6 +9,8 @@ import { notify } from '#server/features/notifications/notifications.service.ts'
 import { itemLinks } from '#shared/item-links.ts';
 import { plural } from '#shared/plural.ts';
 import type { NotificationSubjectKind } from '#shared/contracts/notifications.ts';
+import { errorMessages } from '#shared/error-messages.ts';
+import type { Localized } from '#shared/localized.ts';
 import { mayGrantRole, responsibleName, responsibleRequest, wouldRemoveLastOwner, type Responsible } from './members.domain.ts';
 import * as repo from './members.repo.ts';
 
@@ -46,16 +48,45 @@ export async function checkedResponsible(
   const request = responsibleRequest(input);
   if (request.kind === 'unchanged') return undefined;
   if (request.kind === 'ambiguous') {
-    throw invalid('RESPONSIBLE_AMBIGUOUS', 'Oppgi enten et medlem (responsibleUserId) eller et navn som ansvarlig, ikke begge.', [
-      { path: 'responsibleUserId', code: 'ambiguous', message: 'Velg enten et medlem eller skriv inn et navn.' },
-      { path: textField, code: 'ambiguous', message: 'Velg enten et medlem eller skriv inn et navn.' },
-    ]);
+    const either: Localized = {
+      nb: 'Velg enten et medlem eller skriv inn et navn.',
+      nn: 'Vel anten eit medlem eller skriv inn eit namn.',
+      en: 'Either choose a member or type a name.',
+    };
+    throw invalid(
+      'RESPONSIBLE_AMBIGUOUS',
+      {
+        nb: 'Oppgi enten et medlem (responsibleUserId) eller et navn som ansvarlig, ikke begge.',
+        nn: 'Oppgi anten eit medlem (responsibleUserId) eller eit namn som ansvarleg, ikkje begge.',
+        en: 'Give either a member (responsibleUserId) or a name as responsible, not both.',
+      },
+      [
+        { path: 'responsibleUserId', code: 'ambiguous', message: either },
+        { path: textField, code: 'ambiguous', message: either },
+      ],
+    );
   }
   const { userId } = request.value;
   if (userId !== null && userId !== current?.userId && !(await isMember(db, mergerId, userId))) {
-    throw invalid('RESPONSIBLE_NOT_MEMBER', 'Den ansvarlige må være medlem av sammenslåingen.', [
-      { path: 'responsibleUserId', code: 'not_member', message: 'Velg et medlem av sammenslåingen, eller skriv inn et navn.' },
-    ]);
+    throw invalid(
+      'RESPONSIBLE_NOT_MEMBER',
+      {
+        nb: 'Den ansvarlige må være medlem av sammenslåingen.',
+        nn: 'Den ansvarlege må vere medlem av samanslåinga.',
+        en: 'The person responsible must be a member of the merger.',
+      },
+      [
+        {
+          path: 'responsibleUserId',
+          code: 'not_member',
+          message: {
+            nb: 'Velg et medlem av sammenslåingen, eller skriv inn et navn.',
+            nn: 'Vel eit medlem av samanslåinga, eller skriv inn eit namn.',
+            en: 'Choose a member of the merger, or type a name.',
+          },
+        },
+      ],
+    );
   }
   return request.value;
 }
@@ -168,13 +199,29 @@ function myRole(ctx: ServiceContext): MergerRole {
   return ctx.membership.role;
 }
 
-const cannotGrant = () => new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare eieren kan gi rollen eier.');
-const lastOwner = () => conflict('LAST_OWNER', 'Sammenslåingen må ha minst én eier. Gi noen andre rollen eier først.');
+const cannotGrant = () =>
+  new DomainError('ROLE_NOT_GRANTABLE', 403, {
+    nb: 'Bare eieren kan gi rollen eier.',
+    nn: 'Berre eigaren kan gi rolla eigar.',
+    en: 'Only the owner can give the owner role.',
+  });
+const lastOwner = () =>
+  conflict('LAST_OWNER', {
+    nb: 'Sammenslåingen må ha minst én eier. Gi noen andre rollen eier først.',
+    nn: 'Samanslåinga må ha minst éin eigar. Gi nokon andre rolla eigar først.',
+    en: 'The merger must have at least one owner. Give someone else the owner role first.',
+  });
 const alreadyMember = () =>
-  conflict('ALREADY_MEMBER', 'Personen er allerede med i sammenslåingen.', [{ path: 'email', code: 'exists', message: 'Personen er allerede medlem.' }]);
+  conflict('ALREADY_MEMBER', errorMessages.ALREADY_MEMBER, [
+    { path: 'email', code: 'exists', message: { nb: 'Personen er allerede medlem.', nn: 'Personen er alt medlem.', en: 'The person is already a member.' } },
+  ]);
 const alreadyInvited = () =>
-  conflict('ALREADY_INVITED', 'Adressen er allerede invitert. Trekk tilbake invitasjonen først om den skal ha en annen rolle.', [
-    { path: 'email', code: 'exists', message: 'Adressen er allerede invitert.' },
+  conflict('ALREADY_INVITED', errorMessages.ALREADY_INVITED, [
+    {
+      path: 'email',
+      code: 'exists',
+      message: { nb: 'Adressen er allerede invitert.', nn: 'Adressa er alt invitert.', en: 'The address has already been invited.' },
+    },
   ]);
 
 const invitationEntityId = (email: string) => `invitation:${email}`;
@@ -258,10 +305,13 @@ export async function withdrawInvitation(ctx: ServiceContext, mergerId: string, 
   const address = normalizeEmail(email);
   await ctx.db.transaction(async (tx) => {
     const found = await repo.findInvitation(tx, mergerId, address);
-    if (!found)
-      throw notFound('INVITATION_NOT_FOUND', 'Fant ingen invitasjon til denne adressen. Kanskje er den trukket tilbake, eller personen har logget inn.');
+    if (!found) throw notFound('INVITATION_NOT_FOUND', errorMessages.INVITATION_NOT_FOUND);
     if (!mayGrantRole(myRole(ctx), found.role)) {
-      throw new DomainError('ROLE_NOT_GRANTABLE', 403, 'Bare en eier kan trekke tilbake en invitasjon som eier.');
+      throw new DomainError('ROLE_NOT_GRANTABLE', 403, {
+        nb: 'Bare en eier kan trekke tilbake en invitasjon som eier.',
+        nn: 'Berre ein eigar kan trekkje tilbake ein invitasjon som eigar.',
+        en: 'Only an owner can withdraw an invitation as owner.',
+      });
     }
     await repo.deleteInvitation(tx, mergerId, address);
     await recordInvitationGone(tx, actor, mergerId, found.email, found.role);
@@ -308,7 +358,13 @@ async function changeMembership(ctx: ServiceContext, mergerId: string, userId: s
   return ctx.db.transaction(async (tx) => {
     const owners = await repo.listOwnerIds(tx, mergerId);
     const current = await repo.findMemberWithUser(tx, mergerId, userId);
-    if (!current) throw notFound('MEMBER_NOT_FOUND', 'Personen er ikke med i sammenslåingen.');
+    if (!current) {
+      throw notFound('MEMBER_NOT_FOUND', {
+        nb: 'Personen er ikke med i sammenslåingen.',
+        nn: 'Personen er ikkje med i samanslåinga.',
+        en: 'The person is not a member of the merger.',
+      });
+    }
     if (wouldRemoveLastOwner(owners, { userId, newRole })) throw lastOwner();
     const oldRole = current.member.role;
     const updated = newRole === null ? null : ((await repo.updateMemberRole(tx, mergerId, userId, newRole)) ?? null);

@@ -6,11 +6,10 @@ import { creationChanges, diffFields } from '#server/platform/audit-trail/change
 import { forgetMergerHistory, recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { permissionsOf } from '#server/platform/access/roles.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
-import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
+import { conflict, invalid, notFound, versionConflict, type LocalizedFieldProblem } from '#server/platform/errors.ts';
 import { addLibraryTasks, checklistProgress, progressByMerger } from '#server/features/plan/plan.tasks.service.ts';
-import { municipalityRegister, registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
+import { municipalityProblemMessages, municipalityRegister, registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
 import { followMergerDate, mergerDateMoves } from '#server/features/plan/plan.schedule.service.ts';
-import type { FieldProblem } from '#shared/contracts/common.ts';
 import type {
   archiveMergerBody,
   createMergerBody,
@@ -25,7 +24,12 @@ import type {
   updateMergerBody,
 } from '#shared/contracts/mergers.ts';
 import { nbVocabulary } from '#shared/vocabulary/nb.ts';
-import { requireMergerAccess } from '../../platform/access/merger-guard.ts';
+import { nnVocabulary } from '#shared/vocabulary/nn.ts';
+import { enVocabulary } from '#shared/vocabulary/en.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
+import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
+import { mergerNotFoundMessage, requireMergerAccess } from '../../platform/access/merger-guard.ts';
 import * as repo from './mergers.repo.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
@@ -123,7 +127,7 @@ export async function getMerger(ctx: ServiceContext, mergerId: string): Promise<
     repo.listMunicipalitiesOf(ctx.db, [mergerId]),
     checklistProgress(ctx, mergerId),
   ]);
-  if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  if (!row) throw notFound('MERGER_NOT_FOUND', mergerNotFoundMessage);
   const myRole = ctx.membership!.role;
   return { ...toMerger(row, municipalities), progress, myRole, myPermissions: permissionsOf(myRole, { archived: row.archivedAt !== null }) };
 }
@@ -142,13 +146,15 @@ export async function mergerDateOf(db: Database, mergerId: string): Promise<stri
 /** Name and merger date, for features that label or count from them. */
 export async function mergerBasics(db: Database, mergerId: string): Promise<{ name: string; mergerDate: string }> {
   const row = await repo.findMerger(db, mergerId);
-  if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  if (!row) throw notFound('MERGER_NOT_FOUND', mergerNotFoundMessage);
   return { name: row.name, mergerDate: row.mergerDate };
 }
 
 // ---------------------------------------------------------------- correcting, archiving, deleting (decision 033)
 
-const mergerNotFound = () => notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+const mergerNotFound = () => notFound('MERGER_NOT_FOUND', mergerNotFoundMessage);
+const theMerger: Localized = { nb: 'Sammenslåingen', nn: 'Samanslåinga', en: 'The merger' };
+const vocabularies = { nb: nbVocabulary, nn: nnVocabulary, en: enVocabulary } as const;
 /** A register's rows are named in a refusal when there are this many or fewer. */
 const namesShownUpTo = 5;
 
@@ -167,21 +173,20 @@ function municipalityChange(current: readonly repo.MergerMunicipalityRow[], numb
   if (numbers === undefined) return null;
   const had = new Map(current.map((m) => [m.municipalityNumber, m]));
   const register = municipalityRegister(today).municipalities;
-  const problems: FieldProblem[] = [];
+  const problems: LocalizedFieldProblem[] = [];
   const added: MunicipalityChange['added'] = [];
   const seen = new Set<string>();
   numbers.forEach((number, index) => {
     if (seen.has(number)) {
-      problems.push({ path: `municipalities.${index}`, code: 'DUPLICATE_MUNICIPALITY', message: `Kommune ${number} er valgt mer enn én gang.` });
+      problems.push({ path: `municipalities.${index}`, code: 'DUPLICATE_MUNICIPALITY', message: municipalityProblemMessages.duplicate(number) });
     } else if (!had.has(number)) {
       const found = register.find((m) => m.number === number);
       if (found) added.push({ municipalityNumber: found.number, name: found.name, languageForm: found.languageForm });
-      else
-        problems.push({ path: `municipalities.${index}`, code: 'UNKNOWN_MUNICIPALITY', message: `Kommunenummer ${number} finnes ikke i kommuneregisteret.` });
+      else problems.push({ path: `municipalities.${index}`, code: 'UNKNOWN_MUNICIPALITY', message: municipalityProblemMessages.unknown(number) });
     }
     seen.add(number);
   });
-  if (seen.size < 2) problems.unshift({ path: 'municipalities', code: 'TOO_FEW_MUNICIPALITIES', message: 'Velg minst to ulike kommuner.' });
+  if (seen.size < 2) problems.unshift({ path: 'municipalities', code: 'TOO_FEW_MUNICIPALITIES', message: municipalityProblemMessages.tooFew });
   if (problems.length > 0) throw invalid(problems[0]!.code as 'TOO_FEW_MUNICIPALITIES', problems[0]!.message, problems);
   return {
     added,
@@ -203,11 +208,11 @@ async function inventoryOfRemoved(db: Database, mergerId: string, removed: reado
 }
 
 /** «Bergen: IKT-systemer 2 («Arkiv», «Lønn»), avtaler 1 («Visma»)» */
-function inventoryText(removed: readonly RemovedMunicipality[]): string {
+function inventoryText(removed: readonly RemovedMunicipality[], language: Language): string {
   return removed
     .map((municipality) => {
       const kinds = municipality.inventory.map((kind) => {
-        const label = nbVocabulary.inventoryKind[kind.kind as keyof typeof nbVocabulary.inventoryKind] ?? kind.kind;
+        const label = vocabularies[language].inventoryKind[kind.kind as keyof typeof nbVocabulary.inventoryKind] ?? kind.kind;
         const names = kind.names.length > 0 ? ` (${kind.names.map((name) => `«${name}»`).join(', ')})` : '';
         return `${label}: ${kind.count}${names}`;
       });
@@ -224,15 +229,25 @@ async function refuseWhileSystemsInUse(db: Database, mergerId: string, removed: 
     removed.map((m) => m.municipalityNumber),
   );
   if (references.length === 0) return;
-  const areaNames = new Map(loadCatalog().sectors.flatMap((sector) => sector.solutionAreas.map((area) => [area.id, area.name] as const)));
-  const named = references.map((reference) =>
-    reference.kind === 'decisions'
-      ? `veivalg for «${areaNames.get(reference.name) ?? reference.name}»`
-      : `${nbVocabulary.inventoryKind[reference.kind as keyof typeof nbVocabulary.inventoryKind]}: «${reference.name}»`,
-  );
+  const named = (language: Language) => {
+    const areaNames = new Map(translatedCatalog(language).sectors.flatMap((sector) => sector.solutionAreas.map((area) => [area.id, area.name] as const)));
+    const decision = { nb: 'veivalg for', nn: 'vegval for', en: 'decision for' }[language];
+    return references
+      .map((reference) =>
+        reference.kind === 'decisions'
+          ? `${decision} «${areaNames.get(reference.name) ?? reference.name}»`
+          : `${vocabularies[language].inventoryKind[reference.kind as keyof typeof nbVocabulary.inventoryKind]}: «${reference.name}»`,
+      )
+      .join(', ');
+  };
+  const several = removed.length > 1;
   throw conflict(
     'MUNICIPALITY_SYSTEMS_IN_USE',
-    `Systemer i kommunen${removed.length > 1 ? 'e' : ''} som skal fjernes, brukes fortsatt av ${named.join(', ')}. Fjern eller endre disse først.`,
+    {
+      nb: `Systemer i kommunen${several ? 'e' : ''} som skal fjernes, brukes fortsatt av ${named('nb')}. Fjern eller endre disse først.`,
+      nn: `System i kommun${several ? 'ane' : 'en'} som skal fjernast, blir framleis brukte av ${named('nn')}. Fjern eller endre desse først.`,
+      en: `Systems in the municipalit${several ? 'ies' : 'y'} to be removed are still used by ${named('en')}. Remove or change these first.`,
+    },
     { references },
   );
 }
@@ -269,7 +284,7 @@ export async function updateMerger(ctx: ServiceContext, mergerId: string, body: 
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findMerger(tx, mergerId);
     if (!current) throw mergerNotFound();
-    if (current.version !== body.version) throw versionConflict('Sammenslåingen', current.version);
+    if (current.version !== body.version) throw versionConflict(theMerger, current.version);
     const municipalities = await repo.listMunicipalitiesOf(tx, [mergerId]);
     const change = municipalityChange(municipalities, body.municipalities, todayOf(ctx));
     let removedInventory: RemovedMunicipality[] = [];
@@ -279,7 +294,11 @@ export async function updateMerger(ctx: ServiceContext, mergerId: string, body: 
       if (removedInventory.length > 0 && body.confirmRemoval !== true) {
         throw conflict(
           'MUNICIPALITY_HAS_INVENTORY',
-          `Kartleggingen til kommunene som fjernes, slettes med dem. ${inventoryText(removedInventory)}. Bekreft for å fjerne dem likevel.`,
+          {
+            nb: `Kartleggingen til kommunene som fjernes, slettes med dem. ${inventoryText(removedInventory, 'nb')}. Bekreft for å fjerne dem likevel.`,
+            nn: `Kartlegginga til kommunane som blir fjerna, blir sletta med dei. ${inventoryText(removedInventory, 'nn')}. Stadfest for å fjerne dei likevel.`,
+            en: `The inventory of the municipalities being removed is deleted with them. ${inventoryText(removedInventory, 'en')}. Confirm to remove them anyway.`,
+          },
           { municipalities: removedInventory },
         );
       }
@@ -289,7 +308,7 @@ export async function updateMerger(ctx: ServiceContext, mergerId: string, body: 
       ...(body.newMunicipalityName !== undefined ? { newMunicipalityName: body.newMunicipalityName } : {}),
       ...(body.mergerDate !== undefined ? { mergerDate: body.mergerDate } : {}),
     });
-    if (!updated) throw versionConflict('Sammenslåingen', null);
+    if (!updated) throw versionConflict(theMerger, null);
     if (change) {
       await repo.removeMunicipalities(
         tx,
@@ -309,7 +328,8 @@ export async function updateMerger(ctx: ServiceContext, mergerId: string, body: 
         ...(change && (change.added.length > 0 || change.removed.length > 0)
           ? [{ field: 'municipalities', old: municipalities.map((m) => m.municipalityNumber), new: change.after }]
           : []),
-        ...(removedInventory.length > 0 ? [{ field: 'removedInventory', old: inventoryText(removedInventory), new: null }] : []),
+        // The history is written once for every reader, in bokmål like the rest of it.
+        ...(removedInventory.length > 0 ? [{ field: 'removedInventory', old: inventoryText(removedInventory, 'nb'), new: null }] : []),
       ],
     });
     // After the merger holds the new date, in the same transaction: the plan moves what follows it.
@@ -325,12 +345,12 @@ export async function setArchived(ctx: ServiceContext, mergerId: string, body: z
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findMerger(tx, mergerId);
     if (!current) throw mergerNotFound();
-    if (current.version !== body.version) throw versionConflict('Sammenslåingen', current.version);
+    if (current.version !== body.version) throw versionConflict(theMerger, current.version);
     const wasArchived = current.archivedAt !== null;
     let row = current;
     if (wasArchived !== body.archived) {
       const updated = await repo.updateMergerIfVersion(tx, mergerId, body.version, { archivedAt: body.archived ? ctx.now() : null });
-      if (!updated) throw versionConflict('Sammenslåingen', null);
+      if (!updated) throw versionConflict(theMerger, null);
       row = updated;
       await recordChange(tx, actor, {
         mergerId,
@@ -356,7 +376,11 @@ export async function deleteMerger(ctx: ServiceContext, mergerId: string, body: 
     const current = await repo.findMerger(tx, mergerId);
     if (!current) throw mergerNotFound();
     if (body.name.trim() !== current.name.trim()) {
-      const message = 'Navnet stemmer ikke med sammenslåingens navn. Skriv det nøyaktig slik det står.';
+      const message: Localized = {
+        nb: 'Navnet stemmer ikke med sammenslåingens navn. Skriv det nøyaktig slik det står.',
+        nn: 'Namnet stemmer ikkje med namnet på samanslåinga. Skriv det nøyaktig slik det står.',
+        en: 'The name does not match the merger’s name. Write it exactly as it is shown.',
+      };
       throw invalid('MERGER_NAME_MISMATCH', message, [{ path: 'name', code: 'MERGER_NAME_MISMATCH', message }]);
     }
     const counts = await repo.countMergerContent(tx, mergerId);

@@ -1,4 +1,5 @@
-import type { FieldProblem } from '#shared/contracts/common.ts';
+import type { LocalizedFieldProblem } from '#server/platform/errors.ts';
+import type { Localized } from '#shared/localized.ts';
 import type { MunicipalityRegister } from '#shared/contracts/municipalities.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
 import { loadMunicipalityRegister, validateMunicipalitySelection, type Municipality, type MunicipalitySelectionProblem } from './municipalities.domain.ts';
@@ -13,22 +14,29 @@ export function municipalityRegister(on: string): MunicipalityRegister {
   };
 }
 
-function describe(problem: MunicipalitySelectionProblem): FieldProblem {
+/** What is wrong with a choice of municipalities, in every language; mergers' corrections say the same. */
+export const municipalityProblemMessages = {
+  tooFew: { nb: 'Velg minst to ulike kommuner.', nn: 'Vel minst to ulike kommunar.', en: 'Choose at least two different municipalities.' },
+  unknown: (number: string): Localized => ({
+    nb: `Kommunenummer ${number} finnes ikke i kommuneregisteret.`,
+    nn: `Kommunenummer ${number} finst ikkje i kommuneregisteret.`,
+    en: `Municipality number ${number} is not in the municipality register.`,
+  }),
+  duplicate: (number: string): Localized => ({
+    nb: `Kommune ${number} er valgt mer enn én gang.`,
+    nn: `Kommune ${number} er vald meir enn éin gong.`,
+    en: `Municipality ${number} is chosen more than once.`,
+  }),
+} as const satisfies Record<string, Localized | ((number: string) => Localized)>;
+
+function describe(problem: MunicipalitySelectionProblem): LocalizedFieldProblem & { readonly message: Localized } {
   switch (problem.code) {
     case 'TOO_FEW_MUNICIPALITIES':
-      return { path: 'municipalities', code: problem.code, message: 'Velg minst to ulike kommuner.' };
+      return { path: 'municipalities', code: problem.code, message: municipalityProblemMessages.tooFew };
     case 'UNKNOWN_MUNICIPALITY':
-      return {
-        path: `municipalities.${problem.index}`,
-        code: problem.code,
-        message: `Kommunenummer ${problem.number} finnes ikke i kommuneregisteret.`,
-      };
+      return { path: `municipalities.${problem.index}`, code: problem.code, message: municipalityProblemMessages.unknown(problem.number) };
     case 'DUPLICATE_MUNICIPALITY':
-      return {
-        path: `municipalities.${problem.index}`,
-        code: problem.code,
-        message: `Kommune ${problem.number} er valgt mer enn én gang.`,
-      };
+      return { path: `municipalities.${problem.index}`, code: problem.code, message: municipalityProblemMessages.duplicate(problem.number) };
   }
 }
 
@@ -40,7 +48,7 @@ function describe(problem: MunicipalitySelectionProblem): FieldProblem {
 export function registerProblemsAsFields(
   numbers: string[],
   on: string,
-): { ok: true; municipalities: Municipality[] } | { ok: false; code: ErrorCode; message: string; problems: FieldProblem[] } {
+): { ok: true; municipalities: Municipality[] } | { ok: false; code: ErrorCode; message: Localized; problems: LocalizedFieldProblem[] } {
   const result = validateMunicipalitySelection(loadMunicipalityRegister(on), numbers);
   if (result.ok) return { ok: true, municipalities: [...result.municipalities] };
   const problems = result.problems.map(describe);

@@ -8,6 +8,7 @@ import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { taskLabel } from '#server/features/plan/plan.tasks.service.ts';
 import type { CreatedMyCalendarFeed, MyCalendarFeed, MyWork, MyWorkItem, myWorkQuery } from '#shared/contracts/my-work.ts';
 import { itemLinks } from '#shared/item-links.ts';
+import type { Localized } from '#shared/localized.ts';
 import type { z } from 'zod';
 import { isOverdueItem, orderMyWork, stateOf } from './my-work.domain.ts';
 import * as repo from './my-work.repo.ts';
@@ -114,10 +115,20 @@ export async function createMyFeed(ctx: ServiceContext): Promise<CreatedMyCalend
 }
 
 export async function deleteMyFeed(ctx: ServiceContext): Promise<void> {
-  if (!(await repo.deleteFeed(ctx.db, actorOf(ctx).userId))) throw notFound('CALENDAR_FEED_NOT_FOUND', 'Du har ingen kalenderadresse.');
+  if (!(await repo.deleteFeed(ctx.db, actorOf(ctx).userId)))
+    throw notFound('CALENDAR_FEED_NOT_FOUND', {
+      nb: 'Du har ingen kalenderadresse.',
+      nn: 'Du har inga kalenderadresse.',
+      en: 'You have no calendar address.',
+    });
 }
 
 const feedTouchIntervalMs = 60_000;
+const feedGone: Localized = {
+  nb: 'Kalenderadressen finnes ikke eller er erstattet av en ny.',
+  nn: 'Kalenderadressa finst ikkje eller er erstatta av ei ny.',
+  en: 'The calendar address does not exist or has been replaced by a new one.',
+};
 
 /**
  * My calendar behind a secret address: the dates of what I am responsible for and have not
@@ -128,7 +139,7 @@ export async function myFeedCalendar(ctx: ServiceContext, token: string): Promis
   const hashed = tokenHash(token);
   const found = await repo.findFeedByTokenHash(ctx.db, hashed);
   if (!found || found.user.deactivatedAt !== null) {
-    throw notFound('CALENDAR_FEED_NOT_FOUND', 'Kalenderadressen finnes ikke eller er erstattet av en ny.');
+    throw notFound('CALENDAR_FEED_NOT_FOUND', feedGone);
   }
   const now = ctx.now();
   if (!found.feed.lastUsedAt || now.getTime() - found.feed.lastUsedAt.getTime() >= feedTouchIntervalMs) await repo.touchFeed(ctx.db, hashed, now);

@@ -4,6 +4,7 @@
  */
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { notFound } from '#server/platform/errors.ts';
+import { errorMessages } from '#shared/error-messages.ts';
 import type { Notification, NotificationList, notificationListQuery } from '#shared/contracts/notifications.ts';
 import type { z } from 'zod';
 import * as repo from './notifications.inbox.repo.ts';
@@ -43,7 +44,7 @@ export async function unreadCount(ctx: ServiceContext): Promise<{ unread: number
 export async function markRead(ctx: ServiceContext, notificationId: string): Promise<void> {
   const marked = await repo.markRead(ctx.db, actorOf(ctx).userId, notificationId, ctx.now());
   // Someone else's notification does not exist as far as this person can tell.
-  if (!marked) throw notFound('NOTIFICATION_NOT_FOUND', 'Fant ikke varselet.');
+  if (!marked) throw notFound('NOTIFICATION_NOT_FOUND', errorMessages.NOTIFICATION_NOT_FOUND);
 }
 
 export async function markAllRead(ctx: ServiceContext): Promise<{ marked: number }> {

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
+import { errorMessages } from '#shared/error-messages.ts';
+import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { conflict, isUniqueViolation, notFound } from '#server/platform/errors.ts';
 import { benefitsOfOpportunities, insertBenefitWithHistory } from '#server/features/benefits/benefits.service.ts';
@@ -12,12 +16,21 @@ function allOpportunities() {
   return loadCatalog().opportunities.areas;
 }
 
+/** The library's title of an opportunity in every language (the library has Samla's translations). */
+function titlesOf(opportunityId: string): Localized {
+  const titleIn = (language: Language) =>
+    translatedCatalog(language)
+      .opportunities.areas.flatMap((area) => area.opportunities)
+      .find((candidate) => candidate.id === opportunityId)?.title ?? '';
+  return { nb: titleIn('nb'), nn: titleIn('nn'), en: titleIn('en') };
+}
+
 function findOpportunity(opportunityId: string) {
   for (const area of allOpportunities()) {
     const opportunity = area.opportunities.find((candidate) => candidate.id === opportunityId);
     if (opportunity) return { area, opportunity };
   }
-  throw notFound('OPPORTUNITY_NOT_FOUND', 'Fant ikke muligheten i sjekklisten.');
+  throw notFound('OPPORTUNITY_NOT_FOUND', errorMessages.OPPORTUNITY_NOT_FOUND);
 }
 
 export async function listOpportunities(ctx: ServiceContext, mergerId: string, query: z.output<typeof opportunitiesQuery>): Promise<Opportunities> {
@@ -66,9 +79,17 @@ export async function takeUp(ctx: ServiceContext, mergerId: string, opportunityI
   const takeUp = ctx.db.transaction(async (tx) => {
     const [existing] = await tasksOfLibraryItems(tx, mergerId, [opportunityId]);
     if (existing) {
-      throw conflict('OPPORTUNITY_ALREADY_TAKEN_UP', `«${opportunity.title}» er allerede lagt til i planen som oppgaven «${existing.title}».`, {
-        taskId: existing.id,
-      });
+      const title = titlesOf(opportunity.id);
+      // The task's title is the team's (they may have renamed it), so it is never translated.
+      throw conflict(
+        'OPPORTUNITY_ALREADY_TAKEN_UP',
+        {
+          nb: `«${title.nb}» er allerede lagt til i planen som oppgaven «${existing.title}».`,
+          nn: `«${title.nn}» er alt lagd til i planen som oppgåva «${existing.title}».`,
+          en: `“${title.en}” has already been added to the plan as the task “${existing.title}”.`,
+        },
+        { taskId: existing.id },
+      );
     }
     const task = await addTask(tx, actor, mergerId, { activityId, catalogItemId: opportunity.id, title: opportunity.title });
     let benefit: TakeUp['benefit'] = null;
@@ -88,7 +109,12 @@ export async function takeUp(ctx: ServiceContext, mergerId: string, opportunityI
   // Someone else took it up between our check and our write: the unique index on the plan says so.
   return takeUp.catch((error: unknown) => {
     if (isUniqueViolation(error)) {
-      throw conflict('OPPORTUNITY_ALREADY_TAKEN_UP', `«${opportunity.title}» er allerede lagt til i planen.`);
+      const title = titlesOf(opportunity.id);
+      throw conflict('OPPORTUNITY_ALREADY_TAKEN_UP', {
+        nb: `«${title.nb}» er allerede lagt til i planen.`,
+        nn: `«${title.nn}» er alt lagd til i planen.`,
+        en: `“${title.en}” has already been added to the plan.`,
+      });
     }
     throw error;
   });

@@ -156,7 +156,11 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
       },
     },
     async (request, reply) => {
-      service.assertSignedInWithSession(request.ctx, 'Passordet kan bare byttes i nettleseren, ikke med en API-nøkkel.');
+      service.assertSignedInWithSession(request.ctx, {
+        nb: 'Passordet kan bare byttes i nettleseren, ikke med en API-nøkkel.',
+        nn: 'Passordet kan berre bytast i nettlesaren, ikkje med ein API-nøkkel.',
+        en: 'The password can only be changed in the browser, not with an API key.',
+      });
       await service.changeOwnPassword(request.ctx, request.body, request.cookies[sessionCookieName]);
       return reply.status(204).send(null);
     },

@@ -7,6 +7,8 @@ import { endSessionOf, endSessionsOf, listSessionsOf, revokeApiTokensOf, toPubli
 import type { CreatedPasswordReset, ManagedUser } from '#shared/contracts/users.ts';
 import { normalizeEmail, type User } from '#shared/contracts/auth.ts';
 import type { Language } from '#shared/language.ts';
+import { errorMessages } from '#shared/error-messages.ts';
+import type { Localized } from '#shared/localized.ts';
 import { acceptInvitations } from '#server/features/members/members.service.ts';
 import { assertAcceptablePassword } from '#server/features/auth/password-policy.ts';
 import * as repo from './users.repo.ts';
@@ -25,11 +27,16 @@ function toManagedUser(row: repo.UserRow): ManagedUser {
   };
 }
 
-const userNotFound = () => notFound('USER_NOT_FOUND', 'Fant ikke brukeren.');
+const userNotFound = () => notFound('USER_NOT_FOUND', { nb: 'Fant ikke brukeren.', nn: 'Fann ikkje brukaren.', en: 'The user was not found.' });
 const emailTaken = () =>
-  conflict('USER_EXISTS', 'Det finnes allerede en bruker med denne e-postadressen.', [
-    { path: 'email', code: 'exists', message: 'E-postadressen er allerede i bruk.' },
+  conflict('USER_EXISTS', errorMessages.USER_EXISTS, [
+    {
+      path: 'email',
+      code: 'exists',
+      message: { nb: 'E-postadressen er allerede i bruk.', nn: 'E-postadressa er alt i bruk.', en: 'The e-mail address is already in use.' },
+    },
   ]);
+const theUser: Localized = { nb: 'Brukeren', nn: 'Brukaren', en: 'The user' };
 
 export async function listUsers(ctx: ServiceContext): Promise<ManagedUser[]> {
   return (await repo.listUsers(ctx.db)).map(toManagedUser);
@@ -47,8 +54,13 @@ export async function createUser(
   const email = normalizeEmail(input.email);
   if (await repo.findUserByEmail(ctx.db, email)) throw emailTaken();
   if (!input.password && !options.singleSignOn) {
-    const message = 'Samla har ingen innlogging via identitetstilbyder, så brukeren trenger et passord for å kunne logge inn.';
-    throw invalid('PASSWORD_REQUIRED', message, [{ path: 'password', code: 'required', message: 'Skriv et passord til brukeren.' }]);
+    throw invalid('PASSWORD_REQUIRED', errorMessages.PASSWORD_REQUIRED, [
+      {
+        path: 'password',
+        code: 'required',
+        message: { nb: 'Skriv et passord til brukeren.', nn: 'Skriv eit passord til brukaren.', en: 'Enter a password for the user.' },
+      },
+    ]);
   }
   if (input.password) assertAcceptablePassword(input.password, 'password');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -71,7 +83,7 @@ export async function updateUser(
 ): Promise<ManagedUser> {
   const current = await repo.findUserById(ctx.db, userId);
   if (!current) throw userNotFound();
-  if (current.version !== input.version) throw versionConflict('Brukeren', current.version);
+  if (current.version !== input.version) throw versionConflict(theUser, current.version);
   const changes: { name?: string; email?: string } = {};
   if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
   if (input.email !== undefined) {
@@ -93,7 +105,7 @@ export async function updateUser(
   // Changed between our read and the write (another app node): the conditional write refused.
   const now = await repo.findUserById(ctx.db, userId);
   if (!now) throw userNotFound();
-  throw versionConflict('Brukeren', now.version);
+  throw versionConflict(theUser, now.version);
 }
 
 /**
@@ -108,10 +120,14 @@ async function lockRemovable(tx: Database, actor: Actor, userId: string, what: '
   const target = await repo.findUserById(tx, userId, { lock: true });
   if (!target) throw userNotFound();
   if (target.id === actor.userId) {
-    throw conflict('CANNOT_REMOVE_SELF', what === 'delete' ? 'Du kan ikke slette deg selv.' : 'Du kan ikke deaktivere deg selv.', { action: what });
+    const message: Localized =
+      what === 'delete'
+        ? { nb: 'Du kan ikke slette deg selv.', nn: 'Du kan ikkje slette deg sjølv.', en: 'You cannot delete yourself.' }
+        : { nb: 'Du kan ikke deaktivere deg selv.', nn: 'Du kan ikkje deaktivere deg sjølv.', en: 'You cannot deactivate yourself.' };
+    throw conflict('CANNOT_REMOVE_SELF', message, { action: what });
   }
   if (target.isAdministrator && !target.deactivatedAt && activeAdministrators.every((id) => id === target.id)) {
-    throw conflict('LAST_ADMINISTRATOR', 'Samla må ha minst én aktiv administrator.');
+    throw conflict('LAST_ADMINISTRATOR', errorMessages.LAST_ADMINISTRATOR);
   }
   return target;
 }
@@ -157,7 +173,7 @@ export async function deleteUser(ctx: ServiceContext, userId: string): Promise<v
   await ctx.db.transaction(async (tx) => {
     await lockRemovable(tx, actor, userId, 'delete');
     if (await repo.hasMadeChanges(tx, userId)) {
-      throw conflict('USER_HAS_HISTORY', 'Brukeren har gjort endringer som står i historikken, og kan derfor ikke slettes. Deaktiver brukeren i stedet.');
+      throw conflict('USER_HAS_HISTORY', errorMessages.USER_HAS_HISTORY);
     }
     // Sessions, API tokens, memberships and resets go with the user (foreign keys, on delete cascade).
     await repo.deleteUser(tx, userId);
@@ -182,7 +198,11 @@ export async function createPasswordReset(ctx: ServiceContext, userId: string, o
     const target = await repo.findUserById(tx, userId, { lock: true });
     if (!target) throw userNotFound();
     if (target.deactivatedAt) {
-      throw conflict('USER_DEACTIVATED', 'Brukeren er deaktivert. Aktiver brukeren før du lager en kode for nytt passord.');
+      throw conflict('USER_DEACTIVATED', {
+        nb: 'Brukeren er deaktivert. Aktiver brukeren før du lager en kode for nytt passord.',
+        nn: 'Brukaren er deaktivert. Aktiver brukaren før du lagar ein kode for nytt passord.',
+        en: 'The user is deactivated. Activate the user before you make a code for a new password.',
+      });
     }
     await repo.deleteUnusedPasswordResets(tx, userId);
     await repo.insertPasswordReset(tx, { userId, tokenHash: tokenHash(code), createdByUserId: actor.userId, createdAt: now, expiresAt });
@@ -198,7 +218,7 @@ export async function createPasswordReset(ctx: ServiceContext, userId: string, o
 }
 
 const invalidReset = () => {
-  const message = 'Koden er ugyldig, allerede brukt eller utløpt. Be en administrator om en ny.';
+  const message = errorMessages.INVALID_RESET_CODE;
   return invalid('INVALID_RESET_CODE', message, [{ path: 'code', code: 'invalid', message }]);
 };
 
@@ -236,11 +256,11 @@ export async function changeOwnPassword(
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw userNotFound();
   if (user.passwordHash === null) {
-    throw conflict('NO_PASSWORD', 'Du logger inn med identitetstilbyderen og har ikke noe passord i Samla å endre.');
+    throw conflict('NO_PASSWORD', errorMessages.NO_PASSWORD);
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    const message = 'Passordet stemmer ikke.';
-    throw invalid('WRONG_PASSWORD', 'Det nåværende passordet stemmer ikke.', [{ path: 'currentPassword', code: 'wrong', message }]);
+    const message: Localized = { nb: 'Passordet stemmer ikke.', nn: 'Passordet stemmer ikkje.', en: 'The password is not correct.' };
+    throw invalid('WRONG_PASSWORD', errorMessages.WRONG_PASSWORD, [{ path: 'currentPassword', code: 'wrong', message }]);
   }
   assertAcceptablePassword(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
@@ -263,7 +283,7 @@ export async function listMySessions(
 
 export async function endMySession(ctx: ServiceContext, sessionId: string): Promise<void> {
   if (!(await endSessionOf(ctx.db, actorOf(ctx).userId, sessionId))) {
-    throw notFound('SESSION_NOT_FOUND', 'Fant ikke økten. Den kan allerede være avsluttet.');
+    throw notFound('SESSION_NOT_FOUND', errorMessages.SESSION_NOT_FOUND);
   }
 }
 
@@ -281,6 +301,6 @@ export async function setMyLanguage(ctx: ServiceContext, language: Language | nu
   return toPublicUser(row);
 }
 
-export function assertSignedInWithSession(ctx: ServiceContext, message: string): void {
+export function assertSignedInWithSession(ctx: ServiceContext, message: Localized): void {
   if (actorOf(ctx).via !== 'session') throw new DomainError('SESSION_REQUIRED', 403, message);
 }

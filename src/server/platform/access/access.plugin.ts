@@ -5,6 +5,8 @@ import type { Database, DatabaseHandle } from '#server/platform/db/client.ts';
 import { DomainError } from '#server/platform/errors.ts';
 import { roleAllows, type MergerPermission, type MergerRole } from '#server/platform/access/roles.ts';
 import { pickLanguage } from '#shared/language.ts';
+import { errorMessages } from '#shared/error-messages.ts';
+import { mergerNotFoundMessage } from '#server/platform/access/merger-guard.ts';
 
 /**
  * Every API route declares who may call it. A route without a rule makes the
@@ -60,11 +62,15 @@ export const sessionCookieName = 'samla_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const unauthenticated = () => new DomainError('UNAUTHENTICATED', 401, 'Du må logge inn for å bruke Samla.');
-const forbidden = () => new DomainError('FORBIDDEN', 403, 'Rollen din i denne sammenslåingen gir ikke lov til dette.');
-const mergerNotFound = () => new DomainError('MERGER_NOT_FOUND', 404, 'Fant ikke sammenslåingen.');
-const mergerArchived = () =>
-  new DomainError('MERGER_ARCHIVED', 409, 'Sammenslåingen er arkivert og kan bare leses. En eier eller prosjektleder kan gjenåpne den.');
+const unauthenticated = () => new DomainError('UNAUTHENTICATED', 401, errorMessages.UNAUTHENTICATED);
+const forbidden = () =>
+  new DomainError('FORBIDDEN', 403, {
+    nb: 'Rollen din i denne sammenslåingen gir ikke lov til dette.',
+    nn: 'Rolla di i denne samanslåinga gir ikkje lov til dette.',
+    en: 'Your role in this merger does not allow this.',
+  });
+const mergerNotFound = () => new DomainError('MERGER_NOT_FOUND', 404, mergerNotFoundMessage);
+const mergerArchived = () => new DomainError('MERGER_ARCHIVED', 409, errorMessages.MERGER_ARCHIVED);
 
 export interface AccessPluginOptions {
   database: DatabaseHandle;
@@ -94,7 +100,7 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     if (authorization?.startsWith('Bearer ')) {
       const resolved = await options.credentials.resolveApiToken(options.database.db, authorization.slice('Bearer '.length).trim(), now, mergerId);
       // A wrong token is an error even on public routes: the caller meant to sign in.
-      if (!resolved) throw new DomainError('INVALID_TOKEN', 401, 'API-nøkkelen er ugyldig eller trukket tilbake.');
+      if (!resolved) throw new DomainError('INVALID_TOKEN', 401, errorMessages.INVALID_TOKEN);
       return { ...resolved, csrfToken: null };
     }
     const cookie = request.cookies[sessionCookieName];
@@ -125,11 +131,15 @@ export const accessPlugin = fp<AccessPluginOptions>(async (app, options) => {
     if (actor.via === 'session' && !safeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== csrfToken) {
-        throw new DomainError('CSRF_TOKEN_INVALID', 403, 'Forespørselen manglet gyldig CSRF-nøkkel. Last siden på nytt.');
+        throw new DomainError('CSRF_TOKEN_INVALID', 403, errorMessages.CSRF_TOKEN_INVALID);
       }
     }
     if (rule === 'administrator' && !actor.isAdministrator) {
-      throw new DomainError('FORBIDDEN', 403, 'Bare administratorer kan gjøre dette.');
+      throw new DomainError('FORBIDDEN', 403, {
+        nb: 'Bare administratorer kan gjøre dette.',
+        nn: 'Berre administratorar kan gjere dette.',
+        en: 'Only administrators can do this.',
+      });
     }
   });
 

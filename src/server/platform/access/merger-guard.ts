@@ -1,5 +1,13 @@
 import type { ServiceContext } from '#server/platform/context.ts';
 import { notFound } from '#server/platform/errors.ts';
+import type { Localized } from '#shared/localized.ts';
+
+/** What a merger that is not there, or not the caller's, is called wherever it is looked up. */
+export const mergerNotFoundMessage: Localized = {
+  nb: 'Fant ikke sammenslåingen.',
+  nn: 'Fann ikkje samanslåinga.',
+  en: 'The merger was not found.',
+};
 
 /**
  * The one check other features call before touching a merger's content. The
@@ -9,5 +17,5 @@ import { notFound } from '#server/platform/errors.ts';
  * not exist. No query: the plugin's check was the query.
  */
 export function requireMergerAccess(ctx: ServiceContext, mergerId: string): void {
-  if (ctx.membership?.mergerId !== mergerId) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  if (ctx.membership?.mergerId !== mergerId) throw notFound('MERGER_NOT_FOUND', mergerNotFoundMessage);
 }

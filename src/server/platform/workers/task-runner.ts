@@ -1,5 +1,6 @@
 import { DomainError } from '#server/platform/errors.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
+import type { Localized } from '#shared/localized.ts';
 
 /** What the pool sends a worker thread: a task's name and its input as plain data. */
 export interface TaskMessage {
@@ -12,6 +13,8 @@ export interface Refusal {
   code: ErrorCode;
   status: number;
   message: string;
+  /** The message in every language when the task wrote it so (a plain object crosses threads). */
+  localized?: Localized | null;
   details?: unknown;
 }
 
@@ -32,7 +35,10 @@ export function taskRunner(tasks: TaskTable): (message: TaskMessage) => Promise<
       return { ok: true, value: await task(message.input as never) };
     } catch (error) {
       if (error instanceof DomainError) {
-        return { ok: false, refusal: { code: error.code, status: error.statusCode, message: error.message, details: error.details } };
+        return {
+          ok: false,
+          refusal: { code: error.code, status: error.statusCode, message: error.message, localized: error.localized, details: error.details },
+        };
       }
       throw error;
     }

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import { DomainError } from '#server/platform/errors.ts';
 import type { TaskMessage, TaskOutcome } from './task-runner.ts';
+import { errorMessages } from '#shared/error-messages.ts';
+import type { Localized } from '#shared/localized.ts';
 
 /**
  * Work that a crafted input could make long or large, or that holds the CPU
@@ -70,7 +72,7 @@ export interface RunOptions {
   /** The refusal when the task's thread runs out of memory (default: a generic 422). */
   onOutOfMemory?: () => Error;
   /** What a refused caller is told is going on when the queue is full (default: reading files). */
-  busyMessage?: (retryAfterSeconds: number) => string;
+  busyMessage?: (retryAfterSeconds: number) => string | Localized;
 }
 
 /**
@@ -88,9 +90,16 @@ function workerEntry(): string {
 
 /** A full queue: 503 with Retry-After (the error handler sets the header from the details). */
 const busy = (retryAfterSeconds: number, message: RunOptions['busyMessage']) =>
-  new DomainError('BUSY', 503, message?.(retryAfterSeconds) ?? `Samla leser mange filer akkurat nå. Prøv igjen om ${retryAfterSeconds} sekunder.`, {
-    retryAfterSeconds,
-  });
+  new DomainError(
+    'BUSY',
+    503,
+    message?.(retryAfterSeconds) ?? {
+      nb: `Samla leser mange filer akkurat nå. Prøv igjen om ${retryAfterSeconds} sekunder.`,
+      nn: `Samla les mange filer akkurat no. Prøv igjen om ${retryAfterSeconds} sekund.`,
+      en: `Samla is reading many files right now. Try again in ${retryAfterSeconds} seconds.`,
+    },
+    { retryAfterSeconds },
+  );
 
 const isOutOfMemory = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
@@ -157,10 +166,18 @@ export class WorkerPool {
       outcome = (await (await this.threads()).run(message, { signal: controller.signal })) as TaskOutcome;
     } catch (error) {
       if (controller.signal.aborted) {
-        throw options.onTimeout?.() ?? new DomainError('TASK_TIMEOUT', 422, `Arbeidet tok mer enn ${Math.round(timeoutMs / 1000)} sekunder og ble avbrutt.`);
+        const seconds = Math.round(timeoutMs / 1000);
+        throw (
+          options.onTimeout?.() ??
+          new DomainError('TASK_TIMEOUT', 422, {
+            nb: `Arbeidet tok mer enn ${seconds} sekunder og ble avbrutt.`,
+            nn: `Arbeidet tok meir enn ${seconds} sekund og vart avbrote.`,
+            en: `The work took more than ${seconds} seconds and was stopped.`,
+          })
+        );
       }
       if (isOutOfMemory(error)) {
-        throw options.onOutOfMemory?.() ?? new DomainError('TASK_TOO_LARGE', 422, 'Arbeidet krevde mer minne enn Samla gir det, og ble avbrutt.');
+        throw options.onOutOfMemory?.() ?? new DomainError('TASK_TOO_LARGE', 422, errorMessages.TASK_TOO_LARGE);
       }
       throw error;
     } finally {
@@ -168,8 +185,8 @@ export class WorkerPool {
       this.release();
     }
     if (outcome.ok) return outcome.value as TaskOutput<N>;
-    const { code, status, message, details } = outcome.refusal;
-    throw new DomainError(code, status as DomainError['statusCode'], message, details);
+    const { code, status, message, localized, details } = outcome.refusal;
+    throw new DomainError(code, status as DomainError['statusCode'], localized ?? message, details);
   }
 
   /** Lets running tasks finish; the threads end. */
@@ -189,7 +206,11 @@ export class WorkerPool {
 export const madeFileRunOptions: RunOptions = {
   onTimeout: () => new Error('a file Samla makes ran out of time in its worker thread'),
   onOutOfMemory: () => new Error('a file Samla makes ran out of memory in its worker thread'),
-  busyMessage: (seconds) => `Samla lager mange rapporter og eksporter akkurat nå. Prøv igjen om ${seconds} sekunder.`,
+  busyMessage: (seconds) => ({
+    nb: `Samla lager mange rapporter og eksporter akkurat nå. Prøv igjen om ${seconds} sekunder.`,
+    nn: `Samla lagar mange rapportar og eksportar akkurat no. Prøv igjen om ${seconds} sekund.`,
+    en: `Samla is making many reports and exports right now. Try again in ${seconds} seconds.`,
+  }),
 };
 
 /** Bytes back from a worker arrive as a Uint8Array (a Buffer's class does not cross threads). */
