@@ -22,6 +22,7 @@ const progress = (done: number, relevant: number) => ({
 
 function report(overrides: Partial<StatusReportData>): StatusReportData {
   return {
+    language: 'nb',
     merger: { name: 'Flertallsprøve', newMunicipalityName: 'Nye Entall', mergerDate: '2028-01-01', municipalities: ['Aure', 'Smøla'] },
     period: { from: '2027-04-16', to: '2027-05-15' },
     today: '2027-05-15',

@@ -9,19 +9,36 @@ import { addDays, dateInOslo, startOfDayInOslo } from '#shared/calendar-dates.ts
 import { listTasks } from '#server/features/plan/plan.tasks.service.ts';
 import { listContractDeadlines } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
 import { decisionsWithTargets, overview, readiness, recordOf } from '#server/features/decisions/decisions.service.ts';
-import { decisionMakerName } from '#server/features/decisions/decisions.domain.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
 import { getSchedule } from '#server/features/plan/plan.schedule.service.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
+import type { Language } from '#shared/language.ts';
 import type { IssuedReport, issueReportBody, ReportList, StatusReportQuery } from '#shared/contracts/reports.ts';
 import { daysBetween, decisionsAdoptedIn, formatDate, reportedDeadlines, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
 import type { ReportNarrative, StatusReportData } from './reports.pdf.ts';
 import * as repo from './reports.repo.ts';
-import { taskTitleInContext } from '#shared/task-title.ts';
+import { libraryNames } from './reports.library.ts';
+import { reportTexts } from './reports.texts.ts';
 import { todayOf } from '#server/platform/clock.ts';
+
+/**
+ * The default risk classes' names (risks.domain.ts) in the report's language. A class the
+ * project named itself keeps its name: that is the team's text.
+ */
+const defaultRiskClassNames: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+  low: { nb: 'Lav', nn: 'Låg', en: 'Low' },
+  medium: { nb: 'Middels', nn: 'Middels', en: 'Medium' },
+  high: { nb: 'Høy', nn: 'Høg', en: 'High' },
+};
+
+function riskClassName(riskClass: { key: string; name: string } | null | undefined, language: Language): string {
+  if (!riskClass) return '';
+  const names = Object.hasOwn(defaultRiskClassNames, riskClass.key) ? defaultRiskClassNames[riskClass.key] : undefined;
+  return names && names.nb === riskClass.name ? names[language] : riskClass.name;
+}
 
 /** Everything the report shows, read through the features' own services. */
 export async function statusReportData(
@@ -49,8 +66,12 @@ export async function statusReportData(
     listTasks(ctx, mergerId, { status: 'done' }),
     repo.tasksCompletedBetween(ctx.db, mergerId, startOfDayInOslo(period.from), startOfDayInOslo(addDays(period.to, 1))),
   ]);
+  // The report is what the merger produces: in its målform, whoever downloads it (issue 22).
+  const language = merger.documentLanguage;
+  const { vocabulary } = reportTexts[language];
+  const library = libraryNames(language);
   const doneById = new Map(doneTasks.map((task) => [task.id, task]));
-  const areaNames = new Map(decisionOverview.sectors.flatMap((sector) => sector.areas.map((area) => [area.id, area.name] as const)));
+  const areaNames = new Map(decisionOverview.sectors.flatMap((sector) => sector.areas.map((area) => [area.id, library.areaName(area.id, area.name)] as const)));
   const adopted = decisionsAdoptedIn(
     decisionRows.map(({ decision, targetSystemName }) => ({
       areaName: areaNames.get(decision.solutionAreaId) ?? decision.solutionAreaId,
@@ -65,12 +86,19 @@ export async function statusReportData(
   ).map(({ decidedAt, record, ...decision }) => ({
     ...decision,
     decidedOn: dateInOslo(decidedAt!),
-    record: record && { maker: decisionMakerName(record), meetingDate: record.meetingDate, caseNumber: record.caseNumber, archiveUrl: record.archiveUrl },
+    record: record && {
+      // The body's name in the report's language, or the free text the team wrote for «annet».
+      maker: record.decisionMaker === 'other' && record.decisionMakerOther ? record.decisionMakerOther : vocabulary.decisionMaker[record.decisionMaker],
+      meetingDate: record.meetingDate,
+      caseNumber: record.caseNumber,
+      archiveUrl: record.archiveUrl,
+    },
   }));
   const municipalityNames = new Map(merger.municipalities.map((municipality) => [municipality.number, municipality.name]));
   const phaseDates = new Map(schedule.phases.map((phase) => [phase.number, phase]));
   const red = redRisks(risks.risks, risks.matrix.classes);
   return {
+    language,
     merger: {
       name: merger.name,
       newMunicipalityName: merger.newMunicipalityName,
@@ -84,20 +112,25 @@ export async function statusReportData(
     progress: merger.progress.merger,
     phases: merger.progress.phases.map((phase) => ({
       number: phase.number,
-      name: phase.name,
+      name: library.phaseName(phase.number, phase.name),
       start: phaseDates.get(phase.number)?.start ?? null,
       end: phaseDates.get(phase.number)?.end ?? null,
       progress: phase.progress,
     })),
-    readiness: { ready: ready.ready, total: ready.criticalTotal, missing: ready.missing, acceptedDeferrals: ready.acceptedDeferrals },
+    readiness: {
+      ready: ready.ready,
+      total: ready.criticalTotal,
+      missing: ready.missing.map((item) => ({ ...item, areaName: library.areaName(item.areaId, item.areaName) })),
+      acceptedDeferrals: ready.acceptedDeferrals.map((item) => ({ ...item, areaName: library.areaName(item.areaId, item.areaName) })),
+    },
     decisions: adopted,
-    redClassName: risks.matrix.classes.at(-1)?.name ?? '',
+    redClassName: riskClassName(risks.matrix.classes.at(-1), language),
     redRisks: red.map((risk) => ({
       title: risk.title,
-      className: risk.inherent?.className ?? '',
+      className: riskClassName(risk.inherent && { key: risk.inherent.classKey, name: risk.inherent.className }, language),
       likelihood: risk.likelihood,
       consequence: risk.consequence,
-      residualClassName: risk.residual?.className ?? null,
+      residualClassName: risk.residual ? riskClassName({ key: risk.residual.classKey, name: risk.residual.className }, language) : null,
       status: risk.status,
       owner: risk.owner,
       mitigations: risk.mitigations.map((mitigation) => ({
@@ -132,14 +165,14 @@ export async function statusReportData(
     overdueTasks: overdueTasks.map((task) => ({
       phase: task.phase,
       // Stands without the checklist around it: the area tells same-named tasks apart.
-      title: taskTitleInContext(task),
+      title: library.taskTitle(task),
       responsible: task.responsibleName,
       dueDate: task.dueDate!,
       daysOver: daysBetween(task.dueDate!, today),
     })),
     completedTasks: completed.flatMap(({ taskId, at }) => {
       const task = doneById.get(taskId);
-      return task ? [{ phase: task.phase, title: taskTitleInContext(task), responsible: task.responsibleName, completedOn: dateInOslo(at) }] : [];
+      return task ? [{ phase: task.phase, title: library.taskTitle(task), responsible: task.responsibleName, completedOn: dateInOslo(at) }] : [];
     }),
   };
 }
@@ -152,7 +185,7 @@ export async function statusReportPdf(ctx: ServiceContext, mergerId: string, que
     const data = await statusReportData(ctx, mergerId, query);
     // Rendering holds the CPU for hundreds of milliseconds: in a worker thread, not on the one every request shares.
     const pdf = await workerPool().run('renderStatusReport', { data }, madeFileRunOptions);
-    return { pdf: asBuffer(pdf), fileName: reportFileName(data.merger.name, data.today) };
+    return { pdf: asBuffer(pdf), fileName: reportFileName(data.merger.name, data.today, data.language) };
   });
 }
 
@@ -220,7 +253,7 @@ export async function issueReport(ctx: ServiceContext, mergerId: string, body: z
       issuedByUserId: actor.userId,
       issuedByName: actor.name,
       issuedAt: ctx.now(),
-      fileName: reportFileName(data.merger.name, data.today),
+      fileName: reportFileName(data.merger.name, data.today, data.language),
       pdf,
     });
     await recordChange(tx, actor, {
