@@ -216,12 +216,30 @@ function paragraph(doc: Doc, text: string, options: { bold?: boolean; muted?: bo
 }
 
 /**
+ * The columns' widths: their shares of `total`, except that a column whose header has a word
+ * too long to fit («Forfalne», «Overdue» in a narrow column of counts) is widened to it, taking
+ * the room from the columns with more than their own longest header word. pdfkit would
+ * otherwise break the word mid-way. Headers that fit (all of bokmål's) leave the shares as they are.
+ */
+function fitHeaders(doc: Doc, columns: Column[], total: number): number[] {
+  const widths = columns.map((column) => column.width * total);
+  doc.font('Sans-Bold').fontSize(9);
+  const least = columns.map((column) => Math.max(...column.header.split(/\s+/).map((word) => doc.widthOfString(word))) + 2 * cellPadding);
+  const missing = widths.reduce((sum, width, i) => sum + Math.max(0, least[i]! - width), 0);
+  if (missing === 0) return widths;
+  const slack = widths.map((width, i) => Math.max(0, width - least[i]!));
+  const spare = slack.reduce((sum, room) => sum + room, 0);
+  if (spare < missing) return widths;
+  return widths.map((width, i) => (width < least[i]! ? least[i]! : width - (slack[i]! / spare) * missing));
+}
+
+/**
  * A table that wraps its cells and breaks across pages, repeating the header
  * row at the top of each new page. Header on grey, rows striped in light grey.
  */
 function table(doc: Doc, columns: Column[], rows: string[][]): void {
   const total = textWidth(doc);
-  const widths = columns.map((column) => column.width * total);
+  const widths = fitHeaders(doc, columns, total);
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(9);
     return Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * cellPadding }))) + 2 * cellPadding;
