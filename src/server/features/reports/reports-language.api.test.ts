@@ -215,3 +215,17 @@ describe('the status report in the merger’s målform', () => {
     expect(flat).not.toContain('Prosjektleders vurdering');
   });
 });
+
+describe('the report API’s own messages', () => {
+  it('refuses a backwards period in the reader’s language, not the merger’s', async () => {
+    await useDocumentLanguage('en');
+    const url = `${base}/reports/status.pdf?from=2027-05-02&to=2027-05-01`;
+    const nynorsk = await t.owner.inject({ url, headers: { 'accept-language': 'nn' } });
+    expect(nynorsk.statusCode).toBe(400);
+    expect(nynorsk.json().error.code).toBe('REPORT_PERIOD_INVALID');
+    expect(nynorsk.json().error.details[0]).toMatchObject({ path: 'from', code: 'after_to', message: 'Frå-datoen kan ikkje vere etter til-datoen.' });
+    const bokmål = await t.owner.inject(url);
+    expect(bokmål.json().error).toMatchObject({ message: 'Fra-datoen kan ikke være etter til-datoen.' });
+    expect(bokmål.json().error.details[0].message).toBe('Fra-datoen kan ikke være etter til-datoen.');
+  });
+});

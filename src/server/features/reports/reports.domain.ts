@@ -1,7 +1,6 @@
 import { addDays, dateInOslo, daysBetween } from '#shared/calendar-dates.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { Language } from '#shared/language.ts';
-import { reportTexts } from './reports.texts.ts';
 
 /**
  * The steering group's status report: which period it covers and which of
@@ -128,5 +127,5 @@ export function slugify(text: string): string {
 
 /** statusrapport-<merger>-<date>.pdf; an English report's file is named in English too. */
 export function reportFileName(mergerName: string, today: string, language: Language = 'nb'): string {
-  return `${reportTexts[language].fileNamePrefix}-${slugify(mergerName)}-${today}.pdf`;
+  return `${language === 'en' ? 'status-report' : 'statusrapport'}-${slugify(mergerName)}-${today}.pdf`;
 }

@@ -21,7 +21,9 @@ import { daysBetween, decisionsAdoptedIn, formatDate, reportedDeadlines, redRisk
 import type { ReportNarrative, StatusReportData } from './reports.pdf.ts';
 import * as repo from './reports.repo.ts';
 import { libraryNames } from './reports.library.ts';
-import { reportTexts } from './reports.texts.ts';
+import { periodProblemMessages, reportMessages, reportTexts } from './reports.texts.ts';
+import type { FieldProblem } from '#shared/contracts/common.ts';
+import { textIn } from '#shared/localized.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /**
@@ -51,7 +53,17 @@ export async function statusReportData(
   const today = todayOf(ctx);
   // «Since the previous report» is since the last one issued (decision 038).
   const checked = reportPeriod(query, today, await lastIssuedOn(ctx, mergerId));
-  if (!checked.ok) throw invalid('REPORT_PERIOD_INVALID', checked.problems[0]!.message, checked.problems);
+  if (!checked.ok) {
+    // In the reader's language: the one asking for the report, not the merger's målform.
+    const message = (problem: FieldProblem) =>
+      Object.hasOwn(periodProblemMessages, problem.code) ? periodProblemMessages[problem.code as keyof typeof periodProblemMessages] : problem.message;
+    const language = ctx.language ?? 'nb';
+    throw invalid(
+      'REPORT_PERIOD_INVALID',
+      message(checked.problems[0]!),
+      checked.problems.map((problem) => ({ ...problem, message: textIn(message(problem), language) })),
+    );
+  }
   const { period } = checked;
   const [merger, ready, decisionOverview, decisionRows, deadlines, risks, benefits, schedule, overdueTasks, doneTasks, completed] = await Promise.all([
     getMerger(ctx, mergerId),
@@ -220,7 +232,7 @@ export async function listIssuedReports(ctx: ServiceContext, mergerId: string): 
   return { reports: rows.map(toIssued), nextPeriod: next.period };
 }
 
-export const mayNotIssue = 'Bare prosjektleder og eier kan utstede statusrapporter til styringsgruppen.';
+export const mayNotIssue = reportMessages.mayNotIssue;
 
 /**
  * Issues the report: the PDF made from the project leader's words and the merger's facts now,
@@ -272,6 +284,6 @@ export async function issueReport(ctx: ServiceContext, mergerId: string, body: z
 export async function issuedReportPdf(ctx: ServiceContext, mergerId: string, reportId: string): Promise<{ pdf: Buffer; fileName: string }> {
   requireMergerAccess(ctx, mergerId);
   const found = await repo.findStatusReportPdf(ctx.db, mergerId, reportId);
-  if (!found) throw notFound('REPORT_NOT_FOUND', 'Fant ikke rapporten.');
+  if (!found) throw notFound('REPORT_NOT_FOUND', reportMessages.notFound);
   return found;
 }

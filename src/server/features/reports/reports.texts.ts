@@ -1,4 +1,6 @@
 import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
+import { MAX_PERIOD_DAYS } from './reports.domain.ts';
 import { formatCount, plural, pluralWord } from '#shared/plural.ts';
 import type { Vocabulary } from '#shared/vocabulary/vocabulary.ts';
 import { enVocabulary } from '#shared/vocabulary/en.ts';
@@ -22,8 +24,6 @@ export interface ReportTexts {
   /** A calendar date (yyyy-mm-dd) as the reader writes it: 30.06.2027, or 30 Jun 2027 in English. */
   date: (isoDate: string) => string;
   percent: (value: number) => string;
-  /** The start of the download's file name, before the merger's name. */
-  fileNamePrefix: string;
   info: { title: (merger: string) => string; subject: (merger: string, period: string) => string; keywords: string };
   title: string;
   footer: { report: (merger: string) => string; page: (page: number, pages: number) => string };
@@ -174,7 +174,6 @@ const nb: ReportTexts = {
   vocabulary: nbVocabulary,
   date: norwegianDate,
   percent: (value) => `${value} %`,
-  fileNamePrefix: 'statusrapport',
   info: {
     title: (merger) => `Statusrapport til styringsgruppen – ${merger}`,
     subject: (merger, period) => `Status for ${merger}, ${period}`,
@@ -326,7 +325,6 @@ const nn: ReportTexts = {
   vocabulary: nnVocabulary,
   date: norwegianDate,
   percent: (value) => `${value} %`,
-  fileNamePrefix: 'statusrapport',
   info: {
     title: (merger) => `Statusrapport til styringsgruppa – ${merger}`,
     subject: (merger, period) => `Status for ${merger}, ${period}`,
@@ -398,7 +396,7 @@ const nn: ReportTexts = {
       `Totalt: ${percent} – ${formatCount(done, 'nn')} av ${nnPlural(relevant, 'relevant oppgåve', 'relevante oppgåver')} er ${nnWord(relevant, 'ferdig', 'ferdige')}.`,
     phase: 'Fase',
     period: 'Periode',
-    done: 'Ferdige',
+    done: 'Ferdig',
     inProgress: 'Pågår',
     notStarted: 'Ikkje starta',
     overdue: 'Forfalne',
@@ -482,7 +480,6 @@ const en: ReportTexts = {
   vocabulary: enVocabulary,
   date: englishDate,
   percent: (value) => `${value}%`,
-  fileNamePrefix: 'status-report',
   info: {
     title: (merger) => `Status report to the steering group – ${merger}`,
     subject: (merger, period) => `Status of ${merger}, ${period}`,
@@ -629,3 +626,28 @@ export const reportTexts: Readonly<Record<Language, ReportTexts>> = { nb, nn, en
 export function countIn(language: Language, count: number, one: string, other: string): string {
   return plural(count, one, other, language);
 }
+
+// ---------------------------------------------------------------- the API's own messages (the reader's language)
+
+/** Why a report period is refused, by the problem's code (reportPeriod in reports.domain.ts). */
+export const periodProblemMessages: Readonly<Record<'after_to' | 'too_long', Localized>> = {
+  after_to: {
+    nb: 'Fra-datoen kan ikke være etter til-datoen.',
+    nn: 'Frå-datoen kan ikkje vere etter til-datoen.',
+    en: 'The from date cannot be after the to date.',
+  },
+  too_long: {
+    nb: `Rapportperioden kan være høyst ${MAX_PERIOD_DAYS} dager.`,
+    nn: `Rapportperioden kan vere høgst ${MAX_PERIOD_DAYS} dagar.`,
+    en: `The report period can be at most ${MAX_PERIOD_DAYS} days.`,
+  },
+};
+
+export const reportMessages = {
+  mayNotIssue: {
+    nb: 'Bare prosjektleder og eier kan utstede statusrapporter til styringsgruppen.',
+    nn: 'Berre prosjektleiar og eigar kan utferde statusrapportar til styringsgruppa.',
+    en: 'Only the project manager and the owner can issue status reports to the steering group.',
+  },
+  notFound: { nb: 'Fant ikke rapporten.', nn: 'Fann ikkje rapporten.', en: 'The report was not found.' },
+} as const satisfies Record<string, Localized>;
