@@ -6,8 +6,8 @@ import { taskTitleInContext } from '#shared/task-title.ts';
 /**
  * The library's names in the report's language (issue 22): phases, solution areas and the
  * library's own task titles and sub-headings come from `translatedCatalog(language)`. The
- * features' services give them in bokmål, as stored; a task's title is the team's once they
- * changed it, so a title is translated only while it is still the library's word for word.
+ * features' services give them in bokmål, as stored. The team's own tasks, and everything
+ * else the team wrote, stay as written.
  */
 export interface LibraryNames {
   phaseName: (phaseNumber: number, asGiven: string) => string;
@@ -57,13 +57,12 @@ function translated(language: Language): LibraryNames {
     phaseName: (phaseNumber, asGiven) => phases.get(phaseNumber) ?? asGiven,
     areaName: (areaId, asGiven) => areas.get(areaId) ?? asGiven,
     taskTitle: (task) => {
-      const source = task.catalogItemId === null ? undefined : original.get(task.catalogItemId);
-      const target = task.catalogItemId === null ? undefined : inLanguage.get(task.catalogItemId);
-      const libraryWords = source !== undefined && target !== undefined;
+      // A library task's title cannot be changed (only the team's own tasks' can), so it is the library's words.
+      const target = task.catalogItemId === null || !original.has(task.catalogItemId) ? undefined : inLanguage.get(task.catalogItemId);
       return taskTitleInContext({
-        title: libraryWords && task.title === source.title ? target.title : task.title,
+        title: target?.title ?? task.title,
         area: task.area && { name: areas.get(task.area.id) ?? task.area.name },
-        group: libraryWords && task.group !== null && task.group === source.group ? target.group : task.group,
+        group: target ? (task.group === null ? null : (target.group ?? task.group)) : task.group,
       });
     },
   };

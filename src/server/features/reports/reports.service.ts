@@ -27,8 +27,9 @@ import { textIn } from '#shared/localized.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /**
- * The default risk classes' names (risks.domain.ts) in the report's language. A class the
- * project named itself keeps its name: that is the team's text.
+ * The default risk classes' names (risks.domain.ts) in the report's language, whichever
+ * language the matrix was given in. A class the project named itself keeps its name: that
+ * is the team's text.
  */
 const defaultRiskClassNames: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
   low: { nb: 'Lav', nn: 'Låg', en: 'Low' },
@@ -39,7 +40,7 @@ const defaultRiskClassNames: Readonly<Record<string, Readonly<Record<Language, s
 function riskClassName(riskClass: { key: string; name: string } | null | undefined, language: Language): string {
   if (!riskClass) return '';
   const names = Object.hasOwn(defaultRiskClassNames, riskClass.key) ? defaultRiskClassNames[riskClass.key] : undefined;
-  return names && names.nb === riskClass.name ? names[language] : riskClass.name;
+  return names && Object.values(names).includes(riskClass.name) ? names[language] : riskClass.name;
 }
 
 /** Everything the report shows, read through the features' own services. */
