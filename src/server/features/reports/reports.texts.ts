@@ -387,7 +387,7 @@ const nn: ReportTexts = {
     whatIsMissing: 'Kva manglar',
     deferredLead: 'Utsett til overgangsfasen med godteken utsetjing (rekna som klare):',
     deferral: 'Utsetjinga',
-    accepted: (by, date, reason) => `Utsetjinga vart godteken av ${by} ${date}: ${reason}`,
+    accepted: (by, date, reason) => `Utsetjinga godteken av ${by} ${date}: ${reason}`,
     openTasks: (count) => nnPlural(count, 'open oppgåve', 'opne oppgåver'),
     deferredNotAccepted: (rationale) => `Utsett til overgangsfasen («${rationale}»), utsetjinga er ikkje godteken`,
   },
