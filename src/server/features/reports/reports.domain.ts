@@ -1,5 +1,6 @@
 import { addDays, dateInOslo, daysBetween } from '#shared/calendar-dates.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
+import type { Language } from '#shared/language.ts';
 
 /**
  * The steering group's status report: which period it covers and which of
@@ -124,6 +125,7 @@ export function slugify(text: string): string {
   );
 }
 
-export function reportFileName(mergerName: string, today: string): string {
-  return `statusrapport-${slugify(mergerName)}-${today}.pdf`;
+/** statusrapport-<merger>-<date>.pdf; an English report's file is named in English too. */
+export function reportFileName(mergerName: string, today: string, language: Language = 'nb'): string {
+  return `${language === 'en' ? 'status-report' : 'statusrapport'}-${slugify(mergerName)}-${today}.pdf`;
 }

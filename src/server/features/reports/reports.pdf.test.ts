@@ -22,6 +22,7 @@ const progress = (done: number, relevant: number) => ({
 
 function report(overrides: Partial<StatusReportData>): StatusReportData {
   return {
+    language: 'nb',
     merger: { name: 'Flertallsprøve', newMunicipalityName: 'Nye Entall', mergerDate: '2028-01-01', municipalities: ['Aure', 'Smøla'] },
     period: { from: '2027-04-16', to: '2027-05-15' },
     today: '2027-05-15',
@@ -93,5 +94,48 @@ describe('the status report counts in Norwegian', () => {
     expect(text).toContain('2 av 5 relevante oppgaver er ferdige.');
     expect(text).toContain('3 gevinster: 2 planlagte, 1 realisert. 0 bak plan.');
     expect(text).toContain('I rute (2 indikatorer)');
+  });
+});
+
+describe('the status report in nynorsk and English', () => {
+  const phases = [{ number: 1, name: 'Før du startar', start: '2025-10-01', end: '2026-03-31', progress: { ...progress(1, 20), inProgress: 2, overdue: 3 } }];
+  const narrative = {
+    overallStatus: 'red' as const,
+    statusReason: 'Lønn er forseinka.',
+    mainPoints: ['Ny lønnsplan'],
+    decisionsRequested: ['Vedta ny framdriftsplan'],
+    issuedBy: 'Pia Prosjektleiar',
+  };
+
+  it('counts in nynorsk, with the singular after one', async () => {
+    const text = await pdfText(report({ language: 'nn', phases, narrative }));
+    expect(text).toContain('0 av 1 kritisk løysingsområde er klart til dag éin.');
+    expect(text).toContain('1 open oppgåve');
+    expect(text).toContain('1 vegval vedteke i perioden.');
+    expect(text).toContain('1 gevinst: 1 realisert. 1 bak planen.');
+    expect(text).toContain('1 oppgåve har passert fristen og er ikkje ferdig (per 15.05.2027).');
+    expect(text).toContain('1 oppgåve vart sett som ferdig i perioden.');
+    expect(text).toContain('Status totalt: RAUD');
+    expect(text).toContain('Vurderinga til prosjektleiaren');
+    // A header word is never broken in a narrow column of counts.
+    expect(text).toContain('Forfalne');
+    expect(text).not.toMatch(/\bForfaln e\b/);
+    expect(text).not.toMatch(/\b1 (gevinstar|oppgåver|indikatorar|kritiske)\b/);
+  });
+
+  it('counts in English, and writes dates with the month by name', async () => {
+    const text = await pdfText(report({ language: 'en', phases, narrative, daysToMerger: -2 }));
+    expect(text).toContain('0 of 1 critical solution area is ready for day one.');
+    expect(text).toContain('1 open task');
+    expect(text).toContain('1 decision adopted in the period.');
+    expect(text).toContain('1 benefit: 1 realised. 1 behind plan.');
+    expect(text).toContain('1 task is past the due date and not done (as of 15 May 2027).');
+    expect(text).toContain('1 task was marked as done in the period.');
+    expect(text).toContain('days since 1 Jan 2028');
+    expect(text).toContain('Overall status: RED');
+    // A header word is never broken in a narrow column of counts.
+    expect(text).toContain('Overdue');
+    expect(text).not.toMatch(/\bprog ress\b|\bOverdu e\b/);
+    expect(text).toMatch(/Page 1 of \d/);
   });
 });

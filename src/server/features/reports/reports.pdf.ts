@@ -4,19 +4,24 @@ import { loadPdfKit } from '#server/platform/workers/lazy-modules.ts';
 import type { Progress } from '#shared/contracts/plan.tasks.ts';
 import { contractActionText } from '#server/features/contract-deadlines/contract-deadline-text.ts';
 import type { ContractAction } from '#server/features/contract-deadlines/contract-deadlines.domain.ts';
-import { plural, pluralWord } from '#shared/plural.ts';
-import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
+import type { Language } from '#shared/language.ts';
 import type { OverallStatus } from '#shared/contracts/reports.ts';
-import { formatDate, type ReportPeriod } from './reports.domain.ts';
+import type { ReportPeriod } from './reports.domain.ts';
+import { countIn, reportTexts, type ReportTexts } from './reports.texts.ts';
 
 /**
  * Draws the steering group's status report with pdfkit. Black text on white
  * with grey shades only: every status is a word, never a colour alone, so the
  * report reads the same printed in black and white. DejaVu Sans (regular and
  * bold) is embedded as TrueType; pdfkit subsets it, æøå included.
+ *
+ * Every word is in the merger's målform, `data.language` (issue 22), from reports.texts.ts;
+ * names and texts the team wrote are drawn as they are.
  */
 
 export interface StatusReportData {
+  /** The merger's document language: every heading, label, sentence and date in the report. */
+  language: Language;
   merger: { name: string; newMunicipalityName: string; mergerDate: string; municipalities: string[] };
   period: ReportPeriod;
   today: string;
@@ -88,28 +93,18 @@ export interface ReportNarrative {
   issuedBy: string;
 }
 
-/** The issued report's own section, first after the front page. */
+/** The issued report's own section, first after the front page (bokmål; other languages in reportTexts). */
 export const narrativeHeadings = {
-  section: 'Prosjektleders vurdering',
-  mainPoints: 'Hovedpunkter',
-  decisionsRequested: 'Saker styringsgruppen bes om å beslutte',
+  section: reportTexts.nb.narrative.section,
+  mainPoints: reportTexts.nb.narrative.mainPoints,
+  decisionsRequested: reportTexts.nb.narrative.decisionsRequested,
 } as const;
 
-export const sectionHeadings = {
-  summary: 'Nøkkeltall',
-  readiness: 'Klar til dag én',
-  phases: 'Fremdrift per fase',
-  decisions: 'Veivalg vedtatt i perioden',
-  completed: 'Oppgaver fullført i perioden',
-  risks: 'Risikoer på rødt nivå med tiltak',
-  deadlines: 'Avtalefrister: passerte og de neste 90 dagene',
-  benefits: 'Gevinster',
-  appendix: 'Vedlegg: forfalte oppgaver',
-} as const;
+/** The report's section headings in bokmål; `reportTexts[language].sections` in each language. */
+export const sectionHeadings = reportTexts.nb.sections;
 
 /** The name of a fixed value, or the value itself for one Samla has no name for. */
 const named = (labels: Readonly<Record<string, string>>, value: string): string => (Object.hasOwn(labels, value) ? labels[value]! : value);
-const benefitStatusCounts: Readonly<Record<string, readonly [string, string]>> = vocabulary.benefitStatusCount;
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -122,6 +117,11 @@ const cellPadding = 4;
 const maxCellChars = 1200;
 
 type Doc = PDFKit.PDFDocument;
+/** The report's words in its language, and the language for counts. */
+interface Words {
+  t: ReportTexts;
+  language: Language;
+}
 interface Column {
   header: string;
   /** Share of the text width. */
@@ -129,24 +129,26 @@ interface Column {
   align?: 'left' | 'right';
 }
 
-const percent = (progress: Progress) => (progress.percent === null ? '–' : `${progress.percent} %`);
+const percent = (t: ReportTexts, progress: Progress) => (progress.percent === null ? '–' : t.percent(progress.percent));
 const clip = (text: string) => (text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text);
 
 export async function renderStatusReport(data: StatusReportData): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
+  const words: Words = { t: reportTexts[data.language], language: data.language };
+  const { t } = words;
   const doc = new PDFDocument({
     size: 'A4',
     margins: margin,
     bufferPages: true,
-    lang: 'nb-NO',
+    lang: t.pdfLang,
     displayTitle: true,
     pdfVersion: '1.7',
     info: {
-      Title: `Statusrapport til styringsgruppen – ${data.merger.name}`,
+      Title: t.info.title(data.merger.name),
       Author: 'Samla',
-      Subject: `Status for ${data.merger.name}, ${formatDate(data.period.from)}–${formatDate(data.period.to)}`,
+      Subject: t.info.subject(data.merger.name, `${t.date(data.period.from)}–${t.date(data.period.to)}`),
       Creator: 'Samla',
-      Keywords: 'statusrapport, styringsgruppe, kommunesammenslåing',
+      Keywords: t.info.keywords,
     },
   });
   const chunks: Buffer[] = [];
@@ -159,19 +161,19 @@ export async function renderStatusReport(data: StatusReportData): Promise<Buffer
   doc.registerFont('Sans-Bold', fonts.bold);
   doc.font('Sans').fontSize(10).fillColor(grey.text);
 
-  frontPage(doc, data);
+  frontPage(doc, data, words);
   doc.addPage();
-  if (data.narrative) narrativeSection(doc, data.narrative);
-  readinessSection(doc, data);
-  phasesSection(doc, data);
-  decisionsSection(doc, data);
-  completedSection(doc, data);
-  risksSection(doc, data);
-  deadlinesSection(doc, data);
-  benefitsSection(doc, data);
+  if (data.narrative) narrativeSection(doc, data.narrative, words);
+  readinessSection(doc, data, words);
+  phasesSection(doc, data, words);
+  decisionsSection(doc, data, words);
+  completedSection(doc, data, words);
+  risksSection(doc, data, words);
+  deadlinesSection(doc, data, words);
+  benefitsSection(doc, data, words);
   doc.addPage();
-  appendix(doc, data);
-  footers(doc, data);
+  appendix(doc, data, words);
+  footers(doc, data, words);
   doc.end();
   return finished;
 }
@@ -214,12 +216,30 @@ function paragraph(doc: Doc, text: string, options: { bold?: boolean; muted?: bo
 }
 
 /**
+ * The columns' widths: their shares of `total`, except that a column whose header has a word
+ * too long to fit («Forfalne», «Overdue» in a narrow column of counts) is widened to it, taking
+ * the room from the columns with more than their own longest header word. pdfkit would
+ * otherwise break the word mid-way. Headers that fit (all of bokmål's) leave the shares as they are.
+ */
+function fitHeaders(doc: Doc, columns: Column[], total: number): number[] {
+  const widths = columns.map((column) => column.width * total);
+  doc.font('Sans-Bold').fontSize(9);
+  const least = columns.map((column) => Math.max(...column.header.split(/\s+/).map((word) => doc.widthOfString(word))) + 2 * cellPadding);
+  const missing = widths.reduce((sum, width, i) => sum + Math.max(0, least[i]! - width), 0);
+  if (missing === 0) return widths;
+  const slack = widths.map((width, i) => Math.max(0, width - least[i]!));
+  const spare = slack.reduce((sum, room) => sum + room, 0);
+  if (spare < missing) return widths;
+  return widths.map((width, i) => (width < least[i]! ? least[i]! : width - (slack[i]! / spare) * missing));
+}
+
+/**
  * A table that wraps its cells and breaks across pages, repeating the header
  * row at the top of each new page. Header on grey, rows striped in light grey.
  */
 function table(doc: Doc, columns: Column[], rows: string[][]): void {
   const total = textWidth(doc);
-  const widths = columns.map((column) => column.width * total);
+  const widths = fitHeaders(doc, columns, total);
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(9);
     return Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * cellPadding }))) + 2 * cellPadding;
@@ -260,26 +280,26 @@ function table(doc: Doc, columns: Column[], rows: string[][]): void {
 
 // ---------------------------------------------------------------- the pages
 
-function frontPage(doc: Doc, data: StatusReportData): void {
+function frontPage(doc: Doc, data: StatusReportData, { t }: Words): void {
   const width = textWidth(doc);
   doc.y = margin.top + 40;
   doc.font('Sans').fontSize(12).fillColor(grey.muted).text('Samla', margin.left, doc.y, { width });
   doc.moveDown(0.5);
-  doc.font('Sans-Bold').fontSize(24).fillColor(grey.text).text('Statusrapport til styringsgruppen', { width });
+  doc.font('Sans-Bold').fontSize(24).fillColor(grey.text).text(t.title, { width });
   doc.moveDown(0.4);
   doc.font('Sans-Bold').fontSize(16).text(data.merger.name, { width });
   doc.moveDown(1.2);
   const facts: Array<[string, string]> = [
-    ['Ny kommune', data.merger.newMunicipalityName],
-    ['Kommunene', data.merger.municipalities.join(', ')],
-    ['Sammenslåingsdato', formatDate(data.merger.mergerDate)],
-    ['Rapportperiode', `${formatDate(data.period.from)}–${formatDate(data.period.to)}`],
-    ['Generert', formatDate(data.today)],
+    [t.facts.newMunicipality, data.merger.newMunicipalityName],
+    [t.facts.municipalities, data.merger.municipalities.join(', ')],
+    [t.facts.mergerDate, t.date(data.merger.mergerDate)],
+    [t.facts.period, `${t.date(data.period.from)}–${t.date(data.period.to)}`],
+    [t.facts.generated, t.date(data.today)],
     ...(data.narrative
       ? ([
-          ['Utstedt av', data.narrative.issuedBy],
+          [t.facts.issuedBy, data.narrative.issuedBy],
           // A word in capitals, never a colour alone: the report is read printed in black and white.
-          ['Samlet status', vocabulary.overallStatus[data.narrative.overallStatus].toUpperCase()],
+          [t.facts.overallStatus, t.vocabulary.overallStatus[data.narrative.overallStatus].toUpperCase()],
         ] as Array<[string, string]>)
       : []),
   ];
@@ -295,27 +315,24 @@ function frontPage(doc: Doc, data: StatusReportData): void {
   }
   doc.x = margin.left;
   doc.moveDown(1);
-  summaryFigures(doc, data);
+  summaryFigures(doc, data, t);
 }
 
-function summaryFigures(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.summary);
+function summaryFigures(doc: Doc, data: StatusReportData, t: ReportTexts): void {
+  heading(doc, t.sections.summary);
   const days = data.daysToMerger;
+  const f = t.figures;
   const figures: Array<[string, string, string]> = [
     [
-      'Dager til sammenslåingsdatoen',
+      f.daysToMerger,
       days >= 0 ? String(days) : String(-days),
-      days >= 0 ? `til ${formatDate(data.merger.mergerDate)}` : `${pluralWord(-days, 'dag', 'dager')} siden ${formatDate(data.merger.mergerDate)}`,
+      days >= 0 ? f.untilMerger(t.date(data.merger.mergerDate)) : f.sinceMerger(-days, t.date(data.merger.mergerDate)),
     ],
-    [
-      'Samlet fremdrift',
-      percent(data.progress),
-      `${data.progress.done} av ${plural(data.progress.relevant, 'relevant oppgave', 'relevante oppgaver')} ${pluralWord(data.progress.relevant, 'ferdig', 'ferdige')}`,
-    ],
-    ['Kritiske områder klare', `${data.readiness.ready} av ${data.readiness.total}`, 'klare til dag én'],
-    ['Forfalte oppgaver', String(data.overdueTasks.length), 'frist passert, ikke ferdig'],
-    ['Risikoer på rødt nivå', String(data.redRisks.length), `risikoklasse «${data.redClassName}», ikke lukket`],
-    ['Gevinster bak plan', `${data.benefits.behind} av ${data.benefits.total}`, 'siste måling bak planen'],
+    [f.progress, percent(t, data.progress), f.progressNote(data.progress.done, data.progress.relevant)],
+    [f.areasReady, f.ofTotal(data.readiness.ready, data.readiness.total), f.areasReadyNote],
+    [f.overdue, String(data.overdueTasks.length), f.overdueNote],
+    [f.redRisks, String(data.redRisks.length), f.redRisksNote(data.redClassName)],
+    [f.benefitsBehind, f.ofTotal(data.benefits.behind, data.benefits.total), f.benefitsBehindNote],
   ];
   const width = textWidth(doc);
   const gap = 10;
@@ -346,14 +363,14 @@ function summaryFigures(doc: Doc, data: StatusReportData): void {
   doc.y = top + 2 * boxHeight + gap + 12;
 }
 
-function narrativeSection(doc: Doc, narrative: ReportNarrative): void {
-  heading(doc, narrativeHeadings.section);
-  paragraph(doc, `Samlet status: ${vocabulary.overallStatus[narrative.overallStatus].toUpperCase()}`, { bold: true });
+function narrativeSection(doc: Doc, narrative: ReportNarrative, { t }: Words): void {
+  heading(doc, t.narrative.section);
+  paragraph(doc, t.narrative.overallStatus(t.vocabulary.overallStatus[narrative.overallStatus].toUpperCase()), { bold: true });
   paragraph(doc, clip(narrative.statusReason));
-  subheading(doc, narrativeHeadings.mainPoints);
+  subheading(doc, t.narrative.mainPoints);
   for (const point of narrative.mainPoints) paragraph(doc, `• ${clip(point)}`);
-  subheading(doc, narrativeHeadings.decisionsRequested);
-  if (narrative.decisionsRequested.length === 0) paragraph(doc, 'Ingen saker til beslutning denne gangen.');
+  subheading(doc, t.narrative.decisionsRequested);
+  if (narrative.decisionsRequested.length === 0) paragraph(doc, t.narrative.noDecisionsRequested);
   narrative.decisionsRequested.forEach((item, index) => paragraph(doc, `${index + 1}. ${clip(item)}`));
 }
 
@@ -369,125 +386,113 @@ function subheading(doc: Doc, text: string): void {
   doc.font('Sans').fontSize(10);
 }
 
-function readinessSection(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.readiness);
+function readinessSection(doc: Doc, data: StatusReportData, { t }: Words): void {
+  heading(doc, t.sections.readiness);
   const { ready, total, missing, acceptedDeferrals } = data.readiness;
-  paragraph(doc, `${ready} av ${plural(total, 'kritisk løsningsområde', 'kritiske løsningsområder')} er ${pluralWord(total, 'klart', 'klare')} til dag én.`, {
-    bold: true,
-  });
+  paragraph(doc, t.readiness.summary(ready, total), { bold: true });
   if (missing.length === 0) {
-    paragraph(
-      doc,
-      acceptedDeferrals.length === 0
-        ? 'Ingenting mangler: alle kritiske områder har et vedtatt veivalg og ferdige oppgaver.'
-        : 'Ingenting mangler: alle kritiske områder har et vedtatt veivalg og ferdige oppgaver, eller en godtatt utsettelse.',
-    );
+    paragraph(doc, acceptedDeferrals.length === 0 ? t.readiness.nothingMissing : t.readiness.nothingMissingOrDeferred);
   } else {
-    paragraph(doc, 'Dette mangler før områdene er klare:');
+    paragraph(doc, t.readiness.missingLead);
     table(
       doc,
       [
-        { header: 'Løsningsområde', width: 0.45 },
-        { header: 'Hva mangler', width: 0.55 },
+        { header: t.readiness.area, width: 0.45 },
+        { header: t.readiness.whatIsMissing, width: 0.55 },
       ],
-      missing.map((item) => [item.areaName, missingText(item)]),
+      missing.map((item) => [item.areaName, missingText(item, data.language)]),
     );
   }
   if (acceptedDeferrals.length > 0) {
-    paragraph(doc, 'Utsatt til overgangsfasen med godtatt utsettelse (regnet som klare):');
+    paragraph(doc, t.readiness.deferredLead);
     table(
       doc,
       [
-        { header: 'Løsningsområde', width: 0.35 },
-        { header: 'Utsettelsen', width: 0.65 },
+        { header: t.readiness.area, width: 0.35 },
+        { header: t.readiness.deferral, width: 0.65 },
       ],
-      acceptedDeferrals.map((item) => [item.areaName, `Utsettelse godtatt av ${item.acceptedBy} ${formatDate(item.acceptedOn)}: ${item.reason}`]),
+      acceptedDeferrals.map((item) => [item.areaName, t.readiness.accepted(item.acceptedBy, t.date(item.acceptedOn), item.reason)]),
     );
   }
 }
 
 /** Why an area is not ready, in the report's words; a deferred area with the veivalg's rationale. */
-export function missingText(item: { reasons: string[]; openTasks: number; rationale: string | null }): string {
+export function missingText(item: { reasons: string[]; openTasks: number; rationale: string | null }, language: Language = 'nb'): string {
+  const t = reportTexts[language];
   return item.reasons
     .map((reason) => {
-      if (reason === 'tasks_open') return plural(item.openTasks, 'åpen oppgave', 'åpne oppgaver');
-      if (reason === 'deferred' && item.rationale) return `Utsatt til overgangsfasen («${item.rationale}»), utsettelsen er ikke godtatt`;
-      return named(vocabulary.readinessReason, reason);
+      if (reason === 'tasks_open') return t.readiness.openTasks(item.openTasks);
+      if (reason === 'deferred' && item.rationale) return t.readiness.deferredNotAccepted(item.rationale);
+      return named(t.vocabulary.readinessReason, reason);
     })
     .join('; ');
 }
 
-function phasesSection(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.phases);
-  paragraph(
-    doc,
-    `Samlet: ${percent(data.progress)} – ${data.progress.done} av ${plural(data.progress.relevant, 'relevant oppgave', 'relevante oppgaver')} er ${pluralWord(data.progress.relevant, 'ferdig', 'ferdige')}.`,
-  );
+function phasesSection(doc: Doc, data: StatusReportData, { t }: Words): void {
+  heading(doc, t.sections.phases);
+  paragraph(doc, t.phases.summary(percent(t, data.progress), data.progress.done, data.progress.relevant));
   table(
     doc,
     [
-      { header: 'Fase', width: 0.28 },
-      { header: 'Periode', width: 0.2 },
-      { header: 'Ferdig', width: 0.1, align: 'right' },
-      { header: 'Pågår', width: 0.1, align: 'right' },
-      { header: 'Ikke startet', width: 0.1, align: 'right' },
-      { header: 'Forfalt', width: 0.1, align: 'right' },
-      { header: 'Fremdrift', width: 0.12, align: 'right' },
+      { header: t.phases.phase, width: 0.28 },
+      { header: t.phases.period, width: 0.2 },
+      { header: t.phases.done, width: 0.1, align: 'right' },
+      { header: t.phases.inProgress, width: 0.1, align: 'right' },
+      { header: t.phases.notStarted, width: 0.1, align: 'right' },
+      { header: t.phases.overdue, width: 0.1, align: 'right' },
+      { header: t.phases.progress, width: 0.12, align: 'right' },
     ],
     data.phases.map((phase) => [
       `${phase.number}. ${phase.name}`,
-      phase.start && phase.end ? `${formatDate(phase.start)}–${formatDate(phase.end)}` : '–',
+      phase.start && phase.end ? `${t.date(phase.start)}–${t.date(phase.end)}` : '–',
       String(phase.progress.done),
       String(phase.progress.inProgress),
       String(phase.progress.notStarted),
       String(phase.progress.overdue),
-      percent(phase.progress),
+      percent(t, phase.progress),
     ]),
   );
 }
 
-function completedSection(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.completed);
+function completedSection(doc: Doc, data: StatusReportData, { t }: Words): void {
+  heading(doc, t.sections.completed);
   if (data.completedTasks.length === 0) {
-    paragraph(doc, 'Ingen oppgaver ble satt som ferdige i perioden.');
+    paragraph(doc, t.completed.none);
     return;
   }
-  paragraph(
-    doc,
-    `${plural(data.completedTasks.length, 'oppgave', 'oppgaver')} ble satt som ${pluralWord(data.completedTasks.length, 'ferdig', 'ferdige')} i perioden.`,
-  );
+  paragraph(doc, t.completed.summary(data.completedTasks.length));
   table(
     doc,
     [
-      { header: 'Fase', width: 0.08, align: 'right' },
-      { header: 'Oppgave', width: 0.52 },
-      { header: 'Ansvarlig', width: 0.25 },
-      { header: 'Ferdig', width: 0.15 },
+      { header: t.completed.phase, width: 0.08, align: 'right' },
+      { header: t.completed.task, width: 0.52 },
+      { header: t.completed.responsible, width: 0.25 },
+      { header: t.completed.done, width: 0.15 },
     ],
-    data.completedTasks.map((task) => [String(task.phase), task.title, task.responsible ?? '–', formatDate(task.completedOn)]),
+    data.completedTasks.map((task) => [String(task.phase), task.title, task.responsible ?? '–', t.date(task.completedOn)]),
   );
 }
 
-function decisionsSection(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.decisions);
+function decisionsSection(doc: Doc, data: StatusReportData, { t }: Words): void {
+  heading(doc, t.sections.decisions);
   if (data.decisions.length === 0) {
-    paragraph(doc, 'Ingen veivalg ble vedtatt i perioden.');
+    paragraph(doc, t.decisions.none);
     return;
   }
-  paragraph(doc, `${plural(data.decisions.length, 'veivalg', 'veivalg')} vedtatt i perioden.`);
+  paragraph(doc, t.decisions.summary(data.decisions.length));
   table(
     doc,
     [
-      { header: 'Løsningsområde', width: 0.25 },
-      { header: 'Veivalg', width: 0.14 },
-      { header: 'Løsning', width: 0.21 },
-      { header: 'Vedtak', width: 0.4 },
+      { header: t.decisions.area, width: 0.25 },
+      { header: t.decisions.decision, width: 0.14 },
+      { header: t.decisions.solution, width: 0.21 },
+      { header: t.decisions.record, width: 0.4 },
     ],
     data.decisions.map((decision) => [
       decision.areaName,
-      named(vocabulary.decisionOutcome, decision.outcome),
+      named(t.vocabulary.decisionOutcome, decision.outcome),
       decision.targetSystemName ?? '–',
-      decisionOnRecord(decision),
+      decisionOnRecord(decision, data.language),
     ]),
   );
 }
@@ -496,50 +501,51 @@ function decisionsSection(doc: Doc, data: StatusReportData): void {
  * Who decided, at which meeting, and where the archive has it (decision 038); then who registered it
  * in Samla and when. A veivalg adopted before decisions were on record has only the second line.
  */
-export function decisionOnRecord(decision: StatusReportData['decisions'][number]): string {
-  const registered = `${formatDate(decision.decidedOn)}${decision.decidedBy ? `, ${decision.decidedBy}` : ''}`;
+export function decisionOnRecord(decision: StatusReportData['decisions'][number], language: Language = 'nb'): string {
+  const t = reportTexts[language];
+  const registered = `${t.date(decision.decidedOn)}${decision.decidedBy ? `, ${decision.decidedBy}` : ''}`;
   const record = decision.record;
   if (!record) return registered;
   return [
-    `${record.maker}, møte ${formatDate(record.meetingDate)}`,
-    record.caseNumber ? `Saksnr. ${record.caseNumber}` : '',
+    t.decisions.meeting(record.maker, t.date(record.meetingDate)),
+    record.caseNumber ? t.decisions.caseNumber(record.caseNumber) : '',
     record.archiveUrl ?? '',
-    `Registrert ${registered}`,
+    t.decisions.registered(registered),
   ]
     .filter(Boolean)
     .join('\n');
 }
 
-function risksSection(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.risks);
+function risksSection(doc: Doc, data: StatusReportData, { t }: Words): void {
+  heading(doc, t.sections.risks);
   if (data.redRisks.length === 0) {
-    paragraph(doc, `Ingen åpne risikoer på rødt nivå (risikoklasse «${data.redClassName}»).`);
+    paragraph(doc, t.risks.none(data.redClassName));
     return;
   }
-  paragraph(doc, `Rødt nivå er matrisens høyeste risikoklasse, «${data.redClassName}». Lukkede risikoer er ikke med.`, { muted: true });
+  paragraph(doc, t.risks.lead(data.redClassName), { muted: true });
   table(
     doc,
     [
-      { header: 'Risiko', width: 0.3 },
-      { header: 'Nivå og status', width: 0.22 },
-      { header: 'Tiltak', width: 0.48 },
+      { header: t.risks.risk, width: 0.3 },
+      { header: t.risks.levelAndStatus, width: 0.22 },
+      { header: t.risks.measures, width: 0.48 },
     ],
     data.redRisks.map((risk) => [
-      risk.owner ? `${risk.title}\nEier: ${risk.owner}` : risk.title,
+      risk.owner ? `${risk.title}\n${t.risks.owner(risk.owner)}` : risk.title,
       [
-        `${risk.className} (S${risk.likelihood ?? '–'} × K${risk.consequence ?? '–'})`,
-        named(vocabulary.riskStatus, risk.status),
-        risk.residualClassName ? `Etter tiltak: ${risk.residualClassName}` : '',
+        t.risks.cell(risk.className, String(risk.likelihood ?? '–'), String(risk.consequence ?? '–')),
+        named(t.vocabulary.riskStatus, risk.status),
+        risk.residualClassName ? t.risks.residual(risk.residualClassName) : '',
       ]
         .filter(Boolean)
         .join('\n'),
       risk.mitigations.length === 0
-        ? 'Ingen tiltak registrert'
+        ? t.risks.noMeasures
         : risk.mitigations
             .map(
               (mitigation) =>
-                `• ${mitigation.title} – ${named(vocabulary.mitigationStatus, mitigation.status)}` +
-                (mitigation.deadline ? `, frist ${formatDate(mitigation.deadline)}` : '') +
+                `• ${mitigation.title} – ${named(t.vocabulary.mitigationStatus, mitigation.status)}` +
+                (mitigation.deadline ? t.risks.due(t.date(mitigation.deadline)) : '') +
                 (mitigation.owner ? `, ${mitigation.owner}` : ''),
             )
             .join('\n'),
@@ -547,101 +553,105 @@ function risksSection(doc: Doc, data: StatusReportData): void {
   );
 }
 
-function deadlinesSection(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.deadlines);
+/** What must happen with a contract by its deadline, as the Avtalefrister page says it. */
+function contractAction(deadline: StatusReportData['deadlines'][number], { t, language }: Words): string {
+  if (deadline.action !== 'extend_before_merger' && deadline.action !== 'extend_until_retired') return t.vocabulary.contractActionHeading[deadline.action];
+  // Bokmål keeps the one sentence the calendar feed and the page share; the other languages say the same.
+  if (language === 'nb') return contractActionText(deadline);
+  return t.deadlines.mustExtend(t.vocabulary.contractActionHeading[deadline.action], t.date(deadline.deadline));
+}
+
+function deadlinesSection(doc: Doc, data: StatusReportData, words: Words): void {
+  const { t } = words;
+  heading(doc, t.sections.deadlines);
   if (data.deadlines.length === 0) {
-    paragraph(doc, `Ingen passerte avtalefrister, og ingen fra ${formatDate(data.today)} og 90 dager fram.`);
+    paragraph(doc, t.deadlines.none(t.date(data.today)));
     return;
   }
   table(
     doc,
     [
-      { header: 'Frist', width: 0.14 },
-      { header: 'Dager igjen', width: 0.1, align: 'right' },
-      { header: 'Avtale', width: 0.3 },
-      { header: 'Kommune', width: 0.16 },
-      { header: 'Hva skal skje', width: 0.3 },
+      { header: t.deadlines.deadline, width: 0.14 },
+      { header: t.deadlines.daysLeft, width: 0.1, align: 'right' },
+      { header: t.deadlines.agreement, width: 0.3 },
+      { header: t.deadlines.municipality, width: 0.16 },
+      { header: t.deadlines.action, width: 0.3 },
     ],
     data.deadlines.map((deadline) => [
-      formatDate(deadline.deadline),
+      t.date(deadline.deadline),
       // In words, not a minus sign: the report is read printed, in black and white.
-      deadline.daysLeft < 0 ? 'Passert' : String(deadline.daysLeft),
+      deadline.daysLeft < 0 ? t.deadlines.passed : String(deadline.daysLeft),
       deadline.subject ? `${deadline.vendor} – ${deadline.subject}` : deadline.vendor,
       deadline.municipality,
       // A contract that runs out too early says so in the sentence the Avtalefrister page uses.
-      (deadline.action === 'extend_before_merger' || deadline.action === 'extend_until_retired'
-        ? contractActionText(deadline)
-        : vocabulary.contractActionHeading[deadline.action]) + (deadline.legalReview ? ' (juridisk vurdering)' : ''),
+      contractAction(deadline, words) + (deadline.legalReview ? t.deadlines.legalReview : ''),
     ]),
   );
 }
 
-function benefitsSection(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.benefits);
+function benefitsSection(doc: Doc, data: StatusReportData, { t, language }: Words): void {
+  heading(doc, t.sections.benefits);
   const { total, behind, byStatus, list } = data.benefits;
   if (total === 0) {
-    paragraph(doc, 'Ingen gevinster er registrert.');
+    paragraph(doc, t.benefits.none);
     return;
   }
+  const benefitStatusCounts: Readonly<Record<string, readonly [string, string]>> = t.vocabulary.benefitStatusCount;
   const counts = Object.entries(byStatus)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => {
       const [one, other] = benefitStatusCounts[status] ?? [status, status];
-      return plural(count, one, other);
+      return countIn(language, count, one, other);
     })
     .join(', ');
-  paragraph(doc, `${plural(total, 'gevinst', 'gevinster')}: ${counts}. ${behind} bak plan.`, { bold: true });
+  paragraph(doc, t.benefits.summary(total, counts, behind), { bold: true });
   const sorted = [...list].sort((a, b) => Number(b.behindCount > 0) - Number(a.behindCount > 0));
   table(
     doc,
     [
-      { header: 'Gevinst', width: 0.28 },
-      { header: 'Status', width: 0.15 },
-      { header: 'Eier', width: 0.21 },
-      { header: 'Realiseres', width: 0.14 },
-      { header: 'Måling', width: 0.22 },
+      { header: t.benefits.benefit, width: 0.28 },
+      { header: t.benefits.status, width: 0.15 },
+      { header: t.benefits.owner, width: 0.21 },
+      { header: t.benefits.realised, width: 0.14 },
+      { header: t.benefits.measurement, width: 0.22 },
     ],
     sorted.map((benefit) => [
       benefit.title,
-      named(vocabulary.benefitStatus, benefit.status),
+      named(t.vocabulary.benefitStatus, benefit.status),
       benefit.owner ?? '–',
-      benefit.plannedRealisationDate ? formatDate(benefit.plannedRealisationDate) : '–',
+      benefit.plannedRealisationDate ? t.date(benefit.plannedRealisationDate) : '–',
       benefit.indicatorCount === 0
-        ? 'Ingen indikatorer'
+        ? t.benefits.noIndicators
         : benefit.behindCount > 0
-          ? `BAK PLAN: ${benefit.behindCount} av ${plural(benefit.indicatorCount, 'indikator', 'indikatorer')}`
-          : `I rute (${plural(benefit.indicatorCount, 'indikator', 'indikatorer')})`,
+          ? t.benefits.behind(benefit.behindCount, benefit.indicatorCount)
+          : t.benefits.onTrack(benefit.indicatorCount),
     ]),
   );
 }
 
-function appendix(doc: Doc, data: StatusReportData): void {
-  heading(doc, sectionHeadings.appendix);
+function appendix(doc: Doc, data: StatusReportData, { t }: Words): void {
+  heading(doc, t.sections.appendix);
   if (data.overdueTasks.length === 0) {
-    paragraph(doc, `Ingen oppgaver hadde passert fristen ${formatDate(data.today)}.`);
+    paragraph(doc, t.appendix.none(t.date(data.today)));
     return;
   }
-  const overdue = data.overdueTasks.length;
-  paragraph(
-    doc,
-    `${plural(overdue, 'oppgave', 'oppgaver')} har passert fristen og er ikke ${pluralWord(overdue, 'ferdig', 'ferdige')} (per ${formatDate(data.today)}).`,
-  );
+  paragraph(doc, t.appendix.summary(data.overdueTasks.length, t.date(data.today)));
   const sorted = [...data.overdueTasks].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.phase - b.phase);
   table(
     doc,
     [
-      { header: 'Fase', width: 0.07, align: 'right' },
-      { header: 'Oppgave', width: 0.5 },
-      { header: 'Ansvarlig', width: 0.19 },
-      { header: 'Frist', width: 0.13 },
-      { header: 'Dager over', width: 0.11, align: 'right' },
+      { header: t.appendix.phase, width: 0.07, align: 'right' },
+      { header: t.appendix.task, width: 0.5 },
+      { header: t.appendix.responsible, width: 0.19 },
+      { header: t.appendix.due, width: 0.13 },
+      { header: t.appendix.daysOver, width: 0.11, align: 'right' },
     ],
-    sorted.map((task) => [String(task.phase), task.title, task.responsible ?? '–', formatDate(task.dueDate), String(task.daysOver)]),
+    sorted.map((task) => [String(task.phase), task.title, task.responsible ?? '–', t.date(task.dueDate), String(task.daysOver)]),
   );
 }
 
 /** «Side N av M» and the report's name on every page, written once all pages exist. */
-function footers(doc: Doc, data: StatusReportData): void {
+function footers(doc: Doc, data: StatusReportData, { t }: Words): void {
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
@@ -650,8 +660,8 @@ function footers(doc: Doc, data: StatusReportData): void {
     const y = doc.page.height - margin.bottom + 24;
     const width = textWidth(doc);
     doc.font('Sans').fontSize(8).fillColor(grey.muted);
-    doc.text(`Statusrapport – ${data.merger.name}`, margin.left, y, { width: width * 0.7, lineBreak: false, ellipsis: true, height: 12 });
-    doc.text(`Side ${index + 1} av ${range.count}`, margin.left, y, { width, align: 'right', lineBreak: false });
+    doc.text(t.footer.report(data.merger.name), margin.left, y, { width: width * 0.7, lineBreak: false, ellipsis: true, height: 12 });
+    doc.text(t.footer.page(index + 1, range.count), margin.left, y, { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor(grey.text);

@@ -9,19 +9,39 @@ import { addDays, dateInOslo, startOfDayInOslo } from '#shared/calendar-dates.ts
 import { listTasks } from '#server/features/plan/plan.tasks.service.ts';
 import { listContractDeadlines } from '#server/features/contract-deadlines/contract-deadlines.service.ts';
 import { decisionsWithTargets, overview, readiness, recordOf } from '#server/features/decisions/decisions.service.ts';
-import { decisionMakerName } from '#server/features/decisions/decisions.domain.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
 import { getSchedule } from '#server/features/plan/plan.schedule.service.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
+import type { Language } from '#shared/language.ts';
 import type { IssuedReport, issueReportBody, ReportList, StatusReportQuery } from '#shared/contracts/reports.ts';
 import { daysBetween, decisionsAdoptedIn, formatDate, reportedDeadlines, redRisks, reportFileName, reportPeriod } from './reports.domain.ts';
 import type { ReportNarrative, StatusReportData } from './reports.pdf.ts';
 import * as repo from './reports.repo.ts';
-import { taskTitleInContext } from '#shared/task-title.ts';
+import { libraryNames } from './reports.library.ts';
+import { periodProblemMessages, reportMessages, reportTexts } from './reports.texts.ts';
+import type { FieldProblem } from '#shared/contracts/common.ts';
+import { textIn } from '#shared/localized.ts';
 import { todayOf } from '#server/platform/clock.ts';
+
+/**
+ * The default risk classes' names (risks.domain.ts) in the report's language, whichever
+ * language the matrix was given in. A class the project named itself keeps its name: that
+ * is the team's text.
+ */
+const defaultRiskClassNames: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+  low: { nb: 'Lav', nn: 'Låg', en: 'Low' },
+  medium: { nb: 'Middels', nn: 'Middels', en: 'Medium' },
+  high: { nb: 'Høy', nn: 'Høg', en: 'High' },
+};
+
+function riskClassName(riskClass: { key: string; name: string } | null | undefined, language: Language): string {
+  if (!riskClass) return '';
+  const names = Object.hasOwn(defaultRiskClassNames, riskClass.key) ? defaultRiskClassNames[riskClass.key] : undefined;
+  return names && Object.values(names).includes(riskClass.name) ? names[language] : riskClass.name;
+}
 
 /** Everything the report shows, read through the features' own services. */
 export async function statusReportData(
@@ -34,7 +54,17 @@ export async function statusReportData(
   const today = todayOf(ctx);
   // «Since the previous report» is since the last one issued (decision 038).
   const checked = reportPeriod(query, today, await lastIssuedOn(ctx, mergerId));
-  if (!checked.ok) throw invalid('REPORT_PERIOD_INVALID', checked.problems[0]!.message, checked.problems);
+  if (!checked.ok) {
+    // In the reader's language: the one asking for the report, not the merger's målform.
+    const message = (problem: FieldProblem) =>
+      Object.hasOwn(periodProblemMessages, problem.code) ? periodProblemMessages[problem.code as keyof typeof periodProblemMessages] : problem.message;
+    const language = ctx.language ?? 'nb';
+    throw invalid(
+      'REPORT_PERIOD_INVALID',
+      message(checked.problems[0]!),
+      checked.problems.map((problem) => ({ ...problem, message: textIn(message(problem), language) })),
+    );
+  }
   const { period } = checked;
   const [merger, ready, decisionOverview, decisionRows, deadlines, risks, benefits, schedule, overdueTasks, doneTasks, completed] = await Promise.all([
     getMerger(ctx, mergerId),
@@ -49,8 +79,12 @@ export async function statusReportData(
     listTasks(ctx, mergerId, { status: 'done' }),
     repo.tasksCompletedBetween(ctx.db, mergerId, startOfDayInOslo(period.from), startOfDayInOslo(addDays(period.to, 1))),
   ]);
+  // The report is what the merger produces: in its målform, whoever downloads it (issue 22).
+  const language = merger.documentLanguage;
+  const { vocabulary } = reportTexts[language];
+  const library = libraryNames(language);
   const doneById = new Map(doneTasks.map((task) => [task.id, task]));
-  const areaNames = new Map(decisionOverview.sectors.flatMap((sector) => sector.areas.map((area) => [area.id, area.name] as const)));
+  const areaNames = new Map(decisionOverview.sectors.flatMap((sector) => sector.areas.map((area) => [area.id, library.areaName(area.id, area.name)] as const)));
   const adopted = decisionsAdoptedIn(
     decisionRows.map(({ decision, targetSystemName }) => ({
       areaName: areaNames.get(decision.solutionAreaId) ?? decision.solutionAreaId,
@@ -65,12 +99,19 @@ export async function statusReportData(
   ).map(({ decidedAt, record, ...decision }) => ({
     ...decision,
     decidedOn: dateInOslo(decidedAt!),
-    record: record && { maker: decisionMakerName(record), meetingDate: record.meetingDate, caseNumber: record.caseNumber, archiveUrl: record.archiveUrl },
+    record: record && {
+      // The body's name in the report's language, or the free text the team wrote for «annet».
+      maker: record.decisionMaker === 'other' && record.decisionMakerOther ? record.decisionMakerOther : vocabulary.decisionMaker[record.decisionMaker],
+      meetingDate: record.meetingDate,
+      caseNumber: record.caseNumber,
+      archiveUrl: record.archiveUrl,
+    },
   }));
   const municipalityNames = new Map(merger.municipalities.map((municipality) => [municipality.number, municipality.name]));
   const phaseDates = new Map(schedule.phases.map((phase) => [phase.number, phase]));
   const red = redRisks(risks.risks, risks.matrix.classes);
   return {
+    language,
     merger: {
       name: merger.name,
       newMunicipalityName: merger.newMunicipalityName,
@@ -84,20 +125,25 @@ export async function statusReportData(
     progress: merger.progress.merger,
     phases: merger.progress.phases.map((phase) => ({
       number: phase.number,
-      name: phase.name,
+      name: library.phaseName(phase.number, phase.name),
       start: phaseDates.get(phase.number)?.start ?? null,
       end: phaseDates.get(phase.number)?.end ?? null,
       progress: phase.progress,
     })),
-    readiness: { ready: ready.ready, total: ready.criticalTotal, missing: ready.missing, acceptedDeferrals: ready.acceptedDeferrals },
+    readiness: {
+      ready: ready.ready,
+      total: ready.criticalTotal,
+      missing: ready.missing.map((item) => ({ ...item, areaName: library.areaName(item.areaId, item.areaName) })),
+      acceptedDeferrals: ready.acceptedDeferrals.map((item) => ({ ...item, areaName: library.areaName(item.areaId, item.areaName) })),
+    },
     decisions: adopted,
-    redClassName: risks.matrix.classes.at(-1)?.name ?? '',
+    redClassName: riskClassName(risks.matrix.classes.at(-1), language),
     redRisks: red.map((risk) => ({
       title: risk.title,
-      className: risk.inherent?.className ?? '',
+      className: riskClassName(risk.inherent && { key: risk.inherent.classKey, name: risk.inherent.className }, language),
       likelihood: risk.likelihood,
       consequence: risk.consequence,
-      residualClassName: risk.residual?.className ?? null,
+      residualClassName: risk.residual ? riskClassName({ key: risk.residual.classKey, name: risk.residual.className }, language) : null,
       status: risk.status,
       owner: risk.owner,
       mitigations: risk.mitigations.map((mitigation) => ({
@@ -132,14 +178,14 @@ export async function statusReportData(
     overdueTasks: overdueTasks.map((task) => ({
       phase: task.phase,
       // Stands without the checklist around it: the area tells same-named tasks apart.
-      title: taskTitleInContext(task),
+      title: library.taskTitle(task),
       responsible: task.responsibleName,
       dueDate: task.dueDate!,
       daysOver: daysBetween(task.dueDate!, today),
     })),
     completedTasks: completed.flatMap(({ taskId, at }) => {
       const task = doneById.get(taskId);
-      return task ? [{ phase: task.phase, title: taskTitleInContext(task), responsible: task.responsibleName, completedOn: dateInOslo(at) }] : [];
+      return task ? [{ phase: task.phase, title: library.taskTitle(task), responsible: task.responsibleName, completedOn: dateInOslo(at) }] : [];
     }),
   };
 }
@@ -152,7 +198,7 @@ export async function statusReportPdf(ctx: ServiceContext, mergerId: string, que
     const data = await statusReportData(ctx, mergerId, query);
     // Rendering holds the CPU for hundreds of milliseconds: in a worker thread, not on the one every request shares.
     const pdf = await workerPool().run('renderStatusReport', { data }, madeFileRunOptions);
-    return { pdf: asBuffer(pdf), fileName: reportFileName(data.merger.name, data.today) };
+    return { pdf: asBuffer(pdf), fileName: reportFileName(data.merger.name, data.today, data.language) };
   });
 }
 
@@ -187,7 +233,7 @@ export async function listIssuedReports(ctx: ServiceContext, mergerId: string): 
   return { reports: rows.map(toIssued), nextPeriod: next.period };
 }
 
-export const mayNotIssue = 'Bare prosjektleder og eier kan utstede statusrapporter til styringsgruppen.';
+export const mayNotIssue = reportMessages.mayNotIssue;
 
 /**
  * Issues the report: the PDF made from the project leader's words and the merger's facts now,
@@ -220,7 +266,7 @@ export async function issueReport(ctx: ServiceContext, mergerId: string, body: z
       issuedByUserId: actor.userId,
       issuedByName: actor.name,
       issuedAt: ctx.now(),
-      fileName: reportFileName(data.merger.name, data.today),
+      fileName: reportFileName(data.merger.name, data.today, data.language),
       pdf,
     });
     await recordChange(tx, actor, {
@@ -239,6 +285,6 @@ export async function issueReport(ctx: ServiceContext, mergerId: string, body: z
 export async function issuedReportPdf(ctx: ServiceContext, mergerId: string, reportId: string): Promise<{ pdf: Buffer; fileName: string }> {
   requireMergerAccess(ctx, mergerId);
   const found = await repo.findStatusReportPdf(ctx.db, mergerId, reportId);
-  if (!found) throw notFound('REPORT_NOT_FOUND', 'Fant ikke rapporten.');
+  if (!found) throw notFound('REPORT_NOT_FOUND', reportMessages.notFound);
   return found;
 }
