@@ -25,6 +25,7 @@ import type {
   updateMergerBody,
 } from '#shared/contracts/mergers.ts';
 import { nbVocabulary } from '#shared/vocabulary/nb.ts';
+import type { Language } from '#shared/language.ts';
 import { requireMergerAccess } from '../../platform/access/merger-guard.ts';
 import * as repo from './mergers.repo.ts';
 import { todayOf } from '#server/platform/clock.ts';
@@ -140,10 +141,15 @@ export async function mergerDateOf(db: Database, mergerId: string): Promise<stri
 }
 
 /** Name and merger date, for features that label or count from them. */
-export async function mergerBasics(db: Database, mergerId: string): Promise<{ name: string; mergerDate: string }> {
+export async function mergerBasics(db: Database, mergerId: string): Promise<{ name: string; mergerDate: string; documentLanguage: Language }> {
   const row = await repo.findMerger(db, mergerId);
   if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
-  return { name: row.name, mergerDate: row.mergerDate };
+  return { name: row.name, mergerDate: row.mergerDate, documentLanguage: row.documentLanguage };
+}
+
+/** The merger's målform for what it produces (xlsx and CSV exports, documents), for features that write them. */
+export async function documentLanguageOf(db: Database, mergerId: string): Promise<Language> {
+  return (await mergerBasics(db, mergerId)).documentLanguage;
 }
 
 // ---------------------------------------------------------------- correcting, archiving, deleting (decision 033)

@@ -54,6 +54,9 @@ export const responseCachePlugin = fp<ResponseCachePluginOptions>(async (app, op
       role: membership.role,
       today: todayOf(request.ctx),
       url: request.url,
+      // Answers with words in them (the history's `display`) are in the reader's language;
+      // the ETag is made from this key, so a browser's copy in another language is not current.
+      language: request.ctx.language ?? 'nb',
     });
     const revision = membership.dataRevision;
     const gzip = acceptsGzip(request.headers['accept-encoding']);
