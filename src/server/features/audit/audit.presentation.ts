@@ -20,11 +20,10 @@ import { enVocabulary } from '#shared/vocabulary/en.ts';
 import { nbVocabulary } from '#shared/vocabulary/nb.ts';
 import { nnVocabulary } from '#shared/vocabulary/nn.ts';
 import type { Vocabulary } from '#shared/vocabulary/vocabulary.ts';
+import { vocabularyIn } from '#shared/vocabulary/vocabulary-in.ts';
 
 /** One thing per language; a language left out does not compile. */
 type ByLanguage<T> = Readonly<Record<Language, T>>;
-
-const vocabularies: ByLanguage<Vocabulary> = { nb: nbVocabulary, nn: nnVocabulary, en: enVocabulary };
 
 // ---------------------------------------------------------------- what a value is
 
@@ -432,7 +431,7 @@ const words: ByLanguage<Words> = {
 };
 
 /** The name of each action (Opprettet, Endret, Slettet) in `language`. */
-export const actionNames = (language: Language) => vocabularies[language].auditAction;
+export const actionNames = (language: Language) => vocabularyIn(language).auditAction;
 /** What a reference reads as when the row it named is gone and no name was kept. */
 export const deletedName = (language: Language) => words[language].deleted;
 
@@ -508,7 +507,7 @@ function presentConsequences(value: unknown, language: Language): string {
   const levels = value as Record<string, unknown>;
   const known = consequenceDimensions
     .filter((dimension) => !isEmpty(levels[dimension]))
-    .map((dimension) => `${vocabularies[language].consequenceDimension[dimension]} ${plain(levels[dimension], language)}`);
+    .map((dimension) => `${vocabularyIn(language).consequenceDimension[dimension]} ${plain(levels[dimension], language)}`);
   const other = Object.keys(levels)
     .filter((key) => !(consequenceDimensions as readonly string[]).includes(key) && !isEmpty(levels[key]))
     .map((key) => `${key} ${plain(levels[key], language)}`);
