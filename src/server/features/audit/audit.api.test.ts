@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 import { insertAuditEvents } from '#server/platform/audit-trail/audit-trail.repo.ts';
+import { mergers } from '#server/platform/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import type { Language } from '#shared/language.ts';
 
 let t: TestApp;
 let mergerId: string;
@@ -257,5 +260,75 @@ describe('history that people can read (issue 18)', () => {
       .map(String);
     expect(cells).toEqual(expect.arrayContaining(['Oppgave', 'Status', 'Ikke startet', 'Ferdig', 'Fellesnemnda-møte', 'Økonomi 3, Omdømme 2', 'Risiko']));
     expect(cells.filter((value) => uuidPattern.test(value) || ['task', 'not_started', 'done', 'update'].includes(value))).toEqual([]);
+  });
+
+  describe('in nynorsk and English', () => {
+    /** The merger's målform, set in the database (the merger update API is another step's). */
+    const setDocumentLanguage = (language: Language) => t.database.db.update(mergers).set({ documentLanguage: language }).where(eq(mergers.id, mergerId));
+
+    async function changeATask() {
+      const task = (await t.owner.inject(`/api/v1/mergers/${mergerId}/tasks`)).json().tasks[0];
+      await t.owner.inject({
+        method: 'PATCH',
+        url: `/api/v1/mergers/${mergerId}/tasks/${task.id}`,
+        payload: { version: 1, status: 'in_progress', responsible: 'Kari Nordmann', dueDate: '2027-03-01' },
+      });
+      return task as { id: string; title: string };
+    }
+
+    it('answers the history page in the reader’s language (Accept-Language), whatever the merger writes in', async () => {
+      const task = await changeATask();
+      await setDocumentLanguage('en');
+      const ask = (language: string) =>
+        t.owner.inject({ url: `/api/v1/mergers/${mergerId}/audit?entity=task&entityId=${task.id}`, headers: { 'accept-language': language } });
+
+      const [nynorsk] = (await ask('nn')).json().entries;
+      expect(nynorsk.display).toEqual({
+        entity: 'Oppgåve',
+        // The stored name of the row is data: as it was written.
+        label: task.title,
+        action: 'Endra',
+        changes: [
+          { field: 'Status', old: 'Ikkje starta', new: 'Pågår' },
+          { field: 'Ansvarleg', old: null, new: 'Kari Nordmann' },
+          { field: 'Frist', old: null, new: '01.03.2027' },
+        ],
+      });
+      // The codes for programs are the same in every language.
+      expect(nynorsk.changes[0]).toEqual({ field: 'status', old: 'not_started', new: 'in_progress' });
+
+      const [english] = (await ask('en-GB,en;q=0.9')).json().entries;
+      expect(english.display).toMatchObject({ entity: 'Task', action: 'Changed' });
+      expect(english.display.changes).toContainEqual({ field: 'Due date', old: null, new: '1 Mar 2027' });
+
+      const [bokmål] = (await ask('nb')).json().entries;
+      expect(bokmål.display).toMatchObject({ entity: 'Oppgave', action: 'Endret' });
+    });
+
+    it('writes an English merger’s history CSV with English headers and words, whoever downloads it', async () => {
+      await changeATask();
+      await setDocumentLanguage('en');
+      const csv = await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/audit/export?format=csv`, headers: { 'accept-language': 'nb' } });
+      expect(csv.statusCode).toBe(200);
+      const [header, ...lines] = csv.body.split('\r\n');
+      expect(header).toBe('\uFEFFTime;Who;Email;What;Name;Action;Field;Before;After');
+      expect(lines.join('\n')).toContain(';Task;');
+      expect(lines.join('\n')).toContain(';Status;Not started;In progress');
+      expect(lines.join('\n')).toContain(';Responsible;;Kari Nordmann');
+      expect(lines.join('\n')).not.toContain('Ikke startet');
+    });
+
+    it('writes a nynorsk merger’s history xlsx with a nynorsk title, headers and words', async () => {
+      await changeATask();
+      await setDocumentLanguage('nn');
+      const xlsx = await t.owner.inject(`/api/v1/mergers/${mergerId}/audit/export?format=xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('Historikk')!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('Historikk for samanslåinga');
+      expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['Tidspunkt', 'Kven', 'E-post', 'Kva', 'Namn', 'Handling', 'Felt', 'Før', 'Etter']);
+      const cells = sheet.getSheetValues().flat().map(String);
+      expect(cells).toEqual(expect.arrayContaining(['Oppgåve', 'Endra', 'Ansvarleg', 'Ikkje starta', 'Pågår']));
+    });
   });
 });

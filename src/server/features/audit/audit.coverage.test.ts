@@ -1,6 +1,6 @@
 /**
- * Every entity and field any service writes to history has a Norwegian name
- * and a way to be read. The services are read as source: each call of
+ * Every entity and field any service writes to history has a name in bokmål,
+ * nynorsk and English and a way to be read in each. The services are read as source: each call of
  * recordChange/recordChanges, the entity it names, and every field it can
  * record (field lists passed to diffFields/creationChanges/deletionChanges,
  * the `audited…Fields` lists they use, and `{ field: '…' }` written out). A
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { inventoryKinds } from '#shared/contracts/inventory.ts';
+import { languages } from '#shared/language.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import { historyEntities as filterEntities } from '#web/lib/history-filters.ts';
 import { entitySpec, fieldSpec, historyEntities, presentValue, type ValueKind } from './audit.presentation.ts';
@@ -102,7 +103,7 @@ function samples(value: ValueKind): unknown[] {
     case 'boolean':
       return [true, false];
     case 'choice':
-      return Object.keys(value.labels);
+      return Object.keys(value.labels.nb);
     case 'reference': {
       const id = value.target === 'municipality' ? '3101' : '00000000-0000-4000-8000-000000000001';
       return value.many ? [[id]] : [id];
@@ -172,21 +173,41 @@ describe('history names every entity and field the services record', () => {
     expect(missing).toEqual([]);
   });
 
-  it('reads every field’s values as words: no ids, English codes or JSON', () => {
+  it('reads every field’s values as words in every language: no ids, codes or JSON', () => {
     const bad: string[] = [];
-    for (const [entity, spec] of Object.entries(historyEntities)) {
-      expect(spec.name, entity).toMatch(/^[A-ZÆØÅ]/);
-      for (const [field, { label, value }] of Object.entries(spec.fields)) {
-        if (!/^[A-ZÆØÅ]/.test(label)) bad.push(`${entity}.${field}: label «${label}»`);
-        for (const sample of samples(value)) {
-          // Other rows and register entries read by name; a row that is gone reads as gone.
-          const shown = presentValue(value, sample, undefined, () => 'Et navn') ?? '';
-          if (value.kind === 'reference' && !shown.includes('Et navn')) bad.push(`${entity}.${field}: not by name: «${shown}»`);
-          if (/[{}[\]"]|[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:not_started|in_progress|true|false)\b/.test(shown))
-            bad.push(`${entity}.${field}: ${JSON.stringify(sample)} → «${shown}»`);
-          if (value.kind === 'choice' && shown === sample) bad.push(`${entity}.${field}: «${String(sample)}» has no Norwegian name`);
+    for (const language of languages) {
+      for (const [entity, spec] of Object.entries(historyEntities)) {
+        if (!/^[A-ZÆØÅ]/.test(spec.name[language])) bad.push(`${language} ${entity}: name «${spec.name[language]}»`);
+        for (const [field, { label, value }] of Object.entries(spec.fields)) {
+          if (!/^[A-ZÆØÅ]/.test(label[language])) bad.push(`${language} ${entity}.${field}: label «${label[language]}»`);
+          for (const sample of samples(value)) {
+            // Other rows and register entries read by name; a row that is gone reads as gone.
+            const shown = presentValue(value, sample, undefined, () => 'Et navn', language) ?? '';
+            if (value.kind === 'reference' && !shown.includes('Et navn')) bad.push(`${language} ${entity}.${field}: not by name: «${shown}»`);
+            if (/[{}[\]"]|[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:not_started|in_progress|true|false)\b/.test(shown))
+              bad.push(`${language} ${entity}.${field}: ${JSON.stringify(sample)} → «${shown}»`);
+            if (value.kind === 'choice' && shown === sample) bad.push(`${language} ${entity}.${field}: «${String(sample)}» has no name`);
+          }
         }
       }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('has every value’s name in every language, and English not left in bokmål', () => {
+    // Words English shares with bokmål (and Noark 5, a name).
+    const sameInEnglish = new Set(['Status', 'System', 'Type', 'Start', 'Noark 5', 'Form']);
+    const bad: string[] = [];
+    for (const [entity, spec] of Object.entries(historyEntities)) {
+      for (const [field, { label, value }] of Object.entries(spec.fields)) {
+        if (label.en === label.nb && !sameInEnglish.has(label.en)) bad.push(`${entity}.${field}: «${label.en}» in English`);
+        if (value.kind !== 'choice') continue;
+        for (const language of languages) {
+          const missing = Object.keys(value.labels.nb).filter((code) => !Object.hasOwn(value.labels[language], code));
+          if (missing.length > 0) bad.push(`${language} ${entity}.${field}: no name for ${missing.join(', ')}`);
+        }
+      }
+      if (spec.name.en === spec.name.nb) bad.push(`${entity}: «${spec.name.en}» in English`);
     }
     expect(bad).toEqual([]);
   });

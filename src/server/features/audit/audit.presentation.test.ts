@@ -12,7 +12,7 @@ const now: NameLookup = (target, id) =>
   )[target]?.[id];
 const nothing: NameLookup = () => undefined;
 const show = (entity: string, field: string, value: unknown, lookup: NameLookup = now) =>
-  presentValue(fieldSpec(entity, field)?.value, value, undefined, lookup);
+  presentValue(fieldSpec(entity, field)?.value, value, undefined, lookup, 'nb');
 
 describe('history in words', () => {
   it('says entities, fields and actions in Norwegian', () => {
@@ -27,6 +27,7 @@ describe('history in words', () => {
         ],
       },
       now,
+      'nb',
     );
     expect(display).toEqual({
       entity: 'Integrasjon',
@@ -79,11 +80,11 @@ describe('history in words', () => {
 
   it('names other rows: the name kept with the change first, then today’s name, else «(slettet)»', () => {
     const spec = fieldSpec('integration', 'fromSystemId')!.value;
-    expect(presentValue(spec, systemA, 'Gammelt navn', now)).toBe('Gammelt navn');
-    expect(presentValue(spec, systemA, undefined, now)).toBe('Visma Profil');
-    expect(presentValue(spec, systemA, undefined, nothing)).toBe('(slettet)');
+    expect(presentValue(spec, systemA, 'Gammelt navn', now, 'nb')).toBe('Gammelt navn');
+    expect(presentValue(spec, systemA, undefined, now, 'nb')).toBe('Visma Profil');
+    expect(presentValue(spec, systemA, undefined, nothing, 'nb')).toBe('(slettet)');
     const many = fieldSpec('contract', 'systemIds')!.value;
-    expect(presentValue(many, [systemA, systemB], ['Visma Profil', null], nothing)).toBe('Visma Profil og (slettet)');
+    expect(presentValue(many, [systemA, systemB], ['Visma Profil', null], nothing, 'nb')).toBe('Visma Profil og (slettet)');
     expect(show('merger', 'municipalities', ['3101'])).toBe('Halden (3101)');
     expect(show('system', 'solutionAreaId', 'omrade-x')).toBe('Økonomi');
   });
@@ -107,7 +108,85 @@ describe('history in words', () => {
   });
 
   it('keeps an unknown entity’s or field’s own word, and never shows JSON', () => {
-    const display = presentEntry({ entity: 'widget', entityLabel: null, action: 'update', changes: [{ field: 'shape', old: { a: 1 }, new: ['x', 'y'] }] }, now);
+    const display = presentEntry(
+      { entity: 'widget', entityLabel: null, action: 'update', changes: [{ field: 'shape', old: { a: 1 }, new: ['x', 'y'] }] },
+      now,
+      'nb',
+    );
     expect(display).toEqual({ entity: 'widget', label: null, action: 'Endret', changes: [{ field: 'shape', old: 'a 1', new: 'x og y' }] });
+  });
+});
+
+describe('history in nynorsk and English', () => {
+  const said = (entity: string, field: string, value: unknown, language: 'nn' | 'en', lookup: NameLookup = now) =>
+    presentValue(fieldSpec(entity, field)?.value, value, undefined, lookup, language);
+
+  it('names entities, fields and actions in nynorsk', () => {
+    const display = presentEntry(
+      {
+        entity: 'task',
+        entityLabel: 'Kartlegge fagsystema',
+        action: 'update',
+        changes: [
+          { field: 'status', old: 'not_started', new: 'in_progress' },
+          { field: 'responsible', old: null, new: 'Kari Nordmann' },
+          { field: 'dueDate', old: null, new: '2028-03-01' },
+        ],
+      },
+      now,
+      'nn',
+    );
+    expect(display).toEqual({
+      entity: 'Oppgåve',
+      // The task's title is the team's (or the library's as stored): never translated here.
+      label: 'Kartlegge fagsystema',
+      action: 'Endra',
+      changes: [
+        { field: 'Status', old: 'Ikkje starta', new: 'Pågår' },
+        { field: 'Ansvarleg', old: null, new: 'Kari Nordmann' },
+        { field: 'Frist', old: null, new: '01.03.2028' },
+      ],
+    });
+    expect(fieldSpec('risk', 'likelihood')!.label.nn).toBe('Sannsyn');
+    expect(fieldSpec('integration', 'fromSystemId')!.label.nn).toBe('Frå system');
+    expect(said('decision', 'outcome', 'procure', 'nn')).toBe('Skaffe nytt');
+    expect(said('member', 'role', 'lead', 'nn')).toBe('Prosjektleiar');
+    expect(said('system', 'archiveWorthy', true, 'nn')).toBe('Ja');
+    expect(said('integration', 'fromSystemId', systemA, 'nn', nothing)).toBe('(sletta)');
+  });
+
+  it('names entities, fields, values and dates in English', () => {
+    const display = presentEntry(
+      {
+        entity: 'integration',
+        entityLabel: 'Visma Profil → Gerica',
+        action: 'create',
+        changes: [
+          { field: 'fromSystemId', old: null, new: systemA },
+          { field: 'direction', old: null, new: 'outbound' },
+        ],
+      },
+      now,
+      'en',
+    );
+    expect(display).toEqual({
+      entity: 'Integration',
+      label: 'Visma Profil → Gerica',
+      action: 'Created',
+      changes: [
+        { field: 'From system', old: null, new: 'Visma Profil' },
+        { field: 'Direction', old: null, new: 'Out' },
+      ],
+    });
+    expect(said('task', 'status', 'not_started', 'en')).toBe('Not started');
+    expect(said('task', 'dueDate', '2028-03-01', 'en')).toBe('1 Mar 2028');
+    expect(said('task', 'phase', 4, 'en')).toBe('Phase 4');
+    expect(said('system', 'archiveWorthy', false, 'en')).toBe('No');
+    expect(said('contract', 'annualCost', 1250000.5, 'en')).toBe('1,250,000.5');
+    expect(said('contract', 'systemIds', [systemA, systemB], 'en')).toBe('Visma Profil and Gerica');
+    expect(said('risk', 'consequences', { economy: 3, reputation: 2 }, 'en')).toBe('Finances 3, Reputation 2');
+    expect(said('integration', 'fromSystemId', systemA, 'en', nothing)).toBe('(deleted)');
+    // Register names the lookup gives are data: not translated.
+    expect(said('merger', 'municipalities', ['3101'], 'en')).toBe('Halden (3101)');
   });
 });

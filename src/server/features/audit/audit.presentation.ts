@@ -1,17 +1,29 @@
 /**
  * How history is said to people: for every kind of row that history records,
- * its Norwegian name, each field's Norwegian label and how each value reads
- * (fixed values by the app's own names, dates as dd.mm.åååå, Ja/Nei, other
- * rows by name, structured values as words). The history page (through the
- * API's `display`), the xlsx and the CSV all read it from here, so they say
- * the same thing. Pure: names of other rows come in through `NameLookup`.
+ * its name, each field's label and how each value reads (fixed values by the
+ * app's own names, dates as dd.mm.åååå or «7 Dec 2026», Ja/Nei, other rows by
+ * name, structured values as words), in bokmål, nynorsk and English. The
+ * history page (through the API's `display`, in the reader's language), the
+ * xlsx and the CSV (in the merger's document language) all read it from here,
+ * so they say the same thing. Pure: names of other rows come in through
+ * `NameLookup`; they are the team's data and are never translated.
  */
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import type { InventoryEntity } from '#server/features/inventory/inventory.kinds.ts';
 import { sheetLayouts, type ColumnType } from '#server/features/inventory-io/inventory-sheets.ts';
 import type { AuditedEntity, StoredChange } from '#server/platform/audit-trail/audit-trail.ts';
+import type { inventoryKinds } from '#shared/contracts/inventory.ts';
 import { consequenceDimensions } from '#shared/contracts/risks.ts';
-import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
+import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
+import { enVocabulary } from '#shared/vocabulary/en.ts';
+import { nbVocabulary } from '#shared/vocabulary/nb.ts';
+import { nnVocabulary } from '#shared/vocabulary/nn.ts';
+import type { Vocabulary } from '#shared/vocabulary/vocabulary.ts';
+import { vocabularyIn } from '#shared/vocabulary/vocabulary-in.ts';
+
+/** One thing per language; a language left out does not compile. */
+type ByLanguage<T> = Readonly<Record<Language, T>>;
 
 // ---------------------------------------------------------------- what a value is
 
@@ -29,7 +41,8 @@ export type ValueKind =
   | { kind: 'number'; unit?: string }
   | { kind: 'year' }
   | { kind: 'boolean' }
-  | { kind: 'choice'; labels: Readonly<Record<string, string>> }
+  /** The name of each code, per language (from the vocabularies). */
+  | { kind: 'choice'; labels: ByLanguage<Readonly<Record<string, string>>> }
   /** Names already (task titles in a dependency list), or a text in their place. */
   | { kind: 'names' }
   | { kind: 'reference'; target: ReferenceTarget; many?: boolean }
@@ -38,11 +51,11 @@ export type ValueKind =
   | { kind: 'matrix' };
 
 export interface FieldSpec {
-  label: string;
+  label: Localized;
   value: ValueKind;
 }
 export interface EntitySpec {
-  name: string;
+  name: Localized;
   fields: Readonly<Record<string, FieldSpec>>;
 }
 
@@ -50,14 +63,22 @@ const text: ValueKind = { kind: 'text' };
 const date: ValueKind = { kind: 'date' };
 const number: ValueKind = { kind: 'number' };
 const yesNo: ValueKind = { kind: 'boolean' };
-const choice = (labels: Readonly<Record<string, string>>): ValueKind => ({ kind: 'choice', labels });
+/** A fixed value named as the app names it, in every language: `choice((v) => v.taskStatus)`. */
+const choice = (labels: (vocabulary: Vocabulary) => Readonly<Record<string, string>>): ValueKind => ({
+  kind: 'choice',
+  labels: { nb: labels(nbVocabulary), nn: labels(nnVocabulary), en: labels(enVocabulary) },
+});
 const ref = (target: ReferenceTarget): ValueKind => ({ kind: 'reference', target });
 const refs = (target: ReferenceTarget): ValueKind => ({ kind: 'reference', target, many: true });
-const f = (label: string, value: ValueKind = text): FieldSpec => ({ label, value });
+/** A field: its label in bokmål, nynorsk and English, and how its values read. */
+const f = (label: Localized, value: ValueKind = text): FieldSpec => ({ label, value });
 
 // ---------------------------------------------------------------- the inventory, from its spreadsheet layout
 
-const columnValue = (type: ColumnType, labels: Readonly<Record<string, string>> | undefined): ValueKind => {
+type InventoryValueField = keyof Vocabulary['inventoryValue'];
+const isInventoryValueField = (field: string): field is InventoryValueField => Object.hasOwn(nbVocabulary.inventoryValue, field);
+
+const columnValue = (type: ColumnType, field: string, labels: Readonly<Record<string, string>> | undefined): ValueKind => {
   switch (type) {
     case 'municipality':
       return ref('municipality');
@@ -73,7 +94,8 @@ const columnValue = (type: ColumnType, labels: Readonly<Record<string, string>> 
     case 'date':
       return date;
     case 'choice':
-      return choice(labels ?? {});
+      // The vocabulary's inventoryValue is keyed by the field it names.
+      return isInventoryValueField(field) ? choice((vocabulary) => vocabulary.inventoryValue[field]) : choice(() => labels ?? {});
     case 'area':
       return ref('solutionArea');
     case 'system':
@@ -85,167 +107,281 @@ const columnValue = (type: ColumnType, labels: Readonly<Record<string, string>> 
   }
 };
 
-const inventoryNames: Record<InventoryEntity, string> = {
-  system: 'IKT-system',
-  digitalService: 'Digital tjeneste',
-  contract: 'Avtale',
-  integration: 'Integrasjon',
-  archive: 'Arkiv',
-  infrastructure: 'Infrastruktur',
-  itOrganisation: 'IKT-rolle',
-  intermunicipalCooperation: 'Interkommunalt samarbeid',
+const inventoryNames: Record<InventoryEntity, Localized> = {
+  system: { nb: 'IKT-system', nn: 'IKT-system', en: 'ICT system' },
+  digitalService: { nb: 'Digital tjeneste', nn: 'Digital teneste', en: 'Digital service' },
+  contract: { nb: 'Avtale', nn: 'Avtale', en: 'Agreement' },
+  integration: { nb: 'Integrasjon', nn: 'Integrasjon', en: 'Integration' },
+  archive: { nb: 'Arkiv', nn: 'Arkiv', en: 'Archive' },
+  infrastructure: { nb: 'Infrastruktur', nn: 'Infrastruktur', en: 'Infrastructure' },
+  itOrganisation: { nb: 'IKT-rolle', nn: 'IKT-rolle', en: 'ICT role' },
+  intermunicipalCooperation: { nb: 'Interkommunalt samarbeid', nn: 'Interkommunalt samarbeid', en: 'Inter-municipal cooperation' },
+};
+
+type InventoryKinds = typeof inventoryKinds;
+/** Every field any inventory kind has, and the two every sheet has. */
+type InventoryField = { [K in keyof InventoryKinds]: InventoryKinds[K]['fieldNames'][number] }[keyof InventoryKinds] | 'municipalityNumber' | 'notes';
+
+/**
+ * The inventory's fields in nynorsk and English. Bokmål is the workbook's column
+ * header (sheetLayouts), so history says what the spreadsheet says.
+ */
+const inventoryFieldLabels: Readonly<Record<InventoryField, Omit<Localized, 'nb'>>> = {
+  municipalityNumber: { nn: 'Kommunenummer', en: 'Municipality number' },
+  name: { nn: 'Namn', en: 'Name' },
+  vendor: { nn: 'Leverandør', en: 'Supplier' },
+  product: { nn: 'Produkt', en: 'Product' },
+  productVersion: { nn: 'Versjon', en: 'Version' },
+  solutionAreaId: { nn: 'Løysingsområde', en: 'Solution area' },
+  serviceArea: { nn: 'Tenesteområde', en: 'Service area' },
+  hosting: { nn: 'Drift', en: 'Hosting' },
+  userCount: { nn: 'Talet på brukarar', en: 'Number of users' },
+  systemOwner: { nn: 'Systemeigar', en: 'System owner' },
+  archiveWorthy: { nn: 'Arkivverdig', en: 'Of archival value' },
+  notes: { nn: 'Merknader', en: 'Notes' },
+  channel: { nn: 'Kanal', en: 'Channel' },
+  systemId: { nn: 'System', en: 'System' },
+  type: { nn: 'Avtaletype', en: 'Agreement type' },
+  subject: { nn: 'Gjeld', en: 'Covers' },
+  startDate: { nn: 'Startdato', en: 'Start date' },
+  endDate: { nn: 'Sluttdato', en: 'End date' },
+  noticePeriodMonths: { nn: 'Oppseiingstid (månader)', en: 'Notice period (months)' },
+  terminationClause: { nn: 'Oppseiingsklausul', en: 'Termination clause' },
+  changeClause: { nn: 'Endringsklausul', en: 'Change clause' },
+  annualCost: { nn: 'Årleg kostnad (kr)', en: 'Annual cost (NOK)' },
+  systemIds: { nn: 'System', en: 'Systems' },
+  fromSystemId: { nn: 'Frå system', en: 'From system' },
+  toSystemId: { nn: 'Til system', en: 'To system' },
+  commonSolutionId: { nn: 'Fellesløysing', en: 'Common solution' },
+  direction: { nn: 'Retning', en: 'Direction' },
+  method: { nn: 'Metode', en: 'Method' },
+  description: { nn: 'Skildring', en: 'Description' },
+  locationKind: { nn: 'Kvar', en: 'Where' },
+  noark5: { nn: 'Noark 5', en: 'Noark 5' },
+  volume: { nn: 'Omfang', en: 'Volume' },
+  periodFrom: { nn: 'Frå år', en: 'From year' },
+  periodTo: { nn: 'Til år', en: 'To year' },
+  accessNeeded: { nn: 'Tilgang i ny kommune', en: 'Access in the new municipality' },
+  category: { nn: 'Kategori', en: 'Category' },
+  location: { nn: 'Plassering', en: 'Location' },
+  role: { nn: 'Rolle', en: 'Role' },
+  competence: { nn: 'Kompetanse', en: 'Competence' },
+  fte: { nn: 'Årsverk', en: 'Full-time equivalents' },
+  scope: { nn: 'Omfang', en: 'Scope' },
+  form: { nn: 'Form', en: 'Form' },
+  partners: { nn: 'Deltakarar', en: 'Participants' },
+  archive: { nn: 'Arkiv', en: 'Archive' },
+};
+
+const inventoryLabel = (field: string, header: string): Localized => {
+  const translated = Object.hasOwn(inventoryFieldLabels, field) ? inventoryFieldLabels[field as InventoryField] : undefined;
+  return { nb: header, nn: translated?.nn ?? header, en: translated?.en ?? header };
 };
 
 /** The column headers of the inventory workbook are the fields' names: history says what the spreadsheet says. */
 const inventorySpecs = Object.fromEntries(
   sheetLayouts.map((layout) => {
     const entity = kindDefinitions[layout.kind].entity;
-    const fields = Object.fromEntries(layout.columns.map((column) => [column.field, f(column.header, columnValue(column.type, column.labels))]));
+    const fields = Object.fromEntries(
+      layout.columns.map((column) => [column.field, f(inventoryLabel(column.field, column.header), columnValue(column.type, column.field, column.labels))]),
+    );
     return [entity, { name: inventoryNames[entity], fields }];
   }),
 ) as Record<InventoryEntity, EntitySpec>;
 
 // ---------------------------------------------------------------- every entity history records
 
+const responsible = f({ nb: 'Ansvarlig', nn: 'Ansvarleg', en: 'Responsible' });
+const description = f({ nb: 'Beskrivelse', nn: 'Skildring', en: 'Description' });
+const status = (labels: (vocabulary: Vocabulary) => Readonly<Record<string, string>>) => f({ nb: 'Status', nn: 'Status', en: 'Status' }, choice(labels));
+
 const taskFields = {
-  phase: f('Fase', { kind: 'phase' }),
-  title: f('Tittel'),
-  status: f('Status', choice(vocabulary.taskStatus)),
-  notRelevantReason: f('Begrunnelse for ikke relevant'),
-  responsible: f('Ansvarlig'),
-  plannedStart: f('Planlagt start', date),
-  dueDate: f('Frist', date),
-  notes: f('Notater'),
-  municipalityNumber: f('Gjelder kommune', ref('municipality')),
-  dependsOn: f('Avhenger av', { kind: 'names' }),
-  dependencyOverride: f('Satt som ferdig med åpne avhengigheter', { kind: 'names' }),
-  datesFollowPhase: f('Datoene følger fasen', yesNo),
+  phase: f({ nb: 'Fase', nn: 'Fase', en: 'Phase' }, { kind: 'phase' }),
+  title: f({ nb: 'Tittel', nn: 'Tittel', en: 'Title' }),
+  status: status((v) => v.taskStatus),
+  notRelevantReason: f({ nb: 'Begrunnelse for ikke relevant', nn: 'Grunngiving for ikkje relevant', en: 'Reason for not relevant' }),
+  responsible,
+  plannedStart: f({ nb: 'Planlagt start', nn: 'Planlagd start', en: 'Planned start' }, date),
+  dueDate: f({ nb: 'Frist', nn: 'Frist', en: 'Due date' }, date),
+  notes: f({ nb: 'Notater', nn: 'Notat', en: 'Notes' }),
+  municipalityNumber: f({ nb: 'Gjelder kommune', nn: 'Gjeld kommune', en: 'Applies to municipality' }, ref('municipality')),
+  dependsOn: f({ nb: 'Avhenger av', nn: 'Avheng av', en: 'Depends on' }, { kind: 'names' }),
+  dependencyOverride: f(
+    { nb: 'Satt som ferdig med åpne avhengigheter', nn: 'Sett som ferdig med opne avhengnader', en: 'Marked done with open dependencies' },
+    { kind: 'names' },
+  ),
+  datesFollowPhase: f({ nb: 'Datoene følger fasen', nn: 'Datoane følgjer fasen', en: 'Dates follow the phase' }, yesNo),
 };
 
 export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
   merger: {
-    name: 'Sammenslåingen',
+    name: { nb: 'Sammenslåingen', nn: 'Samanslåinga', en: 'The merger' },
     fields: {
-      name: f('Navn'),
-      newMunicipalityName: f('Ny kommune'),
-      mergerDate: f('Sammenslåingsdato', date),
-      isDemo: f('Demosammenslåing', yesNo),
-      municipalities: f('Kommuner', refs('municipality')),
-      archived: f('Arkivert', yesNo),
-      removedInventory: f('Kartlegging slettet med kommunene'),
+      name: f({ nb: 'Navn', nn: 'Namn', en: 'Name' }),
+      newMunicipalityName: f({ nb: 'Ny kommune', nn: 'Ny kommune', en: 'New municipality' }),
+      mergerDate: f({ nb: 'Sammenslåingsdato', nn: 'Samanslåingsdato', en: 'Merger date' }, date),
+      isDemo: f({ nb: 'Demosammenslåing', nn: 'Demosamanslåing', en: 'Demo merger' }, yesNo),
+      municipalities: f({ nb: 'Kommuner', nn: 'Kommunar', en: 'Municipalities' }, refs('municipality')),
+      archived: f({ nb: 'Arkivert', nn: 'Arkivert', en: 'Archived' }, yesNo),
+      removedInventory: f({ nb: 'Kartlegging slettet med kommunene', nn: 'Kartlegging sletta med kommunane', en: 'Inventory deleted with the municipalities' }),
     },
   },
-  task: { name: 'Oppgave', fields: taskFields },
-  member: { name: 'Medlem', fields: { role: f('Rolle', choice(vocabulary.mergerRole)) } },
+  task: { name: { nb: 'Oppgave', nn: 'Oppgåve', en: 'Task' }, fields: taskFields },
+  member: {
+    name: { nb: 'Medlem', nn: 'Medlem', en: 'Member' },
+    fields: {
+      role: f(
+        { nb: 'Rolle', nn: 'Rolle', en: 'Role' },
+        choice((v) => v.mergerRole),
+      ),
+    },
+  },
   decision: {
-    name: 'Veivalg',
+    name: { nb: 'Veivalg', nn: 'Vegval', en: 'Decision' },
     fields: {
-      outcome: f('Veivalg', choice(vocabulary.decisionOutcome)),
-      targetSystemId: f('Målsystem', ref('system')),
-      timing: f('Når på plass', choice(vocabulary.decisionTiming)),
-      rationale: f('Begrunnelse'),
-      state: f('Tilstand', choice(vocabulary.decisionState)),
-      decidedByName: f('Registrert vedtatt av'),
-      responsible: f('Ansvarlig'),
-      decisionMaker: f('Vedtatt av', choice(vocabulary.decisionMaker)),
-      decisionMakerOther: f('Vedtatt av (annet)'),
-      meetingDate: f('Møtedato', date),
-      caseNumber: f('Saksnummer'),
-      archiveUrl: f('Lenke til arkivet'),
-      deferralAccepted: f('Utsettelsen er godtatt', yesNo),
-      deferralAcceptedByName: f('Utsettelsen godtatt av'),
-      deferralAcceptedAt: f('Utsettelsen godtatt', date),
-      deferralReason: f('Begrunnelse for utsettelsen'),
+      outcome: f(
+        { nb: 'Veivalg', nn: 'Vegval', en: 'Decision' },
+        choice((v) => v.decisionOutcome),
+      ),
+      targetSystemId: f({ nb: 'Målsystem', nn: 'Målsystem', en: 'Target system' }, ref('system')),
+      timing: f(
+        { nb: 'Når på plass', nn: 'Når på plass', en: 'In place by' },
+        choice((v) => v.decisionTiming),
+      ),
+      rationale: f({ nb: 'Begrunnelse', nn: 'Grunngiving', en: 'Reason' }),
+      state: f(
+        { nb: 'Tilstand', nn: 'Tilstand', en: 'State' },
+        choice((v) => v.decisionState),
+      ),
+      decidedByName: f({ nb: 'Registrert vedtatt av', nn: 'Registrert vedteke av', en: 'Recorded as adopted by' }),
+      responsible,
+      decisionMaker: f(
+        { nb: 'Vedtatt av', nn: 'Vedteke av', en: 'Adopted by' },
+        choice((v) => v.decisionMaker),
+      ),
+      decisionMakerOther: f({ nb: 'Vedtatt av (annet)', nn: 'Vedteke av (anna)', en: 'Adopted by (other)' }),
+      meetingDate: f({ nb: 'Møtedato', nn: 'Møtedato', en: 'Meeting date' }, date),
+      caseNumber: f({ nb: 'Saksnummer', nn: 'Saksnummer', en: 'Case number' }),
+      archiveUrl: f({ nb: 'Lenke til arkivet', nn: 'Lenkje til arkivet', en: 'Link to the archive' }),
+      deferralAccepted: f({ nb: 'Utsettelsen er godtatt', nn: 'Utsetjinga er godteken', en: 'Deferral accepted' }, yesNo),
+      deferralAcceptedByName: f({ nb: 'Utsettelsen godtatt av', nn: 'Utsetjinga godteken av', en: 'Deferral accepted by' }),
+      deferralAcceptedAt: f({ nb: 'Utsettelsen godtatt', nn: 'Utsetjinga godteken', en: 'Deferral accepted on' }, date),
+      deferralReason: f({ nb: 'Begrunnelse for utsettelsen', nn: 'Grunngiving for utsetjinga', en: 'Reason for the deferral' }),
     },
   },
-  calendarFeed: { name: 'Kalenderadresse', fields: { address: f('Kalenderadresse') } },
+  calendarFeed: {
+    name: { nb: 'Kalenderadresse', nn: 'Kalenderadresse', en: 'Calendar address' },
+    fields: { address: f({ nb: 'Kalenderadresse', nn: 'Kalenderadresse', en: 'Calendar address' }) },
+  },
   benefit: {
-    name: 'Gevinst',
+    name: { nb: 'Gevinst', nn: 'Gevinst', en: 'Benefit' },
     fields: {
-      title: f('Gevinst'),
-      description: f('Beskrivelse'),
-      serviceArea: f('Tjenesteområde'),
-      type: f('Type', choice(vocabulary.benefitType)),
-      owner: f('Gevinsteier'),
-      responsible: f('Ansvarlig'),
-      plannedRealisationDate: f('Planlagt realisert', date),
-      status: f('Status', choice(vocabulary.benefitStatus)),
-      taskIds: f('Muliggjøres av oppgaver', refs('task')),
-      decisionAreaIds: f('Muliggjøres av veivalg for', refs('solutionArea')),
-      opportunityIds: f('Muliggjøres av muligheter', refs('opportunity')),
+      title: f({ nb: 'Gevinst', nn: 'Gevinst', en: 'Benefit' }),
+      description,
+      serviceArea: f({ nb: 'Tjenesteområde', nn: 'Tenesteområde', en: 'Service area' }),
+      type: f(
+        { nb: 'Type', nn: 'Type', en: 'Type' },
+        choice((v) => v.benefitType),
+      ),
+      owner: f({ nb: 'Gevinsteier', nn: 'Gevinsteigar', en: 'Benefit owner' }),
+      responsible,
+      plannedRealisationDate: f({ nb: 'Planlagt realisert', nn: 'Planlagd realisert', en: 'Planned realisation' }, date),
+      status: status((v) => v.benefitStatus),
+      taskIds: f({ nb: 'Muliggjøres av oppgaver', nn: 'Blir mogleggjord av oppgåver', en: 'Enabled by tasks' }, refs('task')),
+      decisionAreaIds: f({ nb: 'Muliggjøres av veivalg for', nn: 'Blir mogleggjord av vegval for', en: 'Enabled by decisions for' }, refs('solutionArea')),
+      opportunityIds: f({ nb: 'Muliggjøres av muligheter', nn: 'Blir mogleggjord av moglegheiter', en: 'Enabled by opportunities' }, refs('opportunity')),
     },
   },
   indicator: {
-    name: 'Indikator',
+    name: { nb: 'Indikator', nn: 'Indikator', en: 'Indicator' },
     fields: {
-      name: f('Navn'),
-      unit: f('Enhet'),
-      baselineValue: f('Nullpunkt', number),
-      baselineDate: f('Nullpunktets dato', date),
-      targetValue: f('Mål', number),
-      targetDate: f('Måldato', date),
-      direction: f('Retning', choice(vocabulary.indicatorDirection)),
+      name: f({ nb: 'Navn', nn: 'Namn', en: 'Name' }),
+      unit: f({ nb: 'Enhet', nn: 'Eining', en: 'Unit' }),
+      baselineValue: f({ nb: 'Nullpunkt', nn: 'Nullpunkt', en: 'Baseline' }, number),
+      baselineDate: f({ nb: 'Nullpunktets dato', nn: 'Dato for nullpunktet', en: 'Baseline date' }, date),
+      targetValue: f({ nb: 'Mål', nn: 'Mål', en: 'Target' }, number),
+      targetDate: f({ nb: 'Måldato', nn: 'Måldato', en: 'Target date' }, date),
+      direction: f(
+        { nb: 'Retning', nn: 'Retning', en: 'Direction' },
+        choice((v) => v.indicatorDirection),
+      ),
     },
   },
   measurement: {
-    name: 'Måling',
+    name: { nb: 'Måling', nn: 'Måling', en: 'Measurement' },
     fields: {
-      indicator: f('Indikator'),
-      measuredOn: f('Målt', date),
-      value: f('Verdi', number),
-      comment: f('Kommentar'),
-      recordedByName: f('Registrert av'),
+      indicator: f({ nb: 'Indikator', nn: 'Indikator', en: 'Indicator' }),
+      measuredOn: f({ nb: 'Målt', nn: 'Målt', en: 'Measured on' }, date),
+      value: f({ nb: 'Verdi', nn: 'Verdi', en: 'Value' }, number),
+      comment: f({ nb: 'Kommentar', nn: 'Kommentar', en: 'Comment' }),
+      recordedByName: f({ nb: 'Registrert av', nn: 'Registrert av', en: 'Recorded by' }),
     },
   },
-  phase: { name: 'Fase', fields: { start: f('Start', date), end: f('Slutt', date) } },
+  phase: {
+    name: { nb: 'Fase', nn: 'Fase', en: 'Phase' },
+    fields: { start: f({ nb: 'Start', nn: 'Start', en: 'Start' }, date), end: f({ nb: 'Slutt', nn: 'Slutt', en: 'End' }, date) },
+  },
   milestone: {
-    name: 'Milepæl',
-    fields: { title: f('Tittel'), date: f('Dato', date), kind: f('Type', choice(vocabulary.milestoneKind)) },
+    name: { nb: 'Milepæl', nn: 'Milepæl', en: 'Milestone' },
+    fields: {
+      title: f({ nb: 'Tittel', nn: 'Tittel', en: 'Title' }),
+      date: f({ nb: 'Dato', nn: 'Dato', en: 'Date' }, date),
+      kind: f(
+        { nb: 'Type', nn: 'Type', en: 'Type' },
+        choice((v) => v.milestoneKind),
+      ),
+    },
   },
   risk: {
-    name: 'Risiko',
+    name: { nb: 'Risiko', nn: 'Risiko', en: 'Risk' },
     fields: {
-      title: f('Risiko'),
-      description: f('Beskrivelse'),
-      cause: f('Årsak'),
-      systemIds: f('Systemer', refs('system')),
-      areaIds: f('Løsningsområder', refs('solutionArea')),
-      integrationIds: f('Integrasjoner', refs('integration')),
-      consequences: f('Konsekvens', { kind: 'consequences' }),
-      likelihood: f('Sannsynlighet', number),
-      residualLikelihood: f('Restsannsynlighet', number),
-      residualConsequence: f('Restkonsekvens', number),
-      owner: f('Eier'),
-      status: f('Status', choice(vocabulary.riskStatus)),
-      acceptedByName: f('Akseptert av'),
-      acceptanceReason: f('Begrunnelse for aksept'),
-      nextReviewDate: f('Neste gjennomgang', date),
+      title: f({ nb: 'Risiko', nn: 'Risiko', en: 'Risk' }),
+      description,
+      cause: f({ nb: 'Årsak', nn: 'Årsak', en: 'Cause' }),
+      systemIds: f({ nb: 'Systemer', nn: 'System', en: 'Systems' }, refs('system')),
+      areaIds: f({ nb: 'Løsningsområder', nn: 'Løysingsområde', en: 'Solution areas' }, refs('solutionArea')),
+      integrationIds: f({ nb: 'Integrasjoner', nn: 'Integrasjonar', en: 'Integrations' }, refs('integration')),
+      consequences: f({ nb: 'Konsekvens', nn: 'Konsekvens', en: 'Consequence' }, { kind: 'consequences' }),
+      likelihood: f({ nb: 'Sannsynlighet', nn: 'Sannsyn', en: 'Likelihood' }, number),
+      residualLikelihood: f({ nb: 'Restsannsynlighet', nn: 'Restsannsyn', en: 'Residual likelihood' }, number),
+      residualConsequence: f({ nb: 'Restkonsekvens', nn: 'Restkonsekvens', en: 'Residual consequence' }, number),
+      owner: f({ nb: 'Eier', nn: 'Eigar', en: 'Owner' }),
+      status: status((v) => v.riskStatus),
+      acceptedByName: f({ nb: 'Akseptert av', nn: 'Akseptert av', en: 'Accepted by' }),
+      acceptanceReason: f({ nb: 'Begrunnelse for aksept', nn: 'Grunngiving for aksept', en: 'Reason for acceptance' }),
+      nextReviewDate: f({ nb: 'Neste gjennomgang', nn: 'Neste gjennomgang', en: 'Next review' }, date),
     },
   },
   mitigation: {
-    name: 'Tiltak',
+    name: { nb: 'Tiltak', nn: 'Tiltak', en: 'Measure' },
     fields: {
-      title: f('Tiltak'),
-      description: f('Beskrivelse'),
-      owner: f('Ansvarlig'),
-      deadline: f('Frist', date),
-      status: f('Status', choice(vocabulary.mitigationStatus)),
-      taskId: f('Oppgave', ref('task')),
+      title: f({ nb: 'Tiltak', nn: 'Tiltak', en: 'Measure' }),
+      description,
+      owner: responsible,
+      deadline: f({ nb: 'Frist', nn: 'Frist', en: 'Deadline' }, date),
+      status: status((v) => v.mitigationStatus),
+      taskId: f({ nb: 'Oppgave', nn: 'Oppgåve', en: 'Task' }, ref('task')),
     },
   },
   statusReport: {
-    name: 'Statusrapport',
+    name: { nb: 'Statusrapport', nn: 'Statusrapport', en: 'Status report' },
     fields: {
-      periodFrom: f('Periode fra', date),
-      periodTo: f('Periode til', date),
-      overallStatus: f('Samlet status', choice(vocabulary.overallStatus)),
-      statusReason: f('Begrunnelse for status'),
-      mainPoints: f('Hovedpunkter', { kind: 'names' }),
-      decisionsRequested: f('Saker til beslutning', { kind: 'names' }),
+      periodFrom: f({ nb: 'Periode fra', nn: 'Periode frå', en: 'Period from' }, date),
+      periodTo: f({ nb: 'Periode til', nn: 'Periode til', en: 'Period to' }, date),
+      overallStatus: f(
+        { nb: 'Samlet status', nn: 'Status totalt', en: 'Overall status' },
+        choice((v) => v.overallStatus),
+      ),
+      statusReason: f({ nb: 'Begrunnelse for status', nn: 'Grunngiving for status', en: 'Reason for the status' }),
+      mainPoints: f({ nb: 'Hovedpunkter', nn: 'Hovudpunkt', en: 'Main points' }, { kind: 'names' }),
+      decisionsRequested: f({ nb: 'Saker til beslutning', nn: 'Saker til avgjerd', en: 'Matters for decision' }, { kind: 'names' }),
     },
   },
-  riskMatrix: { name: 'Risikomatrise', fields: { matrix: f('Matrisen', { kind: 'matrix' }) } },
-  comment: { name: 'Kommentar', fields: { text: f('Tekst') } },
+  riskMatrix: {
+    name: { nb: 'Risikomatrise', nn: 'Risikomatrise', en: 'Risk matrix' },
+    fields: { matrix: f({ nb: 'Matrisen', nn: 'Matrisa', en: 'The matrix' }, { kind: 'matrix' }) },
+  },
+  comment: { name: { nb: 'Kommentar', nn: 'Kommentar', en: 'Comment' }, fields: { text: f({ nb: 'Tekst', nn: 'Tekst', en: 'Text' }) } },
   ...inventorySpecs,
 };
 
@@ -260,95 +396,164 @@ export function fieldSpec(entity: string, field: string): FieldSpec | undefined 
 
 // ---------------------------------------------------------------- presenting
 
-export const actionNames = vocabulary.auditAction;
+/** The words history puts around values, per language. */
+interface Words {
+  yes: string;
+  no: string;
+  /** What a reference reads as when the row it named is gone and no name was kept. */
+  deleted: string;
+  phase: (number: string) => string;
+  likelihood: string;
+  consequence: string;
+  riskClasses: string;
+}
+
+const words: ByLanguage<Words> = {
+  nb: {
+    yes: 'Ja',
+    no: 'Nei',
+    deleted: '(slettet)',
+    phase: (n) => `Fase ${n}`,
+    likelihood: 'Sannsynlighet',
+    consequence: 'Konsekvens',
+    riskClasses: 'Risikoklasser',
+  },
+  nn: { yes: 'Ja', no: 'Nei', deleted: '(sletta)', phase: (n) => `Fase ${n}`, likelihood: 'Sannsyn', consequence: 'Konsekvens', riskClasses: 'Risikoklassar' },
+  en: {
+    yes: 'Yes',
+    no: 'No',
+    deleted: '(deleted)',
+    phase: (n) => `Phase ${n}`,
+    likelihood: 'Likelihood',
+    consequence: 'Consequence',
+    riskClasses: 'Risk classes',
+  },
+};
+
+/** The name of each action (Opprettet, Endret, Slettet) in `language`. */
+export const actionNames = (language: Language) => vocabularyIn(language).auditAction;
 /** What a reference reads as when the row it named is gone and no name was kept. */
-export const deletedName = '(slettet)';
+export const deletedName = (language: Language) => words[language].deleted;
 
 /** The name of a row or register entry now; undefined when it is gone or unknown. */
 export type NameLookup = (target: ReferenceTarget, id: string) => string | undefined;
 
-const numberFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
-const listFormat = new Intl.ListFormat('nb-NO', { style: 'long', type: 'conjunction' });
+/** The Intl locale of each language; English writes dates with the month by name (decision 039). */
+export const intlLocales: ByLanguage<string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
-export function presentDate(value: string): string {
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+const listFormats = new Map<Language, Intl.ListFormat>();
+let englishDate: Intl.DateTimeFormat | undefined;
+const numberFormat = (language: Language) => {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(intlLocales[language], { maximumFractionDigits: 2 })));
+  return format;
+};
+const listFormat = (language: Language) => {
+  let format = listFormats.get(language);
+  if (!format) listFormats.set(language, (format = new Intl.ListFormat(intlLocales[language], { style: 'long', type: 'conjunction' })));
+  return format;
+};
+
+/** A calendar date: dd.mm.åååå in Norwegian, «1 Mar 2028» in English (07.12.2026 reads as 12 July to many English readers). */
+export function presentDate(value: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
+  if (!match) return value;
+  if (language !== 'en') return `${match[3]}.${match[2]}.${match[1]}`;
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(day.getTime())) return value;
+  englishDate ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  return englishDate.format(day);
 }
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Anything without a presenter still reads as words, never as JSON. */
-function plain(value: unknown): string {
+function plain(value: unknown, language: Language): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberFormat.format(value);
-  if (typeof value === 'boolean') return value ? 'Ja' : 'Nei';
-  if (Array.isArray(value)) return listFormat.format(value.filter((item) => !isEmpty(item)).map(plain));
+  if (typeof value === 'number') return numberFormat(language).format(value);
+  if (typeof value === 'boolean') return value ? words[language].yes : words[language].no;
+  if (Array.isArray(value)) return listFormat(language).format(value.filter((item) => !isEmpty(item)).map((item) => plain(item, language)));
   if (value && typeof value === 'object') {
     return Object.entries(value)
       .filter(([, item]) => !isEmpty(item))
-      .map(([key, item]) => `${key} ${plain(item)}`)
+      .map(([key, item]) => `${key} ${plain(item, language)}`)
       .join(', ');
   }
   return String(value);
 }
 
-function referenceName(target: ReferenceTarget, id: string, kept: string | null | undefined, lookup: NameLookup): string {
+function referenceName(target: ReferenceTarget, id: string, kept: string | null | undefined, lookup: NameLookup, language: Language): string {
   if (kept) return target === 'municipality' ? `${kept} (${id})` : kept;
   const now = lookup(target, id);
   if (now) return target === 'municipality' ? `${now} (${id})` : now;
   // A register entry Samla no longer ships still reads as its key; a deleted row as deleted.
-  return rowTargets.includes(target) ? deletedName : id;
+  return rowTargets.includes(target) ? words[language].deleted : id;
 }
 
-function presentMatrix(value: unknown): string {
+/** The matrix's own level and class names are the team's words, kept as they are. */
+function presentMatrix(value: unknown, language: Language): string {
   const matrix = value as { likelihood?: { name: string }[]; consequence?: { name: string }[]; classes?: { name: string }[] };
-  const names = (items: { name: string }[] | undefined) => listFormat.format((items ?? []).map((item) => item.name));
-  return [`Sannsynlighet: ${names(matrix.likelihood)}`, `Konsekvens: ${names(matrix.consequence)}`, `Risikoklasser: ${names(matrix.classes)}`].join('; ');
+  const names = (items: { name: string }[] | undefined) => listFormat(language).format((items ?? []).map((item) => item.name));
+  const said = words[language];
+  return [
+    `${said.likelihood}: ${names(matrix.likelihood)}`,
+    `${said.consequence}: ${names(matrix.consequence)}`,
+    `${said.riskClasses}: ${names(matrix.classes)}`,
+  ].join('; ');
 }
 
-function presentConsequences(value: unknown): string {
+function presentConsequences(value: unknown, language: Language): string {
   const levels = value as Record<string, unknown>;
   const known = consequenceDimensions
     .filter((dimension) => !isEmpty(levels[dimension]))
-    .map((dimension) => `${vocabulary.consequenceDimension[dimension]} ${plain(levels[dimension])}`);
+    .map((dimension) => `${vocabularyIn(language).consequenceDimension[dimension]} ${plain(levels[dimension], language)}`);
   const other = Object.keys(levels)
     .filter((key) => !(consequenceDimensions as readonly string[]).includes(key) && !isEmpty(levels[key]))
-    .map((key) => `${key} ${plain(levels[key])}`);
+    .map((key) => `${key} ${plain(levels[key], language)}`);
   return [...known, ...other].join(', ');
 }
 
-/** One value in words; `null` when there is nothing (the page says «(tom)», a spreadsheet leaves the cell empty). */
-export function presentValue(spec: ValueKind | undefined, value: unknown, kept: StoredChange['oldLabel'], lookup: NameLookup): string | null {
+/** One value in words in `language`; `null` when there is nothing (the page says «(tom)», a spreadsheet leaves the cell empty). */
+export function presentValue(
+  spec: ValueKind | undefined,
+  value: unknown,
+  kept: StoredChange['oldLabel'],
+  lookup: NameLookup,
+  language: Language,
+): string | null {
   if (isEmpty(value)) return null;
-  if (!spec) return plain(value);
+  if (!spec) return plain(value, language);
   switch (spec.kind) {
     case 'text':
     case 'names':
-      return plain(value);
+      return plain(value, language);
     case 'date':
-      return typeof value === 'string' ? presentDate(value) : plain(value);
+      return typeof value === 'string' ? presentDate(value, language) : plain(value, language);
     case 'number':
       return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))
-        ? `${numberFormat.format(Number(value))}${spec.unit ? ` ${spec.unit}` : ''}`
-        : plain(value);
+        ? `${numberFormat(language).format(Number(value))}${spec.unit ? ` ${spec.unit}` : ''}`
+        : plain(value, language);
     case 'year':
       return String(value);
     case 'boolean':
-      return typeof value === 'boolean' ? (value ? 'Ja' : 'Nei') : plain(value);
-    case 'choice':
-      return typeof value === 'string' && Object.hasOwn(spec.labels, value) ? spec.labels[value]! : plain(value);
+      return typeof value === 'boolean' ? (value ? words[language].yes : words[language].no) : plain(value, language);
+    case 'choice': {
+      const labels = spec.labels[language];
+      return typeof value === 'string' && Object.hasOwn(labels, value) ? labels[value]! : plain(value, language);
+    }
     case 'phase':
-      return `Fase ${plain(value)}`;
+      return words[language].phase(plain(value, language));
     case 'consequences':
-      return value && typeof value === 'object' ? presentConsequences(value) : plain(value);
+      return value && typeof value === 'object' ? presentConsequences(value, language) : plain(value, language);
     case 'matrix':
-      return value && typeof value === 'object' ? presentMatrix(value) : plain(value);
+      return value && typeof value === 'object' ? presentMatrix(value, language) : plain(value, language);
     case 'reference': {
       if (Array.isArray(value)) {
         const keptList = Array.isArray(kept) ? kept : [];
-        return listFormat.format(value.map((id, index) => referenceName(spec.target, String(id), keptList[index], lookup)));
+        return listFormat(language).format(value.map((id, index) => referenceName(spec.target, String(id), keptList[index], lookup, language)));
       }
-      return referenceName(spec.target, String(value), typeof kept === 'string' ? kept : null, lookup);
+      return referenceName(spec.target, String(value), typeof kept === 'string' ? kept : null, lookup, language);
     }
   }
 }
@@ -365,22 +570,26 @@ export interface DisplayEntry {
   changes: DisplayChange[];
 }
 
-/** An entry as people read it. An entity or field Samla has no name for keeps its own word rather than vanishing. */
+/**
+ * An entry as people read it, in `language`. An entity or field Samla has no name for keeps its
+ * own word rather than vanishing; the entry's label (a row's name) is the team's and stays as stored.
+ */
 export function presentEntry(
   entry: { entity: string; entityLabel: string | null; action: 'create' | 'update' | 'delete'; changes: readonly StoredChange[] },
   lookup: NameLookup,
+  language: Language,
 ): DisplayEntry {
   const spec = entitySpec(entry.entity);
   return {
-    entity: spec?.name ?? entry.entity,
+    entity: spec?.name[language] ?? entry.entity,
     label: entry.entityLabel,
-    action: actionNames[entry.action],
+    action: actionNames(language)[entry.action],
     changes: entry.changes.map((change) => {
       const field = fieldSpec(entry.entity, change.field);
       return {
-        field: field?.label ?? change.field,
-        old: presentValue(field?.value, change.old, change.oldLabel, lookup),
-        new: presentValue(field?.value, change.new, change.newLabel, lookup),
+        field: field?.label[language] ?? change.field,
+        old: presentValue(field?.value, change.old, change.oldLabel, lookup, language),
+        new: presentValue(field?.value, change.new, change.newLabel, lookup, language),
       };
     }),
   };

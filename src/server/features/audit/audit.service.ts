@@ -3,6 +3,8 @@ import type { ServiceContext } from '#server/platform/context.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import type { ReferenceNames, StoredChange } from '#server/platform/audit-trail/audit-trail.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
+import type { Language } from '#shared/language.ts';
+import { documentLanguageOf } from '#server/features/mergers/mergers.service.ts';
 import { auditCsvLines, auditRows, historyWorkbook } from './audit.export.ts';
 import { namesNow } from './audit.names.ts';
 import { presentEntry, referencesIn, withNames, type ReferenceTarget } from './audit.presentation.ts';
@@ -42,11 +44,17 @@ function referencesByMerger(
 }
 
 /**
- * The history, newest first, each entry with its words for people (`display`).
+ * The history, newest first, each entry with its words for people (`display`)
+ * in `language`: the reader's on the page, the merger's in its files.
  * References written before names were kept with them read by today's name,
  * or «(slettet)» when the row is gone.
  */
-export async function listHistory(ctx: ServiceContext, mergerId: string, filter: repo.AuditFilter): Promise<AuditEntry[]> {
+export async function listHistory(
+  ctx: ServiceContext,
+  mergerId: string,
+  filter: repo.AuditFilter,
+  language: Language = ctx.language ?? 'nb',
+): Promise<AuditEntry[]> {
   const rows = await repo.listAuditEvents(ctx.db, mergerId, filter);
   const missing = referencesByMerger(
     rows.map((row) => ({
@@ -69,19 +77,21 @@ export async function listHistory(ctx: ServiceContext, mergerId: string, filter:
       action,
       // The stored values as they are, for programs; the names kept with them are in `display`.
       changes: changes.map(({ field, old, new: value }) => ({ field, old, new: value })),
-      display: presentEntry({ entity: row.entity, entityLabel: row.entityLabel, action, changes }, lookup),
+      display: presentEntry({ entity: row.entity, entityLabel: row.entityLabel, action, changes }, lookup, language),
     };
   });
 }
 
 /**
- * The history as a file with the page's filters. The xlsx is written in a
- * worker thread and the CSV is sent a line at a time (decision 024): a long
- * history must not hold up everyone else's requests.
+ * The history as a file with the page's filters, in the merger's document
+ * language (a file is the merger's, whoever downloads it). The xlsx is written
+ * in a worker thread and the CSV is sent a line at a time (decision 024): a
+ * long history must not hold up everyone else's requests.
  */
 export async function exportHistory(ctx: ServiceContext, mergerId: string, filter: repo.AuditFilter, format: 'xlsx' | 'csv'): Promise<Buffer | Readable> {
-  const entries = await listHistory(ctx, mergerId, filter);
-  if (format === 'csv') return Readable.from(auditCsvLines(entries));
-  const workbook = historyWorkbook(auditRows(entries), 'Historikk for sammenslåingen');
+  const language = await documentLanguageOf(ctx.db, mergerId);
+  const entries = await listHistory(ctx, mergerId, filter, language);
+  if (format === 'csv') return Readable.from(auditCsvLines(entries, language));
+  const workbook = historyWorkbook(auditRows(entries, language), language);
   return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }

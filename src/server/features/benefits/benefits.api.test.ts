@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { mergers } from '#server/platform/db/schema/index.ts';
 import { createTestApp, exampleIndicator, type TestApp } from '#server/test/test-app.ts';
 
 let t: TestApp;
@@ -268,5 +270,30 @@ describe('export', () => {
     for (const name of ['Planlagt realisert', 'Nullpunkt dato', 'Måldato', 'Siste måling dato']) {
       expect(empty.getCell(header.indexOf(name)).type, name).toBe(ExcelJS.ValueType.Null);
     }
+  });
+});
+
+describe('the benefit plan in the merger’s document language', () => {
+  it('writes an English merger’s plan with an English sheet name and headers', async () => {
+    await t.database.db.update(mergers).set({ documentLanguage: 'en' }).where(eq(mergers.id, mergerId));
+    const response = await t.owner.inject(`${base}/benefits/export.xlsx`);
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Benefit realisation plan')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Benefit realisation plan');
+    const header = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
+    expect(header.slice(0, 9)).toEqual([
+      'Benefit',
+      'Description',
+      'Service area',
+      'Type',
+      'Benefit owner',
+      'Responsible',
+      'Planned realisation',
+      'Status',
+      'Enabled by',
+    ]);
+    expect(header).toContain('Behind plan');
   });
 });

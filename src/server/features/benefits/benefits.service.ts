@@ -25,6 +25,7 @@ import * as repo from './benefits.repo.ts';
 import { planWorkbook } from './benefits.export.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
 import { taskLabel } from '#server/features/plan/plan.tasks.service.ts';
+import { documentLanguageOf } from '#server/features/mergers/mergers.service.ts';
 import { announceResponsible, checkedResponsible, namesOfResponsible, responsibleView } from '#server/features/members/members.service.ts';
 import { itemLinks } from '#shared/item-links.ts';
 
@@ -237,7 +238,8 @@ export async function benefitPlan(ctx: ServiceContext, mergerId: string) {
 
 /** The benefit realisation plan as xlsx, written in a worker thread (decision 024). */
 export async function exportPlan(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
-  const workbook = planWorkbook(await benefitPlan(ctx, mergerId), 'Gevinstrealiseringsplan');
+  const [plan, language] = await Promise.all([benefitPlan(ctx, mergerId), documentLanguageOf(ctx.db, mergerId)]);
+  const workbook = planWorkbook(plan, language);
   return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }
 

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '#catalog/catalog.ts';
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { mergers } from '#server/platform/db/schema/index.ts';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 
 let t: TestApp;
@@ -616,5 +619,35 @@ describe('the integration landscape', () => {
     const byArea = (await t.owner.inject(`${base}/integration-graph?area=${economy}&municipality=4626`)).json();
     expect(byArea.edges.map((edge: { id: string }) => edge.id)).toEqual([between.id]);
     expect((await t.owner.inject(`${base}/integration-graph?municipality=abc`)).statusCode).toBe(400);
+  });
+});
+
+describe('the decision log in the merger’s document language', () => {
+  it('writes a nynorsk merger’s log with nynorsk sheet name, headers, values and the library’s area names', async () => {
+    const decided = await t.owner.inject({
+      method: 'PUT',
+      url: `${base}/decisions/omrade-okonomi-og-regnskapssystem`,
+      payload: { outcome: 'procure', timing: 'before_merger', state: 'adopted', decisionMaker: 'steering_group', meetingDate: '2027-02-01' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    await t.database.db.update(mergers).set({ documentLanguage: 'nn' }).where(eq(mergers.id, mergerId));
+
+    const response = await t.owner.inject(`${base}/decisions/export.xlsx`);
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Vegval')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Vegval og vedtak');
+    const header = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
+    expect(header.slice(0, 7)).toEqual(['Sektor', 'Løysingsområde', 'Vegval', 'Målsystem', 'Når på plass', 'Tilstand', 'Vedteke av']);
+    const row = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+    expect(row[2]).toBe('Skaffe nytt');
+    expect(row[5]).toBe('Vedteke');
+    // The library's area in Samla's nynorsk translation, not its bokmål name.
+    expect(row[1]).not.toBe(
+      loadCatalog()
+        .sectors.flatMap((sector) => sector.solutionAreas)
+        .find((area) => area.id === 'omrade-okonomi-og-regnskapssystem')!.name,
+    );
   });
 });

@@ -25,7 +25,8 @@ import {
   type DecisionTiming,
   type SystemFate,
 } from '#shared/contracts/decisions.ts';
-import { nbVocabulary } from '#shared/vocabulary/nb.ts';
+import { vocabularyIn } from '#shared/vocabulary/vocabulary-in.ts';
+import type { Language } from '#shared/language.ts';
 import areaPrioritiesData from './data/area-priorities.json' with { type: 'json' };
 
 // ---------------------------------------------------------------- vocabulary
@@ -492,6 +493,7 @@ export function dayOneReadiness(input: {
 export { daysBetween };
 
 /** Who made the decision, as a document says it: the body's name, or the free text for «annet» (decision 038). */
-export function decisionMakerName(record: Pick<DecisionRecord, 'decisionMaker' | 'decisionMakerOther'>): string {
-  return record.decisionMaker === 'other' && record.decisionMakerOther ? record.decisionMakerOther : nbVocabulary.decisionMaker[record.decisionMaker];
+export function decisionMakerName(record: Pick<DecisionRecord, 'decisionMaker' | 'decisionMakerOther'>, language: Language = 'nb'): string {
+  // «Other» is the team's own words, kept as written.
+  return record.decisionMaker === 'other' && record.decisionMakerOther ? record.decisionMakerOther : vocabularyIn(language).decisionMaker[record.decisionMaker];
 }

@@ -12,7 +12,8 @@ import { dateInOslo } from '#shared/calendar-dates.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import { mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
+import { documentLanguageOf, mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type {
@@ -687,15 +688,27 @@ export async function integrationGraph(ctx: ServiceContext, mergerId: string, qu
  */
 export async function exportDecisionLog(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
   requireMergerAccess(ctx, mergerId);
-  const rows = await repo.listDecisions(ctx.db, mergerId);
+  const [rows, language] = await Promise.all([repo.listDecisions(ctx.db, mergerId), documentLanguageOf(ctx.db, mergerId)]);
   const byArea = new Map(rows.map((row) => [row.decision.solutionAreaId, row]));
+  // The library's sectors and areas in the merger's language; an area Samla adds beyond the library keeps its name.
+  const { sectors } = translatedCatalog(language);
+  const sectorNames = new Map(sectors.map((sector) => [sector.id, sector.name]));
+  const areaNames = new Map(sectors.flatMap((sector) => sector.solutionAreas.map((area) => [area.id, area.name])));
   const entries = [...areaFacts().values()].flatMap(({ view }) => {
     const found = byArea.get(view.id);
     return found
-      ? [{ sector: view.sector, areaName: view.name, row: found.decision, targetSystemName: found.targetSystemName, record: recordOf(found.decision) }]
+      ? [
+          {
+            sector: sectorNames.get(view.sectorId) ?? view.sector,
+            areaName: areaNames.get(view.id) ?? view.name,
+            row: found.decision,
+            targetSystemName: found.targetSystemName,
+            record: recordOf(found.decision),
+          },
+        ]
       : [];
   });
-  const workbook = decisionLogWorkbook(entries, 'Veivalg og vedtak');
+  const workbook = decisionLogWorkbook(entries, language);
   return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }
 

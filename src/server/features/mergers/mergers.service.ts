@@ -144,10 +144,15 @@ export async function mergerDateOf(db: Database, mergerId: string): Promise<stri
 }
 
 /** Name and merger date, for features that label or count from them. */
-export async function mergerBasics(db: Database, mergerId: string): Promise<{ name: string; mergerDate: string }> {
+export async function mergerBasics(db: Database, mergerId: string): Promise<{ name: string; mergerDate: string; documentLanguage: Language }> {
   const row = await repo.findMerger(db, mergerId);
   if (!row) throw notFound('MERGER_NOT_FOUND', mergerNotFoundMessage);
-  return { name: row.name, mergerDate: row.mergerDate };
+  return { name: row.name, mergerDate: row.mergerDate, documentLanguage: row.documentLanguage };
+}
+
+/** The merger's målform for what it produces (xlsx and CSV exports, documents), for features that write them. */
+export async function documentLanguageOf(db: Database, mergerId: string): Promise<Language> {
+  return (await mergerBasics(db, mergerId)).documentLanguage;
 }
 
 // ---------------------------------------------------------------- correcting, archiving, deleting (decision 033)

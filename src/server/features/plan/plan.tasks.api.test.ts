@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
+import { mergers } from '#server/platform/db/schema/index.ts';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 
 let t: TestApp;
@@ -150,5 +154,57 @@ describe('progress and filters', () => {
     });
     expect(unknownActivity.statusCode).toBe(400);
     expect(unknownActivity.json().error.code).toBe('ACTIVITY_NOT_FOUND');
+  });
+});
+
+describe('the checklist xlsx in the merger’s document language', () => {
+  it('writes an English merger’s checklist in English: sheet, title, headers, statuses and the library’s own texts', async () => {
+    const all = await tasks();
+    const library = all.find((task) => task.catalogItemId !== null && task.phase === 1)!;
+    expect((await patch(library.id, { version: library.version, status: 'in_progress' })).statusCode).toBe(200);
+    const own = await t.owner.inject({
+      method: 'POST',
+      url: `/api/v1/mergers/${mergerId}/tasks`,
+      payload: { activityId: library.activityId, title: 'Vår egen oppgave' },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    await t.database.db.update(mergers).set({ documentLanguage: 'en' }).where(eq(mergers.id, mergerId));
+
+    const response = await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/tasks/export.xlsx`, headers: { 'accept-language': 'nn' } });
+    expect(response.statusCode, response.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Checklist')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Checklist, exported 10 Mar 2027');
+    const header = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
+    expect(header).toEqual([
+      'Phase',
+      'Activity',
+      'Solution area',
+      'Task',
+      'Status',
+      'Reason not relevant',
+      'Responsible',
+      'Planned start',
+      'Due date',
+      'Overdue',
+      'Depends on',
+      'Applies to municipality',
+      'Notes',
+    ]);
+    const english = translatedCatalog('en');
+    const englishTitle = english.phases
+      .flatMap((phase) => phase.activities.flatMap((activity) => activity.tasks))
+      .find((task) => task.id === library.catalogItemId)!.title;
+    const cells: string[][] = [];
+    sheet.eachRow((row, number) => {
+      if (number > 2) cells.push((row.values as unknown[]).slice(1).map((value) => (value === undefined || value === null ? '' : String(value))));
+    });
+    const libraryRow = cells.find((row) => row[3] === englishTitle);
+    expect(libraryRow, englishTitle).toBeDefined();
+    expect(libraryRow![0]).toBe(`1. ${english.phases[0]!.name}`);
+    expect(libraryRow![4]).toBe('In progress');
+    // The team's own task is as they wrote it.
+    expect(cells.map((row) => row[3])).toContain('Vår egen oppgave');
   });
 });

@@ -1,7 +1,8 @@
 import { and, isNotNull, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
-import { mergerMunicipalities, tasks } from '#server/platform/db/schema/index.ts';
+import { mergerMunicipalities, mergers, tasks } from '#server/platform/db/schema/index.ts';
 import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
+import type { Language } from '#shared/language.ts';
 import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -195,6 +196,12 @@ export async function municipalitiesOf(db: Database, mergerId: string): Promise<
     .from(mergerMunicipalities)
     .where(eq(mergerMunicipalities.mergerId, mergerId))
     .orderBy(asc(mergerMunicipalities.position));
+}
+
+/** The merger's målform for what it produces (decision 039), for the checklist export. */
+export async function documentLanguageOf(db: Database, mergerId: string): Promise<Language> {
+  const [row] = await db.select({ language: mergers.documentLanguage }).from(mergers).where(eq(mergers.id, mergerId));
+  return row?.language ?? 'nb';
 }
 
 /** Some of the merger's tasks by id (a bulk change reads them in one query). */

@@ -1,4 +1,5 @@
 import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
@@ -661,24 +662,49 @@ export async function exportChecklist(ctx: ServiceContext, mergerId: string): Pr
   requireMergerAccess(ctx, mergerId);
   const today = todayOf(ctx);
   return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'checklist-export', today), async () => {
-    const catalog = loadCatalog();
-    const [rows, dependencies, municipalities] = await Promise.all([
+    const [rows, dependencies, municipalities, language] = await Promise.all([
       repo.listTasks(ctx.db, mergerId),
       listDependencies(ctx.db, mergerId),
       repo.municipalitiesOf(ctx.db, mergerId),
+      repo.documentLanguageOf(ctx.db, mergerId),
     ]);
+    // The library in the merger's language: its tasks' titles and groups (not editable, so the
+    // library's own), phases, activities and areas. The team's own tasks are as they wrote them.
+    const catalog = translatedCatalog(language);
+    const library = libraryTaskTexts(catalog);
+    const inLanguage = (row: repo.TaskRow): repo.TaskRow => {
+      const texts = row.catalogItemId === null ? undefined : library.get(row.catalogItemId);
+      return texts ? { ...row, title: texts.title, groupName: texts.group ?? row.groupName } : row;
+    };
     const names = await namesOfResponsible(ctx.db, rows);
     const workbook = checklistWorkbook({
-      title: `Sjekkliste, eksportert ${norwegianDate(today)}`,
-      tasks: rows.map((row) => toTask(row, catalog, today, names)),
+      language,
+      exportedOn: today,
+      tasks: rows.map((row) => toTask(inLanguage(row), catalog, today, names)),
       dependencies,
-      labels: new Map(rows.map((row) => [row.id, taskLabel(row, catalog)])),
+      labels: new Map(rows.map((row) => [row.id, taskLabel(inLanguage(row), catalog)])),
       phaseNames: new Map(catalog.phases.map((phase) => [phase.number, phase.name])),
       activityTitles: new Map([...activityIndex(catalog)].map(([id, activity]) => [id, activity.title])),
       municipalities,
     });
     return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
   });
+}
+
+const libraryTexts = new WeakMap<Catalog, Map<string, { title: string; group: string | undefined }>>();
+
+/** Every library task's title (and group) by id, in the language of this catalogue. */
+function libraryTaskTexts(catalog: Catalog): Map<string, { title: string; group: string | undefined }> {
+  let texts = libraryTexts.get(catalog);
+  if (!texts) {
+    texts = new Map();
+    for (const phase of catalog.phases)
+      for (const activity of phase.activities) for (const task of activity.tasks) texts.set(task.id, { title: task.title, group: task.group });
+    for (const sector of catalog.sectors)
+      for (const area of sector.solutionAreas) for (const task of area.tasks) texts.set(task.id, { title: task.title, group: undefined });
+    libraryTexts.set(catalog, texts);
+  }
+  return texts;
 }
 
 function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; status: TaskStatus }>) {

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { mergers } from '#server/platform/db/schema/index.ts';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 import { defaultMatrix, scoreGrid } from './risks.domain.ts';
 
@@ -363,5 +365,48 @@ describe('who may accept a risk and change the matrix', () => {
     expect(byMember.statusCode).toBe(403);
     const byLead = await lead.inject({ method: 'PUT', url: `${base}/risk-matrix`, payload: matrix });
     expect(byLead.statusCode, byLead.body).toBe(200);
+  });
+});
+
+describe('the risk register in the merger’s document language', () => {
+  it('writes a nynorsk merger’s register with a nynorsk sheet name, headers and values, the team’s texts as written', async () => {
+    const risk = await createRisk({ title: 'Nedetid i lønssystemet', likelihood: 2, consequences: { economy: 3 } });
+    await t.owner.inject({ method: 'POST', url: `${base}/risks/${risk.id}/mitigations`, payload: { title: 'Reserveløysing', deadline: '2027-04-15' } });
+    await createRisk({ title: 'Ikkje vurdert enno' });
+    await t.database.db.update(mergers).set({ documentLanguage: 'nn' }).where(eq(mergers.id, mergerId));
+
+    const response = await t.owner.inject({ url: `${base}/risk-register.xlsx`, headers: { 'accept-language': 'nb' } });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Risikoregister']);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'Risiko',
+        'Skildring',
+        'Løysingsområde',
+        'Integrasjonar',
+        'Sannsyn',
+        'Restsannsyn',
+        'Eigar',
+        'Grunngiving for aksept',
+        'Konsekvens: Økonomi',
+      ]),
+    );
+    expect(header).not.toContain('Beskrivelse');
+    expect(header).not.toContain('Sannsynlighet');
+    const rowOf = (title: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === title) found = row;
+      });
+      return found!;
+    };
+    const assessed = rowOf('Nedetid i lønssystemet');
+    expect(assessed.getCell(header.indexOf('Tiltak') + 1).value).toBe('Reserveløysing (Planlagt, frist 15.04.2027)');
+    expect(assessed.getCell(header.indexOf('Tiltak ferdige') + 1).value).toBe('0 av 1');
+    expect(rowOf('Ikkje vurdert enno').getCell(header.indexOf('Risiko før tiltak') + 1).value).toBe('Ikkje vurdert');
   });
 });

@@ -9,7 +9,7 @@ import { findCommonSolution, loadCommonSolutions } from '#server/features/common
 import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
+import { documentLanguageOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
 import type {
@@ -652,7 +652,7 @@ export async function heatmap(ctx: ServiceContext, mergerId: string): Promise<He
 
 export async function exportRegister(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
   const { risks, matrix } = await listRisks(ctx, mergerId, {});
-  const municipalities = await municipalitiesOfMerger(ctx.db, mergerId);
-  const workbook = riskRegisterWorkbook(risks, matrix, new Map(municipalities.map((m) => [m.number, m.name])));
+  const [municipalities, language] = await Promise.all([municipalitiesOfMerger(ctx.db, mergerId), documentLanguageOf(ctx.db, mergerId)]);
+  const workbook = riskRegisterWorkbook(risks, matrix, new Map(municipalities.map((m) => [m.number, m.name])), language);
   return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }

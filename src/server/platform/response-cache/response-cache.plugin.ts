@@ -52,10 +52,11 @@ export const responseCachePlugin = fp<ResponseCachePluginOptions>(async (app, op
     const key = responseKey({
       userId: request.ctx.actor.userId,
       role: membership.role,
-      // Answers carry server-made text in the reader's language (issue 22: history, messages).
-      language: request.ctx.language ?? 'nb',
       today: todayOf(request.ctx),
       url: request.url,
+      // Answers with words in them (the history's `display`) are in the reader's language;
+      // the ETag is made from this key, so a browser's copy in another language is not current.
+      language: request.ctx.language ?? 'nb',
     });
     const revision = membership.dataRevision;
     const gzip = acceptsGzip(request.headers['accept-encoding']);

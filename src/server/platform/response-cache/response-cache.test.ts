@@ -61,16 +61,18 @@ describe('what an Accept-Encoding header accepts', () => {
 });
 
 describe('the response key', () => {
-  it('differs by person, role, language, day and address', () => {
-    const base = { userId: 'u1', role: 'owner', language: 'nb', today: '2026-11-27', url: '/api/v1/mergers/m/dashboard' };
+  it('differs by person, role, day, address and language', () => {
+    const base = { userId: 'u1', role: 'owner', today: '2026-11-27', url: '/api/v1/mergers/m/dashboard', language: 'nb' as const };
     const keys = new Set([
       responseKey(base),
       responseKey({ ...base, userId: 'u2' }),
       responseKey({ ...base, role: 'reader' }),
-      responseKey({ ...base, language: 'nn' }),
       responseKey({ ...base, today: '2026-11-28' }),
       responseKey({ ...base, url: '/api/v1/mergers/m/dashboard?x=1' }),
+      // An answer with words in it (the history's `display`) is the reader's language's (decision 039).
+      responseKey({ ...base, language: 'nn' }),
+      responseKey({ ...base, language: 'en' }),
     ]);
-    expect(keys.size).toBe(6);
+    expect(keys.size).toBe(7);
   });
 });

@@ -5,6 +5,8 @@
  * revision, so the store itself never decides freshness; it only bounds memory,
  * dropping the least recently used entries first.
  */
+import type { Language } from '#shared/language.ts';
+
 export interface CachedResponse {
   revision: string;
   /** The JSON as UTF-8, ready for the socket. */
@@ -60,9 +62,9 @@ export class ResponseStore {
   }
 }
 
-/** Everything a merger's JSON read may depend on besides the data: who, in which role, what, and the day (overdue, days left). */
-export function responseKey(parts: { userId: string; role: string; language: string; today: string; url: string }): string {
-  return `${parts.userId}\n${parts.role}\n${parts.language}\n${parts.today}\n${parts.url}`;
+/** Everything a merger's JSON read may depend on besides the data: who, in which role, what, the day (overdue, days left) and the reader's language. */
+export function responseKey(parts: { userId: string; role: string; today: string; url: string; language: Language }): string {
+  return `${parts.userId}\n${parts.role}\n${parts.today}\n${parts.language}\n${parts.url}`;
 }
 
 /** Below this a gzipped answer saves less than its headers and the work cost. */
