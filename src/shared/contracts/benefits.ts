@@ -1,6 +1,7 @@
 import { plural } from '#shared/plural.ts';
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
+import { says } from '#shared/validation/messages.ts';
+import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, textTooLong, uuidParam } from './common.ts';
 
 /**
  * Gevinstrealisering in the shape of KS' Gevinstkokebok: a benefit (gevinst)
@@ -18,10 +19,13 @@ export const benefitParams = z.object({ mergerId: uuidParam, benefitId: uuidPara
 export const indicatorParams = benefitParams.extend({ indicatorId: uuidParam });
 export const measurementParams = indicatorParams.extend({ measurementId: uuidParam });
 
-const value = z.number({ error: 'Oppgi et tall.' }).min(-1e12).max(1e12);
+const value = z
+  .number({ error: says({ nb: 'Oppgi et tall.', nn: 'Oppgi eit tal.', en: 'Enter a number.' }) })
+  .min(-1e12)
+  .max(1e12);
 
 const taskIds = z
-  .array(z.uuid({ error: 'Ugyldig oppgave.' }))
+  .array(z.uuid({ error: says({ nb: 'Ugyldig oppgave.', nn: 'Ugyldig oppgåve.', en: 'Invalid task.' }) }))
   .max(200)
   .describe('Oppgaver i planen som muliggjør gevinsten');
 const decisionAreaIds = z.array(z.string().min(1).max(120)).max(200).describe('Løsningsområder med veivalg som muliggjør gevinsten');
@@ -57,7 +61,10 @@ export const updateBenefitBody = z.object({
   version: z.number().int(),
 });
 
-const unit = z.string().trim().max(40, { error: 'Teksten kan ikke være lengre enn 40 tegn.' });
+const unit = z
+  .string()
+  .trim()
+  .max(40, { error: textTooLong(40) });
 export const indicatorBody = z.object({
   name: requiredText(200),
   unit: unit.default(''),
