@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
 import { textIn, type Localized } from '#shared/localized.ts';
+import { validationProblems } from '#server/platform/validation-messages.ts';
 
 /**
  * An expected failure with a stable code. Services throw these; the one error
@@ -66,11 +67,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details: FieldProblem[] = error.validation.map((problem) => ({
-        path: problem.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-        code: problem.keyword,
-        message: problem.message ?? 'Ugyldig verdi.',
-      }));
+      const details: FieldProblem[] = validationProblems(request, error);
       return reply.status(400).send({
         error: {
           code: 'VALIDATION_FAILED',

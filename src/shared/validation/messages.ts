@@ -29,7 +29,9 @@ export function validationLanguage(): Language {
 
 /**
  * Runs a synchronous parse with messages in `language`, and puts the language back. Only
- * for synchronous work: an `await` inside would let other code see `language`.
+ * for synchronous work: an `await` inside would let other code see `language`. Zod writes a
+ * failed parse's messages when its `error` is first read, so read it inside:
+ * `inValidationLanguage('nn', () => schema.safeParse(value).error?.issues)`.
  */
 export function inValidationLanguage<T>(language: Language, parse: () => T): T {
   const before = source;
