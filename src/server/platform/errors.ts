@@ -11,6 +11,7 @@ import { isLocalized, textIn, type Localized } from '#shared/localized.ts';
  * converted) bokmål only. The error handler sends `message` in the request's language.
  */
 export type LocalizedFieldProblem = Omit<FieldProblem, 'message'> & { readonly message: string | Localized };
+import { validationProblems } from '#server/platform/validation-messages.ts';
 
 /**
  * An expected failure with a stable code. Services throw these; the one error
@@ -111,11 +112,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details: FieldProblem[] = error.validation.map((problem) => ({
-        path: problem.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-        code: problem.keyword,
-        message: problem.message ?? 'Ugyldig verdi.',
-      }));
+      const details: FieldProblem[] = validationProblems(request, error);
       return reply.status(400).send({
         error: {
           code: 'VALIDATION_FAILED',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languages } from '#shared/language.ts';
+import { says } from '#shared/validation/messages.ts';
 import { isoDate, requiredText } from './common.ts';
 
 /** How Samla compares e-mail addresses: the server stores and looks them up in this form, as `email` parses them. */
@@ -11,9 +12,20 @@ export const email = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: 'Skriv en gyldig e-postadresse.' }).max(254));
+  .pipe(z.email({ error: says({ nb: 'Skriv en gyldig e-postadresse.', nn: 'Skriv ei gyldig e-postadresse.', en: 'Enter a valid e-mail address.' }) }).max(254));
 
-export const newPassword = z.string().min(12, { error: 'Passordet må ha minst 12 tegn.' }).max(200, { error: 'Passordet kan ikke ha mer enn 200 tegn.' });
+export const newPassword = z
+  .string()
+  .min(12, {
+    error: says({ nb: 'Passordet må ha minst 12 tegn.', nn: 'Passordet må ha minst 12 teikn.', en: 'The password must have at least 12 characters.' }),
+  })
+  .max(200, {
+    error: says({
+      nb: 'Passordet kan ikke ha mer enn 200 tegn.',
+      nn: 'Passordet kan ikkje ha meir enn 200 teikn.',
+      en: 'The password cannot have more than 200 characters.',
+    }),
+  });
 
 /** A language Samla speaks: bokmål, nynorsk or English (decision 039). */
 export const userLanguage = z.enum(languages).meta({ id: 'Language' });

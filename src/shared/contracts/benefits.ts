@@ -1,6 +1,9 @@
+import type { Language } from '#shared/language.ts';
+import { textIn, type Localized } from '#shared/localized.ts';
 import { plural } from '#shared/plural.ts';
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
+import { says } from '#shared/validation/messages.ts';
+import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, textTooLong, uuidParam } from './common.ts';
 
 /**
  * Gevinstrealisering in the shape of KS' Gevinstkokebok: a benefit (gevinst)
@@ -18,10 +21,13 @@ export const benefitParams = z.object({ mergerId: uuidParam, benefitId: uuidPara
 export const indicatorParams = benefitParams.extend({ indicatorId: uuidParam });
 export const measurementParams = indicatorParams.extend({ measurementId: uuidParam });
 
-const value = z.number({ error: 'Oppgi et tall.' }).min(-1e12).max(1e12);
+const value = z
+  .number({ error: says({ nb: 'Oppgi et tall.', nn: 'Oppgi eit tal.', en: 'Enter a number.' }) })
+  .min(-1e12)
+  .max(1e12);
 
 const taskIds = z
-  .array(z.uuid({ error: 'Ugyldig oppgave.' }))
+  .array(z.uuid({ error: says({ nb: 'Ugyldig oppgave.', nn: 'Ugyldig oppgåve.', en: 'Invalid task.' }) }))
   .max(200)
   .describe('Oppgaver i planen som muliggjør gevinsten');
 const decisionAreaIds = z.array(z.string().min(1).max(120)).max(200).describe('Løsningsområder med veivalg som muliggjør gevinsten');
@@ -57,7 +63,10 @@ export const updateBenefitBody = z.object({
   version: z.number().int(),
 });
 
-const unit = z.string().trim().max(40, { error: 'Teksten kan ikke være lengre enn 40 tegn.' });
+const unit = z
+  .string()
+  .trim()
+  .max(40, { error: textTooLong(40) });
 export const indicatorBody = z.object({
   name: requiredText(200),
   unit: unit.default(''),
@@ -83,14 +92,24 @@ export const measurementBody = z.object({
  * lives here so the server and the web form say the same words.
  */
 const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
+/** A date as an English reader reads it («15 Jan 2027»): 15.01.2027 reads as a month 15 to many (decision 039). */
+const englishDate = (isoDate: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 
-export function measurementBeforeBaselineMessage(baselineDate: string): string {
-  return `Dato for målingen kan ikke være før datoen for nullpunktet (${dotted(baselineDate)}).`;
+export function measurementBeforeBaselineMessage(baselineDate: string, language: Language = 'nb'): string {
+  return textIn(
+    {
+      nb: `Dato for målingen kan ikke være før datoen for nullpunktet (${dotted(baselineDate)}).`,
+      nn: `Datoen for målinga kan ikkje vere før datoen for nullpunktet (${dotted(baselineDate)}).`,
+      en: `The date of the measurement cannot be before the baseline date (${englishDate(baselineDate)}).`,
+    },
+    language,
+  );
 }
 
-/** The problem with a measurement's date, or null: it must not be before the baseline date. */
-export function measurementDateProblem(measuredOn: string, baselineDate: string): { path: 'measuredOn'; message: string } | null {
-  return measuredOn < baselineDate ? { path: 'measuredOn', message: measurementBeforeBaselineMessage(baselineDate) } : null;
+/** The problem with a measurement's date, or null: it must not be before the baseline date. The message is in `language` (bokmål unless told). */
+export function measurementDateProblem(measuredOn: string, baselineDate: string, language: Language = 'nb'): { path: 'measuredOn'; message: string } | null {
+  return measuredOn < baselineDate ? { path: 'measuredOn', message: measurementBeforeBaselineMessage(baselineDate, language) } : null;
 }
 
 /**
@@ -102,17 +121,23 @@ export function measurementDateProblem(measuredOn: string, baselineDate: string)
 export function baselineDateProblem(
   baselineDate: string,
   measuredOn: readonly string[],
+  language: Language = 'nb',
 ): { path: 'baselineDate'; message: string; earlierCount: number } | null {
   const earlier = measuredOn.filter((date) => date < baselineDate).sort();
   if (earlier.length === 0) return null;
-  const count = plural(earlier.length, 'måling', 'målinger');
-  return {
-    path: 'baselineDate',
-    earlierCount: earlier.length,
-    message:
-      `Dato for nullpunktet kan ikke være ${dotted(baselineDate)}: ${count} er registrert før denne datoen ` +
-      `(den første ${dotted(earlier[0]!)}). Velg en tidligere dato, eller slett målingene først.`,
+  const first = earlier[0]!;
+  const message: Localized = {
+    nb:
+      `Dato for nullpunktet kan ikke være ${dotted(baselineDate)}: ${plural(earlier.length, 'måling', 'målinger')} er registrert før denne datoen ` +
+      `(den første ${dotted(first)}). Velg en tidligere dato, eller slett målingene først.`,
+    nn:
+      `Datoen for nullpunktet kan ikkje vere ${dotted(baselineDate)}: det er registrert ${plural(earlier.length, 'måling', 'målingar')} før denne datoen ` +
+      `(den første ${dotted(first)}). Vel ein tidlegare dato, eller slett målingane først.`,
+    en:
+      `The baseline date cannot be ${englishDate(baselineDate)}: ${earlier.length === 1 ? '1 measurement was' : `${earlier.length} measurements were`} ` +
+      `recorded before that date (the first on ${englishDate(first)}). Choose an earlier date, or delete the measurements first.`,
   };
+  return { path: 'baselineDate', earlierCount: earlier.length, message: textIn(message, language) };
 }
 
 export const measurement = z

@@ -1,14 +1,33 @@
 import { z } from 'zod';
 import { isCalendarDate } from '#shared/calendar-dates.ts';
+// Also sets zod's general messages, in the validation language, for every contract.
+import { says } from '#shared/validation/messages.ts';
 
-// Norwegian messages for every zod validation, on the server and in the web.
-z.config(z.locales.no());
+/** «The text is too long», for every limit of a text field. */
+export const textTooLong = (max: number) =>
+  says({
+    nb: `Teksten kan ikke være lengre enn ${max} tegn.`,
+    nn: `Teksten kan ikkje vere lengre enn ${max} teikn.`,
+    en: `The text cannot be longer than ${max} characters.`,
+  });
+
+export const invalidId = says({ nb: 'Ugyldig id.', nn: 'Ugyldig id.', en: 'Invalid id.' });
+export const invalidMember = says({ nb: 'Ugyldig medlem.', nn: 'Ugyldig medlem.', en: 'Invalid member.' });
+export const municipalityNumberHasFourDigits = says({
+  nb: 'Kommunenummer har fire sifre.',
+  nn: 'Kommunenummer har fire siffer.',
+  en: 'A municipality number has four digits.',
+});
 
 /** A real calendar date as YYYY-MM-DD (31.02. is refused, not rolled over). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Datoen må ha formen ÅÅÅÅ-MM-DD.' })
-  .refine(isRealCalendarDate, { error: 'Datoen finnes ikke i kalenderen.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: says({ nb: 'Datoen må ha formen ÅÅÅÅ-MM-DD.', nn: 'Datoen må ha forma ÅÅÅÅ-MM-DD.', en: 'The date must be written YYYY-MM-DD.' }),
+  })
+  .refine(isRealCalendarDate, {
+    error: says({ nb: 'Datoen finnes ikke i kalenderen.', nn: 'Datoen finst ikkje i kalenderen.', en: 'The date does not exist in the calendar.' }),
+  })
   .meta({ format: 'date', example: '2028-01-01' });
 
 export function isRealCalendarDate(value: string): boolean {
@@ -17,7 +36,7 @@ export function isRealCalendarDate(value: string): boolean {
   return year >= 1900 && year <= 2200;
 }
 
-export const uuidParam = z.uuid({ error: 'Ugyldig id.' });
+export const uuidParam = z.uuid({ error: invalidId });
 
 /** The path parameters of every route under /mergers/:mergerId. */
 export const mergerParams = z.object({ mergerId: uuidParam });
@@ -27,15 +46,15 @@ export const requiredText = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, { error: 'Feltet må fylles ut.' })
-    .max(max, { error: `Teksten kan ikke være lengre enn ${max} tegn.` });
+    .min(1, { error: says({ nb: 'Feltet må fylles ut.', nn: 'Feltet må fyllast ut.', en: 'This field is required.' }) })
+    .max(max, { error: textTooLong(max) });
 
 /** Optional text where an empty string means «no value» (null). */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: `Teksten kan ikke være lengre enn ${max} tegn.` })
+    .max(max, { error: textTooLong(max) })
     .transform((value) => (value === '' ? null : value))
     .nullable();
 
@@ -45,7 +64,7 @@ export const optionalText = (max: number) =>
  * form replaces the responsible: the form not sent becomes empty. Sending both is refused.
  */
 export const responsibleUserIdField = z
-  .uuid({ error: 'Ugyldig medlem.' })
+  .uuid({ error: invalidMember })
   .nullable()
   .describe('Ansvarlig som medlem av sammenslåingen (bruker-id); må være medlem. Tomt navn settes da til null.');
 

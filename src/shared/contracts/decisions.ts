@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '#shared/validation/messages.ts';
 import { isoDate, optionalText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
 
 /**
@@ -173,22 +174,32 @@ export const areaDecisionResponse = z.object({
 export type AreaDecision = z.infer<typeof areaDecisionResponse>;
 
 export const saveDecisionBody = z.object({
-  outcome: z.enum(decisionOutcomes, { error: 'Velg et veivalg.' }),
+  outcome: z.enum(decisionOutcomes, { error: says({ nb: 'Velg et veivalg.', nn: 'Vel eit vegval.', en: 'Choose a decision.' }) }),
   targetSystemId: uuidParam
     .nullable()
     .optional()
     .transform((value) => value ?? null),
-  timing: z.enum(decisionTimings, { error: 'Velg når løsningen må være på plass.' }),
+  timing: z.enum(decisionTimings, {
+    error: says({ nb: 'Velg når løsningen må være på plass.', nn: 'Vel når løysinga må vere på plass.', en: 'Choose when the solution must be in place.' }),
+  }),
   rationale: optionalText(4000)
     .optional()
     .transform((value) => value ?? null),
-  state: z.enum(decisionStates, { error: 'Velg om veivalget er et forslag eller vedtatt.' }),
+  state: z.enum(decisionStates, {
+    error: says({
+      nb: 'Velg om veivalget er et forslag eller vedtatt.',
+      nn: 'Vel om vegvalet er eit forslag eller vedteke.',
+      en: 'Choose whether the decision is a proposal or adopted.',
+    }),
+  }),
   responsible: optionalText(200).optional().describe('Ansvarlig som fritekst; utelatt sammen med responsibleUserId: uendret'),
   responsibleUserId: responsibleUserIdField.optional(),
   // The record of an adopted veivalg (decision 038). Who decided and the meeting date are required
   // to adopt (the service's rule, across fields); for a proposal they are not kept.
   decisionMaker: z
-    .enum(decisionMakers, { error: 'Velg hvem som vedtok veivalget.' })
+    .enum(decisionMakers, {
+      error: says({ nb: 'Velg hvem som vedtok veivalget.', nn: 'Vel kven som vedtok vegvalet.', en: 'Choose who adopted the decision.' }),
+    })
     .nullable()
     .optional()
     .transform((value) => value ?? null)
@@ -209,8 +220,20 @@ export const saveDecisionBody = z.object({
   archiveUrl: z
     .string()
     .trim()
-    .max(2000, { error: 'Lenken kan ikke være lengre enn 2000 tegn.' })
-    .refine((value) => value === '' || isArchiveUrl(value), { error: 'Lenken må være en https-adresse, f.eks. https://innsyn.kommune.no/sak/123.' })
+    .max(2000, {
+      error: says({
+        nb: 'Lenken kan ikke være lengre enn 2000 tegn.',
+        nn: 'Lenkja kan ikkje vere lengre enn 2000 teikn.',
+        en: 'The link cannot be longer than 2000 characters.',
+      }),
+    })
+    .refine((value) => value === '' || isArchiveUrl(value), {
+      error: says({
+        nb: 'Lenken må være en https-adresse, f.eks. https://innsyn.kommune.no/sak/123.',
+        nn: 'Lenkja må vere ei https-adresse, til dømes https://innsyn.kommune.no/sak/123.',
+        en: 'The link must be an https address, e.g. https://innsyn.kommune.no/sak/123.',
+      }),
+    })
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional()
@@ -224,7 +247,9 @@ export const saveDecisionBody = z.object({
  * area to the transition phase. Only for an adopted veivalg timed for the transition.
  */
 export const deferralAcceptanceBody = z.object({
-  accepted: z.boolean({ error: 'Velg om utsettelsen godtas.' }),
+  accepted: z.boolean({
+    error: says({ nb: 'Velg om utsettelsen godtas.', nn: 'Vel om utsetjinga blir godteken.', en: 'Choose whether the deferral is accepted.' }),
+  }),
   reason: optionalText(2000)
     .optional()
     .transform((value) => value ?? null)
@@ -265,7 +290,9 @@ export type Readiness = z.infer<typeof readinessResponse>;
 export const graphQuery = z.object({
   municipality: z
     .string()
-    .regex(/^\d{4}$/, { error: 'Kommunenummer har fire siffer.' })
+    .regex(/^\d{4}$/, {
+      error: says({ nb: 'Kommunenummer har fire siffer.', nn: 'Kommunenummer har fire siffer.', en: 'A municipality number has four digits.' }),
+    })
     .optional(),
   area: z.string().max(120).optional(),
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, uuidParam } from './common.ts';
+import { says } from '#shared/validation/messages.ts';
+import { isoDate, municipalityNumberHasFourDigits, optionalText, requiredText, uuidParam } from './common.ts';
+
+const invalidSystemId = says({ nb: 'Ugyldig system-id.', nn: 'Ugyldig system-id.', en: 'Invalid system id.' });
 
 /**
  * The inventory (kartlegging) of each municipality in a merger: eight kinds of
@@ -39,7 +42,7 @@ const field = <In extends z.ZodType, Out extends z.ZodType>(input: In, output: O
 
 export const municipalityNumber = z
   .string()
-  .regex(/^\d{4}$/, { error: 'Kommunenummer har fire sifre.' })
+  .regex(/^\d{4}$/, { error: municipalityNumberHasFourDigits })
   .describe('Kommunenummeret til en av kommunene i sammenslåingen');
 
 const f = {
@@ -50,22 +53,45 @@ const f = {
   requiredChoice: <const T extends readonly [string, ...string[]]>(values: T, description?: string) => field(z.enum(values), z.enum(values), description),
   count: (max: number, description?: string) =>
     field(
-      z.number().int({ error: 'Oppgi et heltall.' }).min(0, { error: 'Tallet kan ikke være negativt.' }).max(max).nullable().optional(),
+      z
+        .number()
+        .int({ error: says({ nb: 'Oppgi et heltall.', nn: 'Oppgi eit heiltal.', en: 'Enter a whole number.' }) })
+        .min(0, { error: says({ nb: 'Tallet kan ikke være negativt.', nn: 'Talet kan ikkje vere negativt.', en: 'The number cannot be negative.' }) })
+        .max(max)
+        .nullable()
+        .optional(),
       z.number().int().nullable(),
       description,
     ),
   amount: (max: number, description?: string) =>
-    field(z.number().min(0, { error: 'Beløpet kan ikke være negativt.' }).max(max).nullable().optional(), z.number().nullable(), description),
+    field(
+      z
+        .number()
+        .min(0, { error: says({ nb: 'Beløpet kan ikke være negativt.', nn: 'Beløpet kan ikkje vere negativt.', en: 'The amount cannot be negative.' }) })
+        .max(max)
+        .nullable()
+        .optional(),
+      z.number().nullable(),
+      description,
+    ),
   year: (description?: string) =>
     field(
-      z.number().int({ error: 'Oppgi et årstall.' }).min(1800, { error: 'Årstallet må være 1800 eller senere.' }).max(2200).nullable().optional(),
+      z
+        .number()
+        .int({ error: says({ nb: 'Oppgi et årstall.', nn: 'Oppgi eit årstal.', en: 'Enter a year.' }) })
+        .min(1800, {
+          error: says({ nb: 'Årstallet må være 1800 eller senere.', nn: 'Årstalet må vere 1800 eller seinare.', en: 'The year must be 1800 or later.' }),
+        })
+        .max(2200)
+        .nullable()
+        .optional(),
       z.number().int().nullable(),
       description,
     ),
   flag: (description?: string) => field(z.boolean().nullable().optional(), z.boolean().nullable(), description),
   date: (description?: string) => field(isoDate.nullable().optional(), isoDate.nullable(), description),
-  systemRef: (description?: string) => field(z.uuid({ error: 'Ugyldig system-id.' }).nullable().optional(), z.uuid().nullable(), description),
-  requiredSystemRef: (description?: string) => field(z.uuid({ error: 'Ugyldig system-id.' }), z.uuid(), description),
+  systemRef: (description?: string) => field(z.uuid({ error: invalidSystemId }).nullable().optional(), z.uuid().nullable(), description),
+  requiredSystemRef: (description?: string) => field(z.uuid({ error: invalidSystemId }), z.uuid(), description),
   key: (description?: string) => field(optionalText(80).optional(), z.string().nullable(), description),
 };
 
@@ -210,7 +236,7 @@ export const inventoryKinds = {
       annualCost: f.amount(1_000_000_000_000, 'Årlig kostnad i kroner'),
       systemIds: field(
         z
-          .array(z.uuid({ error: 'Ugyldig system-id.' }))
+          .array(z.uuid({ error: invalidSystemId }))
           .max(1000)
           .optional(),
         z.array(z.uuid()),

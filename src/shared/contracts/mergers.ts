@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languages } from '#shared/language.ts';
-import { isoDate, requiredText } from './common.ts';
+import { isoDate, municipalityNumberHasFourDigits, requiredText } from './common.ts';
 import { checklistProgress, progress } from './plan.tasks.ts';
 import { mergerPermission, mergerRole } from './members.ts';
 
@@ -23,7 +23,7 @@ export const createMergerBody = z
     newMunicipalityName: requiredText(200),
     mergerDate: isoDate.describe('Sammenslåingstidspunktet (ÅÅÅÅ-MM-DD)'),
     municipalities: z
-      .array(z.string().regex(/^\d{4}$/, { error: 'Kommunenummer har fire sifre.' }))
+      .array(z.string().regex(/^\d{4}$/, { error: municipalityNumberHasFourDigits }))
       .describe('Kommunenumre for de deltakende kommunene, minst to, ingen gjentatt'),
   })
   .meta({ id: 'CreateMerger' });
@@ -64,7 +64,7 @@ export type MergerDetail = z.infer<typeof mergerDetail>;
 export const listMergersResponse = z.object({ mergers: z.array(mergerSummary) });
 
 const municipalityNumbers = z
-  .array(z.string().regex(/^\d{4}$/, { error: 'Kommunenummer har fire sifre.' }))
+  .array(z.string().regex(/^\d{4}$/, { error: municipalityNumberHasFourDigits }))
   .describe('Kommunenumre for de deltakende kommunene, minst to, ingen gjentatt');
 
 /**

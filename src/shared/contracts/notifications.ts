@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidId } from './common.ts';
 
 /**
  * What a person can be told about (issue 21). Each kind is chosen per user for
@@ -31,7 +32,7 @@ export const notificationListQuery = z.object({
 });
 export type NotificationListQuery = z.input<typeof notificationListQuery>;
 
-export const notificationParams = z.object({ notificationId: z.uuid({ error: 'Ugyldig id.' }) });
+export const notificationParams = z.object({ notificationId: z.uuid({ error: invalidId }) });
 
 export const notification = z
   .object({

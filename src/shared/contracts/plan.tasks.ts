@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
+import { says } from '#shared/validation/messages.ts';
+import { invalidMember, isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
+
+const fourDigitMunicipalityNumber = says({
+  nb: 'Oppgi et kommunenummer med fire sifre.',
+  nn: 'Oppgi eit kommunenummer med fire siffer.',
+  en: 'Enter a municipality number with four digits.',
+});
 
 export const taskStatuses = ['not_started', 'in_progress', 'done', 'not_relevant'] as const;
 export const taskStatus = z.enum(taskStatuses);
@@ -50,10 +57,10 @@ export const listTasksQuery = z.object({
     .max(200)
     .optional()
     .describe('Bare oppgaver der navnet som «Ansvarlig» inneholder denne teksten (store og små bokstaver likt)'),
-  responsibleUserId: z.uuid({ error: 'Ugyldig medlem.' }).optional().describe('Bare oppgaver med dette medlemmet som ansvarlig'),
+  responsibleUserId: z.uuid({ error: invalidMember }).optional().describe('Bare oppgaver med dette medlemmet som ansvarlig'),
   municipality: z
     .string()
-    .regex(/^\d{4}$/, { error: 'Oppgi et kommunenummer med fire sifre.' })
+    .regex(/^\d{4}$/, { error: fourDigitMunicipalityNumber })
     .optional()
     .describe('Bare oppgaver som gjelder denne kommunen (kommunenummer)'),
   status: taskStatus.optional(),
@@ -82,7 +89,7 @@ const taskFields = {
   notes: optionalText(10_000),
   municipalityNumber: z
     .string()
-    .regex(/^\d{4}$/, { error: 'Oppgi et kommunenummer med fire sifre.' })
+    .regex(/^\d{4}$/, { error: fourDigitMunicipalityNumber })
     .nullable(),
 };
 
@@ -112,7 +119,9 @@ export const bulkUpdateTasksBody = z
       .array(z.object({ taskId: z.uuid(), version: z.number().int().min(1) }))
       .min(1)
       .max(2000)
-      .refine((items) => new Set(items.map((item) => item.taskId)).size === items.length, { error: 'Samme oppgave er med flere ganger.' })
+      .refine((items) => new Set(items.map((item) => item.taskId)).size === items.length, {
+        error: says({ nb: 'Samme oppgave er med flere ganger.', nn: 'Same oppgåve er med fleire gonger.', en: 'The same task is included more than once.' }),
+      })
       .describe('Oppgavene som skal endres, hver med versjonen klienten så'),
     change: z
       .object({
@@ -128,7 +137,11 @@ export const bulkUpdateTasksBody = z
       .refine(
         (change) => change.status !== undefined || change.responsible !== undefined || change.responsibleUserId !== undefined || change.dueDate !== undefined,
         {
-          error: 'Velg hva som skal endres: status, ansvarlig eller frist.',
+          error: says({
+            nb: 'Velg hva som skal endres: status, ansvarlig eller frist.',
+            nn: 'Vel kva som skal endrast: status, ansvarleg eller frist.',
+            en: 'Choose what to change: status, responsible or due date.',
+          }),
         },
       ),
   })

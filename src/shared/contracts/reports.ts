@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '#shared/validation/messages.ts';
 import { isoDate, requiredText, uuidParam } from './common.ts';
 
 /** The steering group's status report: the period it covers. */
@@ -23,16 +24,34 @@ const point = requiredText(1000);
 export const issueReportBody = z.object({
   from: isoDate.optional().describe('Periodens første dag; standard er dagen forrige rapport ble utstedt'),
   to: isoDate.optional().describe('Periodens siste dag; standard er i dag (Europe/Oslo)'),
-  overallStatus: z.enum(overallStatuses, { error: 'Velg samlet status: grønn, gul eller rød.' }),
+  overallStatus: z.enum(overallStatuses, {
+    error: says({
+      nb: 'Velg samlet status: grønn, gul eller rød.',
+      nn: 'Vel samla status: grøn, gul eller raud.',
+      en: 'Choose the overall status: green, yellow or red.',
+    }),
+  }),
   statusReason: requiredText(2000).describe('Hvorfor statusen er som den er'),
   mainPoints: z
     .array(point)
-    .min(1, { error: 'Skriv minst ett hovedpunkt.' })
-    .max(MAX_REPORT_POINTS, { error: `Høyst ${MAX_REPORT_POINTS} hovedpunkter.` })
+    .min(1, { error: says({ nb: 'Skriv minst ett hovedpunkt.', nn: 'Skriv minst eitt hovudpunkt.', en: 'Write at least one main point.' }) })
+    .max(MAX_REPORT_POINTS, {
+      error: says({
+        nb: `Høyst ${MAX_REPORT_POINTS} hovedpunkter.`,
+        nn: `Høgst ${MAX_REPORT_POINTS} hovudpunkt.`,
+        en: `At most ${MAX_REPORT_POINTS} main points.`,
+      }),
+    })
     .describe('Hovedpunktene, ett per punkt'),
   decisionsRequested: z
     .array(point)
-    .max(MAX_REPORT_POINTS, { error: `Høyst ${MAX_REPORT_POINTS} saker til beslutning.` })
+    .max(MAX_REPORT_POINTS, {
+      error: says({
+        nb: `Høyst ${MAX_REPORT_POINTS} saker til beslutning.`,
+        nn: `Høgst ${MAX_REPORT_POINTS} saker til avgjerd.`,
+        en: `At most ${MAX_REPORT_POINTS} matters for decision.`,
+      }),
+    })
     .default([])
     .describe('Saker styringsgruppen bes om å beslutte; kan være tom'),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
+import { says } from '#shared/validation/messages.ts';
+import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, textTooLong, uuidParam } from './common.ts';
 
 /**
  * ROS-analyse: the merger's risk matrix (data, not code), its risks with a
@@ -17,15 +18,40 @@ export type ConsequenceDimension = (typeof consequenceDimensions)[number];
 export const MIN_LEVELS = 3;
 export const MAX_LEVELS = 7;
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'Fargen må ha formen #RRGGBB.' });
+const scaleTooShort = says({
+  nb: `Skalaen må ha minst ${MIN_LEVELS} nivåer.`,
+  nn: `Skalaen må ha minst ${MIN_LEVELS} nivå.`,
+  en: `The scale must have at least ${MIN_LEVELS} levels.`,
+});
+const scaleTooLong = says({
+  nb: `Skalaen kan ha høyst ${MAX_LEVELS} nivåer.`,
+  nn: `Skalaen kan ha høgst ${MAX_LEVELS} nivå.`,
+  en: `The scale can have at most ${MAX_LEVELS} levels.`,
+});
+const chooseStatus = says({ nb: 'Velg en status.', nn: 'Vel ein status.', en: 'Choose a status.' });
+
+const hexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, {
+    error: says({ nb: 'Fargen må ha formen #RRGGBB.', nn: 'Fargen må ha forma #RRGGBB.', en: 'The colour must be written #RRGGBB.' }),
+  });
 
 const scaleLevel = z.object({
   name: requiredText(80),
-  description: z.string().trim().max(400, { error: 'Teksten kan ikke være lengre enn 400 tegn.' }),
+  description: z
+    .string()
+    .trim()
+    .max(400, { error: textTooLong(400) }),
 });
 
 const riskClass = z.object({
-  key: z.string().regex(/^[a-z0-9-]{1,20}$/, { error: 'Nøkkelen kan bare ha små bokstaver, tall og bindestrek.' }),
+  key: z.string().regex(/^[a-z0-9-]{1,20}$/, {
+    error: says({
+      nb: 'Nøkkelen kan bare ha små bokstaver, tall og bindestrek.',
+      nn: 'Nøkkelen kan berre ha små bokstavar, tal og bindestrek.',
+      en: 'The key can only have lower-case letters, digits and hyphens.',
+    }),
+  }),
   name: requiredText(40),
   color: hexColor,
 });
@@ -36,14 +62,8 @@ const riskClass = z.object({
  */
 export const riskMatrixBody = z
   .object({
-    likelihood: z
-      .array(scaleLevel)
-      .min(MIN_LEVELS, { error: `Skalaen må ha minst ${MIN_LEVELS} nivåer.` })
-      .max(MAX_LEVELS, { error: `Skalaen kan ha høyst ${MAX_LEVELS} nivåer.` }),
-    consequence: z
-      .array(scaleLevel)
-      .min(MIN_LEVELS, { error: `Skalaen må ha minst ${MIN_LEVELS} nivåer.` })
-      .max(MAX_LEVELS, { error: `Skalaen kan ha høyst ${MAX_LEVELS} nivåer.` }),
+    likelihood: z.array(scaleLevel).min(MIN_LEVELS, { error: scaleTooShort }).max(MAX_LEVELS, { error: scaleTooLong }),
+    consequence: z.array(scaleLevel).min(MIN_LEVELS, { error: scaleTooShort }).max(MAX_LEVELS, { error: scaleTooLong }),
     classes: z.array(riskClass).min(1).max(6),
     grid: z.array(z.array(z.string())),
   })
@@ -174,7 +194,7 @@ const riskFields = {
   owner: optionalText(200)
     .optional()
     .transform((value) => value ?? null),
-  status: z.enum(riskStatuses, { error: 'Velg en status.' }).default('open'),
+  status: z.enum(riskStatuses, { error: chooseStatus }).default('open'),
   acceptanceReason: optionalText(4000)
     .optional()
     .transform((value) => value ?? null),
@@ -199,7 +219,7 @@ export const updateRiskBody = z.object({
   residualLikelihood: level.nullable().optional(),
   residualConsequence: level.nullable().optional(),
   owner: optionalText(200).optional(),
-  status: z.enum(riskStatuses, { error: 'Velg en status.' }).optional(),
+  status: z.enum(riskStatuses, { error: chooseStatus }).optional(),
   acceptanceReason: optionalText(4000).optional(),
   nextReviewDate: isoDate.nullable().optional(),
   version: z.number().int().min(1).describe('Versjonen endringen startet fra; utdatert versjon gir 409'),
@@ -216,7 +236,7 @@ const mitigationFields = {
     .transform((value) => value ?? null),
   responsibleUserId: responsibleUserIdField.default(null),
   deadline: isoDate.nullable().default(null),
-  status: z.enum(mitigationStatuses, { error: 'Velg en status.' }).default('planned'),
+  status: z.enum(mitigationStatuses, { error: chooseStatus }).default('planned'),
   taskId: uuidParam.nullable().default(null),
 };
 export const createMitigationBody = z.object(mitigationFields);
@@ -227,7 +247,7 @@ export const updateMitigationBody = z.object({
   owner: optionalText(200).optional(),
   responsibleUserId: responsibleUserIdField.optional(),
   deadline: isoDate.nullable().optional(),
-  status: z.enum(mitigationStatuses, { error: 'Velg en status.' }).optional(),
+  status: z.enum(mitigationStatuses, { error: chooseStatus }).optional(),
   taskId: uuidParam.nullable().optional(),
   version: z.number().int().min(1),
 });
@@ -238,7 +258,13 @@ export const riskListQuery = z.object({
   level: z.string().max(20).optional().describe('Risikoklassen (nøkkel) for iboende risiko'),
   cell: z
     .string()
-    .regex(/^\d-\d$/, { error: 'Cellen har formen sannsynlighet-konsekvens, f.eks. 3-4.' })
+    .regex(/^\d-\d$/, {
+      error: says({
+        nb: 'Cellen har formen sannsynlighet-konsekvens, f.eks. 3-4.',
+        nn: 'Cella har forma sannsyn-konsekvens, til dømes 3-4.',
+        en: 'The cell is written likelihood-consequence, e.g. 3-4.',
+      }),
+    })
     .optional()
     .describe('sannsynlighet-konsekvens, f.eks. 3-4'),
   residual: z.enum(['true', 'false']).optional().describe('Med cell/level: filtrer på restrisiko i stedet for iboende'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { requiredText } from './common.ts';
+import { says } from '#shared/validation/messages.ts';
+import { invalidId, requiredText } from './common.ts';
 import { email, newPassword, user, userLanguage } from './auth.ts';
 
 // Managing users (administrator) and oneself (everyone): decision 023.
@@ -25,7 +26,7 @@ export const listUsersResponse = z.object({ users: z.array(managedUser) });
 export type ListUsersResponse = z.infer<typeof listUsersResponse>;
 
 /** :userId in /users/:userId… */
-export const userParams = z.object({ userId: z.uuid({ error: 'Ugyldig id.' }) });
+export const userParams = z.object({ userId: z.uuid({ error: invalidId }) });
 
 /** PATCH /users/:userId — name and e-mail, checked against the version the form started from. */
 export const updateUserBody = z
@@ -60,7 +61,10 @@ export type UsePasswordResetBody = z.input<typeof usePasswordResetBody>;
 
 /** POST /me/password: answers 204; the caller's other sessions end, this one stays. */
 export const changePasswordBody = z.object({
-  currentPassword: z.string().min(1, { error: 'Skriv det nåværende passordet.' }).max(200),
+  currentPassword: z
+    .string()
+    .min(1, { error: says({ nb: 'Skriv det nåværende passordet.', nn: 'Skriv det noverande passordet.', en: 'Enter your current password.' }) })
+    .max(200),
   newPassword,
 });
 export type ChangePasswordBody = z.input<typeof changePasswordBody>;
@@ -82,7 +86,7 @@ export const mySessionsResponse = z.object({ sessions: z.array(mySession) });
 export type MySessionsResponse = z.infer<typeof mySessionsResponse>;
 
 /** DELETE /me/sessions/:sessionId answers 204. */
-export const sessionParams = z.object({ sessionId: z.string().regex(/^[0-9a-f]{32}$/, { error: 'Ugyldig id.' }) });
+export const sessionParams = z.object({ sessionId: z.string().regex(/^[0-9a-f]{32}$/, { error: invalidId }) });
 
 /** POST /me/sessions/end-others: ends every session of mine but this one. */
 export const endOtherSessionsResponse = z.object({ ended: z.int().describe('Hvor mange økter som ble avsluttet') });

@@ -1,6 +1,7 @@
 import { Button } from '@digdir/designsystemet-react';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { defaultLanguage, isLanguage, languageOfTag, languages, type Language } from '#shared/language.ts';
+import { setValidationLanguage } from '#shared/validation/messages.ts';
 import { setRequestLanguage } from '#web/lib/api-client.ts';
 import { createFormatters } from './format.ts';
 import { defaultI18n, I18nContext, type I18n, type Messages } from './messages.ts';
@@ -67,6 +68,7 @@ export function browserLanguage(): Language {
 export function startInBrowserLanguage(): void {
   const language = browserLanguage();
   setRequestLanguage(language);
+  setValidationLanguage(language);
   void loadI18n(language).catch(() => undefined);
 }
 
@@ -122,6 +124,8 @@ export function LanguageProvider({ userLanguage, save, children }: LanguageProvi
     // of one's own); set at once, so what is asked again after the switch is asked in it, and the
     // browser's copy in the language before (the library varies by Accept-Language) is not taken.
     setRequestLanguage(language);
+    // The contracts check the forms (decision 031): any message of theirs is in this language too.
+    setValidationLanguage(language);
     let current = true;
     loadI18n(language).then(
       (next) => {
@@ -146,6 +150,7 @@ export function LanguageProvider({ userLanguage, save, children }: LanguageProvi
   const choose = useCallback(
     (next: Language) => {
       setRequestLanguage(next);
+      setValidationLanguage(next);
       setLanguage(next);
       storeLanguage(next);
       if (signedIn) void save(next).catch(() => undefined);

@@ -203,3 +203,25 @@ describe('baselineDateProblem (a baseline moved after existing measurements is r
     expect(baselineDateProblem('2027-04-01', ['2027-03-01'])?.message).toContain('1 måling er registrert');
   });
 });
+
+describe('the measurement date rules in the reader’s language', () => {
+  it('say a measurement before the baseline in nynorsk and English, English with the month by name', () => {
+    expect(measurementDateProblem('2026-12-31', '2027-01-15', 'nn')?.message).toBe(
+      'Datoen for målinga kan ikkje vere før datoen for nullpunktet (15.01.2027).',
+    );
+    expect(measurementDateProblem('2026-12-31', '2027-01-15', 'en')?.message).toBe(
+      'The date of the measurement cannot be before the baseline date (15 Jan 2027).',
+    );
+  });
+
+  it('say a baseline after measurements in nynorsk and English, counting them', () => {
+    expect(baselineDateProblem('2027-04-01', ['2027-03-01', '2027-02-01'], 'nn')?.message).toBe(
+      'Datoen for nullpunktet kan ikkje vere 01.04.2027: det er registrert 2 målingar før denne datoen (den første 01.02.2027). ' +
+        'Vel ein tidlegare dato, eller slett målingane først.',
+    );
+    expect(baselineDateProblem('2027-04-01', ['2027-03-01'], 'en')?.message).toBe(
+      'The baseline date cannot be 1 Apr 2027: 1 measurement was recorded before that date (the first on 1 Mar 2027). ' +
+        'Choose an earlier date, or delete the measurements first.',
+    );
+  });
+});

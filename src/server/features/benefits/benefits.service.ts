@@ -485,6 +485,7 @@ export async function updateIndicator(
       const problem = baselineDateProblem(
         body.baselineDate,
         measured.map((row) => row.measuredOn),
+        ctx.language,
       );
       if (problem) throw invalid('BASELINE_AFTER_MEASUREMENTS', problem.message, [{ path: problem.path, code: 'invalid', message: problem.message }]);
     }
@@ -535,7 +536,7 @@ export async function recordMeasurement(
   return ctx.db.transaction(async (tx) => {
     const benefit = await requireBenefit(tx, mergerId, benefitId);
     const indicator = await requireIndicator(tx, benefitId, indicatorId);
-    const problem = measurementDateProblem(body.measuredOn, indicator.baselineDate);
+    const problem = measurementDateProblem(body.measuredOn, indicator.baselineDate, ctx.language);
     if (problem) throw invalid('MEASUREMENT_BEFORE_BASELINE', problem.message, [{ path: problem.path, code: 'invalid', message: problem.message }]);
     const created = await repo.insertMeasurement(tx, {
       indicatorId,
