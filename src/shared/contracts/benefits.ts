@@ -1,3 +1,6 @@
+import type { Language } from '#shared/language.ts';
+import { textIn } from '#shared/localized.ts';
+import { dateIn } from '#shared/localized-problems.ts';
 import { plural } from '#shared/plural.ts';
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, uuidParam } from './common.ts';
@@ -84,13 +87,21 @@ export const measurementBody = z.object({
  */
 const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
 
-export function measurementBeforeBaselineMessage(baselineDate: string): string {
-  return `Dato for målingen kan ikke være før datoen for nullpunktet (${dotted(baselineDate)}).`;
+/** The message in `language` (issue 22; bokmål unless told): the server tells it in the reader's language. */
+export function measurementBeforeBaselineMessage(baselineDate: string, language: Language = 'nb'): string {
+  return textIn(
+    {
+      nb: `Dato for målingen kan ikke være før datoen for nullpunktet (${dotted(baselineDate)}).`,
+      nn: `Datoen for målinga kan ikkje vere før datoen for nullpunktet (${dotted(baselineDate)}).`,
+      en: `The measurement date cannot be before the baseline date (${dateIn(baselineDate, 'en')}).`,
+    },
+    language,
+  );
 }
 
 /** The problem with a measurement's date, or null: it must not be before the baseline date. */
-export function measurementDateProblem(measuredOn: string, baselineDate: string): { path: 'measuredOn'; message: string } | null {
-  return measuredOn < baselineDate ? { path: 'measuredOn', message: measurementBeforeBaselineMessage(baselineDate) } : null;
+export function measurementDateProblem(measuredOn: string, baselineDate: string, language: Language = 'nb'): { path: 'measuredOn'; message: string } | null {
+  return measuredOn < baselineDate ? { path: 'measuredOn', message: measurementBeforeBaselineMessage(baselineDate, language) } : null;
 }
 
 /**
@@ -102,16 +113,29 @@ export function measurementDateProblem(measuredOn: string, baselineDate: string)
 export function baselineDateProblem(
   baselineDate: string,
   measuredOn: readonly string[],
+  language: Language = 'nb',
 ): { path: 'baselineDate'; message: string; earlierCount: number } | null {
   const earlier = measuredOn.filter((date) => date < baselineDate).sort();
   if (earlier.length === 0) return null;
-  const count = plural(earlier.length, 'måling', 'målinger');
+  const [date, first] = [baselineDate, earlier[0]!];
+  const englishCount = `${new Intl.NumberFormat('en-GB').format(earlier.length)} ${earlier.length === 1 ? 'measurement was' : 'measurements were'}`;
   return {
     path: 'baselineDate',
     earlierCount: earlier.length,
-    message:
-      `Dato for nullpunktet kan ikke være ${dotted(baselineDate)}: ${count} er registrert før denne datoen ` +
-      `(den første ${dotted(earlier[0]!)}). Velg en tidligere dato, eller slett målingene først.`,
+    message: textIn(
+      {
+        nb:
+          `Dato for nullpunktet kan ikke være ${dotted(date)}: ${plural(earlier.length, 'måling', 'målinger')} er registrert før denne datoen ` +
+          `(den første ${dotted(first)}). Velg en tidligere dato, eller slett målingene først.`,
+        nn:
+          `Datoen for nullpunktet kan ikkje vere ${dotted(date)}: ${plural(earlier.length, 'måling', 'målingar')} er registrert før denne datoen ` +
+          `(den første ${dotted(first)}). Vel ein tidlegare dato, eller slett målingane først.`,
+        en:
+          `The baseline date cannot be ${dateIn(date, 'en')}: ${englishCount} recorded before that date ` +
+          `(the first on ${dateIn(first, 'en')}). Choose an earlier date, or delete the measurements first.`,
+      },
+      language,
+    ),
   };
 }
 
