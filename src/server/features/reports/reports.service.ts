@@ -21,6 +21,8 @@ import { daysBetween, decisionsAdoptedIn, formatDate, reportedDeadlines, redRisk
 import type { ReportNarrative, StatusReportData } from './reports.pdf.ts';
 import * as repo from './reports.repo.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
+import type { Localized } from '#shared/localized.ts';
+import { problemsIn } from '#shared/localized-problems.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /** Everything the report shows, read through the features' own services. */
@@ -34,7 +36,7 @@ export async function statusReportData(
   const today = todayOf(ctx);
   // «Since the previous report» is since the last one issued (decision 038).
   const checked = reportPeriod(query, today, await lastIssuedOn(ctx, mergerId));
-  if (!checked.ok) throw invalid('REPORT_PERIOD_INVALID', checked.problems[0]!.message, checked.problems);
+  if (!checked.ok) throw invalid('REPORT_PERIOD_INVALID', checked.problems[0]!.message, problemsIn(checked.problems, ctx.language));
   const { period } = checked;
   const [merger, ready, decisionOverview, decisionRows, deadlines, risks, benefits, schedule, overdueTasks, doneTasks, completed] = await Promise.all([
     getMerger(ctx, mergerId),
@@ -187,7 +189,11 @@ export async function listIssuedReports(ctx: ServiceContext, mergerId: string): 
   return { reports: rows.map(toIssued), nextPeriod: next.period };
 }
 
-export const mayNotIssue = 'Bare prosjektleder og eier kan utstede statusrapporter til styringsgruppen.';
+export const mayNotIssue: Localized = {
+  nb: 'Bare prosjektleder og eier kan utstede statusrapporter til styringsgruppen.',
+  nn: 'Berre prosjektleiar og eigar kan utferde statusrapportar til styringsgruppa.',
+  en: 'Only the project manager and the owner can issue status reports to the steering group.',
+};
 
 /**
  * Issues the report: the PDF made from the project leader's words and the merger's facts now,
@@ -239,6 +245,6 @@ export async function issueReport(ctx: ServiceContext, mergerId: string, body: z
 export async function issuedReportPdf(ctx: ServiceContext, mergerId: string, reportId: string): Promise<{ pdf: Buffer; fileName: string }> {
   requireMergerAccess(ctx, mergerId);
   const found = await repo.findStatusReportPdf(ctx.db, mergerId, reportId);
-  if (!found) throw notFound('REPORT_NOT_FOUND', 'Fant ikke rapporten.');
+  if (!found) throw notFound('REPORT_NOT_FOUND', { nb: 'Fant ikke rapporten.', nn: 'Fann ikkje rapporten.', en: 'The report was not found.' });
   return found;
 }
