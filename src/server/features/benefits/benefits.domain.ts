@@ -5,6 +5,7 @@
  */
 import type { BenefitStatus, IndicatorDirection } from '#shared/contracts/benefits.ts';
 import { benefitStatuses } from '#shared/contracts/benefits.ts';
+import type { Localized } from '#shared/localized.ts';
 import { daysBetween } from '#shared/calendar-dates.ts';
 
 export interface IndicatorLine {
@@ -70,8 +71,18 @@ export function behindTarget(line: IndicatorLine, measurements: readonly Measure
 }
 
 /** A target date before the baseline date makes no line; the problem is put at the target date. */
-export function validateIndicatorDates(line: Pick<IndicatorLine, 'baselineDate' | 'targetDate'>): Array<{ path: string; message: string }> {
-  return line.targetDate < line.baselineDate ? [{ path: 'targetDate', message: 'Måldatoen kan ikke være før datoen for nullpunktet.' }] : [];
+export function validateIndicatorDates(line: Pick<IndicatorLine, 'baselineDate' | 'targetDate'>): Array<{ path: string; message: Localized }> {
+  if (line.targetDate >= line.baselineDate) return [];
+  return [
+    {
+      path: 'targetDate',
+      message: {
+        nb: 'Måldatoen kan ikke være før datoen for nullpunktet.',
+        nn: 'Måldatoen kan ikkje vere før datoen for nullpunktet.',
+        en: 'The target date cannot be before the baseline date.',
+      },
+    },
+  ];
 }
 
 export interface BenefitFacts {

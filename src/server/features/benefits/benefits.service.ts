@@ -18,8 +18,10 @@ import type {
   updateBenefitBody,
   updateIndicatorBody,
 } from '#shared/contracts/benefits.ts';
-import { baselineDateProblem, measurementDateProblem } from '#shared/contracts/benefits.ts';
-import type { FieldProblem } from '#shared/contracts/common.ts';
+import { baselineDateProblem, measurementBeforeBaselineMessage, measurementDateProblem } from '#shared/contracts/benefits.ts';
+import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
+import { localize, problemsIn, type LocalizedFieldProblem } from '#shared/localized-problems.ts';
 import { behindTarget, benefitStatusSummary, expectedValueOn, validateIndicatorDates } from './benefits.domain.ts';
 import * as repo from './benefits.repo.ts';
 import { planWorkbook } from './benefits.export.ts';
@@ -246,24 +248,42 @@ export async function exportPlan(ctx: ServiceContext, mergerId: string): Promise
 // ---------------------------------------------------------------- benefits
 
 /** Enablers must be the merger's own tasks, areas it has decided, and opportunities of the library. */
-async function checkEnablers(db: Database, mergerId: string, enablers: Partial<repo.Enablers>): Promise<void> {
-  const problems: FieldProblem[] = [];
+async function checkEnablers(db: Database, mergerId: string, enablers: Partial<repo.Enablers>, language: Language | undefined): Promise<void> {
+  const problems: LocalizedFieldProblem[] = [];
   if (enablers.taskIds && enablers.taskIds.length > 0) {
     const found = await repo.existingTaskIds(db, mergerId, enablers.taskIds);
     enablers.taskIds.forEach((id, index) => {
-      if (!found.has(id)) problems.push({ path: `taskIds.${index}`, code: 'unknown', message: 'Oppgaven finnes ikke i planen.' });
+      if (!found.has(id)) {
+        problems.push({
+          path: `taskIds.${index}`,
+          code: 'unknown',
+          message: { nb: 'Oppgaven finnes ikke i planen.', nn: 'Oppgåva finst ikkje i planen.', en: 'The task is not in the plan.' },
+        });
+      }
     });
   }
   if (enablers.decisionAreaIds && enablers.decisionAreaIds.length > 0) {
     const decided = await repo.decidedAreaIds(db, mergerId);
     enablers.decisionAreaIds.forEach((id, index) => {
-      if (!decided.has(id)) problems.push({ path: `decisionAreaIds.${index}`, code: 'unknown', message: 'Løsningsområdet har ikke noe veivalg.' });
+      if (!decided.has(id)) {
+        problems.push({
+          path: `decisionAreaIds.${index}`,
+          code: 'unknown',
+          message: { nb: 'Løsningsområdet har ikke noe veivalg.', nn: 'Løysingsområdet har ikkje noko vegval.', en: 'The solution area has no decision.' },
+        });
+      }
     });
   }
   enablers.opportunityIds?.forEach((id, index) => {
-    if (!opportunityIndex().has(id)) problems.push({ path: `opportunityIds.${index}`, code: 'unknown', message: 'Muligheten finnes ikke i sjekklisten.' });
+    if (!opportunityIndex().has(id)) {
+      problems.push({
+        path: `opportunityIds.${index}`,
+        code: 'unknown',
+        message: { nb: 'Muligheten finnes ikke i sjekklisten.', nn: 'Moglegheita finst ikkje i sjekklista.', en: 'The opportunity is not in the checklist.' },
+      });
+    }
   });
-  if (problems.length > 0) throw invalid('BENEFIT_ENABLER_INVALID', problems[0]!.message, problems);
+  if (problems.length > 0) throw invalid('BENEFIT_ENABLER_INVALID', problems[0]!.message, problemsIn(problems, language));
 }
 
 const unique = (ids: readonly string[] | undefined) => (ids === undefined ? undefined : [...new Set(ids)]);
@@ -274,9 +294,10 @@ export async function insertBenefitWithHistory(
   actor: Actor,
   mergerId: string,
   body: z.output<typeof createBenefitBody>,
+  language?: Language,
 ): Promise<repo.BenefitRow> {
   const enablers = { taskIds: unique(body.taskIds)!, decisionAreaIds: unique(body.decisionAreaIds)!, opportunityIds: unique(body.opportunityIds)! };
-  await checkEnablers(db, mergerId, enablers);
+  await checkEnablers(db, mergerId, enablers, language);
   const responsible = (await checkedResponsible(db, mergerId, { text: body.responsible, userId: body.responsibleUserId }, null)) ?? {
     text: null,
     userId: null,
@@ -326,7 +347,7 @@ export async function createBenefit(ctx: ServiceContext, mergerId: string, body:
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const created = await insertBenefitWithHistory(tx, actor, mergerId, body);
+    const created = await insertBenefitWithHistory(tx, actor, mergerId, body, ctx.language);
     return readBenefit(tx, mergerId, created.id);
   });
 }
@@ -342,9 +363,9 @@ export async function updateBenefit(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findBenefit(tx, mergerId, benefitId);
     if (!current) throw benefitNotFound();
-    if (current.version !== body.version) throw versionConflict('Gevinsten', current.version);
+    if (current.version !== body.version) throw versionConflict(theBenefit, current.version);
     const enablers = { taskIds: unique(body.taskIds), decisionAreaIds: unique(body.decisionAreaIds), opportunityIds: unique(body.opportunityIds) };
-    await checkEnablers(tx, mergerId, enablers);
+    await checkEnablers(tx, mergerId, enablers, ctx.language);
     const { version, taskIds: _t, decisionAreaIds: _d, opportunityIds: _o, responsible: text, responsibleUserId, ...fields } = body;
     const responsible = await checkedResponsible(tx, mergerId, { text, userId: responsibleUserId }, responsibleOf(current));
     const before = enablersOf(await repo.listEnablers(tx, [benefitId]), benefitId);
@@ -352,7 +373,7 @@ export async function updateBenefit(
       ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
       ...(responsible ? { responsible: responsible.text, responsibleUserId: responsible.userId } : {}),
     });
-    if (!updated) throw versionConflict('Gevinsten', null);
+    if (!updated) throw versionConflict(theBenefit, null);
     const names = await announceResponsible(tx, actor, {
       mergerId,
       before: responsibleOf(current),
@@ -420,13 +441,16 @@ export async function deleteBenefit(ctx: ServiceContext, mergerId: string, benef
 
 // ---------------------------------------------------------------- indicators
 
-function checkDates(line: { baselineDate: string; targetDate: string }) {
+function checkDates(line: { baselineDate: string; targetDate: string }, language: Language | undefined) {
   const problems = validateIndicatorDates(line);
   if (problems.length > 0) {
     throw invalid(
       'INDICATOR_DATES_INVALID',
       problems[0]!.message,
-      problems.map((problem) => ({ path: problem.path, code: 'invalid', message: problem.message })),
+      problemsIn(
+        problems.map((problem) => ({ ...problem, code: 'invalid' })),
+        language,
+      ),
     );
   }
 }
@@ -439,7 +463,7 @@ async function requireBenefit(db: Database, mergerId: string, benefitId: string)
 
 async function requireIndicator(db: Database, benefitId: string, indicatorId: string): Promise<repo.IndicatorRow> {
   const row = await repo.findIndicator(db, benefitId, indicatorId);
-  if (!row) throw notFound('INDICATOR_NOT_FOUND', 'Fant ikke indikatoren.');
+  if (!row) throw notFound('INDICATOR_NOT_FOUND', { nb: 'Fant ikke indikatoren.', nn: 'Fann ikkje indikatoren.', en: 'The indicator was not found.' });
   return row;
 }
 
@@ -447,7 +471,7 @@ const indicatorLabel = (benefit: repo.BenefitRow, indicator: { name: string }) =
 
 export async function createIndicator(ctx: ServiceContext, mergerId: string, benefitId: string, body: z.output<typeof indicatorBody>): Promise<BenefitDetail> {
   requireMergerAccess(ctx, mergerId);
-  checkDates(body);
+  checkDates(body, ctx.language);
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const benefit = await requireBenefit(tx, mergerId, benefitId);
@@ -476,21 +500,22 @@ export async function updateIndicator(
   return ctx.db.transaction(async (tx) => {
     const benefit = await requireBenefit(tx, mergerId, benefitId);
     const current = await requireIndicator(tx, benefitId, indicatorId);
-    if (current.version !== body.version) throw versionConflict('Indikatoren', current.version);
+    if (current.version !== body.version) throw versionConflict(theIndicator, current.version);
     const { version, ...fields } = body;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    checkDates({ baselineDate: body.baselineDate ?? current.baselineDate, targetDate: body.targetDate ?? current.targetDate });
+    checkDates({ baselineDate: body.baselineDate ?? current.baselineDate, targetDate: body.targetDate ?? current.targetDate }, ctx.language);
     if (body.baselineDate !== undefined && body.baselineDate > current.baselineDate) {
       const measured = await repo.listMeasurements(tx, [indicatorId]);
-      const problem = baselineDateProblem(
-        body.baselineDate,
-        measured.map((row) => row.measuredOn),
-        ctx.language,
-      );
-      if (problem) throw invalid('BASELINE_AFTER_MEASUREMENTS', problem.message, [{ path: problem.path, code: 'invalid', message: problem.message }]);
+      const measuredOn = measured.map((row) => row.measuredOn);
+      const baselineDate = body.baselineDate;
+      const problem = baselineDateProblem(baselineDate, measuredOn);
+      if (problem) {
+        const message = localize((language) => baselineDateProblem(baselineDate, measuredOn, language)!.message);
+        throw invalid('BASELINE_AFTER_MEASUREMENTS', message, problemsIn([{ path: problem.path, code: 'invalid', message }], ctx.language));
+      }
     }
     const updated = await repo.updateIndicatorIfVersion(tx, indicatorId, version, changes);
-    if (!updated) throw versionConflict('Indikatoren', null);
+    if (!updated) throw versionConflict(theIndicator, null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'indicator',
@@ -536,8 +561,11 @@ export async function recordMeasurement(
   return ctx.db.transaction(async (tx) => {
     const benefit = await requireBenefit(tx, mergerId, benefitId);
     const indicator = await requireIndicator(tx, benefitId, indicatorId);
-    const problem = measurementDateProblem(body.measuredOn, indicator.baselineDate, ctx.language);
-    if (problem) throw invalid('MEASUREMENT_BEFORE_BASELINE', problem.message, [{ path: problem.path, code: 'invalid', message: problem.message }]);
+    const problem = measurementDateProblem(body.measuredOn, indicator.baselineDate);
+    if (problem) {
+      const message = localize((language) => measurementBeforeBaselineMessage(indicator.baselineDate, language));
+      throw invalid('MEASUREMENT_BEFORE_BASELINE', message, problemsIn([{ path: problem.path, code: 'invalid', message }], ctx.language));
+    }
     const created = await repo.insertMeasurement(tx, {
       indicatorId,
       measuredOn: body.measuredOn,
@@ -571,7 +599,7 @@ export async function deleteMeasurement(
     const benefit = await requireBenefit(tx, mergerId, benefitId);
     const indicator = await requireIndicator(tx, benefitId, indicatorId);
     const current = await repo.findMeasurement(tx, indicatorId, measurementId);
-    if (!current) throw notFound('MEASUREMENT_NOT_FOUND', 'Fant ikke målingen.');
+    if (!current) throw notFound('MEASUREMENT_NOT_FOUND', { nb: 'Fant ikke målingen.', nn: 'Fann ikkje målinga.', en: 'The measurement was not found.' });
     await repo.deleteMeasurement(tx, measurementId);
     await recordChange(tx, actor, {
       mergerId,
@@ -588,8 +616,11 @@ export async function deleteMeasurement(
 // ---------------------------------------------------------------- errors
 
 function benefitNotFound() {
-  return notFound('BENEFIT_NOT_FOUND', 'Fant ikke gevinsten.');
+  return notFound('BENEFIT_NOT_FOUND', { nb: 'Fant ikke gevinsten.', nn: 'Fann ikkje gevinsten.', en: 'The benefit was not found.' });
 }
+
+const theBenefit: Localized = { nb: 'Gevinsten', nn: 'Gevinsten', en: 'The benefit' };
+const theIndicator: Localized = { nb: 'Indikatoren', nn: 'Indikatoren', en: 'The indicator' };
 
 /** The benefits that name each of these opportunities, for the opportunities page (decision 001: through the service). The caller checked access. */
 export function benefitsOfOpportunities(db: Database, mergerId: string, opportunityIds: readonly string[]) {

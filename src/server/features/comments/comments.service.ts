@@ -24,6 +24,7 @@ import { commentExcerpt, formatCommentText, mentionedIds, parseCommentText, plai
 import type { Comment, CommentList, CommentListQuery, CommentSubjectKind, createCommentBody, updateCommentBody } from '#shared/contracts/comments.ts';
 import { commentLink } from '#shared/subject-links.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
+import type { Localized } from '#shared/localized.ts';
 import * as repo from './comments.repo.ts';
 
 /** What history shows of a comment: its text as a person reads it. */
@@ -45,11 +46,15 @@ interface Subject {
   responsibleUserIds: string[];
 }
 
+const commentNotFound: Localized = { nb: 'Fant ikke kommentaren.', nn: 'Fann ikkje kommentaren.', en: 'The comment was not found.' };
+const theComment: Localized = { nb: 'Kommentaren', nn: 'Kommentaren', en: 'The comment' };
+
 const subjectMissing: Record<CommentSubjectKind, () => DomainError> = {
-  task: () => notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.'),
-  decision: () => notFound('SOLUTION_AREA_NOT_FOUND', 'Fant ikke løsningsområdet.'),
-  risk: () => notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.'),
-  benefit: () => notFound('BENEFIT_NOT_FOUND', 'Fant ikke gevinsten.'),
+  task: () => notFound('TASK_NOT_FOUND', { nb: 'Fant ikke oppgaven.', nn: 'Fann ikkje oppgåva.', en: 'The task was not found.' }),
+  decision: () =>
+    notFound('SOLUTION_AREA_NOT_FOUND', { nb: 'Fant ikke løsningsområdet.', nn: 'Fann ikkje løysingsområdet.', en: 'The solution area was not found.' }),
+  risk: () => notFound('RISK_NOT_FOUND', { nb: 'Fant ikke risikoen.', nn: 'Fann ikkje risikoen.', en: 'The risk was not found.' }),
+  benefit: () => notFound('BENEFIT_NOT_FOUND', { nb: 'Fant ikke gevinsten.', nn: 'Fann ikkje gevinsten.', en: 'The benefit was not found.' }),
 };
 
 /** The subject, asked of the feature it belongs to (which also says it is in this merger), or 404. */
@@ -186,7 +191,7 @@ export async function createComment(ctx: ServiceContext, mergerId: string, body:
 
 async function requireComment(db: Database, mergerId: string, commentId: string): Promise<repo.CommentRow> {
   const row = await repo.findComment(db, mergerId, commentId, { lock: true });
-  if (!row) throw notFound('COMMENT_NOT_FOUND', 'Fant ikke kommentaren.');
+  if (!row) throw notFound('COMMENT_NOT_FOUND', commentNotFound);
   return row;
 }
 
@@ -194,16 +199,21 @@ export async function updateComment(ctx: ServiceContext, mergerId: string, comme
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const current = await repo.findComment(ctx.db, mergerId, commentId);
-  if (!current) throw notFound('COMMENT_NOT_FOUND', 'Fant ikke kommentaren.');
+  if (!current) throw notFound('COMMENT_NOT_FOUND', commentNotFound);
   const subject = await findSubject(ctx, mergerId, current.subjectKind, current.subjectId);
   return ctx.db.transaction(async (tx) => {
     const locked = await requireComment(tx, mergerId, commentId);
     // What someone wrote stays theirs: nobody else puts words in it.
-    if (locked.authorUserId !== actor.userId) throw new DomainError('NOT_COMMENT_AUTHOR', 403, 'Du kan bare endre dine egne kommentarer.');
-    if (body.version !== locked.version) throw versionConflict('Kommentaren', locked.version);
+    if (locked.authorUserId !== actor.userId)
+      throw new DomainError('NOT_COMMENT_AUTHOR', 403, {
+        nb: 'Du kan bare endre dine egne kommentarer.',
+        nn: 'Du kan berre endre dine eigne kommentarar.',
+        en: 'You can only edit your own comments.',
+      });
+    if (body.version !== locked.version) throw versionConflict(theComment, locked.version);
     const { body: text, mentioned } = await resolveMentions(tx, mergerId, body.body);
     const saved = await repo.updateCommentIfVersion(tx, mergerId, commentId, body.version, { body: text, mentionedUserIds: mentioned });
-    if (!saved) throw versionConflict('Kommentaren', null);
+    if (!saved) throw versionConflict(theComment, null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'comment',
@@ -235,10 +245,14 @@ export async function deleteComment(ctx: ServiceContext, mergerId: string, comme
   await ctx.db.transaction(async (tx) => {
     const current = await requireComment(tx, mergerId, commentId);
     if (current.authorUserId !== actor.userId && !mayModerate(ctx.membership?.role)) {
-      throw new DomainError('NOT_COMMENT_AUTHOR', 403, 'Du kan bare slette dine egne kommentarer. Prosjektleder og eier kan slette alle.');
+      throw new DomainError('NOT_COMMENT_AUTHOR', 403, {
+        nb: 'Du kan bare slette dine egne kommentarer. Prosjektleder og eier kan slette alle.',
+        nn: 'Du kan berre slette dine eigne kommentarar. Prosjektleiar og eigar kan slette alle.',
+        en: 'You can only delete your own comments. The project manager and the owner can delete any comment.',
+      });
     }
-    if (version !== current.version) throw versionConflict('Kommentaren', current.version);
-    if (!(await repo.deleteCommentIfVersion(tx, mergerId, commentId, version))) throw versionConflict('Kommentaren', null);
+    if (version !== current.version) throw versionConflict(theComment, current.version);
+    if (!(await repo.deleteCommentIfVersion(tx, mergerId, commentId, version))) throw versionConflict(theComment, null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'comment',

@@ -74,10 +74,10 @@ describe('validating a decision', () => {
 
   it('asks which system to continue when none is chosen', () => {
     expect(validateDecision({ outcome: 'continue', targetSystemId: null }, systems)).toEqual([
-      { path: ['targetSystemId'], message: 'Velg systemet som skal videreføres.' },
+      { path: ['targetSystemId'], message: expect.objectContaining({ nb: 'Velg systemet som skal videreføres.' }) },
     ]);
     expect(validateDecision({ outcome: 'adapt', targetSystemId: null }, systems)).toEqual([
-      { path: ['targetSystemId'], message: 'Velg systemet som skal tilpasses.' },
+      { path: ['targetSystemId'], message: expect.objectContaining({ nb: 'Velg systemet som skal tilpasses.' }) },
     ]);
   });
 
@@ -85,20 +85,26 @@ describe('validating a decision', () => {
     const problems = validateDecision({ outcome: 'continue', targetSystemId: 'elsewhere' }, systems);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.path).toEqual(['targetSystemId']);
-    expect(problems[0]!.message).toContain('et av systemene i området');
+    expect(problems[0]!.message.nb).toContain('et av systemene i området');
   });
 
   it('points at the outcome when the area has no systems to continue', () => {
     const problems = validateDecision({ outcome: 'continue', targetSystemId: null }, []);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.path).toEqual(['outcome']);
-    expect(problems[0]!.message).toContain('anskaffe nytt eller avvikle');
+    expect(problems[0]!.message.nb).toContain('anskaffe nytt eller avvikle');
+    expect(problems[0]!.message.nn).toBe(
+      'Området har ingen system i kartlegginga som kan førast vidare. Vel skaffe nytt eller avvikle, eller registrer systemet først.',
+    );
+    expect(problems[0]!.message.en).toBe(
+      'The area has no systems in the inventory that can be continued. Choose procure new or retire, or register the system first.',
+    );
   });
 
   it('accepts retiring with no system named, and refuses a named one', () => {
     expect(validateDecision({ outcome: 'retire', targetSystemId: null }, systems)).toEqual([]);
     expect(validateDecision({ outcome: 'retire', targetSystemId: 'a' }, systems)).toEqual([
-      { path: ['targetSystemId'], message: 'Når løsningen avvikles, skal ingen systemer videreføres. Fjern valgt system.' },
+      { path: ['targetSystemId'], message: expect.objectContaining({ nb: 'Når løsningen avvikles, skal ingen systemer videreføres. Fjern valgt system.' }) },
     ]);
     expect(validateDecision({ outcome: 'retire', targetSystemId: 'elsewhere' }, systems)).toHaveLength(1);
   });
@@ -118,7 +124,7 @@ describe('validating a decision', () => {
 
   it('refuses an unknown outcome in Norwegian', () => {
     expect(validateDecision({ outcome: 'keep', targetSystemId: null }, systems)).toEqual([
-      { path: ['outcome'], message: 'Velg videreføre, tilpasse, anskaffe nytt eller avvikle.' },
+      { path: ['outcome'], message: expect.objectContaining({ nb: 'Velg videreføre, tilpasse, anskaffe nytt eller avvikle.' }) },
     ]);
   });
 });

@@ -16,6 +16,7 @@ import { loadCatalog } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import { nameKey, vendorKey } from '#server/features/inventory/inventory.domain.ts';
 import type { PlannedTask } from '#server/features/plan/plan.tasks.domain.ts';
+import type { Localized } from '#shared/localized.ts';
 import { daysBetween } from '#shared/calendar-dates.ts';
 import {
   decisionOutcomes,
@@ -50,7 +51,7 @@ export type AreaPriority = 'critical' | 'medium';
 /** A problem with a decision, at the field it concerns. */
 export interface DecisionProblem {
   path: string[];
-  message: string;
+  message: Localized;
 }
 
 // ---------------------------------------------------------------- what a decision means
@@ -87,7 +88,7 @@ export function systemFates(
  *   registered elsewhere, say under «Annet fagsystem»), but never one of the
  *   area's own systems: those are all migrated, so keeping one would be
  *   «videreføre» or «tilpasse», not «anskaffe nytt».
- * Messages are Norwegian, for the person filling in the form.
+ * Messages are in every language (issue 22), for the person filling in the form.
  */
 export function validateDecision(
   decision: { outcome: string; targetSystemId: string | null },
@@ -96,31 +97,76 @@ export function validateDecision(
   const outcome = decision.outcome;
   // As strings: the outcome comes from a request and may be none of them, which a list of literals cannot be asked.
   if (!(decisionOutcomes as readonly string[]).includes(outcome)) {
-    return [{ path: ['outcome'], message: 'Velg videreføre, tilpasse, anskaffe nytt eller avvikle.' }];
+    return [
+      {
+        path: ['outcome'],
+        message: {
+          nb: 'Velg videreføre, tilpasse, anskaffe nytt eller avvikle.',
+          nn: 'Vel føre vidare, tilpasse, skaffe nytt eller avvikle.',
+          en: 'Choose continue, adapt, procure new or retire.',
+        },
+      },
+    ];
   }
   const inArea = decision.targetSystemId !== null && systemsInArea.some((system) => system.id === decision.targetSystemId);
   if (outcome === 'continue' || outcome === 'adapt') {
-    const verb = outcome === 'continue' ? 'videreføres' : 'tilpasses';
+    const verb: Localized =
+      outcome === 'continue' ? { nb: 'videreføres', nn: 'førast vidare', en: 'continued' } : { nb: 'tilpasses', nn: 'tilpassast', en: 'adapted' };
     if (systemsInArea.length === 0) {
       return [
         {
           path: ['outcome'],
-          message: `Området har ingen systemer i kartleggingen som kan ${verb}. Velg anskaffe nytt eller avvikle, eller registrer systemet først.`,
+          message: {
+            nb: `Området har ingen systemer i kartleggingen som kan ${verb.nb}. Velg anskaffe nytt eller avvikle, eller registrer systemet først.`,
+            nn: `Området har ingen system i kartlegginga som kan ${verb.nn}. Vel skaffe nytt eller avvikle, eller registrer systemet først.`,
+            en: `The area has no systems in the inventory that can be ${verb.en}. Choose procure new or retire, or register the system first.`,
+          },
         },
       ];
     }
-    if (decision.targetSystemId === null) return [{ path: ['targetSystemId'], message: `Velg systemet som skal ${verb}.` }];
-    if (!inArea) return [{ path: ['targetSystemId'], message: `Systemet som skal ${verb}, må være et av systemene i området.` }];
+    if (decision.targetSystemId === null) {
+      return [
+        {
+          path: ['targetSystemId'],
+          message: { nb: `Velg systemet som skal ${verb.nb}.`, nn: `Vel systemet som skal ${verb.nn}.`, en: `Choose the system to be ${verb.en}.` },
+        },
+      ];
+    }
+    if (!inArea) {
+      return [
+        {
+          path: ['targetSystemId'],
+          message: {
+            nb: `Systemet som skal ${verb.nb}, må være et av systemene i området.`,
+            nn: `Systemet som skal ${verb.nn}, må vere eitt av systema i området.`,
+            en: `The system to be ${verb.en} must be one of the area’s systems.`,
+          },
+        },
+      ];
+    }
     return [];
   }
   if (outcome === 'retire' && decision.targetSystemId !== null) {
-    return [{ path: ['targetSystemId'], message: 'Når løsningen avvikles, skal ingen systemer videreføres. Fjern valgt system.' }];
+    return [
+      {
+        path: ['targetSystemId'],
+        message: {
+          nb: 'Når løsningen avvikles, skal ingen systemer videreføres. Fjern valgt system.',
+          nn: 'Når løysinga blir avvikla, skal ingen system førast vidare. Fjern det valde systemet.',
+          en: 'When the solution is retired, no system is continued. Remove the chosen system.',
+        },
+      },
+    ];
   }
   if (outcome === 'procure' && inArea) {
     return [
       {
         path: ['targetSystemId'],
-        message: 'Ved anskaffelse av nytt system flyttes alle dagens systemer over. Velg videreføre eller tilpasse for å beholde et av dem.',
+        message: {
+          nb: 'Ved anskaffelse av nytt system flyttes alle dagens systemer over. Velg videreføre eller tilpasse for å beholde et av dem.',
+          nn: 'Når ein skaffar nytt system, blir alle dagens system flytta over. Vel føre vidare eller tilpasse for å behalde eitt av dei.',
+          en: 'When a new system is procured, all of today’s systems are moved over. Choose continue or adapt to keep one of them.',
+        },
       },
     ];
   }

@@ -15,7 +15,8 @@ import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { documentLanguageOf, mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
-import type { FieldProblem } from '#shared/contracts/common.ts';
+import { textIn, type Localized } from '#shared/localized.ts';
+import { problemsIn, type LocalizedFieldProblem } from '#shared/localized-problems.ts';
 import type {
   AreaDecision,
   Decision,
@@ -70,12 +71,25 @@ const auditedDecisionFields = [
  * deferral) belongs to prosjektleder and eier (decision 025). The route lets members save
  * proposals, so the service checks the role for what the body asks.
  */
-function requireDecider(ctx: ServiceContext, message: string): void {
+function requireDecider(ctx: ServiceContext, message: Localized): void {
   if (!ctx.membership || !roleAllows(ctx.membership.role, 'decide')) throw new DomainError('FORBIDDEN', 403, message);
 }
-export const mayNotAdopt = 'Bare prosjektleder og eier kan vedta veivalg.';
-export const mayNotChangeAdopted = 'Bare prosjektleder og eier kan endre et vedtatt veivalg.';
-export const mayNotAcceptDeferral = 'Bare prosjektleder og eier kan godta at et kritisk område utsettes.';
+export const mayNotAdopt: Localized = {
+  nb: 'Bare prosjektleder og eier kan vedta veivalg.',
+  nn: 'Berre prosjektleiar og eigar kan vedta vegval.',
+  en: 'Only the project manager and the owner can adopt a decision.',
+};
+export const mayNotChangeAdopted: Localized = {
+  nb: 'Bare prosjektleder og eier kan endre et vedtatt veivalg.',
+  nn: 'Berre prosjektleiar og eigar kan endre eit vedteke vegval.',
+  en: 'Only the project manager and the owner can change an adopted decision.',
+};
+export const mayNotAcceptDeferral: Localized = {
+  nb: 'Bare prosjektleder og eier kan godta at et kritisk område utsettes.',
+  nn: 'Berre prosjektleiar og eigar kan godta at eit kritisk område blir utsett.',
+  en: 'Only the project manager and the owner can accept that a critical area is deferred.',
+};
+const theDecision: Localized = { nb: 'Veivalget', nn: 'Vegvalet', en: 'The decision' };
 
 /** An accepted deferral as the contract has it, or null. */
 function deferralOf(row: Pick<repo.DecisionRow, 'deferralAcceptedByName' | 'deferralAcceptedAt' | 'deferralReason'>) {
@@ -117,7 +131,8 @@ function areaFacts(): Map<string, AreaFacts> {
 
 function requireArea(areaId: string): AreaFacts {
   const area = areaFacts().get(areaId);
-  if (!area) throw notFound('SOLUTION_AREA_NOT_FOUND', 'Fant ikke løsningsområdet.');
+  if (!area)
+    throw notFound('SOLUTION_AREA_NOT_FOUND', { nb: 'Fant ikke løsningsområdet.', nn: 'Fann ikkje løysingsområdet.', en: 'The solution area was not found.' });
   return area;
 }
 
@@ -175,14 +190,43 @@ export function recordOf(
  * «annet») and the meeting date, not after today. Case number and archive link are optional:
  * the case may not be journaled yet, and a project leader's decision has none.
  */
-function recordProblems(body: z.output<typeof saveDecisionBody>, today: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (body.decisionMaker === null) problems.push({ path: 'decisionMaker', code: 'required', message: 'Velg hvem som vedtok veivalget.' });
-  if (body.decisionMaker === 'other' && body.decisionMakerOther === null) {
-    problems.push({ path: 'decisionMakerOther', code: 'required', message: 'Skriv hvem som vedtok veivalget.' });
+function recordProblems(body: z.output<typeof saveDecisionBody>, today: string): LocalizedFieldProblem[] {
+  const problems: LocalizedFieldProblem[] = [];
+  if (body.decisionMaker === null) {
+    problems.push({
+      path: 'decisionMaker',
+      code: 'required',
+      message: { nb: 'Velg hvem som vedtok veivalget.', nn: 'Vel kven som vedtok vegvalet.', en: 'Choose who adopted the decision.' },
+    });
   }
-  if (body.meetingDate === null) problems.push({ path: 'meetingDate', code: 'required', message: 'Oppgi datoen for møtet der veivalget ble vedtatt.' });
-  else if (body.meetingDate > today) problems.push({ path: 'meetingDate', code: 'in_future', message: 'Møtedatoen kan ikke være etter i dag.' });
+  if (body.decisionMaker === 'other' && body.decisionMakerOther === null) {
+    problems.push({
+      path: 'decisionMakerOther',
+      code: 'required',
+      message: { nb: 'Skriv hvem som vedtok veivalget.', nn: 'Skriv kven som vedtok vegvalet.', en: 'Write who adopted the decision.' },
+    });
+  }
+  if (body.meetingDate === null) {
+    problems.push({
+      path: 'meetingDate',
+      code: 'required',
+      message: {
+        nb: 'Oppgi datoen for møtet der veivalget ble vedtatt.',
+        nn: 'Oppgi datoen for møtet der vegvalet vart vedteke.',
+        en: 'Give the date of the meeting where the decision was adopted.',
+      },
+    });
+  } else if (body.meetingDate > today) {
+    problems.push({
+      path: 'meetingDate',
+      code: 'in_future',
+      message: {
+        nb: 'Møtedatoen kan ikke være etter i dag.',
+        nn: 'Møtedatoen kan ikkje vere etter i dag.',
+        en: 'The meeting date cannot be later than today.',
+      },
+    });
+  }
   return problems;
 }
 
@@ -402,13 +446,20 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
       systems.map((system) => ({ id: system.id, name: system.name, municipalityNumber: system.municipalityNumber })),
     );
     if (body.targetSystemId !== null && problems.length === 0 && !(await repo.systemExists(tx, mergerId, body.targetSystemId))) {
-      problems.push({ path: ['targetSystemId'], message: 'Målsystemet finnes ikke i kartleggingen.' });
+      problems.push({
+        path: ['targetSystemId'],
+        message: {
+          nb: 'Målsystemet finnes ikke i kartleggingen.',
+          nn: 'Målsystemet finst ikkje i kartlegginga.',
+          en: 'The target system is not in the inventory.',
+        },
+      });
     }
     if (problems.length > 0) {
       throw invalid(
         'DECISION_INVALID',
         problems[0]!.message,
-        problems.map((problem) => ({ path: problem.path.join('.'), code: 'invalid', message: problem.message })),
+        problems.map((problem) => ({ path: problem.path.join('.'), code: 'invalid', message: textIn(problem.message, ctx.language ?? 'nb') })),
       );
     }
     const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
@@ -417,7 +468,7 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
     if (body.state === 'adopted') {
       requireDecider(ctx, mayNotAdopt);
       const missing = recordProblems(body, todayOf(ctx));
-      if (missing.length > 0) throw invalid('DECISION_RECORD_INVALID', missing[0]!.message, missing);
+      if (missing.length > 0) throw invalid('DECISION_RECORD_INVALID', missing[0]!.message, problemsIn(missing, ctx.language));
     }
     const adoptedNow = body.state === 'adopted' && current?.state !== 'adopted';
     const decided =
@@ -456,7 +507,7 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
       });
     let saved: repo.DecisionRow;
     if (!current) {
-      if (body.version !== undefined) throw versionConflict('Veivalget', null, { pronoun: 'det' });
+      if (body.version !== undefined) throw versionConflict(theDecision, null, { pronoun: 'det' });
       saved = await repo.insertDecision(tx, { mergerId, solutionAreaId: areaId, ...values });
       const names = await announce(saved);
       await recordChange(tx, actor, {
@@ -469,9 +520,9 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
         changes: creationChanges({ ...saved, responsible: names.after }, auditedDecisionFields),
       });
     } else {
-      if (body.version === undefined || body.version !== current.version) throw versionConflict('Veivalget', current.version, { pronoun: 'det' });
+      if (body.version === undefined || body.version !== current.version) throw versionConflict(theDecision, current.version, { pronoun: 'det' });
       const updated = await repo.updateDecisionIfVersion(tx, current.id, body.version, values);
-      if (!updated) throw versionConflict('Veivalget', null, { pronoun: 'det' });
+      if (!updated) throw versionConflict(theDecision, null, { pronoun: 'det' });
       saved = updated;
       const names = await announce(saved);
       await recordChange(tx, actor, {
@@ -520,18 +571,30 @@ export async function setDeferralAcceptance(
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findDecision(tx, mergerId, areaId, { lock: true });
-    if (!current) throw notFound('DECISION_NOT_FOUND', 'Området har ikke noe veivalg ennå.');
-    if (body.version !== current.version) throw versionConflict('Veivalget', current.version, { pronoun: 'det' });
+    if (!current)
+      throw notFound('DECISION_NOT_FOUND', {
+        nb: 'Området har ikke noe veivalg ennå.',
+        nn: 'Området har ikkje noko vegval enno.',
+        en: 'The area has no decision yet.',
+      });
+    if (body.version !== current.version) throw versionConflict(theDecision, current.version, { pronoun: 'det' });
     const reason = body.reason?.trim() ?? '';
     let changes: Partial<repo.NewDecisionRow> | null;
     if (body.accepted) {
       if (!defersDayOne(area.view.priority, current)) {
-        throw conflict('DEFERRAL_NOT_APPLICABLE', 'Bare et vedtatt veivalg som utsetter et kritisk område til overgangsfasen, kan få utsettelsen godtatt.');
+        throw conflict('DEFERRAL_NOT_APPLICABLE', {
+          nb: 'Bare et vedtatt veivalg som utsetter et kritisk område til overgangsfasen, kan få utsettelsen godtatt.',
+          nn: 'Berre eit vedteke vegval som utset eit kritisk område til overgangsfasen, kan få utsetjinga godteken.',
+          en: 'Only an adopted decision that defers a critical area to the transition phase can have its deferral accepted.',
+        });
       }
       if (reason === '') {
-        throw invalid('DEFERRAL_REASON_REQUIRED', 'Skriv hvorfor prosjektet godtar utsettelsen.', [
-          { path: 'reason', code: 'required', message: 'Skriv hvorfor prosjektet godtar utsettelsen.' },
-        ]);
+        const message: Localized = {
+          nb: 'Skriv hvorfor prosjektet godtar utsettelsen.',
+          nn: 'Skriv kvifor prosjektet godtek utsetjinga.',
+          en: 'Write why the project accepts the deferral.',
+        };
+        throw invalid('DEFERRAL_REASON_REQUIRED', message, problemsIn([{ path: 'reason', code: 'required', message }], ctx.language));
       }
       changes =
         current.deferralAcceptedAt && current.deferralReason === reason
@@ -542,7 +605,7 @@ export async function setDeferralAcceptance(
     }
     if (changes) {
       const saved = await repo.updateDecisionIfVersion(tx, current.id, body.version, changes);
-      if (!saved) throw versionConflict('Veivalget', null, { pronoun: 'det' });
+      if (!saved) throw versionConflict(theDecision, null, { pronoun: 'det' });
       await recordChange(tx, actor, {
         mergerId,
         entity: 'decision',

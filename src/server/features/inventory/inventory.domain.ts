@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
+import type { Language } from '#shared/language.ts';
+import { textIn, type Localized } from '#shared/localized.ts';
 import type { SideBySideArea, SideBySideSystem, SolutionAreaView } from '#shared/contracts/inventory.ts';
 import extraAreasData from './data/extra-solution-areas.json' with { type: 'json' };
 
@@ -80,38 +82,56 @@ export function loadExtraSolutionAreas(): ExtraSolutionAreas {
 
 // ---------------------------------------------------------------- rules across fields
 
-const problem = (path: string, code: string, message: string): FieldProblem => ({ path, code, message });
+/*
+ * The rules take the language to tell their problems in (issue 22; bokmål unless told): the
+ * service asks for each language to build the error's message, the import for its reader's.
+ */
+const problem = (path: string, code: string, message: Localized, language: Language): FieldProblem => ({ path, code, message: textIn(message, language) });
 
-export function contractProblems(contract: { startDate?: string | null; endDate?: string | null }): FieldProblem[] {
+export function contractProblems(contract: { startDate?: string | null; endDate?: string | null }, language: Language = 'nb'): FieldProblem[] {
   if (contract.startDate && contract.endDate && contract.endDate < contract.startDate) {
-    return [problem('endDate', 'range', 'Sluttdatoen kan ikke være før startdatoen.')];
+    const message = {
+      nb: 'Sluttdatoen kan ikke være før startdatoen.',
+      nn: 'Sluttdatoen kan ikkje vere før startdatoen.',
+      en: 'The end date cannot be before the start date.',
+    };
+    return [problem('endDate', 'range', message, language)];
   }
   return [];
 }
 
-export function archiveProblems(archive: { periodFrom?: number | null; periodTo?: number | null }): FieldProblem[] {
+export function archiveProblems(archive: { periodFrom?: number | null; periodTo?: number | null }, language: Language = 'nb'): FieldProblem[] {
   const { periodFrom, periodTo } = archive;
   if (periodFrom != null && periodTo != null && periodTo < periodFrom) {
-    return [problem('periodTo', 'range', 'Perioden kan ikke slutte før den begynner.')];
+    const message = {
+      nb: 'Perioden kan ikke slutte før den begynner.',
+      nn: 'Perioden kan ikkje slutte før han byrjar.',
+      en: 'The period cannot end before it begins.',
+    };
+    return [problem('periodTo', 'range', message, language)];
   }
   return [];
 }
 
 /** An integration goes to exactly one place: another system or a national common solution. */
-export function integrationProblems(integration: { toSystemId?: string | null; commonSolutionId?: string | null }): FieldProblem[] {
+export function integrationProblems(integration: { toSystemId?: string | null; commonSolutionId?: string | null }, language: Language = 'nb'): FieldProblem[] {
   const toSystem = integration.toSystemId != null;
   const toCommon = integration.commonSolutionId != null;
   if (toSystem && toCommon) {
-    return [
-      problem('toSystemId', 'exclusive', 'Velg enten et system eller en fellesløsning som mål, ikke begge.'),
-      problem('commonSolutionId', 'exclusive', 'Velg enten et system eller en fellesløsning som mål, ikke begge.'),
-    ];
+    const message = {
+      nb: 'Velg enten et system eller en fellesløsning som mål, ikke begge.',
+      nn: 'Vel anten eit system eller ei fellesløysing som mål, ikkje begge.',
+      en: 'Choose either a system or a common solution as the target, not both.',
+    };
+    return [problem('toSystemId', 'exclusive', message, language), problem('commonSolutionId', 'exclusive', message, language)];
   }
   if (!toSystem && !toCommon) {
-    return [
-      problem('toSystemId', 'required', 'Oppgi systemet eller fellesløsningen integrasjonen går til.'),
-      problem('commonSolutionId', 'required', 'Oppgi systemet eller fellesløsningen integrasjonen går til.'),
-    ];
+    const message = {
+      nb: 'Oppgi systemet eller fellesløsningen integrasjonen går til.',
+      nn: 'Oppgi systemet eller fellesløysinga integrasjonen går til.',
+      en: 'Give the system or the common solution the integration goes to.',
+    };
+    return [problem('toSystemId', 'required', message, language), problem('commonSolutionId', 'required', message, language)];
   }
   return [];
 }
@@ -138,20 +158,41 @@ export interface KnownTargets {
  * References that name nothing in this merger. A system of another merger is
  * reported exactly like one that does not exist: its existence is not ours to reveal.
  */
-export function referenceProblems(references: References, known: KnownTargets): FieldProblem[] {
+export function referenceProblems(references: References, known: KnownTargets, language: Language = 'nb'): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (references.municipalityNumber !== undefined && !known.municipalityNumbers.has(references.municipalityNumber)) {
-    problems.push(problem('municipalityNumber', 'unknown', `Kommunenummer ${references.municipalityNumber} er ikke en av kommunene i sammenslåingen.`));
+  const number = references.municipalityNumber;
+  if (number !== undefined && !known.municipalityNumbers.has(number)) {
+    const message = {
+      nb: `Kommunenummer ${number} er ikke en av kommunene i sammenslåingen.`,
+      nn: `Kommunenummer ${number} er ikkje ein av kommunane i samanslåinga.`,
+      en: `Municipality number ${number} is not one of the municipalities in the merger.`,
+    };
+    problems.push(problem('municipalityNumber', 'unknown', message, language));
   }
   if (references.solutionAreaId != null && !known.solutionAreaIds.has(references.solutionAreaId)) {
-    problems.push(problem('solutionAreaId', 'unknown', 'Løsningsområdet finnes ikke. Velg et fra listen.'));
+    const message = {
+      nb: 'Løsningsområdet finnes ikke. Velg et fra listen.',
+      nn: 'Løysingsområdet finst ikkje. Vel eitt frå lista.',
+      en: 'The solution area does not exist. Choose one from the list.',
+    };
+    problems.push(problem('solutionAreaId', 'unknown', message, language));
   }
   if (references.commonSolutionId != null && !known.commonSolutionIds.has(references.commonSolutionId)) {
-    problems.push(problem('commonSolutionId', 'unknown', 'Fellesløsningen finnes ikke i registeret.'));
+    const message = {
+      nb: 'Fellesløsningen finnes ikke i registeret.',
+      nn: 'Fellesløysinga finst ikkje i registeret.',
+      en: 'The common solution is not in the register.',
+    };
+    problems.push(problem('commonSolutionId', 'unknown', message, language));
   }
   for (const reference of references.systems) {
     if (!known.systemIds.has(reference.id)) {
-      problems.push(problem(reference.path, 'unknown', 'Systemet finnes ikke i denne sammenslåingens kartlegging.'));
+      const message = {
+        nb: 'Systemet finnes ikke i denne sammenslåingens kartlegging.',
+        nn: 'Systemet finst ikkje i kartlegginga til denne samanslåinga.',
+        en: 'The system is not in this merger’s inventory.',
+      };
+      problems.push(problem(reference.path, 'unknown', message, language));
     }
   }
   return problems;
@@ -168,22 +209,46 @@ export interface SystemUsage {
   decisions: number;
 }
 
-const usageNouns: Record<keyof SystemUsage, [string, string]> = {
-  integrations: ['integrasjon', 'integrasjoner'],
-  contracts: ['avtale', 'avtaler'],
-  digitalServices: ['digital tjeneste', 'digitale tjenester'],
-  archives: ['arkiv', 'arkiver'],
-  decisions: ['veivalg', 'veivalg'],
+const usageNouns: Record<Language, Record<keyof SystemUsage, [string, string]>> = {
+  nb: {
+    integrations: ['integrasjon', 'integrasjoner'],
+    contracts: ['avtale', 'avtaler'],
+    digitalServices: ['digital tjeneste', 'digitale tjenester'],
+    archives: ['arkiv', 'arkiver'],
+    decisions: ['veivalg', 'veivalg'],
+  },
+  nn: {
+    integrations: ['integrasjon', 'integrasjonar'],
+    contracts: ['avtale', 'avtalar'],
+    digitalServices: ['digital teneste', 'digitale tenester'],
+    archives: ['arkiv', 'arkiv'],
+    decisions: ['vegval', 'vegval'],
+  },
+  en: {
+    integrations: ['integration', 'integrations'],
+    contracts: ['agreement', 'agreements'],
+    digitalServices: ['digital service', 'digital services'],
+    archives: ['archive', 'archives'],
+    decisions: ['decision', 'decisions'],
+  },
 };
 
-/** «Systemet er i bruk i 3 integrasjoner og 1 avtale …», or null when nothing points at it. */
-export function systemInUseMessage(usage: SystemUsage): string | null {
-  const parts = (Object.keys(usageNouns) as Array<keyof SystemUsage>)
-    .filter((key) => usage[key] > 0)
-    .map((key) => `${usage[key]} ${usageNouns[key][usage[key] === 1 ? 0 : 1]}`);
-  if (parts.length === 0) return null;
-  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} og ${parts.at(-1)}`;
-  return `Systemet kan ikke slettes fordi ${listed} viser til det. Fjern eller endre dem først.`;
+/** «Systemet er i bruk i 3 integrasjoner og 1 avtale …» (in `language`, bokmål unless told), or null when nothing points at it. */
+export function systemInUseMessage(usage: SystemUsage, language: Language = 'nb'): string | null {
+  const keys = (Object.keys(usageNouns.nb) as Array<keyof SystemUsage>).filter((key) => usage[key] > 0);
+  if (keys.length === 0) return null;
+  const parts = keys.map((key) => `${usage[key]} ${usageNouns[language][key][usage[key] === 1 ? 0 : 1]}`);
+  const and = language === 'en' ? 'and' : 'og';
+  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} ${and} ${parts.at(-1)}`;
+  const total = keys.reduce((sum, key) => sum + usage[key], 0);
+  return textIn(
+    {
+      nb: `Systemet kan ikke slettes fordi ${listed} viser til det. Fjern eller endre dem først.`,
+      nn: `Systemet kan ikkje slettast fordi ${listed} viser til det. Fjern eller endre dei først.`,
+      en: `The system cannot be deleted because ${listed} ${total === 1 ? 'refers to it. Remove or change that first.' : 'refer to it. Remove or change them first.'}`,
+    },
+    language,
+  );
 }
 
 // ---------------------------------------------------------------- search

@@ -7,6 +7,7 @@
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { InventoryItem, InventoryKindKey } from '#shared/contracts/inventory.ts';
+import type { Language } from '#shared/language.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
 import { archiveProblems, contractProblems, integrationProblems, type References } from './inventory.domain.ts';
 import type { SystemRef } from './inventory.repo.ts';
@@ -28,7 +29,7 @@ export interface KindDefinition<K extends InventoryKindKey> {
   /** Where the given fields point, each with the path a problem is reported at; absent fields point nowhere. */
   references: (values: Partial<InventoryValues<K>>) => Omit<References, 'municipalityNumber'>;
   /** Rules over several fields of the row as it will be stored. */
-  rules?: (values: InventoryValues<K>) => FieldProblem[];
+  rules?: (values: InventoryValues<K>, language?: Language) => FieldProblem[];
   /** The read-only names an item carries beside its own fields. */
   names: (values: InventoryValues<K>, systems: ReadonlyMap<string, SystemRef>) => Omit<InventoryItem<K>, keyof InventoryValues<K>>;
   /** What history shows as the row's name. */

@@ -9,6 +9,9 @@ import { commonSolutionKey, loadCommonSolutions } from '#server/features/common-
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
+import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
+import { localize } from '#shared/localized-problems.ts';
 import {
   inventoryKinds,
   type InventoryItem,
@@ -105,28 +108,55 @@ async function checkValues<K extends InventoryKindKey>(
   mergerId: string,
   changed: Partial<InventoryValues<K>>,
   merged: InventoryValues<K>,
+  reader: Language | undefined,
 ): Promise<void> {
   const definition = kindDefinitions[kind];
   const references = definition.references(changed);
   const ids = references.systems.map((system) => system.id);
-  const problems: FieldProblem[] = [
-    ...referenceProblems(
-      { ...references, municipalityNumber: changed.municipalityNumber },
-      {
-        municipalityNumbers: new Set((await municipalitiesOfMerger(db, mergerId)).map((m) => m.number)),
-        solutionAreaIds: new Set(solutionAreas().map((area) => area.id)),
-        commonSolutionIds: new Set(loadCommonSolutions().solutions.map((solution) => solution.id)),
-        systemIds: new Set((await repo.findSystemRefs(db, mergerId, ids)).map((system) => system.id)),
-      },
-    ),
-    ...(definition.rules?.(merged) ?? []),
+  const known = {
+    municipalityNumbers: new Set((await municipalitiesOfMerger(db, mergerId)).map((m) => m.number)),
+    solutionAreaIds: new Set(solutionAreas().map((area) => area.id)),
+    commonSolutionIds: new Set(loadCommonSolutions().solutions.map((solution) => solution.id)),
+    systemIds: new Set((await repo.findSystemRefs(db, mergerId, ids)).map((system) => system.id)),
+  };
+  // The rules are pure: asked once per language, they give the message in every language and the fields in the reader's.
+  const problemsIn = (language: Language): FieldProblem[] => [
+    ...referenceProblems({ ...references, municipalityNumber: changed.municipalityNumber }, known, language),
+    ...(definition.rules?.(merged, language) ?? []),
   ];
+  const problems = problemsIn(reader ?? 'nb');
   if (problems.length > 0) {
-    throw invalid('VALIDATION_FAILED', problems.length === 1 ? problems[0]!.message : `Registreringen har ${problems.length} feil. Se feltene.`, problems);
+    const count = problems.length;
+    const message: Localized =
+      count === 1
+        ? localize((language) => problemsIn(language)[0]!.message)
+        : {
+            nb: `Registreringen har ${count} feil. Se feltene.`,
+            nn: `Registreringa har ${count} feil. Sjå felta.`,
+            en: `The entry has ${count} errors. See the fields.`,
+          };
+    throw invalid('VALIDATION_FAILED', message, problems);
   }
 }
 
-const itemNotFound = (kind: InventoryKindKey) => notFound(kindDefinitions[kind].notFoundCode, `Fant ikke ${kindDefinitions[kind].noun}.`);
+/** «Fant ikke {noun}.» in every language; the bokmål noun is the kind's own. */
+const notFoundNouns: Record<InventoryKindKey, { nn: string; en: string }> = {
+  systems: { nn: 'systemet', en: 'The system' },
+  digitalServices: { nn: 'den digitale tenesta', en: 'The digital service' },
+  contracts: { nn: 'avtalen', en: 'The agreement' },
+  integrations: { nn: 'integrasjonen', en: 'The integration' },
+  archives: { nn: 'arkivet', en: 'The archive' },
+  infrastructure: { nn: 'infrastrukturen', en: 'The infrastructure' },
+  itOrganisation: { nn: 'rolla', en: 'The role' },
+  intermunicipalCooperation: { nn: 'samarbeidet', en: 'The cooperation' },
+};
+const itemNotFound = (kind: InventoryKindKey) =>
+  notFound(kindDefinitions[kind].notFoundCode, {
+    nb: `Fant ikke ${kindDefinitions[kind].noun}.`,
+    nn: `Fann ikkje ${notFoundNouns[kind].nn}.`,
+    en: `${notFoundNouns[kind].en} was not found.`,
+  });
+const theEntry: Localized = { nb: 'Registreringen', nn: 'Registreringa', en: 'The entry' };
 
 function matchingCommonSolutionIds(text: string | undefined): string[] {
   if (!text) return [];
@@ -166,7 +196,7 @@ export async function createItem<K extends InventoryKindKey>(ctx: ServiceContext
     auditedFields(kind).map((name) => [name, (body as Record<string, unknown>)[name] ?? (name === 'systemIds' ? [] : null)]),
   ) as InventoryValues<K>;
   return ctx.db.transaction(async (tx) => {
-    await checkValues(tx, kind, mergerId, values, values);
+    await checkValues(tx, kind, mergerId, values, values, ctx.language);
     const { columns, systemIds } = columnsOf(values as Record<string, unknown>);
     const row = await repo.insertRow(tx, repo.inventoryTables[kind], { ...columns, mergerId } as never);
     if (kind === 'contracts') await repo.replaceContractSystems(tx, mergerId, row.id as string, systemIds ?? []);
@@ -197,16 +227,16 @@ export async function updateItem<K extends InventoryKindKey>(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findRow(tx, table, mergerId, itemId);
     if (!current) throw itemNotFound(kind);
-    if (current.version !== body.version) throw versionConflict('Registreringen', current.version as number);
+    if (current.version !== body.version) throw versionConflict(theEntry, current.version as number);
     const [before] = await toItems(tx, kind, mergerId, [current as repo.InventoryRow<K>]);
     const changed = Object.fromEntries(Object.entries(body).filter(([name, value]) => name !== 'version' && value !== undefined)) as Partial<
       InventoryValues<K>
     >;
-    await checkValues(tx, kind, mergerId, changed, { ...before!, ...changed });
+    await checkValues(tx, kind, mergerId, changed, { ...before!, ...changed }, ctx.language);
     const { columns, systemIds } = columnsOf(changed as Record<string, unknown>);
     const updated = await repo.updateRowIfVersion(tx, table, mergerId, itemId, body.version, columns as never);
     // Another writer got in between our read and our write (another app node).
-    if (!updated) throw versionConflict('Registreringen', null);
+    if (!updated) throw versionConflict(theEntry, null);
     if (kind === 'contracts' && systemIds !== undefined) await repo.replaceContractSystems(tx, mergerId, itemId, systemIds);
     const [after] = await toItems(tx, kind, mergerId, [updated as repo.InventoryRow<K>]);
     await recordChange(tx, actor, {
@@ -236,12 +266,16 @@ export async function deleteItem<K extends InventoryKindKey>(
     const current = await repo.findRow(tx, repo.inventoryTables[kind], mergerId, itemId, { lock: true });
     if (!current) throw itemNotFound(kind);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw versionConflict('Registreringen', current.version as number);
+      throw versionConflict(theEntry, current.version as number);
     }
     if (kind === 'systems') {
       const usage = await repo.countSystemUsage(tx, mergerId, itemId);
-      const message = systemInUseMessage(usage);
-      if (message) throw conflict('SYSTEM_IN_USE', message, usage);
+      if (systemInUseMessage(usage))
+        throw conflict(
+          'SYSTEM_IN_USE',
+          localize((language) => systemInUseMessage(usage, language)!),
+          usage,
+        );
     }
     const [item] = await toItems(tx, kind, mergerId, [current as repo.InventoryRow<K>]);
     await repo.deleteRow(tx, repo.inventoryTables[kind], mergerId, itemId);

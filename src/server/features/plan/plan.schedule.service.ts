@@ -7,6 +7,8 @@ import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
+import type { Localized } from '#shared/localized.ts';
+import { problemsIn } from '#shared/localized-problems.ts';
 import type { createMilestoneBody, Milestone, Schedule, SchedulePhase, updateMilestoneBody, updatePhaseBody } from '#shared/contracts/plan.schedule.ts';
 import { cycleIfAdded, effectivePhaseDates, taskDatesToFollow, transitionEnd } from './plan.schedule.domain.ts';
 import * as repo from './plan.schedule.repo.ts';
@@ -180,20 +182,35 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
 export async function updatePhase(ctx: ServiceContext, mergerId: string, phaseNumber: number, body: z.output<typeof updatePhaseBody>): Promise<SchedulePhase> {
   requireMergerAccess(ctx, mergerId);
   if (body.end < body.start) {
-    throw invalid('PHASE_END_BEFORE_START', 'Fasen kan ikke slutte før den starter.', [
-      { path: 'end', code: 'before_start', message: 'Sluttdatoen kan ikke være før startdatoen.' },
-    ]);
+    throw invalid(
+      'PHASE_END_BEFORE_START',
+      { nb: 'Fasen kan ikke slutte før den starter.', nn: 'Fasen kan ikkje slutte før han startar.', en: 'The phase cannot end before it starts.' },
+      problemsIn(
+        [
+          {
+            path: 'end',
+            code: 'before_start',
+            message: {
+              nb: 'Sluttdatoen kan ikke være før startdatoen.',
+              nn: 'Sluttdatoen kan ikkje vere før startdatoen.',
+              en: 'The end date cannot be before the start date.',
+            },
+          },
+        ],
+        ctx.language,
+      ),
+    );
   }
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const mergerDate = await readMergerDate(tx, mergerId);
     const before = (await phasesOf(tx, mergerId, mergerDate)).find((phase) => phase.number === phaseNumber)!;
-    if (before.version !== body.version) throw versionConflict('Fasen', before.version);
+    if (before.version !== body.version) throw versionConflict(thePhase, before.version);
     const written =
       body.version === 0
         ? await repo.insertPhaseDates(tx, { mergerId, phaseNumber, startDate: body.start, endDate: body.end })
         : await repo.updatePhaseDatesIfVersion(tx, mergerId, phaseNumber, body.version, { startDate: body.start, endDate: body.end });
-    if (!written) throw versionConflict('Fasen', null);
+    if (!written) throw versionConflict(thePhase, null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'phase',
@@ -227,7 +244,11 @@ export async function createMilestone(ctx: ServiceContext, mergerId: string, bod
   });
 }
 
-const milestoneNotFound = () => notFound('MILESTONE_NOT_FOUND', 'Fant ikke milepælen.');
+const milestoneNotFound = () =>
+  notFound('MILESTONE_NOT_FOUND', { nb: 'Fant ikke milepælen.', nn: 'Fann ikkje milepælen.', en: 'The milestone was not found.' });
+const thePhase: Localized = { nb: 'Fasen', nn: 'Fasen', en: 'The phase' };
+const theMilestone: Localized = { nb: 'Milepælen', nn: 'Milepælen', en: 'The milestone' };
+const taskNotFound: Localized = { nb: 'Fant ikke oppgaven.', nn: 'Fann ikkje oppgåva.', en: 'The task was not found.' };
 
 export async function updateMilestone(
   ctx: ServiceContext,
@@ -240,13 +261,13 @@ export async function updateMilestone(
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findMilestone(tx, mergerId, milestoneId);
     if (!current) throw milestoneNotFound();
-    if (current.version !== body.version) throw versionConflict('Milepælen', current.version);
+    if (current.version !== body.version) throw versionConflict(theMilestone, current.version);
     const updated = await repo.updateMilestoneIfVersion(tx, mergerId, milestoneId, body.version, {
       ...(body.title !== undefined ? { title: body.title } : {}),
       ...(body.date !== undefined ? { date: body.date } : {}),
       ...(body.kind !== undefined ? { kind: body.kind } : {}),
     });
-    if (!updated) throw versionConflict('Milepælen', null);
+    if (!updated) throw versionConflict(theMilestone, null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'milestone',
@@ -305,28 +326,57 @@ export async function addDependency(ctx: ServiceContext, mergerId: string, taskI
   return ctx.db.transaction(async (tx) => {
     await repo.lockMergerDependencies(tx, mergerId);
     const task = await tasksRepo.findTask(tx, mergerId, taskId);
-    if (!task) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+    if (!task) throw notFound('TASK_NOT_FOUND', taskNotFound);
     const other = await tasksRepo.findTask(tx, mergerId, dependsOnTaskId);
     if (!other) {
-      throw invalid('DEPENDENCY_TASK_NOT_FOUND', 'Oppgaven det skal avhenges av, finnes ikke i denne sammenslåingen.', [
-        { path: 'dependsOnTaskId', code: 'unknown', message: 'Velg en oppgave i denne sammenslåingen.' },
-      ]);
+      throw invalid(
+        'DEPENDENCY_TASK_NOT_FOUND',
+        {
+          nb: 'Oppgaven det skal avhenges av, finnes ikke i denne sammenslåingen.',
+          nn: 'Oppgåva det skal avhengast av, finst ikkje i denne samanslåinga.',
+          en: 'The task to depend on is not in this merger.',
+        },
+        problemsIn(
+          [
+            {
+              path: 'dependsOnTaskId',
+              code: 'unknown',
+              message: { nb: 'Velg en oppgave i denne sammenslåingen.', nn: 'Vel ei oppgåve i denne samanslåinga.', en: 'Choose a task in this merger.' },
+            },
+          ],
+          ctx.language,
+        ),
+      );
     }
     const edges = await repo.listDependencies(tx, mergerId);
     const cycle = cycleIfAdded(edges, taskId, dependsOnTaskId);
     if (cycle) {
       const titles = await repo.taskTitles(tx, mergerId, cycle);
-      const chain = cycle.map((id) => `«${titles.has(id) ? taskLabel(titles.get(id)!) : id}»`).join(' → ');
-      const message =
+      const labels = cycle.map((id) => (titles.has(id) ? taskLabel(titles.get(id)!) : id));
+      const chain = labels.map((label) => `«${label}»`).join(' → ');
+      const englishChain = labels.map((label) => `“${label}”`).join(' → ');
+      const message: Localized =
         cycle.length === 2
-          ? `En oppgave kan ikke avhenge av seg selv («${taskLabel(task)}»).`
-          : `Avhengigheten ville gi en sirkel: ${chain}. Fjern en av avhengighetene først.`;
-      throw invalid('DEPENDENCY_CYCLE', message, [{ path: 'dependsOnTaskId', code: 'cycle', message }]);
+          ? {
+              nb: `En oppgave kan ikke avhenge av seg selv («${taskLabel(task)}»).`,
+              nn: `Ei oppgåve kan ikkje avhenge av seg sjølv («${taskLabel(task)}»).`,
+              en: `A task cannot depend on itself (“${taskLabel(task)}”).`,
+            }
+          : {
+              nb: `Avhengigheten ville gi en sirkel: ${chain}. Fjern en av avhengighetene først.`,
+              nn: `Avhengnaden ville gi ein sirkel: ${chain}. Fjern ein av avhengnadene først.`,
+              en: `The dependency would make a cycle: ${englishChain}. Remove one of the dependencies first.`,
+            };
+      throw invalid('DEPENDENCY_CYCLE', message, problemsIn([{ path: 'dependsOnTaskId', code: 'cycle', message }], ctx.language));
     }
     const before = edges.filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
     const added = await repo.insertDependency(tx, { mergerId, taskId, dependsOnTaskId });
     if (!added) {
-      throw conflict('DEPENDENCY_EXISTS', `«${taskLabel(task)}» avhenger allerede av «${taskLabel(other)}».`);
+      throw conflict('DEPENDENCY_EXISTS', {
+        nb: `«${taskLabel(task)}» avhenger allerede av «${taskLabel(other)}».`,
+        nn: `«${taskLabel(task)}» avheng alt av «${taskLabel(other)}».`,
+        en: `“${taskLabel(task)}” already depends on “${taskLabel(other)}”.`,
+      });
     }
     await recordDependencyChange(tx, ctx, mergerId, taskId, taskLabel(task), before, [...before, dependsOnTaskId]);
     return { taskId, dependsOnTaskId };
@@ -339,10 +389,15 @@ export async function removeDependency(ctx: ServiceContext, mergerId: string, ta
   await ctx.db.transaction(async (tx) => {
     await repo.lockMergerDependencies(tx, mergerId);
     const task = await tasksRepo.findTask(tx, mergerId, taskId);
-    if (!task) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+    if (!task) throw notFound('TASK_NOT_FOUND', taskNotFound);
     const before = (await repo.listDependencies(tx, mergerId)).filter((edge) => edge.taskId === taskId).map((edge) => edge.dependsOnTaskId);
     const removed = await repo.deleteDependency(tx, mergerId, taskId, dependsOnTaskId);
-    if (!removed) throw notFound('DEPENDENCY_NOT_FOUND', 'Oppgaven har ikke denne avhengigheten.');
+    if (!removed)
+      throw notFound('DEPENDENCY_NOT_FOUND', {
+        nb: 'Oppgaven har ikke denne avhengigheten.',
+        nn: 'Oppgåva har ikkje denne avhengnaden.',
+        en: 'The task does not have this dependency.',
+      });
     await recordDependencyChange(
       tx,
       ctx,

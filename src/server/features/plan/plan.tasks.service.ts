@@ -22,6 +22,9 @@ import type {
   TaskStatus,
   updateTaskBody,
 } from '#shared/contracts/plan.tasks.ts';
+import type { Language } from '#shared/language.ts';
+import { textIn, type Localized } from '#shared/localized.ts';
+import { dateIn, problemsIn } from '#shared/localized-problems.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import {
   applyDoneRule,
@@ -61,10 +64,32 @@ const auditedTaskFields = ['title', 'status', 'notRelevantReason', 'responsible'
 /** What history shows of a task added to the plan, whoever adds it: where it landed, and its fields. */
 const auditedNewTaskFields = ['phase', 'title', 'status', 'notRelevantReason', 'responsible', 'plannedStart', 'dueDate', 'notes'] as const;
 
-const reasonRequired = () =>
-  invalid('NOT_RELEVANT_REASON_REQUIRED', 'Oppgi en begrunnelse når oppgaven settes til «ikke relevant».', [
-    { path: 'notRelevantReason', code: 'required', message: 'Begrunnelse må fylles ut for «ikke relevant».' },
-  ]);
+const reasonRequired = (language: Language | undefined) =>
+  invalid(
+    'NOT_RELEVANT_REASON_REQUIRED',
+    {
+      nb: 'Oppgi en begrunnelse når oppgaven settes til «ikke relevant».',
+      nn: 'Gi ei grunngiving når oppgåva blir sett til «ikkje relevant».',
+      en: 'Give a reason when the task is set to “not relevant”.',
+    },
+    problemsIn(
+      [
+        {
+          path: 'notRelevantReason',
+          code: 'required',
+          message: {
+            nb: 'Begrunnelse må fylles ut for «ikke relevant».',
+            nn: 'Grunngiving må fyllast ut for «ikkje relevant».',
+            en: 'A reason is required for “not relevant”.',
+          },
+        },
+      ],
+      language,
+    ),
+  );
+
+const taskNotFound: Localized = { nb: 'Fant ikke oppgaven.', nn: 'Fann ikkje oppgåva.', en: 'The task was not found.' };
+const theTask: Localized = { nb: 'Oppgaven', nn: 'Oppgåva', en: 'The task' };
 
 /** The title history and messages use: with the task's area or group, so same-named tasks read apart. */
 export function taskLabel(row: { title: string; catalogItemId: string | null; groupName: string | null }, catalog: Catalog = loadCatalog()): string {
@@ -134,12 +159,23 @@ export interface NewPlanTask {
 }
 
 /** The library's activity, or 400 ACTIVITY_NOT_FOUND on the field that named it. */
-export function requireActivity(activityId: string, catalog: Catalog = loadCatalog()): ActivityPlace {
+export function requireActivity(activityId: string, catalog: Catalog = loadCatalog(), language?: Language): ActivityPlace {
   const activity = activityIndex(catalog).get(activityId);
   if (!activity) {
-    throw invalid('ACTIVITY_NOT_FOUND', 'Aktiviteten finnes ikke i sjekklisten.', [
-      { path: 'activityId', code: 'unknown', message: 'Velg en aktivitet fra sjekklisten.' },
-    ]);
+    throw invalid(
+      'ACTIVITY_NOT_FOUND',
+      { nb: 'Aktiviteten finnes ikke i sjekklisten.', nn: 'Aktiviteten finst ikkje i sjekklista.', en: 'The activity is not in the checklist.' },
+      problemsIn(
+        [
+          {
+            path: 'activityId',
+            code: 'unknown',
+            message: { nb: 'Velg en aktivitet fra sjekklisten.', nn: 'Vel ein aktivitet frå sjekklista.', en: 'Choose an activity from the checklist.' },
+          },
+        ],
+        language,
+      ),
+    );
   }
   return activity;
 }
@@ -308,7 +344,8 @@ function datesInPhase(phase: PhaseDates | undefined): Pick<NewPlanTask, 'planned
 /** The merger date the default phase dates count from; 404 for a merger that does not exist. */
 export async function readMergerDate(db: Database, mergerId: string): Promise<string> {
   const mergerDate = await findMergerDate(db, mergerId);
-  if (mergerDate === undefined) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  if (mergerDate === undefined)
+    throw notFound('MERGER_NOT_FOUND', { nb: 'Fant ikke sammenslåingen.', nn: 'Fann ikkje samanslåinga.', en: 'The merger was not found.' });
   return mergerDate;
 }
 
@@ -412,16 +449,16 @@ export async function taskAreas(ctx: ServiceContext, mergerId: string): Promise<
 export async function getTask(ctx: ServiceContext, mergerId: string, taskId: string): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const row = await repo.findTask(ctx.db, mergerId, taskId);
-  if (!row) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
+  if (!row) throw notFound('TASK_NOT_FOUND', taskNotFound);
   return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
 export async function createTask(ctx: ServiceContext, mergerId: string, body: z.output<typeof createTaskBody>): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
   const catalog = loadCatalog();
-  requireActivity(body.activityId, catalog);
+  requireActivity(body.activityId, catalog, ctx.language);
   const rule = applyStatusRule({ status: 'not_started', notRelevantReason: null }, { status: body.status, notRelevantReason: body.notRelevantReason ?? null });
-  if (!rule.ok) throw reasonRequired();
+  if (!rule.ok) throw reasonRequired(ctx.language);
   const actor = actorOf(ctx);
   const row = await ctx.db.transaction(async (tx) => {
     const responsible = (await checkedResponsible(tx, mergerId, { text: body.responsible, userId: body.responsibleUserId }, null)) ?? {
@@ -455,7 +492,7 @@ export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: 
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
   const row = await ctx.db.transaction(async (tx) =>
-    changeTask(tx, actor, mergerId, taskId, await repo.findTask(tx, mergerId, taskId), body, { now: ctx.now() }),
+    changeTask(tx, actor, mergerId, taskId, await repo.findTask(tx, mergerId, taskId), body, { now: ctx.now(), language: ctx.language }),
   );
   return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
@@ -475,33 +512,71 @@ async function changeTask(
   taskId: string,
   current: repo.TaskRow | undefined,
   body: z.output<typeof updateTaskBody>,
-  options: { now: Date; tellResponsible?: boolean },
+  options: { now: Date; tellResponsible?: boolean; language?: Language | undefined },
 ): Promise<repo.TaskRow> {
-  if (!current) throw notFound('TASK_NOT_FOUND', 'Fant ikke oppgaven.');
-  if (current.version !== body.version) throw versionConflict('Oppgaven', current.version);
+  const { language } = options;
+  if (!current) throw notFound('TASK_NOT_FOUND', taskNotFound);
+  if (current.version !== body.version) throw versionConflict(theTask, current.version);
   if (body.title !== undefined && current.catalogItemId !== null && body.title !== current.title) {
-    throw invalid('CATALOG_TASK_TITLE_READONLY', 'Tittelen på oppgaver fra sjekklisten kan ikke endres.', [
-      { path: 'title', code: 'readonly', message: 'Tittelen kommer fra sjekklisten og kan ikke endres.' },
-    ]);
+    throw invalid(
+      'CATALOG_TASK_TITLE_READONLY',
+      {
+        nb: 'Tittelen på oppgaver fra sjekklisten kan ikke endres.',
+        nn: 'Tittelen på oppgåver frå sjekklista kan ikkje endrast.',
+        en: 'The title of a task from the checklist cannot be changed.',
+      },
+      problemsIn(
+        [
+          {
+            path: 'title',
+            code: 'readonly',
+            message: {
+              nb: 'Tittelen kommer fra sjekklisten og kan ikke endres.',
+              nn: 'Tittelen kjem frå sjekklista og kan ikkje endrast.',
+              en: 'The title comes from the checklist and cannot be changed.',
+            },
+          },
+        ],
+        language,
+      ),
+    );
   }
   const rule = applyStatusRule(
     { status: current.status, notRelevantReason: current.notRelevantReason },
     { status: body.status, notRelevantReason: body.notRelevantReason },
   );
-  if (!rule.ok) throw reasonRequired();
+  if (!rule.ok) throw reasonRequired(language);
   const plannedStart = body.plannedStart !== undefined ? body.plannedStart : current.plannedStart;
   const dueDate = body.dueDate !== undefined ? body.dueDate : current.dueDate;
   if (!plannedStartIsValid(plannedStart, dueDate)) {
-    throw invalid('PLANNED_START_AFTER_DUE_DATE', 'Planlagt start kan ikke være etter fristen.', [
-      { path: 'plannedStart', code: 'after_due_date', message: 'Planlagt start kan ikke være etter fristen.' },
-    ]);
+    const message: Localized = {
+      nb: 'Planlagt start kan ikke være etter fristen.',
+      nn: 'Planlagd start kan ikkje vere etter fristen.',
+      en: 'The planned start cannot be after the due date.',
+    };
+    throw invalid('PLANNED_START_AFTER_DUE_DATE', message, problemsIn([{ path: 'plannedStart', code: 'after_due_date', message }], language));
   }
   if (body.municipalityNumber != null && body.municipalityNumber !== current.municipalityNumber) {
     const municipalities = await repo.municipalitiesOf(tx, mergerId);
     if (!municipalities.some((municipality) => municipality.number === body.municipalityNumber)) {
-      throw invalid('UNKNOWN_MUNICIPALITY', 'Kommunen er ikke med i sammenslåingen.', [
-        { path: 'municipalityNumber', code: 'unknown', message: 'Velg en av kommunene i sammenslåingen.' },
-      ]);
+      throw invalid(
+        'UNKNOWN_MUNICIPALITY',
+        { nb: 'Kommunen er ikke med i sammenslåingen.', nn: 'Kommunen er ikkje med i samanslåinga.', en: 'The municipality is not part of the merger.' },
+        problemsIn(
+          [
+            {
+              path: 'municipalityNumber',
+              code: 'unknown',
+              message: {
+                nb: 'Velg en av kommunene i sammenslåingen.',
+                nn: 'Vel ein av kommunane i samanslåinga.',
+                en: 'Choose one of the municipalities in the merger.',
+              },
+            },
+          ],
+          language,
+        ),
+      );
     }
   }
   // The «ferdig» rule: not done before what it depends on, unless the person says why.
@@ -529,7 +604,7 @@ async function changeTask(
     datesFollowPhase: datesStillFollowPhase(current, { plannedStart: body.plannedStart, dueDate: body.dueDate }),
   });
   // Another writer got in between our read and our write (another app node).
-  if (!updated) throw versionConflict('Oppgaven', null);
+  if (!updated) throw versionConflict(theTask, null);
   const responsibleNames = await announceResponsible(tx, actor, {
     mergerId,
     before: responsibleOf(current),
@@ -605,7 +680,7 @@ export async function bulkUpdateTasks(ctx: ServiceContext, mergerId: string, bod
               ...(change.responsibleUserId !== undefined ? { responsibleUserId: change.responsibleUserId } : {}),
               ...(change.dueDate !== undefined ? { dueDate: change.dueDate } : {}),
             },
-            { now: ctx.now(), tellResponsible: false },
+            { now: ctx.now(), tellResponsible: false, language: ctx.language },
           ),
         );
       } catch (error) {
@@ -614,7 +689,7 @@ export async function bulkUpdateTasks(ctx: ServiceContext, mergerId: string, bod
           taskId: item.taskId,
           title: current ? taskLabel(current, catalog) : null,
           code: error.code,
-          message: bulkReason(error, current),
+          message: bulkReason(error, current, ctx.language ?? 'nb'),
         });
       }
     }
@@ -636,18 +711,38 @@ export async function bulkUpdateTasks(ctx: ServiceContext, mergerId: string, bod
 }
 
 /** Why a task was left as it was, said for a list of many: about this task, without the API's field names. */
-function bulkReason(error: DomainError, current: repo.TaskRow | undefined): string {
+function bulkReason(error: DomainError, current: repo.TaskRow | undefined, language: Language): string {
   switch (error.code) {
     case 'TASK_NOT_FOUND':
-      return 'Fant ikke oppgaven i denne sammenslåingen.';
-    case 'PLANNED_START_AFTER_DUE_DATE':
-      return `Fristen kan ikke være før oppgavens planlagte start (${norwegianDate(current?.plannedStart)}).`;
+      return textIn(
+        { nb: 'Fant ikke oppgaven i denne sammenslåingen.', nn: 'Fann ikkje oppgåva i denne samanslåinga.', en: 'The task was not found in this merger.' },
+        language,
+      );
+    case 'PLANNED_START_AFTER_DUE_DATE': {
+      const start = current?.plannedStart ? dateIn(current.plannedStart, language) : '';
+      return textIn(
+        {
+          nb: `Fristen kan ikke være før oppgavens planlagte start (${start}).`,
+          nn: `Fristen kan ikkje vere før den planlagde starten til oppgåva (${start}).`,
+          en: `The due date cannot be before the task’s planned start (${start}).`,
+        },
+        language,
+      );
+    }
     case 'DEPENDENCIES_OPEN': {
-      const open = (error.details as { openTasks: Array<{ title: string }> }).openTasks.map((task) => `«${task.title}»`).join(', ');
-      return `Den avhenger av oppgaver som ikke er ferdige: ${open}. Oppgi en begrunnelse for å sette den som ferdig likevel.`;
+      const titles = (error.details as { openTasks: Array<{ title: string }> }).openTasks.map((task) => task.title);
+      const quoted = titles.map((title) => `«${title}»`).join(', ');
+      return textIn(
+        {
+          nb: `Den avhenger av oppgaver som ikke er ferdige: ${quoted}. Oppgi en begrunnelse for å sette den som ferdig likevel.`,
+          nn: `Ho avheng av oppgåver som ikkje er ferdige: ${quoted}. Gi ei grunngiving for å setje henne som ferdig likevel.`,
+          en: `It depends on tasks that are not done: ${titles.map((title) => `“${title}”`).join(', ')}. Give a reason to set it to done anyway.`,
+        },
+        language,
+      );
     }
     default:
-      return error.message;
+      return textIn(error.localized ?? error.message, language);
   }
 }
 
@@ -709,10 +804,14 @@ function libraryTaskTexts(catalog: Catalog): Map<string, { title: string; group:
 
 function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; status: TaskStatus }>) {
   const names = openTasks.map((task) => `«${task.title}»`).join(', ');
+  const englishNames = openTasks.map((task) => `“${task.title}”`).join(', ');
   return conflict(
     'DEPENDENCIES_OPEN',
-    `Oppgaven kan ikke settes som ferdig før det den avhenger av er ferdig: ${names}. ` +
-      'Oppgi en begrunnelse (overrideReason) for å sette den som ferdig likevel.',
+    {
+      nb: `Oppgaven kan ikke settes som ferdig før det den avhenger av er ferdig: ${names}. Oppgi en begrunnelse (overrideReason) for å sette den som ferdig likevel.`,
+      nn: `Oppgåva kan ikkje setjast som ferdig før det ho avheng av, er ferdig: ${names}. Gi ei grunngiving (overrideReason) for å setje henne som ferdig likevel.`,
+      en: `The task cannot be set to done before what it depends on is done: ${englishNames}. Give a reason (overrideReason) to set it to done anyway.`,
+    },
     { openTasks },
   );
 }

@@ -26,9 +26,15 @@ describe('the report period', () => {
     expect(reportPeriod({ from: '2027-05-15', to: '2027-05-15' }, '2027-05-15').ok).toBe(true);
     expect(reportPeriod({ from: '2027-01-01', to: '2028-01-01' }, '2027-05-15').ok).toBe(true);
     const backwards = reportPeriod({ from: '2027-05-16', to: '2027-05-15' }, '2027-05-15');
-    expect(backwards).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'from', message: 'Fra-datoen kan ikke være etter til-datoen.' })] });
+    expect(backwards).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ path: 'from', message: expect.objectContaining({ nb: 'Fra-datoen kan ikke være etter til-datoen.' }) })],
+    });
     const long = reportPeriod({ from: '2027-01-01', to: '2028-01-02' }, '2027-05-15');
-    expect(long).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'to', message: 'Rapportperioden kan være høyst 366 dager.' })] });
+    expect(long).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ path: 'to', message: expect.objectContaining({ nb: 'Rapportperioden kan være høyst 366 dager.' }) })],
+    });
   });
   it('counts calendar days across month ends, leap days and daylight saving', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');

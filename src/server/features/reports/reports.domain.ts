@@ -1,6 +1,6 @@
 import { addDays, dateInOslo, daysBetween } from '#shared/calendar-dates.ts';
-import type { FieldProblem } from '#shared/contracts/common.ts';
 import type { Language } from '#shared/language.ts';
+import type { LocalizedFieldProblem } from '#shared/localized-problems.ts';
 
 /**
  * The steering group's status report: which period it covers and which of
@@ -33,17 +33,32 @@ export function reportPeriod(
   query: { from?: string | undefined; to?: string | undefined },
   today: string,
   lastIssuedOn: string | null = null,
-): { ok: true; period: ReportPeriod } | { ok: false; problems: FieldProblem[] } {
+): { ok: true; period: ReportPeriod } | { ok: false; problems: LocalizedFieldProblem[] } {
   const to = query.to ?? today;
   const sinceLast = lastIssuedOn !== null && lastIssuedOn <= to && daysBetween(lastIssuedOn, to) + 1 <= MAX_PERIOD_DAYS;
   const from = query.from ?? (sinceLast ? lastIssuedOn : addDays(to, -(DEFAULT_PERIOD_DAYS - 1)));
   if (from > to) {
-    return { ok: false, problems: [{ path: 'from', code: 'after_to', message: 'Fra-datoen kan ikke være etter til-datoen.' }] };
+    const message = {
+      nb: 'Fra-datoen kan ikke være etter til-datoen.',
+      nn: 'Frå-datoen kan ikkje vere etter til-datoen.',
+      en: 'The from date cannot be after the to date.',
+    };
+    return { ok: false, problems: [{ path: 'from', code: 'after_to', message }] };
   }
   if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) {
     return {
       ok: false,
-      problems: [{ path: 'to', code: 'too_long', message: `Rapportperioden kan være høyst ${MAX_PERIOD_DAYS} dager.` }],
+      problems: [
+        {
+          path: 'to',
+          code: 'too_long',
+          message: {
+            nb: `Rapportperioden kan være høyst ${MAX_PERIOD_DAYS} dager.`,
+            nn: `Rapportperioden kan vere høgst ${MAX_PERIOD_DAYS} dagar.`,
+            en: `The report period can be at most ${MAX_PERIOD_DAYS} days.`,
+          },
+        },
+      ],
     };
   }
   return { ok: true, period: { from, to } };

@@ -21,9 +21,8 @@ import { daysBetween, decisionsAdoptedIn, formatDate, reportedDeadlines, redRisk
 import type { ReportNarrative, StatusReportData } from './reports.pdf.ts';
 import * as repo from './reports.repo.ts';
 import { libraryNames } from './reports.library.ts';
-import { periodProblemMessages, reportMessages, reportTexts } from './reports.texts.ts';
-import type { FieldProblem } from '#shared/contracts/common.ts';
-import { textIn } from '#shared/localized.ts';
+import { reportMessages, reportTexts } from './reports.texts.ts';
+import { problemsIn } from '#shared/localized-problems.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /**
@@ -54,17 +53,7 @@ export async function statusReportData(
   const today = todayOf(ctx);
   // «Since the previous report» is since the last one issued (decision 038).
   const checked = reportPeriod(query, today, await lastIssuedOn(ctx, mergerId));
-  if (!checked.ok) {
-    // In the reader's language: the one asking for the report, not the merger's målform.
-    const message = (problem: FieldProblem) =>
-      Object.hasOwn(periodProblemMessages, problem.code) ? periodProblemMessages[problem.code as keyof typeof periodProblemMessages] : problem.message;
-    const language = ctx.language ?? 'nb';
-    throw invalid(
-      'REPORT_PERIOD_INVALID',
-      message(checked.problems[0]!),
-      checked.problems.map((problem) => ({ ...problem, message: textIn(message(problem), language) })),
-    );
-  }
+  if (!checked.ok) throw invalid('REPORT_PERIOD_INVALID', checked.problems[0]!.message, problemsIn(checked.problems, ctx.language));
   const { period } = checked;
   const [merger, ready, decisionOverview, decisionRows, deadlines, risks, benefits, schedule, overdueTasks, doneTasks, completed] = await Promise.all([
     getMerger(ctx, mergerId),

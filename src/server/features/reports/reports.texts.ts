@@ -1,6 +1,5 @@
 import type { Language } from '#shared/language.ts';
 import type { Localized } from '#shared/localized.ts';
-import { MAX_PERIOD_DAYS } from './reports.domain.ts';
 import { formatCount, plural, pluralWord } from '#shared/plural.ts';
 import type { Vocabulary } from '#shared/vocabulary/vocabulary.ts';
 import { enVocabulary } from '#shared/vocabulary/en.ts';
@@ -628,20 +627,6 @@ export function countIn(language: Language, count: number, one: string, other: s
 }
 
 // ---------------------------------------------------------------- the API's own messages (the reader's language)
-
-/** Why a report period is refused, by the problem's code (reportPeriod in reports.domain.ts). */
-export const periodProblemMessages: Readonly<Record<'after_to' | 'too_long', Localized>> = {
-  after_to: {
-    nb: 'Fra-datoen kan ikke være etter til-datoen.',
-    nn: 'Frå-datoen kan ikkje vere etter til-datoen.',
-    en: 'The from date cannot be after the to date.',
-  },
-  too_long: {
-    nb: `Rapportperioden kan være høyst ${MAX_PERIOD_DAYS} dager.`,
-    nn: `Rapportperioden kan vere høgst ${MAX_PERIOD_DAYS} dagar.`,
-    en: `The report period can be at most ${MAX_PERIOD_DAYS} days.`,
-  },
-};
 
 export const reportMessages = {
   mayNotIssue: {

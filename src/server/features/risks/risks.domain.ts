@@ -13,7 +13,8 @@ import {
   type RiskMatrix,
   type RiskSuggestion,
 } from '#shared/contracts/risks.ts';
-import type { FieldProblem } from '#shared/contracts/common.ts';
+import type { Localized } from '#shared/localized.ts';
+import type { LocalizedFieldProblem } from '#shared/localized-problems.ts';
 
 // ---------------------------------------------------------------- the default matrix
 
@@ -63,24 +64,59 @@ export function scoreGrid(likelihoodLevels: number, consequenceLevels: number): 
 // ---------------------------------------------------------------- the matrix
 
 /** What is wrong with a matrix beyond its shape (zod checks the shape): the grid fits the scales and names known classes. */
-export function matrixProblems(matrix: RiskMatrix): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function matrixProblems(matrix: RiskMatrix): LocalizedFieldProblem[] {
+  const problems: LocalizedFieldProblem[] = [];
   for (const axis of ['likelihood', 'consequence'] as const) {
     if (matrix[axis].length < MIN_LEVELS || matrix[axis].length > MAX_LEVELS) {
-      problems.push({ path: axis, code: 'levels', message: `Skalaen må ha mellom ${MIN_LEVELS} og ${MAX_LEVELS} nivåer.` });
+      problems.push({
+        path: axis,
+        code: 'levels',
+        message: {
+          nb: `Skalaen må ha mellom ${MIN_LEVELS} og ${MAX_LEVELS} nivåer.`,
+          nn: `Skalaen må ha mellom ${MIN_LEVELS} og ${MAX_LEVELS} nivå.`,
+          en: `The scale must have between ${MIN_LEVELS} and ${MAX_LEVELS} levels.`,
+        },
+      });
     }
   }
   const keys = matrix.classes.map((riskClass) => riskClass.key);
-  if (new Set(keys).size !== keys.length) problems.push({ path: 'classes', code: 'duplicate', message: 'To risikoklasser har samme nøkkel.' });
+  if (new Set(keys).size !== keys.length)
+    problems.push({
+      path: 'classes',
+      code: 'duplicate',
+      message: { nb: 'To risikoklasser har samme nøkkel.', nn: 'To risikoklassar har same nøkkel.', en: 'Two risk classes have the same key.' },
+    });
   if (matrix.grid.length !== matrix.likelihood.length) {
-    problems.push({ path: 'grid', code: 'shape', message: 'Rutenettet må ha én rad per sannsynlighetsnivå.' });
+    problems.push({
+      path: 'grid',
+      code: 'shape',
+      message: {
+        nb: 'Rutenettet må ha én rad per sannsynlighetsnivå.',
+        nn: 'Rutenettet må ha éi rad per sannsynsnivå.',
+        en: 'The grid must have one row per likelihood level.',
+      },
+    });
   }
   matrix.grid.forEach((row, l) => {
     if (row.length !== matrix.consequence.length) {
-      problems.push({ path: `grid.${l}`, code: 'shape', message: 'Rutenettet må ha én kolonne per konsekvensnivå.' });
+      problems.push({
+        path: `grid.${l}`,
+        code: 'shape',
+        message: {
+          nb: 'Rutenettet må ha én kolonne per konsekvensnivå.',
+          nn: 'Rutenettet må ha éin kolonne per konsekvensnivå.',
+          en: 'The grid must have one column per consequence level.',
+        },
+      });
     }
     row.forEach((key, c) => {
-      if (!keys.includes(key)) problems.push({ path: `grid.${l}.${c}`, code: 'class', message: `Ukjent risikoklasse «${key}».` });
+      if (!keys.includes(key)) {
+        problems.push({
+          path: `grid.${l}.${c}`,
+          code: 'class',
+          message: { nb: `Ukjent risikoklasse «${key}».`, nn: `Ukjend risikoklasse «${key}».`, en: `Unknown risk class “${key}”.` },
+        });
+      }
     });
   });
   return problems;
@@ -134,33 +170,64 @@ export interface RiskRuleInput extends RiskPosition {
   acceptanceReason: string | null;
 }
 
+const likelihoodRange = (levels: number): Localized => ({
+  nb: `Sannsynligheten må være mellom 1 og ${levels}.`,
+  nn: `Sannsynet må vere mellom 1 og ${levels}.`,
+  en: `The likelihood must be between 1 and ${levels}.`,
+});
+const consequenceRange = (levels: number): Localized => ({
+  nb: `Konsekvensen må være mellom 1 og ${levels}.`,
+  nn: `Konsekvensen må vere mellom 1 og ${levels}.`,
+  en: `The consequence must be between 1 and ${levels}.`,
+});
+
 /** The rules across a risk's fields: levels within the scales, residual not above inherent, acceptance needs a reason. */
-export function riskProblems(matrix: RiskMatrix, risk: RiskRuleInput): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function riskProblems(matrix: RiskMatrix, risk: RiskRuleInput): LocalizedFieldProblem[] {
+  const problems: LocalizedFieldProblem[] = [];
   const within = (value: number | null, levels: number) => value === null || (value >= 1 && value <= levels);
   const likelihoodLevels = matrix.likelihood.length;
   const consequenceLevels = matrix.consequence.length;
   if (!within(risk.likelihood, likelihoodLevels)) {
-    problems.push({ path: 'likelihood', code: 'level', message: `Sannsynligheten må være mellom 1 og ${likelihoodLevels}.` });
+    problems.push({ path: 'likelihood', code: 'level', message: likelihoodRange(likelihoodLevels) });
   }
   for (const dimension of consequenceDimensions) {
     if (!within(risk.consequences[dimension] ?? null, consequenceLevels)) {
-      problems.push({ path: `consequences.${dimension}`, code: 'level', message: `Konsekvensen må være mellom 1 og ${consequenceLevels}.` });
+      problems.push({ path: `consequences.${dimension}`, code: 'level', message: consequenceRange(consequenceLevels) });
     }
   }
   if (!within(risk.residualLikelihood, likelihoodLevels)) {
-    problems.push({ path: 'residualLikelihood', code: 'level', message: `Sannsynligheten må være mellom 1 og ${likelihoodLevels}.` });
+    problems.push({ path: 'residualLikelihood', code: 'level', message: likelihoodRange(likelihoodLevels) });
   } else if (risk.residualLikelihood !== null && risk.likelihood !== null && risk.residualLikelihood > risk.likelihood) {
-    problems.push({ path: 'residualLikelihood', code: 'above_inherent', message: 'Restsannsynligheten kan ikke være høyere enn sannsynligheten før tiltak.' });
+    problems.push({
+      path: 'residualLikelihood',
+      code: 'above_inherent',
+      message: {
+        nb: 'Restsannsynligheten kan ikke være høyere enn sannsynligheten før tiltak.',
+        nn: 'Restsannsynet kan ikkje vere høgare enn sannsynet før tiltak.',
+        en: 'The residual likelihood cannot be higher than the likelihood before measures.',
+      },
+    });
   }
   const consequence = worstConsequence(risk.consequences);
   if (!within(risk.residualConsequence, consequenceLevels)) {
-    problems.push({ path: 'residualConsequence', code: 'level', message: `Konsekvensen må være mellom 1 og ${consequenceLevels}.` });
+    problems.push({ path: 'residualConsequence', code: 'level', message: consequenceRange(consequenceLevels) });
   } else if (risk.residualConsequence !== null && consequence !== null && risk.residualConsequence > consequence) {
-    problems.push({ path: 'residualConsequence', code: 'above_inherent', message: 'Restkonsekvensen kan ikke være høyere enn konsekvensen før tiltak.' });
+    problems.push({
+      path: 'residualConsequence',
+      code: 'above_inherent',
+      message: {
+        nb: 'Restkonsekvensen kan ikke være høyere enn konsekvensen før tiltak.',
+        nn: 'Restkonsekvensen kan ikkje vere høgare enn konsekvensen før tiltak.',
+        en: 'The residual consequence cannot be higher than the consequence before measures.',
+      },
+    });
   }
   if (risk.status === 'accepted' && !risk.acceptanceReason?.trim()) {
-    problems.push({ path: 'acceptanceReason', code: 'required', message: 'Skriv hvorfor risikoen aksepteres.' });
+    problems.push({
+      path: 'acceptanceReason',
+      code: 'required',
+      message: { nb: 'Skriv hvorfor risikoen aksepteres.', nn: 'Skriv kvifor risikoen blir akseptert.', en: 'Write why the risk is accepted.' },
+    });
   }
   return problems;
 }
@@ -195,23 +262,44 @@ export function identityMapping(before: RiskMatrix): MatrixMapping {
 }
 
 /** Every old level maps to a level of the new scale, for both axes; nothing else is accepted. */
-export function mappingProblems(before: RiskMatrix, after: RiskMatrix, mapping: MatrixMapping): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function mappingProblems(before: RiskMatrix, after: RiskMatrix, mapping: MatrixMapping): LocalizedFieldProblem[] {
+  const problems: LocalizedFieldProblem[] = [];
   for (const axis of ['likelihood', 'consequence'] as const) {
     const oldLevels = before[axis].length;
     const newLevels = after[axis].length;
     for (let level = 1; level <= oldLevels; level++) {
       const target = mapping[axis][String(level)];
       if (target === undefined) {
-        problems.push({ path: `mapping.${axis}.${level}`, code: 'missing', message: `Velg hvilket nytt nivå «${before[axis][level - 1]!.name}» skal bli.` });
+        const name = before[axis][level - 1]!.name;
+        problems.push({
+          path: `mapping.${axis}.${level}`,
+          code: 'missing',
+          message: {
+            nb: `Velg hvilket nytt nivå «${name}» skal bli.`,
+            nn: `Vel kva nytt nivå «${name}» skal bli.`,
+            en: `Choose which new level “${name}” becomes.`,
+          },
+        });
       } else if (!Number.isInteger(target) || target < 1 || target > newLevels) {
-        problems.push({ path: `mapping.${axis}.${level}`, code: 'invalid', message: `Nivået må være mellom 1 og ${newLevels}.` });
+        problems.push({
+          path: `mapping.${axis}.${level}`,
+          code: 'invalid',
+          message: {
+            nb: `Nivået må være mellom 1 og ${newLevels}.`,
+            nn: `Nivået må vere mellom 1 og ${newLevels}.`,
+            en: `The level must be between 1 and ${newLevels}.`,
+          },
+        });
       }
     }
     for (const key of Object.keys(mapping[axis])) {
       const level = Number(key);
       if (!Number.isInteger(level) || level < 1 || level > oldLevels) {
-        problems.push({ path: `mapping.${axis}.${key}`, code: 'unknown', message: `Den gamle skalaen har ikke nivå ${key}.` });
+        problems.push({
+          path: `mapping.${axis}.${key}`,
+          code: 'unknown',
+          message: { nb: `Den gamle skalaen har ikke nivå ${key}.`, nn: `Den gamle skalaen har ikkje nivå ${key}.`, en: `The old scale has no level ${key}.` },
+        });
       }
     }
   }

@@ -10,7 +10,9 @@ import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
 import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { documentLanguageOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
-import type { FieldProblem } from '#shared/contracts/common.ts';
+import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
+import { problemsIn, type LocalizedFieldProblem } from '#shared/localized-problems.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
 import type {
   createMitigationBody,
@@ -55,16 +57,30 @@ import { itemLinks } from '#shared/item-links.ts';
  * (decision 025); members edit the risks' content. The routes for risks let members in,
  * so the service checks what the body asks.
  */
-function requireDecider(ctx: ServiceContext, message: string): void {
+function requireDecider(ctx: ServiceContext, message: Localized): void {
   if (!ctx.membership || !roleAllows(ctx.membership.role, 'decide')) throw new DomainError('FORBIDDEN', 403, message);
 }
-const mayNotAccept = 'Bare prosjektleder og eier kan akseptere en risiko eller endre akseptansen.';
-const mayNotChangeMatrix = 'Bare prosjektleder og eier kan endre risikomatrisen.';
+const mayNotAccept: Localized = {
+  nb: 'Bare prosjektleder og eier kan akseptere en risiko eller endre akseptansen.',
+  nn: 'Berre prosjektleiar og eigar kan akseptere ein risiko eller endre akseptansen.',
+  en: 'Only the project manager and the owner can accept a risk or change its acceptance.',
+};
+const mayNotChangeMatrix: Localized = {
+  nb: 'Bare prosjektleder og eier kan endre risikomatrisen.',
+  nn: 'Berre prosjektleiar og eigar kan endre risikomatrisa.',
+  en: 'Only the project manager and the owner can change the risk matrix.',
+};
+const riskNotFound: Localized = { nb: 'Fant ikke risikoen.', nn: 'Fann ikkje risikoen.', en: 'The risk was not found.' };
+const mitigationNotFound: Localized = { nb: 'Fant ikke tiltaket.', nn: 'Fann ikkje tiltaket.', en: 'The measure was not found.' };
+const theRisk: Localized = { nb: 'Risikoen', nn: 'Risikoen', en: 'The risk' };
+const theMitigation: Localized = { nb: 'Tiltaket', nn: 'Tiltaket', en: 'The measure' };
+const theMatrix: Localized = { nb: 'Risikomatrisen', nn: 'Risikomatrisa', en: 'The risk matrix' };
 
 // ---------------------------------------------------------------- helpers
 
-function fail(code: ErrorCode, problems: FieldProblem[]): never {
-  throw invalid(code, problems[0]!.message, problems);
+/** Refuses with the first problem as the message; the details list them all in the reader's language. */
+function fail(code: ErrorCode, problems: LocalizedFieldProblem[], language: Language | undefined): never {
+  throw invalid(code, problems[0]!.message, problemsIn(problems, language));
 }
 
 async function currentMatrix(db: Database, mergerId: string, options: { lock?: boolean } = {}): Promise<{ matrix: RiskMatrix; version: number }> {
@@ -203,7 +219,7 @@ export async function getMatrix(ctx: ServiceContext, mergerId: string): Promise<
 }
 
 interface MatrixPlan {
-  problems: FieldProblem[];
+  problems: LocalizedFieldProblem[];
   mappingRequired: boolean;
   moves: MatrixPreview['moves'];
   remapped: Array<{ row: repo.RiskRow; levels: repo.RiskRow }>;
@@ -217,7 +233,15 @@ function planMatrix(before: RiskMatrix, after: RiskMatrix, rows: readonly repo.R
   let used = mapping;
   if (!used && sameSize) used = identityMapping(before);
   if (!used && rows.length > 0) {
-    problems.push({ path: 'mapping', code: 'required', message: 'Velg hvilket nytt nivå hvert gammelt nivå skal bli, for begge aksene.' });
+    problems.push({
+      path: 'mapping',
+      code: 'required',
+      message: {
+        nb: 'Velg hvilket nytt nivå hvert gammelt nivå skal bli, for begge aksene.',
+        nn: 'Vel kva nytt nivå kvart gamle nivå skal bli, for begge aksane.',
+        en: 'Choose which new level each old level becomes, on both axes.',
+      },
+    });
   }
   if (used) problems.push(...mappingProblems(before, after, used));
   const remapped: MatrixPlan['remapped'] = [];
@@ -227,7 +251,12 @@ function planMatrix(before: RiskMatrix, after: RiskMatrix, rows: readonly repo.R
       const levels = used ? { ...row, ...remapRisk(row, used) } : row;
       const rule = riskProblems(after, { ...levels, consequence: null, status: 'open', acceptanceReason: null });
       if (rule.length > 0) {
-        problems.push({ path: 'mapping', code: 'risk', message: `«${row.title}»: ${rule[0]!.message}` });
+        const why = rule[0]!.message;
+        problems.push({
+          path: 'mapping',
+          code: 'risk',
+          message: { nb: `«${row.title}»: ${why.nb}`, nn: `«${row.title}»: ${why.nn}`, en: `“${row.title}”: ${why.en}` },
+        });
         continue;
       }
       remapped.push({ row, levels: levels as repo.RiskRow });
@@ -250,7 +279,7 @@ export async function previewMatrix(ctx: ServiceContext, mergerId: string, body:
   requireMergerAccess(ctx, mergerId);
   const [{ matrix }, rows] = await Promise.all([currentMatrix(ctx.db, mergerId), repo.listRisks(ctx.db, mergerId)]);
   const plan = planMatrix(matrix, body.matrix, rows, body.mapping);
-  return { mappingRequired: plan.mappingRequired, problems: plan.problems, moves: plan.moves };
+  return { mappingRequired: plan.mappingRequired, problems: problemsIn(plan.problems, ctx.language), moves: plan.moves };
 }
 
 /** Saves the matrix and moves every risk by the mapping, all or nothing. */
@@ -260,13 +289,13 @@ export async function saveMatrix(ctx: ServiceContext, mergerId: string, body: z.
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const current = await currentMatrix(tx, mergerId, { lock: true });
-    if (body.version !== current.version) throw versionConflict('Risikomatrisen', current.version);
+    if (body.version !== current.version) throw versionConflict(theMatrix, current.version);
     const rows = await repo.listRisks(tx, mergerId, { lock: true });
     const plan = planMatrix(current.matrix, body.matrix, rows, body.mapping);
-    if (plan.problems.length > 0) fail('RISK_MATRIX_INVALID', plan.problems);
+    if (plan.problems.length > 0) fail('RISK_MATRIX_INVALID', plan.problems, ctx.language);
     const saved =
       current.version === 0 ? await repo.insertMatrix(tx, mergerId, body.matrix) : await repo.updateMatrixIfVersion(tx, mergerId, current.version, body.matrix);
-    if (!saved) throw versionConflict('Risikomatrisen', null);
+    if (!saved) throw versionConflict(theMatrix, null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'riskMatrix',
@@ -309,7 +338,7 @@ export async function listRisks(ctx: ServiceContext, mergerId: string, query: Ri
 
 async function readRisk(db: Database, mergerId: string, riskId: string): Promise<Risk> {
   const row = await repo.findRisk(db, mergerId, riskId);
-  if (!row) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
+  if (!row) throw notFound('RISK_NOT_FOUND', riskNotFound);
   const { matrix } = await currentMatrix(db, mergerId);
   return (await assemble(db, matrix, [row]))[0]!;
 }
@@ -325,19 +354,41 @@ async function linkProblems(
   mergerId: string,
   links: { systemIds?: string[] | undefined; integrationIds?: string[] | undefined; areaIds?: string[] | undefined },
 ) {
-  const problems: FieldProblem[] = [];
+  const problems: LocalizedFieldProblem[] = [];
   const [systemIds, integrationIds] = await Promise.all([
     repo.existingSystemIds(db, mergerId, links.systemIds ?? []),
     repo.existingIntegrationIds(db, mergerId, links.integrationIds ?? []),
   ]);
   (links.systemIds ?? []).forEach((id, index) => {
-    if (!systemIds.has(id)) problems.push({ path: `systemIds.${index}`, code: 'not_found', message: 'Systemet finnes ikke i kartleggingen.' });
+    if (!systemIds.has(id)) {
+      problems.push({
+        path: `systemIds.${index}`,
+        code: 'not_found',
+        message: { nb: 'Systemet finnes ikke i kartleggingen.', nn: 'Systemet finst ikkje i kartlegginga.', en: 'The system is not in the inventory.' },
+      });
+    }
   });
   (links.integrationIds ?? []).forEach((id, index) => {
-    if (!integrationIds.has(id)) problems.push({ path: `integrationIds.${index}`, code: 'not_found', message: 'Integrasjonen finnes ikke i kartleggingen.' });
+    if (!integrationIds.has(id)) {
+      problems.push({
+        path: `integrationIds.${index}`,
+        code: 'not_found',
+        message: {
+          nb: 'Integrasjonen finnes ikke i kartleggingen.',
+          nn: 'Integrasjonen finst ikkje i kartlegginga.',
+          en: 'The integration is not in the inventory.',
+        },
+      });
+    }
   });
   (links.areaIds ?? []).forEach((id, index) => {
-    if (!areas().has(id)) problems.push({ path: `areaIds.${index}`, code: 'not_found', message: 'Fant ikke løsningsområdet.' });
+    if (!areas().has(id)) {
+      problems.push({
+        path: `areaIds.${index}`,
+        code: 'not_found',
+        message: { nb: 'Fant ikke løsningsområdet.', nn: 'Fann ikkje løysingsområdet.', en: 'The solution area was not found.' },
+      });
+    }
   });
   return problems;
 }
@@ -354,11 +405,15 @@ export async function createRisk(ctx: ServiceContext, mergerId: string, body: z.
     const integrationIds = unique(body.integrationIds);
     const areaIds = unique(body.areaIds);
     const problems = [...riskProblems(matrix, { ...body, consequence: null }), ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds }))];
-    if (problems.length > 0) fail('RISK_INVALID', problems);
+    if (problems.length > 0) fail('RISK_INVALID', problems, ctx.language);
     if (body.suggestionKey !== undefined) {
       const hidden = await repo.hiddenSuggestionKeys(tx, mergerId);
       if (hidden.accepted.includes(body.suggestionKey)) {
-        throw conflict('SUGGESTION_ALREADY_ACCEPTED', 'Forslaget er allerede lagt til som risiko.');
+        throw conflict('SUGGESTION_ALREADY_ACCEPTED', {
+          nb: 'Forslaget er allerede lagt til som risiko.',
+          nn: 'Forslaget er alt lagt til som risiko.',
+          en: 'The suggestion has already been added as a risk.',
+        });
       }
     }
     const accepted = body.status === 'accepted' ? { acceptedByUserId: actor.userId, acceptedByName: actor.name, acceptedAt: ctx.now() } : {};
@@ -399,8 +454,8 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findRisk(tx, mergerId, riskId, { lock: true });
-    if (!current) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
-    if (body.version !== current.version) throw versionConflict('Risikoen', current.version);
+    if (!current) throw notFound('RISK_NOT_FOUND', riskNotFound);
+    if (body.version !== current.version) throw versionConflict(theRisk, current.version);
     const { matrix } = await currentMatrix(tx, mergerId);
     const [systemLinks, integrationLinks] = await Promise.all([repo.linkedSystems(tx, [riskId]), repo.linkedIntegrations(tx, [riskId])]);
     const before = snapshot(
@@ -427,7 +482,7 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
     };
     if (touchesAcceptance(current, next)) requireDecider(ctx, mayNotAccept);
     const problems = [...riskProblems(matrix, { ...next, consequence: null }), ...(await linkProblems(tx, mergerId, { systemIds, integrationIds, areaIds }))];
-    if (problems.length > 0) fail('RISK_INVALID', problems);
+    if (problems.length > 0) fail('RISK_INVALID', problems, ctx.language);
     // Acceptance records who and when; leaving «akseptert» clears it (history keeps it).
     const acceptance =
       next.status === 'accepted'
@@ -436,7 +491,7 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
           : { acceptedByUserId: actor.userId, acceptedByName: actor.name, acceptedAt: ctx.now() }
         : { acceptedByUserId: null, acceptedByName: null, acceptedAt: null, acceptanceReason: null };
     const saved = await repo.updateRiskIfVersion(tx, riskId, body.version, { ...next, ...acceptance });
-    if (!saved) throw versionConflict('Risikoen', null);
+    if (!saved) throw versionConflict(theRisk, null);
     await repo.replaceLinks(tx, mergerId, riskId, systemIds, integrationIds);
     const after = snapshot(saved, systemIds ?? (before.systemIds as string[]), integrationIds ?? (before.integrationIds as string[]));
     await recordChange(tx, actor, {
@@ -456,11 +511,11 @@ export async function deleteRisk(ctx: ServiceContext, mergerId: string, riskId: 
   const actor = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
     const current = await repo.findRisk(tx, mergerId, riskId, { lock: true });
-    if (!current) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
-    if (version !== current.version) throw versionConflict('Risikoen', current.version);
+    if (!current) throw notFound('RISK_NOT_FOUND', riskNotFound);
+    if (version !== current.version) throw versionConflict(theRisk, current.version);
     const [systemLinks, integrationLinks] = await Promise.all([repo.linkedSystems(tx, [riskId]), repo.linkedIntegrations(tx, [riskId])]);
     const deleted = await repo.deleteRiskIfVersion(tx, riskId, version);
-    if (!deleted) throw versionConflict('Risikoen', null);
+    if (!deleted) throw versionConflict(theRisk, null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'risk',
@@ -481,10 +536,13 @@ export async function deleteRisk(ctx: ServiceContext, mergerId: string, riskId: 
 
 // ---------------------------------------------------------------- mitigations
 
-async function requireTask(db: Database, mergerId: string, taskId: string | null | undefined) {
+async function requireTask(db: Database, mergerId: string, taskId: string | null | undefined, language: Language | undefined) {
   if (!taskId) return null;
   const task = await repo.findTask(db, mergerId, taskId);
-  if (!task) fail('MITIGATION_INVALID', [{ path: 'taskId', code: 'not_found', message: 'Oppgaven finnes ikke i planen.' }]);
+  if (!task) {
+    const message = { nb: 'Oppgaven finnes ikke i planen.', nn: 'Oppgåva finst ikkje i planen.', en: 'The task is not in the plan.' };
+    fail('MITIGATION_INVALID', [{ path: 'taskId', code: 'not_found', message }], language);
+  }
   return task;
 }
 
@@ -498,8 +556,8 @@ export async function createMitigation(
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const risk = await repo.findRisk(tx, mergerId, riskId);
-    if (!risk) throw notFound('RISK_NOT_FOUND', 'Fant ikke risikoen.');
-    const task = await requireTask(tx, mergerId, body.taskId);
+    if (!risk) throw notFound('RISK_NOT_FOUND', riskNotFound);
+    const task = await requireTask(tx, mergerId, body.taskId, ctx.language);
     const { responsibleUserId, ...fields } = body;
     const responsible = (await checkedResponsible(tx, mergerId, { text: body.owner, userId: responsibleUserId }, null, 'owner')) ?? {
       text: null,
@@ -537,17 +595,17 @@ export async function updateMitigation(
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findMitigation(tx, mergerId, riskId, mitigationId, { lock: true });
-    if (!current) throw notFound('MITIGATION_NOT_FOUND', 'Fant ikke tiltaket.');
-    if (body.version !== current.version) throw versionConflict('Tiltaket', current.version);
+    if (!current) throw notFound('MITIGATION_NOT_FOUND', mitigationNotFound);
+    if (body.version !== current.version) throw versionConflict(theMitigation, current.version);
     const { version, owner, responsibleUserId, ...changes } = body;
     const taskId = changes.taskId === undefined ? current.taskId : changes.taskId;
-    const task = await requireTask(tx, mergerId, taskId);
+    const task = await requireTask(tx, mergerId, taskId, ctx.language);
     const responsible = await checkedResponsible(tx, mergerId, { text: owner, userId: responsibleUserId }, responsibleOf(current), 'owner');
     const saved = await repo.updateMitigationIfVersion(tx, mitigationId, version, {
       ...changes,
       ...(responsible ? { owner: responsible.text, responsibleUserId: responsible.userId } : {}),
     });
-    if (!saved) throw versionConflict('Tiltaket', null);
+    if (!saved) throw versionConflict(theMitigation, null);
     const risk = await repo.findRisk(tx, mergerId, riskId);
     const names = await announceResponsible(tx, actor, {
       mergerId,
@@ -573,9 +631,9 @@ export async function deleteMitigation(ctx: ServiceContext, mergerId: string, ri
   const actor = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
     const current = await repo.findMitigation(tx, mergerId, riskId, mitigationId, { lock: true });
-    if (!current) throw notFound('MITIGATION_NOT_FOUND', 'Fant ikke tiltaket.');
-    if (version !== current.version) throw versionConflict('Tiltaket', current.version);
-    if (!(await repo.deleteMitigationIfVersion(tx, mitigationId, version))) throw versionConflict('Tiltaket', null);
+    if (!current) throw notFound('MITIGATION_NOT_FOUND', mitigationNotFound);
+    if (version !== current.version) throw versionConflict(theMitigation, current.version);
+    if (!(await repo.deleteMitigationIfVersion(tx, mitigationId, version))) throw versionConflict(theMitigation, null);
     await recordChange(tx, actor, {
       mergerId,
       entity: 'mitigation',
@@ -636,7 +694,8 @@ export async function dismissSuggestion(ctx: ServiceContext, mergerId: string, k
   const actor = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
     const offered = await computeSuggestions(tx, mergerId, new Set());
-    if (!offered.some((suggestion) => suggestion.key === key)) throw notFound('SUGGESTION_NOT_FOUND', 'Fant ikke forslaget.');
+    if (!offered.some((suggestion) => suggestion.key === key))
+      throw notFound('SUGGESTION_NOT_FOUND', { nb: 'Fant ikke forslaget.', nn: 'Fann ikkje forslaget.', en: 'The suggestion was not found.' });
     await repo.insertDismissal(tx, mergerId, key, actor.name);
   });
   return suggestions(ctx, mergerId);
