@@ -10,7 +10,7 @@ import { findCommonSolution, loadCommonSolutions, lookupCommonSolution } from '#
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import * as inventory from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
+import { documentLanguageOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { inventoryKinds, inventoryPathSegments, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ImportMissing, ImportMode, ImportProblem, ImportResult } from '#shared/contracts/inventory-import.ts';
 import { plural, pluralWord } from '#shared/plural.ts';
@@ -24,7 +24,8 @@ import {
   type PlannedWrite,
   type StoredRow,
 } from './inventory-import.domain.ts';
-import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
+import { flagLabelsIn, labelsIn, layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
+import type { Language } from '#shared/language.ts';
 import { csvRows, samlaIdField, type DisplayRow, type writeWorkbook } from './inventory-workbook.ts';
 import { readUpload } from './inventory-upload.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
@@ -77,8 +78,9 @@ function workbookLists(municipalities: Stored['municipalities']) {
   };
 }
 
-/** Stored rows as the cells a user sees: names instead of ids, Norwegian labels instead of keys. */
-function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
+/** Stored rows as the cells a user sees: names instead of ids, labels in the workbook's language instead of keys. */
+function displayRows(layout: SheetLayout, stored: Stored, language: Language): DisplayRow[] {
+  const flag = flagLabelsIn(language);
   const systemNames = new Map((stored.rows.systems ?? []).map((row) => [row.id, String(row.values.name)]));
   const areas = new Map(areaLabels().map((area) => [area.id, area.label]));
   const register = loadCommonSolutions();
@@ -90,8 +92,8 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
         const value = row.values[column.field];
         let cell: CellValue;
         if (value === null || value === undefined) cell = null;
-        else if (column.type === 'choice') cell = column.labels?.[String(value)] ?? String(value);
-        else if (column.type === 'flag') cell = value ? 'Ja' : 'Nei';
+        else if (column.type === 'choice') cell = labelsIn(column, language)?.[String(value)] ?? String(value);
+        else if (column.type === 'flag') cell = value ? flag.yes : flag.no;
         else if (column.type === 'date') cell = new Date(`${String(value)}T00:00:00Z`);
         else if (column.type === 'area') cell = areas.get(String(value)) ?? String(value);
         else if (column.type === 'system') cell = systemNames.get(String(value)) ?? null;
@@ -125,7 +127,8 @@ export async function template(ctx: ServiceContext, mergerId: string): Promise<B
   return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'inventory-template'), async () => {
     // A merger with data gets the Samla-ID column, so rows pasted from an export keep their identity.
     const hasData = await inventory.hasAnyInventory(ctx.db, mergerId);
-    return workbookInWorker(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData });
+    const language = await documentLanguageOf(ctx.db, mergerId);
+    return workbookInWorker(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData, language });
   });
 }
 
@@ -133,8 +136,9 @@ export async function exportWorkbook(ctx: ServiceContext, mergerId: string): Pro
   requireMergerAccess(ctx, mergerId);
   return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'inventory-export'), async () => {
     const stored = await loadStored(ctx.db, mergerId);
-    const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored)]));
-    return workbookInWorker(workbookLists(stored.municipalities), rowsByKind, { samlaIds: true });
+    const language = await documentLanguageOf(ctx.db, mergerId);
+    const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored, language)]));
+    return workbookInWorker(workbookLists(stored.municipalities), rowsByKind, { samlaIds: true, language });
   });
 }
 
@@ -147,10 +151,12 @@ export async function exportCsv(
 ): Promise<Readable> {
   requireMergerAccess(ctx, mergerId);
   const stored = await loadStored(ctx.db, mergerId);
+  // Headers and labels in the merger's målform, like the workbook: the import reads any of the three back.
+  const language = await documentLanguageOf(ctx.db, mergerId);
   const layout = layoutOfKind(kind);
   const wanted = filter.municipality ? new Set(filter.municipality) : undefined;
-  const rows = displayRows(layout, stored).filter((row) => !wanted || wanted.has(String(row.municipalityNumber)));
-  return Readable.from(csvLines(csvRows(layout, rows)));
+  const rows = displayRows(layout, stored, language).filter((row) => !wanted || wanted.has(String(row.municipalityNumber)));
+  return Readable.from(csvLines(csvRows(layout, rows, language)));
 }
 
 // ---------------------------------------------------------------- import

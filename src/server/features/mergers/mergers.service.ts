@@ -1,3 +1,4 @@
+import type { Language } from '#shared/language.ts';
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
@@ -144,6 +145,13 @@ export async function mergerBasics(db: Database, mergerId: string): Promise<{ na
   const row = await repo.findMerger(db, mergerId);
   if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
   return { name: row.name, mergerDate: row.mergerDate };
+}
+
+/** The merger's målform for what it produces (issue 22): the language of its templates, exports and documents. */
+export async function documentLanguageOf(db: Database, mergerId: string): Promise<Language> {
+  const row = await repo.findMerger(db, mergerId);
+  if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
+  return row.documentLanguage;
 }
 
 // ---------------------------------------------------------------- correcting, archiving, deleting (decision 033)

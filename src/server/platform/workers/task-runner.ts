@@ -1,5 +1,6 @@
 import { DomainError } from '#server/platform/errors.ts';
 import type { ErrorCode } from '#shared/error-codes.ts';
+import type { Localized } from '#shared/localized.ts';
 
 /** What the pool sends a worker thread: a task's name and its input as plain data. */
 export interface TaskMessage {
@@ -11,7 +12,8 @@ export interface TaskMessage {
 export interface Refusal {
   code: ErrorCode;
   status: number;
-  message: string;
+  /** In every language when the thrower wrote it so, so the main thread answers in the reader's. */
+  message: string | Localized;
   details?: unknown;
 }
 
@@ -32,7 +34,7 @@ export function taskRunner(tasks: TaskTable): (message: TaskMessage) => Promise<
       return { ok: true, value: await task(message.input as never) };
     } catch (error) {
       if (error instanceof DomainError) {
-        return { ok: false, refusal: { code: error.code, status: error.statusCode, message: error.message, details: error.details } };
+        return { ok: false, refusal: { code: error.code, status: error.statusCode, message: error.localized ?? error.message, details: error.details } };
       }
       throw error;
     }
