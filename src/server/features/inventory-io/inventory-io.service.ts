@@ -194,7 +194,9 @@ function previewTokenOf(plan: ImportPlan, warnings: readonly ImportProblem[]): s
 export async function importFile(ctx: ServiceContext, mergerId: string, body: unknown, options: ImportOptions): Promise<ImportResult> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
-  const upload = await readUpload(body, options.kind);
+  // Problems and warnings are for the person reading them; the file may be in any of the three languages.
+  const language = ctx.language ?? 'nb';
+  const upload = await readUpload(body, options.kind, language);
   const missing = options.missing ?? 'keep';
   const plan = async (db: Database) => {
     const stored = await loadStored(db, mergerId);
@@ -208,6 +210,7 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
       newId: randomUUID,
       missing,
       systemsInDecisions: new Set(await inventory.systemIdsInDecisions(db, mergerId)),
+      language,
     });
     return Object.assign(made, { storedSystems: stored.rows.systems ?? [] });
   };
@@ -230,10 +233,15 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
     const made = await plan(tx);
     const answer = result(made, false);
     if (made.problems.length > 0) {
+      const count = made.problems.length;
       throw new DomainError(
         'IMPORT_INVALID',
         400,
-        `Filen har ${made.problems.length} feil og ble ikke importert. Rett feilene og last opp på nytt.`,
+        {
+          nb: `Filen har ${count} feil og ble ikke importert. Rett feilene og last opp på nytt.`,
+          nn: `Fila har ${count} feil og vart ikkje importert. Rett feila og last opp på nytt.`,
+          en: `The file has ${plural(count, 'error', 'errors')} and was not imported. Correct the errors and upload again.`,
+        },
         made.problems,
       );
     }
@@ -241,8 +249,17 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
       throw new DomainError(
         'IMPORT_PREVIEW_OUTDATED',
         409,
-        'Kartleggingen eller filen er endret siden forhåndsvisningen, så importen ville gjort noe annet enn den viste. ' +
-          'Se over den nye forhåndsvisningen og importer på nytt.',
+        {
+          nb:
+            'Kartleggingen eller filen er endret siden forhåndsvisningen, så importen ville gjort noe annet enn den viste. ' +
+            'Se over den nye forhåndsvisningen og importer på nytt.',
+          nn:
+            'Kartlegginga eller fila er endra sidan førehandsvisinga, så importen ville gjort noko anna enn ho viste. ' +
+            'Sjå over den nye førehandsvisinga og importer på nytt.',
+          en:
+            'The inventory or the file has changed since the preview, so the import would do something other than it showed. ' +
+            'Look over the new preview and import again.',
+        },
         answer,
       );
     }
@@ -250,7 +267,11 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
       throw new DomainError(
         'IMPORT_NEEDS_CONFIRMATION',
         400,
-        `Forhåndsvisningen har ${plural(answer.warnings.length, 'advarsel', 'advarsler')}. Les ${pluralWord(answer.warnings.length, 'den', 'dem')}, og bekreft at du vil importere likevel.`,
+        {
+          nb: `Forhåndsvisningen har ${plural(answer.warnings.length, 'advarsel', 'advarsler')}. Les ${pluralWord(answer.warnings.length, 'den', 'dem')}, og bekreft at du vil importere likevel.`,
+          nn: `Førehandsvisinga har ${plural(answer.warnings.length, 'åtvaring', 'åtvaringar')}. Les ${pluralWord(answer.warnings.length, 'den', 'dei')}, og stadfest at du vil importere likevel.`,
+          en: `The preview has ${plural(answer.warnings.length, 'warning', 'warnings')}. Read ${pluralWord(answer.warnings.length, 'it', 'them')}, and confirm that you want to import anyway.`,
+        },
         answer,
       );
     }
@@ -350,9 +371,21 @@ async function writePlan(
 }
 
 const changedMeanwhile = () =>
-  versionConflict('Kartleggingen', null, { message: 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.' });
+  versionConflict({ nb: 'Kartleggingen', nn: 'Kartlegginga', en: 'The inventory' }, null, {
+    message: {
+      nb: 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.',
+      nn: 'Nokon endra kartlegginga medan fila vart importert. Last opp fila på nytt.',
+      en: 'Someone changed the inventory while the file was being imported. Upload the file again.',
+    },
+  });
 
 export const kindKeys = Object.keys(inventoryKinds) as InventoryKindKey[];
 
-export const unknownKind = (text: string) =>
-  invalid('UNKNOWN_KIND', `«${text}» er ikke en type register. Gyldige: ${sheetLayouts.map((l) => inventoryPathSegments[l.kind]).join(', ')}.`);
+export const unknownKind = (text: string) => {
+  const valid = sheetLayouts.map((l) => inventoryPathSegments[l.kind]).join(', ');
+  return invalid('UNKNOWN_KIND', {
+    nb: `«${text}» er ikke en type register. Gyldige: ${valid}.`,
+    nn: `«${text}» er ikkje ein type register. Gyldige: ${valid}.`,
+    en: `«${text}» is not a kind of register. Valid: ${valid}.`,
+  });
+};
