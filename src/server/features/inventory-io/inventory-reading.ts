@@ -456,7 +456,11 @@ function readSheet(grid: Grid, layout: SheetLayout, maxRows: number, warnings: I
       });
     }
   }
-  return { sheet, layout, headerRow, headers, written, language: fileLanguage, rows };
+  // Only what differs from a bokmål sheet with Samla's headers is said: such a sheet reads as it always has.
+  const input: SheetInput = { sheet, layout, headerRow, headers, rows };
+  if (written.some((name, index) => name !== headers[index])) input.written = written;
+  if (fileLanguage !== 'nb') input.language = fileLanguage;
+  return input;
 }
 
 // ---------------------------------------------------------------- which sheet is which
@@ -637,15 +641,21 @@ function unknownSheetMessage(name: string, sheet: XlsxSheet | undefined): Locali
       en: `${message.en} The sheets Samla reads are ${names('en')}.`,
     };
   }
-  const like = nearestName(likely, name);
+  // Found by its headers the name says nothing: each language suggests its own; else the name it resembles.
+  const like = (language: Language) => (byHeaders ? likely.sheets[language] : nearestName(likely, name));
   return {
     nb:
-      `${message.nb} Mente du arket «${like}»?` + (byHeaders ? ` Overskriftene passer til «${like}».` : '') + ` Gi arket navnet «${like}» og last opp på nytt.`,
+      `${message.nb} Mente du arket «${like('nb')}»?` +
+      (byHeaders ? ` Overskriftene passer til «${like('nb')}».` : '') +
+      ` Gi arket navnet «${like('nb')}» og last opp på nytt.`,
     nn:
-      `${message.nn} Meinte du arket «${like}»?` +
-      (byHeaders ? ` Overskriftene passar til «${like}».` : '') +
-      ` Gi arket namnet «${like}» og last opp på nytt.`,
-    en: `${message.en} Did you mean the sheet «${like}»?` + (byHeaders ? ` The headers fit «${like}».` : '') + ` Name the sheet «${like}» and upload again.`,
+      `${message.nn} Meinte du arket «${like('nn')}»?` +
+      (byHeaders ? ` Overskriftene passar til «${like('nn')}».` : '') +
+      ` Gi arket namnet «${like('nn')}» og last opp på nytt.`,
+    en:
+      `${message.en} Did you mean the sheet «${like('en')}»?` +
+      (byHeaders ? ` The headers fit «${like('en')}».` : '') +
+      ` Name the sheet «${like('en')}» and upload again.`,
   };
 }
 
