@@ -2,6 +2,7 @@ import { parseUpload } from '#server/features/inventory-io/inventory-upload.ts';
 import { writeWorkbook } from '#server/features/inventory-io/inventory-workbook.ts';
 import { renderStatusReport } from '#server/features/reports/reports.pdf.ts';
 import type { InventoryKindKey } from '#shared/contracts/inventory.ts';
+import type { Language } from '#shared/language.ts';
 import { writeTableWorkbook } from './platform/formats/table-workbook.ts';
 import { taskRunner } from './platform/workers/task-runner.ts';
 
@@ -13,8 +14,9 @@ import { taskRunner } from './platform/workers/task-runner.ts';
  * pool names no feature).
  */
 export const workerTasks = {
-  parseUpload: (input: { body: Uint8Array; kind: InventoryKindKey | undefined }) =>
-    parseUpload(Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength), input.kind),
+  /** `language` is the reader's: the import's warnings are in it. */
+  parseUpload: (input: { body: Uint8Array; kind: InventoryKindKey | undefined; language?: Language }) =>
+    parseUpload(Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength), input.kind, input.language),
   /** The inventory template or export: the rows as the user sees them in, the xlsx bytes out. */
   writeInventoryWorkbook: async (input: { args: Parameters<typeof writeWorkbook> }): Promise<Uint8Array> => writeWorkbook(...input.args),
   /** A one-sheet register export (risk register, benefit plan, history) from its rows. */

@@ -2,7 +2,9 @@ import { inventoryKinds, type InventoryKindKey } from '#shared/contracts/invento
 import type { ImportFieldChange, ImportMissing, ImportMissingRow, ImportProblem, ImportSheetSummary } from '#shared/contracts/inventory-import.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import { formatDate, nameKey, parseCell, schemaIssueMessage, type CellContext, type CellValue } from './inventory-cells.ts';
-import { samlaIdHeader, type Column, type SheetLayout } from './inventory-sheets.ts';
+import { flagLabelsIn, labelsIn, layoutOfKind, samlaIdHeader, type Column, type SheetLayout } from './inventory-sheets.ts';
+import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
 
 export type { CellValue } from './inventory-cells.ts';
 export { formatDate, nameKey, parseDate, unescapeFormula } from './inventory-cells.ts';
@@ -22,6 +24,10 @@ export interface SheetInput {
   /** The header row as the spreadsheet numbers it. */
   headerRow: number;
   headers: Array<string | null>;
+  /** Each read column's header as the file writes it (where it is a header Samla writes), for where a problem is. */
+  written?: Array<string | null>;
+  /** The language the sheet's headers are written in: columns the file lacks are named in it. */
+  language?: Language;
   rows: Array<{ row: number; cells: CellValue[] }>;
 }
 
@@ -127,11 +133,12 @@ const systemKey = (municipality: unknown, name: string) => `${String(municipalit
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** «rad 3, 5 og 9», at most ten numbers. */
-export function rowList(rows: readonly number[]): string {
+export function rowList(rows: readonly number[], language: Language = 'nb'): string {
+  const and = language === 'en' ? 'and' : 'og';
   const shown = rows.slice(0, 10);
   const rest = rows.length - shown.length;
-  const text = shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} og ${shown.at(-1)}`;
-  return rest > 0 ? `${shown.join(', ')} og ${rest} til` : text;
+  const text = shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} ${and} ${shown.at(-1)}`;
+  return rest > 0 ? `${shown.join(', ')} ${and} ${rest} ${language === 'en' ? 'more' : 'til'}` : text;
 }
 
 // ---------------------------------------------------------------- what the preview shows
@@ -144,19 +151,19 @@ interface Names {
   commonSolution: (id: string) => string | undefined;
 }
 
-/** A stored value as the user sees it in the spreadsheet: names, labels, dd.mm.åååå; null for empty. */
-export function displayValue(column: Column, value: unknown, names: Names): string | null {
+/** A stored value as the user sees it in the spreadsheet: names, labels (in `language`), dd.mm.åååå; null for empty. */
+export function displayValue(column: Column, value: unknown, names: Names, language: Language = 'nb'): string | null {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return null;
   switch (column.type) {
     case 'integer':
     case 'decimal':
       return typeof value === 'number' ? numberText.format(value) : String(value);
     case 'flag':
-      return value ? 'Ja' : 'Nei';
+      return value ? flagLabelsIn(language).yes : flagLabelsIn(language).no;
     case 'date':
       return formatDate(String(value));
     case 'choice':
-      return column.labels?.[String(value)] ?? String(value);
+      return labelsIn(column, language)?.[String(value)] ?? String(value);
     case 'area':
       return names.areas.get(String(value)) ?? String(value);
     case 'system':
@@ -201,6 +208,8 @@ interface RowWork {
 
 interface PlanState {
   plan: ImportPlan;
+  /** The reader's language: every problem and warning is in it. */
+  language: Language;
   context: PlanContext;
   names: Names;
   /** Systems by municipality and name: those stored, then those the file adds, so later sheets can name them. */
@@ -222,8 +231,10 @@ export function planImport(inputs: readonly SheetInput[], context: PlanContext):
     areas: new Map(context.areas.map((area) => [area.id, area.label])),
     commonSolution: context.commonSolutionName ?? ((id) => id),
   };
+  const language = context.language ?? 'nb';
   const state: PlanState = {
     plan,
+    language,
     context,
     names,
     systemsByName: new Map(),
@@ -244,14 +255,18 @@ export function planImport(inputs: readonly SheetInput[], context: PlanContext):
       state,
     );
   for (const dependent of state.dependents.values()) {
+    const one = dependent.rows.length === 1;
+    const { name, row, sheet } = dependent.system;
     plan.problems.push({
       sheet: dependent.sheet,
       row: dependent.rows[0]!,
       column: dependent.column,
       code: 'DEPENDS_ON_ROW_WITH_PROBLEM',
-      message:
-        `${dependent.rows.length === 1 ? 'Raden' : `Rad ${rowList(dependent.rows)}`} viser til systemet «${dependent.system.name}» ` +
-        `i rad ${dependent.system.row} i arket «${dependent.system.sheet}», som har feil. Rett den raden først.`,
+      message: {
+        nb: `${one ? 'Raden' : `Rad ${rowList(dependent.rows)}`} viser til systemet «${name}» i rad ${row} i arket «${sheet}», som har feil. Rett den raden først.`,
+        nn: `${one ? 'Rada' : `Rad ${rowList(dependent.rows, 'nn')}`} viser til systemet «${name}» i rad ${row} i arket «${sheet}», som har feil. Rett den rada først.`,
+        en: `${one ? 'The row' : `Rows ${rowList(dependent.rows, 'en')}`} refer${one ? 's' : ''} to the system «${name}» in row ${row} of the sheet «${sheet}», which has errors. Correct that row first.`,
+      }[language],
     });
   }
   planMissing(state, kinds);
@@ -259,7 +274,8 @@ export function planImport(inputs: readonly SheetInput[], context: PlanContext):
 }
 
 function planKind(inputs: readonly SheetInput[], state: PlanState): void {
-  const { plan, context } = state;
+  const { plan, context, language } = state;
+  const say = (text: Localized) => text[language];
   const kind = inputs[0]!.layout.kind;
   const layout = inputs[0]!.layout;
   const summaries = new Map<SheetInput, ImportSheetSummary>();
@@ -297,9 +313,17 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
         row: item.row,
         column: samlaIdHeader,
         code: 'DUPLICATE_SAMLA_ID',
-        message:
-          `Samme Samla-ID som rad ${earlier.row}${earlier.input.sheet === item.input.sheet ? '' : ` i arket «${earlier.input.sheet}»`}. ` +
-          'Er raden kopiert? Tøm Samla-ID i den nye raden, så blir den lagt til som ny.',
+        message: say({
+          nb:
+            `Samme Samla-ID som rad ${earlier.row}${earlier.input.sheet === item.input.sheet ? '' : ` i arket «${earlier.input.sheet}»`}. ` +
+            'Er raden kopiert? Tøm Samla-ID i den nye raden, så blir den lagt til som ny.',
+          nn:
+            `Same Samla-ID som rad ${earlier.row}${earlier.input.sheet === item.input.sheet ? '' : ` i arket «${earlier.input.sheet}»`}. ` +
+            'Er rada kopiert? Tøm Samla-ID i den nye rada, så blir ho lagd til som ny.',
+          en:
+            `The same Samla-ID as row ${earlier.row}${earlier.input.sheet === item.input.sheet ? '' : ` in the sheet «${earlier.input.sheet}»`}. ` +
+            'Was the row copied? Empty Samla-ID in the new row, and it will be added as a new one.',
+        }),
       });
       continue;
     }
@@ -314,9 +338,17 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
         row: item.row,
         column: samlaIdHeader,
         code: 'SAMLA_ID_NOT_FOUND',
-        message:
-          'Samla-ID-en finnes ikke i denne sammenslåingen (raden kan være slettet i Samla, eller kopiert fra en annen sammenslåing). ' +
-          'Raden kjennes igjen på kommune og navn i stedet.',
+        message: say({
+          nb:
+            'Samla-ID-en finnes ikke i denne sammenslåingen (raden kan være slettet i Samla, eller kopiert fra en annen sammenslåing). ' +
+            'Raden kjennes igjen på kommune og navn i stedet.',
+          nn:
+            'Samla-ID-en finst ikkje i denne samanslåinga (rada kan vere sletta i Samla, eller kopiert frå ei anna samanslåing). ' +
+            'Rada blir kjend att på kommune og namn i staden.',
+          en:
+            'The Samla-ID does not exist in this merger (the row may have been deleted in Samla, or copied from another merger). ' +
+            'The row is recognised by municipality and name instead.',
+        }),
       });
       item.samlaId = null;
     }
@@ -356,12 +388,22 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
       item.problems.push({
         sheet: item.input.sheet,
         row: item.row,
-        column: layout.columns.find((column) => column.field === layout.naturalKey[0])?.header ?? null,
+        column: columnName(item.input, layout.naturalKey[0]!),
         code: 'AMBIGUOUS_MATCH',
-        message:
-          `Kommune ${String(item.parsed.municipalityNumber)} har ${candidates.length} rader i Samla som passer ` +
-          `(${candidates.map((row) => rowLabel(kind, row.values, state.names)).join(', ')}). ` +
-          'Last ned eksporten og bruk kolonnen Samla-ID, så vet Samla hvilken raden gjelder.',
+        message: say({
+          nb:
+            `Kommune ${String(item.parsed.municipalityNumber)} har ${candidates.length} rader i Samla som passer ` +
+            `(${candidates.map((row) => rowLabel(kind, row.values, state.names)).join(', ')}). ` +
+            'Last ned eksporten og bruk kolonnen Samla-ID, så vet Samla hvilken raden gjelder.',
+          nn:
+            `Kommune ${String(item.parsed.municipalityNumber)} har ${candidates.length} rader i Samla som passar ` +
+            `(${candidates.map((row) => rowLabel(kind, row.values, state.names)).join(', ')}). ` +
+            'Last ned eksporten og bruk kolonnen Samla-ID, så veit Samla kva rad det gjeld.',
+          en:
+            `Municipality ${String(item.parsed.municipalityNumber)} has ${candidates.length} rows in Samla that fit ` +
+            `(${candidates.map((row) => rowLabel(kind, row.values, state.names)).join(', ')}). ` +
+            'Download the export and use the Samla-ID column, so that Samla knows which row it is.',
+        }),
       });
     }
   }
@@ -373,24 +415,24 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
     const key = fullKey(layout, item.parsed, keyOf(item));
     const earlier = seen.get(key);
     if (earlier && !(earlier.match?.by === 'samlaId' && item.match?.by === 'samlaId')) {
-      const headers = [
-        'Kommunenummer',
-        ...[...layout.naturalKey, ...(layout.tieBreaker ?? [])].map((field) => layout.columns.find((column) => column.field === field)?.header ?? field),
-      ];
+      const headers = ['municipalityNumber', ...layout.naturalKey, ...(layout.tieBreaker ?? [])].map((field) => columnName(item.input, field) ?? field);
+      const elsewhere = earlier.input.sheet !== item.input.sheet;
       item.problems.push({
         sheet: item.input.sheet,
         row: item.row,
-        column: layout.columns.find((column) => column.field === layout.naturalKey[0])?.header ?? null,
+        column: columnName(item.input, layout.naturalKey[0]!),
         code: 'DUPLICATE_ROW',
-        message:
-          `Raden er lik rad ${earlier.row}${earlier.input.sheet === item.input.sheet ? '' : ` i arket «${earlier.input.sheet}»`} ` +
-          `(samme ${headers.join(', ')}).`,
+        message: say({
+          nb: `Raden er lik rad ${earlier.row}${elsewhere ? ` i arket «${earlier.input.sheet}»` : ''} (samme ${headers.join(', ')}).`,
+          nn: `Rada er lik rad ${earlier.row}${elsewhere ? ` i arket «${earlier.input.sheet}»` : ''} (same ${headers.join(', ')}).`,
+          en: `The row is the same as row ${earlier.row}${elsewhere ? ` in the sheet «${earlier.input.sheet}»` : ''} (same ${headers.join(', ')}).`,
+        }),
       });
     } else if (!earlier) seen.set(key, item);
   }
 
   const schema = inventoryKinds[kind].create;
-  const headerOf = (field: string) => layout.columns.find((column) => column.field === field)?.header ?? null;
+  const headerOf = (input: SheetInput, field: string) => columnName(input, field);
   const empty = Object.fromEntries(auditedFields(kind).map((f) => [f, f === 'systemIds' ? [] : null]));
   for (const item of work) {
     const municipality = item.parsed.municipalityNumber;
@@ -404,11 +446,11 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
       const check = schema.safeParse(values);
       if (!check.success) {
         for (const issue of check.error.issues) {
-          const header = headerOf(String(issue.path[0] ?? ''));
-          report(header, 'INVALID', schemaIssueMessage(issue, header));
+          const header = headerOf(item.input, String(issue.path[0] ?? ''));
+          report(header, 'INVALID', schemaIssueMessage(issue, header, language));
         }
       }
-      for (const rule of kindDefinitions[kind].rules?.(values as never) ?? []) report(headerOf(rule.path), rule.code, rule.message);
+      for (const rule of kindDefinitions[kind].rules?.(values as never) ?? []) report(headerOf(item.input, rule.path), rule.code, rule.message);
     }
     if (item.problems.length > 0 || item.blocked) {
       plan.problems.push(...item.problems);
@@ -455,9 +497,9 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
     const changes: ImportFieldChange[] = changed.map((field) => {
       const column = layout.columns.find((candidate) => candidate.field === field)!;
       return {
-        column: column.header,
-        before: displayValue(column, existing.values[field], state.names),
-        after: displayValue(column, values[field], state.names),
+        column: columnName(item.input, field) ?? column.header,
+        before: displayValue(column, existing.values[field], state.names, language),
+        after: displayValue(column, values[field], state.names, language),
       };
     });
     summary.changedRows.push({
@@ -471,19 +513,41 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
       const tie = (layout.tieBreaker ?? []).filter((field) => changed.includes(field));
       if (tie.length > 0) {
         const column = layout.columns.find((candidate) => candidate.field === tie[0])!;
+        const name = columnName(item.input, column.field) ?? column.header;
+        const label = rowLabel(kind, values, state.names);
+        const municipality = String(values.municipalityNumber);
+        const from = (empty: string) => displayValue(column, existing.values[tie[0]!], state.names, language) ?? empty;
+        const to = (empty: string) => displayValue(column, values[tie[0]!], state.names, language) ?? empty;
         plan.warnings.push({
           sheet: item.input.sheet,
           row: item.row,
-          column: column.header,
+          column: name,
           code: 'MATCHED_BY_NAME',
-          message:
-            `Raden er kjent igjen på navnet «${rowLabel(kind, values, state.names)}» i kommune ${String(values.municipalityNumber)}, ` +
-            `og ${column.header.toLowerCase()} endres fra «${displayValue(column, existing.values[tie[0]!], state.names) ?? '(tom)'}» ` +
-            `til «${displayValue(column, values[tie[0]!], state.names) ?? '(tom)'}». Er det et annet system, gi det et eget navn.`,
+          message: say({
+            nb:
+              `Raden er kjent igjen på navnet «${label}» i kommune ${municipality}, ` +
+              `og ${name.toLowerCase()} endres fra «${from('(tom)')}» til «${to('(tom)')}». Er det et annet system, gi det et eget navn.`,
+            nn:
+              `Rada er kjend att på namnet «${label}» i kommune ${municipality}, ` +
+              `og ${name.toLowerCase()} blir endra frå «${from('(tom)')}» til «${to('(tom)')}». Er det eit anna system, gi det eit eige namn.`,
+            en:
+              `The row is recognised by the name «${label}» in municipality ${municipality}, ` +
+              `and ${name.toLowerCase()} changes from «${from('(empty)')}» to «${to('(empty)')}». If it is another system, give it a name of its own.`,
+          }),
         });
       }
     }
   }
+}
+
+/** A column's name where a problem is: as the file writes its header, else in the sheet's language (bokmål for a file of none). */
+function columnName(input: SheetInput, field: string): string | null {
+  if (field === 'municipalityNumber' || input.layout.columns.some((column) => column.field === field)) {
+    const column = input.layout.columns.find((candidate) => candidate.field === field)!;
+    const index = input.headers.indexOf(column.header);
+    return (index >= 0 ? input.written?.[index] : undefined) ?? column.headers[input.language ?? 'nb'];
+  }
+  return null;
 }
 
 function isKeyColumnRequired(layout: SheetLayout, field: string): boolean {
@@ -492,7 +556,10 @@ function isKeyColumnRequired(layout: SheetLayout, field: string): boolean {
 
 /** The rows of one sheet, each cell parsed, systems named resolved to ids. */
 function parseSheet(input: SheetInput, state: PlanState): RowWork[] {
-  const { plan, context } = state;
+  const { plan, language } = state;
+  const say = (text: Localized) => text[language];
+  // Cell messages name the column as the file does.
+  const context: CellContext = { ...state.context, headerOf: (column) => columnName(input, column.field) ?? column.header };
   const { layout, sheet } = input;
   const headerKey = (header: string) => header.replaceAll(/\s+/g, ' ').trim().toLowerCase();
   const positions = new Map<string, number>();
@@ -502,12 +569,17 @@ function parseSheet(input: SheetInput, state: PlanState): RowWork[] {
   const present = layout.columns.filter((column) => positions.has(headerKey(column.header)));
   const missing = layout.columns.filter((column) => column.required && !positions.has(headerKey(column.header)));
   for (const column of missing) {
+    const name = column.headers[input.language ?? language];
     plan.problems.push({
       sheet,
       row: input.headerRow,
-      column: column.header,
+      column: name,
       code: 'MISSING_COLUMN',
-      message: `Kolonnen «${column.header}» mangler i overskriftsraden.`,
+      message: say({
+        nb: `Kolonnen «${name}» mangler i overskriftsraden.`,
+        nn: `Kolonnen «${name}» manglar i overskriftsrada.`,
+        en: `The column «${name}» is missing from the header row.`,
+      }),
     });
   }
   if (missing.length > 0) return [];
@@ -517,17 +589,18 @@ function parseSheet(input: SheetInput, state: PlanState): RowWork[] {
   const cellIndexes = present.map((column) => positions.get(headerKey(column.header))!);
   const requiredColumns = present.filter((column) => column.required);
   const systemColumns = present.filter((column) => column.type === 'system' || column.type === 'systems');
+  const nameOf = new Map(present.map((column) => [column, columnName(input, column.field) ?? column.header]));
   const result: RowWork[] = [];
   for (const { row, cells } of input.rows) {
     const item: RowWork = { input, row, parsed: {}, problems: [], samlaId: null, blocked: false };
     const report = (column: string | null, code: string, message: string) => item.problems.push({ sheet, row, column, code, message });
     present.forEach((column, index) => {
       const parsed = parseCell(column, cells[cellIndexes[index]!] ?? null, context);
-      if ('problem' in parsed) report(column.header, parsed.code, parsed.problem);
+      if ('problem' in parsed) report(nameOf.get(column)!, parsed.code, parsed.problem);
       else {
         item.parsed[column.field] = parsed.value;
         const warning = parsed.warning;
-        if (warning) plan.warnings.push({ sheet, row, column: column.header, code: warning.code, message: warning.message });
+        if (warning) plan.warnings.push({ sheet, row, column: nameOf.get(column)!, code: warning.code, message: warning.message });
       }
     });
     if (idIndex !== undefined) {
@@ -539,13 +612,18 @@ function parseSheet(input: SheetInput, state: PlanState): RowWork[] {
           row,
           column: samlaIdHeader,
           code: 'SAMLA_ID_NOT_FOUND',
-          message: `«${text}» er ikke en Samla-ID. Raden kjennes igjen på kommune og navn i stedet.`,
+          message: say({
+            nb: `«${text}» er ikke en Samla-ID. Raden kjennes igjen på kommune og navn i stedet.`,
+            nn: `«${text}» er ikkje ein Samla-ID. Rada blir kjend att på kommune og namn i staden.`,
+            en: `«${text}» is not a Samla-ID. The row is recognised by municipality and name instead.`,
+          }),
         });
       }
     }
     for (const column of requiredColumns) {
-      if (item.parsed[column.field] == null && !item.problems.some((p) => p.column === column.header)) {
-        report(column.header, 'REQUIRED', `«${column.header}» må fylles ut.`);
+      const name = nameOf.get(column)!;
+      if (item.parsed[column.field] == null && !item.problems.some((p) => p.column === name)) {
+        report(name, 'REQUIRED', say({ nb: `«${name}» må fylles ut.`, nn: `«${name}» må fyllast ut.`, en: `«${name}» must be filled in.` }));
       }
     }
     // Names of systems → ids, within the row's municipality.
@@ -571,14 +649,19 @@ function parseSheet(input: SheetInput, state: PlanState): RowWork[] {
         else if (failed) {
           item.blocked = true;
           const dependentKey = `${sheet}\u0000${column.header}\u0000${key}`;
-          const dependent = state.dependents.get(dependentKey) ?? { sheet, column: column.header, system: failed, rows: [] };
+          const dependent = state.dependents.get(dependentKey) ?? { sheet, column: nameOf.get(column)!, system: failed, rows: [] };
           if (dependent.rows.at(-1) !== row) dependent.rows.push(row);
           state.dependents.set(dependentKey, dependent);
         } else if (municipality) {
+          const systemsSheet = plan.sheets.find((summary) => summary.kind === 'systems')?.sheet ?? layoutOfKind('systems').sheets[input.language ?? language];
           report(
-            column.header,
+            nameOf.get(column)!,
             'UNKNOWN_SYSTEM',
-            `Systemet «${name}» finnes ikke i kommune ${String(municipality)}, verken i Samla eller i arket «IKT-systemer».`,
+            say({
+              nb: `Systemet «${name}» finnes ikke i kommune ${String(municipality)}, verken i Samla eller i arket «${systemsSheet}».`,
+              nn: `Systemet «${name}» finst ikkje i kommune ${String(municipality)}, verken i Samla eller i arket «${systemsSheet}».`,
+              en: `The system «${name}» does not exist in municipality ${String(municipality)}, neither in Samla nor in the sheet «${systemsSheet}».`,
+            }),
           );
         }
       }
@@ -616,7 +699,8 @@ function planMissing(state: PlanState, kinds: readonly InventoryKindKey[]): void
     }
     for (const write of plan.creates) pointsAt(write.values);
   }
-  const systemsSheet = plan.sheets.find((sheet) => sheet.kind === 'systems')?.sheet ?? 'IKT-systemer';
+  const language = state.language;
+  const systemsSheet = plan.sheets.find((sheet) => sheet.kind === 'systems')?.sheet ?? layoutOfKind('systems').sheets[language];
   for (const { kind, row } of candidates) {
     const label = rowLabel(kind, row.values, state.names);
     let action: 'keep' | 'delete' = remove ? 'delete' : 'keep';
@@ -627,9 +711,17 @@ function planMissing(state: PlanState, kinds: readonly InventoryKindKey[]): void
         row: null,
         column: null,
         code: 'SYSTEM_KEPT_IN_USE',
-        message:
-          `Systemet «${label}» (kommune ${String(row.values.municipalityNumber)}) står ikke i filen, men blir ikke slettet: ` +
-          'integrasjoner, avtaler, tjenester, arkiv eller veivalg viser fortsatt til det.',
+        message: {
+          nb:
+            `Systemet «${label}» (kommune ${String(row.values.municipalityNumber)}) står ikke i filen, men blir ikke slettet: ` +
+            'integrasjoner, avtaler, tjenester, arkiv eller veivalg viser fortsatt til det.',
+          nn:
+            `Systemet «${label}» (kommune ${String(row.values.municipalityNumber)}) står ikkje i fila, men blir ikkje sletta: ` +
+            'integrasjonar, avtalar, tenester, arkiv eller vegval viser framleis til det.',
+          en:
+            `The system «${label}» (municipality ${String(row.values.municipalityNumber)}) is not in the file, but is not deleted: ` +
+            'integrations, agreements, services, archives or decisions still refer to it.',
+        }[language],
       });
     }
     plan.missing.push({ kind, id: row.id, label, municipalityNumber: String(row.values.municipalityNumber), action });

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { errorResponse, errorResponses, mergerParams } from '#shared/contracts/common.ts';
 import { inventoryKinds, inventoryPathSegments, municipalityNumber, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import { csvContentType, importQuery, importResult, xlsxContentType } from '#shared/contracts/inventory-import.ts';
+import { pickLanguage } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
 import { findLayout } from './inventory-sheets.ts';
 import * as service from './inventory-io.service.ts';
 
@@ -107,15 +109,17 @@ export const inventoryIoRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: importQuery,
         response: { 200: importResult, 400: errorResponse, 404: errorResponses[404], 409: errorResponse, 413: errorResponse },
       },
-      errorHandler: (error: FastifyError, _request, reply) => {
+      errorHandler: (error: FastifyError, request, reply) => {
         if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-          return reply.status(413).send({
-            error: {
-              code: 'FILE_TOO_LARGE',
-              message: `Filen er større enn ${service.importLimits.maxBytes / 1024 / 1024} MB. Del den opp i flere filer.`,
-              details: { maxMegabytes: service.importLimits.maxBytes / 1024 / 1024 },
-            },
-          });
+          const megabytes = service.importLimits.maxBytes / 1024 / 1024;
+          // The body is refused before the access plugin may have run: the header decides then.
+          const language = request.ctx?.language ?? pickLanguage(null, request.headers['accept-language']);
+          const message: Localized = {
+            nb: `Filen er større enn ${megabytes} MB. Del den opp i flere filer.`,
+            nn: `Fila er større enn ${megabytes} MB. Del ho opp i fleire filer.`,
+            en: `The file is larger than ${megabytes} MB. Split it into several files.`,
+          };
+          return reply.status(413).send({ error: { code: 'FILE_TOO_LARGE', message: message[language], details: { maxMegabytes: megabytes } } });
         }
         throw error;
       },

@@ -10,7 +10,7 @@ import { findCommonSolution, loadCommonSolutions, lookupCommonSolution } from '#
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import * as inventory from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
-import { municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
+import { documentLanguageOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { inventoryKinds, inventoryPathSegments, type InventoryKindKey } from '#shared/contracts/inventory.ts';
 import type { ImportMissing, ImportMode, ImportProblem, ImportResult } from '#shared/contracts/inventory-import.ts';
 import { plural, pluralWord } from '#shared/plural.ts';
@@ -24,7 +24,8 @@ import {
   type PlannedWrite,
   type StoredRow,
 } from './inventory-import.domain.ts';
-import { layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
+import { flagLabelsIn, labelsIn, layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
+import type { Language } from '#shared/language.ts';
 import { csvRows, samlaIdField, type DisplayRow, type writeWorkbook } from './inventory-workbook.ts';
 import { readUpload } from './inventory-upload.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
@@ -77,8 +78,9 @@ function workbookLists(municipalities: Stored['municipalities']) {
   };
 }
 
-/** Stored rows as the cells a user sees: names instead of ids, Norwegian labels instead of keys. */
-function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
+/** Stored rows as the cells a user sees: names instead of ids, labels in the workbook's language instead of keys. */
+function displayRows(layout: SheetLayout, stored: Stored, language: Language): DisplayRow[] {
+  const flag = flagLabelsIn(language);
   const systemNames = new Map((stored.rows.systems ?? []).map((row) => [row.id, String(row.values.name)]));
   const areas = new Map(areaLabels().map((area) => [area.id, area.label]));
   const register = loadCommonSolutions();
@@ -90,8 +92,8 @@ function displayRows(layout: SheetLayout, stored: Stored): DisplayRow[] {
         const value = row.values[column.field];
         let cell: CellValue;
         if (value === null || value === undefined) cell = null;
-        else if (column.type === 'choice') cell = column.labels?.[String(value)] ?? String(value);
-        else if (column.type === 'flag') cell = value ? 'Ja' : 'Nei';
+        else if (column.type === 'choice') cell = labelsIn(column, language)?.[String(value)] ?? String(value);
+        else if (column.type === 'flag') cell = value ? flag.yes : flag.no;
         else if (column.type === 'date') cell = new Date(`${String(value)}T00:00:00Z`);
         else if (column.type === 'area') cell = areas.get(String(value)) ?? String(value);
         else if (column.type === 'system') cell = systemNames.get(String(value)) ?? null;
@@ -125,7 +127,8 @@ export async function template(ctx: ServiceContext, mergerId: string): Promise<B
   return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'inventory-template'), async () => {
     // A merger with data gets the Samla-ID column, so rows pasted from an export keep their identity.
     const hasData = await inventory.hasAnyInventory(ctx.db, mergerId);
-    return workbookInWorker(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData });
+    const language = await documentLanguageOf(ctx.db, mergerId);
+    return workbookInWorker(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData, language });
   });
 }
 
@@ -133,8 +136,9 @@ export async function exportWorkbook(ctx: ServiceContext, mergerId: string): Pro
   requireMergerAccess(ctx, mergerId);
   return shareIdenticalWork(mergerWorkKey(ctx, mergerId, 'inventory-export'), async () => {
     const stored = await loadStored(ctx.db, mergerId);
-    const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored)]));
-    return workbookInWorker(workbookLists(stored.municipalities), rowsByKind, { samlaIds: true });
+    const language = await documentLanguageOf(ctx.db, mergerId);
+    const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored, language)]));
+    return workbookInWorker(workbookLists(stored.municipalities), rowsByKind, { samlaIds: true, language });
   });
 }
 
@@ -147,10 +151,12 @@ export async function exportCsv(
 ): Promise<Readable> {
   requireMergerAccess(ctx, mergerId);
   const stored = await loadStored(ctx.db, mergerId);
+  // Headers and labels in the merger's målform, like the workbook: the import reads any of the three back.
+  const language = await documentLanguageOf(ctx.db, mergerId);
   const layout = layoutOfKind(kind);
   const wanted = filter.municipality ? new Set(filter.municipality) : undefined;
-  const rows = displayRows(layout, stored).filter((row) => !wanted || wanted.has(String(row.municipalityNumber)));
-  return Readable.from(csvLines(csvRows(layout, rows)));
+  const rows = displayRows(layout, stored, language).filter((row) => !wanted || wanted.has(String(row.municipalityNumber)));
+  return Readable.from(csvLines(csvRows(layout, rows, language)));
 }
 
 // ---------------------------------------------------------------- import
@@ -188,7 +194,9 @@ function previewTokenOf(plan: ImportPlan, warnings: readonly ImportProblem[]): s
 export async function importFile(ctx: ServiceContext, mergerId: string, body: unknown, options: ImportOptions): Promise<ImportResult> {
   requireMergerAccess(ctx, mergerId);
   const actor = actorOf(ctx);
-  const upload = await readUpload(body, options.kind);
+  // Problems and warnings are for the person reading them; the file may be in any of the three languages.
+  const language = ctx.language ?? 'nb';
+  const upload = await readUpload(body, options.kind, language);
   const missing = options.missing ?? 'keep';
   const plan = async (db: Database) => {
     const stored = await loadStored(db, mergerId);
@@ -202,6 +210,7 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
       newId: randomUUID,
       missing,
       systemsInDecisions: new Set(await inventory.systemIdsInDecisions(db, mergerId)),
+      language,
     });
     return Object.assign(made, { storedSystems: stored.rows.systems ?? [] });
   };
@@ -224,10 +233,15 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
     const made = await plan(tx);
     const answer = result(made, false);
     if (made.problems.length > 0) {
+      const count = made.problems.length;
       throw new DomainError(
         'IMPORT_INVALID',
         400,
-        `Filen har ${made.problems.length} feil og ble ikke importert. Rett feilene og last opp på nytt.`,
+        {
+          nb: `Filen har ${count} feil og ble ikke importert. Rett feilene og last opp på nytt.`,
+          nn: `Fila har ${count} feil og vart ikkje importert. Rett feila og last opp på nytt.`,
+          en: `The file has ${plural(count, 'error', 'errors')} and was not imported. Correct the errors and upload again.`,
+        },
         made.problems,
       );
     }
@@ -235,8 +249,17 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
       throw new DomainError(
         'IMPORT_PREVIEW_OUTDATED',
         409,
-        'Kartleggingen eller filen er endret siden forhåndsvisningen, så importen ville gjort noe annet enn den viste. ' +
-          'Se over den nye forhåndsvisningen og importer på nytt.',
+        {
+          nb:
+            'Kartleggingen eller filen er endret siden forhåndsvisningen, så importen ville gjort noe annet enn den viste. ' +
+            'Se over den nye forhåndsvisningen og importer på nytt.',
+          nn:
+            'Kartlegginga eller fila er endra sidan førehandsvisinga, så importen ville gjort noko anna enn ho viste. ' +
+            'Sjå over den nye førehandsvisinga og importer på nytt.',
+          en:
+            'The inventory or the file has changed since the preview, so the import would do something other than it showed. ' +
+            'Look over the new preview and import again.',
+        },
         answer,
       );
     }
@@ -244,7 +267,11 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
       throw new DomainError(
         'IMPORT_NEEDS_CONFIRMATION',
         400,
-        `Forhåndsvisningen har ${plural(answer.warnings.length, 'advarsel', 'advarsler')}. Les ${pluralWord(answer.warnings.length, 'den', 'dem')}, og bekreft at du vil importere likevel.`,
+        {
+          nb: `Forhåndsvisningen har ${plural(answer.warnings.length, 'advarsel', 'advarsler')}. Les ${pluralWord(answer.warnings.length, 'den', 'dem')}, og bekreft at du vil importere likevel.`,
+          nn: `Førehandsvisinga har ${plural(answer.warnings.length, 'åtvaring', 'åtvaringar')}. Les ${pluralWord(answer.warnings.length, 'den', 'dei')}, og stadfest at du vil importere likevel.`,
+          en: `The preview has ${plural(answer.warnings.length, 'warning', 'warnings')}. Read ${pluralWord(answer.warnings.length, 'it', 'them')}, and confirm that you want to import anyway.`,
+        },
         answer,
       );
     }
@@ -344,9 +371,21 @@ async function writePlan(
 }
 
 const changedMeanwhile = () =>
-  versionConflict('Kartleggingen', null, { message: 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.' });
+  versionConflict({ nb: 'Kartleggingen', nn: 'Kartlegginga', en: 'The inventory' }, null, {
+    message: {
+      nb: 'Noen endret kartleggingen mens filen ble importert. Last opp filen på nytt.',
+      nn: 'Nokon endra kartlegginga medan fila vart importert. Last opp fila på nytt.',
+      en: 'Someone changed the inventory while the file was being imported. Upload the file again.',
+    },
+  });
 
 export const kindKeys = Object.keys(inventoryKinds) as InventoryKindKey[];
 
-export const unknownKind = (text: string) =>
-  invalid('UNKNOWN_KIND', `«${text}» er ikke en type register. Gyldige: ${sheetLayouts.map((l) => inventoryPathSegments[l.kind]).join(', ')}.`);
+export const unknownKind = (text: string) => {
+  const valid = sheetLayouts.map((l) => inventoryPathSegments[l.kind]).join(', ');
+  return invalid('UNKNOWN_KIND', {
+    nb: `«${text}» er ikke en type register. Gyldige: ${valid}.`,
+    nn: `«${text}» er ikkje ein type register. Gyldige: ${valid}.`,
+    en: `«${text}» is not a kind of register. Valid: ${valid}.`,
+  });
+};
