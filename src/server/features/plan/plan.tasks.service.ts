@@ -746,8 +746,6 @@ function bulkReason(error: DomainError, current: repo.TaskRow | undefined, langu
   }
 }
 
-const norwegianDate = (iso: string | null | undefined) => (iso ? iso.split('-').reverse().join('.') : '');
-
 /**
  * The whole checklist as xlsx, one row per task with its dependencies by title. Read on
  * the main thread, written in a worker, and shared by identical requests in flight
