@@ -129,6 +129,7 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
       name: f('Navn'),
       newMunicipalityName: f('Ny kommune'),
       mergerDate: f('Sammenslåingsdato', date),
+      documentLanguage: f('Målform for dokumenter', choice({ nb: 'Bokmål', nn: 'Nynorsk', en: 'Engelsk' })),
       isDemo: f('Demosammenslåing', yesNo),
       municipalities: f('Kommuner', refs('municipality')),
       archived: f('Arkivert', yesNo),

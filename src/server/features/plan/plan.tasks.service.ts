@@ -1,5 +1,7 @@
 import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
+import type { Language } from '#shared/language.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, DomainError, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
@@ -39,6 +41,7 @@ import {
   areaOfCatalogTask,
   filterTasks,
   isOverdue,
+  libraryTaskTexts,
   progressOf,
   reconcileDecisionTasks,
   type ActivityPlace,
@@ -143,11 +146,20 @@ export function requireActivity(activityId: string, catalog: Catalog = loadCatal
   return activity;
 }
 
-/** The rows for new tasks: phase and activity order from the library; without a position, after the activity's last task. */
+/**
+ * The rows for new tasks: phase and activity order from the library; without a position,
+ * after the activity's last task. A task copied from the library takes the library's title
+ * and sub-heading in the merger's målform (decision 040), whatever language its caller had.
+ */
 async function taskRows(db: Database, mergerId: string, newTasks: readonly NewPlanTask[], catalog: Catalog): Promise<repo.NewTaskRow[]> {
   const nextPositions = new Map<string, number>();
   const rows: repo.NewTaskRow[] = [];
-  for (const { position, ...task } of newTasks) {
+  const texts = newTasks.some((task) => task.catalogItemId !== null)
+    ? libraryTaskTexts(translatedCatalog((await repo.findDocumentLanguage(db, mergerId)) ?? 'nb'))
+    : null;
+  for (const { position, ...given } of newTasks) {
+    const text = given.catalogItemId !== null ? texts?.get(given.catalogItemId) : undefined;
+    const task = text ? { ...given, title: text.title, groupName: text.group } : given;
     const activity = requireActivity(task.activityId, catalog);
     let placed = position;
     if (placed === undefined) {
@@ -218,6 +230,36 @@ export async function addLibraryTasks(db: Database, mergerId: string, catalog: C
       catalog,
     ),
   );
+}
+
+/**
+ * Gives the merger's library tasks their title and sub-heading in `language`, when its
+ * målform changes (decision 040). Only tasks copied from the library: their titles are the
+ * library's and read-only; the team's own tasks are never translated. Runs in the caller's
+ * transaction; the merger's history records the change of målform, not each title.
+ * Returns how many tasks changed.
+ */
+export async function retitleLibraryTasks(db: Database, mergerId: string, language: Language): Promise<number> {
+  const changed = libraryTextChanges(await repo.listLibraryTaskTexts(db, mergerId), language);
+  await repo.setTaskTexts(db, mergerId, changed);
+  return changed.length;
+}
+
+/** How many library tasks would change their title to `language`: what the change preview shows. */
+export async function countLibraryTasksToRetitle(db: Database, mergerId: string, language: Language): Promise<number> {
+  return libraryTextChanges(await repo.listLibraryTaskTexts(db, mergerId), language).length;
+}
+
+function libraryTextChanges(
+  rows: ReadonlyArray<{ id: string; catalogItemId: string | null; title: string; groupName: string | null }>,
+  language: Language,
+): Array<{ id: string; title: string; groupName: string | null }> {
+  const texts = libraryTaskTexts(translatedCatalog(language));
+  return rows.flatMap((row) => {
+    const text = row.catalogItemId !== null ? texts.get(row.catalogItemId) : undefined;
+    if (!text || (text.title === row.title && text.group === row.groupName)) return [];
+    return [{ id: row.id, title: text.title, groupName: text.group }];
+  });
 }
 
 /**
