@@ -15,6 +15,7 @@ import {
   retitleLibraryTasks,
 } from '#server/features/plan/plan.tasks.service.ts';
 import { proposedDocumentLanguage } from '#shared/document-language.ts';
+import type { Language } from '#shared/language.ts';
 import { municipalityRegister, registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
 import { followMergerDate, mergerDateMoves } from '#server/features/plan/plan.schedule.service.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
@@ -148,11 +149,11 @@ export async function mergerDateOf(db: Database, mergerId: string): Promise<stri
   return (await mergerBasics(db, mergerId)).mergerDate;
 }
 
-/** Name and merger date, for features that label or count from them. */
-export async function mergerBasics(db: Database, mergerId: string): Promise<{ name: string; mergerDate: string }> {
+/** Name, merger date and målform, for features that label or count from them, or write what the merger produces. */
+export async function mergerBasics(db: Database, mergerId: string): Promise<{ name: string; mergerDate: string; documentLanguage: Language }> {
   const row = await repo.findMerger(db, mergerId);
   if (!row) throw notFound('MERGER_NOT_FOUND', 'Fant ikke sammenslåingen.');
-  return { name: row.name, mergerDate: row.mergerDate };
+  return { name: row.name, mergerDate: row.mergerDate, documentLanguage: row.documentLanguage };
 }
 
 // ---------------------------------------------------------------- correcting, archiving, deleting (decision 033)
