@@ -132,7 +132,9 @@ async function contractEvents(ctx: ServiceContext, mergerId: string, language: L
         contractActionText(contract, language),
         contract.systems.length > 0 ? `${text('systems')}: ${contract.systems.map((system) => system.name).join(', ')}` : null,
         contract.endDate ? `${text('contractExpires')} ${documentDate(contract.endDate, language)}` : null,
-        contract.neededUntil && contract.action === 'extend_until_retired' ? `${text('systemNeededUntil')} ${documentDate(contract.neededUntil, language)}` : null,
+        contract.neededUntil && contract.action === 'extend_until_retired'
+          ? `${text('systemNeededUntil')} ${documentDate(contract.neededUntil, language)}`
+          : null,
         contract.legalReview ? text('legalReview') : null,
       ]
         .filter(Boolean)
