@@ -1,9 +1,12 @@
+import { documentDate } from '#shared/document-date.ts';
 import type { Language } from '#shared/language.ts';
 import type { Localized } from '#shared/localized.ts';
 import { enVocabulary } from '#shared/vocabulary/en.ts';
 import { nbVocabulary } from '#shared/vocabulary/nb.ts';
 import { nnVocabulary } from '#shared/vocabulary/nn.ts';
 import type { ContractAction } from './contract-deadlines.domain.ts';
+
+export { documentDate };
 
 /**
  * How the server writes a contract deadline where the web app's messages cannot reach: the
@@ -17,17 +20,6 @@ export const vocabularyIn = { nb: nbVocabulary, nn: nnVocabulary, en: enVocabula
 /** 31.08.2027, as Norwegians write a date (the calendar and the PDF are read by people, not parsed). */
 export function norwegianDate(isoDate: string): string {
   return `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
-}
-
-const englishMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * A date as a reader of `language` writes it: 31.08.2027 in Norwegian, «31 Aug 2027» in English,
- * since 07.12.2026 reads as 12 July to many English readers (decision 039).
- */
-export function documentDate(isoDate: string, language: Language): string {
-  if (language !== 'en') return norwegianDate(isoDate);
-  return `${Number(isoDate.slice(8, 10))} ${englishMonths[Number(isoDate.slice(5, 7)) - 1]} ${isoDate.slice(0, 4)}`;
 }
 
 const mustExtend: Localized = { nb: 'må forlenges', nn: 'må forlengjast', en: 'must be extended' };
