@@ -90,7 +90,11 @@ describe('the merger’s document language', () => {
   it('takes an opportunity up in the merger’s målform', async () => {
     const mergerId = await t.createMerger({ municipalities: bokmalMunicipalities, documentLanguage: 'en' });
     const opportunity = translatedCatalog('en').opportunities.areas[0]!.opportunities[0]!;
-    const taken = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${mergerId}/opportunities/${opportunity.id}/take-up`, payload: { createBenefit: true } });
+    const taken = await t.owner.inject({
+      method: 'POST',
+      url: `/api/v1/mergers/${mergerId}/opportunities/${opportunity.id}/take-up`,
+      payload: { createBenefit: true },
+    });
     expect(taken.statusCode, taken.body).toBe(201);
     expect(taken.json().benefit.title).toBe(opportunity.title);
     const task = (await tasksOf(mergerId)).find((candidate) => candidate.catalogItemId === opportunity.id)!;
