@@ -211,6 +211,8 @@ describe('the owner', () => {
     await page.getByLabel('Sammenslåingstidspunkt').fill('2029-01-01');
     await pickMunicipality(page, 'Ørland', 'Ørland');
     await pickMunicipality(page, 'Åfjord', 'Åfjord');
+    // Ørland writes bokmål, Åfjord is neutral: the merged municipality chooses its målform (decision 040).
+    await page.getByRole('radio', { name: 'Bokmål', exact: true }).check();
     await page.getByRole('button', { name: 'Opprett sammenslåing' }).click();
     await page.waitForURL(/\/sammenslainger\/[0-9a-f-]{36}$/);
     mergerId = page.url().split('/').at(-1) ?? '';

@@ -52,6 +52,8 @@ describe('the server is the authority', () => {
     await page.getByLabel('Sammenslåingstidspunkt').fill('2029-01-01');
     await pickMunicipality(page, 'Ørland', 'Ørland');
     await pickMunicipality(page, 'Åfjord', 'Åfjord');
+    // Ørland writes bokmål, Åfjord is neutral: the merged municipality chooses its målform (decision 040).
+    await page.getByRole('radio', { name: 'Bokmål', exact: true }).check();
 
     // Stand in for a register that changed under the user: the second number is unknown to the server.
     await page.route('**/api/v1/mergers', async (route) => {

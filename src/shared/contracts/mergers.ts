@@ -25,6 +25,11 @@ export const createMergerBody = z
     municipalities: z
       .array(z.string().regex(/^\d{4}$/, { error: municipalityNumberHasFourDigits }))
       .describe('Kommunenumre for de deltakende kommunene, minst to, ingen gjentatt'),
+    documentLanguage: documentLanguage
+      .optional()
+      .describe(
+        'Målformen for det sammenslåingen lager (nb, nn eller en). Uten den: nn når alle kommunene har nynorsk som målform, nb når alle har bokmål, ellers nb (blandede eller nøytrale kommuner: den nye kommunen velger selv, etter språklova; endre den med PATCH)',
+      ),
   })
   .meta({ id: 'CreateMerger' });
 export type CreateMergerBody = z.input<typeof createMergerBody>;
@@ -79,6 +84,9 @@ export const updateMergerBody = z
     newMunicipalityName: requiredText(200).optional(),
     mergerDate: isoDate.optional(),
     municipalities: municipalityNumbers.optional(),
+    documentLanguage: documentLanguage
+      .optional()
+      .describe('Ny målform for dokumentene; oppgavene fra sjekklisten får titlene sine på den nye målformen, teamets egne oppgaver endres ikke'),
     confirmRemoval: z.boolean().optional().describe('Fjern kommuner selv om kartleggingen deres da slettes'),
   })
   .meta({ id: 'UpdateMerger' });
@@ -118,6 +126,14 @@ export const mergerChangePreview = z
       .nullable(),
     addedMunicipalities: z.array(mergerMunicipality),
     removedMunicipalities: z.array(removedMunicipality),
+    documentLanguage: z
+      .object({
+        before: documentLanguage,
+        after: documentLanguage,
+        libraryTasks: z.number().int().describe('Oppgaver fra sjekklisten som får titlene sine på den nye målformen'),
+      })
+      .nullable()
+      .describe('Satt når målformen endres'),
   })
   .meta({ id: 'MergerChangePreview' });
 export type MergerChangePreview = z.infer<typeof mergerChangePreview>;

@@ -775,6 +775,20 @@ export const en: Messages = {
       progress: 'Progress',
       count: (count: number) => plural(count, 'merger', 'mergers'),
     },
+    documentLanguage: {
+      legend: 'Language of documents',
+      description: 'The report, spreadsheets, calendar, e-mails and the tasks from the checklist are written in this language.',
+      options: { nb: 'Norwegian Bokmål', nn: 'Norwegian Nynorsk', en: 'English' },
+      inText: { nb: 'Norwegian Bokmål', nn: 'Norwegian Nynorsk', en: 'English' },
+      proposed: 'Proposed because all the municipalities write it today. You can choose another.',
+      mixed:
+        'The municipalities write different forms of Norwegian today. The new municipality must choose its own (the Language Act): choose the one its documents are written in.',
+      required: 'Choose the language of the documents.',
+      editDescription: 'The tasks from the checklist get their titles in the new language. Tasks your team wrote are not changed.',
+      previewChange: (before: string, after: string, count: number) =>
+        `The language changes from ${before} to ${after}. ${plural(count, 'task', 'tasks')} from the checklist get their titles in ${after}.`,
+      overview: 'Language of documents',
+    },
     form: {
       title: 'New merger',
       lead: 'The merger gets its own copy of all the tasks in the checklist. You can change status, people responsible and due dates afterwards.',

@@ -756,6 +756,19 @@ export const nb = {
       progress: 'Fremdrift',
       count: (count: number) => plural(count, 'sammenslåing', 'sammenslåinger'),
     },
+    documentLanguage: {
+      legend: 'Målform for dokumenter',
+      description: 'Rapporten, regnearkene, kalenderen, e-postene og oppgavene fra sjekklisten lages på denne målformen.',
+      options: { nb: 'Bokmål', nn: 'Nynorsk', en: 'Engelsk' },
+      inText: { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' },
+      proposed: 'Foreslått fordi alle kommunene har denne målformen i dag. Du kan velge en annen.',
+      mixed: 'Kommunene skriver ulike målformer i dag. Den nye kommunen må selv velge målform (språklova): velg den dokumentene skal lages på.',
+      required: 'Velg målform for dokumentene.',
+      editDescription: 'Oppgavene fra sjekklisten får titlene sine på den nye målformen. Oppgavene dere har laget selv, endres ikke.',
+      previewChange: (before: string, after: string, count: number) =>
+        `Målformen endres fra ${before} til ${after}. ${plural(count, 'oppgave', 'oppgaver')} fra sjekklisten får titlene sine på ${after}.`,
+      overview: 'Målform for dokumenter',
+    },
     form: {
       title: 'Ny sammenslåing',
       lead: 'Sammenslåingen får sin egen kopi av alle oppgavene i sjekklisten. Du kan endre status, ansvarlige og frister etterpå.',

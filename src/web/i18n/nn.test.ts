@@ -68,7 +68,7 @@ const names = new Set(['samla', 'excel', 'ros', 'iks', 'saas', 'noark', 'demo', 
  */
 const sharedWords = new Set(
   `aktiver aldri analysen arkivreferanse avbryt avtalefrist avtaletype avvikle bokmål bystyret datasett dimensjon
-  driftsformer fagsystem felt filområde forklaring form generell gevinstplanen gjennomgang gjenta handling helse
+  driftsformer engelsk fagsystem felt filområde forklaring form generell gevinstplanen gjennomgang gjenta handling helse
   identitet indikator infrastruktur integrasjonsgraf integrasjonslandskapet interkommunale interkommunalt ja kanal
   kartlegging kategori kolonne kommentar kommunenr kommunestyret kompetanse kvalitet liv lokalt manuell medlemmet
   merknader metode måldato møtedato nasjonalt nei nettverk nynorsk nøytral omfang oppsettkode organisering papir

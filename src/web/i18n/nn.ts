@@ -749,6 +749,19 @@ export const nn: Messages = {
       progress: 'Framdrift',
       count: (count: number) => plural(count, 'samanslåing', 'samanslåingar'),
     },
+    documentLanguage: {
+      legend: 'Målform for dokument',
+      description: 'Rapporten, rekneark, kalenderen, e-postane og oppgåvene frå sjekklista blir laga på denne målforma.',
+      options: { nb: 'Bokmål', nn: 'Nynorsk', en: 'Engelsk' },
+      inText: { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' },
+      proposed: 'Føreslått fordi alle kommunane har denne målforma i dag. Du kan velje ei anna.',
+      mixed: 'Kommunane skriv ulike målformer i dag. Den nye kommunen må sjølv velje målform (språklova): vel den dokumenta skal lagast på.',
+      required: 'Vel målform for dokumenta.',
+      editDescription: 'Oppgåvene frå sjekklista får titlane sine på den nye målforma. Oppgåvene de har laga sjølve, blir ikkje endra.',
+      previewChange: (before: string, after: string, count: number) =>
+        `Målforma blir endra frå ${before} til ${after}. ${plural(count, 'oppgåve', 'oppgåver')} frå sjekklista får titlane sine på ${after}.`,
+      overview: 'Målform for dokument',
+    },
     form: {
       title: 'Ny samanslåing',
       lead: 'Samanslåinga får ein eigen kopi av alle oppgåvene i sjekklista. Du kan endre status, ansvarlege og fristar etterpå.',

@@ -220,6 +220,17 @@ export const historyEntities: Readonly<Record<AuditedEntity, EntitySpec>> = {
       name: f({ nb: 'Navn', nn: 'Namn', en: 'Name' }),
       newMunicipalityName: f({ nb: 'Ny kommune', nn: 'Ny kommune', en: 'New municipality' }),
       mergerDate: f({ nb: 'Sammenslåingsdato', nn: 'Samanslåingsdato', en: 'Merger date' }, date),
+      documentLanguage: f(
+        { nb: 'Målform for dokumenter', nn: 'Målform for dokument', en: 'Document language' },
+        {
+          kind: 'choice',
+          labels: {
+            nb: { nb: 'Bokmål', nn: 'Nynorsk', en: 'Engelsk' },
+            nn: { nb: 'Bokmål', nn: 'Nynorsk', en: 'Engelsk' },
+            en: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
+          },
+        },
+      ),
       isDemo: f({ nb: 'Demosammenslåing', nn: 'Demosamanslåing', en: 'Demo merger' }, yesNo),
       municipalities: f({ nb: 'Kommuner', nn: 'Kommunar', en: 'Municipalities' }, refs('municipality')),
       archived: f({ nb: 'Arkivert', nn: 'Arkivert', en: 'Archived' }, yesNo),

@@ -140,3 +140,32 @@ describe('the calendar address Outlook subscribes to', () => {
     expect((await t.owner.inject(`${base}/calendar-feed`)).json()).toMatchObject({ exists: false });
   });
 });
+
+describe('the calendars in the merger’s målform (decision 040)', () => {
+  it('writes a nynorsk merger’s contract deadlines and milestones in nynorsk, and an English one’s in English', async () => {
+    const toNynorsk = await t.owner.inject({ method: 'PATCH', url: base, payload: { version: 1, documentLanguage: 'nn' } });
+    expect(toNynorsk.statusCode, toNynorsk.body).toBe(200);
+    const deadlines = (await t.owner.inject(`${base}/contract-deadlines.ics`)).body.replaceAll('\r\n ', '');
+    expect(deadlines).toContain('X-WR-CALNAME:Avtalefristar – Digital sammenslåing Nye Bergen');
+    expect(deadlines).toContain('SUMMARY:Siste dag for oppseiing: Leverandør AS – Drift');
+    expect(deadlines).toContain('Blir sagd opp seinast 30.06.2027');
+    expect(deadlines).toContain('CATEGORIES:Samla,Avtalefrist');
+    expect(deadlines).not.toContain('Sies opp');
+
+    const { path } = (await t.owner.inject({ method: 'POST', url: `${base}/calendar-feed` })).json();
+    const feed = (await t.app.inject(path)).body.replaceAll('\r\n ', '');
+    expect(feed).toContain('X-WR-CALNAME:Fristar og milepælar – Digital sammenslåing Nye Bergen');
+    expect(feed).toContain('SUMMARY:Milepæl: Samanslåingsdato');
+    expect(feed).toContain('SUMMARY:Milepæl: Overgangsfasen sluttar');
+    expect(feed).toContain('SUMMARY:Siste dag for oppseiing: Leverandør AS – Drift');
+
+    const toEnglish = await t.owner.inject({ method: 'PATCH', url: base, payload: { version: 2, documentLanguage: 'en' } });
+    expect(toEnglish.statusCode, toEnglish.body).toBe(200);
+    const english = (await t.app.inject(path)).body.replaceAll('\r\n ', '');
+    expect(english).toContain('X-WR-CALNAME:Deadlines and milestones – Digital sammenslåing Nye Bergen');
+    expect(english).toContain('SUMMARY:Milestone: Merger date');
+    expect(english).toContain('SUMMARY:Last day for termination: Leverandør AS – Drift');
+    expect(english).toContain('To be terminated no later than 30 Jun 2027');
+    expect(english).toContain('Municipality: Øygarden');
+  });
+});

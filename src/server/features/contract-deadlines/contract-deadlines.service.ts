@@ -7,8 +7,10 @@ import { icalendar, type CalendarEvent } from '#server/platform/formats/icalenda
 import type { ContractDeadlines } from '#shared/contracts/contract-deadlines.ts';
 import type { ChangeClause } from '#shared/contracts/inventory.ts';
 import { getSchedule, lastDayOfTransition } from '#server/features/plan/plan.schedule.service.ts';
-import { nbVocabulary as vocabulary } from '#shared/vocabulary/nb.ts';
-import { contractActionText, norwegianDate } from './contract-deadline-text.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
+import type { Language } from '#shared/language.ts';
+import type { Localized } from '#shared/localized.ts';
+import { contractActionText, documentDate, vocabularyIn } from './contract-deadline-text.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import { addDays, contractDeadline, deadlineCandidates, sortByDeadline, type DateRange, type DeadlineContext } from './contract-deadlines.domain.ts';
 import { todayOf } from '#server/platform/clock.ts';
@@ -88,39 +90,64 @@ function deadlinesOf(contracts: readonly ContractWithSystems[], fateOf: FateReso
   });
 }
 
+/** The calendar's own words, in every language a merger may write (decision 040). */
+const calendarText = {
+  municipality: { nb: 'Kommune', nn: 'Kommune', en: 'Municipality' },
+  systems: { nb: 'Systemer', nn: 'System', en: 'Systems' },
+  contractExpires: { nb: 'Avtalen utløper', nn: 'Avtalen går ut', en: 'The contract expires' },
+  systemNeededUntil: { nb: 'Systemet trengs til', nn: 'Systemet trengst til', en: 'The system is needed until' },
+  legalReview: {
+    nb: 'Juridisk vurdering: avtalen har ikke en endringsklausul som sikrer overføring.',
+    nn: 'Juridisk vurdering: avtalen har ikkje ein endringsklausul som sikrar overføring.',
+    en: 'Legal review: the contract has no change clause that secures a transfer.',
+  },
+  contractDeadline: { nb: 'Avtalefrist', nn: 'Avtalefrist', en: 'Contract deadline' },
+  contractDeadlines: { nb: 'Avtalefrister', nn: 'Avtalefristar', en: 'Contract deadlines' },
+  milestone: { nb: 'Milepæl', nn: 'Milepæl', en: 'Milestone' },
+  deadline: { nb: 'Frist', nn: 'Frist', en: 'Due' },
+  task: { nb: 'Oppgave', nn: 'Oppgåve', en: 'Task' },
+  phase: { nb: 'Fase', nn: 'Fase', en: 'Phase' },
+  deadlinesAndMilestones: { nb: 'Frister og milepæler', nn: 'Fristar og milepælar', en: 'Deadlines and milestones' },
+  merger_date: { nb: 'Sammenslåingsdato', nn: 'Samanslåingsdato', en: 'Merger date' },
+  transition_end: { nb: 'Overgangsfasen slutter', nn: 'Overgangsfasen sluttar', en: 'The transition phase ends' },
+} as const satisfies Record<string, Localized>;
+
 /**
  * One all-day event per contract with a deadline; the UID is the contract and the action, so a
- * changed decision moves the event. People read these in their calendar: the municipality by
- * its name and dates as Norwegians write them.
+ * changed decision moves the event. People read these in their calendar: in the merger's
+ * målform, the municipality by its name and dates as the language writes them.
  */
-async function contractEvents(ctx: ServiceContext, mergerId: string): Promise<CalendarEvent[]> {
+async function contractEvents(ctx: ServiceContext, mergerId: string, language: Language): Promise<CalendarEvent[]> {
   const [{ contracts }, municipalities] = await Promise.all([listContractDeadlines(ctx, mergerId), municipalitiesOfMerger(ctx.db, mergerId)]);
   const names = new Map(municipalities.map((municipality) => [municipality.number, municipality.name]));
+  const text = (key: keyof typeof calendarText) => calendarText[key][language];
   return contracts
     .filter((contract) => contract.deadline !== null)
     .map((contract) => ({
       uid: `${contract.contractId}-${contract.action}@samla`,
       date: contract.deadline!,
-      summary: `${vocabulary.contractDeadlineTitle[contract.action]}: ${contract.vendor}${contract.subject ? ` – ${contract.subject}` : ''}`,
+      summary: `${vocabularyIn[language].contractDeadlineTitle[contract.action]}: ${contract.vendor}${contract.subject ? ` – ${contract.subject}` : ''}`,
       description: [
-        `Kommune: ${names.get(contract.municipalityNumber) ?? contract.municipalityNumber}`,
-        contractActionText(contract),
-        contract.systems.length > 0 ? `Systemer: ${contract.systems.map((system) => system.name).join(', ')}` : null,
-        contract.endDate ? `Avtalen utløper ${norwegianDate(contract.endDate)}` : null,
-        contract.neededUntil && contract.action === 'extend_until_retired' ? `Systemet trengs til ${norwegianDate(contract.neededUntil)}` : null,
-        contract.legalReview ? 'Juridisk vurdering: avtalen har ikke en endringsklausul som sikrer overføring.' : null,
+        `${text('municipality')}: ${names.get(contract.municipalityNumber) ?? contract.municipalityNumber}`,
+        contractActionText(contract, language),
+        contract.systems.length > 0 ? `${text('systems')}: ${contract.systems.map((system) => system.name).join(', ')}` : null,
+        contract.endDate ? `${text('contractExpires')} ${documentDate(contract.endDate, language)}` : null,
+        contract.neededUntil && contract.action === 'extend_until_retired'
+          ? `${text('systemNeededUntil')} ${documentDate(contract.neededUntil, language)}`
+          : null,
+        contract.legalReview ? text('legalReview') : null,
       ]
         .filter(Boolean)
         .join('\n'),
-      categories: ['Samla', 'Avtalefrist'],
+      categories: ['Samla', text('contractDeadline')],
     }));
 }
 
-/** The contract deadlines as an iCalendar file. */
+/** The contract deadlines as an iCalendar file, in the merger's målform. */
 export async function contractDeadlinesCalendar(ctx: ServiceContext, mergerId: string): Promise<string> {
-  const events = await contractEvents(ctx, mergerId);
-  const { name: mergerName } = await mergerBasics(ctx.db, mergerId);
-  return icalendar({ name: `Avtalefrister – ${mergerName}`, events, now: ctx.now() });
+  const { name: mergerName, documentLanguage: language } = await mergerBasics(ctx.db, mergerId);
+  const events = await contractEvents(ctx, mergerId, language);
+  return icalendar({ name: `${calendarText.contractDeadlines[language]} – ${mergerName}`, events, now: ctx.now() });
 }
 
 /**
@@ -128,25 +155,26 @@ export async function contractDeadlinesCalendar(ctx: ServiceContext, mergerId: s
  * transition included), the due dates of open tasks, and the contract deadlines.
  */
 export async function mergerCalendar(ctx: ServiceContext, mergerId: string): Promise<string> {
-  const [schedule, contracts, { name: mergerName }] = await Promise.all([
-    getSchedule(ctx, mergerId),
-    contractEvents(ctx, mergerId),
-    mergerBasics(ctx.db, mergerId),
-  ]);
+  const { name: mergerName, documentLanguage: language } = await mergerBasics(ctx.db, mergerId);
+  const [schedule, contracts] = await Promise.all([getSchedule(ctx, mergerId), contractEvents(ctx, mergerId, language)]);
+  const text = (key: keyof typeof calendarText) => calendarText[key][language];
+  // A veivalg's tasks are titled with their solution area: its name in the målform too.
+  const areaNames = new Map(translatedCatalog(language).sectors.flatMap((sector) => sector.solutionAreas.map((area) => [area.id, area.name] as const)));
   const milestones: CalendarEvent[] = schedule.milestones.map((milestone) => ({
     uid: `${mergerId}-milestone-${milestone.id}@samla`,
     date: milestone.date,
-    summary: `Milepæl: ${milestone.title}`,
-    categories: ['Samla', 'Milepæl'],
+    // The milestones Samla derives (merger date, end of transition) in the målform; the team's own as they wrote them.
+    summary: `${text('milestone')}: ${milestone.derived && (milestone.id === 'merger_date' || milestone.id === 'transition_end') ? text(milestone.id) : milestone.title}`,
+    categories: ['Samla', text('milestone')],
   }));
   const tasks: CalendarEvent[] = schedule.tasks
     .filter((task) => task.dueDate !== null && task.status !== 'done' && task.status !== 'not_relevant')
     .map((task) => ({
       uid: `${task.id}-due@samla`,
       date: task.dueDate!,
-      summary: `Frist: ${taskTitleInContext(task)}`,
-      description: `Fase ${task.phase}`,
-      categories: ['Samla', 'Oppgave'],
+      summary: `${text('deadline')}: ${taskTitleInContext({ ...task, area: task.area && { name: areaNames.get(task.area.id) ?? task.area.name } })}`,
+      description: `${text('phase')} ${task.phase}`,
+      categories: ['Samla', text('task')],
     }));
-  return icalendar({ name: `Frister og milepæler – ${mergerName}`, events: [...milestones, ...tasks, ...contracts], now: ctx.now() });
+  return icalendar({ name: `${text('deadlinesAndMilestones')} – ${mergerName}`, events: [...milestones, ...tasks, ...contracts], now: ctx.now() });
 }

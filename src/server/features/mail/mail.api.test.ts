@@ -106,6 +106,22 @@ describe('e-mail when someone is made responsible or mentioned', () => {
     expect(row!.sentAt).not.toBeNull();
   });
 
+  it('writes an English merger’s mail in English (decision 040)', async () => {
+    const changed = await t.owner.inject({ method: 'PATCH', url: `/api/v1/mergers/${mergerId}`, payload: { version: 1, documentLanguage: 'en' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const app = await mailApp({ pollIntervalMs: 50 });
+    await notify(t.database.db, [event('assigned')]);
+    await expect.poll(() => smtp.received.length, { timeout: 5000 }).toBe(1);
+    await app.mailSender!.runOnce();
+    const [mail] = smtp.received;
+    expect(mail!.subject).toBe('You are responsible: Kartlegg <fagsystemer> & avtaler – Nye Bergen & co');
+    expect(mail!.text).toContain('Eva Eier has made you responsible for «Kartlegg <fagsystemer> & avtaler» in Nye Bergen & co.');
+    expect(mail!.text).toContain('Open in Samla: ');
+    expect(mail!.text).toContain('You receive this e-mail from Samla because you are a member of the merger.');
+    expect(mail!.html).toContain('<html lang="en">');
+    expect(mail!.html).not.toContain('Åpne');
+  });
+
   it('writes the mail in the transaction of the notification: a change rolled back mails nobody', async () => {
     const app = await mailApp();
     await t.database.db

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { dailyDigestDue, deliveryFor, escapeHtml, mondayOf, notificationMail, retryDelayMs, weeklyDigestDue, weeklyDigestMail } from './mail.domain.ts';
+import {
+  dailyDigestDue,
+  dailyDigestMail,
+  deliveryFor,
+  escapeHtml,
+  mondayOf,
+  notificationMail,
+  retryDelayMs,
+  weeklyDigestDue,
+  weeklyDigestMail,
+} from './mail.domain.ts';
 
 describe('choices', () => {
   it('defaults to straks for being made responsible or mentioned and a daily summary for the rest', () => {
@@ -38,6 +48,7 @@ describe('what the mails say', () => {
     const mail = notificationMail(
       { kind: 'mentioned', subjectTitle: 'Linje én\r\nBcc: x@y.no', actorName: '<script>', excerpt: 'a & "b"', link: '/x', mergerName: 'M' },
       'https://samla.no/',
+      'nb',
     );
     expect(mail.subject).toBe('<script> nevnte deg: Linje én Bcc: x@y.no – M');
     expect(mail.html).not.toContain('<script>');
@@ -59,10 +70,38 @@ describe('what the mails say', () => {
         dueNextWeek: [],
       },
       'https://samla.no',
+      'nb',
     );
     expect(mail.subject).toBe('Ukesoppsummering for M: 45 endringer, 1 forfalt, 0 med frist neste uke');
     expect(mail.text).toContain('… og 5 til: https://samla.no/m/historikk');
     expect(mail.text).toContain('- T (frist 01.01.2027)');
     expect(mail.text).toContain('Ingen oppgaver med frist neste uke.');
+  });
+
+  it('writes a nynorsk weekly summary in nynorsk and an English daily summary in English, dates as each language writes them', () => {
+    const digest = {
+      mergerName: 'M',
+      mergerLink: '/m',
+      historyLink: '/m/historikk',
+      changes: ['endring'],
+      overdue: [],
+      dueNextWeek: [{ title: 'T', dueDate: '2027-01-14', link: '/t' }],
+    };
+    const nynorsk = weeklyDigestMail('2027-01-11', digest, 'https://samla.no', 'nn');
+    expect(nynorsk.subject).toBe('Vekeoppsummering for M: 1 endring, 0 forfalne, 1 med frist neste veke');
+    expect(nynorsk.text).toContain('Oppsummering for M, veka før 11.01.2027.');
+    expect(nynorsk.text).toContain('Ingen forfalne oppgåver.');
+    expect(nynorsk.text).toContain('- T (frist 14.01.2027)');
+    expect(nynorsk.html).toContain('<html lang="nn">');
+
+    const english = dailyDigestMail(
+      '2027-01-12',
+      [{ kind: 'overdue', subjectTitle: 'Kartlegg', actorName: null, excerpt: null, link: '/x', mergerName: 'M' }],
+      'https://samla.no',
+      'en',
+    );
+    expect(english.subject).toBe('Daily summary from Samla: 1 notification – M');
+    expect(english.text).toContain('This has happened since the previous summary (12 Jan 2027):');
+    expect(english.text).toContain('- «Kartlegg» is past its due date');
   });
 });

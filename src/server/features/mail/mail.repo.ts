@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, lte, notExists, notInArray, or, 
 import type { Database } from '#server/platform/db/client.ts';
 import { mailedNotifications, mailOutbox, mailPreferences, mergerMembers, mergers, notifications, tasks, users } from '#server/platform/db/schema/index.ts';
 import type { MailDelivery } from '#shared/contracts/mail.ts';
+import type { Language } from '#shared/language.ts';
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 export type NewOutboxRow = typeof mailOutbox.$inferInsert;
@@ -34,13 +35,24 @@ export async function savePreferences(db: Database, userId: string, choices: Rea
     });
 }
 
-export async function mergerNames(db: Database, mergerIds: readonly string[]): Promise<Map<string, string>> {
+/** Each merger's name and målform (the language its mails are written in). */
+export async function mergerNames(db: Database, mergerIds: readonly string[]): Promise<Map<string, { name: string; documentLanguage: Language }>> {
   if (mergerIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: mergers.id, name: mergers.name })
+    .select({ id: mergers.id, name: mergers.name, documentLanguage: mergers.documentLanguage })
     .from(mergers)
     .where(inArray(mergers.id, [...mergerIds]));
-  return new Map(rows.map((row) => [row.id, row.name]));
+  return new Map(rows.map((row) => [row.id, { name: row.name, documentLanguage: row.documentLanguage }]));
+}
+
+/** The language each user chose for Samla (decision 039); a user without one has no entry. */
+export async function languagesOf(db: Database, userIds: readonly string[]): Promise<Map<string, Language>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, language: users.language })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+  return new Map(rows.flatMap((row) => (row.language ? [[row.id, row.language] as const] : [])));
 }
 
 /**
@@ -187,7 +199,7 @@ export async function lastDailyDigests(db: Database, userIds: readonly string[])
 /** Project leaders and owners of every merger, with active accounts. */
 export async function projectLeaders(db: Database) {
   return db
-    .select({ mergerId: mergerMembers.mergerId, mergerName: mergers.name, userId: mergerMembers.userId })
+    .select({ mergerId: mergerMembers.mergerId, mergerName: mergers.name, documentLanguage: mergers.documentLanguage, userId: mergerMembers.userId })
     .from(mergerMembers)
     .innerJoin(mergers, eq(mergers.id, mergerMembers.mergerId))
     .innerJoin(users, and(eq(users.id, mergerMembers.userId), isNull(users.deactivatedAt)))

@@ -91,7 +91,9 @@ export async function enqueueImmediateMail(db: Database, inserted: readonly Inse
   if (wanted.length === 0) return;
   const names = await repo.mergerNames(db, [...new Set(wanted.map((row) => row.mergerId))]);
   for (const row of wanted) {
-    const message = notificationMail({ ...row, mergerName: names.get(row.mergerId) ?? '' }, settings.publicUrl);
+    // About one merger: in its målform (decision 040).
+    const merger = names.get(row.mergerId);
+    const message = notificationMail({ ...row, mergerName: merger?.name ?? '' }, settings.publicUrl, merger?.documentLanguage ?? 'nb');
     const [queued] = await repo.enqueue(db, [
       {
         recipientUserId: row.userId,
@@ -119,14 +121,19 @@ export async function scheduleDailyDigests(db: Database, date: string, now: Date
   const candidates = await repo.unmailedNotifications(db, new Date(now.getTime() - 7 * 24 * 3_600_000), now);
   if (candidates.length === 0) return 0;
   const userIds = [...new Set(candidates.map((row) => row.userId))];
-  const [preferences, previous] = await Promise.all([repo.preferencesOf(db, userIds), repo.lastDailyDigests(db, userIds)]);
+  const [preferences, previous, languages] = await Promise.all([
+    repo.preferencesOf(db, userIds),
+    repo.lastDailyDigests(db, userIds),
+    repo.languagesOf(db, userIds),
+  ]);
   let made = 0;
   for (const userId of userIds) {
     const since = previous.get(userId) ?? dayBefore;
     const chosen = preferences.get(userId) ?? new Map();
     const items = candidates.filter((row) => row.userId === userId && row.createdAt > since && deliveryFor(chosen, row.kind as NotificationKind) === 'daily');
     if (items.length === 0) continue;
-    const message = dailyDigestMail(date, items as NotificationForMail[], publicUrl);
+    // Across mergers, so in the reader's own language, not one merger's målform (decision 040).
+    const message = dailyDigestMail(date, items as NotificationForMail[], publicUrl, languages.get(userId) ?? 'nb');
     const added = await db.transaction(async (tx) => {
       const [queued] = await repo.enqueue(tx, [
         {
@@ -178,6 +185,7 @@ export async function scheduleWeeklyDigests(db: Database, monday: string, now: D
     if (!wantsWeeklyDigest(preferences.get(leader.userId) ?? new Map())) continue;
     let message = digests.get(leader.mergerId);
     if (!message) {
+      const language = leader.documentLanguage;
       const history = await readHistory(db, leader.mergerId, { from, to });
       const due = await repo.openTasksDueBy(db, leader.mergerId, addDays(today, 7));
       const asTask = (task: (typeof due)[number]): WeeklyTask => ({
@@ -193,13 +201,14 @@ export async function scheduleWeeklyDigests(db: Database, monday: string, now: D
           historyLink: `/sammenslainger/${leader.mergerId}/historikk`,
           changes: history.map(
             (entry) =>
-              `${formatDate(dateInOslo(entry.at))} ${entry.actor.name}: ${entry.display.action.toLowerCase()} ${entry.display.entity.toLowerCase()}` +
+              `${formatDate(dateInOslo(entry.at), language)} ${entry.actor.name}: ${entry.display.action.toLowerCase()} ${entry.display.entity.toLowerCase()}` +
               (entry.display.label ? ` «${entry.display.label}»` : ''),
           ),
           overdue: due.filter((task) => task.dueDate! < today).map(asTask),
           dueNextWeek: due.filter((task) => task.dueDate! >= today).map(asTask),
         },
         publicUrl,
+        language,
       );
       digests.set(leader.mergerId, message);
     }

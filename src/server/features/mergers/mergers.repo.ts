@@ -28,7 +28,8 @@ export type MergerMunicipalityRow = typeof mergerMunicipalities.$inferSelect;
 
 export async function insertMerger(
   db: Database,
-  values: Pick<MergerRow, 'name' | 'newMunicipalityName' | 'mergerDate' | 'catalogId' | 'catalogVersion'> & Partial<Pick<MergerRow, 'isDemo'>>,
+  values: Pick<MergerRow, 'name' | 'newMunicipalityName' | 'mergerDate' | 'catalogId' | 'catalogVersion'> &
+    Partial<Pick<MergerRow, 'isDemo' | 'documentLanguage'>>,
   municipalities: Array<Pick<MergerMunicipalityRow, 'municipalityNumber' | 'name' | 'languageForm'>>,
 ): Promise<MergerRow> {
   const [row] = await db.insert(mergers).values(values).returning();
@@ -63,7 +64,7 @@ export async function updateMergerIfVersion(
   db: Database,
   id: string,
   expectedVersion: number,
-  changes: Partial<Pick<MergerRow, 'name' | 'newMunicipalityName' | 'mergerDate' | 'archivedAt'>>,
+  changes: Partial<Pick<MergerRow, 'name' | 'newMunicipalityName' | 'mergerDate' | 'documentLanguage' | 'archivedAt'>>,
 ): Promise<MergerRow | null> {
   return updateIfVersion(db, mergers, { id }, expectedVersion, changes);
 }

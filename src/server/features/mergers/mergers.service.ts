@@ -7,8 +7,15 @@ import { forgetMergerHistory, recordChange } from '#server/platform/audit-trail/
 import { permissionsOf } from '#server/platform/access/roles.ts';
 import { addFounder, mergerIdsOf } from '#server/features/members/members.service.ts';
 import { conflict, invalid, notFound, versionConflict, type LocalizedFieldProblem } from '#server/platform/errors.ts';
-import { addLibraryTasks, checklistProgress, progressByMerger } from '#server/features/plan/plan.tasks.service.ts';
 import { municipalityProblemMessages, municipalityRegister, registerProblemsAsFields } from '#server/features/municipalities/municipalities.service.ts';
+import {
+  addLibraryTasks,
+  checklistProgress,
+  countLibraryTasksToRetitle,
+  progressByMerger,
+  retitleLibraryTasks,
+} from '#server/features/plan/plan.tasks.service.ts';
+import { proposedDocumentLanguage } from '#shared/document-language.ts';
 import { followMergerDate, mergerDateMoves } from '#server/features/plan/plan.schedule.service.ts';
 import type {
   archiveMergerBody,
@@ -76,6 +83,8 @@ export async function createMerger(ctx: ServiceContext, body: z.output<typeof cr
         catalogId: catalog.id,
         catalogVersion: catalog.version,
         isDemo: options.isDemo ?? false,
+        // Mixed or neutral municipalities give no proposal; the form asks, and an API client that did not say gets bokmål.
+        documentLanguage: body.documentLanguage ?? proposedDocumentLanguage(selection.municipalities.map((m) => m.languageForm)) ?? 'nb',
       },
       municipalityRows,
     );
@@ -88,7 +97,7 @@ export async function createMerger(ctx: ServiceContext, body: z.output<typeof cr
       entityLabel: inserted.name,
       action: 'create',
       changes: [
-        ...creationChanges(inserted, ['name', 'newMunicipalityName', 'mergerDate'] as const),
+        ...creationChanges(inserted, ['name', 'newMunicipalityName', 'mergerDate', 'documentLanguage'] as const),
         ...(inserted.isDemo ? [{ field: 'isDemo', old: null, new: true }] : []),
         { field: 'municipalities', old: null, new: municipalityRows.map((m) => m.municipalityNumber) },
       ],
@@ -273,10 +282,18 @@ export async function previewMergerChange(ctx: ServiceContext, mergerId: string,
       languageForm: m.languageForm as Merger['municipalities'][number]['languageForm'],
     })),
     removedMunicipalities: change ? await inventoryOfRemoved(ctx.db, mergerId, change.removed) : [],
+    documentLanguage:
+      body.documentLanguage !== undefined && body.documentLanguage !== row.documentLanguage
+        ? {
+            before: row.documentLanguage,
+            after: body.documentLanguage,
+            libraryTasks: await countLibraryTasksToRetitle(ctx.db, mergerId, body.documentLanguage),
+          }
+        : null,
   };
 }
 
-const auditedMergerFields = ['name', 'newMunicipalityName', 'mergerDate'] as const;
+const auditedMergerFields = ['name', 'newMunicipalityName', 'mergerDate', 'documentLanguage'] as const;
 
 /**
  * Corrects the merger's basics, version-checked, in one transaction with what follows:
@@ -312,8 +329,11 @@ export async function updateMerger(ctx: ServiceContext, mergerId: string, body: 
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.newMunicipalityName !== undefined ? { newMunicipalityName: body.newMunicipalityName } : {}),
       ...(body.mergerDate !== undefined ? { mergerDate: body.mergerDate } : {}),
+      ...(body.documentLanguage !== undefined ? { documentLanguage: body.documentLanguage } : {}),
     });
     if (!updated) throw versionConflict(theMerger, null);
+    // The library's tasks read in the merger's målform; the team's own tasks keep their words.
+    if (updated.documentLanguage !== current.documentLanguage) await retitleLibraryTasks(tx, mergerId, updated.documentLanguage);
     if (change) {
       await repo.removeMunicipalities(
         tx,

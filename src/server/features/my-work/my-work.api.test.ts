@@ -239,4 +239,15 @@ describe('my personal calendar address', () => {
     expect((await t.app.inject(replaced)).statusCode).toBe(404);
     expect((await mona.inject({ method: 'DELETE', url: '/api/v1/me/calendar-feed' })).statusCode).toBe(404);
   });
+
+  it('speaks the person’s language: nynorsk for someone who chose it (decision 040)', async () => {
+    const [task] = await tasksOf(mergerId);
+    await patchTask(mergerId, task!, { responsibleUserId: mona.id, dueDate: '2027-05-10' });
+    expect((await mona.inject({ method: 'PUT', url: '/api/v1/me/language', payload: { language: 'nn' } })).statusCode).toBe(200);
+    const { path } = (await mona.inject({ method: 'POST', url: '/api/v1/me/calendar-feed' })).json();
+    const feed = (await t.app.inject(path)).body.replaceAll('\r\n ', '');
+    expect(feed).toContain('X-WR-CALNAME:Mine oppgåver i Samla – Mona Medlem');
+    expect(feed).toContain('CATEGORIES:Samla,Mine oppgåver');
+    expect(feed).toContain('SUMMARY:Frist: ');
+  });
 });

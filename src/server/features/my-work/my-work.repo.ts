@@ -97,7 +97,7 @@ export async function findFeedOfUser(db: Database, userId: string): Promise<User
 /** The feed behind an address, with its owner's name and whether their account is deactivated. */
 export async function findFeedByTokenHash(db: Database, tokenHash: string) {
   const [row] = await db
-    .select({ feed: userCalendarFeeds, user: { name: users.name, deactivatedAt: users.deactivatedAt } })
+    .select({ feed: userCalendarFeeds, user: { name: users.name, deactivatedAt: users.deactivatedAt, language: users.language } })
     .from(userCalendarFeeds)
     .innerJoin(users, eq(users.id, userCalendarFeeds.userId))
     .where(eq(userCalendarFeeds.tokenHash, tokenHash));

@@ -144,15 +144,29 @@ export async function myFeedCalendar(ctx: ServiceContext, token: string): Promis
   const now = ctx.now();
   if (!found.feed.lastUsedAt || now.getTime() - found.feed.lastUsedAt.getTime() >= feedTouchIntervalMs) await repo.touchFeed(ctx.db, hashed, now);
   const { items } = await readMyWork(ctx, found.feed.userId);
-  const prefix: Record<MyWorkItem['kind'], string> = { task: 'Frist', mitigation: 'Tiltak', benefit: 'Gevinst', decision: 'Veivalg' };
+  // One reader across several mergers: the calendar's own words in the person's language (else
+  // bokmål); the items keep the words they have, a library task's in its merger's målform.
+  const language = found.user.language ?? 'nb';
   const events: CalendarEvent[] = items
     .filter((item) => item.state === 'open' && item.dueDate !== null)
     .map((item) => ({
       uid: `${item.id}-mine@samla`,
       date: item.dueDate!,
-      summary: `${prefix[item.kind]}: ${item.title}`,
+      summary: `${feedText.prefix[item.kind][language]}: ${item.title}`,
       description: item.mergerName,
-      categories: ['Samla', 'Mine oppgaver'],
+      categories: ['Samla', feedText.myTasks[language]],
     }));
-  return icalendar({ name: `Mine oppgaver i Samla – ${found.user.name}`, events, now });
+  return icalendar({ name: `${feedText.myTasksInSamla[language]} – ${found.user.name}`, events, now });
 }
+
+/** The personal calendar's own words (decision 040). */
+const feedText = {
+  prefix: {
+    task: { nb: 'Frist', nn: 'Frist', en: 'Due' },
+    mitigation: { nb: 'Tiltak', nn: 'Tiltak', en: 'Mitigation' },
+    benefit: { nb: 'Gevinst', nn: 'Gevinst', en: 'Benefit' },
+    decision: { nb: 'Veivalg', nn: 'Vegval', en: 'Decision' },
+  } satisfies Record<MyWorkItem['kind'], Localized>,
+  myTasks: { nb: 'Mine oppgaver', nn: 'Mine oppgåver', en: 'My tasks' } satisfies Localized,
+  myTasksInSamla: { nb: 'Mine oppgaver i Samla', nn: 'Mine oppgåver i Samla', en: 'My tasks in Samla' } satisfies Localized,
+};

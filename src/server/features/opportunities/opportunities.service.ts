@@ -95,7 +95,8 @@ export async function takeUp(ctx: ServiceContext, mergerId: string, opportunityI
     let benefit: TakeUp['benefit'] = null;
     if (body.createBenefit) {
       const created = await insertBenefitWithHistory(tx, actor, mergerId, {
-        title: opportunity.title,
+        // The task's title: the opportunity in the merger's målform (decision 040).
+        title: task.title,
         type: body.benefitType,
         status: 'planned',
         taskIds: [task.id],

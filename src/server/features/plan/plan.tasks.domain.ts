@@ -85,6 +85,37 @@ export function activityIndex(catalog: {
   return index;
 }
 
+/** The library's text of an item a task copies: its title, and for checklist tasks the sub-heading over it. */
+export interface LibraryTaskText {
+  title: string;
+  group: string | null;
+}
+
+/**
+ * Library item id → the text a task copied from it holds: checklist tasks (3.2), solution
+ * areas' tasks (4.2) and opportunities. Fed the library in the merger's målform, it is
+ * what a library task's title reads in that målform (the ids are the same in every
+ * language). Computed once per library object.
+ */
+const libraryTextCache = new WeakMap<object, Map<string, LibraryTaskText>>();
+export function libraryTaskTexts(catalog: {
+  phases: ReadonlyArray<{ activities: ReadonlyArray<{ tasks: ReadonlyArray<{ id: string; title: string; group?: string | undefined }> }> }>;
+  sectors: ReadonlyArray<{ solutionAreas: ReadonlyArray<{ tasks: ReadonlyArray<{ id: string; title: string }> }> }>;
+  opportunities: { areas: ReadonlyArray<{ opportunities: ReadonlyArray<{ id: string; title: string }> }> };
+}): ReadonlyMap<string, LibraryTaskText> {
+  const cached = libraryTextCache.get(catalog);
+  if (cached) return cached;
+  const index = new Map<string, LibraryTaskText>();
+  for (const phase of catalog.phases)
+    for (const activity of phase.activities) for (const task of activity.tasks) index.set(task.id, { title: task.title, group: task.group ?? null });
+  for (const sector of catalog.sectors)
+    for (const area of sector.solutionAreas) for (const task of area.tasks) index.set(task.id, { title: task.title, group: null });
+  for (const area of catalog.opportunities.areas)
+    for (const opportunity of area.opportunities) index.set(opportunity.id, { title: opportunity.title, group: null });
+  libraryTextCache.set(catalog, index);
+  return index;
+}
+
 export interface TaskArea {
   id: string;
   name: string;

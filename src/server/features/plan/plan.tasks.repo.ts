@@ -2,8 +2,8 @@ import { and, isNotNull, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { Database } from '#server/platform/db/client.ts';
 import { mergerMunicipalities, mergers, tasks } from '#server/platform/db/schema/index.ts';
 import { updateIfVersion } from '#server/platform/db/versioned-write.ts';
-import type { Language } from '#shared/language.ts';
 import type { TaskStatus } from '#shared/contracts/plan.tasks.ts';
+import type { Language } from '#shared/language.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
@@ -198,12 +198,6 @@ export async function municipalitiesOf(db: Database, mergerId: string): Promise<
     .orderBy(asc(mergerMunicipalities.position));
 }
 
-/** The merger's målform for what it produces (decision 039), for the checklist export. */
-export async function documentLanguageOf(db: Database, mergerId: string): Promise<Language> {
-  const [row] = await db.select({ language: mergers.documentLanguage }).from(mergers).where(eq(mergers.id, mergerId));
-  return row?.language ?? 'nb';
-}
-
 /** Some of the merger's tasks by id (a bulk change reads them in one query). */
 export async function findTasks(db: Database, mergerId: string, taskIds: readonly string[]): Promise<TaskRow[]> {
   if (taskIds.length === 0) return [];
@@ -211,4 +205,35 @@ export async function findTasks(db: Database, mergerId: string, taskIds: readonl
     .select()
     .from(tasks)
     .where(and(eq(tasks.mergerId, mergerId), inArray(tasks.id, [...taskIds])));
+}
+
+/** The merger's målform: the language of the library texts its tasks copy. */
+export async function findDocumentLanguage(db: Database, mergerId: string): Promise<Language | undefined> {
+  const [row] = await db.select({ documentLanguage: mergers.documentLanguage }).from(mergers).where(eq(mergers.id, mergerId));
+  return row?.documentLanguage;
+}
+
+/** The merger's tasks copied from the library, with the texts they copied. */
+export async function listLibraryTaskTexts(db: Database, mergerId: string) {
+  return db
+    .select({ id: tasks.id, catalogItemId: tasks.catalogItemId, title: tasks.title, groupName: tasks.groupName })
+    .from(tasks)
+    .where(and(eq(tasks.mergerId, mergerId), isNotNull(tasks.catalogItemId)));
+}
+
+/** Gives tasks new library texts in one statement; like a move, a new version. */
+export async function setTaskTexts(
+  db: Database,
+  mergerId: string,
+  texts: ReadonlyArray<{ id: string; title: string; groupName: string | null }>,
+): Promise<void> {
+  if (texts.length === 0) return;
+  const values = sql.join(
+    texts.map((text) => sql`(${text.id}::uuid, ${text.title}::text, ${text.groupName}::text)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${tasks} set title = v.title, group_name = v.group_name, version = ${tasks.version} + 1, updated_at = now()
+    from (values ${values}) as v(id, title, group_name)
+    where ${tasks.id} = v.id and ${tasks.mergerId} = ${mergerId}`);
 }

@@ -1,6 +1,6 @@
 import { loadCatalog, phaseTasksInOrder } from '#catalog/catalog.ts';
-import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import type { Catalog } from '#catalog/catalog.schema.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, DomainError, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
@@ -43,6 +43,7 @@ import {
   areaOfCatalogTask,
   filterTasks,
   isOverdue,
+  libraryTaskTexts,
   progressOf,
   reconcileDecisionTasks,
   type ActivityPlace,
@@ -180,11 +181,20 @@ export function requireActivity(activityId: string, catalog: Catalog = loadCatal
   return activity;
 }
 
-/** The rows for new tasks: phase and activity order from the library; without a position, after the activity's last task. */
+/**
+ * The rows for new tasks: phase and activity order from the library; without a position,
+ * after the activity's last task. A task copied from the library takes the library's title
+ * and sub-heading in the merger's målform (decision 040), whatever language its caller had.
+ */
 async function taskRows(db: Database, mergerId: string, newTasks: readonly NewPlanTask[], catalog: Catalog): Promise<repo.NewTaskRow[]> {
   const nextPositions = new Map<string, number>();
   const rows: repo.NewTaskRow[] = [];
-  for (const { position, ...task } of newTasks) {
+  const texts = newTasks.some((task) => task.catalogItemId !== null)
+    ? libraryTaskTexts(translatedCatalog((await repo.findDocumentLanguage(db, mergerId)) ?? 'nb'))
+    : null;
+  for (const { position, ...given } of newTasks) {
+    const text = given.catalogItemId !== null ? texts?.get(given.catalogItemId) : undefined;
+    const task = text ? { ...given, title: text.title, groupName: text.group } : given;
     const activity = requireActivity(task.activityId, catalog);
     let placed = position;
     if (placed === undefined) {
@@ -255,6 +265,36 @@ export async function addLibraryTasks(db: Database, mergerId: string, catalog: C
       catalog,
     ),
   );
+}
+
+/**
+ * Gives the merger's library tasks their title and sub-heading in `language`, when its
+ * målform changes (decision 040). Only tasks copied from the library: their titles are the
+ * library's and read-only; the team's own tasks are never translated. Runs in the caller's
+ * transaction; the merger's history records the change of målform, not each title.
+ * Returns how many tasks changed.
+ */
+export async function retitleLibraryTasks(db: Database, mergerId: string, language: Language): Promise<number> {
+  const changed = libraryTextChanges(await repo.listLibraryTaskTexts(db, mergerId), language);
+  await repo.setTaskTexts(db, mergerId, changed);
+  return changed.length;
+}
+
+/** How many library tasks would change their title to `language`: what the change preview shows. */
+export async function countLibraryTasksToRetitle(db: Database, mergerId: string, language: Language): Promise<number> {
+  return libraryTextChanges(await repo.listLibraryTaskTexts(db, mergerId), language).length;
+}
+
+function libraryTextChanges(
+  rows: ReadonlyArray<{ id: string; catalogItemId: string | null; title: string; groupName: string | null }>,
+  language: Language,
+): Array<{ id: string; title: string; groupName: string | null }> {
+  const texts = libraryTaskTexts(translatedCatalog(language));
+  return rows.flatMap((row) => {
+    const text = row.catalogItemId !== null ? texts.get(row.catalogItemId) : undefined;
+    if (!text || (text.title === row.title && text.group === row.groupName)) return [];
+    return [{ id: row.id, title: text.title, groupName: text.group }];
+  });
 }
 
 /**
@@ -759,45 +799,24 @@ export async function exportChecklist(ctx: ServiceContext, mergerId: string): Pr
       repo.listTasks(ctx.db, mergerId),
       listDependencies(ctx.db, mergerId),
       repo.municipalitiesOf(ctx.db, mergerId),
-      repo.documentLanguageOf(ctx.db, mergerId),
+      repo.findDocumentLanguage(ctx.db, mergerId),
     ]);
-    // The library in the merger's language: its tasks' titles and groups (not editable, so the
-    // library's own), phases, activities and areas. The team's own tasks are as they wrote them.
-    const catalog = translatedCatalog(language);
-    const library = libraryTaskTexts(catalog);
-    const inLanguage = (row: repo.TaskRow): repo.TaskRow => {
-      const texts = row.catalogItemId === null ? undefined : library.get(row.catalogItemId);
-      return texts ? { ...row, title: texts.title, groupName: texts.group ?? row.groupName } : row;
-    };
+    // The library's phases, activities and areas in the merger's language. The library tasks'
+    // titles and groups are stored in it already (retitled when the målform changes, decision 040).
+    const catalog = translatedCatalog(language ?? 'nb');
     const names = await namesOfResponsible(ctx.db, rows);
     const workbook = checklistWorkbook({
-      language,
+      language: language ?? 'nb',
       exportedOn: today,
-      tasks: rows.map((row) => toTask(inLanguage(row), catalog, today, names)),
+      tasks: rows.map((row) => toTask(row, catalog, today, names)),
       dependencies,
-      labels: new Map(rows.map((row) => [row.id, taskLabel(inLanguage(row), catalog)])),
+      labels: new Map(rows.map((row) => [row.id, taskLabel(row, catalog)])),
       phaseNames: new Map(catalog.phases.map((phase) => [phase.number, phase.name])),
       activityTitles: new Map([...activityIndex(catalog)].map(([id, activity]) => [id, activity.title])),
       municipalities,
     });
     return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
   });
-}
-
-const libraryTexts = new WeakMap<Catalog, Map<string, { title: string; group: string | undefined }>>();
-
-/** Every library task's title (and group) by id, in the language of this catalogue. */
-function libraryTaskTexts(catalog: Catalog): Map<string, { title: string; group: string | undefined }> {
-  let texts = libraryTexts.get(catalog);
-  if (!texts) {
-    texts = new Map();
-    for (const phase of catalog.phases)
-      for (const activity of phase.activities) for (const task of activity.tasks) texts.set(task.id, { title: task.title, group: task.group });
-    for (const sector of catalog.sectors)
-      for (const area of sector.solutionAreas) for (const task of area.tasks) texts.set(task.id, { title: task.title, group: undefined });
-    libraryTexts.set(catalog, texts);
-  }
-  return texts;
 }
 
 function dependenciesOpen(openTasks: ReadonlyArray<{ id: string; title: string; status: TaskStatus }>) {

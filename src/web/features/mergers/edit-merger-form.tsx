@@ -14,9 +14,11 @@ import { catalogErrorText } from '#web/i18n/error-messages.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { indexInPath } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
+import type { Language } from '#shared/language.ts';
+import { DocumentLanguageField, documentLanguageInputId } from './document-language-field.tsx';
 import { useMerger, usePreviewMergerChange, useUpdateMerger } from './mergers.api.ts';
 
-const fields = ['name', 'newMunicipalityName', 'mergerDate', 'municipalities', 'confirmRemoval'] as const;
+const fields = ['name', 'newMunicipalityName', 'mergerDate', 'municipalities', 'documentLanguage', 'confirmRemoval'] as const;
 type FieldName = (typeof fields)[number];
 
 const inputIds: Record<FieldName, string> = {
@@ -24,6 +26,7 @@ const inputIds: Record<FieldName, string> = {
   newMunicipalityName: 'edit-merger-new-municipality',
   mergerDate: 'edit-merger-date',
   municipalities: 'edit-merger-municipalities',
+  documentLanguage: documentLanguageInputId('edit-merger'),
   confirmRemoval: 'edit-merger-confirm-removal',
 };
 
@@ -32,6 +35,7 @@ interface FormValues {
   newMunicipalityName: string;
   mergerDate: string;
   municipalities: string[];
+  documentLanguage: Language;
   confirmRemoval: boolean;
 }
 
@@ -40,11 +44,12 @@ const valuesOf = (merger: MergerDetail): FormValues => ({
   newMunicipalityName: merger.newMunicipalityName,
   mergerDate: merger.mergerDate,
   municipalities: merger.municipalities.map((m) => m.number),
+  documentLanguage: merger.documentLanguage,
   confirmRemoval: false,
 });
 
-/** What the preview was asked for: a new one is needed when the date or the municipalities change again. */
-const previewKey = (values: FormValues) => JSON.stringify([values.mergerDate, values.municipalities]);
+/** What the preview was asked for: a new one is needed when the date, the municipalities or the målform change again. */
+const previewKey = (values: FormValues) => JSON.stringify([values.mergerDate, values.municipalities, values.documentLanguage]);
 
 /**
  * The merger's basics (decision 033). A new date or a removed municipality is shown first —
@@ -92,7 +97,9 @@ export function EditMergerForm({ merger }: { merger: MergerDetail }) {
   const current = previewKey(values);
   const dateChanged = values.mergerDate !== merger.mergerDate;
   const removed = merger.municipalities.some((municipality) => !values.municipalities.includes(municipality.number));
-  const needsPreview = dateChanged || removed;
+  // A new målform retitles the library's tasks: shown first, like a new date.
+  const languageChanged = values.documentLanguage !== merger.documentLanguage;
+  const needsPreview = dateChanged || removed || languageChanged;
   const previewShown = shown && shown.key === current ? shown.preview : undefined;
   const inventoryGoes = (previewShown?.removedMunicipalities ?? []).some((municipality) => municipality.inventory.length > 0);
 
@@ -102,6 +109,7 @@ export function EditMergerForm({ merger }: { merger: MergerDetail }) {
     newMunicipalityName: values.newMunicipalityName.trim(),
     mergerDate: values.mergerDate,
     municipalities: values.municipalities,
+    documentLanguage: values.documentLanguage,
     ...(inventoryGoes ? { confirmRemoval: values.confirmRemoval } : {}),
   });
 
@@ -218,6 +226,13 @@ export function EditMergerForm({ merger }: { merger: MergerDetail }) {
           error={errors.municipalities}
           itemErrors={itemErrors}
         />
+        <DocumentLanguageField
+          idPrefix='edit-merger'
+          value={values.documentLanguage}
+          onChange={(language) => change('documentLanguage', language)}
+          error={errors.documentLanguage}
+          description={m.mergers.documentLanguage.editDescription}
+        />
 
         {previewShown && <ChangePreview preview={previewShown} refTo={previewRef} />}
         {previewShown && inventoryGoes && (
@@ -302,6 +317,15 @@ function ChangePreview({ preview, refTo }: { preview: MergerChangePreview; refTo
             </>
           )}
         </>
+      )}
+      {preview.documentLanguage && (
+        <Paragraph>
+          {m.mergers.documentLanguage.previewChange(
+            m.mergers.documentLanguage.inText[preview.documentLanguage.before],
+            m.mergers.documentLanguage.inText[preview.documentLanguage.after],
+            preview.documentLanguage.libraryTasks,
+          )}
+        </Paragraph>
       )}
       {preview.addedMunicipalities.length > 0 && (
         <Paragraph>{t.previewAdded(fmt.list(preview.addedMunicipalities.map((municipality) => municipality.name)))}</Paragraph>

@@ -121,6 +121,10 @@ function Overview({ merger, dashboard }: { merger: MergerDetail; dashboard: Dash
             <dd>{t.catalogVersionValue(merger.catalog.version)}</dd>
           </div>
           <div>
+            <dt>{m.mergers.documentLanguage.overview}</dt>
+            <dd className='samla-document-language'>{m.mergers.documentLanguage.options[merger.documentLanguage]}</dd>
+          </div>
+          <div>
             <dt>{t.yourRole}</dt>
             <dd className='samla-your-role'>{m.roles[merger.myRole]}</dd>
           </div>

@@ -2,6 +2,8 @@ import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-re
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { createMergerBody, type CreateMergerBody } from '#shared/contracts/mergers.ts';
+import { proposedDocumentLanguage } from '#shared/document-language.ts';
+import type { Language } from '#shared/language.ts';
 import { PageBreadcrumbs } from '#web/components/breadcrumbs.tsx';
 import { useDocumentTitle } from '#web/components/document-title.ts';
 import { FormErrorSummary, type SummaryItem } from '#web/components/form-error-summary.tsx';
@@ -14,9 +16,10 @@ import { catalogErrorText } from '#web/i18n/error-messages.ts';
 import { useI18n } from '#web/i18n/messages.ts';
 import { indexInPath } from '#web/lib/field-errors.ts';
 import { paths } from '#web/lib/paths.ts';
+import { DocumentLanguageField, documentLanguageInputId } from './document-language-field.tsx';
 import { useCreateMerger } from './mergers.api.ts';
 
-const fields = ['name', 'newMunicipalityName', 'mergerDate', 'municipalities'] as const;
+const fields = ['name', 'newMunicipalityName', 'mergerDate', 'municipalities', 'documentLanguage'] as const;
 type FieldName = (typeof fields)[number];
 
 const inputIds: Record<FieldName, string> = {
@@ -24,6 +27,7 @@ const inputIds: Record<FieldName, string> = {
   newMunicipalityName: 'merger-new-municipality',
   mergerDate: 'merger-date',
   municipalities: 'merger-municipalities',
+  documentLanguage: documentLanguageInputId('merger'),
 };
 
 interface FormValues {
@@ -31,6 +35,8 @@ interface FormValues {
   newMunicipalityName: string;
   mergerDate: string;
   municipalities: string[];
+  /** Empty until proposed or chosen. */
+  documentLanguage: Language | '';
 }
 
 /** Stands in for a date the browser could not read, so the contract calls it a wrong date rather than a missing one. */
@@ -47,7 +53,7 @@ export function NewMergerPage() {
   const dateRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
 
   const { values, errors, otherErrors, attempt, change, validate, showServerErrorWith } = useFormState<FormValues, FieldName>(
-    { name: '', newMunicipalityName: '', mergerDate: '', municipalities: [] },
+    { name: '', newMunicipalityName: '', mergerDate: '', municipalities: [], documentLanguage: '' },
     fields,
     {
       messages: {
@@ -58,6 +64,17 @@ export function NewMergerPage() {
     },
   );
   const [itemErrors, setItemErrors] = useState<Record<number, string>>({});
+  // Once the person picks a målform, new municipalities no longer change it.
+  const [languageChosen, setLanguageChosen] = useState(false);
+  const formsByNumber = new Map((register.data?.municipalities ?? []).map((municipality) => [municipality.number, municipality.languageForm]));
+  const pickedForms = values.municipalities.flatMap((number) => formsByNumber.get(number) ?? []);
+  const proposal = proposedDocumentLanguage(pickedForms);
+  const languageNote =
+    pickedForms.length >= 2 && proposal === null
+      ? m.mergers.documentLanguage.mixed
+      : proposal !== null && values.documentLanguage === proposal && !languageChosen
+        ? m.mergers.documentLanguage.proposed
+        : null;
 
   const dateIsBad = () => dateRef.current instanceof HTMLInputElement && dateRef.current.validity.badInput;
 
@@ -69,11 +86,15 @@ export function NewMergerPage() {
       newMunicipalityName: values.newMunicipalityName.trim(),
       mergerDate: values.mergerDate,
       municipalities: values.municipalities,
+      ...(values.documentLanguage !== '' ? { documentLanguage: values.documentLanguage } : {}),
     };
     // A date the browser could not read is empty to the contract, which would ask for one:
     // it is checked as the wrong date it is. At least two different municipalities is the service's rule.
     const checked = dateIsBad() ? { ...body, mergerDate: unreadableDate } : body;
-    const rules = new Set(values.municipalities).size < 2 ? { municipalities: m.municipalities.picker.tooFew } : {};
+    const rules: Partial<Record<FieldName, string>> = {};
+    if (new Set(values.municipalities).size < 2) rules.municipalities = m.municipalities.picker.tooFew;
+    // Mixed målformer give no proposal: the merged municipality must choose, so the form asks.
+    if (values.documentLanguage === '') rules.documentLanguage = m.mergers.documentLanguage.required;
     if (!validate(createMergerBody, checked, rules)) return;
 
     create.mutate(body, {
@@ -153,9 +174,24 @@ export function NewMergerPage() {
             onChange={(numbers) => {
               change('municipalities', numbers);
               setItemErrors({});
+              if (!languageChosen) {
+                const forms = numbers.flatMap((number) => formsByNumber.get(number) ?? []);
+                change('documentLanguage', proposedDocumentLanguage(forms) ?? '');
+              }
             }}
             error={errors.municipalities}
             itemErrors={itemErrors}
+          />
+          <DocumentLanguageField
+            idPrefix='merger'
+            value={values.documentLanguage}
+            onChange={(language) => {
+              setLanguageChosen(true);
+              change('documentLanguage', language);
+            }}
+            error={errors.documentLanguage}
+            description={m.mergers.documentLanguage.description}
+            note={languageNote}
           />
           <div className='samla-form__actions'>
             <Button type='submit' loading={create.isPending} disabled={create.isPending}>
