@@ -30,11 +30,9 @@ const scaleTooLong = says({
 });
 const chooseStatus = says({ nb: 'Velg en status.', nn: 'Vel ein status.', en: 'Choose a status.' });
 
-const hexColor = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, {
-    error: says({ nb: 'Fargen må ha formen #RRGGBB.', nn: 'Fargen må ha forma #RRGGBB.', en: 'The colour must be written #RRGGBB.' }),
-  });
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, {
+  error: says({ nb: 'Fargen må ha formen #RRGGBB.', nn: 'Fargen må ha forma #RRGGBB.', en: 'The colour must be written #RRGGBB.' }),
+});
 
 const scaleLevel = z.object({
   name: requiredText(80),
