@@ -134,7 +134,7 @@ export function baselineDateProblem(
       `Datoen for nullpunktet kan ikkje vere ${dotted(baselineDate)}: det er registrert ${plural(earlier.length, 'måling', 'målingar')} før denne datoen ` +
       `(den første ${dotted(first)}). Vel ein tidlegare dato, eller slett målingane først.`,
     en:
-      `The baseline date cannot be ${englishDate(baselineDate)}: ${earlier.length === 1 ? '1 measurement was' : `${earlier.length} measurements were`} ` +
+      `The baseline date cannot be ${englishDate(baselineDate)}: ${plural(earlier.length, 'measurement was', 'measurements were', 'en')} ` +
       `recorded before that date (the first on ${englishDate(first)}). Choose an earlier date, or delete the measurements first.`,
   };
   return { path: 'baselineDate', earlierCount: earlier.length, message: textIn(message, language) };

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { plural } from '#shared/plural.ts';
 import type { z } from 'zod';
 
 import { isRealCalendarDate } from '#shared/contracts/common.ts';
@@ -532,9 +533,9 @@ function calendarDate(written: string, year: number, month: number, day: number,
     return bad(
       'BAD_DATE',
       {
-        nb: `«${written}» finnes ikke i kalenderen: ${monthNames[month - 1]} ${year} har ${days} dager.`,
-        nn: `«${written}» finst ikkje i kalenderen: ${monthNames[month - 1]} ${year} har ${days} dagar.`,
-        en: `«${written}» is not in the calendar: ${monthNamesEn[month - 1]![0]!.toUpperCase()}${monthNamesEn[month - 1]!.slice(1)} ${year} has ${days} days.`,
+        nb: `«${written}» finnes ikke i kalenderen: ${monthNames[month - 1]} ${year} har ${plural(days, 'dag', 'dager')}.`,
+        nn: `«${written}» finst ikkje i kalenderen: ${monthNames[month - 1]} ${year} har ${plural(days, 'dag', 'dagar', 'nn')}.`,
+        en: `«${written}» is not in the calendar: ${monthNamesEn[month - 1]![0]!.toUpperCase()}${monthNamesEn[month - 1]!.slice(1)} ${year} has ${plural(days, 'day', 'days', 'en')}.`,
       }[language],
     );
   }

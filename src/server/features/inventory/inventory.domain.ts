@@ -3,6 +3,7 @@
  * areas exist, which field combinations are valid, what a system's users are
  * told when it is still in use, and how the side-by-side view groups systems.
  */
+import { pluralWord } from '#shared/plural.ts';
 import { z } from 'zod';
 import type { Catalog } from '#catalog/catalog.schema.ts';
 import type { FieldProblem } from '#shared/contracts/common.ts';
@@ -245,7 +246,7 @@ export function systemInUseMessage(usage: SystemUsage, language: Language = 'nb'
     {
       nb: `Systemet kan ikke slettes fordi ${listed} viser til det. Fjern eller endre dem først.`,
       nn: `Systemet kan ikkje slettast fordi ${listed} viser til det. Fjern eller endre dei først.`,
-      en: `The system cannot be deleted because ${listed} ${total === 1 ? 'refers to it. Remove or change that first.' : 'refer to it. Remove or change them first.'}`,
+      en: `The system cannot be deleted because ${listed} ${pluralWord(total, 'refers to it. Remove or change that first.', 'refer to it. Remove or change them first.', 'en')}`,
     },
     language,
   );

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
 import { translatedCatalog } from '#catalog/catalog-translations.ts';
-import { mergers } from '#server/platform/db/schema/index.ts';
 import { createTestApp, type TestApp } from '#server/test/test-app.ts';
 
 let t: TestApp;
@@ -168,7 +166,10 @@ describe('the checklist xlsx in the merger’s document language', () => {
       payload: { activityId: library.activityId, title: 'Vår egen oppgave' },
     });
     expect(own.statusCode, own.body).toBe(201);
-    await t.database.db.update(mergers).set({ documentLanguage: 'en' }).where(eq(mergers.id, mergerId));
+    // Through the API, as a person changes it: the library's task titles are retitled with it (decision 040).
+    const { version } = (await t.owner.inject({ url: `/api/v1/mergers/${mergerId}` })).json();
+    const changed = await t.owner.inject({ method: 'PATCH', url: `/api/v1/mergers/${mergerId}`, payload: { version, documentLanguage: 'en' } });
+    expect(changed.statusCode, changed.body).toBe(200);
 
     const response = await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/tasks/export.xlsx`, headers: { 'accept-language': 'nn' } });
     expect(response.statusCode, response.body).toBe(200);

@@ -22,6 +22,7 @@ import type { ReportNarrative, StatusReportData } from './reports.pdf.ts';
 import * as repo from './reports.repo.ts';
 import { libraryNames } from './reports.library.ts';
 import { reportMessages, reportTexts } from './reports.texts.ts';
+import type { Localized } from '#shared/localized.ts';
 import { problemsIn } from '#shared/localized-problems.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
@@ -222,7 +223,8 @@ export async function listIssuedReports(ctx: ServiceContext, mergerId: string): 
   return { reports: rows.map(toIssued), nextPeriod: next.period };
 }
 
-export const mayNotIssue = reportMessages.mayNotIssue;
+export const mayNotIssue: Localized = reportMessages.mayNotIssue;
+const reportNotFound: Localized = reportMessages.notFound;
 
 /**
  * Issues the report: the PDF made from the project leader's words and the merger's facts now,
@@ -274,6 +276,6 @@ export async function issueReport(ctx: ServiceContext, mergerId: string, body: z
 export async function issuedReportPdf(ctx: ServiceContext, mergerId: string, reportId: string): Promise<{ pdf: Buffer; fileName: string }> {
   requireMergerAccess(ctx, mergerId);
   const found = await repo.findStatusReportPdf(ctx.db, mergerId, reportId);
-  if (!found) throw notFound('REPORT_NOT_FOUND', reportMessages.notFound);
+  if (!found) throw notFound('REPORT_NOT_FOUND', reportNotFound);
   return found;
 }
