@@ -293,7 +293,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       db: options.database.db,
       now,
       log: app.log,
-      readHistory: (db, mergerId, { from, to }) => listHistory({ db, now, actor: null }, mergerId, { from, to, limit: 500 }),
+      readHistory: (db, mergerId, { from, to }, language) => listHistory({ db, now, actor: null }, mergerId, { from, to, limit: 500 }, language),
     });
     app.addHook('onClose', async () => {
       stopUsingMail();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presentEntry, presentValue, withNames, fieldSpec, type NameLookup } from './audit.presentation.ts';
+import { presentEntry, presentLabel, presentValue, withNames, fieldSpec, type NameLookup } from './audit.presentation.ts';
 
 const systemA = '11111111-1111-4111-8111-111111111111';
 const systemB = '22222222-2222-4222-8222-222222222222';
@@ -188,5 +188,40 @@ describe('history in nynorsk and English', () => {
     expect(said('integration', 'fromSystemId', systemA, 'en', nothing)).toBe('(deleted)');
     // Register names the lookup gives are data: not translated.
     expect(said('merger', 'municipalities', ['3101'], 'en')).toBe('Halden (3101)');
+  });
+});
+
+describe('the labels Samla writes itself, per language (issue 22)', () => {
+  it('says an issued status report, the risk matrix, the calendar address and a phase in the language; bokmål as stored', () => {
+    const report = 'Statusrapport 01.03.2027–14.03.2027';
+    expect(presentLabel('statusReport', report, 'nb')).toBe(report);
+    expect(presentLabel('statusReport', report, 'nn')).toBe('Statusrapport 01.03.2027–14.03.2027');
+    expect(presentLabel('statusReport', report, 'en')).toBe('Status report 1 Mar 2027–14 Mar 2027');
+    expect(presentLabel('riskMatrix', 'Risikomatrise', 'en')).toBe('Risk matrix');
+    expect(presentLabel('calendarFeed', 'Kalenderadresse for frister og milepæler', 'nn')).toBe('Kalenderadresse for fristar og milepælar');
+    expect(presentLabel('phase', 'Fase 2: Kartlegging og målbilde', 'nn')).toBe('Fase 2: Kartlegging og målbilete');
+    expect(presentLabel('phase', 'Fase 2: Kartlegging og målbilde', 'en')).toBe('Phase 2: Mapping and target state');
+  });
+
+  it('keeps the team’s labels as written, in every language', () => {
+    expect(presentLabel('risk', 'Statusrapport 01.03.2027–14.03.2027', 'en')).toBe('Statusrapport 01.03.2027–14.03.2027');
+    expect(presentLabel('statusReport', 'Noe annet', 'en')).toBe('Noe annet');
+    expect(presentLabel('riskMatrix', 'Vår matrise', 'en')).toBe('Vår matrise');
+    expect(presentLabel('task', 'Kartlegge fagsystema', 'en')).toBe('Kartlegge fagsystema');
+    expect(presentLabel('task', null, 'en')).toBeNull();
+  });
+
+  it('says the calendar address history’s own words in the language', () => {
+    const display = presentEntry(
+      {
+        entity: 'calendarFeed',
+        entityLabel: 'Kalenderadresse for frister og milepæler',
+        action: 'update',
+        changes: [{ field: 'address', old: 'tidligere adresse', new: 'ny adresse' }],
+      },
+      nothing,
+      'en',
+    );
+    expect(display).toMatchObject({ label: 'Calendar address for deadlines and milestones', changes: [{ old: 'previous address', new: 'new address' }] });
   });
 });

@@ -8,6 +8,7 @@
  * so they say the same thing. Pure: names of other rows come in through
  * `NameLookup`; they are the team's data and are never translated.
  */
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import type { InventoryEntity } from '#server/features/inventory/inventory.kinds.ts';
 import { sheetLayouts, type ColumnType } from '#server/features/inventory-io/inventory-sheets.ts';
@@ -581,9 +582,64 @@ export interface DisplayEntry {
   changes: DisplayChange[];
 }
 
+/** Words Samla stores in history in bokmål (labels and values it writes itself), in each language. */
+const samlaWords = {
+  feedLabel: {
+    nb: 'Kalenderadresse for frister og milepæler',
+    nn: 'Kalenderadresse for fristar og milepælar',
+    en: 'Calendar address for deadlines and milestones',
+  },
+  feedAddress: {
+    'tidligere adresse': { nb: 'tidligere adresse', nn: 'tidlegare adresse', en: 'previous address' },
+    'ny adresse': { nb: 'ny adresse', nn: 'ny adresse', en: 'new address' },
+  } as Readonly<Record<string, Localized>>,
+} as const;
+
+/** A value Samla stored as its own bokmål word, in `language`; null when the value is not one. */
+function samlaValue(entity: string, field: string, value: unknown, language: Language): string | null {
+  if (entity === 'calendarFeed' && field === 'address' && typeof value === 'string' && Object.hasOwn(samlaWords.feedAddress, value)) {
+    return samlaWords.feedAddress[value]![language];
+  }
+  return null;
+}
+
+/**
+ * Labels Samla itself writes into history in bokmål (a row's name is the team's; these are
+ * Samla's words around it), said again in `language`; any other label is given as stored.
+ */
+export function presentLabel(entity: string, label: string | null, language: Language): string | null {
+  if (label === null || language === 'nb') return label;
+  const name = entitySpec(entity)?.name[language];
+  switch (entity) {
+    case 'statusReport': {
+      // «Statusrapport 01.03.2027–14.03.2027» (reports.service.ts)
+      const match = /^Statusrapport (\d{2})\.(\d{2})\.(\d{4})–(\d{2})\.(\d{2})\.(\d{4})$/.exec(label);
+      if (!match || !name) return label;
+      const [, d1, m1, y1, d2, m2, y2] = match;
+      return `${name} ${presentDate(`${y1}-${m1}-${d1}`, language)}–${presentDate(`${y2}-${m2}-${d2}`, language)}`;
+    }
+    case 'riskMatrix':
+      return label === 'Risikomatrise' && name ? name : label;
+    case 'calendarFeed':
+      return label === samlaWords.feedLabel.nb ? samlaWords.feedLabel[language] : label;
+    case 'phase': {
+      // «Fase 2: Planlegging» (plan.schedule.service.ts): the library's phase, named in the language.
+      const match = /^Fase (\d+): (.*)$/s.exec(label);
+      if (!match) return label;
+      const number = Number(match[1]);
+      const phase = translatedCatalog(language).phases.find((candidate) => candidate.number === number);
+      const libraryName = translatedCatalog('nb').phases.find((candidate) => candidate.number === number)?.name;
+      return `${words[language].phase(match[1]!)}: ${phase && libraryName === match[2] ? phase.name : match[2]}`;
+    }
+    default:
+      return label;
+  }
+}
+
 /**
  * An entry as people read it, in `language`. An entity or field Samla has no name for keeps its
- * own word rather than vanishing; the entry's label (a row's name) is the team's and stays as stored.
+ * own word rather than vanishing; the entry's label (a row's name) is the team's and stays as stored,
+ * except the labels Samla writes itself (presentLabel).
  */
 export function presentEntry(
   entry: { entity: string; entityLabel: string | null; action: 'create' | 'update' | 'delete'; changes: readonly StoredChange[] },
@@ -593,14 +649,14 @@ export function presentEntry(
   const spec = entitySpec(entry.entity);
   return {
     entity: spec?.name[language] ?? entry.entity,
-    label: entry.entityLabel,
+    label: presentLabel(entry.entity, entry.entityLabel, language),
     action: actionNames(language)[entry.action],
     changes: entry.changes.map((change) => {
       const field = fieldSpec(entry.entity, change.field);
       return {
         field: field?.label[language] ?? change.field,
-        old: presentValue(field?.value, change.old, change.oldLabel, lookup, language),
-        new: presentValue(field?.value, change.new, change.newLabel, lookup, language),
+        old: samlaValue(entry.entity, change.field, change.old, language) ?? presentValue(field?.value, change.old, change.oldLabel, lookup, language),
+        new: samlaValue(entry.entity, change.field, change.new, language) ?? presentValue(field?.value, change.new, change.newLabel, lookup, language),
       };
     }),
   };

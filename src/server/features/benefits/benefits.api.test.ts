@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { loadCatalog } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { mergers } from '#server/platform/db/schema/index.ts';
 import { createTestApp, exampleIndicator, type TestApp } from '#server/test/test-app.ts';
 
@@ -295,5 +297,45 @@ describe('the benefit plan in the merger’s document language', () => {
       'Enabled by',
     ]);
     expect(header).toContain('Behind plan');
+  });
+});
+
+describe('the library’s enablers named in the right language (issue 22)', () => {
+  it('names areas and opportunities in the målform in a nynorsk merger’s plan, and in the reader’s language on the page', async () => {
+    const economy = 'omrade-okonomi-og-regnskapssystem';
+    const opportunity = loadCatalog().opportunities.areas[0]!.opportunities[0]!;
+    const inNynorsk = translatedCatalog('nn').opportunities.areas[0]!.opportunities[0]!.title;
+    const inEnglish = translatedCatalog('en').opportunities.areas[0]!.opportunities[0]!.title;
+    const nynorsk = await t.createMerger({ name: 'Nye Sogndal', documentLanguage: 'nn' });
+    const url = `/api/v1/mergers/${nynorsk}`;
+    const decided = await t.owner.inject({
+      method: 'PUT',
+      url: `${url}/decisions/${economy}`,
+      payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const created = await t.owner.inject({
+      method: 'POST',
+      url: `${url}/benefits`,
+      payload: { title: 'Færre system', type: 'economic', decisionAreaIds: [economy], opportunityIds: [opportunity.id] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+
+    const page = await t.owner.inject({ url: `${url}/benefits/${created.json().benefit.id}`, headers: { 'accept-language': 'en' } });
+    expect(page.json().benefit.enablers).toMatchObject({
+      decisions: [{ solutionAreaId: economy, name: 'Finance and accounting system' }],
+      opportunities: [{ id: opportunity.id, title: inEnglish }],
+    });
+
+    const response = await t.owner.inject({ url: `${url}/benefits/export.xlsx`, headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Gevinstrealiseringsplan')!;
+    const header = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
+    const enablers = String(sheet.getRow(3).getCell(header.indexOf('Blir mogleggjord av') + 1).value);
+    expect(enablers).toContain('Vegval: Økonomi- og rekneskapssystem');
+    expect(enablers).toContain(`Moglegheit: ${inNynorsk}`);
+    expect(enablers).not.toContain(opportunity.title);
   });
 });

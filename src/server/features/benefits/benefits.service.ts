@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { invalid, notFound, versionConflict } from '#server/platform/errors.ts';
 import { creationChanges, deletionChanges, diffFields } from '#server/platform/audit-trail/changes.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
-import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
+import { solutionAreaNames } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import type {
   Benefit,
@@ -59,25 +60,37 @@ export function opportunityIndex(): Map<string, string> {
   return opportunityTitles;
 }
 
-let areaNames: Map<string, string> | undefined;
-function areaName(areaId: string): string {
-  areaNames ??= new Map(solutionAreas().map((area) => [area.id, area.name]));
-  return areaNames.get(areaId) ?? areaId;
+const translatedOpportunityTitles = new Map<Language, ReadonlyMap<string, string>>();
+/** The library's opportunity titles in `language` (Samla's translation; bokmål is KS' own). */
+function opportunityTitlesIn(language: Language): ReadonlyMap<string, string> {
+  let titles = translatedOpportunityTitles.get(language);
+  if (!titles) {
+    titles = new Map(translatedCatalog(language).opportunities.areas.flatMap((area) => area.opportunities.map((o) => [o.id, o.title] as const)));
+    translatedOpportunityTitles.set(language, titles);
+  }
+  return titles;
 }
 
 // ---------------------------------------------------------------- views
 
 type EnablerRows = Awaited<ReturnType<typeof repo.listEnablers>>;
 
-function enablersOf(rows: EnablerRows, benefitId: string): Benefit['enablers'] & repo.Enablers {
+/**
+ * A benefit's enablers with their names: the library's (areas, opportunities, a library task's
+ * area) in `language`, the reader's on a page and the målform in the plan's export; task titles
+ * as stored.
+ */
+function enablersOf(rows: EnablerRows, benefitId: string, language: Language = 'nb'): Benefit['enablers'] & repo.Enablers {
+  const catalog = translatedCatalog(language);
+  const areaNames = solutionAreaNames(language);
   // Titles with their area or group: a benefit's page and export list them without the checklist around them.
-  const tasks = rows.tasks.filter((row) => row.benefitId === benefitId).map((row) => ({ id: row.id, title: taskLabel(row) }));
+  const tasks = rows.tasks.filter((row) => row.benefitId === benefitId).map((row) => ({ id: row.id, title: taskLabel(row, catalog) }));
   const decisions = rows.decisions
     .filter((row) => row.benefitId === benefitId)
-    .map(({ solutionAreaId }) => ({ solutionAreaId, name: areaName(solutionAreaId) }));
+    .map(({ solutionAreaId }) => ({ solutionAreaId, name: areaNames.get(solutionAreaId) ?? solutionAreaId }));
   const opportunities = rows.opportunities
     .filter((row) => row.benefitId === benefitId)
-    .map(({ opportunityId }) => ({ id: opportunityId, title: opportunityIndex().get(opportunityId) ?? opportunityId }));
+    .map(({ opportunityId }) => ({ id: opportunityId, title: opportunityTitlesIn(language).get(opportunityId) ?? opportunityId }));
   return {
     tasks,
     decisions,
@@ -154,7 +167,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 export async function readPlan(
   db: Database,
   mergerId: string,
-  options: { measurements: 'all' | 'latest' } = { measurements: 'all' },
+  options: { measurements: 'all' | 'latest'; language?: Language } = { measurements: 'all' },
 ): Promise<Array<{ benefit: Benefit; indicators: Indicator[] }>> {
   const rows = await repo.listBenefits(db, mergerId);
   const ids = rows.map((row) => row.id);
@@ -168,11 +181,11 @@ export async function readPlan(
   const names = await namesOfResponsible(db, rows);
   return rows.map((row) => {
     const indicators = (indicatorsOf.get(row.id) ?? []).map((indicator) => toIndicator(indicator, measurementsOf.get(indicator.id) ?? []));
-    return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators, names), indicators };
+    return { benefit: toBenefit(row, enablersOf(enablerRows, row.id, options.language), indicators, names), indicators };
   });
 }
 
-async function readBenefit(db: Database, mergerId: string, benefitId: string): Promise<BenefitDetail> {
+async function readBenefit(db: Database, mergerId: string, benefitId: string, language: Language | undefined): Promise<BenefitDetail> {
   const row = await repo.findBenefit(db, mergerId, benefitId);
   if (!row) throw benefitNotFound();
   const [enablerRows, indicatorRows] = await Promise.all([repo.listEnablers(db, [row.id]), repo.listIndicators(db, [row.id])]);
@@ -184,14 +197,14 @@ async function readBenefit(db: Database, mergerId: string, benefitId: string): P
     (row) => row.indicatorId,
   );
   const indicators = indicatorRows.map((indicator) => toIndicator(indicator, measurementsOf.get(indicator.id) ?? []));
-  return { benefit: toBenefit(row, enablersOf(enablerRows, row.id), indicators, await namesOfResponsible(db, [row])), indicators };
+  return { benefit: toBenefit(row, enablersOf(enablerRows, row.id, language), indicators, await namesOfResponsible(db, [row])), indicators };
 }
 
 // ---------------------------------------------------------------- reading
 
 export async function listBenefits(ctx: ServiceContext, mergerId: string): Promise<BenefitList> {
   requireMergerAccess(ctx, mergerId);
-  const plan = await readPlan(ctx.db, mergerId, { measurements: 'latest' });
+  const plan = await readPlan(ctx.db, mergerId, { measurements: 'latest', language: ctx.language });
   const benefits = plan.map((entry) => entry.benefit);
   return { benefits, summary: benefitStatusSummary(benefits) };
 }
@@ -230,17 +243,20 @@ export async function benefitsBehind(
 
 export async function getBenefit(ctx: ServiceContext, mergerId: string, benefitId: string): Promise<BenefitDetail> {
   requireMergerAccess(ctx, mergerId);
-  return readBenefit(ctx.db, mergerId, benefitId);
+  return readBenefit(ctx.db, mergerId, benefitId, ctx.language);
 }
 
-export async function benefitPlan(ctx: ServiceContext, mergerId: string) {
+/** The whole plan; `language` names the library's enablers (the reader's for an answer, the målform for a document). */
+export async function benefitPlan(ctx: ServiceContext, mergerId: string, language: Language | undefined = ctx.language) {
   requireMergerAccess(ctx, mergerId);
-  return readPlan(ctx.db, mergerId);
+  return readPlan(ctx.db, mergerId, { measurements: 'all', language });
 }
 
-/** The benefit realisation plan as xlsx, written in a worker thread (decision 024). */
+/** The benefit realisation plan as xlsx in the merger's målform, written in a worker thread (decision 024). */
 export async function exportPlan(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
-  const [plan, language] = await Promise.all([benefitPlan(ctx, mergerId), documentLanguageOf(ctx.db, mergerId)]);
+  requireMergerAccess(ctx, mergerId);
+  const language = await documentLanguageOf(ctx.db, mergerId);
+  const plan = await benefitPlan(ctx, mergerId, language);
   const workbook = planWorkbook(plan, language);
   return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }
@@ -348,7 +364,7 @@ export async function createBenefit(ctx: ServiceContext, mergerId: string, body:
   const actor = actorOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const created = await insertBenefitWithHistory(tx, actor, mergerId, body, ctx.language);
-    return readBenefit(tx, mergerId, created.id);
+    return readBenefit(tx, mergerId, created.id, ctx.language);
   });
 }
 
@@ -408,7 +424,7 @@ export async function updateBenefit(
         auditedBenefitFields,
       ),
     });
-    return readBenefit(tx, mergerId, benefitId);
+    return readBenefit(tx, mergerId, benefitId, ctx.language);
   });
 }
 
@@ -484,7 +500,7 @@ export async function createIndicator(ctx: ServiceContext, mergerId: string, ben
       action: 'create',
       changes: creationChanges(created, auditedIndicatorFields),
     });
-    return readBenefit(tx, mergerId, benefitId);
+    return readBenefit(tx, mergerId, benefitId, ctx.language);
   });
 }
 
@@ -524,7 +540,7 @@ export async function updateIndicator(
       action: 'update',
       changes: diffFields(current, updated, auditedIndicatorFields),
     });
-    return readBenefit(tx, mergerId, benefitId);
+    return readBenefit(tx, mergerId, benefitId, ctx.language);
   });
 }
 
@@ -543,7 +559,7 @@ export async function deleteIndicator(ctx: ServiceContext, mergerId: string, ben
       action: 'delete',
       changes: deletionChanges(current, auditedIndicatorFields),
     });
-    return readBenefit(tx, mergerId, benefitId);
+    return readBenefit(tx, mergerId, benefitId, ctx.language);
   });
 }
 
@@ -582,7 +598,7 @@ export async function recordMeasurement(
       action: 'create',
       changes: creationChanges({ ...created, indicator: indicator.name }, auditedMeasurementFields),
     });
-    return readBenefit(tx, mergerId, benefitId);
+    return readBenefit(tx, mergerId, benefitId, ctx.language);
   });
 }
 
@@ -609,7 +625,7 @@ export async function deleteMeasurement(
       action: 'delete',
       changes: deletionChanges({ ...current, indicator: indicator.name }, auditedMeasurementFields),
     });
-    return readBenefit(tx, mergerId, benefitId);
+    return readBenefit(tx, mergerId, benefitId, ctx.language);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { loadCatalog } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
@@ -35,6 +36,21 @@ let cachedAreas: SolutionAreaView[] | undefined;
 export function solutionAreas(): SolutionAreaView[] {
   cachedAreas ??= buildSolutionAreas(loadCatalog(), loadExtraSolutionAreas());
   return cachedAreas;
+}
+
+const cachedAreaNames = new Map<Language, ReadonlyMap<string, string>>();
+/**
+ * Every solution area's name in `language`, by id: the library's from Samla's translation
+ * (translatedCatalog), an area Samla adds beyond the library by its own name.
+ */
+export function solutionAreaNames(language: Language): ReadonlyMap<string, string> {
+  let names = cachedAreaNames.get(language);
+  if (!names) {
+    const translated = new Map(translatedCatalog(language).sectors.flatMap((sector) => sector.solutionAreas.map((area) => [area.id, area.name] as const)));
+    names = new Map(solutionAreas().map((area) => [area.id, translated.get(area.id) ?? area.name]));
+    cachedAreaNames.set(language, names);
+  }
+  return names;
 }
 
 export function commonSolutions() {

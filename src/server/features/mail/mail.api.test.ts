@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import { notify, type NotificationEvent } from '#server/features/notifications/notifications.service.ts';
 import type { DatabaseHandle } from '#server/platform/db/client.ts';
-import { mailedNotifications, mailOutbox } from '#server/platform/db/schema/index.ts';
+import { auditEvents, mailedNotifications, mailOutbox } from '#server/platform/db/schema/index.ts';
 import { postgresHandle } from '#server/platform/db/postgres.ts';
 import { createTestApp, type TestApp, type TestUser } from '#server/test/test-app.ts';
 import { startTestSmtpServer, smtpPassword, type TestSmtpServer } from '#server/test/smtp-test-server.ts';
@@ -325,5 +325,28 @@ describe('summaries', () => {
     clockOffsetMs = digestTime();
     await app.mailSender!.runOnce();
     expect(smtp.received.filter((mail) => mail.subject.startsWith('Ukesoppsummering'))).toHaveLength(0);
+  });
+});
+
+describe('the weekly summary in the merger’s målform (issue 22)', () => {
+  it('quotes a nynorsk merger’s history lines in nynorsk, Samla’s own labels too', async () => {
+    const nynorsk = await t.createMerger({ name: 'Nye Sogndal', documentLanguage: 'nn' });
+    const feed = await t.owner.inject({ method: 'POST', url: `/api/v1/mergers/${nynorsk}/calendar-feed` });
+    expect(feed.statusCode, feed.body).toBe(201);
+    const app = await mailApp({ summaries: true });
+    const real = new Date();
+    clockOffsetMs = dailyDigestDue(real) ? 0 : startOfDayInOslo(todayInOslo(real)).getTime() + 7 * 3_600_000 + 60_000 - real.getTime();
+    // Last week's history: a week before the mail's clock is always in the week before its Monday.
+    await t.database.db
+      .update(auditEvents)
+      .set({ at: new Date(now().getTime() - 7 * 24 * 3_600_000) })
+      .where(eq(auditEvents.mergerId, nynorsk));
+
+    await app.mailSender!.runOnce();
+    const weekly = smtp.received.find((mail) => mail.subject.startsWith('Vekeoppsummering for Nye Sogndal'));
+    expect(weekly, smtp.received.map((mail) => mail.subject).join('\n')).toBeDefined();
+    expect(weekly!.text).toContain('oppretta samanslåinga «Nye Sogndal»');
+    expect(weekly!.text).toContain('oppretta kalenderadresse «Kalenderadresse for fristar og milepælar»');
+    expect(weekly!.text).not.toMatch(/opprettet|endret|sammenslåingen|frister og milepæler/i);
   });
 });

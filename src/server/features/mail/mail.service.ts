@@ -10,6 +10,7 @@ import type { Database } from '#server/platform/db/client.ts';
 import type { notifications } from '#server/platform/db/schema/index.ts';
 import { addDays, dateInOslo, startOfDayInOslo, todayInOslo } from '#shared/calendar-dates.ts';
 import type { AuditEntry } from '#shared/contracts/audit.ts';
+import type { Language } from '#shared/language.ts';
 import type { MailPreferences, UpdateMailPreferencesBody } from '#shared/contracts/mail.ts';
 import { notificationKind, type NotificationKind } from '#shared/contracts/notifications.ts';
 import {
@@ -170,7 +171,8 @@ export async function scheduleDailyDigests(db: Database, date: string, now: Date
  * composition root (app.ts): the audit feature reads history with the names of every other
  * feature's things, so mail calling it directly would close a cycle through notifications.
  */
-export type HistoryReader = (db: Database, mergerId: string, period: { from: Date; to: Date }) => Promise<AuditEntry[]>;
+/** `language`: the mail's, so the history lines it quotes are said in it. */
+export type HistoryReader = (db: Database, mergerId: string, period: { from: Date; to: Date }, language: Language) => Promise<AuditEntry[]>;
 
 export async function scheduleWeeklyDigests(db: Database, monday: string, now: Date, publicUrl: string, readHistory: HistoryReader): Promise<number> {
   const leaders = await repo.projectLeaders(db);
@@ -186,7 +188,7 @@ export async function scheduleWeeklyDigests(db: Database, monday: string, now: D
     let message = digests.get(leader.mergerId);
     if (!message) {
       const language = leader.documentLanguage;
-      const history = await readHistory(db, leader.mergerId, { from, to });
+      const history = await readHistory(db, leader.mergerId, { from, to }, language);
       const due = await repo.openTasksDueBy(db, leader.mergerId, addDays(today, 7));
       const asTask = (task: (typeof due)[number]): WeeklyTask => ({
         title: task.title,

@@ -251,3 +251,30 @@ describe('my personal calendar address', () => {
     expect(feed).toContain('SUMMARY:Frist: ');
   });
 });
+
+describe('«Mine oppgaver» in the reader’s language (issue 22)', () => {
+  it('names a veivalg’s solution area in the reader’s language; the team’s titles stay as written', async () => {
+    const base = `/api/v1/mergers/${mergerId}`;
+    const decision = await t.owner.inject({
+      method: 'PUT',
+      url: `${base}/decisions/omrade-okonomi-og-regnskapssystem`,
+      payload: { outcome: 'retire', timing: 'before_merger', state: 'proposed', responsibleUserId: t.owner.id },
+    });
+    expect(decision.statusCode, decision.body).toBe(200);
+    const benefit = await t.owner.inject({
+      method: 'POST',
+      url: `${base}/benefits`,
+      payload: { title: 'Færre systemer', type: 'economic', responsibleUserId: t.owner.id },
+    });
+    expect(benefit.statusCode, benefit.body).toBe(201);
+
+    const titles = async (language: string) => {
+      const response = await t.owner.inject({ url: '/api/v1/me/tasks', headers: { 'accept-language': language } });
+      expect(response.statusCode, response.body).toBe(200);
+      return Object.fromEntries((response.json().items as Array<{ kind: string; title: string }>).map((item) => [item.kind, item.title]));
+    };
+    expect(await titles('en')).toMatchObject({ decision: 'Finance and accounting system', benefit: 'Færre systemer' });
+    expect(await titles('nn')).toMatchObject({ decision: 'Økonomi- og rekneskapssystem', benefit: 'Færre systemer' });
+    expect(await titles('nb')).toMatchObject({ decision: 'Økonomi- og regnskapssystem', benefit: 'Færre systemer' });
+  });
+});

@@ -1,20 +1,26 @@
-import { loadCatalog } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import { notFound } from '#server/platform/errors.ts';
 import { icalendar, type CalendarEvent } from '#server/platform/formats/icalendar.ts';
 import { randomToken, tokenHash } from '#server/features/auth/auth.crypto.ts';
-import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
+import { solutionAreaNames } from '#server/features/inventory/inventory.service.ts';
 import { taskLabel } from '#server/features/plan/plan.tasks.service.ts';
 import type { CreatedMyCalendarFeed, MyCalendarFeed, MyWork, MyWorkItem, myWorkQuery } from '#shared/contracts/my-work.ts';
 import { itemLinks } from '#shared/item-links.ts';
+import type { Language } from '#shared/language.ts';
 import type { Localized } from '#shared/localized.ts';
 import type { z } from 'zod';
 import { isOverdueItem, orderMyWork, stateOf } from './my-work.domain.ts';
 import * as repo from './my-work.repo.ts';
 
-/** Everything `userId` is responsible for as a member, in the mergers they are in, in «Mine oppgaver» order. */
-async function readMyWork(ctx: ServiceContext, userId: string): Promise<{ items: MyWorkItem[]; mergers: MyWork['mergers'] }> {
+/**
+ * Everything `userId` is responsible for as a member, in the mergers they are in, in «Mine oppgaver»
+ * order. The library's names (a veivalg's area, a library task's area) in `language`, the reader's:
+ * one list spans mergers of different målformer. Titles the team wrote, and task titles as stored,
+ * stay as they are.
+ */
+async function readMyWork(ctx: ServiceContext, userId: string, language: Language): Promise<{ items: MyWorkItem[]; mergers: MyWork['mergers'] }> {
   const [mergers, taskRows, mitigationRows, benefitRows, decisionRows] = await Promise.all([
     repo.listMyMergers(ctx.db, userId),
     repo.listMyTasks(ctx.db, userId),
@@ -23,8 +29,8 @@ async function readMyWork(ctx: ServiceContext, userId: string): Promise<{ items:
     repo.listMyDecisions(ctx.db, userId),
   ]);
   const today = todayOf(ctx);
-  const catalog = loadCatalog();
-  const areaNames = new Map(solutionAreas().map((area) => [area.id, area.name]));
+  const catalog = translatedCatalog(language);
+  const areaNames = solutionAreaNames(language);
   const item = (fields: Omit<MyWorkItem, 'state' | 'overdue'>): MyWorkItem => {
     const state = stateOf(fields.kind, fields.status);
     return { ...fields, state, overdue: isOverdueItem({ dueDate: fields.dueDate, state }, today) };
@@ -84,7 +90,7 @@ async function readMyWork(ctx: ServiceContext, userId: string): Promise<{ items:
 
 export async function myWork(ctx: ServiceContext, query: z.output<typeof myWorkQuery>): Promise<MyWork> {
   const actor = actorOf(ctx);
-  const { items, mergers } = await readMyWork(ctx, actor.userId);
+  const { items, mergers } = await readMyWork(ctx, actor.userId, ctx.language ?? 'nb');
   return {
     items: items.filter(
       (item) =>
@@ -143,10 +149,10 @@ export async function myFeedCalendar(ctx: ServiceContext, token: string): Promis
   }
   const now = ctx.now();
   if (!found.feed.lastUsedAt || now.getTime() - found.feed.lastUsedAt.getTime() >= feedTouchIntervalMs) await repo.touchFeed(ctx.db, hashed, now);
-  const { items } = await readMyWork(ctx, found.feed.userId);
   // One reader across several mergers: the calendar's own words in the person's language (else
   // bokmål); the items keep the words they have, a library task's in its merger's målform.
   const language = found.user.language ?? 'nb';
+  const { items } = await readMyWork(ctx, found.feed.userId, language);
   const events: CalendarEvent[] = items
     .filter((item) => item.state === 'open' && item.dueDate !== null)
     .map((item) => ({

@@ -410,3 +410,106 @@ describe('the risk register in the merger’s document language', () => {
     expect(rowOf('Ikkje vurdert enno').getCell(header.indexOf('Risiko før tiltak') + 1).value).toBe('Ikkje vurdert');
   });
 });
+
+describe('the default matrix, starter risks and area names in the right language (issue 22)', () => {
+  it('gives a nynorsk merger the default matrix in nynorsk, in the register too; a matrix the team saved stays as written', async () => {
+    const nynorsk = await t.createMerger({ name: 'Nye Sogndal', mergerDate: '2028-01-01', municipalities: ['4601', '4626'], documentLanguage: 'nn' });
+    const url = `/api/v1/mergers/${nynorsk}`;
+    // The matrix is the merger's document: its målform, whatever the reader's language.
+    const matrix = (await t.owner.inject({ url: `${url}/risk-matrix`, headers: { 'accept-language': 'nb' } })).json();
+    expect(matrix.version).toBe(0);
+    expect(matrix.matrix.likelihood.map((level: { name: string }) => level.name)).toEqual([
+      'Svært lite sannsynleg',
+      'Lite sannsynleg',
+      'Moderat sannsynleg',
+      'Sannsynleg',
+      'Svært sannsynleg',
+    ]);
+    expect(matrix.matrix.likelihood[0].description).toBe('Kan skje, men det er ikkje kjent at det har skjedd i ei samanslåing.');
+    expect(matrix.matrix.consequence[4].description).toBe('Liv og helse i fare, kritiske tenester ute, varig tap av data eller tillit.');
+    expect(matrix.matrix.classes.map((riskClass: { name: string }) => riskClass.name)).toEqual(['Låg', 'Middels', 'Høg']);
+    expect(JSON.stringify(matrix.matrix)).not.toMatch(/sannsynlig\b|\bikke\b|sammenslåing|Tjenester/);
+
+    const created = await t.owner.inject({
+      method: 'POST',
+      url: `${url}/risks`,
+      payload: { title: 'Nedetid i økonomisystemet', areaIds: [economy], likelihood: 4, consequences: { economy: 5 } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().inherent).toMatchObject({ classKey: 'high', className: 'Høg' });
+
+    const response = await t.owner.inject({ url: `${url}/risk-register.xlsx`, headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Risikoregister')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1).value;
+    expect(cell('Risiko')).toBe('Nedetid i økonomisystemet');
+    expect(cell('Løysingsområde')).toBe('Økonomi- og rekneskapssystem');
+    expect(cell('Sannsyn')).toBe('4 Sannsynleg');
+    expect(cell('Risiko før tiltak')).toBe('Høg (4×5)');
+
+    // Saved, the matrix is the team's: a bokmål matrix stays bokmål in a nynorsk merger.
+    const saved = await t.owner.inject({ method: 'PUT', url: `${url}/risk-matrix`, payload: { matrix: defaultMatrix('nb'), version: 0 } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = (await t.owner.inject(`${url}/risk-matrix`)).json();
+    expect(after.matrix.classes.map((riskClass: { name: string }) => riskClass.name)).toEqual(['Lav', 'Middels', 'Høy']);
+    expect(after.matrix.likelihood[3].name).toBe('Sannsynlig');
+  });
+
+  it('keeps a bokmål merger’s default matrix as it always was', async () => {
+    const matrix = (await t.owner.inject({ url: `${base}/risk-matrix`, headers: { 'accept-language': 'en' } })).json().matrix;
+    expect(matrix).toEqual(defaultMatrix());
+    expect(matrix.classes.map((riskClass: { name: string }) => riskClass.name)).toEqual(['Lav', 'Middels', 'Høy']);
+    expect(matrix.likelihood[0].name).toBe('Svært lite sannsynlig');
+  });
+
+  it('suggests an English merger’s starter risks in English, and an accepted one becomes a risk with the English title', async () => {
+    const english = await t.createMerger({ name: 'New Bergen', mergerDate: '2028-01-01', municipalities: ['4601', '4626'], documentLanguage: 'en' });
+    const url = `/api/v1/mergers/${english}`;
+    const post = async (kind: string, payload: object) => {
+      const response = await t.owner.inject({ method: 'POST', url: `${url}/inventory/${kind}`, payload });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const visma = await post('systems', { municipalityNumber: '4601', name: 'Visma', solutionAreaId: economy });
+    const agresso = await post('systems', { municipalityNumber: '4626', name: 'Agresso', solutionAreaId: economy });
+    const decided = await t.owner.inject({
+      method: 'PUT',
+      url: `${url}/decisions/${economy}`,
+      payload: { outcome: 'continue', targetSystemId: visma, timing: 'before_merger', state: 'proposed' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+
+    // The reader reads bokmål; the suggestions are the merger's texts, in its målform.
+    const { suggestions } = (await t.owner.inject({ url: `${url}/risk-suggestions`, headers: { 'accept-language': 'nb' } })).json();
+    const byKey = new Map(suggestions.map((suggestion: { key: string }) => [suggestion.key, suggestion]));
+    expect(byKey.get(`downtime:${agresso}`)).toMatchObject({
+      title: 'Downtime while Agresso (Øygarden) is migrated',
+      description: expect.stringContaining('is in a critical solution area (Finance and accounting system) and is to be migrated'),
+      cause: 'Migration and data conversion to the target system.',
+    });
+    expect(byKey.get('generic:downtime')).toMatchObject({ title: 'System downtime around the day of the merger' });
+    expect(byKey.get('generic:archive')).toMatchObject({ title: 'Loss of archives' });
+    expect(byKey.get('generic:documentation')).toMatchObject({ title: 'Reduced access to documentation' });
+    expect(JSON.stringify(suggestions)).not.toMatch(/Nedetid|Arkivtap|Redusert|sammenslåing|løsningsområde/);
+
+    const generic = byKey.get('generic:integration') as { key: string; title: string; description: string; cause: string; consequences: object };
+    const accepted = await t.owner.inject({
+      method: 'POST',
+      url: `${url}/risks`,
+      payload: { title: generic.title, description: generic.description, cause: generic.cause, consequences: generic.consequences, suggestionKey: generic.key },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(accepted.json().title).toBe('Failing integrations with common solutions');
+  });
+
+  it('names the library’s solution areas on a risk in the reader’s language', async () => {
+    const risk = await createRisk({ title: 'Nedetid', areaIds: [economy] });
+    const english = await t.owner.inject({ url: `${base}/risks/${risk.id}`, headers: { 'accept-language': 'en' } });
+    expect(english.json().areas).toEqual([{ id: economy, name: 'Finance and accounting system' }]);
+    const bokmal = await t.owner.inject({ url: `${base}/risks`, headers: { 'accept-language': 'nb' } });
+    expect(bokmal.json().risks[0].areas).toEqual([{ id: economy, name: 'Økonomi- og regnskapssystem' }]);
+  });
+});

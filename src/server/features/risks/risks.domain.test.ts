@@ -289,3 +289,46 @@ describe("what touches a risk's acceptance (a decision for prosjektleder and eie
     });
   }
 });
+
+describe('the default matrix and starter risks in each language (issue 22)', () => {
+  it('gives the same grid and keys in every language, with the words of each', () => {
+    for (const language of ['nn', 'en'] as const) {
+      const translated = defaultMatrix(language);
+      expect(translated.grid).toEqual(matrix.grid);
+      expect(translated.classes.map((riskClass) => [riskClass.key, riskClass.color])).toEqual(
+        matrix.classes.map((riskClass) => [riskClass.key, riskClass.color]),
+      );
+      translated.likelihood.forEach((level, index) => expect(level.name).not.toBe(matrix.likelihood[index]!.name));
+      translated.consequence.forEach((level, index) => expect(level.description).not.toBe(matrix.consequence[index]!.description));
+    }
+    expect(defaultMatrix('nn').classes.map((riskClass) => riskClass.name)).toEqual(['Låg', 'Middels', 'Høg']);
+    expect(defaultMatrix('en').classes.map((riskClass) => riskClass.name)).toEqual(['Low', 'Medium', 'High']);
+    expect(defaultMatrix('nb')).toEqual(defaultMatrix());
+  });
+
+  it('writes the starter risks in the language asked, names as given', () => {
+    const system: StarterSystem = {
+      id: 's1',
+      name: 'Gerica',
+      municipalityName: 'Sogndal',
+      solutionAreaId: 'a',
+      areaName: 'Pleie og omsorg',
+      critical: true,
+      fate: 'retired',
+      archiveWorthy: true,
+    };
+    const nn = starterRisks({ systems: [system], integrations: [], hidden: new Set(), language: 'nn' });
+    expect(nn.map((suggestion) => suggestion.title)).toEqual([
+      'Arkivtap når Gerica (Sogndal) blir avvikla',
+      'Nedetid på system kring samanslåingsdagen',
+      'Feil i integrasjonar mot fellesløysingar',
+      'Arkivtap',
+      'Redusert tilgang til dokumentasjon',
+    ]);
+    const en = starterRisks({ systems: [{ ...system, fate: 'migrated' }], integrations: [], hidden: new Set(), language: 'en' });
+    expect(en[0]).toMatchObject({ key: 'downtime:s1', title: 'Downtime while Gerica (Sogndal) is migrated' });
+    expect(en[0]!.description).toContain('(Pleie og omsorg)');
+    const nb = starterRisks({ systems: [system], integrations: [], hidden: new Set() });
+    expect(nb[0]!.title).toBe('Arkivtap når Gerica (Sogndal) avvikles');
+  });
+});

@@ -13,41 +13,93 @@ import {
   type RiskMatrix,
   type RiskSuggestion,
 } from '#shared/contracts/risks.ts';
+import type { Language } from '#shared/language.ts';
 import type { Localized } from '#shared/localized.ts';
 import type { LocalizedFieldProblem } from '#shared/localized-problems.ts';
 
 // ---------------------------------------------------------------- the default matrix
 
-/**
- * The default: DSB's five levels on both axes (names from DSB's guidance for
- * kommunal ROS; the descriptions are worded for a merger's time span, since
- * DSB's «once in 100 years» frequencies do not fit a project of a few years).
- *
- * Grid: score = likelihood × consequence; 1–4 Lav (green), 5–9 Middels
- * (yellow), 10–25 Høy (red). So 1×5 and 5×1 are yellow, 2×5 and 5×2 red,
- * 3×3 yellow and 3×4 red.
- */
-export function defaultMatrix(): RiskMatrix {
-  const likelihood = [
+type Level = { name: string; description: string };
+
+/** DSB's five likelihood levels, worded for a merger's time span, in each language. */
+const defaultLikelihood: Readonly<Record<Language, readonly Level[]>> = {
+  nb: [
     { name: 'Svært lite sannsynlig', description: 'Kan skje, men det er ikke kjent at det har skjedd i en sammenslåing.' },
     { name: 'Lite sannsynlig', description: 'Har skjedd i andre sammenslåinger, men sjelden.' },
     { name: 'Moderat sannsynlig', description: 'Kan skje i denne sammenslåingen.' },
     { name: 'Sannsynlig', description: 'Vil trolig skje i denne sammenslåingen.' },
     { name: 'Svært sannsynlig', description: 'Vil nesten helt sikkert skje, kanskje flere ganger.' },
-  ];
-  const consequence = [
+  ],
+  nn: [
+    { name: 'Svært lite sannsynleg', description: 'Kan skje, men det er ikkje kjent at det har skjedd i ei samanslåing.' },
+    { name: 'Lite sannsynleg', description: 'Har skjedd i andre samanslåingar, men sjeldan.' },
+    { name: 'Moderat sannsynleg', description: 'Kan skje i denne samanslåinga.' },
+    { name: 'Sannsynleg', description: 'Vil truleg skje i denne samanslåinga.' },
+    { name: 'Svært sannsynleg', description: 'Vil nesten heilt sikkert skje, kanskje fleire gonger.' },
+  ],
+  en: [
+    { name: 'Very unlikely', description: 'Could happen, but is not known to have happened in a merger.' },
+    { name: 'Unlikely', description: 'Has happened in other mergers, but rarely.' },
+    { name: 'Moderately likely', description: 'Could happen in this merger.' },
+    { name: 'Likely', description: 'Will probably happen in this merger.' },
+    { name: 'Very likely', description: 'Almost certain to happen, perhaps more than once.' },
+  ],
+};
+
+/** DSB's five consequence levels, in each language. */
+const defaultConsequence: Readonly<Record<Language, readonly Level[]>> = {
+  nb: [
     { name: 'Svært liten', description: 'Ubetydelig; merkes knapt av innbyggere og ansatte.' },
     { name: 'Liten', description: 'Kortvarig ulempe, løses innen en dag; små kostnader.' },
     { name: 'Moderat', description: 'Tjenester svekkes i dager; merkbare kostnader eller omdømmetap lokalt.' },
     { name: 'Stor', description: 'Tjenester faller ut i lengre tid, helse eller personvern kan rammes; store kostnader.' },
     { name: 'Svært stor', description: 'Liv og helse i fare, kritiske tjenester ute, varig tap av data eller tillit.' },
-  ];
+  ],
+  nn: [
+    { name: 'Svært liten', description: 'Ubetydeleg; blir knapt merka av innbyggjarar og tilsette.' },
+    { name: 'Liten', description: 'Kortvarig ulempe, blir løyst innan ein dag; små kostnader.' },
+    { name: 'Moderat', description: 'Tenester blir svekte i fleire dagar; merkbare kostnader eller tap av omdøme lokalt.' },
+    { name: 'Stor', description: 'Tenester fell ut over lengre tid, helse eller personvern kan bli ramma; store kostnader.' },
+    { name: 'Svært stor', description: 'Liv og helse i fare, kritiske tenester ute, varig tap av data eller tillit.' },
+  ],
+  en: [
+    { name: 'Negligible', description: 'Insignificant; hardly noticed by residents or staff.' },
+    { name: 'Minor', description: 'A short inconvenience, resolved within a day; small costs.' },
+    { name: 'Moderate', description: 'Services weakened for days; noticeable costs or local damage to reputation.' },
+    { name: 'Major', description: 'Services down for a long time, health or privacy may be harmed; large costs.' },
+    { name: 'Severe', description: 'Life and health at risk, critical services down, lasting loss of data or trust.' },
+  ],
+};
+
+/**
+ * The default classes' names in each language, by key. The report maps a class the team kept
+ * from the default (any language's name) to the målform's name with these.
+ */
+export const defaultRiskClassNames: Readonly<Record<'low' | 'medium' | 'high', Localized>> = {
+  low: { nb: 'Lav', nn: 'Låg', en: 'Low' },
+  medium: { nb: 'Middels', nn: 'Middels', en: 'Medium' },
+  high: { nb: 'Høy', nn: 'Høg', en: 'High' },
+};
+
+/**
+ * The default: DSB's five levels on both axes (names from DSB's guidance for
+ * kommunal ROS; the descriptions are worded for a merger's time span, since
+ * DSB's «once in 100 years» frequencies do not fit a project of a few years).
+ * In `language`, the merger's målform where a merger has not saved its own
+ * matrix (a saved matrix is the team's text and stays as written).
+ *
+ * Grid: score = likelihood × consequence; 1–4 Lav (green), 5–9 Middels
+ * (yellow), 10–25 Høy (red). So 1×5 and 5×1 are yellow, 2×5 and 5×2 red,
+ * 3×3 yellow and 3×4 red.
+ */
+export function defaultMatrix(language: Language = 'nb'): RiskMatrix {
+  const copy = (levels: readonly Level[]) => levels.map((level) => ({ ...level }));
   const classes = [
-    { key: 'low', name: 'Lav', color: '#2e7d32' },
-    { key: 'medium', name: 'Middels', color: '#f9a825' },
-    { key: 'high', name: 'Høy', color: '#c62828' },
+    { key: 'low', name: defaultRiskClassNames.low[language], color: '#2e7d32' },
+    { key: 'medium', name: defaultRiskClassNames.medium[language], color: '#f9a825' },
+    { key: 'high', name: defaultRiskClassNames.high[language], color: '#c62828' },
   ];
-  return { likelihood, consequence, classes, grid: scoreGrid(5, 5) };
+  return { likelihood: copy(defaultLikelihood[language]), consequence: copy(defaultConsequence[language]), classes, grid: scoreGrid(5, 5) };
 }
 
 /** The default grid for any size: by score relative to the largest, in the same proportions as 5 × 5. */
@@ -393,18 +445,169 @@ export interface StarterIntegration {
   commonSolutionName: string | null;
 }
 
+/** What a starter risk says, in each language; names of systems, municipalities and solutions are given as they are. */
+interface StarterWords {
+  downtime: {
+    title: (system: string, municipality: string) => string;
+    description: (system: string, area: string | null) => string;
+    cause: string;
+  };
+  integration: {
+    title: (from: string | null, solution: string) => string;
+    description: (from: string | null, municipality: string | null, solution: string) => string;
+    cause: string;
+  };
+  archive: { title: (system: string, municipality: string) => string; description: (system: string) => string; cause: string };
+  generic: Record<'downtime' | 'integration' | 'archive' | 'documentation', { title: string; description: string; cause: string }>;
+}
+
+const starterWords: Readonly<Record<Language, StarterWords>> = {
+  nb: {
+    downtime: {
+      title: (system, municipality) => `Nedetid under migrering av ${system} (${municipality})`,
+      description: (system, area) =>
+        `${system} er i et kritisk løsningsområde${area ? ` (${area})` : ''} og skal migreres. Tjenestene som bruker systemet kan stå stille mens data konverteres og brukerne flyttes.`,
+      cause: 'Migrering og datakonvertering til målsystemet.',
+    },
+    integration: {
+      title: (from, solution) => `Integrasjonen mellom ${from ?? 'systemet'} og ${solution} må etableres på nytt`,
+      description: (from, municipality, solution) =>
+        `${from ?? 'Systemet'}${municipality ? ` (${municipality})` : ''} migreres eller avvikles, så integrasjonen mot fellesløsningen ${solution} må settes opp og testes på nytt. Feiler den, stopper meldinger og data mellom kommunen og fellesløsningen.`,
+      cause: 'Nytt eller endret fagsystem mot en nasjonal fellesløsning.',
+    },
+    archive: {
+      title: (system, municipality) => `Arkivtap når ${system} (${municipality}) avvikles`,
+      description: (system) =>
+        `${system} har arkivverdig dokumentasjon og skal avvikles. Uten uttrekk og avlevering eller deponering kan dokumentasjon gå tapt.`,
+      cause: 'Avvikling av system med arkivverdig dokumentasjon.',
+    },
+    generic: {
+      downtime: {
+        title: 'Nedetid på systemer rundt sammenslåingsdagen',
+        description: 'Systemer kan være utilgjengelige mens de slås sammen, flyttes eller får nye brukere, slik at tjenester til innbyggerne stopper.',
+        cause: 'Sammenslåing og migrering av fagsystemer.',
+      },
+      integration: {
+        title: 'Feil i integrasjoner mot fellesløsninger',
+        description:
+          'Integrasjoner mot nasjonale fellesløsninger (Folkeregisteret, Altinn, ID-porten, SvarUt …) kan svikte når fagsystemer eller organisasjonsnummer endres.',
+        cause: 'Nye fagsystemer, nytt organisasjonsnummer og nye avtaler med fellesløsningene.',
+      },
+      archive: {
+        title: 'Arkivtap',
+        description: 'Arkivverdig dokumentasjon i systemer som avvikles eller migreres kan gå tapt eller bli ufullstendig.',
+        cause: 'Avvikling og migrering uten uttrekk, avlevering eller deponering.',
+      },
+      documentation: {
+        title: 'Redusert tilgang til dokumentasjon',
+        description: 'Saksbehandlere kan miste tilgang til eldre saker og dokumentasjon fra de gamle kommunene i overgangsfasen.',
+        cause: 'Gamle systemer stenges eller får endrede tilganger før innholdet er tilgjengelig i nye løsninger.',
+      },
+    },
+  },
+  nn: {
+    downtime: {
+      title: (system, municipality) => `Nedetid under migrering av ${system} (${municipality})`,
+      description: (system, area) =>
+        `${system} er i eit kritisk løysingsområde${area ? ` (${area})` : ''} og skal migrerast. Tenestene som bruker systemet, kan stå stille medan data blir konverterte og brukarane flytta.`,
+      cause: 'Migrering og datakonvertering til målsystemet.',
+    },
+    integration: {
+      title: (from, solution) => `Integrasjonen mellom ${from ?? 'systemet'} og ${solution} må etablerast på nytt`,
+      description: (from, municipality, solution) =>
+        `${from ?? 'Systemet'}${municipality ? ` (${municipality})` : ''} blir migrert eller avvikla, så integrasjonen mot fellesløysinga ${solution} må setjast opp og testast på nytt. Sviktar ho, stoppar meldingar og data mellom kommunen og fellesløysinga.`,
+      cause: 'Nytt eller endra fagsystem mot ei nasjonal fellesløysing.',
+    },
+    archive: {
+      title: (system, municipality) => `Arkivtap når ${system} (${municipality}) blir avvikla`,
+      description: (system) =>
+        `${system} har arkivverdig dokumentasjon og skal avviklast. Utan uttrekk og avlevering eller deponering kan dokumentasjon gå tapt.`,
+      cause: 'Avvikling av system med arkivverdig dokumentasjon.',
+    },
+    generic: {
+      downtime: {
+        title: 'Nedetid på system kring samanslåingsdagen',
+        description: 'System kan vere utilgjengelege medan dei blir slått saman, flytta eller får nye brukarar, slik at tenester til innbyggjarane stoppar.',
+        cause: 'Samanslåing og migrering av fagsystem.',
+      },
+      integration: {
+        title: 'Feil i integrasjonar mot fellesløysingar',
+        description:
+          'Integrasjonar mot nasjonale fellesløysingar (Folkeregisteret, Altinn, ID-porten, SvarUt …) kan svikte når fagsystem eller organisasjonsnummer blir endra.',
+        cause: 'Nye fagsystem, nytt organisasjonsnummer og nye avtalar med fellesløysingane.',
+      },
+      archive: {
+        title: 'Arkivtap',
+        description: 'Arkivverdig dokumentasjon i system som blir avvikla eller migrerte, kan gå tapt eller bli ufullstendig.',
+        cause: 'Avvikling og migrering utan uttrekk, avlevering eller deponering.',
+      },
+      documentation: {
+        title: 'Redusert tilgang til dokumentasjon',
+        description: 'Saksbehandlarar kan miste tilgang til eldre saker og dokumentasjon frå dei gamle kommunane i overgangsfasen.',
+        cause: 'Gamle system blir stengde eller får endra tilgangar før innhaldet er tilgjengeleg i nye løysingar.',
+      },
+    },
+  },
+  en: {
+    downtime: {
+      title: (system, municipality) => `Downtime while ${system} (${municipality}) is migrated`,
+      description: (system, area) =>
+        `${system} is in a critical solution area${area ? ` (${area})` : ''} and is to be migrated. The services that use it may come to a halt while data are converted and users moved.`,
+      cause: 'Migration and data conversion to the target system.',
+    },
+    integration: {
+      title: (from, solution) => `The integration between ${from ?? 'the system'} and ${solution} must be set up again`,
+      description: (from, municipality, solution) =>
+        `${from ?? 'The system'}${municipality ? ` (${municipality})` : ''} is being migrated or retired, so the integration with the common solution ${solution} must be set up and tested again. If it fails, messages and data stop flowing between the municipality and the common solution.`,
+      cause: 'A new or changed line-of-business system connected to a national common solution.',
+    },
+    archive: {
+      title: (system, municipality) => `Loss of archives when ${system} (${municipality}) is retired`,
+      description: (system) => `${system} holds records worth archiving and is to be retired. Without extraction and transfer or deposit, records may be lost.`,
+      cause: 'Retiring a system that holds records worth archiving.',
+    },
+    generic: {
+      downtime: {
+        title: 'System downtime around the day of the merger',
+        description: 'Systems may be unavailable while they are merged, moved or given new users, so that services to residents stop.',
+        cause: 'Merging and migrating line-of-business systems.',
+      },
+      integration: {
+        title: 'Failing integrations with common solutions',
+        description:
+          'Integrations with national common solutions (Folkeregisteret, Altinn, ID-porten, SvarUt …) may fail when line-of-business systems or the organisation number change.',
+        cause: 'New line-of-business systems, a new organisation number and new agreements with the common solutions.',
+      },
+      archive: {
+        title: 'Loss of archives',
+        description: 'Records worth archiving in systems that are retired or migrated may be lost or left incomplete.',
+        cause: 'Retirement and migration without extraction, transfer or deposit.',
+      },
+      documentation: {
+        title: 'Reduced access to documentation',
+        description: 'Caseworkers may lose access to older cases and documentation from the former municipalities during the transition.',
+        cause: 'Old systems are closed or their access changed before the content is available in the new solutions.',
+      },
+    },
+  },
+};
+
 /**
  * The seed's four risk types (downtime, failing integrations with common
  * solutions, archive loss, reduced access to documentation), made concrete
  * where the inventory and the veivalg allow it, plus one generic risk of each
  * type. Keys are stable (kind + the id it is about), so a dismissed or accepted
  * suggestion can be left out next time. Suggestions are ordered concrete first.
+ * Written in `language`, the merger's målform: an accepted suggestion becomes a
+ * risk with its title and texts.
  */
 export function starterRisks(input: {
   systems: readonly StarterSystem[];
   integrations: readonly StarterIntegration[];
   hidden: ReadonlySet<string>;
+  language?: Language;
 }): RiskSuggestion[] {
+  const words = starterWords[input.language ?? 'nb'];
   const suggestions: RiskSuggestion[] = [];
   const bySystem = new Map(input.systems.map((system) => [system.id, system]));
   const areaIds = (system: StarterSystem) => (system.solutionAreaId ? [system.solutionAreaId] : []);
@@ -416,9 +619,9 @@ export function starterRisks(input: {
       ...base,
       key: `downtime:${system.id}`,
       kind: 'downtime',
-      title: `Nedetid under migrering av ${system.name} (${system.municipalityName})`,
-      description: `${system.name} er i et kritisk løsningsområde${system.areaName ? ` (${system.areaName})` : ''} og skal migreres. Tjenestene som bruker systemet kan stå stille mens data konverteres og brukerne flyttes.`,
-      cause: 'Migrering og datakonvertering til målsystemet.',
+      title: words.downtime.title(system.name, system.municipalityName),
+      description: words.downtime.description(system.name, system.areaName),
+      cause: words.downtime.cause,
       systemIds: [system.id],
       areaIds: areaIds(system),
       consequences: { serviceDelivery: 4 },
@@ -436,9 +639,9 @@ export function starterRisks(input: {
       ...base,
       key: `integration:${integration.id}`,
       kind: 'integration',
-      title: `Integrasjonen mellom ${from?.name ?? 'systemet'} og ${solution} må etableres på nytt`,
-      description: `${from?.name ?? 'Systemet'}${from ? ` (${from.municipalityName})` : ''} migreres eller avvikles, så integrasjonen mot fellesløsningen ${solution} må settes opp og testes på nytt. Feiler den, stopper meldinger og data mellom kommunen og fellesløsningen.`,
-      cause: 'Nytt eller endret fagsystem mot en nasjonal fellesløsning.',
+      title: words.integration.title(from?.name ?? null, solution),
+      description: words.integration.description(from?.name ?? null, from?.municipalityName ?? null, solution),
+      cause: words.integration.cause,
       systemIds: systems.map((system) => system.id),
       areaIds: [...new Set(systems.flatMap(areaIds))],
       integrationIds: [integration.id],
@@ -451,48 +654,19 @@ export function starterRisks(input: {
       ...base,
       key: `archive:${system.id}`,
       kind: 'archive',
-      title: `Arkivtap når ${system.name} (${system.municipalityName}) avvikles`,
-      description: `${system.name} har arkivverdig dokumentasjon og skal avvikles. Uten uttrekk og avlevering eller deponering kan dokumentasjon gå tapt.`,
-      cause: 'Avvikling av system med arkivverdig dokumentasjon.',
+      title: words.archive.title(system.name, system.municipalityName),
+      description: words.archive.description(system.name),
+      cause: words.archive.cause,
       systemIds: [system.id],
       areaIds: areaIds(system),
       consequences: { infoSecurity: 4, reputation: 3 },
     });
   }
   const generic: Array<Omit<RiskSuggestion, 'generic' | 'systemIds' | 'areaIds' | 'integrationIds'>> = [
-    {
-      key: 'generic:downtime',
-      kind: 'downtime',
-      title: 'Nedetid på systemer rundt sammenslåingsdagen',
-      description: 'Systemer kan være utilgjengelige mens de slås sammen, flyttes eller får nye brukere, slik at tjenester til innbyggerne stopper.',
-      cause: 'Sammenslåing og migrering av fagsystemer.',
-      consequences: { serviceDelivery: 4 },
-    },
-    {
-      key: 'generic:integration',
-      kind: 'integration',
-      title: 'Feil i integrasjoner mot fellesløsninger',
-      description:
-        'Integrasjoner mot nasjonale fellesløsninger (Folkeregisteret, Altinn, ID-porten, SvarUt …) kan svikte når fagsystemer eller organisasjonsnummer endres.',
-      cause: 'Nye fagsystemer, nytt organisasjonsnummer og nye avtaler med fellesløsningene.',
-      consequences: { serviceDelivery: 3, infoSecurity: 3 },
-    },
-    {
-      key: 'generic:archive',
-      kind: 'archive',
-      title: 'Arkivtap',
-      description: 'Arkivverdig dokumentasjon i systemer som avvikles eller migreres kan gå tapt eller bli ufullstendig.',
-      cause: 'Avvikling og migrering uten uttrekk, avlevering eller deponering.',
-      consequences: { infoSecurity: 4, reputation: 3 },
-    },
-    {
-      key: 'generic:documentation',
-      kind: 'documentation',
-      title: 'Redusert tilgang til dokumentasjon',
-      description: 'Saksbehandlere kan miste tilgang til eldre saker og dokumentasjon fra de gamle kommunene i overgangsfasen.',
-      cause: 'Gamle systemer stenges eller får endrede tilganger før innholdet er tilgjengelig i nye løsninger.',
-      consequences: { serviceDelivery: 3, lifeHealth: 2 },
-    },
+    { key: 'generic:downtime', kind: 'downtime', ...words.generic.downtime, consequences: { serviceDelivery: 4 } },
+    { key: 'generic:integration', kind: 'integration', ...words.generic.integration, consequences: { serviceDelivery: 3, infoSecurity: 3 } },
+    { key: 'generic:archive', kind: 'archive', ...words.generic.archive, consequences: { infoSecurity: 4, reputation: 3 } },
+    { key: 'generic:documentation', kind: 'documentation', ...words.generic.documentation, consequences: { serviceDelivery: 3, lifeHealth: 2 } },
   ];
   suggestions.push(...generic.map((suggestion) => ({ ...suggestion, generic: true, systemIds: [], areaIds: [], integrationIds: [] })));
   return suggestions.filter((suggestion) => !input.hidden.has(suggestion.key));

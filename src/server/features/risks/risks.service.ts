@@ -7,7 +7,7 @@ import { roleAllows } from '#server/platform/access/roles.ts';
 import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { findCommonSolution, loadCommonSolutions } from '#server/features/common-solutions/common-solutions.domain.ts';
 import { fatesOfMerger } from '#server/features/decisions/decisions.service.ts';
-import { solutionAreas } from '#server/features/inventory/inventory.service.ts';
+import { solutionAreaNames, solutionAreas } from '#server/features/inventory/inventory.service.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { documentLanguageOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import type { Language } from '#shared/language.ts';
@@ -83,15 +83,20 @@ function fail(code: ErrorCode, problems: LocalizedFieldProblem[], language: Lang
   throw invalid(code, problems[0]!.message, problemsIn(problems, language));
 }
 
+/**
+ * The merger's matrix: the one the team saved (their text, as written), else the default in
+ * the merger's målform, so the matrix page, the register and the report speak it.
+ */
 async function currentMatrix(db: Database, mergerId: string, options: { lock?: boolean } = {}): Promise<{ matrix: RiskMatrix; version: number }> {
   const row = await repo.findMatrix(db, mergerId, options);
-  return row ? { matrix: row.matrix, version: row.version } : { matrix: defaultMatrix(), version: 0 };
+  return row ? { matrix: row.matrix, version: row.version } : { matrix: defaultMatrix(await documentLanguageOf(db, mergerId)), version: 0 };
 }
 
-let areaNames: Map<string, { name: string; critical: boolean }> | undefined;
-function areas() {
-  areaNames ??= new Map(solutionAreas().map((area) => [area.id, { name: area.name, critical: area.priority === 'critical' }]));
-  return areaNames;
+let criticalAreas: Set<string> | undefined;
+/** The solution areas that must work on day one (the checklist's 4.2). */
+function isCriticalArea(areaId: string): boolean {
+  criticalAreas ??= new Set(solutionAreas().flatMap((area) => (area.priority === 'critical' ? [area.id] : [])));
+  return criticalAreas.has(areaId);
 }
 
 /** The fields history follows on a risk (links as id lists). */
@@ -155,8 +160,9 @@ function toMitigation(row: repo.MitigationRow, taskTitle: string | null, names: 
   };
 }
 
-/** Risks as the API shows them: with their links, mitigations and cells in the merger's matrix. */
-async function assemble(db: Database, matrix: RiskMatrix, rows: readonly repo.RiskRow[]): Promise<Risk[]> {
+/** Risks as the API shows them: with their links, mitigations and cells in the merger's matrix; the library's area names in `language`. */
+async function assemble(db: Database, matrix: RiskMatrix, rows: readonly repo.RiskRow[], language: Language): Promise<Risk[]> {
+  const areaNames = solutionAreaNames(language);
   const ids = rows.map((row) => row.id);
   const [systemLinks, integrationLinks, mitigationRows] = await Promise.all([
     repo.linkedSystems(db, ids),
@@ -184,7 +190,7 @@ async function assemble(db: Database, matrix: RiskMatrix, rows: readonly repo.Ri
       description: row.description,
       cause: row.cause,
       systems: (systemsByRisk.get(row.id) ?? []).map(({ id, name, municipalityNumber }) => ({ id, name, municipalityNumber })),
-      areas: row.areaIds.map((id) => ({ id, name: areas().get(id)?.name ?? id })),
+      areas: row.areaIds.map((id) => ({ id, name: areaNames.get(id) ?? id })),
       integrations: (integrationsByRisk.get(row.id) ?? []).map((link) => ({
         id: link.id,
         label: `${link.fromName} → ${link.toName ?? (link.commonSolutionId ? (findCommonSolution(register, link.commonSolutionId)?.name ?? link.commonSolutionId) : '')}`,
@@ -321,10 +327,11 @@ export async function saveMatrix(ctx: ServiceContext, mergerId: string, body: z.
 
 // ---------------------------------------------------------------- risks
 
-export async function listRisks(ctx: ServiceContext, mergerId: string, query: RiskListQuery): Promise<RiskList> {
+/** The register; `language` names the library's solution areas (the reader's for an answer, the målform for a document). */
+export async function listRisks(ctx: ServiceContext, mergerId: string, query: RiskListQuery, language: Language = ctx.language ?? 'nb'): Promise<RiskList> {
   requireMergerAccess(ctx, mergerId);
   const [{ matrix }, rows] = await Promise.all([currentMatrix(ctx.db, mergerId), repo.listRisks(ctx.db, mergerId)]);
-  const all = await assemble(ctx.db, matrix, rows);
+  const all = await assemble(ctx.db, matrix, rows, language);
   const residual = query.residual === 'true';
   const risks = all.filter((risk) => {
     const cell = residual ? risk.residual : risk.inherent;
@@ -336,16 +343,16 @@ export async function listRisks(ctx: ServiceContext, mergerId: string, query: Ri
   return { risks, matrix };
 }
 
-async function readRisk(db: Database, mergerId: string, riskId: string): Promise<Risk> {
+async function readRisk(db: Database, mergerId: string, riskId: string, language: Language | undefined): Promise<Risk> {
   const row = await repo.findRisk(db, mergerId, riskId);
   if (!row) throw notFound('RISK_NOT_FOUND', riskNotFound);
   const { matrix } = await currentMatrix(db, mergerId);
-  return (await assemble(db, matrix, [row]))[0]!;
+  return (await assemble(db, matrix, [row], language ?? 'nb'))[0]!;
 }
 
 export async function getRisk(ctx: ServiceContext, mergerId: string, riskId: string): Promise<Risk> {
   requireMergerAccess(ctx, mergerId);
-  return readRisk(ctx.db, mergerId, riskId);
+  return readRisk(ctx.db, mergerId, riskId, ctx.language);
 }
 
 /** The links point into this merger: systems and integrations of it, areas of the catalogue. */
@@ -382,7 +389,7 @@ async function linkProblems(
     }
   });
   (links.areaIds ?? []).forEach((id, index) => {
-    if (!areas().has(id)) {
+    if (!solutionAreaNames('nb').has(id)) {
       problems.push({
         path: `areaIds.${index}`,
         code: 'not_found',
@@ -445,7 +452,7 @@ export async function createRisk(ctx: ServiceContext, mergerId: string, body: z.
         (change) => !(Array.isArray(change.new) && change.new.length === 0),
       ),
     });
-    return readRisk(tx, mergerId, row.id);
+    return readRisk(tx, mergerId, row.id, ctx.language);
   });
 }
 
@@ -502,7 +509,7 @@ export async function updateRisk(ctx: ServiceContext, mergerId: string, riskId: 
       action: 'update',
       changes: diffFields(before, after, auditedRiskFields),
     });
-    return readRisk(tx, mergerId, riskId);
+    return readRisk(tx, mergerId, riskId, ctx.language);
   });
 }
 
@@ -650,25 +657,27 @@ export async function deleteMitigation(ctx: ServiceContext, mergerId: string, ri
 
 // ---------------------------------------------------------------- starter risks
 
+/** The starter risks in the merger's målform: a suggestion taken up becomes a risk with its texts, a document's content. */
 async function computeSuggestions(db: Database, mergerId: string, hidden: ReadonlySet<string>) {
-  const [systems, integrations, fates, municipalities] = await Promise.all([
+  const [systems, integrations, fates, municipalities, language] = await Promise.all([
     repo.listStarterSystems(db, mergerId),
     repo.listCommonSolutionIntegrations(db, mergerId),
     fatesOfMerger(db, mergerId),
     municipalitiesOfMerger(db, mergerId),
+    documentLanguageOf(db, mergerId),
   ]);
   const register = loadCommonSolutions();
+  const areaNames = solutionAreaNames(language);
   const municipalityName = new Map(municipalities.map((municipality) => [municipality.number, municipality.name]));
   return starterRisks({
     systems: systems.map((system) => {
-      const area = system.solutionAreaId ? areas().get(system.solutionAreaId) : undefined;
       return {
         id: system.id,
         name: system.name,
         municipalityName: municipalityName.get(system.municipalityNumber) ?? system.municipalityNumber,
         solutionAreaId: system.solutionAreaId,
-        areaName: area?.name ?? null,
-        critical: area?.critical ?? false,
+        areaName: system.solutionAreaId ? (areaNames.get(system.solutionAreaId) ?? null) : null,
+        critical: system.solutionAreaId !== null && isCriticalArea(system.solutionAreaId),
         fate: fates.get(system.id)?.fate ?? 'undecided',
         archiveWorthy: system.archiveWorthy,
       };
@@ -678,6 +687,7 @@ async function computeSuggestions(db: Database, mergerId: string, hidden: Readon
       commonSolutionName: integration.commonSolutionId ? (findCommonSolution(register, integration.commonSolutionId)?.name ?? null) : null,
     })),
     hidden,
+    language,
   });
 }
 
@@ -709,9 +719,11 @@ export async function heatmap(ctx: ServiceContext, mergerId: string): Promise<He
   return { matrix, ...heatmapCounts(matrix, groups) };
 }
 
+/** The register as xlsx in the merger's målform, the library's area names too (the team's texts as written). */
 export async function exportRegister(ctx: ServiceContext, mergerId: string): Promise<Buffer> {
-  const { risks, matrix } = await listRisks(ctx, mergerId, {});
-  const [municipalities, language] = await Promise.all([municipalitiesOfMerger(ctx.db, mergerId), documentLanguageOf(ctx.db, mergerId)]);
+  requireMergerAccess(ctx, mergerId);
+  const language = await documentLanguageOf(ctx.db, mergerId);
+  const [{ risks, matrix }, municipalities] = await Promise.all([listRisks(ctx, mergerId, {}, language), municipalitiesOfMerger(ctx.db, mergerId)]);
   const workbook = riskRegisterWorkbook(risks, matrix, new Map(municipalities.map((m) => [m.number, m.name])), language);
   return asBuffer(await workerPool().run('writeTableWorkbook', workbook, madeFileRunOptions));
 }
