@@ -4,6 +4,7 @@ import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import { formatDate, nameKey, parseCell, schemaIssueMessage, type CellContext, type CellValue } from './inventory-cells.ts';
 import { flagLabelsIn, labelsIn, layoutOfKind, samlaIdHeader, type Column, type SheetLayout } from './inventory-sheets.ts';
 import type { Language } from '#shared/language.ts';
+import { inValidationLanguage } from '#shared/validation/messages.ts';
 import type { Localized } from '#shared/localized.ts';
 
 export type { CellValue } from './inventory-cells.ts';
@@ -443,14 +444,14 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
     // Columns the file does not have keep what is stored; an empty cell in a column it has clears the value.
     const values = { ...(existing?.values ?? empty), ...item.parsed };
     if (item.problems.length === 0 && !item.blocked) {
-      const check = schema.safeParse(values);
-      if (!check.success) {
-        for (const issue of check.error.issues) {
-          const header = headerOf(item.input, String(issue.path[0] ?? ''));
-          report(header, 'INVALID', schemaIssueMessage(issue, header, language));
-        }
+      // Zod writes an issue's message (a contract's own, such as a date check) when the issues
+      // are first read, in the validation language of that moment: read them inside.
+      const issues = inValidationLanguage(language, () => schema.safeParse(values).error?.issues ?? []);
+      for (const issue of issues) {
+        const header = headerOf(item.input, String(issue.path[0] ?? ''));
+        report(header, 'INVALID', schemaIssueMessage(issue, header, language));
       }
-      for (const rule of kindDefinitions[kind].rules?.(values as never) ?? []) report(headerOf(item.input, rule.path), rule.code, rule.message);
+      for (const rule of kindDefinitions[kind].rules?.(values as never, language) ?? []) report(headerOf(item.input, rule.path), rule.code, rule.message);
     }
     if (item.problems.length > 0 || item.blocked) {
       plan.problems.push(...item.problems);
