@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { loadCatalog } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
@@ -30,11 +30,15 @@ export type UpdateBody<K extends InventoryKindKey> = z.output<(typeof inventoryK
 /** Fields kept in a table of their own rather than in the kind's row. */
 const linkFields = new Set(['systemIds']);
 
-let cachedAreas: SolutionAreaView[] | undefined;
-/** The checklist's 4.2 solution areas with Samla's own, in the order the side-by-side view shows them. */
-export function solutionAreas(): SolutionAreaView[] {
-  cachedAreas ??= buildSolutionAreas(loadCatalog(), loadExtraSolutionAreas());
-  return cachedAreas;
+const cachedAreas = new Map<Language, SolutionAreaView[]>();
+/**
+ * The checklist's 4.2 solution areas with Samla's own, in the order the side-by-side view
+ * shows them, named in `language` (the library's names from its translation); bokmål unless told.
+ */
+export function solutionAreas(language: Language = 'nb'): SolutionAreaView[] {
+  let areas = cachedAreas.get(language);
+  if (!areas) cachedAreas.set(language, (areas = buildSolutionAreas(translatedCatalog(language), loadExtraSolutionAreas(), language)));
+  return areas;
 }
 
 export function commonSolutions() {
