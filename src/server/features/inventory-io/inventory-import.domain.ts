@@ -133,13 +133,16 @@ const systemKey = (municipality: unknown, name: string) => `${String(municipalit
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const andWord: Localized = { nb: 'og', nn: 'og', en: 'and' };
+const moreWord: Localized = { nb: 'til', nn: 'til', en: 'more' };
+
 /** «rad 3, 5 og 9», at most ten numbers. */
 export function rowList(rows: readonly number[], language: Language = 'nb'): string {
-  const and = language === 'en' ? 'and' : 'og';
+  const and = andWord[language];
   const shown = rows.slice(0, 10);
   const rest = rows.length - shown.length;
   const text = shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} ${and} ${shown.at(-1)}`;
-  return rest > 0 ? `${shown.join(', ')} ${and} ${rest} ${language === 'en' ? 'more' : 'til'}` : text;
+  return rest > 0 ? `${shown.join(', ')} ${and} ${rest} ${moreWord[language]}` : text;
 }
 
 // ---------------------------------------------------------------- what the preview shows
