@@ -78,6 +78,21 @@ describe('solution areas', () => {
     expect(nn.filter((area) => area.source === 'catalog').some((area) => area.name !== byId.get(area.id))).toBe(true);
     expect(en.filter((area) => area.source === 'catalog').every((area) => area.name !== byId.get(area.id))).toBe(true);
   });
+
+  it('never gives one area’s name in one language to another area in another (an import reads all three)', () => {
+    const extra = loadExtraSolutionAreas();
+    const byLanguage = (['nb', 'nn', 'en'] as const).map((language) => buildSolutionAreas(translatedCatalog(language), extra, language));
+    const idsByName = byLanguage.map((list) => {
+      const ids = new Map<string, string[]>();
+      for (const area of list) ids.set(area.name.toLowerCase(), [...(ids.get(area.name.toLowerCase()) ?? []), area.id].sort());
+      return ids;
+    });
+    for (const one of idsByName) {
+      for (const other of idsByName) {
+        for (const [name, ids] of one) if (other.has(name)) expect([name, other.get(name)]).toEqual([name, ids]);
+      }
+    }
+  });
 });
 
 describe('rules across fields', () => {
