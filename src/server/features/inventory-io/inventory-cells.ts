@@ -29,8 +29,11 @@ export interface CellContext {
   municipalities?: ReadonlyArray<{ number: string; name: string }>;
   /** @deprecated Use `municipalities`; read only when `municipalities` is not given. */
   municipalityNumbers?: ReadonlySet<string>;
-  /** Every solution area with the label the template shows. */
-  areas: ReadonlyArray<{ id: string; label: string; name: string }>;
+  /**
+   * Every solution area with the label the template shows, in the reader's language; with
+   * `translations`, its name and label in the other languages, which a cell may use too.
+   */
+  areas: ReadonlyArray<{ id: string; label: string; name: string; translations?: ReadonlyArray<{ label: string; name: string }> }>;
   /** Typed text → a common solution's id, or a suggestion (lookupCommonSolution). */
   commonSolution: (text: string) => CommonSolutionAnswer | undefined;
   /** The year «5.4» typed today becomes in a spreadsheet; the clock's year unless a test fixes it. */
@@ -1056,13 +1059,22 @@ export function nameKey(value: string): string {
 
 type Area = CellContext['areas'][number];
 const areaIndexes = new WeakMap<CellContext['areas'], Map<string, Area>>();
-/** Areas by label, and by name where the name is unique: built once per list, not once per row. */
+/**
+ * Areas by label, and by name where the name is one area's, in any language the list has:
+ * built once per list, not once per row. A label in the list's own language wins over one
+ * in another, and a label over a name.
+ */
 function areaIndex(areas: CellContext['areas']): Map<string, Area> {
   let index = areaIndexes.get(areas);
   if (!index) {
-    const byName = new Map<string, Area[]>();
-    for (const area of areas) byName.set(valueKey(area.name), [...(byName.get(valueKey(area.name)) ?? []), area]);
-    index = new Map([...byName].filter(([, list]) => list.length === 1).map(([key, list]) => [key, list[0]!]));
+    const byName = new Map<string, Set<Area>>();
+    const addName = (name: string, area: Area) => {
+      const key = valueKey(name);
+      byName.set(key, (byName.get(key) ?? new Set()).add(area));
+    };
+    for (const area of areas) for (const named of [area, ...(area.translations ?? [])]) addName(named.name, area);
+    index = new Map([...byName].filter(([, found]) => found.size === 1).map(([key, found]) => [key, [...found][0]!]));
+    for (const area of areas) for (const translated of area.translations ?? []) index.set(valueKey(translated.label), area);
     for (const area of areas) index.set(valueKey(area.label), area);
     areaIndexes.set(areas, index);
   }

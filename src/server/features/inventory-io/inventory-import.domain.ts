@@ -4,6 +4,7 @@ import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import { formatDate, nameKey, parseCell, schemaIssueMessage, type CellContext, type CellValue } from './inventory-cells.ts';
 import { flagLabelsIn, labelsIn, layoutOfKind, samlaIdHeader, type Column, type SheetLayout } from './inventory-sheets.ts';
 import type { Language } from '#shared/language.ts';
+import { inValidationLanguage } from '#shared/validation/messages.ts';
 import type { Localized } from '#shared/localized.ts';
 
 export type { CellValue } from './inventory-cells.ts';
@@ -132,13 +133,16 @@ const systemKey = (municipality: unknown, name: string) => `${String(municipalit
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const andWord: Localized = { nb: 'og', nn: 'og', en: 'and' };
+const moreWord: Localized = { nb: 'til', nn: 'til', en: 'more' };
+
 /** «rad 3, 5 og 9», at most ten numbers. */
 export function rowList(rows: readonly number[], language: Language = 'nb'): string {
-  const and = language === 'en' ? 'and' : 'og';
+  const and = andWord[language];
   const shown = rows.slice(0, 10);
   const rest = rows.length - shown.length;
   const text = shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} ${and} ${shown.at(-1)}`;
-  return rest > 0 ? `${shown.join(', ')} ${and} ${rest} ${language === 'en' ? 'more' : 'til'}` : text;
+  return rest > 0 ? `${shown.join(', ')} ${and} ${rest} ${moreWord[language]}` : text;
 }
 
 // ---------------------------------------------------------------- what the preview shows
@@ -443,14 +447,14 @@ function planKind(inputs: readonly SheetInput[], state: PlanState): void {
     // Columns the file does not have keep what is stored; an empty cell in a column it has clears the value.
     const values = { ...(existing?.values ?? empty), ...item.parsed };
     if (item.problems.length === 0 && !item.blocked) {
-      const check = schema.safeParse(values);
-      if (!check.success) {
-        for (const issue of check.error.issues) {
-          const header = headerOf(item.input, String(issue.path[0] ?? ''));
-          report(header, 'INVALID', schemaIssueMessage(issue, header, language));
-        }
+      // Zod writes an issue's message (a contract's own, such as a date check) when the issues
+      // are first read, in the validation language of that moment: read them inside.
+      const issues = inValidationLanguage(language, () => schema.safeParse(values).error?.issues ?? []);
+      for (const issue of issues) {
+        const header = headerOf(item.input, String(issue.path[0] ?? ''));
+        report(header, 'INVALID', schemaIssueMessage(issue, header, language));
       }
-      for (const rule of kindDefinitions[kind].rules?.(values as never) ?? []) report(headerOf(item.input, rule.path), rule.code, rule.message);
+      for (const rule of kindDefinitions[kind].rules?.(values as never, language) ?? []) report(headerOf(item.input, rule.path), rule.code, rule.message);
     }
     if (item.problems.length > 0 || item.blocked) {
       plan.problems.push(...item.problems);

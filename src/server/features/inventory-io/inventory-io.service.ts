@@ -24,8 +24,9 @@ import {
   type PlannedWrite,
   type StoredRow,
 } from './inventory-import.domain.ts';
+import type { CellContext } from './inventory-cells.ts';
 import { flagLabelsIn, labelsIn, layoutOfKind, sheetLayouts, type SheetLayout } from './inventory-sheets.ts';
-import type { Language } from '#shared/language.ts';
+import { languages, type Language } from '#shared/language.ts';
 import { csvRows, samlaIdField, type DisplayRow, type writeWorkbook } from './inventory-workbook.ts';
 import { readUpload } from './inventory-upload.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
@@ -58,9 +59,12 @@ async function loadStored(db: Database, mergerId: string): Promise<Stored> {
   return { rows, municipalities: await municipalitiesOfMerger(db, mergerId) };
 }
 
-/** How the template and export name a solution area: its name, with the sector where two areas share a name. */
-function areaLabels() {
-  const areas = inventory.solutionAreas();
+/**
+ * How the template and export name a solution area in `language` (the merger's målform
+ * there): its name, with the sector where two areas share a name.
+ */
+function areaLabels(language: Language = 'nb') {
+  const areas = inventory.solutionAreas(language);
   const counts = new Map<string, number>();
   for (const area of areas) counts.set(area.name, (counts.get(area.name) ?? 0) + 1);
   return areas.map((area) => ({
@@ -70,10 +74,20 @@ function areaLabels() {
   }));
 }
 
-function workbookLists(municipalities: Stored['municipalities']) {
+/**
+ * The areas an import reads: named in the reader's language (for its messages and the
+ * changes it shows), and found by their names and labels in any of the three, since the
+ * file may be a template in another målform.
+ */
+function importAreas(language: Language): CellContext['areas'] {
+  const others = languages.filter((other) => other !== language).map((other) => new Map(areaLabels(other).map((area) => [area.id, area])));
+  return areaLabels(language).map((area) => ({ ...area, translations: others.map((byId) => byId.get(area.id)!) }));
+}
+
+function workbookLists(municipalities: Stored['municipalities'], language: Language) {
   return {
     municipalities,
-    areaLabels: areaLabels().map((area) => area.label),
+    areaLabels: areaLabels(language).map((area) => area.label),
     commonSolutionNames: loadCommonSolutions().solutions.map((solution) => solution.name),
   };
 }
@@ -82,7 +96,7 @@ function workbookLists(municipalities: Stored['municipalities']) {
 function displayRows(layout: SheetLayout, stored: Stored, language: Language): DisplayRow[] {
   const flag = flagLabelsIn(language);
   const systemNames = new Map((stored.rows.systems ?? []).map((row) => [row.id, String(row.values.name)]));
-  const areas = new Map(areaLabels().map((area) => [area.id, area.label]));
+  const areas = new Map(areaLabels(language).map((area) => [area.id, area.label]));
   const register = loadCommonSolutions();
   const solutionNames = new Map(register.solutions.map((solution) => [solution.id, solution.name]));
   return (stored.rows[layout.kind] ?? []).map((row) =>
@@ -128,7 +142,7 @@ export async function template(ctx: ServiceContext, mergerId: string): Promise<B
     // A merger with data gets the Samla-ID column, so rows pasted from an export keep their identity.
     const hasData = await inventory.hasAnyInventory(ctx.db, mergerId);
     const language = await documentLanguageOf(ctx.db, mergerId);
-    return workbookInWorker(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId)), {}, { samlaIds: hasData, language });
+    return workbookInWorker(workbookLists(await municipalitiesOfMerger(ctx.db, mergerId), language), {}, { samlaIds: hasData, language });
   });
 }
 
@@ -138,7 +152,7 @@ export async function exportWorkbook(ctx: ServiceContext, mergerId: string): Pro
     const stored = await loadStored(ctx.db, mergerId);
     const language = await documentLanguageOf(ctx.db, mergerId);
     const rowsByKind = Object.fromEntries(sheetLayouts.map((layout) => [layout.kind, displayRows(layout, stored, language)]));
-    return workbookInWorker(workbookLists(stored.municipalities), rowsByKind, { samlaIds: true, language });
+    return workbookInWorker(workbookLists(stored.municipalities, language), rowsByKind, { samlaIds: true, language });
   });
 }
 
@@ -203,7 +217,7 @@ export async function importFile(ctx: ServiceContext, mergerId: string, body: un
     const register = loadCommonSolutions();
     const made = planImport(upload.sheets, {
       municipalities: stored.municipalities,
-      areas: areaLabels(),
+      areas: importAreas(language),
       commonSolution: (text) => lookupCommonSolution(register, text),
       commonSolutionName: (id) => findCommonSolution(register, id)?.name,
       stored: stored.rows,

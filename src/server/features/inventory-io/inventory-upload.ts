@@ -56,13 +56,13 @@ export const uploadRefusals = {
       en: 'The file is an OpenDocument spreadsheet (.ods). Save it as .xlsx (File › Save As › Excel 2007–365) and upload again.',
     }),
   notXlsx: (
-    message: string | Localized = {
+    message: Localized = {
       nb: 'Filen kunne ikke leses som en xlsx-arbeidsbok.',
       nn: 'Fila kunne ikkje lesast som ei xlsx-arbeidsbok.',
       en: 'The file could not be read as an xlsx workbook.',
     },
   ) => invalid('NOT_A_SPREADSHEET', message),
-  tooLarge: (message: string | Localized) => invalid('SPREADSHEET_TOO_LARGE', message),
+  tooLarge: (message: Localized) => invalid('SPREADSHEET_TOO_LARGE', message),
   tooSlow: () =>
     invalid('SPREADSHEET_TOO_SLOW', {
       nb:
@@ -123,7 +123,8 @@ async function readXlsx(body: Buffer, kind: InventoryKindKey | undefined, langua
   } catch (error) {
     if (error instanceof TooManyRowsError || error instanceof DomainError) throw error;
     if (error instanceof XlsxReadError) {
-      throw error.reason === 'too-large' ? uploadRefusals.tooLarge(error.message) : uploadRefusals.notXlsx(error.message);
+      // The reader says it in every language: the answer is given in the reader's.
+      throw error.reason === 'too-large' ? uploadRefusals.tooLarge(error.text) : uploadRefusals.notXlsx(error.text);
     }
     throw uploadRefusals.notXlsx();
   }

@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { Localized } from '#shared/localized.ts';
 import type { CellValue } from './inventory-import.domain.ts';
 import { inflateEntries, ZipError, zipEntries } from './zip-guard.ts';
 
@@ -28,16 +29,18 @@ export class TooManyRowsError extends Error {
 }
 
 /**
- * A file the reader will not read, with a Norwegian message for the user:
- * `too-large` when it is past a limit, `invalid` when it is not a workbook
- * (broken XML, a reference outside the sheet, a missing part).
+ * A file the reader will not read, with a message for the user in every
+ * language (`text`; `message` is its bokmål, for the log): `too-large` when it
+ * is past a limit, `invalid` when it is not a workbook (broken XML, a
+ * reference outside the sheet, a missing part). The reader runs in a worker
+ * that does not know who reads the answer, so it says it in all three.
  */
 export class XlsxReadError extends Error {
   constructor(
     readonly reason: 'too-large' | 'invalid',
-    message: string,
+    readonly text: Localized,
   ) {
-    super(message);
+    super(text.nb);
     this.name = 'XlsxReadError';
   }
 }
@@ -92,10 +95,28 @@ export const xlsxLimits = {
 };
 export type XlsxLimits = typeof xlsxLimits;
 
-const tooLarge = (what: string) =>
-  new XlsxReadError('too-large', `Arbeidsboken har ${what} og blir ikke lest. Del den opp i flere filer, eller fjern det som ikke hører hjemme.`);
-const broken = (what: string) =>
-  new XlsxReadError('invalid', `Filen kunne ikke leses som en xlsx-arbeidsbok: ${what}. Åpne den i Excel og lagre den på nytt som .xlsx.`);
+/** What is past a limit, in every language: «mer enn 1000 ark». */
+const tooLarge = (what: Localized) =>
+  new XlsxReadError('too-large', {
+    nb: `Arbeidsboken har ${what.nb} og blir ikke lest. Del den opp i flere filer, eller fjern det som ikke hører hjemme.`,
+    nn: `Arbeidsboka har ${what.nn} og blir ikkje lesen. Del ho opp i fleire filer, eller fjern det som ikkje høyrer heime der.`,
+    en: `The workbook has ${what.en} and was not read. Split it into several files, or remove what does not belong there.`,
+  });
+/** What is wrong with the file, in every language: «zip-filen er skadet». */
+const broken = (what: Localized) =>
+  new XlsxReadError('invalid', {
+    nb: `Filen kunne ikke leses som en xlsx-arbeidsbok: ${what.nb}. Åpne den i Excel og lagre den på nytt som .xlsx.`,
+    nn: `Fila kunne ikkje lesast som ei xlsx-arbeidsbok: ${what.nn}. Opne ho i Excel og lagre ho på nytt som .xlsx.`,
+    en: `The file could not be read as an xlsx workbook: ${what.en}. Open it in Excel and save it again as .xlsx.`,
+  });
+/** «mer enn 1000 ark»: a count past a limit, with the thing counted in each language. */
+const moreThan = (limit: number, what: Localized): Localized => ({
+  nb: `mer enn ${limit} ${what.nb}`,
+  nn: `meir enn ${limit} ${what.nn}`,
+  en: `more than ${limit} ${what.en}`,
+});
+/** A part's file name, written the same in every language. */
+const partName = (part: string): Localized => ({ nb: part, nn: part, en: part });
 
 // ---------------------------------------------------------------- zip
 
@@ -104,21 +125,31 @@ class Parts {
 
   constructor(buffer: Buffer, limits: XlsxLimits) {
     const entries = zipEntries(buffer);
-    if (!entries) throw broken('den er ikke en gyldig zip-fil');
-    if (entries.length > limits.maxParts) throw tooLarge(`mer enn ${limits.maxParts} deler`);
+    if (!entries) throw broken({ nb: 'den er ikke en gyldig zip-fil', nn: 'ho er ikkje ei gyldig zip-fil', en: 'it is not a valid zip file' });
+    if (entries.length > limits.maxParts) throw tooLarge(moreThan(limits.maxParts, { nb: 'deler', nn: 'delar', en: 'parts' }));
     try {
       // Only XML parts are kept (images, printer settings and the like are counted against the cap and dropped).
       this.parts = inflateEntries(buffer, entries, limits.maxUncompressedBytes, (name) => /\.(xml|rels)$/i.test(name)).parts;
     } catch (error) {
       if (!(error instanceof ZipError)) throw error;
       if (error.reason === 'too-large') {
-        throw new XlsxReadError(
-          'too-large',
-          `Arbeidsboken pakker seg ut til mer enn ${limits.maxUncompressedBytes / 1024 / 1024} MB og blir ikke lest. Del den opp i flere filer.`,
-        );
+        const megabytes = limits.maxUncompressedBytes / 1024 / 1024;
+        throw new XlsxReadError('too-large', {
+          nb: `Arbeidsboken pakker seg ut til mer enn ${megabytes} MB og blir ikke lest. Del den opp i flere filer.`,
+          nn: `Arbeidsboka pakkar seg ut til meir enn ${megabytes} MB og blir ikkje lesen. Del ho opp i fleire filer.`,
+          en: `The workbook unpacks to more than ${megabytes} MB and was not read. Split it into several files.`,
+        });
       }
       // The English detail (such as «compression method 12») helps whoever reads the log.
-      throw broken(error.reason === 'unsupported' ? `en del er pakket på en måte Samla ikke kjenner (${error.message})` : 'zip-filen er skadet');
+      throw broken(
+        error.reason === 'unsupported'
+          ? {
+              nb: `en del er pakket på en måte Samla ikke kjenner (${error.message})`,
+              nn: `ein del er pakka på ein måte Samla ikkje kjenner (${error.message})`,
+              en: `a part is compressed in a way Samla does not know (${error.message})`,
+            }
+          : { nb: 'zip-filen er skadet', nn: 'zip-fila er skadd', en: 'the zip file is damaged' },
+      );
     }
   }
 
@@ -152,21 +183,35 @@ const chunkBytes = 1024 * 1024;
  * element with too many attributes or nested too deep throws an
  * XlsxReadError; so does anything a handler throws past its own limits.
  */
-function parseXml(bytes: Buffer, part: string, handler: XmlHandler, limits: XlsxLimits): void {
+function parseXml(bytes: Buffer, part: Localized, handler: XmlHandler, limits: XlsxLimits): void {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   let depth = 0;
   let attributes = 0;
   parser.on('doctype', () => {
-    throw broken(`${part} har en DTD`);
+    throw broken({ nb: `${part.nb} har en DTD`, nn: `${part.nn} har ein DTD`, en: `${part.en} has a DTD` });
   });
   parser.on('opentagstart', () => {
     attributes = 0;
   });
   parser.on('attribute', () => {
-    if (++attributes > limits.maxAttributesPerElement) throw broken(`${part} har et element med mer enn ${limits.maxAttributesPerElement} attributter`);
+    if (++attributes > limits.maxAttributesPerElement) {
+      const most = limits.maxAttributesPerElement;
+      throw broken({
+        nb: `${part.nb} har et element med mer enn ${most} attributter`,
+        nn: `${part.nn} har eit element med meir enn ${most} attributt`,
+        en: `${part.en} has an element with more than ${most} attributes`,
+      });
+    }
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (++depth > limits.maxDepth) throw broken(`${part} er nøstet dypere enn ${limits.maxDepth} nivåer`);
+    if (++depth > limits.maxDepth) {
+      const most = limits.maxDepth;
+      throw broken({
+        nb: `${part.nb} er nøstet dypere enn ${most} nivåer`,
+        nn: `${part.nn} er nøsta djupare enn ${most} nivå`,
+        en: `${part.en} is nested deeper than ${most} levels`,
+      });
+    }
     handler.open(localName(tag.name), tag.attributes);
   });
   parser.on('closetag', (tag: SaxesTagPlain) => {
@@ -187,7 +232,12 @@ function parseXml(bytes: Buffer, part: string, handler: XmlHandler, limits: Xlsx
   } catch (error) {
     if (error instanceof XlsxReadError || error instanceof TooManyRowsError) throw error;
     // saxes says what is wrong; its message stays short enough to show.
-    throw broken(`${part} er ikke gyldig XML (${String((error as Error).message).slice(0, 200)})`);
+    const detail = String((error as Error).message).slice(0, 200);
+    throw broken({
+      nb: `${part.nb} er ikke gyldig XML (${detail})`,
+      nn: `${part.nn} er ikkje gyldig XML (${detail})`,
+      en: `${part.en} is not valid XML (${detail})`,
+    });
   }
 }
 
@@ -265,7 +315,7 @@ function readSharedStrings(bytes: Buffer | undefined, limits: XlsxLimits): strin
   let inItem = false;
   parseXml(
     bytes,
-    'sharedStrings.xml',
+    partName('sharedStrings.xml'),
     {
       open(name) {
         if (inItem) item.open(name);
@@ -277,7 +327,8 @@ function readSharedStrings(bytes: Buffer | undefined, limits: XlsxLimits): strin
       close(name) {
         if (name === 'si' && inItem) {
           inItem = false;
-          if (strings.length >= limits.maxSharedStrings) throw tooLarge(`mer enn ${limits.maxSharedStrings} ulike tekster`);
+          if (strings.length >= limits.maxSharedStrings)
+            throw tooLarge(moreThan(limits.maxSharedStrings, { nb: 'ulike tekster', nn: 'ulike tekstar', en: 'different texts' }));
           strings.push(item.text);
         } else if (inItem) item.close(name);
       },
@@ -324,16 +375,16 @@ function readDateStyles(bytes: Buffer | undefined, limits: XlsxLimits): boolean[
   let inCellXfs = false;
   parseXml(
     bytes,
-    'styles.xml',
+    partName('styles.xml'),
     {
       open(name, attributes) {
         if (name === 'numFmts') inNumFmts = true;
         else if (name === 'cellXfs') inCellXfs = true;
         else if (inNumFmts && name === 'numFmt') {
-          if (customDate.size >= limits.maxStyles) throw tooLarge(`mer enn ${limits.maxStyles} tallformater`);
+          if (customDate.size >= limits.maxStyles) throw tooLarge(moreThan(limits.maxStyles, { nb: 'tallformater', nn: 'talformat', en: 'number formats' }));
           customDate.set(Number(attributes.numFmtId), isDateFormat(attributes.formatCode ?? ''));
         } else if (inCellXfs && name === 'xf') {
-          if (formats.length >= limits.maxStyles) throw tooLarge(`mer enn ${limits.maxStyles} cellestiler`);
+          if (formats.length >= limits.maxStyles) throw tooLarge(moreThan(limits.maxStyles, { nb: 'cellestiler', nn: 'cellestilar', en: 'cell styles' }));
           formats.push(Number(attributes.numFmtId ?? 0));
         }
       },
@@ -362,13 +413,13 @@ function readWorkbookPart(bytes: Buffer, limits: XlsxLimits): { sheets: Workbook
   let inSheets = false;
   parseXml(
     bytes,
-    'workbook.xml',
+    partName('workbook.xml'),
     {
       open(name, attributes) {
         if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
         else if (name === 'sheets') inSheets = true;
         else if (inSheets && name === 'sheet' && attributes.name !== undefined) {
-          if (sheets.length >= limits.maxSheets) throw tooLarge(`mer enn ${limits.maxSheets} ark`);
+          if (sheets.length >= limits.maxSheets) throw tooLarge(moreThan(limits.maxSheets, { nb: 'ark', nn: 'ark', en: 'sheets' }));
           const state = attributes.state === 'hidden' || attributes.state === 'veryHidden' ? attributes.state : 'visible';
           sheets.push({ name: attributes.name, state, relationId: attributes['r:id'] ?? prefixed(attributes, 'id') });
         }
@@ -388,11 +439,12 @@ function readRelationships(bytes: Buffer | undefined, limits: XlsxLimits): Map<s
   if (!bytes) return result;
   parseXml(
     bytes,
-    'workbook.xml.rels',
+    partName('workbook.xml.rels'),
     {
       open(name, attributes) {
         if (name !== 'Relationship' || !attributes.Id || !attributes.Target) return;
-        if (result.size >= limits.maxRelationships) throw tooLarge(`mer enn ${limits.maxRelationships} relasjoner`);
+        if (result.size >= limits.maxRelationships)
+          throw tooLarge(moreThan(limits.maxRelationships, { nb: 'relasjoner', nn: 'relasjonar', en: 'relationships' }));
         result.set(attributes.Id, { target: attributes.Target, type: attributes.Type ?? '' });
       },
       close() {},
@@ -495,7 +547,12 @@ interface ParsedSheet {
 function count(context: Context, cells: number): void {
   context.cells += cells;
   if (context.cells > context.limits.maxCells) {
-    throw tooLarge(`mer enn ${context.limits.maxCells.toLocaleString('nb-NO')} celler (med tomme celler foran verdiene og sammenslåtte celler)`);
+    const most = context.limits.maxCells;
+    throw tooLarge({
+      nb: `mer enn ${most.toLocaleString('nb-NO')} celler (med tomme celler foran verdiene og sammenslåtte celler)`,
+      nn: `meir enn ${most.toLocaleString('nn-NO')} celler (med tomme celler framfor verdiane og samanslåtte celler)`,
+      en: `more than ${most.toLocaleString('en-GB')} cells (counting empty cells before the values, and merged cells)`,
+    });
   }
 }
 
@@ -537,7 +594,11 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
   /** Cells without a value, as reference key and where they are: a hyperlink gives them one. */
   const valueless: number[] = [];
 
-  const where = (what: string) => `${what} i arket «${sheetName}»`;
+  const where = (what: Localized): Localized => ({
+    nb: `${what.nb} i arket «${sheetName}»`,
+    nn: `${what.nn} i arket «${sheetName}»`,
+    en: `${what.en} in the sheet «${sheetName}»`,
+  });
   const row = (number: number): RowBuild => {
     let build = rows.get(number);
     if (!build) {
@@ -607,7 +668,7 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
 
   parseXml(
     bytes,
-    `arket «${sheetName}»`,
+    { nb: `arket «${sheetName}»`, nn: `arket «${sheetName}»`, en: `the sheet «${sheetName}»` },
     {
       open(name, attributes) {
         if (inCell) {
@@ -633,12 +694,33 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
           sawV = formula = sawIs = false;
           if (reference) {
             column = referenceColumn(reference, limits.maxColumns);
-            if (column === 0) throw broken(where(`cellereferansen «${reference.slice(0, 20)}» er ugyldig`));
+            if (column === 0) {
+              const shown = reference.slice(0, 20);
+              throw broken(
+                where({
+                  nb: `cellereferansen «${shown}» er ugyldig`,
+                  nn: `cellereferansen «${shown}» er ugyldig`,
+                  en: `the cell reference «${shown}» is invalid`,
+                }),
+              );
+            }
             if (column > limits.maxColumns) {
-              throw broken(where(`cellen «${reference.slice(0, 20)}» ligger utenfor siste kolonne Excel tillater (XFD)`));
+              const shown = reference.slice(0, 20);
+              throw broken(
+                where({
+                  nb: `cellen «${shown}» ligger utenfor siste kolonne Excel tillater (XFD)`,
+                  nn: `cella «${shown}» ligg utanfor siste kolonne Excel tillèt (XFD)`,
+                  en: `the cell «${shown}» lies beyond the last column Excel allows (XFD)`,
+                }),
+              );
             }
           } else column++;
-          if (column > limits.maxColumns) throw broken(where(`en rad har flere enn ${limits.maxColumns} celler`));
+          if (column > limits.maxColumns) {
+            const most = limits.maxColumns;
+            throw broken(
+              where({ nb: `en rad har flere enn ${most} celler`, nn: `ei rad har fleire enn ${most} celler`, en: `a row has more than ${most} cells` }),
+            );
+          }
         } else if (inSheetData) {
           if (name !== 'row') return;
           inRow = true;
@@ -646,17 +728,26 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
           const r = attributes.r;
           rowNumber = r === undefined ? rowNumber + 1 : /^\s*\d{1,8}\s*$/.test(r) ? parseInt(r, 10) : NaN;
           if (!(rowNumber >= 1 && rowNumber <= limits.maxRowNumber)) {
-            throw broken(where(`radnummeret «${String(r).slice(0, 20)}» er utenfor det Excel tillater (1–1 048 576)`));
+            const shown = String(r).slice(0, 20);
+            throw broken(
+              where({
+                nb: `radnummeret «${shown}» er utenfor det Excel tillater (1–1 048 576)`,
+                nn: `radnummeret «${shown}» er utanfor det Excel tillèt (1–1 048 576)`,
+                en: `the row number «${shown}» is outside what Excel allows (1–1,048,576)`,
+              }),
+            );
           }
           rowHidden = attributes.hidden === '1' || attributes.hidden === 'true';
         } else if (name === 'sheetData') inSheetData = true;
         else if (name === 'mergeCells') inMergeCells = true;
         else if (inMergeCells && name === 'mergeCell' && attributes.ref) {
-          if (merges.length >= limits.maxMergesPerSheet) throw tooLarge(where(`mer enn ${limits.maxMergesPerSheet} sammenslåtte områder`));
+          if (merges.length >= limits.maxMergesPerSheet)
+            throw tooLarge(where(moreThan(limits.maxMergesPerSheet, { nb: 'sammenslåtte områder', nn: 'samanslåtte område', en: 'merged areas' })));
           merges.push(attributes.ref);
         } else if (name === 'hyperlinks') inHyperlinks = true;
         else if (inHyperlinks && name === 'hyperlink' && attributes.ref && (attributes['r:id'] ?? prefixed(attributes, 'id'))) {
-          if (hyperlinks.length >= limits.maxHyperlinksPerSheet) throw tooLarge(where(`mer enn ${limits.maxHyperlinksPerSheet} lenker`));
+          if (hyperlinks.length >= limits.maxHyperlinksPerSheet)
+            throw tooLarge(where(moreThan(limits.maxHyperlinksPerSheet, { nb: 'lenker', nn: 'lenkjer', en: 'links' })));
           hyperlinks.push(attributes.ref);
         }
       },
@@ -718,7 +809,14 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
     const end = parseReference(to!, limits);
     if (!start || !end) continue;
     if (start.column > limits.maxColumns || end.column > limits.maxColumns || start.row > limits.maxRowNumber || end.row > limits.maxRowNumber) {
-      throw broken(where(`det sammenslåtte området «${ref.slice(0, 40)}» ligger utenfor det Excel tillater`));
+      const shown = ref.slice(0, 40);
+      throw broken(
+        where({
+          nb: `det sammenslåtte området «${shown}» ligger utenfor det Excel tillater`,
+          nn: `det samanslåtte området «${shown}» ligg utanfor det Excel tillèt`,
+          en: `the merged area «${shown}» lies beyond what Excel allows`,
+        }),
+      );
     }
     const top = start.row;
     const left = start.column;
@@ -766,7 +864,7 @@ function readSheet(bytes: Buffer, sheetName: string, maxRows: number, context: C
 export function readXlsxSheets(buffer: Buffer, wanted: (sheetName: string) => boolean, maxRows: number, limits: XlsxLimits = xlsxLimits): XlsxWorkbook {
   const parts = new Parts(buffer, limits);
   const workbookPart = parts.take('xl/workbook.xml');
-  if (workbookPart === undefined) throw broken('den har ingen xl/workbook.xml');
+  if (workbookPart === undefined) throw broken({ nb: 'den har ingen xl/workbook.xml', nn: 'ho har ingen xl/workbook.xml', en: 'it has no xl/workbook.xml' });
   const workbook = readWorkbookPart(workbookPart, limits);
   const allSheets = workbook.sheets.map((sheet) => ({ name: sheet.name, state: sheet.state }));
   const sheets = workbook.sheets.filter((sheet) => wanted(sheet.name));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import {
   archiveProblems,
   buildSolutionAreas,
@@ -53,8 +54,44 @@ describe('solution areas', () => {
     const extra = loadExtraSolutionAreas();
     const repeated = { ...extra, otherPerSector: [...extra.otherPerSector, extra.otherPerSector[0]!] };
     expect(() => buildSolutionAreas(catalog, repeated)).toThrow(/used twice/);
-    const stray = { ...extra, otherPerSector: [{ sectorId: 'sektor-finnes-ikke', id: 'samla-omrade-x', name: 'X' }] };
+    const stray = {
+      ...extra,
+      otherPerSector: [{ sectorId: 'sektor-finnes-ikke', id: 'samla-omrade-x', name: 'X', translations: { nn: { name: 'X' }, en: { name: 'X' } } }],
+    };
     expect(() => buildSolutionAreas(catalog, stray)).toThrow(/unknown sector/);
+  });
+
+  it('names every area and sector in nynorsk and English: the library’s from its translation, Samla’s own from theirs', () => {
+    const extra = loadExtraSolutionAreas();
+    const nn = buildSolutionAreas(translatedCatalog('nn'), extra, 'nn');
+    const en = buildSolutionAreas(translatedCatalog('en'), extra, 'en');
+    expect(nn.map((area) => area.id)).toEqual(areas.map((area) => area.id));
+    expect(en.map((area) => area.id)).toEqual(areas.map((area) => area.id));
+    const other = (list: typeof areas) => list.find((area) => area.id === 'samla-omrade-annet-fagsystem-helse-og-velferd');
+    expect(other(nn)).toMatchObject({ name: 'Anna fagsystem', sector: 'Helse og velferd' });
+    expect(other(en)).toMatchObject({ name: 'Other line-of-business system', sector: 'Health and welfare' });
+    const security = (list: typeof areas) => list.find((area) => area.id === 'samla-omrade-teknisk-sikkerhet');
+    expect(security(nn)).toMatchObject({ name: 'Teknisk tryggleik', sector: 'Infrastruktur, arkiv og fellesløysingar' });
+    expect(security(en)).toMatchObject({ name: 'Technical security', sector: 'Infrastructure, archives and common solutions' });
+    // The library's own areas take the translation's names (a name the translation writes differently from bokmål).
+    const byId = new Map(areas.map((area) => [area.id, area.name]));
+    expect(nn.filter((area) => area.source === 'catalog').some((area) => area.name !== byId.get(area.id))).toBe(true);
+    expect(en.filter((area) => area.source === 'catalog').every((area) => area.name !== byId.get(area.id))).toBe(true);
+  });
+
+  it('never gives one area’s name in one language to another area in another (an import reads all three)', () => {
+    const extra = loadExtraSolutionAreas();
+    const byLanguage = (['nb', 'nn', 'en'] as const).map((language) => buildSolutionAreas(translatedCatalog(language), extra, language));
+    const idsByName = byLanguage.map((list) => {
+      const ids = new Map<string, string[]>();
+      for (const area of list) ids.set(area.name.toLowerCase(), [...(ids.get(area.name.toLowerCase()) ?? []), area.id].sort());
+      return ids;
+    });
+    for (const one of idsByName) {
+      for (const other of idsByName) {
+        for (const [name, ids] of one) if (other.has(name)) expect([name, other.get(name)]).toEqual([name, ids]);
+      }
+    }
   });
 });
 

@@ -16,37 +16,58 @@ import extraAreasData from './data/extra-solution-areas.json' with { type: 'json
 
 const areaId = z.string().regex(/^samla-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Samlas egne id-er begynner med «samla-»');
 
+/** A name in bokmål (`name`) and Samla's nynorsk and English for it: every one is required. */
+const translatedName = {
+  name: z.string().min(1),
+  translations: z.strictObject({ nn: z.strictObject({ name: z.string().min(1) }), en: z.strictObject({ name: z.string().min(1) }) }),
+};
+
 /**
  * Samla's own solution areas beside the checklist's 4.2: the infrastructure,
  * archive and common-solution areas the seed names in 4.1 but gives no area
  * in 4.2, and one «Annet fagsystem» per sector so every system has a place.
- * Ids are permanent, as in the catalogue: systems store them.
+ * Ids are permanent, as in the catalogue: systems store them. Each name has
+ * its nynorsk and English beside it, as the library's translations have
+ * theirs (issue 22).
  */
 export const extraSolutionAreasSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
   sectors: z.array(
     z.strictObject({
       id: areaId,
-      name: z.string().min(1),
-      solutionAreas: z.array(z.strictObject({ id: areaId, name: z.string().min(1) })).min(1),
+      ...translatedName,
+      solutionAreas: z.array(z.strictObject({ id: areaId, ...translatedName })).min(1),
     }),
   ),
-  otherPerSector: z.array(z.strictObject({ sectorId: z.string(), id: areaId, name: z.string().min(1) })),
+  otherPerSector: z.array(z.strictObject({ sectorId: z.string(), id: areaId, ...translatedName })),
 });
 export type ExtraSolutionAreas = z.infer<typeof extraSolutionAreasSchema>;
+
+/** A name of Samla's own areas in `language`. */
+const nameIn = (named: { name: string; translations: Record<'nn' | 'en', { name: string }> }, language: Language) =>
+  language === 'nb' ? named.name : named.translations[language].name;
 
 /**
  * Every solution area a system can be filed under, in the order the
  * side-by-side view shows them: Samla's infrastructure sector first (the
  * seed's 4.1 starts there), then each catalogue sector with its «Annet
- * fagsystem» last. Throws when an id is used twice or a catch-all names a
- * sector the catalogue does not have: both are errors in shipped data.
+ * fagsystem» last. Names in `language`: the catalogue's are the ones it is
+ * given in (translatedCatalog), Samla's own from their translations. Throws
+ * when an id is used twice or a catch-all names a sector the catalogue does
+ * not have: both are errors in shipped data.
  */
-export function buildSolutionAreas(catalog: Catalog, extra: ExtraSolutionAreas): SolutionAreaView[] {
+export function buildSolutionAreas(catalog: Catalog, extra: ExtraSolutionAreas, language: Language = 'nb'): SolutionAreaView[] {
   const areas: SolutionAreaView[] = [];
   for (const sector of extra.sectors) {
     for (const area of sector.solutionAreas) {
-      areas.push({ id: area.id, name: area.name, sectorId: sector.id, sector: sector.name, priority: null, source: 'samla' });
+      areas.push({
+        id: area.id,
+        name: nameIn(area, language),
+        sectorId: sector.id,
+        sector: nameIn(sector, language),
+        priority: null,
+        source: 'samla',
+      });
     }
   }
   for (const sector of catalog.sectors) {
@@ -61,7 +82,7 @@ export function buildSolutionAreas(catalog: Catalog, extra: ExtraSolutionAreas):
       });
     }
     for (const other of extra.otherPerSector.filter((o) => o.sectorId === sector.id)) {
-      areas.push({ id: other.id, name: other.name, sectorId: sector.id, sector: sector.name, priority: null, source: 'samla' });
+      areas.push({ id: other.id, name: nameIn(other, language), sectorId: sector.id, sector: sector.name, priority: null, source: 'samla' });
     }
   }
   const sectorIds = new Set(catalog.sectors.map((sector) => sector.id));

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { loadCatalog } from '#catalog/catalog.ts';
 import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
@@ -31,25 +30,22 @@ export type UpdateBody<K extends InventoryKindKey> = z.output<(typeof inventoryK
 /** Fields kept in a table of their own rather than in the kind's row. */
 const linkFields = new Set(['systemIds']);
 
-let cachedAreas: SolutionAreaView[] | undefined;
-/** The checklist's 4.2 solution areas with Samla's own, in the order the side-by-side view shows them. */
-export function solutionAreas(): SolutionAreaView[] {
-  cachedAreas ??= buildSolutionAreas(loadCatalog(), loadExtraSolutionAreas());
-  return cachedAreas;
+const cachedAreas = new Map<Language, SolutionAreaView[]>();
+/**
+ * The checklist's 4.2 solution areas with Samla's own, in the order the side-by-side view
+ * shows them, named in `language` (the library's names from its translation); bokmål unless told.
+ */
+export function solutionAreas(language: Language = 'nb'): SolutionAreaView[] {
+  let areas = cachedAreas.get(language);
+  if (!areas) cachedAreas.set(language, (areas = buildSolutionAreas(translatedCatalog(language), loadExtraSolutionAreas(), language)));
+  return areas;
 }
 
 const cachedAreaNames = new Map<Language, ReadonlyMap<string, string>>();
-/**
- * Every solution area's name in `language`, by id: the library's from Samla's translation
- * (translatedCatalog), an area Samla adds beyond the library by its own name.
- */
+/** Every solution area's name in `language`, by id: the library's from Samla's translation, Samla's own areas from theirs. */
 export function solutionAreaNames(language: Language): ReadonlyMap<string, string> {
   let names = cachedAreaNames.get(language);
-  if (!names) {
-    const translated = new Map(translatedCatalog(language).sectors.flatMap((sector) => sector.solutionAreas.map((area) => [area.id, area.name] as const)));
-    names = new Map(solutionAreas().map((area) => [area.id, translated.get(area.id) ?? area.name]));
-    cachedAreaNames.set(language, names);
-  }
+  if (!names) cachedAreaNames.set(language, (names = new Map(solutionAreas(language).map((area) => [area.id, area.name]))));
   return names;
 }
 
