@@ -507,4 +507,19 @@ describe('reference lists', () => {
     expect(register.commonSolutions).toContainEqual(expect.objectContaining({ id: 'matrikkelen', name: 'Matrikkelen' }));
     expect((await t.app.inject('/api/v1/solution-areas')).statusCode).toBe(401);
   });
+
+  it('names the solution areas in the reader’s language: the library’s and Samla’s own', async () => {
+    const inLanguage = async (language: string) =>
+      (await t.owner.inject({ url: '/api/v1/solution-areas', headers: { 'accept-language': language } })).json().solutionAreas as Array<{
+        id: string;
+        name: string;
+        sector: string;
+      }>;
+    const nynorsk = await inLanguage('nn');
+    expect(nynorsk.find((area) => area.id === economy)).toMatchObject({ name: 'Økonomi- og rekneskapssystem' });
+    expect(nynorsk.filter((area) => area.name === 'Anna fagsystem')).toHaveLength(4);
+    const english = await inLanguage('en');
+    expect(english.filter((area) => area.name === 'Other line-of-business system')).toHaveLength(4);
+    expect(english.map((area) => area.name)).not.toContain('Økonomi- og regnskapssystem');
+  });
 });

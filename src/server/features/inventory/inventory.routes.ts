@@ -130,10 +130,11 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listSolutionAreasResponse },
       },
     },
-    async (_request, reply) => {
-      // Data that changes only with a new release of Samla.
-      reply.header('cache-control', 'public, max-age=300');
-      return { solutionAreas: service.solutionAreas() };
+    async (request, reply) => {
+      // Data that changes only with a new release of Samla, named in the reader's language (decision 041).
+      reply.header('cache-control', 'private, max-age=300');
+      reply.header('vary', 'Accept-Language, Cookie');
+      return { solutionAreas: service.solutionAreas(request.ctx.language) };
     },
   );
 

@@ -309,7 +309,7 @@ export async function getSideBySide(ctx: ServiceContext, mergerId: string): Prom
   return {
     municipalities,
     areas: sideBySide(
-      solutionAreas(),
+      solutionAreas(ctx.language),
       municipalities.map((m) => m.number),
       systems.map((system) => ({ ...system, hosting: system.hosting })),
     ),
