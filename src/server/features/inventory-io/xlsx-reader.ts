@@ -205,11 +205,10 @@ function parseXml(bytes: Buffer, part: Localized, handler: XmlHandler, limits: X
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     if (++depth > limits.maxDepth) {
-      const most = limits.maxDepth;
       throw broken({
-        nb: `${part.nb} er nøstet dypere enn ${most} nivåer`,
-        nn: `${part.nn} er nøsta djupare enn ${most} nivå`,
-        en: `${part.en} is nested deeper than ${most} levels`,
+        nb: `${part.nb} er nøstet dypere enn ${limits.maxDepth} nivåer`,
+        nn: `${part.nn} er nøsta djupare enn ${limits.maxDepth} nivå`,
+        en: `${part.en} is nested deeper than ${limits.maxDepth} levels`,
       });
     }
     handler.open(localName(tag.name), tag.attributes);
