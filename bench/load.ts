@@ -564,11 +564,15 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
       // The workbook import: preview against the large merger, commit into a new, empty merger. One at a time.
       const workbook = await generateLargeMergerWorkbook();
       const runs = quick ? 1 : 3;
-      const timedImport = async (url: string) => {
+      const timedImport = async (url: string, language = 'nb') => {
         const start = performance.now();
         const response = await fetch(`${server.base}${url}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'accept-language': language,
+          },
           body: new Uint8Array(workbook),
         });
         const took = performance.now() - start;
@@ -595,6 +599,47 @@ export async function runLoadBench(engine: Engine, options: LoadOptions): Promis
       }
       report.imports.push({ name: 'import commit of the large workbook into an empty merger', runs: commit });
       log(`  import: preview ${preview.map((ms) => ms.toFixed(0)).join(', ')} ms; commit ${commit.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+
+      // Issue 22: the same work for a reader of another language, and the merger's målform changed.
+      const previewNynorsk: number[] = [];
+      for (let i = 0; i < runs; i++) previewNynorsk.push(await timedImport(`${api}/inventory/import?mode=preview`, 'nn'));
+      report.imports.push({ name: 'import preview of the large workbook, answered in nynorsk (Accept-Language: nn)', runs: previewNynorsk });
+      const refused = async (language: string) => {
+        const start = performance.now();
+        const response = await fetch(`${server.base}/api/v1/mergers`, {
+          method: 'POST',
+          headers: { ...authorized, 'content-type': 'application/json', 'accept-language': language },
+          body: JSON.stringify({ name: '', newMunicipalityName: 'x'.repeat(201), mergerDate: '2027-02-31', municipalities: ['12'] }),
+        });
+        await response.arrayBuffer();
+        if (response.status !== 400) throw new Error(`refused body: ${response.status}`);
+        return performance.now() - start;
+      };
+      for (const language of ['nb', 'nn']) {
+        const took: number[] = [];
+        for (let i = 0; i < (quick ? 10 : 30); i++) took.push(await refused(language));
+        report.imports.push({
+          name: `a refused request body (four field problems), answered in ${language === 'nb' ? 'bokmål' : 'nynorsk (parsed again in nynorsk)'}`,
+          runs: took,
+        });
+      }
+      const retitle: number[] = [];
+      for (const language of ['nn', 'en', 'nb']) {
+        const { version } = (await (await fetch(`${server.base}${api}`, { headers: authorized })).json()) as { version: number };
+        const start = performance.now();
+        const changed = await fetch(`${server.base}${api}`, {
+          method: 'PATCH',
+          headers: { ...authorized, 'content-type': 'application/json' },
+          body: JSON.stringify({ version, documentLanguage: language }),
+        });
+        await changed.arrayBuffer();
+        retitle.push(performance.now() - start);
+        if (changed.status !== 200) throw new Error(`målform change: ${changed.status}`);
+      }
+      report.imports.push({ name: 'målform change of the large merger (PATCH documentLanguage nn, en, nb: every library task retitled)', runs: retitle });
+      log(
+        `  languages: nn preview ${previewNynorsk.map((ms) => ms.toFixed(0)).join(', ')} ms; målform change ${retitle.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+      );
 
       report.whileHeavy = await whileHeavyWork(server.base, api, token, workbook, quick ? 4 : 8, log);
 
