@@ -6,12 +6,12 @@ import { expectNoAxeViolations, launchBrowser, newPage, screenshotIfFailed } fro
 import { apiSession, signInThroughPage, type ApiSession } from './support/flows.ts';
 import { admin, startServer, type RunningServer } from './support/server.ts';
 
-// Issue 22 (decisions 039 and 041): every page of a merger reads in the reader's language. The
-// administrator visits every page of the demo merger (a realistic amount of data), first in
+// Issue 22 (decisions 039, 040 and 041): every page of a merger reads in the reader's language.
+// The administrator visits every page of the demo merger (a realistic amount of data), first in
 // English, then in nynorsk; on each, <html lang> follows, axe finds nothing, and no bokmål word
-// is left in the page's text. The demo's own names and notes are bokmål data the team wrote and
-// stay as they are: a word the demo data uses is only looked for in the page's chrome (headings,
-// labels, buttons, table headers, navigation), never in the cells that show the team's data.
+// is left in the page's text once the merger's own words are taken out: what the team wrote (the
+// demo's names and notes) and what the merger holds in its målform, bokmål for the demo (its
+// tasks' titles, its risks and the risks it is offered, the plan's phases and activities; 040).
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,12 +24,26 @@ let riskId: string;
 let benefitId: string;
 
 const economy = 'omrade-okonomi-og-regnskapssystem';
-const demoText = readFileSync(new URL('../src/server/features/demo/demo.data.ts', import.meta.url), 'utf8');
+
+/** Every text the demo data writes: the team's names and notes, bokmål whatever the reader's language. */
+const demoSource = readFileSync(new URL('../src/server/features/demo/demo.data.ts', import.meta.url), 'utf8');
+const demoTexts = [
+  ...[...demoSource.matchAll(/'((?:[^'\\\n]|\\.)+)'/g)].map((match) => match[1]!.replaceAll("\\'", "'")),
+  // Template literals: their fixed pieces («Serverrom ${name} rådhus»).
+  ...[...demoSource.matchAll(/`([^`]+)`/g)].flatMap((match) => match[1]!.split(/\$\{[^}]*\}/)).map((piece) => piece.trim()),
+].filter((text) => /\p{L}{3}/u.test(text));
+
+/**
+ * The merger's own words, filled in before the sweep: the demo's texts, the merger's and its
+ * municipalities' names, and what the merger holds in its målform. Taken out of the page's text
+ * before it is searched, longest first, so a title with a word in it goes as a whole.
+ */
+let mergerTexts: string[] = [];
 
 /** A whole word, also where it begins or ends with æ, ø or å (which \b does not know). */
 const wordPattern = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u');
 
-/** Bokmål that never occurs in English (nor in nynorsk, which these spell differently). */
+/** Bokmål that never occurs in English (and nynorsk that does not either). */
 const bokmalNotEnglish = [
   'Sammenslåing',
   'Sammenslåinger',
@@ -57,13 +71,14 @@ const bokmalNotEnglish = [
   'ansvarlig',
   'Velg',
   'Tilbake',
-  'Søk',
   'Slett',
   'Endre',
   'Legg til',
   'Ingen',
   'hvis',
   'eller',
+  'og',
+  'av',
   'Varsler',
   'Innstillinger',
   'Medlemmer',
@@ -71,21 +86,19 @@ const bokmalNotEnglish = [
   'Rapporter',
   'Veivalg',
   'Avtalefrister',
-  'Mine oppgaver',
   'ikkje',
   'Samanslåing',
   'Oppgåver',
   'oppgåve',
 ];
 
-/** Bokmål that nynorsk spells otherwise («ikkje», «Oppgåver», «Lagra», «viss», «Framdrift» …). */
+/** Bokmål that nynorsk spells otherwise («ikkje», «Oppgåver», «viss», «Framdrift», «Løysingsområde» …). */
 const bokmalNotNynorsk = [
   'ikke',
   'Ikke',
   'Oppgaver',
   'oppgaver',
   'oppgaven',
-  'Lagre',
   'hvis',
   'Hvis',
   'Fremdrift',
@@ -127,27 +140,42 @@ const bokmalNotNynorsk = [
   'Mine oppgaver',
 ];
 
-/** What the page shows in its chrome: the texts Samla writes, not the team's data in the cells. */
-const chromeSelector = 'h1, h2, h3, h4, legend, label, button, th, caption, nav, summary, [role=tab], title';
+/**
+ * Words English uses itself: the languages' own names («Norwegian Bokmål»), and «målform»,
+ * which the English text explains where it is used; and names (a product, a county).
+ */
+const englishToo = new Set(['Bokmål', 'Nynorsk', 'målform', 'eByggeSøknad', 'Østfold']);
 
-async function leaks(words: readonly string[]): Promise<string[]> {
-  // The demo data's own words are left out of the page's text, not out of its chrome.
-  const inData = (word: string) => wordPattern(word).test(demoText);
-  const { body, chrome } = await page.evaluate((selector) => {
-    const visible = (element: Element) => !(element instanceof HTMLElement) || element.offsetParent !== null || getComputedStyle(element).position === 'fixed';
-    const chromeTexts = [...document.querySelectorAll(selector)].filter(visible).map((element) => (element as HTMLElement).innerText ?? element.textContent ?? '');
-    return { body: document.body.innerText, chrome: chromeTexts };
-  }, chromeSelector);
+/** Where a text stands whole: not the start or end of a longer word. */
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let mergerTextPatterns: RegExp[] = [];
+/** The solution areas' names in bokmål, as the history recorded them. */
+let areaNamesAsRecorded: string[] = [];
+let recordedAreaPatterns: RegExp[] = [];
+const wholeText = (text: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(text)}(?![\\p{L}\\p{N}])`, 'gu');
+
+/** What is left of the page's visible text once the merger's own words are taken out. */
+async function pageText(recorded: boolean): Promise<string> {
+  let text = await page.evaluate(() => document.body.innerText);
+  for (const pattern of recorded ? [...recordedAreaPatterns, ...mergerTextPatterns] : mergerTextPatterns) text = text.replace(pattern, ' ');
+  return text;
+}
+
+async function leaks(language: 'en' | 'nn', recorded: boolean): Promise<string[]> {
+  const text = await pageText(recorded);
   const found: string[] = [];
-  for (const word of words) {
-    const pattern = wordPattern(word);
-    if (!inData(word) && pattern.test(body)) {
-      const at = body.search(pattern);
-      found.push(`«${word}» in «${body.slice(Math.max(0, at - 40), at + 40).replaceAll('\n', ' ⏎ ')}»`);
-      continue;
+  const around = (at: number) => `«${text.slice(Math.max(0, at - 50), at + 50).replaceAll('\n', ' ⏎ ')}»`;
+  for (const word of language === 'en' ? bokmalNotEnglish : bokmalNotNynorsk) {
+    const at = text.search(wordPattern(word));
+    if (at >= 0) found.push(`«${word}» in ${around(at)}`);
+  }
+  // English has no æ, ø or å: a word with one is Norwegian that was not translated.
+  if (language === 'en') {
+    for (const match of text.matchAll(/[\p{L}-]*[æøåÆØÅ][\p{L}-]*/gu)) {
+      if (englishToo.has(match[0])) continue;
+      found.push(`«${match[0]}» in ${around(match.index)}`);
+      if (found.length > 12) break;
     }
-    const inChrome = chrome.find((text) => pattern.test(text));
-    if (inChrome !== undefined) found.push(`«${word}» in the chrome: «${inChrome.slice(0, 100).replaceAll('\n', ' ⏎ ')}»`);
   }
   return found;
 }
@@ -163,6 +191,11 @@ interface Sweep {
   path: () => string;
   /** What shows that the page's content (not only its frame) is there. */
   ready?: (page: Page) => Promise<void>;
+  /**
+   * The page quotes what was recorded (the history): the solution areas named as they were
+   * then, in bokmål. (Translating recorded area names is left to the history's presentation.)
+   */
+  recorded?: boolean;
 }
 
 const main = () => page.getByRole('main');
@@ -216,7 +249,7 @@ const pages: Sweep[] = [
   { name: 'a benefit', path: () => merger(`/gevinster/${benefitId}`) },
   { name: 'the opportunities', path: () => merger('/muligheter') },
   { name: 'the reports', path: () => merger('/rapporter') },
-  { name: 'the history', path: () => merger('/historikk') },
+  { name: 'the history', path: () => merger('/historikk'), recorded: true },
   { name: 'the members', path: () => merger('/medlemmer') },
   { name: 'the merger settings', path: () => merger('/rediger'), ready: async () => main().locator('form').first().waitFor() },
   { name: 'the library', path: () => '/sjekklisten' },
@@ -237,6 +270,78 @@ async function firstId(path: string, key: string): Promise<string> {
   return id;
 }
 
+async function getJson<T>(path: string): Promise<T> {
+  const response = await api.request('GET', path);
+  if (response.status !== 200) throw new Error(`GET ${path} gave ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+type Text = string | null;
+
+/** The risk matrix is the merger's, in its målform: its classes and its scales' labels. */
+function matrixTexts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(matrixTexts);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(matrixTexts);
+  return [];
+}
+
+const commonSolutionNames = (
+  JSON.parse(readFileSync(new URL('../src/server/features/common-solutions/data/felleslosninger.json', import.meta.url), 'utf8')) as {
+    solutions: Array<{ name: string }>;
+  }
+).solutions.map((solution) => solution.name);
+
+/** The merger's own words (see mergerTexts), read in bokmål, the demo merger's målform. */
+async function ownTexts(): Promise<string[]> {
+  const merger = await getJson<{ name: string; newMunicipalityName: string; municipalities: Array<{ name: string }> }>(`/mergers/${mergerId}`);
+  const { tasks } = await getJson<{ tasks: Array<{ title: string; group: Text; notes: Text; responsible: Text; notRelevantReason: Text }> }>(
+    `/mergers/${mergerId}/tasks`,
+  );
+  const { risks } = await getJson<{
+    risks: Array<{
+      title: string;
+      description: Text;
+      cause: Text;
+      owner: Text;
+      acceptanceReason: Text;
+      mitigations: Array<{ title: string; description: Text; owner: Text }>;
+    }>;
+  }>(`/mergers/${mergerId}/risks`);
+  const { suggestions } = await getJson<{ suggestions: Array<{ title: string; description: string; cause: string }> }>(`/mergers/${mergerId}/risk-suggestions`);
+  // The plan's phases and activities: the library's, in the merger's målform.
+  const catalog = await getJson<{ phases: Array<{ name: string; activities: Array<{ title: string }> }> }>('/catalog');
+  // A library task's label names its area after the title, in the merger's målform like the title.
+  const { solutionAreas } = await getJson<{ solutionAreas: Array<{ name: string }> }>('/solution-areas');
+  areaNamesAsRecorded = solutionAreas.map((area) => area.name);
+  const texts = [
+    ...demoTexts,
+    ...areaNamesAsRecorded.map((name) => `(${name})`),
+    merger.name,
+    merger.newMunicipalityName,
+    ...merger.municipalities.map((municipality) => municipality.name),
+    ...tasks.flatMap((task) => [task.title, task.group, task.notes, task.responsible, task.notRelevantReason]),
+    ...risks.flatMap((risk) => [
+      risk.title,
+      risk.description,
+      risk.cause,
+      risk.owner,
+      risk.acceptanceReason,
+      ...risk.mitigations.flatMap((mitigation) => [mitigation.title, mitigation.description, mitigation.owner]),
+    ]),
+    ...suggestions.flatMap((suggestion) => [suggestion.title, suggestion.description, suggestion.cause]),
+    ...catalog.phases.flatMap((phase) => [phase.name, ...phase.activities.map((activity) => activity.title)]),
+    ...matrixTexts(await getJson<unknown>(`/mergers/${mergerId}/risk-matrix`)),
+    // Names, never translated: the national common solutions, the source's title and the FoU
+    // report's, quoted where the library names them, and Outlook's menu as Outlook writes it.
+    ...commonSolutionNames,
+    'Sjekkliste for digital sammenslåing',
+    'Digitale konsekvenser av en kommunesammenslåing',
+    'Kalender › Legg til kalender › Last opp fra fil',
+  ];
+  return [...new Set(texts.filter((text): text is string => typeof text === 'string' && text.trim().length > 2))].sort((a, b) => b.length - a.length);
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -251,6 +356,9 @@ beforeAll(async () => {
   benefitId = await firstId(`/mergers/${mergerId}/benefits`, 'benefits');
   const systems = await firstId(`/mergers/${mergerId}/inventory/systems`, 'items');
   systemPath = merger(`/kartlegging/ikt-systemer/${systems}`);
+  mergerTexts = await ownTexts();
+  mergerTextPatterns = mergerTexts.map(wholeText);
+  recordedAreaPatterns = [...areaNamesAsRecorded].sort((a, b) => b.length - a.length).map(wholeText);
   await signInThroughPage(page, admin, merger());
   await page.getByTestId('dashboard').waitFor();
 }, 180_000);
@@ -274,7 +382,7 @@ async function switchTo(menuLabel: string, language: string, inNewLanguage: stri
   await page.keyboard.press('Escape');
 }
 
-function sweep(language: 'en' | 'nn', words: readonly string[]): void {
+function sweep(language: 'en' | 'nn'): void {
   for (const entry of pages) {
     it(entry.name, async () => {
       await page.goto(entry.path());
@@ -282,7 +390,7 @@ function sweep(language: 'en' | 'nn', words: readonly string[]): void {
       await entry.ready?.(page);
       await settled();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
-      expect(await leaks(words), `bokmål on ${entry.name} (${language})`).toEqual([]);
+      expect((await leaks(language, entry.recorded ?? false)).join('\n'), `bokmål on ${entry.name} (${language})`).toBe('');
       await expectNoAxeViolations(page, `${entry.name} (${language})`);
     });
   }
@@ -292,12 +400,12 @@ describe('every page in English', () => {
   beforeAll(async () => {
     await switchTo('Brukermeny for Administrator', 'English', 'User menu for Administrator');
   });
-  sweep('en', bokmalNotEnglish);
+  sweep('en');
 });
 
 describe('every page in nynorsk', () => {
   beforeAll(async () => {
     await switchTo('User menu for Administrator', 'Nynorsk', 'Brukarmeny for Administrator');
   });
-  sweep('nn', bokmalNotNynorsk);
+  sweep('nn');
 });
