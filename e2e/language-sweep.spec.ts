@@ -151,13 +151,14 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let mergerTextPatterns: RegExp[] = [];
 /** The solution areas' names in bokmål, as the history recorded them. */
 let areaNamesAsRecorded: string[] = [];
-let recordedAreaPatterns: RegExp[] = [];
+/** The merger's own words and the areas' recorded names together, longest first, so neither cuts into the other. */
+let recordedPatterns: RegExp[] = [];
 const wholeText = (text: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(text)}(?![\\p{L}\\p{N}])`, 'gu');
 
 /** What is left of the page's visible text once the merger's own words are taken out. */
 async function pageText(recorded: boolean): Promise<string> {
   let text = await page.evaluate(() => document.body.innerText);
-  for (const pattern of recorded ? [...recordedAreaPatterns, ...mergerTextPatterns] : mergerTextPatterns) text = text.replace(pattern, ' ');
+  for (const pattern of recorded ? recordedPatterns : mergerTextPatterns) text = text.replace(pattern, ' ');
   return text;
 }
 
@@ -358,7 +359,7 @@ beforeAll(async () => {
   systemPath = merger(`/kartlegging/ikt-systemer/${systems}`);
   mergerTexts = await ownTexts();
   mergerTextPatterns = mergerTexts.map(wholeText);
-  recordedAreaPatterns = [...areaNamesAsRecorded].sort((a, b) => b.length - a.length).map(wholeText);
+  recordedPatterns = [...new Set([...mergerTexts, ...areaNamesAsRecorded])].sort((a, b) => b.length - a.length).map(wholeText);
   await signInThroughPage(page, admin, merger());
   await page.getByTestId('dashboard').waitFor();
 }, 180_000);
