@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { loadCatalog } from '#catalog/catalog.ts';
 import { actorOf, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, DomainError, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
@@ -15,6 +14,7 @@ import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { documentLanguageOf, mergerDateOf, municipalitiesOfMerger } from '#server/features/mergers/mergers.service.ts';
 import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import type { SolutionAreaView } from '#shared/contracts/inventory.ts';
+import type { Language } from '#shared/language.ts';
 import { textIn, type Localized } from '#shared/localized.ts';
 import { problemsIn, type LocalizedFieldProblem } from '#shared/localized-problems.ts';
 import type {
@@ -110,27 +110,32 @@ interface AreaFacts {
   rank: number;
 }
 
-let cachedAreas: Map<string, AreaFacts> | undefined;
-/** Every solution area with its checklist tasks (4.2) and its place in 4.1's priority list. */
-function areaFacts(): Map<string, AreaFacts> {
-  if (!cachedAreas) {
+const cachedAreas = new Map<Language, Map<string, AreaFacts>>();
+/**
+ * Every solution area with its checklist tasks (4.2) and its place in 4.1's priority list, named
+ * in `language`: the reader's for what a page shows (decision 041), bokmål for what is recorded.
+ */
+function areaFacts(language: Language = 'nb'): Map<string, AreaFacts> {
+  let facts = cachedAreas.get(language);
+  if (!facts) {
     const catalogAreas = new Map(
-      loadCatalog()
+      translatedCatalog(language)
         .sectors.flatMap((sector) => sector.solutionAreas)
         .map((area) => [area.id, area]),
     );
-    cachedAreas = new Map(
-      solutionAreas().map((view) => [
+    facts = new Map(
+      solutionAreas(language).map((view) => [
         view.id,
         { view, tasks: catalogAreas.get(view.id)?.tasks.map((task) => ({ ...task })) ?? [], rank: priorityRankOfArea(view.id) },
       ]),
     );
+    cachedAreas.set(language, facts);
   }
-  return cachedAreas;
+  return facts;
 }
 
-function requireArea(areaId: string): AreaFacts {
-  const area = areaFacts().get(areaId);
+function requireArea(areaId: string, language: Language = 'nb'): AreaFacts {
+  const area = areaFacts(language).get(areaId);
   if (!area)
     throw notFound('SOLUTION_AREA_NOT_FOUND', { nb: 'Fant ikke løsningsområdet.', nn: 'Fann ikkje løysingsområdet.', en: 'The solution area was not found.' });
   return area;
@@ -289,7 +294,7 @@ export async function decisionSummary(ctx: ServiceContext, mergerId: string) {
   const decisionRows = await repo.listDecisionFacts(ctx.db, mergerId);
   return {
     fateOf: fateResolver(decisionRows),
-    readiness: (tasks: readonly ReadinessTask[], mergerDate: string) => readinessOf(decisionRows, tasks, mergerDate, todayOf(ctx)),
+    readiness: (tasks: readonly ReadinessTask[], mergerDate: string) => readinessOf(decisionRows, tasks, mergerDate, todayOf(ctx), ctx.language ?? 'nb'),
   };
 }
 
@@ -324,7 +329,7 @@ export async function overview(ctx: ServiceContext, mergerId: string): Promise<D
   }
   const decisionsByArea = new Map(decisionRows.map((row) => [row.decision.solutionAreaId, row]));
   const sectors: DecisionOverview['sectors'] = [];
-  for (const { view, rank } of areaFacts().values()) {
+  for (const { view, rank } of areaFacts(ctx.language).values()) {
     let sector = sectors.find((candidate) => candidate.id === view.sectorId);
     if (!sector) {
       sector = { id: view.sectorId, name: view.sector, areas: [] };
@@ -354,7 +359,7 @@ export async function overview(ctx: ServiceContext, mergerId: string): Promise<D
 
 export async function areaDecision(ctx: ServiceContext, mergerId: string, areaId: string): Promise<AreaDecision> {
   requireMergerAccess(ctx, mergerId);
-  return readAreaDecision(ctx.db, mergerId, requireArea(areaId));
+  return readAreaDecision(ctx.db, mergerId, requireArea(areaId, ctx.language));
 }
 
 async function readAreaDecision(db: Database, mergerId: string, area: AreaFacts): Promise<AreaDecision> {
@@ -548,7 +553,7 @@ export async function saveDecision(ctx: ServiceContext, mergerId: string, areaId
       );
       await notifyDecisionAdopted(tx, { mergerId, areaId, areaName: area.view.name, areaTaskIds: areaTasks.map((task) => task.id), actor });
     }
-    return readAreaDecision(tx, mergerId, area);
+    return readAreaDecision(tx, mergerId, requireArea(areaId, ctx.language));
   });
 }
 
@@ -615,7 +620,7 @@ export async function setDeferralAcceptance(
         changes: diffFields(current, saved, auditedDecisionFields),
       });
     }
-    return readAreaDecision(tx, mergerId, area);
+    return readAreaDecision(tx, mergerId, requireArea(areaId, ctx.language));
   });
 }
 
@@ -628,7 +633,7 @@ export async function readiness(ctx: ServiceContext, mergerId: string): Promise<
     repo.listDecisionFacts(ctx.db, mergerId),
     tasksOfLibraryItems(ctx.db, mergerId, [...areaOfTask().keys()]),
   ]);
-  return readinessOf(decisionRows, tasks, mergerDate, todayOf(ctx));
+  return readinessOf(decisionRows, tasks, mergerDate, todayOf(ctx), ctx.language ?? 'nb');
 }
 
 /** A task as readiness counts it: the library task it was copied from, its phase and its status. */
@@ -639,8 +644,14 @@ export interface ReadinessTask {
 }
 
 /** Readiness from the decisions and the merger's tasks (any of them: those of no area's library tasks are left out here). */
-function readinessOf(decisionRows: readonly DecisionFacts[], tasks: readonly ReadinessTask[], mergerDate: string, today: string): Readiness {
-  const areas = areaFacts();
+function readinessOf(
+  decisionRows: readonly DecisionFacts[],
+  tasks: readonly ReadinessTask[],
+  mergerDate: string,
+  today: string,
+  language: Language,
+): Readiness {
+  const areas = areaFacts(language);
   const critical = [...areas.values()].filter((area) => area.view.priority === 'critical');
   const taskArea = areaOfTask();
   const tasksByArea = new Map<string, Array<{ phaseId: string; status: 'not_started' | 'in_progress' | 'done' | 'not_relevant' }>>();

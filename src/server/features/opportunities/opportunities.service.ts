@@ -35,8 +35,10 @@ function findOpportunity(opportunityId: string) {
 
 export async function listOpportunities(ctx: ServiceContext, mergerId: string, query: z.output<typeof opportunitiesQuery>): Promise<Opportunities> {
   requireMergerAccess(ctx, mergerId);
-  const catalog = loadCatalog();
-  const areas = filterOpportunities(allOpportunities(), { area: query.area, lowHangingFruit: query.lowHangingFruit });
+  // The library's areas, opportunities and activities in the reader's language (decision 041);
+  // a task already taken up keeps its title in the merger's målform.
+  const catalog = translatedCatalog(ctx.language ?? 'nb');
+  const areas = filterOpportunities(catalog.opportunities.areas, { area: query.area, lowHangingFruit: query.lowHangingFruit });
   const ids = areas.flatMap((area) => area.opportunities.map((opportunity) => opportunity.id));
   const [tasks, benefits] = await Promise.all([tasksOfLibraryItems(ctx.db, mergerId, ids), benefitsOfOpportunities(ctx.db, mergerId, ids)]);
   const taskOf = new Map(tasks.map((task) => [task.catalogItemId!, task]));
@@ -59,7 +61,7 @@ export async function listOpportunities(ctx: ServiceContext, mergerId: string, q
         };
       }),
     })),
-    allAreas: allOpportunities().map((area) => ({ id: area.id, name: area.name })),
+    allAreas: catalog.opportunities.areas.map((area) => ({ id: area.id, name: area.name })),
     activities: catalog.phases.flatMap((phase) => phase.activities.map((activity) => ({ id: activity.id, title: activity.title, phase: phase.number }))),
     defaultActivity: { ...defaultActivities },
   };

@@ -1,4 +1,5 @@
 import { loadCatalog } from '#catalog/catalog.ts';
+import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { conflict, invalid, notFound, versionConflict } from '#server/platform/errors.ts';
@@ -7,7 +8,8 @@ import { recordChange } from '#server/platform/audit-trail/audit-trail.ts';
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { todayOf } from '#server/platform/clock.ts';
 import type { z } from 'zod';
-import type { Localized } from '#shared/localized.ts';
+import type { Language } from '#shared/language.ts';
+import { textIn, type Localized } from '#shared/localized.ts';
 import { problemsIn } from '#shared/localized-problems.ts';
 import type { createMilestoneBody, Milestone, Schedule, SchedulePhase, updateMilestoneBody, updatePhaseBody } from '#shared/contracts/plan.schedule.ts';
 import { cycleIfAdded, effectivePhaseDates, taskDatesToFollow, transitionEnd } from './plan.schedule.domain.ts';
@@ -16,7 +18,11 @@ import { areaOfCatalogTask, isOverdue } from './plan.tasks.domain.ts';
 import * as tasksRepo from './plan.tasks.repo.ts';
 import { followPhaseDates, readMergerDate, taskLabel } from './plan.tasks.service.ts';
 
-const derivedTitles = { merger_date: 'Sammenslåingsdato', transition_end: 'Overgangsfasen slutter' } as const;
+/** The milestones Samla derives, named in the reader's language on the page (decision 041). */
+const derivedTitles = {
+  merger_date: { nb: 'Sammenslåingsdato', nn: 'Samanslåingsdato', en: 'Merger date' },
+  transition_end: { nb: 'Overgangsfasen slutter', nn: 'Overgangsfasen sluttar', en: 'The transition phase ends' },
+} as const satisfies Record<string, Localized>;
 
 /** The last day of the transition phase (phase 5), as the project set it or by default. */
 export async function lastDayOfTransition(db: Database, mergerId: string): Promise<string> {
@@ -47,11 +53,22 @@ async function phasesOf(db: Database, mergerId: string, mergerDate: string): Pro
 }
 
 /** The milestones the plan itself sets: the merger date and the end of the transition. */
-function derivedMilestones(mergerDate: string, phases: readonly SchedulePhase[]): Milestone[] {
+function derivedMilestones(mergerDate: string, phases: readonly SchedulePhase[], language: Language = 'nb'): Milestone[] {
   const end = transitionEnd(phases);
   return [
-    { id: 'merger_date', kind: 'merger_date', title: derivedTitles.merger_date, date: mergerDate, derived: true, version: null },
-    ...(end ? [{ id: 'transition_end', kind: 'transition_end' as const, title: derivedTitles.transition_end, date: end, derived: true, version: null }] : []),
+    { id: 'merger_date', kind: 'merger_date', title: textIn(derivedTitles.merger_date, language), date: mergerDate, derived: true, version: null },
+    ...(end
+      ? [
+          {
+            id: 'transition_end',
+            kind: 'transition_end' as const,
+            title: textIn(derivedTitles.transition_end, language),
+            date: end,
+            derived: true,
+            version: null,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -71,7 +88,9 @@ export async function milestonesBetween(
   const inRange = (milestone: Milestone) => milestone.date >= input.from && milestone.date <= input.to;
   return {
     lastDayOfTransition: transitionEnd(phases)!,
-    milestones: [...derivedMilestones(input.mergerDate, phases).filter(inRange), ...rows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date)),
+    milestones: [...derivedMilestones(input.mergerDate, phases, ctx.language).filter(inRange), ...rows.map(toMilestone)].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    ),
   };
 }
 
@@ -152,11 +171,12 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
     tasksRepo.listTasks(ctx.db, mergerId),
     repo.listDependencies(ctx.db, mergerId),
   ]);
-  const milestones = [...derivedMilestones(mergerDate, phases), ...milestoneRows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date));
+  const milestones = [...derivedMilestones(mergerDate, phases, ctx.language), ...milestoneRows.map(toMilestone)].sort((a, b) => a.date.localeCompare(b.date));
   const dependsOn = new Map<string, string[]>();
   for (const edge of dependencies) dependsOn.set(edge.taskId, [...(dependsOn.get(edge.taskId) ?? []), edge.dependsOnTaskId]);
   const phaseOfId = new Map(phases.map((phase) => [phase.phaseId, phase.number]));
-  const areas = areaOfCatalogTask(loadCatalog());
+  // The plan groups tasks by area: named in the reader's language, like the rest of the page.
+  const areas = areaOfCatalogTask(translatedCatalog(ctx.language ?? 'nb'));
   return {
     mergerDate,
     today,

@@ -477,13 +477,15 @@ export async function listTasks(ctx: ServiceContext, mergerId: string, query: z.
  */
 export async function taskAreas(ctx: ServiceContext, mergerId: string): Promise<Array<{ id: string; name: string }>> {
   requireMergerAccess(ctx, mergerId);
-  const byItem = areaOfCatalogTask(loadCatalog());
+  // A filter the reader picks from: the areas named in their language (decision 041).
+  const byItem = areaOfCatalogTask(translatedCatalog(ctx.language ?? 'nb'));
   const areas = new Map<string, string>();
   for (const itemId of await repo.listTaskCatalogItemIds(ctx.db, mergerId)) {
     const area = byItem.get(itemId);
     if (area) areas.set(area.id, area.name);
   }
-  return [...areas].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const locale = ctx.language === 'en' ? 'en' : 'nb';
+  return [...areas].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
 export async function getTask(ctx: ServiceContext, mergerId: string, taskId: string): Promise<Task> {
