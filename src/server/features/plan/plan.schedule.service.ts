@@ -1,4 +1,3 @@
-import { loadCatalog } from '#catalog/catalog.ts';
 import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { actorOf, type Actor, type ServiceContext } from '#server/platform/context.ts';
 import type { Database } from '#server/platform/db/client.ts';
@@ -30,8 +29,9 @@ export async function lastDayOfTransition(db: Database, mergerId: string): Promi
   return transitionEnd(phases)!;
 }
 
-async function phasesOf(db: Database, mergerId: string, mergerDate: string): Promise<SchedulePhase[]> {
-  const catalog = loadCatalog();
+/** `language`: of the phases' and activities' names (the library's, translated); bokmål unless told. */
+async function phasesOf(db: Database, mergerId: string, mergerDate: string, language: Language = 'nb'): Promise<SchedulePhase[]> {
+  const catalog = translatedCatalog(language);
   const stored = await repo.listPhaseDates(db, mergerId);
   const effective = effectivePhaseDates(
     mergerDate,
@@ -84,7 +84,10 @@ export async function milestonesBetween(
   input: { mergerDate: string; from: string; to: string },
 ): Promise<{ lastDayOfTransition: string; milestones: Milestone[] }> {
   requireMergerAccess(ctx, mergerId);
-  const [phases, rows] = await Promise.all([phasesOf(ctx.db, mergerId, input.mergerDate), repo.listMilestonesBetween(ctx.db, mergerId, input.from, input.to)]);
+  const [phases, rows] = await Promise.all([
+    phasesOf(ctx.db, mergerId, input.mergerDate, ctx.language),
+    repo.listMilestonesBetween(ctx.db, mergerId, input.from, input.to),
+  ]);
   const inRange = (milestone: Milestone) => milestone.date >= input.from && milestone.date <= input.to;
   return {
     lastDayOfTransition: transitionEnd(phases)!,
@@ -166,7 +169,7 @@ export async function getSchedule(ctx: ServiceContext, mergerId: string): Promis
   const today = todayOf(ctx);
   const mergerDate = await readMergerDate(ctx.db, mergerId);
   const [phases, milestoneRows, taskRows, dependencies] = await Promise.all([
-    phasesOf(ctx.db, mergerId, mergerDate),
+    phasesOf(ctx.db, mergerId, mergerDate, ctx.language),
     repo.listMilestones(ctx.db, mergerId),
     tasksRepo.listTasks(ctx.db, mergerId),
     repo.listDependencies(ctx.db, mergerId),

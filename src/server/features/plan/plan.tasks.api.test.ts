@@ -155,6 +155,27 @@ describe('progress and filters', () => {
   });
 });
 
+describe('the checklist in the reader’s language', () => {
+  it('names the library’s phases in the reader’s language; the stored titles stay in the merger’s målform', async () => {
+    const read = async (language: string) => {
+      const headers = { 'accept-language': language };
+      const list = (await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/tasks`, headers })).json();
+      const merger = (await t.owner.inject({ url: `/api/v1/mergers/${mergerId}`, headers })).json();
+      const schedule = (await t.owner.inject({ url: `/api/v1/mergers/${mergerId}/schedule`, headers })).json();
+      return { list, merger, schedule };
+    };
+    const bokmål = await read('nb');
+    const nynorsk = await read('nn');
+    const english = await read('en');
+    expect(bokmål.merger.progress.phases[0].name).toBe('Før du starter');
+    expect(nynorsk.merger.progress.phases[0].name).toBe('Før du startar');
+    expect(english.merger.progress.phases[0].name).toBe('Before you start');
+    expect(nynorsk.schedule.phases[0].name).toBe('Før du startar');
+    // The titles are the merger's (bokmål here) whoever reads them.
+    expect(nynorsk.list.tasks.map((task: { title: string }) => task.title)).toEqual(bokmål.list.tasks.map((task: { title: string }) => task.title));
+  });
+});
+
 describe('the checklist xlsx in the merger’s document language', () => {
   it('writes an English merger’s checklist in English: sheet, title, headers, statuses and the library’s own texts', async () => {
     const all = await tasks();

@@ -450,7 +450,8 @@ const decisionTaskPositionBase = 1000;
 
 export async function listTasks(ctx: ServiceContext, mergerId: string, query: z.output<typeof listTasksQuery>): Promise<Task[]> {
   requireMergerAccess(ctx, mergerId);
-  const catalog = loadCatalog();
+  // The library's names (a task's area) in the reader's language; the titles are as stored (decision 040).
+  const catalog = translatedCatalog(ctx.language ?? 'nb');
   const today = todayOf(ctx);
   const phaseId = query.phase === undefined ? undefined : catalog.phases.find((p) => p.number === query.phase)?.id;
   const rows = await repo.listTasks(ctx.db, mergerId, {
@@ -492,12 +493,12 @@ export async function getTask(ctx: ServiceContext, mergerId: string, taskId: str
   requireMergerAccess(ctx, mergerId);
   const row = await repo.findTask(ctx.db, mergerId, taskId);
   if (!row) throw notFound('TASK_NOT_FOUND', taskNotFound);
-  return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
+  return toTask(row, translatedCatalog(ctx.language ?? 'nb'), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
 export async function createTask(ctx: ServiceContext, mergerId: string, body: z.output<typeof createTaskBody>): Promise<Task> {
   requireMergerAccess(ctx, mergerId);
-  const catalog = loadCatalog();
+  const catalog = translatedCatalog(ctx.language ?? 'nb');
   requireActivity(body.activityId, catalog, ctx.language);
   const rule = applyStatusRule({ status: 'not_started', notRelevantReason: null }, { status: body.status, notRelevantReason: body.notRelevantReason ?? null });
   if (!rule.ok) throw reasonRequired(ctx.language);
@@ -522,7 +523,7 @@ export async function createTask(ctx: ServiceContext, mergerId: string, body: z.
       mergerId,
       before: null,
       after: responsible,
-      subject: { kind: 'task', id: created.id, title: taskLabel(created, catalog) },
+      subject: { kind: 'task', id: created.id, title: taskLabel(created) },
       link: itemLinks.task(mergerId, created.id),
     });
     return created;
@@ -536,7 +537,7 @@ export async function updateTask(ctx: ServiceContext, mergerId: string, taskId: 
   const row = await ctx.db.transaction(async (tx) =>
     changeTask(tx, actor, mergerId, taskId, await repo.findTask(tx, mergerId, taskId), body, { now: ctx.now(), language: ctx.language }),
   );
-  return toTask(row, loadCatalog(), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
+  return toTask(row, translatedCatalog(ctx.language ?? 'nb'), todayOf(ctx), await namesOfResponsible(ctx.db, [row]));
 }
 
 /**
@@ -749,7 +750,7 @@ export async function bulkUpdateTasks(ctx: ServiceContext, mergerId: string, bod
     return { changed, notChanged };
   });
   const names = await namesOfResponsible(ctx.db, outcome.changed);
-  return { changed: outcome.changed.map((row) => toTask(row, catalog, today, names)), notChanged: outcome.notChanged };
+  return { changed: outcome.changed.map((row) => toTask(row, translatedCatalog(ctx.language ?? 'nb'), today, names)), notChanged: outcome.notChanged };
 }
 
 /** Why a task was left as it was, said for a list of many: about this task, without the API's field names. */
@@ -847,7 +848,7 @@ export async function progressByMerger(ctx: ServiceContext, mergerIds: string[])
 
 /** Progress of one merger per phase and activity, in the checklist's order. */
 export async function checklistProgress(ctx: ServiceContext, mergerId: string): Promise<ChecklistProgress> {
-  const catalog = loadCatalog();
+  const catalog = translatedCatalog(ctx.language ?? 'nb');
   const today = todayOf(ctx);
   const facts = (await repo.listTaskProgressFacts(ctx.db, [mergerId])).map((fact) => ({
     ...fact,
@@ -895,7 +896,7 @@ export interface TaskSummaryFact {
  */
 export async function taskSummary(ctx: ServiceContext, mergerId: string) {
   requireMergerAccess(ctx, mergerId);
-  const catalog = loadCatalog();
+  const catalog = translatedCatalog(ctx.language ?? 'nb');
   const today = todayOf(ctx);
   const phaseNumbers = new Map(catalog.phases.map((phase) => [phase.id, phase.number]));
   const tasks: TaskSummaryFact[] = (await repo.listTaskSummaryFacts(ctx.db, mergerId)).map(({ groupName, ...row }) => ({
