@@ -7,5 +7,7 @@ describe('documentDate', () => {
     expect(documentDate('2027-08-31', 'nn')).toBe('31.08.2027');
     expect(documentDate('2026-12-07', 'en')).toBe('7 Dec 2026');
     expect(documentDate('2027-01-01', 'en')).toBe('1 Jan 2027');
+    // As the web writes it (en-GB).
+    expect(documentDate('2026-09-07', 'en')).toBe('7 Sept 2026');
   });
 });

@@ -23,9 +23,3 @@ export function problemsIn(problems: readonly LocalizedFieldProblem[], language:
 export function localize(text: (language: Language) => string): Localized {
   return Object.fromEntries(languages.map((language) => [language, text(language)])) as Record<Language, string>;
 }
-
-/** A calendar date (YYYY-MM-DD) as a message writes it: 15.01.2027 in Norwegian, 15/01/2027 in English (en-GB). */
-export function dateIn(isoDate: string, language: Language): string {
-  const [year, month, day] = isoDate.split('-');
-  return language === 'en' ? `${day}/${month}/${year}` : `${day}.${month}.${year}`;
-}

@@ -1,6 +1,7 @@
 import type { Language } from '#shared/language.ts';
 import { textIn, type Localized } from '#shared/localized.ts';
 import { plural } from '#shared/plural.ts';
+import { documentDate } from '#shared/document-date.ts';
 import { z } from 'zod';
 import { says } from '#shared/validation/messages.ts';
 import { isoDate, optionalText, requiredText, responsibleReadFields, responsibleUserIdField, textTooLong, uuidParam } from './common.ts';
@@ -91,10 +92,8 @@ export const measurementBody = z.object({
  * cannot be judged against it. Refused at the date field; see decision 011. The rule
  * lives here so the server and the web form say the same words.
  */
-const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
-/** A date as an English reader reads it («15 Jan 2027»): 15.01.2027 reads as a month 15 to many (decision 039). */
-const englishDate = (isoDate: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+const dotted = (isoDate: string) => documentDate(isoDate, 'nb');
+const englishDate = (isoDate: string) => documentDate(isoDate, 'en');
 
 export function measurementBeforeBaselineMessage(baselineDate: string, language: Language = 'nb'): string {
   return textIn(

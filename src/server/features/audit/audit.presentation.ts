@@ -8,6 +8,7 @@
  * so they say the same thing. Pure: names of other rows come in through
  * `NameLookup`; they are the team's data and are never translated.
  */
+import { documentDate } from '#shared/document-date.ts';
 import { translatedCatalog } from '#catalog/catalog-translations.ts';
 import { kindDefinitions } from '#server/features/inventory/inventory.kinds.ts';
 import type { InventoryEntity } from '#server/features/inventory/inventory.kinds.ts';
@@ -455,7 +456,6 @@ export const intlLocales: ByLanguage<string> = { nb: 'nb-NO', nn: 'nn-NO', en: '
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 const listFormats = new Map<Language, Intl.ListFormat>();
-let englishDate: Intl.DateTimeFormat | undefined;
 const numberFormat = (language: Language) => {
   let format = numberFormats.get(language);
   if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(intlLocales[language], { maximumFractionDigits: 2 })));
@@ -471,11 +471,7 @@ const listFormat = (language: Language) => {
 export function presentDate(value: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!match) return value;
-  if (language !== 'en') return `${match[3]}.${match[2]}.${match[1]}`;
-  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(day.getTime())) return value;
-  englishDate ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
-  return englishDate.format(day);
+  return documentDate(match[0], language);
 }
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);

@@ -1,4 +1,5 @@
 import { dateCell, type TableCell, type TableWorkbook } from '#server/platform/formats/table-workbook.ts';
+import { documentDate } from '#shared/document-date.ts';
 import type { Task } from '#shared/contracts/plan.tasks.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import type { Language } from '#shared/language.ts';
@@ -63,8 +64,7 @@ const checklistWords: Readonly<Record<Language, ChecklistWords>> = {
   },
   en: {
     sheet: 'Checklist',
-    title: (exportedOn) =>
-      `Checklist, exported ${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${exportedOn}T00:00:00Z`))}`,
+    title: (exportedOn) => `Checklist, exported ${documentDate(exportedOn, 'en')}`,
     headers: [
       'Phase',
       'Activity',

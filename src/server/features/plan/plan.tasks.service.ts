@@ -24,7 +24,8 @@ import type {
 } from '#shared/contracts/plan.tasks.ts';
 import type { Language } from '#shared/language.ts';
 import { textIn, type Localized } from '#shared/localized.ts';
-import { dateIn, problemsIn } from '#shared/localized-problems.ts';
+import { problemsIn } from '#shared/localized-problems.ts';
+import { documentDate } from '#shared/document-date.ts';
 import { taskTitleInContext } from '#shared/task-title.ts';
 import {
   applyDoneRule,
@@ -762,7 +763,7 @@ function bulkReason(error: DomainError, current: repo.TaskRow | undefined, langu
         language,
       );
     case 'PLANNED_START_AFTER_DUE_DATE': {
-      const start = current?.plannedStart ? dateIn(current.plannedStart, language) : '';
+      const start = current?.plannedStart ? documentDate(current.plannedStart, language) : '';
       return textIn(
         {
           nb: `Fristen kan ikke være før oppgavens planlagte start (${start}).`,

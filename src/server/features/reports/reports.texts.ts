@@ -1,4 +1,5 @@
 import type { Language } from '#shared/language.ts';
+import { documentDate } from '#shared/document-date.ts';
 import type { Localized } from '#shared/localized.ts';
 import { formatCount, plural, pluralWord } from '#shared/plural.ts';
 import type { Vocabulary } from '#shared/vocabulary/vocabulary.ts';
@@ -159,11 +160,8 @@ function norwegianDate(date: string): string {
 }
 
 // English: the month by name (decision 039), since 07.12.2026 reads as 12 July to many English readers.
-const englishDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 function englishDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return date;
-  return englishDay.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? documentDate(date, 'en') : date;
 }
 
 // ---------------------------------------------------------------- bokmål: the report as it always read

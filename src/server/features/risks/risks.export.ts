@@ -1,4 +1,5 @@
 import { dateCell, type TableCell, type TableWorkbook } from '#server/platform/formats/table-workbook.ts';
+import { documentDate } from '#shared/document-date.ts';
 import { dateInOslo } from '#shared/calendar-dates.ts';
 import { consequenceDimensions, type Risk, type RiskMatrix } from '#shared/contracts/risks.ts';
 import type { Language } from '#shared/language.ts';
@@ -18,10 +19,9 @@ interface RegisterWords {
 }
 
 /** dd.mm.åååå, for a date inside a text such as a mitigation's «frist». */
-const dotted = (isoDate: string) => `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
+const dotted = (isoDate: string) => documentDate(isoDate, 'nb');
 /** «1 Mar 2028»: English readers take 01.03.2028 for the 3rd of January (decision 039). */
-const english = (isoDate: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${isoDate}T00:00:00Z`));
+const english = (isoDate: string) => documentDate(isoDate, 'en');
 
 const registerWords: Readonly<Record<Language, RegisterWords>> = {
   nb: {
