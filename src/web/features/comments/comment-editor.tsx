@@ -1,5 +1,5 @@
 import { Field, Label, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '#web/i18n/messages.ts';
 import { insertMention, matchingMembers, mentionQueryAt, type Mentionable } from './mention-input.ts';
 
@@ -31,6 +31,17 @@ export function CommentEditor({ id, label, value, onChange, onPick, members, err
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [closedAt, setClosedAt] = useState<number | null>(null);
+  // Where the caret goes once the picked name is in the field. Placed as the new text is
+  // committed, before the browser handles the next key: a later frame (requestAnimationFrame)
+  // would pull the caret back behind what a quick typist had already typed after the pick.
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const position = caretAfterPick.current;
+    if (position === null) return;
+    caretAfterPick.current = null;
+    field.current?.focus();
+    field.current?.setSelectionRange(position, position);
+  }, [value]);
 
   const query = mentionQueryAt(value, caret);
   const open = query !== null && closedAt !== query.start;
@@ -44,11 +55,7 @@ export function CommentEditor({ id, label, value, onChange, onPick, members, err
     onPick(member);
     setCaret(next.caret);
     setActive(0);
-    // After React has put the new text in the field.
-    requestAnimationFrame(() => {
-      field.current?.focus();
-      field.current?.setSelectionRange(next.caret, next.caret);
-    });
+    caretAfterPick.current = next.caret;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
