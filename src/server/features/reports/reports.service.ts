@@ -12,6 +12,7 @@ import { decisionsWithTargets, overview, readiness, recordOf } from '#server/fea
 import { requireMergerAccess } from '#server/platform/access/merger-guard.ts';
 import { getMerger } from '#server/features/mergers/mergers.service.ts';
 import { listRisks } from '#server/features/risks/risks.service.ts';
+import { defaultRiskClassNames } from '#server/features/risks/risks.domain.ts';
 import { getSchedule } from '#server/features/plan/plan.schedule.service.ts';
 import { mergerWorkKey, shareIdenticalWork } from '#server/platform/workers/shared-work.ts';
 import { asBuffer, madeFileRunOptions, workerPool } from '#server/platform/workers/worker-pool.ts';
@@ -27,19 +28,12 @@ import { problemsIn } from '#shared/localized-problems.ts';
 import { todayOf } from '#server/platform/clock.ts';
 
 /**
- * The default risk classes' names (risks.domain.ts) in the report's language, whichever
- * language the matrix was given in. A class the project named itself keeps its name: that
- * is the team's text.
+ * A default risk class (risks.domain.ts) is named in the report's language, whichever language
+ * the matrix was given in. A class the project named itself keeps its name: that is the team's text.
  */
-const defaultRiskClassNames: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
-  low: { nb: 'Lav', nn: 'Låg', en: 'Low' },
-  medium: { nb: 'Middels', nn: 'Middels', en: 'Medium' },
-  high: { nb: 'Høy', nn: 'Høg', en: 'High' },
-};
-
 function riskClassName(riskClass: { key: string; name: string } | null | undefined, language: Language): string {
   if (!riskClass) return '';
-  const names = Object.hasOwn(defaultRiskClassNames, riskClass.key) ? defaultRiskClassNames[riskClass.key] : undefined;
+  const names = Object.hasOwn(defaultRiskClassNames, riskClass.key) ? defaultRiskClassNames[riskClass.key as keyof typeof defaultRiskClassNames] : undefined;
   return names && Object.values(names).includes(riskClass.name) ? names[language] : riskClass.name;
 }
 
